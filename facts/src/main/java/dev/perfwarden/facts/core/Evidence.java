@@ -1,0 +1,18 @@
+package dev.perfwarden.facts.core;
+
+import java.util.Objects;
+
+/**
+ * One line of real toolchain output that supports a fact or a finding, kept verbatim so a report
+ * can quote what the compiler said. {@code input} is the {@link InputKind} id.
+ */
+public record Evidence(String input, String text, InputPos at) {
+    public Evidence {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(text, "text");
+    }
+
+    public static Evidence of(InputKind kind, String text, InputPos at) {
+        return new Evidence(kind.id(), text, at);
+    }
+}

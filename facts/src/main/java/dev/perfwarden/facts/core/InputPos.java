@@ -1,0 +1,26 @@
+package dev.perfwarden.facts.core;
+
+import java.util.Objects;
+
+/**
+ * A position inside a captured input: the capture's path and its 1-based line (for binary inputs
+ * such as pprof, the byte offset, flagged by {@code byteOffset}).
+ */
+public record InputPos(String input, long line, boolean byteOffset) {
+    public InputPos {
+        Objects.requireNonNull(input, "input");
+    }
+
+    public static InputPos line(String input, long line) {
+        return new InputPos(input, line, false);
+    }
+
+    public static InputPos offset(String input, long offset) {
+        return new InputPos(input, offset, true);
+    }
+
+    /** {@code path:line}, or {@code path:@offset} for binary inputs. */
+    public String format() {
+        return byteOffset ? input + ":@" + line : input + ":" + line;
+    }
+}

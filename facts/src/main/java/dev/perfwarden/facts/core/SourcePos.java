@@ -1,0 +1,45 @@
+package dev.perfwarden.facts.core;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A position in Go source. {@code file} is relative to the module root when that is known
+ * (never with a leading {@code ./}); {@code line} is 1-based; {@code col} is the 1-based byte
+ * column, or 0 when the input gives none (objdump and pprof only know lines).
+ */
+public record SourcePos(String file, int line, int col) implements Comparable<SourcePos> {
+    public static final SourcePos UNKNOWN = new SourcePos("", 0, 0);
+
+    public static final Comparator<SourcePos> ORDER = Comparator.comparing(SourcePos::file)
+            .thenComparingInt(SourcePos::line)
+            .thenComparingInt(SourcePos::col);
+
+    public SourcePos {
+        Objects.requireNonNull(file, "file");
+        if (line < 0) {
+            throw new IllegalArgumentException("line must be >= 0 (0 = unknown): " + line);
+        }
+        if (col < 0) {
+            throw new IllegalArgumentException("col must be >= 0 (0 = unknown): " + col);
+        }
+    }
+
+    public static SourcePos of(String file, int line, int col) {
+        return new SourcePos(file, line, col);
+    }
+
+    public boolean known() {
+        return line > 0;
+    }
+
+    /** {@code file:line:col} (or {@code file:line} when the column is unknown), compiler style. */
+    public String format() {
+        return col > 0 ? file + ":" + line + ":" + col : file + ":" + line;
+    }
+
+    @Override
+    public int compareTo(SourcePos o) {
+        return ORDER.compare(this, o);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.perfwarden.facts.input;
+
+import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.core.InputKind;
+import dev.perfwarden.facts.core.InputPos;
+import dev.perfwarden.facts.core.Unparsed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Per-input state of one parse: where facts go, how many records were read, which lines could
+ * not be classified and why. Not thread-safe: one context per input.
+ */
+public final class ParseContext {
+    /** How many unparsed lines are kept verbatim; the count is always exact. */
+    public static final int KEPT_UNPARSED = 200;
+
+    private final String input;
+    private final InputKind kind;
+    private final Consumer<Fact> sink;
+    private long records;
+    private long unparsedCount;
+    private final List<Unparsed> unparsed = new ArrayList<>();
+
+    public ParseContext(String input, InputKind kind, Consumer<Fact> sink) {
+        this.input = Objects.requireNonNull(input, "input");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    public String input() {
+        return input;
+    }
+
+    public InputKind kind() {
+        return kind;
+    }
+
+    /** Counts one record (line, JSON record, sample…) of the input; call once per record read. */
+    public void record() {
+        records++;
+    }
+
+    public void emit(Fact fact) {
+        sink.accept(Objects.requireNonNull(fact, "fact"));
+    }
+
+    /** A record that became no fact. {@code line} is 1-based (or a byte offset for binary inputs). */
+    public void unparsed(long line, String reason, String text) {
+        unparsedCount++;
+        if (unparsed.size() < KEPT_UNPARSED) {
+            unparsed.add(new Unparsed(InputPos.line(input, line), reason, text));
+        }
+    }
+
+    public InputPos at(long line) {
+        return InputPos.line(input, line);
+    }
+
+    public long records() {
+        return records;
+    }
+
+    public long unparsedCount() {
+        return unparsedCount;
+    }
+
+    public List<Unparsed> unparsedSamples() {
+        return List.copyOf(unparsed);
+    }
+}

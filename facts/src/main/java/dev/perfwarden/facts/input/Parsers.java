@@ -1,0 +1,21 @@
+package dev.perfwarden.facts.input;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of input parsers, in sniffing order (most specific first). */
+public final class Parsers {
+    private Parsers() {
+    }
+
+    /** Every built-in parser. Add one line per new format. */
+    public static List<InputParser> all() {
+        return List.of(
+                // PARSERS (one per line; keep this marker)
+        );
+    }
+
+    public static Optional<InputParser> sniff(InputHead head) {
+        return all().stream().filter(p -> p.sniff(head)).findFirst();
+    }
+}
