@@ -1,0 +1,12 @@
+package dev.perfwarden.facts.profile;
+
+import dev.perfwarden.facts.core.Fact;
+
+/**
+ * How hot one source line is, per sample type; inlined frames count at their own (innermost)
+ * line for flat and at every line on the stack for cum. {@code file} is normalised like every
+ * other fact's file (relative to the module root where known).
+ */
+public record HotLine(String symbol, String file, int line, String sampleType, String unit, long flat,
+                      double flatShare, long cum, double cumShare) implements Fact {
+}
