@@ -1,0 +1,223 @@
+package dev.perfwarden.facts.input;
+
+import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.core.ParseException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Turns command-line paths into parsed inputs: walks directories, buffers standard input, sniffs
+ * each file's format by content, runs its parser, and keeps per-input statistics. One bad input
+ * never stops the others: its error is recorded in its {@link InputStats}.
+ */
+public final class InputReader {
+    /** What reading gave: all facts (in input order), per-input stats, Go source roots, skipped files. */
+    public record Result(List<Fact> facts, List<InputStats> inputs, List<Path> sourceRoots, List<Skipped> skipped) {
+    }
+
+    /** A file met while walking a directory that is no known capture format (go.mod, README, …). */
+    public record Skipped(String path, String reason) {
+    }
+
+    private final List<InputParser> parsers;
+    private final int threads;
+
+    public InputReader() {
+        this(Parsers.all(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public InputReader(List<InputParser> parsers, int threads) {
+        this.parsers = List.copyOf(parsers);
+        this.threads = threads;
+    }
+
+    public Result read(List<String> args, InputStream stdin) throws IOException {
+        List<InputSource> sources = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        Set<Path> roots = new LinkedHashSet<>();
+        List<InputStats> missing = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("-")) {
+                Path tmp = Files.createTempFile("perfwarden-stdin", ".txt");
+                tmp.toFile().deleteOnExit();
+                Files.copy(stdin, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                sources.add(new InputSource("<stdin>", tmp));
+                roots.add(Path.of("").toAbsolutePath());
+                continue;
+            }
+            Path p = Path.of(arg);
+            if (!Files.exists(p)) {
+                missing.add(new InputStats(arg, "unknown", 0, 0, List.of(), "no such file or directory"));
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                roots.add(p.toAbsolutePath().normalize());
+                walk(p, sources, skipped);
+            } else {
+                roots.add(p.toAbsolutePath().normalize().getParent());
+                sources.add(InputSource.of(p));
+            }
+        }
+        List<InputStats> stats = new ArrayList<>(missing);
+        List<Fact> facts = new ArrayList<>();
+        for (Parsed parsed : parseAll(sources, skipped)) {
+            if (parsed == null) {
+                continue;
+            }
+            stats.add(parsed.stats);
+            facts.addAll(parsed.facts);
+        }
+        return new Result(facts, stats, List.copyOf(moduleRoots(roots)), skipped);
+    }
+
+    private record Parsed(InputStats stats, List<Fact> facts) {
+    }
+
+    private List<Parsed> parseAll(List<InputSource> sources, List<Skipped> skipped) throws IOException {
+        // Sniff first (cheap, sequential) so skipped files are reported in a stable order.
+        List<InputSource> toParse = new ArrayList<>();
+        List<InputParser> chosen = new ArrayList<>();
+        List<Parsed> out = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        for (InputSource src : sources) {
+            InputHead head = head(src);
+            Optional<InputParser> parser = parsers.stream().filter(pp -> pp.sniff(head)).findFirst();
+            if (parser.isPresent()) {
+                slots.add(out.size());
+                out.add(null);
+                toParse.add(src);
+                chosen.add(parser.get());
+            } else if (src.walked()) {
+                skipped.add(new Skipped(src.displayPath(), head.binary() ? "binary file of no known format"
+                        : "not a known capture format"));
+            } else {
+                out.add(new Parsed(new InputStats(src.displayPath(), "unknown", 0, 0, List.of(),
+                        "unrecognized input format (expected -m/-m=2 text, -json log, -S listing, objdump, "
+                                + "SSA dump, pprof profile or go test -bench output)"), List.of()));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, toParse.size())));
+        try {
+            List<Future<Parsed>> futures = new ArrayList<>();
+            for (int i = 0; i < toParse.size(); i++) {
+                InputSource src = toParse.get(i);
+                InputParser parser = chosen.get(i);
+                futures.add(pool.submit(() -> parseOne(src, parser)));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    out.set(slots.get(i), futures.get(i).get());
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    out.set(slots.get(i), new Parsed(new InputStats(toParse.get(i).displayPath(),
+                            chosen.get(i).kind().id(), 0, 0, List.of(), "internal parser error: " + c), List.of()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return out;
+    }
+
+    /** Parses one input; never throws for bad content, which becomes the stats' error. */
+    public static ParsedInput parse(InputSource src, InputParser parser) {
+        List<Fact> facts = new ArrayList<>();
+        ParseContext ctx = new ParseContext(src.displayPath(), parser.kind(), facts::add);
+        String error = null;
+        try {
+            parser.parse(src, ctx);
+        } catch (ParseException e) {
+            error = e.getMessage();
+        } catch (IOException | UncheckedIOException e) {
+            error = src.displayPath() + ": cannot read: " + e.getMessage();
+        }
+        return new ParsedInput(new InputStats(src.displayPath(), parser.kind().id(), ctx.records(),
+                ctx.unparsedCount(), ctx.unparsedSamples(), error), facts);
+    }
+
+    /** One input's facts and statistics. */
+    public record ParsedInput(InputStats stats, List<Fact> facts) {
+    }
+
+    private static Parsed parseOne(InputSource src, InputParser parser) {
+        ParsedInput p = parse(src, parser);
+        return new Parsed(p.stats(), p.facts());
+    }
+
+    static InputHead head(InputSource src) throws IOException {
+        if (src.directory()) {
+            return new InputHead(src.path().getFileName().toString(), true, new byte[0]);
+        }
+        try (InputStream in = src.open()) {
+            byte[] bytes = in.readNBytes(InputHead.SIZE);
+            Path name = src.path().getFileName();
+            return new InputHead(src.displayPath().equals("<stdin>") ? "<stdin>" : String.valueOf(name), false,
+                    bytes);
+        }
+    }
+
+    private static void walk(Path dir, List<InputSource> sources, List<Skipped> skipped) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                String n = d.getFileName() == null ? "" : d.getFileName().toString();
+                if (!d.equals(dir) && (n.startsWith(".") || n.equals("vendor") || n.equals("testdata"))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    files.add(f);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(Comparator.comparing(Path::toString));
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(".go") || name.equals("go.mod") || name.equals("go.sum")) {
+                continue; // sources feed the function index, they are not captures
+            }
+            sources.add(new InputSource(f.toString(), f, true));
+        }
+    }
+
+    /** The module roots (folders holding go.mod) above each root, plus the roots themselves. */
+    static List<Path> moduleRoots(Set<Path> roots) {
+        Set<Path> out = new LinkedHashSet<>();
+        for (Path r : roots) {
+            out.add(r);
+            for (Path p = r; p != null; p = p.getParent()) {
+                if (Files.isRegularFile(p.resolve("go.mod"))) {
+                    out.add(p);
+                    break;
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+}
