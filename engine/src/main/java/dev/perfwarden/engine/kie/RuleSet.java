@@ -1,0 +1,488 @@
+package dev.perfwarden.engine.kie;
+
+import dev.perfwarden.engine.EngineInfo;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.Fingerprints;
+import dev.perfwarden.engine.model.RuleInfo;
+import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.engine.pack.Pack;
+import dev.perfwarden.engine.pack.PackException;
+import dev.perfwarden.engine.pack.PackParameter;
+import dev.perfwarden.engine.pack.ParamType;
+import dev.perfwarden.engine.pack.Problem;
+import dev.perfwarden.engine.pack.RuleSource;
+import dev.perfwarden.engine.pack.SemVer;
+import dev.perfwarden.engine.pack.VersionRange;
+import dev.perfwarden.engine.rule.PackRef;
+import dev.perfwarden.engine.rule.Param;
+import dev.perfwarden.facts.core.Evidence;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A prepared, immutable set of rule packs: one compiled {@link KieBase} plus the packs' catalogue.
+ * Thread-safe: {@link #run} opens one session per call and keeps no state between calls, so batch mode
+ * runs many bundles on one instance in parallel.
+ *
+ * <p>{@link #build} compiles with a fresh {@code KieFileSystem} and a {@code ReleaseId} of its own
+ * (derived from the content hash), and caches the result in-process by content hash (pack ids, versions,
+ * sha256s, engine version, prelude), so the same packs are compiled once per JVM (per class loader).
+ * A {@code KieBase} cannot be serialized: workers build their own from pack sources.
+ */
+public final class RuleSet {
+    /** Engine-level parameters every pack has; a pack may declare them to change the default. */
+    public static final Map<String, Double> ENGINE_PARAMETERS = Map.of(
+            "hot.function.cumShare", 0.02,
+            "hot.line.flatShare", 0.005);
+
+    /** Upper bound of rule firings per run; more means a rule loops. */
+    public static final int MAX_FIRINGS = 5_000_000;
+
+    private static final String PRELUDE_RESOURCE = "/dev/perfwarden/engine/kie/prelude.drl";
+    private static final String PRELUDE_PATH = "src/main/resources/dev/perfwarden/engine/prelude/prelude.drl";
+    private static final String PRELUDE = readPrelude();
+    private static final int CACHE_SIZE = 16;
+    private static final Map<String, CompletableFuture<RuleSet>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<RuleSet>> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final String key;
+    private final KieBase kieBase;
+    private final List<Pack> packs;
+    private final Map<String, Pack> packsById;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> rulesById;
+    private final List<PackRef> packRefs;
+
+    private RuleSet(String key, KieBase kieBase, List<Pack> packs) {
+        this.key = key;
+        this.kieBase = kieBase;
+        this.packs = List.copyOf(packs);
+        Map<String, Pack> byId = new LinkedHashMap<>();
+        List<RuleInfo> rs = new ArrayList<>();
+        List<PackRef> refs = new ArrayList<>();
+        for (Pack p : packs) {
+            byId.put(p.id(), p);
+            rs.addAll(p.rules());
+            refs.add(new PackRef(p.drlPackage(), p.id(), p.version()));
+        }
+        rs.sort(Comparator.comparing(RuleInfo::id));
+        this.packsById = byId;
+        this.rules = List.copyOf(rs);
+        Map<String, RuleInfo> rb = new LinkedHashMap<>();
+        rs.forEach(r -> rb.put(r.id(), r));
+        this.rulesById = rb;
+        this.packRefs = List.copyOf(refs);
+    }
+
+    /** Builds (or takes from the in-process cache) the rule set for {@code packs}, using this class's class loader. */
+    public static RuleSet build(List<Pack> packs) throws PackException {
+        return build(packs, RuleSet.class.getClassLoader());
+    }
+
+    /**
+     * Builds (or takes from the cache) the rule set; {@code classLoader} must see the fact classes the
+     * rules import.
+     *
+     * @throws PackException when packs clash, do not fit this engine, or do not compile; every problem names
+     *                       pack, file (the rule's folder/file) and line (the DSLR line for {@code .dslr})
+     */
+    public static RuleSet build(List<Pack> packs, ClassLoader classLoader) throws PackException {
+        List<Pack> sorted = new ArrayList<>(packs);
+        sorted.sort(Comparator.comparing(Pack::id));
+        String key = contentKey(sorted) + "@" + Integer.toHexString(System.identityHashCode(classLoader));
+        CompletableFuture<RuleSet> f;
+        boolean mine = false;
+        synchronized (CACHE) {
+            f = CACHE.get(key);
+            if (f == null) {
+                f = new CompletableFuture<>();
+                CACHE.put(key, f);
+                mine = true;
+            }
+        }
+        if (mine) {
+            try {
+                f.complete(compile(sorted, classLoader, key));
+            } catch (PackException | RuntimeException | Error e) {
+                synchronized (CACHE) {
+                    CACHE.remove(key);
+                }
+                f.completeExceptionally(e);
+            }
+        }
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof PackException pe) {
+                throw new PackException(pe.problems());
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error er) {
+                throw er;
+            }
+            throw e;
+        }
+    }
+
+    /** Builds without the cache (always compiles). */
+    public static RuleSet buildUncached(List<Pack> packs, ClassLoader classLoader) throws PackException {
+        List<Pack> sorted = new ArrayList<>(packs);
+        sorted.sort(Comparator.comparing(Pack::id));
+        return compile(sorted, classLoader, contentKey(sorted));
+    }
+
+    /** How many KieBases this JVM has compiled (cache misses); for tests and {@code -v} output. */
+    public static long compiledCount() {
+        return BUILDS.get();
+    }
+
+    /** Empties the in-process cache. */
+    public static void clearCache() {
+        synchronized (CACHE) {
+            CACHE.clear();
+        }
+    }
+
+    /**
+     * Runs all rules over {@code facts} in a new session and returns the findings, deduplicated (same rule,
+     * function, file, line, column → one finding with the evidence merged and the highest severity) and in
+     * {@link Finding#ORDER}.
+     *
+     * @param facts          any objects; the engine adds one {@link PackRef} per pack and one {@link Param} per
+     *                       pack parameter
+     * @param paramOverrides {@code "pack:name"} (one pack) or {@code "name"} (every pack having it) → value;
+     *                       numbers may be given as strings
+     * @throws IllegalArgumentException for an unknown parameter or a value of the wrong type
+     */
+    public List<Finding> run(Collection<?> facts, Map<String, Object> paramOverrides) {
+        List<Param> params = parameters(paramOverrides == null ? Map.of() : paramOverrides);
+        KieSession session = kieBase.newKieSession();
+        List<Finding> raw = new ArrayList<>();
+        try {
+            for (PackRef r : packRefs) {
+                session.insert(r);
+            }
+            for (Param p : params) {
+                session.insert(p);
+            }
+            for (Object o : facts) {
+                if (o != null) {
+                    session.insert(o);
+                }
+            }
+            int fired = session.fireAllRules(MAX_FIRINGS + 1);
+            if (fired > MAX_FIRINGS) {
+                throw new IllegalStateException("rules fired more than " + MAX_FIRINGS + " times: a rule loops");
+            }
+            for (Object o : session.getObjects(o -> o instanceof Finding)) {
+                raw.add((Finding) o);
+            }
+        } finally {
+            session.dispose();
+        }
+        return dedupe(raw);
+    }
+
+    /** The parameters a run would see, after overrides (one {@link Param} per pack and name). */
+    public List<Param> parameters(Map<String, Object> overrides) {
+        Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+        Map<String, Map<String, ParamType>> types = new LinkedHashMap<>();
+        for (Pack p : packs) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            Map<String, ParamType> t = new LinkedHashMap<>();
+            ENGINE_PARAMETERS.forEach((n, d) -> {
+                v.put(n, d);
+                t.put(n, ParamType.NUMBER);
+            });
+            for (PackParameter pp : p.parameters().values()) {
+                v.put(pp.name(), pp.defaultValue());
+                t.put(pp.name(), pp.type());
+            }
+            values.put(p.id(), v);
+            types.put(p.id(), t);
+        }
+        List<String> unknown = new ArrayList<>();
+        for (Map.Entry<String, Object> o : new TreeMap<>(overrides).entrySet()) {
+            String k = o.getKey();
+            int colon = k.indexOf(':');
+            List<String> targets = new ArrayList<>();
+            String name;
+            if (colon >= 0) {
+                String packId = k.substring(0, colon);
+                name = k.substring(colon + 1);
+                if (types.containsKey(packId) && types.get(packId).containsKey(name)) {
+                    targets.add(packId);
+                }
+            } else {
+                name = k;
+                types.forEach((packId, t) -> {
+                    if (t.containsKey(name)) {
+                        targets.add(packId);
+                    }
+                });
+            }
+            if (targets.isEmpty()) {
+                unknown.add(k);
+                continue;
+            }
+            for (String packId : targets) {
+                ParamType type = types.get(packId).get(name);
+                Object v;
+                try {
+                    v = type.coerce(o.getValue());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("parameter " + packId + ":" + name + ": " + e.getMessage(), e);
+                }
+                values.get(packId).put(name, v);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            List<String> known = new ArrayList<>();
+            types.forEach((packId, t) -> t.keySet().forEach(n -> known.add(packId + ":" + n)));
+            throw new IllegalArgumentException("unknown parameter(s) " + unknown + "; known: " + known);
+        }
+        List<Param> out = new ArrayList<>();
+        values.forEach((packId, v) -> v.forEach((n, val) -> out.add(Param.of(packId, n, val))));
+        return out;
+    }
+
+    /** The packs, sorted by id. */
+    public List<Pack> packs() {
+        return packs;
+    }
+
+    public Optional<Pack> pack(String id) {
+        return Optional.ofNullable(packsById.get(id));
+    }
+
+    /** Every rule of every pack, sorted by id (ids are unique across the set). */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    public Optional<RuleInfo> rule(String id) {
+        return Optional.ofNullable(rulesById.get(id));
+    }
+
+    /** The content key this rule set was built and cached under. */
+    public String key() {
+        return key;
+    }
+
+    /** The compiled KieBase (shared, thread-safe); for tools that need Drools directly. */
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    // ---------------------------------------------------------------- building
+
+    static String contentKey(List<Pack> sorted) {
+        StringBuilder sb = new StringBuilder("perfwarden-ruleset\n").append(EngineInfo.version()).append('\n')
+                .append(Fingerprints.sha256Hex(PRELUDE)).append('\n');
+        for (Pack p : sorted) {
+            sb.append(p.id()).append('@').append(p.version()).append(' ').append(p.sha256()).append('\n');
+        }
+        return Fingerprints.sha256Hex(sb.toString());
+    }
+
+    private static RuleSet compile(List<Pack> packs, ClassLoader cl, String key) throws PackException {
+        List<Problem> problems = new ArrayList<>();
+        check(packs, problems);
+        if (!problems.isEmpty()) {
+            throw new PackException(problems);
+        }
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        long n = BUILDS.incrementAndGet();
+        ReleaseId rid = ks.newReleaseId("dev.perfwarden.rulesets", "ruleset-" + key.substring(0, 16), "1.0." + n);
+        kfs.generateAndWritePomXML(rid);
+        kfs.write(PRELUDE_PATH, PRELUDE);
+        record Src(Pack pack, RuleSource source) {
+        }
+        Map<String, Src> byPath = new HashMap<>();
+        for (Pack p : packs) {
+            for (RuleSource s : p.sources()) {
+                String rel = "perfwarden/" + p.id() + "/" + s.file() + (s.language() == RuleSource.Language.DSLR ? ".drl" : "");
+                byPath.put(rel, new Src(p, s));
+                kfs.write("src/main/resources/" + rel, s.drl());
+            }
+        }
+        KieBuilder kb = ks.newKieBuilder(kfs, cl).buildAll();
+        List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            Set<String> withRealErrors = new LinkedHashSet<>();
+            for (Message m : errors) {
+                if (!m.getText().contains("Parser returned a null Package")) {
+                    withRealErrors.add(m.getPath());
+                }
+            }
+            for (Message m : errors) {
+                String path = m.getPath() == null ? "" : m.getPath();
+                if (m.getText().contains("Parser returned a null Package") && withRealErrors.contains(path)) {
+                    continue;
+                }
+                Src src = byPath.get(path);
+                if (src == null) {
+                    throw new IllegalStateException("perfwarden prelude or generated source does not compile: "
+                            + path + ":" + m.getLine() + ": " + m.getText());
+                }
+                int line = src.source().lineMap().sourceLine(m.getLine());
+                problems.add(new Problem(src.pack().id(), src.pack().origin(), src.source().file(), line,
+                        m.getColumn() > 0 ? m.getColumn() : 0, cleanMessage(m.getText())));
+            }
+            problems.sort(Comparator.comparing(Problem::pack).thenComparing(Problem::file).thenComparingInt(Problem::line));
+            ks.getRepository().removeKieModule(rid);
+            throw new PackException(problems);
+        }
+        KieContainer kc = ks.newKieContainer(rid, cl);
+        KieBase base = kc.getKieBase();
+        ks.getRepository().removeKieModule(rid);
+        verifyMetadata(base, packs, problems);
+        if (!problems.isEmpty()) {
+            throw new PackException(problems);
+        }
+        return new RuleSet(key, base, packs);
+    }
+
+    private static void check(List<Pack> packs, List<Problem> problems) {
+        SemVer engine = SemVer.parse(EngineInfo.version()).orElse(new SemVer(0, 0, 0, "", ""));
+        Map<String, Pack> byId = new LinkedHashMap<>();
+        Map<String, RuleInfo> ruleOwner = new HashMap<>();
+        for (Pack p : packs) {
+            Pack other = byId.putIfAbsent(p.id(), p);
+            if (other != null) {
+                problems.add(new Problem(p.id(), p.origin(), "pack.yaml", 0, 0, "pack " + p.id()
+                        + " is given twice (also from " + other.origin() + ")"));
+                continue;
+            }
+            if (!p.engineRange().contains(engine)) {
+                problems.add(new Problem(p.id(), p.origin(), "pack.yaml", 0, 0, "needs perfwarden "
+                        + p.engineRange() + ", this is " + engine));
+            }
+            for (RuleInfo r : p.rules()) {
+                RuleInfo prev = ruleOwner.putIfAbsent(r.id(), r);
+                if (prev != null) {
+                    problems.add(new Problem(p.id(), p.origin(), r.file(), r.line(), 0, "rule id '" + r.id()
+                            + "' is also defined by pack " + prev.pack() + "; rule ids must be unique"));
+                }
+            }
+        }
+        for (Pack p : byId.values()) {
+            for (Map.Entry<String, VersionRange> req : p.requires().entrySet()) {
+                Pack dep = byId.get(req.getKey());
+                if (dep == null) {
+                    problems.add(new Problem(p.id(), p.origin(), "pack.yaml", 0, 0, "requires pack "
+                            + req.getKey() + " " + req.getValue() + ", which is not loaded"));
+                } else if (!req.getValue().contains(SemVer.of(dep.version()))) {
+                    problems.add(new Problem(p.id(), p.origin(), "pack.yaml", 0, 0, "requires pack "
+                            + req.getKey() + " " + req.getValue() + ", but " + dep.label() + " is loaded"));
+                }
+            }
+        }
+    }
+
+    /** The compiled rules must carry the metadata the loader read (the same source, checked both ways). */
+    private static void verifyMetadata(KieBase base, List<Pack> packs, List<Problem> problems) {
+        for (Pack p : packs) {
+            KiePackage kp = base.getKiePackage(p.drlPackage());
+            Map<String, Rule> compiled = new HashMap<>();
+            if (kp != null) {
+                kp.getRules().forEach(r -> compiled.put(r.getName(), r));
+            }
+            for (RuleInfo info : p.rules()) {
+                Rule r = compiled.get(info.id());
+                if (r == null) {
+                    problems.add(new Problem(p.id(), p.origin(), info.file(), info.line(), 0,
+                            "rule " + info.id() + " is missing from the compiled package " + p.drlPackage()));
+                    continue;
+                }
+                Object sev = r.getMetaData().get("severity");
+                if (sev == null || Severity.byId(sev.toString()).orElse(null) != info.severity()) {
+                    problems.add(new Problem(p.id(), p.origin(), info.file(), info.line(), 0,
+                            "compiled @severity(" + sev + ") differs from the loaded " + info.severity()));
+                }
+            }
+        }
+    }
+
+    static String cleanMessage(String text) {
+        return text.replaceAll("\\bLine \\d+:\\d+\\s+", "")
+                .replaceAll("\\n?\\[Line: \\d+, Column: \\d+]", "")
+                .strip();
+    }
+
+    private static String readPrelude() {
+        try (InputStream in = RuleSet.class.getResourceAsStream(PRELUDE_RESOURCE)) {
+            Objects.requireNonNull(in, "missing resource " + PRELUDE_RESOURCE);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- dedup
+
+    /** Same rule, function, file, line, column → one finding: highest severity, its message, evidence merged. */
+    static List<Finding> dedupe(List<Finding> raw) {
+        Map<List<Object>, List<Finding>> groups = new LinkedHashMap<>();
+        List<Finding> ordered = new ArrayList<>(raw);
+        ordered.sort(Finding.ORDER.thenComparing(f -> f.severity().ordinal()));
+        for (Finding f : ordered) {
+            groups.computeIfAbsent(List.of(f.rule(), f.symbol(), f.file(), f.line(), f.column()),
+                    k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> out = new ArrayList<>();
+        for (List<Finding> g : groups.values()) {
+            if (g.size() == 1) {
+                out.add(g.get(0));
+                continue;
+            }
+            Comparator<Finding> rank = Comparator.comparingInt((Finding f) -> f.severity().ordinal())
+                    .thenComparing(Finding::message)
+                    .thenComparing(f -> f.evidence().toString());
+            g.sort(rank);
+            Finding best = g.get(0);
+            LinkedHashSet<Evidence> ev = new LinkedHashSet<>();
+            g.forEach(f -> ev.addAll(f.evidence()));
+            out.add(best.withEvidence(List.copyOf(ev)));
+        }
+        out.sort(Finding.ORDER);
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.perfwarden.engine.model;
+
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.SourcePos;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One reported problem, after hotness weighting and deduplication. Immutable.
+ *
+ * @param rule        rule id, e.g. {@code interface-escape}
+ * @param pack        {@code id@version} of the pack the rule came from, e.g. {@code go-perf@1.0.0}
+ * @param severity    weighed severity
+ * @param symbol      the Go function symbol as objdump and pprof print it (JSON field {@code function});
+ *                    empty when unknown
+ * @param file        source file relative to the module root where known; empty when unknown
+ * @param line        1-based line; 0 when unknown
+ * @param column      1-based byte column; 0 when unknown
+ * @param message     what was found, with the hotness note
+ * @param evidence    the toolchain lines that support it, in the order the rule gave them
+ * @param fingerprint {@link Fingerprints#of}: stable across line shifts, for baselines and SARIF
+ */
+public record Finding(String rule, String pack, Severity severity, String symbol, String file, int line, int column,
+                      String message, List<Evidence> evidence, String fingerprint) {
+
+    /** Stable report order: file, line, column, rule, then function and message as tie-breakers. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
+            .thenComparingInt(Finding::line)
+            .thenComparingInt(Finding::column)
+            .thenComparing(Finding::rule)
+            .thenComparing(Finding::symbol)
+            .thenComparing(Finding::message);
+
+    public Finding {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(pack, "pack");
+        Objects.requireNonNull(severity, "severity");
+        symbol = symbol == null ? "" : symbol;
+        file = file == null ? "" : file;
+        if (line < 0 || column < 0) {
+            throw new IllegalArgumentException("line/column must be >= 0: " + line + ":" + column);
+        }
+        Objects.requireNonNull(message, "message");
+        evidence = List.copyOf(evidence);
+        Objects.requireNonNull(fingerprint, "fingerprint");
+    }
+
+    /** Builds a finding and computes its fingerprint from rule, function and evidence. */
+    public static Finding of(String rule, String pack, Severity severity, String symbol, String file, int line,
+                             int column, String message, List<Evidence> evidence) {
+        return new Finding(rule, pack, severity, symbol, file, line, column, message, evidence,
+                Fingerprints.of(rule, symbol, evidence));
+    }
+
+    /** The same finding with other evidence (fingerprint recomputed). */
+    public Finding withEvidence(List<Evidence> newEvidence) {
+        return of(rule, pack, severity, symbol, file, line, column, message, newEvidence);
+    }
+
+    /** The same finding with another severity (used by contracts and baselines); fingerprint unchanged. */
+    public Finding withSeverity(Severity newSeverity) {
+        return new Finding(rule, pack, newSeverity, symbol, file, line, column, message, evidence, fingerprint);
+    }
+
+    public SourcePos pos() {
+        return new SourcePos(file, line, column);
+    }
+
+    /**
+     * {@code file:line:col}, {@code file:line}, {@code file}, or the function symbol when no file is
+     * known: the location prefix of the compiler-style text output.
+     */
+    public String location() {
+        if (file.isEmpty()) {
+            return symbol.isEmpty() ? "<unknown>" : symbol;
+        }
+        if (line == 0) {
+            return file;
+        }
+        return column > 0 ? file + ":" + line + ":" + column : file + ":" + line;
+    }
+}

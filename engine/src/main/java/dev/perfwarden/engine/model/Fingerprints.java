@@ -1,0 +1,82 @@
+package dev.perfwarden.engine.model;
+
+import dev.perfwarden.facts.core.Evidence;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Finding fingerprints that survive edits moving code up or down: sha256 (hex) over the rule id,
+ * the function symbol and the evidence texts, each text normalised so that positions do not count.
+ * Profile evidence ({@code pprof}) is left out because it measures a run, it does not identify code.
+ * Published in SARIF as {@code partialFingerprints["perfwarden/v1"]}.
+ */
+public final class Fingerprints {
+    /** The SARIF partialFingerprints key; bump the version when the normalisation changes. */
+    public static final String KEY = "perfwarden/v1";
+
+    /** {@code file.go:12:9} → {@code file.go}; also {@code (b.go:12)} in assembly listings. */
+    private static final Pattern FILE_POS = Pattern.compile("(\\.[A-Za-z0-9_]+):\\d+(?::\\d+)?");
+    /** Code addresses and offsets: {@code 0x4a1b20}, {@code +0x1a}. */
+    private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+    /** objdump's instruction-bytes column (relative call targets change when code moves). */
+    private static final Pattern OBJDUMP_BYTES = Pattern.compile("\\t[0-9a-f]{2,}\\t");
+    /** The 5-digit decimal program counter of {@code -S} listings. */
+    private static final Pattern ASM_PC = Pattern.compile("(?<![\\w.])\\d{5}(?![\\w.])");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    private Fingerprints() {
+    }
+
+    public static String of(String rule, String symbol, Collection<Evidence> evidence) {
+        TreeSet<String> texts = new TreeSet<>();
+        for (Evidence e : evidence) {
+            if (!"pprof".equals(e.input())) {
+                texts.add(e.input() + ": " + normalise(e.input(), e.text()));
+            }
+        }
+        StringBuilder sb = new StringBuilder(KEY).append('\n')
+                .append(rule).append('\n')
+                .append(symbol == null ? "" : symbol).append('\n');
+        for (String t : texts) {
+            sb.append(t).append('\n');
+        }
+        return sha256Hex(sb.toString());
+    }
+
+    /** The evidence text as it enters the fingerprint: positions, addresses and whitespace runs removed. */
+    public static String normalise(String input, String text) {
+        String s = text;
+        if ("objdump".equals(input)) {
+            s = OBJDUMP_BYTES.matcher(s).replaceAll("\t\t");
+        }
+        s = FILE_POS.matcher(s).replaceAll("$1");
+        s = HEX.matcher(s).replaceAll("0x");
+        if ("asm-listing".equals(input)) {
+            s = ASM_PC.matcher(s).replaceAll("");
+        }
+        return SPACE.matcher(s).replaceAll(" ").strip();
+    }
+
+    public static String sha256Hex(String s) {
+        return sha256Hex(List.of(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String sha256Hex(List<byte[]> chunks) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (byte[] c : chunks) {
+                md.update(c);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.perfwarden.engine.pack;
+
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parses DRL (without compiling it) to read its package, rules and rule metadata, with positions. */
+final class DrlInspector {
+    /** A parse error at a DRL line/column (of the text given). */
+    record Error(int line, int column, String message) {
+    }
+
+    /** One rule (or query) of the file. Metadata values are unquoted strings, or null for {@code @flag}. */
+    record RuleHead(String name, int line, boolean query, Map<String, Object> metadata) {
+    }
+
+    record Result(String packageName, List<RuleHead> rules, List<Error> errors) {
+    }
+
+    private DrlInspector() {
+    }
+
+    static Result inspect(String drl) {
+        DrlParser parser = new DrlParser();
+        PackageDescr pd;
+        List<Error> errors = new ArrayList<>();
+        try {
+            pd = parser.parse(false, drl);
+        } catch (DroolsParserException e) {
+            errors.add(new Error(e.getLineNumber(), e.getColumn(), cleanMessage(e.getMessage())));
+            return new Result("", List.of(), errors);
+        }
+        for (DroolsError e : parser.getErrors()) {
+            int line = 0;
+            int col = 0;
+            if (e instanceof ParserError pe) {
+                line = pe.getRow();
+                col = pe.getCol() + 1;
+            } else if (e.getLines() != null && e.getLines().length > 0) {
+                line = e.getLines()[0];
+            }
+            errors.add(new Error(line, col, cleanMessage(e.getMessage())));
+        }
+        if (pd == null || !errors.isEmpty()) {
+            return new Result(pd == null ? "" : pd.getName(), List.of(), errors);
+        }
+        List<RuleHead> rules = new ArrayList<>();
+        for (RuleDescr r : pd.getRules()) {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            for (AnnotationDescr a : r.getAnnotations()) {
+                Object v = a.getSingleValue();
+                if (v instanceof String s) {
+                    v = AnnotationDescr.unquote(s.strip());
+                }
+                meta.put(a.getName(), v);
+            }
+            rules.add(new RuleHead(r.getName(), r.getLine(), r.isQuery(), meta));
+        }
+        return new Result(pd.getName() == null ? "" : pd.getName(), rules, errors);
+    }
+
+    /** Removes Drools' own position prefix ({@code Line 5:0}), which refers to the compiled DRL. */
+    static String cleanMessage(String msg) {
+        if (msg == null) {
+            return "";
+        }
+        return msg.replaceAll("\\bLine \\d+:\\d+\\s+", "")
+                .replaceAll("\\n?\\[Line: \\d+, Column: \\d+]", "")
+                .strip();
+    }
+}

@@ -1,0 +1,271 @@
+package dev.perfwarden.engine.pack;
+
+import org.drools.drl.parser.lang.ExpanderException;
+import org.drools.drl.parser.lang.dsl.DSLMapping;
+import org.drools.drl.parser.lang.dsl.DSLMappingEntry;
+import org.drools.drl.parser.lang.dsl.DefaultExpander;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Expands a {@code .dslr} rule with Drools' own {@link DefaultExpander} and keeps what Drools loses:
+ * a map from expanded DRL lines back to DSLR lines, and a strict check that every sentence was
+ * expanded completely.
+ *
+ * <p>Before expansion, comments are blanked (block comments keep their line breaks, so lines do not
+ * move; comment lines inside a consequence would otherwise be glued onto the next line by the
+ * expander) and the {@code expander} line is blanked. After that the expander keeps one output line
+ * per input line, except {@code - constraint} sentences, which it merges into the pattern above.
+ * DSL values must therefore be single-line (checked when the DSL file is loaded).
+ *
+ * <p>A sentence line is refused when no DSL entry of its section matches it, or when entries match only
+ * part of it: Drools would pass the leftover words through as DRL.
+ */
+final class DslrExpander {
+    private static final Pattern RULE = Pattern.compile("^\\p{Blank}*rule\\b");
+    private static final Pattern QUERY = Pattern.compile(
+            "^\\s*query\\s+(?:\"[^\"]+\"|'[^']+'|\\S+)(?:\\s*\\([^)]+\\))?");
+    private static final Pattern WHEN = Pattern.compile("^\\s*when\\b");
+    private static final Pattern THEN = Pattern.compile("^\\s*then");
+    private static final Pattern END = Pattern.compile("^\\s*end");
+    private static final Pattern EXPANDER = Pattern.compile("^\\s*expander\\s+(\\S+?)\\s*;?\\s*$");
+    private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
+
+    /** A problem at a DSLR line. */
+    record LineProblem(int line, String message) {
+    }
+
+    /** The expansion: DRL text, the line map, the DSL the file named (or null), and problems. */
+    record Result(String drl, LineMap lineMap, String expanderName, List<LineProblem> problems) {
+    }
+
+    private enum Section { OUTSIDE, HEADER, LHS, RHS }
+
+    private DslrExpander() {
+    }
+
+    /** The DSL named by an {@code expander} line, or null. */
+    static String expanderName(String dslr) {
+        for (String line : dslr.split("\n", -1)) {
+            Matcher m = EXPANDER.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    static Result expand(String dslr, List<DSLMapping> mappings) {
+        String[] lines = prepare(dslr);
+        List<LineProblem> problems = new ArrayList<>();
+        String expanderName = expanderName(dslr);
+
+        DefaultExpander expander = new DefaultExpander();
+        List<DSLMappingEntry> condition = new ArrayList<>();
+        List<DSLMappingEntry> consequence = new ArrayList<>();
+        for (DSLMapping m : mappings) {
+            expander.addDSLMapping(m);
+            for (DSLMappingEntry e : m.getEntries()) {
+                if (DSLMappingEntry.KEYWORD.equals(e.getSection())) {
+                    condition.add(e);
+                    consequence.add(e);
+                } else if (DSLMappingEntry.CONDITION.equals(e.getSection())) {
+                    condition.add(e);
+                } else if (DSLMappingEntry.CONSEQUENCE.equals(e.getSection())) {
+                    consequence.add(e);
+                } else {
+                    condition.add(e);
+                    consequence.add(e);
+                }
+            }
+        }
+
+        // walk the sections as the expander does; find merged lines and check every sentence
+        boolean[] merged = new boolean[lines.length];
+        Set<Integer> checked = new HashSet<>();
+        Section section = Section.OUTSIDE;
+        boolean patternAbove = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String content = null;
+            switch (section) {
+                case OUTSIDE: {
+                    Matcher q = QUERY.matcher(line);
+                    if (RULE.matcher(line).find()) {
+                        section = Section.HEADER;
+                        // "rule ... when" on one line is not expanded by Drools: treat the header as is
+                        continue;
+                    } else if (q.find()) {
+                        section = Section.LHS;
+                        patternAbove = false;
+                        content = line.substring(q.end());
+                    } else {
+                        continue;
+                    }
+                    break;
+                }
+                case HEADER: {
+                    Matcher w = WHEN.matcher(line);
+                    if (w.find()) {
+                        section = Section.LHS;
+                        patternAbove = false;
+                        content = line.substring(w.end());
+                    } else {
+                        continue;
+                    }
+                    break;
+                }
+                case LHS: {
+                    Matcher t = THEN.matcher(line);
+                    if (t.find()) {
+                        section = Section.RHS;
+                        patternAbove = false;
+                        content = line.substring(t.end());
+                    } else if (END.matcher(line).find()) {
+                        section = Section.OUTSIDE; // end of a query
+                        continue;
+                    } else {
+                        content = line;
+                    }
+                    break;
+                }
+                case RHS: {
+                    if (END.matcher(line).find()) {
+                        section = Section.OUTSIDE;
+                        continue;
+                    }
+                    content = line;
+                    break;
+                }
+                default:
+                    throw new IllegalStateException();
+            }
+            String trimmed = content.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("//")) {
+                continue;
+            }
+            if (trimmed.startsWith(">")) {
+                patternAbove = true;
+                continue;
+            }
+            boolean lhs = section == Section.LHS;
+            int lineNo = i + 1;
+            checked.add(lineNo);
+            String uncovered = uncovered(content, lhs ? condition : consequence);
+            if (uncovered == null) {
+                problems.add(new LineProblem(lineNo, "no DSL " + (lhs ? "[when]" : "[then]")
+                        + " entry matches this sentence: \"" + trimmed + "\" (prefix DRL with '>' to pass it through)"));
+            } else if (!uncovered.isEmpty()) {
+                problems.add(new LineProblem(lineNo, "sentence not fully expanded: no DSL entry matches \""
+                        + uncovered + "\" in \"" + trimmed + "\""));
+            }
+            if (trimmed.startsWith("-")) {
+                merged[i] = true;
+                if (lhs && !patternAbove) {
+                    problems.add(new LineProblem(lineNo, "constraint sentence \"" + trimmed
+                            + "\" has no pattern above it to attach to"));
+                }
+            } else {
+                patternAbove = true;
+            }
+        }
+
+        String drl = expander.expand(String.join("\n", lines) + "\n");
+        for (ExpanderException e : expander.getErrors()) {
+            int line = Math.max(0, e.getLine());
+            if (checked.contains(line) && e.getMessage().contains("Unable to expand")) {
+                continue; // already reported, with a better message
+            }
+            problems.add(new LineProblem(line, stripBracketLine(e.getMessage())));
+        }
+
+        int[] toSource = new int[lines.length];
+        int n = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (!merged[i]) {
+                toSource[n++] = i + 1;
+            }
+        }
+        int[] map = java.util.Arrays.copyOf(toSource, n);
+        int expandedLines = drl.endsWith("\n") ? drl.split("\n", -1).length - 1 : drl.split("\n", -1).length;
+        if (problems.isEmpty() && expandedLines != n) {
+            problems.add(new LineProblem(0, "internal: the expanded DRL has " + expandedLines
+                    + " lines where " + n + " were expected; line numbers in errors may be off"));
+        }
+        problems.sort(java.util.Comparator.comparingInt(LineProblem::line));
+        return new Result(drl, LineMap.of(map), expanderName, problems);
+    }
+
+    /**
+     * Lines ready for the expander: block comments and comment lines blanked (line breaks kept), the
+     * {@code expander} line blanked. The result has exactly as many lines as the input.
+     */
+    static String[] prepare(String dslr) {
+        Matcher m = BLOCK_COMMENT.matcher(dslr);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String keep = m.group().replaceAll("[^\n]", "");
+            m.appendReplacement(sb, Matcher.quoteReplacement(keep));
+        }
+        m.appendTail(sb);
+        String[] lines = sb.toString().split("\n", -1);
+        if (lines.length > 0 && lines[lines.length - 1].isEmpty()) {
+            lines = java.util.Arrays.copyOf(lines, lines.length - 1);
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("#") || t.startsWith("//") || EXPANDER.matcher(lines[i]).find()) {
+                lines[i] = "";
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The words of {@code sentence} that no entry covers, joined by spaces; empty when all is covered;
+     * null when no entry matches at all.
+     */
+    static String uncovered(String sentence, List<DSLMappingEntry> entries) {
+        BitSet covered = new BitSet(sentence.length());
+        for (DSLMappingEntry e : entries) {
+            Pattern kp = e.getKeyPattern();
+            if (kp == null) {
+                continue;
+            }
+            Matcher m = kp.matcher(sentence);
+            int from = 0;
+            while (from <= sentence.length() && m.find(from)) {
+                covered.set(m.start(), m.end());
+                from = m.end() > m.start() ? m.end() : m.start() + 1;
+            }
+        }
+        if (covered.isEmpty()) {
+            return null;
+        }
+        StringBuilder left = new StringBuilder();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= sentence.length(); i++) {
+            char c = i < sentence.length() ? sentence.charAt(i) : ' ';
+            if (i < sentence.length() && !covered.get(i) && !Character.isWhitespace(c)) {
+                word.append(c);
+            } else if (word.length() > 0) {
+                if (left.length() > 0) {
+                    left.append(' ');
+                }
+                left.append(word);
+                word.setLength(0);
+            }
+        }
+        return left.toString();
+    }
+
+    private static String stripBracketLine(String msg) {
+        return msg.replaceFirst("^\\[\\d+]\\s*", "").strip();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.perfwarden.engine.pack;
+
+import dev.perfwarden.engine.model.RuleInfo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A loaded and verified rule pack. Immutable; build a {@code RuleSet} from one or more packs.
+ *
+ * @param id          pack id, e.g. {@code go-perf}
+ * @param version     semantic version from {@code pack.yaml}
+ * @param engineRange {@code perfwarden} range from {@code pack.yaml} (the engine versions the pack accepts)
+ * @param requires    other packs this one needs: id → version range
+ * @param description free text
+ * @param origin      where it was loaded from (a folder, or {@code classpath:packs/<id>})
+ * @param sha256      hex sha256 over the files the loader reads, sorted by path (see {@link PackLoader})
+ * @param parameters  declared parameters by name, in declaration order
+ * @param rules       rule catalogue from the rules' DRL metadata, sorted by id
+ * @param sources     rule sources, sorted by id
+ * @param dsl         the pack's DSL files (name → text), for tools that show them
+ */
+public record Pack(String id, String version, VersionRange engineRange, Map<String, VersionRange> requires,
+                   String description, String origin, String sha256, Map<String, PackParameter> parameters,
+                   List<RuleInfo> rules, List<RuleSource> sources, Map<String, String> dsl) {
+    public Pack {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(engineRange, "engineRange");
+        requires = Map.copyOf(requires);
+        description = description == null ? "" : description;
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(sha256, "sha256");
+        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        rules = List.copyOf(rules);
+        sources = List.copyOf(sources);
+        dsl = Map.copyOf(dsl);
+    }
+
+    /** {@code id@version}, as findings carry it. */
+    public String label() {
+        return id + "@" + version;
+    }
+
+    /** The DRL package every rule of this pack must declare: {@code perfwarden.packs.<id with - and . as _>}. */
+    public String drlPackage() {
+        return drlPackageOf(id);
+    }
+
+    public static String drlPackageOf(String packId) {
+        return "perfwarden.packs." + packId.replace('-', '_').replace('.', '_');
+    }
+}

@@ -1,0 +1,122 @@
+package dev.perfwarden.engine.pack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * The files of a pack, read into memory (packs are small) from a folder or from a jar: paths relative
+ * to the pack root with {@code /} separators, sorted. {@code fixture/} and {@code captures/} folders are
+ * not read.
+ */
+record PackFiles(String origin, String folderName, SortedMap<String, byte[]> files) {
+
+    static PackFiles fromDirectory(Path dir) throws IOException {
+        Path root = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new IOException("not a directory: " + dir);
+        }
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (!Files.isRegularFile(p)) {
+                    continue;
+                }
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (ignored(rel)) {
+                    continue;
+                }
+                files.put(rel, Files.readAllBytes(p));
+            }
+        }
+        Path name = root.getFileName();
+        return new PackFiles(dir.toString(), name == null ? "" : name.toString(), files);
+    }
+
+    /**
+     * Reads the resource folder {@code resourceDir} (e.g. {@code packs/go-perf}) from a class loader:
+     * from a directory on the class path or from a jar.
+     *
+     * @return null when the class loader has no {@code resourceDir/pack.yaml}
+     */
+    static PackFiles fromClasspath(ClassLoader cl, String resourceDir) throws IOException {
+        String dir = resourceDir.replaceAll("^/+|/+$", "");
+        URL marker = cl.getResource(dir + "/pack.yaml");
+        if (marker == null) {
+            return null;
+        }
+        String origin = "classpath:" + dir;
+        String folderName = dir.substring(dir.lastIndexOf('/') + 1);
+        if ("file".equals(marker.getProtocol())) {
+            try {
+                PackFiles f = fromDirectory(Path.of(marker.toURI()).getParent());
+                return new PackFiles(origin, folderName, f.files());
+            } catch (URISyntaxException e) {
+                throw new IOException("bad resource URL " + marker, e);
+            }
+        }
+        if ("jar".equals(marker.getProtocol())) {
+            JarURLConnection conn = (JarURLConnection) marker.openConnection();
+            URL jarUrl = conn.getJarFileURL();
+            if (!"file".equals(jarUrl.getProtocol())) {
+                throw new IOException("cannot list pack files inside " + jarUrl + " (only jar files on disk)");
+            }
+            Path jarPath;
+            try {
+                jarPath = Path.of(jarUrl.toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException("bad jar URL " + jarUrl, e);
+            }
+            SortedMap<String, byte[]> files = new TreeMap<>();
+            String prefix = dir + "/";
+            try (JarFile jar = new JarFile(jarPath.toFile())) {
+                Enumeration<JarEntry> entries = jar.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry e = entries.nextElement();
+                    if (e.isDirectory() || !e.getName().startsWith(prefix)) {
+                        continue;
+                    }
+                    String rel = e.getName().substring(prefix.length());
+                    if (rel.isEmpty() || ignored(rel)) {
+                        continue;
+                    }
+                    try (InputStream in = jar.getInputStream(e)) {
+                        files.put(rel, in.readAllBytes());
+                    }
+                }
+            }
+            return new PackFiles(origin, folderName, files);
+        }
+        throw new IOException("cannot list pack files behind " + marker + " (protocol " + marker.getProtocol() + ")");
+    }
+
+    private static boolean ignored(String rel) {
+        for (String seg : rel.split("/")) {
+            if (seg.equals("fixture") || seg.equals("captures")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String text(byte[] bytes) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString()
+                    .replace("\r\n", "\n");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,655 @@
+package dev.perfwarden.engine.pack;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.perfwarden.engine.model.RuleInfo;
+import dev.perfwarden.engine.model.Scope;
+import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.facts.core.InputKind;
+import org.drools.drl.parser.lang.dsl.DSLMapping;
+import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Loads and verifies rule packs from a folder or from the class path.
+ *
+ * <p>A pack folder holds {@code pack.yaml}, its DSL vocabulary ({@code *.dsl}) at the root, and one
+ * folder per rule, named after the rule id, with {@code rule.drl} or {@code rule.dslr} and
+ * {@code doc.md}; {@code fixture/} and {@code captures/} are not read. The rules' DRL metadata is the
+ * source of truth for the rule catalogue; a {@code rules:} list in {@code pack.yaml} is optional and,
+ * when given, must agree with it.
+ *
+ * <p>The pack's {@code sha256} covers exactly the files read (pack.yaml, root {@code *.dsl}, each
+ * rule's source and doc.md): for each, sorted by path, the UTF-8 path, a NUL byte, the content length
+ * as 8 bytes big-endian, and the content. So a pack hashes the same from the source tree and the jar.
+ *
+ * <p>Every problem found is collected; {@link PackException} carries them all with file:line.
+ */
+public final class PackLoader {
+    /** Metadata keys a rule may carry. */
+    public static final Set<String> METADATA_KEYS = Set.of("severity", "hotSeverity", "scope", "summary", "tags", "inputs");
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
+    private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*");
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private PackLoader() {
+    }
+
+    /** Loads the pack in folder {@code dir}. */
+    public static Pack load(Path dir) throws PackException {
+        PackFiles files;
+        try {
+            files = PackFiles.fromDirectory(dir);
+        } catch (IOException e) {
+            throw new PackException(new Problem(String.valueOf(dir.getFileName()), dir.toString(), "", 0, 0,
+                    "cannot read pack: " + e.getMessage()));
+        }
+        return load(files);
+    }
+
+    /** Loads built-in pack {@code id} from {@code packs/<id>/} on the class path of {@code cl}. */
+    public static Pack loadBuiltin(ClassLoader cl, String id) throws PackException {
+        return loadResource(cl, "packs/" + id);
+    }
+
+    /** Loads the pack in class-path folder {@code resourceDir} (e.g. {@code packs/go-perf}), from a directory or jar. */
+    public static Pack loadResource(ClassLoader cl, String resourceDir) throws PackException {
+        PackFiles files;
+        try {
+            files = PackFiles.fromClasspath(cl, resourceDir);
+        } catch (IOException e) {
+            throw new PackException(new Problem(resourceDir, "classpath:" + resourceDir, "", 0, 0,
+                    "cannot read pack: " + e.getMessage()));
+        }
+        if (files == null) {
+            throw new PackException(new Problem(resourceDir, "classpath:" + resourceDir, "", 0, 0,
+                    "no pack here (no pack.yaml on the class path)"));
+        }
+        return load(files);
+    }
+
+    /** Ids of the packs under {@code packs/} on the class path of {@code cl} (built-in packs), sorted. */
+    public static List<String> builtinIds(ClassLoader cl) throws IOException {
+        Set<String> ids = new TreeSet<>();
+        Enumeration<URL> roots = cl.getResources("packs");
+        while (roots.hasMoreElements()) {
+            URL u = roots.nextElement();
+            if ("file".equals(u.getProtocol())) {
+                try (Stream<Path> s = Files.list(Path.of(u.toURI()))) {
+                    s.filter(p -> Files.isRegularFile(p.resolve("pack.yaml")))
+                            .forEach(p -> ids.add(p.getFileName().toString()));
+                } catch (URISyntaxException e) {
+                    throw new IOException(e);
+                }
+            } else if ("jar".equals(u.getProtocol())) {
+                URL jarUrl = ((JarURLConnection) u.openConnection()).getJarFileURL();
+                try (JarFile jar = new JarFile(Path.of(jarUrl.toURI()).toFile())) {
+                    Enumeration<JarEntry> en = jar.entries();
+                    while (en.hasMoreElements()) {
+                        String n = en.nextElement().getName();
+                        String[] seg = n.split("/");
+                        if (seg.length == 3 && seg[0].equals("packs") && seg[2].equals("pack.yaml")) {
+                            ids.add(seg[1]);
+                        }
+                    }
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    throw new IOException("cannot list " + jarUrl, e);
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    static Pack load(PackFiles pf) throws PackException {
+        return new Loading(pf).run();
+    }
+
+    /** The state of loading one pack. */
+    private static final class Loading {
+        private final PackFiles pf;
+        private final List<Problem> problems = new ArrayList<>();
+        private final SortedMap<String, byte[]> used = new TreeMap<>();
+        private String packId;
+
+        Loading(PackFiles pf) {
+            this.pf = pf;
+            this.packId = pf.folderName().isEmpty() ? "?" : pf.folderName();
+        }
+
+        private void problem(String file, int line, int col, String msg) {
+            problems.add(new Problem(packId, pf.origin(), file, line, col, msg));
+        }
+
+        private String read(String path) {
+            byte[] b = pf.files().get(path);
+            used.put(path, b);
+            try {
+                return PackFiles.text(b);
+            } catch (UncheckedIOException e) {
+                problem(path, 0, 0, "not valid UTF-8");
+                return "";
+            }
+        }
+
+        Pack run() throws PackException {
+            if (!pf.files().containsKey("pack.yaml")) {
+                problem("", 0, 0, "no pack.yaml in the pack folder");
+                throw new PackException(problems);
+            }
+            String yamlText = read("pack.yaml");
+            PackManifest m = parseManifest(yamlText);
+            if (m == null) {
+                throw new PackException(problems);
+            }
+            String[] yamlLines = yamlText.split("\n", -1);
+
+            if (m.id() == null || m.id().isBlank()) {
+                problem("pack.yaml", 1, 0, "missing required key 'id'");
+            } else if (!ID.matcher(m.id()).matches()) {
+                problem("pack.yaml", lineOfKey(yamlLines, "id"), 0,
+                        "id '" + m.id() + "' must be kebab-case (lower-case letters, digits, single dashes)");
+            } else {
+                packId = m.id();
+            }
+            String version = m.version();
+            if (version == null || version.isBlank()) {
+                problem("pack.yaml", 1, 0, "missing required key 'version'");
+            } else if (SemVer.parse(version).isEmpty()) {
+                problem("pack.yaml", lineOfKey(yamlLines, "version"), 0,
+                        "version '" + version + "' is not a semantic version (MAJOR.MINOR.PATCH)");
+            }
+            VersionRange engineRange = VersionRange.any();
+            if (m.perfwarden() != null) {
+                engineRange = VersionRange.parse(m.perfwarden()).orElse(null);
+                if (engineRange == null) {
+                    problem("pack.yaml", lineOfKey(yamlLines, "perfwarden"), 0,
+                            "perfwarden '" + m.perfwarden() + "' is not a version range (e.g. \">=0.1.0 <1.0.0\")");
+                    engineRange = VersionRange.any();
+                }
+            }
+            Map<String, VersionRange> requires = new LinkedHashMap<>();
+            if (m.requires() != null) {
+                m.requires().forEach((id, range) -> {
+                    VersionRange r = VersionRange.parse(range).orElse(null);
+                    if (!ID.matcher(id).matches() || r == null) {
+                        problem("pack.yaml", lineOfKey(yamlLines, "requires", id), 0,
+                                "requires: '" + id + ": " + range + "' needs a pack id and a version range");
+                    } else {
+                        requires.put(id, r);
+                    }
+                });
+            }
+            Map<String, PackParameter> params = parameters(m, yamlLines);
+            Map<String, String> dslTexts = new TreeMap<>();
+            Map<String, DSLMapping> dsls = dsls(dslTexts);
+
+            String drlPackage = Pack.drlPackageOf(packId);
+            List<RuleInfo> rules = new ArrayList<>();
+            List<RuleSource> sources = new ArrayList<>();
+            for (String dir : ruleDirs()) {
+                loadRule(dir, drlPackage, m.version() == null ? "" : m.version(), dsls, rules, sources);
+            }
+            if (m.rules() != null) {
+                compareRuleList(m.rules(), rules, yamlLines);
+            }
+            if (!problems.isEmpty()) {
+                throw new PackException(problems);
+            }
+            return new Pack(packId, version, engineRange, requires, m.description(), pf.origin(), sha256(used),
+                    params, rules, sources, dslTexts);
+        }
+
+        private PackManifest parseManifest(String text) {
+            if (text.isBlank()) {
+                problem("pack.yaml", 1, 0, "pack.yaml is empty");
+                return null;
+            }
+            try {
+                return YAML.readValue(text, PackManifest.class);
+            } catch (UnrecognizedPropertyException e) {
+                JsonLocation loc = e.getLocation();
+                String at = pathOf(e.getPath().subList(0, Math.max(0, e.getPath().size() - 1)));
+                String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                        .map(Object::toString).sorted().collect(Collectors.joining(", "));
+                problem("pack.yaml", loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+                        "unknown key '" + e.getPropertyName() + "'" + (at.isEmpty() ? "" : " in " + at)
+                                + (known.isEmpty() ? "" : " (allowed: " + known + ")"));
+            } catch (JsonMappingException e) {
+                JsonLocation loc = e.getLocation();
+                String at = pathOf(e.getPath());
+                problem("pack.yaml", loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+                        (at.isEmpty() ? "" : at + ": ") + firstLine(e.getOriginalMessage()));
+            } catch (JsonProcessingException e) {
+                JsonLocation loc = e.getLocation();
+                problem("pack.yaml", loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+                        "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            }
+            return null;
+        }
+
+        private Map<String, PackParameter> parameters(PackManifest m, String[] yamlLines) {
+            Map<String, PackParameter> params = new LinkedHashMap<>();
+            if (m.parameters() == null) {
+                return params;
+            }
+            m.parameters().forEach((name, spec) -> {
+                int line = lineOfKey(yamlLines, "parameters", name);
+                if (!PARAM_NAME.matcher(name).matches()) {
+                    problem("pack.yaml", line, 0, "parameter name '" + name + "' must be dotted identifiers");
+                    return;
+                }
+                if (spec == null) {
+                    problem("pack.yaml", line, 0, "parameter '" + name + "' needs type and default");
+                    return;
+                }
+                ParamType type = ParamType.byId(spec.type()).orElse(null);
+                if (type == null) {
+                    problem("pack.yaml", line, 0, "parameter '" + name + "': type must be number, string or boolean, not '"
+                            + spec.type() + "'");
+                    return;
+                }
+                if (spec.defaultValue() == null) {
+                    problem("pack.yaml", line, 0, "parameter '" + name + "' needs a default");
+                    return;
+                }
+                if (spec.defaultValue() instanceof String && type != ParamType.STRING
+                        || spec.defaultValue() instanceof Boolean && type != ParamType.BOOLEAN
+                        || spec.defaultValue() instanceof Number && type != ParamType.NUMBER
+                        || spec.defaultValue() instanceof Map || spec.defaultValue() instanceof Collection) {
+                    problem("pack.yaml", line, 0, "parameter '" + name + "': default " + spec.defaultValue()
+                            + " is not a " + type.id());
+                    return;
+                }
+                params.put(name, new PackParameter(name, type, spec.defaultValue(), spec.description()));
+            });
+            return params;
+        }
+
+        private Map<String, DSLMapping> dsls(Map<String, String> texts) {
+            Map<String, DSLMapping> dsls = new TreeMap<>();
+            for (String path : pf.files().keySet()) {
+                if (path.contains("/") || !path.endsWith(".dsl")) {
+                    continue;
+                }
+                String text = read(path);
+                texts.put(path, text);
+                String[] lines = text.split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    String l = lines[i].strip();
+                    int eq = unescapedEquals(l);
+                    if (l.startsWith("[") && eq > 0 && l.substring(eq + 1).contains("\\n")) {
+                        problem(path, i + 1, 0, "DSL values must be one line (no \\n), so that errors map to DSLR lines");
+                    }
+                }
+                DSLTokenizedMappingFile f = new DSLTokenizedMappingFile();
+                boolean ok;
+                try {
+                    ok = f.parseAndLoad(new StringReader(text));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (RuntimeException e) {
+                    problem(path, 0, 0, "DSL parser failed: " + e.getMessage());
+                    continue;
+                }
+                for (KnowledgeBuilderResult r : f.getErrors()) {
+                    int[] ls = r.getLines();
+                    problem(path, ls != null && ls.length > 0 ? ls[0] : 0, 0,
+                            "cannot read this DSL entry (expected [when]|[then]|[keyword]|[*] sentence=DRL): "
+                                    + r.getMessage());
+                }
+                if (ok && f.getErrors().isEmpty()) {
+                    dsls.put(path, f.getMapping());
+                }
+            }
+            return dsls;
+        }
+
+        private Set<String> ruleDirs() {
+            Set<String> dirs = new TreeSet<>();
+            for (String path : pf.files().keySet()) {
+                int slash = path.indexOf('/');
+                if (slash > 0) {
+                    String d = path.substring(0, slash);
+                    if (!d.startsWith(".") && !d.startsWith("_")) {
+                        dirs.add(d);
+                    }
+                }
+            }
+            return dirs;
+        }
+
+        private void loadRule(String dir, String drlPackage, String packVersion, Map<String, DSLMapping> dsls,
+                              List<RuleInfo> rules, List<RuleSource> sources) {
+            boolean hasDrl = pf.files().containsKey(dir + "/rule.drl");
+            boolean hasDslr = pf.files().containsKey(dir + "/rule.dslr");
+            if (!hasDrl && !hasDslr) {
+                problem(dir + "/", 0, 0, "rule folder holds no rule.drl or rule.dslr");
+                return;
+            }
+            if (hasDrl && hasDslr) {
+                problem(dir + "/", 0, 0, "rule folder holds both rule.drl and rule.dslr; keep one");
+                return;
+            }
+            if (!ID.matcher(dir).matches()) {
+                problem(dir + "/", 0, 0, "rule folder name '" + dir + "' must be a kebab-case rule id");
+            }
+            String doc = "";
+            if (!pf.files().containsKey(dir + "/doc.md")) {
+                problem(dir + "/doc.md", 0, 0, "missing doc.md (why it costs, how to fix)");
+            } else {
+                doc = read(dir + "/doc.md");
+                if (doc.isBlank()) {
+                    problem(dir + "/doc.md", 1, 0, "doc.md is empty");
+                }
+            }
+            String file = dir + (hasDrl ? "/rule.drl" : "/rule.dslr");
+            String text = read(file);
+            String drl = text;
+            LineMap map = LineMap.identity();
+            if (hasDslr) {
+                String named = DslrExpander.expanderName(text);
+                List<DSLMapping> mappings = new ArrayList<>();
+                if (named != null) {
+                    String name = named.contains("/") ? named.substring(named.lastIndexOf('/') + 1) : named;
+                    DSLMapping dm = dsls.get(name);
+                    if (dm == null) {
+                        problem(file, lineOf(text, "expander"), 0, "expander names '" + named
+                                + "', but the pack has no such DSL at its root (has: " + dsls.keySet() + ")");
+                        return;
+                    }
+                    mappings.add(dm);
+                } else {
+                    mappings.addAll(dsls.values());
+                }
+                if (mappings.isEmpty()) {
+                    problem(file, 1, 0, "a .dslr rule needs a DSL (*.dsl) at the pack root");
+                    return;
+                }
+                DslrExpander.Result r = DslrExpander.expand(text, mappings);
+                for (DslrExpander.LineProblem p : r.problems()) {
+                    problem(file, p.line(), 0, p.message());
+                }
+                if (!r.problems().isEmpty()) {
+                    return;
+                }
+                drl = r.drl();
+                map = r.lineMap();
+            }
+            DrlInspector.Result ins = DrlInspector.inspect(drl);
+            for (DrlInspector.Error e : ins.errors()) {
+                problem(file, map.sourceLine(e.line()), e.column(), e.message());
+            }
+            if (!ins.errors().isEmpty()) {
+                return;
+            }
+            if (!drlPackage.equals(ins.packageName())) {
+                problem(file, lineOf(text, "package"), 0, "declares package '" + ins.packageName()
+                        + "'; rules of pack " + packId + " must declare 'package " + drlPackage + ";'");
+            }
+            List<DrlInspector.RuleHead> heads = ins.rules().stream().filter(h -> !h.query()).toList();
+            if (heads.size() != 1) {
+                problem(file, 0, 0, "must hold exactly one rule, holds " + heads.size());
+                return;
+            }
+            DrlInspector.RuleHead h = heads.get(0);
+            int line = map.sourceLine(h.line());
+            if (!h.name().equals(dir)) {
+                problem(file, line, 0, "rule name \"" + h.name() + "\" must equal its folder name \"" + dir + "\"");
+            }
+            RuleInfo info = ruleInfo(dir, packVersion, h.metadata(), doc, file, line);
+            if (info != null) {
+                rules.add(info);
+                sources.add(new RuleSource(dir, file, hasDrl ? RuleSource.Language.DRL : RuleSource.Language.DSLR,
+                        text, drl, map));
+            }
+        }
+
+        private RuleInfo ruleInfo(String id, String packVersion, Map<String, Object> meta, String doc, String file,
+                                  int line) {
+            int before = problems.size();
+            for (String k : meta.keySet()) {
+                if (!METADATA_KEYS.contains(k)) {
+                    problem(file, line, 0, "unknown metadata @" + k + " (allowed: "
+                            + METADATA_KEYS.stream().sorted().collect(Collectors.joining(", ")) + ")");
+                }
+            }
+            Severity severity = null;
+            Object sv = meta.get("severity");
+            if (sv == null) {
+                problem(file, line, 0, "missing @severity(error|warning|note)");
+            } else {
+                severity = Severity.byId(sv.toString()).orElse(null);
+                if (severity == null) {
+                    problem(file, line, 0, "@severity(" + sv + ") must be error, warning or note");
+                }
+            }
+            Severity hot = null;
+            Object hv = meta.get("hotSeverity");
+            if (hv != null) {
+                hot = Severity.byId(hv.toString()).orElse(null);
+                if (hot == null) {
+                    problem(file, line, 0, "@hotSeverity(" + hv + ") must be error, warning or note");
+                } else if (severity != null && !hot.atLeast(severity)) {
+                    problem(file, line, 0, "@hotSeverity(" + hot + ") is below @severity(" + severity + ")");
+                }
+            }
+            Scope scope = Scope.LINE;
+            Object sc = meta.get("scope");
+            if (sc != null) {
+                scope = Scope.byId(sc.toString()).orElse(null);
+                if (scope == null) {
+                    problem(file, line, 0, "@scope(" + sc + ") must be function, line or none");
+                }
+            }
+            Object sum = meta.get("summary");
+            if (sum == null || sum.toString().isBlank()) {
+                problem(file, line, 0, "missing @summary(\"one sentence\")");
+            }
+            List<String> tags = csv(meta.get("tags"));
+            List<String> inputs = csv(meta.get("inputs"));
+            for (String in : inputs) {
+                if (InputKind.byId(in).isEmpty()) {
+                    problem(file, line, 0, "@inputs names unknown input kind '" + in + "' (known: "
+                            + Arrays.stream(InputKind.values()).map(InputKind::id).collect(Collectors.joining(", ")) + ")");
+                }
+            }
+            if (problems.size() > before) {
+                return null;
+            }
+            return new RuleInfo(id, packId, packVersion, severity, hot, scope, sum.toString().strip(), tags, inputs,
+                    doc, file, line);
+        }
+
+        private void compareRuleList(List<PackManifest.RuleEntry> listed, List<RuleInfo> rules, String[] yamlLines) {
+            Map<String, RuleInfo> byId = new LinkedHashMap<>();
+            rules.forEach(r -> byId.put(r.id(), r));
+            Set<String> seen = new TreeSet<>();
+            for (PackManifest.RuleEntry e : listed) {
+                if (e == null || e.id() == null) {
+                    problem("pack.yaml", lineOfKey(yamlLines, "rules"), 0, "every entry of rules: needs an id");
+                    continue;
+                }
+                int line = lineOfListedRule(yamlLines, e.id());
+                if (!seen.add(e.id())) {
+                    problem("pack.yaml", line, 0, "rule '" + e.id() + "' is listed twice");
+                    continue;
+                }
+                RuleInfo r = byId.get(e.id());
+                if (r == null) {
+                    problem("pack.yaml", line, 0, "lists rule '" + e.id() + "' but the pack has no folder " + e.id()
+                            + "/ with a rule of that name");
+                    continue;
+                }
+                if (e.severity() != null && !Severity.byId(e.severity()).equals(java.util.Optional.of(r.severity()))) {
+                    problem("pack.yaml", line, 0, "rule '" + e.id() + "': severity " + e.severity()
+                            + " disagrees with @severity(" + r.severity() + ") in " + r.file());
+                }
+                if (e.summary() != null && !e.summary().strip().equals(r.summary())) {
+                    problem("pack.yaml", line, 0, "rule '" + e.id() + "': summary disagrees with @summary in " + r.file());
+                }
+                if (e.tags() != null && !new TreeSet<>(e.tags()).equals(new TreeSet<>(r.tags()))) {
+                    problem("pack.yaml", line, 0, "rule '" + e.id() + "': tags " + e.tags()
+                            + " disagree with @tags " + r.tags() + " in " + r.file());
+                }
+            }
+            for (RuleInfo r : rules) {
+                if (!seen.contains(r.id())) {
+                    problem("pack.yaml", lineOfKey(yamlLines, "rules"), 0, "rules: does not list rule '" + r.id()
+                            + "' (" + r.file() + "); list every rule or drop the list");
+                }
+            }
+        }
+    }
+
+    private static List<String> csv(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        return Arrays.stream(v.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int unescapedEquals(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\\') {
+                i++;
+            } else if (s.charAt(i) == '=') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /** 1-based line of the first line whose text starts with {@code word}, or 1. */
+    private static int lineOf(String text, String word) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().startsWith(word)) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    /** Line of a (nested) key in simple block YAML; the deepest key found, 1 if none. */
+    static int lineOfKey(String[] lines, String... path) {
+        int from = 0;
+        int indent = -1;
+        int found = 1;
+        for (String key : path) {
+            int hit = -1;
+            for (int i = from; i < lines.length; i++) {
+                String l = lines[i];
+                String t = l.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                int ind = l.length() - l.stripLeading().length();
+                if (i > from && ind <= indent) {
+                    break;
+                }
+                if (ind > indent && (t.startsWith(key + ":") || t.startsWith("\"" + key + "\":")
+                        || t.startsWith("'" + key + "':"))) {
+                    hit = i;
+                    indent = ind;
+                    break;
+                }
+            }
+            if (hit < 0) {
+                return found;
+            }
+            found = hit + 1;
+            from = hit + 1;
+        }
+        return found;
+    }
+
+    private static int lineOfListedRule(String[] lines, String id) {
+        Pattern p = Pattern.compile("^\\s*(?:-\\s*)?id:\\s*[\"']?" + Pattern.quote(id) + "[\"']?\\s*(?:#.*)?$");
+        for (int i = 0; i < lines.length; i++) {
+            if (p.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return lineOfKey(lines, "rules");
+    }
+
+    static String sha256(SortedMap<String, byte[]> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                long len = e.getValue().length;
+                for (int i = 7; i >= 0; i--) {
+                    md.update((byte) (len >>> (8 * i)));
+                }
+                md.update(e.getValue());
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.perfwarden.engine.rule;
+
+import dev.perfwarden.engine.model.Scope;
+import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.facts.core.Evidence;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a pattern rule inserts when it matches: the raw, unweighed finding. Build it with
+ * {@link Hits#hit}; the engine's prelude turns each hit into a {@code Finding}, weighing it against the
+ * CPU profile.
+ *
+ * @param rule        rule id (the DRL rule name)
+ * @param pkg         DRL package of the rule (identifies the pack)
+ * @param severity    the rule's {@code @severity}
+ * @param hotSeverity the rule's {@code @hotSeverity}, or null (one level above {@code severity})
+ * @param scope       what the hit is weighed against
+ * @param symbol      Go function symbol; empty if unknown
+ * @param file        source file; empty if unknown
+ * @param line        1-based line; 0 if unknown
+ * @param col         1-based column; 0 if unknown
+ * @param message     what was found (the hotness note is appended by the prelude)
+ * @param evidence    toolchain lines that support it
+ */
+public record Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
+                  String file, int line, int col, String message, List<Evidence> evidence) {
+    public Hit {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(pkg, "pkg");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(scope, "scope");
+        symbol = symbol == null ? "" : symbol;
+        file = file == null ? "" : file;
+        line = Math.max(0, line);
+        col = Math.max(0, col);
+        if (message == null || message.isBlank()) {
+            throw new IllegalArgumentException("rule " + rule + ": a hit needs a message");
+        }
+        evidence = List.copyOf(evidence);
+    }
+}
