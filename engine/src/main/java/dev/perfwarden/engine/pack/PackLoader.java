@@ -182,15 +182,15 @@ public final class PackLoader {
             }
             String[] yamlLines = yamlText.split("\n", -1);
 
-            if (m.id() == null || m.id().isBlank()) {
+            if (m.id == null || m.id.isBlank()) {
                 problem("pack.yaml", 1, 0, "missing required key 'id'");
-            } else if (!ID.matcher(m.id()).matches()) {
+            } else if (!ID.matcher(m.id).matches()) {
                 problem("pack.yaml", lineOfKey(yamlLines, "id"), 0,
-                        "id '" + m.id() + "' must be kebab-case (lower-case letters, digits, single dashes)");
+                        "id '" + m.id + "' must be kebab-case (lower-case letters, digits, single dashes)");
             } else {
-                packId = m.id();
+                packId = m.id;
             }
-            String version = m.version();
+            String version = m.version;
             if (version == null || version.isBlank()) {
                 problem("pack.yaml", 1, 0, "missing required key 'version'");
             } else if (SemVer.parse(version).isEmpty()) {
@@ -198,17 +198,17 @@ public final class PackLoader {
                         "version '" + version + "' is not a semantic version (MAJOR.MINOR.PATCH)");
             }
             VersionRange engineRange = VersionRange.any();
-            if (m.perfwarden() != null) {
-                engineRange = VersionRange.parse(m.perfwarden()).orElse(null);
+            if (m.perfwarden != null) {
+                engineRange = VersionRange.parse(m.perfwarden).orElse(null);
                 if (engineRange == null) {
                     problem("pack.yaml", lineOfKey(yamlLines, "perfwarden"), 0,
-                            "perfwarden '" + m.perfwarden() + "' is not a version range (e.g. \">=0.1.0 <1.0.0\")");
+                            "perfwarden '" + m.perfwarden + "' is not a version range (e.g. \">=0.1.0 <1.0.0\")");
                     engineRange = VersionRange.any();
                 }
             }
             Map<String, VersionRange> requires = new LinkedHashMap<>();
-            if (m.requires() != null) {
-                m.requires().forEach((id, range) -> {
+            if (m.requires != null) {
+                m.requires.forEach((id, range) -> {
                     VersionRange r = VersionRange.parse(range).orElse(null);
                     if (!ID.matcher(id).matches() || r == null) {
                         problem("pack.yaml", lineOfKey(yamlLines, "requires", id), 0,
@@ -226,15 +226,15 @@ public final class PackLoader {
             List<RuleInfo> rules = new ArrayList<>();
             List<RuleSource> sources = new ArrayList<>();
             for (String dir : ruleDirs()) {
-                loadRule(dir, drlPackage, m.version() == null ? "" : m.version(), dsls, rules, sources);
+                loadRule(dir, drlPackage, m.version == null ? "" : m.version, dsls, rules, sources);
             }
-            if (m.rules() != null) {
-                compareRuleList(m.rules(), rules, yamlLines);
+            if (m.rules != null) {
+                compareRuleList(m.rules, rules, yamlLines);
             }
             if (!problems.isEmpty()) {
                 throw new PackException(problems);
             }
-            return new Pack(packId, version, engineRange, requires, m.description(), pf.origin(), sha256(used),
+            return new Pack(packId, version, engineRange, requires, m.description, pf.origin(), sha256(used),
                     params, rules, sources, dslTexts);
         }
 
@@ -250,7 +250,8 @@ public final class PackLoader {
                 String at = pathOf(e.getPath().subList(0, Math.max(0, e.getPath().size() - 1)));
                 String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                         .map(Object::toString).sorted().collect(Collectors.joining(", "));
-                problem("pack.yaml", loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+                int[] at2 = keyPosition(text, e.getPropertyName(), loc == null ? 0 : loc.getLineNr());
+                problem("pack.yaml", at2[0], at2[1],
                         "unknown key '" + e.getPropertyName() + "'" + (at.isEmpty() ? "" : " in " + at)
                                 + (known.isEmpty() ? "" : " (allowed: " + known + ")"));
             } catch (JsonMappingException e) {
@@ -268,10 +269,10 @@ public final class PackLoader {
 
         private Map<String, PackParameter> parameters(PackManifest m, String[] yamlLines) {
             Map<String, PackParameter> params = new LinkedHashMap<>();
-            if (m.parameters() == null) {
+            if (m.parameters == null) {
                 return params;
             }
-            m.parameters().forEach((name, spec) -> {
+            m.parameters.forEach((name, spec) -> {
                 int line = lineOfKey(yamlLines, "parameters", name);
                 if (!PARAM_NAME.matcher(name).matches()) {
                     problem("pack.yaml", line, 0, "parameter name '" + name + "' must be dotted identifiers");
@@ -281,25 +282,25 @@ public final class PackLoader {
                     problem("pack.yaml", line, 0, "parameter '" + name + "' needs type and default");
                     return;
                 }
-                ParamType type = ParamType.byId(spec.type()).orElse(null);
+                ParamType type = ParamType.byId(spec.type).orElse(null);
                 if (type == null) {
                     problem("pack.yaml", line, 0, "parameter '" + name + "': type must be number, string or boolean, not '"
-                            + spec.type() + "'");
+                            + spec.type + "'");
                     return;
                 }
-                if (spec.defaultValue() == null) {
+                if (spec.defaultValue == null) {
                     problem("pack.yaml", line, 0, "parameter '" + name + "' needs a default");
                     return;
                 }
-                if (spec.defaultValue() instanceof String && type != ParamType.STRING
-                        || spec.defaultValue() instanceof Boolean && type != ParamType.BOOLEAN
-                        || spec.defaultValue() instanceof Number && type != ParamType.NUMBER
-                        || spec.defaultValue() instanceof Map || spec.defaultValue() instanceof Collection) {
-                    problem("pack.yaml", line, 0, "parameter '" + name + "': default " + spec.defaultValue()
+                if (spec.defaultValue instanceof String && type != ParamType.STRING
+                        || spec.defaultValue instanceof Boolean && type != ParamType.BOOLEAN
+                        || spec.defaultValue instanceof Number && type != ParamType.NUMBER
+                        || spec.defaultValue instanceof Map || spec.defaultValue instanceof Collection) {
+                    problem("pack.yaml", line, 0, "parameter '" + name + "': default " + spec.defaultValue
                             + " is not a " + type.id());
                     return;
                 }
-                params.put(name, new PackParameter(name, type, spec.defaultValue(), spec.description()));
+                params.put(name, new PackParameter(name, type, spec.defaultValue, spec.description));
             });
             return params;
         }
@@ -504,30 +505,30 @@ public final class PackLoader {
             rules.forEach(r -> byId.put(r.id(), r));
             Set<String> seen = new TreeSet<>();
             for (PackManifest.RuleEntry e : listed) {
-                if (e == null || e.id() == null) {
+                if (e == null || e.id == null) {
                     problem("pack.yaml", lineOfKey(yamlLines, "rules"), 0, "every entry of rules: needs an id");
                     continue;
                 }
-                int line = lineOfListedRule(yamlLines, e.id());
-                if (!seen.add(e.id())) {
-                    problem("pack.yaml", line, 0, "rule '" + e.id() + "' is listed twice");
+                int line = lineOfListedRule(yamlLines, e.id);
+                if (!seen.add(e.id)) {
+                    problem("pack.yaml", line, 0, "rule '" + e.id + "' is listed twice");
                     continue;
                 }
-                RuleInfo r = byId.get(e.id());
+                RuleInfo r = byId.get(e.id);
                 if (r == null) {
-                    problem("pack.yaml", line, 0, "lists rule '" + e.id() + "' but the pack has no folder " + e.id()
+                    problem("pack.yaml", line, 0, "lists rule '" + e.id + "' but the pack has no folder " + e.id
                             + "/ with a rule of that name");
                     continue;
                 }
-                if (e.severity() != null && !Severity.byId(e.severity()).equals(java.util.Optional.of(r.severity()))) {
-                    problem("pack.yaml", line, 0, "rule '" + e.id() + "': severity " + e.severity()
+                if (e.severity != null && !Severity.byId(e.severity).equals(java.util.Optional.of(r.severity()))) {
+                    problem("pack.yaml", line, 0, "rule '" + e.id + "': severity " + e.severity
                             + " disagrees with @severity(" + r.severity() + ") in " + r.file());
                 }
-                if (e.summary() != null && !e.summary().strip().equals(r.summary())) {
-                    problem("pack.yaml", line, 0, "rule '" + e.id() + "': summary disagrees with @summary in " + r.file());
+                if (e.summary != null && !e.summary.strip().equals(r.summary())) {
+                    problem("pack.yaml", line, 0, "rule '" + e.id + "': summary disagrees with @summary in " + r.file());
                 }
-                if (e.tags() != null && !new TreeSet<>(e.tags()).equals(new TreeSet<>(r.tags()))) {
-                    problem("pack.yaml", line, 0, "rule '" + e.id() + "': tags " + e.tags()
+                if (e.tags != null && !new TreeSet<>(e.tags).equals(new TreeSet<>(r.tags()))) {
+                    problem("pack.yaml", line, 0, "rule '" + e.id + "': tags " + e.tags
                             + " disagree with @tags " + r.tags() + " in " + r.file());
                 }
             }
@@ -538,6 +539,22 @@ public final class PackLoader {
                 }
             }
         }
+    }
+
+    /**
+     * Jackson reports an unknown key at its value (the next line for a nested mapping); walk back from
+     * there to the line that holds {@code key:} and return its line and column.
+     */
+    private static int[] keyPosition(String text, String key, int reportedLine) {
+        String[] lines = text.split("\n", -1);
+        Pattern p = Pattern.compile("^(\\s*(?:-\\s+)?)[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+        for (int i = Math.min(reportedLine, lines.length) - 1; i >= 0 && i >= reportedLine - 50; i--) {
+            java.util.regex.Matcher m = p.matcher(lines[i]);
+            if (m.find()) {
+                return new int[]{i + 1, m.group(1).length() + 1};
+            }
+        }
+        return new int[]{reportedLine, 0};
     }
 
     private static List<String> csv(Object v) {
