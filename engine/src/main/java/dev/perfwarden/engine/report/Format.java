@@ -1,0 +1,46 @@
+package dev.perfwarden.engine.report;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code --format}: text (compiler style), json (the documented contract), sarif (2.1.0). */
+public enum Format {
+    TEXT("text"),
+    JSON("json"),
+    SARIF("sarif");
+
+    private final String id;
+
+    Format(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<Format> byId(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        String s = id.trim().toLowerCase(Locale.ROOT);
+        for (Format f : values()) {
+            if (f.id.equals(s)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The default reporter for this format. */
+    public Reporter reporter() {
+        switch (this) {
+            case JSON:
+                return new JsonReporter();
+            case SARIF:
+                return new SarifReporter();
+            default:
+                return new TextReporter(false);
+        }
+    }
+}

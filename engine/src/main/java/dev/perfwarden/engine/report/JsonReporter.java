@@ -1,0 +1,92 @@
+package dev.perfwarden.engine.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfwarden.engine.analysis.AnalysisResult;
+import dev.perfwarden.engine.analysis.PackInfo;
+import dev.perfwarden.engine.analysis.Summary;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.Unparsed;
+import dev.perfwarden.facts.input.InputStats;
+
+import java.io.IOException;
+
+/**
+ * {@code --format json}: the output contract of DESIGN.md, documented field by field in
+ * {@code docs/output.md}. Field order is fixed; optional fields ({@code inputs[].error},
+ * {@code inputs[].unparsedSamples}, {@code summary.hidden}) appear only when they have content.
+ */
+public final class JsonReporter implements Reporter {
+    /** How many unparsed lines per input the output quotes. */
+    public static final int UNPARSED_SAMPLES = 5;
+
+    @Override
+    public void write(AnalysisResult r, Appendable out) throws IOException {
+        Json.write(toJson(r), out);
+    }
+
+    public ObjectNode toJson(AnalysisResult r) {
+        ObjectNode root = Json.object();
+        root.putObject("tool").put("name", r.tool().name()).put("version", r.tool().version());
+        ArrayNode packs = root.putArray("packs");
+        for (PackInfo p : r.packs()) {
+            packs.addObject().put("id", p.id()).put("version", p.version()).put("sha256", p.sha256());
+        }
+        ArrayNode inputs = root.putArray("inputs");
+        for (InputStats in : r.inputs()) {
+            inputs.add(input(in));
+        }
+        ArrayNode findings = root.putArray("findings");
+        for (Finding f : r.findings()) {
+            findings.add(finding(f));
+        }
+        root.set("summary", summary(r.summary()));
+        return root;
+    }
+
+    static ObjectNode input(InputStats in) {
+        ObjectNode o = Json.object();
+        o.put("path", in.path()).put("kind", in.kind()).put("records", in.records()).put("unparsed", in.unparsed());
+        if (in.error() != null) {
+            o.put("error", in.error());
+        }
+        if (!in.unparsedSamples().isEmpty()) {
+            ArrayNode s = o.putArray("unparsedSamples");
+            for (Unparsed u : in.unparsedSamples().subList(0, Math.min(UNPARSED_SAMPLES, in.unparsedSamples().size()))) {
+                ObjectNode x = s.addObject();
+                if (u.at() != null) {
+                    x.put(u.at().byteOffset() ? "offset" : "line", u.at().line());
+                }
+                x.put("reason", u.reason()).put("text", u.text());
+            }
+        }
+        return o;
+    }
+
+    static ObjectNode finding(Finding f) {
+        ObjectNode o = Json.object();
+        o.put("rule", f.rule()).put("pack", f.pack()).put("severity", f.severity().id())
+                .put("function", f.symbol()).put("file", f.file()).put("line", f.line()).put("column", f.column())
+                .put("message", f.message());
+        ArrayNode ev = o.putArray("evidence");
+        for (Evidence e : f.evidence()) {
+            ev.addObject().put("input", e.input()).put("text", e.text());
+        }
+        o.put("fingerprint", f.fingerprint());
+        return o;
+    }
+
+    static ObjectNode summary(Summary s) {
+        ObjectNode o = Json.object();
+        o.put("findings", s.findings());
+        ObjectNode by = o.putObject("bySeverity");
+        s.bySeverity().forEach((k, v) -> by.put(k.id(), v));
+        o.put("gate", s.gate().id());
+        if (!s.hidden().isEmpty()) {
+            ObjectNode h = o.putObject("hidden");
+            s.hidden().forEach(h::put);
+        }
+        return o;
+    }
+}

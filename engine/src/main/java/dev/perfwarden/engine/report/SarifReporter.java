@@ -1,0 +1,183 @@
+package dev.perfwarden.engine.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfwarden.engine.analysis.AnalysisResult;
+import dev.perfwarden.engine.analysis.PackInfo;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.Fingerprints;
+import dev.perfwarden.engine.model.RuleInfo;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.input.InputStats;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code --format sarif}: SARIF 2.1.0, one run. {@code tool.driver.rules[]} is the catalogue of the
+ * loaded packs (id, short/full description, help from {@code doc.md}, default level); each result
+ * carries {@code ruleId}/{@code ruleIndex}, level, message, the source position, the function as a
+ * logical location and in {@code properties.function}, {@code partialFingerprints["perfwarden/v1"]},
+ * and the evidence as {@code relatedLocations} (pointing into the captured inputs) and in
+ * {@code properties.evidence}. Inputs that failed become tool execution notifications.
+ */
+public final class SarifReporter implements Reporter {
+    public static final String SCHEMA =
+            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+    @Override
+    public void write(AnalysisResult r, Appendable out) throws IOException {
+        Json.write(toSarif(r), out);
+    }
+
+    public ObjectNode toSarif(AnalysisResult r) {
+        ObjectNode root = Json.object();
+        root.put("$schema", SCHEMA);
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", r.tool().name());
+        driver.put("version", r.tool().version());
+        driver.put("semanticVersion", r.tool().version());
+        ArrayNode rules = driver.putArray("rules");
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        for (RuleInfo ri : r.rules()) {
+            ruleIndex.put(ri.id(), ruleIndex.size());
+            rules.add(rule(ri));
+        }
+        for (Finding f : r.findings()) {
+            if (!ruleIndex.containsKey(f.rule())) {
+                // a finding from outside the packs' catalogue (e.g. a contract): describe it minimally
+                ruleIndex.put(f.rule(), ruleIndex.size());
+                ObjectNode d = rules.addObject();
+                d.put("id", f.rule());
+                d.putObject("shortDescription").put("text", f.rule());
+                d.putObject("defaultConfiguration").put("level", f.severity().id());
+            }
+        }
+
+        ObjectNode invocation = run.putArray("invocations").addObject();
+        invocation.put("executionSuccessful", true);
+        ArrayNode notes = Json.MAPPER.createArrayNode();
+        for (InputStats in : r.inputs()) {
+            if (in.failed()) {
+                ObjectNode n = notes.addObject();
+                n.put("level", "error");
+                n.putObject("message").put("text", in.path() + " (" + in.kind() + "): " + in.error());
+                n.putArray("locations").addObject().putObject("physicalLocation")
+                        .putObject("artifactLocation").put("uri", uri(in.path()));
+            }
+        }
+        if (!notes.isEmpty()) {
+            invocation.set("toolExecutionNotifications", notes);
+        }
+
+        ArrayNode results = run.putArray("results");
+        for (Finding f : r.findings()) {
+            results.add(result(f, ruleIndex.get(f.rule())));
+        }
+
+        ObjectNode props = run.putObject("properties");
+        ArrayNode packs = props.putArray("packs");
+        for (PackInfo p : r.packs()) {
+            packs.addObject().put("id", p.id()).put("version", p.version()).put("sha256", p.sha256());
+        }
+        ArrayNode inputs = props.putArray("inputs");
+        for (InputStats in : r.inputs()) {
+            inputs.add(JsonReporter.input(in));
+        }
+        props.set("summary", JsonReporter.summary(r.summary()));
+        return root;
+    }
+
+    private static ObjectNode rule(RuleInfo ri) {
+        ObjectNode d = Json.object();
+        d.put("id", ri.id());
+        d.putObject("shortDescription").put("text", ri.summary());
+        d.putObject("fullDescription").put("text", ri.docFirstParagraph());
+        if (!ri.doc().isBlank()) {
+            d.putObject("help").put("text", ri.doc().strip()).put("markdown", ri.doc().strip());
+        }
+        d.putObject("defaultConfiguration").put("level", ri.severity().id());
+        ObjectNode p = d.putObject("properties");
+        p.put("pack", ri.packLabel());
+        p.put("hotSeverity", ri.effectiveHotSeverity().id());
+        p.put("scope", ri.scope().id());
+        ArrayNode tags = p.putArray("tags");
+        ri.tags().forEach(tags::add);
+        return d;
+    }
+
+    private static ObjectNode result(Finding f, int ruleIndex) {
+        ObjectNode o = Json.object();
+        o.put("ruleId", f.rule());
+        o.put("ruleIndex", ruleIndex);
+        o.put("level", f.severity().id());
+        o.putObject("message").put("text", f.message());
+        ObjectNode loc = o.putArray("locations").addObject();
+        if (!f.file().isEmpty()) {
+            ObjectNode phys = loc.putObject("physicalLocation");
+            phys.putObject("artifactLocation").put("uri", uri(f.file()));
+            if (f.line() > 0) {
+                ObjectNode region = phys.putObject("region");
+                region.put("startLine", f.line());
+                if (f.column() > 0) {
+                    region.put("startColumn", f.column());
+                }
+            }
+        }
+        if (!f.symbol().isEmpty()) {
+            loc.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.symbol()).put("kind", "function");
+        }
+        ArrayNode related = Json.MAPPER.createArrayNode();
+        int id = 1;
+        for (Evidence e : f.evidence()) {
+            if (e.at() == null) {
+                continue;
+            }
+            ObjectNode rl = related.addObject();
+            rl.put("id", id++);
+            ObjectNode phys = rl.putObject("physicalLocation");
+            phys.putObject("artifactLocation").put("uri", uri(e.at().input()));
+            if (e.at().byteOffset()) {
+                phys.putObject("region").put("byteOffset", e.at().line());
+            } else if (e.at().line() > 0) {
+                phys.putObject("region").put("startLine", e.at().line());
+            }
+            rl.putObject("message").put("text", e.input() + ": " + e.text().strip());
+        }
+        if (!related.isEmpty()) {
+            o.set("relatedLocations", related);
+        }
+        o.putObject("partialFingerprints").put(Fingerprints.KEY, f.fingerprint());
+        ObjectNode p = o.putObject("properties");
+        p.put("function", f.symbol());
+        p.put("pack", f.pack());
+        ArrayNode ev = p.putArray("evidence");
+        for (Evidence e : f.evidence()) {
+            ev.addObject().put("input", e.input()).put("text", e.text());
+        }
+        return o;
+    }
+
+    /** A SARIF artifact URI: relative paths stay relative (forward slashes, no {@code ./}), absolute ones become file URIs. */
+    static String uri(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        if (p.startsWith("/") || p.matches("^[A-Za-z]:/.*")) {
+            return Path.of(path).toUri().toASCIIString();
+        }
+        try {
+            return new URI(null, null, p, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return p;
+        }
+    }
+}

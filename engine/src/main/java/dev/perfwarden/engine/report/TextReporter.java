@@ -1,0 +1,94 @@
+package dev.perfwarden.engine.report;
+
+import dev.perfwarden.engine.analysis.AnalysisResult;
+import dev.perfwarden.engine.analysis.Summary;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.Unparsed;
+import dev.perfwarden.facts.input.InputStats;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code --format text}: one compiler-style line per finding, {@code file:line:col: severity: message [rule]},
+ * so editors and CI log viewers link it; the function and the evidence indented below; then a summary
+ * with counts, the gate, the packs, the inputs (records and unparsed lines) and the hidden findings.
+ * {@code verbose} also quotes unparsed lines.
+ */
+public final class TextReporter implements Reporter {
+    private final boolean verbose;
+
+    public TextReporter(boolean verbose) {
+        this.verbose = verbose;
+    }
+
+    @Override
+    public void write(AnalysisResult r, Appendable out) throws IOException {
+        for (Finding f : r.findings()) {
+            out.append(f.location()).append(": ").append(f.severity().id()).append(": ").append(f.message())
+                    .append(" [").append(f.rule()).append("]\n");
+            if (!f.symbol().isEmpty() && !f.file().isEmpty()) {
+                out.append("    in ").append(f.symbol()).append('\n');
+            }
+            for (Evidence e : f.evidence()) {
+                out.append("    ").append(e.input()).append(": ").append(e.text().strip());
+                if (e.at() != null) {
+                    out.append("  (").append(e.at().format()).append(')');
+                }
+                out.append('\n');
+            }
+        }
+        if (!r.findings().isEmpty()) {
+            out.append('\n');
+        }
+        Summary s = r.summary();
+        out.append(plural(s.findings(), "finding"));
+        if (s.findings() > 0) {
+            List<String> parts = new ArrayList<>();
+            for (Severity sev : Severity.values()) {
+                Integer n = s.bySeverity().get(sev);
+                if (n != null) {
+                    parts.add(plural(n, sev.id()));
+                }
+            }
+            out.append(" (").append(String.join(", ", parts)).append(')');
+        }
+        out.append("; gate: ").append(s.gate().id()).append(" (fail on ").append(s.failOn().id()).append(")\n");
+        if (!s.hidden().isEmpty()) {
+            out.append("hidden: ").append(Integer.toString(s.hiddenTotal())).append(" (")
+                    .append(s.hidden().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ")))
+                    .append(")\n");
+        }
+        if (!r.packs().isEmpty()) {
+            out.append("packs: ").append(r.packs().stream().map(p -> p.id() + "@" + p.version())
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
+        if (!r.inputs().isEmpty()) {
+            out.append("inputs:\n");
+            for (InputStats in : r.inputs()) {
+                out.append("  ").append(in.path()).append(" (").append(in.kind()).append("): ");
+                if (in.failed()) {
+                    out.append("error: ").append(in.error());
+                } else {
+                    out.append(plural(in.records(), "record")).append(", ").append(Long.toString(in.unparsed()))
+                            .append(" unparsed");
+                }
+                out.append('\n');
+                if (verbose) {
+                    for (Unparsed u : in.unparsedSamples()) {
+                        out.append("    ").append(u.format()).append('\n');
+                    }
+                }
+            }
+        }
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

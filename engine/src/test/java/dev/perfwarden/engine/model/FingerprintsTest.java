@@ -1,0 +1,49 @@
+package dev.perfwarden.engine.model;
+
+import dev.perfwarden.engine.TestPacks;
+import dev.perfwarden.engine.kie.RuleSet;
+import dev.perfwarden.engine.pack.PackLoader;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.InputPos;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FingerprintsTest {
+    static final String F = "example.com/m.box";
+
+    @Test
+    void fingerprintSurvivesLineShifts() throws Exception {
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        Finding before = rules.run(List.of(TestPacks.boxed(F, "box.go", 12, 9, 16)), Map.of()).get(0);
+        Finding after = rules.run(List.of(TestPacks.boxed(F, "box.go", 40, 3, 16)), Map.of()).get(0);
+        assertThat(after.line()).isEqualTo(40);
+        assertThat(after.evidence().get(0).text()).isNotEqualTo(before.evidence().get(0).text());
+        assertThat(after.fingerprint()).isEqualTo(before.fingerprint());
+
+        Finding slowA = rules.run(List.of(TestPacks.slow(F, "box.go", 20, "runtime.convT64", 500)), Map.of()).get(0);
+        Finding slowB = rules.run(List.of(TestPacks.slow(F, "box.go", 31, "runtime.convT64", 500)), Map.of()).get(0);
+        assertThat(slowB.fingerprint()).isEqualTo(slowA.fingerprint());
+
+        Finding otherFn = rules.run(List.of(TestPacks.boxed(F + "2", "box.go", 12, 9, 16)), Map.of()).get(0);
+        assertThat(otherFn.fingerprint()).isNotEqualTo(before.fingerprint());
+    }
+
+    @Test
+    void normalisationStripsPositionsAddressesAndProfileEvidence() {
+        assertThat(Fingerprints.normalise("escape-text", "./box.go:12:9: x escapes to heap"))
+                .isEqualTo("./box.go: x escapes to heap");
+        assertThat(Fingerprints.normalise("objdump", "  box.go:12\t0x4a1b20\t\te8a1b2c3d4\tCALL runtime.convT64(SB)"))
+                .isEqualTo("box.go 0x CALL runtime.convT64(SB)");
+        assertThat(Fingerprints.normalise("asm-listing", "\t0x0012 00018 (box.go:12)\tCALL\truntime.convT64(SB)"))
+                .isEqualTo("0x (box.go) CALL runtime.convT64(SB)");
+        Evidence esc = new Evidence("escape-text", "./box.go:12:9: x escapes to heap", InputPos.line("m2.txt", 3));
+        Evidence prof = new Evidence("pprof", "box: cum 12.4 %", null);
+        Evidence prof2 = new Evidence("pprof", "box: cum 30.0 %", null);
+        assertThat(Fingerprints.of("r", F, List.of(esc, prof))).isEqualTo(Fingerprints.of("r", F, List.of(prof2, esc)));
+        assertThat(Fingerprints.of("r", F, List.of(esc))).isNotEqualTo(Fingerprints.of("q", F, List.of(esc)));
+    }
+}
