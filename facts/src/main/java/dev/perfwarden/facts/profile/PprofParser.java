@@ -1,0 +1,94 @@
+package dev.perfwarden.facts.profile;
+
+import dev.perfwarden.facts.core.InputKind;
+import dev.perfwarden.facts.core.ParseException;
+import dev.perfwarden.facts.input.InputHead;
+import dev.perfwarden.facts.input.InputParser;
+import dev.perfwarden.facts.input.InputSource;
+import dev.perfwarden.facts.input.ParseContext;
+import dev.perfwarden.facts.symbols.Symbols;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * Reads pprof profiles (profile.proto, gzipped as Go writes them or plain; CPU, heap/allocs,
+ * mutex, block, or any other sample types) through {@link ProfileReader} and emits, for every
+ * sample type: one {@link ProfileSummary}, one {@link HotFunction} per function with a nonzero
+ * flat or cum value, and one {@link HotLine} per (function, file, line) with a nonzero value.
+ *
+ * <p>Each sample counts as one record. Symbols are the profile's function names passed through
+ * {@link Symbols#normalize} (for Go's own profiles that changes nothing but the pre-1.20
+ * {@code type..eq} spelling); files pass through the {@link FileNormalizer} given to the
+ * constructor (default: kept as the profile records them).
+ */
+public final class PprofParser implements InputParser {
+    private final FileNormalizer files;
+
+    public PprofParser() {
+        this(FileNormalizer.identity());
+    }
+
+    public PprofParser(FileNormalizer files) {
+        this.files = Objects.requireNonNull(files, "files");
+    }
+
+    @Override
+    public InputKind kind() {
+        return InputKind.PPROF;
+    }
+
+    @Override
+    public boolean sniff(InputHead head) {
+        try {
+            return ProfileSniffer.looksLikeProfile(head);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void parse(InputSource source, ParseContext ctx) throws IOException, ParseException {
+        ProfileData data = new ProfileReader(files).read(source.path(), ctx.input());
+        for (long i = 0; i < data.counts().samples(); i++) {
+            ctx.record();
+        }
+        if (data.counts().unknownFields() > 0) {
+            ctx.unparsed(0, "fields unknown to profile.proto skipped", data.counts().unknownFields() + " fields");
+        }
+        emit(data, ctx.input(), ctx);
+    }
+
+    /** Emits the facts of an already read profile. */
+    static void emit(ProfileData data, String input, ParseContext ctx) {
+        String[] symbols = new String[data.functionCount()];
+        for (int fn = 0; fn < symbols.length; fn++) {
+            symbols[fn] = Symbols.normalize(data.functionName(fn));
+        }
+        for (int t = 0; t < data.sampleTypes().size(); t++) {
+            SampleType st = data.sampleTypes().get(t);
+            ProfileData.Header h = data.header();
+            ctx.emit(new ProfileSummary(input, st.type(), st.unit(), data.total(t), h.durationNanos(), h.period(),
+                    data.share(data.bucket(RuntimeBuckets.Bucket.ALLOCATOR, t), t),
+                    data.share(data.bucket(RuntimeBuckets.Bucket.GC, t), t),
+                    data.share(data.bucket(RuntimeBuckets.Bucket.SCHEDULER, t), t)));
+            for (int fn = 0; fn < symbols.length; fn++) {
+                long flat = data.flat(fn, t);
+                long cum = data.cum(fn, t);
+                if (flat != 0 || cum != 0) {
+                    ctx.emit(new HotFunction(symbols[fn], st.type(), st.unit(), flat, data.share(flat, t), cum,
+                            data.share(cum, t)));
+                }
+            }
+            for (int ln = 0; ln < data.lineCount(); ln++) {
+                long flat = data.lineFlat(ln, t);
+                long cum = data.lineCum(ln, t);
+                if (flat != 0 || cum != 0) {
+                    ctx.emit(new HotLine(symbols[data.lineFunction(ln)], data.lineFile(ln),
+                            (int) Math.min(Integer.MAX_VALUE, Math.max(0, data.lineNumber(ln))), st.type(), st.unit(),
+                            flat, data.share(flat, t), cum, data.share(cum, t)));
+                }
+            }
+        }
+    }
+}
