@@ -12,6 +12,7 @@ public final class Parsers {
     public static List<InputParser> all() {
         return List.of(
                 // PARSERS (one per line; keep this marker)
+                new dev.perfwarden.facts.profile.PprofParser()
         );
     }
 
