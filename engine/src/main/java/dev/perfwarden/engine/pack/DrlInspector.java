@@ -20,7 +20,7 @@ final class DrlInspector {
     }
 
     /** One rule (or query) of the file. Metadata values are unquoted strings, or null for {@code @flag}. */
-    record RuleHead(String name, int line, boolean query, Map<String, Object> metadata) {
+    record RuleHead(String name, int line, boolean query, Map<String, Object> metadata, Map<String, String> attributes) {
     }
 
     record Result(String packageName, List<RuleHead> rules, List<Error> errors) {
@@ -63,7 +63,9 @@ final class DrlInspector {
                 }
                 meta.put(a.getName(), v);
             }
-            rules.add(new RuleHead(r.getName(), r.getLine(), r.isQuery(), meta));
+            Map<String, String> attrs = new LinkedHashMap<>();
+            r.getAttributes().forEach((k, v) -> attrs.put(k, v.getValue()));
+            rules.add(new RuleHead(r.getName(), r.getLine(), r.isQuery(), meta, attrs));
         }
         return new Result(pd.getName() == null ? "" : pd.getName(), rules, errors);
     }

@@ -436,6 +436,15 @@ public final class PackLoader {
             if (!h.name().equals(dir)) {
                 problem(file, line, 0, "rule name \"" + h.name() + "\" must equal its folder name \"" + dir + "\"");
             }
+            String group = h.attributes().get("agenda-group");
+            if (group != null && !unquote(group).equals("MAIN")
+                    && !"true".equals(h.attributes().getOrDefault("auto-focus", "false").strip())) {
+                problem(file, line, 0, "agenda-group \"" + unquote(group)
+                        + "\" without auto-focus would never fire: perfwarden fires the MAIN group only");
+            }
+            if (h.attributes().containsKey("ruleflow-group")) {
+                problem(file, line, 0, "ruleflow-group would never fire: perfwarden runs no process");
+            }
             RuleInfo info = ruleInfo(dir, packVersion, h.metadata(), doc, file, line);
             if (info != null) {
                 rules.add(info);
@@ -555,6 +564,14 @@ public final class PackLoader {
             }
         }
         return new int[]{reportedLine, 0};
+    }
+
+    private static String unquote(String s) {
+        String t = s.strip();
+        if (t.length() >= 2 && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("'") && t.endsWith("'"))) {
+            return t.substring(1, t.length() - 1);
+        }
+        return t;
     }
 
     private static List<String> csv(Object v) {

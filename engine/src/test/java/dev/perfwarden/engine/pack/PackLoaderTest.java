@@ -176,6 +176,20 @@ class PackLoaderTest {
     }
 
     @Test
+    void rulesThatCouldNeverFireAreRefused() throws Exception {
+        Path p = TestPacks.copy(tmp);
+        String drl = TestPacks.read(p.resolve("leak-note/rule.drl"));
+        TestPacks.write(p.resolve("leak-note/rule.drl"), drl.replace("@summary(\"A parameter leaks\")",
+                "@summary(\"A parameter leaks\")\n    agenda-group \"later\""));
+        assertThatThrownBy(() -> PackLoader.load(p))
+                .isInstanceOfSatisfying(PackException.class, e -> assertThat(e.problems().get(0).message())
+                        .contains("agenda-group \"later\" without auto-focus would never fire"));
+        TestPacks.write(p.resolve("leak-note/rule.drl"), drl.replace("@summary(\"A parameter leaks\")",
+                "@summary(\"A parameter leaks\")\n    agenda-group \"later\" auto-focus true"));
+        assertThat(PackLoader.load(p).rules()).hasSize(3);
+    }
+
+    @Test
     void wrongPackageIsRefused() {
         Path p = TestPacks.copy(tmp);
         String drl = TestPacks.read(p.resolve("leak-note/rule.drl"));
