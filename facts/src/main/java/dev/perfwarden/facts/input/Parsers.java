@@ -12,6 +12,8 @@ public final class Parsers {
     public static List<InputParser> all() {
         return List.of(
                 // PARSERS (one per line; keep this marker)
+                new dev.perfwarden.facts.logopt.LogoptJsonParser(),
+                new dev.perfwarden.facts.escape.EscapeTextParser(),
                 new dev.perfwarden.facts.profile.PprofParser()
         );
     }

@@ -1,0 +1,53 @@
+package dev.perfwarden.facts.escape;
+
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.source.Attributable;
+
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A recognised line of {@code go build -gcflags=-m} output that is neither an escape, inlining nor
+ * devirtualization result. {@code kind} is one of the {@code KIND_*} constants; {@code text} is
+ * the message after the position.
+ */
+public record CompilerRemark(String kind, String text, String pkg, String compilerFunc, String symbol, String file,
+                             int line, int col, String attribution, Evidence evidence)
+        implements Attributable<CompilerRemark> {
+    /** {@code zero-copy string->[]byte conversion} (Go 1.22+, plain -m). */
+    public static final String KIND_ZERO_COPY = "zero-copy";
+    /** {@code F ignoring self-assignment in STMT}. */
+    public static final String KIND_SELF_ASSIGNMENT = "self-assignment";
+    /** {@code index bounds check elided} (Go 1.26 -m: constant-bounded index into an array/string). */
+    public static final String KIND_BOUNDS_CHECK_ELIDED = "bounds-check-elided";
+    /** {@code imprecise interface call} (Go 1.26 -m, generic code calling through an interface). */
+    public static final String KIND_IMPRECISE_INTERFACE_CALL = "imprecise-interface-call";
+    /** {@code warning: truncated explanation due to assignment cycle} inside an -m=2 block. */
+    public static final String KIND_TRUNCATED_EXPLANATION = "truncated-explanation";
+    /** A line of the go command itself ({@code go: downloading …}, {@code note: …}); no position. */
+    public static final String KIND_GO_COMMAND = "go-command";
+    /** {@code Found IsInBounds} / {@code Proved …} lines of {@code -d=ssa/check_bce/debug=1} or prove debugging mixed into -m output. */
+    public static final String KIND_SSA_DEBUG = "ssa-debug";
+
+    public CompilerRemark {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(pkg, "pkg");
+        Objects.requireNonNull(compilerFunc, "compilerFunc");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    @Override
+    public CompilerRemark withAttribution(String symbol, String attribution) {
+        return new CompilerRemark(kind, text, pkg, compilerFunc, symbol, file, line, col, attribution, evidence);
+    }
+
+    @Override
+    public CompilerRemark relocate(UnaryOperator<String> files) {
+        return new CompilerRemark(kind, text, pkg, compilerFunc, symbol, files.apply(file), line, col, attribution,
+                evidence);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.perfwarden.facts.escape;
+
+import dev.perfwarden.facts.core.SourcePos;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * One {@code flow: DST = OPS SRC} edge of an escape explanation (Go ≤1.23 prints {@code =}, Go 1.24+
+ * {@code ←}), with its {@code from} notes. {@code ops} is {@code &} (address taken), empty, or one
+ * {@code *} per dereference. {@code path} numbers the explanation blocks attached to one fact (a
+ * location or parameter can be explained several times, e.g. once per leak destination): steps
+ * with the same {@code path} form one chain from the value to the heap or a result. {@code at} is
+ * the -json location of the step ({@link SourcePos#UNKNOWN} for text input, which prints none).
+ */
+public record FlowStep(int path, String dst, String ops, String src, SourcePos at, List<SourcePos> inlineChain,
+                       List<FlowNote> notes) {
+    public FlowStep {
+        Objects.requireNonNull(dst, "dst");
+        Objects.requireNonNull(ops, "ops");
+        Objects.requireNonNull(src, "src");
+        Objects.requireNonNull(at, "at");
+        inlineChain = inlineChain == null || inlineChain.isEmpty() ? List.of() : List.copyOf(inlineChain);
+        notes = notes == null || notes.isEmpty() ? List.of() : List.copyOf(notes);
+    }
+
+    /** Number of dereferences: -1 for {@code &}, else the count of {@code *}. */
+    public int derefs() {
+        return ops.equals("&") ? -1 : ops.length();
+    }
+
+    FlowStep relocate(UnaryOperator<String> files) {
+        List<FlowNote> moved = new ArrayList<>(notes.size());
+        for (FlowNote n : notes) {
+            moved.add(n.relocate(files));
+        }
+        return new FlowStep(path, dst, ops, src, EscapeFact.move(at, files), EscapeFact.move(inlineChain, files),
+                moved);
+    }
+}

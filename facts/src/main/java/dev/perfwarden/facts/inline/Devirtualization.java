@@ -1,0 +1,57 @@
+package dev.perfwarden.facts.inline;
+
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.source.Attributable;
+
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A devirtualization message: {@code devirtualizing i.M to *T} and its partial, PGO and refused
+ * forms. {@code call} is the call or method expression as printed ({@code i.M}); {@code targetType}
+ * the concrete type or, for PGO, the callee ({@code *T}, {@code main.(*T).M}); {@code reason} the
+ * refusal ({@code shaped receiver go.shape.*uint8}), else "".
+ */
+public record Devirtualization(String kind, String call, String targetType, String reason, String pkg,
+                               String compilerFunc, String symbol, String file, int line, int col,
+                               String attribution, Evidence evidence) implements Attributable<Devirtualization> {
+    /** {@code devirtualizing X to T} (static, via {@code ir.StaticValue}). */
+    public static final String KIND_STATIC = "static";
+    /** {@code partially devirtualizing X to T} (method promoted from an embedded interface). */
+    public static final String KIND_PARTIAL = "partial";
+    /** Go 1.21 {@code PGO devirtualizing X to F}. */
+    public static final String KIND_PGO = "pgo";
+    /** Go 1.22+ {@code PGO devirtualizing interface call X to F}. */
+    public static final String KIND_PGO_INTERFACE = "pgo-interface";
+    /** Go 1.22+ {@code PGO devirtualizing function call X to F}. */
+    public static final String KIND_PGO_FUNCTION = "pgo-function";
+    /** {@code cannot devirtualize X: shaped receiver|interface T} (generics, 1.20+). */
+    public static final String KIND_CANNOT = "cannot";
+    /** {@code failed to devirtualize X (T)} (1.19–1.21). */
+    public static final String KIND_FAILED = "failed";
+
+    public Devirtualization {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(targetType, "targetType");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(pkg, "pkg");
+        Objects.requireNonNull(compilerFunc, "compilerFunc");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    @Override
+    public Devirtualization withAttribution(String symbol, String attribution) {
+        return new Devirtualization(kind, call, targetType, reason, pkg, compilerFunc, symbol, file, line, col,
+                attribution, evidence);
+    }
+
+    @Override
+    public Devirtualization relocate(UnaryOperator<String> files) {
+        return new Devirtualization(kind, call, targetType, reason, pkg, compilerFunc, symbol, files.apply(file),
+                line, col, attribution, evidence);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.perfwarden.facts.logopt;
+
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.SourcePos;
+import dev.perfwarden.facts.source.Attributable;
+import dev.perfwarden.facts.source.SourcePaths;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A bounds check the compiler kept: -json {@code isInBounds} / {@code isSliceInBounds}, or a
+ * {@code Found IsInBounds} / {@code Found IsSliceInBounds} line ({@code -d=ssa/check_bce/debug=1})
+ * met in {@code -m} text. {@code kind} is {@link #KIND_INDEX} or {@link #KIND_SLICE}; {@code input}
+ * the {@link dev.perfwarden.facts.core.InputKind} id it came from; {@code inlineChain} the -json
+ * {@code inlineLoc} positions (where the inlined check really is), empty for text.
+ */
+public record BoundsCheck(String kind, String input, List<SourcePos> inlineChain, String pkg, String compilerFunc,
+                          String symbol, String file, int line, int col, String attribution, Evidence evidence)
+        implements Attributable<BoundsCheck> {
+    public static final String KIND_INDEX = "is-in-bounds";
+    public static final String KIND_SLICE = "is-slice-in-bounds";
+
+    public BoundsCheck {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(input, "input");
+        inlineChain = inlineChain == null || inlineChain.isEmpty() ? List.of() : List.copyOf(inlineChain);
+        Objects.requireNonNull(pkg, "pkg");
+        Objects.requireNonNull(compilerFunc, "compilerFunc");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    @Override
+    public BoundsCheck withAttribution(String symbol, String attribution) {
+        return new BoundsCheck(kind, input, inlineChain, pkg, compilerFunc, symbol, file, line, col, attribution,
+                evidence);
+    }
+
+    @Override
+    public BoundsCheck relocate(UnaryOperator<String> files) {
+        return new BoundsCheck(kind, input, SourcePaths.relocate(inlineChain, files), pkg, compilerFunc, symbol,
+                files.apply(file), line, col, attribution, evidence);
+    }
+}

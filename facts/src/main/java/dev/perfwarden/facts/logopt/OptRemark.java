@@ -1,0 +1,58 @@
+package dev.perfwarden.facts.logopt;
+
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.SourcePos;
+import dev.perfwarden.facts.source.Attributable;
+import dev.perfwarden.facts.source.SourcePaths;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A -json record that is not an inlining, escape or bounds-check result: {@code nilcheck},
+ * {@code copy}, loopvar codes, PGO devirtualization, and any code this version of perfwarden does
+ * not know. Vocabulary-tolerant: an unknown code is still a fact, with {@code knownCode == false},
+ * so a newer compiler never breaks a parse (and {@code perfwarden -v} can list them).
+ * {@code endLine}/{@code endCol} are the range end (Go 1.21+ loopvar records span a range).
+ */
+public record OptRemark(String code, String message, boolean knownCode, int endLine, int endCol,
+                        List<SourcePos> inlineChain, String pkg, String compilerFunc, String symbol, String file,
+                        int line, int col, String attribution, Evidence evidence) implements Attributable<OptRemark> {
+    public static final String CODE_NILCHECK = "nilcheck";
+    public static final String CODE_COPY = "copy";
+    public static final String CODE_ITERATION_VARIABLE_TO_HEAP = "iteration-variable-to-heap";
+    public static final String CODE_ITERATION_VARIABLE_TO_STACK = "iteration-variable-to-stack";
+    public static final String CODE_LOOP_MODIFIED_FOR = "loop-modified-for";
+    public static final String CODE_LOOP_MODIFIED_RANGE = "loop-modified-range";
+    /** The source's quirk: the code really starts with ": ". */
+    public static final String CODE_PGO_SHOULD_NOT_DEVIRTUALIZE = ": should not PGO devirtualize function";
+
+    static final List<String> KNOWN = List.of(CODE_NILCHECK, CODE_COPY, CODE_ITERATION_VARIABLE_TO_HEAP,
+            CODE_ITERATION_VARIABLE_TO_STACK, CODE_LOOP_MODIFIED_FOR, CODE_LOOP_MODIFIED_RANGE,
+            CODE_PGO_SHOULD_NOT_DEVIRTUALIZE);
+
+    public OptRemark {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+        inlineChain = inlineChain == null || inlineChain.isEmpty() ? List.of() : List.copyOf(inlineChain);
+        Objects.requireNonNull(pkg, "pkg");
+        Objects.requireNonNull(compilerFunc, "compilerFunc");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    @Override
+    public OptRemark withAttribution(String symbol, String attribution) {
+        return new OptRemark(code, message, knownCode, endLine, endCol, inlineChain, pkg, compilerFunc, symbol, file,
+                line, col, attribution, evidence);
+    }
+
+    @Override
+    public OptRemark relocate(UnaryOperator<String> files) {
+        return new OptRemark(code, message, knownCode, endLine, endCol, SourcePaths.relocate(inlineChain, files),
+                pkg, compilerFunc, symbol, files.apply(file), line, col, attribution, evidence);
+    }
+}
