@@ -1,0 +1,406 @@
+package dev.perfwarden.facts.asm;
+
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.InputKind;
+import dev.perfwarden.facts.input.ParseContext;
+import dev.perfwarden.facts.symbols.Symbols;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one function's instructions into the derived facts (see the package doc). The same code
+ * serves objdump and {@code -S}; only branch-target syntax differs ({@link AsmBody.Targets}).
+ * One analyzer per parse (it caches symbol spellings); not thread-safe.
+ */
+public final class AsmAnalyzer {
+    /** How many real instructions the indirect-call classifier walks back. */
+    public static final int LOOKBACK = 64;
+    private static final int MORESTACK_WINDOW = 12;
+    private static final int SYMBOL_CACHE_MAX = 200_000;
+
+    private final InputKind kind;
+    private final AsmOptions options;
+    private final Map<String, String> canonical = new HashMap<>();
+
+    public AsmAnalyzer(InputKind kind, AsmOptions options) {
+        this.kind = kind;
+        this.options = options;
+    }
+
+    /** Emits every fact of {@code body} into {@code ctx}. */
+    public void finish(AsmBody body, ParseContext ctx) {
+        List<Insn> in = body.insns;
+        int backEdges = markLoops(body);
+        long size = body.declaredSize;
+        int firstLine = in.isEmpty() ? 0 : in.get(0).line;
+        if (size < 0) {
+            size = in.isEmpty() ? 0 : in.get(in.size() - 1).address + body.lastLength - in.get(0).address;
+        }
+        ctx.emit(new AsmFunction(body.symbol, body.file, firstLine, 0, body.start(), size, in.size(), backEdges,
+                body.flags, body.frameSize, body.argsSize,
+                Evidence.of(kind, body.headerText.stripTrailing(), ctx.at(body.headerLine))));
+        Map<String, Insn> loopLines = new LinkedHashMap<>();
+        for (int i = 0; i < in.size(); i++) {
+            Insn x = in.get(i);
+            if (options.instructions()) {
+                ctx.emit(new AsmInstruction(body.symbol, x.file, x.line, 0, x.address, x.op, x.args, x.inLoop,
+                        evidence(x, ctx)));
+            }
+            if (x.pseudo) {
+                continue;
+            }
+            if (x.op.equals("CALL")) {
+                call(body, i, ctx);
+            } else if (x.args.contains("runtime.writeBarrier")) {
+                writeBarrier(body, x, ctx);
+            }
+            if (x.inLoop && x.line > 0) {
+                loopLines.putIfAbsent(x.file + '\n' + x.line, x);
+            }
+        }
+        for (Insn x : loopLines.values()) {
+            ctx.emit(new LoopLine(body.symbol, x.file, x.line, 0, x.address, evidence(x, ctx)));
+        }
+    }
+
+    private Evidence evidence(Insn x, ParseContext ctx) {
+        return Evidence.of(kind, x.text.stripTrailing(), ctx.at(x.inputLine));
+    }
+
+    // ---------------------------------------------------------------- loops
+
+    /** Marks {@link Insn#inLoop} and returns the number of back edges. */
+    int markLoops(AsmBody body) {
+        List<Insn> in = body.insns;
+        int n = in.size();
+        long start = body.start();
+        int[] diff = null;
+        int edges = 0;
+        for (int i = 0; i < n; i++) {
+            Insn x = in.get(i);
+            if (x.pseudo || !isBranch(x.op)) {
+                continue;
+            }
+            long t = target(body, x.args, start);
+            if (t == Long.MIN_VALUE || t > x.address || t < start) {
+                continue;
+            }
+            if (t == start && afterMorestack(in, i)) {
+                continue;
+            }
+            if (diff == null) {
+                diff = new int[n + 1];
+            }
+            diff[lowerBound(in, t, i)]++;
+            diff[i + 1]--;
+            edges++;
+        }
+        if (diff != null) {
+            int depth = 0;
+            for (int i = 0; i < n; i++) {
+                depth += diff[i];
+                in.get(i).inLoop = depth > 0;
+            }
+        }
+        return edges;
+    }
+
+    static boolean isBranch(String op) {
+        return !op.isEmpty() && (op.charAt(0) == 'J' || op.startsWith("LOOP"));
+    }
+
+    /** The branch target as an address (objdump) or PC ({@code -S}); {@code Long.MIN_VALUE} when not local. */
+    static long target(AsmBody body, String args, long start) {
+        if (body.targets == AsmBody.Targets.DECIMAL_PC) {
+            return isDigits(args) ? parseLong(args, 10) : Long.MIN_VALUE;
+        }
+        if (args.startsWith("0x")) {
+            return isHex(args, 2) ? parseLong(args.substring(2), 16) : Long.MIN_VALUE;
+        }
+        if (args.endsWith("(SB)")) {
+            String name = args.substring(0, args.length() - 4);
+            long off = 0;
+            int plus = name.lastIndexOf('+');
+            if (plus > 0) {
+                String o = name.substring(plus + 1);
+                if (o.startsWith("0x") && isHex(o, 2)) {
+                    off = parseLong(o.substring(2), 16);
+                    name = name.substring(0, plus);
+                } else if (isDigits(o)) {
+                    off = parseLong(o, 10);
+                    name = name.substring(0, plus);
+                }
+            }
+            if (name.equals(body.printedName) && off != Long.MIN_VALUE) {
+                return start + off;
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    private static boolean afterMorestack(List<Insn> in, int i) {
+        int seen = 0;
+        for (int j = i - 1; j >= 0 && seen < MORESTACK_WINDOW; j--) {
+            Insn p = in.get(j);
+            if (p.pseudo) {
+                continue;
+            }
+            seen++;
+            if (p.op.equals("CALL") && p.args.startsWith("runtime.morestack")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int lowerBound(List<Insn> in, long address, int hi) {
+        int lo = 0;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (in.get(mid).address < address) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    private void call(AsmBody body, int i, ParseContext ctx) {
+        Insn x = body.insns.get(i);
+        String args = x.args;
+        if (args.endsWith("(SB)")) {
+            String callee = canonical(stripOffset(args.substring(0, args.length() - 4)));
+            if (RuntimeCalls.isRuntime(callee)) {
+                ctx.emit(new RuntimeCall(body.symbol, x.file, x.line, 0, callee, RuntimeCalls.category(callee),
+                        x.inLoop, x.address, evidence(x, ctx)));
+            } else if (options.directCalls()) {
+                ctx.emit(new DirectCall(body.symbol, x.file, x.line, 0, callee, x.inLoop, x.address,
+                        evidence(x, ctx)));
+            }
+            return;
+        }
+        if (args.startsWith("0x") && isHex(args, 2) || isDigits(args)) {
+            if (options.directCalls()) {
+                ctx.emit(new DirectCall(body.symbol, x.file, x.line, 0, args, x.inLoop, x.address,
+                        evidence(x, ctx)));
+            }
+            return;
+        }
+        String kind = IndirectCall.UNKNOWN;
+        int slot = -1;
+        String load = "";
+        String register = "";
+        if (isRegister(args)) {
+            register = args;
+            String r = args;
+            List<Insn> in = body.insns;
+            int steps = 0;
+            for (int j = i - 1; j >= 0 && steps < LOOKBACK; j--) {
+                Insn p = in.get(j);
+                if (p.pseudo) {
+                    continue;
+                }
+                steps++;
+                if (p.op.equals("CALL")) {
+                    break;
+                }
+                int comma = p.args.lastIndexOf(", ");
+                if (comma < 0 || !writes(p.op) || !p.args.regionMatches(comma + 2, r, 0, r.length())
+                        || p.args.length() != comma + 2 + r.length()) {
+                    continue;
+                }
+                String src = p.args.substring(0, comma);
+                if (p.op.equals("MOVQ") && isRegister(src)) {
+                    r = src;
+                    continue;
+                }
+                load = p.text;
+                if (p.op.equals("MOVQ")) {
+                    long[] ks = classifyLoad(src, in, j);
+                    kind = KINDS[(int) ks[0]];
+                    slot = (int) ks[1];
+                }
+                break;
+            }
+        } else {
+            long[] ks = classifyLoad(args, body.insns, i);
+            kind = KINDS[(int) ks[0]];
+            slot = (int) ks[1];
+        }
+        ctx.emit(new IndirectCall(body.symbol, x.file, x.line, 0, kind, register, slot, x.inLoop, x.address, load,
+                evidence(x, ctx)));
+    }
+
+    private static final String[] KINDS = {IndirectCall.UNKNOWN, IndirectCall.ITAB, IndirectCall.CLOSURE};
+
+    /**
+     * Classifies the memory operand a code pointer was loaded from: {0=unknown|1=itab|2=closure, slot}.
+     * {@code at} is the index of the loading instruction (for the stack-closure check).
+     */
+    static long[] classifyLoad(String src, List<Insn> in, int at) {
+        int open = src.indexOf('(');
+        int close = open < 0 ? -1 : src.indexOf(')', open);
+        if (open < 0 || close < 0 || close != src.length() - 1) {
+            return new long[] {0, -1}; // not memory, or indexed (a)(b*8)
+        }
+        String base = src.substring(open + 1, close);
+        String offText = src.substring(0, open);
+        if (base.equals("SB") || base.equals("IP")) {
+            return new long[] {0, -1};
+        }
+        if (base.equals("SP") || base.equals("FP")) {
+            String wanted = src + ", DX";
+            int seen = 0;
+            for (int j = at - 1; j >= 0 && seen < LOOKBACK; j--) {
+                Insn p = in.get(j);
+                if (p.pseudo) {
+                    continue;
+                }
+                seen++;
+                if (p.op.equals("LEAQ") && p.args.equals(wanted)) {
+                    return new long[] {2, -1};
+                }
+            }
+            return new long[] {0, -1};
+        }
+        long off = parseOffset(offText);
+        if (off == 0) {
+            return new long[] {2, -1};
+        }
+        if (off >= 24 && (off - 24) % 8 == 0) {
+            return new long[] {1, (off - 24) / 8};
+        }
+        return new long[] {0, -1};
+    }
+
+    /** {@code ""} → 0, {@code 0x18} / {@code 24} / {@code -0x8} → value, anything symbolic → MIN_VALUE. */
+    static long parseOffset(String s) {
+        if (s.isEmpty()) {
+            return 0;
+        }
+        boolean neg = s.startsWith("-");
+        String t = neg ? s.substring(1) : s;
+        long v;
+        if (t.startsWith("0x") && isHex(t, 2)) {
+            v = parseLong(t.substring(2), 16);
+        } else if (isDigits(t)) {
+            v = parseLong(t, 10);
+        } else {
+            return Long.MIN_VALUE;
+        }
+        return v == Long.MIN_VALUE ? v : (neg ? -v : v);
+    }
+
+    private static boolean writes(String op) {
+        return !(op.startsWith("CMP") || op.startsWith("TEST") || op.startsWith("PUSH") || op.startsWith("UCOMIS")
+                || op.startsWith("COMIS") || op.equals("BTQ") || op.equals("BTL") || op.equals("BTW"));
+    }
+
+    /** {@code AX}, {@code R11}, {@code X0}: upper-case letters and digits, starting with a letter. */
+    static boolean isRegister(String s) {
+        if (s.isEmpty() || s.length() > 5 || s.charAt(0) < 'A' || s.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int k = 1; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- write barrier
+
+    private void writeBarrier(AsmBody body, Insn x, ParseContext ctx) {
+        String args = x.args;
+        int k = args.indexOf("runtime.writeBarrier");
+        int after = k + "runtime.writeBarrier".length();
+        if (after >= args.length() || args.charAt(after) != '(' && args.charAt(after) != '+') {
+            return;
+        }
+        String op = x.op;
+        String form;
+        if (op.startsWith("CMP")) {
+            form = WriteBarrierCheck.CMP;
+        } else if (op.startsWith("TEST")) {
+            form = WriteBarrierCheck.TEST;
+        } else if (op.startsWith("MOV")) {
+            int comma = args.indexOf(", ");
+            if (comma < 0 || k > comma) {
+                return; // a store to the flag (the runtime's GC code), not a check
+            }
+            form = WriteBarrierCheck.LOAD;
+        } else {
+            return;
+        }
+        ctx.emit(new WriteBarrierCheck(body.symbol, x.file, x.line, 0, op, form, x.inLoop, x.address,
+                evidence(x, ctx)));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String canonical(String printed) {
+        String c = canonical.get(printed);
+        if (c == null) {
+            if (canonical.size() > SYMBOL_CACHE_MAX) {
+                canonical.clear();
+            }
+            c = Symbols.normalize(printed);
+            canonical.put(printed, c);
+        }
+        return c;
+    }
+
+    /** {@code runtime.foo+0x10} → {@code runtime.foo}; names without a numeric offset unchanged. */
+    static String stripOffset(String name) {
+        int plus = name.lastIndexOf('+');
+        if (plus > 0) {
+            String o = name.substring(plus + 1);
+            if (o.startsWith("0x") && isHex(o, 2) || isDigits(o)) {
+                return name.substring(0, plus);
+            }
+        }
+        return name;
+    }
+
+    static boolean isDigits(String s) {
+        if (s.isEmpty() || s.length() > 18) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isHex(String s, int from) {
+        if (s.length() <= from || s.length() - from > 16) {
+            return false;
+        }
+        for (int k = from; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long parseLong(String s, int radix) {
+        try {
+            return Long.parseUnsignedLong(s, radix);
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.perfwarden.facts.asm;
+
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.Located;
+
+import java.util.Objects;
+
+/**
+ * A direct call to a non-runtime function, {@code CALL pkg.F(SB)} (runtime calls are
+ * {@link RuntimeCall}s instead). Objdump also prints {@code CALL 0x4a5b20} for targets without a
+ * symbol; the callee is then that address text. Emitted when {@link AsmOptions#directCalls()} is on.
+ *
+ * @param callee canonical callee symbol
+ */
+public record DirectCall(String symbol, String file, int line, int col, String callee, boolean inLoop,
+                         long address, Evidence evidence) implements Located {
+    public DirectCall {
+        FactChecks.located(symbol, file, line, col);
+        Objects.requireNonNull(callee, "callee");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+}

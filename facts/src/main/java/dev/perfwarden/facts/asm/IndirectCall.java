@@ -1,0 +1,42 @@
+package dev.perfwarden.facts.asm;
+
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.Located;
+
+import java.util.Objects;
+
+/**
+ * A call through a register ({@code CALL CX}) or memory operand, classified by the load that put the
+ * code pointer there (found by walking back through register copies, at most
+ * {@link AsmAnalyzer#LOOKBACK} instructions, never across another call):
+ * <ul>
+ *   <li>{@link #ITAB}: a load from {@code off(R)} with {@code off >= 24} and {@code (off-24) % 8 == 0},
+ *       i.e. {@code itab.fun[k]} (objdump {@code MOVQ 0x18(AX), CX}, {@code -S} {@code MOVQ 24(AX), CX});
+ *       {@code slot} is {@code k};</li>
+ *   <li>{@link #CLOSURE}: a load from offset 0 ({@code MOVQ 0(DX), CX} / {@code MOVQ (DX), CX}: the
+ *       code pointer of a func value), or from a stack slot whose address went to DX
+ *       ({@code LEAQ X(SP), DX … MOVQ X(SP), AX; CALL AX}, a stack-allocated closure);</li>
+ *   <li>{@link #UNKNOWN}: anything else (other offsets, globals, stack slots, results of calls).</li>
+ * </ul>
+ * A func stored at offset 24+8k of a struct is a known false {@code itab}: rules should say
+ * "likely interface dispatch".
+ *
+ * @param kind     {@code itab}, {@code closure} or {@code unknown}
+ * @param register the register called ({@code CX}); empty for a memory operand
+ * @param slot     itab method slot {@code k} for {@code itab}, else -1
+ * @param load     the load instruction's text (evidence of the classification), empty when none was found
+ */
+public record IndirectCall(String symbol, String file, int line, int col, String kind, String register, int slot,
+                           boolean inLoop, long address, String load, Evidence evidence) implements Located {
+    public static final String ITAB = "itab";
+    public static final String CLOSURE = "closure";
+    public static final String UNKNOWN = "unknown";
+
+    public IndirectCall {
+        FactChecks.located(symbol, file, line, col);
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(register, "register");
+        Objects.requireNonNull(load, "load");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.perfwarden.facts.asm;
+
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.Located;
+
+import java.util.Objects;
+
+/**
+ * A direct call into the runtime: {@code CALL runtime.X(SB)} or {@code CALL internal/runtime/P.X(SB)}.
+ * The category table is {@link RuntimeCalls#category(String)}.
+ *
+ * @param callee   canonical callee ({@code runtime.morestack_noctxt}, ABI suffix dropped)
+ * @param category one of the constants below
+ * @param inLoop   the call lies inside a loop
+ * @param address  objdump: absolute address; {@code -S}: PC offset
+ */
+public record RuntimeCall(String symbol, String file, int line, int col, String callee, String category,
+                          boolean inLoop, long address, Evidence evidence) implements Located {
+    /** newobject, mallocgc*, makeslice*, makemap*, makechan*, newarray, moveSlice* (1.26). */
+    public static final String ALLOC = "alloc";
+    /** convT, convT16/32/64, convTstring, convTslice, convTnoptr. */
+    public static final String BOXING = "boxing";
+    /** growslice, growsliceBuf (1.26). */
+    public static final String GROWSLICE = "growslice";
+    /** concatstring*, concatbyte*, slicebytetostring, stringtoslicebyte, intstring, … */
+    public static final String STRING_BUILD = "string-build";
+    /** gcWriteBarrier (≤1.20 + register variants), gcWriteBarrier1..8 (1.21+), wbMove, wbZero, typedmemmove, … */
+    public static final String WRITE_BARRIER = "write-barrier";
+    /** panicIndex*, panicSlice*, goPanicIndex*, panicBounds* (1.26: the only form), panicExtend*. */
+    public static final String BOUNDS_PANIC = "bounds-panic";
+    /** deferproc, deferprocStack, deferprocat, deferreturn, deferrangefunc. */
+    public static final String DEFER = "defer";
+    /** gorecover. */
+    public static final String RECOVER = "recover";
+    /** morestack, morestack_noctxt, morestackc. */
+    public static final String MORESTACK = "morestack";
+    /** mapaccess*, mapassign*, mapdelete*, map iteration and clear, internal/runtime/maps.*. */
+    public static final String MAP = "map";
+    /** chansend*, chanrecv*, selectgo, selectnb*, closechan. */
+    public static final String CHAN = "chan";
+    /** typeAssert, assertE2I*, panicdottype*, panicnildottype, interfaceSwitch, convI2I. */
+    public static final String TYPE_ASSERT = "type-assert";
+    /** gopanic, panicshift, panicdivide, panicwrap, panicmem, panicunsafe*, throw, fatal. */
+    public static final String PANIC = "panic";
+    /** Any other runtime function. */
+    public static final String OTHER = "other";
+
+    public RuntimeCall {
+        FactChecks.located(symbol, file, line, col);
+        Objects.requireNonNull(callee, "callee");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.perfwarden.facts.asm;
+
+import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.input.InputParser;
+import dev.perfwarden.facts.input.InputSource;
+import dev.perfwarden.facts.input.ParseContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Real captures for the machine-code and SSA parser tests: the shared Go 1.19/1.23 corpus, this
+ * package's own Go 1.26.8 captures, and the Go 1.26.8 captures committed elsewhere in the repository
+ * (testdata/captured/go1.26.8, rules/packs/go-perf/&#42;/captures/go1.26.8) when they exist.
+ */
+public final class Captures {
+    private Captures() {
+    }
+
+    public static Path root() {
+        String prop = System.getProperty("perfwarden.root");
+        if (prop != null && !prop.isBlank() && Files.isDirectory(Paths.get(prop, "testdata"))) {
+            return Paths.get(prop).toAbsolutePath();
+        }
+        Path p = Paths.get("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve(".git"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("repository root not found (no perfwarden.root, no .git above cwd)");
+        }
+        return p;
+    }
+
+    /** This package's own Go 1.26.8 captures (see capture.sh there). */
+    public static Path own126() {
+        return root().resolve("facts/src/test/resources/dev/perfwarden/facts/asm/go1.26.8");
+    }
+
+    /** Every capture whose file name matches {@code glob}, in the corpus and all Go 1.26 capture trees. */
+    public static List<Path> all(String glob) {
+        List<Path> roots = new ArrayList<>();
+        roots.add(root().resolve("testdata/corpus/go1.19"));
+        roots.add(root().resolve("testdata/corpus/go1.23"));
+        roots.add(own126());
+        roots.add(root().resolve("testdata/captured/go1.26.8"));
+        Path packs = root().resolve("rules/packs");
+        if (Files.isDirectory(packs)) {
+            try (Stream<Path> s = Files.walk(packs, 6)) {
+                s.filter(p -> p.endsWith("go1.26.8") && Files.isDirectory(p)).forEach(roots::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        var matcher = root().getFileSystem().getPathMatcher("glob:" + glob);
+        List<Path> out = new ArrayList<>();
+        for (Path r : roots) {
+            if (!Files.isDirectory(r)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(r)) {
+                s.filter(Files::isRegularFile).filter(p -> matcher.matches(p.getFileName())).sorted()
+                        .forEach(out::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    public static String rel(Path p) {
+        return root().relativize(p).toString();
+    }
+
+    /** The result of one parse. */
+    public record Parsed(List<Fact> facts, ParseContext ctx) {
+        public <T extends Fact> List<T> of(Class<T> type) {
+            return facts.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
+        }
+    }
+
+    public static Parsed parse(InputParser parser, Path file) {
+        List<Fact> facts = new ArrayList<>();
+        ParseContext ctx = new ParseContext(rel(file), parser.kind(), facts::add);
+        try {
+            parser.parse(InputSource.of(file), ctx);
+        } catch (Exception e) {
+            throw new AssertionError(rel(file) + ": " + e.getMessage(), e);
+        }
+        return new Parsed(facts, ctx);
+    }
+
+    public static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static long count(List<String> lines, Pattern p) {
+        return lines.stream().filter(l -> p.matcher(l).find()).count();
+    }
+
+    /** Occurrences of group 1 of {@code p} over all lines, ".abi0" dropped, as a multiset. */
+    public static java.util.Map<String, Long> histogram(List<String> lines, Pattern p) {
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        for (String l : lines) {
+            Matcher mm = p.matcher(l);
+            if (mm.find()) {
+                m.merge(mm.group(1).replaceAll("\\.abi0$", ""), 1L, Long::sum);
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/t5
+
+go 1.22
