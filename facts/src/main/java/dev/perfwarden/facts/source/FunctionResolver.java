@@ -1,0 +1,333 @@
+package dev.perfwarden.facts.source;
+
+import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.inline.InlineFact;
+import dev.perfwarden.facts.logopt.LogoptHeader;
+import dev.perfwarden.facts.symbols.Symbols;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Fills in the function of facts that only carry a position ({@code -m} text, {@code -json} logs)
+ * and makes their file paths module-relative.
+ *
+ * <p>For each {@link Attributable} fact:
+ * <ol>
+ *   <li><b>Path.</b> A -json position relative to the package directory is first made absolute with
+ *       its {@link LogoptHeader#pkgDir()}. The path is then matched against the indexed Go sources:
+ *       as given ({@code esc.go}, {@code sub/x.go}), below a module root (absolute), or by the longest
+ *       whole-element suffix (a capture made in another directory, e.g. {@code /home/gopher/src/t1/esc.go}
+ *       matches {@code esc.go} of the module given as source root). Unmatched paths stay as printed
+ *       ({@code ./} removed); GOROOT files stay absolute.</li>
+ *   <li><b>Symbol.</b> With the file indexed: a name the compiler printed for the fact
+ *       ({@link Attributable#BY_COMPILER}) is re-qualified with the file's real package (the source's
+ *       package clause tells {@code main} from an import path); otherwise the innermost function or
+ *       literal around (line, col) gives the symbol ({@link Attributable#BY_SOURCE}); a position
+ *       outside every function (a package-level variable initializer) belongs to {@code pkg.init}.
+ *       Without the file: compiler-printed names are kept; other facts take the nearest
+ *       {@code can inline}/{@code cannot inline} declaration at or before their position in the
+ *       same file ({@link Attributable#APPROXIMATE}), or stay unresolved ({@link Attributable#NONE}).</li>
+ *   <li><b>Targets.</b> {@link InlineFact#target()} names are canonicalised with the file's imports
+ *       ({@code reflectlite.TypeOf} → {@code internal/reflectlite.TypeOf}).</li>
+ * </ol>
+ * The result says how many facts were resolved which way ({@link Resolution#byAttribution()}).
+ */
+public final class FunctionResolver {
+    /** The facts with symbols filled, and how many of them carry each attribution. */
+    public record Resolution(List<Fact> facts, Map<String, Long> byAttribution) {
+    }
+
+    private static final Pattern GO_MINOR = Pattern.compile("go1\\.(\\d+)");
+
+    private final List<Path> roots;
+    private GoSourceIndex.GlobalClosures style;
+    private final List<GoSourceIndex> indexes = new ArrayList<>();
+    private boolean built;
+    private final Map<String, Optional<Hit>> hits = new HashMap<>();
+
+    private FunctionResolver(List<Path> roots, GoSourceIndex.GlobalClosures style) {
+        this.roots = List.copyOf(roots);
+        this.style = style;
+    }
+
+    /**
+     * A resolver over Go sources found from {@code sourceRoots}: each root's module (nearest
+     * go.mod at or above it) is indexed; a root without a module above it contributes only the
+     * .go files directly in it. {@code style} = null picks the closure naming from the facts'
+     * Go version (-json {@code gc_version}; Go 1.22+ naming when unknown).
+     */
+    public static FunctionResolver of(List<Path> sourceRoots, GoSourceIndex.GlobalClosures style) {
+        return new FunctionResolver(sourceRoots, style);
+    }
+
+    /** {@code resolve(facts, roots)}: the facts with {@code symbol} filled and files module-relative. */
+    public static List<Fact> resolve(List<Fact> facts, List<Path> sourceRoots) {
+        return of(sourceRoots, null).resolveAll(facts).facts();
+    }
+
+    private void build() {
+        if (built) {
+            return;
+        }
+        built = true;
+        if (style == null) {
+            style = GoSourceIndex.GlobalClosures.INIT;
+        }
+        Set<Path> seen = new LinkedHashSet<>();
+        for (Path r : roots) {
+            if (r == null || !Files.isDirectory(r)) {
+                continue;
+            }
+            Optional<Path> mod = GoSourceIndex.findModuleRoot(r);
+            Path root = mod.orElse(r.toAbsolutePath().normalize());
+            if (!seen.add(root)) {
+                continue;
+            }
+            try {
+                if (mod.isPresent()) {
+                    indexes.add(GoSourceIndex.build(root, style));
+                } else {
+                    Map<String, byte[]> files = new TreeMap<>();
+                    try (Stream<Path> s = Files.list(root)) {
+                        for (Path f : (Iterable<Path>) s::iterator) {
+                            if (f.getFileName().toString().endsWith(".go") && Files.isRegularFile(f)) {
+                                files.put(f.getFileName().toString(), Files.readAllBytes(f));
+                            }
+                        }
+                    }
+                    if (!files.isEmpty()) {
+                        indexes.add(GoSourceIndex.of(root, "", files, style));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot index Go sources below " + root, e);
+            }
+        }
+    }
+
+    /** The indexes built so far (one per module). */
+    public List<GoSourceIndex> indexes() {
+        build();
+        return Collections.unmodifiableList(indexes);
+    }
+
+    private record Hit(GoSourceIndex index, String rel) {
+    }
+
+    private Optional<Hit> hit(String path) {
+        return hits.computeIfAbsent(path, p -> {
+            for (GoSourceIndex idx : indexes) {
+                Optional<String> m = idx.match(p);
+                if (m.isPresent()) {
+                    return Optional.of(new Hit(idx, m.get()));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * A file path as printed ({@code ./esc.go}, {@code pkg/x.go}, {@code /abs/x.go},
+     * {@code file:///abs/x.go}) relative to the module root of the matching indexed sources; the
+     * cleaned path when no index knows it.
+     */
+    public String relativePath(String printed) {
+        build();
+        String p = SourcePaths.clean(printed);
+        if (p.isEmpty() || SourcePaths.pseudo(p)) {
+            return p;
+        }
+        Optional<Hit> h = hit(p);
+        if (h.isPresent()) {
+            return h.get().rel();
+        }
+        if (SourcePaths.isAbsolute(p)) {
+            for (GoSourceIndex idx : indexes) {
+                String rel = SourcePaths.moduleRelative(p, idx.moduleRoot(), idx.moduleRoot());
+                if (!SourcePaths.isAbsolute(rel)) {
+                    return rel;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Resolves every {@link Attributable} fact; other facts pass through unchanged, in order. */
+    public Resolution resolveAll(List<Fact> facts) {
+        Map<String, LogoptHeader> headers = new HashMap<>();
+        for (Fact f : facts) {
+            if (f instanceof LogoptHeader h) {
+                headers.put(h.input(), h);
+                if (style == null) {
+                    Matcher m = GO_MINOR.matcher(h.gcVersion());
+                    if (m.find()) {
+                        style = Integer.parseInt(m.group(1)) <= 21 ? GoSourceIndex.GlobalClosures.GLOB
+                                : GoSourceIndex.GlobalClosures.INIT;
+                    }
+                }
+            }
+        }
+        build();
+        // 1. paths
+        List<Fact> moved = new ArrayList<>(facts.size());
+        for (Fact f : facts) {
+            if (f instanceof Attributable<?> a) {
+                LogoptHeader h = a.evidence() == null || a.evidence().at() == null ? null
+                        : headers.get(a.evidence().at().input());
+                String pkgDir = h == null ? "" : h.pkgDir();
+                Map<String, String> cache = new HashMap<>();
+                moved.add(a.relocate(file -> cache.computeIfAbsent(file, x -> normalise(x, pkgDir))));
+            } else {
+                moved.add(f);
+            }
+        }
+        // 2. declarations the inputs themselves give, for files without source
+        Map<String, List<InlineFact>> decls = new HashMap<>();
+        for (Fact f : moved) {
+            if (f instanceof InlineFact i && i.atDeclaration() && !i.symbol().isEmpty() && i.line() > 0) {
+                decls.computeIfAbsent(i.file(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<InlineFact> l : decls.values()) {
+            l.sort(Comparator.comparingInt(InlineFact::line).thenComparingInt(InlineFact::col));
+        }
+        // 3. symbols and targets
+        List<Fact> out = new ArrayList<>(moved.size());
+        Map<String, Long> counts = new TreeMap<>();
+        for (Fact f : moved) {
+            Fact r = f;
+            if (f instanceof Attributable<?> a) {
+                r = attribute(a, decls);
+                counts.merge(((Attributable<?>) r).attribution(), 1L, Long::sum);
+            }
+            out.add(r);
+        }
+        return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
+    }
+
+    private String normalise(String file, String pkgDir) {
+        if (file.isEmpty() || SourcePaths.pseudo(file)) {
+            return file;
+        }
+        String p = file;
+        if (!pkgDir.isEmpty() && !SourcePaths.isAbsolute(p)) {
+            p = pkgDir + "/" + p;
+        }
+        return relativePath(p);
+    }
+
+    private Fact attribute(Attributable<?> a, Map<String, List<InlineFact>> decls) {
+        Optional<Hit> h = a.file().isEmpty() || SourcePaths.pseudo(a.file()) ? Optional.empty() : hit(a.file());
+        if (h.isPresent()) {
+            GoSourceIndex idx = h.get().index();
+            String rel = h.get().rel();
+            GoSourceIndex.GoFile gf = idx.file(rel).orElseThrow();
+            GoSourceIndex.GoPackage pkg = idx.packageOf(rel).orElseThrow();
+            String prefix = prefix(pkg, a);
+            Attributable<?> r;
+            if (a.attribution().equals(Attributable.BY_COMPILER) && !a.compilerFunc().isEmpty()) {
+                String sym = declared(a.compilerFunc(), gf, pkg, prefix);
+                String head = CompilerNames.head(a.compilerFunc());
+                if (!head.isEmpty() && !pkg.topLevel().contains(head) && !head.equals(pkg.name())
+                        && !gf.imports().containsKey(head)) {
+                    // a closure the inliner made in the package being compiled (Go 1.22+:
+                    // "main.Gen[go.shape.string].func9" at a position in another package's file)
+                    Optional<GoSourceIndex.GoPackage> compiling = idx.packageNamed(a.pkg());
+                    if (compiling.isPresent() && compiling.get().topLevel().contains(head)) {
+                        sym = Symbols.qualify(prefix(compiling.get(), a), a.compilerFunc());
+                    }
+                }
+                r = (Attributable<?>) a.withAttribution(sym, Attributable.BY_COMPILER);
+            } else {
+                boolean declaration = a instanceof InlineFact i && i.atDeclaration();
+                Optional<GoSourceIndex.Func> fn = idx.innermost(rel, a.line(), a.col(), !declaration);
+                String sym = fn.map(x -> Symbols.qualify(prefix, x.name())).orElse(Symbols.qualify(prefix, "init"));
+                r = (Attributable<?>) a.withAttribution(sym, Attributable.BY_SOURCE);
+            }
+            if (r instanceof InlineFact i && !i.targetName().isEmpty()) {
+                String t = i.atDeclaration() && i.targetName().equals(i.compilerFunc()) ? i.symbol()
+                        : called(i.targetName(), gf, pkg, prefix);
+                r = i.withTarget(t);
+            }
+            return (Fact) r;
+        }
+        if (a.attribution().equals(Attributable.BY_COMPILER) || a.attribution().equals(Attributable.BY_SOURCE)) {
+            return (Fact) a;
+        }
+        List<InlineFact> ds = decls.get(a.file());
+        if (ds != null && a.line() > 0) {
+            InlineFact best = null;
+            for (InlineFact d : ds) {
+                if (d.line() < a.line() || d.line() == a.line() && (a.col() == 0 || d.col() <= a.col())) {
+                    best = d;
+                } else {
+                    break;
+                }
+            }
+            if (best != null) {
+                return (Fact) a.withAttribution(best.symbol(), Attributable.APPROXIMATE);
+            }
+        }
+        return (Fact) a.withAttribution(a.symbol(), a.symbol().isEmpty() ? Attributable.NONE : a.attribution());
+    }
+
+    /** The package's symbol prefix; the input's package when the module path is unknown. */
+    private static String prefix(GoSourceIndex.GoPackage pkg, Attributable<?> a) {
+        if (pkg.name().equals("main")) {
+            return "main";
+        }
+        if (!pkg.importPath().isEmpty()) {
+            return pkg.importPath();
+        }
+        return a.pkg();
+    }
+
+    /** A name the compiler printed for a function compiled from {@code gf}. */
+    static String declared(String name, GoSourceIndex.GoFile gf, GoSourceIndex.GoPackage pkg, String prefix) {
+        String head = CompilerNames.head(name);
+        if (head.isEmpty() || head.equals("init") || pkg.topLevel().contains(head)) {
+            return Symbols.qualify(prefix, name);
+        }
+        if (head.equals(pkg.name())) {
+            return Symbols.qualify(prefix, CompilerNames.tail(name));
+        }
+        String imp = gf.imports().get(head);
+        if (imp != null) {
+            return Symbols.qualify(imp, CompilerNames.tail(name));
+        }
+        return Symbols.qualify(prefix, name);
+    }
+
+    /** A callee name as printed in {@code gf} ({@code inlining call to F}). */
+    static String called(String name, GoSourceIndex.GoFile gf, GoSourceIndex.GoPackage pkg, String prefix) {
+        String head = CompilerNames.head(name);
+        if (head.isEmpty() || head.equals("init") || pkg.topLevel().contains(head)) {
+            return Symbols.qualify(prefix, name);
+        }
+        String imp = gf.imports().get(head);
+        if (imp != null) {
+            return Symbols.qualify(imp, CompilerNames.tail(name));
+        }
+        if (head.equals(pkg.name())) {
+            return Symbols.qualify(prefix, CompilerNames.tail(name));
+        }
+        return Symbols.collapseTypeArgs(name);
+    }
+}

@@ -1,0 +1,250 @@
+package dev.perfwarden.facts.source;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small Go lexer: enough to find declarations and function literals. It works on bytes, so
+ * columns are byte columns like the compiler's (1-based), skips comments, understands interpreted
+ * and raw strings and runes (so braces inside them do not count), and inserts the automatic
+ * semicolons of the Go spec at line ends. Malformed input never throws: an unterminated string or
+ * comment ends at the end of the file.
+ */
+final class GoScanner {
+    enum Kind { IDENT, STRING, CHAR, NUMBER, OP, SEMI, EOF }
+
+    /** One token; {@code text} for identifiers/keywords and operators, "" for literals. */
+    record Token(Kind kind, String text, int line, int col) {
+        boolean is(String s) {
+            return (kind == Kind.IDENT || kind == Kind.OP) && text.equals(s);
+        }
+
+        boolean isIdent() {
+            return kind == Kind.IDENT && !KEYWORDS.contains(text);
+        }
+    }
+
+    static final java.util.Set<String> KEYWORDS = java.util.Set.of("break", "case", "chan", "const", "continue",
+            "default", "defer", "else", "fallthrough", "for", "func", "go", "goto", "if", "import", "interface", "map",
+            "package", "range", "return", "select", "struct", "switch", "type", "var");
+
+    private static final String[] OPS3 = {"<<=", ">>=", "&^=", "...", "&&=", "||="};
+    private static final String[] OPS2 = {"<<", ">>", "&^", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "&&",
+            "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "~="};
+
+    private final byte[] src;
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+    private final List<Token> out = new ArrayList<>();
+
+    private GoScanner(byte[] src) {
+        this.src = src;
+    }
+
+    static List<Token> scan(byte[] src) {
+        GoScanner s = new GoScanner(src);
+        s.run();
+        return s.out;
+    }
+
+    private int col() {
+        return pos - lineStart + 1;
+    }
+
+    private void newline() {
+        line++;
+        lineStart = pos + 1;
+    }
+
+    /** Go spec: a newline after these tokens ends the statement. */
+    private boolean needsSemi() {
+        if (out.isEmpty()) {
+            return false;
+        }
+        Token t = out.get(out.size() - 1);
+        switch (t.kind) {
+            case STRING:
+            case CHAR:
+            case NUMBER:
+                return true;
+            case IDENT:
+                return !KEYWORDS.contains(t.text) || t.text.equals("break") || t.text.equals("continue")
+                        || t.text.equals("fallthrough") || t.text.equals("return");
+            case OP:
+                return t.text.equals(")") || t.text.equals("]") || t.text.equals("}") || t.text.equals("++")
+                        || t.text.equals("--");
+            default:
+                return false;
+        }
+    }
+
+    private void semiAtNewline() {
+        if (needsSemi()) {
+            out.add(new Token(Kind.SEMI, "\n", line, col()));
+        }
+    }
+
+    private void run() {
+        int n = src.length;
+        if (n >= 3 && (src[0] & 0xff) == 0xef && (src[1] & 0xff) == 0xbb && (src[2] & 0xff) == 0xbf) {
+            pos = 3; // BOM
+        }
+        while (pos < n) {
+            int c = src[pos] & 0xff;
+            if (c == '\n') {
+                semiAtNewline();
+                newline();
+                pos++;
+            } else if (c == ' ' || c == '\t' || c == '\r') {
+                pos++;
+            } else if (c == '/' && pos + 1 < n && src[pos + 1] == '/') {
+                while (pos < n && src[pos] != '\n') {
+                    pos++;
+                }
+            } else if (c == '/' && pos + 1 < n && src[pos + 1] == '*') {
+                boolean hadNewline = false;
+                pos += 2;
+                while (pos < n && !(src[pos] == '*' && pos + 1 < n && src[pos + 1] == '/')) {
+                    if (src[pos] == '\n') {
+                        if (!hadNewline) {
+                            semiAtNewline();
+                        }
+                        hadNewline = true;
+                        newline();
+                    }
+                    pos++;
+                }
+                pos = Math.min(n, pos + 2);
+            } else if (c == '"') {
+                int l = line;
+                int cl = col();
+                pos++;
+                while (pos < n && src[pos] != '"' && src[pos] != '\n') {
+                    if (src[pos] == '\\' && pos + 1 < n && src[pos + 1] != '\n') {
+                        pos++;
+                    }
+                    pos++;
+                }
+                int textEnd = pos;
+                if (pos < n && src[pos] == '"') {
+                    pos++;
+                }
+                int start = (int) ((long) cl - 1 + lineStart);
+                out.add(new Token(Kind.STRING, textEnd - start - 1 <= 512
+                        ? new String(src, start + 1, textEnd - start - 1, java.nio.charset.StandardCharsets.UTF_8)
+                        : "", l, cl));
+            } else if (c == '`') {
+                int l = line;
+                int cl = col();
+                int start = pos + 1;
+                pos++;
+                while (pos < n && src[pos] != '`') {
+                    if (src[pos] == '\n') {
+                        newline();
+                    }
+                    pos++;
+                }
+                int textEnd = pos;
+                pos = Math.min(n, pos + 1);
+                out.add(new Token(Kind.STRING, textEnd - start <= 512
+                        ? new String(src, start, textEnd - start, java.nio.charset.StandardCharsets.UTF_8) : "",
+                        l, cl));
+            } else if (c == '\'') {
+                int cl = col();
+                pos++;
+                while (pos < n && src[pos] != '\'' && src[pos] != '\n') {
+                    if (src[pos] == '\\' && pos + 1 < n && src[pos + 1] != '\n') {
+                        pos++;
+                    }
+                    pos++;
+                }
+                if (pos < n && src[pos] == '\'') {
+                    pos++;
+                }
+                out.add(new Token(Kind.CHAR, "", line, cl));
+            } else if (isLetter(c)) {
+                int start = pos;
+                int cl = col();
+                while (pos < n && (isLetter(src[pos] & 0xff) || isDigit(src[pos] & 0xff))) {
+                    pos++;
+                }
+                out.add(new Token(Kind.IDENT, new String(src, start, pos - start,
+                        java.nio.charset.StandardCharsets.UTF_8), line, cl));
+            } else if (isDigit(c) || c == '.' && pos + 1 < n && isDigit(src[pos + 1] & 0xff)) {
+                int cl = col();
+                while (pos < n) {
+                    int d = src[pos] & 0xff;
+                    if (isDigit(d) || isLetter(d) || d == '.' || d == '_') {
+                        pos++;
+                    } else if ((d == '+' || d == '-') && pos > 0 && "eEpP".indexOf(src[pos - 1]) >= 0
+                            && !isHexPrefixed(pos)) {
+                        pos++;
+                    } else {
+                        break;
+                    }
+                }
+                out.add(new Token(Kind.NUMBER, "", line, cl));
+            } else {
+                int cl = col();
+                String op = null;
+                for (String o : OPS3) {
+                    if (matches(o)) {
+                        op = o;
+                        break;
+                    }
+                }
+                if (op == null) {
+                    for (String o : OPS2) {
+                        if (matches(o)) {
+                            op = o;
+                            break;
+                        }
+                    }
+                }
+                if (op == null) {
+                    op = String.valueOf((char) c);
+                }
+                pos += op.length();
+                if (op.equals(";")) {
+                    out.add(new Token(Kind.SEMI, ";", line, cl));
+                } else {
+                    out.add(new Token(Kind.OP, op, line, cl));
+                }
+            }
+        }
+        semiAtNewline();
+        out.add(new Token(Kind.EOF, "", line, col()));
+    }
+
+    /** In {@code 0x1p-2} the sign belongs to the number; in {@code 0xe-1} it does not. */
+    private boolean isHexPrefixed(int at) {
+        int i = at - 1;
+        while (i > 0 && (isDigit(src[i] & 0xff) || isLetter(src[i] & 0xff) || src[i] == '.')) {
+            i--;
+        }
+        int s = i == 0 && (isDigit(src[0] & 0xff)) ? 0 : i + 1;
+        boolean hex = at - s > 2 && src[s] == '0' && (src[s + 1] == 'x' || src[s + 1] == 'X');
+        return hex && src[at - 1] != 'p' && src[at - 1] != 'P';
+    }
+
+    private boolean matches(String o) {
+        if (pos + o.length() > src.length) {
+            return false;
+        }
+        for (int i = 0; i < o.length(); i++) {
+            if (src[pos + i] != o.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetter(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80;
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+}

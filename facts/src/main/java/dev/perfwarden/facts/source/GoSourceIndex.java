@@ -1,0 +1,926 @@
+package dev.perfwarden.facts.source;
+
+import dev.perfwarden.facts.source.GoScanner.Kind;
+import dev.perfwarden.facts.source.GoScanner.Token;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * An index of the Go source files of one module: for every file its package and imports, and every
+ * function declaration and function literal with its range and the name the compiler gives it.
+ *
+ * <p>Names follow the gc compiler (checked against Go 1.23.5 and 1.26.8 objdump symbols):
+ * {@code F}, {@code (*T).M}, {@code T.M}, generic {@code F[...]} and {@code (*T[...]).M};
+ * {@code init} functions {@code init.0}, {@code init.1}, … in file order; function literals
+ * {@code outer.func1}, {@code outer.func2} in source order, nested ones {@code outer.func1.1};
+ * literals in package-level variable initializers {@code init.func1}, … (Go 1.22+) or
+ * {@code glob..func1} (Go ≤1.21, from the 1.19–1.21 compiler source), numbered in the package's
+ * variable INITIALIZATION order (dependency order, as the compiler does), which this index
+ * computes from identifier references (an approximation: shadowing and method values are not
+ * seen). Not modelled: range-over-func loop bodies (Go 1.23+ compiles them into {@code F-range1}
+ * closures; positions inside them resolve to the enclosing function), and closures the inliner
+ * copies into callers (Go 1.22+ names such as {@code main.T.Val.func5}): a position always resolves
+ * to the literal in the source.
+ */
+public final class GoSourceIndex {
+    /** Naming of closures in package-level variable initializers. */
+    public enum GlobalClosures {
+        /** Go 1.22 and later: {@code init.func1}. */
+        INIT("init.func"),
+        /** Go 1.21 and earlier: {@code glob..func1}. */
+        GLOB("glob..func");
+
+        final String prefix;
+
+        GlobalClosures(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    /**
+     * One function or function literal. {@code name} is the compiler's name without package
+     * ({@code (*T).M}, {@code outer.func1}); {@code line}/{@code col} the {@code func} keyword,
+     * {@code endLine}/{@code endCol} the closing brace (the keyword's line for a body-less
+     * declaration); {@code nameLine}/{@code nameCol} the declared name (the keyword for literals).
+     */
+    public record Func(String name, String file, int line, int col, int endLine, int endCol, int nameLine,
+                       int nameCol, boolean literal, boolean hasBody) {
+        /** Whether ({@code l}, {@code c}) lies inside; {@code c == 0} compares lines only. */
+        public boolean contains(int l, int c) {
+            if (l < line || l > endLine) {
+                return false;
+            }
+            if (c == 0) {
+                return true;
+            }
+            if (l == line && c < col) {
+                return false;
+            }
+            return l != endLine || c <= endCol;
+        }
+    }
+
+    /** A source file: module-relative path, package clause, imports (name → path). */
+    public record GoFile(String path, String pkgName, Map<String, String> imports, List<Func> funcs, boolean test) {
+    }
+
+    /** A package: its directory (module-relative, "" for the root), name, import path, top-level names. */
+    public record GoPackage(String dir, String name, String importPath, Set<String> topLevel) {
+        /** What objdump and pprof put in front of this package's symbols: {@code main} or the import path. */
+        public String symbolPrefix() {
+            return name.equals("main") ? "main" : importPath;
+        }
+    }
+
+    private final Path moduleRoot;
+    private final String modulePath;
+    private final Map<String, GoFile> files = new TreeMap<>();
+    private final Map<String, GoPackage> packageOfFile = new HashMap<>();
+    private final Map<String, List<String>> byBaseName = new HashMap<>();
+
+    private GoSourceIndex(Path moduleRoot, String modulePath) {
+        this.moduleRoot = moduleRoot;
+        this.modulePath = modulePath;
+    }
+
+    public Path moduleRoot() {
+        return moduleRoot;
+    }
+
+    /** The {@code module} path of go.mod, "" when there is none. */
+    public String modulePath() {
+        return modulePath;
+    }
+
+    public Map<String, GoFile> files() {
+        return Collections.unmodifiableMap(files);
+    }
+
+    public Optional<GoFile> file(String relPath) {
+        return Optional.ofNullable(files.get(relPath));
+    }
+
+    public Optional<GoPackage> packageOf(String relPath) {
+        return Optional.ofNullable(packageOfFile.get(relPath));
+    }
+
+    /**
+     * The package compiled under {@code importPath} as an input names it: an import path, or
+     * {@code main} (what -json logs call a main package; found when the module has one main package).
+     */
+    public Optional<GoPackage> packageNamed(String importPath) {
+        if (importPath.isEmpty()) {
+            return Optional.empty();
+        }
+        GoPackage main = null;
+        int mains = 0;
+        for (GoPackage p : new java.util.LinkedHashSet<>(packageOfFile.values())) {
+            if (p.importPath().equals(importPath)) {
+                return Optional.of(p);
+            }
+            if (p.name().equals("main") && !p.importPath().endsWith("_test")) {
+                main = p;
+                mains++;
+            }
+        }
+        return importPath.equals("main") && mains == 1 ? Optional.of(main) : Optional.empty();
+    }
+
+    /** The innermost function or literal holding ({@code line}, {@code col}) in {@code relPath}. */
+    public Optional<Func> innermost(String relPath, int line, int col) {
+        return innermost(relPath, line, col, false);
+    }
+
+    /**
+     * The innermost function or literal holding ({@code line}, {@code col}); with
+     * {@code literalAsExpression}, a literal that starts exactly there is skipped: the position is
+     * then the literal as an expression ({@code func literal escapes to heap}), which belongs to the
+     * enclosing function, not the literal's body.
+     */
+    public Optional<Func> innermost(String relPath, int line, int col, boolean literalAsExpression) {
+        GoFile f = files.get(relPath);
+        if (f == null || line <= 0) {
+            return Optional.empty();
+        }
+        Func best = null;
+        for (Func fn : f.funcs()) {
+            if (literalAsExpression && fn.literal() && fn.line() == line && fn.col() == col) {
+                continue;
+            }
+            if (fn.contains(line, col) && (best == null || fn.line > best.line
+                    || fn.line == best.line && fn.col >= best.col)) {
+                best = fn;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * The indexed file a printed path refers to: the path itself when indexed, else the indexed
+     * file whose path is the longest whole-element suffix of it (a capture made in
+     * {@code /home/gopher/src/t1} refers to {@code esc.go} of a copy of that module); empty when
+     * none or when two files match equally well.
+     */
+    public Optional<String> match(String path) {
+        String p = SourcePaths.clean(path);
+        if (files.containsKey(p)) {
+            return Optional.of(p);
+        }
+        if (SourcePaths.isAbsolute(p) && moduleRoot != null) {
+            String rel = SourcePaths.moduleRelative(p, moduleRoot, moduleRoot);
+            if (files.containsKey(rel)) {
+                return Optional.of(rel);
+            }
+        }
+        List<String> cands = byBaseName.get(SourcePaths.base(p));
+        if (cands == null) {
+            return Optional.empty();
+        }
+        String best = null;
+        int bestLen = -1;
+        boolean tie = false;
+        for (String c : cands) {
+            if (p.equals(c) || p.endsWith("/" + c)) {
+                if (c.length() > bestLen) {
+                    best = c;
+                    bestLen = c.length();
+                    tie = false;
+                } else if (c.length() == bestLen) {
+                    tie = true;
+                }
+            }
+        }
+        return tie ? Optional.empty() : Optional.ofNullable(best);
+    }
+
+    // -------------------------------------------------------------------------------------------
+    // building
+
+    /** Indexes the module holding {@code dir} (the nearest go.mod above it, else {@code dir} itself). */
+    public static GoSourceIndex forDirectory(Path dir, GlobalClosures style) throws IOException {
+        Path root = findModuleRoot(dir).orElse(dir.toAbsolutePath().normalize());
+        return build(root, style);
+    }
+
+    /** The nearest directory at or above {@code dir} holding a go.mod. */
+    public static Optional<Path> findModuleRoot(Path dir) {
+        for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("go.mod"))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads the {@code module} line of {@code root/go.mod}, "" when absent. */
+    static String modulePath(Path root) {
+        Path gomod = root.resolve("go.mod");
+        if (!Files.isRegularFile(gomod)) {
+            return "";
+        }
+        try {
+            for (String l : Files.readAllLines(gomod, StandardCharsets.UTF_8)) {
+                String s = l.strip();
+                if (s.startsWith("module ") || s.startsWith("module\t")) {
+                    String m = s.substring(7).strip();
+                    int c = m.indexOf("//");
+                    if (c >= 0) {
+                        m = m.substring(0, c).strip();
+                    }
+                    if (m.startsWith("\"") && m.endsWith("\"") && m.length() >= 2) {
+                        m = m.substring(1, m.length() - 1);
+                    }
+                    return m;
+                }
+            }
+        } catch (IOException e) {
+            return "";
+        }
+        return "";
+    }
+
+    /** Indexes every .go file below {@code moduleRoot} (not vendor/, testdata/, hidden or nested modules). */
+    public static GoSourceIndex build(Path moduleRoot, GlobalClosures style) throws IOException {
+        Path root = moduleRoot.toAbsolutePath().normalize();
+        List<Path> gofiles = new ArrayList<>();
+        if (Files.isDirectory(root)) {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (d.equals(root)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String n = d.getFileName().toString();
+                    if (n.startsWith(".") || n.startsWith("_") || n.equals("vendor") || n.equals("testdata")
+                            || Files.isRegularFile(d.resolve("go.mod"))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    String n = f.getFileName().toString();
+                    if (attrs.isRegularFile() && n.endsWith(".go") && attrs.size() < 16L << 20
+                            && gofiles.size() < 100_000) {
+                        gofiles.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        Map<String, byte[]> contents = new TreeMap<>();
+        for (Path f : gofiles) {
+            contents.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+        }
+        return of(root, modulePath(root), contents, style);
+    }
+
+    /**
+     * Indexes the given sources ({@code module-relative path → bytes}); {@code modulePath} may be
+     * "" (import paths then unknown).
+     */
+    public static GoSourceIndex of(Path moduleRoot, String modulePath, Map<String, byte[]> sources,
+                                   GlobalClosures style) {
+        GoSourceIndex idx = new GoSourceIndex(moduleRoot, modulePath);
+        Map<String, List<Parsed>> byPackage = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : new TreeMap<>(sources).entrySet()) {
+            Parsed p = new FileParser(e.getKey(), GoScanner.scan(e.getValue())).parse();
+            if (p.pkgName.isEmpty()) {
+                continue;
+            }
+            String dir = SourcePaths.dir(e.getKey());
+            byPackage.computeIfAbsent(dir + "\u0000" + p.pkgName, k -> new ArrayList<>()).add(p);
+        }
+        for (Map.Entry<String, List<Parsed>> e : byPackage.entrySet()) {
+            List<Parsed> ps = e.getValue();
+            ps.sort(Comparator.comparing((Parsed p) -> p.test).thenComparing(p -> p.path));
+            String dir = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+            String name = ps.get(0).pkgName;
+            String importPath = modulePath.isEmpty() ? "" : dir.isEmpty() ? modulePath : modulePath + "/" + dir;
+            if (name.endsWith("_test") && !importPath.isEmpty()) {
+                importPath = importPath + "_test";
+            }
+            Set<String> top = new HashSet<>();
+            for (Parsed p : ps) {
+                top.addAll(p.topLevel);
+            }
+            GoPackage pkg = new GoPackage(dir, name, importPath, Collections.unmodifiableSet(top));
+            Map<String, List<Func>> funcs = name(ps, style);
+            for (Parsed p : ps) {
+                List<Func> fs = funcs.getOrDefault(p.path, List.of());
+                idx.files.put(p.path, new GoFile(p.path, p.pkgName, Collections.unmodifiableMap(p.imports),
+                        List.copyOf(fs), p.test));
+                idx.packageOfFile.put(p.path, pkg);
+                idx.byBaseName.computeIfAbsent(SourcePaths.base(p.path), k -> new ArrayList<>()).add(p.path);
+            }
+        }
+        return idx;
+    }
+
+    /** Gives every declaration and literal of one package its compiler name. */
+    private static Map<String, List<Func>> name(List<Parsed> ps, GlobalClosures style) {
+        Map<String, List<Func>> out = new LinkedHashMap<>();
+        int inits = 0;
+        for (Parsed p : ps) {
+            List<Func> fs = out.computeIfAbsent(p.path, k -> new ArrayList<>());
+            for (Decl d : p.decls) {
+                String n = d.name;
+                if (d.recv.isEmpty() && n.equals("init") && !d.generic) {
+                    n = "init." + inits++;
+                } else if (!d.recv.isEmpty()) {
+                    n = d.recv + "." + n;
+                } else if (d.generic) {
+                    n = n + "[...]";
+                }
+                fs.add(new Func(n, p.path, d.line, d.col, d.endLine, d.endCol, d.nameLine, d.nameCol, false,
+                        d.hasBody));
+                int k = 0;
+                for (Lit l : d.lits) {
+                    addLit(fs, p.path, l, n + ".func" + (++k));
+                }
+            }
+        }
+        // package-level closures, numbered in variable initialization order
+        List<VarSpec> specs = new ArrayList<>();
+        Map<String, Decl> funcsByName = new HashMap<>();
+        for (Parsed p : ps) {
+            specs.addAll(p.vars);
+            for (Decl d : p.decls) {
+                if (d.recv.isEmpty()) {
+                    funcsByName.putIfAbsent(d.name, d);
+                }
+            }
+        }
+        int k = 0;
+        for (VarSpec v : initOrder(specs, funcsByName)) {
+            for (Lit l : v.lits) {
+                addLit(out.computeIfAbsent(v.file, f -> new ArrayList<>()), v.file, l, style.prefix + (++k));
+            }
+        }
+        return out;
+    }
+
+    private static void addLit(List<Func> fs, String file, Lit l, String name) {
+        fs.add(new Func(name, file, l.line, l.col, l.endLine, l.endCol, l.line, l.col, true, true));
+        int k = 0;
+        for (Lit c : l.children) {
+            addLit(fs, file, c, name + "." + (++k));
+        }
+    }
+
+    /**
+     * The Go spec's package initialization order: repeatedly the earliest variable in declaration
+     * order whose initializer depends on no uninitialized variable (references through functions
+     * count).
+     */
+    static List<VarSpec> initOrder(List<VarSpec> specs, Map<String, Decl> funcs) {
+        Map<String, Integer> specOfName = new HashMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            for (String n : specs.get(i).names) {
+                specOfName.putIfAbsent(n, i);
+            }
+        }
+        Map<String, Set<String>> funcRefs = new HashMap<>();
+        List<Set<Integer>> deps = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            Set<Integer> d = new HashSet<>();
+            Set<String> seenFuncs = new HashSet<>();
+            Deque<String> todo = new ArrayDeque<>(specs.get(i).refs);
+            while (!todo.isEmpty()) {
+                String r = todo.pop();
+                Integer s = specOfName.get(r);
+                if (s != null) {
+                    if (s != i) {
+                        d.add(s);
+                    }
+                    continue;
+                }
+                Decl f = funcs.get(r);
+                if (f != null && seenFuncs.add(r)) {
+                    todo.addAll(f.refs);
+                }
+            }
+            deps.add(d);
+        }
+        List<VarSpec> order = new ArrayList<>(specs.size());
+        boolean[] done = new boolean[specs.size()];
+        for (int round = 0; round < specs.size(); round++) {
+            int pick = -1;
+            for (int i = 0; i < specs.size() && pick < 0; i++) {
+                if (done[i]) {
+                    continue;
+                }
+                boolean ready = true;
+                for (int d : deps.get(i)) {
+                    if (!done[d]) {
+                        ready = false;
+                        break;
+                    }
+                }
+                if (ready) {
+                    pick = i;
+                }
+            }
+            if (pick < 0) { // a cycle (invalid Go): fall back to declaration order
+                for (int i = 0; i < specs.size(); i++) {
+                    if (!done[i]) {
+                        pick = i;
+                        break;
+                    }
+                }
+            }
+            done[pick] = true;
+            order.add(specs.get(pick));
+        }
+        return order;
+    }
+
+    // -------------------------------------------------------------------------------------------
+    // per-file parsing
+
+    static final class Lit {
+        final int line;
+        final int col;
+        int endLine;
+        int endCol;
+        final List<Lit> children = new ArrayList<>();
+
+        Lit(int line, int col) {
+            this.line = line;
+            this.col = col;
+        }
+    }
+
+    static final class Decl {
+        String name = "";
+        String recv = "";
+        boolean generic;
+        int line;
+        int col;
+        int nameLine;
+        int nameCol;
+        int endLine;
+        int endCol;
+        boolean hasBody;
+        List<Lit> lits = List.of();
+        Set<String> refs = Set.of();
+    }
+
+    static final class VarSpec {
+        final String file;
+        final List<String> names = new ArrayList<>();
+        List<Lit> lits = List.of();
+        Set<String> refs = Set.of();
+
+        VarSpec(String file) {
+            this.file = file;
+        }
+    }
+
+    static final class Parsed {
+        final String path;
+        final boolean test;
+        String pkgName = "";
+        final Map<String, String> imports = new LinkedHashMap<>();
+        final List<Decl> decls = new ArrayList<>();
+        final List<VarSpec> vars = new ArrayList<>();
+        final Set<String> topLevel = new HashSet<>();
+
+        Parsed(String path) {
+            this.path = path;
+            this.test = path.endsWith("_test.go");
+        }
+    }
+
+    /** Recursive-descent over the token list; never throws on odd input, it skips what it cannot read. */
+    static final class FileParser {
+        private final List<Token> t;
+        private final int[] match;
+        private final Parsed out;
+
+        FileParser(String path, List<Token> tokens) {
+            this.t = tokens;
+            this.out = new Parsed(path);
+            this.match = new int[tokens.size()];
+            java.util.Arrays.fill(match, -1);
+            Deque<Integer> stack = new ArrayDeque<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                Token k = tokens.get(i);
+                if (k.kind() != Kind.OP) {
+                    continue;
+                }
+                switch (k.text()) {
+                    case "(":
+                    case "[":
+                    case "{":
+                        stack.push(i);
+                        break;
+                    case ")":
+                    case "]":
+                    case "}":
+                        if (!stack.isEmpty()) {
+                            int o = stack.pop();
+                            match[o] = i;
+                            match[i] = o;
+                        }
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        private Token tok(int i) {
+            return i < t.size() ? t.get(i) : t.get(t.size() - 1);
+        }
+
+        /** Index after the bracket group opening at {@code i}, or the end when unbalanced. */
+        private int after(int i) {
+            int m = match[i];
+            return m < 0 ? t.size() - 1 : m + 1;
+        }
+
+        Parsed parse() {
+            int i = 0;
+            while (i < t.size() && tok(i).kind() == Kind.SEMI) {
+                i++;
+            }
+            if (!tok(i).is("package") || tok(i + 1).kind() != Kind.IDENT) {
+                return out;
+            }
+            out.pkgName = tok(i + 1).text();
+            i += 2;
+            while (i < t.size() && tok(i).kind() != Kind.EOF) {
+                Token k = tok(i);
+                if (k.kind() == Kind.SEMI) {
+                    i++;
+                } else if (k.is("import")) {
+                    i = imports(i + 1);
+                } else if (k.is("func")) {
+                    i = funcDecl(i);
+                } else if (k.is("var")) {
+                    i = varDecl(i + 1);
+                } else if (k.is("const") || k.is("type")) {
+                    i = otherDecl(i + 1);
+                } else {
+                    i = skipStatement(i);
+                }
+            }
+            return out;
+        }
+
+        private int skipStatement(int i) {
+            while (i < t.size() && tok(i).kind() != Kind.SEMI && tok(i).kind() != Kind.EOF) {
+                Token k = tok(i);
+                if (k.kind() == Kind.OP && (k.is("(") || k.is("[") || k.is("{"))) {
+                    i = after(i);
+                } else {
+                    i++;
+                }
+            }
+            return i;
+        }
+
+        private int imports(int i) {
+            if (tok(i).is("(")) {
+                int end = match[i] < 0 ? t.size() - 1 : match[i];
+                int j = i + 1;
+                while (j < end) {
+                    if (tok(j).kind() == Kind.SEMI) {
+                        j++;
+                        continue;
+                    }
+                    j = importSpec(j, end);
+                }
+                return end + 1;
+            }
+            return importSpec(i, t.size());
+        }
+
+        private int importSpec(int i, int end) {
+            String name = null;
+            Token k = tok(i);
+            if (k.kind() == Kind.IDENT || k.is(".")) {
+                name = k.text();
+                i++;
+            }
+            Token s = tok(i);
+            if (s.kind() == Kind.STRING) {
+                String path = stringValue(s);
+                if (name == null) {
+                    name = defaultName(path);
+                }
+                if (!name.equals("_") && !name.equals(".")) {
+                    out.imports.put(name, path);
+                }
+                i++;
+            }
+            while (i < end && tok(i).kind() != Kind.SEMI && tok(i).kind() != Kind.EOF) {
+                i++;
+            }
+            return i;
+        }
+
+        private String stringValue(Token s) {
+            return s.text();
+        }
+
+        private int funcDecl(int i) {
+            Decl d = new Decl();
+            Token kw = tok(i);
+            d.line = kw.line();
+            d.col = kw.col();
+            int j = i + 1;
+            if (tok(j).is("(")) {
+                d.recv = receiver(j + 1, match[j] < 0 ? j + 1 : match[j]);
+                j = after(j);
+            }
+            Token name = tok(j);
+            if (name.kind() != Kind.IDENT) {
+                return skipStatement(i + 1);
+            }
+            d.name = name.text();
+            d.nameLine = name.line();
+            d.nameCol = name.col();
+            j++;
+            if (tok(j).is("[")) {
+                d.generic = true;
+                j = after(j);
+            }
+            if (!tok(j).is("(")) {
+                return skipStatement(j);
+            }
+            j = after(j);
+            if (!tok(j).is("{")) {
+                if (tok(j).is("(")) {
+                    j = after(j);
+                } else if (typeStart(tok(j))) {
+                    j = skipType(j);
+                }
+            }
+            d.endLine = kw.line();
+            d.endCol = kw.col();
+            if (tok(j).is("{") && match[j] > j) {
+                int close = match[j];
+                d.hasBody = true;
+                d.endLine = tok(close).line();
+                d.endCol = tok(close).col();
+                d.lits = lits(j + 1, close);
+                d.refs = refs(j + 1, close);
+                j = close + 1;
+            }
+            if (d.recv.isEmpty()) {
+                out.topLevel.add(d.name);
+            }
+            out.decls.add(d);
+            return j;
+        }
+
+        /** {@code (t *T)}, {@code (*T)}, {@code (t T[K, V])} → {@code (*T)}, {@code (*T[...])}, {@code T[...]}. */
+        private String receiver(int from, int to) {
+            boolean ptr = false;
+            String type = "";
+            boolean generic = false;
+            int i = from;
+            while (i < to) {
+                Token k = tok(i);
+                if (k.is("*")) {
+                    ptr = true;
+                    i++;
+                } else if (k.is("[")) {
+                    generic = true;
+                    i = after(i);
+                } else if (k.is("(")) {
+                    i = after(i);
+                } else if (k.kind() == Kind.IDENT) {
+                    type = k.text();
+                    i++;
+                } else {
+                    i++;
+                }
+            }
+            String base = generic ? type + "[...]" : type;
+            return ptr ? "(*" + base + ")" : base;
+        }
+
+        private int varDecl(int i) {
+            if (tok(i).is("(")) {
+                int end = match[i] < 0 ? t.size() - 1 : match[i];
+                int j = i + 1;
+                while (j < end) {
+                    if (tok(j).kind() == Kind.SEMI) {
+                        j++;
+                        continue;
+                    }
+                    j = varSpec(j, end);
+                }
+                return end + 1;
+            }
+            return varSpec(i, t.size());
+        }
+
+        private int varSpec(int i, int end) {
+            VarSpec v = new VarSpec(out.path);
+            int j = i;
+            while (j < end && tok(j).kind() == Kind.IDENT) {
+                v.names.add(tok(j).text());
+                out.topLevel.add(tok(j).text());
+                j++;
+                if (tok(j).is(",")) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            int eq = -1;
+            int k = j;
+            while (k < end && tok(k).kind() != Kind.SEMI && tok(k).kind() != Kind.EOF) {
+                Token x = tok(k);
+                if (x.is("=") && eq < 0) {
+                    eq = k;
+                    k++;
+                } else if (x.kind() == Kind.OP && (x.is("(") || x.is("[") || x.is("{"))) {
+                    k = after(k);
+                } else {
+                    k++;
+                }
+            }
+            if (eq >= 0) {
+                v.lits = lits(eq + 1, k);
+                v.refs = refs(eq + 1, k);
+            }
+            out.vars.add(v);
+            return k;
+        }
+
+        private int otherDecl(int i) {
+            if (tok(i).is("(")) {
+                int end = match[i] < 0 ? t.size() - 1 : match[i];
+                for (int j = i + 1; j < end; j++) {
+                    if ((j == i + 1 || tok(j - 1).kind() == Kind.SEMI) && tok(j).kind() == Kind.IDENT) {
+                        out.topLevel.add(tok(j).text());
+                    }
+                    if (tok(j).kind() == Kind.OP && (tok(j).is("(") || tok(j).is("[") || tok(j).is("{"))) {
+                        j = after(j) - 1;
+                    }
+                }
+                return end + 1;
+            }
+            if (tok(i).kind() == Kind.IDENT) {
+                out.topLevel.add(tok(i).text());
+            }
+            return skipStatement(i);
+        }
+
+        private Set<String> refs(int from, int to) {
+            Set<String> r = new HashSet<>();
+            for (int i = from; i < to; i++) {
+                Token k = tok(i);
+                if (k.kind() == Kind.IDENT && !GoScanner.KEYWORDS.contains(k.text())
+                        && !(i > 0 && tok(i - 1).is("."))) {
+                    r.add(k.text());
+                }
+            }
+            return r;
+        }
+
+        /** The function literals in [{@code from}, {@code to}), outermost first, in source order. */
+        private List<Lit> lits(int from, int to) {
+            List<Lit> found = new ArrayList<>(0);
+            int i = from;
+            while (i < to) {
+                Token k = tok(i);
+                if (k.is("func") && !(i > 0 && (tok(i - 1).is("]") || tok(i - 1).is("chan")))) {
+                    int body = literalBody(i);
+                    if (body > 0 && match[body] > body && match[body] <= to) {
+                        Lit l = new Lit(k.line(), k.col());
+                        int close = match[body];
+                        l.endLine = tok(close).line();
+                        l.endCol = tok(close).col();
+                        l.children.addAll(lits(body + 1, close));
+                        found.add(l);
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                i++;
+            }
+            return found;
+        }
+
+        /** The index of a literal's opening brace if {@code func} at {@code i} starts a function literal, else -1. */
+        private int literalBody(int i) {
+            int j = i + 1;
+            if (!tok(j).is("(")) {
+                return -1;
+            }
+            j = after(j);
+            if (tok(j).is("{")) {
+                return j;
+            }
+            if (!typeStart(tok(j))) {
+                return -1;
+            }
+            j = tok(j).is("(") ? after(j) : skipType(j);
+            return tok(j).is("{") ? j : -1;
+        }
+
+        private boolean typeStart(Token k) {
+            if (k.kind() == Kind.IDENT) {
+                return !GoScanner.KEYWORDS.contains(k.text()) || k.text().equals("map") || k.text().equals("chan")
+                        || k.text().equals("func") || k.text().equals("struct") || k.text().equals("interface");
+            }
+            return k.is("*") || k.is("[") || k.is("(") || k.is("<-");
+        }
+
+        /** Index after the type starting at {@code j}; {@code j} when none starts there. */
+        private int skipType(int j) {
+            Token k = tok(j);
+            if (k.is("(")) {
+                return after(j);
+            }
+            if (k.is("*")) {
+                return skipType(j + 1);
+            }
+            if (k.is("[")) {
+                return skipType(after(j));
+            }
+            if (k.is("map")) {
+                return tok(j + 1).is("[") ? skipType(after(j + 1)) : j + 1;
+            }
+            if (k.is("chan")) {
+                int n = tok(j + 1).is("<-") ? j + 2 : j + 1;
+                return skipType(n);
+            }
+            if (k.is("<-")) {
+                return tok(j + 1).is("chan") ? skipType(j + 2) : j;
+            }
+            if (k.is("func")) {
+                if (!tok(j + 1).is("(")) {
+                    return j + 1;
+                }
+                int n = after(j + 1);
+                if (tok(n).is("(")) {
+                    return after(n);
+                }
+                if (typeStart(tok(n)) && !tok(n).is("{")) {
+                    return skipType(n);
+                }
+                return n;
+            }
+            if (k.is("struct") || k.is("interface")) {
+                return tok(j + 1).is("{") ? after(j + 1) : j + 1;
+            }
+            if (k.kind() == Kind.IDENT && !GoScanner.KEYWORDS.contains(k.text())) {
+                int n = j + 1;
+                if (tok(n).is(".") && tok(n + 1).kind() == Kind.IDENT) {
+                    n += 2;
+                }
+                if (tok(n).is("[")) {
+                    n = after(n);
+                }
+                return n;
+            }
+            return j;
+        }
+    }
+
+    /** The package name an import path gets by default: its last element (minus a {@code /vN} major suffix). */
+    static String defaultName(String path) {
+        String p = path;
+        int slash = p.lastIndexOf('/');
+        String last = p.substring(slash + 1);
+        if (last.matches("v[0-9]+") && slash > 0) {
+            String before = p.substring(0, slash);
+            last = before.substring(before.lastIndexOf('/') + 1);
+        }
+        if (last.startsWith("go-")) {
+            last = last.substring(3);
+        }
+        int dot = last.indexOf('.');
+        if (dot > 0) {
+            last = last.substring(0, dot); // gopkg.in/yaml.v3 → yaml
+        }
+        return last.replace('-', '_');
+    }
+}
