@@ -49,9 +49,20 @@ public final class InputReader {
     }
 
     public Result read(List<String> args, InputStream stdin) throws IOException {
+        return read(args, List.of(), stdin);
+    }
+
+    /**
+     * Reads every argument ({@code -} is standard input). {@code sourceDirs} are extra folders of
+     * Go sources for attributing facts to functions, searched before the arguments' own folders.
+     */
+    public Result read(List<String> args, List<Path> sourceDirs, InputStream stdin) throws IOException {
         List<InputSource> sources = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         Set<Path> roots = new LinkedHashSet<>();
+        for (Path d : sourceDirs) {
+            roots.add(d.toAbsolutePath().normalize());
+        }
         List<InputStats> missing = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("-")) {

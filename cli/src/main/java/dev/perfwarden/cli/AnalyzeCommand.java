@@ -1,0 +1,74 @@
+package dev.perfwarden.cli;
+
+import dev.perfwarden.engine.analysis.Analysis;
+import dev.perfwarden.engine.analysis.AnalysisResult;
+import dev.perfwarden.engine.analysis.Options;
+import dev.perfwarden.engine.gate.FailOn;
+import dev.perfwarden.engine.kie.RuleSet;
+import dev.perfwarden.facts.input.InputReader;
+import dev.perfwarden.facts.input.InputStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code perfwarden analyze PATH...|-}: captured toolchain output in, findings out. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Analyse captured Go toolchain output (files, directories, or - for stdin).",
+                "Formats are recognised by content: -m/-m=2 text, the -json=0,DIR tree, -S listings,",
+                "objdump, SSA dumps, pprof profiles, go test -bench output. Go sources found in a",
+                "directory argument (or given with --source) attribute facts to their functions."})
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Capture files or directories; - reads stdin.")
+    List<String> paths;
+
+    @Option(names = "--source", paramLabel = "DIR", description = "A folder of the Go sources the captures came from. Repeatable.")
+    List<String> sources = new java.util.ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Fail the gate (exit 1) on findings at or above LEVEL: error, warning, note or none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    PackOptions packs;
+
+    @Override
+    public Integer call() throws Exception {
+        FailOn gate = FailOn.byId(failOn).orElseThrow(() -> new UserException(
+                "unknown --fail-on '" + failOn + "' (expected error, warning, note or none)"));
+        output.format();
+        RuleSet rules = packs.ruleSet();
+        InputReader.Result read = Captures.read(paths, sources, System.in);
+        AnalysisResult result;
+        try {
+            result = Analysis.run(read.facts(), read.inputs(), rules,
+                    Options.defaults().withFailOn(gate).withParams(packs.overrides()));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        boolean inputFailed = false;
+        for (InputStats s : read.inputs()) {
+            if (s.failed()) {
+                err.println("perfwarden: " + s.error());
+                inputFailed = true;
+            }
+        }
+        err.flush();
+        output.write(result, spec.commandLine().getOut());
+        return inputFailed ? dev.perfwarden.engine.ExitCodes.USAGE : result.exitCode();
+    }
+}

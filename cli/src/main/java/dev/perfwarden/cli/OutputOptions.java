@@ -1,0 +1,48 @@
+package dev.perfwarden.cli;
+
+import dev.perfwarden.engine.analysis.AnalysisResult;
+import dev.perfwarden.engine.report.Format;
+import dev.perfwarden.engine.report.Reporter;
+import dev.perfwarden.engine.report.TextReporter;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code --format} and {@code --out}, shared by every command that writes a report. */
+public final class OutputOptions {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: text, json or sarif (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path out;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show evidence lines and unparsed input lines in text reports.")
+    boolean verbose;
+
+    Format format() {
+        return Format.byId(format).orElseThrow(() -> new UserException(
+                "unknown --format '" + format + "' (expected text, json or sarif)"));
+    }
+
+    void write(AnalysisResult result, PrintWriter stdout) throws IOException {
+        Format f = format();
+        Reporter reporter = f == Format.TEXT ? new TextReporter(verbose) : f.reporter();
+        if (out == null) {
+            reporter.write(result, stdout);
+            stdout.flush();
+            return;
+        }
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            reporter.write(result, w);
+        }
+    }
+}

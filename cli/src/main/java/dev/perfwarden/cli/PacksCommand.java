@@ -1,0 +1,71 @@
+package dev.perfwarden.cli;
+
+import dev.perfwarden.engine.model.RuleInfo;
+import dev.perfwarden.engine.pack.Pack;
+import dev.perfwarden.engine.pack.PackParameter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code perfwarden packs list|show}: what packs are loaded, their versions, hashes and rules. */
+@Command(name = "packs", mixinStandardHelpOptions = true,
+        description = "List the rule packs that would run, or show one pack's rules and parameters.",
+        subcommands = {PacksCommand.ListPacks.class, PacksCommand.ShowPack.class})
+public final class PacksCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per pack: id@version, sha256, origin.")
+    static final class ListPacks implements Runnable {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        PackOptions packs;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (Pack p : packs.load()) {
+                out.printf("%-24s %s  %d rules  %s%n", p.label(), p.sha256(), p.rules().size(), p.origin());
+            }
+            out.flush();
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "A pack's rules and parameters.")
+    static final class ShowPack implements Runnable {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        PackOptions packs;
+        @Parameters(paramLabel = "PACK", description = "Pack id.")
+        String id;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            Pack p = packs.load().stream().filter(x -> x.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new UserException("pack '" + id + "' is not loaded (use --pack or --rules)"));
+            out.printf("%s  sha256 %s%n%s%n%nrules:%n", p.label(), p.sha256(), p.description() == null ? "" : p.description());
+            for (RuleInfo r : p.rules()) {
+                out.printf("  %-32s %-8s %s%n", r.id(), r.severity().id(), r.summary());
+            }
+            out.println("\nparameters:");
+            for (PackParameter pp : p.parameters().values()) {
+                out.printf("  %-32s %-8s default %s  %s%n", pp.name(), pp.type().name().toLowerCase(java.util.Locale.ROOT),
+                        pp.defaultValue(), pp.description() == null ? "" : pp.description());
+            }
+            out.flush();
+        }
+    }
+}
