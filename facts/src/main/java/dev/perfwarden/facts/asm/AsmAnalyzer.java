@@ -54,6 +54,11 @@ public final class AsmAnalyzer {
             }
             if (x.op.equals("CALL")) {
                 call(body, i, ctx);
+            } else if (x.op.equals("DUFFZERO") || x.op.equals("DUFFCOPY")) {
+                // -S spells the call into Duff's device as a pseudo-op; objdump shows CALL runtime.duffzero(SB)
+                String callee = x.op.equals("DUFFZERO") ? "runtime.duffzero" : "runtime.duffcopy";
+                ctx.emit(new RuntimeCall(body.symbol, x.file, x.line, 0, callee, RuntimeCalls.category(callee),
+                        x.inLoop, x.address, evidence(x, ctx)));
             } else if (x.args.contains("runtime.writeBarrier")) {
                 writeBarrier(body, x, ctx);
             }

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Real captures for the machine-code and SSA parser tests: the shared Go 1.19/1.23 corpus, this
- * package's own Go 1.26.8 captures, and the Go 1.26.8 captures committed elsewhere in the repository
- * (testdata/captured/go1.26.8, rules/packs/go-perf/&#42;/captures/go1.26.8) when they exist.
+ * package's own Go 1.26.8 captures, and the captures committed elsewhere in the repository
+ * (testdata/captured/go1.&#42;, rules/packs/&#42;/&#42;/captures/go1.&#42;) when they exist.
  */
 public final class Captures {
     private Captures() {
@@ -52,11 +52,17 @@ public final class Captures {
         roots.add(root().resolve("testdata/corpus/go1.19"));
         roots.add(root().resolve("testdata/corpus/go1.23"));
         roots.add(own126());
-        roots.add(root().resolve("testdata/captured/go1.26.8"));
+        Path captured = root().resolve("testdata/captured");
         Path packs = root().resolve("rules/packs");
-        if (Files.isDirectory(packs)) {
-            try (Stream<Path> s = Files.walk(packs, 6)) {
-                s.filter(p -> p.endsWith("go1.26.8") && Files.isDirectory(p)).forEach(roots::add);
+        for (Path base : List.of(captured, packs)) {
+            if (!Files.isDirectory(base)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(base, 5)) {
+                s.filter(Files::isDirectory)
+                        .filter(p -> p.getFileName().toString().startsWith("go1."))
+                        .filter(p -> base == captured || p.getParent().getFileName().toString().equals("captures"))
+                        .sorted().forEach(roots::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
