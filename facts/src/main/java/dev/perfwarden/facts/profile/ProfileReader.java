@@ -86,13 +86,20 @@ public final class ProfileReader {
         "comment", "default_sample_type", "doc_url"};
 
     private final FileNormalizer files;
+    private final int memoryLimit;
 
     public ProfileReader() {
         this(FileNormalizer.identity());
     }
 
     public ProfileReader(FileNormalizer files) {
+        this(files, MEMORY_LIMIT);
+    }
+
+    /** {@code memoryLimit}: largest decompressed profile kept in memory between the passes (tests use 0). */
+    ProfileReader(FileNormalizer files, int memoryLimit) {
         this.files = Objects.requireNonNull(files, "files");
+        this.memoryLimit = memoryLimit;
     }
 
     /** The wire type profile.proto gives a top-level field, or -1 for an unknown field. */
@@ -122,7 +129,7 @@ public final class ProfileReader {
             byte[] magic = in.readNBytes(2);
             gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
         }
-        if (!gzip && Files.size(path) <= MEMORY_LIMIT) {
+        if (!gzip && Files.size(path) <= memoryLimit) {
             return read(Files.readAllBytes(path), display);
         }
         return new Run(display, gzip, () -> Files.newInputStream(path)).run();
@@ -209,7 +216,7 @@ public final class ProfileReader {
                         InputStream data = raw;
                         if (gzip) {
                             counting = new Counting(raw);
-                            capture = new Capture(new GZIPInputStream(counting, BUFFER), MEMORY_LIMIT);
+                            capture = new Capture(new GZIPInputStream(counting, BUFFER), memoryLimit);
                             data = capture;
                         }
                         tables(codedInput(data));
@@ -258,6 +265,13 @@ public final class ProfileReader {
             try {
                 pass.run();
             } catch (InvalidProtocolBufferException e) {
+                // protobuf wraps the stream's own errors when they happen inside a nested message
+                if (e.getCause() instanceof ZipException z) {
+                    throw corruptGzip(z);
+                }
+                if (gzip && e.getCause() instanceof EOFException) {
+                    throw truncatedGzip();
+                }
                 String what = field == 0 ? "" : " in " + fieldName(field) + " (field " + field + ")";
                 String problem = e.getMessage() != null && e.getMessage().contains("ended unexpectedly")
                         ? "truncated profile: the data ends inside a field" + what
@@ -268,16 +282,26 @@ public final class ProfileReader {
                 }
                 throw malformed(fieldOffset, problem);
             } catch (ZipException e) {
-                throw new ParseException(ParseException.Kind.MALFORMED, compressedAt(),
-                        "corrupt gzip data: " + e.getMessage(), null);
+                throw corruptGzip(e);
             } catch (EOFException e) {
                 if (gzip) {
-                    throw new ParseException(ParseException.Kind.MALFORMED, compressedAt(),
-                            "truncated gzip data: " + e.getMessage() + " (the decompressed profile breaks off in "
-                                    + fieldName(field) + " at @" + fieldOffset + ")", null);
+                    throw truncatedGzip();
                 }
                 throw e;
             }
+        }
+
+        private ParseException corruptGzip(ZipException e) {
+            return new ParseException(ParseException.Kind.MALFORMED, compressedAt(),
+                    "corrupt gzip data: " + e.getMessage(), null);
+        }
+
+        private ParseException truncatedGzip() {
+            String where = field == 0 ? "at @" + fieldOffset
+                    : "inside " + fieldName(field) + " (field " + field + ") that starts at @" + fieldOffset;
+            return new ParseException(ParseException.Kind.MALFORMED, compressedAt(),
+                    "truncated gzip data: the compressed stream ends early (the decompressed profile breaks off "
+                            + where + ")", null);
         }
 
         private InputPos compressedAt() {

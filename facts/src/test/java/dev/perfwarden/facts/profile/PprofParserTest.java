@@ -1,0 +1,217 @@
+package dev.perfwarden.facts.profile;
+
+import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.core.InputKind;
+import dev.perfwarden.facts.input.InputHead;
+import dev.perfwarden.facts.input.InputSource;
+import dev.perfwarden.facts.input.ParseContext;
+import dev.perfwarden.facts.input.Parsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static dev.perfwarden.facts.profile.TestProfiles.v;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class PprofParserTest {
+    private final PprofParser parser = new PprofParser();
+
+    @TempDir
+    Path tmp;
+
+    private static InputHead head(String name, byte[] bytes) {
+        return new InputHead(name, false, Arrays.copyOf(bytes, Math.min(bytes.length, InputHead.SIZE)));
+    }
+
+    private static InputHead head(Path p) throws Exception {
+        return head(p.getFileName().toString(), Files.readAllBytes(p));
+    }
+
+    // ---- sniffing ------------------------------------------------------------------------------
+
+    @Test
+    void sniffsGzippedAndPlainProfilesOfEveryKind() throws Exception {
+        List<Path> profiles = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(Repo.resolve("facts/src/test/resources/pprof"))) {
+            s.filter(p -> p.toString().endsWith(".pprof")).forEach(profiles::add);
+        }
+        profiles.add(Repo.resolve("testdata/corpus/go1.19/t3/cpu.pprof"));
+        profiles.add(Repo.resolve("testdata/corpus/go1.19/t3/mem.pprof"));
+        profiles.add(Repo.resolve("testdata/corpus/go1.23/t3/cpu.pprof"));
+        profiles.add(Repo.resolve("testdata/corpus/go1.23/t3/mem.pprof"));
+        assertThat(profiles).hasSizeGreaterThanOrEqualTo(8);
+        for (Path p : profiles) {
+            assertThat(parser.sniff(head(p))).as("gzip %s", p).isTrue();
+            byte[] plain;
+            try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+                plain = in.readAllBytes();
+            }
+            assertThat(parser.sniff(head("plain", plain))).as("plain %s", p).isTrue();
+            assertThat(Parsers.sniff(head(p)).map(x -> x.kind())).contains(InputKind.PPROF);
+        }
+    }
+
+    @Test
+    void sniffsTheHeadOfAPlainProfileLargerThanTheHead() {
+        TestProfiles p = new TestProfiles("alloc_objects", "count", "alloc_space", "bytes");
+        long[] locs = new long[200];
+        for (int i = 0; i < locs.length; i++) {
+            locs[i] = p.location("example.com/m.f" + i, i + 1);
+        }
+        Random r = new Random(1);
+        for (int i = 0; i < 20_000; i++) {
+            p.sample(v(r.nextInt(100), r.nextInt(100_000)), locs[r.nextInt(200)], locs[r.nextInt(200)], locs[0]);
+        }
+        byte[] big = p.bytes();
+        assertThat(big.length).isGreaterThan(InputHead.SIZE);
+        assertThat(parser.sniff(head("big.pb", big))).isTrue();
+        assertThat(parser.sniff(head("big.pb.gz", TestProfiles.gzip(big)))).isTrue();
+    }
+
+    @Test
+    void doesNotClaimTextJsonOrArbitraryBinary() throws Exception {
+        List<Path> texts = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(Repo.resolve("testdata/corpus"))) {
+            s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".pprof")).forEach(texts::add);
+        }
+        assertThat(texts).hasSizeGreaterThan(20);
+        for (Path t : texts) {
+            byte[] bytes = Files.readAllBytes(t);
+            assertThat(parser.sniff(head(t))).as("%s", t).isFalse();
+            assertThat(parser.sniff(head("x.gz", TestProfiles.gzip(bytes)))).as("gzipped %s", t).isFalse();
+        }
+        Random r = new Random(7);
+        for (int i = 0; i < 2000; i++) {
+            byte[] junk = new byte[1 + r.nextInt(i < 1000 ? 64 : 70_000)];
+            r.nextBytes(junk);
+            assertThat(parser.sniff(head("junk", junk))).as("random %d", i).isFalse();
+            junk[0] = 0x1f;
+            if (junk.length > 1) {
+                junk[1] = (byte) 0x8b;
+            }
+            assertThat(parser.sniff(head("junk.gz", junk))).as("random gzip magic %d", i).isFalse();
+        }
+        assertThat(parser.sniff(head("empty", new byte[0]))).isFalse();
+        assertThat(parser.sniff(new InputHead("dir", true, new byte[0]))).isFalse();
+        assertThat(parser.sniff(head("t", "hello world\n".getBytes(StandardCharsets.UTF_8)))).isFalse();
+    }
+
+    // ---- facts ---------------------------------------------------------------------------------
+
+    private static List<Fact> parse(PprofParser p, Path file, ParseContext[] ctxOut) throws Exception {
+        List<Fact> facts = new ArrayList<>();
+        ParseContext ctx = new ParseContext(file.getFileName().toString(), InputKind.PPROF, facts::add);
+        p.parse(InputSource.of(file), ctx);
+        if (ctxOut != null) {
+            ctxOut[0] = ctx;
+        }
+        return facts;
+    }
+
+    @Test
+    void emitsSummaryHotFunctionsAndHotLinesPerSampleType() throws Exception {
+        Path cpu = Repo.resolve("testdata/corpus/go1.19/t3/cpu.pprof");
+        ParseContext[] ctx = new ParseContext[1];
+        List<Fact> facts = parse(parser, cpu, ctx);
+        ProfileData d = new ProfileReader().read(cpu);
+        assertThat(ctx[0].records()).isEqualTo(d.counts().samples()).isPositive();
+        assertThat(ctx[0].unparsedCount()).isZero();
+
+        List<ProfileSummary> summaries = facts.stream().filter(f -> f instanceof ProfileSummary)
+                .map(f -> (ProfileSummary) f).toList();
+        assertThat(summaries).extracting(ProfileSummary::sampleType).containsExactly("samples", "cpu");
+        ProfileSummary s = summaries.get(1);
+        assertThat(s.input()).isEqualTo("cpu.pprof");
+        assertThat(s.unit()).isEqualTo("nanoseconds");
+        assertThat(s.total()).isEqualTo(850_000_000L);
+        assertThat(s.period()).isEqualTo(10_000_000L);
+        assertThat(s.durationNanos()).isEqualTo(d.header().durationNanos()).isPositive();
+        // pprof -top: runtime.mallocgc and runtime.makeslice 120ms cum; bgsweep 20ms; mcall 30ms
+        assertThat(s.allocatorShare()).isCloseTo(120.0 / 850, within(1e-12));
+        assertThat(s.gcShare()).isCloseTo(20.0 / 850, within(1e-12));
+        assertThat(s.schedulerShare()).isCloseTo(30.0 / 850, within(1e-12));
+
+        HotFunction work = facts.stream().filter(f -> f instanceof HotFunction h && h.sampleType().equals("cpu")
+                && h.symbol().equals("example.com/t3.Work")).map(f -> (HotFunction) f).findFirst().orElseThrow();
+        assertThat(work).isEqualTo(new HotFunction("example.com/t3.Work", "cpu", "nanoseconds", 580_000_000L,
+                580.0 / 850, 620_000_000L, 620.0 / 850));
+        assertThat(facts).filteredOn(f -> f instanceof HotFunction h && h.sampleType().equals("samples")
+                && h.symbol().equals("example.com/t3.Work")).hasSize(1);
+
+        HotLine line = facts.stream().filter(f -> f instanceof HotLine h && h.sampleType().equals("cpu")
+                && h.symbol().equals("example.com/t3.Work") && h.line() == 7).map(f -> (HotLine) f)
+                .findFirst().orElseThrow();
+        assertThat(line.file()).isEqualTo("/home/gopher/src/t3/b.go");
+        assertThat(line.flat()).isEqualTo(580_000_000L);
+        // every function and line fact has a value; flat never exceeds cum for positive profiles
+        assertThat(facts).filteredOn(f -> f instanceof HotFunction).allSatisfy(f -> {
+            HotFunction h = (HotFunction) f;
+            assertThat(h.cum()).isPositive().isGreaterThanOrEqualTo(h.flat());
+            assertThat(h.cumShare()).isBetween(0.0, 1.0);
+        });
+        long cpuFunctions = facts.stream().filter(f -> f instanceof HotFunction h && h.sampleType().equals("cpu"))
+                .count();
+        assertThat(cpuFunctions).isEqualTo(HotTable.of(d, "cpu", false, 0, 0).nodeCount());
+        // flat over all lines (and all functions) adds up to the total
+        assertThat(facts.stream().filter(f -> f instanceof HotLine h && h.sampleType().equals("cpu"))
+                .mapToLong(f -> ((HotLine) f).flat()).sum()).isEqualTo(850_000_000L);
+    }
+
+    @Test
+    void filesAreMadeModuleRelativeByTheNormaliser() throws Exception {
+        Path cpu = Repo.resolve("facts/src/test/resources/pprof/go1.26.8/prof/cpu.pprof");
+        PprofParser trimpath = new PprofParser(
+                FileNormalizer.forModule(Repo.resolve("facts/src/test/resources/pprof/src")));
+        List<Fact> facts = parse(trimpath, cpu, null);
+        assertThat(facts).filteredOn(f -> f instanceof HotLine h && h.symbol().equals("main.fib"))
+                .extracting(f -> ((HotLine) f).file()).containsOnly("main.go");
+        assertThat(facts).filteredOn(f -> f instanceof HotLine h && h.symbol().equals("runtime.mallocgc"))
+                .extracting(f -> ((HotLine) f).file()).allMatch(f -> f.equals("runtime/malloc.go"));
+        List<Fact> raw = parse(parser, cpu, null);
+        assertThat(raw).filteredOn(f -> f instanceof HotLine h && h.symbol().equals("main.fib"))
+                .extracting(f -> ((HotLine) f).file()).containsOnly("example.com/prof/main.go");
+
+        FileNormalizer abs = FileNormalizer.moduleRelative(Path.of("/home/gopher/src/t3"), "example.com/t3");
+        assertThat(abs.normalize("/home/gopher/src/t3/b.go")).isEqualTo("b.go");
+        assertThat(abs.normalize("example.com/t3/sub/c.go")).isEqualTo("sub/c.go");
+        assertThat(abs.normalize("/usr/lib/go-1.19/src/testing/benchmark.go"))
+                .isEqualTo("/usr/lib/go-1.19/src/testing/benchmark.go");
+        assertThat(abs.normalize("example.com/t3x/d.go")).isEqualTo("example.com/t3x/d.go");
+    }
+
+    @Test
+    void heapProfileFactsCarryEverySampleType() throws Exception {
+        Path mem = Repo.resolve("facts/src/test/resources/pprof/go1.26.8/prof/mem.pprof");
+        List<Fact> facts = parse(parser, mem, null);
+        assertThat(facts).filteredOn(f -> f instanceof ProfileSummary).extracting(f -> ((ProfileSummary) f).sampleType())
+                .containsExactly("alloc_objects", "alloc_space", "inuse_objects", "inuse_space");
+        assertThat(facts).filteredOn(f -> f instanceof HotFunction h && h.symbol().equals("main.grow")
+                && h.sampleType().equals("alloc_space")).singleElement()
+                .satisfies(f -> assertThat(((HotFunction) f).unit()).isEqualTo("bytes"));
+    }
+
+    @Test
+    void malformedInputThrowsFromParse() throws Exception {
+        byte[] gz = Files.readAllBytes(Repo.resolve("testdata/corpus/go1.23/t3/mem.pprof"));
+        Path cut = tmp.resolve("cut.pprof");
+        Files.write(cut, Arrays.copyOf(gz, gz.length - 100));
+        List<Fact> facts = new ArrayList<>();
+        ParseContext ctx = new ParseContext("cut.pprof", InputKind.PPROF, facts::add);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parser.parse(InputSource.of(cut), ctx))
+                .isInstanceOf(dev.perfwarden.facts.core.ParseException.class)
+                .hasMessageStartingWith("cut.pprof:@").hasMessageContaining("truncated gzip data");
+        assertThat(facts).isEmpty();
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes()).isNotEmpty();
+    }
+}
