@@ -1,6 +1,7 @@
 package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.ExitCodes;
+import dev.perfwarden.engine.capture.GoToolchainException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import java.util.Map;
         description = {"Rules-engine static analyzer for Go performance.",
                 "Reads real Go toolchain output (-m=2, -json, -S, objdump, SSA, pprof, go test -bench),",
                 "turns it into facts per function and line, and runs versioned rule packs over them."},
-        subcommands = {AnalyzeCommand.class, ExplainCommand.class,
+        subcommands = {AnalyzeCommand.class, ScanCommand.class, ExplainCommand.class, TestCommand.class,
                 PacksCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})
@@ -30,9 +31,10 @@ public final class PerfwardenCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PerfwardenCommand());
         applyExitCodes(cl, ExitCodes.descriptions());
-        cl.setExitCodeExceptionMapper(t -> t instanceof UserException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
+        cl.setExitCodeExceptionMapper(t -> t instanceof UserException || t instanceof GoToolchainException
+                ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof UserException) {
+            if (ex instanceof UserException || ex instanceof GoToolchainException) {
                 line.getErr().println("perfwarden: " + ex.getMessage());
                 line.getErr().flush();
                 return ExitCodes.USAGE;

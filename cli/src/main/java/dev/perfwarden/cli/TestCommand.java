@@ -1,0 +1,99 @@
+package dev.perfwarden.cli;
+
+import dev.perfwarden.engine.kie.RuleSet;
+import dev.perfwarden.engine.pack.Pack;
+import dev.perfwarden.engine.pack.PackException;
+import dev.perfwarden.engine.pack.PackLoader;
+import dev.perfwarden.engine.ruletest.RuleTestResult;
+import dev.perfwarden.engine.ruletest.RuleTestRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code perfwarden test PACK_DIR}: runs each rule over its annotated fixture's captures. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Test a rule pack against its annotated Go fixtures.",
+                "Each rule folder <pack>/<rule-id>/ has fixture/ (Go sources with // want \"rule-id\",",
+                "// ok \"rule-id\" for near misses, // todo \"rule-id\" for known gaps; a version constraint",
+                "such as // want go<1.25 \"rule-id\" is allowed) and captures/go<version>/ made by the real",
+                "toolchain (perfwarden test --regen, or testdata/regen.sh). Prints a table per rule and",
+                "every mismatch as file:line; exits 1 on any mismatch."})
+public final class TestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PACK_DIR", description = "The pack folder (with pack.yaml).")
+    Path packDir;
+
+    @Option(names = "--rule", paramLabel = "ID", description = "Test only these rules. Repeatable.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--regen", description = "Run the machine's Go on each fixture first and rewrite captures/go<version>/.")
+    boolean regen;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(packDir)) {
+            throw new UserException(packDir + ": not a directory");
+        }
+        Pack pack;
+        RuleSet rules;
+        try {
+            pack = PackLoader.load(packDir);
+            rules = RuleSet.build(List.of(pack));
+        } catch (PackException e) {
+            throw PackOptions.packError(e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<Path> dirs = RuleTestRunner.ruleDirs(packDir).stream()
+                .filter(d -> only.isEmpty() || only.contains(d.getFileName().toString())).toList();
+        if (dirs.isEmpty()) {
+            throw new UserException(packDir + ": no rule folder with a fixture/ (expected <pack>/<rule-id>/fixture/)");
+        }
+        if (regen) {
+            for (Path d : dirs) {
+                Path cap = dev.perfwarden.engine.capture.GoCapture.captureFixture(d.resolve("fixture"),
+                        d.resolve("captures"));
+                out.println("captured " + cap);
+            }
+        }
+        RuleTestRunner runner = new RuleTestRunner(rules, Map.of());
+        List<RuleTestResult> results = new ArrayList<>();
+        for (Path d : dirs) {
+            List<RuleTestResult> r = runner.test(d);
+            if (r.isEmpty()) {
+                results.add(new RuleTestResult(d.getFileName().toString(), "-", 0, 0, List.of(), List.of(),
+                        List.of(d + "/captures: no captures/go<version>/ folder (run with --regen)")));
+            }
+            results.addAll(r);
+        }
+        out.printf("%-32s %-10s %8s %6s %8s %11s  %s%n", "rule", "capture", "expected", "found", "missing",
+                "unexpected", "result");
+        int failed = 0;
+        for (RuleTestResult r : results) {
+            out.printf("%-32s %-10s %8d %6d %8d %11d  %s%n", r.rule(), r.capture(), r.expected(), r.found(),
+                    r.missing().size(), r.unexpected().size(), r.passed() ? "ok" : "FAIL");
+            if (!r.passed()) {
+                failed++;
+            }
+        }
+        List<String> mismatches = results.stream().flatMap(r -> r.mismatches().stream()).toList();
+        if (!mismatches.isEmpty()) {
+            out.println();
+            mismatches.forEach(m -> out.println(packDir.resolve("").toString() + "/" + m));
+        }
+        out.printf("%n%d passed, %d failed%n", results.size() - failed, failed);
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+}
