@@ -77,7 +77,15 @@ public final class RuleTestRunner {
      */
     public List<RuleTestResult> test(String ruleId, Path fixture, List<Expectation> expectations, Path captureDir)
             throws IOException {
-        GoVersion version = version(captureDir);
+        return test(ruleId, fixture, expectations, captureDir, version(captureDir), captureDir.getFileName().toString());
+    }
+
+    /**
+     * Same, for capture folders not named after their Go version (e.g. the shared corpus, where the
+     * sources and the captures sit in one folder and {@code go-version.txt} tells the version).
+     */
+    public List<RuleTestResult> test(String ruleId, Path fixture, List<Expectation> expectations, Path captureDir,
+                                     GoVersion version, String capture) throws IOException {
         InputReader.Result read = new InputReader().read(List.of(captureDir.toString()), List.of(fixture),
                 InputStream.nullInputStream());
         List<String> inputErrors = new ArrayList<>();
@@ -96,7 +104,6 @@ public final class RuleTestRunner {
         ids.add(ruleId);
         expectations.forEach(e -> ids.add(e.rule()));
         List<RuleTestResult> out = new ArrayList<>();
-        String capture = captureDir.getFileName().toString();
         for (String id : ids) {
             Set<String> want = new TreeSet<>();
             Set<String> todo = new TreeSet<>();

@@ -95,7 +95,10 @@ public final class InputReader {
             stats.add(parsed.stats);
             facts.addAll(parsed.facts);
         }
-        return new Result(facts, stats, List.copyOf(moduleRoots(roots)), skipped);
+        List<Path> sourceRoots = List.copyOf(moduleRoots(roots));
+        // Attribute compiler facts to their functions and make files module-relative.
+        List<Fact> resolved = dev.perfwarden.facts.source.FunctionResolver.resolve(facts, sourceRoots);
+        return new Result(resolved, stats, sourceRoots, skipped);
     }
 
     private record Parsed(InputStats stats, List<Fact> facts) {
