@@ -14,7 +14,8 @@ public final class Parsers {
                 // PARSERS (one per line; keep this marker)
                 new dev.perfwarden.facts.logopt.LogoptJsonParser(),
                 new dev.perfwarden.facts.escape.EscapeTextParser(),
-                new dev.perfwarden.facts.profile.PprofParser()
+                new dev.perfwarden.facts.profile.PprofParser(),
+                new dev.perfwarden.facts.bench.BenchParser()
         );
     }
 

@@ -1,0 +1,20 @@
+package dev.perfwarden.facts.bench;
+
+import dev.perfwarden.facts.core.Fact;
+
+import java.util.Map;
+
+/**
+ * How one benchmark input was read: lines per class ({@link BenchParser.LineClass} ids: result,
+ * config, bench-header, log, …; {@code unparsed} for lines of no class), results emitted, and
+ * whether it was {@code go test -json} output.
+ */
+public record BenchSummary(String input, Map<String, Long> lines, int results, boolean json) implements Fact {
+    public BenchSummary {
+        lines = Map.copyOf(lines);
+    }
+
+    public long lines(BenchParser.LineClass c) {
+        return lines.getOrDefault(c.id(), 0L);
+    }
+}
