@@ -12,6 +12,9 @@ public final class Parsers {
     public static List<InputParser> all() {
         return List.of(
                 // PARSERS (one per line; keep this marker)
+                new dev.perfwarden.facts.objdump.ObjdumpParser(),
+                new dev.perfwarden.facts.asmlisting.AsmListingParser(),
+                new dev.perfwarden.facts.ssa.SsaParser(),
                 new dev.perfwarden.facts.logopt.LogoptJsonParser(),
                 new dev.perfwarden.facts.escape.EscapeTextParser(),
                 new dev.perfwarden.facts.profile.PprofParser(),
