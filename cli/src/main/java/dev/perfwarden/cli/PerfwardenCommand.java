@@ -14,7 +14,7 @@ import java.util.Map;
         description = {"Rules-engine static analyzer for Go performance.",
                 "Reads real Go toolchain output (-m=2, -json, -S, objdump, SSA, pprof, go test -bench),",
                 "turns it into facts per function and line, and runs versioned rule packs over them."},
-        subcommands = {AnalyzeCommand.class, ScanCommand.class, ExplainCommand.class, TestCommand.class,
+        subcommands = {AnalyzeCommand.class, ScanCommand.class, HotCommand.class, ExplainCommand.class, TestCommand.class,
                 PacksCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})

@@ -1,0 +1,64 @@
+package dev.perfwarden.cli;
+
+import dev.perfwarden.facts.core.ParseException;
+import dev.perfwarden.facts.profile.HotTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code perfwarden hot PROFILE}: the hot-function table the rules see, like {@code go tool pprof -top}. */
+@Command(name = "hot", mixinStandardHelpOptions = true,
+        description = {"Print the hot-function table of a pprof profile, as the rules see it.",
+                "Values are in the profile's own unit; function names as go tool pprof prints them."})
+public final class HotCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PROFILE", description = "A pprof profile (CPU, heap/allocs, mutex, block), gzipped or not.")
+    Path profile;
+
+    @Option(names = "--cum", description = "Sort by cumulative value instead of flat.")
+    boolean cum;
+
+    @Option(names = "--sample-index", paramLabel = "NAME",
+            description = "Sample type to show, e.g. cpu, samples, alloc_space, inuse_objects (default: the profile's default).")
+    String sampleIndex;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Rows to show (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UserException("unknown --format '" + format + "' (expected text or json)");
+        }
+        if (top < 1) {
+            throw new UserException("--top must be at least 1");
+        }
+        if (!Files.isRegularFile(profile)) {
+            throw new UserException(profile + ": no such file");
+        }
+        HotTable table;
+        try {
+            table = HotTable.from(profile, sampleIndex, cum, top);
+        } catch (ParseException e) {
+            throw new UserException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(profile + ": " + e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? table.toJson() + "\n" : table.toText());
+        out.flush();
+        return 0;
+    }
+}
