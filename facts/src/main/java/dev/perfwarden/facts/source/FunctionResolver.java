@@ -1,8 +1,10 @@
 package dev.perfwarden.facts.source;
 
 import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.core.Located;
 import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.logopt.LogoptHeader;
+import dev.perfwarden.facts.profile.HotLine;
 import dev.perfwarden.facts.symbols.Symbols;
 
 import java.io.IOException;
@@ -47,6 +49,8 @@ import java.util.stream.Stream;
  *   <li><b>Targets.</b> {@link InlineFact#target()} names are canonicalised with the file's imports
  *       ({@code reflectlite.TypeOf} → {@code internal/reflectlite.TypeOf}).</li>
  * </ol>
+ * Other located facts (objdump and {@code -S} machine code, SSA) and profile lines ({@link HotLine})
+ * keep their symbol and get the same module-relative file ({@code -trimpath} and absolute forms alike).
  * The result says how many facts were resolved which way ({@link Resolution#byAttribution()}).
  */
 public final class FunctionResolver {
@@ -186,6 +190,7 @@ public final class FunctionResolver {
         }
         build();
         // 1. paths
+        Map<String, String> plain = new HashMap<>();
         List<Fact> moved = new ArrayList<>(facts.size());
         for (Fact f : facts) {
             if (f instanceof Attributable<?> a) {
@@ -194,6 +199,9 @@ public final class FunctionResolver {
                 String pkgDir = h == null ? "" : h.pkgDir();
                 Map<String, String> cache = new HashMap<>();
                 moved.add(a.relocate(file -> cache.computeIfAbsent(file, x -> normalise(x, pkgDir))));
+            } else if (f instanceof Located || f instanceof HotLine) {
+                // machine code, SSA and profile lines: same module-relative file as the compiler's facts
+                moved.add(RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath)));
             } else {
                 moved.add(f);
             }
