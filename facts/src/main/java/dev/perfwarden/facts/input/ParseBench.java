@@ -1,0 +1,44 @@
+package dev.perfwarden.facts.input;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Parse-only throughput for the benchmark harnesses ({@code bench/*.sh}): sniffs and parses each
+ * file as {@code analyze} would, keeps only counts, and prints MB/s. Not part of the CLI.
+ */
+public final class ParseBench {
+    private ParseBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: ParseBench FILE...");
+            System.exit(2);
+        }
+        for (String a : args) {
+            Path p = Path.of(a);
+            InputSource src = InputSource.of(p);
+            Optional<InputParser> parser = Parsers.sniff(InputReader.head(src));
+            if (parser.isEmpty()) {
+                System.out.printf("%s: unrecognized%n", a);
+                continue;
+            }
+            long bytes = Files.size(p);
+            long[] facts = new long[1];
+            long t0 = System.nanoTime();
+            ParseContext ctx = new ParseContext(a, parser.get().kind(), f -> facts[0]++);
+            parser.get().parse(src, ctx);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("%s: kind=%s bytes=%d records=%d facts=%d unparsed=%d seconds=%.2f MB/s=%.1f%n", a,
+                    parser.get().kind().id(), bytes, ctx.records(), facts[0], ctx.unparsedCount(), secs,
+                    bytes / 1e6 / secs);
+            List<dev.perfwarden.facts.core.Unparsed> u = ctx.unparsedSamples();
+            for (int i = 0; i < Math.min(5, u.size()); i++) {
+                System.out.println("  unparsed " + u.get(i).format());
+            }
+        }
+    }
+}
