@@ -33,7 +33,10 @@ public final class HotTable {
     /** pprof's default {@code -nodefraction}. */
     public static final double NODE_FRACTION = 0.005;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first use: most callers only want the text. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final ProfileData data;
     private final int index;
@@ -214,7 +217,7 @@ public final class HotTable {
      * "flat":N,"flatShare":0.12,"cum":N,"cumShare":0.4}]}}, values in the profile's own unit.
      */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("sampleType", sampleType().type());
         root.put("unit", sampleType().unit());
         root.put("total", total());
@@ -228,7 +231,7 @@ public final class HotTable {
             o.put("cumShare", r.cumShare());
         }
         try {
-            return JSON.writeValueAsString(root);
+            return Json.MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

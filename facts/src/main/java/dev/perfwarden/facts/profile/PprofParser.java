@@ -49,7 +49,7 @@ public final class PprofParser implements InputParser {
 
     @Override
     public void parse(InputSource source, ParseContext ctx) throws IOException, ParseException {
-        ProfileData data = new ProfileReader(files).read(source.path(), ctx.input());
+        ProfileData data = new ProfileReader(files).withoutInlineLabels().read(source.path(), ctx.input());
         for (long i = 0; i < data.counts().samples(); i++) {
             ctx.record();
         }

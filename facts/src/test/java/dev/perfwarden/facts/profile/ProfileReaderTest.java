@@ -56,14 +56,27 @@ class ProfileReaderTest {
     void streamingTwoPassReadEqualsTheInMemoryRead() throws Exception {
         for (Path gz : new Path[] {GO126_CPU, GO126_MEM}) {
             ProfileData inMemory = new ProfileReader().read(gz);
-            ProfileData streamed = new ProfileReader(FileNormalizer.identity(), 0).read(gz);
+            ProfileData streamed = new ProfileReader(FileNormalizer.identity(), 0, true).read(gz);
             assertSameAggregates(inMemory, streamed);
             Path plain = tmp.resolve("plain.pb");
             try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
                 Files.write(plain, in.readAllBytes());
             }
-            assertSameAggregates(inMemory, new ProfileReader(FileNormalizer.identity(), 0).read(plain));
+            assertSameAggregates(inMemory, new ProfileReader(FileNormalizer.identity(), 0, true).read(plain));
         }
+    }
+
+    @Test
+    void withoutInlineLabelsOnlyTheLabelsAreMissing() throws Exception {
+        ProfileData full = new ProfileReader().read(GO126_CPU);
+        ProfileData lean = new ProfileReader().withoutInlineLabels().read(GO126_CPU);
+        assertThat(lean.functionCount()).isEqualTo(full.functionCount());
+        for (int fn = 0; fn < full.functionCount(); fn++) {
+            assertThat(lean.cum(fn, 1)).isEqualTo(full.cum(fn, 1));
+            assertThat(lean.flat(fn, 1)).isEqualTo(full.flat(fn, 1));
+            assertThat(lean.inlineLabel(fn, 1)).isEmpty();
+        }
+        assertThat(full.inlineLabel(fn(full, "main.sumSquares"), 1)).isEqualTo("(inline)");
     }
 
     static void assertSameAggregates(ProfileData a, ProfileData b) {
