@@ -63,6 +63,7 @@ public final class EscapeTextParser implements InputParser {
     static final String STRAY_FLOW = "flow line outside an explanation block";
     static final String UNKNOWN_LINE = "unknown line";
     static final String UNKNOWN_POSITION = "<unknown line number>";
+    private static final String BIG = " considered 'big'; reducing max cost of inlinees";
 
     /** Message starts that only -m output has (used by {@link #sniff}). */
     private static final String[] SNIFF_MARKERS = {"can inline ", "cannot inline ", "inlining call to ",
@@ -516,6 +517,8 @@ public final class EscapeTextParser implements InputParser {
         final PackageDecl decl;
         final List<Item> items = new ArrayList<>();
         final Map<String, List<Summary>> summaries = new HashMap<>();
+        /** Escape summaries by position only, for blocks whose subject the summary prints differently. */
+        final Map<String, List<Summary>> escapesAt = new HashMap<>();
         final Set<String> localRoots = new HashSet<>();
         final Map<String, Integer> dirVotes = new HashMap<>();
         Block open;
@@ -671,8 +674,8 @@ public final class EscapeTextParser implements InputParser {
                     }
                     break;
                 case 'f':
-                    if (msg.startsWith("function ") && msg.endsWith(" considered 'big'; reducing max cost of inlinees")) {
-                        String name = in(msg.substring(9, msg.length() - 49));
+                    if (msg.startsWith("function ") && msg.endsWith(BIG)) {
+                        String name = in(msg.substring(9, msg.length() - BIG.length()));
                         inline(n, raw, file, line, col, InlineFact.KIND_BIG_FUNCTION, name, "", "", -1, -1,
                                 InlineFact.NO_SCORE, name, true);
                         return true;
@@ -928,6 +931,9 @@ public final class EscapeTextParser implements InputParser {
             Summary s = new Summary(n, raw, file, line, col, kind, subject, result, level, key);
             items.add(s);
             summaries.computeIfAbsent(key, k -> new ArrayList<>(1)).add(s);
+            if (kind.equals(EscapeFact.KIND_ESCAPES)) {
+                escapesAt.computeIfAbsent(file + ':' + line + ':' + col, k -> new ArrayList<>(1)).add(s);
+            }
         }
 
         private void escSimple(long n, String raw, String file, int line, int col, String kind, String subject,
@@ -1253,48 +1259,76 @@ public final class EscapeTextParser implements InputParser {
             return Evidence.of(InputKind.ESCAPE_TEXT, it.raw, run.ctx.at(it.lineNo));
         }
 
-        /** Attaches each explanation block to the summary line of the same location (see class doc). */
+        /**
+         * Attaches each explanation block to the summary line of the same location (see class doc):
+         * same position and subject; failing that, for an escape block, the one escape summary at
+         * that position that no block explains (Go 1.26 explains the copy of {@code toIface(x)}
+         * inlined into {@code main} as {@code x escapes to heap in main:} but sums it up as
+         * {@code 3 escapes to heap}).
+         */
         private void joinBlocks() {
+            List<Block> unmatched = new ArrayList<>();
             for (Item it : items) {
-                if (!(it instanceof Block)) {
-                    continue;
-                }
-                Block b = (Block) it;
-                List<Summary> cands = summaries.get(b.key);
-                if (cands == null) {
-                    continue;
-                }
-                List<Summary> pick = cands;
-                if (b.leak) {
-                    List<Summary> toResult = new ArrayList<>();
-                    List<Summary> heap = new ArrayList<>();
-                    for (Summary s : cands) {
-                        if (s.kind.equals(EscapeFact.KIND_LEAKING_PARAM_TO_RESULT)) {
-                            if (s.result.equals(b.dst)) {
-                                toResult.add(s);
-                            }
-                        } else {
-                            heap.add(s);
-                        }
-                    }
-                    pick = !toResult.isEmpty() ? toResult : !heap.isEmpty() ? heap : cands;
-                }
-                Summary chosen = null;
-                for (Summary s : pick) {
-                    if (s.lineNo > b.lineNo) {
-                        chosen = s;
-                        break;
+                if (it instanceof Block) {
+                    Block b = (Block) it;
+                    if (!attach(b, summaries.get(b.key)) && !b.leak) {
+                        unmatched.add(b);
                     }
                 }
-                if (chosen == null) {
-                    chosen = pick.get(pick.size() - 1);
-                }
-                if (chosen.blocks == null) {
-                    chosen.blocks = new ArrayList<>(1);
-                }
-                chosen.blocks.add(b);
-                b.claimed = true;
             }
+            for (Block b : unmatched) {
+                List<Summary> at = escapesAt.get(b.file + ':' + b.line + ':' + b.col);
+                if (at == null) {
+                    continue;
+                }
+                List<Summary> free = new ArrayList<>(1);
+                for (Summary s : at) {
+                    if (s.blocks == null) {
+                        free.add(s);
+                    }
+                }
+                if (free.size() == 1) {
+                    attach(b, free);
+                }
+            }
+            escapesAt.clear();
+        }
+
+        private boolean attach(Block b, List<Summary> cands) {
+            if (cands == null || cands.isEmpty()) {
+                return false;
+            }
+            List<Summary> pick = cands;
+            if (b.leak) {
+                List<Summary> toResult = new ArrayList<>();
+                List<Summary> heap = new ArrayList<>();
+                for (Summary s : cands) {
+                    if (s.kind.equals(EscapeFact.KIND_LEAKING_PARAM_TO_RESULT)) {
+                        if (s.result.equals(b.dst)) {
+                            toResult.add(s);
+                        }
+                    } else {
+                        heap.add(s);
+                    }
+                }
+                pick = !toResult.isEmpty() ? toResult : !heap.isEmpty() ? heap : cands;
+            }
+            Summary chosen = null;
+            for (Summary s : pick) {
+                if (s.lineNo > b.lineNo) {
+                    chosen = s;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                chosen = pick.get(pick.size() - 1);
+            }
+            if (chosen.blocks == null) {
+                chosen.blocks = new ArrayList<>(1);
+            }
+            chosen.blocks.add(b);
+            b.claimed = true;
+            return true;
         }
 
         private static List<FlowStep> steps(List<Block> blocks) {

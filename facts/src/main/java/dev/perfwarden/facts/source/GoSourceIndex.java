@@ -91,6 +91,10 @@ public final class GoSourceIndex {
         }
     }
 
+    /** Directories of toolchains and the module cache: their files are never this module's. */
+    private static final java.util.regex.Pattern TOOLCHAIN_OR_CACHE =
+            java.util.regex.Pattern.compile("(^|/)go(-?[0-9][0-9.]*)?/src/|/pkg/mod/|/libexec/src/|/toolchain@");
+
     private final Path moduleRoot;
     private final String modulePath;
     private final Map<String, GoFile> files = new TreeMap<>();
@@ -175,10 +179,11 @@ public final class GoSourceIndex {
     }
 
     /**
-     * The indexed file a printed path refers to: the path itself when indexed, else the indexed
-     * file whose path is the longest whole-element suffix of it (a capture made in
-     * {@code /home/gopher/src/t1} refers to {@code esc.go} of a copy of that module); empty when
-     * none or when two files match equally well.
+     * The indexed file a printed path refers to: the path itself when indexed; for an absolute
+     * path, the indexed file whose path is the longest whole-element suffix of it (a capture made
+     * in {@code /home/gopher/src/t1} refers to {@code esc.go} of a copy of that module; never for
+     * GOROOT or module-cache paths); for a relative path (printed by a build run in a
+     * sub-directory), the one indexed file that ends with it. Empty when none or ambiguous.
      */
     public Optional<String> match(String path) {
         String p = SourcePaths.clean(path);
@@ -192,14 +197,27 @@ public final class GoSourceIndex {
             }
         }
         List<String> cands = byBaseName.get(SourcePaths.base(p));
-        if (cands == null) {
-            return Optional.empty();
+        if (cands == null || SourcePaths.isAbsolute(p) && TOOLCHAIN_OR_CACHE.matcher(p).find()) {
+            return Optional.empty(); // a GOROOT or module-cache file is never this module's
+        }
+        if (!SourcePaths.isAbsolute(p)) {
+            // relative to a build directory below the module root: the one indexed file ending with it
+            String only = null;
+            for (String c : cands) {
+                if (c.endsWith("/" + p)) {
+                    if (only != null) {
+                        return Optional.empty();
+                    }
+                    only = c;
+                }
+            }
+            return Optional.ofNullable(only);
         }
         String best = null;
         int bestLen = -1;
         boolean tie = false;
         for (String c : cands) {
-            if (p.equals(c) || p.endsWith("/" + c)) {
+            if (p.endsWith("/" + c)) {
                 if (c.length() > bestLen) {
                     best = c;
                     bestLen = c.length();
@@ -678,8 +696,9 @@ public final class GoSourceIndex {
                     j = skipType(j);
                 }
             }
-            d.endLine = kw.line();
-            d.endCol = kw.col();
+            Token last = tok(Math.max(i, j - 1)); // a body-less declaration ends with its signature
+            d.endLine = last.line();
+            d.endCol = last.col();
             if (tok(j).is("{") && match[j] > j) {
                 int close = match[j];
                 d.hasBody = true;

@@ -1,0 +1,151 @@
+package dev.perfwarden.facts.source;
+
+import dev.perfwarden.facts.escape.Captures;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GoSourceIndexTest {
+    private static GoSourceIndex index(GoSourceIndex.GlobalClosures style, String... pathAndSource) {
+        Map<String, byte[]> m = new TreeMap<>();
+        for (int i = 0; i < pathAndSource.length; i += 2) {
+            m.put(pathAndSource[i], pathAndSource[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return GoSourceIndex.of(Path.of("/m"), "example.com/m", m, style);
+    }
+
+    private static List<String> names(GoSourceIndex idx, String file) {
+        return idx.file(file).orElseThrow().funcs().stream().map(f -> f.name() + "@" + f.line() + ":" + f.col())
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void declarationsMethodsGenericsAndNestedLiterals() {
+        GoSourceIndex idx = index(GoSourceIndex.GlobalClosures.INIT, "a.go", String.join("\n",
+                "package main",
+                "",
+                "import (",
+                "\tstr \"strings\"",
+                "\t\"example.com/m/sub\"",
+                "\t_ \"embed\"",
+                ")",
+                "",
+                "type T struct{ a int }",
+                "",
+                "func (t *T) Ptr() func() int { return func() int { return t.a } }",
+                "func (T) Val() int {",
+                "\tf := func() int {",
+                "\t\tg := func() int { return 1 } // } in a comment",
+                "\t\treturn g()",
+                "\t}",
+                "\ts := \"func() { not code }\" + `}` + string('}')",
+                "\t_ = s",
+                "\treturn f()",
+                "}",
+                "func Map[E, R any](s []E, f func(E) R) []R { return nil }",
+                "type Box[E any] struct{ v E }",
+                "func (b *Box[E]) Get() E { g := func() E { return b.v }; return g() }",
+                "func asm(x int) int",
+                "func init() {}",
+                "func init() { _ = []func() int{func() int { return 7 }} }",
+                "func types(f func(int) int, ch chan func()) (func() int, error) {",
+                "\tvar h func() = nil",
+                "\t_ = h",
+                "\treturn func() int { return f(1) }, nil",
+                "}",
+                "func main() { _ = str.ToUpper; _ = sub.X }",
+                ""));
+        assertThat(names(idx, "a.go")).containsExactly(
+                "(*T).Ptr@11:1", "(*T).Ptr.func1@11:39",
+                "T.Val@12:1", "T.Val.func1@13:7", "T.Val.func1.1@14:8",
+                "Map[...]@21:1",
+                "(*Box[...]).Get@23:1", "(*Box[...]).Get.func1@23:33",
+                "asm@24:1",
+                "init.0@25:1", "init.1@26:1", "init.1.func1@26:32",
+                "types@27:1", "types.func1@30:9",
+                "main@32:1");
+        GoSourceIndex.GoFile f = idx.file("a.go").orElseThrow();
+        assertThat(f.imports()).containsExactly(Map.entry("str", "strings"), Map.entry("sub", "example.com/m/sub"));
+        assertThat(f.pkgName()).isEqualTo("main");
+        assertThat(idx.packageOf("a.go").orElseThrow().symbolPrefix()).isEqualTo("main");
+        assertThat(idx.packageOf("a.go").orElseThrow().topLevel()).contains("T", "Map", "Box", "asm", "main");
+        // innermost
+        assertThat(idx.innermost("a.go", 14, 30).orElseThrow().name()).isEqualTo("T.Val.func1.1");
+        assertThat(idx.innermost("a.go", 15, 3).orElseThrow().name()).isEqualTo("T.Val.func1");
+        assertThat(idx.innermost("a.go", 17, 3).orElseThrow().name()).isEqualTo("T.Val");
+        assertThat(idx.innermost("a.go", 11, 39).orElseThrow().name()).isEqualTo("(*T).Ptr.func1");
+        assertThat(idx.innermost("a.go", 11, 39, true).orElseThrow().name()).isEqualTo("(*T).Ptr");
+        assertThat(idx.innermost("a.go", 9, 5)).isEmpty();
+        assertThat(idx.innermost("a.go", 24, 6).orElseThrow().name()).isEqualTo("asm");
+    }
+
+    @Test
+    void globalClosuresAreNumberedInInitializationOrderAcrossFiles() {
+        String a = String.join("\n",
+                "package main",
+                "var x = func() int { return y() + 1 }()",
+                "var y = func() int { return z }",
+                "func init() { println(x) }",
+                "");
+        String b = String.join("\n",
+                "package main",
+                "var z = func() int { return 5 }()",
+                "var w = []func(){func() { println(\"w\") }}",
+                "var n = helper()",
+                "func helper() int { return func() int { return 1 }() + x }",
+                "var nested = func() func() int { return func() int { return 2 } }",
+                "func main() {}",
+                "");
+        GoSourceIndex idx = index(GoSourceIndex.GlobalClosures.INIT, "a.go", a, "b.go", b);
+        // init order: z, y, x, w, n, nested (x depends on y depends on z)
+        assertThat(names(idx, "a.go")).containsExactly("init.0@4:1", "init.func2@3:9", "init.func3@2:9");
+        assertThat(names(idx, "b.go")).containsExactly("helper@5:1", "helper.func1@5:28", "main@7:1",
+                "init.func1@2:9", "init.func4@3:18", "init.func5@6:14", "init.func5.1@6:41");
+        GoSourceIndex old = index(GoSourceIndex.GlobalClosures.GLOB, "a.go", a, "b.go", b);
+        assertThat(names(old, "a.go")).contains("glob..func3@2:9");
+    }
+
+    @Test
+    void realProgramMatchesTheCompilersSymbols() throws IOException {
+        // objdump of nm built with -l by Go 1.23.5 and 1.26.8 (see capture.sh): these symbols exist
+        GoSourceIndex idx = GoSourceIndex.build(Captures.resources().resolve("nm"), GoSourceIndex.GlobalClosures.INIT);
+        List<String> all = idx.files().values().stream().flatMap(f -> f.funcs().stream())
+                .map(f -> Symbols(idx, f)).collect(Collectors.toList());
+        assertThat(all).contains("main.init.func1", "main.init.func2", "main.init.func3", "main.init.func4",
+                "main.init.func5", "main.init.func6", "main.init.func7", "main.(*T).Ptr", "main.(*T).Ptr.func1",
+                "main.T.Val", "main.T.Val.func1", "main.T.Val.func1.1", "main.init.0", "main.init.0.func1",
+                "main.seq", "main.seq.func1", "main.useSeq", "main.outer", "main.outer.func1", "main.outer.func1.1",
+                "main.main", "main.main.func1", "main.main.func2", "main.main.func3", "main.(*worker).run",
+                "main.(*worker).run.func1", "main.(*worker).loop", "main.Map[...]", "main.(*Box[...]).Each",
+                "main.(*Box[...]).Each.func1", "main.(*Box[...]).Get", "example.com/nm/sub.Hello",
+                "example.com/nm/sub.Hello.func1", "example.com/nm/sub.Gen[...]", "example.com/nm/sub.Gen[...].func1");
+        // the init order of order.go: zz (line 11) is init.func4, yy (9) init.func5, xx (7) init.func6
+        assertThat(names(idx, "order.go")).contains("init.func4@11:10", "init.func5@9:10", "init.func6@7:10",
+                "init.func7@15:26");
+        assertThat(idx.modulePath()).isEqualTo("example.com/nm");
+        assertThat(idx.match("/home/someone/nm/sub/sub.go")).contains("sub/sub.go");
+        assertThat(idx.match("./main.go")).contains("main.go");
+        assertThat(idx.match("other/main.go")).isEmpty();
+    }
+
+    private static String Symbols(GoSourceIndex idx, GoSourceIndex.Func f) {
+        return dev.perfwarden.facts.symbols.Symbols.qualify(idx.packageOf(f.file()).orElseThrow().symbolPrefix(),
+                f.name());
+    }
+
+    @Test
+    void oddSourceNeverThrows() {
+        GoSourceIndex idx = index(GoSourceIndex.GlobalClosures.INIT, "x.go", "package x\nfunc f( {\n\"unterminated\n/* open",
+                "y.go", "not go at all {{{", "z.go", "");
+        assertThat(idx.file("x.go")).isPresent();
+        assertThat(idx.file("y.go")).isEmpty();
+    }
+}

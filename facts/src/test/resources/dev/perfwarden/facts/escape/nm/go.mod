@@ -1,0 +1,3 @@
+module example.com/nm
+
+go 1.23
