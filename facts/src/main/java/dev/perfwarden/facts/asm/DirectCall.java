@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * A direct call to a non-runtime function, {@code CALL pkg.F(SB)} (runtime calls are
- * {@link RuntimeCall}s instead). Objdump also prints {@code CALL 0x4a5b20} for targets without a
- * symbol; the callee is then that address text. Emitted when {@link AsmOptions#directCalls()} is on.
+ * {@link RuntimeCall}s instead). Objdump also prints {@code CALL 0x4a5b20} for targets that are not
+ * a symbol's start (e.g. a call into the middle of {@code runtime.duffzero}, which {@code -S} writes
+ * {@code DUFFZERO $331}); the callee is then that address text. Emitted when {@link AsmOptions#directCalls()} is on.
  *
  * @param callee canonical callee symbol
  */

@@ -6,7 +6,9 @@ import dev.perfwarden.facts.core.Located;
 import java.util.Objects;
 
 /**
- * A direct call into the runtime: {@code CALL runtime.X(SB)} or {@code CALL internal/runtime/P.X(SB)}.
+ * A direct call into the runtime: {@code CALL runtime.X(SB)} or {@code CALL internal/runtime/P.X(SB)}
+ * (also nested packages such as {@code internal/runtime/syscall/linux}); in {@code -S} also the
+ * {@code DUFFZERO}/{@code DUFFCOPY} pseudo-ops, as {@code runtime.duffzero}/{@code runtime.duffcopy}.
  * The category table is {@link RuntimeCalls#category(String)}.
  *
  * @param callee   canonical callee ({@code runtime.morestack_noctxt}, ABI suffix dropped)

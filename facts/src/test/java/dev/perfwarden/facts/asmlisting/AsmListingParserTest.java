@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsmListingParserTest {
     private static final Pattern STEXT = Pattern.compile("^[^\\t#].* STEXT(?: [a-z]+)* size=\\d+");
     private static final Pattern INSTRUCTION = Pattern.compile("^\\t0x[0-9a-f]{4,} \\d{5,} \\(");
-    private static final Pattern RUNTIME_CALL = Pattern.compile("\\tCALL\\t((?:runtime|internal/runtime/\\w+)\\.[^(\\s]+)\\(SB\\)");
+    private static final Pattern RUNTIME_CALL = Pattern.compile("\\tCALL\\t((?:runtime|internal/runtime/[\\w/]+)\\.[^\\t]*?)(?:\\+\\d+)?\\(SB\\)");
     private static final Pattern DUFF = Pattern.compile("\\t(DUFFZERO|DUFFCOPY)\\t");
     private static final Pattern WB_CHECK = Pattern.compile("\\t(?:CMP|TEST)[BLWQ]\\t[^\\t]*runtime\\.writeBarrier\\(SB\\)");
 
@@ -82,8 +82,12 @@ class AsmListingParserTest {
                     }
                     assertThat(keys(s.of(LoopLine.class), common, x -> ""))
                             .isEqualTo(keys(o.of(LoopLine.class), common, x -> ""));
-                    assertThat(keys(s.of(RuntimeCall.class), common, c -> c.callee() + " " + c.inLoop()))
-                            .isEqualTo(keys(o.of(RuntimeCall.class), common, c -> c.callee() + " " + c.inLoop()));
+                    // objdump prints a call into the middle of Duff's device as CALL 0x46c0cb (no symbol)
+                    Set<String> sc = Set.of("runtime.duffzero", "runtime.duffcopy");
+                    assertThat(keys(s.of(RuntimeCall.class).stream().filter(c -> !sc.contains(c.callee()))
+                            .collect(Collectors.toList()), common, c -> c.callee() + " " + c.inLoop()))
+                            .isEqualTo(keys(o.of(RuntimeCall.class).stream().filter(c -> !sc.contains(c.callee()))
+                                    .collect(Collectors.toList()), common, c -> c.callee() + " " + c.inLoop()));
                     assertThat(keys(s.of(IndirectCall.class), common, c -> c.kind() + " " + c.slot() + " " + c.inLoop()))
                             .isEqualTo(keys(o.of(IndirectCall.class), common, c -> c.kind() + " " + c.slot() + " " + c.inLoop()));
                     assertThat(keys(s.of(WriteBarrierCheck.class), common, c -> "" + c.inLoop()))

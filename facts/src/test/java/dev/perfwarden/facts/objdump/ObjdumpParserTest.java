@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ObjdumpParserTest {
     private static final Pattern INSTRUCTION = Pattern.compile("^  [^\\t]*:-?\\d+\\t+0x[0-9a-f]+\\t+[0-9a-f]+\\t+\\S");
     private static final Pattern S_INSTRUCTION = Pattern.compile("^  0x[0-9a-f]+\\t+[0-9a-f]+\\t+\\S");
-    private static final Pattern RUNTIME_CALL = Pattern.compile("\\tCALL ((?:runtime|internal/runtime/\\w+)\\.[^(\\s]+)\\(SB\\)");
+    private static final Pattern RUNTIME_CALL = Pattern.compile("\\tCALL ((?:runtime|internal/runtime/[\\w/]+)\\.[^\\t]*?)(?:\\+0x[0-9a-f]+)?\\(SB\\)");
     private static final Pattern WB_CHECK = Pattern.compile("\\t(?:CMP|TEST)[BLWQ] [^\\t]*runtime\\.writeBarrier\\(SB\\)");
 
     private final ObjdumpParser parser = new ObjdumpParser(new AsmOptions(true, true));
