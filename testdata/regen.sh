@@ -27,7 +27,10 @@
 #   ssa-<fn>.txt/.html  GOSSAFUNC='main.<fn>+' go build: stdout and ssa.html (only where SSA_FUNCS
 #                       below names functions)
 #   bench.txt           go test -run='^$' -bench=. -benchmem -count=3 ./...   (only with benchmarks)
-#   cpu.pprof, mem.pprof  go test -run='^$' -bench=. -cpuprofile … -memprofile … -memprofilerate=512
+#   cpu.pprof           go test -run='^$' -bench=. -cpuprofile cpu.pprof .
+#   mem.pprof           go test -run='^$' -bench=. -memprofile mem.pprof -memprofilerate=512 .
+#                       (two runs; PROFILE_MODE=combined takes both from one run, but then the
+#                       memory-profile stack walks show up as 25-50% of the CPU profile)
 #   pprof-top.txt       go tool pprof -top -nodecount=40 cpu.pprof
 #   pprof-top-cum.txt   go tool pprof -top -cum -nodecount=40 cpu.pprof
 #   pprof-top-alloc_space.txt  go tool pprof -top -nodecount=40 -sample_index=alloc_space mem.pprof
@@ -40,10 +43,11 @@
 # Usage: testdata/regen.sh [--only REGEX] [--no-corpus] [--keep] [--help]
 #   --only REGEX  capture only programs whose repository-relative directory matches REGEX (grep -E)
 #   --no-corpus   skip the corpus pprof tables
-#   --keep        keep /tmp/perfwarden-capture/src and the caches after the run (they are kept
-#                 anyway; the flag only suppresses removal of the per-program cache)
+#   --keep        keep the per-program build caches (/tmp/perfwarden-capture/cache/go<ver>/<program>);
+#                 the copied sources in /tmp/perfwarden-capture/src are always kept
 #   --help        this text
 # Environment: GO_VERSIONS (space-separated, e.g. "1.26.8 1.23.5"; the first should be the machine's)
+#              PROFILE_MODE (split, the default, or combined; see cpu.pprof above)
 # Needs: bash 4, go, jq, cp, find, sed, grep.
 set -euo pipefail
 
@@ -65,6 +69,7 @@ done
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CAP=/tmp/perfwarden-capture
 GO_VERSIONS=${GO_VERSIONS:-"1.26.8 1.23.5"}
+PROFILE_MODE=${PROFILE_MODE:-split}
 
 # Functions to dump with GOSSAFUNC, per program (rule id or program name).
 declare -A SSA_FUNCS=(
@@ -76,6 +81,7 @@ log()  { echo "regen: $*" >&2; }
 warn() { echo "regen: WARNING: $*" >&2; }
 die()  { echo "regen: ERROR: $*" >&2; exit 1; }
 
+[[ "$PROFILE_MODE" == split || "$PROFILE_MODE" == combined ]] || die "PROFILE_MODE must be split or combined"
 command -v go >/dev/null || die "go not found on PATH"
 command -v jq >/dev/null || die "jq not found on PATH"
 
@@ -244,9 +250,19 @@ capture_program() {
     rec "go test -run='^\$' -bench=. -benchmem -count=3 ./..."
     "${run[@]}" go test -run='^$' -bench=. -benchmem -count=3 ./... > "$out/bench.txt"
     rm -rf "$CAP/prof"; mkdir -p "$CAP/prof"
-    rec "go test -run='^\$' -bench=. -o $CAP/prof/$prog.test -cpuprofile $CAP/prof/cpu.pprof -memprofile $CAP/prof/mem.pprof -memprofilerate=512 ."
-    "${run[@]}" go test -run='^$' -bench=. -o "$CAP/prof/$prog.test" \
-        -cpuprofile "$CAP/prof/cpu.pprof" -memprofile "$CAP/prof/mem.pprof" -memprofilerate=512 . >/dev/null
+    if [[ "$PROFILE_MODE" == combined ]]; then
+      rec "go test -run='^\$' -bench=. -o $CAP/prof/$prog.test -cpuprofile $CAP/prof/cpu.pprof -memprofile $CAP/prof/mem.pprof -memprofilerate=512 ."
+      "${run[@]}" go test -run='^$' -bench=. -o "$CAP/prof/$prog.test" \
+          -cpuprofile "$CAP/prof/cpu.pprof" -memprofile "$CAP/prof/mem.pprof" -memprofilerate=512 . >/dev/null
+    else
+      # Two runs: with -memprofilerate=512 the allocator samples nearly every object, and the
+      # stack walks of those samples (runtime.profilealloc -> runtime.tracebackPCs) would take
+      # 25-50% of a CPU profile taken in the same run.
+      rec "go test -run='^\$' -bench=. -o $CAP/prof/$prog.test -cpuprofile $CAP/prof/cpu.pprof ."
+      "${run[@]}" go test -run='^$' -bench=. -o "$CAP/prof/$prog.test" -cpuprofile "$CAP/prof/cpu.pprof" . >/dev/null
+      rec "go test -run='^\$' -bench=. -o $CAP/prof/$prog.test -memprofile $CAP/prof/mem.pprof -memprofilerate=512 ."
+      "${run[@]}" go test -run='^$' -bench=. -o "$CAP/prof/$prog.test" -memprofile "$CAP/prof/mem.pprof" -memprofilerate=512 . >/dev/null
+    fi
     cp "$CAP/prof/cpu.pprof" "$CAP/prof/mem.pprof" "$out/"
     pprof_tables "$goroot" "$cache" "$out" "$out"
     rec "go tool pprof -top -nodecount=40 cpu.pprof"
