@@ -44,6 +44,8 @@ public final class BoundedLineReader implements AutoCloseable {
     private long lineNumber;
     private boolean eof;
     private boolean sawNul;
+    private boolean sawControl;
+    private boolean nonAscii;
 
     public BoundedLineReader(InputStream in) {
         this(in, MAX_LINE);
@@ -65,6 +67,14 @@ public final class BoundedLineReader implements AutoCloseable {
     }
 
     /**
+     * Whether the line last returned held a control byte other than tab (and a final CR), or DEL:
+     * binary data, not compiler output.
+     */
+    public boolean lastLineHadControl() {
+        return sawControl;
+    }
+
+    /**
      * The next line without its ending, or {@code null} at the end of input.
      *
      * @throws LineTooLongException when a line exceeds the limit; the rest of the input is not read
@@ -76,6 +86,8 @@ public final class BoundedLineReader implements AutoCloseable {
         int len = 0;
         boolean any = false;
         sawNul = false;
+        sawControl = false;
+        nonAscii = false;
         while (true) {
             if (pos >= limit) {
                 limit = in.read(buf, 0, buf.length);
@@ -100,8 +112,15 @@ public final class BoundedLineReader implements AutoCloseable {
                     nl = i;
                     break;
                 }
-                if (b == 0) {
-                    sawNul = true;
+                if (b < 0x20 || b == 0x7f) { // bytes >= 0x80 are negative
+                    if (b < 0) {
+                        nonAscii = true;
+                    } else if (b == 0) {
+                        sawNul = true;
+                        sawControl = true;
+                    } else if (b != '\t' && !(b == '\r' && (i + 1 == end || buf[i + 1] == '\n'))) {
+                        sawControl = true;
+                    }
                 }
             }
             int chunkEnd = nl >= 0 ? nl : end;
@@ -131,7 +150,7 @@ public final class BoundedLineReader implements AutoCloseable {
         if (len > 0 && line[len - 1] == '\r') {
             len--;
         }
-        String s = new String(line, 0, len, StandardCharsets.UTF_8);
+        String s = new String(line, 0, len, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         if (line.length > 1 << 16 && len < 1 << 12) {
             line = new byte[256]; // give back a buffer grown by one long line
         }

@@ -232,6 +232,10 @@ public final class EscapeTextParser implements InputParser {
         Section section;
         long recognised;
         long total;
+        String lastPrinted;
+        String lastFile;
+        /** Flow-note positions ({@code at ./x.go:3:4}) repeat: one SourcePos per distinct text. */
+        final Map<String, SourcePos> positions = new HashMap<>();
 
         Run(ParseContext ctx) {
             this.ctx = ctx;
@@ -259,7 +263,7 @@ public final class EscapeTextParser implements InputParser {
                 }
                 ctx.record();
                 total++;
-                if (reader.lastLineHadNul() || hasControl(raw)) {
+                if (reader.lastLineHadControl()) {
                     section.flush();
                     throw ParseException.malformed(ctx.at(n), "binary data, not compiler output", raw);
                 }
@@ -276,16 +280,6 @@ public final class EscapeTextParser implements InputParser {
             }
         }
 
-        private static boolean hasControl(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < 0x20 && c != '\t' || c == 0x7f) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         void line(long n, String raw) {
             char c0 = raw.charAt(0);
             if (c0 == '#') {
@@ -296,6 +290,19 @@ public final class EscapeTextParser implements InputParser {
             } else if (c0 == '\t') {
                 section.unknown(n, raw, true);
                 return;
+            }
+            // explanation lines repeat their block's position: skip decoding it again
+            Block open = section.open;
+            if (open != null && !open.prefix.isEmpty() && raw.startsWith(open.prefix)) {
+                String rest = raw.substring(open.prefix.length());
+                if (rest.startsWith("   flow: ")) {
+                    section.flow(n, raw, null, rest);
+                    return;
+                }
+                if (rest.startsWith("     from ")) {
+                    section.note(n, raw, null, rest);
+                    return;
+                }
             }
             Pos p = Pos.parse(raw);
             if (p == null) {
@@ -310,7 +317,16 @@ public final class EscapeTextParser implements InputParser {
                 }
                 return;
             }
-            String file = p.file.isEmpty() ? "" : in.intern(SourcePaths.clean(p.file));
+            String file;
+            if (p.file.isEmpty()) {
+                file = "";
+            } else if (p.file.equals(lastPrinted)) {
+                file = lastFile;
+            } else {
+                file = in.intern(SourcePaths.clean(p.file));
+                lastPrinted = p.file;
+                lastFile = file;
+            }
             String rest = raw.substring(p.restStart);
             if (rest.startsWith("   ")) {
                 if (rest.startsWith("   flow: ")) {
@@ -1116,7 +1132,14 @@ public final class EscapeTextParser implements InputParser {
             }
             String where = body.substring(0, openParen).stripTrailing();
             String why = body.substring(openParen + 1, at - 1);
-            SourcePos pos = sourcePos(body.substring(at + 4), run.in);
+            String atText = body.substring(at + 4);
+            SourcePos pos = run.positions.get(atText);
+            if (pos == null) {
+                pos = sourcePos(atText, run.in);
+                if (run.positions.size() < 1 << 18) {
+                    run.positions.put(atText, pos);
+                }
+            }
             openStep.notes.add(new FlowNote(in(where), in(why), pos, List.of()));
             ok();
         }
