@@ -338,7 +338,7 @@ public final class RuleSet {
         Map<String, Src> byPath = new HashMap<>();
         for (Pack p : packs) {
             for (RuleSource s : p.sources()) {
-                String rel = "perfwarden/" + p.id() + "/" + s.file() + (s.language() == RuleSource.Language.DSLR ? ".drl" : "");
+                String rel = "perfwarden/" + p.id() + "/" + s.file() + (s.file().endsWith(".drl") ? "" : ".drl");
                 byPath.put(rel, new Src(p, s));
                 kfs.write("src/main/resources/" + rel, s.drl());
             }

@@ -59,7 +59,9 @@ final class DrlInspector {
             for (AnnotationDescr a : r.getAnnotations()) {
                 Object v = a.getSingleValue();
                 if (v instanceof String s) {
-                    v = AnnotationDescr.unquote(s.strip());
+                    String t = s.strip();
+                    v = t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")
+                            ? unescape(t.substring(1, t.length() - 1)) : AnnotationDescr.unquote(t);
                 }
                 meta.put(a.getName(), v);
             }
@@ -68,6 +70,26 @@ final class DrlInspector {
             rules.add(new RuleHead(r.getName(), r.getLine(), r.isQuery(), meta, attrs));
         }
         return new Result(pd.getName() == null ? "" : pd.getName(), rules, errors);
+    }
+
+    /** The value of a DRL string literal's body, as Drools reads it: {@code \"}, {@code \\}, {@code \n}, {@code \t}. */
+    static String unescape(String body) {
+        StringBuilder sb = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length()) {
+                char n = body.charAt(++i);
+                sb.append(switch (n) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    default -> n;
+                });
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** Removes Drools' own position prefix ({@code Line 5:0}), which refers to the compiled DRL. */

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * <p>A sentence line is refused when no DSL entry of its section matches it, or when entries match only
  * part of it: Drools would pass the leftover words through as DRL.
  */
-final class DslrExpander {
+public final class DslrExpander {
     private static final Pattern RULE = Pattern.compile("^\\p{Blank}*rule\\b");
     private static final Pattern QUERY = Pattern.compile(
             "^\\s*query\\s+(?:\"[^\"]+\"|'[^']+'|\\S+)(?:\\s*\\([^)]+\\))?");
@@ -38,11 +38,11 @@ final class DslrExpander {
     private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
 
     /** A problem at a DSLR line. */
-    record LineProblem(int line, String message) {
+    public record LineProblem(int line, String message) {
     }
 
     /** The expansion: DRL text, the line map, the DSL the file named (or null), and problems. */
-    record Result(String drl, LineMap lineMap, String expanderName, List<LineProblem> problems) {
+    public record Result(String drl, LineMap lineMap, String expanderName, List<LineProblem> problems) {
     }
 
     private enum Section { OUTSIDE, HEADER, LHS, RHS }
@@ -51,7 +51,7 @@ final class DslrExpander {
     }
 
     /** The DSL named by an {@code expander} line, or null. */
-    static String expanderName(String dslr) {
+    public static String expanderName(String dslr) {
         for (String line : dslr.split("\n", -1)) {
             Matcher m = EXPANDER.matcher(line);
             if (m.find()) {
@@ -61,7 +61,7 @@ final class DslrExpander {
         return null;
     }
 
-    static Result expand(String dslr, List<DSLMapping> mappings) {
+    public static Result expand(String dslr, List<DSLMapping> mappings) {
         String[] lines = prepare(dslr);
         List<LineProblem> problems = new ArrayList<>();
         String expanderName = expanderName(dslr);

@@ -21,7 +21,8 @@ public final class LineMap {
         return IDENTITY;
     }
 
-    static LineMap of(int[] toSource) {
+    /** A map from compiled line {@code i+1} to source line {@code toSource[i]} (1-based). */
+    public static LineMap of(int[] toSource) {
         return new LineMap(toSource.clone());
     }
 

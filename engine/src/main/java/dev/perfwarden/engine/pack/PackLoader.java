@@ -8,6 +8,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.perfwarden.engine.frontend.Diagnostic;
+import dev.perfwarden.engine.frontend.Frontends;
+import dev.perfwarden.engine.frontend.PackContext;
+import dev.perfwarden.engine.frontend.PolicyFrontend;
+import dev.perfwarden.engine.frontend.SourceFile;
+import dev.perfwarden.engine.frontend.Translation;
 import dev.perfwarden.engine.model.RuleInfo;
 import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
@@ -66,6 +72,7 @@ public final class PackLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*");
+    private static final Frontends FRONTENDS = Frontends.defaults();
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -222,11 +229,13 @@ public final class PackLoader {
             Map<String, String> dslTexts = new TreeMap<>();
             Map<String, DSLMapping> dsls = dsls(dslTexts);
 
-            String drlPackage = Pack.drlPackageOf(packId);
             List<RuleInfo> rules = new ArrayList<>();
             List<RuleSource> sources = new ArrayList<>();
+            PackContext ctx = PackContext.of(packId, params, dsls);
+            String packVersion = m.version == null ? "" : m.version;
+            Set<String> policyRuleIds = loadPolicyFiles(ctx, packVersion, rules, sources);
             for (String dir : ruleDirs()) {
-                loadRule(dir, drlPackage, m.version == null ? "" : m.version, dsls, rules, sources);
+                loadRule(dir, ctx, packVersion, policyRuleIds, rules, sources);
             }
             if (m.rules != null) {
                 compareRuleList(m.rules, rules, yamlLines);
@@ -358,99 +367,144 @@ public final class PackLoader {
             return dirs;
         }
 
-        private void loadRule(String dir, String drlPackage, String packVersion, Map<String, DSLMapping> dsls,
+        /**
+         * Pack-level policy files ({@code *.rules.yaml} at the root, or any front-end's file that may sit
+         * there): each defines one or more rules. Returns their rule ids, whose folders may then hold only
+         * doc.md and a fixture.
+         */
+        private Set<String> loadPolicyFiles(PackContext ctx, String packVersion, List<RuleInfo> rules,
+                                            List<RuleSource> sources) {
+            Set<String> ids = new TreeSet<>();
+            for (String path : List.copyOf(pf.files().keySet())) {
+                PolicyFrontend fe = path.contains("/") ? null : FRONTENDS.forFile(path).orElse(null);
+                if (fe != null && fe.packLevel()) {
+                    addRules(path, fe, ctx, null, packVersion, rules, sources).forEach(ids::add);
+                }
+            }
+            return ids;
+        }
+
+        private void loadRule(String dir, PackContext ctx, String packVersion, Set<String> policyRuleIds,
                               List<RuleInfo> rules, List<RuleSource> sources) {
-            boolean hasDrl = pf.files().containsKey(dir + "/rule.drl");
-            boolean hasDslr = pf.files().containsKey(dir + "/rule.dslr");
-            if (!hasDrl && !hasDslr) {
-                problem(dir + "/", 0, 0, "rule folder holds no rule.drl or rule.dslr");
+            List<String> found = pf.files().keySet().stream()
+                    .filter(p -> p.startsWith(dir + "/") && p.indexOf('/', dir.length() + 1) < 0)
+                    .filter(p -> FRONTENDS.forFile(p.substring(dir.length() + 1)).isPresent()).toList();
+            if (found.isEmpty()) {
+                if (!policyRuleIds.contains(dir)) {
+                    problem(dir + "/", 0, 0, "rule folder holds no rule source (rule.drl, rule.dslr or rule.rules.yaml)");
+                }
                 return;
             }
-            if (hasDrl && hasDslr) {
-                problem(dir + "/", 0, 0, "rule folder holds both rule.drl and rule.dslr; keep one");
+            if (found.size() > 1) {
+                problem(dir + "/", 0, 0, "rule folder holds " + found.stream().map(f -> f.substring(dir.length() + 1))
+                        .collect(Collectors.joining(" and ")) + "; keep one");
                 return;
             }
             if (!ID.matcher(dir).matches()) {
                 problem(dir + "/", 0, 0, "rule folder name '" + dir + "' must be a kebab-case rule id");
             }
-            String doc = "";
-            if (!pf.files().containsKey(dir + "/doc.md")) {
-                problem(dir + "/doc.md", 0, 0, "missing doc.md (why it costs, how to fix)");
-            } else {
-                doc = read(dir + "/doc.md");
-                if (doc.isBlank()) {
-                    problem(dir + "/doc.md", 1, 0, "doc.md is empty");
-                }
-            }
-            String file = dir + (hasDrl ? "/rule.drl" : "/rule.dslr");
+            String file = found.get(0);
+            addRules(file, FRONTENDS.forFile(file.substring(dir.length() + 1)).orElseThrow(), ctx, dir, packVersion,
+                    rules, sources);
+        }
+
+        /**
+         * Translates one rule source with its front-end, checks the DRL and its rules' metadata, and adds
+         * them. {@code dir} is the rule folder (the file must define exactly the rule of that name), or
+         * null for a pack-level policy file. Returns the ids defined.
+         */
+        private List<String> addRules(String file, PolicyFrontend fe, PackContext ctx, String dir, String packVersion,
+                                      List<RuleInfo> rules, List<RuleSource> sources) {
             String text = read(file);
-            String drl = text;
-            LineMap map = LineMap.identity();
-            if (hasDslr) {
-                String named = DslrExpander.expanderName(text);
-                List<DSLMapping> mappings = new ArrayList<>();
-                if (named != null) {
-                    String name = named.contains("/") ? named.substring(named.lastIndexOf('/') + 1) : named;
-                    DSLMapping dm = dsls.get(name);
-                    if (dm == null) {
-                        problem(file, lineOf(text, "expander"), 0, "expander names '" + named
-                                + "', but the pack has no such DSL at its root (has: " + dsls.keySet() + ")");
-                        return;
-                    }
-                    mappings.add(dm);
-                } else {
-                    mappings.addAll(dsls.values());
-                }
-                if (mappings.isEmpty()) {
-                    problem(file, 1, 0, "a .dslr rule needs a DSL (*.dsl) at the pack root");
-                    return;
-                }
-                DslrExpander.Result r = DslrExpander.expand(text, mappings);
-                for (DslrExpander.LineProblem p : r.problems()) {
-                    problem(file, p.line(), 0, p.message());
-                }
-                if (!r.problems().isEmpty()) {
-                    return;
-                }
-                drl = r.drl();
-                map = r.lineMap();
+            Translation t;
+            try {
+                t = fe.translate(new SourceFile(file, text), ctx);
+            } catch (RuntimeException e) {
+                problem(file, 0, 0, "the " + fe.id() + " front-end failed on this file: " + e);
+                return List.of();
             }
+            for (Diagnostic d : t.problems()) {
+                problem(d.file(), d.line(), d.column(), d.message());
+            }
+            if (!t.ok()) {
+                if (dir != null) {
+                    doc(dir, t);
+                }
+                return List.of();
+            }
+            String drl = t.drl();
+            LineMap map = t.lineMap();
             DrlInspector.Result ins = DrlInspector.inspect(drl);
             for (DrlInspector.Error e : ins.errors()) {
                 problem(file, map.sourceLine(e.line()), e.column(), e.message());
             }
             if (!ins.errors().isEmpty()) {
-                return;
+                return List.of();
             }
-            if (!drlPackage.equals(ins.packageName())) {
+            if (!ctx.drlPackage().equals(ins.packageName())) {
                 problem(file, lineOf(text, "package"), 0, "declares package '" + ins.packageName()
-                        + "'; rules of pack " + packId + " must declare 'package " + drlPackage + ";'");
+                        + "'; rules of pack " + packId + " must declare 'package " + ctx.drlPackage() + ";'");
             }
             List<DrlInspector.RuleHead> heads = ins.rules().stream().filter(h -> !h.query()).toList();
-            if (heads.size() != 1) {
-                problem(file, 0, 0, "must hold exactly one rule, holds " + heads.size());
-                return;
+            if (dir != null ? heads.size() != 1 : heads.isEmpty()) {
+                problem(file, 0, 0, "must hold " + (dir != null ? "exactly one rule" : "at least one rule") + ", holds "
+                        + heads.size());
+                return List.of();
             }
-            DrlInspector.RuleHead h = heads.get(0);
-            int line = map.sourceLine(h.line());
-            if (!h.name().equals(dir)) {
-                problem(file, line, 0, "rule name \"" + h.name() + "\" must equal its folder name \"" + dir + "\"");
+            int before = problems.size();
+            List<RuleInfo> infos = new ArrayList<>();
+            for (DrlInspector.RuleHead h : heads) {
+                int line = map.sourceLine(h.line());
+                if (dir != null && !h.name().equals(dir)) {
+                    problem(file, line, 0, "rule name \"" + h.name() + "\" must equal its folder name \"" + dir + "\"");
+                } else if (dir == null && !ID.matcher(h.name()).matches()) {
+                    problem(file, line, 0, "rule name \"" + h.name() + "\" must be a kebab-case rule id");
+                }
+                String group = h.attributes().get("agenda-group");
+                if (group != null && !unquote(group).equals("MAIN")
+                        && !"true".equals(h.attributes().getOrDefault("auto-focus", "false").strip())) {
+                    problem(file, line, 0, "agenda-group \"" + unquote(group)
+                            + "\" without auto-focus would never fire: perfwarden fires the MAIN group only");
+                }
+                if (h.attributes().containsKey("ruleflow-group")) {
+                    problem(file, line, 0, "ruleflow-group would never fire: perfwarden runs no process");
+                }
+                String doc = doc(dir != null ? dir : h.name(), t);
+                RuleInfo info = ruleInfo(h.name(), packVersion, h.metadata(), doc == null ? "" : doc, file, line);
+                if (info != null) {
+                    infos.add(info);
+                }
             }
-            String group = h.attributes().get("agenda-group");
-            if (group != null && !unquote(group).equals("MAIN")
-                    && !"true".equals(h.attributes().getOrDefault("auto-focus", "false").strip())) {
-                problem(file, line, 0, "agenda-group \"" + unquote(group)
-                        + "\" without auto-focus would never fire: perfwarden fires the MAIN group only");
+            for (RuleInfo i : infos) {
+                RuleInfo prev = rules.stream().filter(r -> r.id().equals(i.id())).findFirst().orElse(null);
+                if (prev != null) {
+                    problem(file, i.line(), 0, "rule id '" + i.id() + "' is also defined in " + prev.file() + ":"
+                            + prev.line() + "; rule ids must be unique");
+                }
             }
-            if (h.attributes().containsKey("ruleflow-group")) {
-                problem(file, line, 0, "ruleflow-group would never fire: perfwarden runs no process");
+            if (problems.size() > before) {
+                return List.of();
             }
-            RuleInfo info = ruleInfo(dir, packVersion, h.metadata(), doc, file, line);
-            if (info != null) {
-                rules.add(info);
-                sources.add(new RuleSource(dir, file, hasDrl ? RuleSource.Language.DRL : RuleSource.Language.DSLR,
-                        text, drl, map));
+            rules.addAll(infos);
+            sources.add(new RuleSource(dir != null ? dir : file, file, RuleSource.Language.of(fe.id()), text, drl, map));
+            return infos.stream().map(RuleInfo::id).toList();
+        }
+
+        /** The rule's doc: {@code <id>/doc.md}, else the doc its source carries; a problem when neither. */
+        private String doc(String id, Translation t) {
+            String path = id + "/doc.md";
+            if (pf.files().containsKey(path)) {
+                String doc = read(path);
+                if (doc.isBlank()) {
+                    problem(path, 1, 0, "doc.md is empty");
+                }
+                return doc;
             }
+            String inline = t.docs().get(id);
+            if (inline == null) {
+                problem(path, 0, 0, "missing doc.md (why it costs, how to fix)");
+            }
+            return inline;
         }
 
         private RuleInfo ruleInfo(String id, String packVersion, Map<String, Object> meta, String doc, String file,

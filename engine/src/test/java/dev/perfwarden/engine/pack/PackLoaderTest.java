@@ -171,7 +171,7 @@ class PackLoaderTest {
                                 "boxed-value/rule.drl:7: rule name \"boxed\" must equal its folder name \"boxed-value\"",
                                 "boxed-value/rule.drl:7: @severity(severe) must be error, warning or note",
                                 "leak-note/doc.md:0: missing doc.md (why it costs, how to fix)",
-                                "stray/:0: rule folder holds no rule.drl or rule.dslr")
+                                "stray/:0: rule folder holds no rule source (rule.drl, rule.dslr or rule.rules.yaml)")
                         .anyMatch(s -> s.startsWith("boxed-value/rule.drl:7: unknown metadata @owner")));
     }
 
