@@ -179,13 +179,13 @@ class ObjdumpParserTest {
 
     @Test
     void inlinedCodeKeepsTheCallerSymbolAndTheCalleeLine() {
-        // t4: main inlines f1..f12 and closureBig; all of them live in c.go, so lines of the callees appear under main.main
-        Parsed t4 = Captures.parse(parser, corpus("go1.23/t4/objdump.txt"));
-        assertThat(t4.of(DirectCall.class)).isNotNull();
-        List<Integer> mainLines = Captures.lines(corpus("go1.23/t4/objdump.txt")).stream().dropWhile(l -> !l.startsWith("TEXT main.main(SB)"))
-                .skip(1).takeWhile(l -> !l.isEmpty()).map(l -> Integer.parseInt(l.trim().split("[:\\t]")[1]))
-                .distinct().collect(Collectors.toList());
-        assertThat(mainLines).as("callee lines in main.main").anyMatch(l -> l < 46);
+        // t4: main (c.go:47) inlines closureBig (c.go:17-21), f1..f5 (c.go:34-38) and fmt.Println (print.go)
+        Parsed t4 = Captures.parse(parser, own("t4/objdump.txt"));
+        List<String> lines = t4.of(AsmInstruction.class).stream().filter(i -> i.symbol().equals("main.main"))
+                .map(i -> i.file() + ":" + i.line()).distinct().collect(Collectors.toList());
+        assertThat(lines).contains("/home/gopher/src/t4/c.go:47", "/home/gopher/src/t4/c.go:18",
+                "/home/gopher/src/t4/c.go:34", "/home/gopher/src/t4/c.go:38", "print.go:315");
+        assertThat(t4.of(AsmFunction.class)).noneMatch(f -> f.symbol().equals("main.f1"));
     }
 
     @Test
