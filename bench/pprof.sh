@@ -13,8 +13,9 @@
 #   go tool pprof -top -nodecount=20 PROFILE
 #   java … dev.perfwarden.facts.profile.HotMain PROFILE --top 20           (default heap)
 #   java -Xmx${XMX} … HotMain PROFILE --top 20                               (bounded heap)
-# under /usr/bin/time (wall seconds, peak RSS), and prints the best and median of each, the
-# profile's size, and whether both tables name the same top 20 functions with the same values.
+# under /usr/bin/time (wall seconds, CPU seconds, peak RSS), and prints the best and median of
+# each, the profile's size, and whether both tables are the same (same top 20 functions, same
+# printed flat/cum values; pprof's "(inline)" labels aside).
 #
 # Usage: bench/pprof.sh [--profile FILE] [--kind heap|cpu] [--allocs N] [--seconds N] [--hz N]
 #                       [--runs N] [--xmx SIZE] [--no-build]
@@ -152,11 +153,11 @@ raw=$( (gzip -dc "$profile" 2>/dev/null || cat "$profile") | wc -c)
 # ---- timing --------------------------------------------------------------------------------------
 go tool pprof -top -nodecount=20 "$profile" > "$work/pprof.txt" 2>/dev/null   # warm the tool cache
 
-measure() { # measure LABEL OUT command… ; appends "wall rss_kb" lines to $work/LABEL.times
+measure() { # measure LABEL OUT command… ; appends "wall rss_kb user sys" lines to $work/LABEL.times
   local label=$1 out=$2; shift 2
   : > "$work/$label.times"
   for _ in $(seq 1 "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$work/time.tmp" "$@" > "$out" 2>/dev/null
+    /usr/bin/time -f '%e %M %U %S' -o "$work/time.tmp" "$@" > "$out" 2>/dev/null
     cat "$work/time.tmp" >> "$work/$label.times"
   done
 }
@@ -165,8 +166,12 @@ measure ours "$work/ours.txt" java -cp "$cp_ours" dev.perfwarden.facts.profile.H
 measure ours-xmx "$work/ours-xmx.txt" java -Xmx"$xmx" -cp "$cp_ours" dev.perfwarden.facts.profile.HotMain \
     "$profile" --top 20
 
-stats() { # best and median wall, max RSS (MB) of a .times file
-  sort -n "$work/$1.times" | awk '{w[NR]=$1; if ($2>r) r=$2} END {printf "%8.2f s %8.2f s %8.0f MB", w[1], w[int((NR+1)/2)], r/1024}'
+stats() { # best and median wall, median CPU (user+sys), max RSS (MB) of a .times file
+  local f="$work/$1.times" wall cpu rss
+  wall=$(sort -n "$f" | awk '{w[NR]=$1} END {printf "%8.2f s %8.2f s", w[1], w[int((NR+1)/2)]}')
+  cpu=$(awk '{print $3+$4}' "$f" | sort -n | awk '{c[NR]=$1} END {printf "%8.2f s", c[int((NR+1)/2)]}')
+  rss=$(awk '{if ($2>r) r=$2} END {printf "%8.0f MB", r/1024}' "$f")
+  echo "$wall $cpu $rss"
 }
 
 rows() { sed -n '/^ *flat  flat%/,$p' "$1" | sed 's/ (\(partial-\)\{0,1\}inline)$//'; }
@@ -180,7 +185,9 @@ sed -n 's/^\(Duration: .*\)$/           \1/p' "$work/pprof.txt"
 echo "machine:   $(nproc) CPUs, $(go version | cut -d' ' -f3), $(java -version 2>&1 | head -1)"
 echo "runs:      $runs each"
 echo
-printf '%-44s %10s %10s %11s\n' "tool" "best" "median" "peak RSS"
+echo "load:      $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; wall times grow with it, CPU times much less)"
+echo
+printf '%-44s %10s %10s %10s %11s\n' "tool" "best wall" "med. wall" "med. CPU" "peak RSS"
 printf '%-44s %s\n' "go tool pprof -top -nodecount=20" "$(stats pprof)"
 printf '%-44s %s\n' "perfwarden HotTable (java, default heap)" "$(stats ours)"
 printf '%-44s %s\n' "perfwarden HotTable (java -Xmx$xmx)" "$(stats ours-xmx)"

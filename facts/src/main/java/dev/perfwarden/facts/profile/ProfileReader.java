@@ -677,6 +677,8 @@ public final class ProfileReader {
         private final long[] totals;
         private final long[] buckets;
         private final long[] values;
+        private final int[] nz;
+        private int nzCount;
         private int[] locs = new int[128];
         private int stamp;
         private final Map<String, long[]> labels = new LinkedHashMap<>();
@@ -710,6 +712,7 @@ public final class ProfileReader {
             totals = new long[k];
             buckets = new long[RuntimeBuckets.Bucket.values().length * k];
             values = new long[k];
+            nz = new int[k];
             edgeWeight = new long[64 * k];
             int[] frameFn = r.frameFn();
             int[] frameStart = r.frameStart();
@@ -755,12 +758,16 @@ public final class ProfileReader {
                         + " sample types");
             }
             long nonZero = 0;
+            nzCount = 0;
             for (int t = 0; t < k; t++) {
                 long v = s.getValue(t);
                 values[t] = v;
                 totals[t] += Math.abs(v);
-                if (v != 0 && t < 64) {
-                    nonZero |= 1L << t;
+                if (v != 0) {
+                    nz[nzCount++] = t;
+                    if (t < 64) {
+                        nonZero |= 1L << t;
+                    }
                 }
             }
             int n = s.getLocationIdCount();
@@ -779,7 +786,7 @@ public final class ProfileReader {
             for (int i = 0; i < s.getLabelCount(); i++) {
                 label(s.getLabel(i), off);
             }
-            if (nonZero == 0 && k <= 64) {
+            if (nzCount == 0) {
                 return;
             }
             if (++stamp == Integer.MAX_VALUE) {
@@ -848,9 +855,11 @@ public final class ProfileReader {
             }
         }
 
+        /** Adds this sample's nonzero values to the counters of {@code index}. */
         private void addTo(long[] counters, int index) {
             int base = index * k;
-            for (int t = 0; t < k; t++) {
+            for (int j = 0; j < nzCount; j++) {
+                int t = nz[j];
                 counters[base + t] += values[t];
             }
         }
