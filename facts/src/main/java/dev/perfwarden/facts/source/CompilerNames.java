@@ -31,15 +31,16 @@ public final class CompilerNames {
 
     /**
      * The package-or-function qualifier in front of the first top-level '.', or "" when the name
-     * starts with a receiver ({@code (*T).M}) or has no top-level '.' ({@code newT}, {@code Map[…]}).
+     * starts with a receiver ({@code (*T).M}), has no top-level '.' ({@code newT}, {@code Map[…]}),
+     * or starts with a generic type ({@code Stack[go.shape.int].Peek}).
      */
     public static String head(String name) {
         if (name.isEmpty() || name.charAt(0) == '(') {
             return "";
         }
         int dot = indexAtDepth0(name, ".", 0);
-        if (dot <= 0) {
-            return "";
+        if (dot <= 0 || name.lastIndexOf('[', dot) >= 0) {
+            return ""; // Stack[go.shape.int].Peek: a method of a generic type, not a package qualifier
         }
         return name.substring(0, dot);
     }
