@@ -147,6 +147,35 @@ class FunctionResolverTest {
         assertThat(esc.symbol()).isEqualTo("example.com/nm/sub.Hello");
     }
 
+    /** testdata/go/naming and its Go 1.26.8 capture (written by testdata/regen.sh; skipped until present). */
+    @Test
+    void namingProgramOfTheSharedTestdata() {
+        Path src = ROOT.resolve("testdata/go/naming");
+        Path cap = ROOT.resolve("testdata/captured/go1.26.8/naming/m2.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(cap), "no capture yet: " + cap);
+        List<Fact> r = FunctionResolver.resolve(text(cap), List.of(src));
+        // closures in a global map literal: init.func1.., nested init.func3.1
+        assertThat(find(r, InlineFact.class, i -> at("main.go", 28, 12).test(i)).symbol())
+                .isEqualTo("main.init.func3.1");
+        // nested closures in a function
+        assertThat(r).filteredOn(f -> f instanceof InlineFact i && i.kind().equals(InlineFact.KIND_CAN_INLINE)
+                && i.symbol().equals("main.counter.func1.1")).isNotEmpty();
+        // value and pointer receivers, a generic type's methods, both instantiations collapse to one symbol
+        assertThat(r).filteredOn(f -> f instanceof InlineFact i && i.atDeclaration())
+                .extracting(f -> ((InlineFact) f).symbol())
+                .contains("main.Point.Add", "main.(*Point).Scale", "main.(*Stack[...]).Push", "main.Stack[...].Peek",
+                        "main.Map[...]");
+        // clamp inlined into three callers: its messages repeat at each call site, in the caller
+        List<String> callers = r.stream().filter(f -> f instanceof InlineFact i
+                        && i.kind().equals(InlineFact.KIND_INLINED_CALL) && i.target().equals("main.clamp"))
+                .map(f -> ((InlineFact) f).symbol()).distinct().sorted().collect(Collectors.toList());
+        assertThat(callers).contains("main.norm", "main.percent", "main.byte8");
+        // every fact with a position in main.go is attributed exactly
+        assertThat(r).filteredOn(f -> f instanceof Attributable<?> a && a.file().equals("main.go"))
+                .allSatisfy(f -> assertThat(((Attributable<?>) f).attribution())
+                        .isIn(Attributable.BY_SOURCE, Attributable.BY_COMPILER));
+    }
+
     @Test
     void relativePaths() {
         FunctionResolver r = FunctionResolver.of(List.of(NM_SRC), null);
