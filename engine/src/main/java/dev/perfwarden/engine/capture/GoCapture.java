@@ -108,6 +108,7 @@ public final class GoCapture {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("go", version);
         meta.put("module", modPath);
+        meta.put("source", module.toString());
         meta.put("commands", commands);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("capture.json").toFile(),
                 meta);

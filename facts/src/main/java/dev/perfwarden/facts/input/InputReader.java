@@ -80,7 +80,7 @@ public final class InputReader {
             }
             if (Files.isDirectory(p)) {
                 roots.add(p.toAbsolutePath().normalize());
-                walk(p, sources, skipped);
+                walk(p, sources, skipped, roots);
             } else {
                 roots.add(p.toAbsolutePath().normalize().getParent());
                 sources.add(InputSource.of(p));
@@ -190,7 +190,8 @@ public final class InputReader {
         }
     }
 
-    private static void walk(Path dir, List<InputSource> sources, List<Skipped> skipped) throws IOException {
+    private static void walk(Path dir, List<InputSource> sources, List<Skipped> skipped, Set<Path> roots)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
@@ -216,8 +217,43 @@ public final class InputReader {
             if (name.endsWith(".go") || name.equals("go.mod") || name.equals("go.sum")) {
                 continue; // sources feed the function index, they are not captures
             }
+            if (name.equals("capture.json")) {
+                captureSource(f).ifPresentOrElse(roots::add,
+                        () -> skipped.add(new Skipped(f.toString(), "capture metadata (its source folder was not found)")));
+                continue;
+            }
             sources.add(new InputSource(f.toString(), f, true));
         }
+    }
+
+    /**
+     * The Go sources a capture folder was made from, as its {@code capture.json} names them
+     * ({@code "source"}: absolute, or relative to the capture folder or to one of its ancestors, e.g.
+     * the repository root for {@code examples/orders}).
+     */
+    static Optional<Path> captureSource(Path captureJson) {
+        String src;
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(captureJson.toFile());
+            src = n == null ? null : n.path("source").asText(null);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (src == null || src.isBlank()) {
+            return Optional.empty();
+        }
+        Path s = Path.of(src);
+        if (s.isAbsolute()) {
+            return Files.isDirectory(s) ? Optional.of(s.normalize()) : Optional.empty();
+        }
+        for (Path a = captureJson.toAbsolutePath().getParent(); a != null; a = a.getParent()) {
+            Path c = a.resolve(s).normalize();
+            if (Files.isRegularFile(c.resolve("go.mod"))) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The module roots (folders holding go.mod) above each root, plus the roots themselves. */
