@@ -20,10 +20,21 @@ import java.util.Objects;
  * @param rules       rule catalogue from the rules' DRL metadata, sorted by id
  * @param sources     rule sources, sorted by id
  * @param dsl         the pack's DSL files (name → text), for tools that show them
+ * @param files       hex sha256 of each file the loader read, by path relative to the pack root, sorted: what
+ *                    {@code sha256} covers, kept per file so a lock check can name the file that changed
  */
 public record Pack(String id, String version, VersionRange engineRange, Map<String, VersionRange> requires,
                    String description, String origin, String sha256, Map<String, PackParameter> parameters,
-                   List<RuleInfo> rules, List<RuleSource> sources, Map<String, String> dsl) {
+                   List<RuleInfo> rules, List<RuleSource> sources, Map<String, String> dsl,
+                   java.util.SortedMap<String, String> files) {
+    /** A pack without per-file hashes (for callers that build packs by hand). */
+    public Pack(String id, String version, VersionRange engineRange, Map<String, VersionRange> requires,
+                String description, String origin, String sha256, Map<String, PackParameter> parameters,
+                List<RuleInfo> rules, List<RuleSource> sources, Map<String, String> dsl) {
+        this(id, version, engineRange, requires, description, origin, sha256, parameters, rules, sources, dsl,
+                new java.util.TreeMap<>());
+    }
+
     public Pack {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
@@ -36,6 +47,12 @@ public record Pack(String id, String version, VersionRange engineRange, Map<Stri
         rules = List.copyOf(rules);
         sources = List.copyOf(sources);
         dsl = Map.copyOf(dsl);
+        files = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(files));
+    }
+
+    /** Whether the pack ships with perfwarden (loaded from the class path), not from a user folder or archive. */
+    public boolean builtin() {
+        return origin.startsWith("classpath:");
     }
 
     /** {@code id@version}, as findings carry it. */

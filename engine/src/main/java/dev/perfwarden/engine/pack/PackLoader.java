@@ -81,8 +81,11 @@ public final class PackLoader {
     private PackLoader() {
     }
 
-    /** Loads the pack in folder {@code dir}. */
+    /** Loads the pack in folder {@code dir}, or in a {@code .zip}/{@code .jar} archive (see {@link PackArchive}). */
     public static Pack load(Path dir) throws PackException {
+        if (PackArchive.isArchive(dir)) {
+            return PackArchive.load(dir);
+        }
         PackFiles files;
         try {
             files = PackFiles.fromDirectory(dir);
@@ -244,7 +247,7 @@ public final class PackLoader {
                 throw new PackException(problems);
             }
             return new Pack(packId, version, engineRange, requires, m.description, pf.origin(), sha256(used),
-                    params, rules, sources, dslTexts);
+                    params, rules, sources, dslTexts, PackHashes.of(used));
         }
 
         private PackManifest parseManifest(String text) {
