@@ -75,7 +75,7 @@ public final class InputReader {
             }
             Path p = Path.of(arg);
             if (!Files.exists(p)) {
-                missing.add(new InputStats(arg, "unknown", 0, 0, List.of(), "no such file or directory"));
+                missing.add(new InputStats(arg, "unknown", 0, 0, List.of(), arg + ": no such file or directory"));
                 continue;
             }
             if (Files.isDirectory(p)) {
@@ -123,7 +123,7 @@ public final class InputReader {
                         : "not a known capture format"));
             } else {
                 out.add(new Parsed(new InputStats(src.displayPath(), "unknown", 0, 0, List.of(),
-                        "unrecognized input format (expected -m/-m=2 text, -json log, -S listing, objdump, "
+                        src.displayPath() + ": unrecognized input format (expected -m/-m=2 text, -json log, -S listing, objdump, "
                                 + "SSA dump, pprof profile or go test -bench output)"), List.of()));
             }
         }
@@ -141,7 +141,8 @@ public final class InputReader {
                 } catch (ExecutionException e) {
                     Throwable c = e.getCause();
                     out.set(slots.get(i), new Parsed(new InputStats(toParse.get(i).displayPath(),
-                            chosen.get(i).kind().id(), 0, 0, List.of(), "internal parser error: " + c), List.of()));
+                            chosen.get(i).kind().id(), 0, 0, List.of(), toParse.get(i).displayPath()
+                            + ": internal parser error: " + c), List.of()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted", e);
