@@ -196,6 +196,11 @@ public final class GoSourceIndex {
                 return Optional.of(rel);
             }
         }
+        // -trimpath form (objdump TEXT headers, profiles of -trimpath binaries): module path + "/" + relative path
+        if (modulePath != null && !modulePath.isEmpty() && p.startsWith(modulePath + "/")
+                && files.containsKey(p.substring(modulePath.length() + 1))) {
+            return Optional.of(p.substring(modulePath.length() + 1));
+        }
         List<String> cands = byBaseName.get(SourcePaths.base(p));
         if (cands == null || SourcePaths.isAbsolute(p) && TOOLCHAIN_OR_CACHE.matcher(p).find()) {
             return Optional.empty(); // a GOROOT or module-cache file is never this module's
