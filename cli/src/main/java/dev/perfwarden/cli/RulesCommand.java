@@ -1,0 +1,60 @@
+package dev.perfwarden.cli;
+
+import dev.perfwarden.engine.ExitCodes;
+import dev.perfwarden.engine.lint.PackLinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code perfwarden rules lint PACK_DIR}: tools for rule authors. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Tools for rule authors (see docs/rules.md).",
+        subcommands = {RulesCommand.Lint.class})
+public final class RulesCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "lint", mixinStandardHelpOptions = true,
+            description = {"Check a rule pack without running it: it loads (pack.yaml, ids, metadata, doc.md,",
+                    "DRL, DSLR and YAML rule sources) and compiles, and every rule has a fixture with",
+                    "// want \"<id>\" (and, as warnings, a // ok near miss and captures/go<version>/).",
+                    "Prints each problem as file:line: error|warning: message; exits 2 on errors, 0 when clean."})
+    static final class Lint implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PACK_DIR", description = "The pack folder (with pack.yaml).")
+        Path packDir;
+
+        @Option(names = "--strict", description = "Treat warnings as errors.")
+        boolean strict;
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(packDir)) {
+                throw new UserException(packDir + ": not a directory");
+            }
+            PackLinter.Report r = PackLinter.lint(packDir, RulesCommand.class.getClassLoader());
+            PrintWriter out = spec.commandLine().getOut();
+            r.issues().forEach(i -> out.println(i.format()));
+            String what = r.pack() == null ? packDir.toString() : r.pack().label() + " (" + r.pack().rules().size()
+                    + " rules)";
+            out.printf("%s: %d error%s, %d warning%s%n", what, r.errors(), r.errors() == 1 ? "" : "s", r.warnings(),
+                    r.warnings() == 1 ? "" : "s");
+            out.flush();
+            return r.errors() > 0 || strict && r.warnings() > 0 ? ExitCodes.USAGE : ExitCodes.OK;
+        }
+    }
+}
