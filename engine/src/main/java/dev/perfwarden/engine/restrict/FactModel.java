@@ -59,7 +59,7 @@ final class FactModel {
     /** Never allowed after a dot or as a static member, even if a fact-model class declared it. */
     static final Set<String> BANNED_MEMBERS = Set.of("getClass", "getDeclaringClass", "describeConstable", "wait",
             "notify", "notifyAll", "clone", "finalize", "forName", "getClassLoader", "newInstance", "invoke",
-            "exec", "exit", "halt", "getRuntime", "setAccessible", "load", "loadLibrary", "getProperty",
+            "exec", "exit", "halt", "getRuntime", "setAccessible", "loadLibrary", "getProperty",
             "setProperty", "getProperties", "getenv", "start", "run", "interrupt", "lookup", "repeat", "class",
             "getMethod", "getMethods", "getField", "getFields", "getConstructor", "getConstructors",
             "getDeclaredMethod", "getDeclaredMethods", "getDeclaredField", "getDeclaredFields",
@@ -76,7 +76,8 @@ final class FactModel {
             "concat", "split",
             // collections, maps, optionals
             "size", "get", "containsKey", "containsValue", "getOrDefault", "keySet", "values", "entrySet", "getKey",
-            "getValue", "isPresent", "orElse",
+            "getValue", "isPresent", "orElse", "add", "addAll", "put", "putIfAbsent", "remove", "containsAll", "first",
+            "last",
             // numbers, enums
             "intValue", "longValue", "doubleValue", "booleanValue", "name", "ordinal");
 
@@ -98,10 +99,16 @@ final class FactModel {
     /** java.util interfaces that may be imported and used as types (results of collect, fact accessors). */
     static final Set<String> JAVA_UTIL_TYPES = Set.of("java.util.List", "java.util.Collection", "java.util.Set",
             "java.util.Map");
+    /** java.util.Locale (for {@code String.format(Locale.ROOT, ...)}) and its constants. */
+    static final Map<String, Set<String>> JAVA_UTIL_STATICS = Map.of("java.util.Locale", Set.of("ROOT", "US", "ENGLISH"));
+    /** java.util collections a consequence may create (to gather values for a message). */
+    static final Set<String> JAVA_UTIL_COLLECTIONS = Set.of("java.util.ArrayList", "java.util.LinkedList",
+            "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.HashMap",
+            "java.util.LinkedHashMap", "java.util.TreeMap");
 
     /** Reporting API: class → static members a rule may use. */
     static final Map<Class<?>, Set<String>> ENGINE_STATICS = Map.of(
-            Hits.class, Set.of("hit", "at"),
+            Hits.class, Set.of("hit", "at", "matched"),
             Param.class, Set.of(),
             Hit.class, Set.of(),
             Scope.class, enumConstants(Scope.class, "byId"),

@@ -68,8 +68,9 @@ final class RestrictedChecker {
     private static final String SUFFIX = " (restricted mode; only a pack run with --trust=full may do this)";
 
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u+[0-9A-Fa-f]{0,4}");
-    private static final Pattern FROM_NAVIGATION = Pattern.compile(
-            "\\s*\\$?[A-Za-z_][A-Za-z0-9_]*(\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*(\\s*\\(\\s*\\))?)*\\s*");
+    /** {@code $e.flow}, {@code $e.flow()}, {@code $e.flow.get(0)}: accessors with at most one simple argument. */
+    private static final Pattern FROM_NAVIGATION = Pattern.compile("\\s*\\$?[A-Za-z_][A-Za-z0-9_]*(\\s*\\.\\s*"
+            + "[A-Za-z_][A-Za-z0-9_]*(\\s*\\(\\s*(-?\\d+|\"[^\"\\\\]*\"|\\$?[A-Za-z_][A-Za-z0-9_]*)?\\s*\\))?)*\\s*");
     private static final Pattern BINDING = Pattern.compile("^\\s*(\\$?[A-Za-z_][A-Za-z0-9_]*)\\s*:(?!=)");
     private static final Pattern INT = Pattern.compile("-?\\d+");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
@@ -78,7 +79,7 @@ final class RestrictedChecker {
     private static final Set<String> ACC_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
             "collectList", "collectSet", "countDistinct");
     private static final Set<String> CONS_CALLS = Set.of("insert", "insertLogical", "modify", "update");
-    private static final Set<String> LOOPS = Set.of("for", "while", "do");
+    private static final Set<String> LOOPS = Set.of("while", "do");
     private static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte",
             "char", "boolean", "var");
     private static final Set<String> CONS_KEYWORDS = union(PRIMITIVES, Set.of("if", "else", "return", "break",
@@ -270,7 +271,8 @@ final class RestrictedChecker {
 
     private static final String IMPORTS_ALLOWED = "a restricted pack may import fact-model types"
             + " (dev.perfwarden.facts.*), dev.perfwarden.engine.rule.{Hits, Param}, dev.perfwarden.engine.model."
-            + "{Scope, Severity} and java.util.{List, Collection, Set, Map}";
+            + "{Scope, Severity}, java.util.{List, Collection, Set, Map, Locale} and java.util collections"
+            + " (ArrayList, LinkedList, HashSet, LinkedHashSet, TreeSet, HashMap, LinkedHashMap, TreeMap)";
 
     // ---------------------------------------------------------------- types
 
@@ -288,8 +290,13 @@ final class RestrictedChecker {
         if (e != null) {
             return engineType(e);
         }
-        if (FactModel.JAVA_UTIL_TYPES.contains(fqn)) {
-            return new TypeRef(fqn.substring(fqn.lastIndexOf('.') + 1), Set.of(), false, false, true, false);
+        if (FactModel.JAVA_UTIL_STATICS.containsKey(fqn)) {
+            return new TypeRef(fqn.substring(fqn.lastIndexOf('.') + 1), FactModel.JAVA_UTIL_STATICS.get(fqn), false,
+                    false, false, false);
+        }
+        if (FactModel.JAVA_UTIL_TYPES.contains(fqn) || FactModel.JAVA_UTIL_COLLECTIONS.contains(fqn)) {
+            return new TypeRef(fqn.substring(fqn.lastIndexOf('.') + 1), Set.of(),
+                    FactModel.JAVA_UTIL_COLLECTIONS.contains(fqn), false, true, false);
         }
         return null;
     }
@@ -584,9 +591,13 @@ final class RestrictedChecker {
                 }
                 continue;
             }
-            if (ctx == Ctx.CONSEQUENCE && LOOPS.contains(name)) {
-                report(k, base, fallbackLine, "'" + name + "' loops are not allowed in a restricted consequence:"
-                        + " match the elements with a pattern ('from $e.flow()') instead");
+            if (ctx == Ctx.CONSEQUENCE && (LOOPS.contains(name) || name.equals("for") && !enhancedFor(t, i))) {
+                report(k, base, fallbackLine, "'" + name + "' loops are not allowed in a restricted consequence"
+                        + " (only 'for (T x : collection)'): match the elements with a pattern ('from $e.flow()')"
+                        + " or iterate a collection");
+                continue;
+            }
+            if (ctx == Ctx.CONSEQUENCE && name.equals("for")) {
                 continue;
             }
             if (name.equals("new")) {
@@ -598,6 +609,10 @@ final class RestrictedChecker {
                 if (end < 0) {
                     report(k, base, fallbackLine, "'instanceof " + chain(t, i + 1) + "' is not allowed");
                     end = skipChain(t, i + 1);
+                } else if (end + 1 < t.size() && t.get(end + 1).kind() == Kind.IDENT
+                        && !CONSTRAINT_WORDS.contains(t.get(end + 1).text())) {
+                    vars.add(t.get(end + 1).text()); // pattern matching: x instanceof T t
+                    end++;
                 }
                 i = end;
                 continue;
@@ -615,7 +630,7 @@ final class RestrictedChecker {
             if (name.equals("drools") && ctx == Ctx.CONSEQUENCE) {
                 if (next != null && next.is(".")) {
                     report(k, base, fallbackLine, "'drools." + (i + 2 < t.size() ? t.get(i + 2).text() : "")
-                            + "' is not allowed: pass drools to Hits.hit or Hits.at only");
+                            + "' is not allowed: pass drools to Hits.hit, Hits.at or Hits.matched only");
                     i += 2;
                 }
                 continue;
@@ -671,6 +686,24 @@ final class RestrictedChecker {
         }
     }
 
+    /** {@code for ( [final] Type [<...>] name : ...}: an enhanced for, bounded by its collection. */
+    private boolean enhancedFor(List<Token> t, int i) {
+        int j = i + 1;
+        if (j >= t.size() || !t.get(j).is("(")) {
+            return false;
+        }
+        j++;
+        if (j < t.size() && t.get(j).is("final")) {
+            j++;
+        }
+        int end = j < t.size() && (PRIMITIVES.contains(t.get(j).text())) ? j : typeAt(t, j);
+        if (end < 0) {
+            return false;
+        }
+        int k = skipGenerics(t, end + 1, -1, 0) + 1;
+        return k + 1 < t.size() && t.get(k).kind() == Kind.IDENT && t.get(k + 1).is(":");
+    }
+
     private static String staticsAllowed(TypeRef ref) {
         return ref.statics().isEmpty() ? ref.name() + " offers no static members to restricted rules"
                 : "allowed on " + ref.name() + ": " + new TreeSet<>(ref.statics());
@@ -689,8 +722,11 @@ final class RestrictedChecker {
             report(t.get(i), base, fallbackLine, "'new " + ref.name() + "' is not allowed: only fact-model"
                     + " records may be created");
         }
-        if (end + 1 < t.size() && (t.get(end + 1).is("[") || t.get(end + 1).is("<"))) {
-            report(t.get(end + 1), base, fallbackLine, "arrays and generic instances are not allowed here");
+        if (end + 1 < t.size() && t.get(end + 1).is("<")) {
+            end = skipGenerics(t, end + 1, base, fallbackLine);
+        }
+        if (end + 1 < t.size() && t.get(end + 1).is("[")) {
+            report(t.get(end + 1), base, fallbackLine, "creating arrays is not allowed here");
         }
         return end;
     }

@@ -82,6 +82,22 @@ public final class Hits {
         return new Hit(rule.getName(), rule.getPackageName(), severity, hot, sc, symbol, file, line, col, message, ev);
     }
 
+    /**
+     * The facts the firing rule matched that carry evidence (an {@code evidence()} accessor or
+     * {@link Evidence} themselves), in match order, without {@link Param}s: pass them as a hit's evidence
+     * when every matched fact supports the finding ({@code Hits.hit(drools, $site, msg, Hits.matched(drools))}).
+     */
+    public static List<Object> matched(RuleContext drools) {
+        List<Object> out = new ArrayList<>();
+        for (Object o : drools.getMatch().getObjects()) {
+            if (o != null && !(o instanceof Param)
+                    && (o instanceof Evidence || EVIDENCE_ACCESSOR.get(o.getClass()).isPresent())) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
     private static String str(Object o) {
         return o == null ? null : o.toString();
     }
