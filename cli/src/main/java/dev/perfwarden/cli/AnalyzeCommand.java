@@ -6,7 +6,6 @@ import dev.perfwarden.engine.analysis.Options;
 import dev.perfwarden.engine.gate.FailOn;
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.facts.input.InputReader;
-import dev.perfwarden.facts.input.InputStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +44,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     PackOptions packs;
 
+    @Mixin
+    ScopeOptions scope;
+
     @Override
     public Integer call() throws Exception {
         FailOn gate = FailOn.byId(failOn).orElseThrow(() -> new UserException(
@@ -55,18 +57,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisResult result;
         try {
             result = Analysis.run(read.facts(), read.inputs(), rules,
-                    Options.defaults().withFailOn(gate).withParams(packs.overrides()));
+                    scope.apply(Options.defaults().withFailOn(gate).withParams(packs.overrides())));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
         PrintWriter err = spec.commandLine().getErr();
-        boolean inputFailed = false;
-        for (InputStats s : read.inputs()) {
-            if (s.failed()) {
-                err.println("perfwarden: " + s.error());
-                inputFailed = true;
-            }
-        }
+        boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
         err.flush();
         output.write(result, spec.commandLine().getOut());
         return inputFailed ? dev.perfwarden.engine.ExitCodes.USAGE : result.exitCode();

@@ -7,7 +7,6 @@ import dev.perfwarden.engine.capture.GoCapture;
 import dev.perfwarden.engine.gate.FailOn;
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.facts.input.InputReader;
-import dev.perfwarden.facts.input.InputStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,6 +57,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     PackOptions packs;
 
+    @Mixin
+    ScopeOptions scope;
+
     @Override
     public Integer call() throws Exception {
         FailOn gate = FailOn.byId(failOn).orElseThrow(() -> new UserException(
@@ -75,14 +77,8 @@ public final class ScanCommand implements Callable<Integer> {
         InputReader.Result read = new InputReader().read(List.of(dir.toString()),
                 List.of(module.toAbsolutePath().normalize()), InputStream.nullInputStream());
         AnalysisResult result = Analysis.run(read.facts(), read.inputs(), rules,
-                Options.defaults().withFailOn(gate).withParams(packs.overrides()));
-        boolean inputFailed = false;
-        for (InputStats s : read.inputs()) {
-            if (s.failed()) {
-                err.println("perfwarden: " + s.error());
-                inputFailed = true;
-            }
-        }
+                scope.apply(Options.defaults().withFailOn(gate).withParams(packs.overrides())));
+        boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
         if (keep != null) {
             err.println("perfwarden: captures kept in " + keep + " (" + cap.goVersion() + ")");
         }
