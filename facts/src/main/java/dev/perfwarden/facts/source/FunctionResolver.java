@@ -66,9 +66,22 @@ public final class FunctionResolver {
     private boolean built;
     private final Map<String, Optional<Hit>> hits = new HashMap<>();
 
-    private FunctionResolver(List<Path> roots, GoSourceIndex.GlobalClosures style) {
+    private BuildConstraints target;
+
+    private FunctionResolver(List<Path> roots, GoSourceIndex.GlobalClosures style, BuildConstraints target) {
         this.roots = List.copyOf(roots);
         this.style = style;
+        this.target = target;
+    }
+
+    /**
+     * As {@link #of(List, GoSourceIndex.GlobalClosures)} for a given build target (which files count
+     * when numbering {@code init} functions and package-level closures); null = the -json logs'
+     * goos/goarch, else linux/amd64 without cgo.
+     */
+    public static FunctionResolver of(List<Path> sourceRoots, GoSourceIndex.GlobalClosures style,
+                                      BuildConstraints target) {
+        return new FunctionResolver(sourceRoots, style, target);
     }
 
     /**
@@ -78,7 +91,7 @@ public final class FunctionResolver {
      * Go version (-json {@code gc_version}; Go 1.22+ naming when unknown).
      */
     public static FunctionResolver of(List<Path> sourceRoots, GoSourceIndex.GlobalClosures style) {
-        return new FunctionResolver(sourceRoots, style);
+        return new FunctionResolver(sourceRoots, style, null);
     }
 
     /** {@code resolve(facts, roots)}: the facts with {@code symbol} filled and files module-relative. */
@@ -94,6 +107,9 @@ public final class FunctionResolver {
         if (style == null) {
             style = GoSourceIndex.GlobalClosures.INIT;
         }
+        if (target == null) {
+            target = BuildConstraints.DEFAULT;
+        }
         Set<Path> seen = new LinkedHashSet<>();
         for (Path r : roots) {
             if (r == null || !Files.isDirectory(r)) {
@@ -106,7 +122,7 @@ public final class FunctionResolver {
             }
             try {
                 if (mod.isPresent()) {
-                    indexes.add(GoSourceIndex.build(root, style));
+                    indexes.add(GoSourceIndex.build(root, style, target));
                 } else {
                     Map<String, byte[]> files = new TreeMap<>();
                     try (Stream<Path> s = Files.list(root)) {
@@ -117,7 +133,7 @@ public final class FunctionResolver {
                         }
                     }
                     if (!files.isEmpty()) {
-                        indexes.add(GoSourceIndex.of(root, "", files, style));
+                        indexes.add(GoSourceIndex.of(root, "", files, style, target));
                     }
                 }
             } catch (IOException e) {
@@ -179,6 +195,9 @@ public final class FunctionResolver {
         for (Fact f : facts) {
             if (f instanceof LogoptHeader h) {
                 headers.put(h.input(), h);
+                if (target == null && !h.goos().isEmpty() && !h.goarch().isEmpty()) {
+                    target = new BuildConstraints(h.goos(), h.goarch(), false);
+                }
                 if (style == null) {
                     Matcher m = GO_MINOR.matcher(h.gcVersion());
                     if (m.find()) {
@@ -253,6 +272,13 @@ public final class FunctionResolver {
             if (a.attribution().equals(Attributable.BY_COMPILER) && !a.compilerFunc().isEmpty()) {
                 String sym = declared(a.compilerFunc(), gf, pkg, prefix);
                 String head = CompilerNames.head(a.compilerFunc());
+                Optional<GoSourceIndex.GoPackage> building = idx.packageNamed(a.pkg());
+                if (head.equals(pkg.name()) && building.isPresent() && !building.get().dir().equals(pkg.dir())) {
+                    // generic code of this file's package instantiated in another package's build
+                    // prints the package qualifier: crypto/ecdh compiles "ecdh.NewPrivateKey[...]" of
+                    // crypto/internal/fips140/ecdh (whose own function "ecdh" must not capture it)
+                    sym = Symbols.qualify(prefix, CompilerNames.tail(a.compilerFunc()));
+                }
                 if (!head.isEmpty() && !pkg.topLevel().contains(head) && !head.equals(pkg.name())
                         && !gf.imports().containsKey(head)) {
                     // a closure the inliner made in the package being compiled (Go 1.22+:
@@ -287,7 +313,7 @@ public final class FunctionResolver {
         }
         if (compiling.isPresent()) {
             GoSourceIndex.GoPackage pkg = compiling.get();
-            GoSourceIndex.GoFile none = new GoSourceIndex.GoFile("", pkg.name(), Map.of(), List.of(), false);
+            GoSourceIndex.GoFile none = new GoSourceIndex.GoFile("", pkg.name(), Map.of(), List.of(), false, true);
             String prefix = prefix(pkg, a);
             if (a.attribution().equals(Attributable.BY_COMPILER) && !a.compilerFunc().isEmpty()
                     && (a.file().isEmpty() || SourcePaths.pseudo(a.file()))) {
@@ -305,12 +331,18 @@ public final class FunctionResolver {
         }
         List<InlineFact> ds = decls.get(a.file());
         if (ds != null && a.line() > 0) {
+            // the last declaration at or before the position (binary search: no quadratic work)
+            int lo = 0;
+            int hi = ds.size() - 1;
             InlineFact best = null;
-            for (InlineFact d : ds) {
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                InlineFact d = ds.get(mid);
                 if (d.line() < a.line() || d.line() == a.line() && (a.col() == 0 || d.col() <= a.col())) {
                     best = d;
+                    lo = mid + 1;
                 } else {
-                    break;
+                    hi = mid - 1;
                 }
             }
             if (best != null) {

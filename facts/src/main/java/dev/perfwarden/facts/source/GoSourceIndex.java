@@ -36,7 +36,8 @@ import java.util.TreeMap;
  * {@code glob..func1} (Go ≤1.21, from the 1.19–1.21 compiler source), numbered in the package's
  * variable INITIALIZATION order (dependency order, as the compiler does), which this index
  * computes from identifier references (an approximation: shadowing and method values are not
- * seen). Not modelled: range-over-func loop bodies (Go 1.23+ compiles them into {@code F-range1}
+ * seen), over the files the build target compiles ({@link BuildConstraints}: file-name suffixes and
+ * {@code //go:build} lines). The {@code std} module's import paths are its directories. Not modelled: range-over-func loop bodies (Go 1.23+ compiles them into {@code F-range1}
  * closures; positions inside them resolve to the enclosing function), and closures the inliner
  * copies into callers (Go 1.22+ names such as {@code main.T.Val.func5}): a position always resolves
  * to the literal in the source.
@@ -79,8 +80,12 @@ public final class GoSourceIndex {
         }
     }
 
-    /** A source file: module-relative path, package clause, imports (name → path). */
-    public record GoFile(String path, String pkgName, Map<String, String> imports, List<Func> funcs, boolean test) {
+    /**
+     * A source file: module-relative path, package clause, imports (name → path), whether it is a
+     * test file and whether the build target compiles it ({@link BuildConstraints}).
+     */
+    public record GoFile(String path, String pkgName, Map<String, String> imports, List<Func> funcs, boolean test,
+                         boolean built) {
     }
 
     /** A package: its directory (module-relative, "" for the root), name, import path, top-level names. */
@@ -100,6 +105,10 @@ public final class GoSourceIndex {
     private final Map<String, GoFile> files = new TreeMap<>();
     private final Map<String, GoPackage> packageOfFile = new HashMap<>();
     private final Map<String, List<String>> byBaseName = new HashMap<>();
+    private final Map<String, GoPackage> byImportPath = new HashMap<>();
+    /** The module's one main package, null when it has none or several. */
+    private GoPackage onlyMain;
+    private int mains;
 
     private GoSourceIndex(Path moduleRoot, String modulePath) {
         this.moduleRoot = moduleRoot;
@@ -135,18 +144,11 @@ public final class GoSourceIndex {
         if (importPath.isEmpty()) {
             return Optional.empty();
         }
-        GoPackage main = null;
-        int mains = 0;
-        for (GoPackage p : new java.util.LinkedHashSet<>(packageOfFile.values())) {
-            if (p.importPath().equals(importPath)) {
-                return Optional.of(p);
-            }
-            if (p.name().equals("main") && !p.importPath().endsWith("_test")) {
-                main = p;
-                mains++;
-            }
+        GoPackage p = byImportPath.get(importPath);
+        if (p != null) {
+            return Optional.of(p);
         }
-        return importPath.equals("main") && mains == 1 ? Optional.of(main) : Optional.empty();
+        return importPath.equals("main") ? Optional.ofNullable(onlyMain) : Optional.empty();
     }
 
     /** The innermost function or literal holding ({@code line}, {@code col}) in {@code relPath}. */
@@ -283,6 +285,12 @@ public final class GoSourceIndex {
 
     /** Indexes every .go file below {@code moduleRoot} (not vendor/, testdata/, hidden or nested modules). */
     public static GoSourceIndex build(Path moduleRoot, GlobalClosures style) throws IOException {
+        return build(moduleRoot, style, BuildConstraints.DEFAULT);
+    }
+
+    /** As {@link #build(Path, GlobalClosures)}, for a build target other than linux/amd64 without cgo. */
+    public static GoSourceIndex build(Path moduleRoot, GlobalClosures style, BuildConstraints target)
+            throws IOException {
         Path root = moduleRoot.toAbsolutePath().normalize();
         List<Path> gofiles = new ArrayList<>();
         if (Files.isDirectory(root)) {
@@ -315,7 +323,7 @@ public final class GoSourceIndex {
         for (Path f : gofiles) {
             contents.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
         }
-        return of(root, modulePath(root), contents, style);
+        return of(root, modulePath(root), contents, style, target);
     }
 
     /**
@@ -324,10 +332,20 @@ public final class GoSourceIndex {
      */
     public static GoSourceIndex of(Path moduleRoot, String modulePath, Map<String, byte[]> sources,
                                    GlobalClosures style) {
+        return of(moduleRoot, modulePath, sources, style, BuildConstraints.DEFAULT);
+    }
+
+    /**
+     * Indexes the given sources for a build target: files the target does not compile are indexed
+     * too, but numbered after the others (they never shift the names of compiled code).
+     */
+    public static GoSourceIndex of(Path moduleRoot, String modulePath, Map<String, byte[]> sources,
+                                   GlobalClosures style, BuildConstraints target) {
         GoSourceIndex idx = new GoSourceIndex(moduleRoot, modulePath);
         Map<String, List<Parsed>> byPackage = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : new TreeMap<>(sources).entrySet()) {
             Parsed p = new FileParser(e.getKey(), GoScanner.scan(e.getValue())).parse();
+            p.built = target.matches(e.getKey(), e.getValue());
             if (p.pkgName.isEmpty()) {
                 continue;
             }
@@ -336,10 +354,11 @@ public final class GoSourceIndex {
         }
         for (Map.Entry<String, List<Parsed>> e : byPackage.entrySet()) {
             List<Parsed> ps = e.getValue();
-            ps.sort(Comparator.comparing((Parsed p) -> p.test).thenComparing(p -> p.path));
+            ps.sort(Comparator.comparing((Parsed p) -> !p.built).thenComparing(p -> p.test).thenComparing(p -> p.path));
             String dir = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
             String name = ps.get(0).pkgName;
-            String importPath = modulePath.isEmpty() ? "" : dir.isEmpty() ? modulePath : modulePath + "/" + dir;
+            String importPath = modulePath.isEmpty() ? "" : modulePath.equals("std") ? dir
+                    : dir.isEmpty() ? modulePath : modulePath + "/" + dir;
             if (name.endsWith("_test") && !importPath.isEmpty()) {
                 importPath = importPath + "_test";
             }
@@ -348,11 +367,18 @@ public final class GoSourceIndex {
                 top.addAll(p.topLevel);
             }
             GoPackage pkg = new GoPackage(dir, name, importPath, Collections.unmodifiableSet(top));
+            if (!importPath.isEmpty()) {
+                idx.byImportPath.putIfAbsent(importPath, pkg);
+            }
+            if (name.equals("main")) {
+                idx.mains++;
+                idx.onlyMain = idx.mains == 1 ? pkg : null;
+            }
             Map<String, List<Func>> funcs = name(ps, style);
             for (Parsed p : ps) {
                 List<Func> fs = funcs.getOrDefault(p.path, List.of());
                 idx.files.put(p.path, new GoFile(p.path, p.pkgName, Collections.unmodifiableMap(p.imports),
-                        List.copyOf(fs), p.test));
+                        List.copyOf(fs), p.test, p.built));
                 idx.packageOfFile.put(p.path, pkg);
                 idx.byBaseName.computeIfAbsent(SourcePaths.base(p.path), k -> new ArrayList<>()).add(p.path);
             }
@@ -523,6 +549,7 @@ public final class GoSourceIndex {
     static final class Parsed {
         final String path;
         final boolean test;
+        boolean built = true;
         String pkgName = "";
         final Map<String, String> imports = new LinkedHashMap<>();
         final List<Decl> decls = new ArrayList<>();
@@ -816,16 +843,75 @@ public final class GoSourceIndex {
             return skipStatement(i);
         }
 
+        /**
+         * Package-level names an initializer or body may refer to: identifiers minus selectors
+         * ({@code x.f}), keys ({@code f:} in composite literals, labels) and the uses of names it
+         * declares itself ({@code a, b :=}, {@code var x}, literal parameters) after their
+         * declaring statement ({@code goTool, err := goTool()} still refers to the package-level
+         * {@code goTool}). Block ends are not modelled: a local hides a package-level name up to
+         * the end of the range.
+         */
         private Set<String> refs(int from, int to) {
+            Map<String, Integer> scopeStart = new HashMap<>(); // name → token index from which it is local
+            Set<Integer> declaring = new HashSet<>();
+            for (int i = from; i < to; i++) {
+                Token k = tok(i);
+                if (k.is(":=")) {
+                    int end = statementEnd(i, to);
+                    for (int j = i - 1; j >= from && tok(j).kind() == Kind.IDENT; j -= 2) {
+                        declaring.add(j);
+                        scopeStart.merge(tok(j).text(), end, Math::min);
+                        if (j - 1 < from || !tok(j - 1).is(",")) {
+                            break;
+                        }
+                    }
+                } else if (k.is("var") || k.is("const")) {
+                    int end = statementEnd(i, to);
+                    for (int j = i + 1; j < to && tok(j).kind() == Kind.IDENT; j += 2) {
+                        declaring.add(j);
+                        scopeStart.merge(tok(j).text(), end, Math::min);
+                        if (!tok(j + 1).is(",")) {
+                            break;
+                        }
+                    }
+                } else if (k.is("func") && tok(i + 1).is("(") && match[i + 1] > i + 1) {
+                    for (int j = i + 2; j < match[i + 1]; j++) {
+                        if (tok(j).kind() == Kind.IDENT) {
+                            declaring.add(j);
+                            scopeStart.merge(tok(j).text(), match[i + 1], Math::min);
+                        }
+                    }
+                }
+            }
             Set<String> r = new HashSet<>();
             for (int i = from; i < to; i++) {
                 Token k = tok(i);
                 if (k.kind() == Kind.IDENT && !GoScanner.KEYWORDS.contains(k.text())
-                        && !(i > 0 && tok(i - 1).is("."))) {
+                        && !(i > 0 && tok(i - 1).is(".")) && !tok(i + 1).is(":") && !declaring.contains(i)
+                        && scopeStart.getOrDefault(k.text(), Integer.MAX_VALUE) > i) {
                     r.add(k.text());
                 }
             }
             return r;
+        }
+
+        /**
+         * Where a declaration made at {@code i} comes into scope: the ';' ending its statement, or the
+         * '{' opening the block of a {@code for}/{@code if}/{@code switch} header ((), [] skipped).
+         */
+        private int statementEnd(int i, int to) {
+            int j = i;
+            while (j < to && tok(j).kind() != Kind.SEMI && !tok(j).is("{")) {
+                Token k = tok(j);
+                if (k.kind() == Kind.OP && (k.is("(") || k.is("[")) && match[j] > j) {
+                    j = match[j] + 1;
+                } else if (k.kind() == Kind.OP && (k.is(")") || k.is("]") || k.is("}"))) {
+                    return j; // the enclosing group ends the statement
+                } else {
+                    j++;
+                }
+            }
+            return Math.min(j, to);
         }
 
         /** The function literals in [{@code from}, {@code to}), outermost first, in source order. */

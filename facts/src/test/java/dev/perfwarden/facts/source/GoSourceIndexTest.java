@@ -142,6 +142,45 @@ class GoSourceIndexTest {
     }
 
     @Test
+    void initOrderSeesThroughShadowingAndLoopVariables() {
+        // goTool := goTool() still depends on the package-level goTool; i, s, key are locals
+        String a = String.join("\n",
+                "package p",
+                "var a = once(func() int { goTool, err := goTool(); _ = err; return goTool })",
+                "var b = once(func() int { for i, s := range list { key := s + i; _ = key }; return 0 })",
+                "var goTool = once(func() int { return 1 })",
+                "var i, s, key = 1, 2, 3",
+                "var list = []int{i}",
+                "func once(f func() int) func() int { return f }",
+                "");
+        GoSourceIndex idx = index(GoSourceIndex.GlobalClosures.INIT, "a.go", a);
+        // order: goTool (a needs it), a, then i/s/key and list (b needs list, list needs i), b
+        assertThat(names(idx, "a.go")).contains("init.func1@4:19", "init.func2@2:14", "init.func3@3:14");
+    }
+
+    @Test
+    void buildConstraintsDecideWhichFilesAreNumbered() {
+        BuildConstraints linux = BuildConstraints.DEFAULT;
+        byte[] none = "package p\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(linux.matches("x_linux.go", none)).isTrue();
+        assertThat(linux.matches("x_windows.go", none)).isFalse();
+        assertThat(linux.matches("x_linux_arm64.go", none)).isFalse();
+        assertThat(linux.matches("x_amd64.go", none)).isTrue();
+        assertThat(linux.matches("x_plan9_test.go", none)).isFalse();
+        assertThat(linux.matches("x.go", "//go:build unix && !cgo\n\npackage p\n".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(linux.matches("x.go", "// Copyright\n\n//go:build nethttpomithttp2\n\npackage p\n"
+                .getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(linux.matches("x.go", "//go:build (js && wasm) || windows\npackage p\n"
+                .getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(new BuildConstraints("windows", "amd64", false).matches("x_windows.go", none)).isTrue();
+        // an init in a file the target does not compile does not shift the numbers
+        GoSourceIndex idx = index(GoSourceIndex.GlobalClosures.INIT,
+                "a_plan9.go", "package main\nfunc init() {}\n", "b.go", "package main\nfunc init() {}\n");
+        assertThat(names(idx, "b.go")).containsExactly("init.0@2:1");
+    }
+
+    @Test
     void oddSourceNeverThrows() {
         GoSourceIndex idx = index(GoSourceIndex.GlobalClosures.INIT, "x.go", "package x\nfunc f( {\n\"unterminated\n/* open",
                 "y.go", "not go at all {{{", "z.go", "");
