@@ -44,6 +44,13 @@ import java.util.Set;
  * position ({@code moved to heap: #next}) and with {@code <unknown line number>} are kept with an
  * empty file and line 0.
  *
+ * <p>Version differences handled (checked on {@code go build -a -gcflags=all=-m=2 std} of Go 1.23.5
+ * and 1.26.8 and the 1.19/1.23 corpus): flow lines use {@code =} up to Go 1.23 and {@code ←} from
+ * Go 1.24/1.25 (1.26.8 checked); block headers gain {@code in F} / {@code for F} (the function
+ * being analysed, kept as {@link EscapeFact#compilerFunc()}); Go 1.26 sums up every
+ * {@code append(…)} site as {@code append escapes to heap}, and prints results of compiler-made
+ * variables ({@code #next} of range-over-func) with {@code <unknown line number>} or no position.
+ *
  * <p>Every non-blank line is a record: it becomes a fact (see {@link EscapeFact},
  * {@link InlineFact}, {@link Devirtualization}, {@link ClosureCapture}, {@link CompilerRemark},
  * {@link PackageDecl}, {@link BoundsCheck}; explanation lines become part of their fact's flow) or
