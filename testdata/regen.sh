@@ -24,8 +24,8 @@
 #   bce.txt             stderr of -gcflags='<mod>/...=-d=ssa/check_bce/debug=1'
 #   objdump.txt         go tool objdump -s '^main\.' BIN       (BIN built with -trimpath; for a module
 #   objdump-gnu.txt     go tool objdump -gnu -s '^main\.' BIN   with more packages: '^(main\.|<mod>/)')
-#   ssa-<fn>.txt/.html  GOSSAFUNC='main.<fn>+' go build: stdout and ssa.html (only where SSA_FUNCS
-#                       below names functions)
+#   ssa-<fn>.txt/.html  GOSSAFUNC='main.<fn>+' go build: the dump (which the go command prints on
+#                       stderr) and ssa.html (only where SSA_FUNCS below names functions)
 #   bench.txt           go test -run='^$' -bench=. -benchmem -count=3 ./...   (only with benchmarks)
 #   cpu.pprof           go test -run='^$' -bench=. -cpuprofile cpu.pprof .
 #   mem.pprof           go test -run='^$' -bench=. -memprofile mem.pprof -memprofilerate=512 .
@@ -235,11 +235,11 @@ capture_program() {
   local fn
   for fn in ${SSA_FUNCS[$prog]:-}; do
     rm -f "$src/ssa.html"
-    rec "GOSSAFUNC='main.$fn+' go build -o $bin .   # stdout -> ssa-$fn.txt, ssa.html -> ssa-$fn.html"
-    "${run[@]}" GOSSAFUNC="main.$fn+" go build -o "$bin" . > "$out/ssa-$fn.txt" 2> "$CAP/ssa-stderr.txt" \
-      || { cat "$CAP/ssa-stderr.txt" >&2; die "$prog: GOSSAFUNC build failed"; }
-    # The go command prints the compiler's stdout on its own stderr after a '# pkg' line.
-    if [[ ! -s "$out/ssa-$fn.txt" ]]; then cp "$CAP/ssa-stderr.txt" "$out/ssa-$fn.txt"; fi
+    # The compiler prints the dump on its stdout; the go command relays it on stderr after a
+    # '# <import path>' line.
+    rec "GOSSAFUNC='main.$fn+' go build -o $bin .   # stderr -> ssa-$fn.txt, ssa.html -> ssa-$fn.html"
+    "${run[@]}" GOSSAFUNC="main.$fn+" go build -o "$bin" . > /dev/null 2> "$out/ssa-$fn.txt" \
+      || { cat "$out/ssa-$fn.txt" >&2; die "$prog: GOSSAFUNC build failed"; }
     [[ -f "$src/ssa.html" ]] || die "$prog: GOSSAFUNC=main.$fn wrote no ssa.html"
     mv "$src/ssa.html" "$out/ssa-$fn.html"
     grep -q "^generating SSA for $fn\$\|^dumped SSA for $fn" "$out/ssa-$fn.txt" \
