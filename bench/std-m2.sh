@@ -38,7 +38,7 @@ echo "grep -c (6 passes): $(echo "$t1 - $t0" | bc) s"
 
 java -Xmx1g -cp "$jar" dev.perfwarden.facts.input.ParseBench "$in"
 
-/usr/bin/time -v -o "$work/analyze-time.txt" java -jar "$jar" analyze "$in" --format json --fail-on none \
+/usr/bin/time -v -o "$work/analyze-time.txt" java ${PERFWARDEN_JAVA_OPTS:--XX:+UseSerialGC -Xmx768m -Xss4m} -jar "$jar" analyze "$in" --format json --fail-on none \
   --out "$work/analyze.json" || true
 aw=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$work/analyze-time.txt")
 rss=$(awk -F': ' '/Maximum resident/{print $2}' "$work/analyze-time.txt")
