@@ -2,6 +2,8 @@ package dev.perfwarden.engine.analysis;
 
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.RuleInfo;
+import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.input.InputStats;
 
@@ -20,8 +22,9 @@ public final class Analysis {
     }
 
     /**
-     * Runs the rules over {@code facts}, hides findings per {@code options} (severity floor, then filters,
-     * reasons counted), evaluates the gate and returns the result.
+     * Runs the rules over {@code facts}, applies severity overrides, hides findings per {@code options}
+     * (severity floor, then filters, then suppressors; reasons counted), evaluates the gate and returns the
+     * result.
      *
      * @param facts  the parsers' facts (any {@link Fact}s, including profile facts)
      * @param inputs per-input statistics, reported as {@code inputs[]}
@@ -30,9 +33,57 @@ public final class Analysis {
     public static AnalysisResult run(List<? extends Fact> facts, List<InputStats> inputs, RuleSet rules,
                                      Options options) {
         List<Finding> all = rules.run(facts, options.params());
-        List<Finding> visible = new ArrayList<>();
-        Map<String, Integer> hidden = new LinkedHashMap<>();
-        for (Finding f : all) {
+        return filter(all, inputs, rules.packs().stream().map(PackInfo::of).toList(), rules.rules(), options);
+    }
+
+    /**
+     * The second half of {@link #run}: applies {@code options} to findings already made (also those a caller
+     * adds, e.g. contracts) and assembles the result.
+     */
+    public static AnalysisResult filter(List<Finding> findings, List<InputStats> inputs, List<PackInfo> packs,
+                                        List<RuleInfo> catalogue, Options options) {
+        Run run = new Run(options, catalogue, inputs);
+        for (Finding f : findings) {
+            run.process(override(f, options), 0);
+        }
+        for (int i = 0; i < run.matchers.size(); i++) {
+            for (Finding extra : run.matchers.get(i).finish()) {
+                run.process(override(extra, options), i + 1);
+            }
+        }
+        List<RuleInfo> rules = new ArrayList<>(catalogue);
+        for (Suppressor s : options.suppressors()) {
+            for (RuleInfo r : s.rules()) {
+                if (rules.stream().noneMatch(x -> x.id().equals(r.id()))) {
+                    rules.add(r);
+                }
+            }
+        }
+        return AnalysisResult.of(options.tool(), packs, inputs, run.visible, options.failOn(), run.hidden, rules,
+                run.suppressed);
+    }
+
+    private static Finding override(Finding f, Options options) {
+        Severity s = options.severities().get(f.rule());
+        return s == null || s == f.severity() ? f : f.withSeverity(s);
+    }
+
+    /** One pass of hiding: severity floor, filters, then the suppressors from a given one on. */
+    private static final class Run {
+        final Options options;
+        final List<Suppressor.Matcher> matchers = new ArrayList<>();
+        final List<Finding> visible = new ArrayList<>();
+        final List<SuppressedFinding> suppressed = new ArrayList<>();
+        final Map<String, Integer> hidden = new LinkedHashMap<>();
+
+        Run(Options options, List<RuleInfo> catalogue, List<InputStats> inputs) {
+            this.options = options;
+            for (Suppressor s : options.suppressors()) {
+                matchers.add(s.start(catalogue, inputs));
+            }
+        }
+
+        void process(Finding f, int firstMatcher) {
             String reason = null;
             if (options.minSeverity() != null && !f.severity().atLeast(options.minSeverity())) {
                 reason = "severity";
@@ -40,13 +91,19 @@ public final class Analysis {
             for (int i = 0; reason == null && i < options.filters().size(); i++) {
                 reason = options.filters().get(i).hide(f);
             }
-            if (reason == null) {
-                visible.add(f);
-            } else {
+            if (reason != null) {
                 hidden.merge(reason, 1, Integer::sum);
+                return;
             }
+            for (int i = firstMatcher; i < matchers.size(); i++) {
+                Suppression s = matchers.get(i).match(f);
+                if (s != null) {
+                    suppressed.add(new SuppressedFinding(f, s));
+                    hidden.merge(s.reason(), 1, Integer::sum);
+                    return;
+                }
+            }
+            visible.add(f);
         }
-        return AnalysisResult.of(options.tool(), rules.packs().stream().map(PackInfo::of).toList(), inputs,
-                visible, options.failOn(), hidden, rules.rules());
     }
 }

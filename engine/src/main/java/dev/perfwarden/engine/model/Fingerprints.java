@@ -12,8 +12,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Finding fingerprints that survive edits moving code up or down: sha256 (hex) over the rule id,
- * the function symbol and the evidence texts, each text normalised so that positions do not count.
+ * Finding fingerprints that survive edits moving code up or down, and checkouts in other folders: sha256
+ * (hex) over the rule id, the function symbol and the evidence texts, each text normalised so that
+ * positions, addresses, the folders of file paths and measured benchmark values do not count.
  * Profile evidence ({@code pprof}) is left out because it measures a run, it does not identify code.
  * Published in SARIF as {@code partialFingerprints["perfwarden/v1"]}.
  */
@@ -23,6 +24,19 @@ public final class Fingerprints {
 
     /** {@code file.go:12:9} → {@code file.go}; also {@code (b.go:12)} in assembly listings. */
     private static final Pattern FILE_POS = Pattern.compile("(\\.[A-Za-z0-9_]+):\\d+(?::\\d+)?");
+    /**
+     * The folders of a Go file's path ({@code ./}, {@code pkg/}, {@code /home/ci/src/m/}, {@code file:///...}):
+     * they differ between machines and checkouts (objdump and -json print absolute paths), while the
+     * function symbol already says which package it is.
+     */
+    private static final Pattern GO_FILE_DIRS = Pattern.compile("(?<![\\w.])(?:[A-Za-z]:)?[^\\s:()\"'\\[\\]{},]*/"
+            + "(?=[^/\\s:()\"'\\[\\]{},]+\\.(?:go|s)\\b)");
+    /** -json positions: {@code "line":12}, {@code "character":9}. */
+    private static final Pattern JSON_POS = Pattern.compile("\"(line|character)\":\\s*\\d+");
+    /** SSA dumps' line annotations: {@code (34)}, {@code (+34)}, {@code (?)}. */
+    private static final Pattern SSA_LINE = Pattern.compile("\\((?:\\+?\\d+|\\?)\\)");
+    /** Measured values in benchmark lines (they change from run to run). */
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     /** Code addresses and offsets: {@code 0x4a1b20}, {@code +0x1a}. */
     private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
     /** objdump's instruction-bytes column (relative call targets change when code moves). */
@@ -57,9 +71,19 @@ public final class Fingerprints {
             s = OBJDUMP_BYTES.matcher(s).replaceAll("\t\t");
         }
         s = FILE_POS.matcher(s).replaceAll("$1");
+        s = GO_FILE_DIRS.matcher(s).replaceAll("");
         s = HEX.matcher(s).replaceAll("0x");
         if ("asm-listing".equals(input)) {
             s = ASM_PC.matcher(s).replaceAll("");
+        }
+        if ("logopt-json".equals(input)) {
+            s = JSON_POS.matcher(s).replaceAll("\"$1\":0");
+        }
+        if ("ssa".equals(input)) {
+            s = SSA_LINE.matcher(s).replaceAll("()");
+        }
+        if ("bench".equals(input)) {
+            s = NUMBER.matcher(s).replaceAll("#");
         }
         return SPACE.matcher(s).replaceAll(" ").strip();
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.analysis.PackInfo;
+import dev.perfwarden.engine.analysis.SuppressedFinding;
+import dev.perfwarden.engine.analysis.Suppression;
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.model.Fingerprints;
 import dev.perfwarden.engine.model.RuleInfo;
@@ -14,7 +16,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +27,10 @@ import java.util.Map;
  * carries {@code ruleId}/{@code ruleIndex}, level, message, the source position, the function as a
  * logical location and in {@code properties.function}, {@code partialFingerprints["perfwarden/v1"]},
  * and the evidence as {@code relatedLocations} (pointing into the captured inputs) and in
- * {@code properties.evidence}. Inputs that failed become tool execution notifications.
+ * {@code properties.evidence}. Inputs that failed become tool execution notifications. Findings hidden by
+ * a suppression comment or a baseline follow the visible ones, each with {@code suppressions[]}
+ * ({@code kind} inSource or external, {@code status} accepted, the {@code justification}, and for a
+ * comment its {@code location}), so code-scanning tools show them as suppressed.
  */
 public final class SarifReporter implements Reporter {
     public static final String SCHEMA =
@@ -50,7 +57,9 @@ public final class SarifReporter implements Reporter {
             ruleIndex.put(ri.id(), ruleIndex.size());
             rules.add(rule(ri));
         }
-        for (Finding f : r.findings()) {
+        List<Finding> all = new ArrayList<>(r.findings());
+        r.suppressed().forEach(x -> all.add(x.finding()));
+        for (Finding f : all) {
             if (!ruleIndex.containsKey(f.rule())) {
                 // a finding from outside the packs' catalogue (e.g. a contract): describe it minimally
                 ruleIndex.put(f.rule(), ruleIndex.size());
@@ -81,6 +90,11 @@ public final class SarifReporter implements Reporter {
         for (Finding f : r.findings()) {
             results.add(result(f, ruleIndex.get(f.rule())));
         }
+        for (SuppressedFinding sf : r.suppressed()) {
+            ObjectNode res = result(sf.finding(), ruleIndex.get(sf.finding().rule()));
+            res.set("suppressions", Json.MAPPER.createArrayNode().add(suppression(sf.suppression())));
+            results.add(res);
+        }
 
         ObjectNode props = run.putObject("properties");
         ArrayNode packs = props.putArray("packs");
@@ -93,6 +107,27 @@ public final class SarifReporter implements Reporter {
         }
         props.set("summary", JsonReporter.summary(r.summary()));
         return root;
+    }
+
+    /** A SARIF {@code suppression}: kind, status accepted, the justification, and where it is written. */
+    private static ObjectNode suppression(Suppression s) {
+        ObjectNode o = Json.object();
+        o.put("kind", s.kind().sarif());
+        o.put("status", "accepted");
+        if (!s.justification().isBlank()) {
+            o.put("justification", s.justification());
+        }
+        if (s.location() != null && !s.location().file().isEmpty()) {
+            ObjectNode phys = o.putObject("location").putObject("physicalLocation");
+            phys.putObject("artifactLocation").put("uri", uri(s.location().file()));
+            if (s.location().line() > 0) {
+                ObjectNode region = phys.putObject("region").put("startLine", s.location().line());
+                if (s.location().col() > 0) {
+                    region.put("startColumn", s.location().col());
+                }
+            }
+        }
+        return o;
     }
 
     private static ObjectNode rule(RuleInfo ri) {

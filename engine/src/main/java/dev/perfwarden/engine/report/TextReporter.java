@@ -59,10 +59,10 @@ public final class TextReporter implements Reporter {
         }
         out.append("; gate: ").append(s.gate().id()).append(" (fail on ").append(s.failOn().id()).append(")\n");
         if (!s.hidden().isEmpty()) {
-            out.append("hidden: ").append(Integer.toString(s.hiddenTotal())).append(" (")
-                    .append(s.hidden().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            out.append(Integer.toString(s.hiddenTotal())).append(" hidden: ")
+                    .append(s.hidden().entrySet().stream().map(e -> e.getValue() + " " + hiddenReason(e.getKey()))
                             .collect(Collectors.joining(", ")))
-                    .append(")\n");
+                    .append('\n');
         }
         if (!r.packs().isEmpty()) {
             out.append("packs: ").append(r.packs().stream().map(p -> p.id() + "@" + p.version())
@@ -85,6 +85,24 @@ public final class TextReporter implements Reporter {
                     }
                 }
             }
+        }
+    }
+
+    /** How a hiding reason reads after its count: "2 suppressed in source", "1 in baseline". */
+    static String hiddenReason(String reason) {
+        switch (reason) {
+            case "suppressed":
+                return "suppressed in source";
+            case "baseline":
+                return "in baseline";
+            case "severity":
+                return "below the minimum severity";
+            case "disabled":
+                return "of disabled rules";
+            case "excluded":
+                return "in excluded paths";
+            default:
+                return reason;
         }
     }
 

@@ -35,7 +35,7 @@ class FingerprintsTest {
     @Test
     void normalisationStripsPositionsAddressesAndProfileEvidence() {
         assertThat(Fingerprints.normalise("escape-text", "./box.go:12:9: x escapes to heap"))
-                .isEqualTo("./box.go: x escapes to heap");
+                .isEqualTo("box.go: x escapes to heap");
         assertThat(Fingerprints.normalise("objdump", "  box.go:12\t0x4a1b20\t\te8a1b2c3d4\tCALL runtime.convT64(SB)"))
                 .isEqualTo("box.go 0x CALL runtime.convT64(SB)");
         assertThat(Fingerprints.normalise("asm-listing", "\t0x0012 00018 (box.go:12)\tCALL\truntime.convT64(SB)"))

@@ -1,0 +1,117 @@
+package dev.perfwarden.engine.project;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Include and exclude globs over a finding's file (relative to the module root, {@code /} separators).
+ * {@code *} matches within one folder, {@code **} across folders ({@code **}{@code /} also matches no
+ * folder), {@code ?} one character. A pattern without a {@code /} matches the file name in any folder
+ * ({@code *_test.go}); a pattern ending in {@code /} matches everything below that folder ({@code gen/}).
+ * A file is kept when it matches some include (or there are none) and no exclude. A finding without a
+ * file is always kept: there is nothing to match.
+ */
+public record PathFilter(List<String> include, List<String> exclude) {
+    public static final PathFilter ALL = new PathFilter(List.of(), List.of());
+
+    public PathFilter {
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+    }
+
+    /** Whether a finding in {@code file} is kept. */
+    public boolean keeps(String file) {
+        if (file == null || file.isEmpty()) {
+            return true;
+        }
+        String f = file.replace('\\', '/');
+        while (f.startsWith("./")) {
+            f = f.substring(2);
+        }
+        if (!include.isEmpty() && include.stream().noneMatch(matcher(f))) {
+            return false;
+        }
+        return exclude.stream().noneMatch(matcher(f));
+    }
+
+    public boolean isEmpty() {
+        return include.isEmpty() && exclude.isEmpty();
+    }
+
+    private static java.util.function.Predicate<String> matcher(String file) {
+        return glob -> matches(glob, file);
+    }
+
+    /** Whether {@code file} matches {@code glob} (see the class comment). */
+    public static boolean matches(String glob, String file) {
+        return regex(glob).matcher(file).matches();
+    }
+
+    /** Why {@code glob} is not a usable pattern, or null. */
+    public static String problem(String glob) {
+        if (glob == null || glob.isBlank()) {
+            return "an empty pattern matches nothing";
+        }
+        if (glob.startsWith("/") || glob.contains("\\")) {
+            return "patterns are relative to the module root and use '/' (not '" + glob + "')";
+        }
+        if (glob.contains("[") || glob.contains("{")) {
+            return "only *, ** and ? are supported (not '" + glob + "')";
+        }
+        return null;
+    }
+
+    static Pattern regex(String glob) {
+        String g = glob.strip();
+        while (g.startsWith("./")) {
+            g = g.substring(2);
+        }
+        if (g.endsWith("/")) {
+            g = g + "**";
+        }
+        if (!g.contains("/")) {
+            g = "**/" + g;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            if (c == '*') {
+                if (i + 1 < g.length() && g.charAt(i + 1) == '*') {
+                    boolean slash = i + 2 < g.length() && g.charAt(i + 2) == '/';
+                    sb.append(slash ? "(?:.*/)?" : ".*");
+                    i += slash ? 2 : 1;
+                } else {
+                    sb.append("[^/]*");
+                }
+            } else if (c == '?') {
+                sb.append("[^/]");
+            } else {
+                sb.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(sb.toString());
+    }
+
+    /** Patterns of a YAML list (or one string) under {@code key}; problems go to {@code errors}. */
+    static List<String> globs(YNode n, YNode.Errors errors) {
+        List<String> out = new ArrayList<>();
+        if (n == null || n.kind() == YNode.Kind.NULL) {
+            return out;
+        }
+        List<YNode> items = n.isList() ? n.list() : List.of(n);
+        for (YNode i : items) {
+            if (i.kind() != YNode.Kind.STRING) {
+                errors.at(i, n.path() + ": expected a glob pattern (a string), got " + i.describe());
+                continue;
+            }
+            String why = problem(i.text());
+            if (why != null) {
+                errors.at(i, n.path() + ": " + why);
+            } else {
+                out.add(i.text());
+            }
+        }
+        return out;
+    }
+}

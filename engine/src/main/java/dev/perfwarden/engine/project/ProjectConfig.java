@@ -1,0 +1,437 @@
+package dev.perfwarden.engine.project;
+
+import dev.perfwarden.engine.gate.FailOn;
+import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.engine.pack.VersionRange;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A project's {@code .perfwarden.yaml}: which packs run (built-in ids or local pack folders and archives,
+ * with version ranges), parameter overrides, paths to include and exclude, per-rule switches and severity
+ * overrides, and where the baseline and the lock file are. Found upward from the analysed module (see
+ * {@link #find}). Unknown keys and wrong values are errors with file:line:col. Documented in
+ * {@code docs/packs.md}.
+ *
+ * <p>The file cannot raise trust: a pack it names is restricted unless the command line says
+ * {@code --trust=full}, because the file lives in the repository being analysed.
+ *
+ * @param file       the file read (absolute)
+ * @param packs      packs to run, in file order; empty means the default ({@code go-perf})
+ * @param parameters parameter overrides, {@code "pack:name"} or {@code "name"}, with their lines
+ * @param paths      which finding files to report
+ * @param rules      per-rule settings by rule id
+ * @param baseline   baseline file (resolved against the file's folder), or null
+ * @param lock       lock file named in the file (resolved), or null: then {@code perfwarden.lock} next to it
+ *                   is used when it exists
+ * @param failOn     gate threshold, or null (the command line's or the default)
+ */
+public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> parameters, PathFilter paths,
+                            Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn) {
+    /** The file name looked for. */
+    public static final String FILE_NAME = ".perfwarden.yaml";
+    /** The lock file used next to the project file when the project file names none. */
+    public static final String LOCK_NAME = "perfwarden.lock";
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
+    private static final Pattern PARAM = Pattern.compile("(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*:)?"
+            + "[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*");
+    private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9]*(?:[-/][a-z0-9]+)*");
+
+    /**
+     * A pack to run: a built-in {@code id} or a {@code path} (folder or {@code .zip}/{@code .jar},
+     * resolved against the project file's folder), optionally pinned to a version range.
+     */
+    public record PackSpec(String id, Path path, VersionRange range, String rangeText,
+                           Map<String, Object> parameters, int line) {
+        public boolean builtin() {
+            return id != null;
+        }
+
+        /** {@code go-perf@^1.0} or the path, for messages. */
+        public String label() {
+            String base = id != null ? id : path.toString();
+            return rangeText == null ? base : base + "@" + rangeText;
+        }
+    }
+
+    /** One parameter override: {@code pack} null means every pack that has {@code name}. */
+    public record ParamSetting(String pack, String name, Object value, int line, int col) {
+        public String key() {
+            return pack == null ? name : pack + ":" + name;
+        }
+    }
+
+    /** What the file says about one rule. {@code severity} null keeps the weighed severity. */
+    public record RuleSetting(String rule, boolean enabled, Severity severity, PathFilter paths, int line, int col) {
+    }
+
+    public ProjectConfig {
+        packs = List.copyOf(packs);
+        parameters = List.copyOf(parameters);
+        rules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+    }
+
+    /** Parameter overrides as {@code Options.withParams} takes them. */
+    public Map<String, Object> overrides() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (ParamSetting p : parameters) {
+            m.put(p.key(), p.value());
+        }
+        return m;
+    }
+
+    /** Severity overrides by rule id. */
+    public Map<String, Severity> severities() {
+        Map<String, Severity> m = new LinkedHashMap<>();
+        rules.forEach((id, r) -> {
+            if (r.enabled() && r.severity() != null) {
+                m.put(id, r.severity());
+            }
+        });
+        return m;
+    }
+
+    /**
+     * Hides findings the file switches off: rules with {@code enabled: false} (reason {@code disabled}) and
+     * files outside {@code paths} or the rule's own {@code paths} (reason {@code excluded}).
+     */
+    public dev.perfwarden.engine.analysis.FindingFilter filter() {
+        return f -> {
+            RuleSetting r = rules.get(f.rule());
+            if (r != null && !r.enabled()) {
+                return "disabled";
+            }
+            if (!paths.keeps(f.file()) || r != null && !r.paths().keeps(f.file())) {
+                return "excluded";
+            }
+            return null;
+        };
+    }
+
+    /** The lock file that applies: the one named, else {@code perfwarden.lock} next to the file if it exists. */
+    public Optional<Path> lockFile() {
+        if (lock != null) {
+            return Optional.of(lock);
+        }
+        Path p = file.resolveSibling(LOCK_NAME);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /**
+     * Rules named in {@code rules:} that no loaded pack defines, as errors at their lines (a typo would
+     * silently switch nothing off).
+     */
+    public Optional<ConfigException> unknownRules(Collection<String> known) {
+        List<ConfigException.Issue> issues = new ArrayList<>();
+        for (RuleSetting r : rules.values()) {
+            if (!known.contains(r.rule()) && !r.rule().startsWith("perfwarden/")) {
+                issues.add(new ConfigException.Issue(file.toString(), r.line(), r.col(), "rules: '" + r.rule()
+                        + "' is not a rule of the loaded packs"));
+            }
+        }
+        return issues.isEmpty() ? Optional.empty() : Optional.of(new ConfigException(issues));
+    }
+
+    // ---------------------------------------------------------------- finding and reading
+
+    /**
+     * The nearest {@code .perfwarden.yaml} at or above each start folder, in order: the first found wins.
+     * Start folders that are files count as their parent folder.
+     */
+    public static Optional<Path> find(List<Path> starts) {
+        for (Path s : starts) {
+            if (s == null) {
+                continue;
+            }
+            Path d = s.toAbsolutePath().normalize();
+            if (Files.isRegularFile(d)) {
+                d = d.getParent();
+            }
+            for (Path p = d; p != null; p = p.getParent()) {
+                Path f = p.resolve(FILE_NAME);
+                if (Files.isRegularFile(f)) {
+                    return Optional.of(f);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static ProjectConfig load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, 0, "cannot read: " + e.getMessage());
+        }
+        return parse(text, file.toAbsolutePath().normalize());
+    }
+
+    /** Parses the text of {@code file} (which need not exist; relative paths resolve against its folder). */
+    public static ProjectConfig parse(String text, Path file) throws ConfigException {
+        String name = file.toString();
+        YNode root = YNode.parse(text, name);
+        YNode.Errors errors = new YNode.Errors(name);
+        if (!root.isMap()) {
+            errors.at(root, "expected a map of settings (packs, parameters, paths, rules, baseline, lock, failOn)");
+            errors.throwIfAny();
+        }
+        errors.onlyKeys(root, "packs", "parameters", "paths", "rules", "baseline", "lock", "failOn");
+        Path dir = file.getParent() == null ? Path.of("") : file.getParent();
+
+        List<PackSpec> packs = new ArrayList<>();
+        YNode pn = root.get("packs");
+        if (pn != null && pn.kind() != YNode.Kind.NULL) {
+            if (!pn.isList()) {
+                errors.at(pn, "packs: expected a list of {id: ...} or {path: ...} entries, got " + pn.describe());
+            } else {
+                for (YNode e : pn.list()) {
+                    PackSpec s = packSpec(e, dir, errors);
+                    if (s != null) {
+                        packs.add(s);
+                    }
+                }
+            }
+        }
+
+        List<ParamSetting> params = new ArrayList<>();
+        YNode par = root.get("parameters");
+        if (par != null && par.kind() != YNode.Kind.NULL) {
+            params(par, null, params, errors);
+        }
+        for (PackSpec s : packs) {
+            if (s.builtin()) {
+                s.parameters().forEach((k, v) -> params.add(new ParamSetting(s.id(), k, v, s.line(), 0)));
+            }
+        }
+
+        PathFilter paths = pathFilter(root.get("paths"), errors);
+
+        Map<String, RuleSetting> rules = new LinkedHashMap<>();
+        YNode rn = root.get("rules");
+        if (rn != null && rn.kind() != YNode.Kind.NULL) {
+            if (!rn.isMap()) {
+                errors.at(rn, "rules: expected a map of rule id to settings, got " + rn.describe());
+            } else {
+                rn.map().forEach((id, v) -> {
+                    RuleSetting r = rule(id, v, errors);
+                    if (r != null) {
+                        rules.put(id, r);
+                    }
+                });
+            }
+        }
+
+        Path baseline = pathValue(root.get("baseline"), dir, errors);
+        Path lock = pathValue(root.get("lock"), dir, errors);
+        FailOn failOn = null;
+        YNode fo = root.get("failOn");
+        if (fo != null) {
+            failOn = FailOn.byId(fo.text()).orElse(null);
+            if (failOn == null) {
+                errors.at(fo, "failOn: expected error, warning, note or none, got " + fo.describe());
+            }
+        }
+        errors.throwIfAny();
+        return new ProjectConfig(file, packs, params, paths, rules, baseline, lock, failOn);
+    }
+
+    private static PackSpec packSpec(YNode e, Path dir, YNode.Errors errors) {
+        if (e.kind() == YNode.Kind.STRING) {
+            // shorthand: "go-perf" or "go-perf@^1.0"
+            String t = e.text();
+            int at = t.indexOf('@');
+            String id = at < 0 ? t : t.substring(0, at);
+            String range = at < 0 ? null : t.substring(at + 1);
+            return builtinSpec(e, id, range, e, Map.of(), errors);
+        }
+        if (!e.isMap()) {
+            errors.at(e, "packs: each entry is {id: ...} or {path: ...}, got " + e.describe());
+            return null;
+        }
+        errors.onlyKeys(e, "id", "path", "version", "parameters");
+        YNode id = e.get("id");
+        YNode path = e.get("path");
+        YNode version = e.get("version");
+        Map<String, Object> params = new LinkedHashMap<>();
+        YNode pn = e.get("parameters");
+        if (pn != null && pn.kind() != YNode.Kind.NULL) {
+            if (!pn.isMap()) {
+                errors.at(pn, "parameters: expected a map of name to value, got " + pn.describe());
+            } else {
+                pn.map().forEach((k, v) -> {
+                    if (!v.isScalar() || v.kind() == YNode.Kind.NULL) {
+                        errors.at(v, "parameter '" + k + "': expected a number, string or boolean, got " + v.describe());
+                    } else if (!PARAM.matcher(k).matches() || k.contains(":")) {
+                        errors.atKey(v, "parameter name '" + k + "' must be dotted identifiers");
+                    } else {
+                        params.put(k, v.scalar());
+                    }
+                });
+            }
+        }
+        if ((id == null) == (path == null)) {
+            errors.at(e, "packs: each entry needs exactly one of 'id' (a built-in pack) or 'path' (a pack folder or"
+                    + " archive)");
+            return null;
+        }
+        String rangeText = version == null ? null : version.text();
+        if (version != null && rangeText == null) {
+            errors.at(version, "version: expected a version range such as \"^1.0\", got " + version.describe());
+            return null;
+        }
+        if (id != null) {
+            return builtinSpec(id, id.text(), rangeText, version, params, errors);
+        }
+        if (path.kind() != YNode.Kind.STRING || path.text().isBlank()) {
+            errors.at(path, "path: expected a pack folder or .zip/.jar, got " + path.describe());
+            return null;
+        }
+        VersionRange range = range(rangeText, version, errors);
+        if (rangeText != null && range == null) {
+            return null;
+        }
+        if (!params.isEmpty()) {
+            // the pack id is known only once it is loaded: keep them for the caller
+            return new PackSpec(null, dir.resolve(path.text()).normalize(), range, rangeText, params, e.line());
+        }
+        return new PackSpec(null, dir.resolve(path.text()).normalize(), range, rangeText, Map.of(), e.line());
+    }
+
+    private static PackSpec builtinSpec(YNode at, String id, String rangeText, YNode versionNode,
+                                        Map<String, Object> params, YNode.Errors errors) {
+        if (id == null || !ID.matcher(id).matches()) {
+            errors.at(at, "packs: '" + id + "' is not a pack id (kebab-case, e.g. go-perf)");
+            return null;
+        }
+        VersionRange range = range(rangeText, versionNode, errors);
+        if (rangeText != null && range == null) {
+            return null;
+        }
+        return new PackSpec(id, null, range, rangeText, params, at.line());
+    }
+
+    private static VersionRange range(String text, YNode at, YNode.Errors errors) {
+        if (text == null) {
+            return null;
+        }
+        VersionRange r = VersionRange.parse(text).orElse(null);
+        if (r == null) {
+            errors.at(at, "version: '" + text + "' is not a version range (e.g. \"^1.0\", \">=1.2.0 <2.0.0\")");
+        }
+        return r;
+    }
+
+    private static void params(YNode par, String pack, List<ParamSetting> out, YNode.Errors errors) {
+        if (!par.isMap()) {
+            errors.at(par, "parameters: expected a map of name (or pack:name) to value, got " + par.describe());
+            return;
+        }
+        par.map().forEach((k, v) -> {
+            if (v.isMap() && pack == null && ID.matcher(k).matches()) {
+                params(v, k, out, errors); // parameters: {go-perf: {name: value}}
+                return;
+            }
+            if (!v.isScalar() || v.kind() == YNode.Kind.NULL) {
+                errors.at(v, "parameter '" + k + "': expected a number, string or boolean, got " + v.describe());
+                return;
+            }
+            if (!PARAM.matcher(k).matches()) {
+                errors.atKey(v, "parameter name '" + k + "' must be NAME or PACK:NAME with dotted identifiers");
+                return;
+            }
+            int colon = k.indexOf(':');
+            String p = colon < 0 ? pack : k.substring(0, colon);
+            String n = colon < 0 ? k : k.substring(colon + 1);
+            out.add(new ParamSetting(p, n, v.scalar(), v.keyLine(), v.keyCol()));
+        });
+    }
+
+    static PathFilter pathFilter(YNode n, YNode.Errors errors) {
+        if (n == null || n.kind() == YNode.Kind.NULL) {
+            return PathFilter.ALL;
+        }
+        if (!n.isMap()) {
+            errors.at(n, n.path() + ": expected {include: [...], exclude: [...]}, got " + n.describe());
+            return PathFilter.ALL;
+        }
+        errors.onlyKeys(n, "include", "exclude");
+        return new PathFilter(PathFilter.globs(n.get("include"), errors), PathFilter.globs(n.get("exclude"), errors));
+    }
+
+    private static RuleSetting rule(String id, YNode v, YNode.Errors errors) {
+        if (!RULE_ID.matcher(id).matches()) {
+            errors.atKey(v, "rules: '" + id + "' is not a rule id");
+            return null;
+        }
+        int line = v.keyLine();
+        int col = v.keyCol();
+        if (v.kind() == YNode.Kind.BOOLEAN) {
+            return new RuleSetting(id, (Boolean) v.scalar(), null, PathFilter.ALL, line, col);
+        }
+        if (v.kind() == YNode.Kind.STRING) {
+            String s = v.text().strip().toLowerCase(Locale.ROOT);
+            switch (s) {
+                case "off", "disabled", "false", "no":
+                    return new RuleSetting(id, false, null, PathFilter.ALL, line, col);
+                case "on", "enabled", "true", "yes":
+                    return new RuleSetting(id, true, null, PathFilter.ALL, line, col);
+                default:
+                    Severity sev = Severity.byId(s).orElse(null);
+                    if (sev == null) {
+                        errors.at(v, "rules: " + id + ": expected off, on, error, warning, note or a map, got "
+                                + v.describe());
+                        return null;
+                    }
+                    return new RuleSetting(id, true, sev, PathFilter.ALL, line, col);
+            }
+        }
+        if (!v.isMap()) {
+            errors.at(v, "rules: " + id + ": expected off, on, a severity or {enabled, severity, paths}, got "
+                    + v.describe());
+            return null;
+        }
+        errors.onlyKeys(v, "enabled", "severity", "paths");
+        boolean enabled = true;
+        YNode en = v.get("enabled");
+        if (en != null) {
+            if (en.kind() != YNode.Kind.BOOLEAN) {
+                errors.at(en, "enabled: expected true or false, got " + en.describe());
+            } else {
+                enabled = (Boolean) en.scalar();
+            }
+        }
+        Severity sev = null;
+        YNode sn = v.get("severity");
+        if (sn != null) {
+            sev = Severity.byId(sn.text()).orElse(null);
+            if (sev == null) {
+                errors.at(sn, "severity: expected error, warning or note, got " + sn.describe());
+            }
+        }
+        return new RuleSetting(id, enabled, sev, pathFilter(v.get("paths"), errors), line, col);
+    }
+
+    private static Path pathValue(YNode n, Path dir, YNode.Errors errors) {
+        if (n == null || n.kind() == YNode.Kind.NULL) {
+            return null;
+        }
+        if (n.kind() != YNode.Kind.STRING || n.text().isBlank()) {
+            errors.at(n, n.path() + ": expected a file path, got " + n.describe());
+            return null;
+        }
+        return dir.resolve(n.text()).normalize();
+    }
+}

@@ -1,0 +1,349 @@
+package dev.perfwarden.engine.suppress;
+
+import dev.perfwarden.engine.EngineInfo;
+import dev.perfwarden.engine.analysis.Suppression;
+import dev.perfwarden.engine.analysis.Suppressor;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.RuleInfo;
+import dev.perfwarden.engine.model.Scope;
+import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.InputPos;
+import dev.perfwarden.facts.core.SourcePos;
+import dev.perfwarden.facts.input.InputStats;
+import dev.perfwarden.facts.source.GoSourceIndex;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Suppressions written in the Go sources:
+ * <pre>{@code
+ * //perfwarden:ignore interface-escape -- boxed once at start-up, not on the request path
+ * x := any(v)
+ * y := any(w) //perfwarden:ignore interface-escape,leaking-param -- measured: 0.1 % of CPU
+ * }</pre>
+ * A comment on a line of its own applies to the next line; a comment after code applies to its own line.
+ * The reason after {@code --} is required. The engine reports two findings of its own about them:
+ * {@value #INVALID} (error) for a comment it cannot use (no rule, no reason), which then suppresses
+ * nothing, and {@value #UNUSED} (warning) for a rule named by a comment that no finding of that rule
+ * matched, so stale comments do not pile up. A rule none of whose inputs were given in the run is not
+ * judged unused (it could not have reported).
+ *
+ * <p>Files are keyed like findings: relative to the module root (the nearest folder with a go.mod at or
+ * above each source root), or to the root itself when there is no module.
+ */
+public final class SourceSuppressions implements Suppressor {
+    public static final String UNUSED = "perfwarden/unused-suppression";
+    public static final String INVALID = "perfwarden/invalid-suppression";
+    /** The evidence input kind of these findings: the Go source line. */
+    public static final String INPUT = "go-source";
+
+    private static final Pattern DIRECTIVE = Pattern.compile("^//\\s?perfwarden:ignore(?![\\w-])(.*)$");
+    private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_.]*(?:[-/][a-z0-9_.]+)*");
+    private static final long MAX_FILE = 16L << 20;
+
+    /**
+     * One {@code //perfwarden:ignore} comment.
+     *
+     * @param file     module-relative path
+     * @param line     the comment's line
+     * @param col      the comment's column (1-based, bytes as the compiler counts... characters here)
+     * @param target   the line it applies to: its own after code, else the next
+     * @param rules    the rule ids it names
+     * @param reason   the text after {@code --}
+     * @param text     the comment as written
+     * @param problem  why it cannot be used, or null
+     */
+    public record Directive(String file, int line, int col, int target, List<String> rules, String reason,
+                            String text, String problem) {
+        public Directive {
+            rules = List.copyOf(rules);
+        }
+
+        public boolean valid() {
+            return problem == null;
+        }
+    }
+
+    private final List<Directive> directives;
+    private final Map<String, List<Directive>> byFile = new LinkedHashMap<>();
+
+    private SourceSuppressions(List<Directive> directives) {
+        this.directives = List.copyOf(directives);
+        for (Directive d : directives) {
+            byFile.computeIfAbsent(d.file(), k -> new ArrayList<>()).add(d);
+        }
+    }
+
+    public List<Directive> directives() {
+        return directives;
+    }
+
+    /** Reads every {@code .go} file of the modules of {@code sourceRoots} (see the class comment). */
+    public static SourceSuppressions scan(List<Path> sourceRoots) {
+        Map<String, String> files = new TreeMap<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path r : sourceRoots) {
+            if (r == null || !Files.isDirectory(r)) {
+                continue;
+            }
+            Path mod = GoSourceIndex.findModuleRoot(r).orElse(null);
+            Path root = mod != null ? mod : r.toAbsolutePath().normalize();
+            if (!seen.add(root)) {
+                continue;
+            }
+            try {
+                for (Path f : goFiles(root, mod != null)) {
+                    byte[] b = Files.readAllBytes(f);
+                    String text = new String(b, StandardCharsets.UTF_8);
+                    if (text.contains("perfwarden:ignore")) {
+                        files.putIfAbsent(root.relativize(f).toString().replace('\\', '/'), text);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read Go sources below " + root, e);
+            }
+        }
+        return of(files);
+    }
+
+    /** From sources given as {@code module-relative path → text}. */
+    public static SourceSuppressions of(Map<String, String> files) {
+        List<Directive> out = new ArrayList<>();
+        files.forEach((path, text) -> out.addAll(parse(path, text)));
+        return new SourceSuppressions(out);
+    }
+
+    private static List<Path> goFiles(Path root, boolean recursive) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!recursive) {
+            try (Stream<Path> s = Files.list(root)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".go") && Files.isRegularFile(p)).sorted()
+                        .forEach(out::add);
+            }
+            return out;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                if (d.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String n = d.getFileName().toString();
+                if (n.startsWith(".") || n.startsWith("_") || n.equals("vendor") || n.equals("testdata")
+                        || Files.isRegularFile(d.resolve("go.mod"))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && f.getFileName().toString().endsWith(".go") && attrs.size() < MAX_FILE) {
+                    out.add(f);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
+    /** The directives in one Go file: line comments only, outside strings, runes and block comments. */
+    static List<Directive> parse(String file, String src) {
+        List<Directive> out = new ArrayList<>();
+        int line = 1;
+        int lineStart = 0;
+        boolean codeOnLine = false;
+        int i = 0;
+        int n = src.length();
+        while (i < n) {
+            char c = src.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+                codeOnLine = false;
+                i++;
+            } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '/') {
+                int end = src.indexOf('\n', i);
+                if (end < 0) {
+                    end = n;
+                }
+                String comment = src.substring(i, end).stripTrailing();
+                java.util.regex.Matcher m = DIRECTIVE.matcher(comment);
+                if (m.matches()) {
+                    out.add(directive(file, line, i - lineStart + 1, codeOnLine, comment, m.group(1)));
+                }
+                i = end;
+            } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '*') {
+                int end = src.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                for (int j = i; j < end; j++) {
+                    if (src.charAt(j) == '\n') {
+                        line++;
+                        lineStart = j + 1;
+                    }
+                }
+                codeOnLine = true; // a block comment then code: treat a later comment as trailing
+                i = end;
+            } else if (c == '"' || c == '\'') {
+                i++;
+                while (i < n && src.charAt(i) != c && src.charAt(i) != '\n') {
+                    i += src.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+                codeOnLine = true;
+            } else if (c == '`') {
+                int end = src.indexOf('`', i + 1);
+                end = end < 0 ? n : end + 1;
+                for (int j = i; j < end; j++) {
+                    if (src.charAt(j) == '\n') {
+                        line++;
+                        lineStart = j + 1;
+                    }
+                }
+                i = end;
+                codeOnLine = true;
+            } else {
+                if (!Character.isWhitespace(c)) {
+                    codeOnLine = true;
+                }
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static Directive directive(String file, int line, int col, boolean trailing, String text, String rest) {
+        int target = trailing ? line : line + 1;
+        int dash = rest.indexOf("--");
+        String ids = (dash < 0 ? rest : rest.substring(0, dash)).strip();
+        String reason = dash < 0 ? "" : rest.substring(dash + 2).strip();
+        List<String> rules = new ArrayList<>();
+        String problem = null;
+        for (String id : ids.split(",")) {
+            String t = id.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (!RULE_ID.matcher(t).matches()) {
+                problem = "'" + t + "' is not a rule id";
+            }
+            rules.add(t);
+        }
+        if (problem == null && rules.isEmpty()) {
+            problem = "names no rule";
+        }
+        if (problem == null && reason.isEmpty()) {
+            problem = "gives no reason";
+        }
+        return new Directive(file, line, col, target, rules, reason, text, problem);
+    }
+
+    // ---------------------------------------------------------------- suppressor
+
+    @Override
+    public List<RuleInfo> rules() {
+        return List.of(
+                engineRule(UNUSED, Severity.WARNING, "A //perfwarden:ignore comment suppresses nothing",
+                        "# " + UNUSED + "\n\nA `//perfwarden:ignore RULE -- reason` comment names a rule that reported"
+                                + " nothing on the line it applies to (its own line after code, else the next line)."
+                                + " The code changed or the rule no longer fires there: delete the comment, or fix"
+                                + " the rule id.\n"),
+                engineRule(INVALID, Severity.ERROR, "A //perfwarden:ignore comment cannot be used",
+                        "# " + INVALID + "\n\nA suppression comment must name at least one rule and give a reason:"
+                                + " `//perfwarden:ignore rule-id[,rule-id] -- why this is fine`. Without them it"
+                                + " suppresses nothing.\n"));
+    }
+
+    private static RuleInfo engineRule(String id, Severity s, String summary, String doc) {
+        return new RuleInfo(id, "perfwarden", EngineInfo.version(), s, s, Scope.NONE, summary,
+                List.of("suppression"), List.of(), doc, "", 0);
+    }
+
+    @Override
+    public Matcher start(List<RuleInfo> catalogue, List<InputStats> inputs) {
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        catalogue.forEach(r -> rules.put(r.id(), r));
+        Set<String> kinds = new HashSet<>();
+        inputs.forEach(i -> kinds.add(i.kind()));
+        return new Run(rules, kinds);
+    }
+
+    private final class Run implements Matcher {
+        private final Map<String, RuleInfo> rules;
+        private final Set<String> inputKinds;
+        private final Set<String> used = new LinkedHashSet<>();
+
+        Run(Map<String, RuleInfo> rules, Set<String> inputKinds) {
+            this.rules = rules;
+            this.inputKinds = inputKinds;
+        }
+
+        @Override
+        public Suppression match(Finding f) {
+            if (f.file().isEmpty() || f.line() == 0 || f.rule().equals(INVALID)) {
+                return null;
+            }
+            for (Directive d : byFile.getOrDefault(f.file(), List.of())) {
+                if (d.valid() && d.target() == f.line() && d.rules().contains(f.rule())) {
+                    used.add(d.file() + ":" + d.line() + ":" + f.rule());
+                    return new Suppression(Suppression.Kind.IN_SOURCE, "suppressed", d.reason(),
+                            new SourcePos(d.file(), d.line(), d.col()));
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public List<Finding> finish() {
+            String label = "perfwarden@" + EngineInfo.version();
+            List<Finding> out = new ArrayList<>();
+            for (Directive d : directives) {
+                List<Evidence> ev = List.of(new Evidence(INPUT, d.text(), InputPos.line(d.file(), d.line())));
+                if (!d.valid()) {
+                    out.add(Finding.of(INVALID, label, Severity.ERROR, "", d.file(), d.line(), d.col(),
+                            "suppression comment " + d.problem() + ", so it suppresses nothing: write"
+                                    + " //perfwarden:ignore rule-id[,rule-id] -- reason", ev));
+                    continue;
+                }
+                for (String r : d.rules()) {
+                    if (used.contains(d.file() + ":" + d.line() + ":" + r)) {
+                        continue;
+                    }
+                    RuleInfo info = rules.get(r);
+                    String msg;
+                    if (info == null) {
+                        msg = "suppression of '" + r + "' suppresses nothing: no loaded pack has a rule of that id";
+                    } else if (!info.inputs().isEmpty() && info.inputs().stream().noneMatch(inputKinds::contains)) {
+                        continue; // the rule could not report without its inputs: cannot tell
+                    } else {
+                        msg = "suppression of " + r + " suppresses nothing: " + r + " reported nothing on line "
+                                + d.target() + (d.target() == d.line() ? "" : " (the line after the comment)")
+                                + "; remove the comment";
+                    }
+                    out.add(Finding.of(UNUSED, label, Severity.WARNING, "", d.file(), d.line(), d.col(), msg, ev));
+                }
+            }
+            return out;
+        }
+    }
+}
