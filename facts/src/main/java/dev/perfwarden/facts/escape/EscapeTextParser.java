@@ -99,6 +99,8 @@ public final class EscapeTextParser implements InputParser {
         int start = 0;
         int lines = 0;
         boolean header = false;
+        boolean first = true;
+        boolean second = false;
         while (start < text.length() && lines < 400) {
             int nl = text.indexOf('\n', start);
             if (nl < 0) {
@@ -107,8 +109,30 @@ public final class EscapeTextParser implements InputParser {
             String line = text.substring(start, nl);
             start = nl + 1;
             lines++;
+            if (line.isBlank()) {
+                continue;
+            }
+            if (first) {
+                // go build output starts with "# import/path", go tool compile with a position,
+                // either may start with go command lines; a Markdown title ("# Some words") is not it
+                first = false;
+                boolean ok = line.startsWith("# ") && importPathHeader(line.substring(2))
+                        || line.startsWith("go: ") || line.startsWith("note: ") || Pos.parse(line) != null;
+                if (!ok) {
+                    return false;
+                }
+                second = line.startsWith("# ");
+            } else if (second) {
+                // after a "# pkg" header comes compiler output, not prose ("# title" of a document)
+                second = false;
+                if (!(line.startsWith("# ") || line.startsWith("go: ") || Pos.parse(line) != null
+                        || line.startsWith("<unknown line number>") || line.contains(" capturing by ")
+                        || line.startsWith("moved to heap: "))) {
+                    return false;
+                }
+            }
             if (line.startsWith("# ")) {
-                header = true;
+                header = importPathHeader(line.substring(2));
                 continue;
             }
             Pos p = Pos.parse(line);
@@ -141,6 +165,16 @@ public final class EscapeTextParser implements InputParser {
             }
         }
         return false;
+    }
+
+    /** {@code example.com/t1}, {@code command-line-arguments}, {@code example.com/t3 [example.com/t3.test]}. */
+    static boolean importPathHeader(String h) {
+        String p = h.strip();
+        int br = p.indexOf(" [");
+        if (br > 0 && p.endsWith("]")) {
+            p = p.substring(0, br);
+        }
+        return !p.isEmpty() && p.indexOf(' ') < 0 && p.indexOf('\t') < 0;
     }
 
     private static boolean ssaDebug(String msg) {

@@ -457,5 +457,11 @@ class EscapeTextParserTest {
         assertThat(sniff.test("# example.com/t1\nmain.f STEXT size=10 args=0x0 locals=0x0\n")).isFalse();
         assertThat(sniff.test("{\"version\":0,\"package\":\"main\"}\n")).isFalse();
         assertThat(sniff.test("BenchmarkX-8   100   12 ns/op\n")).isFalse();
+        // documentation quoting compiler output is not compiler output
+        assertThat(sniff.test("# interface-escape\n\nA value escapes:\n./esc.go:30:2: x escapes to heap\n")).isFalse();
+        assertThat(sniff.test("# Escape analysis notes\n./esc.go:30:2: x escapes to heap\n")).isFalse();
+        assertThat(sniff.test("Some prose\n./esc.go:30:2: x escapes to heap\n")).isFalse();
+        assertThat(sniff.test("go: downloading example.com/x v1.0.0\n# example.com/m\n./a.go:3:6: can inline f\n"))
+                .isTrue();
     }
 }
