@@ -51,7 +51,7 @@
 
 # ---------------------------------------------------------------- parameters and hotness
 [when]the {pack} parameter {name} is {var}=dev.perfwarden.engine.rule.Param(pack == "{pack}", name == "{name}", {var} : number)
-[when]the site's function is hot=dev.perfwarden.engine.rule.Param(pack == "go-perf", name == "hot.function.cumShare", $hotShare : number) exists dev.perfwarden.facts.profile.HotFunction(symbol == $site.symbol, sampleType == "cpu", cumShare >= $hotShare)
+[when]the site's function is hot by the {pack} threshold=dev.perfwarden.engine.rule.Param(pack == "{pack}", name == "hot.function.cumShare", $hotShare : number) exists dev.perfwarden.facts.profile.HotFunction(symbol == $site.symbol, sampleType == "cpu", cumShare >= $hotShare)
 
 # ---------------------------------------------------------------- reporting
 # One sentence: report at $site; the evidence is every fact the rule matched (lists included).
