@@ -4,7 +4,9 @@
 #   $site     the fact a finding is reported at (its function, file, line and column). Every
 #             "there is / a ... " sentence below that starts a match binds $site; at most one per rule.
 #   $capture  a closure capture (from "a closure captures a variable ...").
-#   $calls    and other names you choose: lists from "the ... calls ... are $name" sentences.
+#   $call     a runtime call (from "there is a runtime call of category ... on the site's line").
+#   $name     names you choose: lists from "the ... are $name" sentences, parameters from
+#             "the <pack> parameter <name> is $name".
 #   A sentence starting with "-" adds a constraint to the pattern on the line above it.
 #   A line starting with ">" is plain DRL, passed through unchanged.
 #   Messages are java.lang.String.format templates: %s for each argument after "with", %d for a
