@@ -462,11 +462,14 @@ final class PolicyCompiler {
                         if (!fieldsPresent(j, type, other, "file", "line")) {
                             continue;
                         }
-                        cs.add("file == " + other.var() + ".file");
-                        cLines.add(j.line());
                         cs.add("line == " + other.var() + ".line");
                         cLines.add(j.line());
                         cs.add("line > 0");
+                        cLines.add(j.line());
+                        // the same file: equal paths, or one a longer form of the other (-trimpath or
+                        // absolute machine-code paths against module-relative compiler paths)
+                        cs.add("(file == " + other.var() + ".file || file.endsWith(\"/\" + " + other.var()
+                                + ".file) || " + other.var() + ".file.endsWith(\"/\" + file))");
                         cLines.add(j.line());
                     }
                 }
