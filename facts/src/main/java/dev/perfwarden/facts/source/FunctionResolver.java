@@ -4,6 +4,7 @@ import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.Located;
 import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.logopt.LogoptHeader;
+import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.HotLine;
 import dev.perfwarden.facts.symbols.Symbols;
 
@@ -51,6 +52,8 @@ import java.util.stream.Stream;
  * </ol>
  * Other located facts (objdump and {@code -S} machine code, SSA) and profile lines ({@link HotLine})
  * keep their symbol and get the same module-relative file ({@code -trimpath} and absolute forms alike).
+ * Profile symbols ({@link HotLine}, {@link HotFunction}) of a module package named {@code main},
+ * which a test binary prints under the package's import path, are renamed {@code main.…}.
  * The result says how many facts were resolved which way ({@link Resolution#byAttribution()}).
  */
 public final class FunctionResolver {
@@ -220,7 +223,10 @@ public final class FunctionResolver {
                 moved.add(a.relocate(file -> cache.computeIfAbsent(file, x -> normalise(x, pkgDir))));
             } else if (f instanceof Located || f instanceof HotLine) {
                 // machine code, SSA and profile lines: same module-relative file as the compiler's facts
-                moved.add(RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath)));
+                Fact r = RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath));
+                moved.add(r instanceof HotLine ? RecordFiles.map(r, "symbol", this::mainSymbol) : r);
+            } else if (f instanceof HotFunction) {
+                moved.add(RecordFiles.map(f, "symbol", this::mainSymbol));
             } else {
                 moved.add(f);
             }
@@ -247,6 +253,26 @@ public final class FunctionResolver {
             out.add(r);
         }
         return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
+    }
+
+    /**
+     * A profile symbol of a module package named {@code main} as the main binary's own machine code
+     * and the compiler name it: a test binary ({@code go test -cpuprofile}) compiles package main under
+     * its import path, so its profiles say {@code example.com/m.f} where objdump of the program and
+     * {@code -m} say {@code main.f}.
+     */
+    private String mainSymbol(String symbol) {
+        String pkg = Symbols.packageOf(symbol);
+        if (pkg.equals("main") || pkg.length() == symbol.length()) {
+            return symbol;
+        }
+        for (GoSourceIndex idx : indexes) {
+            Optional<GoSourceIndex.GoPackage> p = idx.packageNamed(pkg);
+            if (p.isPresent() && p.get().name().equals("main") && pkg.equals(p.get().importPath())) {
+                return "main" + symbol.substring(pkg.length());
+            }
+        }
+        return symbol;
     }
 
     private String normalise(String file, String pkgDir) {

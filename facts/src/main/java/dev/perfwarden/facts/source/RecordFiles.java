@@ -9,17 +9,25 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Maps the {@code String file} component of a record fact that has no {@link Attributable#relocate}
- * of its own (machine-code facts from objdump and {@code -S}, SSA facts, profile lines), so that
- * every input's facts carry the same module-relative file: objdump prints the {@code -trimpath}
- * form ({@code example.com/m/x/y.go}), {@code -S} and pprof print absolute paths. The record is
- * rebuilt through its canonical constructor, so its own checks still run.
+ * Maps a {@code String} component ({@code file}, {@code symbol}) of a record fact that has no
+ * {@link Attributable#relocate} of its own (machine-code facts from objdump and {@code -S}, SSA facts,
+ * profile facts), so that every input's facts carry the same module-relative file and symbol: objdump
+ * prints the {@code -trimpath} form ({@code example.com/m/x/y.go}), {@code -S} and pprof print
+ * absolute paths. The record is rebuilt through its canonical constructor, so its own checks still run.
  */
 final class RecordFiles {
     private RecordFiles() {
     }
 
-    private record Shape(Constructor<?> ctor, RecordComponent[] components, int file) {
+    private record Shape(Constructor<?> ctor, RecordComponent[] components) {
+        int indexOf(String name) {
+            for (int i = 0; i < components.length; i++) {
+                if (components[i].getName().equals(name) && components[i].getType() == String.class) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     private static final ClassValue<Optional<Shape>> SHAPES = new ClassValue<>() {
@@ -29,16 +37,9 @@ final class RecordFiles {
                 return Optional.empty();
             }
             RecordComponent[] cs = type.getRecordComponents();
-            int file = -1;
             Class<?>[] types = new Class<?>[cs.length];
             for (int i = 0; i < cs.length; i++) {
                 types[i] = cs[i].getType();
-                if (cs[i].getName().equals("file") && cs[i].getType() == String.class) {
-                    file = i;
-                }
-            }
-            if (file < 0) {
-                return Optional.empty();
             }
             try {
                 Constructor<?> c = type.getDeclaredConstructor(types);
@@ -46,7 +47,7 @@ final class RecordFiles {
                 for (RecordComponent rc : cs) {
                     rc.getAccessor().setAccessible(true);
                 }
-                return Optional.of(new Shape(c, cs, file));
+                return Optional.of(new Shape(c, cs));
             } catch (NoSuchMethodException | RuntimeException e) {
                 return Optional.empty();
             }
@@ -55,25 +56,36 @@ final class RecordFiles {
 
     /** {@code f} with its {@code file} mapped; {@code f} itself when it has none or the file stays the same. */
     static Fact relocate(Fact f, UnaryOperator<String> files) {
+        return map(f, "file", files);
+    }
+
+    /**
+     * {@code f} with its {@code String} component {@code name} mapped; {@code f} itself when it has no
+     * such component or the value stays the same.
+     */
+    static Fact map(Fact f, String name, UnaryOperator<String> op) {
         Optional<Shape> shape = SHAPES.get(f.getClass());
         if (shape.isEmpty()) {
             return f;
         }
         Shape s = shape.get();
+        int at = s.indexOf(name);
+        if (at < 0) {
+            return f;
+        }
         try {
-            Object[] args = new Object[s.components().length];
-            for (int i = 0; i < args.length; i++) {
-                args[i] = s.components()[i].getAccessor().invoke(f);
-            }
-            String old = (String) args[s.file()];
+            String old = (String) s.components()[at].getAccessor().invoke(f);
             if (old == null) {
                 return f;
             }
-            String moved = files.apply(old);
+            String moved = op.apply(old);
             if (moved.equals(old)) {
                 return f;
             }
-            args[s.file()] = moved;
+            Object[] args = new Object[s.components().length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = i == at ? moved : s.components()[i].getAccessor().invoke(f);
+            }
             return (Fact) s.ctor().newInstance(args);
         } catch (IllegalAccessException | InstantiationException e) {
             return f;
