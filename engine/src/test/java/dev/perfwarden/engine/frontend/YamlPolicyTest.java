@@ -276,4 +276,56 @@ class YamlPolicyTest {
             assertThat(src.lineMap().sourceLine(i + 1)).as("DRL line %d: %s", i + 1, drl[i]).isEqualTo(expectYaml[i]);
         }
     }
+
+    @Test
+    void existsItemsWordComparisonsAndNegations() throws Exception {
+        String yaml = """
+                rules:
+                  - id: growth
+                    severity: note
+                    scope: function
+                    summary: Growth calls in a function that also boxes
+                    match:
+                      - fact: runtime-call
+                        as: call
+                        where:
+                          callee: {not-regex: ".*nocheck.*"}
+                          category: {not-in: [alloc, boxing]}
+                          line: {lt: 100, gte: 10}
+                          evidence.text: {exists: true}
+                      - exists:
+                          fact: runtime-call
+                          same-function: call
+                          where: {category: boxing}
+                      - not:
+                          fact: escape
+                          same-function: call
+                          where: {kind: escapes, result: {exists: false}, subject: {regex: "skip.*"}}
+                    message: "{{call.callee}} at line {{call.line}}"
+                """;
+        Pack pack = PackLoader.load(PolicyPacks.yamlRule(tmp, "growth", yaml));
+        List<Finding> found = run(pack, List.of(
+                call("runtime.growslice", "growslice", "m.a", "a.go", 20, true),
+                call("runtime.growslice", "growslice", "m.a", "a.go", 21, true),
+                call("runtime.convT64", "boxing", "m.a", "a.go", 30, false),
+                call("runtime.convT64", "boxing", "m.a", "a.go", 31, false),
+                // no boxing in m.b
+                call("runtime.growslice", "growslice", "m.b", "a.go", 40, true),
+                // out of the line range
+                call("runtime.growslice", "growslice", "m.a", "a.go", 5, true),
+                call("runtime.growslice_nocheck", "growslice", "m.a", "a.go", 50, true),
+                // vetoed by an escape named skip…
+                call("runtime.growslice", "growslice", "m.c", "a.go", 60, true),
+                call("runtime.convT64", "boxing", "m.c", "a.go", 61, false),
+                escape("escapes", "skipme", "m.c", "a.go", 62, 1),
+                // …but not by another escape
+                call("runtime.growslice", "growslice", "m.d", "a.go", 70, true),
+                call("runtime.convT64", "boxing", "m.d", "a.go", 71, false),
+                escape("escapes", "keep", "m.d", "a.go", 72, 1)));
+        // exists: matched once per call, not once per boxing call
+        assertThat(found).extracting(f -> f.symbol() + ":" + f.line() + " " + f.message())
+                .containsExactly("m.a:20 runtime.growslice at line 20 (no profile given)",
+                        "m.a:21 runtime.growslice at line 21 (no profile given)",
+                        "m.d:70 runtime.growslice at line 70 (no profile given)");
+    }
 }
