@@ -3,7 +3,6 @@ package dev.perfwarden.cli;
 import dev.perfwarden.engine.analysis.Analysis;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.analysis.Options;
-import dev.perfwarden.engine.gate.FailOn;
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.facts.input.InputReader;
 import picocli.CommandLine.Command;
@@ -22,7 +21,9 @@ import java.util.concurrent.Callable;
         description = {"Analyse captured Go toolchain output (files, directories, or - for stdin).",
                 "Formats are recognised by content: -m/-m=2 text, the -json=0,DIR tree, -S listings,",
                 "objdump, SSA dumps, pprof profiles, go test -bench output. Go sources found in a",
-                "directory argument (or given with --source) attribute facts to their functions."})
+                "directory argument (or given with --source) attribute facts to their functions.",
+                "Settings come from .perfwarden.yaml (found upward from the module); a lock file pins the",
+                "packs; //perfwarden:ignore RULE -- reason comments and --baseline hide accepted findings."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,9 +34,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "DIR", description = "A folder of the Go sources the captures came from. Repeatable.")
     List<String> sources = new java.util.ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Fail the gate (exit 1) on findings at or above LEVEL: error, warning, note or none "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: failOn in .perfwarden.yaml, else error).")
     String failOn;
 
     @Mixin
@@ -47,17 +48,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scope;
 
+    @Mixin
+    ProjectOptions project;
+
+    @Mixin
+    BaselineOptions baseline;
+
     @Override
     public Integer call() throws Exception {
-        FailOn gate = FailOn.byId(failOn).orElseThrow(() -> new UserException(
-                "unknown --fail-on '" + failOn + "' (expected error, warning, note or none)"));
         output.format();
-        RuleSet rules = packs.ruleSet();
+        List<java.nio.file.Path> starts = new java.util.ArrayList<>(Project.starts(sources));
+        starts.addAll(Project.starts(paths));
+        Project proj = Project.load(packs, project, starts, true);
+        RuleSet rules = proj.ruleSet();
         InputReader.Result read = Captures.read(paths, sources, System.in);
         AnalysisResult result;
         try {
-            result = Analysis.run(read.facts(), read.inputs(), rules,
-                    scope.apply(Options.defaults().withFailOn(gate).withParams(packs.overrides())));
+            Options options = proj.options(rules, scope.apply(Options.defaults()), failOn, baseline.baseline,
+                    read.sourceRoots(), true);
+            result = Analysis.run(read.facts(), read.inputs(), rules, options);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }

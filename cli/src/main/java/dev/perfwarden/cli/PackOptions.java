@@ -25,7 +25,8 @@ public final class PackOptions {
                     + "(e.g. go-perf@^1.0). Repeatable. Default: go-perf, unless --rules is given.")
     List<String> packs = new ArrayList<>();
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "A user rule pack folder (with pack.yaml). Repeatable.")
+    @Option(names = "--rules", paramLabel = "DIR|ZIP", description = "A user rule pack: a folder with pack.yaml, "
+            + "or a .zip/.jar of one. Restricted unless --trust=full. Repeatable.")
     List<Path> ruleDirs = new ArrayList<>();
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",
@@ -62,8 +63,8 @@ public final class PackOptions {
             }
         }
         for (Path dir : ruleDirs) {
-            if (!Files.isDirectory(dir)) {
-                throw new UserException("--rules " + dir + ": not a directory");
+            if (!Files.isDirectory(dir) && !dev.perfwarden.engine.pack.PackArchive.isArchive(dir)) {
+                throw new UserException("--rules " + dir + ": not a pack folder or a .zip/.jar archive");
             }
             try {
                 out.add(PackLoader.load(dir));

@@ -10,12 +10,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code perfwarden packs list|show}: what packs are loaded, their versions, hashes and rules. */
+/**
+ * {@code perfwarden packs list|show|verify|lock}: what packs would run, their versions, hashes and rules;
+ * whether they pass restricted mode, match the lock file and compile; and writing the lock file.
+ */
 @Command(name = "packs", mixinStandardHelpOptions = true,
-        description = "List the rule packs that would run, or show one pack's rules and parameters.",
-        subcommands = {PacksCommand.ListPacks.class, PacksCommand.ShowPack.class})
+        description = {"List the rule packs that would run, show one pack's rules and parameters, verify them",
+                "(restricted mode, lock file, compilation) without running, or write the lock file that pins them.",
+                "The packs come from --pack/--rules, else .perfwarden.yaml, else go-perf."},
+        subcommands = {PacksCommand.ListPacks.class, PacksCommand.ShowPack.class, PacksVerifyCommand.class,
+                PacksLockCommand.class})
 public final class PacksCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -31,11 +38,13 @@ public final class PacksCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         PackOptions packs;
+        @Mixin
+        ProjectOptions project;
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            for (Pack p : packs.load()) {
+            for (Pack p : Project.load(packs, project, List.of(), false, false).packs) {
                 out.printf("%-24s %s  %d rules  %s%n", p.label(), p.sha256(), p.rules().size(), p.origin());
             }
             out.flush();
@@ -48,13 +57,15 @@ public final class PacksCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         PackOptions packs;
+        @Mixin
+        ProjectOptions project;
         @Parameters(paramLabel = "PACK", description = "Pack id.")
         String id;
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            Pack p = packs.load().stream().filter(x -> x.id().equals(id)).findFirst()
+            Pack p = Project.load(packs, project, List.of(), false, false).packs.stream().filter(x -> x.id().equals(id)).findFirst()
                     .orElseThrow(() -> new UserException("pack '" + id + "' is not loaded (use --pack or --rules)"));
             out.printf("%s  sha256 %s%n%s%n%nrules:%n", p.label(), p.sha256(), p.description() == null ? "" : p.description());
             for (RuleInfo r : p.rules()) {

@@ -4,7 +4,6 @@ import dev.perfwarden.engine.analysis.Analysis;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.analysis.Options;
 import dev.perfwarden.engine.capture.GoCapture;
-import dev.perfwarden.engine.gate.FailOn;
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.facts.input.InputReader;
 import picocli.CommandLine.Command;
@@ -47,8 +46,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--benchtime", paramLabel = "T", defaultValue = "1s", description = "go test -benchtime (default: ${DEFAULT-VALUE}).")
     String benchtime;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-            description = "Fail the gate on findings at or above LEVEL: error, warning, note or none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Fail the gate on findings at or above LEVEL: error, warning, note or none "
+                    + "(default: failOn in .perfwarden.yaml, else error).")
     String failOn;
 
     @Mixin
@@ -60,15 +60,20 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scope;
 
+    @Mixin
+    ProjectOptions project;
+
+    @Mixin
+    BaselineOptions baseline;
+
     @Override
     public Integer call() throws Exception {
-        FailOn gate = FailOn.byId(failOn).orElseThrow(() -> new UserException(
-                "unknown --fail-on '" + failOn + "' (expected error, warning, note or none)"));
         output.format();
         if (!Files.isDirectory(module)) {
             throw new UserException(module + ": not a directory");
         }
-        RuleSet rules = packs.ruleSet();
+        Project proj = Project.load(packs, project, List.of(module), true);
+        RuleSet rules = proj.ruleSet();
         Path dir = keep != null ? keep : Files.createTempDirectory("perfwarden-capture");
         PrintWriter err = spec.commandLine().getErr();
         err.println("perfwarden: building " + module + " with the Go toolchain...");
@@ -76,8 +81,13 @@ public final class ScanCommand implements Callable<Integer> {
         GoCapture.Result cap = GoCapture.capture(new GoCapture.Request(module, dir, bench, benchtime, true));
         InputReader.Result read = new InputReader().read(List.of(dir.toString()),
                 List.of(module.toAbsolutePath().normalize()), InputStream.nullInputStream());
-        AnalysisResult result = Analysis.run(read.facts(), read.inputs(), rules,
-                scope.apply(Options.defaults().withFailOn(gate).withParams(packs.overrides())));
+        AnalysisResult result;
+        try {
+            result = Analysis.run(read.facts(), read.inputs(), rules, proj.options(rules,
+                    scope.apply(Options.defaults()), failOn, baseline.baseline, read.sourceRoots(), true));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
         boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
         if (keep != null) {
             err.println("perfwarden: captures kept in " + keep + " (" + cap.goVersion() + ")");

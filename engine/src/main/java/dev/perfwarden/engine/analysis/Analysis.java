@@ -59,7 +59,19 @@ public final class Analysis {
                 }
             }
         }
-        return AnalysisResult.of(options.tool(), packs, inputs, run.visible, options.failOn(), run.hidden, rules,
+        // stable order: what filters hid (as met), then source suppressions, then the baseline
+        Map<String, Integer> hidden = new LinkedHashMap<>();
+        run.hidden.forEach((k, v) -> {
+            if (!k.equals("suppressed") && !k.equals("baseline")) {
+                hidden.put(k, v);
+            }
+        });
+        for (String k : List.of("suppressed", "baseline")) {
+            if (run.hidden.containsKey(k)) {
+                hidden.put(k, run.hidden.get(k));
+            }
+        }
+        return AnalysisResult.of(options.tool(), packs, inputs, run.visible, options.failOn(), hidden, rules,
                 run.suppressed);
     }
 

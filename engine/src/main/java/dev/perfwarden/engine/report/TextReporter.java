@@ -101,6 +101,8 @@ public final class TextReporter implements Reporter {
                 return "of disabled rules";
             case "excluded":
                 return "in excluded paths";
+            case "external":
+                return "outside the module";
             default:
                 return reason;
         }

@@ -1,0 +1,37 @@
+package dev.perfwarden.cli;
+
+import dev.perfwarden.engine.restrict.Trust;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/**
+ * Where a project's settings come from ({@code .perfwarden.yaml}, found upward from the analysed module,
+ * or {@code --config}), which lock file pins its packs, and how far packs that do not ship with perfwarden
+ * are trusted. Shared by analyze, scan, baseline and packs.
+ */
+public final class ProjectOptions {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The project file to use instead of the .perfwarden.yaml found upward from the module "
+                    + "(or the current folder).")
+    Path config;
+
+    @Option(names = "--no-config", description = "Ignore any .perfwarden.yaml.")
+    boolean noConfig;
+
+    @Option(names = "--lock", paramLabel = "FILE",
+            description = "The lock file that pins the packs (default: perfwarden.lock next to .perfwarden.yaml, "
+                    + "if it exists). A pack whose version or files differ is refused (exit 2).")
+    Path lock;
+
+    @Option(names = "--trust", paramLabel = "LEVEL", defaultValue = "restricted",
+            description = "restricted (default) or full. Restricted: DRL/DSLR of packs that do not ship with "
+                    + "perfwarden may use only the fact model, Hits, Param and pure helpers; anything else is "
+                    + "refused before it is compiled (exit 2). Full: any Java. Only for packs you have reviewed.")
+    String trust;
+
+    Trust trust() {
+        return Trust.byId(trust).orElseThrow(() -> new UserException("unknown --trust '" + trust
+                + "' (expected restricted or full)"));
+    }
+}
