@@ -49,6 +49,10 @@ class PolicyLanguagesTest {
         sources.put("go-perf " + own.getFileName(), own);
         sources.put("drl twin", twins.resolve("rule.drl"));
         sources.put("yaml twin", twins.resolve("rule.rules.yaml"));
+        if (Files.exists(twins.resolve("rule.dslr"))) {
+            // the pack keeps this rule in YAML; its DSLR form lives beside the twins
+            sources.put("dslr twin", twins.resolve("rule.dslr"));
+        }
 
         Path capture = ruleDir.resolve("captures/go1.26.8");
         Path fixture = ruleDir.resolve("fixture");
