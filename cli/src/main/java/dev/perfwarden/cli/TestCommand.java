@@ -90,7 +90,7 @@ public final class TestCommand implements Callable<Integer> {
         List<String> mismatches = results.stream().flatMap(r -> r.mismatches().stream()).toList();
         if (!mismatches.isEmpty()) {
             out.println();
-            mismatches.forEach(m -> out.println(packDir.resolve("").toString() + "/" + m));
+            mismatches.forEach(out::println);
         }
         out.printf("%n%d passed, %d failed%n", results.size() - failed, failed);
         out.flush();

@@ -123,8 +123,11 @@ public final class RuleTestRunner {
                     found.add(f.file() + ":" + f.line());
                 }
             }
-            List<String> missing = want.stream().filter(w -> !found.contains(w)).toList();
-            List<String> unexpected = found.stream().filter(f -> !want.contains(f) && !todo.contains(f)).toList();
+            // mismatches name the fixture file as a path the user can open
+            List<String> missing = want.stream().filter(w -> !found.contains(w))
+                    .map(w -> fixture.resolve(w).toString()).toList();
+            List<String> unexpected = found.stream().filter(f -> !want.contains(f) && !todo.contains(f))
+                    .map(f -> fixture.resolve(f).toString()).toList();
             out.add(new RuleTestResult(id, capture, want.size(), found.size(), missing, unexpected,
                     id.equals(ruleId) ? inputErrors : List.of()));
         }
