@@ -65,7 +65,9 @@ final class FactModel {
             "getDeclaredMethod", "getDeclaredMethods", "getDeclaredField", "getDeclaredFields",
             "getDeclaredConstructor", "getDeclaredConstructors", "defineClass", "getModule", "getResource",
             "getResourceAsStream", "open", "parse", "relocate", "forEach", "stream", "iterator", "toArray",
-            "replaceAll", "removeIf", "sort", "compute", "computeIfAbsent", "computeIfPresent", "merge");
+            "replaceAll", "removeIf", "sort", "compute", "computeIfAbsent", "computeIfPresent", "merge",
+            // MVEL reads x as getX(): the property names of the getters above
+            "declaringClass", "classLoader", "runtime", "properties", "module");
 
     /** Instance methods of java types that rules commonly need; none reaches outside the values. */
     static final Set<String> JAVA_MEMBERS = Set.of(

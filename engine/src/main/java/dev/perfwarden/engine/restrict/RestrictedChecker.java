@@ -342,6 +342,13 @@ final class RestrictedChecker {
         Set<String> vars = new HashSet<>();
         if (r instanceof QueryDescr q && q.getParameters() != null) {
             vars.addAll(List.of(q.getParameters()));
+            for (String type : q.getParameterTypes() == null ? new String[0] : q.getParameterTypes()) {
+                String t = type.strip();
+                if (!PRIMITIVES.contains(t) && resolve(t) == null) {
+                    problemAtLine(line, 0, "query parameter type '" + t + "' is not allowed: use fact-model types,"
+                            + " primitives or String");
+                }
+            }
         }
         collectBindings(r.getLhs(), vars);
         lhs(r.getLhs(), vars);
