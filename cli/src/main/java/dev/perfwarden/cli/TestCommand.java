@@ -38,6 +38,12 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--rule", paramLabel = "ID", description = "Test only these rules. Repeatable.")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--trust", paramLabel = "LEVEL", defaultValue = "restricted",
+            converter = TrustConverter.class,
+            description = "restricted (default): DRL/DSLR may use only the fact model and the reporting API; "
+                    + "full: anything (only for packs you have reviewed). A copy of a built-in pack is trusted.")
+    dev.perfwarden.engine.restrict.Trust trust;
+
     @Option(names = "--regen", description = "Run the machine's Go on each fixture first and rewrite captures/go<version>/.")
     boolean regen;
 
@@ -50,6 +56,9 @@ public final class TestCommand implements Callable<Integer> {
         RuleSet rules;
         try {
             pack = PackLoader.load(packDir);
+            // compiling evaluates rule metadata: refuse untrusted code before Drools sees it
+            dev.perfwarden.engine.restrict.RestrictedMode.enforce(List.of(pack), trust,
+                    TestCommand.class.getClassLoader());
             rules = RuleSet.build(List.of(pack));
         } catch (PackException e) {
             throw PackOptions.packError(e);

@@ -112,6 +112,14 @@ public final class PackLinter {
                 // not built in: RuleSet reports the missing requirement at pack.yaml
             }
         }
+        try {
+            // compiling evaluates rule metadata (MVEL): refuse untrusted code before Drools sees it
+            dev.perfwarden.engine.restrict.RestrictedMode.enforce(List.of(pack),
+                    dev.perfwarden.engine.restrict.Trust.RESTRICTED, classLoader);
+        } catch (PackException e) {
+            e.problems().forEach(this::problem);
+            return report(null);
+        }
         Set<String> knownIds = new LinkedHashSet<>();
         set.forEach(p -> p.rules().forEach(r -> knownIds.add(r.id())));
         try {
