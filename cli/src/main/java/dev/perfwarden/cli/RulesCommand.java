@@ -38,6 +38,11 @@ public final class RulesCommand implements Runnable {
         @Parameters(paramLabel = "PACK_DIR", description = "The pack folder (with pack.yaml).")
         Path packDir;
 
+        @Option(names = "--trust", paramLabel = "LEVEL", defaultValue = "restricted", converter = TrustConverter.class,
+                description = "restricted (default): refuse DRL/DSLR that reaches beyond the fact model before compiling "
+                        + "(Drools evaluates metadata while compiling); full: compile anything.")
+        dev.perfwarden.engine.restrict.Trust trust;
+
         @Option(names = "--strict", description = "Treat warnings as errors.")
         boolean strict;
 
@@ -46,7 +51,7 @@ public final class RulesCommand implements Runnable {
             if (!Files.isDirectory(packDir)) {
                 throw new UserException(packDir + ": not a directory");
             }
-            PackLinter.Report r = PackLinter.lint(packDir, RulesCommand.class.getClassLoader());
+            PackLinter.Report r = PackLinter.lint(packDir, RulesCommand.class.getClassLoader(), trust);
             PrintWriter out = spec.commandLine().getOut();
             r.issues().forEach(i -> out.println(i.format()));
             String what = r.pack() == null ? packDir.toString() : r.pack().label() + " (" + r.pack().rules().size()

@@ -84,6 +84,7 @@ public final class PackLinter {
 
     private final Path dir;
     private final ClassLoader classLoader;
+    private dev.perfwarden.engine.restrict.Trust trust = dev.perfwarden.engine.restrict.Trust.RESTRICTED;
     private final List<Issue> issues = new ArrayList<>();
 
     private PackLinter(Path dir, ClassLoader classLoader) {
@@ -93,7 +94,14 @@ public final class PackLinter {
 
     /** Lints the pack in {@code dir}; required packs are looked up among the built-in ones of {@code classLoader}. */
     public static Report lint(Path dir, ClassLoader classLoader) {
-        return new PackLinter(dir, classLoader).run();
+        return lint(dir, classLoader, dev.perfwarden.engine.restrict.Trust.RESTRICTED);
+    }
+
+    /** Lints with the given trust: restricted (the default) refuses untrusted code before compiling. */
+    public static Report lint(Path dir, ClassLoader classLoader, dev.perfwarden.engine.restrict.Trust trust) {
+        PackLinter l = new PackLinter(dir, classLoader);
+        l.trust = trust;
+        return l.run();
     }
 
     private Report run() {
@@ -114,8 +122,7 @@ public final class PackLinter {
         }
         try {
             // compiling evaluates rule metadata (MVEL): refuse untrusted code before Drools sees it
-            dev.perfwarden.engine.restrict.RestrictedMode.enforce(List.of(pack),
-                    dev.perfwarden.engine.restrict.Trust.RESTRICTED, classLoader);
+            dev.perfwarden.engine.restrict.RestrictedMode.enforce(List.of(pack), trust, classLoader);
         } catch (PackException e) {
             e.problems().forEach(this::problem);
             return report(null);

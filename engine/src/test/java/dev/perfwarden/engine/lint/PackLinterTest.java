@@ -1,5 +1,7 @@
 package dev.perfwarden.engine.lint;
 
+import dev.perfwarden.engine.restrict.Trust;
+
 import dev.perfwarden.engine.TestPacks;
 import dev.perfwarden.engine.lint.PackLinter.Issue;
 import dev.perfwarden.engine.lint.PackLinter.Level;
@@ -59,7 +61,7 @@ class PackLinterTest {
 
     @Test
     void aCompletePackIsClean() throws Exception {
-        PackLinter.Report r = PackLinter.lint(cleanPack(), getClass().getClassLoader());
+        PackLinter.Report r = PackLinter.lint(cleanPack(), getClass().getClassLoader(), Trust.FULL);
         assertThat(r.issues()).isEmpty();
         assertThat(r.pack().label()).isEqualTo("team@0.1.0");
     }
@@ -68,7 +70,7 @@ class PackLinterTest {
     void aRuleThatDoesNotLoadIsAnErrorAtItsLine() throws Exception {
         Path p = cleanPack();
         TestPacks.write(p.resolve("heap-local/rule.rules.yaml"), RULE.replace("kind: moved-to-heap", "knid: moved-to-heap"));
-        PackLinter.Report r = PackLinter.lint(p, getClass().getClassLoader());
+        PackLinter.Report r = PackLinter.lint(p, getClass().getClassLoader(), Trust.FULL);
         assertThat(r.errors()).isEqualTo(1);
         assertThat(r.issues().get(0).format()).startsWith(p + "/heap-local/rule.rules.yaml:10:")
                 .contains(": error: escape has no field 'knid' (did you mean 'kind'?); its fields: kind (text)");
@@ -83,7 +85,7 @@ class PackLinterTest {
         Files.delete(p.resolve("heap-local/fixture/go.mod"));
         Files.delete(p.resolve("heap-local/captures/go1.26.8"));
         TestPacks.write(p.resolve("heap-local/doc.md"), "# heap-local\n");
-        PackLinter.Report r = PackLinter.lint(p, getClass().getClassLoader());
+        PackLinter.Report r = PackLinter.lint(p, getClass().getClassLoader(), Trust.FULL);
         assertThat(r.issues()).extracting(Issue::format).containsExactly(
                 p + "/heap-local/captures/: warning: no captures/go<version>/ folder, so perfwarden test cannot run"
                         + " heap-local; make one with: perfwarden test --regen " + p,
@@ -104,10 +106,10 @@ class PackLinterTest {
     void missingFixtureAndMalformedAnnotation() throws Exception {
         Path p = cleanPack();
         TestPacks.write(p.resolve("heap-local/fixture/main.go"), MAIN.replace("// want \"heap-local\"", "// want heap-local"));
-        assertThat(PackLinter.lint(p, getClass().getClassLoader()).issues()).extracting(Issue::format).containsExactly(
+        assertThat(PackLinter.lint(p, getClass().getClassLoader(), Trust.FULL).issues()).extracting(Issue::format).containsExactly(
                 p + "/heap-local/fixture/main.go:6: error: '// want' names no rule id (expected // want \"rule-id\")");
         deleteTree(p.resolve("heap-local/fixture"));
-        PackLinter.Report r = PackLinter.lint(p, getClass().getClassLoader());
+        PackLinter.Report r = PackLinter.lint(p, getClass().getClassLoader(), Trust.FULL);
         assertThat(r.issues()).extracting(Issue::level, Issue::format).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Level.ERROR, p + "/heap-local/fixture/: error: rule heap-local has"
                         + " no fixture: add heap-local/fixture/ with a Go program that has // want \"heap-local\" on each"
@@ -119,7 +121,7 @@ class PackLinterTest {
         Path p = TestPacks.copy(tmp);
         Path f = p.resolve("boxed-value/rule.drl");
         TestPacks.write(f, TestPacks.read(f).replace("$b : Boxed(width >= $min)", "$b : Boxed(widht >= $min)"));
-        PackLinter.Report r = PackLinter.lint(p, getClass().getClassLoader());
+        PackLinter.Report r = PackLinter.lint(p, getClass().getClassLoader(), Trust.FULL);
         assertThat(r.issues()).filteredOn(i -> i.level() == Level.ERROR).extracting(Issue::format)
                 .anySatisfy(s -> assertThat(s).startsWith(p + "/boxed-value/rule.drl:10: error: ").contains("widht"));
     }
