@@ -34,46 +34,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "DIR", description = "A folder of the Go sources the captures came from. Repeatable.")
     List<String> sources = new java.util.ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Fail the gate (exit 1) on findings at or above LEVEL: error, warning, note or none "
-                    + "(default: failOn in .perfwarden.yaml, else error).")
-    String failOn;
-
     @Mixin
-    OutputOptions output;
-
-    @Mixin
-    PackOptions packs;
-
-    @Mixin
-    ScopeOptions scope;
-
-    @Mixin
-    ProjectOptions project;
-
-    @Mixin
-    BaselineOptions baseline;
+    AnalysisOptions analysis;
 
     @Override
     public Integer call() throws Exception {
-        output.format();
         List<java.nio.file.Path> starts = new java.util.ArrayList<>(Project.starts(sources));
         starts.addAll(Project.starts(paths));
-        Project proj = Project.load(packs, project, starts, true);
+        Project proj = analysis.project(starts);
         RuleSet rules = proj.ruleSet();
         InputReader.Result read = Captures.read(paths, sources, System.in);
-        AnalysisResult result;
-        try {
-            Options options = proj.options(rules, scope.apply(Options.defaults()), failOn, baseline.baseline,
-                    read.sourceRoots(), true);
-            result = Analysis.run(read.facts(), read.inputs(), rules, options);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), e);
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
-        err.flush();
-        output.write(result, spec.commandLine().getOut());
-        return inputFailed ? dev.perfwarden.engine.ExitCodes.USAGE : result.exitCode();
+        return analysis.analyse(proj, rules, read, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

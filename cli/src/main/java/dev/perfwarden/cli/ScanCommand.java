@@ -46,33 +46,15 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--benchtime", paramLabel = "T", defaultValue = "1s", description = "go test -benchtime (default: ${DEFAULT-VALUE}).")
     String benchtime;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Fail the gate on findings at or above LEVEL: error, warning, note or none "
-                    + "(default: failOn in .perfwarden.yaml, else error).")
-    String failOn;
-
     @Mixin
-    OutputOptions output;
-
-    @Mixin
-    PackOptions packs;
-
-    @Mixin
-    ScopeOptions scope;
-
-    @Mixin
-    ProjectOptions project;
-
-    @Mixin
-    BaselineOptions baseline;
+    AnalysisOptions analysis;
 
     @Override
     public Integer call() throws Exception {
-        output.format();
         if (!Files.isDirectory(module)) {
             throw new UserException(module + ": not a directory");
         }
-        Project proj = Project.load(packs, project, List.of(module), true);
+        Project proj = analysis.project(List.of(module));
         RuleSet rules = proj.ruleSet();
         Path dir = keep != null ? keep : Files.createTempDirectory("perfwarden-capture");
         PrintWriter err = spec.commandLine().getErr();
@@ -81,19 +63,10 @@ public final class ScanCommand implements Callable<Integer> {
         GoCapture.Result cap = GoCapture.capture(new GoCapture.Request(module, dir, bench, benchtime, true));
         InputReader.Result read = new InputReader().read(List.of(dir.toString()),
                 List.of(module.toAbsolutePath().normalize()), InputStream.nullInputStream());
-        AnalysisResult result;
-        try {
-            result = Analysis.run(read.facts(), read.inputs(), rules, proj.options(rules,
-                    scope.apply(Options.defaults()), failOn, baseline.baseline, read.sourceRoots(), true));
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), e);
-        }
-        boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
         if (keep != null) {
             err.println("perfwarden: captures kept in " + keep + " (" + cap.goVersion() + ")");
+            err.flush();
         }
-        err.flush();
-        output.write(result, spec.commandLine().getOut());
-        return inputFailed ? dev.perfwarden.engine.ExitCodes.USAGE : result.exitCode();
+        return analysis.analyse(proj, rules, read, spec.commandLine().getOut(), err);
     }
 }
