@@ -135,7 +135,7 @@ public final class RuleSet {
         }
         if (mine) {
             try {
-                f.complete(compile(sorted, classLoader, key));
+                f.complete(compile(sorted, classLoader, key, true));
             } catch (PackException | RuntimeException | Error e) {
                 synchronized (CACHE) {
                     CACHE.remove(key);
@@ -160,11 +160,14 @@ public final class RuleSet {
         }
     }
 
-    /** Builds without the cache (always compiles). */
+    /**
+     * Builds without any cache and with Drools' classic DRL compiler: never the packs' precompiled executable
+     * models nor the on-disk pack cache (always compiles; also to compare the two).
+     */
     public static RuleSet buildUncached(List<Pack> packs, ClassLoader classLoader) throws PackException {
         List<Pack> sorted = new ArrayList<>(packs);
         sorted.sort(Comparator.comparing(Pack::id));
-        return compile(sorted, classLoader, contentKey(sorted));
+        return compile(sorted, classLoader, contentKey(sorted), false);
     }
 
     /** How many KieBases this JVM has compiled (cache misses); for tests and {@code -v} output. */
@@ -321,20 +324,17 @@ public final class RuleSet {
         return Fingerprints.sha256Hex(sb.toString());
     }
 
-    private static RuleSet compile(List<Pack> packs, ClassLoader cl, String key) throws PackException {
-        List<Problem> problems = new ArrayList<>();
-        check(packs, problems);
-        if (!problems.isEmpty()) {
-            throw new PackException(problems);
-        }
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        long n = BUILDS.incrementAndGet();
-        ReleaseId rid = ks.newReleaseId("dev.perfwarden.rulesets", "ruleset-" + key.substring(0, 16), "1.0." + n);
-        kfs.generateAndWritePomXML(rid);
+    /** Hex sha256 of the engine prelude (part of every rule set's key and of precompiled packs' descriptors). */
+    static String preludeSha256() {
+        return Fingerprints.sha256Hex(PRELUDE);
+    }
+
+    private record Src(Pack pack, RuleSource source) {
+    }
+
+    /** Writes the prelude and every pack's DRL into {@code kfs}; returns the sources by their kfs path. */
+    static Map<String, Src> writeSources(KieFileSystem kfs, List<Pack> packs) {
         kfs.write(PRELUDE_PATH, PRELUDE);
-        record Src(Pack pack, RuleSource source) {
-        }
         Map<String, Src> byPath = new HashMap<>();
         for (Pack p : packs) {
             for (RuleSource s : p.sources()) {
@@ -343,6 +343,34 @@ public final class RuleSet {
                 kfs.write("src/main/resources/" + rel, s.drl());
             }
         }
+        return byPath;
+    }
+
+    private static RuleSet compile(List<Pack> packs, ClassLoader cl, String key, boolean precompiled)
+            throws PackException {
+        List<Problem> problems = new ArrayList<>();
+        check(packs, problems);
+        if (!problems.isEmpty()) {
+            throw new PackException(problems);
+        }
+        // built-in packs: compiled when perfwarden was built; other packs: the on-disk cache
+        Optional<KieBase> compiled = precompiled ? ExecutableModels.prebuilt(packs, cl) : Optional.empty();
+        if (precompiled && compiled.isEmpty()) {
+            compiled = PackCache.kieBase(packs, cl, contentKey(packs));
+        }
+        if (compiled.isPresent()) {
+            verifyMetadata(compiled.get(), packs, problems);
+            if (problems.isEmpty()) {
+                return new RuleSet(key, compiled.get(), packs);
+            }
+            problems.clear();
+        }
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        long n = BUILDS.incrementAndGet();
+        ReleaseId rid = ks.newReleaseId("dev.perfwarden.rulesets", "ruleset-" + key.substring(0, 16), "1.0." + n);
+        kfs.generateAndWritePomXML(rid);
+        Map<String, Src> byPath = writeSources(kfs, packs);
         KieBuilder kb = ks.newKieBuilder(kfs, cl).buildAll();
         List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
