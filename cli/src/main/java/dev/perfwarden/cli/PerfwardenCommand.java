@@ -2,6 +2,8 @@ package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.ExitCodes;
 import dev.perfwarden.engine.capture.GoToolchainException;
+import dev.perfwarden.engine.service.SetupException;
+import dev.perfwarden.engine.service.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +21,9 @@ import java.util.Map;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})
 public final class PerfwardenCommand implements Runnable {
+    /** The process's engine service: one rule-set cache for every command this JVM runs. */
+    static final Workspace WORKSPACE = Workspace.create();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -31,10 +36,9 @@ public final class PerfwardenCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PerfwardenCommand());
         applyExitCodes(cl, ExitCodes.descriptions());
-        cl.setExitCodeExceptionMapper(t -> t instanceof UserException || t instanceof GoToolchainException
-                ? ExitCodes.USAGE : ExitCodes.INTERNAL);
+        cl.setExitCodeExceptionMapper(t -> userFixable(t) ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof UserException || ex instanceof GoToolchainException) {
+            if (userFixable(ex)) {
                 line.getErr().println("perfwarden: " + ex.getMessage());
                 line.getErr().flush();
                 return ExitCodes.USAGE;
@@ -52,6 +56,11 @@ public final class PerfwardenCommand implements Runnable {
             return ExitCodes.USAGE;
         });
         return cl;
+    }
+
+    /** A problem the user can fix (exit 2), as opposed to a bug (exit 70). */
+    private static boolean userFixable(Throwable t) {
+        return t instanceof UserException || t instanceof SetupException || t instanceof GoToolchainException;
     }
 
     private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {
