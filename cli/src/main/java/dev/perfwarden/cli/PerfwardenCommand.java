@@ -1,7 +1,6 @@
 package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.ExitCodes;
-import dev.perfwarden.engine.capture.GoToolchainException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +21,10 @@ public final class PerfwardenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an internal error (exit code 70).")
+    boolean debug;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -31,19 +34,8 @@ public final class PerfwardenCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PerfwardenCommand());
         applyExitCodes(cl, ExitCodes.descriptions());
-        cl.setExitCodeExceptionMapper(t -> t instanceof UserException || t instanceof GoToolchainException
-                ? ExitCodes.USAGE : ExitCodes.INTERNAL);
-        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof UserException || ex instanceof GoToolchainException) {
-                line.getErr().println("perfwarden: " + ex.getMessage());
-                line.getErr().flush();
-                return ExitCodes.USAGE;
-            }
-            line.getErr().println("perfwarden: internal error: " + ex);
-            ex.printStackTrace(line.getErr());
-            line.getErr().flush();
-            return ExitCodes.INTERNAL;
-        });
+        cl.setExitCodeExceptionMapper(Failures::exitCode);
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> Failures.report(ex, line.getErr(), debug(cl)));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("perfwarden: " + ex.getMessage());
@@ -52,6 +44,23 @@ public final class PerfwardenCommand implements Runnable {
             return ExitCodes.USAGE;
         });
         return cl;
+    }
+
+    /**
+     * Runs {@code args} on {@code cl} (made by {@link #commandLine()}); whatever escapes picocli
+     * (an {@link Error} such as OutOfMemoryError or StackOverflowError) becomes one line on stderr
+     * and exit code 70.
+     */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            return Failures.report(t, cl.getErr(), debug(cl) || java.util.Arrays.asList(args).contains("--debug"));
+        }
+    }
+
+    private static boolean debug(CommandLine cl) {
+        return cl.getCommand() instanceof PerfwardenCommand p && p.debug;
     }
 
     private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {

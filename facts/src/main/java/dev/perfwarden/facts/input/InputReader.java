@@ -139,10 +139,11 @@ public final class InputReader {
                 try {
                     out.set(slots.get(i), futures.get(i).get());
                 } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    out.set(slots.get(i), new Parsed(new InputStats(toParse.get(i).displayPath(),
-                            chosen.get(i).kind().id(), 0, 0, List.of(), toParse.get(i).displayPath()
-                            + ": internal parser error: " + c), List.of()));
+                    // not an input error (those are in the stats): a parser bug, or out of memory/stack
+                    for (Future<Parsed> f : futures) {
+                        f.cancel(true);
+                    }
+                    throw new ParserFailure(toParse.get(i).displayPath(), chosen.get(i).kind().id(), e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted", e);
