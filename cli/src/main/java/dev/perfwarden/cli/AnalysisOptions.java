@@ -41,7 +41,7 @@ public final class AnalysisOptions {
 
     /** Loads the project file found from {@code starts} and the packs it and the options name. */
     Project project(List<Path> starts) {
-        output.format(); // a bad --format is a usage error before any work is done
+        output.check(); // a bad --format or --out is a usage error before any work is done
         return Project.load(packs, project, starts, true);
     }
 

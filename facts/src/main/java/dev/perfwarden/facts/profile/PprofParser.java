@@ -47,6 +47,14 @@ public final class PprofParser implements InputParser {
         }
     }
 
+    /** A gzip file or a file named like a profile ({@code .pprof}, {@code .prof}, {@code .pb.gz}) that did not sniff: damaged. */
+    @Override
+    public boolean claims(InputHead head) {
+        String n = head.name().toLowerCase(java.util.Locale.ROOT);
+        return !head.directory() && (head.gzip() || n.endsWith(".pprof") || n.endsWith(".prof")
+                || n.endsWith(".pb.gz") || n.endsWith(".pb"));
+    }
+
     @Override
     public void parse(InputSource source, ParseContext ctx) throws IOException, ParseException {
         ProfileData data = new ProfileReader(files).withoutInlineLabels().read(source.path(), ctx.input());
