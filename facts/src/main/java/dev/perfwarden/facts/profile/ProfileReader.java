@@ -762,7 +762,13 @@ public final class ProfileReader {
             for (int t = 0; t < k; t++) {
                 long v = s.getValue(t);
                 values[t] = v;
-                totals[t] += Math.abs(v);
+                try {
+                    // exact: every flat, cum, edge and label sum is bounded by this total
+                    totals[t] = Math.addExact(totals[t], Math.absExact(v));
+                } catch (ArithmeticException e) {
+                    throw run.malformed(off, "the values of sample type " + (t + 1) + " add up to more than "
+                            + Long.MAX_VALUE + " (64-bit overflow)");
+                }
                 if (v != 0) {
                     nz[nzCount++] = t;
                     if (t < 64) {
