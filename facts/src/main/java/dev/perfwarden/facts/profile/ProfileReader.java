@@ -32,7 +32,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a pprof profile ({@code profile.proto}, gzipped or not) into a {@link ProfileData}, in
+ * Reads a pprof profile ({@code profile.proto}, gzipped or not; or the legacy text heap profile,
+ * through {@link LegacyHeapProfile}) into a {@link ProfileData}, in
  * pprof's stages: <b>decode</b> the top-level fields one at a time, each element with the
  * generated message parser; <b>resolve</b> string-table indices, functions, locations and
  * mappings; <b>validate</b> every cross-reference. A broken input throws {@link ParseException}
@@ -140,6 +141,9 @@ public final class ProfileReader {
 
     /** Reads the profile at {@code path}; errors name it {@code display}. */
     public ProfileData read(Path path, String display) throws IOException, ParseException {
+        if (LegacyHeapProfile.is(path)) {
+            return LegacyHeapProfile.read(path, display, this);
+        }
         boolean gzip;
         try (InputStream in = Files.newInputStream(path)) {
             byte[] magic = in.readNBytes(2);
