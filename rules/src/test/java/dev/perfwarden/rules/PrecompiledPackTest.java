@@ -47,22 +47,21 @@ class PrecompiledPackTest {
 
     @Test
     void buildingTheBuiltInPackCompilesNothing() throws Exception {
-        RuleSet.clearCache();
-        long before = RuleSet.compiledCount();
         RuleSet rules = RuleSet.build(List.of(PackLoader.loadBuiltin(CL, "go-perf")), CL);
-        assertThat(RuleSet.compiledCount()).as("KieBases compiled from DRL").isEqualTo(before);
+        assertThat(rules.compiledBy()).isEqualTo("prebuilt");
         assertThat(rules.kieBase().getKiePackage("perfwarden.packs.go_perf").getRules())
                 .hasSize(rules.rules().size());
         // the source tree of the same pack is recognised by its sha256 and uses the same precompiled rules
-        RuleSet.build(List.of(PackLoader.load(GoPerfPack.packDir())), CL);
-        assertThat(RuleSet.compiledCount()).isEqualTo(before);
+        assertThat(RuleSet.build(List.of(PackLoader.load(GoPerfPack.packDir())), CL).compiledBy()).isEqualTo("prebuilt");
     }
 
     @TestFactory
     Stream<DynamicTest> sameFindingsAsTheClassicCompiler() throws Exception {
         Pack pack = PackLoader.loadBuiltin(CL, "go-perf");
         RuleSet precompiled = RuleSet.build(List.of(pack), CL);
-        RuleSet classic = RuleSet.buildUncached(List.of(pack), CL);
+        RuleSet classic = RuleSet.buildClassic(List.of(pack), CL);
+        assertThat(precompiled.compiledBy()).isEqualTo("prebuilt");
+        assertThat(classic.compiledBy()).isEqualTo("drl");
         List<Path> captures = new ArrayList<>();
         captures.add(GoPerfPack.root().resolve("examples/captured/orders"));
         for (Path rule : GoPerfPack.ruleDirs()) {

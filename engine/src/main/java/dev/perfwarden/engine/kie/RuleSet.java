@@ -43,9 +43,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A prepared, immutable set of rule packs: one compiled {@link KieBase} plus the packs' catalogue.
@@ -53,9 +50,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * runs many bundles on one instance in parallel.
  *
  * <p>{@link #build} compiles with a fresh {@code KieFileSystem} and a {@code ReleaseId} of its own
- * (derived from the content hash), and caches the result in-process by content hash (pack ids, versions,
- * sha256s, engine version, prelude), so the same packs are compiled once per JVM (per class loader).
- * A {@code KieBase} cannot be serialized: workers build their own from pack sources.
+ * (derived from the content hash). It keeps no cache: a {@link RuleSetCache} (the engine service holds one)
+ * shares rule sets by {@link #contentKey content key}. A {@code KieBase} cannot be serialized: workers build
+ * their own from pack sources.
  */
 public final class RuleSet {
     /** Engine-level parameters every pack has; a pack may declare them to change the default. */
@@ -69,16 +66,8 @@ public final class RuleSet {
     private static final String PRELUDE_RESOURCE = "/dev/perfwarden/engine/kie/prelude.drl";
     private static final String PRELUDE_PATH = "src/main/resources/dev/perfwarden/engine/prelude/prelude.drl";
     private static final String PRELUDE = readPrelude();
-    private static final int CACHE_SIZE = 16;
-    private static final Map<String, CompletableFuture<RuleSet>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<RuleSet>> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
-    private static final AtomicLong BUILDS = new AtomicLong();
-
     private final String key;
+    private final String compiledBy;
     private final KieBase kieBase;
     private final List<Pack> packs;
     private final Map<String, Pack> packsById;
@@ -86,8 +75,9 @@ public final class RuleSet {
     private final Map<String, RuleInfo> rulesById;
     private final List<PackRef> packRefs;
 
-    private RuleSet(String key, KieBase kieBase, List<Pack> packs) {
+    private RuleSet(String key, KieBase kieBase, List<Pack> packs, String compiledBy) {
         this.key = key;
+        this.compiledBy = compiledBy;
         this.kieBase = kieBase;
         this.packs = List.copyOf(packs);
         Map<String, Pack> byId = new LinkedHashMap<>();
@@ -107,79 +97,38 @@ public final class RuleSet {
         this.packRefs = List.copyOf(refs);
     }
 
-    /** Builds (or takes from the in-process cache) the rule set for {@code packs}, using this class's class loader. */
+    /** Compiles the rule set for {@code packs}, using this class's class loader. */
     public static RuleSet build(List<Pack> packs) throws PackException {
         return build(packs, RuleSet.class.getClassLoader());
     }
 
     /**
-     * Builds (or takes from the cache) the rule set; {@code classLoader} must see the fact classes the
-     * rules import.
+     * Compiles the rule set (every call compiles: share the result, or go through a {@link RuleSetCache});
+     * {@code classLoader} must see the fact classes the rules import.
      *
      * @throws PackException when packs clash, do not fit this engine, or do not compile; every problem names
      *                       pack, file (the rule's folder/file) and line (the DSLR line for {@code .dslr})
      */
     public static RuleSet build(List<Pack> packs, ClassLoader classLoader) throws PackException {
-        List<Pack> sorted = new ArrayList<>(packs);
-        sorted.sort(Comparator.comparing(Pack::id));
-        String key = contentKey(sorted) + "@" + Integer.toHexString(System.identityHashCode(classLoader));
-        CompletableFuture<RuleSet> f;
-        boolean mine = false;
-        synchronized (CACHE) {
-            f = CACHE.get(key);
-            if (f == null) {
-                f = new CompletableFuture<>();
-                CACHE.put(key, f);
-                mine = true;
-            }
-        }
-        if (mine) {
-            try {
-                f.complete(compile(sorted, classLoader, key, true));
-            } catch (PackException | RuntimeException | Error e) {
-                synchronized (CACHE) {
-                    CACHE.remove(key);
-                }
-                f.completeExceptionally(e);
-            }
-        }
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof PackException pe) {
-                throw new PackException(pe.problems());
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error er) {
-                throw er;
-            }
-            throw e;
-        }
+        List<Pack> sorted = sorted(packs);
+        return compile(sorted, classLoader, contentKey(sorted), true);
     }
 
     /**
-     * Builds without any cache and with Drools' classic DRL compiler: never the packs' precompiled executable
-     * models nor the on-disk pack cache (always compiles; also to compare the two).
+     * Compiles with Drools' classic DRL compiler only: never the packs' precompiled executable models nor the
+     * on-disk pack cache (to compare the two).
      */
-    public static RuleSet buildUncached(List<Pack> packs, ClassLoader classLoader) throws PackException {
-        List<Pack> sorted = new ArrayList<>(packs);
-        sorted.sort(Comparator.comparing(Pack::id));
+    public static RuleSet buildClassic(List<Pack> packs, ClassLoader classLoader) throws PackException {
+        List<Pack> sorted = sorted(packs);
         return compile(sorted, classLoader, contentKey(sorted), false);
     }
 
-    /** How many KieBases this JVM has compiled (cache misses); for tests and {@code -v} output. */
-    public static long compiledCount() {
-        return BUILDS.get();
-    }
-
-    /** Empties the in-process cache. */
-    public static void clearCache() {
-        synchronized (CACHE) {
-            CACHE.clear();
-        }
+    /**
+     * How the KieBase was made: {@code "drl"} (Drools' classic compiler, this run), {@code "prebuilt"} (the
+     * executable model compiled when perfwarden was built) or {@code "pack-cache"} (the on-disk pack cache).
+     */
+    public String compiledBy() {
+        return compiledBy;
     }
 
     /**
@@ -303,7 +252,7 @@ public final class RuleSet {
         return Optional.ofNullable(rulesById.get(id));
     }
 
-    /** The content key this rule set was built and cached under. */
+    /** The content key this rule set was built under ({@link #contentKey}). */
     public String key() {
         return key;
     }
@@ -315,13 +264,24 @@ public final class RuleSet {
 
     // ---------------------------------------------------------------- building
 
-    static String contentKey(List<Pack> sorted) {
+    /**
+     * The content key of a rule set of {@code packs}: pack ids, versions and sha256s, the engine version and
+     * the prelude. Equal keys (with the same class loader) compile to equivalent rule sets.
+     */
+    public static String contentKey(List<Pack> packs) {
+        List<Pack> sorted = sorted(packs);
         StringBuilder sb = new StringBuilder("perfwarden-ruleset\n").append(EngineInfo.version()).append('\n')
                 .append(Fingerprints.sha256Hex(PRELUDE)).append('\n');
         for (Pack p : sorted) {
             sb.append(p.id()).append('@').append(p.version()).append(' ').append(p.sha256()).append('\n');
         }
         return Fingerprints.sha256Hex(sb.toString());
+    }
+
+    private static List<Pack> sorted(List<Pack> packs) {
+        List<Pack> sorted = new ArrayList<>(packs);
+        sorted.sort(Comparator.comparing(Pack::id));
+        return sorted;
     }
 
     /** Hex sha256 of the engine prelude (part of every rule set's key and of precompiled packs' descriptors). */
@@ -353,21 +313,26 @@ public final class RuleSet {
         if (!problems.isEmpty()) {
             throw new PackException(problems);
         }
-        // built-in packs: compiled when perfwarden was built; other packs: the on-disk cache
-        Optional<KieBase> compiled = precompiled ? ExecutableModels.prebuilt(packs, cl) : Optional.empty();
-        if (precompiled && compiled.isEmpty()) {
-            compiled = PackCache.kieBase(packs, cl, contentKey(packs));
-        }
-        if (compiled.isPresent()) {
-            verifyMetadata(compiled.get(), packs, problems);
-            if (problems.isEmpty()) {
-                return new RuleSet(key, compiled.get(), packs);
+        // built-in packs: compiled when perfwarden was built; other packs: the on-disk pack cache
+        if (precompiled) {
+            Optional<KieBase> prebuilt = ExecutableModels.prebuilt(packs, cl);
+            String by = "prebuilt";
+            if (prebuilt.isEmpty()) {
+                prebuilt = PackCache.kieBase(packs, cl, key);
+                by = "pack-cache";
             }
-            problems.clear();
+            if (prebuilt.isPresent()) {
+                verifyMetadata(prebuilt.get(), packs, problems);
+                if (problems.isEmpty()) {
+                    return new RuleSet(key, prebuilt.get(), packs, by);
+                }
+                problems.clear();
+            }
         }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        long n = BUILDS.incrementAndGet();
+        // unique while it sits in Drools' process-wide KieRepository (removed again below)
+        long n = java.util.UUID.randomUUID().getMostSignificantBits() >>> 1;
         ReleaseId rid = ks.newReleaseId("dev.perfwarden.rulesets", "ruleset-" + key.substring(0, 16), "1.0." + n);
         kfs.generateAndWritePomXML(rid);
         Map<String, Src> byPath = writeSources(kfs, packs);
@@ -405,7 +370,7 @@ public final class RuleSet {
         if (!problems.isEmpty()) {
             throw new PackException(problems);
         }
-        return new RuleSet(key, base, packs);
+        return new RuleSet(key, base, packs, "drl");
     }
 
     private static void check(List<Pack> packs, List<Problem> problems) {

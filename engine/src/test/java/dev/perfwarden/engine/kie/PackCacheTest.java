@@ -28,7 +28,6 @@ class PackCacheTest {
     @AfterEach
     void off() {
         System.setProperty("perfwarden.cache", "off");
-        RuleSet.clearCache();
     }
 
     @Test
@@ -37,22 +36,20 @@ class PackCacheTest {
         Pack pack = PackLoader.load(TestPacks.testpack());
         List<Object> facts = List.of(TestPacks.boxed(RuleSetTest.F, "box.go", 12, 9, 16));
 
-        RuleSet.clearCache();
-        long classic = RuleSet.compiledCount();
-        List<Finding> first = RuleSet.build(List.of(pack)).run(facts, Map.of());
-        assertThat(RuleSet.compiledCount()).isEqualTo(classic + 1);
+        RuleSet one = RuleSet.build(List.of(pack));
+        assertThat(one.compiledBy()).isEqualTo("drl");
+        List<Finding> first = one.run(facts, Map.of());
         assertThat(files(".seen")).hasSize(1);
         assertThat(files(".jar")).isEmpty();
 
-        RuleSet.clearCache();
-        List<Finding> second = RuleSet.build(List.of(pack)).run(facts, Map.of());
-        assertThat(RuleSet.compiledCount()).as("no classic compile").isEqualTo(classic + 1);
+        RuleSet two = RuleSet.build(List.of(pack));
+        assertThat(two.compiledBy()).isEqualTo("pack-cache");
+        List<Finding> second = two.run(facts, Map.of());
         assertThat(files(".jar")).hasSize(1);
         assertThat(files(".seen")).isEmpty();
 
-        RuleSet.clearCache();
         RuleSet third = RuleSet.build(List.of(pack));
-        assertThat(RuleSet.compiledCount()).isEqualTo(classic + 1);
+        assertThat(third.compiledBy()).isEqualTo("pack-cache");
         assertThat(third.kieBase().getKiePackage("perfwarden.packs.testpack").getRules()).isNotEmpty();
         assertThat(first).hasSize(1);
         assertThat(second).isEqualTo(first);
@@ -61,8 +58,7 @@ class PackCacheTest {
         // another content is another entry: first sight again
         Path copy = TestPacks.copy(cache.resolve("edited"));
         TestPacks.write(copy.resolve("leak-note/doc.md"), "# leak-note\n\nChanged text.\n");
-        RuleSet.build(List.of(PackLoader.load(copy)));
-        assertThat(RuleSet.compiledCount()).isEqualTo(classic + 2);
+        assertThat(RuleSet.build(List.of(PackLoader.load(copy))).compiledBy()).isEqualTo("drl");
         assertThat(files(".seen")).hasSize(1);
     }
 
@@ -70,10 +66,8 @@ class PackCacheTest {
     void offMeansNoFolderIsWritten() throws Exception {
         System.setProperty("perfwarden.cache", "off");
         assertThat(PackCache.dir()).isEmpty();
-        RuleSet.clearCache();
         RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
-        RuleSet.clearCache();
-        RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        assertThat(RuleSet.build(List.of(PackLoader.load(TestPacks.testpack()))).compiledBy()).isEqualTo("drl");
         assertThat(files("")).isEmpty();
     }
 
