@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Runs the real Go toolchain on a module and writes what it prints into a capture folder that
  * {@code perfwarden analyze} reads: {@code m2.txt} ({@code -m=2}), {@code json/} ({@code -json=0,DIR}) and
  * {@code bce.txt} ({@code -d=ssa/check_bce/debug=1}), all from one {@code go build} whose stderr is split by
- * message form; {@code objdump-N.txt} per test binary (or main package); with benchmarks
+ * message form; {@code objdump-N.txt} per main package's binary (with benchmarks, or without a main package:
+ * per test binary, and main packages without tests); with benchmarks
  * {@code bench-N.txt} and {@code cpu-N.pprof} from one run of that same test binary and {@code mem-N.pprof}
  * from a second run. {@code capture.json} records the Go version and every command.
  */
@@ -86,15 +87,21 @@ public final class GoCapture {
             deleteTree(json);
             Files.move(jsonTmp, json, StandardCopyOption.ATOMIC_MOVE);
 
-            // One binary per package with tests (else per main package): objdump and benchmarks use the same one.
+            // The binaries objdump reads. With benchmarks: one test binary per package with tests, which the
+            // benchmarks then run too (built once), and main packages without tests. Without: the main packages'
+            // binaries only (no test dependencies to compile and link), or, in a module without a main
+            // package, the test binaries.
+            boolean anyMain = pkgs.stream().anyMatch(Pkg::main);
+            boolean testBinaries = req.benchRegex() != null || !anyMain;
             Map<Pkg, Path> bins = new LinkedHashMap<>();
             int n = 0;
             for (Pkg p : pkgs) {
-                if (!p.tests() && !(p.main() && req.objdump())) {
+                boolean test = testBinaries && p.tests();
+                if (!test && !(p.main() && req.objdump())) {
                     continue;
                 }
-                Path bin = work.resolve("bin" + (++n) + (p.tests() ? ".test" : ""));
-                if (p.tests()) {
+                Path bin = work.resolve("bin" + (++n) + (test ? ".test" : ""));
+                if (test) {
                     run(module, commands, "go", "test", "-c", "-o", bin.toString(), p.importPath());
                 } else {
                     run(module, commands, "go", "build", "-o", bin.toString(), p.importPath());
@@ -114,7 +121,7 @@ public final class GoCapture {
             if (req.benchRegex() != null) {
                 int i = 0;
                 for (Map.Entry<Pkg, Path> e : bins.entrySet()) {
-                    if (!e.getKey().tests()) {
+                    if (!e.getValue().toString().endsWith(".test")) {
                         continue;
                     }
                     i++;

@@ -41,7 +41,8 @@ class GoCaptureTest {
         List<String> cmds = r.commands();
 
         // one compile of the module with -m=2, -json and check_bce in one -gcflags value
-        List<String> builds = cmds.stream().filter(c -> c.startsWith("go build")).toList();
+        List<String> builds = cmds.stream().filter(c -> c.startsWith("go build -gcflags")).toList();
+        assertThat(cmds.stream().filter(c -> c.startsWith("go build"))).hasSize(1);
         assertThat(builds).hasSize(1);
         assertThat(builds.get(0)).contains("-m=2", "-json=0,file:", "-d=ssa/check_bce/debug=1");
         // one test binary per package with tests (orders has two), each built once
@@ -85,6 +86,20 @@ class GoCaptureTest {
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".json-"));
         }
+    }
+
+    @Test
+    void withoutBenchmarksOnlyTheMainBinaryIsBuiltAndDisassembled(@TempDir Path out) throws Exception {
+        GoCapture.Result r = GoCapture.capture(new GoCapture.Request(orders, out, null, "1s", true));
+        List<String> cmds = r.commands();
+        assertThat(cmds).noneMatch(c -> c.startsWith("go test")).noneMatch(c -> c.contains("-test.bench"));
+        assertThat(cmds.stream().filter(c -> c.startsWith("go build -o"))).hasSize(1);
+        // the main binary holds the module's other package too
+        assertThat(Files.readString(out.resolve("objdump-1.txt")))
+                .contains("TEXT example.com/orders/internal/pricing.", "TEXT main.");
+        assertThat(out.resolve("objdump-2.txt")).doesNotExist();
+        assertThat(out.resolve("m2.txt")).isNotEmptyFile();
+        assertThat(out.resolve("bce.txt")).isNotEmptyFile();
     }
 
     @Test
