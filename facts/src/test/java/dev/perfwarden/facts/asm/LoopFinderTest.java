@@ -95,7 +95,8 @@ class LoopFinderTest {
 
     /**
      * The -S listing and objdump of the same fixture build agree on which lines of each function are in a
-     * loop (the two syntaxes write branch targets differently: PCs versus addresses).
+     * loop (the two syntaxes write branch targets differently: PCs versus addresses), up to an instruction
+     * that -S prints without a line and objdump under the line before it.
      */
     @TestFactory
     Stream<DynamicTest> listingAndObjdumpAgree() {
@@ -109,7 +110,10 @@ class LoopFinderTest {
             Map<String, Set<Integer>> o = byFunction(Captures.parse(objdump, d.resolve("objdump.txt")));
             for (Map.Entry<String, Set<Integer>> e : o.entrySet()) {
                 if (s.containsKey(e.getKey())) {
-                    assertThat(s.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+                    // -S prints some instructions at "<unknown line number>" where objdump repeats the line
+                    // before them: objdump may have one loop line more, never one fewer
+                    assertThat(e.getValue()).as(e.getKey()).containsAll(s.get(e.getKey()));
+                    assertThat(e.getValue().size() - s.get(e.getKey()).size()).as(e.getKey()).isLessThanOrEqualTo(1);
                 }
             }
         }));

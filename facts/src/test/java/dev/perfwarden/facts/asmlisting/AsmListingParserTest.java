@@ -80,8 +80,13 @@ class AsmListingParserTest {
                     if (common.isEmpty()) {
                         return; // e.g. t3: objdump of the test binary, -S of the package alone
                     }
-                    assertThat(keys(s.of(LoopLine.class), common, x -> ""))
-                            .isEqualTo(keys(o.of(LoopLine.class), common, x -> ""));
+                    // -S prints some instructions at "<unknown line number>" where objdump repeats the line
+                    // before them: objdump may have a loop line more (one per function), never one fewer
+                    var sLoops = keys(s.of(LoopLine.class), common, x -> "");
+                    var oLoops = keys(o.of(LoopLine.class), common, x -> "");
+                    assertThat(oLoops).containsAll(sLoops);
+                    assertThat(oLoops.stream().filter(k -> !sLoops.contains(k)).map(k -> k.substring(0, k.indexOf(' '))))
+                            .doesNotHaveDuplicates();
                     // objdump prints a call into the middle of Duff's device as CALL 0x46c0cb (no symbol)
                     Set<String> sc = Set.of("runtime.duffzero", "runtime.duffcopy");
                     assertThat(keys(s.of(RuntimeCall.class).stream().filter(c -> !sc.contains(c.callee()))
