@@ -51,7 +51,7 @@ class ReadmeCommandsTest {
         });
         m.put("./perfwarden analyze out/m2.txt out/json/ --format sarif --out perfwarden.sarif", (cmd, r) -> {
             assertThat(r.exit()).as(cmd + "\n" + r.err()).isIn(0, 1);
-            assertThat(read(tmp.resolve("perfwarden.sarif"))).contains("\"version\" : \"2.1.0\"")
+            assertThat(read(tmp.resolve("perfwarden.sarif"))).contains("\"version\": \"2.1.0\"")
                     .contains("\"results\"");
         });
         m.put("./perfwarden hot out/cpu.pprof --top 20", (cmd, r) -> {
@@ -93,7 +93,14 @@ class ReadmeCommandsTest {
         Pattern row = Pattern.compile("^\\| `([a-z]+(?: [a-z]+)?)[ `]");
         Pattern sub = Pattern.compile("^\\| `([a-z]+) ([a-z|\\\\]+)`");
         List<List<String>> found = new ArrayList<>();
+        boolean inCommands = false;
         for (String line : Files.readAllLines(root.resolve("README.md"))) {
+            if (line.startsWith("## ")) {
+                inCommands = line.equals("## Commands");
+            }
+            if (!inCommands) {
+                continue;
+            }
             Matcher s = sub.matcher(line);
             if (s.find() && s.group(2).contains("|")) {
                 for (String x : s.group(2).replace("\\", "").split("\\|")) {
