@@ -31,8 +31,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
+        // the other modules are class folders under 'mvn test' and jars under 'mvn verify': import both
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("dev.perfwarden");
     }
 
