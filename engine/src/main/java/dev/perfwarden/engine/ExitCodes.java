@@ -10,7 +10,7 @@ import java.util.Map;
 public final class ExitCodes {
     /** The gate passed: no visible finding at or above {@code --fail-on}. */
     public static final int OK = 0;
-    /** The gate failed: at least one visible finding at or above {@code --fail-on}, or a violated contract. */
+    /** The gate failed: at least one visible finding at or above {@code --fail-on}. */
     public static final int GATE_FAILED = 1;
     /** Bad usage, an unreadable input, or a refused pack (load, verify or compile error). */
     public static final int USAGE = 2;
@@ -24,7 +24,7 @@ public final class ExitCodes {
     public static Map<String, String> descriptions() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(Integer.toString(OK), "gate passed");
-        m.put(Integer.toString(GATE_FAILED), "gate failed (findings at or above --fail-on, or a violated contract)");
+        m.put(Integer.toString(GATE_FAILED), "gate failed (findings at or above --fail-on)");
         m.put(Integer.toString(USAGE), "bad usage, unreadable input, or a refused rule pack");
         m.put(Integer.toString(INTERNAL), "internal error: a bug, out of memory or stack (one line; --debug prints the stack trace)");
         return m;

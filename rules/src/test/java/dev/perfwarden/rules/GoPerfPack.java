@@ -1,6 +1,6 @@
 package dev.perfwarden.rules;
 
-import dev.perfwarden.engine.frontend.Frontends;
+import dev.perfwarden.engine.pack.Frontends;
 import dev.perfwarden.engine.ruletest.GoVersion;
 
 import java.io.IOException;

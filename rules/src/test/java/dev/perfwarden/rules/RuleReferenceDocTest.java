@@ -1,6 +1,6 @@
 package dev.perfwarden.rules;
 
-import dev.perfwarden.engine.frontend.RuleReference;
+import dev.perfwarden.engine.doc.RuleReference;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.perfwarden.engine.frontend;
 
-import dev.perfwarden.engine.pack.LineMap;
+import dev.perfwarden.engine.frontend.LineMap;
 
 /** Raw DRL ({@code .drl}): passed through unchanged, lines map to themselves. */
 public final class DrlFrontend implements PolicyFrontend {

@@ -1,6 +1,6 @@
 package dev.perfwarden.engine.frontend;
 
-import dev.perfwarden.engine.pack.DslrExpander;
+import dev.perfwarden.engine.frontend.DslrExpander;
 import org.drools.drl.parser.lang.dsl.DSLMapping;
 
 import java.util.ArrayList;

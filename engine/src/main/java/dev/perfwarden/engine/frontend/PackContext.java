@@ -1,14 +1,10 @@
 package dev.perfwarden.engine.frontend;
 
-import dev.perfwarden.engine.kie.RuleSet;
-import dev.perfwarden.engine.pack.Pack;
-import dev.perfwarden.engine.pack.PackParameter;
-import dev.perfwarden.engine.pack.ParamType;
+import dev.perfwarden.engine.model.ParamType;
 import org.drools.drl.parser.lang.dsl.DSLMapping;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * What a front-end may know about the pack it translates for.
@@ -26,13 +22,5 @@ public record PackContext(String packId, String drlPackage, Map<String, ParamTyp
         Objects.requireNonNull(drlPackage, "drlPackage");
         parameters = Map.copyOf(parameters);
         dsl = Map.copyOf(dsl);
-    }
-
-    /** The context of pack {@code packId}: its DRL package, its parameters plus the engine's, its DSLs. */
-    public static PackContext of(String packId, Map<String, PackParameter> params, Map<String, DSLMapping> dsl) {
-        Map<String, ParamType> types = new TreeMap<>();
-        RuleSet.ENGINE_PARAMETERS.keySet().forEach(n -> types.put(n, ParamType.NUMBER));
-        params.values().forEach(p -> types.put(p.name(), p.type()));
-        return new PackContext(packId, Pack.drlPackageOf(packId), types, dsl);
     }
 }

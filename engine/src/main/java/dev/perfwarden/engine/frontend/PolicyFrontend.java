@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.frontend;
 
+import dev.perfwarden.engine.pack.Frontends;
 /**
  * Turns one rule source format into DRL before the KieBase is built. The pack loader picks the
  * front-end by file name ({@link #accepts}); the DRL it returns is then checked and compiled like a

@@ -1,6 +1,6 @@
 package dev.perfwarden.engine.frontend;
 
-import dev.perfwarden.engine.pack.LineMap;
+import dev.perfwarden.engine.frontend.LineMap;
 
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackException;
 import dev.perfwarden.engine.pack.PackParameter;
-import dev.perfwarden.engine.pack.ParamType;
+import dev.perfwarden.engine.model.ParamType;
 import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.pack.RuleSource;
 import dev.perfwarden.engine.pack.SemVer;
@@ -55,10 +55,6 @@ import java.util.TreeMap;
  * their own from pack sources.
  */
 public final class RuleSet {
-    /** Engine-level parameters every pack has; a pack may declare them to change the default. */
-    public static final Map<String, Double> ENGINE_PARAMETERS = Map.of(
-            "hot.function.cumShare", 0.02,
-            "hot.line.flatShare", 0.005);
 
     /** Upper bound of rule firings per run; more means a rule loops. */
     public static final int MAX_FIRINGS = 5_000_000;
@@ -178,7 +174,7 @@ public final class RuleSet {
         for (Pack p : packs) {
             Map<String, Object> v = new LinkedHashMap<>();
             Map<String, ParamType> t = new LinkedHashMap<>();
-            ENGINE_PARAMETERS.forEach((n, d) -> {
+            Pack.ENGINE_PARAMETERS.forEach((n, d) -> {
                 v.put(n, d);
                 t.put(n, ParamType.NUMBER);
             });

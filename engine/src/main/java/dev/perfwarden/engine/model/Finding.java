@@ -59,7 +59,7 @@ public record Finding(String rule, String pack, Severity severity, String symbol
         return of(rule, pack, severity, symbol, file, line, column, message, newEvidence);
     }
 
-    /** The same finding with another severity (used by contracts and baselines); fingerprint unchanged. */
+    /** The same finding with another severity (a project's severity override); fingerprint unchanged. */
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(rule, pack, newSeverity, symbol, file, line, column, message, evidence, fingerprint);
     }

@@ -65,6 +65,11 @@ public record Pack(String id, String version, VersionRange engineRange, Map<Stri
         return drlPackageOf(id);
     }
 
+    /** Engine-level parameters every pack has; a pack may declare them to change the default. */
+    public static final java.util.Map<String, Double> ENGINE_PARAMETERS = java.util.Map.of(
+            "hot.function.cumShare", 0.02,
+            "hot.line.flatShare", 0.005);
+
     public static String drlPackageOf(String packId) {
         return "perfwarden.packs." + packId.replace('-', '_').replace('.', '_');
     }

@@ -1,5 +1,7 @@
 package dev.perfwarden.engine.pack;
 
+import dev.perfwarden.engine.model.ParamType;
+import dev.perfwarden.engine.frontend.LineMap;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -9,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.perfwarden.engine.frontend.Diagnostic;
-import dev.perfwarden.engine.frontend.Frontends;
+import dev.perfwarden.engine.pack.Frontends;
 import dev.perfwarden.engine.frontend.PackContext;
 import dev.perfwarden.engine.frontend.PolicyFrontend;
 import dev.perfwarden.engine.frontend.SourceFile;
@@ -246,7 +248,7 @@ public final class PackLoader {
 
             List<RuleInfo> rules = new ArrayList<>();
             List<RuleSource> sources = new ArrayList<>();
-            PackContext ctx = PackContext.of(packId, params, dsls);
+            PackContext ctx = context(packId, params, dsls);
             String packVersion = m.version == null ? "" : m.version;
             Set<String> policyRuleIds = loadPolicyFiles(ctx, packVersion, rules, sources);
             for (String dir : ruleDirs()) {
@@ -754,5 +756,14 @@ public final class PackLoader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a front-end may know of pack {@code packId}: its DRL package, its parameters plus the engine's, its DSLs. */
+    private static PackContext context(String packId, Map<String, PackParameter> params,
+                                       Map<String, org.drools.drl.parser.lang.dsl.DSLMapping> dsl) {
+        Map<String, ParamType> types = new java.util.TreeMap<>();
+        Pack.ENGINE_PARAMETERS.keySet().forEach(n -> types.put(n, ParamType.NUMBER));
+        params.values().forEach(p -> types.put(p.name(), p.type()));
+        return new PackContext(packId, Pack.drlPackageOf(packId), types, dsl);
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.pack;
 
+import dev.perfwarden.engine.model.ParamType;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.pack;
 
+import dev.perfwarden.engine.frontend.LineMap;
 import java.util.Objects;
 
 /**

@@ -2,7 +2,7 @@ package dev.perfwarden.engine.restrict;
 
 import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
-import dev.perfwarden.engine.pack.LineMap;
+import dev.perfwarden.engine.frontend.LineMap;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.pack.RuleSource;

@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.frontend;
 
+import dev.perfwarden.engine.pack.Frontends;
 import dev.perfwarden.engine.TestPacks;
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.model.Finding;

@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.pack;
 
+import dev.perfwarden.engine.model.ParamType;
 import dev.perfwarden.engine.TestPacks;
 import dev.perfwarden.engine.model.RuleInfo;
 import dev.perfwarden.engine.model.Scope;

@@ -8,7 +8,7 @@ import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.escape.EscapeFact;
-import dev.perfwarden.facts.source.Attributable;
+import dev.perfwarden.facts.core.Attributable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;

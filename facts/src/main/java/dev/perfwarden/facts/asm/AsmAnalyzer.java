@@ -2,7 +2,7 @@ package dev.perfwarden.facts.asm;
 
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.InputKind;
-import dev.perfwarden.facts.input.ParseContext;
+import dev.perfwarden.facts.parse.ParseContext;
 import dev.perfwarden.facts.symbols.Symbols;
 
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.perfwarden.facts.escape;
 
 import dev.perfwarden.facts.core.Evidence;
-import dev.perfwarden.facts.source.Attributable;
+import dev.perfwarden.facts.core.Attributable;
 
 import java.util.Objects;
 import java.util.function.UnaryOperator;

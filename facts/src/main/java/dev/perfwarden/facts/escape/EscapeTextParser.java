@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.escape;
 
+import dev.perfwarden.facts.parse.BoundedLineReader;
+import dev.perfwarden.facts.parse.Interner;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.InputKind;
@@ -8,15 +10,15 @@ import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.inline.Devirtualization;
 import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.inline.InlineReasons;
-import dev.perfwarden.facts.input.InputHead;
-import dev.perfwarden.facts.input.InputParser;
-import dev.perfwarden.facts.input.InputSource;
-import dev.perfwarden.facts.input.ParseContext;
+import dev.perfwarden.facts.parse.InputHead;
+import dev.perfwarden.facts.parse.InputParser;
+import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.ParseContext;
 import dev.perfwarden.facts.logopt.BoundsCheck;
-import dev.perfwarden.facts.source.Attributable;
-import dev.perfwarden.facts.source.CompilerNames;
+import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.CompilerNames;
 import dev.perfwarden.facts.source.PackageDirs;
-import dev.perfwarden.facts.source.SourcePaths;
+import dev.perfwarden.facts.core.SourcePaths;
 import dev.perfwarden.facts.symbols.Symbols;
 
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package dev.perfwarden.facts.input;
 
+import dev.perfwarden.facts.parse.ParseContext;
+import dev.perfwarden.facts.parse.InputHead;
+import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.InputParser;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.ParseException;
 

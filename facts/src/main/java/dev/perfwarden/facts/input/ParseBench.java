@@ -1,5 +1,8 @@
 package dev.perfwarden.facts.input;
 
+import dev.perfwarden.facts.parse.ParseContext;
+import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.InputParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

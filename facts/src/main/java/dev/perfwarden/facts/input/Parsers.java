@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.input;
 
+import dev.perfwarden.facts.parse.InputHead;
+import dev.perfwarden.facts.parse.InputParser;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +17,7 @@ public final class Parsers {
                 new dev.perfwarden.facts.objdump.ObjdumpParser(),
                 new dev.perfwarden.facts.asmlisting.AsmListingParser(),
                 new dev.perfwarden.facts.ssa.SsaParser(),
-                new dev.perfwarden.facts.logopt.LogoptJsonParser(),
+                new dev.perfwarden.facts.logopt.json.LogoptJsonParser(),
                 new dev.perfwarden.facts.escape.EscapeTextParser(),
                 new dev.perfwarden.facts.profile.PprofParser(),
                 new dev.perfwarden.facts.bench.BenchParser()

@@ -2,8 +2,8 @@ package dev.perfwarden.facts.logopt;
 
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePos;
-import dev.perfwarden.facts.source.Attributable;
-import dev.perfwarden.facts.source.SourcePaths;
+import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.SourcePaths;
 
 import java.util.List;
 import java.util.Objects;

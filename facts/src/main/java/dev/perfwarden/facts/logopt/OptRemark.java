@@ -2,8 +2,8 @@ package dev.perfwarden.facts.logopt;
 
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePos;
-import dev.perfwarden.facts.source.Attributable;
-import dev.perfwarden.facts.source.SourcePaths;
+import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.SourcePaths;
 
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +28,8 @@ public record OptRemark(String code, String message, boolean knownCode, int endL
     /** The source's quirk: the code really starts with ": ". */
     public static final String CODE_PGO_SHOULD_NOT_DEVIRTUALIZE = ": should not PGO devirtualize function";
 
-    static final List<String> KNOWN = List.of(CODE_NILCHECK, CODE_COPY, CODE_ITERATION_VARIABLE_TO_HEAP,
+    /** The codes this fact names as constants (the JSON parser reads only these). */
+    public static final List<String> KNOWN = List.of(CODE_NILCHECK, CODE_COPY, CODE_ITERATION_VARIABLE_TO_HEAP,
             CODE_ITERATION_VARIABLE_TO_STACK, CODE_LOOP_MODIFIED_FOR, CODE_LOOP_MODIFIED_RANGE,
             CODE_PGO_SHOULD_NOT_DEVIRTUALIZE);
 

@@ -5,8 +5,8 @@ import dev.perfwarden.facts.asm.AsmOptions;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.core.Unparsed;
-import dev.perfwarden.facts.input.InputSource;
-import dev.perfwarden.facts.input.ParseContext;
+import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.ParseContext;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import com.google.perftools.profiles.ProfileProto.ValueType;
 import com.google.protobuf.CodedOutputStream;
 import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.core.ParseException;
-import dev.perfwarden.facts.escape.BoundedLineReader;
+import dev.perfwarden.facts.parse.BoundedLineReader;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.ExtensionRegistryLite;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
-import dev.perfwarden.facts.input.InputHead;
+import dev.perfwarden.facts.parse.InputHead;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.source;
 
+import dev.perfwarden.facts.core.SourcePaths;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 

@@ -1,5 +1,8 @@
 package dev.perfwarden.facts.source;
 
+import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.SourcePaths;
+import dev.perfwarden.facts.core.CompilerNames;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.Located;
 import dev.perfwarden.facts.inline.InlineFact;

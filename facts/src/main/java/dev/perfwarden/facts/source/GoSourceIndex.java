@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.source;
 
+import dev.perfwarden.facts.core.SourcePaths;
 import dev.perfwarden.facts.source.GoScanner.Kind;
 import dev.perfwarden.facts.source.GoScanner.Token;
 

@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.source;
 
+import dev.perfwarden.facts.core.SourcePaths;
 /**
  * Import paths of directories, derived from one known pair (a package's directory as the build
  * printed it, and its import path): {@code ("", "example.com/m")} gives {@code sub → example.com/m/sub};

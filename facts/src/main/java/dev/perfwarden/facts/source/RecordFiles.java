@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.source;
 
+import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.Fact;
 
 import java.lang.reflect.Constructor;

@@ -1,9 +1,9 @@
 package dev.perfwarden.facts.asm;
 
 import dev.perfwarden.facts.core.Fact;
-import dev.perfwarden.facts.input.InputParser;
-import dev.perfwarden.facts.input.InputSource;
-import dev.perfwarden.facts.input.ParseContext;
+import dev.perfwarden.facts.parse.InputParser;
+import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.ParseContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.perfwarden.facts.asm;
 
 import dev.perfwarden.facts.core.InputKind;
-import dev.perfwarden.facts.input.InputHead;
-import dev.perfwarden.facts.input.InputParser;
+import dev.perfwarden.facts.parse.InputHead;
+import dev.perfwarden.facts.parse.InputParser;
 import dev.perfwarden.facts.input.Parsers;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

@@ -6,9 +6,9 @@ import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.core.Located;
 import dev.perfwarden.facts.core.ParseException;
 import dev.perfwarden.facts.core.SourcePos;
-import dev.perfwarden.facts.input.InputParser;
-import dev.perfwarden.facts.input.InputSource;
-import dev.perfwarden.facts.input.ParseContext;
+import dev.perfwarden.facts.parse.InputParser;
+import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.ParseContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

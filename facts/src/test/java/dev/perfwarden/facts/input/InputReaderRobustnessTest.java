@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.input;
 
+import dev.perfwarden.facts.parse.InputHead;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.perfwarden.facts.profile;
 
 import dev.perfwarden.facts.core.ParseException;
-import dev.perfwarden.facts.input.InputHead;
+import dev.perfwarden.facts.parse.InputHead;
 import dev.perfwarden.facts.input.Parsers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

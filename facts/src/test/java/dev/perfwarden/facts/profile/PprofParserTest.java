@@ -2,9 +2,9 @@ package dev.perfwarden.facts.profile;
 
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.InputKind;
-import dev.perfwarden.facts.input.InputHead;
-import dev.perfwarden.facts.input.InputSource;
-import dev.perfwarden.facts.input.ParseContext;
+import dev.perfwarden.facts.parse.InputHead;
+import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.ParseContext;
 import dev.perfwarden.facts.input.Parsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

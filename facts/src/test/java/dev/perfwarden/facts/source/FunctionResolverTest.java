@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.source;
 
+import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.Located;
 import dev.perfwarden.facts.escape.Captures;
@@ -9,7 +10,7 @@ import dev.perfwarden.facts.escape.EscapeFact;
 import dev.perfwarden.facts.escape.EscapeTextParser;
 import dev.perfwarden.facts.inline.Devirtualization;
 import dev.perfwarden.facts.inline.InlineFact;
-import dev.perfwarden.facts.logopt.LogoptJsonParser;
+import dev.perfwarden.facts.logopt.json.LogoptJsonParser;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

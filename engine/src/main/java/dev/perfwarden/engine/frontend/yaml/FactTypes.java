@@ -212,7 +212,7 @@ public final class FactTypes {
             new Vocab("write-barrier", "form", F + "asm.WriteBarrierCheck", "", true),
             new Vocab("bce-check", "kind", F + "ssa.BceCheck", "", true),
             new Vocab("ssa-remark", "kind", F + "ssa.SsaRemark", "", true),
-            new Vocab("*", "attribution", F + "source.Attributable", "", true));
+            new Vocab("*", "attribution", F + "core.Attributable", "", true));
 
     /** Notes every fact type shares, for fields of these names. */
     private static final Map<String, String> COMMON_NOTES = Map.ofEntries(

@@ -13,8 +13,8 @@ import dev.perfwarden.engine.frontend.yaml.YNode.YMap;
 import dev.perfwarden.engine.frontend.yaml.YNode.YScalar;
 import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
-import dev.perfwarden.engine.pack.LineMap;
-import dev.perfwarden.engine.pack.ParamType;
+import dev.perfwarden.engine.frontend.LineMap;
+import dev.perfwarden.engine.model.ParamType;
 import dev.perfwarden.facts.core.InputKind;
 
 import java.math.BigDecimal;

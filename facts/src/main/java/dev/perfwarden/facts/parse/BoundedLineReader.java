@@ -1,4 +1,4 @@
-package dev.perfwarden.facts.escape;
+package dev.perfwarden.facts.parse;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.perfwarden.facts.source;
+package dev.perfwarden.facts.core;
 
 /**
  * Helpers for function names as the compiler prints them ({@code newT}, {@code (*T).M},

@@ -1,4 +1,4 @@
-package dev.perfwarden.engine.pack;
+package dev.perfwarden.engine.model;
 
 import java.util.Locale;
 import java.util.Optional;

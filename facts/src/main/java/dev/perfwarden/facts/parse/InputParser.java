@@ -1,4 +1,4 @@
-package dev.perfwarden.facts.input;
+package dev.perfwarden.facts.parse;
 
 import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.core.ParseException;
@@ -7,7 +7,7 @@ import java.io.IOException;
 
 /**
  * One parser per input format. Implementations are stateless and thread-safe; all per-input state
- * lives in the {@link ParseContext}. Register new parsers in {@link Parsers}.
+ * lives in the {@link ParseContext}. Register new parsers in {@link dev.perfwarden.facts.input.Parsers}.
  */
 public interface InputParser {
     InputKind kind();

@@ -1,4 +1,4 @@
-package dev.perfwarden.facts.escape;
+package dev.perfwarden.facts.parse;
 
 import java.util.HashMap;
 import java.util.Map;

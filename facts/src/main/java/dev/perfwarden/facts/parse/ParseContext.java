@@ -1,4 +1,4 @@
-package dev.perfwarden.facts.input;
+package dev.perfwarden.facts.parse;
 
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.InputKind;

@@ -1,5 +1,8 @@
-package dev.perfwarden.facts.logopt;
+package dev.perfwarden.facts.logopt.json;
 
+import dev.perfwarden.facts.logopt.BoundsCheck;
+import dev.perfwarden.facts.logopt.LogoptHeader;
+import dev.perfwarden.facts.logopt.OptRemark;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.ParseException;
 import dev.perfwarden.facts.core.SourcePos;
@@ -11,7 +14,7 @@ import dev.perfwarden.facts.escape.FlowNote;
 import dev.perfwarden.facts.escape.FlowStep;
 import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.inline.InlineReasons;
-import dev.perfwarden.facts.input.InputHead;
+import dev.perfwarden.facts.parse.InputHead;
 import dev.perfwarden.facts.source.FunctionResolver;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.perfwarden.facts.source;
+package dev.perfwarden.facts.core;
 
 import dev.perfwarden.facts.core.SourcePos;
 

@@ -1,4 +1,4 @@
-package dev.perfwarden.engine.pack;
+package dev.perfwarden.engine.frontend;
 
 import java.util.Arrays;
 

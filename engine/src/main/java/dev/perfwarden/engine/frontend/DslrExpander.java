@@ -1,4 +1,4 @@
-package dev.perfwarden.engine.pack;
+package dev.perfwarden.engine.frontend;
 
 import org.drools.drl.parser.lang.ExpanderException;
 import org.drools.drl.parser.lang.dsl.DSLMapping;

@@ -1,4 +1,4 @@
-package dev.perfwarden.facts.input;
+package dev.perfwarden.facts.parse;
 
 import java.io.IOException;
 import java.io.InputStream;

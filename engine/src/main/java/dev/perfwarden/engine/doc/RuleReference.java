@@ -1,4 +1,4 @@
-package dev.perfwarden.engine.frontend;
+package dev.perfwarden.engine.doc;
 
 import dev.perfwarden.engine.frontend.yaml.FactTypes;
 import dev.perfwarden.engine.frontend.yaml.FactTypes.FactType;

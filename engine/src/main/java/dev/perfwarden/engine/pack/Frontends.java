@@ -1,5 +1,8 @@
-package dev.perfwarden.engine.frontend;
+package dev.perfwarden.engine.pack;
 
+import dev.perfwarden.engine.frontend.DrlFrontend;
+import dev.perfwarden.engine.frontend.DslrFrontend;
+import dev.perfwarden.engine.frontend.PolicyFrontend;
 import dev.perfwarden.engine.frontend.yaml.YamlPolicyFrontend;
 
 import java.util.ArrayList;

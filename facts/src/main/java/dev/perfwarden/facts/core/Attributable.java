@@ -1,5 +1,6 @@
-package dev.perfwarden.facts.source;
+package dev.perfwarden.facts.core;
 
+import dev.perfwarden.facts.source.FunctionResolver;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Located;
 
