@@ -1,8 +1,8 @@
 package dev.perfwarden.bench;
 
-import dev.perfwarden.facts.input.InputParser;
-import dev.perfwarden.facts.input.InputSource;
-import dev.perfwarden.facts.input.ParseContext;
+import dev.perfwarden.facts.parse.InputParser;
+import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.ParseContext;
 import dev.perfwarden.facts.input.Parsers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
