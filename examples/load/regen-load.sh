@@ -2,7 +2,6 @@
 # Makes the real load-test captures under examples/captured/orders-load/:
 #   k6-summary-export.json   k6 run --summary-export
 #   k6-handle-summary.json   the same run's handleSummary(data) JSON
-#   k6-stdout.txt            k6's end-of-test text summary
 #   scrape-NN.txt            /metrics scrapes of the server every $SCRAPE_EVERY s; the first line is a
 #                            "# scraped-at: <RFC 3339 time>" comment written by this script
 #   gctrace.log              the server's stderr under GODEBUG=gctrace=1
@@ -54,7 +53,8 @@ scrape "$out/scrape-00.txt"
 scraper=$!
 pids+=($scraper)
 (cd "$out" && ORDERS_URL="http://127.0.0.1:$port" DURATION="$duration" SUMMARY_JSON=k6-handle-summary.json \
-  "$k6" run --quiet --no-usage-report --summary-export k6-summary-export.json "$here/orders.js" > k6-stdout.txt 2>&1) || true
+  "$k6" run --quiet --no-usage-report --summary-export k6-summary-export.json "$here/orders.js" > /dev/null 2> "$tmp/k6.log") \
+  || { cat "$tmp/k6.log" >&2; exit 1; }
 kill "$scraper" 2>/dev/null || true
 n=$(ls "$out"/scrape-*.txt | wc -l)
 scrape "$out/$(printf 'scrape-%02d.txt' "$n")"
@@ -66,6 +66,6 @@ q() { # $1 file, $2 query
 }
 q prom-p95-by-route.json 'histogram_quantile(0.95, sum by (le, route) (rate(orders_http_request_duration_seconds_bucket[10s])))'
 q prom-heap-alloc.json 'go_memstats_heap_alloc_bytes'
-q prom-gc-per-min.json 'rate(go_gc_cycles_total_gc_cycles_total[20s]) * 60'
+q prom-gc-per-min.json 'rate(go_gc_duration_seconds_count[20s]) * 60'
 cp "$tmp/gctrace.log" "$out/gctrace.log"
-echo "wrote $out ($n scrapes; k6 exit $(grep -c . "$out/k6-stdout.txt") stdout lines)"
+echo "wrote $out ($((n + 1)) scrapes)"

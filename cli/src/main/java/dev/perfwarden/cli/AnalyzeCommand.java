@@ -34,6 +34,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "DIR", description = "A folder of the Go sources the captures came from. Repeatable.")
     List<String> sources = new java.util.ArrayList<>();
 
+    @Option(names = "--contract", paramLabel = "FILE",
+            description = "Also check this service contract (contract/<service>/<clause> findings; see docs/contracts.md). Repeatable.")
+    List<java.nio.file.Path> contracts = new java.util.ArrayList<>();
+
+    @Option(names = "--base", paramLabel = "FILE", description = "With --contract: go test -bench output of the base commit.")
+    List<java.nio.file.Path> base = new java.util.ArrayList<>();
+
     @Mixin
     AnalysisOptions analysis;
 
@@ -42,6 +49,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<java.nio.file.Path> starts = new java.util.ArrayList<>(Project.starts(sources));
         starts.addAll(Project.starts(paths));
         Project proj = analysis.project(starts);
+        if (!contracts.isEmpty()) {
+            var cs = ContractRun.contracts(contracts, null);
+            RuleSet rules = ContractRun.rules(proj);
+            InputReader.Result read = Captures.read(paths, sources, System.in);
+            return ContractRun.run(analysis, proj, rules, cs, ContractRun.base(base), read, false,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         RuleSet rules = proj.ruleSet();
         InputReader.Result read = Captures.read(paths, sources, System.in);
         return analysis.analyse(proj, rules, read, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -1,0 +1,98 @@
+package dev.perfwarden.cli;
+
+import dev.perfwarden.contracts.check.ContractCheck;
+import dev.perfwarden.contracts.spec.Contract;
+import dev.perfwarden.contracts.spec.ContractLoader;
+import dev.perfwarden.engine.ExitCodes;
+import dev.perfwarden.engine.analysis.AnalysisResult;
+import dev.perfwarden.engine.analysis.Options;
+import dev.perfwarden.engine.kie.RuleSet;
+import dev.perfwarden.engine.pack.Pack;
+import dev.perfwarden.engine.pack.PackException;
+import dev.perfwarden.engine.project.ConfigException;
+import dev.perfwarden.facts.bench.BenchParser;
+import dev.perfwarden.facts.bench.BenchResult;
+import dev.perfwarden.facts.input.InputReader;
+import dev.perfwarden.facts.input.InputSource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** CLI glue shared by {@code contract check} and {@code analyze --contract}: read, run {@link ContractCheck}, report. */
+final class ContractRun {
+    private ContractRun() {
+    }
+
+    static List<Contract> contracts(List<Path> files, String service) {
+        List<Contract> out = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new UserException(f + ": no such contract file");
+            }
+            try {
+                out.add(ContractLoader.load(f));
+            } catch (ConfigException e) {
+                throw new UserException("contract refused:\n  " + e.getMessage().replace("\n", "\n  "), e);
+            }
+        }
+        if (service != null) {
+            List<String> known = out.stream().map(Contract::service).toList();
+            out.removeIf(c -> !c.service().equals(service));
+            if (out.isEmpty()) {
+                throw new UserException("no contract for service '" + service + "' (contracts: " + String.join(", ", known) + ")");
+            }
+        }
+        return out;
+    }
+
+    static List<BenchResult> base(List<Path> files) {
+        List<BenchResult> out = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new UserException("--base " + f + ": no such file");
+            }
+            InputReader.ParsedInput in = InputReader.parse(InputSource.of(f), new BenchParser());
+            if (in.stats().error() != null) {
+                throw new UserException("--base " + in.stats().error());
+            }
+            in.facts().stream().filter(x -> x instanceof BenchResult).forEach(x -> out.add((BenchResult) x));
+        }
+        return out;
+    }
+
+    /** The project's packs plus the built-in contracts pack. */
+    static RuleSet rules(Project proj) {
+        List<Pack> packs = new ArrayList<>(proj.packs);
+        try {
+            if (packs.stream().noneMatch(p -> p.id().equals(ContractCheck.PACK))) {
+                packs.add(ContractCheck.pack(ContractRun.class.getClassLoader()));
+            }
+            return RuleSet.build(packs, ContractRun.class.getClassLoader());
+        } catch (PackException e) {
+            throw PackOptions.packError(e);
+        }
+    }
+
+    /** Runs and reports; {@code onlyContracts} hides (and counts) findings of other rules. */
+    static int run(AnalysisOptions analysis, Project proj, RuleSet rules, List<Contract> contracts, List<BenchResult> base,
+                   InputReader.Result read, boolean onlyContracts, PrintWriter out, PrintWriter err) throws IOException {
+        Options o = proj.options(rules, analysis.scope.apply(Options.defaults()), analysis.failOn,
+                analysis.baseline.baseline, read.sourceRoots(), true);
+        if (onlyContracts) {
+            o = o.withFilter(f -> f.rule().startsWith("contract/") ? null : "not-contract");
+        }
+        AnalysisResult result;
+        try {
+            result = ContractCheck.run(contracts, read.facts(), read.inputs(), base, rules, o);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
+        analysis.output.write(result, out);
+        return inputFailed ? ExitCodes.USAGE : result.exitCode();
+    }
+}
