@@ -6,6 +6,9 @@
 #                            "# scraped-at: <RFC 3339 time>" comment written by this script
 #   gctrace.log              the server's stderr under GODEBUG=gctrace=1
 #   prom-*.json              Prometheus query_range answers (Debian's prometheus scraping the server)
+# and examples/captured/orders-batch/gctrace.log: the batch mode (orders -n 300000, which keeps every
+# order) under GODEBUG=gctrace=1: a growing heap and a GC CPU share above 5 %, the capture that breaks
+# the memory and gc clauses the server meets.
 # Everything listens on 127.0.0.1 only; k6 is bounded (orders.js: 4 + up to 2 VUs, $DURATION).
 # Needs Go, k6 (go install go.k6.io/k6@latest), prometheus (apt-get install prometheus), curl.
 set -euo pipefail
@@ -68,4 +71,6 @@ q prom-p95-by-route.json 'histogram_quantile(0.95, sum by (le, route) (rate(orde
 q prom-heap-alloc.json 'go_memstats_heap_alloc_bytes'
 q prom-gc-per-min.json 'rate(go_gc_duration_seconds_count[20s]) * 60'
 cp "$tmp/gctrace.log" "$out/gctrace.log"
+mkdir -p "$root/examples/captured/orders-batch"
+GODEBUG=gctrace=1 "$tmp/orders" -n 300000 > /dev/null 2> "$root/examples/captured/orders-batch/gctrace.log"
 echo "wrote $out ($((n + 1)) scrapes)"
