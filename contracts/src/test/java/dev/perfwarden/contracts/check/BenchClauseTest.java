@@ -38,7 +38,7 @@ class BenchClauseTest {
         Finding f = Checks.of(r, "no-regression", Severity.ERROR).get(0);
         assertThat(f.rule()).isEqualTo("contract/orders/no-regression");
         assertThat(f.file()).isEqualTo("contracts/test.yaml");
-        assertThat(f.line()).isEqualTo(10);
+        assertThat(f.line()).isEqualTo(11); // the no-regression key
         assertThat(f.evidence()).extracting(e -> e.at().format()).allMatch(s -> s.contains("orders-bench/"));
         assertThat(r.exitCode()).isEqualTo(1);
     }
