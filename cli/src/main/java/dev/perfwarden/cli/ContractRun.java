@@ -34,7 +34,7 @@ final class ContractRun {
                 throw new UserException(f + ": no such contract file");
             }
             try {
-                out.add(ContractLoader.load(f));
+                out.add(ContractLoader.load(display(f)));
             } catch (ConfigException e) {
                 throw new UserException("contract refused:\n  " + e.getMessage().replace("\n", "\n  "), e);
             }
@@ -47,6 +47,13 @@ final class ContractRun {
             }
         }
         return out;
+    }
+
+    /** The path relative to the working directory when it lies below it (reports then name it as a user would). */
+    static Path display(Path f) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = f.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : f;
     }
 
     static List<BenchResult> base(List<Path> files) {
@@ -80,7 +87,11 @@ final class ContractRun {
     /** Runs and reports; {@code onlyContracts} hides (and counts) findings of other rules. */
     static int run(AnalysisOptions analysis, Project proj, RuleSet rules, List<Contract> contracts, List<BenchResult> base,
                    InputReader.Result read, boolean onlyContracts, PrintWriter out, PrintWriter err) throws IOException {
-        Options o = proj.options(rules, analysis.scope.apply(Options.defaults()), analysis.failOn,
+        // contract verdicts sit in the contract file, wherever it is: only other findings are scoped to the module
+        dev.perfwarden.engine.analysis.ExternalCodeFilter external = new dev.perfwarden.engine.analysis.ExternalCodeFilter();
+        Options scoped = analysis.scope.includeExternal ? Options.defaults()
+                : Options.defaults().withFilter(f -> f.rule().startsWith("contract/") ? null : external.hide(f));
+        Options o = proj.options(rules, scoped, analysis.failOn,
                 analysis.baseline.baseline, read.sourceRoots(), true);
         if (onlyContracts) {
             o = o.withFilter(f -> f.rule().startsWith("contract/") ? null : "not-contract");
