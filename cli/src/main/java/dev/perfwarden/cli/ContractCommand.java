@@ -61,12 +61,12 @@ public final class ContractCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             List<Contract> contracts = ContractRun.contracts(contractFiles, service);
-            List<Path> starts = new ArrayList<>(Project.starts(sources));
-            starts.addAll(Project.starts(paths));
-            Project proj = analysis.project(starts);
-            RuleSet rules = ContractRun.rules(proj);
+            List<String> starts = new ArrayList<>(sources);
+            starts.addAll(paths);
+            dev.perfwarden.engine.service.Session session = analysis.open(starts);
+            RuleSet rules = ContractRun.rules(session);
             InputReader.Result read = Captures.read(paths, sources, System.in);
-            return ContractRun.run(analysis, proj, rules, contracts, ContractRun.base(base), read, true,
+            return ContractRun.run(analysis, session, rules, contracts, ContractRun.base(base), read, true,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

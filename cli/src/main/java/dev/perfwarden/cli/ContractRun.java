@@ -10,6 +10,7 @@ import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackException;
 import dev.perfwarden.engine.project.ConfigException;
+import dev.perfwarden.engine.service.Session;
 import dev.perfwarden.facts.bench.BenchParser;
 import dev.perfwarden.facts.bench.BenchResult;
 import dev.perfwarden.facts.input.InputReader;
@@ -71,28 +72,27 @@ final class ContractRun {
         return out;
     }
 
-    /** The project's packs plus the built-in contracts pack. */
-    static RuleSet rules(Project proj) {
-        List<Pack> packs = new ArrayList<>(proj.packs);
+    /** The session's packs plus the built-in contracts pack, from the workspace's cache. */
+    static RuleSet rules(Session session) {
+        List<Pack> packs = new ArrayList<>(session.packs());
         try {
             if (packs.stream().noneMatch(p -> p.id().equals(ContractCheck.PACK))) {
-                packs.add(ContractCheck.pack(ContractRun.class.getClassLoader()));
+                packs.add(ContractCheck.pack(PerfwardenCommand.WORKSPACE.classLoader()));
             }
-            return RuleSet.build(packs, ContractRun.class.getClassLoader());
         } catch (PackException e) {
-            throw PackOptions.packError(e);
+            throw dev.perfwarden.engine.service.SetupException.of(e);
         }
+        return PerfwardenCommand.WORKSPACE.ruleSet(packs, session.trust());
     }
 
     /** Runs and reports; {@code onlyContracts} hides (and counts) findings of other rules. */
-    static int run(AnalysisOptions analysis, Project proj, RuleSet rules, List<Contract> contracts, List<BenchResult> base,
+    static int run(AnalysisOptions analysis, Session session, RuleSet rules, List<Contract> contracts, List<BenchResult> base,
                    InputReader.Result read, boolean onlyContracts, PrintWriter out, PrintWriter err) throws IOException {
         // contract verdicts sit in the contract file, wherever it is: only other findings are scoped to the module
         dev.perfwarden.engine.analysis.ExternalCodeFilter external = new dev.perfwarden.engine.analysis.ExternalCodeFilter();
         Options scoped = analysis.scope.includeExternal ? Options.defaults()
                 : Options.defaults().withFilter(f -> f.rule().startsWith("contract/") ? null : external.hide(f));
-        Options o = proj.options(rules, scoped, analysis.failOn,
-                analysis.baseline.baseline, read.sourceRoots(), true);
+        Options o = session.options(rules, analysis.request().withBase(scoped), read.sourceRoots());
         if (onlyContracts) {
             o = o.withFilter(f -> f.rule().startsWith("contract/") ? null : "not-contract");
         }
