@@ -49,7 +49,7 @@ mkdir -p "$work"
 
 # ---- our classpath -------------------------------------------------------------------------------
 if [[ $build == 1 ]]; then
-  (cd "$root" && (mvn -B -q -o install -pl facts -DskipTests || mvn -B -q install -pl facts -DskipTests)) >&2
+  (cd "$root" && (mvn -B -q -o package -pl facts -DskipTests || mvn -B -q package -pl facts -DskipTests)) >&2
 fi
 jar="$root/facts/target/perfwarden-facts-0.1.0.jar"
 [[ -f "$jar" ]] || { echo "no $jar; build facts first" >&2; exit 2; }

@@ -14,7 +14,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-/tmp/perfwarden-bench}"
 mkdir -p "$work"
 jar="$here/cli/target/perfwarden.jar"
-[ -f "$jar" ] || (cd "$here" && mvn -B -q -Dmaven.test.skip=true install)
+"$here/perfwarden" --version >/dev/null   # builds the jar on first use (mvn package, never install)
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
 in="$work/std-m2.txt"

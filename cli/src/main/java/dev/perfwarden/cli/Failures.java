@@ -1,7 +1,7 @@
 package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.ExitCodes;
-import dev.perfwarden.engine.capture.GoToolchainException;
+import dev.perfwarden.capture.GoToolchainException;
 import dev.perfwarden.facts.input.ParserFailure;
 
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.perfwarden.cli;
 
-import dev.perfwarden.engine.capture.GoCapture;
+import dev.perfwarden.capture.GoCapture;
 import dev.perfwarden.engine.service.Session;
 import dev.perfwarden.facts.input.InputReader;
 import picocli.CommandLine.Command;
@@ -20,9 +20,10 @@ import java.util.concurrent.Callable;
 /** {@code perfwarden scan [MODULE_DIR]}: runs the real Go toolchain on a module, then analyses what it printed. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Build a Go module with the real toolchain and analyse its output.",
-                "Runs go build with -gcflags=-m=2, -json=0,DIR and -d=ssa/check_bce/debug=1 on the module's",
-                "packages, go tool objdump on its binaries (main packages, else test binaries), and with",
-                "--bench the benchmarks with -cpuprofile/-memprofile; then analyses all of it.",
+                "Runs one go build of the module's packages with -gcflags='-m=2 -json=0,DIR",
+                "-d=ssa/check_bce/debug=1', builds each test binary once (main packages: their binary) for",
+                "go tool objdump, and with --bench runs that test binary twice: once with a CPU profile,",
+                "once with a heap profile (-memprofilerate=512 would skew the CPU profile); then analyses it.",
                 "Needs go on the PATH."})
 public final class ScanCommand implements Callable<Integer> {
     @Spec

@@ -70,7 +70,7 @@ public final class TestCommand implements Callable<Integer> {
         }
         if (regen) {
             for (Path d : dirs) {
-                Path cap = dev.perfwarden.engine.capture.GoCapture.captureFixture(d.resolve("fixture"),
+                Path cap = dev.perfwarden.capture.GoCapture.captureFixture(d.resolve("fixture"),
                         d.resolve("captures"));
                 out.println("captured " + cap);
             }

@@ -67,6 +67,7 @@ public final class RuleSet {
     private static final String PRELUDE_PATH = "src/main/resources/dev/perfwarden/engine/prelude/prelude.drl";
     private static final String PRELUDE = readPrelude();
     private final String key;
+    private final String compiledBy;
     private final KieBase kieBase;
     private final List<Pack> packs;
     private final Map<String, Pack> packsById;
@@ -74,8 +75,9 @@ public final class RuleSet {
     private final Map<String, RuleInfo> rulesById;
     private final List<PackRef> packRefs;
 
-    private RuleSet(String key, KieBase kieBase, List<Pack> packs) {
+    private RuleSet(String key, KieBase kieBase, List<Pack> packs, String compiledBy) {
         this.key = key;
+        this.compiledBy = compiledBy;
         this.kieBase = kieBase;
         this.packs = List.copyOf(packs);
         Map<String, Pack> byId = new LinkedHashMap<>();
@@ -109,7 +111,24 @@ public final class RuleSet {
      */
     public static RuleSet build(List<Pack> packs, ClassLoader classLoader) throws PackException {
         List<Pack> sorted = sorted(packs);
-        return compile(sorted, classLoader, contentKey(sorted));
+        return compile(sorted, classLoader, contentKey(sorted), true);
+    }
+
+    /**
+     * Compiles with Drools' classic DRL compiler only: never the packs' precompiled executable models nor the
+     * on-disk pack cache (to compare the two).
+     */
+    public static RuleSet buildClassic(List<Pack> packs, ClassLoader classLoader) throws PackException {
+        List<Pack> sorted = sorted(packs);
+        return compile(sorted, classLoader, contentKey(sorted), false);
+    }
+
+    /**
+     * How the KieBase was made: {@code "drl"} (Drools' classic compiler, this run), {@code "prebuilt"} (the
+     * executable model compiled when perfwarden was built) or {@code "pack-cache"} (the on-disk pack cache).
+     */
+    public String compiledBy() {
+        return compiledBy;
     }
 
     /**
@@ -265,21 +284,17 @@ public final class RuleSet {
         return sorted;
     }
 
-    private static RuleSet compile(List<Pack> packs, ClassLoader cl, String key) throws PackException {
-        List<Problem> problems = new ArrayList<>();
-        check(packs, problems);
-        if (!problems.isEmpty()) {
-            throw new PackException(problems);
-        }
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        // unique while it sits in Drools' process-wide KieRepository (removed again below)
-        long n = java.util.UUID.randomUUID().getMostSignificantBits() >>> 1;
-        ReleaseId rid = ks.newReleaseId("dev.perfwarden.rulesets", "ruleset-" + key.substring(0, 16), "1.0." + n);
-        kfs.generateAndWritePomXML(rid);
+    /** Hex sha256 of the engine prelude (part of every rule set's key and of precompiled packs' descriptors). */
+    static String preludeSha256() {
+        return Fingerprints.sha256Hex(PRELUDE);
+    }
+
+    private record Src(Pack pack, RuleSource source) {
+    }
+
+    /** Writes the prelude and every pack's DRL into {@code kfs}; returns the sources by their kfs path. */
+    static Map<String, Src> writeSources(KieFileSystem kfs, List<Pack> packs) {
         kfs.write(PRELUDE_PATH, PRELUDE);
-        record Src(Pack pack, RuleSource source) {
-        }
         Map<String, Src> byPath = new HashMap<>();
         for (Pack p : packs) {
             for (RuleSource s : p.sources()) {
@@ -288,6 +303,39 @@ public final class RuleSet {
                 kfs.write("src/main/resources/" + rel, s.drl());
             }
         }
+        return byPath;
+    }
+
+    private static RuleSet compile(List<Pack> packs, ClassLoader cl, String key, boolean precompiled)
+            throws PackException {
+        List<Problem> problems = new ArrayList<>();
+        check(packs, problems);
+        if (!problems.isEmpty()) {
+            throw new PackException(problems);
+        }
+        // built-in packs: compiled when perfwarden was built; other packs: the on-disk pack cache
+        if (precompiled) {
+            Optional<KieBase> prebuilt = ExecutableModels.prebuilt(packs, cl);
+            String by = "prebuilt";
+            if (prebuilt.isEmpty()) {
+                prebuilt = PackCache.kieBase(packs, cl, key);
+                by = "pack-cache";
+            }
+            if (prebuilt.isPresent()) {
+                verifyMetadata(prebuilt.get(), packs, problems);
+                if (problems.isEmpty()) {
+                    return new RuleSet(key, prebuilt.get(), packs, by);
+                }
+                problems.clear();
+            }
+        }
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        // unique while it sits in Drools' process-wide KieRepository (removed again below)
+        long n = java.util.UUID.randomUUID().getMostSignificantBits() >>> 1;
+        ReleaseId rid = ks.newReleaseId("dev.perfwarden.rulesets", "ruleset-" + key.substring(0, 16), "1.0." + n);
+        kfs.generateAndWritePomXML(rid);
+        Map<String, Src> byPath = writeSources(kfs, packs);
         KieBuilder kb = ks.newKieBuilder(kfs, cl).buildAll();
         List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
@@ -322,7 +370,7 @@ public final class RuleSet {
         if (!problems.isEmpty()) {
             throw new PackException(problems);
         }
-        return new RuleSet(key, base, packs);
+        return new RuleSet(key, base, packs, "drl");
     }
 
     private static void check(List<Pack> packs, List<Problem> problems) {

@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 public record RuleInfo(String id, String pack, String packVersion, Severity severity, Severity hotSeverity,
                        Scope scope, String summary, List<String> tags, List<String> inputs, String doc,
-                       String file, int line) {
+                       String file, int line) implements java.io.Serializable {
     public RuleInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(pack, "pack");

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * {@code .drl}; for {@code .dslr} the expanded DRL loses the lines of {@code - constraint} sentences
  * (they are merged into the pattern above), and this map undoes that shift.
  */
-public final class LineMap {
+public final class LineMap implements java.io.Serializable {
     private static final LineMap IDENTITY = new LineMap(null);
 
     /** index = expanded line - 1, value = source line (1-based). */

@@ -26,7 +26,7 @@ import java.util.Objects;
 public record Pack(String id, String version, VersionRange engineRange, Map<String, VersionRange> requires,
                    String description, String origin, String sha256, Map<String, PackParameter> parameters,
                    List<RuleInfo> rules, List<RuleSource> sources, Map<String, String> dsl,
-                   java.util.SortedMap<String, String> files) {
+                   java.util.SortedMap<String, String> files) implements java.io.Serializable {
     /** A pack without per-file hashes (for callers that build packs by hand). */
     public Pack(String id, String version, VersionRange engineRange, Map<String, VersionRange> requires,
                 String description, String origin, String sha256, Map<String, PackParameter> parameters,

@@ -41,6 +41,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -72,11 +73,15 @@ public final class PackLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*");
-    private static final Frontends FRONTENDS = Frontends.defaults();
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+
+    /** Made on first use: a built-in pack read from its {@link PackImage} needs neither (start-up time). */
+    private static final class Parsers {
+        static final Frontends FRONTENDS = Frontends.defaults();
+        static final ObjectMapper YAML = YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
 
     private PackLoader() {
     }
@@ -103,6 +108,10 @@ public final class PackLoader {
 
     /** Loads the pack in class-path folder {@code resourceDir} (e.g. {@code packs/go-perf}), from a directory or jar. */
     public static Pack loadResource(ClassLoader cl, String resourceDir) throws PackException {
+        Optional<Pack> prebuilt = PackImage.find(cl, resourceDir);
+        if (prebuilt.isPresent()) {
+            return prebuilt.get();
+        }
         PackFiles files;
         try {
             files = PackFiles.fromClasspath(cl, resourceDir);
@@ -136,6 +145,9 @@ public final class PackLoader {
                     Enumeration<JarEntry> en = jar.entries();
                     while (en.hasMoreElements()) {
                         String n = en.nextElement().getName();
+                        if (!n.startsWith("packs/") || !n.endsWith("/pack.yaml")) {
+                            continue;
+                        }
                         String[] seg = n.split("/");
                         if (seg.length == 3 && seg[0].equals("packs") && seg[2].equals("pack.yaml")) {
                             ids.add(seg[1]);
@@ -256,7 +268,7 @@ public final class PackLoader {
                 return null;
             }
             try {
-                return YAML.readValue(text, PackManifest.class);
+                return Parsers.YAML.readValue(text, PackManifest.class);
             } catch (UnrecognizedPropertyException e) {
                 JsonLocation loc = e.getLocation();
                 String at = pathOf(e.getPath().subList(0, Math.max(0, e.getPath().size() - 1)));
@@ -379,7 +391,7 @@ public final class PackLoader {
                                             List<RuleSource> sources) {
             Set<String> ids = new TreeSet<>();
             for (String path : List.copyOf(pf.files().keySet())) {
-                PolicyFrontend fe = path.contains("/") ? null : FRONTENDS.forFile(path).orElse(null);
+                PolicyFrontend fe = path.contains("/") ? null : Parsers.FRONTENDS.forFile(path).orElse(null);
                 if (fe != null && fe.packLevel()) {
                     addRules(path, fe, ctx, null, packVersion, rules, sources).forEach(ids::add);
                 }
@@ -391,7 +403,7 @@ public final class PackLoader {
                               List<RuleInfo> rules, List<RuleSource> sources) {
             List<String> found = pf.files().keySet().stream()
                     .filter(p -> p.startsWith(dir + "/") && p.indexOf('/', dir.length() + 1) < 0)
-                    .filter(p -> FRONTENDS.forFile(p.substring(dir.length() + 1)).isPresent()).toList();
+                    .filter(p -> Parsers.FRONTENDS.forFile(p.substring(dir.length() + 1)).isPresent()).toList();
             if (found.isEmpty()) {
                 if (!policyRuleIds.contains(dir)) {
                     problem(dir + "/", 0, 0, "rule folder holds no rule source (rule.drl, rule.dslr or rule.rules.yaml)");
@@ -407,7 +419,7 @@ public final class PackLoader {
                 problem(dir + "/", 0, 0, "rule folder name '" + dir + "' must be a kebab-case rule id");
             }
             String file = found.get(0);
-            addRules(file, FRONTENDS.forFile(file.substring(dir.length() + 1)).orElseThrow(), ctx, dir, packVersion,
+            addRules(file, Parsers.FRONTENDS.forFile(file.substring(dir.length() + 1)).orElseThrow(), ctx, dir, packVersion,
                     rules, sources);
         }
 

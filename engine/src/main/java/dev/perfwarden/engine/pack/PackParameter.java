@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param defaultValue already coerced: {@link Double}, {@link String} or {@link Boolean}
  * @param description  one line for {@code packs show}
  */
-public record PackParameter(String name, ParamType type, Object defaultValue, String description) {
+public record PackParameter(String name, ParamType type, Object defaultValue, String description)
+        implements java.io.Serializable {
     public PackParameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

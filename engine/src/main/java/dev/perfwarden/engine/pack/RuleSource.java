@@ -14,7 +14,8 @@ import java.util.Objects;
  *                 DRL for YAML
  * @param lineMap  maps {@code drl} lines back to {@code text} lines
  */
-public record RuleSource(String ruleId, String file, Language language, String text, String drl, LineMap lineMap) {
+public record RuleSource(String ruleId, String file, Language language, String text, String drl, LineMap lineMap)
+        implements java.io.Serializable {
     /** The language of a rule source; {@link #OTHER} for a plug-in front-end's. */
     public enum Language {
         DRL, DSLR, YAML, OTHER;

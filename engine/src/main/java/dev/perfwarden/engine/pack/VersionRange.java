@@ -11,9 +11,9 @@ import java.util.function.Predicate;
  * {@code ^1.2}), tilde ({@code ~1.2.3}), x-ranges ({@code 1.x}, {@code 1.2.*}, {@code *}) and exact
  * versions ({@code 1.2.3}, {@code =1.2.3}). Partial versions in comparators are filled with zeros.
  */
-public final class VersionRange {
+public final class VersionRange implements java.io.Serializable {
     private final String text;
-    private final List<List<Predicate<SemVer>>> alternatives;
+    private final transient List<List<Predicate<SemVer>>> alternatives;
 
     private VersionRange(String text, List<List<Predicate<SemVer>>> alternatives) {
         this.text = text;
@@ -62,6 +62,11 @@ public final class VersionRange {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** Serialized as its text (prebuilt pack images); the comparators are parsed again. */
+    private Object readResolve() {
+        return text.equals("*") ? any() : parse(text).orElseThrow();
     }
 
     private static Predicate<SemVer> comparator(String t) {

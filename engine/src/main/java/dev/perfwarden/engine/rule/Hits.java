@@ -4,6 +4,7 @@ import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Located;
+import org.drools.model.Drools;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -80,6 +81,39 @@ public final class Hits {
             }
         }
         return new Hit(rule.getName(), rule.getPackageName(), severity, hot, sc, symbol, file, line, col, message, ev);
+    }
+
+    // The executable model (the built-in packs are compiled to it when perfwarden is built) hands consequences
+    // an org.drools.model.Drools; at run time it is also a RuleContext. These overloads keep one rule source
+    // valid for both builds.
+
+    public static Hit hit(Drools drools, Located at, String message, Object... evidence) {
+        return hit(context(drools), null, at, message, evidence);
+    }
+
+    public static Hit hit(Drools drools, Scope scope, Located at, String message, Object... evidence) {
+        return hit(context(drools), scope, at, message, evidence);
+    }
+
+    public static Hit at(Drools drools, String symbol, String file, int line, int col, String message,
+                         Object... evidence) {
+        return at(context(drools), null, symbol, file, line, col, message, evidence);
+    }
+
+    public static Hit at(Drools drools, Scope scope, String symbol, String file, int line, int col,
+                         String message, Object... evidence) {
+        return at(context(drools), scope, symbol, file, line, col, message, evidence);
+    }
+
+    public static List<Object> matched(Drools drools) {
+        return matched(context(drools));
+    }
+
+    private static RuleContext context(Drools drools) {
+        if (drools instanceof RuleContext rc) {
+            return rc;
+        }
+        throw new IllegalStateException("this Drools runtime gives consequences no RuleContext: " + drools.getClass());
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.perfwarden.engine.capture;
+package dev.perfwarden.capture;
 
 /** The Go toolchain is missing or a build failed; the message carries the compiler's own words. */
 public final class GoToolchainException extends Exception {

@@ -1,0 +1,266 @@
+package dev.perfwarden.capture;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs the real Go toolchain on a module and writes what it prints into a capture folder that
+ * {@code perfwarden analyze} reads: {@code m2.txt} ({@code -m=2}), {@code json/} ({@code -json=0,DIR}) and
+ * {@code bce.txt} ({@code -d=ssa/check_bce/debug=1}), all from one {@code go build} whose stderr is split by
+ * message form; {@code objdump-N.txt} per main package's binary (with benchmarks, or without a main package:
+ * per test binary, and main packages without tests); with benchmarks
+ * {@code bench-N.txt} and {@code cpu-N.pprof} from one run of that same test binary and {@code mem-N.pprof}
+ * from a second run. {@code capture.json} records the Go version and every command.
+ */
+public final class GoCapture {
+    /** What to capture. {@code benchRegex} null: no benchmarks. */
+    public record Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump) {
+    }
+
+    /** A finished capture. */
+    public record Result(Path dir, String goVersion, String modulePath, List<String> commands) {
+    }
+
+    private static final long TIMEOUT_MINUTES = 30;
+
+    private GoCapture() {
+    }
+
+    /** For {@code perfwarden test --regen}: captures a fixture module into {@code capturesRoot/go<version>/}. */
+    public static Path captureFixture(Path fixture, Path capturesRoot) throws IOException, GoToolchainException {
+        String version = goVersion(fixture);
+        Path out = capturesRoot.resolve(version);
+        capture(new Request(fixture, out, hasBenchmarks(fixture) ? "." : null, "1s", true));
+        return out;
+    }
+
+    /** The -gcflags value of the one build: -m=2, -json and check_bce together, for the module's packages only. */
+    static String gcflags(String modulePath, Path jsonDir) {
+        return modulePath + "/...=-m=2 -json=0," + jsonDir.toUri() + " -d=ssa/check_bce/debug=1";
+    }
+
+    public static Result capture(Request req) throws IOException, GoToolchainException {
+        Path module = req.module().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(module.resolve("go.mod"))) {
+            throw new GoToolchainException(module + ": no go.mod (perfwarden scan needs a Go module folder)");
+        }
+        String version = goVersion(module);
+        Path out = req.out().toAbsolutePath().normalize();
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory("perfwarden-scan");
+        try {
+            List<String> commands = new ArrayList<>();
+            String modPath = run(module, commands, "go", "list", "-m").stdout.strip();
+            List<Pkg> pkgs = new ArrayList<>();
+            for (String line : run(module, commands, "go", "list", "-f",
+                    "{{.ImportPath}}|{{.Name}}|{{len .TestGoFiles}}|{{len .XTestGoFiles}}|{{.Dir}}", "./...")
+                    .stdout.split("\n")) {
+                if (!line.isBlank()) {
+                    String[] f = line.strip().split("\\|", 5);
+                    pkgs.add(new Pkg(f[0], f[1].equals("main"), Integer.parseInt(f[2]) + Integer.parseInt(f[3]) > 0,
+                            Path.of(f[4])));
+                }
+            }
+            // One build prints -m=2 and check_bce on stderr and writes -json: a fresh folder (so the build cache,
+            // keyed by the flags, never skips the compile that writes it), renamed to json/ afterwards.
+            Path jsonTmp = Files.createTempDirectory(out, ".json-");
+            Proc b = exec(module, commands, "go", "build", "-gcflags=" + gcflags(modPath, jsonTmp), "./...");
+            if (b.exit != 0) {
+                deleteTree(jsonTmp);
+                throw new GoToolchainException("'go build' failed in " + module + ":\n" + tail(b.stderr));
+            }
+            splitDiagnostics(b.stderr, out.resolve("m2.txt"), out.resolve("bce.txt"));
+            Path json = out.resolve("json");
+            deleteTree(json);
+            Files.move(jsonTmp, json, StandardCopyOption.ATOMIC_MOVE);
+
+            // The binaries objdump reads. With benchmarks: one test binary per package with tests, which the
+            // benchmarks then run too (built once), and main packages without tests. Without: the main packages'
+            // binaries only (no test dependencies to compile and link), or, in a module without a main
+            // package, the test binaries.
+            boolean anyMain = pkgs.stream().anyMatch(Pkg::main);
+            boolean testBinaries = req.benchRegex() != null || !anyMain;
+            Map<Pkg, Path> bins = new LinkedHashMap<>();
+            int n = 0;
+            for (Pkg p : pkgs) {
+                boolean test = testBinaries && p.tests();
+                if (!test && !(p.main() && req.objdump())) {
+                    continue;
+                }
+                Path bin = work.resolve("bin" + (++n) + (test ? ".test" : ""));
+                if (test) {
+                    run(module, commands, "go", "test", "-c", "-o", bin.toString(), p.importPath());
+                } else {
+                    run(module, commands, "go", "build", "-o", bin.toString(), p.importPath());
+                }
+                if (Files.isRegularFile(bin)) {
+                    bins.put(p, bin);
+                }
+            }
+            if (req.objdump()) {
+                String symRe = "^(main\\.|" + Pattern.quote(modPath) + "[./])";
+                int i = 0;
+                for (Path bin : bins.values()) {
+                    Files.writeString(out.resolve("objdump-" + (++i) + ".txt"),
+                            run(module, commands, "go", "tool", "objdump", "-s", symRe, bin.toString()).stdout);
+                }
+            }
+            if (req.benchRegex() != null) {
+                int i = 0;
+                for (Map.Entry<Pkg, Path> e : bins.entrySet()) {
+                    if (!e.getValue().toString().endsWith(".test")) {
+                        continue;
+                    }
+                    i++;
+                    String bin = e.getValue().toString();
+                    List<String> common = List.of(bin, "-test.run=^$", "-test.bench=" + req.benchRegex(),
+                            "-test.benchmem", "-test.benchtime=" + req.benchtime(), "-test.count=1");
+                    // CPU and heap profiles in separate runs: a low -memprofilerate costs CPU (runtime.profilealloc
+                    // took 7-14 % of the CPU samples when both were taken in one run)
+                    List<String> cpu = new ArrayList<>(common);
+                    cpu.add("-test.cpuprofile=" + out.resolve("cpu-" + i + ".pprof"));
+                    Proc r = run(e.getKey().dir(), commands, cpu.toArray(String[]::new));
+                    Files.writeString(out.resolve("bench-" + i + ".txt"), r.stdout);
+                    List<String> mem = new ArrayList<>(common);
+                    mem.add("-test.memprofile=" + out.resolve("mem-" + i + ".pprof"));
+                    mem.add("-test.memprofilerate=512");
+                    run(e.getKey().dir(), commands, mem.toArray(String[]::new));
+                }
+            }
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("go", version);
+            meta.put("module", modPath);
+            meta.put("source", module.toString());
+            meta.put("commands", commands);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
+                    out.resolve("capture.json").toFile(), meta);
+            return new Result(out, version, modPath, commands);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private record Pkg(String importPath, boolean main, boolean tests, Path dir) {
+    }
+
+    /**
+     * Splits the one build's stderr by message form: check_bce's {@code Found IsInBounds} /
+     * {@code Found IsSliceInBounds} lines to {@code bce}, everything else ({@code -m=2}) to {@code m2}; the
+     * {@code # package} headers go to both.
+     */
+    static void splitDiagnostics(String stderr, Path m2, Path bce) throws IOException {
+        StringBuilder a = new StringBuilder(stderr.length());
+        StringBuilder b = new StringBuilder();
+        for (String line : stderr.split("\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("# ")) {
+                a.append(line).append('\n');
+                b.append(line).append('\n');
+            } else if (line.endsWith(": Found IsInBounds") || line.endsWith(": Found IsSliceInBounds")) {
+                b.append(line).append('\n');
+            } else {
+                a.append(line).append('\n');
+            }
+        }
+        Files.writeString(m2, a);
+        Files.writeString(bce, b);
+    }
+
+    /** {@code go1.26.8}, from {@code go env GOVERSION}. */
+    public static String goVersion(Path dir) throws IOException, GoToolchainException {
+        return run(dir, new ArrayList<>(), "go", "env", "GOVERSION").stdout.strip();
+    }
+
+    static boolean hasBenchmarks(Path module) throws IOException {
+        try (Stream<Path> s = Files.walk(module)) {
+            return s.filter(p -> p.toString().endsWith("_test.go")).anyMatch(p -> {
+                try {
+                    return Files.readString(p).contains("func Benchmark");
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    private record Proc(int exit, String stdout, String stderr) {
+    }
+
+    private static Proc run(Path dir, List<String> commands, String... cmd)
+            throws IOException, GoToolchainException {
+        Proc p = exec(dir, commands, cmd);
+        if (p.exit != 0) {
+            throw new GoToolchainException("'" + String.join(" ", cmd) + "' failed in " + dir + ":\n"
+                    + tail(p.stderr.isBlank() ? p.stdout : p.stderr));
+        }
+        return p;
+    }
+
+    private static Proc exec(Path dir, List<String> commands, String... cmd) throws IOException, GoToolchainException {
+        commands.add(String.join(" ", cmd));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        Path errFile = Files.createTempFile("perfwarden-go", ".err");
+        Path outFile = Files.createTempFile("perfwarden-go", ".out");
+        pb.redirectError(errFile.toFile()).redirectOutput(outFile.toFile());
+        Process proc;
+        try {
+            proc = pb.start();
+        } catch (IOException e) {
+            throw new GoToolchainException("cannot run '" + cmd[0] + "': " + e.getMessage()
+                    + " (is Go installed and on the PATH? Without Go, capture the output yourself and use "
+                    + "'perfwarden analyze')");
+        }
+        try {
+            if (!proc.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                proc.destroyForcibly();
+                throw new GoToolchainException("'" + String.join(" ", cmd) + "' did not finish in "
+                        + TIMEOUT_MINUTES + " minutes");
+            }
+        } catch (InterruptedException e) {
+            proc.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new GoToolchainException("interrupted while running " + cmd[0]);
+        }
+        Proc p = new Proc(proc.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
+                Files.readString(errFile, StandardCharsets.UTF_8));
+        Files.deleteIfExists(errFile);
+        Files.deleteIfExists(outFile);
+        return p;
+    }
+
+    private static String tail(String s) {
+        String[] lines = s.strip().split("\n");
+        int from = Math.max(0, lines.length - 30);
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < lines.length; i++) {
+            sb.append("  ").append(lines[i]).append('\n');
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.perfwarden.capture;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code perfwarden scan}'s capture with the real Go toolchain on {@code examples/orders}: everything the
+ * analysis reads is there, from one build, one test binary and two benchmark runs. Skipped only when
+ * {@code go} is not on the PATH.
+ */
+class GoCaptureTest {
+    static Path orders;
+
+    @BeforeAll
+    static void needsGo() throws Exception {
+        boolean go;
+        try {
+            go = new ProcessBuilder("go", "version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            go = false;
+        }
+        assumeTrue(go, "go is not on the PATH");
+        String root = System.getProperty("perfwarden.root", "..");
+        orders = Path.of(root, "examples/orders").toAbsolutePath().normalize();
+    }
+
+    @Test
+    void capturesAreCompleteFromOneBuildAndOneTestBinary(@TempDir Path out) throws Exception {
+        GoCapture.Result r = GoCapture.capture(new GoCapture.Request(orders, out, ".", "20x", true));
+        List<String> cmds = r.commands();
+
+        // one compile of the module with -m=2, -json and check_bce in one -gcflags value
+        List<String> builds = cmds.stream().filter(c -> c.startsWith("go build -gcflags")).toList();
+        assertThat(cmds.stream().filter(c -> c.startsWith("go build"))).hasSize(1);
+        assertThat(builds).hasSize(1);
+        assertThat(builds.get(0)).contains("-m=2", "-json=0,file:", "-d=ssa/check_bce/debug=1");
+        // one test binary per package with tests (orders has two), each built once
+        List<String> testBins = cmds.stream().filter(c -> c.startsWith("go test -c")).toList();
+        assertThat(testBins).hasSize(2).doesNotHaveDuplicates();
+
+        String m2 = Files.readString(out.resolve("m2.txt"));
+        assertThat(m2).contains("# example.com/orders", ": can inline ", " escapes to heap")
+                .doesNotContain("Found IsInBounds");
+        List<String> bce = Files.readAllLines(out.resolve("bce.txt"));
+        assertThat(bce).isNotEmpty().allMatch(l -> l.startsWith("# ") || l.endsWith(": Found IsInBounds")
+                || l.endsWith(": Found IsSliceInBounds"));
+        assertThat(bce).anyMatch(l -> l.startsWith("internal/pricing/pricing.go:"));
+        try (Stream<Path> s = Files.walk(out.resolve("json"))) {
+            assertThat(s.filter(p -> p.toString().endsWith(".json")).count()).isGreaterThan(2);
+        }
+        assertThat(Files.readString(out.resolve("objdump-1.txt"))).contains("TEXT example.com/orders");
+
+        assertThat(Files.readString(out.resolve("objdump-2.txt"))).contains("TEXT example.com/orders/internal/pricing");
+        List<String> objdumps = cmds.stream().filter(c -> c.startsWith("go tool objdump")).toList();
+        assertThat(objdumps).hasSize(2);
+
+        // benchmarks: each test binary (the one objdump read) run twice, the CPU profile without the heap
+        // profile's sampling rate
+        List<String> runs = cmds.stream().filter(c -> c.contains("-test.bench=")).toList();
+        assertThat(runs).hasSize(4);
+        for (int i = 0; i < 2; i++) {
+            String bin = testBins.get(i).split(" ")[4];
+            assertThat(objdumps.get(i)).endsWith(" " + bin);
+            assertThat(runs.get(2 * i)).startsWith(bin + " ").contains("-test.cpuprofile=").doesNotContain("memprofile");
+            assertThat(runs.get(2 * i + 1)).startsWith(bin + " ")
+                    .contains("-test.memprofile=", "-test.memprofilerate=512").doesNotContain("cpuprofile");
+        }
+        assertThat(Files.readString(out.resolve("bench-1.txt"))).containsPattern("(?m)^Benchmark\\S+\\s+20\\s+");
+        for (String prof : List.of("cpu-1.pprof", "mem-1.pprof")) {
+            try (var in = new GZIPInputStream(Files.newInputStream(out.resolve(prof)))) {
+                assertThat(in.readAllBytes().length).as(prof).isGreaterThan(100);
+            }
+        }
+        assertThat(Files.readString(out.resolve("capture.json"))).contains("\"module\" : \"example.com/orders\"");
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".json-"));
+        }
+    }
+
+    @Test
+    void withoutBenchmarksOnlyTheMainBinaryIsBuiltAndDisassembled(@TempDir Path out) throws Exception {
+        GoCapture.Result r = GoCapture.capture(new GoCapture.Request(orders, out, null, "1s", true));
+        List<String> cmds = r.commands();
+        assertThat(cmds).noneMatch(c -> c.startsWith("go test")).noneMatch(c -> c.contains("-test.bench"));
+        assertThat(cmds.stream().filter(c -> c.startsWith("go build -o"))).hasSize(1);
+        // the main binary holds the module's other package too
+        assertThat(Files.readString(out.resolve("objdump-1.txt")))
+                .contains("TEXT example.com/orders/internal/pricing.", "TEXT main.");
+        assertThat(out.resolve("objdump-2.txt")).doesNotExist();
+        assertThat(out.resolve("m2.txt")).isNotEmptyFile();
+        assertThat(out.resolve("bce.txt")).isNotEmptyFile();
+    }
+
+    @Test
+    void diagnosticsAreSplitByMessageForm(@TempDir Path dir) throws Exception {
+        String stderr = "# example.com/x\n./a.go:3:6: can inline f with cost 4 as: func() int { return 1 }\n"
+                + "./a.go:9:13: Found IsInBounds\n./a.go:10:2: moved to heap: v\n./a.go:11:9: Found IsSliceInBounds\n";
+        GoCapture.splitDiagnostics(stderr, dir.resolve("m2"), dir.resolve("bce"));
+        assertThat(Files.readAllLines(dir.resolve("m2"))).containsExactly("# example.com/x",
+                "./a.go:3:6: can inline f with cost 4 as: func() int { return 1 }", "./a.go:10:2: moved to heap: v");
+        assertThat(Files.readAllLines(dir.resolve("bce"))).containsExactly("# example.com/x",
+                "./a.go:9:13: Found IsInBounds", "./a.go:11:9: Found IsSliceInBounds");
+    }
+}

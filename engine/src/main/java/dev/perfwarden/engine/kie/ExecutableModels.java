@@ -1,0 +1,184 @@
+package dev.perfwarden.engine.kie;
+
+import dev.perfwarden.engine.EngineInfo;
+import dev.perfwarden.engine.pack.Pack;
+import dev.perfwarden.engine.pack.PackImage;
+import dev.perfwarden.engine.pack.RuleSource;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.Model;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+
+/**
+ * Rule packs compiled to the Drools executable model: Java classes that build a {@link KieBase} without
+ * parsing DRL or compiling consequences at run time. Two uses:
+ * <ul>
+ *   <li>built-in packs, compiled when perfwarden is built ({@link #main}, run by the {@code rules}
+ *       module): their classes and a descriptor {@code META-INF/perfwarden/prebuilt/<id>.properties}
+ *       are in the jar;</li>
+ *   <li>other packs, compiled on first use and kept in the on-disk {@link PackCache}.</li>
+ * </ul>
+ * A pack's descriptor is used only when the pack's sha256 and the engine version and prelude it was
+ * compiled with are those of this run; otherwise the caller compiles the classic way.
+ */
+public final class ExecutableModels {
+    private static final String MODEL_LIST = "drools-model";
+
+    private ExecutableModels() {
+    }
+
+    /**
+     * Build time: compiles each built-in pack named in {@code args[1..]} (from the class path) to the executable
+     * model and writes its classes, its {@link PackImage} and its descriptor under {@code args[0]}.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: ExecutableModels OUTPUT_DIR PACK_ID...");
+            System.exit(2);
+        }
+        java.nio.file.Path outDir = java.nio.file.Path.of(args[0]);
+        ClassLoader cl = ExecutableModels.class.getClassLoader();
+        for (int i = 1; i < args.length; i++) {
+            long t0 = System.nanoTime();
+            Pack pack = dev.perfwarden.engine.pack.PackLoader.loadBuiltin(cl, args[i]);
+            Compiled c = compile(List.of(pack), cl);
+            if (!c.errors().isEmpty()) {
+                throw new IllegalStateException("pack " + pack.id() + " does not compile to the executable model:\n  "
+                        + String.join("\n  ", c.errors()));
+            }
+            try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(c.kjar()))) {
+                for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
+                    if (e.getName().endsWith(".class")) {
+                        java.nio.file.Path target = outDir.resolve(e.getName());
+                        java.nio.file.Files.createDirectories(target.getParent());
+                        java.nio.file.Files.write(target, jar.readAllBytes());
+                    }
+                }
+            }
+            java.nio.file.Path meta = outDir.resolve(PackImage.RESOURCE_DIR);
+            java.nio.file.Files.createDirectories(meta);
+            Properties p = new Properties();
+            p.setProperty("engine", EngineInfo.version());
+            p.setProperty("prelude", RuleSet.preludeSha256());
+            p.setProperty("sha256", pack.sha256());
+            p.setProperty("models", String.join(",", c.models()));
+            try (var out = java.nio.file.Files.newOutputStream(meta.resolve(pack.id() + ".properties"))) {
+                p.store(out, "perfwarden: " + pack.label() + " compiled to the Drools executable model");
+            }
+            try (var out = java.nio.file.Files.newOutputStream(meta.resolve(pack.id() + ".pack"))) {
+                PackImage.write(cl, pack, out);
+            }
+            System.out.printf("perfwarden: precompiled %s (%d rules) in %.1f s%n", pack.label(), pack.rules().size(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** The result of compiling packs to the executable model: a kjar, its model classes, or errors. */
+    record Compiled(byte[] kjar, List<String> models, List<String> errors) {
+    }
+
+    /** Compiles the prelude and {@code packs} to the executable model (slower than the classic build: ×2–3). */
+    static Compiled compile(List<Pack> packs, ClassLoader cl) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId rid = ks.newReleaseId("dev.perfwarden.models", "model-" + Long.toHexString(System.nanoTime()), "1.0.0");
+        kfs.generateAndWritePomXML(rid);
+        RuleSet.writeSources(kfs, packs);
+        KieBuilder kb = ks.newKieBuilder(kfs, cl).buildAll(ExecutableModelProject.class);
+        List<String> errors = new ArrayList<>();
+        for (Message m : kb.getResults().getMessages(Message.Level.ERROR)) {
+            errors.add(m.getPath() + ":" + m.getLine() + ": " + m.getText().lines().findFirst().orElse(""));
+        }
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(rid);
+            return new Compiled(null, List.of(), errors);
+        }
+        InternalKieModule km = (InternalKieModule) kb.getKieModule();
+        byte[] bytes = km.getBytes();
+        ks.getRepository().removeKieModule(rid);
+        return new Compiled(bytes, modelsIn(bytes), List.of());
+    }
+
+    /** The model class names a kjar lists ({@code META-INF/kie/…/drools-model}). */
+    static List<String> modelsIn(byte[] kjar) {
+        List<String> out = new ArrayList<>();
+        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(kjar))) {
+            for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
+                if (e.getName().endsWith("/" + MODEL_LIST)) {
+                    new String(jar.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.contains(":")).forEach(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the kjar just built", e);
+        }
+        return out;
+    }
+
+    /** Builds a KieBase from model classes that {@code cl} can load. */
+    static KieBase kieBase(List<String> models, ClassLoader cl) throws ReflectiveOperationException {
+        List<Model> ms = new ArrayList<>();
+        for (String n : models) {
+            ms.add((Model) Class.forName(n, true, cl).getDeclaredConstructor().newInstance());
+        }
+        return KieBaseBuilder.createKieBaseFromModel(ms);
+    }
+
+    /**
+     * The KieBase of {@code packs} from the models compiled when perfwarden was built, when every pack has
+     * one for its exact content (by sha256, wherever it was loaded from) and this engine and prelude.
+     */
+    static Optional<KieBase> prebuilt(List<Pack> packs, ClassLoader cl) {
+        LinkedHashSet<String> models = new LinkedHashSet<>();
+        String prelude = RuleSet.preludeSha256();
+        for (Pack p : packs) {
+            Properties d = descriptor(cl, p.id());
+            if (d == null || !p.sha256().equals(d.getProperty("sha256"))
+                    || !EngineInfo.version().equals(d.getProperty("engine"))
+                    || !prelude.equals(d.getProperty("prelude"))) {
+                return Optional.empty();
+            }
+            models.addAll(List.of(d.getProperty("models", "").split(",")));
+        }
+        models.remove("");
+        if (packs.isEmpty() || models.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(kieBase(List.copyOf(models), cl));
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Properties descriptor(ClassLoader cl, String packId) {
+        try (InputStream in = cl.getResourceAsStream(PackImage.RESOURCE_DIR + packId + ".properties")) {
+            if (in == null) {
+                return null;
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.perfwarden.engine.kie;
+
+import dev.perfwarden.engine.model.Fingerprints;
+import dev.perfwarden.engine.pack.Pack;
+import dev.perfwarden.facts.core.Fact;
+import org.kie.api.KieBase;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rule sets with packs that were not compiled into perfwarden (user and third-party packs), compiled to the
+ * Drools executable model and kept on disk, so that later runs build their KieBase from classes instead of
+ * compiling DRL.
+ *
+ * <p>Folder: {@code $PERFWARDEN_CACHE}, else {@code $XDG_CACHE_HOME/perfwarden/rules}, else
+ * {@code ~/.cache/perfwarden/rules}; {@code PERFWARDEN_CACHE=off} turns the cache off. An entry is named by
+ * the rule set's content key (every pack's id, version and sha256, the engine version, the prelude) and
+ * the build of perfwarden that compiled it (its fact and engine classes), so an edited pack or another
+ * perfwarden build never reads it. Entries are written to a temporary file and renamed into place, so
+ * concurrent runs never read half a file.
+ *
+ * <p>Compiling to the executable model costs 2–3× the classic compile, so an entry is made the second
+ * time a rule set is seen (a marker file records the first): a pack being edited never pays for it, a
+ * pinned pack in CI or batch jobs pays once.
+ */
+final class PackCache {
+    private PackCache() {
+    }
+
+    /** The cache folder, or empty when the cache is off. */
+    static Optional<Path> dir() {
+        String env = System.getProperty("perfwarden.cache", System.getenv("PERFWARDEN_CACHE"));
+        if (env != null && !env.isBlank()) {
+            return env.equals("off") ? Optional.empty() : Optional.of(Path.of(env));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return Optional.of(base.resolve("perfwarden").resolve("rules"));
+    }
+
+    /**
+     * The KieBase of {@code packs} from the cache, or compiled into it when this rule set was seen before;
+     * empty when the cache is off, this is the first sight, or the packs do not compile to the executable
+     * model (the caller then compiles the classic way, which also reports errors with pack lines).
+     */
+    static Optional<KieBase> kieBase(List<Pack> packs, ClassLoader cl, String key) {
+        Optional<Path> dir = dir();
+        if (dir.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = key + "-" + buildId().substring(0, 16);
+        Path jar = dir.get().resolve(name + ".jar");
+        try {
+            if (Files.isRegularFile(jar)) {
+                Optional<KieBase> kb = load(jar, cl);
+                if (kb.isPresent()) {
+                    return kb;
+                }
+                Files.deleteIfExists(jar);
+            }
+            Files.createDirectories(dir.get());
+            Path seen = dir.get().resolve(name + ".seen");
+            Path failed = dir.get().resolve(name + ".classic");
+            if (Files.exists(failed)) {
+                return Optional.empty();
+            }
+            if (!Files.exists(seen)) {
+                Files.writeString(seen, "");
+                return Optional.empty();
+            }
+            ExecutableModels.Compiled c = ExecutableModels.compile(packs, cl);
+            if (!c.errors().isEmpty()) {
+                Files.writeString(failed, String.join("\n", c.errors()) + "\n");
+                return Optional.empty();
+            }
+            Path tmp = Files.createTempFile(dir.get(), name, ".tmp");
+            try {
+                Files.write(tmp, c.kjar());
+                Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            Files.deleteIfExists(seen);
+            return load(jar, cl);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return Optional.empty(); // a cache that cannot be used is no cache: compile the classic way
+        }
+    }
+
+    private static Optional<KieBase> load(Path jar, ClassLoader cl) {
+        try {
+            byte[] bytes = Files.readAllBytes(jar);
+            List<String> models = ExecutableModels.modelsIn(bytes);
+            if (models.isEmpty()) {
+                return Optional.empty();
+            }
+            // the loader stays open: the KieBase's classes come from it for the life of the rule set
+            URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, cl);
+            return Optional.of(ExecutableModels.kieBase(models, loader));
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The build of perfwarden's fact and engine classes: where they were loaded from and when it was made. */
+    static String buildId() {
+        StringBuilder sb = new StringBuilder();
+        for (Class<?> c : List.of(Fact.class, RuleSet.class, Pack.class)) {
+            URL u = c.getResource(c.getSimpleName() + ".class");
+            sb.append(u).append(' ');
+            try {
+                sb.append(u == null ? 0 : u.openConnection().getLastModified());
+            } catch (IOException e) {
+                sb.append('?');
+            }
+            sb.append('\n');
+        }
+        return Fingerprints.sha256Hex(sb.toString());
+    }
+}
