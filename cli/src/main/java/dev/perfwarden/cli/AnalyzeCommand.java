@@ -1,5 +1,6 @@
 package dev.perfwarden.cli;
 
+import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.service.Session;
 import dev.perfwarden.facts.input.InputReader;
 import picocli.CommandLine.Command;
@@ -31,6 +32,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "DIR", description = "A folder of the Go sources the captures came from. Repeatable.")
     List<String> sources = new java.util.ArrayList<>();
 
+    @Option(names = "--contract", paramLabel = "FILE",
+            description = "Also check this service contract (contract/<service>/<clause> findings; see docs/contracts.md). Repeatable.")
+    List<java.nio.file.Path> contracts = new java.util.ArrayList<>();
+
+    @Option(names = "--base", paramLabel = "FILE", description = "With --contract: go test -bench output of the base commit.")
+    List<java.nio.file.Path> base = new java.util.ArrayList<>();
+
     @Mixin
     AnalysisOptions analysis;
 
@@ -39,6 +47,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<String> starts = new java.util.ArrayList<>(sources);
         starts.addAll(paths);
         Session session = analysis.open(starts);
+        if (!contracts.isEmpty()) {
+            var cs = ContractRun.contracts(contracts, null);
+            RuleSet rules = ContractRun.rules(session);
+            InputReader.Result read = Captures.read(paths, sources, System.in);
+            return ContractRun.run(analysis, session, rules, cs, ContractRun.base(base), read, false,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         session.ruleSet(); // a refused or broken pack stops before any input is read
         InputReader.Result read = Captures.read(paths, sources, System.in);
         return analysis.analyse(session, read, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -11,7 +11,11 @@ public enum InputKind {
     OBJDUMP("objdump"),
     SSA("ssa"),
     PPROF("pprof"),
-    BENCH("bench");
+    BENCH("bench"),
+    K6_SUMMARY("k6-summary"),
+    PROM_TEXT("prom-text"),
+    PROM_RANGE("prom-range"),
+    GCTRACE("gctrace");
 
     private final String id;
 

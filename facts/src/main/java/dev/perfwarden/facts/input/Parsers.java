@@ -14,6 +14,10 @@ public final class Parsers {
     public static List<InputParser> all() {
         return List.of(
                 // PARSERS (one per line; keep this marker)
+                new dev.perfwarden.facts.k6.K6SummaryParser(),
+                new dev.perfwarden.facts.prom.PromRangeParser(),
+                new dev.perfwarden.facts.prom.PromTextParser(),
+                new dev.perfwarden.facts.gctrace.GcTraceParser(),
                 new dev.perfwarden.facts.objdump.ObjdumpParser(),
                 new dev.perfwarden.facts.asmlisting.AsmListingParser(),
                 new dev.perfwarden.facts.ssa.SsaParser(),

@@ -1,0 +1,90 @@
+package dev.perfwarden.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** contract check, analyze --contract and bench compare on the real captures under examples/. */
+class ContractCliTest {
+    static final Path ROOT = Cli.root();
+    static final String CONTRACT = ROOT.resolve("examples/contracts/orders.yaml").toString();
+    static final String BASE = ROOT.resolve("examples/captured/orders-bench/base.txt").toString();
+    static final String HEAD = ROOT.resolve("examples/captured/orders-bench/head.txt").toString();
+    static final String LOAD = ROOT.resolve("examples/captured/orders-load").toString();
+
+    @Test
+    void theExampleGateFailsOnTheBenchRegressionOnly() throws Exception {
+        Cli.Run r = Cli.run("contract", "check", "--contract", CONTRACT, "--base", BASE, LOAD, HEAD, "--format", "json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("findings")).allSatisfy(f -> assertThat(f.path("rule").asText()).startsWith("contract/orders/"));
+        assertThat(j.path("findings")).filteredOn(f -> f.path("severity").asText().equals("error"))
+                .extracting(f -> f.path("rule").asText()).containsOnly("contract/orders/pricing-bench").hasSize(2);
+        assertThat(j.path("findings")).filteredOn(f -> f.path("severity").asText().equals("note"))
+                .extracting(f -> f.path("rule").asText())
+                .contains("contract/orders/order-latency", "contract/orders/heap", "contract/orders/gc");
+    }
+
+    @Test
+    void withoutTheBaseNothingFailsAndTheRegressionIsUnverified() {
+        Cli.Run r = Cli.run("contract", "check", "--contract", CONTRACT, LOAD, HEAD);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("warning: contract contract/orders/pricing-bench unverified: no benchmark matching 'Pipeline|Price' in both the base (--base) and the head run");
+    }
+
+    @Test
+    void sarifNamesEveryClauseAsARule() throws Exception {
+        Cli.Run r = Cli.run("contract", "check", "--contract", CONTRACT, "--base", BASE, LOAD, HEAD, "--format", "sarif");
+        JsonNode rules = new ObjectMapper().readTree(r.out()).path("runs").get(0).path("tool").path("driver").path("rules");
+        assertThat(rules).extracting(x -> x.path("id").asText()).contains("contract/orders/pricing-bench", "contract/orders/gc");
+    }
+
+    @Test
+    void analyzeWithContractAddsTheVerdictsToTheFindings() {
+        Cli.Run r = Cli.run("analyze", ROOT.resolve("examples/captured/orders").toString(), "--contract", CONTRACT,
+                "--base", BASE, HEAD, "--fail-on", "none");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("[contract/orders/pricing-bench]").contains("[malloc-hot]");
+    }
+
+    @Test
+    void aBadContractIsExit2WithItsPosition(@TempDir Path tmp) throws Exception {
+        Path c = tmp.resolve("bad.yaml");
+        Files.writeString(c, "service: orders\nclauses:\n  - name: a\n    latency: {p95: 120}\n");
+        Cli.Run r = Cli.run("contract", "check", "--contract", c.toString(), LOAD);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(c + ":4:20: error: clauses[0].latency.p95 needs an explicit unit");
+        Cli.Run s = Cli.run("contract", "check", "--contract", CONTRACT, "--service", "payments", LOAD);
+        assertThat(s.exit()).isEqualTo(2);
+        assertThat(s.err()).contains("no contract for service 'payments' (contracts: orders)");
+    }
+
+    @Test
+    void benchCompareJsonRows() throws Exception {
+        Cli.Run r = Cli.run("bench", "compare", BASE, HEAD, "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(r.out()).path("rows");
+        assertThat(rows).hasSize(19);
+        JsonNode pipe = null;
+        for (JsonNode row : rows) {
+            if (row.path("benchmark").asText().equals("Pipeline-2") && row.path("unit").asText().equals("allocs/op")) {
+                pipe = row;
+            }
+        }
+        assertThat(pipe).isNotNull();
+        assertThat(pipe.path("base").asDouble()).isEqualTo(2234);
+        assertThat(pipe.path("head").asDouble()).isEqualTo(3000);
+        assertThat(pipe.path("delta").asDouble()).isEqualTo(0.342883);
+        assertThat(pipe.path("n").toString()).isEqualTo("[10,10]");
+        assertThat(rows.get(0).path("delta").isNull()).isTrue(); // Parse-2 sec/op: ~
+        Cli.Run text = Cli.run("bench", "compare", BASE, HEAD);
+        assertThat(text.out()).contains("+34.29% (p=0.000 n=10)");
+        assertThat(Cli.run("bench", "compare", BASE, "nope.txt").exit()).isEqualTo(2);
+    }
+}

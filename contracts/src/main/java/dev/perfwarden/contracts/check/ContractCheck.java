@@ -1,0 +1,86 @@
+package dev.perfwarden.contracts.check;
+
+import dev.perfwarden.contracts.bench.BenchCompare;
+import dev.perfwarden.contracts.measure.Measurements;
+import dev.perfwarden.contracts.spec.Contract;
+import dev.perfwarden.engine.analysis.Analysis;
+import dev.perfwarden.engine.analysis.AnalysisResult;
+import dev.perfwarden.engine.analysis.Options;
+import dev.perfwarden.engine.analysis.PackInfo;
+import dev.perfwarden.engine.kie.RuleSet;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.RuleInfo;
+import dev.perfwarden.engine.model.Scope;
+import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.engine.pack.Pack;
+import dev.perfwarden.engine.pack.PackException;
+import dev.perfwarden.engine.pack.PackLoader;
+import dev.perfwarden.facts.bench.BenchResult;
+import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.input.InputStats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The contract gate as one call: contract clauses become facts, measurements are derived from the
+ * parsed inputs ({@link Measurements}, and {@link BenchCompare} for a base/head pair), and the rule set
+ * (which must hold the built-in {@code contracts} pack, plus any packs whose findings a findings
+ * clause counts) runs over all of them in one session. The result is an ordinary
+ * {@link AnalysisResult} (text, JSON and SARIF as for {@code analyze}), whose catalogue also lists one
+ * rule per clause ({@code contract/<service>/<clause>}); violated clauses are errors, so the default
+ * gate fails on them.
+ */
+public final class ContractCheck {
+    public static final String PACK = "contracts";
+
+    private ContractCheck() {
+    }
+
+    /** The built-in contracts pack. */
+    public static Pack pack(ClassLoader cl) throws PackException {
+        return PackLoader.loadBuiltin(cl, PACK);
+    }
+
+    /**
+     * @param contracts the contracts to check (already narrowed to one service where asked)
+     * @param facts     the parsed inputs (head run, captures, compiler output)
+     * @param base      benchmark results of the base run (empty when there is none)
+     */
+    public static AnalysisResult run(List<Contract> contracts, List<? extends Fact> facts, List<InputStats> inputs,
+                                     List<BenchResult> base, RuleSet rules, Options options) {
+        if (rules.pack(PACK).isEmpty()) {
+            throw new IllegalArgumentException("the rule set does not hold the built-in '" + PACK + "' pack");
+        }
+        List<Object> all = new ArrayList<>(facts);
+        all.addAll(Measurements.derive(facts));
+        List<BenchResult> head = facts.stream().filter(f -> f instanceof BenchResult).map(f -> (BenchResult) f).toList();
+        if (!base.isEmpty() && !head.isEmpty()) {
+            BenchCompare.compare(base, head, BenchCompare.DEFAULT_ALPHA).forEach(r -> all.add(r.fact()));
+        }
+        for (Contract c : contracts) {
+            all.addAll(c.limits());
+        }
+        List<Finding> findings = rules.run(all, options.params());
+        List<RuleInfo> catalogue = new ArrayList<>(rules.rules());
+        catalogue.addAll(clauseRules(contracts, rules));
+        return Analysis.filter(findings, inputs, rules.packs().stream().map(PackInfo::of).toList(), catalogue, options);
+    }
+
+    /** One catalogue entry per clause, so SARIF and explain know {@code contract/<service>/<clause>}. */
+    static List<RuleInfo> clauseRules(List<Contract> contracts, RuleSet rules) {
+        String version = rules.pack(PACK).map(Pack::version).orElse("0");
+        List<RuleInfo> out = new ArrayList<>();
+        for (Contract c : contracts) {
+            for (Contract.Clause cl : c.clauses()) {
+                out.add(new RuleInfo(c.ruleId(cl), PACK, version, Severity.ERROR, Severity.ERROR, Scope.NONE,
+                        "The " + cl.kind() + " clause '" + cl.name() + "' of service " + c.service() + "'s contract holds",
+                        List.of("contract", cl.kind()), List.of(),
+                        "# " + c.ruleId(cl) + "\n\nThe " + cl.kind() + " clause written at " + cl.file() + ":" + cl.line()
+                                + ". Violated: error; unverified: warning; met: note. See docs/contracts.md.\n",
+                        cl.file(), cl.line()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.perfwarden.facts.contract;
+
+import dev.perfwarden.facts.core.Fact;
+
+import java.util.List;
+
+/**
+ * A findings clause: at most {@code max} findings of {@code rules} (empty: any rule that is not a
+ * contract's own) whose function is in a package matching {@code packages} (a regular expression
+ * found in the function symbol; "" for all), or, with {@code noneNew}, no finding that is not in
+ * the baseline given with {@code --baseline} (baselined findings are hidden before the gate).
+ */
+public record FindingsLimit(String service, String clause, List<String> rules, String packages, int max,
+                            boolean noneNew, String file, int line, int col) implements Fact {
+    public FindingsLimit {
+        rules = List.copyOf(rules);
+    }
+
+    public String ruleId() {
+        return "contract/" + service + "/" + clause;
+    }
+
+    public boolean counts(String rule, String symbol) {
+        if (rule.startsWith("contract/")) {
+            return false;
+        }
+        if (!rules.isEmpty() && !rules.contains(rule)) {
+            return false;
+        }
+        return packages.isEmpty() || java.util.regex.Pattern.compile(packages).matcher(symbol == null ? "" : symbol).find();
+    }
+
+    public String where() {
+        return file + ":" + line + ":" + col;
+    }
+}
