@@ -5,7 +5,7 @@ import dev.perfwarden.contracts.bench.BenchReport;
 import dev.perfwarden.facts.bench.BenchParser;
 import dev.perfwarden.facts.bench.BenchResult;
 import dev.perfwarden.facts.input.InputReader;
-import dev.perfwarden.facts.input.InputSource;
+import dev.perfwarden.facts.parse.InputSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -14,7 +14,7 @@ import dev.perfwarden.engine.service.Session;
 import dev.perfwarden.facts.bench.BenchParser;
 import dev.perfwarden.facts.bench.BenchResult;
 import dev.perfwarden.facts.input.InputReader;
-import dev.perfwarden.facts.input.InputSource;
+import dev.perfwarden.facts.parse.InputSource;
 
 import java.io.IOException;
 import java.io.PrintWriter;

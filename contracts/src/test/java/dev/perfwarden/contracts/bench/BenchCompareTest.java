@@ -3,7 +3,7 @@ package dev.perfwarden.contracts.bench;
 import dev.perfwarden.facts.bench.BenchParser;
 import dev.perfwarden.facts.bench.BenchResult;
 import dev.perfwarden.facts.input.InputReader;
-import dev.perfwarden.facts.input.InputSource;
+import dev.perfwarden.facts.parse.InputSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

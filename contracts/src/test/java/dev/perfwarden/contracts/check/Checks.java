@@ -10,7 +10,7 @@ import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.facts.bench.BenchParser;
 import dev.perfwarden.facts.bench.BenchResult;
 import dev.perfwarden.facts.input.InputReader;
-import dev.perfwarden.facts.input.InputSource;
+import dev.perfwarden.facts.parse.InputSource;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.core.ParseException;
-import dev.perfwarden.facts.input.InputHead;
-import dev.perfwarden.facts.input.InputParser;
-import dev.perfwarden.facts.input.InputSource;
-import dev.perfwarden.facts.input.ParseContext;
+import dev.perfwarden.facts.parse.InputHead;
+import dev.perfwarden.facts.parse.InputParser;
+import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.ParseContext;
 
 import java.io.IOException;
 import java.io.InputStream;
