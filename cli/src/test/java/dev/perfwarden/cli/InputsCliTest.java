@@ -85,7 +85,7 @@ class InputsCliTest {
         Cli.Run r = Cli.run("hot", dir.resolve("compile-mem.out").toString(), "--sample-index", "alloc_space",
                 "--top", "3");
         assertThat(r.exit()).as(r.err()).isZero();
-        java.util.List<String> want = Files.readAllLines(dir.resolve("pprof-top-compile-alloc_space.txt"));
+        java.util.List<String> want = Files.readAllLines(dir.resolve("top-compile-alloc_space.txt"));
         // the sample type and the top rows (shares and names; the unit follows the rows shown) are
         // go tool pprof's with the binary
         assertThat(r.out()).contains(want.get(1));

@@ -36,7 +36,7 @@ class LegacyHeapProfileTest {
     void sameTableAsPprofTop(String file, String prefix) throws Exception {
         ProfileData data = new ProfileReader().read(DIR.resolve(file));
         for (String index : List.of("inuse_space", "alloc_space", "alloc_objects", "inuse_objects")) {
-            List<String> want = Files.readAllLines(DIR.resolve("pprof-top-" + prefix + "-" + index + ".txt"));
+            List<String> want = Files.readAllLines(DIR.resolve("top-" + prefix + "-" + index + ".txt"));
             List<String> got = HotTable.of(data, index, false, 0, 0).toText().lines().toList();
             assertThat(got.get(0)).isEqualTo(want.get(1)); // Type:
             assertThat(got.get(1)).as(file + " " + index).isEqualTo(want.get(2)); // Showing nodes accounting for X, of TOTAL
