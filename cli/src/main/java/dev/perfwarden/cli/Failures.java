@@ -17,7 +17,8 @@ final class Failures {
     }
 
     static boolean user(Throwable t) {
-        return t instanceof UserException || t instanceof GoToolchainException;
+        return t instanceof UserException || t instanceof GoToolchainException
+                || t instanceof dev.perfwarden.engine.service.SetupException;
     }
 
     static int exitCode(Throwable t) {

@@ -1,6 +1,7 @@
 package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.ExitCodes;
+import dev.perfwarden.engine.service.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,9 @@ import java.util.Map;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})
 public final class PerfwardenCommand implements Runnable {
+    /** The process's engine service: one rule-set cache for every command this JVM runs. */
+    static final Workspace WORKSPACE = Workspace.create();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
