@@ -33,7 +33,7 @@ class LegacyHeapProfileTest {
 
     @ParameterizedTest
     @CsvSource({"go1.26.8,heap-debug1.txt,heap", "go1.26.8,allocs-debug1.txt,allocs", "go1.26.8,compile-mem.out,compile",
-        "go1.25.14,compile-mem.out,compile"})
+        "go1.25.14,compile-mem.out,compile", "go1.24.13,compile-mem.out,compile"})
     void sameTableAsPprofTop(String version, String file, String prefix) throws Exception {
         Path dir = DIR.resolveSibling(version);
         ProfileData data = new ProfileReader().read(dir.resolve(file));
