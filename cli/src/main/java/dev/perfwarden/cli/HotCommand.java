@@ -21,7 +21,8 @@ public final class HotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PROFILE", description = "A pprof profile (CPU, heap/allocs, mutex, block), gzipped or not.")
+    @Parameters(paramLabel = "PROFILE", description = "A pprof profile (CPU, heap/allocs, mutex, block), gzipped or not, "
+            + "or a legacy text heap profile (debug=1, the compiler's -memprofile).")
     Path profile;
 
     @Option(names = "--cum", description = "Sort by cumulative value instead of flat.")
@@ -44,6 +45,10 @@ public final class HotCommand implements Callable<Integer> {
         }
         if (top < 1) {
             throw new UserException("--top must be at least 1");
+        }
+        java.util.Optional<String> special = dev.perfwarden.facts.input.InputFiles.special(profile);
+        if (special.isPresent()) {
+            throw new UserException(dev.perfwarden.facts.input.InputFiles.refusal(profile.toString(), special.get()));
         }
         if (!Files.isRegularFile(profile)) {
             throw new UserException(profile + ": no such file");

@@ -78,4 +78,32 @@ class InputsCliTest {
             assertThat(r.err()).contains("go-perf:hot.function.cumShare").contains("not a finite number: " + v);
         }
     }
+
+    @Test
+    void hotReadsTheLegacyTextHeapProfileAsPprofDoes() throws Exception {
+        Path dir = ROOT.resolve("testdata/captured/legacy-heap/go1.26.8");
+        Cli.Run r = Cli.run("hot", dir.resolve("compile-mem.out").toString(), "--sample-index", "alloc_space",
+                "--top", "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        java.util.List<String> want = Files.readAllLines(dir.resolve("top-compile-alloc_space.txt"));
+        // the sample type and the top rows (shares and names; the unit follows the rows shown) are
+        // go tool pprof's with the binary
+        assertThat(r.out()).contains(want.get(1));
+        java.util.function.Function<String, String> shares = l -> {
+            String[] f = l.strip().split(" +");
+            return f[1] + " " + f[2] + " " + f[4] + " " + f[5];
+        };
+        java.util.List<String> got = r.out().lines().dropWhile(l -> !l.strip().startsWith("flat")).skip(1)
+                .map(shares).toList();
+        assertThat(got).containsExactly(shares.apply(want.get(4)), shares.apply(want.get(5)), shares.apply(want.get(6)));
+    }
+
+    @Test
+    void hotRefusesAFifo() throws Exception {
+        Path fifo = tmp.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Cli.Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.run("hot", fifo.toString()));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("a FIFO (named pipe), not a regular file: refused");
+    }
 }

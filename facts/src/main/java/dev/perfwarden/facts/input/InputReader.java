@@ -74,8 +74,8 @@ public final class InputReader {
                 // sniff the head before spooling: junk is refused without copying it to disk
                 byte[] head = stdin.readNBytes(InputHead.SIZE);
                 InputHead h = new InputHead("<stdin>", false, head);
-                Optional<String> refusal = refusal(h, "<stdin>");
-                if (refusal.isPresent() || (!InputFiles.blank(head) && chooser(h).isEmpty())) {
+                Optional<String> refusal = chooser(h).isPresent() ? Optional.empty() : refusal(h, "<stdin>");
+                if (refusal.isPresent() || (!InputFiles.blank(head) && !InputFiles.utf8Bom(head) && chooser(h).isEmpty())) {
                     missing.add(InputStats.failed("<stdin>", "unknown", refusal.orElse(unrecognized("<stdin>"))));
                     continue;
                 }
@@ -132,7 +132,7 @@ public final class InputReader {
         for (InputSource src : sources) {
             InputHead head = head(src);
             String display = src.displayPath();
-            Optional<String> refusal = refusal(head, display);
+            Optional<String> refusal = chooser(head).isPresent() ? Optional.empty() : refusal(head, display);
             if (refusal.isPresent()) {
                 out.add(new Parsed(InputStats.failed(display, "unknown", refusal.get()), List.of()));
                 continue;
@@ -195,7 +195,7 @@ public final class InputReader {
         return parsers.stream().filter(pp -> pp.sniff(head)).findFirst();
     }
 
-    /** Why an input is refused before any parser sees it (a UTF-16 text), or empty. */
+    /** Why an input no parser recognises is refused by name (a UTF-16 text), or empty. */
     private static Optional<String> refusal(InputHead head, String display) {
         return InputFiles.encodingProblem(head.bytes()).map(m -> display + ": " + m);
     }
