@@ -53,8 +53,9 @@ public final class AnalysisOptions {
             throws IOException {
         AnalysisResult result;
         try {
-            result = Analysis.run(read.facts(), read.inputs(), rules, proj.options(rules,
-                    scope.apply(Options.defaults()), failOn, baseline.baseline, read.sourceRoots(), true));
+            Options options = proj.options(rules, scope.apply(Options.defaults(), read.sourceRoots()), failOn,
+                    baseline.baseline, read.sourceRoots(), true);
+            result = Analysis.run(read.facts(), read.inputs(), rules, output.severityFloor(options));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }

@@ -72,7 +72,7 @@ public final class BaselineCommand implements Runnable {
             InputReader.Result read = Captures.read(paths, sources, System.in);
             AnalysisResult result;
             try {
-                Options options = proj.options(rules, scope.apply(Options.defaults()), "none", null,
+                Options options = proj.options(rules, scope.apply(Options.defaults(), read.sourceRoots()), "none", null,
                         read.sourceRoots(), false);
                 result = Analysis.run(read.facts(), read.inputs(), rules, options);
             } catch (IllegalArgumentException e) {

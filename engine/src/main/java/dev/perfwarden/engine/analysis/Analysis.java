@@ -22,7 +22,8 @@ public final class Analysis {
     }
 
     /**
-     * Runs the rules over {@code facts}, applies severity overrides, hides findings per {@code options}
+     * Runs the rules over {@code facts}, adds the engine's profile checks ({@link ProfileChecks}), applies
+     * severity overrides, hides findings per {@code options}
      * (severity floor, then filters, then suppressors; reasons counted), evaluates the gate and returns the
      * result.
      *
@@ -32,8 +33,14 @@ public final class Analysis {
      */
     public static AnalysisResult run(List<? extends Fact> facts, List<InputStats> inputs, RuleSet rules,
                                      Options options) {
-        List<Finding> all = rules.run(facts, options.params());
-        return filter(all, inputs, rules.packs().stream().map(PackInfo::of).toList(), rules.rules(), options);
+        List<Finding> all = new ArrayList<>(rules.run(facts, options.params()));
+        List<Finding> profileChecks = ProfileChecks.findings(facts);
+        List<RuleInfo> catalogue = new ArrayList<>(rules.rules());
+        if (!profileChecks.isEmpty()) {
+            all.addAll(profileChecks);
+            catalogue.add(ProfileChecks.rule());
+        }
+        return filter(all, inputs, rules.packs().stream().map(PackInfo::of).toList(), catalogue, options);
     }
 
     /**
