@@ -4,7 +4,8 @@ package dev.perfwarden.engine.report;
  * Splits a rule's message into the short part the text report prints on the finding's line and the rest
  * (the explanation, the fix), which {@code -v} adds below it. Rule messages put what was found first, then
  * why it costs and how to fix it; the short part is the first sentence, cut further at a clause boundary
- * ({@code ", "}, {@code "; "}, {@code " — "}) when longer than {@link #SHORT} characters.
+ * ({@code ", "}, {@code "; "}, {@code " — "}, {@code ": "}, outside parentheses) when longer than
+ * {@link #SHORT} characters.
  */
 public final class Messages {
     /** Longest short part aimed at. */
@@ -22,7 +23,7 @@ public final class Messages {
         if (first.length() > SHORT) {
             int cut = clauseCut(first);
             if (cut > 0) {
-                String tail = first.substring(cut).replaceFirst("^(, |; | — )", "").strip();
+                String tail = first.substring(cut).replaceFirst("^(, |; | — |: )", "").strip();
                 rest = (tail + (first.endsWith(".") ? "" : ".") + " " + rest).strip();
                 first = first.substring(0, cut);
             }
@@ -50,7 +51,7 @@ public final class Messages {
     /** The last clause boundary at or before {@link #SHORT} (and after the first 30 characters), or -1. */
     private static int clauseCut(String s) {
         int best = -1;
-        for (String sep : new String[]{", ", "; ", " — "}) {
+        for (String sep : new String[]{", ", "; ", " — ", ": "}) {
             for (int i = s.indexOf(sep); i >= 0 && i <= SHORT; i = s.indexOf(sep, i + 1)) {
                 if (i >= 30 && !insideParens(s, i)) {
                     best = Math.max(best, i);
