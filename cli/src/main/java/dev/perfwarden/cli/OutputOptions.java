@@ -3,18 +3,15 @@ package dev.perfwarden.cli;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.analysis.NoteFilter;
 import dev.perfwarden.engine.analysis.Options;
-import dev.perfwarden.engine.gate.FailOn;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.report.Format;
+import dev.perfwarden.engine.report.ReportFile;
 import dev.perfwarden.engine.report.Reporter;
 import dev.perfwarden.engine.report.TextReporter;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code --format} and {@code --out}, shared by every command that writes a report. */
@@ -45,8 +42,8 @@ public final class OutputOptions {
                     "unknown --min-severity '" + minSeverity + "' (expected error, warning or note)"));
             return o.withMinSeverity(s);
         }
-        if (all || format() != Format.TEXT || o.failOn() == FailOn.NOTE) {
-            return o;
+        if (all || format() != Format.TEXT) {
+            return o; // a gate of note (--fail-on, or the project file's) keeps them: see Analysis
         }
         return o.withFilter(new NoteFilter());
     }
@@ -54,6 +51,19 @@ public final class OutputOptions {
     Format format() {
         return Format.byId(format).orElseThrow(() -> new UserException(
                 "unknown --format '" + format + "' (expected text, json or sarif)"));
+    }
+
+    /** Refuses a bad {@code --format} or an {@code --out} that is a directory or special file, before any work. */
+    void check() {
+        format();
+        if (out != null) {
+            dev.perfwarden.facts.input.InputFiles.special(out).ifPresent(what -> {
+                throw new UserException("--out " + out + ": " + what + ", not a regular file: refused");
+            });
+            if (java.nio.file.Files.isDirectory(out)) {
+                throw new UserException("--out " + out + ": is a directory");
+            }
+        }
     }
 
     void write(AnalysisResult result, PrintWriter stdout) throws IOException {
@@ -64,11 +74,10 @@ public final class OutputOptions {
             stdout.flush();
             return;
         }
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            reporter.write(result, w);
+        try {
+            ReportFile.write(out, w -> reporter.write(result, w));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--out " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.analysis;
 
+import dev.perfwarden.engine.gate.FailOn;
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.model.RuleInfo;
@@ -108,7 +109,11 @@ public final class Analysis {
                 reason = "severity";
             }
             for (int i = 0; reason == null && i < options.filters().size(); i++) {
-                reason = options.filters().get(i).hide(f);
+                FindingFilter filter = options.filters().get(i);
+                if (filter instanceof NoteFilter && options.failOn() == FailOn.NOTE) {
+                    continue; // notes gate this run: hiding them would pass a gate that should fail
+                }
+                reason = filter.hide(f);
             }
             if (reason != null) {
                 hidden.merge(reason, 1, Integer::sum);
