@@ -29,9 +29,12 @@ public final class ExternalCodeFilter implements FindingFilter {
         this(List.of());
     }
 
-    /** Also hides relative files found under none of {@code roots} (when there are roots). */
+    /**
+     * Also hides relative files found under none of {@code roots}: the roots that are Go modules (hold a
+     * {@code go.mod}); with none, files are judged by name alone.
+     */
     public ExternalCodeFilter(List<Path> roots) {
-        this.roots = List.copyOf(roots);
+        this.roots = roots.stream().filter(r -> Files.isRegularFile(r.resolve("go.mod"))).toList();
     }
 
     @Override

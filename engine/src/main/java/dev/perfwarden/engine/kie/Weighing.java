@@ -74,27 +74,14 @@ public final class Weighing {
         if (basis == Scope.NONE) {
             return finding(h, pack, h.severity(), ev, Cost.NONE);
         }
-        boolean hot;
-        Cost cost;
-        Evidence measured;
-        if (basis == Scope.LINE) {
-            LineCost c = line(lines, CPU);
-            LineCost a = line(lines, ALLOC);
-            double cpuCum = c == null ? 0 : c.cumShare();
-            double cpuFlat = c == null ? 0 : c.flatShare();
-            double alloc = a == null ? 0 : a.cumShare();
-            cost = new Cost(cpu ? cpuCum : null, heap ? alloc : null, basis);
-            hot = cpu && (cpuCum >= t.lineCum() || cpuFlat >= t.lineFlat()) || heap && alloc >= t.alloc();
-            measured = new Evidence("pprof", lineText(h, c, a), null);
-        } else {
-            HotFunction c = function(functions, CPU);
-            HotFunction a = function(functions, ALLOC);
-            double cpuCum = c == null ? 0 : c.cumShare();
-            double alloc = a == null ? 0 : a.cumShare();
-            cost = new Cost(cpu ? cpuCum : null, heap ? alloc : null, basis);
-            hot = cpu && cpuCum >= t.functionCum() || heap && alloc >= t.alloc();
-            measured = new Evidence("pprof", functionText(h, c, a), null);
-        }
+        boolean line = basis == Scope.LINE;
+        Measure c = best(line ? lines : functions, CPU);
+        Measure a = best(line ? lines : functions, ALLOC);
+        Cost cost = new Cost(cpu ? c.cum() : null, heap ? a.cum() : null, basis);
+        boolean cpuHot = line ? c.cum() >= t.lineCum() || c.flat() >= t.lineFlat() : c.cum() >= t.functionCum();
+        boolean hot = cpu && cpuHot || heap && a.cum() >= t.alloc();
+        Evidence measured = new Evidence("pprof", measuredText(line ? h.file() + ":" + h.line() : h.symbol(), c, a),
+                null);
         Severity severity;
         if (h.scope() == Scope.NONE) {
             severity = h.severity();
@@ -121,23 +108,22 @@ public final class Weighing {
         return h.symbol().isEmpty() ? Scope.NONE : Scope.FUNCTION;
     }
 
-    private static LineCost line(Collection<?> lines, String sampleType) {
-        LineCost best = null;
-        for (Object o : lines) {
-            if (o instanceof LineCost l && l.sampleType().equals(sampleType)
-                    && (best == null || l.cumShare() > best.cumShare())) {
-                best = l;
-            }
-        }
-        return best;
+    /** A profile's shares for one site; {@code found} false when the site is not in that profile. */
+    private record Measure(boolean found, double flat, double cum) {
     }
 
-    private static HotFunction function(Collection<?> functions, String sampleType) {
-        HotFunction best = null;
-        for (Object o : functions) {
-            if (o instanceof HotFunction f && f.sampleType().equals(sampleType)
-                    && (best == null || f.cumShare() > best.cumShare())) {
-                best = f;
+    /** The site's {@link LineCost} or {@link HotFunction} of {@code sampleType} with the highest cum share. */
+    private static Measure best(Collection<?> facts, String sampleType) {
+        Measure best = new Measure(false, 0, 0);
+        for (Object o : facts) {
+            Measure m = null;
+            if (o instanceof LineCost l && l.sampleType().equals(sampleType)) {
+                m = new Measure(true, l.flatShare(), l.cumShare());
+            } else if (o instanceof HotFunction f && f.sampleType().equals(sampleType)) {
+                m = new Measure(true, f.flatShare(), f.cumShare());
+            }
+            if (m != null && (!best.found() || m.cum() > best.cum())) {
+                best = m;
             }
         }
         return best;
@@ -148,26 +134,15 @@ public final class Weighing {
                 .withCost(cost);
     }
 
-    private static String lineText(Hit h, LineCost c, LineCost a) {
-        StringBuilder sb = new StringBuilder(h.file()).append(':').append(h.line()).append(':');
-        if (c != null) {
-            sb.append(" flat ").append(Cost.pct(c.flatShare())).append(", cum ").append(Cost.pct(c.cumShare()))
+    /** {@code where: flat 1.0 %, cum 2.0 % of cpu samples; cum 3.0 % of alloc_space} (parts found only). */
+    private static String measuredText(String where, Measure c, Measure a) {
+        StringBuilder sb = new StringBuilder(where).append(':');
+        if (c.found()) {
+            sb.append(" flat ").append(Cost.pct(c.flat())).append(", cum ").append(Cost.pct(c.cum()))
                     .append(" of cpu samples");
         }
-        if (a != null) {
-            sb.append(c != null ? ";" : "").append(" cum ").append(Cost.pct(a.cumShare())).append(" of alloc_space");
-        }
-        return sb.toString();
-    }
-
-    private static String functionText(Hit h, HotFunction c, HotFunction a) {
-        StringBuilder sb = new StringBuilder(h.symbol()).append(':');
-        if (c != null) {
-            sb.append(" flat ").append(Cost.pct(c.flatShare())).append(", cum ").append(Cost.pct(c.cumShare()))
-                    .append(" of cpu samples");
-        }
-        if (a != null) {
-            sb.append(c != null ? ";" : "").append(" cum ").append(Cost.pct(a.cumShare())).append(" of alloc_space");
+        if (a.found()) {
+            sb.append(c.found() ? ";" : "").append(" cum ").append(Cost.pct(a.cum())).append(" of alloc_space");
         }
         return sb.toString();
     }
