@@ -46,14 +46,18 @@ public final class AnalysisOptions {
         return project.open(packs, starts, SessionSpec.Checks.TRUST_AND_LOCK);
     }
 
-    /** The gate, scope and baseline asked for on the command line. */
-    AnalysisRequest request() {
+    /**
+     * The gate, scope and baseline asked for on the command line; {@code sourceRoots} (the module roots found
+     * for the inputs) bound what counts as module code.
+     */
+    AnalysisRequest request(List<java.nio.file.Path> sourceRoots) {
         FailOn gate = null;
         if (failOn != null) {
             gate = FailOn.byId(failOn).orElseThrow(() -> new UserException(
                     "unknown --fail-on '" + failOn + "' (expected error, warning, note or none)"));
         }
-        return AnalysisRequest.defaults().withBase(scope.apply(Options.defaults())).withFailOn(gate)
+        return AnalysisRequest.defaults().withBase(output.severityFloor(scope.apply(Options.defaults(), sourceRoots)))
+                .withFailOn(gate)
                 .withBaseline(baseline.baseline);
     }
 
@@ -62,7 +66,7 @@ public final class AnalysisOptions {
      * returns the exit code (2 when an input failed, else the gate's).
      */
     int analyse(Session session, InputReader.Result read, PrintWriter out, PrintWriter err) throws IOException {
-        AnalysisRequest request = request();
+        AnalysisRequest request = request(read.sourceRoots());
         AnalysisResult result = session.analyze(read, request);
         boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
         output.write(result, out);

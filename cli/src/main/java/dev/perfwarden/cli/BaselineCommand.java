@@ -71,7 +71,7 @@ public final class BaselineCommand implements Runnable {
             session.ruleSet(); // a refused or broken pack stops before any input is read
             InputReader.Result read = Captures.read(paths, sources, System.in);
             AnalysisResult result = session.analyze(read,
-                    AnalysisRequest.defaults().withBase(scope.apply(Options.defaults())).forNewBaseline());
+                    AnalysisRequest.defaults().withBase(scope.apply(Options.defaults(), read.sourceRoots())).forNewBaseline());
             PrintWriter err = spec.commandLine().getErr();
             boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
             Path target = session.baselineTarget(out);

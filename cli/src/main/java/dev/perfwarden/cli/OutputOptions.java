@@ -1,6 +1,9 @@
 package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.analysis.AnalysisResult;
+import dev.perfwarden.engine.analysis.NoteFilter;
+import dev.perfwarden.engine.analysis.Options;
+import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.report.Format;
 import dev.perfwarden.engine.report.ReportFile;
 import dev.perfwarden.engine.report.Reporter;
@@ -20,8 +23,30 @@ public final class OutputOptions {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path out;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show evidence lines and unparsed input lines in text reports.")
+    @Option(names = {"-v", "--verbose"}, description = "Text reports: under each finding, its function, the rest of its "
+            + "message and its evidence as the toolchain printed it; and the unparsed input lines.")
     boolean verbose;
+
+    @Option(names = "--all", description = "Text reports: also show notes (hidden and counted by default).")
+    boolean all;
+
+    @Option(names = "--min-severity", paramLabel = "LEVEL",
+            description = "Hide findings below LEVEL (error, warning or note), in every format. Default: note for "
+                    + "JSON and SARIF; warning for text, unless --all or --fail-on note.")
+    String minSeverity;
+
+    /** The severity floor the options say, or the text report's default (notes hidden unless they gate). */
+    Options severityFloor(Options o) {
+        if (minSeverity != null) {
+            Severity s = Severity.byId(minSeverity).orElseThrow(() -> new UserException(
+                    "unknown --min-severity '" + minSeverity + "' (expected error, warning or note)"));
+            return o.withMinSeverity(s);
+        }
+        if (all || format() != Format.TEXT) {
+            return o; // a gate of note (--fail-on, or the project file's) keeps them: see Analysis
+        }
+        return o.withFilter(new NoteFilter());
+    }
 
     Format format() {
         return Format.byId(format).orElseThrow(() -> new UserException(

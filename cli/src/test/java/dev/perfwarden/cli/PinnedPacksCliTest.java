@@ -275,7 +275,7 @@ class PinnedPacksCliTest {
 
         Cli.Run sup = Cli.run(concat(new String[]{"analyze", "--fail-on", "none"}, common));
         assertThat(sup.exit()).as(sup.err()).isZero();
-        assertThat(sup.out()).contains("hidden: 1 suppressed in source")
+        assertThat(sup.out()).contains(" notes (--all shows them), 1 suppressed in source")
                 .contains("warning: suppression of escape-flow suppresses nothing").contains("[perfwarden/unused-suppression]");
 
         Path baseline = tmp.resolve("perfwarden.baseline.json");
@@ -301,7 +301,7 @@ class PinnedPacksCliTest {
         assertThat(external).isEqualTo(total);
         assertThat(sarif.at("/runs/0/properties/summary/hidden").toString())
                 .isEqualTo("{\"suppressed\":1,\"baseline\":" + total + "}");
-        Cli.Run text = Cli.run(concat(new String[]{"analyze", "--baseline", baseline.toString()}, common));
+        Cli.Run text = Cli.run(concat(new String[]{"analyze", "--all", "--baseline", baseline.toString()}, common));
         assertThat(text.out()).contains((total + 1) + " hidden: 1 suppressed in source, " + total + " in baseline");
         assertThat(Cli.run(concat(new String[]{"analyze", "--baseline", tmp.resolve("nope.json").toString()}, common))
                 .err()).contains("does not exist");

@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.analysis;
 
+import dev.perfwarden.engine.gate.FailOn;
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.model.RuleInfo;
@@ -22,7 +23,8 @@ public final class Analysis {
     }
 
     /**
-     * Runs the rules over {@code facts}, applies severity overrides, hides findings per {@code options}
+     * Runs the rules over {@code facts}, adds the engine's profile checks ({@link ProfileChecks}), applies
+     * severity overrides, hides findings per {@code options}
      * (severity floor, then filters, then suppressors; reasons counted), evaluates the gate and returns the
      * result.
      *
@@ -32,8 +34,14 @@ public final class Analysis {
      */
     public static AnalysisResult run(List<? extends Fact> facts, List<InputStats> inputs, RuleSet rules,
                                      Options options) {
-        List<Finding> all = rules.run(facts, options.params());
-        return filter(all, inputs, rules.packs().stream().map(PackInfo::of).toList(), rules.rules(), options);
+        List<Finding> all = new ArrayList<>(rules.run(facts, options.params()));
+        List<Finding> profileChecks = ProfileChecks.findings(facts);
+        List<RuleInfo> catalogue = new ArrayList<>(rules.rules());
+        if (!profileChecks.isEmpty()) {
+            all.addAll(profileChecks);
+            catalogue.add(ProfileChecks.rule());
+        }
+        return filter(all, inputs, rules.packs().stream().map(PackInfo::of).toList(), catalogue, options);
     }
 
     /**
@@ -101,7 +109,11 @@ public final class Analysis {
                 reason = "severity";
             }
             for (int i = 0; reason == null && i < options.filters().size(); i++) {
-                reason = options.filters().get(i).hide(f);
+                FindingFilter filter = options.filters().get(i);
+                if (filter instanceof NoteFilter && options.failOn() == FailOn.NOTE) {
+                    continue; // notes gate this run: hiding them would pass a gate that should fail
+                }
+                reason = filter.hide(f);
             }
             if (reason != null) {
                 hidden.merge(reason, 1, Integer::sum);

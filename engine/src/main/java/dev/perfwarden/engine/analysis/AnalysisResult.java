@@ -54,9 +54,9 @@ public record AnalysisResult(ToolInfo tool, List<PackInfo> packs, List<InputStat
                                     List<Finding> visible, FailOn failOn, Map<String, Integer> hidden,
                                     List<RuleInfo> rules, List<SuppressedFinding> suppressed) {
         List<SuppressedFinding> sup = new ArrayList<>(suppressed);
-        sup.sort(java.util.Comparator.comparing(SuppressedFinding::finding, Finding.ORDER));
+        sup.sort(java.util.Comparator.comparing(SuppressedFinding::finding, Finding.RANK));
         List<Finding> sorted = new ArrayList<>(visible);
-        sorted.sort(Finding.ORDER);
+        sorted.sort(Finding.RANK);
         Map<Severity, Integer> by = new EnumMap<>(Severity.class);
         for (Finding f : sorted) {
             by.merge(f.severity(), 1, Integer::sum);

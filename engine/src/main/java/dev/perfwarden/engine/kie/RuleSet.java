@@ -5,6 +5,7 @@ import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.model.Fingerprints;
 import dev.perfwarden.engine.model.RuleInfo;
 import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.engine.model.Sites;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackException;
 import dev.perfwarden.engine.pack.PackParameter;
@@ -128,9 +129,8 @@ public final class RuleSet {
     }
 
     /**
-     * Runs all rules over {@code facts} in a new session and returns the findings, deduplicated (same rule,
-     * function, file, line, column → one finding with the evidence merged and the highest severity) and in
-     * {@link Finding#ORDER}.
+     * Runs all rules over {@code facts} in a new session and returns the findings, one per site
+     * ({@link Sites#merge}), in {@link Finding#RANK} order.
      *
      * @param facts          any objects; the engine adds one {@link PackRef} per pack and one {@link Param} per
      *                       pack parameter
@@ -447,31 +447,8 @@ public final class RuleSet {
 
     // ---------------------------------------------------------------- dedup
 
-    /** Same rule, function, file, line, column → one finding: highest severity, its message, evidence merged. */
+    /** See {@link Sites#merge}. */
     static List<Finding> dedupe(List<Finding> raw) {
-        Map<List<Object>, List<Finding>> groups = new LinkedHashMap<>();
-        List<Finding> ordered = new ArrayList<>(raw);
-        ordered.sort(Finding.ORDER.thenComparing(f -> f.severity().ordinal()));
-        for (Finding f : ordered) {
-            groups.computeIfAbsent(List.of(f.rule(), f.symbol(), f.file(), f.line(), f.column()),
-                    k -> new ArrayList<>()).add(f);
-        }
-        List<Finding> out = new ArrayList<>();
-        for (List<Finding> g : groups.values()) {
-            if (g.size() == 1) {
-                out.add(g.get(0));
-                continue;
-            }
-            Comparator<Finding> rank = Comparator.comparingInt((Finding f) -> f.severity().ordinal())
-                    .thenComparing(Finding::message)
-                    .thenComparing(f -> f.evidence().toString());
-            g.sort(rank);
-            Finding best = g.get(0);
-            LinkedHashSet<Evidence> ev = new LinkedHashSet<>();
-            g.forEach(f -> ev.addAll(f.evidence()));
-            out.add(best.withEvidence(List.copyOf(ev)));
-        }
-        out.sort(Finding.ORDER);
-        return List.copyOf(out);
+        return Sites.merge(raw);
     }
 }

@@ -21,9 +21,13 @@ import java.util.Objects;
  * @param message     what was found, with the hotness note
  * @param evidence    the toolchain lines that support it, in the order the rule gave them
  * @param fingerprint {@link Fingerprints#of}: stable across line shifts, for baselines and SARIF
+ * @param cost        what the site costs in the profiles given ({@link Cost#NONE} when nothing was measured)
+ * @param inlinedInto the other functions holding a copy of this site (inlined copies, closures renamed by
+ *                    inlining), sorted; empty when the site is in one function only
  */
 public record Finding(String rule, String pack, Severity severity, String symbol, String file, int line, int column,
-                      String message, List<Evidence> evidence, String fingerprint) {
+                      String message, List<Evidence> evidence, String fingerprint, Cost cost,
+                      List<String> inlinedInto) {
 
     /** Stable report order: file, line, column, rule, then function and message as tie-breakers. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
@@ -32,6 +36,10 @@ public record Finding(String rule, String pack, Severity severity, String symbol
             .thenComparing(Finding::rule)
             .thenComparing(Finding::symbol)
             .thenComparing(Finding::message);
+
+    /** Report order: by cost ({@link Cost#weight()}), highest first; ties in {@link #ORDER}. */
+    public static final Comparator<Finding> RANK = Comparator.comparingDouble((Finding f) -> -f.cost().weight())
+            .thenComparing(ORDER);
 
     public Finding {
         Objects.requireNonNull(rule, "rule");
@@ -45,6 +53,14 @@ public record Finding(String rule, String pack, Severity severity, String symbol
         Objects.requireNonNull(message, "message");
         evidence = List.copyOf(evidence);
         Objects.requireNonNull(fingerprint, "fingerprint");
+        cost = cost == null ? Cost.NONE : cost;
+        inlinedInto = inlinedInto == null ? List.of() : List.copyOf(inlinedInto);
+    }
+
+    /** A finding with no measured cost, in one function. */
+    public Finding(String rule, String pack, Severity severity, String symbol, String file, int line, int column,
+                   String message, List<Evidence> evidence, String fingerprint) {
+        this(rule, pack, severity, symbol, file, line, column, message, evidence, fingerprint, Cost.NONE, List.of());
     }
 
     /** Builds a finding and computes its fingerprint from rule, function and evidence. */
@@ -56,12 +72,29 @@ public record Finding(String rule, String pack, Severity severity, String symbol
 
     /** The same finding with other evidence (fingerprint recomputed). */
     public Finding withEvidence(List<Evidence> newEvidence) {
-        return of(rule, pack, severity, symbol, file, line, column, message, newEvidence);
+        return new Finding(rule, pack, severity, symbol, file, line, column, message, newEvidence,
+                Fingerprints.of(rule, symbol, newEvidence), cost, inlinedInto);
     }
 
     /** The same finding with another severity (a project's severity override); fingerprint unchanged. */
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(rule, pack, newSeverity, symbol, file, line, column, message, evidence, fingerprint);
+        return new Finding(rule, pack, newSeverity, symbol, file, line, column, message, evidence, fingerprint, cost,
+                inlinedInto);
+    }
+
+    /** The same finding with its measured cost. */
+    public Finding withCost(Cost newCost) {
+        return new Finding(rule, pack, severity, symbol, file, line, column, message, evidence, fingerprint, newCost,
+                inlinedInto);
+    }
+
+    /**
+     * The same site reported in {@code others} too: this finding, whose function is the one given, now lists
+     * the others' functions as inlined copies (fingerprint unchanged: it is this function's).
+     */
+    public Finding withInlinedInto(List<String> others) {
+        return new Finding(rule, pack, severity, symbol, file, line, column, message, evidence, fingerprint, cost,
+                others);
     }
 
     public SourcePos pos() {

@@ -68,7 +68,9 @@ public record Pack(String id, String version, VersionRange engineRange, Map<Stri
     /** Engine-level parameters every pack has; a pack may declare them to change the default. */
     public static final java.util.Map<String, Double> ENGINE_PARAMETERS = java.util.Map.of(
             "hot.function.cumShare", 0.02,
-            "hot.line.flatShare", 0.005);
+            "hot.line.flatShare", 0.005,
+            "hot.line.cumShare", 0.005,
+            "hot.alloc.share", 0.01);
 
     public static String drlPackageOf(String packId) {
         return "perfwarden.packs." + packId.replace('-', '_').replace('.', '_');

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.analysis.PackInfo;
 import dev.perfwarden.engine.analysis.Summary;
+import dev.perfwarden.engine.model.Cost;
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Unparsed;
@@ -70,13 +71,33 @@ public final class JsonReporter implements Reporter {
     static ObjectNode finding(Finding f) {
         ObjectNode o = Json.object();
         o.put("rule", f.rule()).put("pack", f.pack()).put("severity", f.severity().id())
-                .put("function", f.symbol()).put("file", f.file()).put("line", f.line()).put("column", f.column())
-                .put("message", f.message());
+                .put("function", f.symbol());
+        ArrayNode copies = o.putArray("inlinedInto");
+        f.inlinedInto().forEach(copies::add);
+        o.put("file", f.file()).put("line", f.line()).put("column", f.column()).put("message", f.message());
+        o.set("cost", cost(f.cost()));
         ArrayNode ev = o.putArray("evidence");
         for (Evidence e : f.evidence()) {
             ev.addObject().put("input", e.input()).put("text", e.text());
         }
         o.put("fingerprint", f.fingerprint());
+        return o;
+    }
+
+    /** {@code {"cpuShare": 0.124|null, "allocShare": 0.03|null, "basis": "line|function|none"}}. */
+    static ObjectNode cost(Cost c) {
+        ObjectNode o = Json.object();
+        if (c.cpuShare() == null) {
+            o.putNull("cpuShare");
+        } else {
+            o.put("cpuShare", c.cpuShare());
+        }
+        if (c.allocShare() == null) {
+            o.putNull("allocShare");
+        } else {
+            o.put("allocShare", c.allocShare());
+        }
+        o.put("basis", c.basis().id());
         return o;
     }
 

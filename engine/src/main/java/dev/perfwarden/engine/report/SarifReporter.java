@@ -190,9 +190,15 @@ public final class SarifReporter implements Reporter {
             o.set("relatedLocations", related);
         }
         o.putObject("partialFingerprints").put(Fingerprints.KEY, f.fingerprint());
+        if (f.cost().measured()) {
+            o.put("rank", Math.round(f.cost().weight() * 1000) / 10.0);
+        }
         ObjectNode p = o.putObject("properties");
         p.put("function", f.symbol());
+        ArrayNode copies = p.putArray("inlinedInto");
+        f.inlinedInto().forEach(copies::add);
         p.put("pack", f.pack());
+        p.set("cost", JsonReporter.cost(f.cost()));
         ArrayNode ev = p.putArray("evidence");
         for (Evidence e : f.evidence()) {
             ev.addObject().put("input", e.input()).put("text", e.text());

@@ -3,6 +3,7 @@ package dev.perfwarden.engine.report;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.analysis.Summary;
 import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.RuleInfo;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Unparsed;
@@ -10,40 +11,77 @@ import dev.perfwarden.facts.input.InputStats;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * {@code --format text}: one compiler-style line per finding, {@code file:line:col: severity: message [rule]},
- * so editors and CI log viewers link it; the function and the evidence indented below; then a summary
- * with counts, the gate, the packs, the inputs (records and unparsed lines) and the hidden findings.
- * {@code verbose} also quotes unparsed lines.
+ * {@code --format text}: one compiler-style line per finding, in report order (by cost, highest first),
+ * {@code file:line:col: severity: short message [rule] cost}, so editors and CI log viewers link it; then
+ * the summary: the top findings, the counts, the gate, what was hidden and why, one line per rule shown
+ * (its summary: the long explanation is {@code perfwarden explain RULE}), the packs and the inputs.
+ * {@code verbose} adds, under each finding, its function and the functions holding inlined copies, the
+ * rest of its message and its evidence (as the toolchain prints it: {@code -json} records rendered as
+ * compiler lines), and quotes unparsed input lines.
  */
 public final class TextReporter implements Reporter {
+    /** How many findings the summary's "top findings" lists. */
+    public static final int TOP = 5;
+
     private final boolean verbose;
 
     public TextReporter(boolean verbose) {
         this.verbose = verbose;
     }
 
+    /** The finding's line: {@code file:line:col: severity: short message [rule] cost}. */
+    public static String line(Finding f) {
+        String cost = f.cost().measured() ? " " + f.cost().format() : "";
+        return f.location() + ": " + f.severity().id() + ": " + Messages.split(f.message())[0] + " [" + f.rule()
+                + "]" + cost;
+    }
+
     @Override
     public void write(AnalysisResult r, Appendable out) throws IOException {
         for (Finding f : r.findings()) {
-            out.append(f.location()).append(": ").append(f.severity().id()).append(": ").append(f.message())
-                    .append(" [").append(f.rule()).append("]\n");
-            if (!f.symbol().isEmpty() && !f.file().isEmpty()) {
-                out.append("    in ").append(f.symbol()).append('\n');
+            out.append(line(f)).append('\n');
+            if (!verbose) {
+                continue;
             }
-            for (Evidence e : f.evidence()) {
-                out.append("    ").append(e.input()).append(": ").append(e.text().strip());
-                if (e.at() != null) {
-                    out.append("  (").append(e.at().format()).append(')');
+            if (!f.symbol().isEmpty()) {
+                out.append("    in ").append(f.symbol());
+                if (!f.inlinedInto().isEmpty()) {
+                    out.append(" (also inlined into ").append(String.join(", ", f.inlinedInto())).append(')');
                 }
                 out.append('\n');
+            }
+            String rest = Messages.split(f.message())[1];
+            if (!rest.isEmpty()) {
+                out.append("    ").append(rest).append('\n');
+            }
+            for (Evidence e : f.evidence()) {
+                List<String> lines = EvidenceText.lines(e, f.file());
+                for (int i = 0; i < lines.size(); i++) {
+                    out.append("    ").append(i == 0 ? e.input() + ": " : "  ").append(lines.get(i));
+                    if (i == 0 && e.at() != null) {
+                        out.append("  (").append(e.at().format()).append(')');
+                    }
+                    out.append('\n');
+                }
             }
         }
         if (!r.findings().isEmpty()) {
             out.append('\n');
+        }
+        List<Finding> top = r.findings().stream().filter(f -> f.cost().weight() > 0).limit(TOP).toList();
+        if (!top.isEmpty()) {
+            out.append("top findings by cost:\n");
+            for (Finding f : top) {
+                out.append("  ").append(f.cost().format()).append("  ").append(f.location()).append(' ')
+                        .append(f.rule()).append('\n');
+            }
         }
         Summary s = r.summary();
         out.append(plural(s.findings(), "finding"));
@@ -63,6 +101,19 @@ public final class TextReporter implements Reporter {
                     .append(s.hidden().entrySet().stream().map(e -> e.getValue() + " " + hiddenReason(e.getKey()))
                             .collect(Collectors.joining(", ")))
                     .append('\n');
+        }
+        Set<String> shown = new LinkedHashSet<>();
+        r.findings().forEach(f -> shown.add(f.rule()));
+        List<RuleInfo> explained = new ArrayList<>();
+        for (String id : new TreeSet<>(shown)) {
+            r.rules().stream().filter(x -> x.id().equals(id) && !x.summary().isEmpty()).findFirst()
+                    .ifPresent(explained::add);
+        }
+        if (!explained.isEmpty()) {
+            out.append("rules (perfwarden explain RULE for the details and the fix):\n");
+            for (RuleInfo ri : explained) {
+                out.append("  [").append(ri.id()).append("] ").append(ri.summary().strip()).append('\n');
+            }
         }
         if (!r.packs().isEmpty()) {
             out.append("packs: ").append(r.packs().stream().map(p -> p.id() + "@" + p.version())
@@ -108,6 +159,10 @@ public final class TextReporter implements Reporter {
                 return "in excluded paths";
             case "external":
                 return "outside the module";
+            case "notes":
+                return "notes (--all shows them)";
+            case "tests":
+                return "in test files (--include-tests shows them)";
             default:
                 return reason;
         }

@@ -142,7 +142,7 @@ class FrontendErrorsTest {
                 PolicyPacks.escape("moved-to-heap", "buf", "m.f", "a.go", 4, 2),
                 PolicyPacks.escape("moved-to-heap", "other", "m.f", "a.go", 5, 2)), Map.of());
         assertThat(found).extracting(f -> f.rule() + " " + f.line() + " " + f.message())
-                .containsExactly("buf-escapes 4 buf is moved to the heap (no profile given)");
+                .containsExactly("buf-escapes 4 buf is moved to the heap");
 
         TestPacks.write(p.resolve("buf-escapes/rule.toy"), "rule = buf-escapes\nseverity = severe\nsummary = x\n"
                 + "varaible = buf\n");

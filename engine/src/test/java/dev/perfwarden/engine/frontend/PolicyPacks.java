@@ -75,6 +75,6 @@ final class PolicyPacks {
 
     static ProfileSummary profile(double allocatorShare, double gcShare) {
         return new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 1000, 1_000_000_000L, 10_000_000L,
-                allocatorShare, gcShare, 0.01);
+                allocatorShare, gcShare, 0.01, 0);
     }
 }

@@ -1,7 +1,9 @@
 package dev.perfwarden.engine.kie;
 
 import dev.perfwarden.engine.TestPacks;
+import dev.perfwarden.engine.model.Cost;
 import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackException;
@@ -12,6 +14,7 @@ import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.HotLine;
+import dev.perfwarden.facts.profile.LineCost;
 import dev.perfwarden.facts.profile.ProfileSummary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,7 @@ class RuleSetTest {
 
     static ProfileSummary cpuProfile() {
         return new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 1_000_000_000L, 2_000_000_000L, 10_000_000L,
-                0.1, 0.05, 0.01);
+                0.1, 0.05, 0.01, 0);
     }
 
     static HotFunction hotFn(String symbol, double cumShare) {
@@ -52,6 +55,16 @@ class RuleSetTest {
 
     static HotLine hotLine(String file, int line, double flatShare) {
         return new HotLine(F, file, line, "cpu", "nanoseconds", 1000, flatShare, 1000, flatShare);
+    }
+
+    /** What a line costs, as the pprof parser emits it (cum ≥ flat). */
+    static LineCost lineCost(String file, int line, String sampleType, double flatShare, double cumShare) {
+        return new LineCost(file, line, sampleType, sampleType.equals("cpu") ? "nanoseconds" : "bytes",
+                (long) (flatShare * 1e6), flatShare, (long) (cumShare * 1e6), cumShare, 1);
+    }
+
+    static ProfileSummary heapProfile() {
+        return new ProfileSummary("mem.pprof", "alloc_space", "bytes", 1_000_000, 0, 512, 1, 0, 0, 0);
     }
 
     @Test
@@ -64,7 +77,7 @@ class RuleSetTest {
     }
 
     @Test
-    void withoutProfileTheBaseSeverityStandsAndTheMessageSaysSo() {
+    void withoutProfileTheBaseSeverityStandsAndNothingIsMeasured() {
         List<Finding> out = rules.run(List.of(TestPacks.boxed(F, "box.go", 12, 9, 16)), Map.of());
         assertThat(out).hasSize(1);
         Finding f = out.get(0);
@@ -73,51 +86,66 @@ class RuleSetTest {
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.symbol()).isEqualTo(F);
         assertThat(f.location()).isEqualTo("box.go:12:9");
-        assertThat(f.message()).isEqualTo("value of 16 bytes boxed (no profile given)");
+        assertThat(f.message()).isEqualTo("value of 16 bytes boxed");
+        assertThat(f.cost()).isEqualTo(Cost.NONE);
         assertThat(f.evidence()).extracting(Evidence::input, Evidence::text)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("escape-text", "./box.go:12:9: x escapes to heap"));
         assertThat(f.fingerprint()).hasSize(64);
     }
 
     @Test
-    void hotFunctionRaisesSeverityAndStatesTheShare() {
+    void aHotLineRaisesSeverityAndItsCostIsTheLines() {
         List<Finding> out = rules.run(List.of(TestPacks.boxed(F, "box.go", 12, 9, 16), cpuProfile(),
-                hotFn(F, 0.124), hotFn("other.f", 0.9)), Map.of());
+                hotFn(F, 0.001), lineCost("box.go", 12, "cpu", 0.002, 0.013), lineCost("box.go", 13, "cpu", 0.5, 0.5)),
+                Map.of());
         assertThat(out).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.message()).isEqualTo("value of 16 bytes boxed — 12.4 % of CPU samples in " + F);
-            assertThat(f.evidence()).extracting(Evidence::input).containsExactly("escape-text", "pprof");
+            assertThat(f.message()).isEqualTo("value of 16 bytes boxed");
+            assertThat(f.cost()).isEqualTo(new Cost(0.013, null, Scope.LINE));
+            assertThat(f.evidence()).extracting(Evidence::input, Evidence::text).contains(
+                    org.assertj.core.groups.Tuple.tuple("pprof", "box.go:12: flat 0.2 %, cum 1.3 % of cpu samples"));
         });
     }
 
     @Test
-    void hotLineRaisesSeverityForLineScopedRules() {
+    void aColdLineInAHotFunctionIsANote() {
+        // the issue-9 case: fmt.Errorf arguments on an error path of a hot function
         List<Finding> out = rules.run(List.of(TestPacks.boxed(F, "box.go", 12, 9, 16), cpuProfile(),
-                hotFn(F, 0.001), hotLine("box.go", 12, 0.013), hotLine("box.go", 13, 0.5)), Map.of());
+                hotFn(F, 0.9), lineCost("box.go", 13, "cpu", 0.5, 0.5)), Map.of());
         assertThat(out).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.message()).isEqualTo("value of 16 bytes boxed — 1.3 % of CPU samples at box.go:12");
-        });
-    }
-
-    @Test
-    void coldCodeIsANoteThatSaysItIsCold() {
-        List<Finding> listed = rules.run(List.of(TestPacks.boxed(F, "box.go", 12, 9, 16), cpuProfile(),
-                hotFn(F, 0.004)), Map.of());
-        assertThat(listed).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTE);
-            assertThat(f.message()).isEqualTo("value of 16 bytes boxed (cold: 0.4 % of CPU samples in " + F + ")");
+            assertThat(f.cost()).isEqualTo(new Cost(0.0, null, Scope.LINE));
             assertThat(f.evidence()).extracting(Evidence::input).containsExactly("escape-text");
         });
-        List<Finding> absent = rules.run(List.of(TestPacks.boxed(F, "box.go", 12, 9, 16), cpuProfile()), Map.of());
-        assertThat(absent).singleElement().satisfies(f -> {
+        List<Finding> low = rules.run(List.of(TestPacks.boxed(F, "box.go", 12, 9, 16), cpuProfile(),
+                lineCost("box.go", 12, "cpu", 0.001, 0.004)), Map.of());
+        assertThat(low).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTE);
-            assertThat(f.message()).endsWith("(cold: not in the CPU profile)");
+            assertThat(f.cost().cpuShare()).isEqualTo(0.004);
         });
-        // a heap profile alone is no CPU profile
-        ProfileSummary heap = new ProfileSummary("mem.pprof", "alloc_space", "bytes", 1, 0, 0, 0, 0, 0);
-        assertThat(rules.run(List.of(TestPacks.boxed(F, "box.go", 12, 9, 16), heap), Map.of()))
-                .singleElement().satisfies(f -> assertThat(f.message()).endsWith("(no profile given)"));
+    }
+
+    @Test
+    void bytesAllocatedOnTheLineMakeItHotAndAreItsAllocShare() {
+        var boxed = TestPacks.boxed(F, "box.go", 12, 9, 16);
+        // a heap profile alone: hot by bytes, no cpu share
+        assertThat(rules.run(List.of(boxed, heapProfile(), lineCost("box.go", 12, "alloc_space", 0, 0.2)), Map.of()))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                    assertThat(f.cost()).isEqualTo(new Cost(null, 0.2, Scope.LINE));
+                });
+        // a heap profile alone, the line allocates little: the rule's own severity (CPU cost unknown)
+        assertThat(rules.run(List.of(boxed, heapProfile(), lineCost("box.go", 12, "alloc_space", 0, 0.001)), Map.of()))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.cost()).isEqualTo(new Cost(null, 0.001, Scope.LINE));
+                });
+        // both profiles: cold in CPU but allocating 5 % of the bytes is hot
+        assertThat(rules.run(List.of(boxed, cpuProfile(), heapProfile(), lineCost("box.go", 12, "alloc_space", 0, 0.05)),
+                Map.of())).singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                    assertThat(f.cost()).isEqualTo(new Cost(0.0, 0.05, Scope.LINE));
+                });
     }
 
     @Test
@@ -126,24 +154,32 @@ class RuleSetTest {
         assertThat(rules.run(List.of(call), Map.of())).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo("slow-call");
             assertThat(f.severity()).isEqualTo(Severity.NOTE);
-            assertThat(f.message()).isEqualTo("slow call to runtime.mapassign (no profile given)");
+            assertThat(f.message()).isEqualTo("slow call to runtime.mapassign");
         });
-        // @hotSeverity(error) on a note rule: two levels up
+        // @hotSeverity(error) on a note rule: two levels up; the cost is the function's
         assertThat(rules.run(List.of(call, cpuProfile(), hotFn(F, 0.3)), Map.of()))
-                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                    assertThat(f.cost()).isEqualTo(new Cost(0.3, null, Scope.FUNCTION));
+                });
         // function scope ignores a hot line
-        assertThat(rules.run(List.of(call, cpuProfile(), hotFn(F, 0.001), hotLine("box.go", 20, 0.9)), Map.of()))
-                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.NOTE));
+        assertThat(rules.run(List.of(call, cpuProfile(), hotFn(F, 0.001), lineCost("box.go", 20, "cpu", 0.9, 0.9)),
+                Map.of())).singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.NOTE);
+                    assertThat(f.cost()).isEqualTo(new Cost(0.001, null, Scope.FUNCTION));
+                });
         // the DSL's "- costing more than 100 ns" constraint
         assertThat(rules.run(List.of(TestPacks.slow(F, "box.go", 20, "x", 50)), Map.of())).isEmpty();
     }
 
     @Test
-    void scopeNoneIsNotWeighed() {
-        assertThat(rules.run(List.of(TestPacks.leak(F, "box.go", 3, "p"), cpuProfile(), hotFn(F, 0.9)), Map.of()))
+    void scopeNoneIsNotWeighedButItsLineIsMeasured() {
+        assertThat(rules.run(List.of(TestPacks.leak(F, "box.go", 3, "p"), cpuProfile(), hotFn(F, 0.9),
+                lineCost("box.go", 3, "cpu", 0.1, 0.4)), Map.of()))
                 .singleElement().satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.NOTE);
                     assertThat(f.message()).isEqualTo("leaking param: p");
+                    assertThat(f.cost()).isEqualTo(new Cost(0.4, null, Scope.LINE));
                 });
     }
 
@@ -152,14 +188,16 @@ class RuleSetTest {
         var boxed = TestPacks.boxed(F, "box.go", 12, 9, 16);
         assertThat(rules.run(List.of(boxed), Map.of("box.minWidth", 32))).isEmpty();
         assertThat(rules.run(List.of(boxed), Map.of("testpack:box.minWidth", "16"))).hasSize(1);
-        assertThat(rules.run(List.of(boxed, cpuProfile(), hotFn(F, 0.124)), Map.of("hot.function.cumShare", 0.5)))
+        assertThat(rules.run(List.of(boxed, cpuProfile(), lineCost("box.go", 12, "cpu", 0.1, 0.124)),
+                Map.of("hot.line.cumShare", 0.5, "hot.line.flatShare", 0.5)))
                 .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.NOTE));
-        assertThat(rules.run(List.of(boxed, cpuProfile(), hotLine("box.go", 12, 0.004)),
+        assertThat(rules.run(List.of(boxed, cpuProfile(), lineCost("box.go", 12, "cpu", 0.004, 0.004)),
                 Map.of("testpack:hot.line.flatShare", 0.001)))
                 .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
         assertThat(rules.parameters(Map.of())).extracting(p -> p.pack() + ":" + p.name() + "=" + p.text())
                 .containsExactlyInAnyOrder("testpack:box.minWidth=8", "testpack:hot.function.cumShare=0.02",
-                        "testpack:hot.line.flatShare=0.005");
+                        "testpack:hot.line.flatShare=0.005", "testpack:hot.line.cumShare=0.005",
+                        "testpack:hot.alloc.share=0.01");
         assertThatThrownBy(() -> rules.run(List.of(boxed), Map.of("box.maxWidth", 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown parameter(s) [box.maxWidth]");
         assertThatThrownBy(() -> rules.run(List.of(boxed), Map.of("box.minWidth", "wide")))
@@ -177,6 +215,45 @@ class RuleSetTest {
         assertThat(out.get(0).line()).isEqualTo(12);
         assertThat(out.get(0).evidence()).extracting(Evidence::input).containsExactlyInAnyOrder("escape-text", "objdump");
         assertThat(out.get(1).line()).isEqualTo(14);
+    }
+
+    @Test
+    void inlinedCopiesOfOneSiteAreOneFindingListingTheOtherFunctions() {
+        Boxed declared = TestPacks.boxed("main.key", "k.go", 37, 20, 16);
+        Boxed inA = new Boxed("main.lookupA", "k.go", 37, 20, 16, new Evidence("escape-text",
+                "./k.go:37:20: kind + \":\" + ~r0 escapes to heap", InputPos.line("m2.txt", 90)));
+        Boxed inB = new Boxed("main.lookupB", "k.go", 37, 20, 16, new Evidence("escape-text",
+                "./k.go:37:20: kind + \":\" + ~r0 escapes to heap", InputPos.line("m2.txt", 95)));
+        List<Finding> out = rules.run(List.of(inB, declared, inA, cpuProfile(),
+                lineCost("k.go", 37, "cpu", 0.01, 0.03)), Map.of());
+        assertThat(out).singleElement().satisfies(f -> {
+            // every copy has the line's cost: the shortest name (the declaring function here) is the finding
+            assertThat(f.symbol()).isEqualTo("main.key");
+            assertThat(f.inlinedInto()).containsExactly("main.lookupA", "main.lookupB");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.evidence()).extracting(Evidence::input)
+                    .containsExactly("escape-text", "pprof", "escape-text", "escape-text");
+            assertThat(f.fingerprint()).isEqualTo(rules.run(List.of(declared), Map.of()).get(0).fingerprint());
+        });
+        // generic instances of different shapes stay apart
+        Boxed ints = TestPacks.boxed("main.Describe[go.shape.int]", "d.go", 32, 20, 16);
+        Boxed ptrs = TestPacks.boxed("main.Describe[go.shape.*uint8]", "d.go", 32, 20, 16);
+        assertThat(rules.run(List.of(ints, ptrs), Map.of())).extracting(Finding::symbol)
+                .containsExactlyInAnyOrder("main.Describe[go.shape.int]", "main.Describe[go.shape.*uint8]");
+    }
+
+    @Test
+    void findingsAreRankedByCostThenByFileLineColumnRule() {
+        List<Finding> ranked = rules.run(List.of(
+                TestPacks.boxed(F, "a.go", 5, 2, 16),
+                TestPacks.boxed(F, "b.go", 30, 2, 16),
+                TestPacks.boxed(F, "c.go", 9, 1, 16),
+                cpuProfile(), heapProfile(),
+                lineCost("b.go", 30, "cpu", 0.01, 0.02),
+                lineCost("c.go", 9, "alloc_space", 0, 0.3)), Map.of());
+        assertThat(ranked).extracting(f -> f.location() + " " + f.cost().format()).containsExactly(
+                "c.go:9:1 cpu 0 %, alloc 30.0 % (line)", "b.go:30:2 cpu 2.0 %, alloc 0 % (line)",
+                "a.go:5:2 cpu 0 %, alloc 0 % (line)");
     }
 
     @Test
@@ -204,7 +281,7 @@ class RuleSetTest {
             if (i % 2 == 0) {
                 facts.add(cpuProfile());
                 facts.add(hotFn(F + i, 0.01 * i));
-                facts.add(hotLine("f" + i + ".go", 7, 0.02));
+                facts.add(lineCost("f" + i + ".go", 7, "cpu", 0.01, 0.02));
             }
             bundles.add(facts);
         }

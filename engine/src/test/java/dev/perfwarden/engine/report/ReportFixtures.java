@@ -14,6 +14,7 @@ import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.core.Unparsed;
 import dev.perfwarden.facts.input.InputStats;
 import dev.perfwarden.facts.profile.HotFunction;
+import dev.perfwarden.facts.profile.LineCost;
 import dev.perfwarden.facts.profile.ProfileSummary;
 
 import java.util.List;
@@ -43,8 +44,9 @@ final class ReportFixtures {
                 TestPacks.boxed(F, "box.go", 12, 9, 16),
                 TestPacks.slow(F, "box.go", 20, "runtime.mapassign_faststr", 300),
                 TestPacks.leak("example.com/m.keep", "keep.go", 3, "p"),
-                new ProfileSummary("out/cpu.pprof", "cpu", "nanoseconds", 100, 1, 1, 0, 0, 0),
-                new HotFunction(F, "cpu", "nanoseconds", 10, 0.1, 12, 0.124));
+                new ProfileSummary("out/cpu.pprof", "cpu", "nanoseconds", 100, 1, 1, 0, 0, 0, 0),
+                new HotFunction(F, "cpu", "nanoseconds", 10, 0.1, 12, 0.124),
+                new LineCost("box.go", 12, "cpu", "nanoseconds", 10, 0.1, 12, 0.124, 1));
     }
 
     static AnalysisResult result(FailOn failOn) throws PackException {

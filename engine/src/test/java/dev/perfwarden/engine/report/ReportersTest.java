@@ -68,8 +68,13 @@ class ReportersTest {
 
         assertThat(root.get("findings")).hasSize(3);
         JsonNode f = root.at("/findings/0");
-        assertThat(fields(f)).containsExactly("rule", "pack", "severity", "function", "file", "line", "column",
-                "message", "evidence", "fingerprint");
+        assertThat(fields(f)).containsExactly("rule", "pack", "severity", "function", "inlinedInto", "file", "line",
+                "column", "message", "cost", "evidence", "fingerprint");
+        assertThat(fields(f.get("cost"))).containsExactly("cpuShare", "allocShare", "basis");
+        assertThat(f.at("/cost/cpuShare").asDouble()).isEqualTo(0.124);
+        assertThat(f.at("/cost/allocShare").isNull()).isTrue();
+        assertThat(f.at("/cost/basis").asText()).isEqualTo("line");
+        assertThat(f.get("inlinedInto").isArray()).isTrue();
         assertThat(f.get("rule").asText()).isEqualTo("boxed-value");
         assertThat(f.get("pack").asText()).isEqualTo("testpack@1.2.3");
         assertThat(f.get("severity").asText()).isEqualTo("error");
@@ -78,7 +83,7 @@ class ReportersTest {
         assertThat(f.get("line").isInt()).isTrue();
         assertThat(f.get("line").asInt()).isEqualTo(12);
         assertThat(f.get("column").asInt()).isEqualTo(9);
-        assertThat(f.get("message").asText()).isEqualTo("value of 16 bytes boxed — 12.4 % of CPU samples in example.com/m.box");
+        assertThat(f.get("message").asText()).isEqualTo("value of 16 bytes boxed");
         assertThat(fields(f.at("/evidence/0"))).containsExactly("input", "text");
         assertThat(f.at("/evidence/0/input").asText()).isEqualTo("escape-text");
         assertThat(f.get("fingerprint").asText()).matches("[0-9a-f]{64}");
@@ -152,19 +157,26 @@ class ReportersTest {
     void textIsCompilerStyle() throws Exception {
         String text = new TextReporter(true).render(ReportFixtures.result(FailOn.ERROR));
         assertThat(text).isEqualTo(String.join("\n",
-                "box.go:12:9: error: value of 16 bytes boxed — 12.4 % of CPU samples in example.com/m.box [boxed-value]",
+                "box.go:12:9: error: value of 16 bytes boxed [boxed-value] cpu 12.4 % (line)",
                 "    in example.com/m.box",
                 "    escape-text: ./box.go:12:9: x escapes to heap  (m2.txt:52)",
-                "    pprof: example.com/m.box: flat 10.0 %, cum 12.4 % of cpu samples",
-                "box.go:20:2: error: slow call to runtime.mapassign_faststr — 12.4 % of CPU samples in example.com/m.box [slow-call]",
+                "    pprof: box.go:12: flat 10.0 %, cum 12.4 % of cpu samples",
+                "box.go:20:2: error: slow call to runtime.mapassign_faststr [slow-call] cpu 12.4 % (function)",
                 "    in example.com/m.box",
                 "    objdump: box.go:20\t0x4a1b20\t\te800000000\tCALL runtime.mapassign_faststr(SB)  (objdump.txt:120)",
                 "    pprof: example.com/m.box: flat 10.0 %, cum 12.4 % of cpu samples",
-                "keep.go:3:7: note: leaking param: p [leak-note]",
+                "keep.go:3:7: note: leaking param: p [leak-note] cpu 0 % (line)",
                 "    in example.com/m.keep",
                 "    escape-text: ./keep.go:3:7: leaking param: p  (m2.txt:3)",
                 "",
+                "top findings by cost:",
+                "  cpu 12.4 % (line)  box.go:12:9 boxed-value",
+                "  cpu 12.4 % (function)  box.go:20:2 slow-call",
                 "3 findings (2 errors, 1 note); gate: fail (fail on error)",
+                "rules (perfwarden explain RULE for the details and the fix):",
+                "  [boxed-value] A value is boxed into an interface",
+                "  [leak-note] A parameter leaks",
+                "  [slow-call] A slow call",
                 "packs: testpack@1.2.3",
                 "inputs:",
                 "  out/m2.txt (escape-text): 120 records, 2 unparsed",
@@ -173,6 +185,12 @@ class ReportersTest {
                 "  out/objdump.txt (objdump): 500 records, 0 unparsed",
                 "  out/cpu.pprof (pprof): error: malformed profile: bad varint",
                 ""));
+        // without -v: one line per finding
+        String brief = new TextReporter(false).render(ReportFixtures.result(FailOn.ERROR));
+        assertThat(brief.lines().takeWhile(l -> !l.isEmpty())).containsExactly(
+                "box.go:12:9: error: value of 16 bytes boxed [boxed-value] cpu 12.4 % (line)",
+                "box.go:20:2: error: slow call to runtime.mapassign_faststr [slow-call] cpu 12.4 % (function)",
+                "keep.go:3:7: note: leaking param: p [leak-note] cpu 0 % (line)");
     }
 
     @Test

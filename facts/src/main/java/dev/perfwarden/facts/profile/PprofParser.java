@@ -9,6 +9,8 @@ import dev.perfwarden.facts.parse.ParseContext;
 import dev.perfwarden.facts.symbols.Symbols;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,7 +18,8 @@ import java.util.Objects;
  * mutex, block, or any other sample types; and the legacy text heap profile of
  * {@code /debug/pprof/heap?debug=1} and the compiler's {@code -memprofile}) through {@link ProfileReader} and emits, for every
  * sample type: one {@link ProfileSummary}, one {@link HotFunction} per function with a nonzero
- * flat or cum value, and one {@link HotLine} per (function, file, line) with a nonzero value.
+ * flat or cum value, one {@link HotLine} per (function, file, line) with a nonzero value, and one
+ * {@link LineCost} per (file, line), summed over the functions that hold the line.
  *
  * <p>Each sample counts as one record. Symbols are the profile's function names passed through
  * {@link Symbols#normalize} (for Go's own profiles that changes nothing but the pre-1.20
@@ -69,6 +72,9 @@ public final class PprofParser implements InputParser {
         emit(data, ctx.input(), ctx);
     }
 
+    private record LineSite(String file, int line) {
+    }
+
     /** Emits the facts of an already read profile. */
     static void emit(ProfileData data, String input, ParseContext ctx) {
         String[] symbols = new String[data.functionCount()];
@@ -81,7 +87,8 @@ public final class PprofParser implements InputParser {
             ctx.emit(new ProfileSummary(input, st.type(), st.unit(), data.total(t), h.durationNanos(), h.period(),
                     data.share(data.bucket(RuntimeBuckets.Bucket.ALLOCATOR, t), t),
                     data.share(data.bucket(RuntimeBuckets.Bucket.GC, t), t),
-                    data.share(data.bucket(RuntimeBuckets.Bucket.SCHEDULER, t), t)));
+                    data.share(data.bucket(RuntimeBuckets.Bucket.SCHEDULER, t), t),
+                    data.share(data.bucket(RuntimeBuckets.Bucket.PROFILER, t), t)));
             for (int fn = 0; fn < symbols.length; fn++) {
                 long flat = data.flat(fn, t);
                 long cum = data.cum(fn, t);
@@ -90,14 +97,27 @@ public final class PprofParser implements InputParser {
                             data.share(cum, t)));
                 }
             }
+            Map<LineSite, long[]> sites = new LinkedHashMap<>();
             for (int ln = 0; ln < data.lineCount(); ln++) {
                 long flat = data.lineFlat(ln, t);
                 long cum = data.lineCum(ln, t);
                 if (flat != 0 || cum != 0) {
-                    ctx.emit(new HotLine(symbols[data.lineFunction(ln)], data.lineFile(ln),
-                            (int) Math.min(Integer.MAX_VALUE, Math.max(0, data.lineNumber(ln))), st.type(), st.unit(),
-                            flat, data.share(flat, t), cum, data.share(cum, t)));
+                    int lineNo = (int) Math.min(Integer.MAX_VALUE, Math.max(0, data.lineNumber(ln)));
+                    ctx.emit(new HotLine(symbols[data.lineFunction(ln)], data.lineFile(ln), lineNo, st.type(),
+                            st.unit(), flat, data.share(flat, t), cum, data.share(cum, t)));
+                    long[] sum = sites.computeIfAbsent(new LineSite(data.lineFile(ln), lineNo), k -> new long[3]);
+                    sum[0] += flat;
+                    sum[1] += cum;
+                    sum[2]++;
                 }
+            }
+            long total = Math.abs(data.total(t));
+            for (Map.Entry<LineSite, long[]> e : sites.entrySet()) {
+                long[] sum = e.getValue();
+                // a stack holding the line in two functions (two instances of one generic) would count twice
+                long cum = total == 0 ? sum[1] : Math.max(-total, Math.min(total, sum[1]));
+                ctx.emit(new LineCost(e.getKey().file(), e.getKey().line(), st.type(), st.unit(), sum[0],
+                        data.share(sum[0], t), cum, Math.min(1.0, data.share(cum, t)), (int) sum[2]));
             }
         }
     }

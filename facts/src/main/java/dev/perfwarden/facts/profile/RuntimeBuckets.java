@@ -43,6 +43,10 @@ import java.util.Set;
  * {@code runtime.runqsteal}, {@code runtime.stopm}, {@code runtime.startm},
  * {@code runtime.wakep}, {@code runtime.handoffp}, {@code runtime.injectglist},
  * {@code runtime.resetspinning}, {@code runtime.exitsyscall0}, {@code runtime.sysmon}.</li>
+ * <li><b>profiler</b>: the memory profiler's own work, {@code runtime.profilealloc},
+ * {@code runtime.mProf_Malloc}, {@code runtime.mProf_Free}, {@code runtime.mProf_Flush},
+ * {@code runtime.stkbucket}, {@code runtime.setprofilebucket}: a CPU profile taken with a low
+ * {@code -memprofilerate} spends samples here that the program does not spend in production.</li>
  * </ul>
  * In a heap profile the allocator share is near 100% by construction (every sample is an
  * allocation site below {@code mallocgc}'s callers); the buckets are meant for CPU profiles.
@@ -52,7 +56,7 @@ public final class RuntimeBuckets {
     }
 
     public enum Bucket {
-        ALLOCATOR, GC, SCHEDULER;
+        ALLOCATOR, GC, SCHEDULER, PROFILER;
 
         int bit() {
             return 1 << ordinal();
@@ -79,6 +83,10 @@ public final class RuntimeBuckets {
             "runtime.stopm", "runtime.startm", "runtime.wakep", "runtime.handoffp", "runtime.injectglist",
             "runtime.resetspinning", "runtime.exitsyscall0", "runtime.sysmon");
 
+    private static final Set<String> PROFILER_EXACT = Set.of("runtime.profilealloc", "runtime.mProf_Malloc",
+            "runtime.mProf_Malloc.func1", "runtime.mProf_Free", "runtime.mProf_Flush", "runtime.stkbucket",
+            "runtime.setprofilebucket");
+
     /** The buckets {@code function} (a name as pprof prints it) belongs to, as a bit set of {@link Bucket#bit()}. */
     static int mask(String function) {
         if (!function.startsWith("runtime.")) {
@@ -93,6 +101,9 @@ public final class RuntimeBuckets {
         }
         if (SCHED_EXACT.contains(function)) {
             m |= Bucket.SCHEDULER.bit();
+        }
+        if (PROFILER_EXACT.contains(function)) {
+            m |= Bucket.PROFILER.bit();
         }
         return m;
     }

@@ -4,11 +4,13 @@ import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.SourcePaths;
 import dev.perfwarden.facts.core.CompilerNames;
 import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.core.Located;
 import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.logopt.LogoptHeader;
 import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.HotLine;
+import dev.perfwarden.facts.profile.LineCost;
 import dev.perfwarden.facts.symbols.Symbols;
 
 import java.io.IOException;
@@ -224,7 +226,7 @@ public final class FunctionResolver {
                 String pkgDir = h == null ? "" : h.pkgDir();
                 Map<String, String> cache = new HashMap<>();
                 moved.add(a.relocate(file -> cache.computeIfAbsent(file, x -> normalise(x, pkgDir))));
-            } else if (f instanceof Located || f instanceof HotLine) {
+            } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost) {
                 // machine code, SSA and profile lines: same module-relative file as the compiler's facts
                 Fact r = RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath));
                 moved.add(r instanceof HotLine ? RecordFiles.map(r, "symbol", this::mainSymbol) : r);
@@ -326,6 +328,7 @@ public final class FunctionResolver {
             }
             if (r instanceof InlineFact i && !i.targetName().isEmpty()) {
                 String t = i.atDeclaration() && i.targetName().equals(i.compilerFunc()) ? i.symbol()
+                        : qualifiedByJson(i, pkg) ? Symbols.qualify(prefix, CompilerNames.tail(i.targetName()))
                         : called(i.targetName(), gf, pkg, prefix);
                 r = i.withTarget(t);
             }
@@ -406,6 +409,16 @@ public final class FunctionResolver {
             return Symbols.qualify(imp, CompilerNames.tail(name));
         }
         return Symbols.qualify(prefix, name);
+    }
+
+    /**
+     * Whether a callee name came from {@code -json}, which qualifies it with the package name
+     * ({@code main.depth}, {@code main.main.func1}), unlike {@code -m} text, whose names are relative to
+     * the package ({@code depth}, {@code main.func1}): in package main the two read alike.
+     */
+    static boolean qualifiedByJson(InlineFact i, GoSourceIndex.GoPackage pkg) {
+        return i.evidence() != null && i.evidence().input().equals(InputKind.LOGOPT_JSON.id())
+                && CompilerNames.head(i.targetName()).equals(pkg.name());
     }
 
     /** A callee name as printed in {@code gf} ({@code inlining call to F}). */

@@ -169,6 +169,52 @@ class PprofParserTest {
     }
 
     @Test
+    void profilerOverheadTellsASkewedCpuProfile() throws Exception {
+        // go tool pprof -top -cum: runtime.profilealloc 0.29s of 1.95s (14.87 %), mProf_Malloc.func1 0.02s
+        ProfileSummary go123 = cpuSummary(Repo.resolve("testdata/corpus/go1.23/t3/cpu.pprof"));
+        assertThat(go123.profilerShare()).isBetween(0.29 / 1.95, 0.31 / 1.95);
+        assertThat(go123.skewed()).isTrue();
+        // runtime.profilealloc 100ms of 850ms (11.76 %)
+        ProfileSummary go119 = cpuSummary(Repo.resolve("testdata/corpus/go1.19/t3/cpu.pprof"));
+        assertThat(go119.profilerShare()).isBetween(100.0 / 850, 120.0 / 850);
+        assertThat(go119.skewed()).isTrue();
+        // a CPU profile taken in its own run: runtime.mProf_Malloc 10ms (1.85 %) at most
+        ProfileSummary own = cpuSummary(Repo.resolve("facts/src/test/resources/pprof/go1.26.8/prof/cpu.pprof"));
+        assertThat(own.profilerShare()).isLessThan(ProfileSummary.SKEW_LIMIT);
+        assertThat(own.skewed()).isFalse();
+    }
+
+    private ProfileSummary cpuSummary(Path p) throws Exception {
+        return parse(parser, p, null).stream().filter(f -> f instanceof ProfileSummary s && s.sampleType().equals("cpu"))
+                .map(f -> (ProfileSummary) f).findFirst().orElseThrow();
+    }
+
+    @Test
+    void lineCostsSumTheLinesOfEveryFunctionAndCountInlinedFrames() throws Exception {
+        Path cpu = Repo.resolve("testdata/captured/go1.26.8/sites/cpu.pprof");
+        List<Fact> facts = parse(parser, cpu, null);
+        ProfileData d = new ProfileReader().read(cpu);
+        int t = d.sampleIndex("cpu");
+        List<LineCost> costs = facts.stream().filter(f -> f instanceof LineCost c && c.sampleType().equals("cpu"))
+                .map(f -> (LineCost) f).toList();
+        assertThat(costs).isNotEmpty();
+        // one per (file, line); flat adds up to the total as the lines' flat does
+        assertThat(costs.stream().map(c -> c.file() + ":" + c.line()).distinct().count()).isEqualTo(costs.size());
+        assertThat(costs.stream().mapToLong(LineCost::flat).sum()).isEqualTo(d.total(t));
+        for (LineCost c : costs) {
+            List<HotLine> lines = facts.stream().filter(f -> f instanceof HotLine h && h.sampleType().equals("cpu")
+                    && h.file().equals(c.file()) && h.line() == c.line()).map(f -> (HotLine) f).toList();
+            assertThat(c.functions()).isEqualTo(lines.size());
+            assertThat(c.flat()).isEqualTo(lines.stream().mapToLong(HotLine::flat).sum());
+            assertThat(c.cum()).isGreaterThanOrEqualTo(c.flat()).isLessThanOrEqualTo(d.total(t));
+            assertThat(c.cumShare()).isBetween(0.0, 1.0);
+        }
+        // main.key is inlined (go build -m: "inlining call to key"): its line is in the profile under
+        // key's own name through the inlined frame, though no function main.key was ever called
+        assertThat(costs).anyMatch(c -> c.file().endsWith("sites/main.go") && c.line() == 37 && c.cum() > 0);
+    }
+
+    @Test
     void filesAreMadeModuleRelativeByTheNormaliser() throws Exception {
         Path cpu = Repo.resolve("facts/src/test/resources/pprof/go1.26.8/prof/cpu.pprof");
         PprofParser trimpath = new PprofParser(

@@ -180,13 +180,20 @@ public final class FactTypes {
                     "pprof", new String[]{
                     "flatShare: flat as a share of the profile's total",
                     "cumShare: cum as a share of the total"}),
+            new Spec("line-cost", F + "profile.LineCost",
+                    "What one source line costs in one sample type, over every function it was compiled into.",
+                    "pprof", new String[]{
+                    "flatShare: samples whose innermost frame (inlined frames included) is the line, as a share",
+                    "cumShare: samples with the line anywhere on the stack, as a share",
+                    "functions: how many profile functions hold the line"}),
             new Spec("profile-summary", F + "profile.ProfileSummary",
                     "One sample type of one profile: its total and the shares of the allocator, GC and scheduler.",
                     "pprof", new String[]{
                     "input: the profile file",
                     "allocatorShare: cumulative share of samples in the allocator",
                     "gcShare: share of samples in GC workers and assists",
-                    "schedulerShare: share of samples in the scheduler"}),
+                    "schedulerShare: share of samples in the scheduler",
+                    "profilerShare: share of samples in the memory profiler itself (above 0.02 the profile is skewed)"}),
             new Spec("bench-result", F + "bench.BenchResult",
                     "One benchmark and one unit of a `go test -bench` run, over all its repeats.",
                     "bench", new String[]{
