@@ -15,7 +15,8 @@ import java.util.Map;
                 "Reads real Go toolchain output (-m=2, -json, -S, objdump, SSA, pprof, go test -bench),",
                 "turns it into facts per function and line, and runs versioned rule packs over them."},
         subcommands = {AnalyzeCommand.class, ScanCommand.class, HotCommand.class, ExplainCommand.class, TestCommand.class,
-                PacksCommand.class, RulesCommand.class, BaselineCommand.class, CommandLine.HelpCommand.class},
+                PacksCommand.class, RulesCommand.class, BaselineCommand.class,
+                BatchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})
 public final class PerfwardenCommand implements Runnable {
