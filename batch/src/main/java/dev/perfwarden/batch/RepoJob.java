@@ -46,6 +46,21 @@ public final class RepoJob {
         }
     }
 
+    /** {@link #run} under {@code timeout} (null: none), the job itself on {@code exec}; see {@link TimedJob}. */
+    public RepoRow runTimed(RepoEntry e, java.time.Duration timeout, java.util.concurrent.ExecutorService exec)
+            throws IOException, InterruptedException {
+        return TimedJob.run(this, e, timeout, exec, out);
+    }
+
+    /** For each entry, its stored row when {@code resume} may keep it (see {@link #reusable}), else null. */
+    public RepoRow[] kept(java.util.List<RepoEntry> entries, boolean resume) {
+        RepoRow[] rows = new RepoRow[entries.size()];
+        for (int i = 0; resume && i < rows.length; i++) {
+            rows[i] = reusable(entries.get(i)).orElse(null);
+        }
+        return rows;
+    }
+
     /**
      * Analyses {@code e} and writes its results, unless {@code mayWrite} says no (the entry timed out
      * meanwhile and its failure was recorded instead). Returns its row.

@@ -14,20 +14,20 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Real capture bundles from the repository, copied into test folders, and the engine spec of go-perf. */
-final class Bundles {
-    static final Path ROOT = Path.of(System.getProperty("perfwarden.root", "..")).toAbsolutePath().normalize();
-    static final Path ORDERS = ROOT.resolve("examples/captured/orders");
-    static final Path NAMING = ROOT.resolve("testdata/captured/go1.26.8/naming");
+public final class Bundles {
+    public static final Path ROOT = Path.of(System.getProperty("perfwarden.root", "..")).toAbsolutePath().normalize();
+    public static final Path ORDERS = ROOT.resolve("examples/captured/orders");
+    public static final Path NAMING = ROOT.resolve("testdata/captured/go1.26.8/naming");
 
     private Bundles() {
     }
 
-    static EngineSpec goPerf(FailOn failOn) throws Exception {
+    public static EngineSpec goPerf(FailOn failOn) throws Exception {
         return EngineSpec.of(List.of(PackLoader.loadBuiltin(Bundles.class.getClassLoader(), "go-perf")), null,
                 Trust.RESTRICTED, failOn, Map.of(), false);
     }
 
-    static Path copy(Path from, Path to) throws IOException {
+    public static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
@@ -42,7 +42,7 @@ final class Bundles {
     }
 
     /** Every file of the output folder but the summaries (which carry times), by name. */
-    static Map<String, String> results(Path out) throws IOException {
+    public static Map<String, String> results(Path out) throws IOException {
         Map<String, String> m = new java.util.TreeMap<>();
         try (Stream<Path> s = Files.list(out)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
@@ -56,7 +56,7 @@ final class Bundles {
     }
 
     /** The summary rows without their times. */
-    static List<String> rows(BatchResult r) {
+    public static List<String> rows(BatchResult r) {
         List<String> out = new ArrayList<>();
         for (RepoRow x : r.rows()) {
             out.add(x.repo() + " " + x.status() + " " + x.reason() + " " + x.findings() + " " + x.bySeverity() + " "

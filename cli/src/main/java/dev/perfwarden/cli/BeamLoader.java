@@ -7,13 +7,15 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * Finds the Beam batch engine. It lives in its own jar ({@code batch-beam/target/perfwarden-beam.jar}, with
- * Beam and its runners) so that the main jar neither carries nor loads them: only {@code --engine beam}
- * opens it, in a class loader whose parent is this one (perfwarden's own classes, Drools and its ANTLR
- * runtime come from the parent).
+ * Finds the Beam batch engine. It lives in its own jar ({@code batch-beam/target/perfwarden-beam.jar}) with
+ * Beam and its runners next to it ({@code beam-lib/}), so that the main jar neither carries nor loads them:
+ * only {@code --engine beam} opens them, in a class loader whose parent is this one (perfwarden's own
+ * classes, Drools and its ANTLR runtime come from the parent first).
  */
 final class BeamLoader {
     private BeamLoader() {
@@ -32,7 +34,17 @@ final class BeamLoader {
                     + "-pl batch-beam -am package, or run ./perfwarden, which builds it for --engine beam)");
         }
         try {
-            URLClassLoader cl = new URLClassLoader(new URL[]{jar.toUri().toURL()}, own);
+            List<URL> urls = new ArrayList<>();
+            urls.add(jar.toUri().toURL());
+            Path lib = jar.resolveSibling("beam-lib");
+            try (var s = Files.list(lib)) {
+                for (Path p : s.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                    urls.add(p.toUri().toURL());
+                }
+            } catch (java.io.IOException e) {
+                throw new UserException("--engine beam needs the jars of " + lib + ": " + e.getMessage(), e);
+            }
+            URLClassLoader cl = new URLClassLoader(urls.toArray(URL[]::new), own);
             Thread.currentThread().setContextClassLoader(cl);
             for (BatchEngine e : ServiceLoader.load(BatchEngine.class, cl)) {
                 if (e.id().equals("beam")) {
