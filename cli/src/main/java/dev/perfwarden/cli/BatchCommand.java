@@ -101,6 +101,9 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (engine.equals("beam") && BeamLoader.inProcess().isEmpty()) {
+            return BeamLoader.reexec(spec.commandLine().getParseResult().originalArgs());
+        }
         List<RepoEntry> entries;
         List<Path> starts = new ArrayList<>();
         try {
@@ -169,7 +172,7 @@ public final class BatchCommand implements Callable<Integer> {
     private BatchEngine engine() {
         return switch (engine) {
             case "local" -> new LocalBatch();
-            case "beam" -> BeamLoader.engine();
+            case "beam" -> BeamLoader.inProcess().orElseThrow();
             default -> throw new UserException("unknown --engine '" + engine + "' (expected local or beam)");
         };
     }

@@ -2,59 +2,61 @@ package dev.perfwarden.cli;
 
 import dev.perfwarden.batch.BatchEngine;
 
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
  * Finds the Beam batch engine. It lives in its own jar ({@code batch-beam/target/perfwarden-beam.jar}) with
- * Beam and its runners next to it ({@code beam-lib/}), so that the main jar neither carries nor loads them:
- * only {@code --engine beam} opens them, in a class loader whose parent is this one (perfwarden's own
- * classes, Drools and its ANTLR runtime come from the parent first).
+ * Beam and its runners next to it ({@code beam-lib/}), so that perfwarden.jar neither carries nor loads
+ * them. When they are not on the class path, {@code batch --engine beam} runs again in a child JVM whose
+ * class path is perfwarden.jar first (its Jackson, Drools and ANTLR 4.10.1 win), then those jars: Flink
+ * and Spark load user code through the application class loader, so a nested class loader would not do.
  */
 final class BeamLoader {
     private BeamLoader() {
     }
 
-    static BatchEngine engine() {
-        ClassLoader own = BeamLoader.class.getClassLoader();
-        for (BatchEngine e : ServiceLoader.load(BatchEngine.class, own)) {
+    /** The Beam engine if it is on this JVM's class path. */
+    static Optional<BatchEngine> inProcess() {
+        for (BatchEngine e : ServiceLoader.load(BatchEngine.class, BeamLoader.class.getClassLoader())) {
             if (e.id().equals("beam")) {
-                return e;
+                return Optional.of(e);
             }
         }
+        return Optional.empty();
+    }
+
+    /** Runs {@code perfwarden <args>} in a child JVM with the Beam jars on its class path; returns its exit code. */
+    static int reexec(List<String> args) throws IOException, InterruptedException {
         Path jar = jar();
-        if (!Files.isRegularFile(jar)) {
-            throw new UserException("--engine beam needs " + jar + " (build it with: mvn -B -q -Dmaven.test.skip=true "
-                    + "-pl batch-beam -am package, or run ./perfwarden, which builds it for --engine beam)");
+        Path lib = jar.resolveSibling("beam-lib");
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
+            throw new UserException("--engine beam needs " + jar + " and " + lib + " (./perfwarden builds them on "
+                    + "first use of --engine beam; or: mvn -B -q -DskipTests -pl batch-beam -am package)");
         }
+        String self = System.getProperty("java.class.path");
+        String cp = self + java.io.File.pathSeparator + jar + java.io.File.pathSeparator + lib + "/*";
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        for (String pkg : List.of("java.util", "java.lang", "java.lang.invoke", "java.nio", "sun.nio.ch", "java.net",
+                "java.io")) {
+            cmd.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED"); // Flink and Spark reflect into the JDK
+        }
+        cmd.addAll(List.of("-cp", cp, Main.class.getName()));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
         try {
-            List<URL> urls = new ArrayList<>();
-            urls.add(jar.toUri().toURL());
-            Path lib = jar.resolveSibling("beam-lib");
-            try (var s = Files.list(lib)) {
-                for (Path p : s.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-                    urls.add(p.toUri().toURL());
-                }
-            } catch (java.io.IOException e) {
-                throw new UserException("--engine beam needs the jars of " + lib + ": " + e.getMessage(), e);
-            }
-            URLClassLoader cl = new URLClassLoader(urls.toArray(URL[]::new), own);
-            Thread.currentThread().setContextClassLoader(cl);
-            for (BatchEngine e : ServiceLoader.load(BatchEngine.class, cl)) {
-                if (e.id().equals("beam")) {
-                    return e;
-                }
-            }
-        } catch (MalformedURLException e) {
-            throw new UserException(jar + ": " + e.getMessage(), e);
+            return p.waitFor();
+        } finally {
+            p.destroy();
         }
-        throw new UserException(jar + " holds no Beam batch engine (rebuild it)");
     }
 
     /** {@code -Dperfwarden.beam.jar}, else next to the main jar's module: {@code <root>/batch-beam/target/perfwarden-beam.jar}. */
