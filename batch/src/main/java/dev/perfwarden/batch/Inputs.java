@@ -90,7 +90,7 @@ final class Inputs {
         }
         Path out = work.resolve("captures");
         try {
-            GoCapture.capture(new GoCapture.Request(module, out, e.bench(), "1s", true));
+            GoCapture.capture(new GoCapture.Request(module, out, e.bench(), "1s", true, e.packages()));
         } catch (GoToolchainException x) {
             throw new EntryException("the module does not build: " + x.getMessage());
         }

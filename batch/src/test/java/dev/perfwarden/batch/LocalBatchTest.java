@@ -93,6 +93,56 @@ class LocalBatchTest {
     }
 
     @Test
+    void aGitEntryIsClonedAtItsRevisionAndOnlyItsPackagesAreBuilt() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Path mod = Files.createDirectories(repo.resolve("svc"));
+        Files.writeString(mod.resolve("go.mod"), "module example.com/svc\n\ngo 1.22\n");
+        Files.createDirectories(mod.resolve("good"));
+        Files.writeString(mod.resolve("good/good.go"), """
+                package good
+
+                type Point struct{ X, Y int }
+
+                func New(x, y int) *Point { return &Point{x, y} }
+
+                func Sum(xs []int) (s int) {
+                	for i := range xs {
+                		s += xs[i]
+                	}
+                	return s
+                }
+                """);
+        Files.createDirectories(mod.resolve("bad"));
+        Files.writeString(mod.resolve("bad/bad.go"), "package bad\n\nfunc F() int { return undefined }\n");
+        git(repo, "init", "-q", "-b", "main");
+        git(repo, "add", ".");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "one");
+        git(repo, "tag", "v1");
+        Files.writeString(mod.resolve("good/good.go"), "package good\n\nfunc Broken() { undefined() }\n");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-am", "two: broken");
+
+        BatchResult r = run(List.of(
+                RepoEntry.git("svc", repo.toUri().toString(), "v1", "svc", List.of("./good"), null),
+                RepoEntry.git("head", repo.toUri().toString(), "main", "svc", List.of("./good"), null),
+                RepoEntry.git("all", repo.toUri().toString(), "v1", "svc", List.of(), null)),
+                tmp.resolve("out"), 2, null, false, FailOn.ERROR);
+        assertThat(r.rows().get(0).status()).as(r.rows().get(0).reason()).isEqualTo("ok");
+        JsonNode report = M.readTree(tmp.resolve("out/svc.json").toFile());
+        assertThat(report.get("inputs").toString()).contains("m2.txt");
+        assertThat(report.get("inputs").toString()).doesNotContain("\"error\"");
+        assertThat(r.rows().get(1).reason()).startsWith("the module does not build: ").contains("good.go");
+        assertThat(r.rows().get(2).reason()).startsWith("the module does not build: ").contains("bad.go");
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+
+    @Test
     void aRepositoryOverTheTimeoutFailsAndWritesNothingLater() throws Exception {
         Path out = tmp.resolve("out");
         BatchResult r = run(List.of(RepoEntry.captures("orders", Bundles.ORDERS.toString(), List.of())), out, 1,

@@ -145,6 +145,8 @@ public final class BatchCommand implements Callable<Integer> {
             result = be.run(req, pr);
         } catch (PackException e) {
             throw PackOptions.packError(e);
+        } catch (IllegalArgumentException e) { // bad parameters, refused pipeline options (an unknown --runner)
+            throw new UserException(e.getMessage(), e);
         }
         spec.commandLine().getOut().print(result.table());
         spec.commandLine().getOut().flush();

@@ -23,8 +23,16 @@ import java.util.stream.Stream;
  * {@code capture.json} records the Go version and every command.
  */
 public final class GoCapture {
-    /** What to capture. {@code benchRegex} null: no benchmarks. */
-    public record Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump) {
+    /** What to capture. {@code benchRegex} null: no benchmarks. {@code packages}: patterns to build (default {@code ./...}). */
+    public record Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump,
+                          List<String> packages) {
+        public Request {
+            packages = packages == null || packages.isEmpty() ? List.of("./...") : List.copyOf(packages);
+        }
+
+        public Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump) {
+            this(module, out, benchRegex, benchtime, objdump, List.of());
+        }
     }
 
     /** A finished capture. */
@@ -56,20 +64,22 @@ public final class GoCapture {
         List<String> commands = new ArrayList<>();
         String modPath = run(module, commands, null, "go", "list", "-m").stdout.strip();
         List<String[]> pkgs = new ArrayList<>();
-        for (String line : run(module, commands, null, "go", "list", "-f", "{{.ImportPath}} {{.Name}} {{len .TestGoFiles}}",
-                "./...").stdout.split("\n")) {
+        for (String line : run(module, commands, null, cat(List.of("go", "list", "-f",
+                "{{.ImportPath}} {{.Name}} {{len .TestGoFiles}}"), req.packages())).stdout.split("\n")) {
             if (!line.isBlank()) {
                 pkgs.add(line.trim().split(" "));
             }
         }
         String gcpat = modPath + "/...";
-        build(module, commands, out.resolve("m2.txt"), "go", "build", "-gcflags=" + gcpat + "=-m=2", "./...");
+        build(module, commands, out.resolve("m2.txt"), cat(List.of("go", "build", "-gcflags=" + gcpat + "=-m=2"),
+                req.packages()));
         Path json = out.resolve("json");
         deleteTree(json);
         Files.createDirectories(json);
-        build(module, commands, null, "go", "build", "-gcflags=" + gcpat + "=-json=0," + json.toUri(), "./...");
-        build(module, commands, out.resolve("bce.txt"), "go", "build",
-                "-gcflags=" + gcpat + "=-d=ssa/check_bce/debug=1", "./...");
+        build(module, commands, null, cat(List.of("go", "build", "-gcflags=" + gcpat + "=-json=0," + json.toUri()),
+                req.packages()));
+        build(module, commands, out.resolve("bce.txt"), cat(List.of("go", "build",
+                "-gcflags=" + gcpat + "=-d=ssa/check_bce/debug=1"), req.packages()));
         if (req.objdump()) {
             String symRe = "^(main\\.|" + Pattern.quote(modPath) + "[./])";
             int n = 0;
@@ -114,6 +124,12 @@ public final class GoCapture {
                 meta);
         deleteTree(work);
         return new Result(out, version, modPath, commands);
+    }
+
+    private static String[] cat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all.toArray(String[]::new);
     }
 
     /** {@code go1.26.8}, from {@code go env GOVERSION}. */
