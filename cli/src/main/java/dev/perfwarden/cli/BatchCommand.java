@@ -104,6 +104,13 @@ public final class BatchCommand implements Callable<Integer> {
         if (engine.equals("beam") && BeamLoader.inProcess().isEmpty()) {
             return BeamLoader.reexec(spec.commandLine().getParseResult().originalArgs());
         }
+        if (jobs != null && jobs < 1) {
+            throw new UserException("--jobs " + jobs + ": expected at least 1");
+        }
+        Duration limit = duration(timeout); // usage errors first, before packs compile
+        List<String> beamArgs = pipelineArgs();
+        BatchEngine be = engine();
+        Progress pr = progress();
         List<RepoEntry> entries;
         List<Path> starts = new ArrayList<>();
         try {
@@ -129,17 +136,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         EngineSpec es = EngineSpec.of(proj.packs, lock, proj.trust, o.failOn(), o.params(), includeExternal);
         BatchRequest req = new BatchRequest(entries, outDir, workDir != null ? workDir : outDir.resolve(".batch/work"),
-                jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), duration(timeout), resume, es,
-                pipelineArgs());
-        BatchEngine be = engine();
-        PrintStream err = System.err;
-        Progress pr = switch (progress) {
-            case "auto" -> Progress.on(err, System.console() != null, Duration.ofSeconds(10));
-            case "bar" -> Progress.on(err, true, Duration.ZERO);
-            case "lines" -> Progress.on(err, false, Duration.ofSeconds(10));
-            case "none" -> Progress.NONE;
-            default -> throw new UserException("unknown --progress '" + progress + "' (expected auto, bar, lines or none)");
-        };
+                jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), limit, resume, es, beamArgs);
         BatchResult result;
         try {
             result = be.run(req, pr);
@@ -151,6 +148,17 @@ public final class BatchCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(result.table());
         spec.commandLine().getOut().flush();
         return result.exitCode();
+    }
+
+    private Progress progress() {
+        PrintStream err = System.err;
+        return switch (progress) {
+            case "auto" -> Progress.on(err, System.console() != null, Duration.ofSeconds(10));
+            case "bar" -> Progress.on(err, true, Duration.ZERO);
+            case "lines" -> Progress.on(err, false, Duration.ofSeconds(10));
+            case "none" -> Progress.NONE;
+            default -> throw new UserException("unknown --progress '" + progress + "' (expected auto, bar, lines or none)");
+        };
     }
 
     private List<String> pipelineArgs() {
