@@ -9,6 +9,10 @@ import dev.perfwarden.batch.Manifest;
 import dev.perfwarden.batch.Progress;
 import dev.perfwarden.batch.RepoEntry;
 import dev.perfwarden.engine.analysis.Options;
+import dev.perfwarden.engine.gate.FailOn;
+import dev.perfwarden.engine.service.AnalysisRequest;
+import dev.perfwarden.engine.service.Session;
+import dev.perfwarden.engine.service.SessionSpec;
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.lock.LockFile;
 import dev.perfwarden.engine.pack.PackException;
@@ -125,23 +129,29 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
-        Project proj = Project.load(packs, project, starts, true);
-        RuleSet rules = proj.ruleSet();
-        Options o = proj.options(rules, Options.defaults(), failOn, null, List.of(), false);
+        Session session = project.open(packs, starts.stream().map(Path::toString).toList(),
+                SessionSpec.Checks.TRUST_AND_LOCK);
+        RuleSet rules = session.ruleSet();
+        FailOn gate = null;
+        if (failOn != null) {
+            gate = FailOn.byId(failOn).orElseThrow(() -> new UserException(
+                    "unknown --fail-on '" + failOn + "' (expected error, warning, note or none)"));
+        }
+        Options o = session.options(rules, new AnalysisRequest(Options.defaults(), gate, null, false), List.of());
         LockFile lock;
         try {
-            lock = proj.lockFile == null ? null : LockFile.read(proj.lockFile);
+            lock = session.lockFile().isEmpty() ? null : LockFile.read(session.lockFile().get());
         } catch (ConfigException e) {
-            throw Project.configError(e);
+            throw new UserException("lock file refused:\n  " + e.getMessage().replace("\n", "\n  "), e);
         }
-        EngineSpec es = EngineSpec.of(proj.packs, lock, proj.trust, o.failOn(), o.params(), includeExternal);
+        EngineSpec es = EngineSpec.of(session.packs(), lock, session.trust(), o.failOn(), o.params(), includeExternal);
         BatchRequest req = new BatchRequest(entries, outDir, workDir != null ? workDir : outDir.resolve(".batch/work"),
                 jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), limit, resume, es, beamArgs);
         BatchResult result;
         try {
             result = be.run(req, pr);
         } catch (PackException e) {
-            throw PackOptions.packError(e);
+            throw dev.perfwarden.engine.service.SetupException.of(e);
         } catch (IllegalArgumentException e) { // bad parameters, refused pipeline options (an unknown --runner)
             throw new UserException(e.getMessage(), e);
         }

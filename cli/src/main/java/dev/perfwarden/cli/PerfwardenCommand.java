@@ -1,7 +1,7 @@
 package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.ExitCodes;
-import dev.perfwarden.engine.capture.GoToolchainException;
+import dev.perfwarden.engine.service.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,8 +20,15 @@ import java.util.Map;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})
 public final class PerfwardenCommand implements Runnable {
+    /** The process's engine service: one rule-set cache for every command this JVM runs. */
+    static final Workspace WORKSPACE = Workspace.create();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an internal error (exit code 70).")
+    boolean debug;
 
     @Override
     public void run() {
@@ -32,19 +39,8 @@ public final class PerfwardenCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PerfwardenCommand());
         applyExitCodes(cl, ExitCodes.descriptions());
-        cl.setExitCodeExceptionMapper(t -> t instanceof UserException || t instanceof GoToolchainException
-                ? ExitCodes.USAGE : ExitCodes.INTERNAL);
-        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof UserException || ex instanceof GoToolchainException) {
-                line.getErr().println("perfwarden: " + ex.getMessage());
-                line.getErr().flush();
-                return ExitCodes.USAGE;
-            }
-            line.getErr().println("perfwarden: internal error: " + ex);
-            ex.printStackTrace(line.getErr());
-            line.getErr().flush();
-            return ExitCodes.INTERNAL;
-        });
+        cl.setExitCodeExceptionMapper(Failures::exitCode);
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> Failures.report(ex, line.getErr(), debug(cl)));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("perfwarden: " + ex.getMessage());
@@ -53,6 +49,23 @@ public final class PerfwardenCommand implements Runnable {
             return ExitCodes.USAGE;
         });
         return cl;
+    }
+
+    /**
+     * Runs {@code args} on {@code cl} (made by {@link #commandLine()}); whatever escapes picocli
+     * (an {@link Error} such as OutOfMemoryError or StackOverflowError) becomes one line on stderr
+     * and exit code 70.
+     */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            return Failures.report(t, cl.getErr(), debug(cl) || java.util.Arrays.asList(args).contains("--debug"));
+        }
+    }
+
+    private static boolean debug(CommandLine cl) {
+        return cl.getCommand() instanceof PerfwardenCommand p && p.debug;
     }
 
     private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {

@@ -16,7 +16,7 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** {@code perfwarden batch}: at least one entry could not be analysed (its reason is in the summary). */
     public static final int BATCH_INCOMPLETE = 3;
-    /** A bug in perfwarden: an unexpected exception. */
+    /** An internal error: a bug in perfwarden (an unexpected exception), out of memory or out of stack. */
     public static final int INTERNAL = 70;
 
     private ExitCodes() {
@@ -29,7 +29,7 @@ public final class ExitCodes {
         m.put(Integer.toString(GATE_FAILED), "gate failed (findings at or above --fail-on, or a violated contract)");
         m.put(Integer.toString(USAGE), "bad usage, unreadable input, or a refused rule pack");
         m.put(Integer.toString(BATCH_INCOMPLETE), "batch: at least one repository could not be analysed");
-        m.put(Integer.toString(INTERNAL), "internal error (a bug in perfwarden)");
+        m.put(Integer.toString(INTERNAL), "internal error: a bug, out of memory or stack (one line; --debug prints the stack trace)");
         return m;
     }
 }
