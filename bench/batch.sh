@@ -38,7 +38,7 @@ if [ "$build" = 1 ]; then
   (cd "$root" && mvn -B -q -Dmaven.test.skip=true -pl cli -am package)
   [ "$beam" = 1 ] && (cd "$root" && mvn -B -q -DskipTests -pl batch-beam -am package)
 fi
-jar="$root/cli/target/perfwarden.jar"
+jar="${PERFWARDEN_JAR:-$root/cli/target/perfwarden.jar}"
 work=/tmp/perfwarden-bench-batch
 rm -rf "$work"; mkdir -p "$work"
 
@@ -71,7 +71,7 @@ run() { # run NAME MANIFEST ARGS...
     "$(tail -1 "$work/out-$name/summary.txt" 2>/dev/null | cut -c1-90)"
 }
 
-files=$(awk '/captures:/{print $2}' "$work/n.yaml")
+files=$(awk '/captures:/{print $2}' "$work/n.yaml" | tr '\n' ' ')
 /usr/bin/time -f "%e %U %S %M" -o "$work/grep.time" sh -c "find $files -type f -exec grep -c . {} + > /dev/null"
 read -r e u s k < <(tail -1 "$work/grep.time")
 printf '%-14s %8.1fs wall %8.1fs cpu %6d MiB peak RSS\n' "grep (read)" "$e" "$(echo "$u + $s" | bc)" $((k / 1024))
