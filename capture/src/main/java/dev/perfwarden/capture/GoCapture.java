@@ -27,7 +27,16 @@ import java.util.stream.Stream;
  */
 public final class GoCapture {
     /** What to capture. {@code benchRegex} null: no benchmarks. */
-    public record Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump) {
+    public record Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump,
+                          List<String> packages) {
+        /** {@code packages}: the package patterns to capture (default {@code ./...}). */
+        public Request {
+            packages = packages == null || packages.isEmpty() ? List.of("./...") : List.copyOf(packages);
+        }
+
+        public Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump) {
+            this(module, out, benchRegex, benchtime, objdump, List.of());
+        }
     }
 
     /** A finished capture. */
@@ -37,6 +46,12 @@ public final class GoCapture {
     private static final long TIMEOUT_MINUTES = 30;
 
     private GoCapture() {
+    }
+
+    private static String[] cat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all.toArray(String[]::new);
     }
 
     /** For {@code perfwarden test --regen}: captures a fixture module into {@code capturesRoot/go<version>/}. */
@@ -65,8 +80,8 @@ public final class GoCapture {
             List<String> commands = new ArrayList<>();
             String modPath = run(module, commands, "go", "list", "-m").stdout.strip();
             List<Pkg> pkgs = new ArrayList<>();
-            for (String line : run(module, commands, "go", "list", "-f",
-                    "{{.ImportPath}}|{{.Name}}|{{len .TestGoFiles}}|{{len .XTestGoFiles}}|{{.Dir}}", "./...")
+            for (String line : run(module, commands, cat(List.of("go", "list", "-f",
+                    "{{.ImportPath}}|{{.Name}}|{{len .TestGoFiles}}|{{len .XTestGoFiles}}|{{.Dir}}"), req.packages()))
                     .stdout.split("\n")) {
                 if (!line.isBlank()) {
                     String[] f = line.strip().split("\\|", 5);
@@ -77,7 +92,8 @@ public final class GoCapture {
             // One build prints -m=2 and check_bce on stderr and writes -json: a fresh folder (so the build cache,
             // keyed by the flags, never skips the compile that writes it), renamed to json/ afterwards.
             Path jsonTmp = Files.createTempDirectory(out, ".json-");
-            Proc b = exec(module, commands, "go", "build", "-gcflags=" + gcflags(modPath, jsonTmp), "./...");
+            Proc b = exec(module, commands, cat(List.of("go", "build", "-gcflags=" + gcflags(modPath, jsonTmp)),
+                    req.packages()));
             if (b.exit != 0) {
                 deleteTree(jsonTmp);
                 throw new GoToolchainException("'go build' failed in " + module + ":\n" + tail(b.stderr));

@@ -92,7 +92,8 @@ final class ContractRun {
         dev.perfwarden.engine.analysis.ExternalCodeFilter external = new dev.perfwarden.engine.analysis.ExternalCodeFilter();
         Options scoped = analysis.scope.includeExternal ? Options.defaults()
                 : Options.defaults().withFilter(f -> f.rule().startsWith("contract/") ? null : external.hide(f));
-        Options o = session.options(rules, analysis.request().withBase(scoped), read.sourceRoots());
+        Options o = session.options(rules, analysis.request(read.sourceRoots())
+                .withBase(analysis.output.severityFloor(scoped)), read.sourceRoots());
         if (onlyContracts) {
             o = o.withFilter(f -> f.rule().startsWith("contract/") ? null : "not-contract");
         }

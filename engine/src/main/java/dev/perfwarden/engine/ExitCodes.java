@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int GATE_FAILED = 1;
     /** Bad usage, an unreadable input, or a refused pack (load, verify or compile error). */
     public static final int USAGE = 2;
+    /** {@code perfwarden batch}: at least one entry could not be analysed (its reason is in the summary). */
+    public static final int BATCH_INCOMPLETE = 3;
     /** An internal error: a bug in perfwarden (an unexpected exception), out of memory or out of stack. */
     public static final int INTERNAL = 70;
 
@@ -26,6 +28,7 @@ public final class ExitCodes {
         m.put(Integer.toString(OK), "gate passed");
         m.put(Integer.toString(GATE_FAILED), "gate failed (findings at or above --fail-on)");
         m.put(Integer.toString(USAGE), "bad usage, unreadable input, or a refused rule pack");
+        m.put(Integer.toString(BATCH_INCOMPLETE), "batch: at least one repository could not be analysed");
         m.put(Integer.toString(INTERNAL), "internal error: a bug, out of memory or stack (one line; --debug prints the stack trace)");
         return m;
     }

@@ -36,7 +36,7 @@ class AnalysisTest {
         assertThat(GateResult.PASS.exitCode()).isEqualTo(ExitCodes.OK).isEqualTo(0);
         assertThat(ExitCodes.USAGE).isEqualTo(2);
         assertThat(ExitCodes.INTERNAL).isEqualTo(70);
-        assertThat(ExitCodes.descriptions()).containsOnlyKeys("0", "1", "2", "70");
+        assertThat(ExitCodes.descriptions()).containsOnlyKeys("0", "1", "2", "3", "70");
         assertThat(FailOn.byId("Warning")).contains(FailOn.WARNING);
     }
 

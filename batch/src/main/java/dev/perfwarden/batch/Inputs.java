@@ -1,0 +1,178 @@
+package dev.perfwarden.batch;
+
+import dev.perfwarden.capture.GoCapture;
+import dev.perfwarden.capture.GoToolchainException;
+import dev.perfwarden.engine.pack.PackHashes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Gets one entry's captures ready — a folder as it is, a module built with the real toolchain, a repository
+ * cloned shallowly and then built — and hashes what decides its result, for {@code --resume}.
+ */
+final class Inputs {
+    /** A problem with the entry itself (missing folder, failed build or clone): the entry fails with it. */
+    static final class EntryException extends Exception {
+        EntryException(String message) {
+            super(message);
+        }
+    }
+
+    /** Captures ready to analyse. */
+    record Ready(List<Path> captures, List<Path> sources) {
+    }
+
+    private Inputs() {
+    }
+
+    /**
+     * The sha256 of the entry's inputs: every file of a captures folder and its source folders, every file
+     * of a module folder (but .git), or the URL, revision and folder of a git entry; with the entry's
+     * settings. Cheap next to analysing them.
+     */
+    static String hash(RepoEntry e) throws EntryException, IOException {
+        MessageDigest md = sha256();
+        update(md, e.kind().id() + "\n" + e.packages() + "\n" + e.bench() + "\n" + e.subdir() + "\n");
+        switch (e.kind()) {
+            case CAPTURES -> {
+                Path dir = existing(e.path(), "captures folder");
+                tree(md, dir);
+                for (String s : e.sources()) {
+                    tree(md, existing(s, "source folder"));
+                }
+            }
+            case MODULE -> tree(md, existing(e.path(), "module folder"));
+            case GIT -> update(md, e.url() + "\n" + e.rev() + "\n");
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Makes the captures of {@code e}, using {@code work} (its own folder) for clones and builds. */
+    static Ready prepare(RepoEntry e, Path work) throws EntryException, IOException, InterruptedException {
+        switch (e.kind()) {
+            case CAPTURES -> {
+                Path dir = existing(e.path(), "captures folder");
+                List<Path> sources = new ArrayList<>();
+                for (String s : e.sources()) {
+                    sources.add(existing(s, "source folder"));
+                }
+                return new Ready(List.of(dir), sources);
+            }
+            case MODULE -> {
+                return scan(e, existing(e.path(), "module folder"), work);
+            }
+            default -> {
+                Path src = work.resolve("src");
+                clone(e.url(), e.rev(), src);
+                Path module = src.resolve(e.subdir()).normalize();
+                if (!module.startsWith(src) || !Files.isDirectory(module)) {
+                    throw new EntryException("subdir '" + e.subdir() + "' is not a folder of " + e.url() + "@" + e.rev());
+                }
+                return scan(e, module, work);
+            }
+        }
+    }
+
+    private static Ready scan(RepoEntry e, Path module, Path work) throws EntryException, IOException {
+        if (!Files.isRegularFile(module.resolve("go.mod"))) {
+            throw new EntryException(module + ": no go.mod (a module: entry needs a Go module folder)");
+        }
+        Path out = work.resolve("captures");
+        try {
+            GoCapture.capture(new GoCapture.Request(module, out, e.bench(), "1s", true, e.packages()));
+        } catch (GoToolchainException x) {
+            throw new EntryException("the module does not build: " + x.getMessage());
+        }
+        return new Ready(List.of(out), List.of(module));
+    }
+
+    /** {@code git init; git fetch --depth 1 URL REV; git checkout FETCH_HEAD}: works for tags, branches and commits. */
+    static void clone(String url, String rev, Path dir) throws EntryException, IOException, InterruptedException {
+        Files.createDirectories(dir);
+        git(dir, "git", "init", "-q");
+        git(dir, "git", "fetch", "-q", "--depth", "1", url, rev);
+        git(dir, "git", "-c", "advice.detachedHead=false", "checkout", "-q", "FETCH_HEAD");
+    }
+
+    private static void git(Path dir, String... cmd) throws EntryException, IOException, InterruptedException {
+        Path log = Files.createTempFile("perfwarden-git", ".log");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            pb.environment().put("GIT_TERMINAL_PROMPT", "0");
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException x) {
+                throw new EntryException("cannot run git: " + x.getMessage());
+            }
+            try {
+                if (!p.waitFor(30, TimeUnit.MINUTES)) {
+                    throw new EntryException("'" + String.join(" ", cmd) + "' did not finish in 30 minutes");
+                }
+            } finally {
+                p.destroyForcibly();
+            }
+            if (p.exitValue() != 0) {
+                String out = Files.readString(log, StandardCharsets.UTF_8).strip();
+                throw new EntryException("clone failed: '" + String.join(" ", cmd) + "': "
+                        + out.lines().reduce((a, b) -> b).orElse("exit " + p.exitValue()));
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static Path existing(String p, String what) throws EntryException {
+        Path path = Path.of(p);
+        if (!Files.isDirectory(path)) {
+            throw new EntryException(p + ": no such " + what);
+        }
+        return path;
+    }
+
+    private static void tree(MessageDigest md, Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).filter(f -> !dir.relativize(f).toString().startsWith(".git"))
+                    .sorted().toList();
+        }
+        byte[] buf = new byte[1 << 16];
+        for (Path f : files) {
+            update(md, dir.relativize(f).toString().replace('\\', '/') + "\0");
+            try (InputStream in = Files.newInputStream(f)) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+            }
+            md.update((byte) 0);
+        }
+    }
+
+    private static void update(MessageDigest md, String s) {
+        md.update(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    static String sha256(String s) {
+        return PackHashes.sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

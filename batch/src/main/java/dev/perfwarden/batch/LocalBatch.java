@@ -1,0 +1,90 @@
+package dev.perfwarden.batch;
+
+import dev.perfwarden.engine.pack.PackException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code perfwarden batch --engine local}: one rule set for the JVM, {@code jobs} workers, one session per
+ * repository. At most {@code jobs} repositories are in flight; each one's results go to the output folder
+ * as soon as it is done, so memory does not grow with the number of repositories. Timeouts: {@link TimedJob}.
+ */
+public final class LocalBatch implements BatchEngine {
+    @Override
+    public String id() {
+        return "local";
+    }
+
+    @Override
+    public BatchResult run(BatchRequest req, Progress progress) throws IOException, PackException {
+        long t0 = System.nanoTime();
+        OutputDir out = new OutputDir(req.outDir());
+        out.sweep();
+        Analyser analyser = Analyser.build(req.spec(), LocalBatch.class.getClassLoader());
+        RepoJob job = new RepoJob(analyser, out, req.workDir());
+        List<RepoEntry> entries = req.entries();
+        RepoRow[] rows = job.kept(entries, req.resume());
+        List<Integer> todo = new ArrayList<>();
+        int resumed = 0;
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == null) {
+                todo.add(i);
+            } else {
+                resumed++;
+            }
+        }
+        progress.start(entries.size(), resumed);
+        // jobs workers take entries in order; each waits for its entry's job (run on the second pool) under the timeout
+        ExecutorService workers = Executors.newFixedThreadPool(req.jobs(), threads("perfwarden-batch-"));
+        ExecutorService jobsPool = Executors.newCachedThreadPool(threads("perfwarden-job-"));
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int i : todo) {
+                futures.add(workers.submit(() -> {
+                    rows[i] = job.runTimed(entries.get(i), req.timeout(), jobsPool);
+                    progress.done(rows[i]);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", x);
+        } catch (ExecutionException x) {
+            if (x.getCause() instanceof Error err) {
+                throw err;
+            }
+            if (x.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(x.getCause());
+        } finally {
+            workers.shutdownNow();
+            jobsPool.shutdownNow();
+            progress.close();
+        }
+        List<RepoRow> list = Arrays.asList(rows);
+        BatchStats stats = BatchStats.of(list, resumed, (System.nanoTime() - t0) / 1_000_000, id());
+        return new BatchResult(list, stats, out.finish(list, stats));
+    }
+
+    static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

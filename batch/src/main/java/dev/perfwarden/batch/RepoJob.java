@@ -1,0 +1,149 @@
+package dev.perfwarden.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfwarden.engine.analysis.AnalysisResult;
+import dev.perfwarden.engine.report.Format;
+import dev.perfwarden.engine.report.JsonReporter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * One repository of a batch, start to end: hash its inputs, get its captures ready, analyse them, and
+ * write its results to the output folder. Every fault of the entry becomes a failed row with its reason;
+ * only a bug escapes. The same code runs in the local worker pool and in the Beam DoFn.
+ */
+public final class RepoJob {
+    private final Analyser analyser;
+    private final OutputDir out;
+    private final Path workRoot;
+    private final String engineHash;
+
+    public RepoJob(Analyser analyser, OutputDir out, Path workRoot) {
+        this.analyser = analyser;
+        this.out = out;
+        this.workRoot = workRoot;
+        this.engineHash = analyser.spec().hash();
+    }
+
+    /** The stored row of {@code e} when {@code --resume} may keep it: complete, same inputs, same engine. */
+    public java.util.Optional<RepoRow> reusable(RepoEntry e) {
+        java.util.Optional<RepoRow> row = out.done(e.id());
+        if (row.isEmpty() || !row.get().ok() || !engineHash.equals(row.get().engineHash())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return Inputs.hash(e).equals(row.get().inputsHash()) ? row : java.util.Optional.empty();
+        } catch (Inputs.EntryException | IOException x) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** {@link #run} under {@code timeout} (null: none), the job itself on {@code exec}; see {@link TimedJob}. */
+    public RepoRow runTimed(RepoEntry e, java.time.Duration timeout, java.util.concurrent.ExecutorService exec)
+            throws IOException, InterruptedException {
+        return TimedJob.run(this, e, timeout, exec, out);
+    }
+
+    /** For each entry, its stored row when {@code resume} may keep it (see {@link #reusable}), else null. */
+    public RepoRow[] kept(java.util.List<RepoEntry> entries, boolean resume) {
+        RepoRow[] rows = new RepoRow[entries.size()];
+        for (int i = 0; resume && i < rows.length; i++) {
+            rows[i] = reusable(entries.get(i)).orElse(null);
+        }
+        return rows;
+    }
+
+    /**
+     * Analyses {@code e} and writes its results, unless {@code mayWrite} says no (the entry timed out
+     * meanwhile and its failure was recorded instead). Returns its row.
+     */
+    public RepoRow run(RepoEntry e, BooleanSupplier mayWrite) throws IOException {
+        long t0 = System.nanoTime();
+        String inputsHash = null;
+        Path work = workRoot.resolve(e.id());
+        try {
+            inputsHash = Inputs.hash(e);
+            if (e.kind() != RepoEntry.Kind.CAPTURES) {
+                deleteTree(work);
+                Files.createDirectories(work);
+            }
+            Inputs.Ready ready = Inputs.prepare(e, work);
+            Analyser.Outcome o = analyser.analyse(ready.captures(), ready.sources());
+            AnalysisResult r = o.result();
+            String json = Format.JSON.reporter().render(r);
+            String sarif = Format.SARIF.reporter().render(r);
+            String lines = findingLines(e.id(), r);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            RepoRow row;
+            if (r.inputs().isEmpty()) {
+                row = RepoRow.failed(e, "no capture files found in " + e.location(), ms, inputsHash, engineHash);
+                json = null;
+                lines = null;
+            } else if (!o.inputErrors().isEmpty()) {
+                row = RepoRow.failed(e, "unreadable input: " + String.join("; ", o.inputErrors()), ms, inputsHash,
+                        engineHash);
+            } else {
+                Map<String, Integer> by = new LinkedHashMap<>();
+                r.summary().bySeverity().forEach((k, v) -> by.put(k.id(), v));
+                row = new RepoRow(e.id(), e.kind().id(), e.location(), RepoRow.OK, null, r.summary().findings(), by,
+                        r.summary().gate().id(), ms, inputsHash, engineHash);
+            }
+            if (mayWrite.getAsBoolean()) {
+                out.writeRepo(row, json, sarif, lines);
+            }
+            return row;
+        } catch (Inputs.EntryException x) {
+            return fail(e, x.getMessage(), t0, inputsHash, mayWrite);
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            return fail(e, "interrupted", t0, inputsHash, mayWrite);
+        } catch (IOException x) {
+            return fail(e, "I/O error: " + x, t0, inputsHash, mayWrite);
+        } finally {
+            if (e.kind() != RepoEntry.Kind.CAPTURES) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private RepoRow fail(RepoEntry e, String reason, long t0, String inputsHash, BooleanSupplier mayWrite)
+            throws IOException {
+        RepoRow row = RepoRow.failed(e, reason, (System.nanoTime() - t0) / 1_000_000, inputsHash, engineHash);
+        if (mayWrite.getAsBoolean()) {
+            out.writeRepo(row, null, null, null);
+        }
+        return row;
+    }
+
+    /** Each visible finding's JSON object as in the report, with {@code "repo"} first; one a line. */
+    static String findingLines(String repo, AnalysisResult r) throws IOException {
+        ObjectNode report = new JsonReporter().toJson(r);
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode f : report.withArray("findings")) {
+            ObjectNode line = OutputDir.MAPPER.createObjectNode().put("repo", repo);
+            line.setAll((ObjectNode) f);
+            sb.append(OutputDir.MAPPER.writeValueAsString(line)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                x.toFile().setWritable(true);
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+}

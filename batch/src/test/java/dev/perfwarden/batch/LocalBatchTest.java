@@ -1,0 +1,193 @@
+package dev.perfwarden.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perfwarden.engine.ExitCodes;
+import dev.perfwarden.engine.gate.FailOn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalBatchTest {
+    private static final ObjectMapper M = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private BatchResult run(List<RepoEntry> entries, Path out, int jobs, Duration timeout, boolean resume, FailOn failOn)
+            throws Exception {
+        return new LocalBatch().run(new BatchRequest(entries, out, tmp.resolve("work"), jobs, timeout, resume,
+                Bundles.goPerf(failOn), List.of()), Progress.NONE);
+    }
+
+    @Test
+    void writesPerRepoReportsTheAggregateLinesAndTheSummary() throws Exception {
+        Path out = tmp.resolve("out");
+        BatchResult r = run(List.of(RepoEntry.captures("orders", Bundles.ORDERS.toString(), List.of()),
+                RepoEntry.captures("naming", Bundles.NAMING.toString(), List.of())), out, 2, null, false, FailOn.ERROR);
+
+        assertThat(r.rows()).extracting(RepoRow::repo, RepoRow::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("orders", "ok"), org.assertj.core.groups.Tuple.tuple("naming", "ok"));
+        assertThat(r.rows().get(0).gate()).isEqualTo("fail"); // orders has hot errors (see README)
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.GATE_FAILED);
+        JsonNode orders = M.readTree(out.resolve("orders.json").toFile());
+        assertThat(M.readTree(out.resolve("orders.sarif").toFile()).get("version").asText()).isEqualTo("2.1.0");
+        // findings.jsonl: each report's findings, in manifest order, each with "repo" added
+        List<String> lines = Files.readAllLines(out.resolve("findings.jsonl"));
+        int n = orders.get("findings").size();
+        assertThat(n).isGreaterThan(0).isEqualTo(r.rows().get(0).findings());
+        assertThat(lines).hasSize(n + r.rows().get(1).findings());
+        for (int i = 0; i < n; i++) {
+            JsonNode line = M.readTree(lines.get(i));
+            assertThat(line.get("repo").asText()).isEqualTo("orders");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) line).remove("repo");
+            assertThat(line).isEqualTo(orders.get("findings").get(i));
+        }
+        JsonNode summary = M.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("repos").asInt()).isEqualTo(2);
+        assertThat(summary.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(summary.get("results").get(0).get("bySeverity").get("error").asInt())
+                .isEqualTo(orders.get("summary").get("bySeverity").get("error").asInt());
+        assertThat(Files.readString(out.resolve("summary.txt"))).startsWith("REPO").contains("orders").contains("naming")
+                .contains("2 repositories: 2 analysed, 0 failed, 1 gate(s) failed");
+    }
+
+    @Test
+    void faultsAreFailedEntriesWithTheirReasonAndTheOthersFinish() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path corrupt = Files.createDirectories(tmp.resolve("corrupt"));
+        byte[] cpu = Files.readAllBytes(Bundles.ORDERS.resolve("cpu.pprof"));
+        Files.write(corrupt.resolve("cpu.pprof"), java.util.Arrays.copyOf(cpu, cpu.length / 2));
+        Path broken = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(broken.resolve("go.mod"), "module example.com/broken\n\ngo 1.22\n");
+        Files.writeString(broken.resolve("b.go"), "package broken\n\nfunc F() int { return undefined }\n");
+        Path out = tmp.resolve("out");
+        BatchResult r = run(List.of(
+                RepoEntry.captures("missing", tmp.resolve("nope").toString(), List.of()),
+                RepoEntry.captures("empty", empty.toString(), List.of()),
+                RepoEntry.captures("corrupt", corrupt.toString(), List.of()),
+                RepoEntry.module("broken", broken.toString(), List.of(), null),
+                RepoEntry.git("noclone", tmp.resolve("no-such-repo").toUri().toString(), "main", "", List.of(), null),
+                RepoEntry.captures("naming", Bundles.NAMING.toString(), List.of())), out, 2, null, false, FailOn.ERROR);
+
+        assertThat(r.rows()).extracting(RepoRow::status).containsExactly("failed", "failed", "failed", "failed",
+                "failed", "ok");
+        assertThat(r.rows().get(0).reason()).isEqualTo(tmp.resolve("nope") + ": no such captures folder");
+        assertThat(r.rows().get(1).reason()).startsWith("no capture files found in ");
+        assertThat(r.rows().get(2).reason()).startsWith("unreadable input: ").contains("cpu.pprof")
+                .contains("truncated gzip data");
+        assertThat(r.rows().get(3).reason()).startsWith("the module does not build: ").contains("undefined");
+        assertThat(r.rows().get(4).reason()).startsWith("clone failed: 'git fetch");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BATCH_INCOMPLETE);
+        assertThat(out.resolve("naming.json")).exists();
+        assertThat(out.resolve("missing.json")).doesNotExist();
+        assertThat(Files.readString(out.resolve("summary.txt"))).contains("failed: " + tmp.resolve("nope"));
+        assertThat(tmp.resolve("work/broken")).doesNotExist(); // work folders are cleaned up
+    }
+
+    @Test
+    void aGitEntryIsClonedAtItsRevisionAndOnlyItsPackagesAreBuilt() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Path mod = Files.createDirectories(repo.resolve("svc"));
+        Files.writeString(mod.resolve("go.mod"), "module example.com/svc\n\ngo 1.22\n");
+        Files.createDirectories(mod.resolve("good"));
+        Files.writeString(mod.resolve("good/good.go"), """
+                package good
+
+                type Point struct{ X, Y int }
+
+                func New(x, y int) *Point { return &Point{x, y} }
+
+                func Sum(xs []int) (s int) {
+                	for i := range xs {
+                		s += xs[i]
+                	}
+                	return s
+                }
+                """);
+        Files.createDirectories(mod.resolve("bad"));
+        Files.writeString(mod.resolve("bad/bad.go"), "package bad\n\nfunc F() int { return undefined }\n");
+        git(repo, "init", "-q", "-b", "main");
+        git(repo, "add", ".");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "one");
+        git(repo, "tag", "v1");
+        Files.writeString(mod.resolve("good/good.go"), "package good\n\nfunc Broken() { undefined() }\n");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-am", "two: broken");
+
+        BatchResult r = run(List.of(
+                RepoEntry.git("svc", repo.toUri().toString(), "v1", "svc", List.of("./good"), null),
+                RepoEntry.git("head", repo.toUri().toString(), "main", "svc", List.of("./good"), null),
+                RepoEntry.git("all", repo.toUri().toString(), "v1", "svc", List.of(), null)),
+                tmp.resolve("out"), 2, null, false, FailOn.ERROR);
+        assertThat(r.rows().get(0).status()).as(r.rows().get(0).reason()).isEqualTo("ok");
+        JsonNode report = M.readTree(tmp.resolve("out/svc.json").toFile());
+        assertThat(report.get("inputs").toString()).contains("m2.txt");
+        assertThat(report.get("inputs").toString()).doesNotContain("\"error\"");
+        assertThat(r.rows().get(1).reason()).startsWith("the module does not build: ").contains("good.go");
+        assertThat(r.rows().get(2).reason()).startsWith("the module does not build: ").contains("bad.go");
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+
+    @Test
+    void aRepositoryOverTheTimeoutFailsAndWritesNothingLater() throws Exception {
+        Path out = tmp.resolve("out");
+        BatchResult r = run(List.of(RepoEntry.captures("orders", Bundles.ORDERS.toString(), List.of())), out, 1,
+                Duration.ofMillis(50), false, FailOn.ERROR);
+        assertThat(r.rows().get(0).reason()).isEqualTo("exceeded --timeout 50ms");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BATCH_INCOMPLETE);
+        Thread.sleep(2000);
+        assertThat(out.resolve("orders.json")).doesNotExist();
+        assertThat(M.readTree(out.resolve(".batch/orders.row.json").toFile()).get("status").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    void twoWorkersGiveTheSameResultsAsOne() throws Exception {
+        List<RepoEntry> e = List.of(RepoEntry.captures("orders", Bundles.ORDERS.toString(), List.of()),
+                RepoEntry.captures("naming", Bundles.NAMING.toString(), List.of()),
+                RepoEntry.captures("orders2", Bundles.copy(Bundles.ORDERS, tmp.resolve("o2")).toString(), List.of()));
+        BatchResult one = run(e, tmp.resolve("one"), 1, null, false, FailOn.ERROR);
+        BatchResult two = run(e, tmp.resolve("two"), 2, null, false, FailOn.ERROR);
+        assertThat(Bundles.results(tmp.resolve("two"))).isEqualTo(Bundles.results(tmp.resolve("one")));
+        assertThat(Bundles.rows(two)).isEqualTo(Bundles.rows(one));
+    }
+
+    @Test
+    void resumeKeepsWhatIsCurrentAndRedoesWhatChanged() throws Exception {
+        Path a = Bundles.copy(Bundles.NAMING, tmp.resolve("a"));
+        Path b = Bundles.copy(Bundles.NAMING, tmp.resolve("b"));
+        List<RepoEntry> e = List.of(RepoEntry.captures("a", a.toString(), List.of()),
+                RepoEntry.captures("b", b.toString(), List.of()));
+        Path out = tmp.resolve("out");
+        BatchResult first = run(e, out, 2, null, false, FailOn.ERROR);
+
+        BatchResult same = run(e, out, 2, null, true, FailOn.ERROR);
+        assertThat(same.stats().resumed()).isEqualTo(2);
+        assertThat(same.rows()).isEqualTo(first.rows()); // kept as they were, times included
+
+        try (Stream<Path> s = Files.walk(b)) {
+            Path f = s.filter(p -> p.toString().endsWith(".txt")).findFirst().orElseThrow();
+            Files.writeString(f, Files.readString(f) + "\n");
+        }
+        BatchResult changed = run(e, out, 2, null, true, FailOn.ERROR);
+        assertThat(changed.stats().resumed()).isEqualTo(1);
+        assertThat(changed.rows().get(0)).isEqualTo(first.rows().get(0));
+        assertThat(changed.rows().get(1).inputsHash()).isNotEqualTo(first.rows().get(1).inputsHash());
+
+        BatchResult otherGate = run(e, out, 2, null, true, FailOn.NOTE);
+        assertThat(otherGate.stats().resumed()).isZero();
+    }
+}
