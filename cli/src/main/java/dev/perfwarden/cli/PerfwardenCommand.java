@@ -2,6 +2,7 @@ package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.ExitCodes;
 import dev.perfwarden.engine.capture.GoToolchainException;
+import dev.perfwarden.engine.restrict.SessionLimitException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,9 +33,10 @@ public final class PerfwardenCommand implements Runnable {
         CommandLine cl = new CommandLine(new PerfwardenCommand());
         applyExitCodes(cl, ExitCodes.descriptions());
         cl.setExitCodeExceptionMapper(t -> t instanceof UserException || t instanceof GoToolchainException
-                ? ExitCodes.USAGE : ExitCodes.INTERNAL);
+                || t instanceof SessionLimitException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof UserException || ex instanceof GoToolchainException) {
+            if (ex instanceof UserException || ex instanceof GoToolchainException
+                    || ex instanceof SessionLimitException) {
                 line.getErr().println("perfwarden: " + ex.getMessage());
                 line.getErr().flush();
                 return ExitCodes.USAGE;

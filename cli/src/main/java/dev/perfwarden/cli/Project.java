@@ -38,6 +38,8 @@ final class Project {
     final Trust trust;
     private final PackOptions packOptions;
 
+    private dev.perfwarden.engine.restrict.SessionLimits limits = dev.perfwarden.engine.restrict.SessionLimits.defaults();
+
     private Project(ProjectConfig config, List<Pack> packs, Path lockFile, Trust trust, PackOptions packOptions) {
         this.config = config;
         this.packs = packs;
@@ -80,7 +82,9 @@ final class Project {
                 throw PackOptions.packError(e);
             }
         }
-        return new Project(config, packs, lock, trust, po);
+        Project p = new Project(config, packs, lock, trust, po);
+        p.limits = pj.limits(config);
+        return p;
     }
 
     static ProjectConfig config(ProjectOptions pj, List<Path> starts) {
@@ -164,7 +168,7 @@ final class Project {
 
     RuleSet ruleSet() {
         try {
-            return RuleSet.build(packs, CL);
+            return RuleSet.build(packs, CL).withLimits(limits);
         } catch (PackException e) {
             throw PackOptions.packError(e);
         }

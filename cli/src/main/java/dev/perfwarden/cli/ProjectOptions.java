@@ -30,6 +30,23 @@ public final class ProjectOptions {
                     + "refused before it is compiled (exit 2). Full: any Java. Only for packs you have reviewed.")
     String trust;
 
+    @Option(names = "--limit", paramLabel = "NAME=VALUE",
+            description = "A run-time limit of the rule session: time (e.g. 30s, 2m), firings, facts (inserted by "
+                    + "rules), heapHeadroom (e.g. 128MiB). Overrides limits: in .perfwarden.yaml, which may only "
+                    + "tighten the defaults (120s, 5000000, 2000000, 64MiB). Breaking one exits 2. Repeatable.")
+    java.util.Map<String, String> limits = new java.util.LinkedHashMap<>();
+
+    /** The limits: the defaults, then the project file's, then {@code --limit}. */
+    dev.perfwarden.engine.restrict.SessionLimits limits(dev.perfwarden.engine.project.ProjectConfig config) {
+        dev.perfwarden.engine.restrict.SessionLimits l = config == null
+                ? dev.perfwarden.engine.restrict.SessionLimits.defaults() : config.limits();
+        try {
+            return l.with(limits);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--limit: " + e.getMessage(), e);
+        }
+    }
+
     Trust trust() {
         return Trust.byId(trust).orElseThrow(() -> new UserException("unknown --trust '" + trust
                 + "' (expected restricted or full)"));

@@ -29,13 +29,16 @@ public final class TextReporter implements Reporter {
     @Override
     public void write(AnalysisResult r, Appendable out) throws IOException {
         for (Finding f : r.findings()) {
-            out.append(f.location()).append(": ").append(f.severity().id()).append(": ").append(f.message())
-                    .append(" [").append(f.rule()).append("]\n");
+            // pack and input text is escaped: a message must not forge report lines or drive the terminal
+            out.append(TerminalText.escape(f.location())).append(": ").append(f.severity().id()).append(": ")
+                    .append(TerminalText.escape(f.message())).append(" [").append(TerminalText.escape(f.rule()))
+                    .append("]\n");
             if (!f.symbol().isEmpty() && !f.file().isEmpty()) {
-                out.append("    in ").append(f.symbol()).append('\n');
+                out.append("    in ").append(TerminalText.escape(f.symbol())).append('\n');
             }
             for (Evidence e : f.evidence()) {
-                out.append("    ").append(e.input()).append(": ").append(e.text().strip());
+                out.append("    ").append(TerminalText.escape(e.input())).append(": ")
+                        .append(TerminalText.escape(e.text().strip()));
                 if (e.at() != null) {
                     out.append("  (").append(e.at().format()).append(')');
                 }
@@ -73,7 +76,7 @@ public final class TextReporter implements Reporter {
             for (InputStats in : r.inputs()) {
                 out.append("  ").append(in.path()).append(" (").append(in.kind()).append("): ");
                 if (in.failed()) {
-                    out.append("error: ").append(in.error());
+                    out.append("error: ").append(TerminalText.escape(in.error()));
                 } else {
                     out.append(plural(in.records(), "record")).append(", ").append(Long.toString(in.unparsed()))
                             .append(" unparsed");
@@ -81,7 +84,7 @@ public final class TextReporter implements Reporter {
                 out.append('\n');
                 if (verbose) {
                     for (Unparsed u : in.unparsedSamples()) {
-                        out.append("    ").append(u.format()).append('\n');
+                        out.append("    ").append(TerminalText.escape(u.format())).append('\n');
                     }
                 }
             }
