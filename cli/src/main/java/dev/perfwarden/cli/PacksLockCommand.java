@@ -50,12 +50,12 @@ public final class PacksLockCommand implements Callable<Integer> {
                 : p.config != null ? (p.config.lock() != null ? p.config.lock()
                 : p.config.file().resolveSibling(ProjectConfig.LOCK_NAME)) : Path.of(ProjectConfig.LOCK_NAME);
         Path dir = target.toAbsolutePath().normalize().getParent();
-        LockFile lock = LockFile.of(p.packs, dir);
+        LockFile lock = LockFile.of(p.packs, dir, p.trust);
         lock.write(target);
         PrintWriter o = spec.commandLine().getOut();
         o.println("locked " + lock.packs().size() + " pack(s) in " + target + ":");
         for (LockFile.LockedPack l : lock.packs()) {
-            o.printf("  %-24s %s  %s  (%d files)%n", l.label(), l.sha256(), l.origin(), l.files().size());
+            o.printf("  %-24s %s  %s  (%d files, %s)%n", l.label(), l.sha256(), l.origin(), l.files().size(), l.trust());
         }
         o.flush();
         return ExitCodes.OK;

@@ -148,7 +148,8 @@ public final class SessionGuard {
 
     private static SessionLimitException fail(AtomicReference<SessionLimitException> breach, Running r, String limit,
                                               String what) {
-        String who = r.rule().isEmpty() ? "while the facts were inserted" : "in rule " + r.rule() + " of pack " + r.pack();
+        String who = r.rule().isEmpty() ? "before any rule fired (while the facts were inserted and matched)"
+                : "in rule " + r.rule() + " of pack " + r.pack();
         SessionLimitException e = new SessionLimitException(limit, r.pack(), r.rule(), "session limit '" + limit
                 + "' exceeded " + who + ": " + what + "; the run was stopped (raise it with --limit " + limit
                 + "=VALUE or limits: in .perfwarden.yaml only for packs you trust)");
