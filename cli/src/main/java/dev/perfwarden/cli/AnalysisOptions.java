@@ -1,17 +1,18 @@
 package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.ExitCodes;
-import dev.perfwarden.engine.analysis.Analysis;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.analysis.Options;
-import dev.perfwarden.engine.kie.RuleSet;
+import dev.perfwarden.engine.gate.FailOn;
+import dev.perfwarden.engine.service.AnalysisRequest;
+import dev.perfwarden.engine.service.Session;
+import dev.perfwarden.engine.service.SessionSpec;
 import dev.perfwarden.facts.input.InputReader;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -39,25 +40,30 @@ public final class AnalysisOptions {
     @Mixin
     BaselineOptions baseline;
 
-    /** Loads the project file found from {@code starts} and the packs it and the options name. */
-    Project project(List<Path> starts) {
+    /** Opens the project whose file is found from {@code starts}, with the packs it and the options name. */
+    Session open(List<String> starts) {
         output.format(); // a bad --format is a usage error before any work is done
-        return Project.load(packs, project, starts, true);
+        return project.open(packs, starts, SessionSpec.Checks.TRUST_AND_LOCK);
+    }
+
+    /** The gate, scope and baseline asked for on the command line. */
+    AnalysisRequest request() {
+        FailOn gate = null;
+        if (failOn != null) {
+            gate = FailOn.byId(failOn).orElseThrow(() -> new UserException(
+                    "unknown --fail-on '" + failOn + "' (expected error, warning, note or none)"));
+        }
+        return AnalysisRequest.defaults().withBase(scope.apply(Options.defaults())).withFailOn(gate)
+                .withBaseline(baseline.baseline);
     }
 
     /**
-     * Runs the rules over {@code read}, tells input problems on {@code err}, writes the report, and
+     * Runs the session over {@code read}, tells input problems on {@code err}, writes the report, and
      * returns the exit code (2 when an input failed, else the gate's).
      */
-    int analyse(Project proj, RuleSet rules, InputReader.Result read, PrintWriter out, PrintWriter err)
-            throws IOException {
-        AnalysisResult result;
-        try {
-            result = Analysis.run(read.facts(), read.inputs(), rules, proj.options(rules,
-                    scope.apply(Options.defaults()), failOn, baseline.baseline, read.sourceRoots(), true));
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), e);
-        }
+    int analyse(Session session, InputReader.Result read, PrintWriter out, PrintWriter err) throws IOException {
+        AnalysisRequest request = request();
+        AnalysisResult result = session.analyze(read, request);
         boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
         output.write(result, out);
         return inputFailed ? ExitCodes.USAGE : result.exitCode();

@@ -1,9 +1,6 @@
 package dev.perfwarden.cli;
 
-import dev.perfwarden.engine.analysis.Analysis;
-import dev.perfwarden.engine.analysis.AnalysisResult;
-import dev.perfwarden.engine.analysis.Options;
-import dev.perfwarden.engine.kie.RuleSet;
+import dev.perfwarden.engine.service.Session;
 import dev.perfwarden.facts.input.InputReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,11 +36,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<java.nio.file.Path> starts = new java.util.ArrayList<>(Project.starts(sources));
-        starts.addAll(Project.starts(paths));
-        Project proj = analysis.project(starts);
-        RuleSet rules = proj.ruleSet();
+        List<String> starts = new java.util.ArrayList<>(sources);
+        starts.addAll(paths);
+        Session session = analysis.open(starts);
+        session.ruleSet(); // a refused or broken pack stops before any input is read
         InputReader.Result read = Captures.read(paths, sources, System.in);
-        return analysis.analyse(proj, rules, read, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return analysis.analyse(session, read, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -1,11 +1,11 @@
 package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.ExitCodes;
-import dev.perfwarden.engine.analysis.Analysis;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.analysis.Options;
-import dev.perfwarden.engine.kie.RuleSet;
-
+import dev.perfwarden.engine.service.AnalysisRequest;
+import dev.perfwarden.engine.service.Session;
+import dev.perfwarden.engine.service.SessionSpec;
 import dev.perfwarden.engine.suppress.Baseline;
 import dev.perfwarden.facts.input.InputReader;
 import picocli.CommandLine.Command;
@@ -65,23 +65,16 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<Path> starts = new ArrayList<>(Project.starts(sources));
-            starts.addAll(Project.starts(paths));
-            Project proj = Project.load(packs, project, starts, true);
-            RuleSet rules = proj.ruleSet();
+            List<String> starts = new ArrayList<>(sources);
+            starts.addAll(paths);
+            Session session = project.open(packs, starts, SessionSpec.Checks.TRUST_AND_LOCK);
+            session.ruleSet(); // a refused or broken pack stops before any input is read
             InputReader.Result read = Captures.read(paths, sources, System.in);
-            AnalysisResult result;
-            try {
-                Options options = proj.options(rules, scope.apply(Options.defaults()), "none", null,
-                        read.sourceRoots(), false);
-                result = Analysis.run(read.facts(), read.inputs(), rules, options);
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage(), e);
-            }
+            AnalysisResult result = session.analyze(read,
+                    AnalysisRequest.defaults().withBase(scope.apply(Options.defaults())).forNewBaseline());
             PrintWriter err = spec.commandLine().getErr();
             boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
-            Path target = out != null ? out : proj.config != null && proj.config.baseline() != null
-                    ? proj.config.baseline() : Path.of("perfwarden.baseline.json");
+            Path target = session.baselineTarget(out);
             Baseline.of(result.findings(), target.toString()).write(target);
             PrintWriter o = spec.commandLine().getOut();
             o.println("wrote " + result.findings().size() + " finding(s) to " + target

@@ -2,6 +2,7 @@ package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.model.RuleInfo;
 import dev.perfwarden.engine.pack.Pack;
+import dev.perfwarden.engine.service.SessionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -27,7 +28,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Pack> loaded = packs.load();
+        List<Pack> loaded = PerfwardenCommand.WORKSPACE.packs(packs.applyTo(SessionSpec.defaults()));
         String packId = null;
         String id = rule;
         int slash = rule.indexOf('/');

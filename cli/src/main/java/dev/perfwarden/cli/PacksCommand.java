@@ -3,6 +3,7 @@ package dev.perfwarden.cli;
 import dev.perfwarden.engine.model.RuleInfo;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackParameter;
+import dev.perfwarden.engine.service.SessionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -44,7 +45,7 @@ public final class PacksCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            for (Pack p : Project.load(packs, project, List.of(), false, false).packs) {
+            for (Pack p : project.open(packs, List.of(), SessionSpec.Checks.NONE).packs()) {
                 out.printf("%-24s %s  %d rules  %s%n", p.label(), p.sha256(), p.rules().size(), p.origin());
             }
             out.flush();
@@ -65,7 +66,7 @@ public final class PacksCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            Pack p = Project.load(packs, project, List.of(), false, false).packs.stream().filter(x -> x.id().equals(id)).findFirst()
+            Pack p = project.open(packs, List.of(), SessionSpec.Checks.NONE).packs().stream().filter(x -> x.id().equals(id)).findFirst()
                     .orElseThrow(() -> new UserException("pack '" + id + "' is not loaded (use --pack or --rules)"));
             out.printf("%s  sha256 %s%n%s%n%nrules:%n", p.label(), p.sha256(), p.description() == null ? "" : p.description());
             for (RuleInfo r : p.rules()) {

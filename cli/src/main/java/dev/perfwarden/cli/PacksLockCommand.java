@@ -1,10 +1,9 @@
 package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.ExitCodes;
-import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.lock.LockFile;
-import dev.perfwarden.engine.pack.PackException;
-import dev.perfwarden.engine.project.ProjectConfig;
+import dev.perfwarden.engine.service.Session;
+import dev.perfwarden.engine.service.SessionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,23 +38,13 @@ public final class PacksLockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path lockOpt = project.lock; // re-locking: the old lock is replaced, not enforced
-        Project p = Project.load(packs, project, List.of(), false, true);
-        try {
-            RuleSet.buildUncached(p.packs, Project.class.getClassLoader());
-        } catch (PackException e) {
-            throw PackOptions.packError(e);
-        }
-        Path target = out != null ? out : lockOpt != null ? lockOpt
-                : p.config != null ? (p.config.lock() != null ? p.config.lock()
-                : p.config.file().resolveSibling(ProjectConfig.LOCK_NAME)) : Path.of(ProjectConfig.LOCK_NAME);
-        Path dir = target.toAbsolutePath().normalize().getParent();
-        LockFile lock = LockFile.of(p.packs, dir, p.trust);
-        lock.write(target);
+        // re-locking: the old lock is replaced, not enforced
+        Session.Locked locked = project.open(packs, List.of(), SessionSpec.Checks.TRUST).lock(out);
         PrintWriter o = spec.commandLine().getOut();
-        o.println("locked " + lock.packs().size() + " pack(s) in " + target + ":");
-        for (LockFile.LockedPack l : lock.packs()) {
-            o.printf("  %-24s %s  %s  (%d files, %s)%n", l.label(), l.sha256(), l.origin(), l.files().size(), l.trust());
+        o.println("locked " + locked.lock().packs().size() + " pack(s) in " + locked.file() + ":");
+        for (LockFile.LockedPack l : locked.lock().packs()) {
+            o.printf("  %-24s %s  %s  (%d files, %s)%n", l.label(), l.sha256(), l.origin(), l.files().size(),
+                    l.trust());
         }
         o.flush();
         return ExitCodes.OK;

@@ -3,6 +3,8 @@ package dev.perfwarden.cli;
 import dev.perfwarden.engine.ExitCodes;
 import dev.perfwarden.engine.capture.GoToolchainException;
 import dev.perfwarden.engine.restrict.SessionLimitException;
+import dev.perfwarden.engine.service.SetupException;
+import dev.perfwarden.engine.service.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +22,9 @@ import java.util.Map;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})
 public final class PerfwardenCommand implements Runnable {
+    /** The process's engine service: one rule-set cache for every command this JVM runs. */
+    static final Workspace WORKSPACE = Workspace.create();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -32,11 +37,9 @@ public final class PerfwardenCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PerfwardenCommand());
         applyExitCodes(cl, ExitCodes.descriptions());
-        cl.setExitCodeExceptionMapper(t -> t instanceof UserException || t instanceof GoToolchainException
-                || t instanceof SessionLimitException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
+        cl.setExitCodeExceptionMapper(t -> userFixable(t) ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof UserException || ex instanceof GoToolchainException
-                    || ex instanceof SessionLimitException) {
+            if (userFixable(ex)) {
                 line.getErr().println("perfwarden: " + ex.getMessage());
                 line.getErr().flush();
                 return ExitCodes.USAGE;
@@ -54,6 +57,12 @@ public final class PerfwardenCommand implements Runnable {
             return ExitCodes.USAGE;
         });
         return cl;
+    }
+
+    /** A problem the user can fix (exit 2), as opposed to a bug (exit 70). */
+    private static boolean userFixable(Throwable t) {
+        return t instanceof UserException || t instanceof SetupException || t instanceof GoToolchainException
+                || t instanceof SessionLimitException;
     }
 
     private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {

@@ -1,9 +1,13 @@
 package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.restrict.Trust;
+import dev.perfwarden.engine.service.Session;
+import dev.perfwarden.engine.service.SessionSpec;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where a project's settings come from ({@code .perfwarden.yaml}, found upward from the analysed module,
@@ -36,19 +40,19 @@ public final class ProjectOptions {
                     + "tighten the defaults (120s, 5000000, 2000000, 64MiB). Breaking one exits 2. Repeatable.")
     java.util.Map<String, String> limits = new java.util.LinkedHashMap<>();
 
-    /** The limits: the defaults, then the project file's, then {@code --limit}. */
-    dev.perfwarden.engine.restrict.SessionLimits limits(dev.perfwarden.engine.project.ProjectConfig config) {
-        dev.perfwarden.engine.restrict.SessionLimits l = config == null
-                ? dev.perfwarden.engine.restrict.SessionLimits.defaults() : config.limits();
-        try {
-            return l.with(limits);
-        } catch (IllegalArgumentException e) {
-            throw new UserException("--limit: " + e.getMessage(), e);
-        }
-    }
-
     Trust trust() {
         return Trust.byId(trust).orElseThrow(() -> new UserException("unknown --trust '" + trust
                 + "' (expected restricted or full)"));
+    }
+
+    /**
+     * Opens the project with the engine service: {@code packs}, these options, the project file found from
+     * {@code starts} (capture and source paths; {@code -} is stdin), refusing packs per {@code checks}.
+     */
+    Session open(PackOptions packs, List<String> starts, SessionSpec.Checks checks) {
+        SessionSpec spec = packs.applyTo(SessionSpec.defaults()).withTrust(trust()).withLock(lock)
+                .withConfig(config).withChecks(checks).withLimits(limits)
+                .withStarts(starts.stream().filter(s -> !s.equals("-")).map(Path::of).filter(Files::exists).toList());
+        return PerfwardenCommand.WORKSPACE.open(noConfig ? spec.withoutConfig() : spec);
     }
 }

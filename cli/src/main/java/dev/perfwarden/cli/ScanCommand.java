@@ -1,10 +1,7 @@
 package dev.perfwarden.cli;
 
-import dev.perfwarden.engine.analysis.Analysis;
-import dev.perfwarden.engine.analysis.AnalysisResult;
-import dev.perfwarden.engine.analysis.Options;
 import dev.perfwarden.engine.capture.GoCapture;
-import dev.perfwarden.engine.kie.RuleSet;
+import dev.perfwarden.engine.service.Session;
 import dev.perfwarden.facts.input.InputReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,8 +51,8 @@ public final class ScanCommand implements Callable<Integer> {
         if (!Files.isDirectory(module)) {
             throw new UserException(module + ": not a directory");
         }
-        Project proj = analysis.project(List.of(module));
-        RuleSet rules = proj.ruleSet();
+        Session session = analysis.open(List.of(module.toString()));
+        session.ruleSet(); // a refused or broken pack stops before the build
         Path dir = keep != null ? keep : Files.createTempDirectory("perfwarden-capture");
         PrintWriter err = spec.commandLine().getErr();
         err.println("perfwarden: building " + module + " with the Go toolchain...");
@@ -67,6 +64,6 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("perfwarden: captures kept in " + keep + " (" + cap.goVersion() + ")");
             err.flush();
         }
-        return analysis.analyse(proj, rules, read, spec.commandLine().getOut(), err);
+        return analysis.analyse(session, read, spec.commandLine().getOut(), err);
     }
 }

@@ -6,6 +6,7 @@ import dev.perfwarden.engine.pack.PackException;
 import dev.perfwarden.engine.pack.PackLoader;
 import dev.perfwarden.engine.ruletest.RuleTestResult;
 import dev.perfwarden.engine.ruletest.RuleTestRunner;
+import dev.perfwarden.engine.service.SetupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,13 +57,11 @@ public final class TestCommand implements Callable<Integer> {
         RuleSet rules;
         try {
             pack = PackLoader.load(packDir);
-            // compiling evaluates rule metadata: refuse untrusted code before Drools sees it
-            dev.perfwarden.engine.restrict.RestrictedMode.enforce(List.of(pack), trust,
-                    TestCommand.class.getClassLoader());
-            rules = RuleSet.build(List.of(pack));
         } catch (PackException e) {
-            throw PackOptions.packError(e);
+            throw SetupException.of(e);
         }
+        // compiling evaluates rule metadata: the workspace refuses untrusted code before Drools sees it
+        rules = PerfwardenCommand.WORKSPACE.ruleSet(List.of(pack), trust);
         PrintWriter out = spec.commandLine().getOut();
         List<Path> dirs = RuleTestRunner.ruleDirs(packDir).stream()
                 .filter(d -> only.isEmpty() || only.contains(d.getFileName().toString())).toList();

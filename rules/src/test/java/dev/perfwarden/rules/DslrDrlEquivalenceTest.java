@@ -59,8 +59,8 @@ class DslrDrlEquivalenceTest {
         List<Fact> facts = read.facts().stream()
                 .filter(f -> machineCode || !(f instanceof RuntimeCall || f instanceof AsmFunction)).toList();
 
-        List<Finding> fromDslr = RuleSet.buildUncached(List.of(dslrPack), getClass().getClassLoader()).run(facts, Map.of());
-        List<Finding> fromDrl = RuleSet.buildUncached(List.of(drlPack), getClass().getClassLoader()).run(facts, Map.of());
+        List<Finding> fromDslr = RuleSet.build(List.of(dslrPack), getClass().getClassLoader()).run(facts, Map.of());
+        List<Finding> fromDrl = RuleSet.build(List.of(drlPack), getClass().getClassLoader()).run(facts, Map.of());
 
         assertThat(fromDslr).as("DSLR findings").isNotEmpty();
         assertThat(fromDslr).extracting(Finding::line).containsExactly(18, 27);

@@ -65,7 +65,7 @@ class PolicyLanguagesTest {
         for (Map.Entry<String, Path> e : sources.entrySet()) {
             Pack pack = PackLoader.load(packWith(e.getKey(), rule, e.getValue()));
             assertThat(pack.rules()).extracting(RuleInfo::id).containsExactly(rule);
-            RuleSet rs = RuleSet.buildUncached(List.of(pack), getClass().getClassLoader());
+            RuleSet rs = RuleSet.build(List.of(pack), getClass().getClassLoader());
             sets.put(e.getKey(), rs);
             found.put(e.getKey(), rs.run(read.facts(), Map.of()));
             infos.put(e.getKey(), pack.rules().get(0));

@@ -46,9 +46,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A prepared, immutable set of rule packs: one compiled {@link KieBase} plus the packs' catalogue.
@@ -56,9 +53,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * runs many bundles on one instance in parallel.
  *
  * <p>{@link #build} compiles with a fresh {@code KieFileSystem} and a {@code ReleaseId} of its own
- * (derived from the content hash), and caches the result in-process by content hash (pack ids, versions,
- * sha256s, engine version, prelude), so the same packs are compiled once per JVM (per class loader).
- * A {@code KieBase} cannot be serialized: workers build their own from pack sources.
+ * (derived from the content hash). It keeps no cache: a {@link RuleSetCache} (the engine service holds one)
+ * shares rule sets by {@link #contentKey content key}. A {@code KieBase} cannot be serialized: workers build
+ * their own from pack sources.
  */
 public final class RuleSet {
     /** Engine-level parameters every pack has; a pack may declare them to change the default. */
@@ -72,15 +69,6 @@ public final class RuleSet {
     private static final String PRELUDE_RESOURCE = "/dev/perfwarden/engine/kie/prelude.drl";
     private static final String PRELUDE_PATH = "src/main/resources/dev/perfwarden/engine/prelude/prelude.drl";
     private static final String PRELUDE = readPrelude();
-    private static final int CACHE_SIZE = 16;
-    private static final Map<String, CompletableFuture<RuleSet>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<RuleSet>> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
-    private static final AtomicLong BUILDS = new AtomicLong();
-
     private final String key;
     private final KieBase kieBase;
     private final List<Pack> packs;
@@ -111,76 +99,21 @@ public final class RuleSet {
         this.packRefs = List.copyOf(refs);
     }
 
-    /** Builds (or takes from the in-process cache) the rule set for {@code packs}, using this class's class loader. */
+    /** Compiles the rule set for {@code packs}, using this class's class loader. */
     public static RuleSet build(List<Pack> packs) throws PackException {
         return build(packs, RuleSet.class.getClassLoader());
     }
 
     /**
-     * Builds (or takes from the cache) the rule set; {@code classLoader} must see the fact classes the
-     * rules import.
+     * Compiles the rule set (every call compiles: share the result, or go through a {@link RuleSetCache});
+     * {@code classLoader} must see the fact classes the rules import.
      *
      * @throws PackException when packs clash, do not fit this engine, or do not compile; every problem names
      *                       pack, file (the rule's folder/file) and line (the DSLR line for {@code .dslr})
      */
     public static RuleSet build(List<Pack> packs, ClassLoader classLoader) throws PackException {
-        List<Pack> sorted = new ArrayList<>(packs);
-        sorted.sort(Comparator.comparing(Pack::id));
-        String key = contentKey(sorted) + "@" + Integer.toHexString(System.identityHashCode(classLoader));
-        CompletableFuture<RuleSet> f;
-        boolean mine = false;
-        synchronized (CACHE) {
-            f = CACHE.get(key);
-            if (f == null) {
-                f = new CompletableFuture<>();
-                CACHE.put(key, f);
-                mine = true;
-            }
-        }
-        if (mine) {
-            try {
-                f.complete(compile(sorted, classLoader, key));
-            } catch (PackException | RuntimeException | Error e) {
-                synchronized (CACHE) {
-                    CACHE.remove(key);
-                }
-                f.completeExceptionally(e);
-            }
-        }
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof PackException pe) {
-                throw new PackException(pe.problems());
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error er) {
-                throw er;
-            }
-            throw e;
-        }
-    }
-
-    /** Builds without the cache (always compiles). */
-    public static RuleSet buildUncached(List<Pack> packs, ClassLoader classLoader) throws PackException {
-        List<Pack> sorted = new ArrayList<>(packs);
-        sorted.sort(Comparator.comparing(Pack::id));
+        List<Pack> sorted = sorted(packs);
         return compile(sorted, classLoader, contentKey(sorted));
-    }
-
-    /** How many KieBases this JVM has compiled (cache misses); for tests and {@code -v} output. */
-    public static long compiledCount() {
-        return BUILDS.get();
-    }
-
-    /** Empties the in-process cache. */
-    public static void clearCache() {
-        synchronized (CACHE) {
-            CACHE.clear();
-        }
     }
 
     /**
@@ -331,7 +264,7 @@ public final class RuleSet {
         return Optional.ofNullable(rulesById.get(id));
     }
 
-    /** The content key this rule set was built and cached under. */
+    /** The content key this rule set was built under ({@link #contentKey}). */
     public String key() {
         return key;
     }
@@ -343,13 +276,24 @@ public final class RuleSet {
 
     // ---------------------------------------------------------------- building
 
-    static String contentKey(List<Pack> sorted) {
+    /**
+     * The content key of a rule set of {@code packs}: pack ids, versions and sha256s, the engine version and
+     * the prelude. Equal keys (with the same class loader) compile to equivalent rule sets.
+     */
+    public static String contentKey(List<Pack> packs) {
+        List<Pack> sorted = sorted(packs);
         StringBuilder sb = new StringBuilder("perfwarden-ruleset\n").append(EngineInfo.version()).append('\n')
                 .append(Fingerprints.sha256Hex(PRELUDE)).append('\n');
         for (Pack p : sorted) {
             sb.append(p.id()).append('@').append(p.version()).append(' ').append(p.sha256()).append('\n');
         }
         return Fingerprints.sha256Hex(sb.toString());
+    }
+
+    private static List<Pack> sorted(List<Pack> packs) {
+        List<Pack> sorted = new ArrayList<>(packs);
+        sorted.sort(Comparator.comparing(Pack::id));
+        return sorted;
     }
 
     private static RuleSet compile(List<Pack> packs, ClassLoader cl, String key) throws PackException {
@@ -360,7 +304,8 @@ public final class RuleSet {
         }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        long n = BUILDS.incrementAndGet();
+        // unique while it sits in Drools' process-wide KieRepository (removed again below)
+        long n = java.util.UUID.randomUUID().getMostSignificantBits() >>> 1;
         ReleaseId rid = ks.newReleaseId("dev.perfwarden.rulesets", "ruleset-" + key.substring(0, 16), "1.0." + n);
         kfs.generateAndWritePomXML(rid);
         kfs.write(PRELUDE_PATH, PRELUDE);

@@ -130,7 +130,7 @@ public final class PackLinter {
         Set<String> knownIds = new LinkedHashSet<>();
         set.forEach(p -> p.rules().forEach(r -> knownIds.add(r.id())));
         try {
-            RuleSet.buildUncached(set, classLoader);
+            RuleSet.build(set, classLoader);
         } catch (PackException e) {
             e.problems().stream().filter(p -> p.pack().equals(pack.id())).forEach(this::problem);
             e.problems().stream().filter(p -> !p.pack().equals(pack.id()))

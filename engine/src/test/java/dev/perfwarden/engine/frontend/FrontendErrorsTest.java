@@ -87,7 +87,7 @@ class FrontendErrorsTest {
         Path f = p.resolve("boxed-value/rule.drl");
         TestPacks.write(f, TestPacks.read(f).replace("$b : Boxed(width >= $min)", "$b : Boxed(widht >= $min)"));
         Pack pack = PackLoader.load(p);
-        assertThatThrownBy(() -> RuleSet.buildUncached(List.of(pack), getClass().getClassLoader()))
+        assertThatThrownBy(() -> RuleSet.build(List.of(pack), getClass().getClassLoader()))
                 .isInstanceOfSatisfying(PackException.class, e -> {
                     Problem pr = problemAt(e, "boxed-value/rule.drl", 10);
                     assertThat(pr.message()).contains("widht");
@@ -120,7 +120,7 @@ class FrontendErrorsTest {
                 List.of(new RuleSource(src.ruleId(), src.file(), src.language(), src.text(),
                         src.drl().replace("callee == \"runtime.growslice\"", "calee == \"runtime.growslice\""),
                         src.lineMap())), pack.dsl());
-        assertThatThrownBy(() -> RuleSet.buildUncached(List.of(broken), getClass().getClassLoader()))
+        assertThatThrownBy(() -> RuleSet.build(List.of(broken), getClass().getClassLoader()))
                 .isInstanceOfSatisfying(PackException.class, e -> assertThat(problemAt(e, "r/rule.rules.yaml", 6)
                         .message()).contains("calee"));
     }
@@ -137,7 +137,7 @@ class FrontendErrorsTest {
                 ""), "buf-escapes/doc.md", "Buffers should stay on the stack.\n");
         Pack pack = PackLoader.load(p);
         assertThat(pack.sources().get(0).language()).isEqualTo(RuleSource.Language.OTHER);
-        List<Finding> found = RuleSet.buildUncached(List.of(pack), getClass().getClassLoader()).run(List.of(
+        List<Finding> found = RuleSet.build(List.of(pack), getClass().getClassLoader()).run(List.of(
                 PolicyPacks.escape("moved-to-heap", "buf", "m.f", "a.go", 4, 2),
                 PolicyPacks.escape("moved-to-heap", "other", "m.f", "a.go", 5, 2)), Map.of());
         assertThat(found).extracting(f -> f.rule() + " " + f.line() + " " + f.message())

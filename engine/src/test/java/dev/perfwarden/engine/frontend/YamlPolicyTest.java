@@ -28,7 +28,7 @@ class YamlPolicyTest {
     Path tmp;
 
     private static List<Finding> run(Pack pack, List<?> facts) throws Exception {
-        return RuleSet.buildUncached(List.of(pack), YamlPolicyTest.class.getClassLoader()).run(facts, Map.of());
+        return RuleSet.build(List.of(pack), YamlPolicyTest.class.getClassLoader()).run(facts, Map.of());
     }
 
     private static final String BIG_CAPTURE = """
@@ -106,7 +106,7 @@ class YamlPolicyTest {
                 .containsExactly("./a.go:10:2: moved-to-heap big", "./a.go:10:2: f capturing by ref: big (addr=false assign=true width=128)");
 
         // the parameter is read at run time
-        List<Finding> lower = RuleSet.buildUncached(List.of(pack), getClass().getClassLoader())
+        List<Finding> lower = RuleSet.build(List.of(pack), getClass().getClassLoader())
                 .run(facts, Map.of("policies:min.width", 16));
         assertThat(lower).extracting(Finding::symbol).containsExactly("m.f", "m.g", "m.k");
     }

@@ -230,25 +230,6 @@ class RuleSetTest {
     }
 
     @Test
-    void buildIsCachedByContent() throws Exception {
-        Pack again = PackLoader.load(TestPacks.testpack());
-        long before = RuleSet.compiledCount();
-        RuleSet a = RuleSet.build(List.of(again));
-        assertThat(a).isSameAs(rules);
-        assertThat(RuleSet.compiledCount()).isEqualTo(before);
-
-        Path copy = TestPacks.copy(tmp);
-        TestPacks.write(copy.resolve("leak-note/doc.md"), "# leak-note\n\nChanged text.\n");
-        Pack changed = PackLoader.load(copy);
-        RuleSet b = RuleSet.build(List.of(changed));
-        assertThat(b).isNotSameAs(rules);
-        assertThat(b.key()).isNotEqualTo(rules.key());
-        assertThat(RuleSet.compiledCount()).isEqualTo(before + 1);
-        assertThat(RuleSet.build(List.of(PackLoader.load(copy)))).isSameAs(b);
-        assertThat(RuleSet.compiledCount()).isEqualTo(before + 1);
-    }
-
-    @Test
     void drlSyntaxErrorNamesPackFileAndLine() {
         Path p = TestPacks.copy(tmp);
         String drl = TestPacks.read(p.resolve("boxed-value/rule.drl"));

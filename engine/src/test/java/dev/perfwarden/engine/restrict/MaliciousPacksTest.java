@@ -125,7 +125,7 @@ class MaliciousPacksTest {
                 // fully trusted, the same pack does what it says: the check is what stopped it
                 RestrictedMode.enforce(List.of(pack), Trust.FULL, MaliciousPacksTest.class.getClassLoader());
                 try {
-                    RuleSet rules = RuleSet.buildUncached(List.of(pack), MaliciousPacksTest.class.getClassLoader());
+                    RuleSet rules = RuleSet.build(List.of(pack), MaliciousPacksTest.class.getClassLoader());
                     rules.run(List.of(escape()), Map.of());
                 } catch (PackException | RuntimeException e) {
                     // a payload may also break the run; what counts is whether it got out

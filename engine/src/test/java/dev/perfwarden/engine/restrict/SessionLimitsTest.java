@@ -60,7 +60,7 @@ class SessionLimitsTest {
             Map<String, String> want = MaliciousPacksTest.expected(dir);
             Pack pack = PackLoader.load(dir);
             assertThat(RestrictedMode.check(pack, CL)).as("a pack that passes restricted mode").isEmpty();
-            RuleSet rules = RuleSet.buildUncached(List.of(pack), CL);
+            RuleSet rules = RuleSet.build(List.of(pack), CL);
             List<EscapeFact> facts = escapes(Integer.parseInt(want.get("facts")));
             SessionLimits limits = SessionLimits.defaults();
             for (String kv : want.get("settings").split(",")) {
@@ -88,7 +88,7 @@ class SessionLimitsTest {
     void theFiringLimitStopsARunAndTheDefaultsLetANormalRunThrough() throws Exception {
         Path dir = cases().stream().filter(p -> p.getFileName().toString().equals("runaway-inserts")).findFirst()
                 .orElseThrow();
-        RuleSet rules = RuleSet.buildUncached(List.of(PackLoader.load(dir)), CL);
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(dir)), CL);
         SessionLimits fewFirings = SessionLimits.defaults().with(SessionLimits.FIRINGS, 100);
         assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
                 assertThatThrownBy(() -> rules.run(escapes(10), Map.of(), fewFirings))
