@@ -133,6 +133,9 @@ public final class RuleSet {
 
     /** This rule set (same compiled KieBase) with {@code limits} for {@link #run(Collection, Map)}. */
     public RuleSet withLimits(SessionLimits l) {
+        if (l.equals(limits)) {
+            return this;
+        }
         RuleSet r = new RuleSet(key, kieBase, packs);
         r.limits = java.util.Objects.requireNonNull(l, "limits");
         return r;

@@ -90,6 +90,7 @@ final class RestrictedChecker {
     /** Relational operators of constraints ({@code matches} is refused with a pointer to {@code Regex.matches}). */
     private static final Set<String> RELATIONAL = Set.of("==", "!=", "<", "<=", ">", ">=", "contains", "memberOf",
             "excludes", "str");
+    private static final Set<String> STR_PARAMETERS = Set.of("startsWith", "endsWith", "length");
     private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active",
             "auto-focus", "enabled", "agenda-group", "activation-group");
     private static final Map<String, Class<?>> ENGINE_TYPES = Map.of(
@@ -580,7 +581,8 @@ final class RestrictedChecker {
                 problemAtLine(line, 0, "operator '" + op + "' is not allowed (allowed: " + new TreeSet<>(RELATIONAL)
                         + ")");
             }
-            if (r.getParameters() != null && !r.getParameters().isEmpty()) {
+            if (r.getParameters() != null && !r.getParameters().isEmpty()
+                    && !(op.equals("str") && STR_PARAMETERS.containsAll(r.getParameters()))) {
                 problemAtLine(line, 0, "operator parameters '" + r.getParametersText() + "' are not allowed");
             }
             constraint(r.getLeft(), expr, base, line, vars, type);

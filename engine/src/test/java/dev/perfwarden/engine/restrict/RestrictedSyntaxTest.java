@@ -73,7 +73,7 @@ class RestrictedSyntaxTest {
             $e : EscapeFact()                                          | update($e);                                     | 15 | calling 'update(...)' is not allowed
             $p : Param(); not EscapeFact(delete : subject == "x")      | delete($p);                                     | 15 | calling 'delete(...)' is not allowed
             $e : EscapeFact()                                          | Object o = drools.<Object>getKieRuntime();      | 15 | explicit type arguments
-            $e : EscapeFact()                                          | Object o = ((Object) drools).toString();        | 15 | 'drools' may only be passed to Hits
+            $e : EscapeFact()                                          | Object o = ((Object) drools).toString();        | 15 | 'drools.toString' is not allowed
             $e : EscapeFact()                                          | while (true) { }                                | 15 | 'while' loops are not allowed
             $e : EscapeFact()                                          | String s = String.format("%99999s", "x");        | 15 | String.format width or precision 99999
             $e : EscapeFact()                                          | String f = "%s"; String s = String.format(f, 1); | 15 | String.format needs a string literal
