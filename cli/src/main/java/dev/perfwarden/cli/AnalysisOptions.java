@@ -42,7 +42,7 @@ public final class AnalysisOptions {
 
     /** Opens the project whose file is found from {@code starts}, with the packs it and the options name. */
     Session open(List<String> starts) {
-        output.format(); // a bad --format is a usage error before any work is done
+        output.check(); // a bad --format or --out is a usage error before any work is done
         return project.open(packs, starts, SessionSpec.Checks.TRUST_AND_LOCK);
     }
 

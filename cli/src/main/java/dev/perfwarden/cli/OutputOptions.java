@@ -2,15 +2,13 @@ package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.report.Format;
+import dev.perfwarden.engine.report.ReportFile;
 import dev.perfwarden.engine.report.Reporter;
 import dev.perfwarden.engine.report.TextReporter;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code --format} and {@code --out}, shared by every command that writes a report. */
@@ -30,6 +28,19 @@ public final class OutputOptions {
                 "unknown --format '" + format + "' (expected text, json or sarif)"));
     }
 
+    /** Refuses a bad {@code --format} or an {@code --out} that is a directory or special file, before any work. */
+    void check() {
+        format();
+        if (out != null) {
+            dev.perfwarden.facts.input.InputFiles.special(out).ifPresent(what -> {
+                throw new UserException("--out " + out + ": " + what + ", not a regular file: refused");
+            });
+            if (java.nio.file.Files.isDirectory(out)) {
+                throw new UserException("--out " + out + ": is a directory");
+            }
+        }
+    }
+
     void write(AnalysisResult result, PrintWriter stdout) throws IOException {
         Format f = format();
         Reporter reporter = f == Format.TEXT ? new TextReporter(verbose) : f.reporter();
@@ -38,11 +49,10 @@ public final class OutputOptions {
             stdout.flush();
             return;
         }
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            reporter.write(result, w);
+        try {
+            ReportFile.write(out, w -> reporter.write(result, w));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--out " + e.getMessage(), e);
         }
     }
 }

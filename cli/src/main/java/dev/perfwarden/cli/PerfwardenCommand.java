@@ -1,9 +1,6 @@
 package dev.perfwarden.cli;
 
 import dev.perfwarden.engine.ExitCodes;
-import dev.perfwarden.engine.capture.GoToolchainException;
-import dev.perfwarden.engine.restrict.SessionLimitException;
-import dev.perfwarden.engine.service.SetupException;
 import dev.perfwarden.engine.service.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +25,10 @@ public final class PerfwardenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an internal error (exit code 70).")
+    boolean debug;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -37,18 +38,8 @@ public final class PerfwardenCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PerfwardenCommand());
         applyExitCodes(cl, ExitCodes.descriptions());
-        cl.setExitCodeExceptionMapper(t -> userFixable(t) ? ExitCodes.USAGE : ExitCodes.INTERNAL);
-        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (userFixable(ex)) {
-                line.getErr().println("perfwarden: " + ex.getMessage());
-                line.getErr().flush();
-                return ExitCodes.USAGE;
-            }
-            line.getErr().println("perfwarden: internal error: " + ex);
-            ex.printStackTrace(line.getErr());
-            line.getErr().flush();
-            return ExitCodes.INTERNAL;
-        });
+        cl.setExitCodeExceptionMapper(Failures::exitCode);
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> Failures.report(ex, line.getErr(), debug(cl)));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("perfwarden: " + ex.getMessage());
@@ -59,10 +50,21 @@ public final class PerfwardenCommand implements Runnable {
         return cl;
     }
 
-    /** A problem the user can fix (exit 2), as opposed to a bug (exit 70). */
-    private static boolean userFixable(Throwable t) {
-        return t instanceof UserException || t instanceof SetupException || t instanceof GoToolchainException
-                || t instanceof SessionLimitException;
+    /**
+     * Runs {@code args} on {@code cl} (made by {@link #commandLine()}); whatever escapes picocli
+     * (an {@link Error} such as OutOfMemoryError or StackOverflowError) becomes one line on stderr
+     * and exit code 70.
+     */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            return Failures.report(t, cl.getErr(), debug(cl) || java.util.Arrays.asList(args).contains("--debug"));
+        }
+    }
+
+    private static boolean debug(CommandLine cl) {
+        return cl.getCommand() instanceof PerfwardenCommand p && p.debug;
     }
 
     private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {

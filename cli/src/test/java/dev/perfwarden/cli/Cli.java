@@ -40,7 +40,7 @@ final class Cli {
         InputStream old = System.in;
         System.setIn(stdin);
         try {
-            int code = cl.execute(args);
+            int code = PerfwardenCommand.execute(cl, args);
             return new Run(code, out.toString(), err.toString());
         } finally {
             System.setIn(old);

@@ -14,7 +14,7 @@ public final class ExitCodes {
     public static final int GATE_FAILED = 1;
     /** Bad usage, an unreadable input, or a refused pack (load, verify or compile error). */
     public static final int USAGE = 2;
-    /** A bug in perfwarden: an unexpected exception. */
+    /** An internal error: a bug in perfwarden (an unexpected exception), out of memory or out of stack. */
     public static final int INTERNAL = 70;
 
     private ExitCodes() {
@@ -26,7 +26,7 @@ public final class ExitCodes {
         m.put(Integer.toString(OK), "gate passed");
         m.put(Integer.toString(GATE_FAILED), "gate failed (findings at or above --fail-on, or a violated contract)");
         m.put(Integer.toString(USAGE), "bad usage, unreadable input, or a refused rule pack");
-        m.put(Integer.toString(INTERNAL), "internal error (a bug in perfwarden)");
+        m.put(Integer.toString(INTERNAL), "internal error: a bug, out of memory or stack (one line; --debug prints the stack trace)");
         return m;
     }
 }

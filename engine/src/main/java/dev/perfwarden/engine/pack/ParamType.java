@@ -45,17 +45,16 @@ public enum ParamType {
         switch (this) {
             case NUMBER:
                 if (value instanceof Number n) {
-                    return n.doubleValue();
+                    return finite(n.doubleValue(), value);
                 }
                 if (value instanceof String s) {
+                    double d;
                     try {
-                        double d = Double.parseDouble(s.trim());
-                        if (!Double.isNaN(d)) {
-                            return d;
-                        }
+                        d = Double.parseDouble(s.trim());
                     } catch (NumberFormatException e) {
-                        // fall through
+                        break;
                     }
+                    return finite(d, value);
                 }
                 break;
             case BOOLEAN:
@@ -78,5 +77,13 @@ public enum ParamType {
                 break;
         }
         throw new IllegalArgumentException("not a " + id + ": " + value);
+    }
+
+    /** NaN and the infinities compare false (or true) with everything: a threshold must be a real number. */
+    private static double finite(double d, Object value) {
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("not a finite number: " + value);
+        }
+        return d;
     }
 }

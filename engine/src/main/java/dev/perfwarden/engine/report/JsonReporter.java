@@ -51,6 +51,9 @@ public final class JsonReporter implements Reporter {
         if (in.error() != null) {
             o.put("error", in.error());
         }
+        if (in.note() != null) {
+            o.put("note", in.note());
+        }
         if (!in.unparsedSamples().isEmpty()) {
             ArrayNode s = o.putArray("unparsedSamples");
             for (Unparsed u : in.unparsedSamples().subList(0, Math.min(UNPARSED_SAMPLES, in.unparsedSamples().size()))) {

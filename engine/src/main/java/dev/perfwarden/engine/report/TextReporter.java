@@ -77,9 +77,14 @@ public final class TextReporter implements Reporter {
                 out.append("  ").append(in.path()).append(" (").append(in.kind()).append("): ");
                 if (in.failed()) {
                     out.append("error: ").append(TerminalText.escape(in.error()));
+                } else if (in.skipped()) {
+                    out.append("not read: ").append(TerminalText.escape(in.note()));
                 } else {
                     out.append(plural(in.records(), "record")).append(", ").append(Long.toString(in.unparsed()))
                             .append(" unparsed");
+                    if (in.note() != null) {
+                        out.append(" (").append(in.note()).append(')');
+                    }
                 }
                 out.append('\n');
                 if (verbose) {

@@ -18,7 +18,6 @@ import java.util.Map;
 public final class AsmAnalyzer {
     /** How many real instructions the indirect-call classifier walks back. */
     public static final int LOOKBACK = 64;
-    private static final int MORESTACK_WINDOW = 12;
     private static final int SYMBOL_CACHE_MAX = 200_000;
 
     private final InputKind kind;
@@ -77,40 +76,9 @@ public final class AsmAnalyzer {
 
     // ---------------------------------------------------------------- loops
 
-    /** Marks {@link Insn#inLoop} and returns the number of back edges. */
+    /** Marks {@link Insn#inLoop} and returns the number of loop back edges ({@link LoopFinder}). */
     int markLoops(AsmBody body) {
-        List<Insn> in = body.insns;
-        int n = in.size();
-        long start = body.start();
-        int[] diff = null;
-        int edges = 0;
-        for (int i = 0; i < n; i++) {
-            Insn x = in.get(i);
-            if (x.pseudo || !isBranch(x.op)) {
-                continue;
-            }
-            long t = target(body, x.args, start);
-            if (t == Long.MIN_VALUE || t > x.address || t < start) {
-                continue;
-            }
-            if (t == start && afterMorestack(in, i)) {
-                continue;
-            }
-            if (diff == null) {
-                diff = new int[n + 1];
-            }
-            diff[lowerBound(in, t, i)]++;
-            diff[i + 1]--;
-            edges++;
-        }
-        if (diff != null) {
-            int depth = 0;
-            for (int i = 0; i < n; i++) {
-                depth += diff[i];
-                in.get(i).inLoop = depth > 0;
-            }
-        }
-        return edges;
+        return new LoopFinder(body).run();
     }
 
     static boolean isBranch(String op) {
@@ -144,34 +112,6 @@ public final class AsmAnalyzer {
             }
         }
         return Long.MIN_VALUE;
-    }
-
-    private static boolean afterMorestack(List<Insn> in, int i) {
-        int seen = 0;
-        for (int j = i - 1; j >= 0 && seen < MORESTACK_WINDOW; j--) {
-            Insn p = in.get(j);
-            if (p.pseudo) {
-                continue;
-            }
-            seen++;
-            if (p.op.equals("CALL") && p.args.startsWith("runtime.morestack")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int lowerBound(List<Insn> in, long address, int hi) {
-        int lo = 0;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (in.get(mid).address < address) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     // ---------------------------------------------------------------- calls

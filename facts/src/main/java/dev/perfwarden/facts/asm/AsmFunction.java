@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param size         size in bytes (objdump: last address + last instruction length − first address;
  *                     {@code -S}: the header's {@code size=})
  * @param instructions instruction lines in the block ({@code -S}: pseudo-ops TEXT/FUNCDATA/PCDATA included)
- * @param backEdges    jumps that close a loop (see the package doc)
+ * @param backEdges    back edges of natural loops: jumps whose target dominates them (see the package doc)
  * @param flags        {@code -S} header flags, space-separated ({@code nosplit dupok leaf}…); objdump: empty
  * @param frameSize    {@code -S} {@code locals=}; -1 when unknown (objdump)
  * @param argsSize     {@code -S} {@code args=}; -1 when unknown (objdump)

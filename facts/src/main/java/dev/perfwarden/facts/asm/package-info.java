@@ -24,11 +24,14 @@
  * </ul>
  *
  * <h2>Loops</h2>
- * A back edge is a jump ({@code J*}, {@code LOOP*}) whose target lies at or below the jump's own
- * address and inside the same function; every instruction whose address lies in
- * {@code [target, jump]} is {@code inLoop}. The stack-growth retry ({@code CALL runtime.morestack*}
- * then {@code JMP} back to the entry) is not a loop. This is an address-interval approximation:
- * code that the compiler laid out between a loop's head and its back edge counts as in the loop.
- * Branches are recognised for amd64 (and 386) only.
+ * Loop membership comes from the control-flow graph of the function's machine code
+ * ({@link LoopFinder}): basic blocks split at branches and branch targets, dominators, and for each
+ * back edge {@code n → h} whose target dominates its source the natural loop ({@code h} plus every
+ * block that reaches {@code n} without passing {@code h}). An instruction is {@code inLoop} when its
+ * block belongs to some natural loop; code laid out between a loop's blocks that cannot reach the
+ * back edge (a return or error exit after the loop) is not. The stack-growth retry
+ * ({@code CALL runtime.morestack*} then {@code JMP} back to the entry) is not a loop, and calls of
+ * runtime functions that never return (panics, bounds failures) end their block. Branches are
+ * recognised for amd64 (and 386) only: other architectures get no loops.
  */
 package dev.perfwarden.facts.asm;

@@ -19,6 +19,16 @@ public interface InputParser {
     boolean sniff(InputHead head);
 
     /**
+     * Whether an input that {@link #sniff} refused is nevertheless meant to be this format, judged
+     * by its name or shape (a {@code .pprof} file, a {@code .json} file of a {@code -json} tree): a
+     * damaged capture. Such an input found while walking a directory is parsed by this parser so
+     * that its error is reported, instead of being skipped. Must be cheap and must not throw.
+     */
+    default boolean claims(InputHead head) {
+        return false;
+    }
+
+    /**
      * Streams the input into {@code ctx}: every line or record becomes a fact
      * ({@link ParseContext#emit}) or is counted as unparsed with its reason
      * ({@link ParseContext#unparsed}). Throws {@link ParseException} only when the input as a whole

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,16 +67,27 @@ public final class InputReader {
         List<InputStats> missing = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("-")) {
-                Path tmp = Files.createTempFile("perfwarden-stdin", ".txt");
-                tmp.toFile().deleteOnExit();
-                Files.copy(stdin, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                // sniff the head before spooling: junk is refused without copying it to disk
+                byte[] head = stdin.readNBytes(InputHead.SIZE);
+                InputHead h = new InputHead("<stdin>", false, head);
+                Optional<String> refusal = refusal(h, "<stdin>");
+                if (refusal.isPresent() || (!InputFiles.blank(head) && chooser(h).isEmpty())) {
+                    missing.add(InputStats.failed("<stdin>", "unknown", refusal.orElse(unrecognized("<stdin>"))));
+                    continue;
+                }
+                Path tmp = InputFiles.spool(head, stdin);
                 sources.add(new InputSource("<stdin>", tmp));
                 roots.add(Path.of("").toAbsolutePath());
                 continue;
             }
             Path p = Path.of(arg);
             if (!Files.exists(p)) {
-                missing.add(new InputStats(arg, "unknown", 0, 0, List.of(), arg + ": no such file or directory"));
+                missing.add(InputStats.failed(arg, "unknown", arg + ": no such file or directory"));
+                continue;
+            }
+            Optional<String> special = InputFiles.special(p);
+            if (special.isPresent()) {
+                missing.add(InputStats.failed(arg, "unknown", InputFiles.refusal(arg, special.get())));
                 continue;
             }
             if (Files.isDirectory(p)) {
@@ -95,6 +107,9 @@ public final class InputReader {
             stats.add(parsed.stats);
             facts.addAll(parsed.facts);
         }
+        for (Skipped s : skipped) {
+            stats.add(InputStats.skipped(s.path(), s.reason())); // listed in the report: nothing is dropped silently
+        }
         List<Path> sourceRoots = List.copyOf(moduleRoots(roots));
         // Attribute compiler facts to their functions and make files module-relative.
         List<Fact> resolved = dev.perfwarden.facts.source.FunctionResolver.resolve(facts, sourceRoots);
@@ -112,19 +127,36 @@ public final class InputReader {
         List<Integer> slots = new ArrayList<>();
         for (InputSource src : sources) {
             InputHead head = head(src);
-            Optional<InputParser> parser = parsers.stream().filter(pp -> pp.sniff(head)).findFirst();
+            String display = src.displayPath();
+            Optional<String> refusal = refusal(head, display);
+            if (refusal.isPresent()) {
+                out.add(new Parsed(InputStats.failed(display, "unknown", refusal.get()), List.of()));
+                continue;
+            }
+            if (InputFiles.utf8Bom(head.bytes())) {
+                src = src.skipping(3);
+                head = new InputHead(head.name(), false, Arrays.copyOfRange(head.bytes(), 3, head.bytes().length));
+            }
+            if (InputFiles.blank(head.bytes()) && head.bytes().length < InputHead.SIZE) {
+                out.add(new Parsed(new InputStats(display, InputStats.EMPTY, 0, 0, List.of(), null,
+                        "empty input"), List.of()));
+                continue;
+            }
+            Optional<InputParser> parser = chooser(head);
+            if (parser.isEmpty() && src.walked()) {
+                InputHead h = head;
+                parser = parsers.stream().filter(pp -> pp.claims(h)).findFirst();
+            }
             if (parser.isPresent()) {
                 slots.add(out.size());
                 out.add(null);
                 toParse.add(src);
                 chosen.add(parser.get());
             } else if (src.walked()) {
-                skipped.add(new Skipped(src.displayPath(), head.binary() ? "binary file of no known format"
+                skipped.add(new Skipped(display, head.binary() ? "binary file of no known format"
                         : "not a known capture format"));
             } else {
-                out.add(new Parsed(new InputStats(src.displayPath(), "unknown", 0, 0, List.of(),
-                        src.displayPath() + ": unrecognized input format (expected -m/-m=2 text, -json log, -S listing, objdump, "
-                                + "SSA dump, pprof profile or go test -bench output)"), List.of()));
+                out.add(new Parsed(InputStats.failed(display, "unknown", unrecognized(display)), List.of()));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, toParse.size())));
@@ -139,10 +171,11 @@ public final class InputReader {
                 try {
                     out.set(slots.get(i), futures.get(i).get());
                 } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    out.set(slots.get(i), new Parsed(new InputStats(toParse.get(i).displayPath(),
-                            chosen.get(i).kind().id(), 0, 0, List.of(), toParse.get(i).displayPath()
-                            + ": internal parser error: " + c), List.of()));
+                    // not an input error (those are in the stats): a parser bug, or out of memory/stack
+                    for (Future<Parsed> f : futures) {
+                        f.cancel(true);
+                    }
+                    throw new ParserFailure(toParse.get(i).displayPath(), chosen.get(i).kind().id(), e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted", e);
@@ -152,6 +185,20 @@ public final class InputReader {
             pool.shutdown();
         }
         return out;
+    }
+
+    private Optional<InputParser> chooser(InputHead head) {
+        return parsers.stream().filter(pp -> pp.sniff(head)).findFirst();
+    }
+
+    /** Why an input is refused before any parser sees it (a UTF-16 text), or empty. */
+    private static Optional<String> refusal(InputHead head, String display) {
+        return InputFiles.encodingProblem(head.bytes()).map(m -> display + ": " + m);
+    }
+
+    private static String unrecognized(String display) {
+        return display + ": unrecognized input format (expected -m/-m=2 text, -json log, -S listing, objdump, "
+                + "SSA dump, pprof profile or go test -bench output)";
     }
 
     /** Parses one input; never throws for bad content, which becomes the stats' error. */
@@ -208,7 +255,16 @@ public final class InputReader {
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile()) {
                     files.add(f);
+                } else if (!attrs.isDirectory() && !attrs.isSymbolicLink()) {
+                    skipped.add(new Skipped(f.toString(), InputFiles.special(f).orElse("a special file")
+                            + ", not a regular file: not read"));
                 }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+                skipped.add(new Skipped(f.toString(), "cannot read: " + e.getMessage()));
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -9,20 +9,33 @@ import java.util.Objects;
 /**
  * An input to parse: a file, or standard input already buffered to a temporary file.
  * {@code displayPath} is what errors and reports show; {@code walked} is true when the file was
- * found by walking a directory (an unknown format is then skipped, not an error).
+ * found by walking a directory (an unknown format is then skipped, not an error); {@code skip} is
+ * how many leading bytes {@link #open()} drops (3 for a UTF-8 byte order mark).
  */
-public record InputSource(String displayPath, Path path, boolean walked) {
+public record InputSource(String displayPath, Path path, boolean walked, int skip) {
     public InputSource {
         Objects.requireNonNull(displayPath, "displayPath");
         Objects.requireNonNull(path, "path");
+        if (skip < 0) {
+            throw new IllegalArgumentException("skip < 0");
+        }
+    }
+
+    public InputSource(String displayPath, Path path, boolean walked) {
+        this(displayPath, path, walked, 0);
     }
 
     public InputSource(String displayPath, Path path) {
-        this(displayPath, path, false);
+        this(displayPath, path, false, 0);
     }
 
     public static InputSource of(Path path) {
-        return new InputSource(path.toString(), path, false);
+        return new InputSource(path.toString(), path, false, 0);
+    }
+
+    /** The same input with its first {@code bytes} bytes left out when opened. */
+    public InputSource skipping(int bytes) {
+        return new InputSource(displayPath, path, walked, bytes);
     }
 
     public boolean directory() {
@@ -30,6 +43,10 @@ public record InputSource(String displayPath, Path path, boolean walked) {
     }
 
     public InputStream open() throws IOException {
-        return Files.newInputStream(path);
+        InputStream in = Files.newInputStream(path);
+        if (skip > 0) {
+            in.skipNBytes(skip);
+        }
+        return in;
     }
 }

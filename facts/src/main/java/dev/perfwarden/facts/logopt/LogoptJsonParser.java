@@ -105,6 +105,19 @@ public final class LogoptJsonParser implements InputParser {
         }
     }
 
+    /**
+     * A {@code .json} file that did not sniff but starts like a -json log: a header cut short
+     * ({@code {"version":}) or a diagnostic record where the header should be. Damaged.
+     */
+    @Override
+    public boolean claims(InputHead head) {
+        if (head.directory() || !head.name().endsWith(".json") || head.binary()) {
+            return false;
+        }
+        String t = head.text().strip();
+        return t.startsWith("{\"version\":") || (t.startsWith("{\"range\":") && t.contains("\"code\":"));
+    }
+
     @Override
     public void parse(InputSource source, ParseContext ctx) throws IOException, ParseException {
         try (InputStream in = source.open(); BoundedLineReader reader = new BoundedLineReader(in)) {

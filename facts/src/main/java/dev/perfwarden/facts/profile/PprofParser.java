@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * Reads pprof profiles (profile.proto, gzipped as Go writes them or plain; CPU, heap/allocs,
- * mutex, block, or any other sample types) through {@link ProfileReader} and emits, for every
+ * mutex, block, or any other sample types; and the legacy text heap profile of
+ * {@code /debug/pprof/heap?debug=1} and the compiler's {@code -memprofile}) through {@link ProfileReader} and emits, for every
  * sample type: one {@link ProfileSummary}, one {@link HotFunction} per function with a nonzero
  * flat or cum value, and one {@link HotLine} per (function, file, line) with a nonzero value.
  *
@@ -41,10 +42,19 @@ public final class PprofParser implements InputParser {
     @Override
     public boolean sniff(InputHead head) {
         try {
-            return ProfileSniffer.looksLikeProfile(head);
+            return ProfileSniffer.looksLikeProfile(head)
+                    || (!head.directory() && !head.gzip() && !head.binary() && LegacyHeapProfile.sniff(head.text()));
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** A gzip file or a file named like a profile ({@code .pprof}, {@code .prof}, {@code .pb.gz}) that did not sniff: damaged. */
+    @Override
+    public boolean claims(InputHead head) {
+        String n = head.name().toLowerCase(java.util.Locale.ROOT);
+        return !head.directory() && (head.gzip() || n.endsWith(".pprof") || n.endsWith(".prof")
+                || n.endsWith(".pb.gz") || n.endsWith(".pb"));
     }
 
     @Override

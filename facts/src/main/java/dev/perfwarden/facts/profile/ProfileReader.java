@@ -32,7 +32,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a pprof profile ({@code profile.proto}, gzipped or not) into a {@link ProfileData}, in
+ * Reads a pprof profile ({@code profile.proto}, gzipped or not; or the legacy text heap profile,
+ * through {@link LegacyHeapProfile}) into a {@link ProfileData}, in
  * pprof's stages: <b>decode</b> the top-level fields one at a time, each element with the
  * generated message parser; <b>resolve</b> string-table indices, functions, locations and
  * mappings; <b>validate</b> every cross-reference. A broken input throws {@link ParseException}
@@ -140,6 +141,9 @@ public final class ProfileReader {
 
     /** Reads the profile at {@code path}; errors name it {@code display}. */
     public ProfileData read(Path path, String display) throws IOException, ParseException {
+        if (LegacyHeapProfile.is(path)) {
+            return LegacyHeapProfile.read(path, display, this);
+        }
         boolean gzip;
         try (InputStream in = Files.newInputStream(path)) {
             byte[] magic = in.readNBytes(2);
@@ -762,7 +766,13 @@ public final class ProfileReader {
             for (int t = 0; t < k; t++) {
                 long v = s.getValue(t);
                 values[t] = v;
-                totals[t] += Math.abs(v);
+                try {
+                    // exact: every flat, cum, edge and label sum is bounded by this total
+                    totals[t] = Math.addExact(totals[t], Math.absExact(v));
+                } catch (ArithmeticException e) {
+                    throw run.malformed(off, "the values of sample type " + (t + 1) + " add up to more than "
+                            + Long.MAX_VALUE + " (64-bit overflow)");
+                }
                 if (v != 0) {
                     nz[nzCount++] = t;
                     if (t < 64) {

@@ -91,6 +91,7 @@ final class ProfileSniffer {
                         && !(field == ProfileReader.COMMENT && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
                     return false;
                 }
+                fields++; // a valid tag: counts even when the head ends inside its content (a 200,000-frame sample)
                 switch (field) {
                     case ProfileReader.SAMPLE_TYPE, ProfileReader.PERIOD_TYPE -> {
                         ValueType vt = in.readMessage(ValueType.parser(), NONE);
@@ -112,7 +113,6 @@ final class ProfileSniffer {
                     }
                     default -> in.skipField(tag);
                 }
-                fields++;
             }
         } catch (InvalidProtocolBufferException e) {
             // a head cut inside its last field is fine; anything else is not a profile

@@ -429,11 +429,20 @@ public final class GoSourceIndex {
         return out;
     }
 
+    /** Adds {@code l} and its nested literals, depth first in source order (iterative: nesting can be deep). */
     private static void addLit(List<Func> fs, String file, Lit l, String name) {
-        fs.add(new Func(name, file, l.line, l.col, l.endLine, l.endCol, l.line, l.col, true, true));
-        int k = 0;
-        for (Lit c : l.children) {
-            addLit(fs, file, c, name + "." + (++k));
+        Deque<Lit> lits = new ArrayDeque<>();
+        Deque<String> names = new ArrayDeque<>();
+        lits.push(l);
+        names.push(name);
+        while (!lits.isEmpty()) {
+            Lit x = lits.pop();
+            String n = names.pop();
+            fs.add(new Func(n, file, x.line, x.col, x.endLine, x.endCol, x.line, x.col, true, true));
+            for (int k = x.children.size(); k >= 1; k--) {
+                lits.push(x.children.get(k - 1));
+                names.push(n + "." + k);
+            }
         }
     }
 
@@ -564,6 +573,8 @@ public final class GoSourceIndex {
 
     /** Recursive-descent over the token list; never throws on odd input, it skips what it cannot read. */
     static final class FileParser {
+        /** Deepest nesting of function literals indexed on their own (real code nests a handful). */
+        static final int MAX_LITERAL_DEPTH = 1000;
         private final List<Token> t;
         private final int[] match;
         private final Parsed out;
@@ -914,28 +925,46 @@ public final class GoSourceIndex {
             return Math.min(j, to);
         }
 
-        /** The function literals in [{@code from}, {@code to}), outermost first, in source order. */
+        /**
+         * The function literals in [{@code from}, {@code to}), outermost first, in source order.
+         * Iterative (an explicit stack), because generated code can nest literals thousands deep;
+         * literals nested deeper than {@link #MAX_LITERAL_DEPTH} are not indexed on their own:
+         * their positions belong to their ancestor at that depth (and the compiler's names for them
+         * would be tens of thousands of characters long).
+         */
         private List<Lit> lits(int from, int to) {
-            List<Lit> found = new ArrayList<>(0);
-            int i = from;
-            while (i < to) {
+            List<Lit> top = new ArrayList<>(0);
+            Deque<int[]> ranges = new ArrayDeque<>(); // {next token, end, depth}
+            Deque<List<Lit>> outs = new ArrayDeque<>();
+            ranges.push(new int[] {from, to, 0});
+            outs.push(top);
+            while (!ranges.isEmpty()) {
+                int[] r = ranges.peek();
+                if (r[0] >= r[1]) {
+                    ranges.pop();
+                    outs.pop();
+                    continue;
+                }
+                int i = r[0];
                 Token k = tok(i);
+                r[0] = i + 1;
                 if (k.is("func") && !(i > 0 && (tok(i - 1).is("]") || tok(i - 1).is("chan")))) {
                     int body = literalBody(i);
-                    if (body > 0 && match[body] > body && match[body] <= to) {
-                        Lit l = new Lit(k.line(), k.col());
+                    if (body > 0 && match[body] > body && match[body] <= r[1]) {
                         int close = match[body];
-                        l.endLine = tok(close).line();
-                        l.endCol = tok(close).col();
-                        l.children.addAll(lits(body + 1, close));
-                        found.add(l);
-                        i = close + 1;
-                        continue;
+                        r[0] = close + 1;
+                        if (r[2] < MAX_LITERAL_DEPTH) {
+                            Lit l = new Lit(k.line(), k.col());
+                            l.endLine = tok(close).line();
+                            l.endCol = tok(close).col();
+                            outs.peek().add(l);
+                            ranges.push(new int[] {body + 1, close, r[2] + 1});
+                            outs.push(l.children);
+                        }
                     }
                 }
-                i++;
             }
-            return found;
+            return top;
         }
 
         /** The index of a literal's opening brace if {@code func} at {@code i} starts a function literal, else -1. */
@@ -963,55 +992,61 @@ public final class GoSourceIndex {
             return k.is("*") || k.is("[") || k.is("(") || k.is("<-");
         }
 
-        /** Index after the type starting at {@code j}; {@code j} when none starts there. */
-        private int skipType(int j) {
-            Token k = tok(j);
-            if (k.is("(")) {
-                return after(j);
-            }
-            if (k.is("*")) {
-                return skipType(j + 1);
-            }
-            if (k.is("[")) {
-                return skipType(after(j));
-            }
-            if (k.is("map")) {
-                return tok(j + 1).is("[") ? skipType(after(j + 1)) : j + 1;
-            }
-            if (k.is("chan")) {
-                int n = tok(j + 1).is("<-") ? j + 2 : j + 1;
-                return skipType(n);
-            }
-            if (k.is("<-")) {
-                return tok(j + 1).is("chan") ? skipType(j + 2) : j;
-            }
-            if (k.is("func")) {
-                if (!tok(j + 1).is("(")) {
-                    return j + 1;
+        /** Index after the type starting at {@code j}; {@code j} when none starts there (a loop: types nest deep). */
+        private int skipType(int start) {
+            int j = start;
+            while (true) {
+                Token k = tok(j);
+                if (k.is("(")) {
+                    return after(j);
                 }
-                int n = after(j + 1);
-                if (tok(n).is("(")) {
-                    return after(n);
+                if (k.is("*")) {
+                    j = j + 1;
+                } else if (k.is("[")) {
+                    j = after(j);
+                } else if (k.is("map")) {
+                    if (!tok(j + 1).is("[")) {
+                        return j + 1;
+                    }
+                    j = after(j + 1);
+                } else if (k.is("chan")) {
+                    j = tok(j + 1).is("<-") ? j + 2 : j + 1;
+                } else if (k.is("<-")) {
+                    if (!tok(j + 1).is("chan")) {
+                        return j;
+                    }
+                    j = j + 2;
+                } else if (k.is("func")) {
+                    if (!tok(j + 1).is("(")) {
+                        return j + 1;
+                    }
+                    int n = after(j + 1);
+                    if (tok(n).is("(")) {
+                        return after(n);
+                    }
+                    if (typeStart(tok(n)) && !tok(n).is("{")) {
+                        j = n;
+                    } else {
+                        return n;
+                    }
+                } else if (k.is("struct") || k.is("interface")) {
+                    return tok(j + 1).is("{") ? after(j + 1) : j + 1;
+                } else if (k.kind() == Kind.IDENT && !GoScanner.KEYWORDS.contains(k.text())) {
+                    int n = j + 1;
+                    if (tok(n).is(".") && tok(n + 1).kind() == Kind.IDENT) {
+                        n += 2;
+                    }
+                    if (tok(n).is("[")) {
+                        n = after(n);
+                    }
+                    return n;
+                } else {
+                    return j;
                 }
-                if (typeStart(tok(n)) && !tok(n).is("{")) {
-                    return skipType(n);
+                if (j >= t.size() - 1) {
+                    return j;
                 }
-                return n;
             }
-            if (k.is("struct") || k.is("interface")) {
-                return tok(j + 1).is("{") ? after(j + 1) : j + 1;
-            }
-            if (k.kind() == Kind.IDENT && !GoScanner.KEYWORDS.contains(k.text())) {
-                int n = j + 1;
-                if (tok(n).is(".") && tok(n + 1).kind() == Kind.IDENT) {
-                    n += 2;
-                }
-                if (tok(n).is("[")) {
-                    n = after(n);
-                }
-                return n;
-            }
-            return j;
         }
     }
 

@@ -96,7 +96,9 @@ class PprofTopTest {
                         Matcher m = CORPUS.matcher(root.relativize(dir).toString().replace('\\', '/'));
                         Path profiles = m.find() ? root.resolve("testdata/corpus/" + m.group("ver") + "/" + m.group("prog"))
                                 : dir;
-                        out.add(new Case(file, profiles, n.startsWith("pprof-top-cum")));
+                        if (hasProtobufProfile(profiles)) { // legacy text profiles: LegacyHeapProfileTest
+                            out.add(new Case(file, profiles, n.startsWith("pprof-top-cum")));
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -150,6 +152,14 @@ class PprofTopTest {
                     .isCloseTo(e.flat(), within(e.flatTol()));
             assertThat((double) r.cum()).as("cum of %s (%s, pprof prints %s)", e.name(), unit, e.cumText())
                     .isCloseTo(e.cum(), within(e.cumTol()));
+        }
+    }
+
+    private static boolean hasProtobufProfile(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> p.toString().endsWith(".pprof"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

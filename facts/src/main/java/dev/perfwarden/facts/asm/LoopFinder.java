@@ -1,0 +1,341 @@
+package dev.perfwarden.facts.asm;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Loop membership from the control-flow graph of one function's machine code: basic blocks from the
+ * branch instructions, dominators (Cooper, Harvey and Kennedy's iterative algorithm over reverse
+ * post-order), and for every back edge {@code n → h} whose target {@code h} dominates its source
+ * {@code n} the natural loop: {@code h} and every block that reaches {@code n} without passing
+ * {@code h}. Code the compiler laid out between a loop's blocks but that no path leads back from
+ * (a return after the loop, an error exit) is not in the loop, whatever its address.
+ *
+ * <p>Edges: a conditional jump goes to its target and falls through; {@code JMP} goes to its target
+ * only; {@code RET}, {@code UD2}/{@code UNDEF}, {@code INT $3}, a jump out of the function (a tail call)
+ * and a call of a runtime function that never returns (panics, bounds failures, {@code throw}) end a
+ * path. An indirect jump ({@code JMP AX}, a jump table) is given every block that nothing else
+ * jumps or falls into as a successor. The stack-growth retry ({@code CALL runtime.morestack*} then a
+ * jump back to the entry) is no edge. A retreating edge whose target does not dominate its source
+ * (an irreducible loop, only possible with {@code goto}) makes no loop. Branch syntax is amd64's (and
+ * 386's): {@code J*} and {@code LOOP*}; other architectures get no loops.
+ */
+final class LoopFinder {
+    private static final int MORESTACK_WINDOW = 12;
+
+    private final AsmBody body;
+    private final List<Insn> in;
+    /** Indices (into {@code in}) of real instructions. */
+    private final int[] real;
+    private int[] blockOf;      // per real index → block
+    private int[] blockStart;   // per block → first real index
+    private int blocks;
+    private List<int[]> succ;   // per block
+    private int backEdges;
+
+    LoopFinder(AsmBody body) {
+        this.body = body;
+        this.in = body.insns;
+        int n = 0;
+        for (Insn x : in) {
+            if (!x.pseudo) {
+                n++;
+            }
+        }
+        real = new int[n];
+        int k = 0;
+        for (int i = 0; i < in.size(); i++) {
+            if (!in.get(i).pseudo) {
+                real[k++] = i;
+            }
+        }
+    }
+
+    /** Marks {@link Insn#inLoop} on every instruction and returns the number of loop back edges. */
+    int run() {
+        for (Insn x : in) {
+            x.inLoop = false;
+        }
+        if (real.length == 0) {
+            return 0;
+        }
+        buildBlocks();
+        boolean[] loop = loops();
+        int r = -1;
+        for (int i = 0; i < in.size(); i++) {
+            Insn x = in.get(i);
+            if (!x.pseudo) {
+                r++;
+            }
+            // a pseudo-op belongs to the block of the real instruction before it (or the first block)
+            x.inLoop = loop[blockOf[Math.max(r, 0)]];
+        }
+        return backEdges;
+    }
+
+    // ---------------------------------------------------------------- blocks and edges
+
+    private void buildBlocks() {
+        int n = real.length;
+        long start = body.start();
+        long[] target = new long[n];
+        boolean[] leader = new boolean[n];
+        leader[0] = true;
+        for (int k = 0; k < n; k++) {
+            Insn x = in.get(real[k]);
+            target[k] = Long.MIN_VALUE;
+            if (AsmAnalyzer.isBranch(x.op)) {
+                target[k] = AsmAnalyzer.target(body, x.args, start);
+                int t = indexOf(target[k]);
+                if (t >= 0) {
+                    leader[t] = true;
+                }
+            }
+            if ((ends(x) || AsmAnalyzer.isBranch(x.op)) && k + 1 < n) {
+                leader[k + 1] = true;
+            }
+        }
+        blockOf = new int[n];
+        List<Integer> starts = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (leader[k]) {
+                starts.add(k);
+            }
+            blockOf[k] = starts.size() - 1;
+        }
+        blocks = starts.size();
+        blockStart = starts.stream().mapToInt(Integer::intValue).toArray();
+        List<List<Integer>> s = new ArrayList<>(blocks);
+        for (int b = 0; b < blocks; b++) {
+            s.add(new ArrayList<>(2));
+        }
+        boolean[] indirect = new boolean[blocks];
+        for (int b = 0; b < blocks; b++) {
+            int last = (b + 1 < blocks ? blockStart[b + 1] : n) - 1;
+            Insn x = in.get(real[last]);
+            boolean branch = AsmAnalyzer.isBranch(x.op);
+            if (branch) {
+                int t = indexOf(target[last]);
+                if (t >= 0 && !(t == 0 && morestackRetry(last))) {
+                    s.get(b).add(blockOf[t]);
+                } else if (t < 0 && isIndirect(x.args)) {
+                    indirect[b] = true;
+                }
+            }
+            boolean falls = !ends(x) && !(branch && x.op.equals("JMP"));
+            if (falls && last + 1 < n) {
+                s.get(b).add(b + 1);
+            }
+        }
+        boolean any = false;
+        for (boolean i : indirect) {
+            any |= i;
+        }
+        if (any) {
+            boolean[] hasPred = new boolean[blocks];
+            for (List<Integer> l : s) {
+                for (int t : l) {
+                    hasPred[t] = true;
+                }
+            }
+            for (int b = 0; b < blocks; b++) {
+                if (indirect[b]) {
+                    for (int t = 1; t < blocks; t++) {
+                        if (!hasPred[t]) {
+                            s.get(b).add(t);
+                        }
+                    }
+                }
+            }
+        }
+        succ = new ArrayList<>(blocks);
+        for (List<Integer> l : s) {
+            succ.add(l.stream().mapToInt(Integer::intValue).distinct().toArray());
+        }
+    }
+
+    /** Real-instruction index of the instruction at {@code address}; -1 when none starts there. */
+    private int indexOf(long address) {
+        if (address == Long.MIN_VALUE) {
+            return -1;
+        }
+        int lo = 0;
+        int hi = real.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (in.get(real[mid]).address < address) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < real.length && in.get(real[lo]).address == address ? lo : -1;
+    }
+
+    /** An instruction after which no path continues in this function. */
+    private static boolean ends(Insn x) {
+        String op = x.op;
+        if (op.equals("RET") || op.equals("UD2") || op.equals("UNDEF") || op.equals("INT") && x.args.equals("$0x3")
+                || op.equals("INT") && x.args.equals("$3")) {
+            return true;
+        }
+        if (op.equals("CALL") && x.args.endsWith("(SB)")) {
+            String callee = AsmAnalyzer.stripOffset(x.args.substring(0, x.args.length() - 4));
+            int abi = callee.indexOf('<');
+            if (abi > 0) {
+                callee = callee.substring(0, abi);
+            }
+            if (RuntimeCalls.isRuntime(callee)) {
+                String c = RuntimeCalls.category(callee);
+                return c.equals(RuntimeCall.BOUNDS_PANIC) || c.equals(RuntimeCall.PANIC);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIndirect(String args) {
+        return AsmAnalyzer.isRegister(args) || args.endsWith(")") && !args.endsWith("(SB)");
+    }
+
+    /** The jump back to the entry after {@code CALL runtime.morestack*}: a retry, not a loop. */
+    private boolean morestackRetry(int k) {
+        int seen = 0;
+        for (int j = k - 1; j >= 0 && seen < MORESTACK_WINDOW; j--, seen++) {
+            Insn p = in.get(real[j]);
+            if (p.op.equals("CALL") && p.args.startsWith("runtime.morestack")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- dominators and loops
+
+    private boolean[] loops() {
+        int[] rpo = reversePostOrder();
+        int[] order = new int[blocks];      // block → position in rpo, -1 unreachable
+        Arrays.fill(order, -1);
+        for (int i = 0; i < rpo.length; i++) {
+            order[rpo[i]] = i;
+        }
+        List<List<Integer>> pred = new ArrayList<>(blocks);
+        for (int b = 0; b < blocks; b++) {
+            pred.add(new ArrayList<>(2));
+        }
+        for (int b = 0; b < blocks; b++) {
+            if (order[b] >= 0) {
+                for (int t : succ.get(b)) {
+                    pred.get(t).add(b);
+                }
+            }
+        }
+        int[] idom = new int[blocks];
+        Arrays.fill(idom, -1);
+        idom[rpo[0]] = rpo[0];
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 1; i < rpo.length; i++) {
+                int b = rpo[i];
+                int d = -1;
+                for (int p : pred.get(b)) {
+                    if (idom[p] >= 0) {
+                        d = d < 0 ? p : intersect(p, d, idom, order);
+                    }
+                }
+                if (d >= 0 && idom[b] != d) {
+                    idom[b] = d;
+                    changed = true;
+                }
+            }
+        }
+        boolean[] inLoop = new boolean[blocks];
+        for (int u : rpo) {
+            for (int h : succ.get(u)) {
+                if (dominates(h, u, idom)) {
+                    backEdges++;
+                    markBody(h, u, pred, inLoop);
+                }
+            }
+        }
+        return inLoop;
+    }
+
+    private int[] reversePostOrder() {
+        int[] post = new int[blocks];
+        int count = 0;
+        boolean[] seen = new boolean[blocks];
+        int[] next = new int[blocks];
+        ArrayDeque<Integer> stack = new ArrayDeque<>();
+        stack.push(0);
+        seen[0] = true;
+        while (!stack.isEmpty()) {
+            int b = stack.peek();
+            int[] s = succ.get(b);
+            if (next[b] < s.length) {
+                int t = s[next[b]++];
+                if (!seen[t]) {
+                    seen[t] = true;
+                    stack.push(t);
+                }
+            } else {
+                stack.pop();
+                post[count++] = b;
+            }
+        }
+        int[] rpo = new int[count];
+        for (int i = 0; i < count; i++) {
+            rpo[i] = post[count - 1 - i];
+        }
+        return rpo;
+    }
+
+    private static int intersect(int a, int b, int[] idom, int[] order) {
+        while (a != b) {
+            while (order[a] > order[b]) {
+                a = idom[a];
+            }
+            while (order[b] > order[a]) {
+                b = idom[b];
+            }
+        }
+        return a;
+    }
+
+    private static boolean dominates(int h, int u, int[] idom) {
+        int x = u;
+        while (true) {
+            if (x == h) {
+                return true;
+            }
+            if (idom[x] == x || idom[x] < 0) {
+                return false;
+            }
+            x = idom[x];
+        }
+    }
+
+    /** The natural loop of back edge {@code u → h}: {@code h} and every block reaching {@code u} without passing {@code h}. */
+    private static void markBody(int h, int u, List<List<Integer>> pred, boolean[] inLoop) {
+        boolean[] seen = new boolean[inLoop.length];
+        seen[h] = true;
+        inLoop[h] = true;
+        ArrayDeque<Integer> work = new ArrayDeque<>();
+        if (!seen[u]) {
+            seen[u] = true;
+            work.push(u);
+        }
+        while (!work.isEmpty()) {
+            int b = work.pop();
+            inLoop[b] = true;
+            for (int p : pred.get(b)) {
+                if (!seen[p]) {
+                    seen[p] = true;
+                    work.push(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.perfwarden.facts.asm;
+
+import dev.perfwarden.facts.asm.Captures.Parsed;
+import dev.perfwarden.facts.asmlisting.AsmListingParser;
+import dev.perfwarden.facts.objdump.ObjdumpParser;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Loop membership from dominators (LoopFinder) on real captures, including code the compiler laid out
+ * between a loop's head and its back edge that is not in the loop: the layout interval the analysis
+ * replaced counted it in.
+ */
+class LoopFinderTest {
+    private final ObjdumpParser objdump = new ObjdumpParser(new AsmOptions(true, true));
+
+    /**
+     * Go 1.23 lays BenchmarkWork out as: loop head, exit test, RET, inner loop, JMP back to the head.
+     * The RET (b_test.go:9, the closing brace after the loop) sits inside the address interval of the
+     * back edge, but no path leads from it back into the loop.
+     */
+    @Test
+    void returnLaidOutInsideTheLoopIntervalIsNotInTheLoop() {
+        Parsed p = Captures.parse(objdump, Captures.root().resolve("testdata/corpus/go1.23/t3/objdump.txt"));
+        List<AsmInstruction> work = p.of(AsmInstruction.class).stream()
+                .filter(i -> i.symbol().equals("example.com/t3.BenchmarkWork")).toList();
+        AsmInstruction ret = work.stream().filter(i -> i.op().equals("RET")).findFirst().orElseThrow();
+        assertThat(ret.line()).isEqualTo(9);
+        // the layout interval [target, jump] of the outer back edge holds the RET
+        AsmInstruction back = work.get(work.size() - 1);
+        assertThat(back.op()).isEqualTo("JMP");
+        long head = Long.parseLong(back.args().substring(2), 16);
+        assertThat(ret.address()).isBetween(head, back.address());
+        assertThat(ret.inLoop()).isFalse();
+        assertThat(loopLines(p, "example.com/t3.BenchmarkWork")).containsExactlyInAnyOrder(
+                "/home/gopher/src/t3/b_test.go:6", "/home/gopher/src/t3/b_test.go:7", "b.go:7");
+        assertThat(function(p, "example.com/t3.BenchmarkWork").backEdges()).isEqualTo(2);
+    }
+
+    /**
+     * bitset (*BitSet).InPlaceIntersection, Go 1.26.8: the first loop's exit jumps backwards to the second
+     * loop's test, so the layout interval of that jump covered the code after both loops (lines 792–797,
+     * the extendSet call and the return).
+     */
+    @Test
+    void straightLineCodeAfterTwoLoopsIsNotInALoop() {
+        Parsed p = Captures.parse(objdump, Captures.root().resolve("testdata/modules/bitset/objdump.txt"));
+        String f = "github.com/bits-and-blooms/bitset.(*BitSet).InPlaceIntersection";
+        Set<Integer> lines = p.of(LoopLine.class).stream().filter(l -> l.symbol().equals(f)).map(LoopLine::line)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(lines).contains(783, 784, 788, 789).noneMatch(l -> l >= 792);
+        assertThat(p.of(DirectCall.class)).filteredOn(c -> c.symbol().equals(f))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.callee()).isEqualTo("github.com/bits-and-blooms/bitset.(*BitSet).extendSet");
+                    assertThat(c.line()).isEqualTo(794);
+                    assertThat(c.inLoop()).isFalse();
+                });
+        // the JMP from the first loop's exit to the second loop's test goes backwards but closes no loop
+        List<AsmInstruction> code = p.of(AsmInstruction.class).stream().filter(i -> i.symbol().equals(f)).toList();
+        assertThat(code).anySatisfy(i -> {
+            assertThat(i.op()).isEqualTo("JMP");
+            assertThat(i.line()).isEqualTo(783);
+            assertThat(Long.parseLong(i.args().substring(2), 16)).isLessThan(i.address());
+        });
+        assertThat(function(p, f).backEdges()).isEqualTo(2);
+    }
+
+    /** An error return inside a loop body leaves the loop: it runs once, not per iteration. */
+    @Test
+    void errorExitFromALoopBodyIsNotInTheLoop() {
+        Parsed p = Captures.parse(objdump, Captures.root().resolve("examples/captured/orders/objdump.txt"));
+        Set<Integer> lines = p.of(LoopLine.class).stream().filter(l -> l.symbol().equals("main.ParseOrder"))
+                .filter(l -> l.file().endsWith("order.go")).map(LoopLine::line)
+                .collect(Collectors.toCollection(TreeSet::new));
+        // 30 for, 31 strings.Cut, 36 case "id", 42 case "customer", 47 items loop, 48 parseItem
+        assertThat(lines).contains(30, 31, 47, 48);
+        // 33 return nil, errSyntax; 39 and 50 return nil, err
+        assertThat(lines).doesNotContain(33, 39, 50);
+        // the prologue and the morestack retry are not a loop
+        assertThat(lines).doesNotContain(28);
+    }
+
+    /**
+     * The -S listing and objdump of the same fixture build agree on which lines of each function are in a
+     * loop (the two syntaxes write branch targets differently: PCs versus addresses).
+     */
+    @TestFactory
+    Stream<DynamicTest> listingAndObjdumpAgree() {
+        List<Path> dirs = Captures.all("S.txt").stream().map(Path::getParent)
+                .filter(d -> Files.exists(d.resolve("objdump.txt")) && d.toString().contains("rules/packs/"))
+                .toList();
+        assertThat(dirs).hasSizeGreaterThanOrEqualTo(20);
+        AsmListingParser listing = new AsmListingParser(new AsmOptions(false, false));
+        return dirs.stream().map(d -> DynamicTest.dynamicTest(Captures.rel(d), () -> {
+            Map<String, Set<Integer>> s = byFunction(Captures.parse(listing, d.resolve("S.txt")));
+            Map<String, Set<Integer>> o = byFunction(Captures.parse(objdump, d.resolve("objdump.txt")));
+            for (Map.Entry<String, Set<Integer>> e : o.entrySet()) {
+                if (s.containsKey(e.getKey())) {
+                    assertThat(s.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+                }
+            }
+        }));
+    }
+
+    private static Map<String, Set<Integer>> byFunction(Parsed p) {
+        Map<String, Set<Integer>> m = new TreeMap<>();
+        for (AsmFunction f : p.of(AsmFunction.class)) {
+            if (f.symbol().startsWith("main.") && !f.file().contains("autogenerated")) {
+                m.put(f.symbol(), new TreeSet<>());
+            }
+        }
+        for (LoopLine l : p.of(LoopLine.class)) {
+            Set<Integer> s = m.get(l.symbol());
+            if (s != null && l.file().endsWith("main.go")) {
+                s.add(l.line());
+            }
+        }
+        return m;
+    }
+
+    private static AsmFunction function(Parsed p, String symbol) {
+        return p.of(AsmFunction.class).stream().filter(f -> f.symbol().equals(symbol)).findFirst().orElseThrow();
+    }
+
+    private static List<String> loopLines(Parsed p, String symbol) {
+        return p.of(LoopLine.class).stream().filter(l -> l.symbol().equals(symbol))
+                .map(l -> l.file() + ":" + l.line()).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,3 @@
+module github.com/spaolacci/murmur3
+
+go 1.16
