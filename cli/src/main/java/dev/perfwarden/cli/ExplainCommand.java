@@ -53,7 +53,7 @@ public final class ExplainCommand implements Callable<Integer> {
                         out.println("inputs: " + String.join(", ", r.inputs()));
                     }
                     out.println();
-                    out.println(r.doc().strip());
+                    out.println(dev.perfwarden.engine.report.TerminalText.escapeLines(r.doc().strip()));
                     out.flush();
                     return 0;
                 }

@@ -18,7 +18,8 @@ final class Failures {
 
     static boolean user(Throwable t) {
         return t instanceof UserException || t instanceof GoToolchainException
-                || t instanceof dev.perfwarden.engine.service.SetupException;
+                || t instanceof dev.perfwarden.engine.service.SetupException
+                || t instanceof dev.perfwarden.engine.restrict.SessionLimitException;
     }
 
     static int exitCode(Throwable t) {

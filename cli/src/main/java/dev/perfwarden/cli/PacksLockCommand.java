@@ -43,7 +43,8 @@ public final class PacksLockCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.println("locked " + locked.lock().packs().size() + " pack(s) in " + locked.file() + ":");
         for (LockFile.LockedPack l : locked.lock().packs()) {
-            o.printf("  %-24s %s  %s  (%d files)%n", l.label(), l.sha256(), l.origin(), l.files().size());
+            o.printf("  %-24s %s  %s  (%d files, %s)%n", l.label(), l.sha256(), l.origin(), l.files().size(),
+                    l.trust());
         }
         o.flush();
         return ExitCodes.OK;

@@ -34,6 +34,12 @@ public final class ProjectOptions {
                     + "refused before it is compiled (exit 2). Full: any Java. Only for packs you have reviewed.")
     String trust;
 
+    @Option(names = "--limit", paramLabel = "NAME=VALUE",
+            description = "A run-time limit of the rule session: time (e.g. 30s, 2m), firings, facts (inserted by "
+                    + "rules), heapHeadroom (e.g. 128MiB). Overrides limits: in .perfwarden.yaml, which may only "
+                    + "tighten the defaults (120s, 5000000, 2000000, 64MiB). Breaking one exits 2. Repeatable.")
+    java.util.Map<String, String> limits = new java.util.LinkedHashMap<>();
+
     Trust trust() {
         return Trust.byId(trust).orElseThrow(() -> new UserException("unknown --trust '" + trust
                 + "' (expected restricted or full)"));
@@ -45,7 +51,7 @@ public final class ProjectOptions {
      */
     Session open(PackOptions packs, List<String> starts, SessionSpec.Checks checks) {
         SessionSpec spec = packs.applyTo(SessionSpec.defaults()).withTrust(trust()).withLock(lock)
-                .withConfig(config).withChecks(checks)
+                .withConfig(config).withChecks(checks).withLimits(limits)
                 .withStarts(starts.stream().filter(s -> !s.equals("-")).map(Path::of).filter(Files::exists).toList());
         return PerfwardenCommand.WORKSPACE.open(noConfig ? spec.withoutConfig() : spec);
     }

@@ -129,7 +129,7 @@ class PinnedPacksCliTest {
         Files.writeString(rule, Files.readString(rule).replace("    TreeSet<String> names", "    System.out.flush();\n    TreeSet<String> names"));
         Cli.Run restricted = Cli.run("analyze", "--no-config", "--rules", pack.toString(), ORDERS_M2.toString());
         assertThat(restricted.exit()).isEqualTo(2);
-        assertThat(restricted.err()).contains(rule + ":27:5: error: 'System' is not allowed here");
+        assertThat(restricted.err()).contains(rule + ":28:5: error: 'System' is not allowed here");
         Cli.Run full = Cli.run("analyze", "--no-config", "--trust=full", "--rules", pack.toString(),
                 "--fail-on", "none", ORDERS_M2.toString());
         assertThat(full.exit()).as(full.err()).isZero();

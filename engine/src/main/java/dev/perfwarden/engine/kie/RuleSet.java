@@ -14,6 +14,9 @@ import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.pack.RuleSource;
 import dev.perfwarden.engine.pack.SemVer;
 import dev.perfwarden.engine.pack.VersionRange;
+import dev.perfwarden.engine.restrict.SessionGuard;
+import dev.perfwarden.engine.restrict.SessionLimitException;
+import dev.perfwarden.engine.restrict.SessionLimits;
 import dev.perfwarden.engine.rule.PackRef;
 import dev.perfwarden.engine.rule.Param;
 import dev.perfwarden.facts.core.Evidence;
@@ -57,7 +60,7 @@ import java.util.TreeMap;
  */
 public final class RuleSet {
 
-    /** Upper bound of rule firings per run; more means a rule loops. */
+    /** Upper bound of rule firings per run by default; more means a rule loops (see {@link SessionLimits}). */
     public static final int MAX_FIRINGS = 5_000_000;
 
     private static final String PRELUDE_RESOURCE = "/dev/perfwarden/engine/kie/prelude.drl";
@@ -71,6 +74,7 @@ public final class RuleSet {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesById;
     private final List<PackRef> packRefs;
+    private SessionLimits limits = SessionLimits.defaults();
 
     private RuleSet(String key, KieBase kieBase, List<Pack> packs, String compiledBy) {
         this.key = key;
@@ -139,30 +143,60 @@ public final class RuleSet {
      * @throws IllegalArgumentException for an unknown parameter or a value of the wrong type
      */
     public List<Finding> run(Collection<?> facts, Map<String, Object> paramOverrides) {
+        return run(facts, paramOverrides, limits);
+    }
+
+    /** This rule set (same compiled KieBase) with {@code limits} for {@link #run(Collection, Map)}. */
+    public RuleSet withLimits(SessionLimits l) {
+        if (l.equals(limits)) {
+            return this;
+        }
+        RuleSet r = new RuleSet(key, kieBase, packs, compiledBy);
+        r.limits = java.util.Objects.requireNonNull(l, "limits");
+        return r;
+    }
+
+    /** The limits {@link #run(Collection, Map)} applies. */
+    public SessionLimits limits() {
+        return limits;
+    }
+
+    /**
+     * As {@link #run(Collection, Map)}, within {@code limits} (wall time, firings, inserted facts, heap
+     * headroom).
+     *
+     * @throws SessionLimitException when the rules break a limit; it names the pack and rule
+     */
+    public List<Finding> run(Collection<?> facts, Map<String, Object> paramOverrides, SessionLimits limits) {
         List<Param> params = parameters(paramOverrides == null ? Map.of() : paramOverrides);
+        Map<String, String> packOfDrl = new HashMap<>();
+        packs.forEach(p -> packOfDrl.put(p.drlPackage(), p.id()));
         KieSession session = kieBase.newKieSession();
         List<Finding> raw = new ArrayList<>();
         try {
-            for (PackRef r : packRefs) {
-                session.insert(r);
-            }
-            for (Param p : params) {
-                session.insert(p);
-            }
-            for (Object o : facts) {
-                if (o != null) {
-                    session.insert(o);
+            SessionGuard.run(session, limits, drl -> packOfDrl.getOrDefault(drl, drl), s -> {
+                for (PackRef r : packRefs) {
+                    s.insert(r);
                 }
-            }
-            int fired = session.fireAllRules(MAX_FIRINGS + 1);
-            if (fired > MAX_FIRINGS) {
-                throw new IllegalStateException("rules fired more than " + MAX_FIRINGS + " times: a rule loops");
-            }
+                for (Param p : params) {
+                    s.insert(p);
+                }
+                for (Object o : facts) {
+                    if (o != null) {
+                        s.insert(o);
+                    }
+                }
+                s.fireAllRules();
+            });
             for (Object o : session.getObjects(o -> o instanceof Finding)) {
                 raw.add((Finding) o);
             }
         } finally {
-            session.dispose();
+            try {
+                session.dispose();
+            } catch (RuntimeException e) {
+                // a session stopped by a limit may not dispose cleanly; it is dropped either way
+            }
         }
         return dedupe(raw);
     }

@@ -40,9 +40,16 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
     /** One approved pack. */
-    public record LockedPack(String id, String version, String origin, String sha256, SortedMap<String, String> files) {
+    public record LockedPack(String id, String version, String origin, String sha256, SortedMap<String, String> files,
+                             String trust) {
         public LockedPack {
             files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
+            trust = trust == null ? "" : trust;
+        }
+
+        /** A locked pack without a recorded trust (locks written before trust was recorded). */
+        public LockedPack(String id, String version, String origin, String sha256, SortedMap<String, String> files) {
+            this(id, version, origin, sha256, files, "");
         }
 
         public String label() {
@@ -58,12 +65,26 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
 
     /** A lock of {@code packs}; folder and archive origins are written relative to {@code lockDir}. */
     public static LockFile of(List<Pack> packs, Path lockDir) {
+        return of(packs, lockDir, dev.perfwarden.engine.restrict.Trust.RESTRICTED);
+    }
+
+    /**
+     * A lock of {@code packs} that records, with each hash, the trust the packs were checked with:
+     * {@code builtin} (shipped with perfwarden, chosen by id), else {@code trust}'s id. The recorded trust
+     * never grants anything (the lock lives in the repository); a pack locked as built-in that is loaded from
+     * a path is refused.
+     */
+    public static LockFile of(List<Pack> packs, Path lockDir, dev.perfwarden.engine.restrict.Trust trust) {
         List<LockedPack> out = new ArrayList<>();
         for (Pack p : packs) {
-            out.add(new LockedPack(p.id(), p.version(), origin(p, lockDir), p.sha256(), p.files()));
+            out.add(new LockedPack(p.id(), p.version(), origin(p, lockDir), p.sha256(), p.files(),
+                    p.builtin() ? BUILTIN : trust.id()));
         }
         return new LockFile(EngineInfo.version(), out);
     }
+
+    /** The trust recorded for a pack shipped with perfwarden. */
+    public static final String BUILTIN = "builtin";
 
     static String origin(Pack p, Path lockDir) {
         if (p.builtin()) {
@@ -103,6 +124,10 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
                 out.add(new Problem(p.id(), p.origin(), "", 0, 0, "pack " + p.label() + " is not in " + lf
                         + "; review it, then run 'perfwarden packs lock' to approve it"));
                 continue;
+            }
+            if (l.trust().equals(BUILTIN) && !p.builtin()) {
+                out.add(new Problem(p.id(), p.origin(), "", 0, 0, "pack " + p.id() + " is locked as built-in in " + lf
+                        + ", but this run loads it from " + p.origin() + "; choose built-in packs with --pack ID"));
             }
             if (!l.version().equals(p.version())) {
                 out.add(new Problem(p.id(), p.origin(), "pack.yaml", 0, 0, "pack " + p.id() + " is version "
@@ -187,7 +212,7 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
                     errors.at(e, "packs: expected {id, version, origin, sha256, files}, got " + e.describe());
                     continue;
                 }
-                errors.onlyKeys(e, "id", "version", "origin", "sha256", "files");
+                errors.onlyKeys(e, "id", "version", "origin", "sha256", "files", "trust");
                 String id = string(e, "id", errors);
                 String version = string(e, "version", errors);
                 String origin = string(e, "origin", errors);
@@ -212,7 +237,13 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
                     errors.at(e, "pack " + id + " is locked twice");
                 }
                 if (id != null && version != null && origin != null && sha != null) {
-                    packs.add(new LockedPack(id, version, origin, sha.toLowerCase(Locale.ROOT), files));
+                    YNode tn = e.get("trust");
+                    String trust = tn == null ? "" : tn.text();
+                    if (!trust.isEmpty() && !trust.equals(BUILTIN)
+                            && dev.perfwarden.engine.restrict.Trust.byId(trust).isEmpty()) {
+                        errors.at(tn, "trust: expected builtin, restricted or full, got " + tn.describe());
+                    }
+                    packs.add(new LockedPack(id, version, origin, sha.toLowerCase(Locale.ROOT), files, trust));
                 }
             }
         }
@@ -254,8 +285,11 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
             sb.append("  - id: ").append(q(p.id())).append('\n')
                     .append("    version: ").append(q(p.version())).append('\n')
                     .append("    origin: ").append(q(p.origin())).append('\n')
-                    .append("    sha256: ").append(q(p.sha256())).append('\n')
-                    .append("    files:\n");
+                    .append("    sha256: ").append(q(p.sha256())).append('\n');
+            if (!p.trust().isEmpty()) {
+                sb.append("    trust: ").append(q(p.trust())).append('\n');
+            }
+            sb.append("    files:\n");
             p.files().forEach((f, h) -> sb.append("      ").append(q(f)).append(": ").append(q(h)).append('\n'));
         }
         return sb.toString();
@@ -269,7 +303,8 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
             LockedPack p = packs.get(i);
             sb.append(i == 0 ? "\n" : ",\n").append("    {\"id\": ").append(jq(p.id())).append(", \"version\": ")
                     .append(jq(p.version())).append(", \"origin\": ").append(jq(p.origin())).append(", \"sha256\": ")
-                    .append(jq(p.sha256())).append(",\n     \"files\": {");
+                    .append(jq(p.sha256())).append(p.trust().isEmpty() ? "" : ", \"trust\": " + jq(p.trust()))
+                    .append(",\n     \"files\": {");
             int j = 0;
             for (Map.Entry<String, String> f : p.files().entrySet()) {
                 sb.append(j++ == 0 ? "\n" : ",\n").append("       ").append(jq(f.getKey())).append(": ").append(jq(f.getValue()));

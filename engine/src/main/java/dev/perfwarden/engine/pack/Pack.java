@@ -22,11 +22,22 @@ import java.util.Objects;
  * @param dsl         the pack's DSL files (name → text), for tools that show them
  * @param files       hex sha256 of each file the loader read, by path relative to the pack root, sorted: what
  *                    {@code sha256} covers, kept per file so a lock check can name the file that changed
+ * @param builtin     whether the pack ships with perfwarden and was chosen by id ({@code --pack}, {@code id:} in
+ *                    the project file): set by {@link PackLoader#loadBuiltin} only, never from a path or name
  */
 public record Pack(String id, String version, VersionRange engineRange, Map<String, VersionRange> requires,
                    String description, String origin, String sha256, Map<String, PackParameter> parameters,
                    List<RuleInfo> rules, List<RuleSource> sources, Map<String, String> dsl,
-                   java.util.SortedMap<String, String> files) implements java.io.Serializable {
+                   java.util.SortedMap<String, String> files, boolean builtin) implements java.io.Serializable {
+    /** A pack that is not built in (for callers that build packs by hand). */
+    public Pack(String id, String version, VersionRange engineRange, Map<String, VersionRange> requires,
+                String description, String origin, String sha256, Map<String, PackParameter> parameters,
+                List<RuleInfo> rules, List<RuleSource> sources, Map<String, String> dsl,
+                java.util.SortedMap<String, String> files) {
+        this(id, version, engineRange, requires, description, origin, sha256, parameters, rules, sources, dsl,
+                files, false);
+    }
+
     /** A pack without per-file hashes (for callers that build packs by hand). */
     public Pack(String id, String version, VersionRange engineRange, Map<String, VersionRange> requires,
                 String description, String origin, String sha256, Map<String, PackParameter> parameters,
@@ -48,11 +59,6 @@ public record Pack(String id, String version, VersionRange engineRange, Map<Stri
         sources = List.copyOf(sources);
         dsl = Map.copyOf(dsl);
         files = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(files));
-    }
-
-    /** Whether the pack ships with perfwarden (loaded from the class path), not from a user folder or archive. */
-    public boolean builtin() {
-        return origin.startsWith("classpath:");
     }
 
     /** {@code id@version}, as findings carry it. */

@@ -94,6 +94,9 @@ public final class PackArchive {
                 problems.add(problem(base, origin, e.name(), "entry '" + e.name()
                         + "' is a symbolic link; pack archives may hold only files and folders"));
             }
+            if (e.defect() != null) {
+                problems.add(problem(base, origin, e.name(), "entry '" + printable(e.name()) + "' " + e.defect()));
+            }
             if (e.encrypted()) {
                 problems.add(problem(base, origin, e.name(), "entry '" + e.name() + "' is encrypted"));
             }
@@ -247,7 +250,11 @@ public final class PackArchive {
     // ---------------------------------------------------------------- central directory
 
     /** One central-directory record: what {@link ZipFile} does not tell (host system, unix mode, flags). */
-    record CentralEntry(String name, long size, long compressedSize, boolean symlink, boolean encrypted) {
+    record CentralEntry(String name, long size, long compressedSize, boolean symlink, boolean encrypted,
+                        String defect) {
+        CentralEntry(String name, long size, long compressedSize, boolean symlink, boolean encrypted) {
+            this(name, size, compressedSize, symlink, encrypted, null);
+        }
     }
 
     /**
@@ -277,7 +284,8 @@ public final class PackArchive {
             int count = u16(end, eocd + 10);
             long cdSize = u32(end, eocd + 12);
             long cdOffset = u32(end, eocd + 16);
-            if (count == 0xFFFF || cdSize == 0xFFFFFFFFL || cdOffset == 0xFFFFFFFFL) {
+            boolean zip64Locator = eocd >= 20 && u32(end, eocd - 20) == 0x07064b50L;
+            if (count == 0xFFFF || cdSize == 0xFFFFFFFFL || cdOffset == 0xFFFFFFFFL || zip64Locator) {
                 throw new ZipException("ZIP64 archives are not supported for packs");
             }
             if (count > limits.maxEntries()) {
@@ -305,17 +313,72 @@ public final class PackArchive {
                 int extraLen = u16(cd, p + 30);
                 int commentLen = u16(cd, p + 32);
                 long external = u32(cd, p + 38);
-                if (p + 46 + nameLen > cd.length) {
+                long localOffset = u32(cd, p + 42);
+                if (p + 46 + nameLen + extraLen > cd.length) {
                     throw new ZipException("bad central directory record #" + (i + 1));
                 }
                 String name = new String(cd, p + 46, nameLen, StandardCharsets.UTF_8);
                 int mode = (int) (external >>> 16);
                 boolean symlink = (madeBy >>> 8) == UNIX_HOST && (mode & S_IFMT) == S_IFLNK;
-                out.add(new CentralEntry(name, size, comp, symlink, (flags & 1) != 0));
+                String defect = null;
+                if (hasZip64Extra(cd, p + 46 + nameLen, extraLen) || comp == 0xFFFFFFFFL || size == 0xFFFFFFFFL
+                        || localOffset == 0xFFFFFFFFL) {
+                    defect = "has a ZIP64 extra field; ZIP64 is refused for packs (they never need it)";
+                } else {
+                    defect = localHeaderDefect(f, len, localOffset, cd, p + 46, nameLen);
+                }
+                out.add(new CentralEntry(name, size, comp, symlink, (flags & 1) != 0, defect));
                 p += 46 + nameLen + extraLen + commentLen;
             }
             return out;
         }
+    }
+
+    /** Whether the extra field at {@code from} (of {@code len} bytes) holds a ZIP64 block (header id 1). */
+    private static boolean hasZip64Extra(byte[] b, int from, int len) {
+        int q = from;
+        int end = Math.min(b.length, from + len);
+        while (q + 4 <= end) {
+            int id = u16(b, q);
+            int size = u16(b, q + 2);
+            if (id == 0x0001) {
+                return true;
+            }
+            q += 4 + size;
+        }
+        return false;
+    }
+
+    /**
+     * Why the local header of an entry disagrees with its central-directory record, or null: tools that read
+     * the local headers (streaming unzip) would see another name than the one checked here.
+     */
+    private static String localHeaderDefect(RandomAccessFile f, long len, long offset, byte[] cd, int nameAt,
+                                            int nameLen) throws IOException {
+        if (offset + 30 > len) {
+            return "points at a local header outside the archive";
+        }
+        byte[] h = new byte[30];
+        f.seek(offset);
+        f.readFully(h);
+        if (u32(h, 0) != 0x04034b50L) {
+            return "points at no local header";
+        }
+        int ln = u16(h, 26);
+        int le = u16(h, 28);
+        if (offset + 30 + ln + le > len) {
+            return "has a local header outside the archive";
+        }
+        byte[] local = new byte[ln + le];
+        f.readFully(local);
+        if (ln != nameLen || !java.util.Arrays.equals(local, 0, ln, cd, nameAt, nameAt + nameLen)) {
+            return "has another name in its local header ('" + printable(new String(local, 0, ln,
+                    StandardCharsets.UTF_8)) + "') than in the central directory";
+        }
+        if (hasZip64Extra(local, ln, le)) {
+            return "has a ZIP64 extra field in its local header; ZIP64 is refused for packs (they never need it)";
+        }
+        return null;
     }
 
     private static int u16(byte[] b, int i) {

@@ -20,7 +20,10 @@ import java.util.stream.Stream;
  * to the pack root with {@code /} separators, sorted. {@code fixture/} and {@code captures/} folders are
  * not read.
  */
-record PackFiles(String origin, String folderName, SortedMap<String, byte[]> files) {
+record PackFiles(String origin, String folderName, SortedMap<String, byte[]> files, boolean builtin) {
+    PackFiles(String origin, String folderName, SortedMap<String, byte[]> files) {
+        this(origin, folderName, files, false);
+    }
 
     static PackFiles fromDirectory(Path dir) throws IOException {
         Path root = dir.toAbsolutePath().normalize();
@@ -30,11 +33,17 @@ record PackFiles(String origin, String folderName, SortedMap<String, byte[]> fil
         SortedMap<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                if (!Files.isRegularFile(p)) {
-                    continue;
-                }
                 String rel = root.relativize(p).toString().replace('\\', '/');
                 if (ignored(rel)) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(p)) {
+                    // a link could point anywhere (a doc.md linked to ~/.ssh/id_rsa would be printed by explain
+                    // and copied into SARIF); a pack is plain files
+                    throw new IOException("symbolic link " + rel + " is not allowed in a pack (it could point outside"
+                            + " the pack); copy the file instead");
+                }
+                if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 files.put(rel, Files.readAllBytes(p));
@@ -61,7 +70,7 @@ record PackFiles(String origin, String folderName, SortedMap<String, byte[]> fil
         if ("file".equals(marker.getProtocol())) {
             try {
                 PackFiles f = fromDirectory(Path.of(marker.toURI()).getParent());
-                return new PackFiles(origin, folderName, f.files());
+                return new PackFiles(origin, folderName, f.files(), dir.startsWith("packs/"));
             } catch (URISyntaxException e) {
                 throw new IOException("bad resource URL " + marker, e);
             }
@@ -96,7 +105,7 @@ record PackFiles(String origin, String folderName, SortedMap<String, byte[]> fil
                     }
                 }
             }
-            return new PackFiles(origin, folderName, files);
+            return new PackFiles(origin, folderName, files, dir.startsWith("packs/"));
         }
         throw new IOException("cannot list pack files behind " + marker + " (protocol " + marker.getProtocol() + ")");
     }

@@ -261,7 +261,7 @@ public final class PackLoader {
                 throw new PackException(problems);
             }
             return new Pack(packId, version, engineRange, requires, m.description, pf.origin(), sha256(used),
-                    params, rules, sources, dslTexts, PackHashes.of(used));
+                    params, rules, sources, dslTexts, PackHashes.of(used), pf.builtin());
         }
 
         private PackManifest parseManifest(String text) {

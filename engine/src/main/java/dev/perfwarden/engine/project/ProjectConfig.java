@@ -36,9 +36,19 @@ import java.util.regex.Pattern;
  * @param lock       lock file named in the file (resolved), or null: then {@code perfwarden.lock} next to it
  *                   is used when it exists
  * @param failOn     gate threshold, or null (the command line's or the default)
+ * @param limits     run-time limits of the rule session ({@code limits:}); the file may only tighten the
+ *                   defaults, never loosen them (it lives in the repository being analysed)
  */
 public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> parameters, PathFilter paths,
-                            Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn) {
+                            Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn,
+                            dev.perfwarden.engine.restrict.SessionLimits limits) {
+    /** A project file without {@code limits:} (the defaults). */
+    public ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> parameters, PathFilter paths,
+                         Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn) {
+        this(file, packs, parameters, paths, rules, baseline, lock, failOn,
+                dev.perfwarden.engine.restrict.SessionLimits.defaults());
+    }
+
     /** The file name looked for. */
     public static final String FILE_NAME = ".perfwarden.yaml";
     /** The lock file used next to the project file when the project file names none. */
@@ -179,6 +189,35 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         return parse(text, file.toAbsolutePath().normalize());
     }
 
+    /** {@code limits:} over the defaults; a value looser than the default is refused (only --limit may loosen). */
+    private static dev.perfwarden.engine.restrict.SessionLimits limits(YNode n, YNode.Errors errors) {
+        dev.perfwarden.engine.restrict.SessionLimits d = dev.perfwarden.engine.restrict.SessionLimits.defaults();
+        if (n == null || n.kind() == YNode.Kind.NULL) {
+            return d;
+        }
+        if (!n.isMap()) {
+            errors.at(n, "limits: expected a map (time, firings, facts, heapHeadroom), got " + n.describe());
+            return d;
+        }
+        dev.perfwarden.engine.restrict.SessionLimits l = d;
+        for (Map.Entry<String, YNode> e : n.map().entrySet()) {
+            try {
+                dev.perfwarden.engine.restrict.SessionLimits next = l.with(e.getKey(), e.getValue().text());
+                if (next.time().compareTo(d.time()) > 0 || next.firings() > d.firings() || next.facts() > d.facts()
+                        || next.heapHeadroom() < d.heapHeadroom()) {
+                    errors.at(e.getValue(), "limits." + e.getKey() + ": " + e.getValue().text() + " is looser than the"
+                            + " default " + d.describe().get(e.getKey()) + "; the project file may only tighten"
+                            + " limits (use --limit on the command line to loosen them)");
+                } else {
+                    l = next;
+                }
+            } catch (IllegalArgumentException x) {
+                errors.at(e.getValue(), "limits." + e.getKey() + ": " + x.getMessage());
+            }
+        }
+        return l;
+    }
+
     /** Parses the text of {@code file} (which need not exist; relative paths resolve against its folder). */
     public static ProjectConfig parse(String text, Path file) throws ConfigException {
         String name = file.toString();
@@ -188,7 +227,7 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
             errors.at(root, "expected a map of settings (packs, parameters, paths, rules, baseline, lock, failOn)");
             errors.throwIfAny();
         }
-        errors.onlyKeys(root, "packs", "parameters", "paths", "rules", "baseline", "lock", "failOn");
+        errors.onlyKeys(root, "packs", "parameters", "paths", "rules", "baseline", "lock", "failOn", "limits");
         Path dir = file.getParent() == null ? Path.of("") : file.getParent();
 
         List<PackSpec> packs = new ArrayList<>();
@@ -244,8 +283,9 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
                 errors.at(fo, "failOn: expected error, warning, note or none, got " + fo.describe());
             }
         }
+        dev.perfwarden.engine.restrict.SessionLimits limits = limits(root.get("limits"), errors);
         errors.throwIfAny();
-        return new ProjectConfig(file, packs, params, paths, rules, baseline, lock, failOn);
+        return new ProjectConfig(file, packs, params, paths, rules, baseline, lock, failOn, limits);
     }
 
     private static PackSpec packSpec(YNode e, Path dir, YNode.Errors errors) {

@@ -39,8 +39,9 @@ public final class TextReporter implements Reporter {
     /** The finding's line: {@code file:line:col: severity: short message [rule] cost}. */
     public static String line(Finding f) {
         String cost = f.cost().measured() ? " " + f.cost().format() : "";
-        return f.location() + ": " + f.severity().id() + ": " + Messages.split(f.message())[0] + " [" + f.rule()
-                + "]" + cost;
+        // pack and input text is escaped: a message must not forge report lines or drive the terminal
+        return TerminalText.escape(f.location()) + ": " + f.severity().id() + ": "
+                + TerminalText.escape(Messages.split(f.message())[0]) + " [" + TerminalText.escape(f.rule()) + "]" + cost;
     }
 
     @Override
@@ -51,20 +52,21 @@ public final class TextReporter implements Reporter {
                 continue;
             }
             if (!f.symbol().isEmpty()) {
-                out.append("    in ").append(f.symbol());
+                out.append("    in ").append(TerminalText.escape(f.symbol()));
                 if (!f.inlinedInto().isEmpty()) {
-                    out.append(" (also inlined into ").append(String.join(", ", f.inlinedInto())).append(')');
+                    out.append(" (also inlined into ").append(TerminalText.escape(String.join(", ", f.inlinedInto()))).append(')');
                 }
                 out.append('\n');
             }
             String rest = Messages.split(f.message())[1];
             if (!rest.isEmpty()) {
-                out.append("    ").append(rest).append('\n');
+                out.append("    ").append(TerminalText.escape(rest)).append('\n');
             }
             for (Evidence e : f.evidence()) {
                 List<String> lines = EvidenceText.lines(e, f.file());
                 for (int i = 0; i < lines.size(); i++) {
-                    out.append("    ").append(i == 0 ? e.input() + ": " : "  ").append(lines.get(i));
+                    out.append("    ").append(i == 0 ? TerminalText.escape(e.input()) + ": " : "  ")
+                            .append(TerminalText.escape(lines.get(i)));
                     if (i == 0 && e.at() != null) {
                         out.append("  (").append(e.at().format()).append(')');
                     }
@@ -79,8 +81,8 @@ public final class TextReporter implements Reporter {
         if (!top.isEmpty()) {
             out.append("top findings by cost:\n");
             for (Finding f : top) {
-                out.append("  ").append(f.cost().format()).append("  ").append(f.location()).append(' ')
-                        .append(f.rule()).append('\n');
+                out.append("  ").append(f.cost().format()).append("  ").append(TerminalText.escape(f.location()))
+                        .append(' ').append(TerminalText.escape(f.rule())).append('\n');
             }
         }
         Summary s = r.summary();
@@ -112,11 +114,12 @@ public final class TextReporter implements Reporter {
         if (!explained.isEmpty()) {
             out.append("rules (perfwarden explain RULE for the details and the fix):\n");
             for (RuleInfo ri : explained) {
-                out.append("  [").append(ri.id()).append("] ").append(ri.summary().strip()).append('\n');
+                out.append("  [").append(TerminalText.escape(ri.id())).append("] ")
+                        .append(TerminalText.escape(ri.summary().strip())).append('\n');
             }
         }
         if (!r.packs().isEmpty()) {
-            out.append("packs: ").append(r.packs().stream().map(p -> p.id() + "@" + p.version())
+            out.append("packs: ").append(r.packs().stream().map(p -> TerminalText.escape(p.id() + "@" + p.version()))
                     .collect(Collectors.joining(", "))).append('\n');
         }
         if (!r.inputs().isEmpty()) {
@@ -124,9 +127,9 @@ public final class TextReporter implements Reporter {
             for (InputStats in : r.inputs()) {
                 out.append("  ").append(in.path()).append(" (").append(in.kind()).append("): ");
                 if (in.failed()) {
-                    out.append("error: ").append(in.error());
+                    out.append("error: ").append(TerminalText.escape(in.error()));
                 } else if (in.skipped()) {
-                    out.append("not read: ").append(in.note());
+                    out.append("not read: ").append(TerminalText.escape(in.note()));
                 } else {
                     out.append(plural(in.records(), "record")).append(", ").append(Long.toString(in.unparsed()))
                             .append(" unparsed");
@@ -137,7 +140,7 @@ public final class TextReporter implements Reporter {
                 out.append('\n');
                 if (verbose) {
                     for (Unparsed u : in.unparsedSamples()) {
-                        out.append("    ").append(u.format()).append('\n');
+                        out.append("    ").append(TerminalText.escape(u.format())).append('\n');
                     }
                 }
             }

@@ -111,6 +111,7 @@ final class FactModel {
     /** Reporting API: class → static members a rule may use. */
     static final Map<Class<?>, Set<String>> ENGINE_STATICS = Map.of(
             Hits.class, Set.of("hit", "at", "matched"),
+            dev.perfwarden.engine.rule.Regex.class, Set.of("matches", "find"),
             Param.class, Set.of(),
             Hit.class, Set.of(),
             Scope.class, enumConstants(Scope.class, "byId"),

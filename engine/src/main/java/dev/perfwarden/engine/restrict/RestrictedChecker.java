@@ -11,10 +11,15 @@ import dev.perfwarden.engine.restrict.CodeTokens.Token;
 import dev.perfwarden.engine.rule.Hit;
 import dev.perfwarden.engine.rule.Hits;
 import dev.perfwarden.engine.rule.Param;
+import dev.perfwarden.engine.rule.Regex;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AtomicExprDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BindingDescr;
+import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
+import org.drools.drl.ast.descr.RelationalExprDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
@@ -35,8 +40,11 @@ import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeDeclarationDescr;
+import org.drools.drl.parser.DrlExprParser;
+import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,66 +59,54 @@ import java.util.regex.Pattern;
 
 /**
  * Checks one rule source's DRL (after DSL expansion) against the restricted-mode allow-list; see
- * {@link RestrictedMode} for what is allowed. Two layers:
+ * {@link RestrictedMode} for what is allowed. Everything is decided on syntax trees:
  * <ol>
- *   <li>Drools' own parser gives the package structure (imports, globals, functions, declarations, rules
- *       with attributes, metadata, LHS descriptors and consequence text). Every construct is allow-listed
- *       by kind; every expression (constraints, {@code from}, accumulate arguments, consequences) is
- *       lexed and every identifier must be a bound variable, an allowed type, a fact-model accessor or
- *       constant, an allowed helper, or an allowed keyword.</li>
- *   <li>A backstop over the whole text: unicode escapes, non-ASCII characters outside literals, and names
- *       that reach the JVM ({@code System}, {@code Runtime}, {@code Class}, {@code java}, ...) anywhere
- *       outside string literals and comments.</li>
+ *   <li>Drools' own DRL parser gives the package structure (imports, globals, functions, declarations,
+ *       rules and queries with attributes, metadata, LHS descriptors and consequence text). Every construct
+ *       is allow-listed by descriptor kind.</li>
+ *   <li>Each constraint is parsed by Drools' constraint parser (bindings, relational operators, connectives);
+ *       each operand, {@code from} source, accumulate or query argument and every consequence is parsed as
+ *       Java by JavaParser and checked node by node, with names resolved by scope ({@link JavaAllowList}).</li>
  * </ol>
- * Every problem names the file and the line the author wrote (DSLR lines mapped back).
+ * Two checks stay lexical because they are about the text, not the tree: unicode escapes (javac decodes
+ * them before it parses, so they could make the tree differ from what a reviewer reads) and non-ASCII
+ * characters outside string literals. Every problem names the file, line and column the author wrote
+ * (DSLR lines mapped back).
  */
 final class RestrictedChecker {
     private static final String SUFFIX = " (restricted mode; only a pack run with --trust=full may do this)";
 
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u+[0-9A-Fa-f]{0,4}");
-    /** {@code $e.flow}, {@code $e.flow()}, {@code $e.flow.get(0)}: accessors with at most one simple argument. */
-    private static final Pattern FROM_NAVIGATION = Pattern.compile("\\s*\\$?[A-Za-z_][A-Za-z0-9_]*(\\s*\\.\\s*"
-            + "[A-Za-z_][A-Za-z0-9_]*(\\s*\\(\\s*(-?\\d+|\"[^\"\\\\]*\"|\\$?[A-Za-z_][A-Za-z0-9_]*)?\\s*\\))?)*\\s*");
-    private static final Pattern BINDING = Pattern.compile("^\\s*(\\$?[A-Za-z_][A-Za-z0-9_]*)\\s*:(?!=)");
     private static final Pattern INT = Pattern.compile("-?\\d+");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
     private static final Pattern META_WORD = Pattern.compile("[a-z][a-z0-9_-]*|-?\\d+(?:\\.\\d+)?|true|false");
+    /** A query name: lower-case first, so it can never be read as a type (a query "Object" shadows java.lang.Object). */
+    private static final Pattern QUERY_NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
 
     private static final Set<String> ACC_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
             "collectList", "collectSet", "countDistinct");
-    private static final Set<String> CONS_CALLS = Set.of("insert", "insertLogical", "modify", "update");
-    private static final Set<String> LOOPS = Set.of("while", "do");
     private static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte",
-            "char", "boolean", "var");
-    private static final Set<String> CONS_KEYWORDS = union(PRIMITIVES, Set.of("if", "else", "return", "break",
-            "continue", "true", "false", "null", "new", "instanceof", "final", "switch", "case", "default"));
-    private static final Set<String> CONSTRAINT_WORDS = Set.of("true", "false", "null", "this", "instanceof",
-            "contains", "not", "matches", "memberOf", "excludes", "soundslike", "in", "str");
-    private static final Set<String> BAD_OPS = Set.of("->", "::", "@", "#", "`", "\\");
+            "char", "boolean");
+    /** Relational operators of constraints ({@code matches} is refused with a pointer to {@code Regex.matches}). */
+    private static final Set<String> RELATIONAL = Set.of("==", "!=", "<", "<=", ">", ">=", "contains", "memberOf",
+            "excludes", "str");
+    private static final Set<String> STR_PARAMETERS = Set.of("startsWith", "endsWith", "length");
     private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active",
             "auto-focus", "enabled", "agenda-group", "activation-group");
-    /** The backstop: names that reach the JVM, refused anywhere outside literals, comments and imports. */
-    static final Set<String> DENY = Set.of("System", "Runtime", "Thread", "ThreadGroup", "ThreadLocal", "Class",
-            "ClassLoader", "URLClassLoader", "Process", "ProcessBuilder", "ProcessHandle", "getClass",
-            "getDeclaringClass", "forName", "getRuntime", "exec", "exit", "halt", "invoke", "newInstance",
-            "setAccessible", "reflect", "MethodHandles", "MethodHandle", "VarHandle", "Unsafe", "File", "Files",
-            "Path", "Paths", "FileSystems", "FileOutputStream", "FileInputStream", "FileWriter", "FileReader",
-            "RandomAccessFile", "Socket", "ServerSocket", "DatagramSocket", "URL", "URI", "HttpClient",
-            "ScriptEngineManager", "ObjectInputStream", "ObjectOutputStream", "Executors", "ForkJoinPool",
-            "Compiler", "SecurityManager", "java", "javax", "jdk", "sun", "kcontext", "eval");
     private static final Map<String, Class<?>> ENGINE_TYPES = Map.of(
             "dev.perfwarden.engine.rule.Hits", Hits.class,
             "dev.perfwarden.engine.rule.Param", Param.class,
             "dev.perfwarden.engine.rule.Hit", Hit.class,
+            "dev.perfwarden.engine.rule.Regex", Regex.class,
             "dev.perfwarden.engine.model.Scope", Scope.class,
             "dev.perfwarden.engine.model.Severity", Severity.class);
 
-    /** Where an expression is: decides which names it may use. */
-    private enum Ctx { CONSEQUENCE, CONSTRAINT, FROM, ARGUMENT }
-
-    /** A type a rule may name: its static members, and whether it may be created / matched. */
-    private record TypeRef(String name, Set<String> statics, boolean constructible, boolean factType,
-                           boolean container, boolean value) {
+    /**
+     * A type a rule may name: its static members, whether it may be created / matched, and the class when
+     * known (to resolve a constraint's bare property names against it).
+     */
+    record TypeRef(String name, Set<String> statics, boolean constructible, boolean factType,
+                   boolean container, boolean value, Class<?> type) {
     }
 
     private final Pack pack;
@@ -141,7 +137,7 @@ final class RestrictedChecker {
         this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         FactModel.JAVA_STATICS.forEach((n, st) -> simpleTypes.put(n, new TypeRef(n, st, false, false, false,
                 n.equals("Number") || n.equals("Object") || n.equals("Integer") || n.equals("Long")
-                        || n.equals("Double") || n.equals("String"))));
+                        || n.equals("Double") || n.equals("String") || n.equals("Boolean"), null)));
     }
 
     List<Problem> check() {
@@ -162,6 +158,10 @@ final class RestrictedChecker {
         packageLevel(pd);
         for (RuleDescr r : pd.getRules()) {
             if (r.isQuery()) {
+                if (!QUERY_NAME.matcher(r.getName()).matches() || resolve(r.getName()) != null) {
+                    problemAtLine(r.getLine(), 0, "query name '" + r.getName() + "' is not allowed: a query name must"
+                            + " start with a lower-case letter and be an identifier, so that it cannot stand for a type");
+                }
                 queryNames.add(r.getName());
             }
         }
@@ -183,25 +183,15 @@ final class RestrictedChecker {
         }
     }
 
-    /** Backstop over the whole DRL: non-ASCII outside literals, and JVM-reaching names anywhere in code. */
+    /** Lexical check of the whole DRL: non-ASCII characters outside literals and comments, unterminated text. */
     private void backstop() {
         for (Token t : CodeTokens.lex(drl)) {
-            int line = lineOf(t.offset());
             if (t.kind() == Kind.BAD) {
                 problemAt(t.offset(), t.text().startsWith("U+")
                         ? "character " + t.text() + " outside a string literal is not allowed (only ASCII code)"
                         : t.text());
-            } else if (t.kind() == Kind.IDENT && DENY.contains(t.text()) && !flaggedLines.contains(line)
-                    && !importLine(line)) {
-                problemAt(t.offset(), "'" + t.text() + "' is not allowed: it reaches the JVM outside the fact model");
             }
         }
-    }
-
-    private boolean importLine(int line) {
-        int start = lineStarts[line - 1];
-        int end = line < lineStarts.length ? lineStarts[line] : drl.length();
-        return drl.substring(start, end).strip().startsWith("import ");
     }
 
     // ---------------------------------------------------------------- package level
@@ -252,7 +242,7 @@ final class RestrictedChecker {
             if (model.isFactPackage(pkg)) {
                 wildcardPackages.add(pkg);
             } else if (pkg.equals("dev.perfwarden.engine.rule")) {
-                for (String n : List.of("Hits", "Param", "Hit")) {
+                for (String n : List.of("Hits", "Param", "Hit", "Regex")) {
                     simpleTypes.put(n, engineType(ENGINE_TYPES.get(pkg + "." + n)));
                 }
             } else {
@@ -277,14 +267,14 @@ final class RestrictedChecker {
     // ---------------------------------------------------------------- types
 
     private TypeRef engineType(Class<?> c) {
-        return new TypeRef(c.getSimpleName(), model.statics(c), false, c == Param.class, false, false);
+        return new TypeRef(c.getSimpleName(), model.statics(c), false, c == Param.class, false, false, c);
     }
 
     /** A fully qualified name that a rule may use, or null. */
     private TypeRef resolveQualified(String fqn) {
         Class<?> f = model.factType(fqn).orElse(null);
         if (f != null) {
-            return new TypeRef(f.getSimpleName(), model.statics(f), f.isRecord(), true, false, false);
+            return new TypeRef(f.getSimpleName(), model.statics(f), f.isRecord(), true, false, false, f);
         }
         Class<?> e = ENGINE_TYPES.get(fqn);
         if (e != null) {
@@ -292,11 +282,11 @@ final class RestrictedChecker {
         }
         if (FactModel.JAVA_UTIL_STATICS.containsKey(fqn)) {
             return new TypeRef(fqn.substring(fqn.lastIndexOf('.') + 1), FactModel.JAVA_UTIL_STATICS.get(fqn), false,
-                    false, false, false);
+                    false, false, false, null);
         }
         if (FactModel.JAVA_UTIL_TYPES.contains(fqn) || FactModel.JAVA_UTIL_COLLECTIONS.contains(fqn)) {
             return new TypeRef(fqn.substring(fqn.lastIndexOf('.') + 1), Set.of(),
-                    FactModel.JAVA_UTIL_COLLECTIONS.contains(fqn), false, true, false);
+                    FactModel.JAVA_UTIL_COLLECTIONS.contains(fqn), false, true, false, null);
         }
         return null;
     }
@@ -313,7 +303,7 @@ final class RestrictedChecker {
         for (String pkg : wildcardPackages) {
             Class<?> c = model.factType(pkg, name).orElse(null);
             if (c != null) {
-                return new TypeRef(name, model.statics(c), c.isRecord(), true, false, false);
+                return new TypeRef(name, model.statics(c), c.isRecord(), true, false, false, c);
             }
         }
         return null;
@@ -371,7 +361,7 @@ final class RestrictedChecker {
             }
             if (named.getValue() instanceof String text) {
                 int off = at >= 0 ? drl.indexOf(text, at) : -1;
-                scan(text, off, r.getConsequenceLine(), Ctx.CONSEQUENCE, new HashSet<>(vars));
+                java(off, r.getConsequenceLine(), text).block(text, new HashSet<>(vars));
             }
         }
     }
@@ -413,10 +403,7 @@ final class RestrictedChecker {
             }
             for (BaseDescr c : p.getDescrs()) {
                 if (c instanceof ExprConstraintDescr e) {
-                    Matcher m = BINDING.matcher(e.getExpression());
-                    if (m.find()) {
-                        vars.add(m.group(1));
-                    }
+                    bindings(e.getExpression(), vars);
                 }
             }
             if (p.getSource() instanceof AccumulateDescr a) {
@@ -435,6 +422,26 @@ final class RestrictedChecker {
                     collectBindings(b, vars);
                 }
             }
+        }
+    }
+
+    /** The variables a constraint binds ({@code $x : field}), from Drools' constraint parser. */
+    private static void bindings(String expr, Set<String> vars) {
+        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+        ConstraintConnectiveDescr tree = parser.parse(expr);
+        if (tree != null && !parser.hasErrors()) {
+            bindingsOf(tree, vars);
+        }
+    }
+
+    private static void bindingsOf(BaseDescr d, Set<String> vars) {
+        if (d instanceof BindingDescr b) {
+            vars.add(b.getVariable());
+        } else if (d instanceof ConstraintConnectiveDescr cc) {
+            cc.getDescrs().forEach(x -> bindingsOf(x, vars));
+        } else if (d instanceof RelationalExprDescr r) {
+            bindingsOf(r.getLeft(), vars);
+            bindingsOf(r.getRight(), vars);
         }
     }
 
@@ -474,13 +481,17 @@ final class RestrictedChecker {
         }
         String type = p.getObjectType();
         BaseDescr source = p.getSource();
-        if (p.isQuery() || queryNames.contains(type)) {
+        TypeRef t = type == null ? null : resolve(type);
+        if (p.isQuery() || queryNames.contains(type) && t == null) {
+            // a call of a query of this file (queries named like a type are refused where they are declared)
+            if (source != null) {
+                problemAtLine(line, 0, "a query call cannot have a source ('from', 'collect', 'accumulate')");
+            }
             for (BaseDescr c : p.getDescrs()) {
-                expression(c, Ctx.ARGUMENT, vars, line);
+                expression(c, JavaAllowList.Mode.ARGUMENT, vars, line, null);
             }
             return;
         }
-        TypeRef t = type == null ? null : resolve(type);
         boolean ok = t != null && (t.factType() || source != null && (t.value()
                 || t.container() && (source instanceof CollectDescr || source instanceof AccumulateDescr)));
         if (!ok) {
@@ -489,7 +500,7 @@ final class RestrictedChecker {
                     + " accumulate or from)");
         }
         for (BaseDescr c : p.getDescrs()) {
-            expression(c, Ctx.CONSTRAINT, vars, line);
+            expression(c, JavaAllowList.Mode.CONSTRAINT, vars, line, t == null ? null : t.type());
         }
         if (source == null) {
             return;
@@ -510,17 +521,16 @@ final class RestrictedChecker {
                             + new TreeSet<>(ACC_FUNCTIONS) + ")");
                 }
                 for (String arg : f.getParams()) {
-                    scan(arg, -1, line, Ctx.ARGUMENT, vars);
+                    java(-1, line, arg).expression(arg, vars, JavaAllowList.Mode.ARGUMENT, null);
                 }
             }
             lhs(a.getInput(), vars);
         } else if (source instanceof FromDescr f) {
             String expr = f.getDataSource() == null ? f.getExpression() : f.getDataSource().getText();
-            if (expr == null || !FROM_NAVIGATION.matcher(expr).matches()) {
-                problemAtLine(line, 0, "'from " + (expr == null ? "" : expr.strip()) + "' is not allowed: restricted"
-                        + " rules may only iterate a bound fact's accessor, e.g. 'from $e.flow()'");
+            if (expr == null) {
+                problemAtLine(line, 0, "this 'from' cannot be checked");
             } else {
-                scan(expr, -1, line, Ctx.FROM, vars);
+                java(-1, line, expr).fromSource(expr, vars);
             }
         } else {
             problemAtLine(line, 0, "'from " + source.getText() + "' is not allowed (entry points and windows are"
@@ -528,299 +538,122 @@ final class RestrictedChecker {
         }
     }
 
-    private void expression(BaseDescr c, Ctx ctx, Set<String> vars, int line) {
-        if (c instanceof ExprConstraintDescr e) {
-            String expr = e.getExpression();
-            int start = e.getStartCharacter();
-            int base = start >= 0 && drl.startsWith(expr, start) ? start : -1;
-            scan(expr, base, e.getLine() > 0 ? e.getLine() : line, ctx, vars);
-        } else {
+    // ---------------------------------------------------------------- expressions (syntax trees)
+
+    /** One constraint of a pattern: parsed by Drools' expression parser, each atom then as Java. */
+    private void expression(BaseDescr c, JavaAllowList.Mode mode, Set<String> vars, int line, Class<?> type) {
+        if (!(c instanceof ExprConstraintDescr e)) {
             problemAtLine(c.getLine() > 0 ? c.getLine() : line, 0, "this constraint cannot be checked");
+            return;
         }
+        String expr = e.getExpression();
+        int start = e.getStartCharacter();
+        int base = start >= 0 && drl.startsWith(expr, start) ? start : -1;
+        int fallback = e.getLine() > 0 ? e.getLine() : line;
+        if (mode == JavaAllowList.Mode.ARGUMENT) {
+            java(base, fallback, expr).expression(expr, vars, mode, type);
+            return;
+        }
+        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+        ConstraintConnectiveDescr tree = parser.parse(expr);
+        if (tree == null || parser.hasErrors()) {
+            problemAtLine(fallback, 0, "constraint '" + expr.strip() + "' cannot be parsed, so it cannot be checked"
+                    + (parser.hasErrors() ? ": " + parser.getErrors().get(0).getMessage() : ""));
+            return;
+        }
+        constraint(tree, expr, base, fallback, vars, type);
+    }
+
+    private void constraint(BaseDescr d, String expr, int base, int line, Set<String> vars, Class<?> type) {
+        if (d instanceof ConstraintConnectiveDescr cc) {
+            for (BaseDescr x : cc.getDescrs()) {
+                constraint(x, expr, base, line, vars, type);
+            }
+        } else if (d instanceof BindingDescr b) {
+            atom(b.getExpression(), expr, base, line, vars, type);
+        } else if (d instanceof RelationalExprDescr r) {
+            String op = r.getOperator();
+            if (op.equals("matches")) {
+                problemAtLine(line, 0, "the 'matches' operator is not allowed: Java's regular expressions can"
+                        + " backtrack for hours; use Regex.matches(" + text(r.getLeft()) + ", \"re\") (RE2, linear"
+                        + " time)");
+            } else if (!RELATIONAL.contains(op)) {
+                problemAtLine(line, 0, "operator '" + op + "' is not allowed (allowed: " + new TreeSet<>(RELATIONAL)
+                        + ")");
+            }
+            if (r.getParameters() != null && !r.getParameters().isEmpty()
+                    && !(op.equals("str") && STR_PARAMETERS.containsAll(r.getParameters()))) {
+                problemAtLine(line, 0, "operator parameters '" + r.getParametersText() + "' are not allowed");
+            }
+            constraint(r.getLeft(), expr, base, line, vars, type);
+            constraint(r.getRight(), expr, base, line, vars, type);
+        } else if (d instanceof AtomicExprDescr a) {
+            atom(a.getExpression(), expr, base, line, vars, type);
+        } else if (d != null) {
+            problemAtLine(line, 0, "constraint part '" + d.getText() + "' cannot be checked");
+        }
+    }
+
+    private static String text(BaseDescr d) {
+        return d instanceof AtomicExprDescr a ? a.getExpression().strip() : d instanceof BindingDescr b
+                ? b.getExpression().strip() : "value";
+    }
+
+    private void atom(String atom, String expr, int base, int line, Set<String> vars, Class<?> type) {
+        if (atom == null || atom.isBlank()) {
+            return;
+        }
+        int at = expr.indexOf(atom);
+        java(base >= 0 && at >= 0 ? base + at : -1, line, atom).expression(atom, vars, JavaAllowList.Mode.CONSTRAINT,
+                type);
     }
 
     private void consequence(String text, int thenLine, Set<String> vars) {
         int from = thenLine > 0 && thenLine <= lineStarts.length ? lineStarts[thenLine - 1] : 0;
         int at = drl.indexOf(text, from);
-        scan(text, at, thenLine + 1, Ctx.CONSEQUENCE, new HashSet<>(vars));
+        java(at, thenLine + 1, text).block(text, vars);
     }
-
-    // ---------------------------------------------------------------- expressions
 
     /**
-     * Lexes one expression or block and checks every name in it. {@code base} is the text's offset in the
-     * DRL, or -1 when unknown (problems then go to {@code fallbackLine}).
+     * A Java checker whose problems land in the DRL: {@code base} is the text's offset in the DRL, or -1 when
+     * unknown (problems then go to {@code fallbackLine}).
      */
-    private void scan(String text, int base, int fallbackLine, Ctx ctx, Set<String> vars) {
-        List<Token> all = CodeTokens.lex(text);
-        List<Token> t = new ArrayList<>();
-        for (Token k : all) {
-            if (k.kind() == Kind.COMMENT) {
-                if (ctx != Ctx.CONSEQUENCE) {
-                    report(k, base, fallbackLine, "comments inside a condition are not allowed");
+    private JavaAllowList java(int base, int fallbackLine, String text) {
+        int[] starts = lineStartsOf(text);
+        return new JavaAllowList(new JavaAllowList.Host() {
+            @Override
+            public TypeRef resolve(String name) {
+                return RestrictedChecker.this.resolve(name);
+            }
+
+            @Override
+            public FactModel model() {
+                return model;
+            }
+
+            @Override
+            public void problem(int line, int column, String message) {
+                if (base < 0 || line < 1 || line > starts.length) {
+                    problemAtLine(fallbackLine, 0, message);
+                } else {
+                    problemAt(base + starts[line - 1] + Math.max(0, column - 1), message);
                 }
-            } else if (k.kind() == Kind.BAD) {
-                report(k, base, fallbackLine, k.text().startsWith("U+") ? "character " + k.text()
-                        + " outside a string literal is not allowed (only ASCII code)" : k.text());
-            } else {
-                t.add(k);
             }
-        }
-        for (int i = 0; i < t.size(); i++) {
-            Token k = t.get(i);
-            Token prev = i > 0 ? t.get(i - 1) : null;
-            Token next = i + 1 < t.size() ? t.get(i + 1) : null;
-            switch (k.kind()) {
-                case STRING:
-                    if (k.text().contains("@{")) {
-                        report(k, base, fallbackLine, "'@{' in a string is not allowed: MVEL templates run code");
-                    }
-                    continue;
-                case NUMBER:
-                    continue;
-                case OP:
-                    if (BAD_OPS.contains(k.text())) {
-                        report(k, base, fallbackLine, "'" + k.text() + "' is not allowed ("
-                                + (k.text().equals("->") ? "lambdas" : k.text().equals("::") ? "method references"
-                                : "annotations, casts and MVEL templates") + ")");
-                    } else if (ctx != Ctx.CONSEQUENCE && (k.is("{") || k.is("}") || k.is(";"))) {
-                        report(k, base, fallbackLine, "'" + k.text() + "' is not allowed inside a condition");
-                    }
-                    continue;
-                default:
-                    break;
-            }
-            String name = k.text();
-            if (prev != null && prev.is(".")) {
-                if (!model.member(name)) {
-                    report(k, base, fallbackLine, "'." + name + "' is not allowed: only accessors and constants of"
-                            + " the fact model and a few String, collection and number methods may be called");
-                }
-                continue;
-            }
-            if (ctx == Ctx.CONSEQUENCE && (LOOPS.contains(name) || name.equals("for") && !enhancedFor(t, i))) {
-                report(k, base, fallbackLine, "'" + name + "' loops are not allowed in a restricted consequence"
-                        + " (only 'for (T x : collection)'): match the elements with a pattern ('from $e.flow()')"
-                        + " or iterate a collection");
-                continue;
-            }
-            if (ctx == Ctx.CONSEQUENCE && name.equals("for")) {
-                continue;
-            }
-            if (name.equals("new")) {
-                i = newExpression(t, i, base, fallbackLine);
-                continue;
-            }
-            if (name.equals("instanceof")) {
-                int end = typeAt(t, i + 1);
-                if (end < 0) {
-                    report(k, base, fallbackLine, "'instanceof " + chain(t, i + 1) + "' is not allowed");
-                    end = skipChain(t, i + 1);
-                } else if (end + 1 < t.size() && t.get(end + 1).kind() == Kind.IDENT
-                        && !CONSTRAINT_WORDS.contains(t.get(end + 1).text())) {
-                    vars.add(t.get(end + 1).text()); // pattern matching: x instanceof T t
-                    end++;
-                }
-                i = end;
-                continue;
-            }
-            if (ctx == Ctx.CONSEQUENCE && CONS_KEYWORDS.contains(name)) {
-                if (PRIMITIVES.contains(name) && next != null && next.kind() == Kind.IDENT) {
-                    vars.add(next.text());
-                    i++;
-                }
-                continue;
-            }
-            if (ctx != Ctx.CONSEQUENCE && CONSTRAINT_WORDS.contains(name)) {
-                continue;
-            }
-            if (name.equals("drools") && ctx == Ctx.CONSEQUENCE) {
-                if (next != null && next.is(".")) {
-                    report(k, base, fallbackLine, "'drools." + (i + 2 < t.size() ? t.get(i + 2).text() : "")
-                            + "' is not allowed: pass drools to Hits.hit, Hits.at or Hits.matched only");
-                    i += 2;
-                }
-                continue;
-            }
-            if (name.startsWith("$") || vars.contains(name)) {
-                continue;
-            }
-            int end = typeAt(t, i);
-            if (end >= 0) {
-                TypeRef ref = resolve(joined(t, i, end));
-                Token after = end + 1 < t.size() ? t.get(end + 1) : null;
-                if (after != null && after.is(".") && end + 2 < t.size() && t.get(end + 2).kind() == Kind.IDENT) {
-                    String member = t.get(end + 2).text();
-                    if (!ref.statics().contains(member) || FactModel.BANNED_MEMBERS.contains(member)) {
-                        report(t.get(end + 2), base, fallbackLine, "'" + ref.name() + "." + member
-                                + "' is not allowed: " + staticsAllowed(ref));
-                    }
-                    i = end + 2;
-                    continue;
-                }
-                int j = skipGenerics(t, end + 1, base, fallbackLine);
-                while (j + 2 < t.size() && t.get(j + 1).is("[") && t.get(j + 2).is("]")) {
-                    j += 2;
-                }
-                if (ctx == Ctx.CONSEQUENCE && j + 1 < t.size() && t.get(j + 1).kind() == Kind.IDENT) {
-                    vars.add(t.get(j + 1).text());
-                    j++;
-                }
-                i = j;
-                continue;
-            }
-            if (next != null && next.is("(")) {
-                if (ctx == Ctx.CONSEQUENCE && CONS_CALLS.contains(name)) {
-                    continue;
-                }
-                report(k, base, fallbackLine, "calling '" + name + "(...)' is not allowed" + (ctx == Ctx.CONSEQUENCE
-                        ? ": a restricted consequence may call insert, insertLogical, modify and update, Hits.hit/at,"
-                        + " and methods of facts" : ""));
-                continue;
-            }
-            if (ctx != Ctx.CONSEQUENCE && model.member(name)) {
-                continue; // a property of the pattern's type
-            }
-            String c = chain(t, i);
-            if (c.contains(".") && Character.isLowerCase(c.charAt(0))) {
-                report(k, base, fallbackLine, "fully qualified name '" + c + "' is not allowed: a restricted pack"
-                        + " may use only the fact model and the reporting API");
-                i = skipChain(t, i);
-            } else {
-                report(k, base, fallbackLine, "'" + name + "' is not allowed here: it is not a bound variable, a"
-                        + " fact-model type or accessor, or an allowed helper");
-            }
-        }
+        });
     }
 
-    /** {@code for ( [final] Type [<...>] name : ...}: an enhanced for, bounded by its collection. */
-    private boolean enhancedFor(List<Token> t, int i) {
-        int j = i + 1;
-        if (j >= t.size() || !t.get(j).is("(")) {
-            return false;
-        }
-        j++;
-        if (j < t.size() && t.get(j).is("final")) {
-            j++;
-        }
-        int end = j < t.size() && (PRIMITIVES.contains(t.get(j).text())) ? j : typeAt(t, j);
-        if (end < 0) {
-            return false;
-        }
-        int k = skipGenerics(t, end + 1, -1, 0) + 1;
-        return k + 1 < t.size() && t.get(k).kind() == Kind.IDENT && t.get(k + 1).is(":");
-    }
-
-    private static String staticsAllowed(TypeRef ref) {
-        return ref.statics().isEmpty() ? ref.name() + " offers no static members to restricted rules"
-                : "allowed on " + ref.name() + ": " + new TreeSet<>(ref.statics());
-    }
-
-    /** {@code new T(...)}: T must be a fact-model record. Returns the index of the last token consumed. */
-    private int newExpression(List<Token> t, int i, int base, int fallbackLine) {
-        int end = typeAt(t, i + 1);
-        if (end < 0) {
-            report(t.get(i), base, fallbackLine, "'new " + chain(t, i + 1) + "' is not allowed: only fact-model"
-                    + " records may be created");
-            return skipChain(t, i + 1);
-        }
-        TypeRef ref = resolve(joined(t, i + 1, end));
-        if (!ref.constructible()) {
-            report(t.get(i), base, fallbackLine, "'new " + ref.name() + "' is not allowed: only fact-model"
-                    + " records may be created");
-        }
-        if (end + 1 < t.size() && t.get(end + 1).is("<")) {
-            end = skipGenerics(t, end + 1, base, fallbackLine);
-        }
-        if (end + 1 < t.size() && t.get(end + 1).is("[")) {
-            report(t.get(end + 1), base, fallbackLine, "creating arrays is not allowed here");
-        }
-        return end;
-    }
-
-    /** If tokens from {@code i} name an allowed type (simple or dotted), the index of its last token; else -1. */
-    private int typeAt(List<Token> t, int i) {
-        if (i >= t.size() || t.get(i).kind() != Kind.IDENT) {
-            return -1;
-        }
-        int last = i;
-        while (last + 2 < t.size() && t.get(last + 1).is(".") && t.get(last + 2).kind() == Kind.IDENT) {
-            last += 2;
-        }
-        for (int end = last; end >= i; end -= 2) {
-            String n = joined(t, i, end);
-            if (end == i || n.contains(".")) {
-                if (resolve(n) != null) {
-                    return end;
-                }
+    private static int[] lineStartsOf(String s) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                starts.add(i + 1);
             }
         }
-        return -1;
-    }
-
-    private int skipGenerics(List<Token> t, int i, int base, int fallbackLine) {
-        if (i >= t.size() || !t.get(i).is("<")) {
-            return i - 1;
-        }
-        int depth = 0;
-        for (int j = i; j < t.size(); j++) {
-            Token k = t.get(j);
-            if (k.is("<")) {
-                depth++;
-            } else if (k.is(">") || k.is(">>")) {
-                depth -= k.text().length();
-                if (depth <= 0) {
-                    return j;
-                }
-            } else if (k.kind() == Kind.IDENT) {
-                int end = typeAt(t, j);
-                if (end < 0 && !k.text().equals("extends") && !k.text().equals("?")) {
-                    return i - 1; // not a type argument list: a comparison
-                }
-                j = Math.max(j, end);
-            } else if (!k.is(",") && !k.is("?") && !k.is(".")) {
-                return i - 1;
-            }
-        }
-        return i - 1;
-    }
-
-    private static String joined(List<Token> t, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int j = from; j <= to; j++) {
-            sb.append(t.get(j).text());
-        }
-        return sb.toString();
-    }
-
-    /** The dotted name starting at {@code i} ({@code java.nio.file.Files}). */
-    private static String chain(List<Token> t, int i) {
-        if (i >= t.size()) {
-            return "";
-        }
-        return joined(t, i, skipChain(t, i));
-    }
-
-    private static int skipChain(List<Token> t, int i) {
-        if (i >= t.size()) {
-            return t.size() - 1;
-        }
-        int last = i;
-        while (last + 2 < t.size() && t.get(last + 1).is(".") && t.get(last + 2).kind() == Kind.IDENT) {
-            last += 2;
-        }
-        return last;
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     // ---------------------------------------------------------------- positions and problems
-
-    private void report(Token k, int base, int fallbackLine, String msg) {
-        if (base >= 0) {
-            problemAt(base + k.offset(), msg);
-        } else {
-            problemAtLine(fallbackLine, 0, msg);
-        }
-    }
 
     private int lineOf(int offset) {
         int lo = 0;
@@ -852,9 +685,4 @@ final class RestrictedChecker {
         problems.add(new Problem(pack.id(), pack.origin(), src.file(), line, col, msg + SUFFIX));
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> s = new HashSet<>(a);
-        s.addAll(b);
-        return Set.copyOf(s);
-    }
 }

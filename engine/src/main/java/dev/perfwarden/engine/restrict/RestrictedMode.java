@@ -12,29 +12,14 @@ import java.util.List;
  * Restricted mode: what a rule pack that does not ship with perfwarden may do unless it is run with
  * {@link Trust#FULL}. Checked on the DRL of every rule source (after DSL expansion) before the KieBase is
  * built, because Drools runs some code while compiling (metadata values, for instance, are evaluated).
+ * The check is an allow-list over syntax trees ({@link RestrictedChecker}: Drools' DRL and constraint
+ * parsers, then JavaParser for every Java fragment, {@link JavaAllowList}); {@code docs/packs.md} lists
+ * what is allowed and refused. YAML policies are not checked: perfwarden generates their DRL, which holds
+ * no code. What a session may spend is bounded separately, for every pack ({@link SessionLimits}).
  *
- * <p>Allowed:
- * <ul>
- *   <li>imports of fact-model types ({@code dev.perfwarden.facts.**}: classes implementing
- *       {@code Fact} and the records and enums they return), of {@code dev.perfwarden.engine.rule.Hits},
- *       {@code Param} and {@code Hit}, {@code dev.perfwarden.engine.model.Scope} and {@code Severity},
- *       and of {@code java.util.List}, {@code Collection}, {@code Set}, {@code Map};</li>
- *   <li>patterns over fact-model types and {@code Param}; {@code not}, {@code exists}, {@code forall},
- *       {@code and}, {@code or}; {@code from collect(...)}; {@code accumulate} with the built-in functions
- *       count, sum, min, max, average, collectList, collectSet, countDistinct; {@code from $fact.accessor()};
- *       queries;</li>
- *   <li>in constraints and consequences: bound variables, fact-model accessors and constants, literals,
- *       operators, {@code Hits.hit}/{@code Hits.at} with {@code drools}, {@code insert},
- *       {@code insertLogical}, {@code modify}, {@code update}, {@code new} of fact-model records, local
- *       variables, {@code if}/{@code else}, a few String/collection/number methods, and
- *       {@code Math}/{@code String}/{@code Integer}/{@code Long}/{@code Double}/{@code Boolean} helpers;</li>
- *   <li>rule attributes salience (integer literal), no-loop, lock-on-active, auto-focus, enabled
- *       (true/false), agenda-group, activation-group; metadata whose values are literals.</li>
- * </ul>
- * Everything else is refused, with the file and line: globals, functions, {@code import function},
- * {@code declare}, {@code eval}, dialect changes, other attributes, inline accumulate code, entry points,
- * windows, lambdas, loops, reflection, any other class or package name, unicode escapes and non-ASCII
- * code. YAML policies are not checked: they hold no code.
+ * <p>Trust comes from how a pack was chosen ({@link dev.perfwarden.engine.pack.Pack#builtin()}: only the
+ * loader of built-in packs sets it), or from {@code --trust=full}; a folder byte-identical to a built-in
+ * pack is trusted as that pack, by its hash.
  */
 public final class RestrictedMode {
     private RestrictedMode() {

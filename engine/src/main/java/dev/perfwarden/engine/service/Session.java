@@ -12,6 +12,7 @@ import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.project.ConfigException;
 import dev.perfwarden.engine.project.ProjectConfig;
 import dev.perfwarden.engine.restrict.RestrictedMode;
+import dev.perfwarden.engine.restrict.SessionLimits;
 import dev.perfwarden.engine.restrict.Trust;
 import dev.perfwarden.engine.suppress.Baseline;
 import dev.perfwarden.engine.suppress.SourceSuppressions;
@@ -68,14 +69,32 @@ public final class Session {
         return Optional.ofNullable(lockFile);
     }
 
-    /** The compiled rule set (built on first use, shared through the workspace's cache). */
+    /**
+     * The compiled rule set (built on first use, shared through the workspace's cache), carrying this
+     * session's {@link #limits()}.
+     */
     public RuleSet ruleSet() {
         RuleSet r = rules;
         if (r == null) {
-            r = workspace.ruleSet(packs);
+            r = workspace.ruleSet(packs).withLimits(limits());
             rules = r;
         }
         return r;
+    }
+
+    /**
+     * The run-time limits of every rule session: the defaults, then the project file's {@code limits:} (which
+     * may only tighten them), then the spec's overrides ({@code --limit}).
+     *
+     * @throws SetupException for an unknown limit or a bad value
+     */
+    public SessionLimits limits() {
+        SessionLimits l = config == null ? SessionLimits.defaults() : config.limits();
+        try {
+            return l.with(spec.limits());
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("--limit: " + e.getMessage(), e);
+        }
     }
 
     /** {@link #analyze(List, List, List, AnalysisRequest)} over what an {@link InputReader} read. */
@@ -191,7 +210,7 @@ public final class Session {
                 : config != null ? (config.lock() != null ? config.lock()
                 : config.file().resolveSibling(ProjectConfig.LOCK_NAME)) : Path.of(ProjectConfig.LOCK_NAME);
         Path dir = target.toAbsolutePath().normalize().getParent();
-        LockFile lock = LockFile.of(packs, dir);
+        LockFile lock = LockFile.of(packs, dir, spec.trust());
         lock.write(target);
         return new Locked(lock, target);
     }

@@ -24,9 +24,12 @@ import java.util.Objects;
  * @param trust     how far packs that do not ship with perfwarden are trusted
  * @param starts    where to look for the project file from (files count as their folder)
  * @param checks    what {@link Workspace#open} enforces
+ * @param limits    run-time limit overrides ({@code --limit}), name → value; they win over the project file's
+ *                  {@code limits:} (see {@link dev.perfwarden.engine.restrict.SessionLimits})
  */
 public record SessionSpec(List<String> packs, List<Path> rulePacks, Map<String, Object> params, Path config,
-                          boolean noConfig, Path lock, Trust trust, List<Path> starts, Checks checks) {
+                          boolean noConfig, Path lock, Trust trust, List<Path> starts, Checks checks,
+                          Map<String, String> limits) {
     /** What opening a session enforces before it returns. */
     public enum Checks {
         /** Only load: for commands that list packs or report on them ({@link Session#verify()}). */
@@ -44,6 +47,18 @@ public record SessionSpec(List<String> packs, List<Path> rulePacks, Map<String, 
         Objects.requireNonNull(trust, "trust");
         starts = List.copyOf(starts);
         Objects.requireNonNull(checks, "checks");
+        limits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(limits == null ? Map.of() : limits));
+    }
+
+    /** A spec without limit overrides. */
+    public SessionSpec(List<String> packs, List<Path> rulePacks, Map<String, Object> params, Path config,
+                       boolean noConfig, Path lock, Trust trust, List<Path> starts, Checks checks) {
+        this(packs, rulePacks, params, config, noConfig, lock, trust, starts, checks, Map.of());
+    }
+
+    /** Run-time limit overrides, name → value ({@code time=30s}); see {@code docs/packs.md}. */
+    public SessionSpec withLimits(Map<String, String> l) {
+        return new SessionSpec(packs, rulePacks, params, config, noConfig, lock, trust, starts, checks, l);
     }
 
     /** go-perf (or the project file's packs), restricted trust, every check. */
@@ -53,40 +68,40 @@ public record SessionSpec(List<String> packs, List<Path> rulePacks, Map<String, 
     }
 
     public SessionSpec withPacks(List<String> p) {
-        return new SessionSpec(p, rulePacks, params, config, noConfig, lock, trust, starts, checks);
+        return new SessionSpec(p, rulePacks, params, config, noConfig, lock, trust, starts, checks, limits);
     }
 
     public SessionSpec withRulePacks(List<Path> r) {
-        return new SessionSpec(packs, r, params, config, noConfig, lock, trust, starts, checks);
+        return new SessionSpec(packs, r, params, config, noConfig, lock, trust, starts, checks, limits);
     }
 
     public SessionSpec withParams(Map<String, Object> p) {
-        return new SessionSpec(packs, rulePacks, p, config, noConfig, lock, trust, starts, checks);
+        return new SessionSpec(packs, rulePacks, p, config, noConfig, lock, trust, starts, checks, limits);
     }
 
     /** Use {@code file} as the project file (null: find it). */
     public SessionSpec withConfig(Path file) {
-        return new SessionSpec(packs, rulePacks, params, file, noConfig, lock, trust, starts, checks);
+        return new SessionSpec(packs, rulePacks, params, file, noConfig, lock, trust, starts, checks, limits);
     }
 
     /** Ignore any project file. */
     public SessionSpec withoutConfig() {
-        return new SessionSpec(packs, rulePacks, params, config, true, lock, trust, starts, checks);
+        return new SessionSpec(packs, rulePacks, params, config, true, lock, trust, starts, checks, limits);
     }
 
     public SessionSpec withLock(Path file) {
-        return new SessionSpec(packs, rulePacks, params, config, noConfig, file, trust, starts, checks);
+        return new SessionSpec(packs, rulePacks, params, config, noConfig, file, trust, starts, checks, limits);
     }
 
     public SessionSpec withTrust(Trust t) {
-        return new SessionSpec(packs, rulePacks, params, config, noConfig, lock, t, starts, checks);
+        return new SessionSpec(packs, rulePacks, params, config, noConfig, lock, t, starts, checks, limits);
     }
 
     public SessionSpec withStarts(List<Path> s) {
-        return new SessionSpec(packs, rulePacks, params, config, noConfig, lock, trust, s, checks);
+        return new SessionSpec(packs, rulePacks, params, config, noConfig, lock, trust, s, checks, limits);
     }
 
     public SessionSpec withChecks(Checks c) {
-        return new SessionSpec(packs, rulePacks, params, config, noConfig, lock, trust, starts, c);
+        return new SessionSpec(packs, rulePacks, params, config, noConfig, lock, trust, starts, c, limits);
     }
 }

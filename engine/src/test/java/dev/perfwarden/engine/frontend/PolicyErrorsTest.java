@@ -60,7 +60,12 @@ class PolicyErrorsTest {
                 arguments("boolean field compared with text", 10, "          byRef: yes please", 10,
                         "'byRef' of closure-capture is a boolean; compare it with true or false, not text 'yes please'"),
                 arguments("bad regular expression", 10, "          variable: {regex: \"a(b\"}", 10,
-                        "regex: 'a(b' is not a valid regular expression: Unclosed group"),
+                        "regex: 'a(b' is not a valid regular expression: missing closing )"),
+                arguments("backreference (RE2 has none: linear time)", 10, "          variable: {regex: \"(a)\\\\1\"}",
+                        10, "is not a valid regular expression: invalid escape sequence"),
+                arguments("an item joined to nothing (a cartesian product)", 14, "        # no join", 12,
+                        "this match item is not joined to an earlier one (cap): every escape would be paired with"
+                                + " every earlier match"),
                 arguments("unknown fact type", 7, "      - fact: closure-captures", 7,
                         "unknown fact type 'closure-captures' (did you mean 'closure-capture'?); known fact types:"
                                 + " escape, closure-capture, compiler-remark, inline"),

@@ -138,6 +138,54 @@ class PackArchiveTest {
         assertRefused(garbage, "not a readable zip archive");
     }
 
+    @Test
+    void zip64ExtraFieldsAreRefused() throws Exception {
+        Path zip = tmp.resolve("zip64.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String n : new String[] {"pack.yaml", "boxed-value/rule.drl", "boxed-value/doc.md"}) {
+                ZipEntry ze = new ZipEntry(n);
+                if (n.endsWith("doc.md")) {
+                    // a private extra block, turned into a ZIP64 block (header id 1) below in both headers
+                    ze.setExtra(new byte[] {(byte) 0x99, (byte) 0x99, 8, 0, 1, 0, 0, 0, 0, 0, 0, 0});
+                }
+                z.putNextEntry(ze);
+                z.write(Files.readAllBytes(TestPacks.testpack().resolve(n)));
+                z.closeEntry();
+            }
+        }
+        byte[] b = Files.readAllBytes(zip);
+        int patched = 0;
+        for (int i = 0; i + 3 < b.length; i++) {
+            if (b[i] == (byte) 0x99 && b[i + 1] == (byte) 0x99 && b[i + 2] == 8 && b[i + 3] == 0) {
+                b[i] = 1;
+                b[i + 1] = 0;
+                patched++;
+            }
+        }
+        assertThat(patched).as("extra blocks in the local and central headers").isEqualTo(2);
+        Files.write(zip, b);
+        assertRefused(zip, "entry 'boxed-value/doc.md' has a ZIP64 extra field");
+    }
+
+    @Test
+    void aLocalHeaderNameThatDiffersFromTheCentralDirectoryIsRefused() throws Exception {
+        Path zip = zip("local-name.zip", "", Extra.of("boxed-value/aaa.md", "looks harmless"));
+        byte[] b = Files.readAllBytes(zip);
+        byte[] name = "boxed-value/aaa.md".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + name.length < b.length; i++) {
+            if (java.util.Arrays.equals(b, i, i + name.length, name, 0, name.length)) {
+                // the first occurrence is the local header: a streaming unzip would extract another file
+                b[i + 12] = 'b';
+                b[i + 13] = 'b';
+                b[i + 14] = 'b';
+                break;
+            }
+        }
+        Files.write(zip, b);
+        assertRefused(zip, "entry 'boxed-value/aaa.md' has another name in its local header ('boxed-value/bbb.md')"
+                + " than in the central directory");
+    }
+
     private static void assertRefused(Path zip, String message) {
         assertRefusedWith(zip, PackArchive.Limits.defaults(), message);
     }

@@ -61,13 +61,32 @@ class RestrictedModeTest {
         assertThatThrownBy(() -> RestrictedMode.enforce(List.of(pack), Trust.RESTRICTED, CL))
                 .isInstanceOf(PackException.class);
         RestrictedMode.enforce(List.of(pack), Trust.FULL, CL);
-        Pack builtinLike = new Pack(pack.id(), pack.version(), pack.engineRange(), pack.requires(),
+        // an origin that looks built-in is not trusted: only the loader of built-in packs marks a pack built-in
+        Pack spoof = new Pack(pack.id(), pack.version(), pack.engineRange(), pack.requires(),
                 pack.description(), "classpath:packs/testpack", pack.sha256(), pack.parameters(), pack.rules(),
                 pack.sources(), pack.dsl(), pack.files());
+        assertThat(spoof.builtin()).isFalse();
+        assertThatThrownBy(() -> RestrictedMode.enforce(List.of(spoof), Trust.RESTRICTED, CL))
+                .isInstanceOf(PackException.class);
+        Pack builtinLike = new Pack(pack.id(), pack.version(), pack.engineRange(), pack.requires(),
+                pack.description(), "classpath:packs/testpack", pack.sha256(), pack.parameters(), pack.rules(),
+                pack.sources(), pack.dsl(), pack.files(), true);
         assertThat(builtinLike.builtin()).isTrue();
         RestrictedMode.enforce(List.of(builtinLike), Trust.RESTRICTED, CL);
         assertThat(Trust.byId("Full")).contains(Trust.FULL);
         assertThat(Trust.byId("open")).isEmpty();
+    }
+
+    @Test
+    void aFolderNamedLikeAClasspathPackIsNotBuiltIn() throws Exception {
+        Path spoof = tmp.resolve("classpath:packs").resolve("go-perf");
+        copyDir(TestPacks.copy(tmp.resolve("src")), spoof);
+        // not byte-identical to the class-path test pack (that copy would be trusted by its hash, not its name)
+        TestPacks.write(spoof.resolve("pack.yaml"), TestPacks.read(spoof.resolve("pack.yaml")) + "# changed\n");
+        Pack pack = PackLoader.load(spoof);
+        assertThat(pack.builtin()).isFalse();
+        assertThatThrownBy(() -> RestrictedMode.enforce(List.of(pack), Trust.RESTRICTED, CL))
+                .isInstanceOf(PackException.class);
     }
 
     @Test

@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
@@ -126,6 +125,9 @@ final class PolicyCompiler {
         emit(top1, "");
         emit(top1, "import dev.perfwarden.engine.rule.Hits;");
         emit(top1, "import dev.perfwarden.engine.rule.Param;");
+        if (bodies.stream().anyMatch(b -> b.lines.stream().anyMatch(l -> l.contains("Regex.matches(")))) {
+            emit(top1, "import dev.perfwarden.engine.rule.Regex;");
+        }
         for (Class<?> c : imports) {
             emit(top1, "import " + c.getName() + ";");
         }
@@ -488,6 +490,16 @@ final class PolicyCompiler {
                     }
                 }
             }
+            if (quantifier == null && !bound.isEmpty() && cs.stream().noneMatch(c -> bound.values().stream()
+                    .anyMatch(b -> c.contains(b.var() + ".")))) {
+                // an unjoined item pairs every fact of this type with every earlier match: five such items over
+                // a real capture are 10^15 combinations, which no limit can make useful
+                error(factE.value(), "this match item is not joined to an earlier one ("
+                        + String.join(", ", bound.keySet()) + "): every " + typeName + " would be paired with every"
+                        + " earlier match; add same-function: or same-line:, or compare a field with"
+                        + " {field: ALIAS.FIELD} in where:");
+                return;
+            }
             for (int i = 0; i < preLines.size(); i++) {
                 lhs.add(preLines.get(i));
                 lhsLines.add(preSrc.get(i));
@@ -685,15 +697,14 @@ final class PolicyCompiler {
                         error(v, op.key() + ": expected a regular expression in quotes, found " + v.describe());
                         return null;
                     }
-                    try {
-                        Pattern.compile(re);
-                    } catch (PatternSyntaxException e) {
-                        error(v, op.key() + ": '" + re + "' is not a valid regular expression: " + e.getDescription()
-                                + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "")
-                                + " (Java regex syntax, matched against the whole value)");
+                    String bad = dev.perfwarden.engine.rule.Regex.problem(re).orElse(null);
+                    if (bad != null) {
+                        error(v, op.key() + ": '" + re + "' is not a valid regular expression: " + bad
+                                + " (RE2 syntax, matched against the whole value; no backreferences or lookaround)");
                         return null;
                     }
-                    return name + (op.key().equals("regex") ? " matches " : " not matches ") + literal(re);
+                    // RE2/J: linear time, so no pattern can backtrack catastrophically
+                    return (op.key().equals("regex") ? "" : "!") + "Regex.matches(" + name + ", " + literal(re) + ")";
                 }
                 case "between": {
                     if (!k.numeric()) {

@@ -1,0 +1,665 @@
+package dev.perfwarden.engine.restrict;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.EmptyStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.VarType;
+import com.github.javaparser.ast.type.WildcardType;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Java half of restricted mode: consequences, constraint atoms, {@code from} sources and accumulate
+ * arguments are parsed by JavaParser into syntax trees, and every node must be of an allowed kind. Names
+ * are resolved as javac resolves them: a simple name is a local or bound variable if one is in scope,
+ * otherwise a type; a method name is never a variable (so a variable called {@code delete} does not make
+ * {@code delete(...)} a call on it). Method calls without a receiver may only be {@code insert} and
+ * {@code insertLogical}; static calls only the listed helpers of allowed types; instance calls only
+ * accessors of the fact model and listed {@code String}/collection/number methods; explicit type arguments
+ * ({@code x.<T>m()}) are refused everywhere; {@code drools} may only be an argument of {@code Hits}.
+ */
+final class JavaAllowList {
+    /** Where an expression is: decides what a bare name may be. */
+    enum Mode {
+        /** A consequence block: bare names are variables or types. */
+        CONSEQUENCE,
+        /** A constraint atom: a bare name may also be a property of the pattern's type ({@code this} too). */
+        CONSTRAINT,
+        /** An accumulate or query argument: a bare name may be a property, no {@code this}. */
+        ARGUMENT
+    }
+
+    /** What the caller knows: types, the fact model, and where problems go. */
+    interface Host {
+        /** A simple or dotted type name a rule may use, or null. */
+        RestrictedChecker.TypeRef resolve(String name);
+
+        FactModel model();
+
+        /** A problem at 1-based line and column of the text handed to {@link #block} or {@link #expression}. */
+        void problem(int line, int column, String message);
+    }
+
+    /** Calls without a receiver that a consequence may make. */
+    static final Set<String> CONSEQUENCE_CALLS = Set.of("insert", "insertLogical");
+    /** Calls without a receiver that Drools offers and restricted mode refuses, with why. */
+    private static final Set<String> FACT_WRITES = Set.of("delete", "retract", "modify", "update");
+    private static final Set<String> HITS_METHODS = Set.of("hit", "at", "matched");
+    /** Regex methods of String: Java's backtracking engine, unbounded in time. */
+    private static final Set<String> BACKTRACKING = Set.of("matches", "replaceAll", "replaceFirst", "split");
+    /** Nested enhanced-for loops a consequence may have (the work is the product of the collections' sizes). */
+    static final int MAX_LOOP_DEPTH = 2;
+    /** Largest width or precision in a {@code String.format} pattern. */
+    static final int MAX_FORMAT_WIDTH = 1000;
+    private static final Pattern FORMAT_SPEC = Pattern.compile("%(?:\\d+\\$)?[-#+ 0,(<]*(\\d+)?(?:\\.(\\d+))?[a-zA-Z%]");
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+    private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+
+    private final Host host;
+    private final FactModel model;
+    private final Deque<Set<String>> scopes = new ArrayDeque<>();
+    private Mode mode = Mode.CONSEQUENCE;
+    private Class<?> patternType;
+    private int loopDepth;
+    private int lineShift;
+
+    JavaAllowList(Host host) {
+        this.host = host;
+        this.model = host.model();
+    }
+
+    // ---------------------------------------------------------------- entry points
+
+    /** Checks a consequence (a block body) with the rule's bound variables in scope. */
+    void block(String text, Set<String> vars) {
+        ParseResult<BlockStmt> r;
+        synchronized (PARSER) {
+            r = PARSER.parseBlock("{\n" + text + "\n}");
+        }
+        lineShift = -1;
+        if (!r.isSuccessful() || r.getResult().isEmpty()) {
+            host.problem(firstProblemLine(r, -1), 0, "this consequence is not Java that can be checked"
+                    + " (Drools' modify { } blocks and MVEL syntax are not allowed): " + firstProblem(r));
+            return;
+        }
+        mode = Mode.CONSEQUENCE;
+        scopes.clear();
+        scopes.push(new HashSet<>(vars));
+        loopDepth = 0;
+        statement(r.getResult().get());
+    }
+
+    /** Checks one expression (a constraint atom, an accumulate or query argument) in {@code mode}. */
+    void expression(String text, Set<String> vars, Mode m, Class<?> type) {
+        Optional<Expression> e = parseExpression(text);
+        if (e.isEmpty()) {
+            return;
+        }
+        mode = m;
+        patternType = type;
+        scopes.clear();
+        scopes.push(new HashSet<>(vars));
+        expr(e.get());
+    }
+
+    /**
+     * A {@code from} source: only a bound variable followed by accessors ({@code $e.flow()},
+     * {@code $e.flow.get(0)}), each with at most one literal or variable argument.
+     */
+    void fromSource(String text, Set<String> vars) {
+        Optional<Expression> e = parseExpression(text);
+        if (e.isEmpty()) {
+            return;
+        }
+        scopes.clear();
+        scopes.push(new HashSet<>(vars));
+        mode = Mode.ARGUMENT;
+        if (!navigation(e.get())) {
+            report(e.get(), "'from " + text.strip() + "' is not allowed: restricted rules may only iterate a bound"
+                    + " fact's accessor, e.g. 'from $e.flow()'");
+        }
+    }
+
+    private boolean navigation(Expression e) {
+        if (e instanceof NameExpr n) {
+            return inScope(n.getNameAsString());
+        }
+        if (e instanceof FieldAccessExpr f) {
+            return model.member(f.getNameAsString()) && navigation(f.getScope());
+        }
+        if (e instanceof MethodCallExpr m) {
+            if (m.getScope().isEmpty() || m.getTypeArguments().isPresent() || m.getArguments().size() > 1
+                    || !model.member(m.getNameAsString()) || BACKTRACKING.contains(m.getNameAsString())) {
+                return false;
+            }
+            for (Expression a : m.getArguments()) {
+                if (!(a instanceof LiteralExpr) && !(a instanceof NameExpr n && inScope(n.getNameAsString()))
+                        && !(a instanceof UnaryExpr u && u.getExpression() instanceof LiteralExpr)) {
+                    return false;
+                }
+            }
+            return navigation(m.getScope().get());
+        }
+        return false;
+    }
+
+    private Optional<Expression> parseExpression(String text) {
+        ParseResult<Expression> r;
+        synchronized (PARSER) {
+            r = PARSER.parseExpression(text);
+        }
+        lineShift = 0;
+        if (!r.isSuccessful() || r.getResult().isEmpty()) {
+            host.problem(firstProblemLine(r, 0), 0, "'" + text.strip() + "' is not a Java expression that can be"
+                    + " checked (MVEL syntax is not allowed): " + firstProblem(r));
+            return Optional.empty();
+        }
+        return r.getResult();
+    }
+
+    private static String firstProblem(ParseResult<?> r) {
+        return r.getProblems().isEmpty() ? "no result" : r.getProblems().get(0).getMessage().lines().findFirst()
+                .orElse("").strip();
+    }
+
+    private static int firstProblemLine(ParseResult<?> r, int shift) {
+        if (r.getProblems().isEmpty()) {
+            return 1;
+        }
+        return r.getProblems().get(0).getLocation().flatMap(l -> l.getBegin().getRange())
+                .map(x -> Math.max(1, x.begin.line + shift)).orElse(1);
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    private void statement(Statement s) {
+        if (s instanceof BlockStmt b) {
+            scopes.push(new HashSet<>());
+            b.getStatements().forEach(this::statement);
+            scopes.pop();
+        } else if (s instanceof ExpressionStmt e) {
+            expr(e.getExpression());
+        } else if (s instanceof IfStmt i) {
+            expr(i.getCondition());
+            scoped(i.getThenStmt());
+            i.getElseStmt().ifPresent(this::scoped);
+        } else if (s instanceof ForEachStmt f) {
+            if (loopDepth >= MAX_LOOP_DEPTH) {
+                report(f, "more than " + MAX_LOOP_DEPTH + " nested 'for' loops are not allowed in a restricted"
+                        + " consequence: the work grows as the product of the collections; match with patterns");
+                return;
+            }
+            expr(f.getIterable());
+            scopes.push(new HashSet<>());
+            declare(f.getVariable());
+            loopDepth++;
+            statement(f.getBody());
+            loopDepth--;
+            scopes.pop();
+        } else if (s instanceof ForStmt || s instanceof WhileStmt || s instanceof DoStmt) {
+            String kw = s instanceof ForStmt ? "for" : s instanceof WhileStmt ? "while" : "do";
+            report(s, "'" + kw + "' loops are not allowed in a restricted consequence (only 'for (T x :"
+                    + " collection)'): match the elements with a pattern ('from $e.flow()') or iterate a collection");
+        } else if (s instanceof ReturnStmt r) {
+            if (r.getExpression().isPresent()) {
+                report(s, "'return' with a value is not allowed in a consequence");
+            }
+        } else if (s instanceof BreakStmt b) {
+            if (b.getLabel().isPresent()) {
+                report(s, "labelled 'break' is not allowed");
+            }
+        } else if (s instanceof ContinueStmt c) {
+            if (c.getLabel().isPresent()) {
+                report(s, "labelled 'continue' is not allowed");
+            }
+        } else if (s instanceof EmptyStmt) {
+            return;
+        } else if (s instanceof SwitchStmt sw) {
+            expr(sw.getSelector());
+            scopes.push(new HashSet<>());
+            for (SwitchEntry e : sw.getEntries()) {
+                for (Expression label : e.getLabels()) {
+                    if (!(label instanceof LiteralExpr) && !(label instanceof NameExpr)) {
+                        report(label, "a case label must be a literal or an enum constant");
+                    }
+                }
+                if (e.getGuard().isPresent() || e.getType() != SwitchEntry.Type.STATEMENT_GROUP) {
+                    report(e, "only classic 'case X:' switch entries are allowed");
+                }
+                e.getStatements().forEach(this::statement);
+            }
+            scopes.pop();
+        } else {
+            report(s, "'" + kind(s) + "' statements are not allowed in a restricted consequence (allowed: local"
+                    + " variables, expressions, if/else, switch, 'for (T x : collection)', break, continue, return)");
+        }
+    }
+
+    private void scoped(Statement s) {
+        scopes.push(new HashSet<>());
+        statement(s);
+        scopes.pop();
+    }
+
+    private void declare(VariableDeclarationExpr v) {
+        if (!v.getAnnotations().isEmpty()) {
+            report(v, "annotations are not allowed");
+        }
+        for (VariableDeclarator d : v.getVariables()) {
+            type(d.getType(), d);
+            d.getInitializer().ifPresent(this::expr);
+            scopes.peek().add(d.getNameAsString());
+        }
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    private void expr(Expression e) {
+        if (e instanceof LiteralExpr) {
+            return;
+        }
+        if (e instanceof NameExpr n) {
+            name(n);
+        } else if (e instanceof FieldAccessExpr f) {
+            fieldAccess(f);
+        } else if (e instanceof MethodCallExpr m) {
+            call(m);
+        } else if (e instanceof ObjectCreationExpr o) {
+            creation(o);
+        } else if (e instanceof BinaryExpr b) {
+            expr(b.getLeft());
+            expr(b.getRight());
+        } else if (e instanceof UnaryExpr u) {
+            if (u.getOperator().isPrefix() && u.getOperator().name().contains("CREMENT")
+                    || u.getOperator().isPostfix()) {
+                assignable(u.getExpression());
+            } else {
+                expr(u.getExpression());
+            }
+        } else if (e instanceof ConditionalExpr c) {
+            expr(c.getCondition());
+            expr(c.getThenExpr());
+            expr(c.getElseExpr());
+        } else if (e instanceof EnclosedExpr en) {
+            expr(en.getInner());
+        } else if (e instanceof CastExpr c) {
+            type(c.getType(), c);
+            expr(c.getExpression());
+        } else if (e instanceof InstanceOfExpr i) {
+            expr(i.getExpression());
+            type(i.getType(), i);
+            if (i.getPattern().isPresent()) {
+                if (i.getPattern().get() instanceof TypePatternExpr tp) {
+                    scopes.peek().add(tp.getNameAsString());
+                } else {
+                    report(i, "record patterns are not allowed");
+                }
+            }
+        } else if (e instanceof ArrayAccessExpr a) {
+            expr(a.getName());
+            expr(a.getIndex());
+        } else if (e instanceof AssignExpr a) {
+            if (mode != Mode.CONSEQUENCE) {
+                report(a, "assignments are not allowed in a condition");
+            }
+            assignable(a.getTarget());
+            expr(a.getValue());
+        } else if (e instanceof VariableDeclarationExpr v) {
+            if (mode != Mode.CONSEQUENCE) {
+                report(v, "declarations are not allowed in a condition");
+            }
+            declare(v);
+        } else if (e instanceof ThisExpr t) {
+            if (mode != Mode.CONSTRAINT || t.getTypeName().isPresent()) {
+                report(t, "'this' is not allowed here");
+            }
+        } else if (e instanceof LambdaExpr) {
+            report(e, "'->' is not allowed (lambdas run code the check cannot follow)");
+        } else if (e instanceof MethodReferenceExpr) {
+            report(e, "'::' is not allowed (method references)");
+        } else if (e instanceof ClassExpr) {
+            report(e, "'.class' is not allowed: class literals reach reflection");
+        } else {
+            report(e, "'" + kind(e) + "' expressions are not allowed: " + shortText(e));
+        }
+    }
+
+    private void assignable(Expression target) {
+        if (target instanceof NameExpr n && inScope(n.getNameAsString())) {
+            return;
+        }
+        report(target, "only local variables may be assigned, not '" + shortText(target) + "'");
+    }
+
+    private void name(NameExpr n) {
+        String s = n.getNameAsString();
+        if (inScope(s)) {
+            return;
+        }
+        if (s.equals("drools") && mode == Mode.CONSEQUENCE) {
+            report(n, "'drools' may only be passed to Hits.hit, Hits.at or Hits.matched");
+            return;
+        }
+        if (mode != Mode.CONSEQUENCE && property(s)) {
+            return;
+        }
+        report(n, "'" + s + "' is not allowed here: it is not a bound variable, a fact-model type or accessor,"
+                + " or an allowed helper");
+    }
+
+    /** Whether {@code name} is a property of the pattern's type (or of any fact-model type when unknown). */
+    private boolean property(String name) {
+        if (FactModel.BANNED_MEMBERS.contains(name)) {
+            return false;
+        }
+        if (patternType == null) {
+            return model.member(name);
+        }
+        String cap = name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        for (java.lang.reflect.Method m : patternType.getMethods()) {
+            if (m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class && (m.getName().equals(name)
+                    || m.getName().equals("get" + cap) || m.getName().equals("is" + cap))) {
+                return model.member(m.getName());
+            }
+        }
+        for (java.lang.reflect.Field f : patternType.getFields()) {
+            if (f.getName().equals(name)) {
+                return model.member(name);
+            }
+        }
+        return false;
+    }
+
+    private boolean inScope(String name) {
+        for (Set<String> s : scopes) {
+            if (s.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The dotted name {@code a.b.c} if {@code e} is only names and field accesses rooted at a name that is not
+     * a variable (so it may name a type); else null.
+     */
+    private String typeChain(Expression e) {
+        if (e instanceof NameExpr n) {
+            String s = n.getNameAsString();
+            return inScope(s) || mode != Mode.CONSEQUENCE && property(s) ? null : s;
+        }
+        if (e instanceof FieldAccessExpr f && f.getTypeArguments().isEmpty()) {
+            String scope = typeChain(f.getScope());
+            return scope == null ? null : scope + "." + f.getNameAsString();
+        }
+        return null;
+    }
+
+    private void fieldAccess(FieldAccessExpr f) {
+        String chain = typeChain(f.getScope());
+        if (chain != null) {
+            RestrictedChecker.TypeRef t = host.resolve(chain);
+            if (t != null) {
+                staticMember(f, t, f.getNameAsString());
+                return;
+            }
+            if (!typePrefix(chain)) {
+                unknownChain(f, chain + "." + f.getNameAsString());
+                return;
+            }
+        }
+        if (isDrools(f.getScope())) {
+            report(f, "'drools." + f.getNameAsString() + "' is not allowed: pass drools to Hits.hit, Hits.at or"
+                    + " Hits.matched only");
+            return;
+        }
+        expr(f.getScope());
+        member(f, f.getNameAsString());
+    }
+
+    /** Whether a proper prefix of {@code chain} names a type ({@code Scope} in {@code Scope.LINE.x}). */
+    private boolean typePrefix(String chain) {
+        for (int i = chain.lastIndexOf('.'); i > 0; i = chain.lastIndexOf('.', i - 1)) {
+            if (host.resolve(chain.substring(0, i)) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void unknownChain(Node at, String chain) {
+        if (chain.contains(".") && Character.isLowerCase(chain.charAt(0))) {
+            report(at, "fully qualified name '" + chain + "' is not allowed: a restricted pack may use only the"
+                    + " fact model and the reporting API");
+        } else {
+            String root = chain.contains(".") ? chain.substring(0, chain.indexOf('.')) : chain;
+            report(at, "'" + root + "' is not allowed here: it is not a bound variable, a fact-model type or"
+                    + " accessor, or an allowed helper");
+        }
+    }
+
+    private void staticMember(Node at, RestrictedChecker.TypeRef t, String member) {
+        if (!t.statics().contains(member) || FactModel.BANNED_MEMBERS.contains(member)) {
+            report(at, "'" + t.name() + "." + member + "' is not allowed: " + (t.statics().isEmpty()
+                    ? t.name() + " offers no static members to restricted rules"
+                    : "allowed on " + t.name() + ": " + new TreeSet<>(t.statics())));
+        }
+    }
+
+    private void member(Node at, String name) {
+        if (!model.member(name)) {
+            report(at, "'." + name + "' is not allowed: only accessors and constants of the fact model and a few"
+                    + " String, collection and number methods may be called");
+        }
+    }
+
+    private static boolean isDrools(Expression e) {
+        Expression x = e;
+        while (x instanceof EnclosedExpr || x instanceof CastExpr) {
+            x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
+        }
+        return x instanceof NameExpr n && (n.getNameAsString().equals("drools")
+                || n.getNameAsString().equals("kcontext"));
+    }
+
+    private void call(MethodCallExpr m) {
+        String name = m.getNameAsString();
+        if (m.getTypeArguments().isPresent()) {
+            report(m, "explicit type arguments ('." + m.getTypeArguments().get() + name + "') are not allowed");
+            return;
+        }
+        if (m.getScope().isEmpty()) {
+            if (mode == Mode.CONSEQUENCE && CONSEQUENCE_CALLS.contains(name)) {
+                args(m, false);
+                return;
+            }
+            report(m, "calling '" + name + "(...)' is not allowed" + (FACT_WRITES.contains(name)
+                    ? ": a restricted pack may not change or remove facts (other packs' findings and parameters"
+                    + " among them); it may insert new ones" : mode == Mode.CONSEQUENCE
+                    ? ": a restricted consequence may call insert, insertLogical, Hits.hit/at/matched, and methods"
+                    + " of facts" : ""));
+            return;
+        }
+        Expression scope = m.getScope().get();
+        if (isDrools(scope)) {
+            report(m, "'drools." + name + "' is not allowed: pass drools to Hits.hit, Hits.at or Hits.matched only");
+            return;
+        }
+        String chain = typeChain(scope);
+        RestrictedChecker.TypeRef t = chain == null ? null : host.resolve(chain);
+        if (chain != null && t == null && !typePrefix(chain)) {
+            unknownChain(m, chain + "." + name);
+            return;
+        }
+        if (t != null) {
+            staticMember(m, t, name);
+            boolean hits = t.name().equals("Hits") && HITS_METHODS.contains(name);
+            if (t.name().equals("String") && name.equals("format")) {
+                format(m);
+            }
+            args(m, hits);
+            return;
+        }
+        expr(scope);
+        if (BACKTRACKING.contains(name)) {
+            report(m, "'." + name + "' is not allowed: Java's regular expressions can backtrack for hours; use"
+                    + " Regex.matches(value, \"re\") (linear time)");
+            return;
+        }
+        member(m, name);
+        args(m, false);
+    }
+
+    private void args(MethodCallExpr m, boolean droolsFirst) {
+        NodeList<Expression> a = m.getArguments();
+        for (int i = 0; i < a.size(); i++) {
+            Expression x = a.get(i);
+            if (droolsFirst && i == 0 && x instanceof NameExpr n && n.getNameAsString().equals("drools")) {
+                continue;
+            }
+            expr(x);
+        }
+    }
+
+    /** {@code String.format}: a literal pattern without huge widths ({@code %2000000000s} fills the heap). */
+    private void format(MethodCallExpr m) {
+        NodeList<Expression> a = m.getArguments();
+        int i = !a.isEmpty() && typeChain(a.get(0)) != null && !(a.get(0) instanceof NameExpr n
+                && inScope(n.getNameAsString())) ? 1 : 0; // String.format(Locale.ROOT, ...)
+        if (i >= a.size() || !(a.get(i) instanceof StringLiteralExpr lit)) {
+            report(m, "String.format needs a string literal as its pattern in restricted mode");
+            return;
+        }
+        Matcher f = FORMAT_SPEC.matcher(lit.asString());
+        while (f.find()) {
+            for (int g = 1; g <= 2; g++) {
+                String w = f.group(g);
+                if (w != null && (w.length() > 4 || Integer.parseInt(w) > MAX_FORMAT_WIDTH)) {
+                    report(m, "String.format width or precision " + w + " is not allowed (at most "
+                            + MAX_FORMAT_WIDTH + ")");
+                    return;
+                }
+            }
+        }
+    }
+
+    private void creation(ObjectCreationExpr o) {
+        String t = o.getType().getNameWithScope();
+        if (o.getAnonymousClassBody().isPresent()) {
+            report(o, "'new " + t + "' is not allowed: anonymous classes are code the check cannot bound");
+            return;
+        }
+        if (o.getScope().isPresent()) {
+            report(o, "qualified 'new' is not allowed");
+            return;
+        }
+        RestrictedChecker.TypeRef ref = host.resolve(t);
+        if (ref == null || !ref.constructible()) {
+            report(o, "'new " + t + "' is not allowed: only fact-model records and java.util collections may be"
+                    + " created");
+            return;
+        }
+        o.getType().getTypeArguments().ifPresent(ts -> ts.forEach(x -> type(x, o)));
+        o.getArguments().forEach(this::expr);
+    }
+
+    // ---------------------------------------------------------------- types
+
+    private void type(Type t, Node at) {
+        if (t instanceof PrimitiveType || t instanceof VarType) {
+            return;
+        }
+        if (t instanceof ArrayType a) {
+            type(a.getComponentType(), at);
+        } else if (t instanceof WildcardType w) {
+            w.getExtendedType().ifPresent(x -> type(x, at));
+            w.getSuperType().ifPresent(x -> type(x, at));
+        } else if (t instanceof ClassOrInterfaceType c) {
+            String n = c.getNameWithScope();
+            if (host.resolve(n) == null) {
+                report(at, "type '" + n + "' is not allowed: use fact-model types, primitives, String, numbers"
+                        + " and java.util collections");
+            }
+            c.getTypeArguments().ifPresent(ts -> ts.forEach(x -> type(x, at)));
+        } else {
+            report(at, "type '" + t + "' is not allowed");
+        }
+    }
+
+    // ---------------------------------------------------------------- problems
+
+    private void report(Node n, String msg) {
+        Optional<Position> p = n.getBegin();
+        host.problem(p.map(x -> Math.max(1, x.line + lineShift)).orElse(1), p.map(x -> x.column).orElse(0), msg);
+    }
+
+    private static String kind(Node n) {
+        return n.getClass().getSimpleName().replaceAll("(Stmt|Expr)$", "");
+    }
+
+    private static String shortText(Node n) {
+        String s = n.toString().replaceAll("\\s+", " ");
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    static boolean identifier(String s) {
+        return IDENT.matcher(s).matches();
+    }
+
+    static List<String> factWrites() {
+        return List.copyOf(FACT_WRITES);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.perfwarden.engine.restrict;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.definition.rule.Rule;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs one Drools session under {@link SessionLimits}. The session works on a thread of its own; the caller's
+ * thread watches it:
+ * <ul>
+ *   <li>firings and facts inserted by consequences are counted by session listeners, which stop the session
+ *       (by throwing out of the consequence) as soon as a count passes its limit;</li>
+ *   <li>wall time and heap headroom are checked by the watching thread every few milliseconds (and by the
+ *       listeners between firings); on a breach it halts the session, and if a consequence does not return
+ *       within a grace period, stops its thread;</li>
+ *   <li>an {@link OutOfMemoryError} on the session's thread (one huge allocation) is a heap breach.</li>
+ * </ul>
+ * Every breach is a {@link SessionLimitException} naming the pack and rule.
+ */
+public final class SessionGuard {
+    private static final long POLL_MILLIS = 20;
+    private static final long GRACE_MILLIS = 500;
+
+    private SessionGuard() {
+    }
+
+    /** What was running when a limit broke: {@code [pack, rule]}. */
+    private record Running(String pack, String rule) {
+        static final Running NONE = new Running("", "");
+    }
+
+    /**
+     * Runs {@code work} (insert the facts, fire the rules) on {@code session} within {@code limits}.
+     *
+     * @param packOfRule maps a rule's DRL package to its pack id
+     */
+    public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
+                           Consumer<KieSession> work) {
+        AtomicReference<Running> running = new AtomicReference<>(Running.NONE);
+        AtomicReference<SessionLimitException> breach = new AtomicReference<>();
+        AtomicLong firings = new AtomicLong();
+        AtomicLong inserted = new AtomicLong();
+        long deadline = System.nanoTime() + limits.time().toNanos();
+
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                Rule r = event.getMatch().getRule();
+                running.set(new Running(packOfRule.apply(r.getPackageName()), r.getName()));
+            }
+
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                if (firings.incrementAndGet() > limits.firings()) {
+                    fail(breach, running.get(), SessionLimits.FIRINGS, "rules fired more than " + limits.firings()
+                            + " times (a rule loops, or the pack matches far more than it should)");
+                }
+                checkClockAndHeap(limits, deadline, breach, running.get());
+                if (breach.get() != null) {
+                    throw breach.get();
+                }
+            }
+        });
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null && inserted.incrementAndGet() > limits.facts()) {
+                    throw fail(breach, running.get(), SessionLimits.FACTS, "rules inserted more than "
+                            + limits.facts() + " facts");
+                }
+            }
+        });
+
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                work.accept(session);
+            } catch (OutOfMemoryError e) {
+                fail(breach, running.get(), SessionLimits.HEAP_HEADROOM, "the rules ran out of memory ("
+                        + e.getMessage() + ")");
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "perfwarden-session");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            while (worker.isAlive()) {
+                worker.join(POLL_MILLIS);
+                if (breach.get() == null) {
+                    checkClockAndHeap(limits, deadline, breach, running.get());
+                }
+                if (breach.get() != null && worker.isAlive()) {
+                    stop(session, worker);
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(session, worker);
+            throw new IllegalStateException("interrupted while the rules ran", e);
+        }
+        if (breach.get() != null) {
+            throw breach.get();
+        }
+        Throwable t = failure.get();
+        SessionLimitException inner = cause(t);
+        if (inner != null) {
+            throw inner;
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error er) {
+            throw er;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static void checkClockAndHeap(SessionLimits limits, long deadline, AtomicReference<SessionLimitException> breach,
+                                          Running r) {
+        if (System.nanoTime() - deadline > 0) {
+            fail(breach, r, SessionLimits.TIME, "the rules ran longer than " + limits.describe().get(SessionLimits.TIME));
+            return;
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (free < limits.heapHeadroom()) {
+            System.gc(); // garbage is not a breach: measure what is live
+            free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            if (free < limits.heapHeadroom()) {
+                fail(breach, r, SessionLimits.HEAP_HEADROOM, "the rules left less than "
+                        + limits.describe().get(SessionLimits.HEAP_HEADROOM) + " of heap free");
+            }
+        }
+    }
+
+    private static SessionLimitException fail(AtomicReference<SessionLimitException> breach, Running r, String limit,
+                                              String what) {
+        String who = r.rule().isEmpty() ? "before any rule fired (while the facts were inserted and matched)"
+                : "in rule " + r.rule() + " of pack " + r.pack();
+        SessionLimitException e = new SessionLimitException(limit, r.pack(), r.rule(), "session limit '" + limit
+                + "' exceeded " + who + ": " + what + "; the run was stopped (raise it with --limit " + limit
+                + "=VALUE or limits: in .perfwarden.yaml only for packs you trust)");
+        breach.compareAndSet(null, e);
+        return breach.get();
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(KieSession session, Thread worker) {
+        try {
+            session.halt();
+        } catch (RuntimeException e) {
+            // the session may be in any state; stopping the thread is what counts
+        }
+        try {
+            worker.join(GRACE_MILLIS);
+            if (worker.isAlive()) {
+                // a consequence that does not return (a loop inside one firing): Java 17 can still stop it
+                try {
+                    worker.stop();
+                } catch (UnsupportedOperationException e) {
+                    // newer JVMs: the daemon thread is abandoned; the caller reports and exits
+                }
+                worker.join(GRACE_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static SessionLimitException cause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SessionLimitException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+}
