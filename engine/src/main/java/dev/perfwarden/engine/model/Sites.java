@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * </ol>
  * Instances of a generic function are told apart by their shape: {@code pkg.F[go.shape.int]} and
  * {@code pkg.F[go.shape.interface {...}]} stay two findings, each with its own cost. A finding without file
- * or line is only merged with findings of the same function. The result is in {@link Finding#RANK} order.
+ * or line, or outside a {@code .go} file (a contract clause), is only merged with findings of the same function. The result is in {@link Finding#RANK} order.
  */
 public final class Sites {
     private Sites() {
@@ -48,7 +48,9 @@ public final class Sites {
         // 2. copies of one site in several functions
         Map<List<Object>, List<Finding>> sites = new LinkedHashMap<>();
         for (Finding f : perFunction) {
-            List<Object> key = f.file().isEmpty() || f.line() == 0
+            // only Go source sites have inlined copies; a finding in another file (a contract clause, one per
+            // benchmark or operation) stays one per function
+            List<Object> key = f.file().isEmpty() || f.line() == 0 || !f.file().endsWith(".go")
                     ? List.of(f.rule(), "fn", f.symbol(), f.file(), f.line(), f.column())
                     : List.of(f.rule(), "site", f.file(), f.line(), f.column(), shape(f.symbol()));
             sites.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
