@@ -58,6 +58,10 @@ public final class ExecutableModels {
         ClassLoader cl = ExecutableModels.class.getClassLoader();
         for (int i = 1; i < args.length; i++) {
             long t0 = System.nanoTime();
+            // an image left by an earlier build would be loaded instead of the sources (and carry that build's
+            // classes' state): drop it first, so the pack is always read from its files
+            java.nio.file.Files.deleteIfExists(outDir.resolve(dev.perfwarden.engine.pack.PackImage.RESOURCE_DIR
+                    + args[i] + ".pack"));
             Pack pack = dev.perfwarden.engine.pack.PackLoader.loadBuiltin(cl, args[i]);
             Compiled c = compile(List.of(pack), cl);
             if (!c.errors().isEmpty()) {
