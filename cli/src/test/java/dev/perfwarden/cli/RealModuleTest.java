@@ -54,14 +54,50 @@ class RealModuleTest {
         return MODULES.stream().map(name -> {
             Path dir = Cli.root().resolve("testdata/modules").resolve(name);
             Report r = Report.of(dir);
+            Set<String> known = knownFailures(dir);
             return DynamicContainer.dynamicContainer(name, Stream.of(
-                    DynamicTest.dynamicTest("only module code", () -> onlyModuleCode(dir, r)),
-                    DynamicTest.dynamicTest("no test code", () -> noTestCode(r)),
-                    DynamicTest.dynamicTest("no duplicate sites", () -> noDuplicates(r)),
-                    DynamicTest.dynamicTest("no hot severity on lines without samples", () -> hotOnlyWithSamples(dir, r)),
-                    DynamicTest.dynamicTest("expected hot-path findings", () -> expected(dir, r)),
-                    DynamicTest.dynamicTest("judged top 10", () -> judged(dir, r))));
+                    check("only module code", known, () -> onlyModuleCode(dir, r)),
+                    check("no test code", known, () -> noTestCode(r)),
+                    check("no duplicate sites", known, () -> noDuplicates(r)),
+                    check("no hot severity on lines without samples", known, () -> hotOnlyWithSamples(dir, r)),
+                    check("expected hot-path findings", known, () -> expected(dir, r)),
+                    check("judged top 10", known, () -> judged(dir, r))));
         });
+    }
+
+    /**
+     * A check that {@code known-failures.txt} of the module lists is a known failure (an open defect of issue 9,
+     * described there): it must still fail, so that fixing it makes this test say to take it off the list.
+     */
+    static DynamicTest check(String name, Set<String> known, org.junit.jupiter.api.function.Executable body) {
+        if (!known.contains(name)) {
+            return DynamicTest.dynamicTest(name, body);
+        }
+        return DynamicTest.dynamicTest(name + " (known failure)", () -> {
+            boolean failed;
+            try {
+                body.execute();
+                failed = false;
+            } catch (org.opentest4j.TestAbortedException e) {
+                throw e;
+            } catch (AssertionError e) {
+                failed = true;
+            }
+            assertThat(failed).as("'%s' passes now: remove it from known-failures.txt", name).isTrue();
+        });
+    }
+
+    static Set<String> knownFailures(Path dir) {
+        Path f = dir.resolve("known-failures.txt");
+        if (!Files.exists(f)) {
+            return Set.of();
+        }
+        try {
+            return Files.readAllLines(f).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.replaceAll("\\s+--.*$", "")).collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The findings of one module, in report order. */
