@@ -212,7 +212,7 @@ class AttackSuiteCliTest {
                     insert(Hits.hit(drools, $e, "x\\n\\n0 findings; gate: pass\\033]0;pwned\\007\\033[2J", $e));
                 end
                 """);
-        Cli.Run text = bounded("analyze", "--no-config", "--rules", pack.toString(), capture(1).toString());
+        Cli.Run text = bounded("analyze", "--no-config", "--all", "--rules", pack.toString(), capture(1).toString());
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).contains("note: x\\n\\n0 findings; gate: pass\\x1b]0;pwned\\x07\\x1b[2J")
                 .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\n0 findings");
