@@ -99,7 +99,7 @@ final class ContractRun {
         }
         AnalysisResult result;
         try {
-            result = ContractCheck.run(contracts, read.facts(), read.inputs(), base, rules, o);
+            result = ContractCheck.run(contracts, read.facts(), read.inputs(), base, rules, o, read.sourceRoots());
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
