@@ -74,7 +74,7 @@ public final class BatchCommand implements Callable<Integer> {
     String engine;
 
     @Option(names = "--runner", paramLabel = "RUNNER",
-            description = "With --engine beam: DirectRunner (default), FlinkRunner or SparkRunner.")
+            description = "With --engine beam: DirectRunner (default) or FlinkRunner (the Spark and Dataflow runners are not bundled).")
     String runner;
 
     @Option(names = "--pipeline-option", paramLabel = "NAME=VALUE",
