@@ -96,7 +96,7 @@ fi
 
 echo
 per_min() { echo "scale=1; $1 * 60 / ${wall[$2]}" | bc; }
-ratio() { echo "scale=2; $1 / $2" | bc; }
+ratio() { printf '%.2f' "$(echo "scale=4; $1 / $2" | bc)"; }
 echo "bundles/min (N=$n): 1 worker $(per_min "$n" local-j1), 2 workers $(per_min "$n" local-j2)" \
   "(CPU s per bundle: $(ratio "${cpu[local-j1]}" "$n"), $(ratio "${cpu[local-j2]}" "$n"))"
 echo "speed-up 2 vs 1 worker: wall $(ratio "${wall[local-j1]}" "${wall[local-j2]}")x (goal >= 1.8 on 2 idle cores);" \
@@ -106,6 +106,7 @@ echo "peak RSS (2 workers): N=$n ${rss[local-j2]} MiB, M=$m ${rss[local-j2-m]} M
 for r in local-j2 beam-direct beam-flink; do
   [ -f "$work/out-$r/findings.jsonl" ] || continue
   if cmp -s "$work/out-local-j1/findings.jsonl" "$work/out-$r/findings.jsonl"; then same=same; else same=DIFFERENT; fi
-  echo "$r vs local-j2: findings.jsonl (vs local-j1) $same; wall $(ratio "${wall[$r]}" "${wall[local-j2]}")x," \
-    "CPU $(ratio "${cpu[$r]}" "${cpu[local-j2]}")x"
+  if [ "$r" = local-j2 ]; then echo "local-j2: findings.jsonl $same as local-j1's"; continue; fi
+  echo "$r: findings.jsonl $same as local-j1's; wall $(ratio "${wall[$r]}" "${wall[local-j2]}")x," \
+    "CPU $(ratio "${cpu[$r]}" "${cpu[local-j2]}")x of local-j2 (same --jobs 2)"
 done
