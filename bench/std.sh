@@ -8,8 +8,8 @@
 #    cache, timed (wall, CPU, peak RSS); its stderr is the -m=2 text, WORKDIR/json the -json tree;
 #    REUSE=1 keeps an earlier capture and its timing (say so when you quote the figures);
 # 2. parse only: MB/s of the -m=2 text parser, per core (CPU time of the parsing thread) and wall;
-# 3. perfwarden analyze of the text and the tree together through the launcher (its default heap),
-#    timed the same way, and of a valid -m=2 file repeated to 160 MB (must not run out of memory);
+# 3. perfwarden analyze of the text alone, then of the text and the tree together, through the launcher
+#    (its default heap), timed the same way, and of a valid -m=2 file repeated to 160 MB (must not run out of memory);
 # 4. ratios perfwarden / build for wall and CPU, with the load average at the start and the end (the
 #    machine may be shared: CPU seconds are the fair figure).
 # Targets (issue 17): peak RSS <= 1 GiB, wall <= 0.2 x the build, parse >= 150 MB/s per core.
@@ -52,12 +52,13 @@ run() { # run NAME ARGS...: perfwarden through the launcher, timed
   r=$(( $(field "$work/$name-time.txt" 'Maximum resident') / 1024 ))
   echo "perfwarden analyze $name: exit $rc, wall $w s, cpu $c s, peak RSS $r MiB"
   [ "$rc" = 0 ] || sed 's/^/  /' "$work/$name.err" | head -5
-  if [ "$name" = std ]; then
+  if [ "$name" != repeated ]; then
     echo "ratio wall analyze/build: $(echo "scale=3; $w / $bw" | bc) (target <= 0.2); ratio cpu: $(echo "scale=3; $c / $bc_" | bc)"
     echo "peak RSS target 1024 MiB: $([ "$r" -le 1024 ] && echo met || echo MISSED)"
   fi
   [ "$rc" = 0 ] && python3 -c "import json; d=json.load(open('$work/$name.json')); print('  findings:', d['summary']['findings'], 'inputs:', len(d['inputs']), 'unparsed lines:', sum(i.get('unparsed', 0) for i in d['inputs']))" || true
 }
+run std-text "$work/std-m2.txt"
 run std "$work/std-m2.txt" "$work/json"
 
 rep="$work/repeated-160mb.txt"
