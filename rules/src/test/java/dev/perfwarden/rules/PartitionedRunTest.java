@@ -29,16 +29,7 @@ class PartitionedRunTest {
     private static final ClassLoader CL = PartitionedRunTest.class.getClassLoader();
 
     static List<Path> captures() throws Exception {
-        List<Path> captures = new ArrayList<>();
-        captures.add(GoPerfPack.root().resolve("examples/captured/orders"));
-        for (Path rule : GoPerfPack.ruleDirs()) {
-            Path c = rule.resolve("captures");
-            if (Files.isDirectory(c)) {
-                try (Stream<Path> s = Files.list(c)) {
-                    s.filter(Files::isDirectory).sorted().forEach(captures::add);
-                }
-            }
-        }
+        List<Path> captures = new ArrayList<>(GoPerfPack.exampleAndFixtureCaptures());
         try (Stream<Path> s = Files.list(GoPerfPack.root().resolve("testdata/modules"))) {
             s.filter(d -> Files.isRegularFile(d.resolve("m2.txt"))).sorted().forEach(captures::add);
         }
