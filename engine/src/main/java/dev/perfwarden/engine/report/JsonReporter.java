@@ -84,7 +84,10 @@ public final class JsonReporter implements Reporter {
         return o;
     }
 
-    /** {@code {"cpuShare": 0.124|null, "allocShare": 0.03|null, "basis": "line|function|none"}}. */
+    /**
+     * {@code {"cpuShare": 0.124|null, "allocShare": 0.03|null, "basis": "line|function|none", "measure": "self|cum"}}
+     * ({@code measure} only when something was measured).
+     */
     static ObjectNode cost(Cost c) {
         ObjectNode o = Json.object();
         if (c.cpuShare() == null) {
@@ -98,6 +101,9 @@ public final class JsonReporter implements Reporter {
             o.put("allocShare", c.allocShare());
         }
         o.put("basis", c.basis().id());
+        if (!c.measure().isEmpty()) {
+            o.put("measure", c.measure());
+        }
         return o;
     }
 
