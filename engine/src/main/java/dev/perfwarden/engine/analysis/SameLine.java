@@ -62,6 +62,11 @@ final class SameLine {
         List<Finding> g = new ArrayList<>(group);
         g.sort(order);
         Finding first = g.get(0);
+        // of another rule's findings, the one at the lead's column is the one folded in
+        List<Finding> rest = new ArrayList<>(g.subList(1, g.size()));
+        rest.sort(Comparator.comparingInt((Finding f) -> f.column() == first.column() ? 0 : 1));
+        g = new ArrayList<>(List.of(first));
+        g.addAll(rest);
         Severity severity = first.severity();
         List<Finding.Related> related = new ArrayList<>();
         java.util.Set<String> rules = new java.util.HashSet<>(List.of(first.rule()));
