@@ -17,7 +17,8 @@ import java.util.Map;
  * bounds check). They are one place to look at, so the visible findings of one Go source {@code file:line}
  * become one, led by the finding of the highest severity, then of the highest {@code @precedence} its pack
  * declares for the rule, then of the highest cost; the others are kept in {@link Finding#related()} with
- * their rule, severity, column, message and cost. The leading finding takes the highest severity of the group
+ * their rule, severity, column, message and cost (one per rule: a second finding of a rule on the line, at
+ * another column, is another site and stays a finding of its own). The leading finding takes the highest severity of the group
  * (a folded error still fails the gate) and the ranking uses its cost once. Findings without a line, or
  * outside a {@code .go} file (a contract clause), are left as they are. Knows no rule id: the order comes
  * from the catalogue.
@@ -46,24 +47,43 @@ final class SameLine {
             if (g == null || g.size() == 1) {
                 out.add(f);
             } else if (g.get(0) == f) {
-                out.add(lead(g, lead));
+                out.addAll(lead(g, lead));
             }
         }
         return out;
     }
 
-    private static Finding lead(List<Finding> group, Comparator<Finding> order) {
+    /**
+     * The group led by its first finding in {@code order}, with the first finding of each other rule folded
+     * in; findings of a rule already on the line at another column (two parameters of one signature) are
+     * other sites and stay their own findings.
+     */
+    private static List<Finding> lead(List<Finding> group, Comparator<Finding> order) {
         List<Finding> g = new ArrayList<>(group);
         g.sort(order);
         Finding first = g.get(0);
+        // of another rule's findings, the one at the lead's column is the one folded in
+        List<Finding> rest = new ArrayList<>(g.subList(1, g.size()));
+        rest.sort(Comparator.comparingInt((Finding f) -> f.column() == first.column() ? 0 : 1));
+        g = new ArrayList<>(List.of(first));
+        g.addAll(rest);
         Severity severity = first.severity();
         List<Finding.Related> related = new ArrayList<>();
+        java.util.Set<String> rules = new java.util.HashSet<>(List.of(first.rule()));
+        List<Finding> own = new ArrayList<>();
         for (Finding f : g.subList(1, g.size())) {
+            if (!rules.add(f.rule())) {
+                own.add(f);
+                continue;
+            }
             related.add(Finding.Related.of(f));
             if (f.severity().atLeast(severity)) {
                 severity = f.severity();
             }
         }
-        return first.withRelated(related, severity);
+        List<Finding> out = new ArrayList<>();
+        out.add(first.withRelated(related, severity));
+        out.addAll(own);
+        return out;
     }
 }

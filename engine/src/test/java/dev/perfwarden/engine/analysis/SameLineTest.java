@@ -49,6 +49,19 @@ class SameLineTest {
             assertThat(x.rule()).isEqualTo("a-bounds");
             assertThat(x.severity()).isEqualTo(Severity.ERROR);
         });
+        // two parameters of one signature (one rule, two columns) are two sites: not folded into each other
+        List<Finding> params = SameLine.fold(List.of(f("a-bounds", "m.go", 9, 7, Severity.NOTE, 0),
+                f("a-bounds", "m.go", 9, 20, Severity.NOTE, 0), f("a-wb", "m.go", 9, 30, Severity.NOTE, 0)), catalogue);
+        assertThat(params).extracting(x -> x.location() + " " + x.related().size())
+                .containsExactly("m.go:9:7 1", "m.go:9:20 0");
+        // murmur3 murmur.go:33 `func (d *digest) Write(p []byte)`: leaking d (col 7) and p (col 24), and p's
+        // interface-call-arg-escape (col 24): p's leak is the one folded into it
+        List<Finding> write = SameLine.fold(List.of(f("a-wb", "murmur.go", 33, 7, Severity.NOTE, 0),
+                f("a-wb", "murmur.go", 33, 24, Severity.NOTE, 0), f("a-grow", "murmur.go", 33, 24, Severity.NOTE, 0)),
+                catalogue);
+        assertThat(write).extracting(x -> x.rule() + " " + x.location() + " " + x.related().stream()
+                .map(r -> r.rule() + ":" + r.column()).toList())
+                .containsExactly("a-grow murmur.go:33:24 [a-wb:24]", "a-wb murmur.go:33:7 []");
         // precedence is the pack's: reversed, the other rule leads
         List<Finding> rev = SameLine.fold(in.subList(0, 2), List.of(rule("a-wb", 90), rule("a-grow", 10)));
         assertThat(rev).singleElement().satisfies(x -> assertThat(x.rule()).isEqualTo("a-wb"));
