@@ -1,6 +1,7 @@
 package dev.perfwarden.engine.kie;
 
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.profile.CallerLine;
 import dev.perfwarden.facts.profile.HotLine;
 import dev.perfwarden.facts.program.ProgramSummary;
 
@@ -23,8 +24,9 @@ import java.util.Set;
  *       a package the {@code -json} input does not name join {@code main}, so a text fact and its
  *       {@code -json} twin always share a session.</li>
  *   <li>Every other fact (profiles, machine code, benchmarks, parameters) is shared: every session gets it.</li>
- *   <li>Compiler facts on a line that has heap-profile samples are shared too: the profile joins them across
- *       packages (the garbage-collector rule names the allocating lines of the whole program).</li>
+ *   <li>Compiler facts on a line that has heap-profile samples (its own, {@link HotLine}, or charged to it as
+ *       the module's calling line, {@link CallerLine}) are shared too: the profile joins them across packages
+ *       (the garbage-collector rule names the allocating lines of the whole program).</li>
  *   <li>Every session gets the same {@link ProgramSummary}, computed over all facts.</li>
  * </ul>
  * A rule that joins facts within one package fires in that package's session exactly as in one session over
@@ -49,6 +51,8 @@ public final class Partitions {
                 summary = s;
             } else if (o instanceof HotLine h && h.sampleType().equals("alloc_space") && h.flat() > 0) {
                 allocLines.add(h.line() + ":" + h.file());
+            } else if (o instanceof CallerLine c && c.sampleType().equals("alloc_space") && c.flat() > 0) {
+                allocLines.add(c.line() + ":" + c.file());
             } else if (o instanceof Attributable<?> a && a.evidence().input().equals("logopt-json")) {
                 jsonPackages.add(a.pkg());
             }
