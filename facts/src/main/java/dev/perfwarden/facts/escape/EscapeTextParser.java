@@ -186,8 +186,20 @@ public final class EscapeTextParser implements InputParser {
 
     @Override
     public void parse(InputSource source, ParseContext ctx) throws IOException, ParseException {
+        parse(source, ctx, line -> false);
+    }
+
+    /**
+     * As {@link #parse(InputSource, ParseContext)}, passing over the lines {@code foreign} claims (they are
+     * neither records nor unparsed here: the caller, a parser of a richer format such as {@code -m=3}, reads
+     * them). Line numbers stay those of the whole input.
+     */
+    public void parse(InputSource source, ParseContext ctx, java.util.function.Predicate<String> foreign)
+            throws IOException, ParseException {
         try (InputStream in = source.open(); BoundedLineReader reader = new BoundedLineReader(in)) {
-            new Run(ctx).read(reader);
+            Run run = new Run(ctx);
+            run.foreign = foreign;
+            run.read(reader);
         }
     }
 
@@ -277,6 +289,7 @@ public final class EscapeTextParser implements InputParser {
         long total;
         String lastPrinted;
         String lastFile;
+        java.util.function.Predicate<String> foreign = line -> false;
         /** Flow-note positions ({@code at ./x.go:3:4}) repeat: one SourcePos per distinct text. */
         final Map<String, SourcePos> positions = new HashMap<>();
 
@@ -301,7 +314,7 @@ public final class EscapeTextParser implements InputParser {
                     break;
                 }
                 long n = reader.lineNumber();
-                if (raw.isEmpty() || raw.isBlank()) {
+                if (raw.isEmpty() || raw.isBlank() || foreign.test(raw)) {
                     continue;
                 }
                 ctx.record();
