@@ -12,6 +12,7 @@ import dev.perfwarden.engine.pack.PackHashes;
 import dev.perfwarden.engine.pack.PackLoader;
 import dev.perfwarden.engine.project.ConfigException;
 import dev.perfwarden.engine.restrict.RestrictedMode;
+import dev.perfwarden.engine.restrict.SessionLimits;
 import dev.perfwarden.engine.restrict.Trust;
 import dev.perfwarden.engine.suppress.SourceSuppressions;
 
@@ -33,12 +34,28 @@ import java.util.TreeMap;
  * @param packRefs  {@code builtin:ID} or a path, in run order
  * @param lockYaml  the lock the packs must match ({@link LockFile#toYaml()})
  * @param params    parameter overrides as given ({@code pack:name} or {@code name} → value)
+ * @param limits    the run-time limits of every rule session ({@link SessionLimits#describe()}: the defaults,
+ *                  the project file's {@code limits:} and {@code --limit}); a session that breaks one fails
+ *                  its repository, naming the pack and rule
  */
 public record EngineSpec(List<String> packRefs, String lockYaml, String trust, String failOn,
-                         Map<String, Object> params, boolean includeExternal) implements Serializable {
+                         Map<String, Object> params, boolean includeExternal, Map<String, String> limits)
+        implements Serializable {
     public EngineSpec {
         packRefs = List.copyOf(packRefs);
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        limits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(limits));
+    }
+
+    /** A spec with the default session limits. */
+    public EngineSpec(List<String> packRefs, String lockYaml, String trust, String failOn,
+                      Map<String, Object> params, boolean includeExternal) {
+        this(packRefs, lockYaml, trust, failOn, params, includeExternal, SessionLimits.defaults().describe());
+    }
+
+    /** This spec with {@code l} as every session's limits. */
+    public EngineSpec withLimits(SessionLimits l) {
+        return new EngineSpec(packRefs, lockYaml, trust, failOn, params, includeExternal, l.describe());
     }
 
     /**
@@ -68,7 +85,7 @@ public record EngineSpec(List<String> packRefs, String lockYaml, String trust, S
         } catch (ConfigException e) {
             throw new IllegalStateException("the batch's pack lock does not parse: " + e.getMessage(), e);
         }
-        RuleSet rules = RuleSet.build(packs, cl);
+        RuleSet rules = RuleSet.build(packs, cl).withLimits(SessionLimits.defaults().with(limits));
         rules.parameters(params); // unknown names and bad types fail before any repository is analysed
         return rules;
     }

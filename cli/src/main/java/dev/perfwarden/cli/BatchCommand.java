@@ -144,7 +144,8 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new UserException("lock file refused:\n  " + e.getMessage().replace("\n", "\n  "), e);
         }
-        EngineSpec es = EngineSpec.of(session.packs(), lock, session.trust(), o.failOn(), o.params(), includeExternal);
+        EngineSpec es = EngineSpec.of(session.packs(), lock, session.trust(), o.failOn(), o.params(), includeExternal)
+                .withLimits(session.limits());
         BatchRequest req = new BatchRequest(entries, outDir, workDir != null ? workDir : outDir.resolve(".batch/work"),
                 jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), limit, resume, es, beamArgs);
         BatchResult result;
