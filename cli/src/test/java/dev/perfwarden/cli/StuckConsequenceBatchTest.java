@@ -71,10 +71,10 @@ class StuckConsequenceBatchTest {
         for (String id : List.of("a", "b", "c")) {
             assertThat(row(r.out, id).get("status").asText()).as(id).isEqualTo("ok");
         }
-        // the reports that match the baseline are real analyses: both inputs of each read, nothing unparsed
+        // the reports that match the baseline are real analyses: every input read, nothing unparsed
         for (String id : List.of("a", "b", "c")) {
             JsonNode inputs = M.readTree(r.out.resolve(id + ".json").toFile()).get("inputs");
-            assertThat(inputs).as(id).hasSize(2);
+            assertThat(inputs).as(id).isNotEmpty();
             inputs.forEach(in -> {
                 assertThat(in.get("records").asLong()).as(id + " " + in.get("path")).isPositive();
                 assertThat(in.get("unparsed").asLong()).isZero();
