@@ -251,6 +251,7 @@ public final class RuleSet {
         packs.forEach(p -> packOfDrl.put(p.drlPackage(), p.id()));
         KieSession session = kieBase.newKieSession();
         List<Finding> raw = new ArrayList<>();
+        boolean abandoned = false;
         try {
             SessionGuard.run(session, limits, drl -> packOfDrl.getOrDefault(drl, drl), s -> {
                 for (PackRef r : packRefs) {
@@ -270,9 +271,14 @@ public final class RuleSet {
             for (Object o : session.getObjects(o -> o instanceof Finding)) {
                 raw.add((Finding) o);
             }
+        } catch (SessionLimitException e) {
+            abandoned = e.abandoned();
+            throw e;
         } finally {
             try {
-                session.dispose();
+                if (!abandoned) { // an abandoned session's consequence still runs: leave it alone
+                    session.dispose();
+                }
             } catch (RuntimeException e) {
                 // a session stopped by a limit may not dispose cleanly; it is dropped either way
             }
