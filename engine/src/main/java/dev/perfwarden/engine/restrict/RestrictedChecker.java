@@ -8,6 +8,7 @@ import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.pack.RuleSource;
 import dev.perfwarden.engine.restrict.CodeTokens.Kind;
 import dev.perfwarden.engine.restrict.CodeTokens.Token;
+import dev.perfwarden.engine.rule.Fmt;
 import dev.perfwarden.engine.rule.Hit;
 import dev.perfwarden.engine.rule.Hits;
 import dev.perfwarden.engine.rule.Param;
@@ -98,6 +99,7 @@ final class RestrictedChecker {
             "dev.perfwarden.engine.rule.Param", Param.class,
             "dev.perfwarden.engine.rule.Hit", Hit.class,
             "dev.perfwarden.engine.rule.Regex", Regex.class,
+            "dev.perfwarden.engine.rule.Fmt", Fmt.class,
             "dev.perfwarden.engine.model.Scope", Scope.class,
             "dev.perfwarden.engine.model.Severity", Severity.class);
 
@@ -242,7 +244,7 @@ final class RestrictedChecker {
             if (model.isFactPackage(pkg)) {
                 wildcardPackages.add(pkg);
             } else if (pkg.equals("dev.perfwarden.engine.rule")) {
-                for (String n : List.of("Hits", "Param", "Hit", "Regex")) {
+                for (String n : List.of("Hits", "Param", "Hit", "Regex", "Fmt")) {
                     simpleTypes.put(n, engineType(ENGINE_TYPES.get(pkg + "." + n)));
                 }
             } else {
@@ -260,7 +262,7 @@ final class RestrictedChecker {
     }
 
     private static final String IMPORTS_ALLOWED = "a restricted pack may import fact-model types"
-            + " (dev.perfwarden.facts.*), dev.perfwarden.engine.rule.{Hits, Param}, dev.perfwarden.engine.model."
+            + " (dev.perfwarden.facts.*), dev.perfwarden.engine.rule.{Hits, Hit, Param, Regex, Fmt}, dev.perfwarden.engine.model."
             + "{Scope, Severity}, java.util.{List, Collection, Set, Map, Locale} and java.util collections"
             + " (ArrayList, LinkedList, HashSet, LinkedHashSet, TreeSet, HashMap, LinkedHashMap, TreeMap)";
 
