@@ -164,6 +164,14 @@ final class FactModel {
         return !BANNED_MEMBERS.contains(name) && (members.contains(name) || JAVA_MEMBERS.contains(name));
     }
 
+    /** The allowed member {@code name} is a typo of, if one is close enough; else null. */
+    String typo(String name) {
+        Set<String> all = new TreeSet<>(members);
+        all.addAll(JAVA_MEMBERS);
+        all.removeAll(BANNED_MEMBERS);
+        return dev.perfwarden.engine.frontend.Nearest.typo(name, all);
+    }
+
     /** Static members of an allowed class that a rule may use. */
     Set<String> statics(Class<?> c) {
         return statics.getOrDefault(c, Set.of());

@@ -101,7 +101,23 @@ class RestrictedSyntaxTest {
         }
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.line()).isEqualTo(line);
-            assertThat(p.message()).contains(message).contains("restricted mode");
+            assertThat(p.message()).contains(message).contains("(restricted mode, rule \"r\"; only a pack run with"
+                    + " --trust=full may do this)");
+        });
+    }
+
+    /** A misspelt field or accessor is a mistake to fix, not a policy refusal: no pointer to --trust=full. */
+    @ParameterizedTest(name = "typo: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            $e : EscapeFact(subjcet == "x")        | insert(Hits.hit(drools, $e, "x", $e));      | 16 | unknown field 'subjcet' of EscapeFact (did you mean 'subject'?)
+            $e : EscapeFact(zzzzqq == "x")         | insert(Hits.hit(drools, $e, "x", $e));      | 16 | unknown field 'zzzzqq' of EscapeFact; its fields: 
+            $e : EscapeFact()                      | insert(Hits.hit(drools, $e, $e.subjcet(), $e)); | 18 | unknown accessor '.subjcet' (did you mean '.subject'?)
+            """)
+    void typosAreMistakesNotRefusals(String when, String then, int line, String message) throws Exception {
+        List<Problem> problems = check(when, then);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).startsWith(message).doesNotContain("restricted mode").doesNotContain("--trust");
         });
     }
 }
