@@ -83,6 +83,25 @@ class RulesTutorialTest {
         assertThat(lint.exit()).isZero();
     }
 
+    /** A {@code want} may also name the message text and the severity; a finding that differs fails the test. */
+    @Test
+    void wantAnnotationsMayAssertTheMessageAndTheSeverity() throws IOException {
+        Path main = rule.resolve("fixture/main.go");
+        String fixture = Files.readString(main);
+        String want = "// want \"heap-alloc-in-loop\"\n";
+        assertThat(fixture).contains(want);
+        Files.writeString(main, fixture.replace(want,
+                "// want \"heap-alloc-in-loop\" \"runtime.newobject runs on every iteration\" [warning]\n"));
+        Cli.Run ok = Cli.run("test", pack.toString());
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+
+        Files.writeString(main, fixture.replace(want, "// want \"heap-alloc-in-loop\" \"runs once\" [error]\n"));
+        Cli.Run bad = Cli.run("test", pack.toString());
+        assertThat(bad.exit()).as(bad.out() + bad.err()).isEqualTo(1);
+        assertThat(bad.out()).contains(main.getParent().resolve("main.go") + ":15: no finding whose message contains"
+                + " \"runs once\" of severity error; found: [warning \"p is moved to the heap inside a loop: ");
+    }
+
     /** {@code ./perfwarden test mypack/}, then step 5's {@code analyze -v}; returns what analyze printed. */
     private String testAndAnalyze(String language) {
         Cli.Run test = Cli.run("test", pack.toString());
