@@ -77,6 +77,17 @@ class RulesTutorialTest {
         write("mypack/heap-alloc-in-loop/rule.drl");
         assertThat(testAndAnalyze("DRL")).isEqualTo(yaml);
 
+        // step 8: the DRL syntax error the document shows (a missing comma), as it shows it
+        Matcher shownError = Pattern.compile("  mypack/(heap-alloc-in-loop/rule\\.drl:14:53: error: expected[^\n]+?) \\(pack mypack\\)\n")
+                .matcher(doc);
+        assertThat(shownError.find()).isTrue();
+        String drl = Files.readString(rule.resolve("rule.drl"));
+        assertThat(drl).contains("inLoop, symbol");
+        Files.writeString(rule.resolve("rule.drl"), drl.replace("inLoop, symbol", "inLoop symbol"));
+        Cli.Run broken = Cli.run("rules", "lint", pack.toString());
+        assertThat(broken.out()).contains(shownError.group(1));
+        Files.writeString(rule.resolve("rule.drl"), drl);
+
         // step 9
         Cli.Run lint = Cli.run("rules", "lint", pack.toString());
         assertThat(lint.out()).as(lint.err()).isEqualTo("mypack@0.1.0 (1 rules): 0 errors, 0 warnings\n");
