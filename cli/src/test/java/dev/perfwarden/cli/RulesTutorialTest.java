@@ -5,14 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +51,7 @@ class RulesTutorialTest {
             }
         }
         captures = rule.resolve("captures/go1.26.8");
-        copyTree(root.resolve("cli/src/test/resources/tutorial/go1.26.8"), captures);
+        PinnedPacksCliTest.copyTree(root.resolve("cli/src/test/resources/tutorial/go1.26.8"), captures, Map.of());
     }
 
     @Test
@@ -130,22 +128,5 @@ class RulesTutorialTest {
         Path p = tmp.resolve(file);
         Files.createDirectories(p.getParent());
         Files.writeString(p, files.get(file));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            s.forEach(p -> {
-                try {
-                    Path t = to.resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(t);
-                    } else {
-                        Files.copy(p, t);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
