@@ -49,4 +49,13 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
         evidence = List.copyOf(evidence);
         cost = cost == null ? CostSpec.DEFAULT : cost;
     }
+
+    /**
+     * This hit at {@code severity} (e.g. a note when a supporting fact is missing); its hot severity goes back
+     * to the default, one level above {@code severity}. Rule id, pack, position, message and evidence stay:
+     * a rule cannot make a hit pass for another rule's.
+     */
+    public Hit withSeverity(Severity severity) {
+        return new Hit(rule, pkg, severity, null, scope, symbol, file, line, col, message, evidence);
+    }
 }

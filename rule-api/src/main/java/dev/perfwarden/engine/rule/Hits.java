@@ -121,19 +121,31 @@ public final class Hits {
     }
 
     /**
-     * The facts the firing rule matched that carry evidence (an {@code evidence()} accessor or
-     * {@link Evidence} themselves), in match order, without {@link Param}s: pass them as a hit's evidence
-     * when every matched fact supports the finding ({@code Hits.hit(drools, $site, msg, Hits.matched(drools))}).
+     * The facts the firing rule matched that carry evidence (an {@code evidence()} accessor or {@link Evidence}
+     * themselves), in match order: each element of a matched list ({@code from collect}) too, and without
+     * {@link Param}s or facts that carry no evidence (a {@code HotFunction}: its hotness is weighed apart). Pass
+     * them as a hit's evidence when every matched fact supports the finding:
+     * {@code Hits.hit(drools, $site, msg, Hits.matched(drools))}.
      */
     public static List<Object> matched(RuleContext drools) {
         List<Object> out = new ArrayList<>();
         for (Object o : drools.getMatch().getObjects()) {
-            if (o != null && !(o instanceof Param)
-                    && (o instanceof Evidence || EVIDENCE_ACCESSOR.get(o.getClass()).isPresent())) {
-                out.add(o);
+            if (o instanceof Collection<?> c) {
+                for (Object x : c) {
+                    addIfEvidence(x, out);
+                }
+            } else {
+                addIfEvidence(o, out);
             }
         }
         return out;
+    }
+
+    private static void addIfEvidence(Object o, List<Object> out) {
+        if (o != null && !(o instanceof Param)
+                && (o instanceof Evidence || EVIDENCE_ACCESSOR.get(o.getClass()).isPresent())) {
+            out.add(o);
+        }
     }
 
     private static String str(Object o) {
