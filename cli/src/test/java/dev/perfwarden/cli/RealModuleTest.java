@@ -39,9 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>no warning or error from a line-scoped finding on a line without CPU samples or bytes it allocates
  *       (the issue: severity only where the cost is measured, samples or bytes on that site);</li>
  *   <li>the hot-path findings listed in {@code expected.txt} are present;</li>
- *   <li>{@code judged.txt} gives verdicts (actionable / unimportant / wrong) on the module's findings: every
- *       finding of the report's top 10 must have one, none of the 10 may be wrong, and at least 7 must be
- *       actionable.</li>
+ *   <li>{@code judged.txt} gives verdicts (actionable / unimportant / wrong) on the module's findings. The
+ *       goal of issue 9 ("of the top 10, at least 7 actionable and none wrong") is read on what the default
+ *       text report shows first: the findings above note (notes are hidden by default and counted), highest
+ *       cost first, at most 10 of them. Every one of these n must have a verdict, none may be wrong, and at
+ *       least 70 % must be actionable (7 of 10; ceil(0.7 n) when fewer are shown).</li>
  * </ul>
  */
 class RealModuleTest {
@@ -213,12 +215,16 @@ class RealModuleTest {
             assertThat(m.matches()).as("judged.txt: %s", l).isTrue();
             verdict.put(m.group(1) + " " + m.group(2) + ":" + m.group(3), m.group(4));
         }
-        List<String> top = r.findings().stream().limit(10).map(RealModuleTest::key).toList();
+        // what the default text report shows first: findings above note (notes are hidden and counted), by cost
+        List<String> top = r.findings().stream().filter(f -> !f.get("severity").asText().equals("note")).limit(10)
+                .map(RealModuleTest::key).toList();
+        assertThat(top).as("the default text report shows no finding").isNotEmpty();
         assertThat(verdict.keySet()).as("judged.txt must judge every finding of the report's top 10").containsAll(top);
         Map<String, Long> counts = top.stream().collect(Collectors.groupingBy(verdict::get, TreeMap::new, Collectors.counting()));
-        assertThat(counts.getOrDefault("wrong", 0L)).as("wrong findings in the top 10: %s", counts).isZero();
-        assertThat(counts.getOrDefault("actionable", 0L)).as("actionable findings in the top 10: %s", counts)
-                .isGreaterThanOrEqualTo(Math.min(7, top.size()));
+        assertThat(counts.getOrDefault("wrong", 0L)).as("wrong findings in the top %d: %s", top.size(), counts).isZero();
+        // at least 70 % actionable: 7 of 10, or of the n < 10 findings shown, ceil(0.7 n)
+        assertThat(counts.getOrDefault("actionable", 0L)).as("actionable findings in the top %d: %s", top.size(), counts)
+                .isGreaterThanOrEqualTo((top.size() * 7 + 9) / 10);
     }
 
     /**

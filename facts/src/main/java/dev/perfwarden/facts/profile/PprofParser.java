@@ -19,7 +19,9 @@ import java.util.Objects;
  * {@code /debug/pprof/heap?debug=1} and the compiler's {@code -memprofile}) through {@link ProfileReader} and emits, for every
  * sample type: one {@link ProfileSummary}, one {@link HotFunction} per function with a nonzero
  * flat or cum value, one {@link HotLine} per (function, file, line) with a nonzero value, and one
- * {@link LineCost} per (file, line), summed over the functions that hold the line.
+ * {@link LineCost} per (file, line), summed over the functions that hold the line, and one {@link CallerLine}
+ * per (function, file, line) outside the standard library that the standard-library work of a sample is
+ * charged to.
  *
  * <p>Each sample counts as one record. Symbols are the profile's function names passed through
  * {@link Symbols#normalize} (for Go's own profiles that changes nothing but the pre-1.20
@@ -101,8 +103,13 @@ public final class PprofParser implements InputParser {
             for (int ln = 0; ln < data.lineCount(); ln++) {
                 long flat = data.lineFlat(ln, t);
                 long cum = data.lineCum(ln, t);
+                long caller = data.lineCaller(ln, t);
+                int lineNo = (int) Math.min(Integer.MAX_VALUE, Math.max(0, data.lineNumber(ln)));
+                if (caller != 0) {
+                    ctx.emit(new CallerLine(symbols[data.lineFunction(ln)], data.lineFile(ln), lineNo, st.type(),
+                            st.unit(), caller, data.share(caller, t)));
+                }
                 if (flat != 0 || cum != 0) {
-                    int lineNo = (int) Math.min(Integer.MAX_VALUE, Math.max(0, data.lineNumber(ln)));
                     ctx.emit(new HotLine(symbols[data.lineFunction(ln)], data.lineFile(ln), lineNo, st.type(),
                             st.unit(), flat, data.share(flat, t), cum, data.share(cum, t)));
                     long[] sum = sites.computeIfAbsent(new LineSite(data.lineFile(ln), lineNo), k -> new long[4]);

@@ -61,6 +61,7 @@ public final class ProfileData {
     private final long[] lineNo;
     private final long[] lineFlat;
     private final long[] lineCum;
+    private final long[] lineCaller;
     private final long[] totals;
     private final long[] buckets;
     private final List<LabelTotal> labels;
@@ -69,7 +70,7 @@ public final class ProfileData {
 
     ProfileData(Header header, Counts counts, String[] fnNames, long[] fnFlat, long[] fnCum, long[] fnInlineTypes,
                 long[] fnCallTypes, int[] lineFn, String[] lineFile, long[] lineNo, long[] lineFlat, long[] lineCum,
-                long[] totals, long[] buckets, List<LabelTotal> labels, long droppedLabelPairs,
+                long[] lineCaller, long[] totals, long[] buckets, List<LabelTotal> labels, long droppedLabelPairs,
                 ModuleLineCounters moduleLines) {
         this.header = header;
         this.counts = counts;
@@ -85,6 +86,7 @@ public final class ProfileData {
         this.lineNo = lineNo;
         this.lineFlat = lineFlat;
         this.lineCum = lineCum;
+        this.lineCaller = lineCaller;
         this.totals = totals;
         this.buckets = buckets;
         this.labels = List.copyOf(labels);
@@ -205,6 +207,14 @@ public final class ProfileData {
 
     public long lineCum(int ln, int t) {
         return lineCum[ln * k + check(t)];
+    }
+
+    /**
+     * Value of the samples whose innermost frame outside the standard library is this line: its own work
+     * plus what the standard-library code it calls does (an allocation in net/http counts at the calling line).
+     */
+    public long lineCaller(int ln, int t) {
+        return lineCaller[ln * k + check(t)];
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.profile;
 
+import dev.perfwarden.facts.symbols.Symbols;
+
 import com.google.perftools.profiles.ProfileProto.Function;
 import com.google.perftools.profiles.ProfileProto.Label;
 import com.google.perftools.profiles.ProfileProto.Line;
@@ -676,6 +678,10 @@ public final class ProfileReader {
         private final long[] fnCum;
         private final long[] lineFlat;
         private final long[] lineCum;
+        /** Per line: samples whose innermost frame outside the standard library is this line. */
+        private final long[] lineCaller;
+        /** Per function: its package is in the standard library (incl. the runtime). */
+        private final boolean[] fnStd;
         private final int[] fnStamp;
         private final int[] lineStamp;
         // ModuleLineCounters: outside test code, and the line's own cost
@@ -718,6 +724,11 @@ public final class ProfileReader {
             fnCum = new long[nf * k];
             lineFlat = new long[nl * k];
             lineCum = new long[nl * k];
+            lineCaller = new long[nl * k];
+            fnStd = new boolean[nf];
+            for (int i = 0; i < nf; i++) {
+                fnStd[i] = Symbols.isStandardLibrary(r.names()[i]);
+            }
             fnStamp = new int[nf];
             lineStamp = new int[nl];
             modFlat = new long[nl * k];
@@ -885,6 +896,16 @@ public final class ProfileReader {
                         addTo(modFlat, frameLine[leaf]);
                     }
                 }
+                caller:
+                for (int i = 0; i < n; i++) {
+                    int li = locs[i];
+                    for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
+                        if (!fnStd[frameFn[f]] && frameLine[f] >= 0) {
+                            addTo(lineCaller, frameLine[f]);
+                            break caller;
+                        }
+                    }
+                }
                 addSelf(n);
             }
             for (RuntimeBuckets.Bucket b : RuntimeBuckets.Bucket.values()) {
@@ -980,7 +1001,7 @@ public final class ProfileReader {
                 labelTotals.add(new ProfileData.LabelTotal(pair.substring(0, cut), pair.substring(cut + 1), v));
             });
             return new ProfileData(header, counts, r.names(), fnFlat, fnCum, inlineTypes, callTypes, lineFn, lineFile,
-                    lineNo, lineFlat, lineCum, totals, buckets, labelTotals, droppedLabels,
+                    lineNo, lineFlat, lineCum, lineCaller, totals, buckets, labelTotals, droppedLabels,
                     new ModuleLineCounters(modFlat, modCum, self));
         }
     }

@@ -289,6 +289,24 @@ class PprofParserTest {
         assertThat(abs.normalize("example.com/t3x/d.go")).isEqualTo("example.com/t3x/d.go");
     }
 
+    /**
+     * chi v5.2.2's heap profile (Go 1.26.8): 60 % of the bytes are allocated in net/http's
+     * (*Request).WithContext, inlined into (*Mux).ServeHTTP at mux.go:87; CallerLine charges them to that
+     * module line (the innermost frame outside the standard library), and a standard-library line gets none.
+     */
+    @Test
+    void callerLineChargesStandardLibraryAllocationsToTheCallingLine() throws Exception {
+        List<Fact> facts = parse(parser, Repo.resolve("testdata/modules/chi/mem.pprof"), null);
+        List<CallerLine> mux87 = facts.stream().filter(f -> f instanceof CallerLine c && c.sampleType().equals("alloc_space")
+                && c.file().endsWith("/mux.go") && c.line() == 87).map(f -> (CallerLine) f).toList();
+        HotLine own = facts.stream().filter(f -> f instanceof HotLine h && h.sampleType().equals("alloc_space")
+                && h.file().endsWith("net/http/request.go") && h.line() == 372).map(f -> (HotLine) f).findFirst().orElseThrow();
+        assertThat(mux87).isNotEmpty();
+        assertThat(mux87.stream().mapToLong(CallerLine::flat).sum()).isGreaterThanOrEqualTo(own.flat());
+        assertThat(facts).noneMatch(f -> f instanceof CallerLine c && c.file().endsWith("net/http/request.go"));
+        assertThat(facts).noneMatch(f -> f instanceof CallerLine c && c.symbol().startsWith("runtime."));
+    }
+
     @Test
     void heapProfileFactsCarryEverySampleType() throws Exception {
         Path mem = Repo.resolve("facts/src/test/resources/pprof/go1.26.8/prof/mem.pprof");

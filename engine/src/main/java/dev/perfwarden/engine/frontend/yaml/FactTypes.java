@@ -186,6 +186,11 @@ public final class FactTypes {
                     "flatShare: samples whose innermost frame (inlined frames included) is the line, as a share",
                     "cumShare: samples with the line anywhere on the stack, as a share",
                     "functions: how many profile functions hold the line"}),
+            new Spec("caller-line", F + "profile.CallerLine",
+                    "A line outside the standard library with the standard-library work it calls charged to it, per sample type.",
+                    "pprof", new String[]{
+                    "flat: samples whose innermost frame outside the standard library is the line",
+                    "flatShare: flat as a share of the profile's total"}),
             new Spec("profile-summary", F + "profile.ProfileSummary",
                     "One sample type of one profile: its total and the shares of the allocator, GC and scheduler.",
                     "pprof", new String[]{
