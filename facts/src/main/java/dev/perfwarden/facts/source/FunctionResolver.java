@@ -267,8 +267,10 @@ public final class FunctionResolver {
         // at the interface's method), attributed as the compiler printed it rather than to init
         Map<String, String> named = new HashMap<>();
         for (Fact f : out) {
-            if (f instanceof Attributable<?> a && a.attribution().equals(Attributable.BY_COMPILER)
-                    && !a.symbol().isEmpty() && a.line() > 0) {
+            // not an inlining decision: "can inline init.func1" at a literal's position names the literal, not
+            // the function the position is in
+            if (f instanceof Attributable<?> a && !(f instanceof InlineFact)
+                    && a.attribution().equals(Attributable.BY_COMPILER) && !a.symbol().isEmpty() && a.line() > 0) {
                 named.putIfAbsent(a.file() + ":" + a.line() + ":" + a.col(), a.symbol());
             }
         }
