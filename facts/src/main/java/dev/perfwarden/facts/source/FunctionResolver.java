@@ -49,7 +49,9 @@ import java.util.stream.Stream;
  *       ({@link Attributable#BY_COMPILER}) is re-qualified with the file's real package (the source's
  *       package clause tells {@code main} from an import path); otherwise the innermost function or
  *       literal around (line, col) gives the symbol ({@link Attributable#BY_SOURCE}); a position
- *       outside every function (a package-level variable initializer) belongs to {@code pkg.init}.
+ *       outside every function belongs to the function another input's compiler line names at that very
+ *       position (a compiler-made wrapper: {@code parameter ctx leaks … for Rule.Apply} at an interface's
+ *       method), else (a package-level variable initializer) to {@code pkg.init}.
  *       Without the file: compiler-printed names are kept; other facts take the nearest
  *       {@code can inline}/{@code cannot inline} declaration at or before their position in the
  *       same file ({@link Attributable#APPROXIMATE}), or stay unresolved ({@link Attributable#NONE}).</li>
@@ -74,6 +76,8 @@ public final class FunctionResolver {
     private final List<GoSourceIndex> indexes = new ArrayList<>();
     private boolean built;
     private final Map<String, Optional<Hit>> hits = new HashMap<>();
+    /** Facts of the current {@link #resolveAll} placed outside every function of their source (by identity). */
+    private final Map<Object, Boolean> outside = new java.util.IdentityHashMap<>();
 
     private BuildConstraints target;
 
@@ -250,14 +254,38 @@ public final class FunctionResolver {
         // 3. symbols and targets
         List<Fact> out = new ArrayList<>(moved.size());
         Map<String, Long> counts = new TreeMap<>();
+        outside.clear();
         for (Fact f : moved) {
             Fact r = f;
             if (f instanceof Attributable<?> a) {
                 r = attribute(a, decls);
-                counts.merge(((Attributable<?>) r).attribution(), 1L, Long::sum);
             }
             out.add(r);
         }
+        // 4. a position outside every function of the source that the compiler named a function at: code the
+        // compiler generated there (an interface method's wrapper `Rule.Apply`, whose parameters are declared
+        // at the interface's method), attributed as the compiler printed it rather than to init
+        Map<String, String> named = new HashMap<>();
+        for (Fact f : out) {
+            // not an inlining decision: "can inline init.func1" at a literal's position names the literal, not
+            // the function the position is in
+            if (f instanceof Attributable<?> a && !(f instanceof InlineFact)
+                    && a.attribution().equals(Attributable.BY_COMPILER) && !a.symbol().isEmpty() && a.line() > 0) {
+                named.putIfAbsent(a.file() + ":" + a.line() + ":" + a.col(), a.symbol());
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) instanceof Attributable<?> a && outside.containsKey(a)) {
+                String sym = named.get(a.file() + ":" + a.line() + ":" + a.col());
+                if (sym != null) {
+                    out.set(i, (Fact) a.withAttribution(sym, Attributable.BY_COMPILER));
+                }
+            }
+            if (out.get(i) instanceof Attributable<?> a) {
+                counts.merge(a.attribution(), 1L, Long::sum);
+            }
+        }
+        outside.clear();
         return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
     }
 
@@ -326,6 +354,9 @@ public final class FunctionResolver {
                 Optional<GoSourceIndex.Func> fn = idx.innermost(rel, a.line(), a.col(), !declaration);
                 String sym = fn.map(x -> Symbols.qualify(prefix, x.name())).orElse(Symbols.qualify(prefix, "init"));
                 r = (Attributable<?>) a.withAttribution(sym, Attributable.BY_SOURCE);
+                if (fn.isEmpty()) {
+                    outside.put(r, Boolean.TRUE);
+                }
             }
             if (r instanceof InlineFact i && !i.targetName().isEmpty()) {
                 String t = i.atDeclaration() && i.targetName().equals(i.compilerFunc()) ? i.symbol()

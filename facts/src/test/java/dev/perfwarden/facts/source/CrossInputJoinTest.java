@@ -90,4 +90,20 @@ class CrossInputJoinTest {
         assertThat(r.relativePath("example.com/other/sub/x.go")).isEqualTo("example.com/other/sub/x.go");
         assertThat(r.relativePath("example.com/m/sub/y.go")).isEqualTo("example.com/m/sub/y.go");
     }
+
+    @Test
+    void aCompilerMadeWrapperIsAttributedAsTheCompilerNamesItNotToInit() throws Exception {
+        // examples/orders pricing.go:39 is `Apply(ctx *Context, amount Cents) Cents` in `type Rule interface`: the
+        // compiler's method-expression wrapper Rule.Apply leaks ctx; -m=2 names it ("for Rule.Apply"), the -json
+        // record names no function and the source has none around the position
+        Path root = Captures.root();
+        List<Fact> facts = new InputReader().read(List.of(root.resolve("examples/captured/orders/m2.txt").toString(),
+                        root.resolve("examples/captured/orders/json").toString()),
+                List.of(root.resolve("examples/orders")), InputStream.nullInputStream()).facts();
+        List<EscapeFact> at39 = of(facts, EscapeFact.class).stream()
+                .filter(e -> e.file().equals("internal/pricing/pricing.go") && e.line() == 39).toList();
+        assertThat(at39).extracting(e -> e.evidence().input()).contains("escape-text", "logopt-json");
+        assertThat(at39).extracting(EscapeFact::symbol)
+                .containsOnly("example.com/orders/internal/pricing.Rule.Apply");
+    }
 }
