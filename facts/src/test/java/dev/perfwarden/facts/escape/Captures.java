@@ -55,7 +55,10 @@ public final class Captures {
         throw new IllegalStateException("repository root not found above " + System.getProperty("user.dir"));
     }
 
-    /** This package's test resources (captures of Go 1.26.8 and 1.23.5, the nm program, goldens). */
+    /** The compilers this package's own programs (t1..t4, nm) are captured with: escape/go&lt;v&gt;/ (capture.sh). */
+    public static final List<String> OWN_VERSIONS = List.of("go1.23.5", "go1.24.13", "go1.25.14", "go1.26.8");
+
+    /** This package's test resources (captures of every {@link #OWN_VERSIONS}, the nm program, goldens). */
     public static Path resources() {
         return root().resolve("facts/src/test/resources/dev/perfwarden/facts/escape");
     }
@@ -66,7 +69,7 @@ public final class Captures {
 
     /**
      * Every capture named {@code fileName} (e.g. {@code m2.txt}, {@code json}) in the shared
-     * corpus (Go 1.19, 1.23), in this package's own captures (Go 1.26.8, 1.23.5) and in
+     * corpus (Go 1.19, 1.23), in this package's own captures ({@link #OWN_VERSIONS}) and in
      * {@code testdata/captured/go*}/PROGRAM (when another capture run has produced it).
      */
     public static List<Capture> all(String fileName) {

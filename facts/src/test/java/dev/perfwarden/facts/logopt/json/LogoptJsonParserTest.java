@@ -134,8 +134,12 @@ class LogoptJsonParserTest {
     @TestFactory
     Stream<DynamicTest> everyLogFileParsesWithNothingUnparsedAndTheRawCounts() {
         List<Capture> files = files();
-        assertThat(files).anyMatch(c -> c.id().startsWith("corpus-go1.19"))
-                .anyMatch(c -> c.id().startsWith("own-go1.26.8"));
+        assertThat(files).anyMatch(c -> c.id().startsWith("corpus-go1.19"));
+        for (String v : Captures.OWN_VERSIONS) {
+            for (String prog : List.of("t1", "t2", "t3", "t4", "nm")) {
+                assertThat(files).as(v + " " + prog).anyMatch(c -> c.id().startsWith("own-" + v + "-" + prog + "/"));
+            }
+        }
         return files.stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> {
             List<String> lines = Captures.lines(c.file());
             Parsed p = Captures.parse(parser, c.file());
