@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.profile;
 
+import dev.perfwarden.facts.runtime.RuntimeFunctions;
 import com.google.perftools.profiles.ProfileProto.Function;
 import com.google.perftools.profiles.ProfileProto.Label;
 import com.google.perftools.profiles.ProfileProto.Line;
@@ -622,7 +623,7 @@ public final class ProfileReader {
             frameStart[nLoc] = f;
             int[] fnMask = new int[names.size()];
             for (int i = 0; i < fnMask.length; i++) {
-                fnMask[i] = RuntimeBuckets.mask(names.get(i));
+                fnMask[i] = RuntimeFunctions.bucketMask(names.get(i));
             }
             for (int i = 0; i < nLoc; i++) {
                 for (int j = frameStart[i]; j < frameStart[i + 1]; j++) {
@@ -714,7 +715,7 @@ public final class ProfileReader {
             fnStamp = new int[nf];
             lineStamp = new int[nl];
             totals = new long[k];
-            buckets = new long[RuntimeBuckets.Bucket.values().length * k];
+            buckets = new long[RuntimeFunctions.Bucket.values().length * k];
             values = new long[k];
             nz = new int[k];
             edgeWeight = new long[64 * k];
@@ -858,7 +859,7 @@ public final class ProfileReader {
                     addTo(lineFlat, frameLine[leaf]);
                 }
             }
-            for (RuntimeBuckets.Bucket b : RuntimeBuckets.Bucket.values()) {
+            for (RuntimeFunctions.Bucket b : RuntimeFunctions.Bucket.values()) {
                 if ((mask & b.bit()) != 0) {
                     addTo(buckets, b.ordinal());
                 }
