@@ -98,21 +98,14 @@ public final class EscapeTextParser implements InputParser {
                 continue;
             }
             if (first) {
-                // go build output starts with "# import/path", go tool compile with a position,
-                // either may start with go command lines; a Markdown title ("# Some words") is not it
                 first = false;
-                boolean ok = line.startsWith("# ") && importPathHeader(line.substring(2))
-                        || line.startsWith("go: ") || line.startsWith("note: ") || PositionLexer.lex(line) != null;
-                if (!ok) {
+                if (!opensLikeBuildOutput(line)) {
                     return false;
                 }
                 second = line.startsWith("# ");
             } else if (second) {
-                // after a "# pkg" header comes compiler output, not prose ("# title" of a document)
                 second = false;
-                if (!(line.startsWith("# ") || line.startsWith("go: ") || PositionLexer.lex(line) != null
-                        || line.startsWith(PositionLexer.UNKNOWN_POSITION) || line.contains(" capturing by ")
-                        || line.startsWith("moved to heap: "))) {
+                if (!followsHeader(line)) {
                     return false;
                 }
             }
@@ -132,24 +125,42 @@ public final class EscapeTextParser implements InputParser {
                 continue;
             }
             String msg = rest.substring(1);
-            for (String m : SNIFF_MARKERS) {
-                if (msg.startsWith(m)) {
-                    return true;
-                }
-            }
-            for (String s : SNIFF_SUFFIXES) {
-                if (msg.endsWith(s)) {
-                    return true;
-                }
-            }
-            if (msg.contains(" capturing by ")) {
-                return true;
-            }
-            if (header && !ssaDebug(msg)) {
+            if (onlyMOutputSays(msg) || header && !ssaDebug(msg)) {
                 return true; // "# pkg" then positioned lines: a failed build's errors
             }
         }
         return false;
+    }
+
+    /**
+     * go build output starts with "# import/path", go tool compile with a position, either may start with
+     * go command lines; a Markdown title ("# Some words") is not it.
+     */
+    private static boolean opensLikeBuildOutput(String line) {
+        return line.startsWith("# ") && importPathHeader(line.substring(2))
+                || line.startsWith("go: ") || line.startsWith("note: ") || PositionLexer.lex(line) != null;
+    }
+
+    /** After a "# pkg" header comes compiler output, not prose ("# title" of a document). */
+    private static boolean followsHeader(String line) {
+        return line.startsWith("# ") || line.startsWith("go: ") || PositionLexer.lex(line) != null
+                || line.startsWith(PositionLexer.UNKNOWN_POSITION) || line.contains(" capturing by ")
+                || line.startsWith("moved to heap: ");
+    }
+
+    /** Whether a message is one that only -m output prints. */
+    private static boolean onlyMOutputSays(String msg) {
+        for (String m : SNIFF_MARKERS) {
+            if (msg.startsWith(m)) {
+                return true;
+            }
+        }
+        for (String s : SNIFF_SUFFIXES) {
+            if (msg.endsWith(s)) {
+                return true;
+            }
+        }
+        return msg.contains(" capturing by ");
     }
 
     /** {@code example.com/t1}, {@code command-line-arguments}, {@code example.com/t3 [example.com/t3.test]}. */
