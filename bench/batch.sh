@@ -3,19 +3,24 @@
 # bench/batch.sh — throughput and memory of 'perfwarden batch' on a real corpus (bench/batch-corpus.sh),
 # next to a yardstick that only reads the same bundles (grep over every capture file).
 #
-# Runs, each under /usr/bin/time (wall seconds, user+sys CPU seconds, peak RSS):
+# Runs, each under /usr/bin/time (wall seconds, user+sys CPU seconds, peak RSS), with the 1-minute load
+# average before and after it (the machine may be shared):
 #   grep -c . over every file of the first N bundles                     (yardstick: reading them)
 #   perfwarden batch (local) --jobs 1  on N bundles
 #   perfwarden batch (local) --jobs 2  on N bundles
-#   perfwarden batch (local) --jobs 2  on M bundles (the corpus repeated under new ids), for peak RSS
+#   perfwarden batch (local) --jobs 2  on M bundles, for peak RSS (M > the corpus: the corpus is repeated
+#                                      in manifest order under new ids <id>-r<k>; the inputs are the same files)
 #   perfwarden batch --engine beam --runner DirectRunner  on N bundles   (unless --no-beam)
 #   perfwarden batch --engine beam --runner FlinkRunner   on N bundles   (embedded local cluster)
-# and prints bundles per minute, the 2-worker speed-up (wall and CPU), and RSS per run. The results of
-# the local 1-worker run and every other run on the same N bundles are compared (findings.jsonl).
-# The machine may be shared: CPU seconds tell how much work was done whatever the wall time.
+# and prints bundles per minute, the 2-worker speed-up (wall, and CPU seconds of 2 workers over 1), peak
+# RSS at N and M and their ratio, and each Beam run's wall time over the local batch's with the same
+# --jobs. findings.jsonl of every run on the N bundles is compared with the 1-worker run's.
+# Under load, wall times depend on the other processes: CPU seconds tell how much work was done.
 #
 # Usage: bench/batch.sh [--corpus DIR] [--n N] [--m M] [--no-beam] [--no-build]
-#        (default: target/batch-corpus, N=200, M=1000; run bench/batch-corpus.sh first)
+#   full (the issue's figures):  bench/batch.sh                      N=200, M=1000 (hours at load, ~1 h quiet)
+#   short (a few minutes quiet): bench/batch.sh --n 20 --m 60
+#   (default corpus: target/batch-corpus; run bench/batch-corpus.sh first)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus="$root/target/batch-corpus"
@@ -60,21 +65,26 @@ manifest "$n" "$work/n.yaml"
 manifest "$m" "$work/m.yaml"
 
 declare -A wall cpu rss
+load() { cut -d' ' -f1 /proc/loadavg; }
 run() { # run NAME MANIFEST ARGS...
-  local name="$1" man="$2"; shift 2
+  local name="$1" man="$2" l0; shift 2
+  l0=$(load)
   /usr/bin/time -f "%e %U %S %M" -o "$work/$name.time" \
     java -XX:+UseSerialGC -Xmx768m -Xss4m -jar "$jar" batch "$man" --out-dir "$work/out-$name" \
       --include-external --progress none "$@" > "$work/$name.log" 2>&1 || true
   read -r e u s k < <(tail -1 "$work/$name.time")
   wall[$name]=$e; cpu[$name]=$(echo "$u + $s" | bc); rss[$name]=$((k / 1024))
-  printf '%-14s %8.1fs wall %8.1fs cpu %6d MiB peak RSS  %s\n' "$name" "$e" "${cpu[$name]}" "${rss[$name]}" \
-    "$(tail -1 "$work/out-$name/summary.txt" 2>/dev/null | cut -c1-90)"
+  printf '%-12s %8.1fs wall %8.1fs cpu %6d MiB peak RSS  load %s->%s  %s\n' "$name" "$e" "${cpu[$name]}" \
+    "${rss[$name]}" "$l0" "$(load)" "$(tail -1 "$work/out-$name/summary.txt" 2>/dev/null | cut -c1-70)"
 }
 
+echo "bench/batch.sh: N=$n, M=$m bundles of $corpus ($(grep -c '^  - id:' "$corpus/repos.yaml") in the corpus), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 files=$(awk '/captures:/{print $2}' "$work/n.yaml" | tr '\n' ' ')
+l0=$(load)
 /usr/bin/time -f "%e %U %S %M" -o "$work/grep.time" sh -c "find $files -type f -exec grep -c . {} + > /dev/null"
 read -r e u s k < <(tail -1 "$work/grep.time")
-printf '%-14s %8.1fs wall %8.1fs cpu %6d MiB peak RSS\n' "grep (read)" "$e" "$(echo "$u + $s" | bc)" $((k / 1024))
+printf '%-12s %8.1fs wall %8.1fs cpu %6d MiB peak RSS  load %s->%s\n' "grep-read" "$e" "$(echo "$u + $s" | bc)" \
+  $((k / 1024)) "$l0" "$(load)"
 
 run local-j1 "$work/n.yaml" --jobs 1
 run local-j2 "$work/n.yaml" --jobs 2
@@ -86,12 +96,17 @@ fi
 
 echo
 per_min() { echo "scale=1; $1 * 60 / ${wall[$2]}" | bc; }
-echo "bundles/min (N=$n): 1 worker $(per_min "$n" local-j1), 2 workers $(per_min "$n" local-j2)"
-echo "speed-up 2 vs 1 worker: wall $(echo "scale=2; ${wall[local-j1]} / ${wall[local-j2]}" | bc)x," \
-  "CPU seconds $(echo "scale=2; ${cpu[local-j2]} / ${cpu[local-j1]}" | bc)x of 1 worker's"
-echo "peak RSS: N=$n ${rss[local-j2]} MiB, M=$m ${rss[local-j2-m]} MiB (2 workers)"
+ratio() { printf '%.2f' "$(echo "scale=4; $1 / $2" | bc)"; }
+echo "bundles/min (N=$n): 1 worker $(per_min "$n" local-j1), 2 workers $(per_min "$n" local-j2)" \
+  "(CPU s per bundle: $(ratio "${cpu[local-j1]}" "$n"), $(ratio "${cpu[local-j2]}" "$n"))"
+echo "speed-up 2 vs 1 worker: wall $(ratio "${wall[local-j1]}" "${wall[local-j2]}")x (goal >= 1.8 on 2 idle cores);" \
+  "CPU seconds of 2 workers / 1 worker: $(ratio "${cpu[local-j2]}" "${cpu[local-j1]}")"
+echo "peak RSS (2 workers): N=$n ${rss[local-j2]} MiB, M=$m ${rss[local-j2-m]} MiB," \
+  "M/N $(ratio "${rss[local-j2-m]}" "${rss[local-j2]}") (goal: flat, <= 1024 MiB)"
 for r in local-j2 beam-direct beam-flink; do
   [ -f "$work/out-$r/findings.jsonl" ] || continue
   if cmp -s "$work/out-local-j1/findings.jsonl" "$work/out-$r/findings.jsonl"; then same=same; else same=DIFFERENT; fi
-  echo "$r vs local-j1: findings.jsonl $same; wall $(echo "scale=2; ${wall[$r]} / ${wall[local-j1]}" | bc)x"
+  if [ "$r" = local-j2 ]; then echo "local-j2: findings.jsonl $same as local-j1's"; continue; fi
+  echo "$r: findings.jsonl $same as local-j1's; wall $(ratio "${wall[$r]}" "${wall[local-j2]}")x," \
+    "CPU $(ratio "${cpu[$r]}" "${cpu[local-j2]}")x of local-j2 (same --jobs 2)"
 done

@@ -19,6 +19,7 @@
 #
 #   capture.json        go version, GOOS/GOARCH, work directory, environment, the exact commands
 #   m1.txt, m2.txt      stderr of go build -gcflags='<mod>/...=-m' / '-m=2'
+#   m3.txt, m4.txt      stderr of go build -gcflags='<mod>/...=-m=3' / '-m=4' (IR dumps, escape trace)
 #   json/               the tree written by -gcflags='<mod>/...=-json=0,file:///tmp/perfwarden-capture/json'
 #   S.txt               stderr of -gcflags='<mod>/...=-S'
 #   bce.txt             stderr of -gcflags='<mod>/...=-d=ssa/check_bce/debug=1'
@@ -40,11 +41,13 @@
 # -json tree is always written. Output is deterministic for a given toolchain except the profiles,
 # bench.txt and the pprof tables (timings). Test binaries and build outputs stay in /tmp.
 #
-# Usage: testdata/regen.sh [--only REGEX] [--no-corpus] [--keep] [--help]
+# Usage: testdata/regen.sh [--only REGEX] [--no-corpus] [--keep] [--m3-only] [--help]
 #   --only REGEX  capture only programs whose repository-relative directory matches REGEX (grep -E)
 #   --no-corpus   skip the corpus pprof tables
 #   --keep        keep the per-program build caches (/tmp/perfwarden-capture/cache/go<ver>/<program>);
 #                 the copied sources in /tmp/perfwarden-capture/src are always kept
+#   --m3-only     add (or replace) only m3.txt and m4.txt in existing capture folders, leaving
+#                 every other file as it was (for captures made before m3/m4 were captured)
 #   --help        this text
 # Environment: GO_VERSIONS (space-separated, e.g. "1.26.8 1.23.5"; the first should be the machine's)
 #              PROFILE_MODE (split, the default, or combined; see cpu.pprof above)
@@ -56,12 +59,14 @@ usage() { sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; }
 ONLY=""
 DO_CORPUS=1
 KEEP=0
+M3_ONLY=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --help|-h) usage; exit 0 ;;
     --only) ONLY="${2:?--only needs a regex}"; shift 2 ;;
     --no-corpus) DO_CORPUS=0; shift ;;
     --keep) KEEP=1; shift ;;
+    --m3-only) M3_ONLY=1; DO_CORPUS=0; shift ;;
     *) echo "regen.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -202,8 +207,21 @@ capture_program() {
     objre='^main\.'
   fi
 
-  rm -rf "$out"; mkdir -p "$out"
   local run=(gorun "$goroot" "$cache")
+  if [[ $M3_ONLY == 1 ]]; then
+    [[ -f "$out/capture.json" ]] || die "$prog: --m3-only needs an existing capture in $out"
+    cd "$src"
+    "${run[@]}" go build -gcflags="$gcpat=-m=3" -o "$bin" . 2> "$out/m3.txt"
+    "${run[@]}" go build -gcflags="$gcpat=-m=4" -o "$bin" . 2> "$out/m4.txt"
+    cd "$ROOT"
+    jq --arg a "go build -gcflags='$gcpat=-m=3' -o $bin .   # added later with --m3-only" \
+       --arg b "go build -gcflags='$gcpat=-m=4' -o $bin .   # added later with --m3-only" \
+       '.commands += [$a, $b]' "$out/capture.json" > "$out/capture.json.tmp"
+    mv "$out/capture.json.tmp" "$out/capture.json"
+    [[ $KEEP == 1 ]] || rm -rf "$cache"
+    return
+  fi
+  rm -rf "$out"; mkdir -p "$out"
   cd "$src"
 
   rec "go vet ./..."
@@ -213,6 +231,10 @@ capture_program() {
   "${run[@]}" go build -gcflags="$gcpat=-m" -o "$bin" . 2> "$out/m1.txt"
   rec "go build -gcflags='$gcpat=-m=2' -o $bin ."
   "${run[@]}" go build -gcflags="$gcpat=-m=2" -o "$bin" . 2> "$out/m2.txt"
+  rec "go build -gcflags='$gcpat=-m=3' -o $bin ."
+  "${run[@]}" go build -gcflags="$gcpat=-m=3" -o "$bin" . 2> "$out/m3.txt"
+  rec "go build -gcflags='$gcpat=-m=4' -o $bin ."
+  "${run[@]}" go build -gcflags="$gcpat=-m=4" -o "$bin" . 2> "$out/m4.txt"
 
   rm -rf "$CAP/json"
   rec "go build -gcflags='$gcpat=-json=0,file://$CAP/json' -o $bin ."

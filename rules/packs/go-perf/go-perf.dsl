@@ -56,10 +56,11 @@
 [when]the site's function is hot by the {pack} threshold=dev.perfwarden.engine.rule.Param(pack == "{pack}", name == "hot.function.cumShare", $hotShare : number) exists dev.perfwarden.facts.profile.HotFunction(symbol == $site.symbol, sampleType == "cpu", cumShare >= $hotShare)
 
 # ---------------------------------------------------------------- reporting
-# One sentence: report at $site; the evidence is every fact the rule matched (lists included).
-[then]report "{template}" with {args}=insert(dev.perfwarden.engine.rule.Hits.hit(drools, $site, String.format("{template}", {args}), drools.getMatch().getObjects().stream().filter(o -> !(o instanceof dev.perfwarden.engine.rule.Param) && !(o instanceof dev.perfwarden.facts.profile.HotFunction) && !(o instanceof dev.perfwarden.facts.asm.AsmFunction)).toArray()));
-[then]report "{message}"=insert(dev.perfwarden.engine.rule.Hits.hit(drools, $site, "{message}", drools.getMatch().getObjects().stream().filter(o -> !(o instanceof dev.perfwarden.engine.rule.Param) && !(o instanceof dev.perfwarden.facts.profile.HotFunction) && !(o instanceof dev.perfwarden.facts.asm.AsmFunction)).toArray()));
+# One sentence: report at $site; the evidence is every fact the rule matched that carries evidence (list
+# elements included; not Param or HotFunction): Hits.matched(drools). Every sentence passes restricted mode.
+[then]report "{template}" with {args}=insert(dev.perfwarden.engine.rule.Hits.hit(drools, $site, String.format("{template}", {args}), dev.perfwarden.engine.rule.Hits.matched(drools)));
+[then]report "{message}"=insert(dev.perfwarden.engine.rule.Hits.hit(drools, $site, "{message}", dev.perfwarden.engine.rule.Hits.matched(drools)));
 # Three sentences, when the severity depends on what was found: prepare, adjust, report.
-[then]prepare the finding "{template}" with {args}=dev.perfwarden.engine.rule.Hit finding = dev.perfwarden.engine.rule.Hits.hit(drools, $site, String.format("{template}", {args}), drools.getMatch().getObjects().stream().filter(o -> !(o instanceof dev.perfwarden.engine.rule.Param) && !(o instanceof dev.perfwarden.facts.profile.HotFunction) && !(o instanceof dev.perfwarden.facts.asm.AsmFunction)).toArray());
-[then]make it a note when {list} is empty=finding = {list}.isEmpty() ? new dev.perfwarden.engine.rule.Hit(finding.rule(), finding.pkg(), dev.perfwarden.engine.model.Severity.NOTE, null, finding.scope(), finding.symbol(), finding.file(), finding.line(), finding.col(), finding.message(), finding.evidence()) : finding;
+[then]prepare the finding "{template}" with {args}=dev.perfwarden.engine.rule.Hit finding = dev.perfwarden.engine.rule.Hits.hit(drools, $site, String.format("{template}", {args}), dev.perfwarden.engine.rule.Hits.matched(drools));
+[then]make it a note when {list} is empty=if ({list}.isEmpty()) { finding = finding.withSeverity(dev.perfwarden.engine.model.Severity.NOTE); }
 [then]report the finding=insert(finding);

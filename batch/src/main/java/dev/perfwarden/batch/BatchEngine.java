@@ -1,7 +1,5 @@
 package dev.perfwarden.batch;
 
-import dev.perfwarden.engine.pack.PackException;
-
 import java.io.IOException;
 
 /**
@@ -13,5 +11,9 @@ public interface BatchEngine {
     /** {@code local} or {@code beam}. */
     String id();
 
-    BatchResult run(BatchRequest request, Progress progress) throws IOException, PackException;
+    /**
+     * @throws dev.perfwarden.engine.service.SetupException for a refused pack, project, lock or baseline file
+     *                                                      (before any repository is analysed)
+     */
+    BatchResult run(BatchRequest request, Progress progress) throws IOException;
 }

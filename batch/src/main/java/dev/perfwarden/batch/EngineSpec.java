@@ -1,105 +1,151 @@
 package dev.perfwarden.batch;
 
 import dev.perfwarden.engine.EngineInfo;
-import dev.perfwarden.engine.analysis.ExternalCodeFilter;
-import dev.perfwarden.engine.analysis.Options;
 import dev.perfwarden.engine.gate.FailOn;
-import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.lock.LockFile;
-import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackException;
 import dev.perfwarden.engine.pack.PackHashes;
-import dev.perfwarden.engine.pack.PackLoader;
 import dev.perfwarden.engine.project.ConfigException;
-import dev.perfwarden.engine.restrict.RestrictedMode;
 import dev.perfwarden.engine.restrict.Trust;
-import dev.perfwarden.engine.suppress.SourceSuppressions;
+import dev.perfwarden.engine.service.AnalysisRequest;
+import dev.perfwarden.engine.service.CodeScope;
+import dev.perfwarden.engine.service.Session;
+import dev.perfwarden.engine.service.SessionSpec;
+import dev.perfwarden.engine.service.SetupException;
+import dev.perfwarden.engine.service.Workspace;
+import dev.perfwarden.engine.analysis.Options;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What every worker of a batch needs to rebuild the same engine: the packs by reference (a built-in id or
- * a pack folder/archive path), the lock that pins them (each pack's sha256 and files), the trust level and
- * the analysis options. Small and serializable, so a pipeline ships it to its workers and each builds its
- * {@link RuleSet} once ({@link #ruleSet}), refusing packs that differ from the lock.
+ * What every worker of a batch needs to open the same engine-service {@link Session} as the driver did: the
+ * {@link SessionSpec} with the project file and the lock file resolved to absolute paths (so a worker finds
+ * the same ones wherever it runs), the gate, the baseline and the scope of each repository's
+ * {@link AnalysisRequest}, and the packs pinned as the driver loaded them (each pack's sha256 and files), so
+ * a worker refuses a pack that changed after the batch started. Small and serializable: a pipeline ships it
+ * to its workers.
  *
- * @param packRefs  {@code builtin:ID} or a path, in run order
- * @param lockYaml  the lock the packs must match ({@link LockFile#toYaml()})
+ * @param packs     built-in packs as asked for ({@code id} or {@code id@RANGE})
+ * @param rulePacks user pack folders or archives, absolute
  * @param params    parameter overrides as given ({@code pack:name} or {@code name} → value)
+ * @param config    the project file in effect (absolute), or null for none
+ * @param lock      the lock file enforced (absolute), or null for none
+ * @param limits    run-time limit overrides ({@code --limit})
+ * @param failOn    the gate asked for, or null for the project file's (else error)
+ * @param baseline  the baseline (absolute): the one asked for, else the project file's; null for none
+ * @param pinned    the packs as the driver loaded them ({@link LockFile#toYaml()})
  */
-public record EngineSpec(List<String> packRefs, String lockYaml, String trust, String failOn,
-                         Map<String, Object> params, boolean includeExternal) implements Serializable {
+public record EngineSpec(List<String> packs, List<String> rulePacks, Map<String, Object> params, String config,
+                         String lock, String trust, Map<String, String> limits, String failOn, String baseline,
+                         CodeScope scope, String pinned) implements Serializable {
     public EngineSpec {
-        packRefs = List.copyOf(packRefs);
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        packs = List.copyOf(packs);
+        rulePacks = List.copyOf(rulePacks);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits));
     }
 
     /**
-     * The spec of {@code packs} as loaded and checked by the caller; {@code lock} is the lock they were
-     * checked against, or null to pin them as they are now.
+     * The spec of a batch whose driver opened {@code session} from {@code spec}: the project file and lock
+     * file it found are named explicitly, and its packs are pinned as loaded.
      */
-    public static EngineSpec of(List<Pack> packs, LockFile lock, Trust trust, FailOn failOn,
-                                Map<String, Object> params, boolean includeExternal) {
-        List<String> refs = new ArrayList<>();
-        for (Pack p : packs) {
-            refs.add(p.builtin() ? "builtin:" + p.id() : Path.of(p.origin()).toAbsolutePath().normalize().toString());
-        }
-        LockFile l = lock != null ? lock : LockFile.of(packs, null);
-        return new EngineSpec(refs, l.toYaml(), trust.id(), failOn.id(), params, includeExternal);
+    public static EngineSpec of(SessionSpec spec, Session session, FailOn failOn, Path baseline, CodeScope scope) {
+        return new EngineSpec(spec.packs(), spec.rulePacks().stream().map(EngineSpec::absolute).toList(),
+                spec.params(), session.config().map(c -> absolute(c.file())).orElse(null),
+                session.lockFile().map(EngineSpec::absolute).orElse(null), spec.trust().id(), spec.limits(),
+                failOn == null ? null : failOn.id(), effective(baseline, session), scope,
+                LockFile.of(session.packs(), null).toYaml());
     }
 
-    /** Loads the packs, enforces the trust level and the lock (sha256 of every file), and builds the rule set. */
-    public RuleSet ruleSet(ClassLoader cl) throws PackException {
-        List<Pack> packs = new ArrayList<>();
-        for (String ref : packRefs) {
-            packs.add(ref.startsWith("builtin:") ? PackLoader.loadBuiltin(cl, ref.substring("builtin:".length()))
-                    : PackLoader.load(Path.of(ref)));
-        }
-        RestrictedMode.enforce(packs, Trust.byId(trust).orElseThrow(), cl);
+    /** The baseline asked for, else the project file's (so that its content is part of {@link #hash()}). */
+    private static String effective(Path baseline, Session session) {
+        Path b = baseline != null ? baseline : session.config().map(c -> c.baseline()).orElse(null);
+        return b == null ? null : absolute(b);
+    }
+
+    private static String absolute(Path p) {
+        return p.toAbsolutePath().normalize().toString();
+    }
+
+    /** The session spec a worker opens: this project file (or none) and this lock file, every check. */
+    public SessionSpec sessionSpec() {
+        SessionSpec s = SessionSpec.defaults().withPacks(packs).withRulePacks(rulePacks.stream().map(Path::of).toList())
+                .withParams(params).withTrust(Trust.byId(trust).orElseThrow()).withLimits(limits)
+                .withLock(lock == null ? null : Path.of(lock)).withChecks(SessionSpec.Checks.TRUST_AND_LOCK);
+        return config == null ? s.withoutConfig() : s.withConfig(Path.of(config));
+    }
+
+    /**
+     * Opens the session on {@code ws} and checks, before any repository is analysed, that its packs are the
+     * pinned ones and that the project's parameters and the baseline are good.
+     *
+     * @throws SetupException for a refused pack, project, lock or baseline file, or a pack that changed
+     */
+    public Session open(Workspace ws) {
+        Session s = ws.open(sessionSpec());
         try {
-            LockFile.parse(lockYaml, "the batch's pack lock").enforce(packs, null);
+            LockFile.parse(pinned, "the batch's pinned packs").enforce(s.packs(), null);
         } catch (ConfigException e) {
-            throw new IllegalStateException("the batch's pack lock does not parse: " + e.getMessage(), e);
+            throw new IllegalStateException("the batch's pinned packs do not parse: " + e.getMessage(), e);
+        } catch (PackException e) {
+            throw SetupException.of(e);
         }
-        RuleSet rules = RuleSet.build(packs, cl);
-        rules.parameters(params); // unknown names and bad types fail before any repository is analysed
-        return rules;
+        s.options(s.ruleSet(), request(List.of()), List.of()); // unknown parameters, a missing baseline: before any work
+        return s;
     }
 
-    /** The options for one repository: the gate, the parameters, scope, and its in-source suppressions. */
-    public Options options(List<Path> sourceRoots) {
-        Options o = Options.defaults().withFailOn(FailOn.byId(failOn).orElseThrow()).withParams(params);
-        if (!includeExternal) {
-            o = o.withFilter(new ExternalCodeFilter());
-        }
-        return o.withSuppressor(SourceSuppressions.scan(sourceRoots));
+    /** The request for one repository whose inputs found {@code sourceRoots}: scope, gate, baseline. */
+    public AnalysisRequest request(List<Path> sourceRoots) {
+        Options base = scope.apply(Options.defaults(), sourceRoots);
+        return AnalysisRequest.defaults().withBase(base)
+                .withFailOn(failOn == null ? null : FailOn.byId(failOn).orElseThrow())
+                .withBaseline(baseline == null ? null : Path.of(baseline));
     }
 
     /**
      * A hash of everything besides the inputs that decides a repository's result: the engine version, the
-     * packs' content (from the lock), trust, gate, parameters and scope. {@code --resume} redoes a repository
-     * when it changed.
+     * packs' content (pinned), trust, limits, gate, parameters, scope, and the content of the project file
+     * and the baseline. {@code --resume} redoes a repository when it changed.
      */
     public String hash() {
         StringBuilder sb = new StringBuilder();
         sb.append(EngineInfo.name()).append(' ').append(EngineInfo.version()).append('\n');
         try {
-            for (LockFile.LockedPack p : LockFile.parse(lockYaml, "lock").packs()) {
+            for (LockFile.LockedPack p : LockFile.parse(pinned, "lock").packs()) {
                 sb.append(p.id()).append('@').append(p.version()).append(' ').append(p.sha256()).append('\n');
             }
         } catch (ConfigException e) {
-            sb.append(lockYaml);
+            sb.append(pinned);
         }
-        sb.append(String.join("\n", packRefs)).append('\n');
-        sb.append(trust).append(' ').append(failOn).append(' ').append(includeExternal).append('\n');
+        List<String> parts = new ArrayList<>(packs);
+        parts.addAll(rulePacks);
+        sb.append(String.join("\n", parts)).append('\n');
+        sb.append(trust).append(' ').append(failOn).append(' ').append(scope).append('\n');
         new TreeMap<>(params).forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        new TreeMap<>(limits).forEach((k, v) -> sb.append("limit ").append(k).append('=').append(v).append('\n'));
+        sb.append("config ").append(config).append(' ').append(contentHash(config)).append('\n');
+        sb.append("baseline ").append(baseline).append(' ').append(contentHash(baseline)).append('\n');
         return PackHashes.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String contentHash(String file) {
+        if (file == null) {
+            return "-";
+        }
+        try {
+            return PackHashes.sha256(Files.readAllBytes(Path.of(file)));
+        } catch (IOException e) {
+            return "unreadable";
+        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.perfwarden.batch;
 
-import dev.perfwarden.engine.pack.PackException;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,17 +17,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * as soon as it is done, so memory does not grow with the number of repositories. Timeouts: {@link TimedJob}.
  */
 public final class LocalBatch implements BatchEngine {
+    private final java.util.function.Consumer<Object> watcher;
+
+    public LocalBatch() {
+        this(x -> { });
+    }
+
+    /** A batch whose analyser hands {@code watcher} what each repository made (see {@link Analyser#watching}). */
+    LocalBatch(java.util.function.Consumer<Object> watcher) {
+        this.watcher = watcher;
+    }
+
     @Override
     public String id() {
         return "local";
     }
 
     @Override
-    public BatchResult run(BatchRequest req, Progress progress) throws IOException, PackException {
+    public BatchResult run(BatchRequest req, Progress progress) throws IOException {
         long t0 = System.nanoTime();
         OutputDir out = new OutputDir(req.outDir());
         out.sweep();
-        Analyser analyser = Analyser.build(req.spec(), LocalBatch.class.getClassLoader());
+        Analyser analyser = Analyser.open(req.spec(), LocalBatch.class.getClassLoader()).watching(watcher);
         RepoJob job = new RepoJob(analyser, out, req.workDir());
         List<RepoEntry> entries = req.entries();
         RepoRow[] rows = job.kept(entries, req.resume());

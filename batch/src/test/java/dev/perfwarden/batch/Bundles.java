@@ -1,8 +1,9 @@
 package dev.perfwarden.batch;
 
 import dev.perfwarden.engine.gate.FailOn;
-import dev.perfwarden.engine.pack.PackLoader;
-import dev.perfwarden.engine.restrict.Trust;
+import dev.perfwarden.engine.service.CodeScope;
+import dev.perfwarden.engine.service.SessionSpec;
+import dev.perfwarden.engine.service.Workspace;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,10 @@ public final class Bundles {
     private Bundles() {
     }
 
-    public static EngineSpec goPerf(FailOn failOn) throws Exception {
-        return EngineSpec.of(List.of(PackLoader.loadBuiltin(Bundles.class.getClassLoader(), "go-perf")), null,
-                Trust.RESTRICTED, failOn, Map.of(), false);
+    /** go-perf, no project file, the module's own code: as {@code analyze --no-config --fail-on FAILON}. */
+    public static EngineSpec goPerf(FailOn failOn) {
+        SessionSpec ss = SessionSpec.defaults().withoutConfig();
+        return EngineSpec.of(ss, Workspace.create().open(ss), failOn, null, CodeScope.module());
     }
 
     public static Path copy(Path from, Path to) throws IOException {

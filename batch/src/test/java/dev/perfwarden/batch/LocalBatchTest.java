@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -189,5 +190,85 @@ class LocalBatchTest {
 
         BatchResult otherGate = run(e, out, 2, null, true, FailOn.NOTE);
         assertThat(otherGate.stats().resumed()).isZero();
+    }
+    /**
+     * A package with nothing to report, captured for real: {@code go build -gcflags=-m=2 -json=0,DIR cmp}
+     * prints no diagnostic (an empty m2.txt, an empty -json folder). That is a valid input: the entry is
+     * analysed (0 findings) and the report lists the empty file with a note.
+     */
+    @Test
+    void anEmptyCompilerCaptureIsAnAnalysedEntryWithNoFindings() throws Exception {
+        Path bundle = Files.createDirectories(tmp.resolve("cmp"));
+        Path json = Files.createDirectories(bundle.resolve("json"));
+        Process p = new ProcessBuilder("go", "build", "-o", "/dev/null", "-gcflags=-m=2 -json=0,file://" + json, "cmp")
+                .redirectError(bundle.resolve("m2.txt").toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor()).isZero();
+        assertThat(bundle.resolve("m2.txt")).as("the compiler says nothing about cmp").isEmptyFile();
+
+        Path out = tmp.resolve("out");
+        BatchResult r = run(List.of(RepoEntry.captures("cmp", bundle.toString(), List.of())), out, 1, null, false,
+                FailOn.ERROR);
+        assertThat(r.rows().get(0).status()).as(r.rows().get(0).reason()).isEqualTo("ok");
+        assertThat(r.rows().get(0).findings()).isZero();
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        JsonNode inputs = M.readTree(out.resolve("cmp.json").toFile()).get("inputs");
+        assertThat(inputs).hasSize(1);
+        assertThat(inputs.get(0).get("path").asText()).endsWith("m2.txt");
+        assertThat(inputs.get(0).get("records").asInt()).isZero();
+        assertThat(inputs.get(0).get("note").asText()).isEqualTo("empty input");
+        assertThat(Files.readString(out.resolve("findings.jsonl"))).isEmpty();
+    }
+
+    /**
+     * Memory is bounded by the work in flight, not by the number of repositories: once an entry is done,
+     * nothing of it (what was read, its facts, its result) is reachable. Each bundle's objects are held
+     * weakly; when the next entry starts (one worker), the earlier ones must have been collected, and
+     * after the batch, all of them.
+     */
+    @Test
+    void nothingOfAFinishedRepositoryStaysReachable() throws Exception {
+        List<RepoEntry> e = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            e.add(RepoEntry.captures("naming" + i, Bundles.NAMING.toString(), List.of()));
+        }
+        List<java.lang.ref.WeakReference<Object>> made = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> liveAtStart = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.function.Consumer<Object> watcher = x -> {
+            if (x instanceof dev.perfwarden.facts.input.InputReader.Result read) { // a new entry starts
+                liveAtStart.add(live(made));
+                made.add(new java.lang.ref.WeakReference<>(read.facts()));
+            }
+            made.add(new java.lang.ref.WeakReference<>(x));
+        };
+        BatchResult r = new LocalBatch(watcher).run(new BatchRequest(e, tmp.resolve("out"), tmp.resolve("work"), 1,
+                null, false, Bundles.goPerf(FailOn.ERROR), List.of()), Progress.NONE);
+
+        assertThat(r.rows()).extracting(RepoRow::status).containsOnly("ok");
+        assertThat(r.rows().get(0).findings()).isPositive();
+        assertThat(made).hasSize(3 * e.size());
+        assertThat(liveAtStart).as("objects of finished entries still reachable when the next starts")
+                .containsOnly(0);
+        assertThat(live(made)).as("objects of the batch's entries reachable after it").isZero();
+    }
+
+    /** How many of {@code refs} are still reachable after collecting garbage (a few tries: GC is a request). */
+    private static int live(List<java.lang.ref.WeakReference<Object>> refs) {
+        int n = 0;
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            synchronized (refs) {
+                n = (int) refs.stream().filter(w -> w.get() != null).count();
+            }
+            if (n == 0) {
+                return 0;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return n;
     }
 }

@@ -47,8 +47,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<String> starts = new java.util.ArrayList<>(sources);
         starts.addAll(paths);
         Session session = analysis.open(starts);
-        if (!contracts.isEmpty()) {
-            var cs = ContractRun.contracts(contracts, null);
+        var cs = ContractRun.contracts(contracts, null);
+        cs.addAll(ContractRun.projectContracts(session));
+        if (!cs.isEmpty()) {
             RuleSet rules = ContractRun.rules(session);
             InputReader.Result read = Captures.read(paths, sources, System.in);
             return ContractRun.run(analysis, session, rules, cs, ContractRun.base(base), read, false,

@@ -8,14 +8,9 @@ import dev.perfwarden.batch.LocalBatch;
 import dev.perfwarden.batch.Manifest;
 import dev.perfwarden.batch.Progress;
 import dev.perfwarden.batch.RepoEntry;
-import dev.perfwarden.engine.analysis.Options;
 import dev.perfwarden.engine.gate.FailOn;
-import dev.perfwarden.engine.service.AnalysisRequest;
 import dev.perfwarden.engine.service.Session;
 import dev.perfwarden.engine.service.SessionSpec;
-import dev.perfwarden.engine.kie.RuleSet;
-import dev.perfwarden.engine.lock.LockFile;
-import dev.perfwarden.engine.pack.PackException;
 import dev.perfwarden.engine.project.ConfigException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -79,7 +74,7 @@ public final class BatchCommand implements Callable<Integer> {
     String engine;
 
     @Option(names = "--runner", paramLabel = "RUNNER",
-            description = "With --engine beam: DirectRunner (default), FlinkRunner or SparkRunner.")
+            description = "With --engine beam: DirectRunner (default) or FlinkRunner (the Spark and Dataflow runners are not bundled).")
     String runner;
 
     @Option(names = "--pipeline-option", paramLabel = "NAME=VALUE",
@@ -94,8 +89,11 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Each repository's gate: error, warning, note or none (default: failOn in .perfwarden.yaml, else error).")
     String failOn;
 
-    @Option(names = "--include-external", description = "Also report findings in code outside each module.")
-    boolean includeExternal;
+    @Mixin
+    ScopeOptions scope;
+
+    @Mixin
+    BaselineOptions baseline;
 
     @Mixin
     PackOptions packs;
@@ -129,29 +127,21 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
-        Session session = project.open(packs, starts.stream().map(Path::toString).toList(),
-                SessionSpec.Checks.TRUST_AND_LOCK);
-        RuleSet rules = session.ruleSet();
         FailOn gate = null;
         if (failOn != null) {
             gate = FailOn.byId(failOn).orElseThrow(() -> new UserException(
                     "unknown --fail-on '" + failOn + "' (expected error, warning, note or none)"));
         }
-        Options o = session.options(rules, new AnalysisRequest(Options.defaults(), gate, null, false), List.of());
-        LockFile lock;
-        try {
-            lock = session.lockFile().isEmpty() ? null : LockFile.read(session.lockFile().get());
-        } catch (ConfigException e) {
-            throw new UserException("lock file refused:\n  " + e.getMessage().replace("\n", "\n  "), e);
-        }
-        EngineSpec es = EngineSpec.of(session.packs(), lock, session.trust(), o.failOn(), o.params(), includeExternal);
+        // the engine service opens the project here (refused packs, project, lock or baseline: exit 2 before any
+        // work); every worker opens the same session again from the spec, which names what was found
+        SessionSpec ss = project.spec(packs, starts.stream().map(Path::toString).toList(), SessionSpec.Checks.TRUST_AND_LOCK);
+        Session session = PerfwardenCommand.WORKSPACE.open(ss);
+        EngineSpec es = EngineSpec.of(ss, session, gate, baseline.baseline, scope.scope());
         BatchRequest req = new BatchRequest(entries, outDir, workDir != null ? workDir : outDir.resolve(".batch/work"),
                 jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), limit, resume, es, beamArgs);
         BatchResult result;
         try {
             result = be.run(req, pr);
-        } catch (PackException e) {
-            throw dev.perfwarden.engine.service.SetupException.of(e);
         } catch (IllegalArgumentException e) { // bad parameters, refused pipeline options (an unknown --runner)
             throw new UserException(e.getMessage(), e);
         }

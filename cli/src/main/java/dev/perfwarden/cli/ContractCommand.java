@@ -38,8 +38,9 @@ public final class ContractCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--contract", paramLabel = "FILE", required = true,
-                description = "A contract file (contracts/<service>.yaml). Repeatable.")
+        @Option(names = "--contract", paramLabel = "FILE",
+                description = {"A contract file (contracts/<service>.yaml). Repeatable. Without it: the contracts: list",
+                        "of .perfwarden.yaml; //gcassert: directives under --source are checked in any case."})
         List<Path> contractFiles = new ArrayList<>();
 
         @Option(names = "--service", paramLabel = "S", description = "Check only this service's contract.")
@@ -60,10 +61,16 @@ public final class ContractCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<Contract> contracts = ContractRun.contracts(contractFiles, service);
             List<String> starts = new ArrayList<>(sources);
             starts.addAll(paths);
             dev.perfwarden.engine.service.Session session = analysis.open(starts);
+            List<Contract> contracts = ContractRun.contracts(contractFiles, null);
+            contracts.addAll(ContractRun.projectContracts(session));
+            if (contracts.isEmpty() && sources.isEmpty()) {
+                throw new UserException("no contract: give --contract FILE, a contracts: list in .perfwarden.yaml,"
+                        + " or --source DIR with //gcassert: directives");
+            }
+            contracts = ContractRun.only(contracts, service);
             RuleSet rules = ContractRun.rules(session);
             InputReader.Result read = Captures.read(paths, sources, System.in);
             return ContractRun.run(analysis, session, rules, contracts, ContractRun.base(base), read, true,

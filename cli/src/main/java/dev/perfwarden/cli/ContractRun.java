@@ -40,6 +40,12 @@ final class ContractRun {
                 throw new UserException("contract refused:\n  " + e.getMessage().replace("\n", "\n  "), e);
             }
         }
+        return only(out, service);
+    }
+
+    /** The contract of {@code service} (all when null); an error when there is none. */
+    static List<Contract> only(List<Contract> all, String service) {
+        List<Contract> out = new ArrayList<>(all);
         if (service != null) {
             List<String> known = out.stream().map(Contract::service).toList();
             out.removeIf(c -> !c.service().equals(service));
@@ -48,6 +54,19 @@ final class ContractRun {
             }
         }
         return out;
+    }
+
+    /** The {@code contracts:} list of the session's project file (errors name that file, line and column). */
+    static List<Contract> projectContracts(Session session) {
+        var config = session.config().orElse(null);
+        if (config == null || config.contracts() == null) {
+            return List.of();
+        }
+        try {
+            return ContractLoader.parseList(config.contracts(), display(config.file()).toString());
+        } catch (ConfigException e) {
+            throw new UserException("contract refused:\n  " + e.getMessage().replace("\n", "\n  "), e);
+        }
     }
 
     /** The path relative to the working directory when it lies below it (reports then name it as a user would). */
@@ -99,7 +118,7 @@ final class ContractRun {
         }
         AnalysisResult result;
         try {
-            result = ContractCheck.run(contracts, read.facts(), read.inputs(), base, rules, o);
+            result = ContractCheck.run(contracts, read.facts(), read.inputs(), base, rules, o, read.sourceRoots());
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }

@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 
 /** {@code perfwarden explain RULE}: prints a rule's doc page with its metadata. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Print a rule's documentation: what the compiler really does, the evidence, how to fix.")
+        description = "Print a rule's documentation: what the compiler really does, the evidence, how to fix. "
+                + "Looks in the built-in packs, --pack/--rules, and the packs of the project's .perfwarden.yaml.")
 public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,9 +27,13 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     PackOptions packs;
 
+    /** The project's .perfwarden.yaml (found upward from the current folder, or --config): its packs too. */
+    @Mixin
+    ProjectOptions project;
+
     @Override
     public Integer call() {
-        List<Pack> loaded = PerfwardenCommand.WORKSPACE.packs(packs.applyTo(SessionSpec.defaults()));
+        List<Pack> loaded = project.open(packs, List.of(), SessionSpec.Checks.NONE).packs();
         String packId = null;
         String id = rule;
         int slash = rule.indexOf('/');

@@ -50,9 +50,14 @@ public final class ProjectOptions {
      * {@code starts} (capture and source paths; {@code -} is stdin), refusing packs per {@code checks}.
      */
     Session open(PackOptions packs, List<String> starts, SessionSpec.Checks checks) {
+        return PerfwardenCommand.WORKSPACE.open(spec(packs, starts, checks));
+    }
+
+    /** The session spec {@link #open} opens. */
+    SessionSpec spec(PackOptions packs, List<String> starts, SessionSpec.Checks checks) {
         SessionSpec spec = packs.applyTo(SessionSpec.defaults()).withTrust(trust()).withLock(lock)
                 .withConfig(config).withChecks(checks).withLimits(limits)
                 .withStarts(starts.stream().filter(s -> !s.equals("-")).map(Path::of).filter(Files::exists).toList());
-        return PerfwardenCommand.WORKSPACE.open(noConfig ? spec.withoutConfig() : spec);
+        return noConfig ? spec.withoutConfig() : spec;
     }
 }

@@ -54,7 +54,9 @@ public final class RulesCommand implements Runnable {
             PackLinter.Report r = PackLinter.lint(packDir, RulesCommand.class.getClassLoader(), trust);
             PrintWriter out = spec.commandLine().getOut();
             r.issues().forEach(i -> out.println(i.format()));
-            String what = r.pack() == null ? packDir.toString() : r.pack().label() + " (" + r.pack().rules().size()
+            // a pack that did not load is named by its folder ("rules lint ." names the folder, not ".")
+            Path name = packDir.toAbsolutePath().normalize().getFileName();
+            String what = r.pack() == null ? (name == null ? packDir.toString() : name.toString()) : r.pack().label() + " (" + r.pack().rules().size()
                     + " rules)";
             out.printf("%s: %d error%s, %d warning%s%n", what, r.errors(), r.errors() == 1 ? "" : "s", r.warnings(),
                     r.warnings() == 1 ? "" : "s");

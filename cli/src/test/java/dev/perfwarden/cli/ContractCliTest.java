@@ -66,6 +66,44 @@ class ContractCliTest {
     }
 
     @Test
+    void analyzeChecksTheContractsListOfTheProjectFile(@TempDir Path tmp) throws Exception {
+        Path head = Files.copy(Path.of(HEAD), tmp.resolve("head.txt"));
+        Files.writeString(tmp.resolve(".perfwarden.yaml"), """
+                contracts:
+                  - service: pricing
+                    clauses:
+                      - name: allocs
+                        bench: {benchmark: Pipeline, max: {allocs/op: 10}}
+                """);
+        Cli.Run r = Cli.run("analyze", head.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("[contract/pricing/allocs]").contains("violated: allocs/op of Pipeline");
+
+        Files.writeString(tmp.resolve(".perfwarden.yaml"), """
+                contracts:
+                  - service: pricing
+                    clauses:
+                      - name: allocs
+                        bench: {benchmark: Pipeline, max: {allocs/op: 10 per op}}
+                """);
+        Cli.Run bad = Cli.run("analyze", head.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains(".perfwarden.yaml:5:55: error: contracts[0].clauses[0].bench.max.allocs/op must be a plain number");
+    }
+
+    @Test
+    void gcassertDirectivesAreCheckedWithoutAContractFile() {
+        Path fix = ROOT.resolve("testdata/gcassert");
+        Cli.Run r = Cli.run("contract", "check", "--source", fix.toString(), fix.resolve("m2.txt").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("[contract/gcassert/inline]").contains("[contract/gcassert/bce]")
+                .contains("[contract/gcassert/noescape]").contains("call was not inlined");
+        Cli.Run none = Cli.run("contract", "check", fix.resolve("m2.txt").toString());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("no contract: give --contract FILE");
+    }
+
+    @Test
     void benchCompareJsonRows() throws Exception {
         Cli.Run r = Cli.run("bench", "compare", BASE, HEAD, "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();

@@ -151,6 +151,17 @@ class PinnedPacksCliTest {
     }
 
     @Test
+    void explainReadsTheProjectFile() throws Exception {
+        Path proj = project("");
+        String config = proj.resolve(".perfwarden.yaml").toString();
+        Cli.Run without = Cli.run("explain", "inline-reason");
+        assertThat(without.exit()).as("a rule of no loaded pack").isNotZero();
+        Cli.Run run = Cli.run("explain", "inline-reason", "--config", config);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("inline-reason  (userpack@2.0.0");
+    }
+
+    @Test
     void aLockedPackRunsAndATamperedOneIsRefusedNamingTheFile() throws Exception {
         Path proj = project("");
         String config = proj.resolve(".perfwarden.yaml").toString();

@@ -66,12 +66,34 @@ class RulesCommandTest {
     }
 
     @Test
+    void aPackRefusedInRestrictedModeIsNamedByItsId() throws Exception {
+        Path p = pack("kind: moved-to-heap");
+        Files.delete(p.resolve("heap-local/rule.rules.yaml"));
+        write(p.resolve("heap-local/rule.drl"), String.join("\n",
+                "package perfwarden.packs.mypack;",
+                "import dev.perfwarden.engine.rule.Hits;",
+                "import dev.perfwarden.facts.escape.EscapeFact;",
+                "rule \"heap-local\" @severity(warning) @summary(\"s\") @inputs(\"escape-text\")",
+                "when",
+                "    $e : EscapeFact(kind == \"moved-to-heap\")",
+                "then",
+                "    System.exit(3);",
+                "    insert(Hits.hit(drools, $e, \"m\", $e));",
+                "end", ""));
+        Run r = run("rules", "lint", p.toString());
+        assertThat(r.out()).contains("heap-local/rule.drl:8:5: error: 'System' is not allowed here")
+                .contains("(restricted mode, rule \"heap-local\"; only a pack run with --trust=full may do this)")
+                .endsWith("mypack@0.1.0 (1 rules): 1 error, 0 warnings\n");
+        assertThat(r.exit()).isEqualTo(2);
+    }
+
+    @Test
     void errorsAreListedAsFileLineAndExitTwo() throws Exception {
         Path p = pack("kind: moved-to-heap, width: {\">=\": 8}");
         Run r = run("rules", "lint", p.toString());
         assertThat(r.out()).startsWith(p + "/heap-local/rule.rules.yaml:8:38: error: escape has no field 'width';"
                         + " its fields: kind (text), subject (text)")
-                .endsWith("\n" + p + ": 1 error, 0 warnings\n");
+                .endsWith("\nmypack: 1 error, 0 warnings\n"); // the folder, as in the docs (not "." for "lint .")
         assertThat(r.exit()).isEqualTo(2);
 
         Path q = pack("kind: moved-to-heap");

@@ -4,7 +4,9 @@ import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackLoader;
+import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.pack.RuleSource;
+import dev.perfwarden.engine.restrict.RestrictedMode;
 import dev.perfwarden.facts.input.InputReader;
 import org.drools.drl.parser.lang.dsl.DSLMappingEntry;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
@@ -118,6 +120,24 @@ class DslVocabularyTest {
             }
         }
         assertThat(unused).as("DSL sentences no .dslr uses").isEmpty();
+    }
+
+    /**
+     * A user pack may copy go-perf.dsl and use every sentence at the default trust: the user rules here (which,
+     * with the built-in .dslr rules, use every sentence) and the built-in .dslr rules themselves pass restricted
+     * mode.
+     */
+    @Test
+    void theVocabularyPassesRestrictedMode() throws Exception {
+        ClassLoader cl = getClass().getClassLoader();
+        assertThat(RestrictedMode.check(users, cl)).extracting(Problem::format).isEmpty();
+        Pack goPerf = PackLoader.load(GoPerfPack.packDir());
+        Pack dslrOnly = new Pack(goPerf.id(), goPerf.version(), goPerf.engineRange(), goPerf.requires(),
+                goPerf.description(), goPerf.origin(), goPerf.sha256(), goPerf.parameters(), goPerf.rules(),
+                goPerf.sources().stream().filter(s -> s.language() == RuleSource.Language.DSLR).toList(),
+                goPerf.dsl(), goPerf.files());
+        assertThat(dslrOnly.sources()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(RestrictedMode.check(dslrOnly, cl)).extracting(Problem::format).isEmpty();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

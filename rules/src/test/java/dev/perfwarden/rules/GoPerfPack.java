@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -41,6 +42,23 @@ final class GoPerfPack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The bundled example's captures and every rule fixture's capture folders (sorted per rule). */
+    static List<Path> exampleAndFixtureCaptures() {
+        List<Path> captures = new ArrayList<>();
+        captures.add(root().resolve("examples/captured/orders"));
+        for (Path rule : ruleDirs()) {
+            Path c = rule.resolve("captures");
+            if (Files.isDirectory(c)) {
+                try (Stream<Path> s = Files.list(c)) {
+                    s.filter(Files::isDirectory).sorted().forEach(captures::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return captures;
     }
 
     /** The folder's rule source: the one file a policy front-end accepts (rule.drl, rule.dslr, rule.rules.yaml…). */

@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -62,16 +60,7 @@ class PrecompiledPackTest {
         RuleSet classic = RuleSet.buildClassic(List.of(pack), CL);
         assertThat(precompiled.compiledBy()).isEqualTo("prebuilt");
         assertThat(classic.compiledBy()).isEqualTo("drl");
-        List<Path> captures = new ArrayList<>();
-        captures.add(GoPerfPack.root().resolve("examples/captured/orders"));
-        for (Path rule : GoPerfPack.ruleDirs()) {
-            Path c = rule.resolve("captures");
-            if (Files.isDirectory(c)) {
-                try (Stream<Path> s = Files.list(c)) {
-                    s.filter(Files::isDirectory).sorted().forEach(captures::add);
-                }
-            }
-        }
+        List<Path> captures = GoPerfPack.exampleAndFixtureCaptures();
         assertThat(captures).hasSizeGreaterThan(5);
         return captures.stream().map(dir -> DynamicTest.dynamicTest(GoPerfPack.root().relativize(dir).toString(), () -> {
             InputReader.Result read = new InputReader().read(List.of(dir.toString()), InputStream.nullInputStream());

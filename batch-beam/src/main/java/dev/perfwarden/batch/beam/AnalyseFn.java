@@ -14,10 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Analyses one repository per element. {@code @Setup} builds the rule set once per DoFn instance from the
- * pack sources named in the {@link EngineSpec} — refusing any pack whose files differ from the lock's
- * sha256 — ({@code RuleSet.build} caches it per JVM and class loader); {@code @ProcessElement} runs the
- * same {@link RepoJob} as the local engine, under the timeout, and outputs the repository's row.
+ * Analyses one repository per element. {@code @Setup} opens the engine service's session once per DoFn
+ * instance from the {@link EngineSpec} (the same project file, lock, trust, parameters, limits and baseline
+ * as the driver), refusing any pack whose files differ from the lock's or the driver's sha256 (the JVM's
+ * workspace shares the compiled rule set between instances); {@code @ProcessElement} runs the same
+ * {@link RepoJob} as the local engine, under the timeout, and outputs the repository's row.
  */
 final class AnalyseFn extends DoFn<RepoEntry, RepoRow> {
     private final EngineSpec spec;
@@ -38,7 +39,7 @@ final class AnalyseFn extends DoFn<RepoEntry, RepoRow> {
     @Setup
     public void setup() throws Exception {
         out = new OutputDir(Path.of(outDir));
-        job = new RepoJob(Analyser.build(spec, AnalyseFn.class.getClassLoader()), out, Path.of(workDir));
+        job = new RepoJob(Analyser.open(spec, AnalyseFn.class.getClassLoader()), out, Path.of(workDir));
         exec = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "perfwarden-beam-job");
             t.setDaemon(true);

@@ -10,7 +10,6 @@ import dev.perfwarden.batch.Progress;
 import dev.perfwarden.batch.RepoEntry;
 import dev.perfwarden.batch.RepoJob;
 import dev.perfwarden.batch.RepoRow;
-import dev.perfwarden.engine.pack.PackException;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -28,7 +27,8 @@ import java.util.List;
 /**
  * {@code perfwarden batch --engine beam}: the same batch as an Apache Beam pipeline. The driver plans
  * (manifest, {@code --resume}), the pipeline analyses each repository in {@link AnalyseFn} — whose
- * {@code @Setup} builds the rule set from the pinned pack sources, verified against the lock — and writes
+ * {@code @Setup} opens the engine service's session from the pinned pack sources, verified against the
+ * driver's pin and the lock — and writes
  * its results to the output folder exactly as the local engine does; the driver then writes
  * {@code findings.jsonl} and the summaries. The output folder must be one all workers can write (a local
  * folder for the Direct runner and local clusters, a shared mount on a real cluster).
@@ -40,12 +40,12 @@ public final class BeamBatch implements BatchEngine {
     }
 
     @Override
-    public BatchResult run(BatchRequest req, Progress progress) throws IOException, PackException {
+    public BatchResult run(BatchRequest req, Progress progress) throws IOException {
         long t0 = System.nanoTime();
         OutputDir out = new OutputDir(req.outDir());
         out.sweep();
         // the driver refuses bad packs before any worker starts (exit 2), and plans --resume
-        RepoJob planner = new RepoJob(Analyser.build(req.spec(), BeamBatch.class.getClassLoader()), out, req.workDir());
+        RepoJob planner = new RepoJob(Analyser.open(req.spec(), BeamBatch.class.getClassLoader()), out, req.workDir());
         List<RepoEntry> entries = req.entries();
         RepoRow[] rows = planner.kept(entries, req.resume());
         List<RepoEntry> todo = new ArrayList<>();

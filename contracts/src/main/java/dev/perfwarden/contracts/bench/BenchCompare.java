@@ -40,12 +40,13 @@ public final class BenchCompare {
             if (base.median() == 0) {
                 return "?";
             }
-            return String.format(Locale.ROOT, "%+.2f%%", delta * 100);
+            String d = MedianCI.fixed(delta * 100, 2);
+            return (d.startsWith("-") ? d : "+" + d) + "%";
         }
 
         /** {@code p=0.000 n=10} or {@code p=0.015 n=8+10}. */
         public String pText() {
-            return String.format(Locale.ROOT, "p=%.3f n=%s", p, nBase == nHead ? "" + nBase : nBase + "+" + nHead);
+            return "p=" + MedianCI.fixed(p, 3) + " n=" + (nBase == nHead ? "" + nBase : nBase + "+" + nHead);
         }
     }
 

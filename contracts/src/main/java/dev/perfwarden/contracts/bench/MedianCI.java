@@ -64,7 +64,19 @@ public record MedianCI(double median, double lo, double hi, double confidence) {
         if (median == 0) {
             return "0%";
         }
-        return String.format(java.util.Locale.ROOT, "%.0f%%", 100 * Math.max(hi / median - 1, 1 - lo / median));
+        return fixed(100 * Math.max(hi / median - 1, 1 - lo / median), 0) + "%";
+    }
+
+    /**
+     * {@code v} with {@code decimals} digits as Go's {@code %.Nf} prints it: the exact binary value
+     * rounded half to even ({@code String.format} rounds a decimal form half up: 36.5 gives 37, Go 36).
+     */
+    public static String fixed(double v, int decimals) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.valueOf(v);
+        }
+        String t = new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return v < 0 && !t.startsWith("-") ? "-" + t : t; // Go keeps the sign of a negative value rounded to zero
     }
 
     static double pmf(int n, int k) {

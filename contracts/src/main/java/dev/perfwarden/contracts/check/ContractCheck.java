@@ -17,7 +17,15 @@ import dev.perfwarden.engine.pack.PackException;
 import dev.perfwarden.engine.pack.PackLoader;
 import dev.perfwarden.facts.bench.BenchResult;
 import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.engine.suppress.Baseline;
+import dev.perfwarden.facts.contract.FindingsLimit;
+import dev.perfwarden.facts.contract.FindingsRun;
+import dev.perfwarden.facts.contract.FunctionLimit;
+import dev.perfwarden.facts.contract.ReportedFinding;
 import dev.perfwarden.facts.input.InputStats;
+import dev.perfwarden.facts.source.GcassertDirectives;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +57,16 @@ public final class ContractCheck {
      */
     public static AnalysisResult run(List<Contract> contracts, List<? extends Fact> facts, List<InputStats> inputs,
                                      List<BenchResult> base, RuleSet rules, Options options) {
+        return run(contracts, facts, inputs, base, rules, options, List.of());
+    }
+
+    /**
+     * As above, and gcassert's directives ({@code //gcassert:inline|bce|noescape}) in the Go sources of
+     * {@code sourceRoots} become functions requirements of the service {@code gcassert}
+     * ({@link GcassertDirectives}).
+     */
+    public static AnalysisResult run(List<Contract> contracts, List<? extends Fact> facts, List<InputStats> inputs,
+                                     List<BenchResult> base, RuleSet rules, Options options, List<Path> sourceRoots) {
         if (rules.pack(PACK).isEmpty()) {
             throw new IllegalArgumentException("the rule set does not hold the built-in '" + PACK + "' pack");
         }
@@ -58,13 +76,42 @@ public final class ContractCheck {
         if (!base.isEmpty() && !head.isEmpty()) {
             BenchCompare.compare(base, head, BenchCompare.DEFAULT_ALPHA).forEach(r -> all.add(r.fact()));
         }
+        List<FindingsLimit> counting = new ArrayList<>();
         for (Contract c : contracts) {
-            all.addAll(c.limits());
+            for (Fact l : c.limits()) {
+                if (l instanceof FindingsLimit f) {
+                    counting.add(f);
+                } else {
+                    all.add(l);
+                }
+            }
         }
+        List<FunctionLimit> directives = GcassertDirectives.scan(sourceRoots);
+        all.addAll(directives);
         List<Finding> findings = rules.run(all, options.params());
         List<RuleInfo> catalogue = new ArrayList<>(rules.rules());
         catalogue.addAll(clauseRules(contracts, rules));
-        return Analysis.filter(findings, inputs, rules.packs().stream().map(PackInfo::of).toList(), catalogue, options);
+        directives.stream().map(FunctionLimit::clause).distinct().sorted().forEach(d -> catalogue.add(new RuleInfo(
+                "contract/gcassert/" + d, PACK, rules.pack(PACK).map(Pack::version).orElse("0"),
+                Severity.ERROR, Severity.ERROR, Scope.NONE, "gcassert's //gcassert:" + d + " directives hold",
+                List.of("contract", "functions", "gcassert"), List.of(),
+                "# contract/gcassert/" + d + "\n\ngcassert's //gcassert:" + d + " directives in the Go sources, read with"
+                        + " gcassert's meaning. See docs/contracts.md.\n", "", 0)));
+        List<PackInfo> packs = rules.packs().stream().map(PackInfo::of).toList();
+        if (counting.isEmpty()) {
+            return Analysis.filter(findings, inputs, packs, catalogue, options);
+        }
+        // findings clauses count what the analysis reports (after filters, suppressions and the baseline),
+        // so they run in a second session over the first one's visible findings
+        AnalysisResult first = Analysis.filter(findings, inputs, packs, catalogue, options);
+        List<Object> second = new ArrayList<>(counting);
+        second.add(new FindingsRun((int) inputs.stream().filter(i -> i.error() == null).count(),
+                options.suppressors().stream().anyMatch(s -> s instanceof Baseline)));
+        first.findings().stream().filter(f -> !f.rule().startsWith("contract/")).forEach(f -> second.add(
+                new ReportedFinding(f.rule(), f.symbol(), f.file(), f.line(), f.column(), f.severity().id(), f.message())));
+        List<Finding> all2 = new ArrayList<>(findings);
+        all2.addAll(rules.run(second, options.params()));
+        return Analysis.filter(all2, inputs, packs, catalogue, options);
     }
 
     /** One catalogue entry per clause, so SARIF and explain know {@code contract/<service>/<clause>}. */

@@ -147,17 +147,8 @@ public final class ContractLoader {
             case "memory" -> memory(body, ctx);
             case "gc" -> gc(body, ctx);
             case "bench" -> eachItem(body, ctx, ContractLoader::bench);
-            // read and checked, but no rule evaluates them yet: refused rather than silently unverified
-            case "functions" -> {
-                eachItem(body, ctx, ContractLoader::functions);
-                ctx.errors.atKey(body, "clause '" + name + "': functions clauses are not evaluated in this version"
-                        + " (planned: inline/escapes/bounds-checks/allocs and gcassert directives); remove it");
-            }
-            case "findings" -> {
-                eachItem(body, ctx, ContractLoader::findings);
-                ctx.errors.atKey(body, "clause '" + name + "': findings clauses are not evaluated in this version"
-                        + " (planned); gate on findings with analyze --fail-on and --baseline; remove it");
-            }
+            case "functions" -> eachItem(body, ctx, ContractLoader::functions);
+            case "findings" -> eachItem(body, ctx, ContractLoader::findings);
             default -> throw new IllegalStateException(kind);
         }
     }
@@ -357,7 +348,7 @@ public final class ContractLoader {
                 ctx.errors.at(v, v.path() + " must be '" + p[1] + "', not " + v.describe());
                 continue;
             }
-            ctx.limits.add(new FunctionLimit(ctx.service, ctx.clause, re, p[0], "contract", "", 0, ctx.file, v.line(), v.col()));
+            ctx.limits.add(new FunctionLimit(ctx.service, ctx.clause, re, p[0], "contract", "", 0, 0, ctx.file, v.line(), v.col()));
         }
         if (!any) {
             ctx.errors.at(n, n.path() + " requires nothing: give inline: required, escapes: none, bounds-checks: none and/or allocs: none");

@@ -7,10 +7,8 @@ import dev.perfwarden.facts.parse.InputSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,22 +32,7 @@ class BenchCompareTest {
 
     /** benchstat -format csv rows: "pkg|unit|benchmark" → [base, baseCI, head, headCI, vs base, P]. */
     static Map<String, String[]> benchstatCsv() throws IOException {
-        Map<String, String[]> rows = new LinkedHashMap<>();
-        String pkg = "";
-        String unit = "";
-        for (String line : Files.readAllLines(PAIR.resolve("benchstat.csv"))) {
-            if (line.startsWith("pkg: ")) {
-                pkg = line.substring(5);
-            } else if (line.startsWith(",base.txt")) {
-                continue;
-            } else if (line.startsWith(",")) {
-                unit = line.split(",")[1];
-            } else if (!line.isBlank() && line.contains(",") && !line.startsWith("geomean")) {
-                String[] c = line.split(",", -1);
-                rows.put(pkg + "|" + unit + "|" + c[0], new String[]{c[1], c[2], c[3], c[4], c[5], c[6]});
-            }
-        }
-        return rows;
+        return BenchstatPairsTest.csv(PAIR);
     }
 
     @Test

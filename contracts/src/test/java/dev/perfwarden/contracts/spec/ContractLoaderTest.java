@@ -75,11 +75,13 @@ class ContractLoaderTest {
         assertThat(errors("clauses:\n  - name: a\n    gc: {cpu: 5%}\n")).contains("missing key 'service'");
         assertThat(errors("service: orders\nclauses:\n  - name: a\n    latency: {p95: 1ms, for: 1m}\n"))
                 .contains("needs 'series'");
-        // not evaluated yet: refused, so that no clause is silently without a verdict
-        assertThat(errors("service: orders\nclauses:\n  - name: f\n    functions: {symbol: Price, escapes: none}\n"))
-                .isEqualTo("contracts/x.yaml:4:5: error: clause 'f': functions clauses are not evaluated in this version"
-                        + " (planned: inline/escapes/bounds-checks/allocs and gcassert directives); remove it");
-        assertThat(errors("service: orders\nclauses:\n  - name: f\n    findings: {rules: [malloc-hot], max: 0}\n"))
-                .contains("findings clauses are not evaluated in this version");
+        assertThat(errors("service: orders\nclauses:\n  - name: f\n    functions: {symbol: Price, escapes: some}\n"))
+                .isEqualTo("contracts/x.yaml:4:41: error: clauses[0].functions.escapes must be 'none', not the string 'some'");
+        assertThat(errors("service: orders\nclauses:\n  - name: f\n    functions: {symbol: \"(\", inline: required}\n"))
+                .contains("clauses[0].functions.symbol is not a valid regular expression");
+        assertThat(errors("service: orders\nclauses:\n  - name: f\n    findings: {rules: [malloc-hot], max: 0, new: none}\n"))
+                .contains("needs exactly one of max (a number of findings) and new: none");
+        assertThat(errors("service: orders\nclauses:\n  - name: f\n    findings: {max: 1.5}\n"))
+                .contains("clauses[0].findings.max must be a whole number >= 0");
     }
 }

@@ -25,8 +25,8 @@ public final class Analysis {
     /**
      * Runs the rules over {@code facts}, adds the engine's profile checks ({@link ProfileChecks}), applies
      * severity overrides, hides findings per {@code options}
-     * (severity floor, then filters, then suppressors; reasons counted), evaluates the gate and returns the
-     * result.
+     * (severity floor, then filters, then suppressors; reasons counted), folds the visible findings of one source
+     * line into one ({@link SameLine}), evaluates the gate and returns the result.
      *
      * @param facts  the parsers' facts (any {@link Fact}s, including profile facts)
      * @param inputs per-input statistics, reported as {@code inputs[]}
@@ -79,8 +79,8 @@ public final class Analysis {
                 hidden.put(k, run.hidden.get(k));
             }
         }
-        return AnalysisResult.of(options.tool(), packs, inputs, run.visible, options.failOn(), hidden, rules,
-                run.suppressed);
+        return AnalysisResult.of(options.tool(), packs, inputs, SameLine.fold(run.visible, rules), options.failOn(),
+                hidden, rules, run.suppressed);
     }
 
     private static Finding override(Finding f, Options options) {

@@ -37,8 +37,11 @@ public final class DslrExpander {
     private static final Pattern EXPANDER = Pattern.compile("^\\s*expander\\s+(\\S+?)\\s*;?\\s*$");
     private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
 
-    /** A problem at a DSLR line. */
-    public record LineProblem(int line, String message) {
+    /** A problem at a DSLR line and column (0 when the column is unknown). */
+    public record LineProblem(int line, int column, String message) {
+        LineProblem(int line, String message) {
+            this(line, 0, message);
+        }
     }
 
     /** The expansion: DRL text, the line map, the DSL the file named (or null), and problems. */
@@ -88,6 +91,7 @@ public final class DslrExpander {
 
         // walk the sections as the expander does; find merged lines and check every sentence
         boolean[] merged = new boolean[lines.length];
+        boolean[] spliceHere = new boolean[lines.length];
         Set<Integer> checked = new HashSet<>();
         Section section = Section.OUTSIDE;
         boolean patternAbove = false;
@@ -158,15 +162,18 @@ public final class DslrExpander {
             int lineNo = i + 1;
             checked.add(lineNo);
             String uncovered = uncovered(content, lhs ? condition : consequence);
+            int column = content.indexOf(trimmed) + 1 + (line.length() - content.length());
             if (uncovered == null) {
-                problems.add(new LineProblem(lineNo, "no DSL " + (lhs ? "[when]" : "[then]")
-                        + " entry matches this sentence: \"" + trimmed + "\" (prefix DRL with '>' to pass it through)"));
+                problems.add(new LineProblem(lineNo, column, "no DSL " + (lhs ? "[when]" : "[then]")
+                        + " entry matches this sentence: \"" + trimmed + "\"" + closest(trimmed, lhs ? condition
+                        : consequence) + " (prefix DRL with '>' to pass it through)"));
             } else if (!uncovered.isEmpty()) {
-                problems.add(new LineProblem(lineNo, "sentence not fully expanded: no DSL entry matches \""
+                problems.add(new LineProblem(lineNo, column, "sentence not fully expanded: no DSL entry matches \""
                         + uncovered + "\" in \"" + trimmed + "\""));
             }
             if (trimmed.startsWith("-")) {
                 merged[i] = true;
+                spliceHere[i] = lhs && patternAbove;
                 if (lhs && !patternAbove) {
                     problems.add(new LineProblem(lineNo, "constraint sentence \"" + trimmed
                             + "\" has no pattern above it to attach to"));
@@ -176,7 +183,48 @@ public final class DslrExpander {
             }
         }
 
-        String drl = expander.expand(String.join("\n", lines) + "\n");
+        // Drools splices a "- constraint" into the line above at that line's last ')' (or '('), strings
+        // included: a ')' or '(' inside a string literal above misplaces the constraint or crashes the
+        // expander. So constraint lines are expanded alone, and spliced here by a tokenizer that knows strings.
+        String[] forDrools = lines.clone();
+        for (int i = 0; i < lines.length; i++) {
+            if (merged[i]) {
+                forDrools[i] = "";
+            }
+        }
+        String[] out = expander.expand(String.join("\n", forDrools) + "\n").split("\n", -1);
+        int target = -1;
+        for (int i = 0; i < lines.length && i < out.length; i++) {
+            if (!merged[i]) {
+                if (!out[i].isBlank()) {
+                    target = i;
+                }
+                continue;
+            }
+            String constraint = spliceHere[i] ? expandConstraint(lines[i], mappings) : null;
+            if (constraint == null || target < 0) {
+                continue; // reported above: no entry matches, or no pattern above
+            }
+            String spliced = SentenceTokens.spliceConstraint(out[target], constraint);
+            int above = target + 1;
+            if (spliced == null && problems.stream().noneMatch(p -> p.line() == above)) {
+                problems.add(new LineProblem(i + 1, "constraint sentence \"" + lines[i].strip() + "\" has no"
+                        + " pattern above it to attach to (the line above has no closing ')' outside strings)"));
+            } else if (spliced != null) {
+                out[target] = spliced;
+            }
+        }
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i < out.length; i++) {
+            if (i < lines.length && merged[i]) {
+                continue;
+            }
+            kept.append(out[i]);
+            if (i < out.length - 1) {
+                kept.append('\n');
+            }
+        }
+        String drl = kept.toString();
         for (ExpanderException e : expander.getErrors()) {
             int line = Math.max(0, e.getLine());
             if (checked.contains(line) && e.getMessage().contains("Unable to expand")) {
@@ -263,6 +311,40 @@ public final class DslrExpander {
             }
         }
         return left.toString();
+    }
+
+    /** The DRL of one {@code - constraint} sentence, expanded by Drools inside an empty pattern, or null. */
+    private static String expandConstraint(String sentence, List<DSLMapping> mappings) {
+        DefaultExpander one = new DefaultExpander();
+        mappings.forEach(one::addDSLMapping);
+        String probe = "rule \"constraint\"\nwhen\n    X__()\n" + sentence + "\nthen\nend\n";
+        String expanded;
+        try {
+            expanded = one.expand(probe);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        for (String l : expanded.split("\n")) {
+            String t = l.strip();
+            if (t.startsWith("X__(") && t.endsWith(")")) {
+                String c = t.substring(4, t.length() - 1).strip();
+                return c.isEmpty() ? null : c;
+            }
+        }
+        return null;
+    }
+
+    /** "; closest known sentences: ..." with up to three entries nearest to {@code sentence}, or "". */
+    static String closest(String sentence, List<DSLMappingEntry> entries) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        for (DSLMappingEntry e : entries) {
+            if (e.getMappingKey() != null) {
+                keys.add(e.getMappingKey().strip());
+            }
+        }
+        List<String> best = Nearest.to(sentence, keys, 3);
+        return best.isEmpty() ? "" : "; closest known sentences: " + String.join(" | ", best.stream()
+                .map(k -> "\"" + k + "\"").toList());
     }
 
     private static String stripBracketLine(String msg) {

@@ -48,7 +48,7 @@ public final class DslrFrontend implements PolicyFrontend {
         if (!r.problems().isEmpty()) {
             List<Diagnostic> ds = new ArrayList<>();
             for (DslrExpander.LineProblem p : r.problems()) {
-                ds.add(new Diagnostic(src.path(), p.line(), 0, p.message()));
+                ds.add(new Diagnostic(src.path(), p.line(), p.column(), p.message()));
             }
             return Translation.failed(ds);
         }

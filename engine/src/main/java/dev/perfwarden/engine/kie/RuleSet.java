@@ -31,6 +31,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,6 +48,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A prepared, immutable set of rule packs: one compiled {@link KieBase} plus the packs' catalogue.
@@ -75,6 +80,12 @@ public final class RuleSet {
     private final Map<String, RuleInfo> rulesById;
     private final List<PackRef> packRefs;
     private SessionLimits limits = SessionLimits.defaults();
+    /**
+     * Compiler facts from which on a run has one rule session per package ({@link Partitions}); below it, one
+     * session for everything (cheaper for one module's captures, where sessions would repeat the shared facts).
+     */
+    public static final int PARTITION_FACTS = 100_000;
+    private int partitionFacts = PARTITION_FACTS;
 
     private RuleSet(String key, KieBase kieBase, List<Pack> packs, String compiledBy) {
         this.key = key;
@@ -153,6 +164,7 @@ public final class RuleSet {
         }
         RuleSet r = new RuleSet(key, kieBase, packs, compiledBy);
         r.limits = java.util.Objects.requireNonNull(l, "limits");
+        r.partitionFacts = partitionFacts;
         return r;
     }
 
@@ -169,10 +181,77 @@ public final class RuleSet {
      */
     public List<Finding> run(Collection<?> facts, Map<String, Object> paramOverrides, SessionLimits limits) {
         List<Param> params = parameters(paramOverrides == null ? Map.of() : paramOverrides);
+        Partitions.Plan plan = Partitions.split(facts);
+        long compilerFacts = plan.packages().stream().mapToLong(List::size).sum();
+        if (compilerFacts < partitionFacts || plan.packages().size() < 2) {
+            List<Object> all = new ArrayList<>(plan.shared());
+            plan.packages().forEach(all::addAll);
+            return dedupe(runSession(all, List.of(), params, limits));
+        }
+        // one session per package, as many at once as there are cores; findings that several sessions make
+        // alike (from shared facts) merge in dedupe like any other copies of one site
+        int threads = Math.min(plan.packages().size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "perfwarden-package-session");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<Finding>>> futures = new ArrayList<>();
+            for (List<Object> own : plan.packages()) {
+                futures.add(pool.submit(() -> runSession(plan.shared(), own, params, limits)));
+            }
+            List<Finding> raw = new ArrayList<>();
+            for (Future<List<Finding>> f : futures) {
+                raw.addAll(result(f, futures));
+            }
+            return dedupe(raw);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Finding> result(Future<List<Finding>> f, List<Future<List<Finding>>> all) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            all.forEach(x -> x.cancel(true));
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            all.forEach(x -> x.cancel(true));
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r; // a breached limit (SessionLimitException) or a bug: as from a single session
+            }
+            if (c instanceof Error err) {
+                throw err; // out of memory stays out of memory (exit 70)
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /**
+     * This rule set with one rule session per package when a run has at least {@code minCompilerFacts} compiler
+     * facts of two or more packages ({@link #PARTITION_FACTS} by default; 0: always, {@link Integer#MAX_VALUE}:
+     * never). The findings are the same either way.
+     */
+    public RuleSet withPartitioning(int minCompilerFacts) {
+        if (minCompilerFacts == partitionFacts) {
+            return this;
+        }
+        RuleSet r = new RuleSet(key, kieBase, packs, compiledBy);
+        r.limits = limits;
+        r.partitionFacts = minCompilerFacts;
+        return r;
+    }
+
+    private List<Finding> runSession(List<Object> shared, List<Object> own, List<Param> params, SessionLimits limits) {
         Map<String, String> packOfDrl = new HashMap<>();
         packs.forEach(p -> packOfDrl.put(p.drlPackage(), p.id()));
         KieSession session = kieBase.newKieSession();
         List<Finding> raw = new ArrayList<>();
+        boolean abandoned = false;
         try {
             SessionGuard.run(session, limits, drl -> packOfDrl.getOrDefault(drl, drl), s -> {
                 for (PackRef r : packRefs) {
@@ -181,24 +260,30 @@ public final class RuleSet {
                 for (Param p : params) {
                     s.insert(p);
                 }
-                for (Object o : facts) {
-                    if (o != null) {
-                        s.insert(o);
-                    }
+                for (Object o : shared) {
+                    s.insert(o);
+                }
+                for (Object o : own) {
+                    s.insert(o);
                 }
                 s.fireAllRules();
             });
             for (Object o : session.getObjects(o -> o instanceof Finding)) {
                 raw.add((Finding) o);
             }
+        } catch (SessionLimitException e) {
+            abandoned = e.abandoned();
+            throw e;
         } finally {
             try {
-                session.dispose();
+                if (!abandoned) { // an abandoned session's consequence still runs: leave it alone
+                    session.dispose();
+                }
             } catch (RuntimeException e) {
                 // a session stopped by a limit may not dispose cleanly; it is dropped either way
             }
         }
-        return dedupe(raw);
+        return raw;
     }
 
     /** The parameters a run would see, after overrides (one {@link Param} per pack and name). */

@@ -1,6 +1,7 @@
 package dev.perfwarden.engine.kie;
 
 import dev.perfwarden.engine.model.Cost;
+import dev.perfwarden.engine.model.CostSpec;
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
@@ -18,11 +19,14 @@ import java.util.List;
 /**
  * Turns hits into findings for the engine prelude ({@code prelude.drl}); knows no rule. Every finding gets
  * its {@link Cost}: what its site costs in the CPU profile ({@code cpu}) and the heap profile
- * ({@code alloc_space}) given, measured on its <em>basis</em>:
+ * ({@code alloc_space}), each only when given and when the rule's {@code @cost} ({@link CostSpec}) names it,
+ * measured on its <em>basis</em>:
  * <ul>
- *   <li>a rule of scope {@code line} whose hit has a file and line: that line ({@link LineCost}, the samples
- *       whose stack passes through it, inlined frames included), never its function: a cold line in a hot
- *       function stays cold;</li>
+ *   <li>a rule of scope {@code line} whose hit has a file and line: that line ({@link LineCost}, outside test
+ *       code), never its function: a cold line in a hot function stays cold. By default its <em>self</em>
+ *       cost (its own instructions and the runtime work they ask for, not the functions it calls: a line that
+ *       calls a hot function is not hot for a bounds check on it); {@code @cost(cum)} (rules about the call the
+ *       line makes) its cumulative cost;</li>
  *   <li>scope {@code function} (or a line-scoped hit without a line): the function's cumulative share
  *       ({@link HotFunction});</li>
  *   <li>scope {@code none}: not weighed, but the cost is still measured on the finest place the hit names
@@ -30,12 +34,12 @@ import java.util.List;
  * </ul>
  * Severity, for scopes line and function:
  * <ul>
- *   <li>hot (cpu cum ≥ {@code hot.line.cumShare} or cpu flat ≥ {@code hot.line.flatShare} for a line, cpu cum
- *       ≥ {@code hot.function.cumShare} for a function; or, with a heap profile, alloc ≥
- *       {@code hot.alloc.share}): the rule's {@code @hotSeverity}, default one level up, and the profile line as
- *       evidence;</li>
- *   <li>not hot, with a CPU profile: {@code note};</li>
- *   <li>no CPU profile, or nothing to measure: the rule's {@code @severity}.</li>
+ *   <li>hot (a line's self CPU share ≥ {@code hot.line.flatShare}, its cum share ≥ {@code hot.line.cumShare}
+ *       for {@code @cost(cum)}, a function's cum ≥ {@code hot.function.cumShare}; or, with a heap profile the
+ *       rule is weighed by, bytes ≥ {@code hot.alloc.share}): the rule's {@code @hotSeverity}, default one level
+ *       up, and the profile line as evidence;</li>
+ *   <li>not hot, with a CPU profile the rule is weighed by: {@code note};</li>
+ *   <li>no such CPU profile, or nothing to measure: the rule's {@code @severity}.</li>
  * </ul>
  * So a severity above the rule's own is only given where the cost was measured on that very site.
  */
@@ -61,12 +65,13 @@ public final class Weighing {
      */
     public static Finding weigh(Hit h, PackRef pack, Thresholds t, Collection<?> profiles, Collection<?> functions,
                                 Collection<?> lines) {
+        CostSpec spec = h.cost();
         boolean cpu = false;
         boolean heap = false;
         for (Object o : profiles) {
             if (o instanceof ProfileSummary s) {
-                cpu |= s.sampleType().equals(CPU);
-                heap |= s.sampleType().equals(ALLOC);
+                cpu |= spec.cpu() && s.sampleType().equals(CPU);
+                heap |= spec.alloc() && s.sampleType().equals(ALLOC);
             }
         }
         Scope basis = basis(h, cpu || heap);
@@ -75,13 +80,15 @@ public final class Weighing {
             return finding(h, pack, h.severity(), ev, Cost.NONE);
         }
         boolean line = basis == Scope.LINE;
-        Measure c = best(line ? lines : functions, CPU);
-        Measure a = best(line ? lines : functions, ALLOC);
-        Cost cost = new Cost(cpu ? c.cum() : null, heap ? a.cum() : null, basis);
-        boolean cpuHot = line ? c.cum() >= t.lineCum() || c.flat() >= t.lineFlat() : c.cum() >= t.functionCum();
-        boolean hot = cpu && cpuHot || heap && a.cum() >= t.alloc();
-        Evidence measured = new Evidence("pprof", measuredText(line ? h.file() + ":" + h.line() : h.symbol(), c, a),
-                null);
+        boolean cum = !line || spec.cum();
+        Measure c = best(line ? lines : functions, CPU, cum);
+        Measure a = best(line ? lines : functions, ALLOC, cum);
+        Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self");
+        double cpuThreshold = !line ? t.functionCum() : cum ? t.lineCum() : t.lineFlat();
+        boolean hot = cpu && c.share() >= cpuThreshold || heap && a.share() >= t.alloc();
+        String where = line ? h.file() + ":" + h.line() : h.symbol();
+        Evidence measured = new Evidence("pprof", measuredText(where, cum ? "cum" : "self", cpu ? c : null,
+                heap ? a : null), null);
         Severity severity;
         if (h.scope() == Scope.NONE) {
             severity = h.severity();
@@ -108,21 +115,24 @@ public final class Weighing {
         return h.symbol().isEmpty() ? Scope.NONE : Scope.FUNCTION;
     }
 
-    /** A profile's shares for one site; {@code found} false when the site is not in that profile. */
-    private record Measure(boolean found, double flat, double cum) {
+    /** A profile's share for one site; {@code found} false when the site is not in that profile. */
+    private record Measure(boolean found, double share) {
     }
 
-    /** The site's {@link LineCost} or {@link HotFunction} of {@code sampleType} with the highest cum share. */
-    private static Measure best(Collection<?> facts, String sampleType) {
-        Measure best = new Measure(false, 0, 0);
+    /**
+     * The share of the site's {@link LineCost} (self or cum) or {@link HotFunction} (cum) of {@code sampleType};
+     * the highest when several match.
+     */
+    private static Measure best(Collection<?> facts, String sampleType, boolean cum) {
+        Measure best = new Measure(false, 0);
         for (Object o : facts) {
             Measure m = null;
             if (o instanceof LineCost l && l.sampleType().equals(sampleType)) {
-                m = new Measure(true, l.flatShare(), l.cumShare());
+                m = new Measure(true, cum ? l.cumShare() : l.selfShare());
             } else if (o instanceof HotFunction f && f.sampleType().equals(sampleType)) {
-                m = new Measure(true, f.flatShare(), f.cumShare());
+                m = new Measure(true, f.cumShare());
             }
-            if (m != null && (!best.found() || m.cum() > best.cum())) {
+            if (m != null && (!best.found() || m.share() > best.share())) {
                 best = m;
             }
         }
@@ -134,15 +144,15 @@ public final class Weighing {
                 .withCost(cost);
     }
 
-    /** {@code where: flat 1.0 %, cum 2.0 % of cpu samples; cum 3.0 % of alloc_space} (parts found only). */
-    private static String measuredText(String where, Measure c, Measure a) {
+    /** {@code where: self 1.0 % of cpu samples; self 3.0 % of alloc_space} (the profiles measured and found). */
+    private static String measuredText(String where, String measure, Measure c, Measure a) {
         StringBuilder sb = new StringBuilder(where).append(':');
-        if (c.found()) {
-            sb.append(" flat ").append(Cost.pct(c.flat())).append(", cum ").append(Cost.pct(c.cum()))
-                    .append(" of cpu samples");
+        if (c != null && c.found()) {
+            sb.append(' ').append(measure).append(' ').append(Cost.pct(c.share())).append(" of cpu samples");
         }
-        if (a.found()) {
-            sb.append(c.found() ? ";" : "").append(" cum ").append(Cost.pct(a.cum())).append(" of alloc_space");
+        if (a != null && a.found()) {
+            sb.append(c != null && c.found() ? ";" : "").append(' ').append(measure).append(' ')
+                    .append(Cost.pct(a.share())).append(" of alloc_space");
         }
         return sb.toString();
     }

@@ -125,7 +125,7 @@ public final class PackLinter {
             dev.perfwarden.engine.restrict.RestrictedMode.enforce(List.of(pack), trust, classLoader);
         } catch (PackException e) {
             e.problems().forEach(this::problem);
-            return report(null);
+            return report(pack); // loaded, so named by its id, though refused
         }
         Set<String> knownIds = new LinkedHashSet<>();
         set.forEach(p -> p.rules().forEach(r -> knownIds.add(r.id())));

@@ -5,22 +5,34 @@ import java.util.Objects;
 
 /**
  * What a finding's site costs in the profiles given: JSON {@code cost}. Shares are of the profile's total
- * (0.124 = 12.4 %); null when no such profile was given (0 means "given, and this site is not in it").
+ * (0.124 = 12.4 %); null when no such profile was given or the rule is not weighed by it ({@code @cost}), 0
+ * when the site is not in it.
  *
- * @param cpuShare   CPU samples whose stack passes through the site (a line: the line itself, inlined
- *                   frames included; a function: its cumulative share)
- * @param allocShare bytes allocated (heap profile {@code alloc_space}) whose stack passes through the site
+ * @param cpuShare   CPU samples measured on the site (see {@code measure})
+ * @param allocShare bytes allocated (heap profile {@code alloc_space}) measured on the site
  * @param basis      what was measured: {@link Scope#LINE} the finding's own line, {@link Scope#FUNCTION} its
  *                   function, {@link Scope#NONE} nothing (no position, or no profile given)
+ * @param measure    {@code self}: the line's own work (samples whose innermost frame outside the Go runtime is
+ *                   the line; bytes it allocates itself); {@code cum}: the line or function and everything it
+ *                   calls; {@code ""} when nothing was measured
  */
-public record Cost(Double cpuShare, Double allocShare, Scope basis) {
+public record Cost(Double cpuShare, Double allocShare, Scope basis, String measure) {
     /** Nothing measured. */
-    public static final Cost NONE = new Cost(null, null, Scope.NONE);
+    public static final Cost NONE = new Cost(null, null, Scope.NONE, "");
+
+    /** A cost measured as {@code cum} (a function's share), or nothing. */
+    public Cost(Double cpuShare, Double allocShare, Scope basis) {
+        this(cpuShare, allocShare, basis, basis == Scope.NONE ? "" : "cum");
+    }
 
     public Cost {
         Objects.requireNonNull(basis, "basis");
+        measure = measure == null ? "" : measure;
         if (basis == Scope.NONE && (cpuShare != null || allocShare != null)) {
             throw new IllegalArgumentException("a cost measured on nothing has no shares");
+        }
+        if (basis != Scope.NONE && !measure.equals("self") && !measure.equals("cum")) {
+            throw new IllegalArgumentException("a measured cost is self or cum, not '" + measure + "'");
         }
     }
 
@@ -42,8 +54,8 @@ public record Cost(Double cpuShare, Double allocShare, Scope basis) {
     }
 
     /**
-     * How the text report prints it: {@code cpu 12.4 %, alloc 3.0 % (line)}, {@code cpu 0 % (line)},
-     * {@code (no profile)}.
+     * How the text report prints it: {@code cpu 12.4 %, alloc 3.0 % (line)}, {@code cpu 30.1 % (line, cum)},
+     * {@code cpu 0 % (function)}, {@code (no profile)}. A line's own cost is the default and is not named.
      */
     public String format() {
         if (!measured()) {
@@ -56,7 +68,11 @@ public record Cost(Double cpuShare, Double allocShare, Scope basis) {
         if (allocShare != null) {
             sb.append(sb.length() > 0 ? ", " : "").append("alloc ").append(pct(allocShare));
         }
-        return sb.append(" (").append(basis.id()).append(')').toString();
+        sb.append(" (").append(basis.id());
+        if (basis == Scope.LINE && measure.equals("cum")) {
+            sb.append(", cum");
+        }
+        return sb.append(')').toString();
     }
 
     /** {@code 12.4 %}; {@code 0 %} for nothing; shares below 0.05 % print as {@code <0.1 %}. */

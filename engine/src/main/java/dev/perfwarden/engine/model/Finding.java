@@ -24,10 +24,27 @@ import java.util.Objects;
  * @param cost        what the site costs in the profiles given ({@link Cost#NONE} when nothing was measured)
  * @param inlinedInto the other functions holding a copy of this site (inlined copies, closures renamed by
  *                    inlining), sorted; empty when the site is in one function only
+ * @param related     findings of other rules on the same source line, folded into this one (the rule of
+ *                    highest severity, then {@code @precedence}, leads); empty when none
  */
 public record Finding(String rule, String pack, Severity severity, String symbol, String file, int line, int column,
                       String message, List<Evidence> evidence, String fingerprint, Cost cost,
-                      List<String> inlinedInto) {
+                      List<String> inlinedInto, List<Related> related) {
+
+    /** A finding of another rule on the same line, shown with the one that leads it. */
+    public record Related(String rule, String pack, Severity severity, int column, String message, Cost cost,
+                          String fingerprint) {
+        public static Related of(Finding f) {
+            return new Related(f.rule(), f.pack(), f.severity(), f.column(), f.message(), f.cost(), f.fingerprint());
+        }
+    }
+
+    /** A finding with nothing folded into it. */
+    public Finding(String rule, String pack, Severity severity, String symbol, String file, int line, int column,
+                   String message, List<Evidence> evidence, String fingerprint, Cost cost, List<String> inlinedInto) {
+        this(rule, pack, severity, symbol, file, line, column, message, evidence, fingerprint, cost, inlinedInto,
+                List.of());
+    }
 
     /** Stable report order: file, line, column, rule, then function and message as tie-breakers. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
@@ -55,6 +72,7 @@ public record Finding(String rule, String pack, Severity severity, String symbol
         Objects.requireNonNull(fingerprint, "fingerprint");
         cost = cost == null ? Cost.NONE : cost;
         inlinedInto = inlinedInto == null ? List.of() : List.copyOf(inlinedInto);
+        related = related == null ? List.of() : List.copyOf(related);
     }
 
     /** A finding with no measured cost, in one function. */
@@ -73,19 +91,19 @@ public record Finding(String rule, String pack, Severity severity, String symbol
     /** The same finding with other evidence (fingerprint recomputed). */
     public Finding withEvidence(List<Evidence> newEvidence) {
         return new Finding(rule, pack, severity, symbol, file, line, column, message, newEvidence,
-                Fingerprints.of(rule, symbol, newEvidence), cost, inlinedInto);
+                Fingerprints.of(rule, symbol, newEvidence), cost, inlinedInto, related);
     }
 
     /** The same finding with another severity (a project's severity override); fingerprint unchanged. */
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(rule, pack, newSeverity, symbol, file, line, column, message, evidence, fingerprint, cost,
-                inlinedInto);
+                inlinedInto, related);
     }
 
     /** The same finding with its measured cost. */
     public Finding withCost(Cost newCost) {
         return new Finding(rule, pack, severity, symbol, file, line, column, message, evidence, fingerprint, newCost,
-                inlinedInto);
+                inlinedInto, related);
     }
 
     /**
@@ -94,7 +112,13 @@ public record Finding(String rule, String pack, Severity severity, String symbol
      */
     public Finding withInlinedInto(List<String> others) {
         return new Finding(rule, pack, severity, symbol, file, line, column, message, evidence, fingerprint, cost,
-                others);
+                others, related);
+    }
+
+    /** The same finding with {@code others} folded into it (its severity raised to theirs when higher). */
+    public Finding withRelated(List<Related> others, Severity newSeverity) {
+        return new Finding(rule, pack, newSeverity, symbol, file, line, column, message, evidence, fingerprint, cost,
+                inlinedInto, others);
     }
 
     public SourcePos pos() {

@@ -19,10 +19,21 @@ import java.util.Objects;
  * @param doc         the rule's {@code doc.md}, markdown
  * @param file        the rule source relative to the pack root, e.g. {@code interface-escape/rule.dslr}
  * @param line        line of the {@code rule} keyword in that file
+ * @param cost        {@code @cost}: how its hits are weighed ({@link CostSpec})
+ * @param precedence  {@code @precedence}: when findings of several rules fall on one source line they are shown
+ *                    as one, led by the rule of highest precedence (default 0; see {@code Analysis})
  */
 public record RuleInfo(String id, String pack, String packVersion, Severity severity, Severity hotSeverity,
                        Scope scope, String summary, List<String> tags, List<String> inputs, String doc,
-                       String file, int line) implements java.io.Serializable {
+                       String file, int line, CostSpec cost, int precedence) implements java.io.Serializable {
+    /** A rule weighed the default way, of precedence 0. */
+    public RuleInfo(String id, String pack, String packVersion, Severity severity, Severity hotSeverity,
+                    Scope scope, String summary, List<String> tags, List<String> inputs, String doc,
+                    String file, int line) {
+        this(id, pack, packVersion, severity, hotSeverity, scope, summary, tags, inputs, doc, file, line,
+                CostSpec.DEFAULT, 0);
+    }
+
     public RuleInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(pack, "pack");
@@ -32,6 +43,7 @@ public record RuleInfo(String id, String pack, String packVersion, Severity seve
         tags = List.copyOf(tags);
         inputs = List.copyOf(inputs);
         doc = doc == null ? "" : doc;
+        cost = cost == null ? CostSpec.DEFAULT : cost;
     }
 
     /** The severity used on hot code: {@code hotSeverity} if declared, else one level above {@code severity}. */

@@ -24,6 +24,10 @@ import java.util.TreeSet;
  *       listed in {@link Finding#inlinedInto()}, the evidence of all is kept, and the fingerprint stays the
  *       chosen copy's own, so that a new caller inlining the site does not change it.</li>
  * </ol>
+ * Copies in test code ({@link TestCode}: {@code TestXxx}, {@code BenchmarkXxx}, … and their closures) are left out
+ * when the site has a copy elsewhere: a module line inlined into a benchmark's loop is not "in a loop" of the
+ * module, and its severity there is not the module's. A site found only in test code keeps a test function's
+ * name, and the test-code filter hides it.
  * Instances of a generic function are told apart by their shape: {@code pkg.F[go.shape.int]} and
  * {@code pkg.F[go.shape.interface {...}]} stay two findings, each with its own cost. A finding without file
  * or line, or outside a {@code .go} file (a contract clause), is only merged with findings of the same function. The result is in {@link Finding#RANK} order.
@@ -57,7 +61,12 @@ public final class Sites {
         }
         List<Finding> out = new ArrayList<>();
         for (List<Finding> g : sites.values()) {
-            out.add(g.size() == 1 ? g.get(0) : mergeCopies(g));
+            // a copy inlined into test code measures the test: it neither makes the site visible nor hot while
+            // a copy outside test code exists (a site only in test code stays, named after a test function, for
+            // the test-code filter to hide and count)
+            List<Finding> module = g.stream().filter(f -> !TestCode.isTestFunction(f.symbol())).toList();
+            List<Finding> copies = module.isEmpty() ? g : new ArrayList<>(module);
+            out.add(copies.size() == 1 ? copies.get(0) : mergeCopies(copies));
         }
         out.sort(Finding.RANK);
         return List.copyOf(out);

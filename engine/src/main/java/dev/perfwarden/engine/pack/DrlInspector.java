@@ -48,7 +48,7 @@ final class DrlInspector {
             } else if (e.getLines() != null && e.getLines().length > 0) {
                 line = e.getLines()[0];
             }
-            errors.add(new Error(line, col, cleanMessage(e.getMessage())));
+            errors.add(new Error(line, col, DrlSyntaxErrors.explain(cleanMessage(e.getMessage()), drl, line, col)));
         }
         if (pd == null || !errors.isEmpty()) {
             return new Result(pd == null ? "" : pd.getName(), List.of(), errors);

@@ -17,6 +17,7 @@ import dev.perfwarden.engine.frontend.PolicyFrontend;
 import dev.perfwarden.engine.frontend.SourceFile;
 import dev.perfwarden.engine.frontend.Translation;
 import dev.perfwarden.engine.model.RuleInfo;
+import dev.perfwarden.engine.model.CostSpec;
 import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.facts.core.InputKind;
@@ -71,7 +72,8 @@ import java.util.stream.Stream;
  */
 public final class PackLoader {
     /** Metadata keys a rule may carry. */
-    public static final Set<String> METADATA_KEYS = Set.of("severity", "hotSeverity", "scope", "summary", "tags", "inputs");
+    public static final Set<String> METADATA_KEYS = Set.of("severity", "hotSeverity", "scope", "summary", "tags", "inputs",
+            "cost", "precedence");
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*");
@@ -561,6 +563,21 @@ public final class PackLoader {
                     problem(file, line, 0, "@scope(" + sc + ") must be function, line or none");
                 }
             }
+            Object cv = meta.get("cost");
+            CostSpec cost = CostSpec.parse(cv == null ? null : cv.toString()).orElse(null);
+            if (cost == null) {
+                problem(file, line, 0, "@cost(" + cv + ") must be words among self or cum, cpu, alloc"
+                        + " (e.g. @cost(\"cum, cpu\"))");
+            }
+            int precedence = 0;
+            Object pv = meta.get("precedence");
+            if (pv != null) {
+                try {
+                    precedence = Integer.parseInt(pv.toString().strip());
+                } catch (NumberFormatException e) {
+                    problem(file, line, 0, "@precedence(" + pv + ") must be an integer");
+                }
+            }
             Object sum = meta.get("summary");
             if (sum == null || sum.toString().isBlank()) {
                 problem(file, line, 0, "missing @summary(\"one sentence\")");
@@ -577,7 +594,7 @@ public final class PackLoader {
                 return null;
             }
             return new RuleInfo(id, packId, packVersion, severity, hot, scope, sum.toString().strip(), tags, inputs,
-                    doc, file, line);
+                    doc, file, line, cost, precedence);
         }
 
         private void compareRuleList(List<PackManifest.RuleEntry> listed, List<RuleInfo> rules, String[] yamlLines) {

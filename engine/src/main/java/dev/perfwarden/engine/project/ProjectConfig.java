@@ -38,10 +38,19 @@ import java.util.regex.Pattern;
  * @param failOn     gate threshold, or null (the command line's or the default)
  * @param limits     run-time limits of the rule session ({@code limits:}); the file may only tighten the
  *                   defaults, never loosen them (it lives in the repository being analysed)
+ * @param contracts  the {@code contracts:} list (service contracts that {@code analyze} checks, read by the
+ *                   contracts module's ContractLoader with this file's positions), or null when absent
  */
 public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> parameters, PathFilter paths,
                             Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn,
-                            dev.perfwarden.engine.restrict.SessionLimits limits) {
+                            dev.perfwarden.engine.restrict.SessionLimits limits, YNode contracts) {
+    /** A project file without {@code contracts:}. */
+    public ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> parameters, PathFilter paths,
+                         Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn,
+                         dev.perfwarden.engine.restrict.SessionLimits limits) {
+        this(file, packs, parameters, paths, rules, baseline, lock, failOn, limits, null);
+    }
+
     /** A project file without {@code limits:} (the defaults). */
     public ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> parameters, PathFilter paths,
                          Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn) {
@@ -224,10 +233,10 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         YNode root = YNode.parse(text, name);
         YNode.Errors errors = new YNode.Errors(name);
         if (!root.isMap()) {
-            errors.at(root, "expected a map of settings (packs, parameters, paths, rules, baseline, lock, failOn)");
+            errors.at(root, "expected a map of settings (packs, parameters, paths, rules, baseline, lock, failOn, limits, contracts)");
             errors.throwIfAny();
         }
-        errors.onlyKeys(root, "packs", "parameters", "paths", "rules", "baseline", "lock", "failOn", "limits");
+        errors.onlyKeys(root, "packs", "parameters", "paths", "rules", "baseline", "lock", "failOn", "limits", "contracts");
         Path dir = file.getParent() == null ? Path.of("") : file.getParent();
 
         List<PackSpec> packs = new ArrayList<>();
@@ -284,8 +293,13 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
             }
         }
         dev.perfwarden.engine.restrict.SessionLimits limits = limits(root.get("limits"), errors);
+        YNode contracts = root.get("contracts");
+        if (contracts != null && !contracts.isList()) {
+            errors.at(contracts, "contracts: expected a list of service contracts (as in contracts/<service>.yaml), got "
+                    + contracts.describe());
+        }
         errors.throwIfAny();
-        return new ProjectConfig(file, packs, params, paths, rules, baseline, lock, failOn, limits);
+        return new ProjectConfig(file, packs, params, paths, rules, baseline, lock, failOn, limits, contracts);
     }
 
     private static PackSpec packSpec(YNode e, Path dir, YNode.Errors errors) {

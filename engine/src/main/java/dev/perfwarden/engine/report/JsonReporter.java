@@ -68,6 +68,19 @@ public final class JsonReporter implements Reporter {
         return o;
     }
 
+    /** The findings of other rules folded into {@code f} (same line): rule, pack, severity, column, message, cost. */
+    static ArrayNode related(Finding f) {
+        ArrayNode rel = Json.MAPPER.createArrayNode();
+        for (Finding.Related r : f.related()) {
+            ObjectNode x = rel.addObject();
+            x.put("rule", r.rule()).put("pack", r.pack()).put("severity", r.severity().id()).put("column", r.column())
+                    .put("message", r.message());
+            x.set("cost", cost(r.cost()));
+            x.put("fingerprint", r.fingerprint());
+        }
+        return rel;
+    }
+
     static ObjectNode finding(Finding f) {
         ObjectNode o = Json.object();
         o.put("rule", f.rule()).put("pack", f.pack()).put("severity", f.severity().id())
@@ -76,6 +89,9 @@ public final class JsonReporter implements Reporter {
         f.inlinedInto().forEach(copies::add);
         o.put("file", f.file()).put("line", f.line()).put("column", f.column()).put("message", f.message());
         o.set("cost", cost(f.cost()));
+        if (!f.related().isEmpty()) {
+            o.set("related", related(f));
+        }
         ArrayNode ev = o.putArray("evidence");
         for (Evidence e : f.evidence()) {
             ev.addObject().put("input", e.input()).put("text", e.text());
@@ -84,7 +100,10 @@ public final class JsonReporter implements Reporter {
         return o;
     }
 
-    /** {@code {"cpuShare": 0.124|null, "allocShare": 0.03|null, "basis": "line|function|none"}}. */
+    /**
+     * {@code {"cpuShare": 0.124|null, "allocShare": 0.03|null, "basis": "line|function|none", "measure": "self|cum"}}
+     * ({@code measure} only when something was measured).
+     */
     static ObjectNode cost(Cost c) {
         ObjectNode o = Json.object();
         if (c.cpuShare() == null) {
@@ -98,6 +117,9 @@ public final class JsonReporter implements Reporter {
             o.put("allocShare", c.allocShare());
         }
         o.put("basis", c.basis().id());
+        if (!c.measure().isEmpty()) {
+            o.put("measure", c.measure());
+        }
         return o;
     }
 

@@ -199,6 +199,9 @@ public final class SarifReporter implements Reporter {
         f.inlinedInto().forEach(copies::add);
         p.put("pack", f.pack());
         p.set("cost", JsonReporter.cost(f.cost()));
+        if (!f.related().isEmpty()) {
+            p.set("related", JsonReporter.related(f));
+        }
         ArrayNode ev = p.putArray("evidence");
         for (Evidence e : f.evidence()) {
             ev.addObject().put("input", e.input()).put("text", e.text());

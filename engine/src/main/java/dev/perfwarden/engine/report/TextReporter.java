@@ -36,12 +36,17 @@ public final class TextReporter implements Reporter {
         this.verbose = verbose;
     }
 
-    /** The finding's line: {@code file:line:col: severity: short message [rule] cost}. */
+    /**
+     * The finding's line: {@code file:line:col: severity: short message [rule] cost}; with findings of other rules
+     * folded in, {@code [rule; also rule2, rule3]}.
+     */
     public static String line(Finding f) {
         String cost = f.cost().measured() ? " " + f.cost().format() : "";
+        String rules = f.rule() + (f.related().isEmpty() ? ""
+                : "; also " + f.related().stream().map(Finding.Related::rule).collect(Collectors.joining(", ")));
         // pack and input text is escaped: a message must not forge report lines or drive the terminal
         return TerminalText.escape(f.location()) + ": " + f.severity().id() + ": "
-                + TerminalText.escape(Messages.split(f.message())[0]) + " [" + TerminalText.escape(f.rule()) + "]" + cost;
+                + TerminalText.escape(Messages.split(f.message())[0]) + " [" + TerminalText.escape(rules) + "]" + cost;
     }
 
     @Override
@@ -61,6 +66,11 @@ public final class TextReporter implements Reporter {
             String rest = Messages.split(f.message())[1];
             if (!rest.isEmpty()) {
                 out.append("    ").append(TerminalText.escape(rest)).append('\n');
+            }
+            for (Finding.Related x : f.related()) {
+                out.append("    also ").append(x.severity().id()).append(" [").append(TerminalText.escape(x.rule()))
+                        .append("]").append(x.column() > 0 ? " at column " + x.column() : "").append(": ")
+                        .append(TerminalText.escape(Messages.split(x.message())[0])).append('\n');
             }
             for (Evidence e : f.evidence()) {
                 List<String> lines = EvidenceText.lines(e, f.file());
@@ -105,7 +115,10 @@ public final class TextReporter implements Reporter {
                     .append('\n');
         }
         Set<String> shown = new LinkedHashSet<>();
-        r.findings().forEach(f -> shown.add(f.rule()));
+        r.findings().forEach(f -> {
+            shown.add(f.rule());
+            f.related().forEach(x -> shown.add(x.rule()));
+        });
         List<RuleInfo> explained = new ArrayList<>();
         for (String id : new TreeSet<>(shown)) {
             r.rules().stream().filter(x -> x.id().equals(id) && !x.summary().isEmpty()).findFirst()

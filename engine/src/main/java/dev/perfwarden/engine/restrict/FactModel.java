@@ -112,6 +112,7 @@ final class FactModel {
     static final Map<Class<?>, Set<String>> ENGINE_STATICS = Map.of(
             Hits.class, Set.of("hit", "at", "matched"),
             dev.perfwarden.engine.rule.Regex.class, Set.of("matches", "find"),
+            dev.perfwarden.engine.rule.Fmt.class, Set.of("pct"),
             Param.class, Set.of(),
             Hit.class, Set.of(),
             Scope.class, enumConstants(Scope.class, "byId"),
@@ -161,6 +162,14 @@ final class FactModel {
     /** Whether {@code name} may follow a dot (an accessor or constant of the model, or a listed java method). */
     boolean member(String name) {
         return !BANNED_MEMBERS.contains(name) && (members.contains(name) || JAVA_MEMBERS.contains(name));
+    }
+
+    /** The allowed member {@code name} is a typo of, if one is close enough; else null. */
+    String typo(String name) {
+        Set<String> all = new TreeSet<>(members);
+        all.addAll(JAVA_MEMBERS);
+        all.removeAll(BANNED_MEMBERS);
+        return dev.perfwarden.engine.frontend.Nearest.typo(name, all);
     }
 
     /** Static members of an allowed class that a rule may use. */

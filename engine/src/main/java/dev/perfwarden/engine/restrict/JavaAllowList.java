@@ -87,8 +87,14 @@ final class JavaAllowList {
 
         FactModel model();
 
-        /** A problem at 1-based line and column of the text handed to {@link #block} or {@link #expression}. */
+        /** A refusal at 1-based line and column of the text handed to {@link #block} or {@link #expression}. */
         void problem(int line, int column, String message);
+
+        /**
+         * A plain mistake there (a misspelt field): not a policy refusal, so it reads as any compile error and
+         * does not send the author to {@code --trust=full}.
+         */
+        void mistake(int line, int column, String message);
     }
 
     /** Calls without a receiver that a consequence may make. */
@@ -396,6 +402,14 @@ final class JavaAllowList {
         if (mode != Mode.CONSEQUENCE && property(s)) {
             return;
         }
+        if (mode != Mode.CONSEQUENCE && patternType != null && Character.isLowerCase(s.charAt(0))
+                && !FactModel.BANNED_MEMBERS.contains(s)) {
+            List<String> known = properties(patternType);
+            String near = dev.perfwarden.engine.frontend.Nearest.typo(s, known);
+            mistake(n, "unknown field '" + s + "' of " + patternType.getSimpleName() + (near != null
+                    ? " (did you mean '" + near + "'?)" : "; its fields: " + String.join(", ", known)));
+            return;
+        }
         report(n, "'" + s + "' is not allowed here: it is not a bound variable, a fact-model type or accessor,"
                 + " or an allowed helper");
     }
@@ -421,6 +435,27 @@ final class JavaAllowList {
             }
         }
         return false;
+    }
+
+    /** The property names a constraint on {@code type} may use (record components and getters), sorted. */
+    private List<String> properties(Class<?> type) {
+        Set<String> out = new TreeSet<>();
+        for (java.lang.reflect.Method m : type.getMethods()) {
+            if (m.getParameterCount() != 0 || m.getDeclaringClass() == Object.class
+                    || java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            String n = m.getName();
+            if (n.startsWith("get") && n.length() > 3) {
+                n = Character.toLowerCase(n.charAt(3)) + n.substring(4);
+            } else if (n.startsWith("is") && n.length() > 2 && Character.isUpperCase(n.charAt(2))) {
+                n = Character.toLowerCase(n.charAt(2)) + n.substring(3);
+            }
+            if (property(n)) {
+                out.add(n);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private boolean inScope(String name) {
@@ -500,7 +535,10 @@ final class JavaAllowList {
     }
 
     private void member(Node at, String name) {
-        if (!model.member(name)) {
+        String near = model.member(name) || FactModel.BANNED_MEMBERS.contains(name) ? null : model.typo(name);
+        if (near != null) {
+            mistake(at, "unknown accessor '." + name + "' (did you mean '." + near + "'?)");
+        } else if (!model.member(name)) {
             report(at, "'." + name + "' is not allowed: only accessors and constants of the fact model and a few"
                     + " String, collection and number methods may be called");
         }
@@ -644,6 +682,11 @@ final class JavaAllowList {
     private void report(Node n, String msg) {
         Optional<Position> p = n.getBegin();
         host.problem(p.map(x -> Math.max(1, x.line + lineShift)).orElse(1), p.map(x -> x.column).orElse(0), msg);
+    }
+
+    private void mistake(Node n, String msg) {
+        Optional<Position> p = n.getBegin();
+        host.mistake(p.map(x -> Math.max(1, x.line + lineShift)).orElse(1), p.map(x -> x.column).orElse(0), msg);
     }
 
     private static String kind(Node n) {

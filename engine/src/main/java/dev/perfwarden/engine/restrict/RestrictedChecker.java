@@ -8,6 +8,7 @@ import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.pack.RuleSource;
 import dev.perfwarden.engine.restrict.CodeTokens.Kind;
 import dev.perfwarden.engine.restrict.CodeTokens.Token;
+import dev.perfwarden.engine.rule.Fmt;
 import dev.perfwarden.engine.rule.Hit;
 import dev.perfwarden.engine.rule.Hits;
 import dev.perfwarden.engine.rule.Param;
@@ -98,6 +99,7 @@ final class RestrictedChecker {
             "dev.perfwarden.engine.rule.Param", Param.class,
             "dev.perfwarden.engine.rule.Hit", Hit.class,
             "dev.perfwarden.engine.rule.Regex", Regex.class,
+            "dev.perfwarden.engine.rule.Fmt", Fmt.class,
             "dev.perfwarden.engine.model.Scope", Scope.class,
             "dev.perfwarden.engine.model.Severity", Severity.class);
 
@@ -121,6 +123,8 @@ final class RestrictedChecker {
     private final Map<String, TypeRef> simpleTypes = new HashMap<>();
     private final Set<String> wildcardPackages = new LinkedHashSet<>();
     private final Set<String> queryNames = new HashSet<>();
+    /** The rule or query being checked (named in refusals), or null at package level. */
+    private String currentRule;
 
     RestrictedChecker(Pack pack, RuleSource src, FactModel model) {
         this.pack = pack;
@@ -166,8 +170,10 @@ final class RestrictedChecker {
             }
         }
         for (RuleDescr r : pd.getRules()) {
+            currentRule = r.getName();
             rule(r);
         }
+        currentRule = null;
         backstop();
         problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
         return problems;
@@ -242,7 +248,7 @@ final class RestrictedChecker {
             if (model.isFactPackage(pkg)) {
                 wildcardPackages.add(pkg);
             } else if (pkg.equals("dev.perfwarden.engine.rule")) {
-                for (String n : List.of("Hits", "Param", "Hit", "Regex")) {
+                for (String n : List.of("Hits", "Param", "Hit", "Regex", "Fmt")) {
                     simpleTypes.put(n, engineType(ENGINE_TYPES.get(pkg + "." + n)));
                 }
             } else {
@@ -260,7 +266,7 @@ final class RestrictedChecker {
     }
 
     private static final String IMPORTS_ALLOWED = "a restricted pack may import fact-model types"
-            + " (dev.perfwarden.facts.*), dev.perfwarden.engine.rule.{Hits, Param}, dev.perfwarden.engine.model."
+            + " (dev.perfwarden.facts.*), dev.perfwarden.engine.rule.{Hits, Hit, Param, Regex, Fmt}, dev.perfwarden.engine.model."
             + "{Scope, Severity}, java.util.{List, Collection, Set, Map, Locale} and java.util collections"
             + " (ArrayList, LinkedList, HashSet, LinkedHashSet, TreeSet, HashMap, LinkedHashMap, TreeMap)";
 
@@ -633,10 +639,19 @@ final class RestrictedChecker {
 
             @Override
             public void problem(int line, int column, String message) {
+                at(line, column, message, true);
+            }
+
+            @Override
+            public void mistake(int line, int column, String message) {
+                at(line, column, message, false);
+            }
+
+            private void at(int line, int column, String message, boolean refusal) {
                 if (base < 0 || line < 1 || line > starts.length) {
-                    problemAtLine(fallbackLine, 0, message);
+                    problemAtLine(fallbackLine, 0, message, refusal);
                 } else {
-                    problemAt(base + starts[line - 1] + Math.max(0, column - 1), message);
+                    problemAt(base + starts[line - 1] + Math.max(0, column - 1), message, refusal);
                 }
             }
         });
@@ -670,11 +685,20 @@ final class RestrictedChecker {
     }
 
     private void problemAt(int offset, String msg) {
+        problemAt(offset, msg, true);
+    }
+
+    private void problemAt(int offset, String msg, boolean refusal) {
         int line = lineOf(offset);
-        problemAtLine(line, offset - lineStarts[line - 1] + 1, msg);
+        problemAtLine(line, offset - lineStarts[line - 1] + 1, msg, refusal);
     }
 
     private void problemAtLine(int drlLine, int drlCol, String msg) {
+        problemAtLine(drlLine, drlCol, msg, true);
+    }
+
+    /** A problem at a DRL position; a refusal says it is restricted mode's and in which rule. */
+    private void problemAtLine(int drlLine, int drlCol, String msg, boolean refusal) {
         flaggedLines.add(drlLine);
         LineMap map = src.lineMap();
         int line = map.sourceLine(Math.max(0, drlLine));
@@ -682,7 +706,9 @@ final class RestrictedChecker {
         if (!seen.add(line + ":" + msg) || problems.size() >= 50) {
             return;
         }
-        problems.add(new Problem(pack.id(), pack.origin(), src.file(), line, col, msg + SUFFIX));
+        String suffix = !refusal ? "" : currentRule == null ? SUFFIX
+                : " (restricted mode, rule \"" + currentRule + "\"; only a pack run with --trust=full may do this)";
+        problems.add(new Problem(pack.id(), pack.origin(), src.file(), line, col, msg + suffix));
     }
 
 }

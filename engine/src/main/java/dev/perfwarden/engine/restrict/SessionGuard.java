@@ -20,8 +20,17 @@ import java.util.function.Function;
  *   <li>firings and facts inserted by consequences are counted by session listeners, which stop the session
  *       (by throwing out of the consequence) as soon as a count passes its limit;</li>
  *   <li>wall time and heap headroom are checked by the watching thread every few milliseconds (and by the
- *       listeners between firings); on a breach it halts the session, and if a consequence does not return
- *       within a grace period, stops its thread;</li>
+ *       listeners between firings); on a breach it halts the session (which ends the run between firings) and
+ *       interrupts the thread (which ends a consequence that waits or sleeps); a consequence still running
+ *       after a grace period (a loop inside one firing) is stopped with {@code Thread.stop}, which Java 17
+ *       (the runtime perfwarden is built and tested on) still performs: the consequence ends with a
+ *       {@code ThreadDeath} at its next safepoint and its session is dropped. The shared KieBase is only read
+ *       by a running session, so other sessions of the same rule set (batch workers) go on;</li>
+ *   <li>on a JVM that no longer stops threads (Java 20 and later throw {@code UnsupportedOperationException}), or
+ *       when a trusted consequence catches the {@code ThreadDeath} and goes on, the thread is <em>abandoned</em>:
+ *       it is a daemon, so it does not keep the process alive, but it keeps a core busy until the process
+ *       exits. The breach says so ({@link SessionLimitException#abandoned()}), its session is not disposed
+ *       (that would race with the running consequence), and {@link #abandonedThreads()} counts them;</li>
  *   <li>an {@link OutOfMemoryError} on the session's thread (one huge allocation) is a heap breach.</li>
  * </ul>
  * Every breach is a {@link SessionLimitException} naming the pack and rule.
@@ -30,7 +39,14 @@ public final class SessionGuard {
     private static final long POLL_MILLIS = 20;
     private static final long GRACE_MILLIS = 500;
 
+    private static final java.util.concurrent.atomic.AtomicInteger ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
+
     private SessionGuard() {
+    }
+
+    /** How many session threads this process could not stop and left running (see the class comment). */
+    public static int abandonedThreads() {
+        return ABANDONED.get();
     }
 
     /** What was running when a limit broke: {@code [pack, rule]}. */
@@ -100,13 +116,19 @@ public final class SessionGuard {
                     checkClockAndHeap(limits, deadline, breach, running.get());
                 }
                 if (breach.get() != null && worker.isAlive()) {
-                    stop(session, worker);
+                    String left = stop(session, worker);
+                    if (left != null) {
+                        ABANDONED.incrementAndGet();
+                        throw breach.get().abandonedThread(left);
+                    }
                     break;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop(session, worker);
+            if (stop(session, worker) != null) {
+                ABANDONED.incrementAndGet();
+            }
             throw new IllegalStateException("interrupted while the rules ran", e);
         }
         if (breach.get() != null) {
@@ -157,27 +179,40 @@ public final class SessionGuard {
         return breach.get();
     }
 
+    /**
+     * Ends the session's run: halt, interrupt, and after a grace period {@code Thread.stop}. Returns null when the
+     * thread ended, else why it is still running.
+     */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(KieSession session, Thread worker) {
+    private static String stop(KieSession session, Thread worker) {
         try {
             session.halt();
         } catch (RuntimeException e) {
-            // the session may be in any state; stopping the thread is what counts
+            // the session may be in any state; ending the thread is what counts
         }
+        worker.interrupt();
+        String why = null;
         try {
             worker.join(GRACE_MILLIS);
             if (worker.isAlive()) {
-                // a consequence that does not return (a loop inside one firing): Java 17 can still stop it
+                // a consequence that does not return (a loop inside one firing)
                 try {
                     worker.stop();
                 } catch (UnsupportedOperationException e) {
-                    // newer JVMs: the daemon thread is abandoned; the caller reports and exits
+                    why = "its thread could not be stopped (this Java runtime, " + Runtime.version()
+                            + ", has no Thread.stop; perfwarden is built for Java 17) and was left running until"
+                            + " the process exits";
                 }
                 worker.join(GRACE_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (worker.isAlive()) {
+            return why != null ? why : "its thread did not end when stopped (the consequence caught the stop) and"
+                    + " was left running until the process exits";
+        }
+        return null;
     }
 
     private static SessionLimitException cause(Throwable t) {

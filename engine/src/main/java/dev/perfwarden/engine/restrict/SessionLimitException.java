@@ -9,12 +9,31 @@ public final class SessionLimitException extends RuntimeException {
     private final String limit;
     private final String pack;
     private final String rule;
+    private final boolean abandoned;
 
     public SessionLimitException(String limit, String pack, String rule, String message) {
+        this(limit, pack, rule, message, false);
+    }
+
+    private SessionLimitException(String limit, String pack, String rule, String message, boolean abandoned) {
         super(message);
         this.limit = limit;
         this.pack = pack;
         this.rule = rule;
+        this.abandoned = abandoned;
+    }
+
+    /** The same breach, saying that the rule's thread could not be stopped and was left running. */
+    SessionLimitException abandonedThread(String why) {
+        return new SessionLimitException(limit, pack, rule, getMessage() + "; " + why, true);
+    }
+
+    /**
+     * Whether the consequence's thread could not be stopped (a JVM without {@code Thread.stop}, or a consequence
+     * that swallowed the stop) and was left running as a daemon: its session must not be touched again.
+     */
+    public boolean abandoned() {
+        return abandoned;
     }
 
     /** Which limit: {@link SessionLimits#TIME}, {@code FIRINGS}, {@code FACTS} or {@code HEAP_HEADROOM}. */

@@ -16,7 +16,9 @@ public final class Annotations {
     }
 
     private static final Pattern COMMENT = Pattern.compile("//\\s*(want|ok|todo)\\s+(.*)$");
-    private static final Pattern TOKEN = Pattern.compile("\"([^\"]+)\"|(\\S+)");
+    private static final Pattern TOKEN = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)+)\"|(\\S+)");
+    private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+(?:[-.][a-z0-9]+)*");
+    private static final Pattern SEVERITY = Pattern.compile("\\[(error|warning|note)]");
 
     /** Every annotation under {@code fixtureDir}; files are named relative to it. */
     public static List<Expectation> read(Path fixtureDir) throws IOException {
@@ -46,8 +48,19 @@ public final class Annotations {
         List<Expectation> out = new ArrayList<>();
         Matcher t = TOKEN.matcher(m.group(2));
         while (t.find()) {
-            if (t.group(1) != null) {
+            if (t.group(1) != null && !RULE_ID.matcher(t.group(1)).matches() && !out.isEmpty()
+                    && kind == Expectation.Kind.WANT) {
+                // "text" after an id: what its message must contain
+                out.set(out.size() - 1, out.get(out.size() - 1).withMessage(t.group(1).replaceAll("\\\\(.)", "$1")));
+            } else if (t.group(1) != null) {
+                if (!RULE_ID.matcher(t.group(1)).matches()) {
+                    throw new IllegalArgumentException(file + ":" + line + ": '// " + m.group(1) + " \"" + t.group(1)
+                            + "\"': not a rule id (expected // want \"rule-id\" [\"message text\"] [[severity]])");
+                }
                 out.add(new Expectation(kind, t.group(1), file, line, constraint));
+            } else if (SEVERITY.matcher(t.group(2)).matches() && !out.isEmpty() && kind == Expectation.Kind.WANT) {
+                out.set(out.size() - 1, out.get(out.size() - 1).withSeverity(t.group(2).substring(1,
+                        t.group(2).length() - 1)));
             } else if (t.group(2).startsWith("go") && out.isEmpty()) {
                 if (Expectation.badConstraint(t.group(2)).isPresent()) {
                     throw new IllegalArgumentException(file + ":" + line + ": bad Go version constraint '"

@@ -8,10 +8,31 @@ import java.util.regex.Pattern;
  * One fixture annotation: {@code // want "rule-id"} (must be reported on this line),
  * {@code // ok "rule-id"} (a near miss: must not be reported), {@code // todo "rule-id"} (a known
  * false negative: reported if found, never fails). A version constraint may precede the ids:
- * {@code // want go<1.25 "inline-recursive"} (operators &lt;, &lt;=, &gt;, &gt;=, ==).
+ * {@code // want go<1.25 "inline-recursive"} (operators &lt;, &lt;=, &gt;, &gt;=, ==). A {@code want} may also
+ * say what the finding must read like, as error-prone's "Diagnostic contains": a quoted text that is not a
+ * rule id ({@code // want "alloc-in-loop" "moved to the heap"}: the message contains it) and a severity
+ * in brackets ({@code // want "alloc-in-loop" [warning]}: the weighed severity).
+ *
+ * @param message  text the finding's message must contain, or null
+ * @param severity the finding's severity id, or null
  */
-public record Expectation(Kind kind, String rule, String file, int line, String constraint) {
+public record Expectation(Kind kind, String rule, String file, int line, String constraint, String message,
+                          String severity) {
     public enum Kind { WANT, OK, TODO }
+
+    public Expectation(Kind kind, String rule, String file, int line, String constraint) {
+        this(kind, rule, file, line, constraint, null, null);
+    }
+
+    /** This expectation with the message text it must contain. */
+    Expectation withMessage(String text) {
+        return new Expectation(kind, rule, file, line, constraint, text, severity);
+    }
+
+    /** This expectation with the severity it must have. */
+    Expectation withSeverity(String id) {
+        return new Expectation(kind, rule, file, line, constraint, message, id);
+    }
 
     private static final Pattern CONSTRAINT = Pattern.compile("go(<=|>=|<|>|==)?(\\d+\\.\\d+(?:\\.\\d+)?)");
 

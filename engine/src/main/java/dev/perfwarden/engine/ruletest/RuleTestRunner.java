@@ -124,8 +124,24 @@ public final class RuleTestRunner {
                 }
             }
             // mismatches name the fixture file as a path the user can open
-            List<String> missing = want.stream().filter(w -> !found.contains(w))
-                    .map(w -> fixture.resolve(w).toString()).toList();
+            List<String> missing = new ArrayList<>(want.stream().filter(w -> !found.contains(w))
+                    .map(w -> fixture.resolve(w).toString()).toList());
+            for (Expectation e : expectations) {
+                if (e.kind() == Expectation.Kind.WANT && e.rule().equals(id) && e.appliesTo(version)
+                        && found.contains(e.where()) && (e.message() != null || e.severity() != null)) {
+                    List<Finding> at = findings.stream().filter(f -> f.rule().equals(id)
+                            && (f.file() + ":" + f.line()).equals(e.where())).toList();
+                    boolean ok = at.stream().anyMatch(f -> (e.message() == null || f.message().contains(e.message()))
+                            && (e.severity() == null || f.severity().id().equals(e.severity())));
+                    if (!ok) {
+                        missing.add(fixture.resolve(e.where()) + ": no finding"
+                                + (e.message() == null ? "" : " whose message contains \"" + e.message() + "\"")
+                                + (e.severity() == null ? "" : " of severity " + e.severity()) + "; found: "
+                                + at.stream().map(f -> f.severity().id() + " \"" + f.message() + "\"").toList()
+                                + ";");
+                    }
+                }
+            }
             List<String> unexpected = found.stream().filter(f -> !want.contains(f) && !todo.contains(f))
                     .map(f -> fixture.resolve(f).toString()).toList();
             out.add(new RuleTestResult(id, capture, want.size(), found.size(), missing, unexpected,

@@ -41,7 +41,16 @@ import java.util.stream.Stream;
  * y := any(w) //perfwarden:ignore interface-escape,leaking-param -- measured: 0.1 % of CPU
  * }</pre>
  * A comment on a line of its own applies to the next line; a comment after code applies to its own line.
- * The reason after {@code --} is required. The engine reports two findings of its own about them:
+ * The reason after {@code --} is required.
+ *
+ * <p>golangci-lint's {@code //nolint} comments are honoured too, so code annotated for that linter keeps
+ * its exemptions: {@code //nolint} (every linter) and {@code //nolint:perf} (or {@code perfwarden} in
+ * the list, e.g. {@code //nolint:perf,gocritic // reason}) suppress every finding of the perf rules
+ * (all rules but the engine's own {@code perfwarden/*}). As in golangci-lint, the {@code // reason} is
+ * optional, a comment after code applies to its line, and a comment on a line of its own applies to
+ * the next line and, when that line opens a block ({@code func f() {}), to the whole block. A
+ * {@code //nolint} list without perf suppresses nothing here, and an unmatched {@code //nolint} is not
+ * reported as unused (other linters may use it). The engine reports two findings of its own about them:
  * {@value #INVALID} (error) for a comment it cannot use (no rule, no reason), which then suppresses
  * nothing, and {@value #UNUSED} (warning) for a rule named by a comment that no finding of that rule
  * matched, so stale comments do not pile up. A rule none of whose inputs were given in the run is not
@@ -57,6 +66,7 @@ public final class SourceSuppressions implements Suppressor {
     public static final String INPUT = "go-source";
 
     private static final Pattern DIRECTIVE = Pattern.compile("^//\\s?perfwarden:ignore(?![\\w-])(.*)$");
+    private static final Pattern NOLINT = Pattern.compile("^//\\s?nolint(?::([\\w.,-]+))?(?:\\s+//\\s?(.*))?$");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_.]*(?:[-/][a-z0-9_.]+)*");
     private static final long MAX_FILE = 16L << 20;
 
@@ -71,11 +81,27 @@ public final class SourceSuppressions implements Suppressor {
      * @param reason   the text after {@code --}
      * @param text     the comment as written
      * @param problem  why it cannot be used, or null
+     * @param nolint   a golangci-lint {@code //nolint} comment naming perf (or every linter): it applies to
+     *                 every perf rule, on lines {@code target..targetEnd}
+     * @param targetEnd the last line it applies to ({@code target} but for a {@code //nolint} over a block)
      */
     public record Directive(String file, int line, int col, int target, List<String> rules, String reason,
-                            String text, String problem) {
+                            String text, String problem, boolean nolint, int targetEnd) {
         public Directive {
             rules = List.copyOf(rules);
+        }
+
+        Directive(String file, int line, int col, int target, List<String> rules, String reason, String text,
+                  String problem) {
+            this(file, line, col, target, rules, reason, text, problem, false, target);
+        }
+
+        /** Whether this directive suppresses rule {@code rule} on line {@code l}. */
+        boolean covers(String rule, int l) {
+            if (!valid() || l < target || l > targetEnd) {
+                return false;
+            }
+            return nolint ? !rule.startsWith("perfwarden/") : rules.contains(rule);
         }
 
         public boolean valid() {
@@ -114,7 +140,7 @@ public final class SourceSuppressions implements Suppressor {
                 for (Path f : goFiles(root, mod != null)) {
                     byte[] b = Files.readAllBytes(f);
                     String text = new String(b, StandardCharsets.UTF_8);
-                    if (text.contains("perfwarden:ignore")) {
+                    if (text.contains("perfwarden:ignore") || text.contains("nolint")) {
                         files.putIfAbsent(root.relativize(f).toString().replace('\\', '/'), text);
                     }
                 }
@@ -170,6 +196,8 @@ public final class SourceSuppressions implements Suppressor {
     /** The directives in one Go file: line comments only, outside strings, runes and block comments. */
     static List<Directive> parse(String file, String src) {
         List<Directive> out = new ArrayList<>();
+        List<Integer> depthAtEnd = new ArrayList<>(); // brace depth at the end of each line (index line-1)
+        int depth = 0;
         int line = 1;
         int lineStart = 0;
         boolean codeOnLine = false;
@@ -178,6 +206,7 @@ public final class SourceSuppressions implements Suppressor {
         while (i < n) {
             char c = src.charAt(i);
             if (c == '\n') {
+                depthAtEnd.add(depth);
                 line++;
                 lineStart = i + 1;
                 codeOnLine = false;
@@ -192,18 +221,31 @@ public final class SourceSuppressions implements Suppressor {
                 if (m.matches()) {
                     out.add(directive(file, line, i - lineStart + 1, codeOnLine, comment, m.group(1)));
                 }
+                java.util.regex.Matcher nl = NOLINT.matcher(comment);
+                if (nl.matches() && names(nl.group(1))) {
+                    int target = codeOnLine ? line : line + 1;
+                    out.add(new Directive(file, line, i - lineStart + 1, target,
+                            nl.group(1) == null ? List.of() : List.of(nl.group(1).split(",")),
+                            nl.group(2) == null ? "//nolint" : nl.group(2).strip(), comment, null, true,
+                            codeOnLine ? -1 : -2)); // -2: the block end is set below
+                }
                 i = end;
             } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '*') {
                 int end = src.indexOf("*/", i + 2);
                 end = end < 0 ? n : end + 2;
                 for (int j = i; j < end; j++) {
                     if (src.charAt(j) == '\n') {
+                        depthAtEnd.add(depth);
                         line++;
                         lineStart = j + 1;
                     }
                 }
                 codeOnLine = true; // a block comment then code: treat a later comment as trailing
                 i = end;
+            } else if (c == '{' || c == '}') {
+                depth += c == '{' ? 1 : -1;
+                codeOnLine = true;
+                i++;
             } else if (c == '"' || c == '\'') {
                 i++;
                 while (i < n && src.charAt(i) != c && src.charAt(i) != '\n') {
@@ -216,6 +258,7 @@ public final class SourceSuppressions implements Suppressor {
                 end = end < 0 ? n : end + 1;
                 for (int j = i; j < end; j++) {
                     if (src.charAt(j) == '\n') {
+                        depthAtEnd.add(depth);
                         line++;
                         lineStart = j + 1;
                     }
@@ -229,7 +272,38 @@ public final class SourceSuppressions implements Suppressor {
                 i++;
             }
         }
-        return out;
+        depthAtEnd.add(depth);
+        List<Directive> result = new ArrayList<>();
+        for (Directive d : out) {
+            if (d.nolint() && d.targetEnd() < 0) {
+                int end = d.target();
+                if (d.targetEnd() == -2 && d.target() <= depthAtEnd.size()) {
+                    // the next line and, when it opens a block, every line until that block closes
+                    int before = depthAtEnd.get(d.line() - 1);
+                    while (end <= depthAtEnd.size() && depthAtEnd.get(end - 1) > before) {
+                        end++;
+                    }
+                    end = Math.min(end, depthAtEnd.size());
+                }
+                d = new Directive(d.file(), d.line(), d.col(), d.target(), d.rules(), d.reason(), d.text(), null, true,
+                        end);
+            }
+            result.add(d);
+        }
+        return result;
+    }
+
+    /** Whether a {@code //nolint} list names perfwarden's perf rules (no list: every linter). */
+    private static boolean names(String linters) {
+        if (linters == null) {
+            return true;
+        }
+        for (String l : linters.split(",")) {
+            if (l.strip().equals("perf") || l.strip().equals("perfwarden")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Directive directive(String file, int line, int col, boolean trailing, String text, String rest) {
@@ -304,7 +378,7 @@ public final class SourceSuppressions implements Suppressor {
                 return null;
             }
             for (Directive d : byFile.getOrDefault(f.file(), List.of())) {
-                if (d.valid() && d.target() == f.line() && d.rules().contains(f.rule())) {
+                if (d.covers(f.rule(), f.line())) {
                     used.add(d.file() + ":" + d.line() + ":" + f.rule());
                     return new Suppression(Suppression.Kind.IN_SOURCE, "suppressed", d.reason(),
                             new SourcePos(d.file(), d.line(), d.col()));
@@ -318,6 +392,9 @@ public final class SourceSuppressions implements Suppressor {
             String label = "perfwarden@" + EngineInfo.version();
             List<Finding> out = new ArrayList<>();
             for (Directive d : directives) {
+                if (d.nolint()) {
+                    continue; // other linters may use it: never reported unused
+                }
                 List<Evidence> ev = List.of(new Evidence(INPUT, d.text(), InputPos.line(d.file(), d.line())));
                 if (!d.valid()) {
                     out.add(Finding.of(INVALID, label, Severity.ERROR, "", d.file(), d.line(), d.col(),

@@ -64,9 +64,10 @@ class FrontendErrorsTest {
         TestPacks.write(f, TestPacks.read(f).replace("    there is a slow call\n", "    there is a slow cal\n"));
         assertThatThrownBy(() -> PackLoader.load(p)).isInstanceOfSatisfying(PackException.class, e -> {
             Problem pr = problemAt(e, "slow-call/rule.dslr", 10);
-            assertThat(pr.message()).isEqualTo("no DSL [when] entry matches this sentence: \"there is a slow cal\""
-                    + " (prefix DRL with '>' to pass it through)");
-            assertThat(pr.format()).startsWith(p + "/slow-call/rule.dslr:10: error: no DSL [when] entry");
+            assertThat(pr.message()).isEqualTo("no DSL [when] entry matches this sentence: \"there is a slow cal\";"
+                    + " closest known sentences: \"there is a slow call\" | \"there is a slow call to {callee}\" |"
+                    + " \"- costing more than {n} ns\" (prefix DRL with '>' to pass it through)");
+            assertThat(pr.format()).startsWith(p + "/slow-call/rule.dslr:10:5: error: no DSL [when] entry");
         });
     }
 

@@ -57,10 +57,16 @@ class RuleSetTest {
         return new HotLine(F, file, line, "cpu", "nanoseconds", 1000, flatShare, 1000, flatShare);
     }
 
-    /** What a line costs, as the pprof parser emits it (cum ≥ flat). */
+    /** What a line costs, as the pprof parser emits it (cum ≥ flat); its self cost is its flat here. */
     static LineCost lineCost(String file, int line, String sampleType, double flatShare, double cumShare) {
+        return lineCost(file, line, sampleType, flatShare, cumShare, flatShare);
+    }
+
+    static LineCost lineCost(String file, int line, String sampleType, double flatShare, double cumShare,
+                             double selfShare) {
         return new LineCost(file, line, sampleType, sampleType.equals("cpu") ? "nanoseconds" : "bytes",
-                (long) (flatShare * 1e6), flatShare, (long) (cumShare * 1e6), cumShare, 1);
+                (long) (flatShare * 1e6), flatShare, (long) (cumShare * 1e6), cumShare, (long) (selfShare * 1e6),
+                selfShare, 1);
     }
 
     static ProfileSummary heapProfile() {
@@ -96,14 +102,26 @@ class RuleSetTest {
     @Test
     void aHotLineRaisesSeverityAndItsCostIsTheLines() {
         List<Finding> out = rules.run(List.of(TestPacks.boxed(F, "box.go", 12, 9, 16), cpuProfile(),
-                hotFn(F, 0.001), lineCost("box.go", 12, "cpu", 0.002, 0.013), lineCost("box.go", 13, "cpu", 0.5, 0.5)),
-                Map.of());
+                hotFn(F, 0.001), lineCost("box.go", 12, "cpu", 0.002, 0.013, 0.006),
+                lineCost("box.go", 13, "cpu", 0.5, 0.5)), Map.of());
         assertThat(out).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).isEqualTo("value of 16 bytes boxed");
-            assertThat(f.cost()).isEqualTo(new Cost(0.013, null, Scope.LINE));
+            // the line's own cost (self), not what it calls (cum)
+            assertThat(f.cost()).isEqualTo(new Cost(0.006, null, Scope.LINE, "self"));
             assertThat(f.evidence()).extracting(Evidence::input, Evidence::text).contains(
-                    org.assertj.core.groups.Tuple.tuple("pprof", "box.go:12: flat 0.2 %, cum 1.3 % of cpu samples"));
+                    org.assertj.core.groups.Tuple.tuple("pprof", "box.go:12: self 0.6 % of cpu samples"));
+        });
+    }
+
+    @Test
+    void aLineThatOnlyCallsAHotFunctionIsNotHotForARuleAboutTheLinesOwnCode() {
+        // snappy encode.go:39 `d += encodeBlock(dst[d:], src)`: cum 76.5 % (encodeBlock), its own work ~0
+        List<Finding> out = rules.run(List.of(TestPacks.boxed(F, "box.go", 12, 9, 16), cpuProfile(),
+                lineCost("box.go", 12, "cpu", 0.001, 0.765, 0.001)), Map.of());
+        assertThat(out).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.NOTE);
+            assertThat(f.cost()).isEqualTo(new Cost(0.001, null, Scope.LINE, "self"));
         });
     }
 
@@ -114,11 +132,11 @@ class RuleSetTest {
                 hotFn(F, 0.9), lineCost("box.go", 13, "cpu", 0.5, 0.5)), Map.of());
         assertThat(out).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTE);
-            assertThat(f.cost()).isEqualTo(new Cost(0.0, null, Scope.LINE));
+            assertThat(f.cost()).isEqualTo(new Cost(0.0, null, Scope.LINE, "self"));
             assertThat(f.evidence()).extracting(Evidence::input).containsExactly("escape-text");
         });
         List<Finding> low = rules.run(List.of(TestPacks.boxed(F, "box.go", 12, 9, 16), cpuProfile(),
-                lineCost("box.go", 12, "cpu", 0.001, 0.004)), Map.of());
+                lineCost("box.go", 12, "cpu", 0.001, 0.004, 0.004)), Map.of());
         assertThat(low).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTE);
             assertThat(f.cost().cpuShare()).isEqualTo(0.004);
@@ -129,23 +147,26 @@ class RuleSetTest {
     void bytesAllocatedOnTheLineMakeItHotAndAreItsAllocShare() {
         var boxed = TestPacks.boxed(F, "box.go", 12, 9, 16);
         // a heap profile alone: hot by bytes, no cpu share
-        assertThat(rules.run(List.of(boxed, heapProfile(), lineCost("box.go", 12, "alloc_space", 0, 0.2)), Map.of()))
+        assertThat(rules.run(List.of(boxed, heapProfile(), lineCost("box.go", 12, "alloc_space", 0.2, 0.2)), Map.of()))
                 .singleElement().satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-                    assertThat(f.cost()).isEqualTo(new Cost(null, 0.2, Scope.LINE));
+                    assertThat(f.cost()).isEqualTo(new Cost(null, 0.2, Scope.LINE, "self"));
                 });
         // a heap profile alone, the line allocates little: the rule's own severity (CPU cost unknown)
-        assertThat(rules.run(List.of(boxed, heapProfile(), lineCost("box.go", 12, "alloc_space", 0, 0.001)), Map.of()))
+        assertThat(rules.run(List.of(boxed, heapProfile(), lineCost("box.go", 12, "alloc_space", 0.001, 0.001)), Map.of()))
                 .singleElement().satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.WARNING);
-                    assertThat(f.cost()).isEqualTo(new Cost(null, 0.001, Scope.LINE));
+                    assertThat(f.cost()).isEqualTo(new Cost(null, 0.001, Scope.LINE, "self"));
                 });
         // both profiles: cold in CPU but allocating 5 % of the bytes is hot
-        assertThat(rules.run(List.of(boxed, cpuProfile(), heapProfile(), lineCost("box.go", 12, "alloc_space", 0, 0.05)),
+        assertThat(rules.run(List.of(boxed, cpuProfile(), heapProfile(), lineCost("box.go", 12, "alloc_space", 0.05, 0.05)),
                 Map.of())).singleElement().satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.ERROR);
-                    assertThat(f.cost()).isEqualTo(new Cost(0.0, 0.05, Scope.LINE));
+                    assertThat(f.cost()).isEqualTo(new Cost(0.0, 0.05, Scope.LINE, "self"));
                 });
+        // bytes allocated by what the line calls are not the line's own
+        assertThat(rules.run(List.of(boxed, cpuProfile(), heapProfile(), lineCost("box.go", 12, "alloc_space", 0, 0.05)),
+                Map.of())).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.NOTE));
     }
 
     @Test
@@ -179,7 +200,7 @@ class RuleSetTest {
                 .singleElement().satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.NOTE);
                     assertThat(f.message()).isEqualTo("leaking param: p");
-                    assertThat(f.cost()).isEqualTo(new Cost(0.4, null, Scope.LINE));
+                    assertThat(f.cost()).isEqualTo(new Cost(0.1, null, Scope.LINE, "self"));
                 });
     }
 
@@ -250,9 +271,9 @@ class RuleSetTest {
                 TestPacks.boxed(F, "c.go", 9, 1, 16),
                 cpuProfile(), heapProfile(),
                 lineCost("b.go", 30, "cpu", 0.01, 0.02),
-                lineCost("c.go", 9, "alloc_space", 0, 0.3)), Map.of());
+                lineCost("c.go", 9, "alloc_space", 0.3, 0.3)), Map.of());
         assertThat(ranked).extracting(f -> f.location() + " " + f.cost().format()).containsExactly(
-                "c.go:9:1 cpu 0 %, alloc 30.0 % (line)", "b.go:30:2 cpu 2.0 %, alloc 0 % (line)",
+                "c.go:9:1 cpu 0 %, alloc 30.0 % (line)", "b.go:30:2 cpu 1.0 %, alloc 0 % (line)",
                 "a.go:5:2 cpu 0 %, alloc 0 % (line)");
     }
 

@@ -46,7 +46,7 @@ final class ReportFixtures {
                 TestPacks.leak("example.com/m.keep", "keep.go", 3, "p"),
                 new ProfileSummary("out/cpu.pprof", "cpu", "nanoseconds", 100, 1, 1, 0, 0, 0, 0),
                 new HotFunction(F, "cpu", "nanoseconds", 10, 0.1, 12, 0.124),
-                new LineCost("box.go", 12, "cpu", "nanoseconds", 10, 0.1, 12, 0.124, 1));
+                new LineCost("box.go", 12, "cpu", "nanoseconds", 10, 0.1, 12, 0.124, 12, 0.124, 1));
     }
 
     static AnalysisResult result(FailOn failOn) throws PackException {

@@ -70,7 +70,7 @@ class ReportersTest {
         JsonNode f = root.at("/findings/0");
         assertThat(fields(f)).containsExactly("rule", "pack", "severity", "function", "inlinedInto", "file", "line",
                 "column", "message", "cost", "evidence", "fingerprint");
-        assertThat(fields(f.get("cost"))).containsExactly("cpuShare", "allocShare", "basis");
+        assertThat(fields(f.get("cost"))).containsExactly("cpuShare", "allocShare", "basis", "measure");
         assertThat(f.at("/cost/cpuShare").asDouble()).isEqualTo(0.124);
         assertThat(f.at("/cost/allocShare").isNull()).isTrue();
         assertThat(f.at("/cost/basis").asText()).isEqualTo("line");
@@ -160,11 +160,11 @@ class ReportersTest {
                 "box.go:12:9: error: value of 16 bytes boxed [boxed-value] cpu 12.4 % (line)",
                 "    in example.com/m.box",
                 "    escape-text: ./box.go:12:9: x escapes to heap  (m2.txt:52)",
-                "    pprof: box.go:12: flat 10.0 %, cum 12.4 % of cpu samples",
+                "    pprof: box.go:12: self 12.4 % of cpu samples",
                 "box.go:20:2: error: slow call to runtime.mapassign_faststr [slow-call] cpu 12.4 % (function)",
                 "    in example.com/m.box",
                 "    objdump: box.go:20\t0x4a1b20\t\te800000000\tCALL runtime.mapassign_faststr(SB)  (objdump.txt:120)",
-                "    pprof: example.com/m.box: flat 10.0 %, cum 12.4 % of cpu samples",
+                "    pprof: example.com/m.box: cum 12.4 % of cpu samples",
                 "keep.go:3:7: note: leaking param: p [leak-note] cpu 0 % (line)",
                 "    in example.com/m.keep",
                 "    escape-text: ./keep.go:3:7: leaking param: p  (m2.txt:3)",

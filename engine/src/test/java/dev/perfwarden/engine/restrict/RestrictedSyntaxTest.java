@@ -32,7 +32,10 @@ class RestrictedSyntaxTest {
 
                 import java.util.List;
                 import java.util.ArrayList;
+                import dev.perfwarden.engine.rule.Fmt;
+                import dev.perfwarden.engine.rule.Hit;
                 import dev.perfwarden.engine.rule.Hits;
+                import dev.perfwarden.engine.model.Severity;
                 import dev.perfwarden.engine.rule.Param;
                 import dev.perfwarden.engine.rule.Regex;
                 import dev.perfwarden.engine.model.Scope;
@@ -59,6 +62,7 @@ class RestrictedSyntaxTest {
             $e : EscapeFact(); Param(pack == "p", name == "n", $n : number)                       | String s = String.format("%5.2f %s", $n, $e.subject()); insert(Hits.hit(drools, $e, s, $e));
             $e : EscapeFact(subject str[startsWith] "x")                                          | int n = $e.line(); n++; switch (n) { case 1: break; default: insert(Hits.hit(drools, $e, "x", $e)); }
             $e : EscapeFact()                                                                     | Hits.matched(drools);
+            $e : EscapeFact(); Param(pack == "p", name == "n", $n : number)                       | Hit h = Hits.hit(drools, $e, "x " + Fmt.pct($n), Hits.matched(drools)); if ($n > 1) { h = h.withSeverity(Severity.NOTE); } insert(h);
             """)
     void allowed(String when, String then) throws Exception {
         assertThat(check(when, then)).isEmpty();
@@ -66,23 +70,28 @@ class RestrictedSyntaxTest {
 
     @ParameterizedTest(name = "refused: {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            $e : EscapeFact(subject matches "a.*")                     | insert(Hits.hit(drools, $e, "x", $e));          | 13 | the 'matches' operator is not allowed
-            $e : EscapeFact(subject soundslike "a")                    | insert(Hits.hit(drools, $e, "x", $e));          | 13 | operator 'soundslike' is not allowed
-            $e : EscapeFact(subject.matches("a.*"))                    | insert(Hits.hit(drools, $e, "x", $e));          | 13 | '.matches' is not allowed
-            $e : EscapeFact()                                          | retract($e);                                    | 15 | calling 'retract(...)' is not allowed: a restricted pack may not change or remove facts
-            $e : EscapeFact()                                          | update($e);                                     | 15 | calling 'update(...)' is not allowed
-            $p : Param(); not EscapeFact(delete : subject == "x")      | delete($p);                                     | 15 | calling 'delete(...)' is not allowed
-            $e : EscapeFact()                                          | Object o = drools.<Object>getKieRuntime();      | 15 | explicit type arguments
-            $e : EscapeFact()                                          | Object o = ((Object) drools).toString();        | 15 | 'drools.toString' is not allowed
-            $e : EscapeFact()                                          | while (true) { }                                | 15 | 'while' loops are not allowed
-            $e : EscapeFact()                                          | String s = String.format("%99999s", "x");        | 15 | String.format width or precision 99999
-            $e : EscapeFact()                                          | String f = "%s"; String s = String.format(f, 1); | 15 | String.format needs a string literal
-            $e : EscapeFact()                                          | Runnable r = () -> {};                          | 15 | type 'Runnable' is not allowed
-            $e : EscapeFact()                                          | try { insert($e); } catch (Exception x) { }     | 15 | 'Try' statements are not allowed
-            $e : EscapeFact()                                          | int[] a = new int[1000000000];                  | 15 | 'ArrayCreation' expressions are not allowed
-            $e : EscapeFact()                                          | $e = null;                                      | 15 | ''
-            EscapeFact() from java.util.List.of(1)                     | Hits.matched(drools);                           | 13 | 'from java.util.List.of(1)' is not allowed
-            $e : EscapeFact($c : this.getClass())                      | Hits.matched(drools);                           | 13 | '.getClass' is not allowed
+            $e : EscapeFact(subject matches "a.*")                     | insert(Hits.hit(drools, $e, "x", $e));          | 16 | the 'matches' operator is not allowed
+            $e : EscapeFact(subject soundslike "a")                    | insert(Hits.hit(drools, $e, "x", $e));          | 16 | operator 'soundslike' is not allowed
+            $e : EscapeFact(subject.matches("a.*"))                    | insert(Hits.hit(drools, $e, "x", $e));          | 16 | '.matches' is not allowed
+            $e : EscapeFact()                                          | retract($e);                                    | 18 | calling 'retract(...)' is not allowed: a restricted pack may not change or remove facts
+            $e : EscapeFact()                                          | update($e);                                     | 18 | calling 'update(...)' is not allowed
+            $p : Param(); not EscapeFact(delete : subject == "x")      | delete($p);                                     | 18 | calling 'delete(...)' is not allowed
+            $e : EscapeFact()                                          | Object o = drools.<Object>getKieRuntime();      | 18 | explicit type arguments
+            $e : EscapeFact()                                          | Object o = ((Object) drools).toString();        | 18 | 'drools.toString' is not allowed
+            $e : EscapeFact()                                          | while (true) { }                                | 18 | 'while' loops are not allowed
+            $e : EscapeFact()                                          | String s = String.format("%99999s", "x");        | 18 | String.format width or precision 99999
+            $e : EscapeFact()                                          | String f = "%s"; String s = String.format(f, 1); | 18 | String.format needs a string literal
+            $e : EscapeFact()                                          | Runnable r = () -> {};                          | 18 | type 'Runnable' is not allowed
+            $e : EscapeFact()                                          | try { insert($e); } catch (Exception x) { }     | 18 | 'Try' statements are not allowed
+            $e : EscapeFact()                                          | int[] a = new int[1000000000];                  | 18 | 'ArrayCreation' expressions are not allowed
+            $e : EscapeFact()                                          | $e = null;                                      | 18 | ''
+            EscapeFact() from java.util.List.of(1)                     | Hits.matched(drools);                           | 16 | 'from java.util.List.of(1)' is not allowed
+            $e : EscapeFact($c : this.getClass())                      | Hits.matched(drools);                           | 16 | '.getClass' is not allowed
+            $e : EscapeFact()                                          | insert(new Hit("other", "perfwarden.packs.go_perf", Severity.ERROR, null, null, "", "", 1, 1, "forged", List.of())); | 18 | 'new Hit' is not allowed
+            $e : EscapeFact()                                          | Object o = Hits.matched(drools).get(0).getClass(); | 18 | '.getClass' is not allowed
+            $e : EscapeFact()                                          | Hits.matched(drools).clear();                    | 18 | '.clear' is not allowed
+            $e : EscapeFact()                                          | String s = Fmt.class.getName();                  | 18 | '.class' is not allowed
+            $e : EscapeFact()                                          | Object f = new Fmt();                           | 18 | 'new Fmt' is not allowed
             """)
     void refused(String when, String then, int line, String message) throws Exception {
         List<Problem> problems = check(when, then);
@@ -92,7 +101,23 @@ class RestrictedSyntaxTest {
         }
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.line()).isEqualTo(line);
-            assertThat(p.message()).contains(message).contains("restricted mode");
+            assertThat(p.message()).contains(message).contains("(restricted mode, rule \"r\"; only a pack run with"
+                    + " --trust=full may do this)");
+        });
+    }
+
+    /** A misspelt field or accessor is a mistake to fix, not a policy refusal: no pointer to --trust=full. */
+    @ParameterizedTest(name = "typo: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            $e : EscapeFact(subjcet == "x")        | insert(Hits.hit(drools, $e, "x", $e));      | 16 | unknown field 'subjcet' of EscapeFact (did you mean 'subject'?)
+            $e : EscapeFact(zzzzqq == "x")         | insert(Hits.hit(drools, $e, "x", $e));      | 16 | unknown field 'zzzzqq' of EscapeFact; its fields: 
+            $e : EscapeFact()                      | insert(Hits.hit(drools, $e, $e.subjcet(), $e)); | 18 | unknown accessor '.subjcet' (did you mean '.subject'?)
+            """)
+    void typosAreMistakesNotRefusals(String when, String then, int line, String message) throws Exception {
+        List<Problem> problems = check(when, then);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).startsWith(message).doesNotContain("restricted mode").doesNotContain("--trust");
         });
     }
 }

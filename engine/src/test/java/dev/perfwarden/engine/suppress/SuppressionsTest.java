@@ -73,6 +73,46 @@ class SuppressionsTest {
         assertThat(ds.get(1).col()).isEqualTo(16);
     }
 
+    static final String NOLINT_GO = """
+            package main
+
+            var a = box(x) //nolint:perf // boxed once at start-up
+            var b = box(y) //nolint:gocritic,perf
+            var c = box(z) //nolint:gocritic // not ours: suppresses nothing here
+            //nolint
+            func hot() {
+            	box(w)
+            	box(v)
+            }
+            var d = box(u)
+            var e = box(t) // nolint:perfwarden
+            //nolint:perf this is not a golangci reason, so not a directive
+            var f = box(s)
+            """;
+
+    @Test
+    void golangciNolintCommentsSuppressThePerfRules() throws Exception {
+        List<SourceSuppressions.Directive> ds = SourceSuppressions.parse("box.go", NOLINT_GO);
+        assertThat(ds).extracting(SourceSuppressions.Directive::line, SourceSuppressions.Directive::target,
+                        SourceSuppressions.Directive::targetEnd, SourceSuppressions.Directive::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3, 3, 3, "boxed once at start-up"),
+                        org.assertj.core.groups.Tuple.tuple(4, 4, 4, "//nolint"),
+                        org.assertj.core.groups.Tuple.tuple(6, 7, 10, "//nolint"),
+                        org.assertj.core.groups.Tuple.tuple(12, 12, 12, "//nolint"));
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        List<Fact> facts = new java.util.ArrayList<>();
+        for (int line : new int[]{3, 4, 5, 8, 9, 11, 12, 14}) {
+            facts.add(TestPacks.boxed(F, "box.go", line, 9, 16));
+        }
+        List<InputStats> inputs = List.of(new InputStats("m2.txt", "escape-text", 10, 0, List.of(), null));
+        AnalysisResult r = Analysis.run(facts, inputs, rules,
+                Options.defaults().withSuppressor(SourceSuppressions.of(Map.of("box.go", NOLINT_GO))));
+        assertThat(r.suppressed()).extracting(s -> s.finding().line()).containsExactlyInAnyOrder(3, 4, 8, 9, 12);
+        assertThat(r.findings()).extracting(f -> f.rule() + "@" + f.line())
+                .containsExactly("boxed-value@5", "boxed-value@11", "boxed-value@14");
+    }
+
     AnalysisResult run(Options extra) throws Exception {
         RuleSet rules = RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
         List<Fact> facts = List.of(

@@ -124,7 +124,7 @@ public final class AsmAnalyzer {
             String callee = canonical(stripOffset(args.substring(0, args.length() - 4)));
             if (RuntimeFunctions.isRuntime(callee)) {
                 ctx.emit(new RuntimeCall(body.symbol, x.file, x.line, 0, callee, RuntimeFunctions.category(callee),
-                        x.inLoop, x.address, evidence(x, ctx)));
+                        x.inLoopOrGuards(), x.address, evidence(x, ctx)));
             } else if (options.directCalls()) {
                 ctx.emit(new DirectCall(body.symbol, x.file, x.line, 0, callee, x.inLoop, x.address,
                         evidence(x, ctx)));

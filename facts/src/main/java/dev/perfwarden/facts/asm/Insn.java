@@ -18,6 +18,11 @@ public final class Insn {
     /** Assembler pseudo-op without machine code ({@code TEXT}, {@code FUNCDATA}, {@code PCDATA}). */
     public final boolean pseudo;
     boolean inLoop;
+    /**
+     * A call that never returns (a panic, a bounds failure) reached by a branch from inside a loop: the
+     * failing check runs on every iteration, though the call itself leaves the loop.
+     */
+    boolean guardsLoop;
 
     public Insn(long inputLine, String text, long address, String file, int line, String op, String args,
                 boolean pseudo) {
@@ -33,6 +38,11 @@ public final class Insn {
 
     public boolean inLoop() {
         return inLoop;
+    }
+
+    /** {@link #inLoop()}, or a call that never returns whose block is entered from inside a loop. */
+    public boolean inLoopOrGuards() {
+        return inLoop || guardsLoop;
     }
 
     /** Whether {@code op} is an assembler pseudo-op of the {@code -S} listing. */

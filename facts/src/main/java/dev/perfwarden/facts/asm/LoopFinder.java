@@ -34,6 +34,7 @@ final class LoopFinder {
     private int[] blockStart;   // per block → first real index
     private int blocks;
     private List<int[]> succ;   // per block
+    private List<List<Integer>> pred; // per reachable block
     private int backEdges;
 
     LoopFinder(AsmBody body) {
@@ -58,6 +59,7 @@ final class LoopFinder {
     int run() {
         for (Insn x : in) {
             x.inLoop = false;
+            x.guardsLoop = false;
         }
         if (real.length == 0) {
             return 0;
@@ -73,6 +75,7 @@ final class LoopFinder {
             // a pseudo-op belongs to the block of the real instruction before it (or the first block)
             x.inLoop = loop[blockOf[Math.max(r, 0)]];
         }
+        markGuards(loop);
         return backEdges;
     }
 
@@ -221,7 +224,7 @@ final class LoopFinder {
         for (int i = 0; i < rpo.length; i++) {
             order[rpo[i]] = i;
         }
-        List<List<Integer>> pred = new ArrayList<>(blocks);
+        pred = new ArrayList<>(blocks);
         for (int b = 0; b < blocks; b++) {
             pred.add(new ArrayList<>(2));
         }
@@ -262,6 +265,46 @@ final class LoopFinder {
             }
         }
         return inLoop;
+    }
+
+    /**
+     * A block that ends in a call that never returns (the failing branch of a bounds check, a panic) is never
+     * in a loop itself; its call {@link Insn#guardsLoop guards} a loop when a block inside one branches or
+     * falls into it, directly or through blocks that lead only there: the check that leads there runs on every
+     * iteration.
+     */
+    private void markGuards(boolean[] loop) {
+        for (int b = 0; b < blocks; b++) {
+            int last = (b + 1 < blocks ? blockStart[b + 1] : real.length) - 1;
+            Insn x = in.get(real[last]);
+            if (!x.op.equals("CALL") || !ends(x) || loop[b]) {
+                continue;
+            }
+            x.guardsLoop = enteredFromLoop(b, loop);
+        }
+    }
+
+    /**
+     * Whether a loop block leads to {@code b} through blocks outside the loop that lead nowhere else
+     * (Go lays a check out as {@code Jcc ok} then {@code JMP fail}, or jumps straight to the failing block).
+     */
+    private boolean enteredFromLoop(int b, boolean[] loop) {
+        boolean[] seen = new boolean[blocks];
+        ArrayDeque<Integer> work = new ArrayDeque<>();
+        work.push(b);
+        seen[b] = true;
+        while (!work.isEmpty()) {
+            for (int p : pred.get(work.pop())) {
+                if (loop[p]) {
+                    return true;
+                }
+                if (!seen[p] && succ.get(p).length == 1) {
+                    seen[p] = true;
+                    work.push(p);
+                }
+            }
+        }
+        return false;
     }
 
     private int[] reversePostOrder() {

@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param callee   canonical callee ({@code runtime.morestack_noctxt}, ABI suffix dropped)
  * @param category one of the constants below
- * @param inLoop   the call lies inside a loop
+ * @param inLoop   the call lies inside a loop; a call that never returns (a bounds failure, a panic) counts as
+ *                 inside when a branch from inside a loop leads to it (its check runs on every iteration)
  * @param address  objdump: absolute address; {@code -S}: PC offset
  */
 public record RuntimeCall(String symbol, String file, int line, int col, String callee, String category,

@@ -6,6 +6,7 @@ import java.util.Optional;
 /** The input formats perfwarden reads; ids are part of the JSON/SARIF output contract. */
 public enum InputKind {
     ESCAPE_TEXT("escape-text"),
+    IR_DUMP("ir-dump"),
     LOGOPT_JSON("logopt-json"),
     ASM_LISTING("asm-listing"),
     OBJDUMP("objdump"),

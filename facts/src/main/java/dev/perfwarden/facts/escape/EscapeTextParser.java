@@ -24,7 +24,7 @@ import java.io.InputStream;
  * <p>Structure: the output is a sequence of sections, each opened by a {@code # import/path}
  * header ({@link PackageDecl}). Inside a section every line is {@code FILE:LINE[:COL]: MESSAGE};
  * {@code -m=2} adds explanation blocks: a header ({@code X escapes to heap:} or
- * {@code parameter p leaks to DST with derefs=N:}, Go 1.24+ with {@code in F} / {@code for F}), then
+ * {@code parameter p leaks to DST with derefs=N:}, Go 1.25+ with {@code in F} / {@code for F}), then
  * {@code   flow:} lines (three spaces) and {@code     from … at POS} notes (five spaces), all carrying
  * the header's position. A section is decoded line by line, then resolved when it ends: blocks are
  * joined to the summary line of the same location ({@code moved to heap: t}, {@code leaking param: p}
@@ -39,8 +39,8 @@ import java.io.InputStream;
  * it ends and {@link SectionNaming} qualifies its names.
  *
  * <p>Version differences handled (checked on {@code go build -a -gcflags=all=-m=2 std} of Go 1.23.5
- * and 1.26.8 and the 1.19/1.23 corpus): flow lines use {@code =} up to Go 1.23 and {@code ←} from
- * Go 1.24/1.25 (1.26.8 checked); block headers gain {@code in F} / {@code for F} (the function
+ * and 1.26.8, the 1.19/1.23 corpus, and fixture captures of 1.24.13 and 1.25.14): flow lines use {@code =} up
+ * to Go 1.24 and {@code ←} from Go 1.25; from Go 1.25 block headers gain {@code in F} / {@code for F} (the function
  * being analysed, kept as {@link EscapeFact#compilerFunc()}); Go 1.26 sums up every
  * {@code append(…)} site as {@code append escapes to heap}, and prints results of compiler-made
  * variables ({@code #next} of range-over-func) with {@code <unknown line number>} or no position.
@@ -180,8 +180,20 @@ public final class EscapeTextParser implements InputParser {
 
     @Override
     public void parse(InputSource source, ParseContext ctx) throws IOException, ParseException {
+        parse(source, ctx, line -> false);
+    }
+
+    /**
+     * As {@link #parse(InputSource, ParseContext)}, passing over the lines {@code foreign} claims (they are
+     * neither records nor unparsed here: the caller, a parser of a richer format such as {@code -m=3}, reads
+     * them). Line numbers stay those of the whole input.
+     */
+    public void parse(InputSource source, ParseContext ctx, java.util.function.Predicate<String> foreign)
+            throws IOException, ParseException {
         try (InputStream in = source.open(); BoundedLineReader reader = new BoundedLineReader(in)) {
-            new Run(ctx).read(reader);
+            Run run = new Run(ctx);
+            run.foreign = foreign;
+            run.read(reader);
         }
     }
 
@@ -193,6 +205,7 @@ public final class EscapeTextParser implements InputParser {
         long total;
         String lastPrinted;
         String lastFile;
+        java.util.function.Predicate<String> foreign = line -> false;
 
         Run(ParseContext ctx) {
             this.ctx = ctx;
@@ -216,7 +229,7 @@ public final class EscapeTextParser implements InputParser {
                     break;
                 }
                 long n = reader.lineNumber();
-                if (raw.isEmpty() || raw.isBlank()) {
+                if (raw.isEmpty() || raw.isBlank() || foreign.test(raw)) {
                     continue;
                 }
                 ctx.record();

@@ -43,7 +43,7 @@ public final class GcTraceParser implements InputParser {
 
     @Override
     public boolean sniff(InputHead head) {
-        return !head.directory() && !head.binary() && SNIFF.matcher(head.text()).find();
+        return head.textFile() && SNIFF.matcher(head.text()).find();
     }
 
     @Override

@@ -31,13 +31,18 @@ public final class ParseBench {
             }
             long bytes = Files.size(p);
             long[] facts = new long[1];
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             ParseContext ctx = new ParseContext(a, parser.get().kind(), f -> facts[0]++);
             parser.get().parse(src, ctx);
             double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%s: kind=%s bytes=%d records=%d facts=%d unparsed=%d seconds=%.2f MB/s=%.1f%n", a,
+            // CPU time of this (the only parsing) thread: MB/s per core, fair on a shared machine
+            double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+            System.out.printf("%s: kind=%s bytes=%d records=%d facts=%d unparsed=%d seconds=%.2f MB/s=%.1f"
+                            + " cpu-seconds=%.2f MB/s-per-core=%.1f%n", a,
                     parser.get().kind().id(), bytes, ctx.records(), facts[0], ctx.unparsedCount(), secs,
-                    bytes / 1e6 / secs);
+                    bytes / 1e6 / secs, cpu, bytes / 1e6 / cpu);
             List<dev.perfwarden.facts.core.Unparsed> u = ctx.unparsedSamples();
             for (int i = 0; i < Math.min(5, u.size()); i++) {
                 System.out.println("  unparsed " + u.get(i).format());

@@ -22,6 +22,7 @@ public final class Parsers {
                 new dev.perfwarden.facts.asmlisting.AsmListingParser(),
                 new dev.perfwarden.facts.ssa.SsaParser(),
                 new dev.perfwarden.facts.logopt.json.LogoptJsonParser(),
+                new dev.perfwarden.facts.ir.IrDumpParser(), // before EscapeTextParser: -m=3/-m=4 holds -m=2 lines too
                 new dev.perfwarden.facts.escape.EscapeTextParser(),
                 new dev.perfwarden.facts.profile.PprofParser(),
                 new dev.perfwarden.facts.bench.BenchParser()

@@ -44,11 +44,11 @@ public final class K6SummaryParser implements InputParser {
 
     @Override
     public boolean sniff(InputHead head) {
-        if (head.directory() || head.binary()) {
+        if (!head.jsonObject()) {
             return false;
         }
         String t = head.text();
-        return t.stripLeading().startsWith("{") && t.contains("\"metrics\"")
+        return t.contains("\"metrics\"")
                 && (t.contains("\"root_group\"") || t.contains("\"http_req_duration") || t.contains("\"iterations\"")
                 || t.contains("\"vus\""));
     }

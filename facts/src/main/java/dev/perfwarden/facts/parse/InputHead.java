@@ -11,6 +11,16 @@ public record InputHead(String name, boolean directory, byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** A file (not a directory) whose head is text: what the text parsers sniff. */
+    public boolean textFile() {
+        return !directory && !binary();
+    }
+
+    /** A text file whose head starts with a JSON object (after white space). */
+    public boolean jsonObject() {
+        return textFile() && text().stripLeading().startsWith("{");
+    }
+
     public boolean gzip() {
         return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
     }

@@ -3,20 +3,29 @@ package dev.perfwarden.facts.profile;
 import dev.perfwarden.facts.core.Fact;
 
 /**
- * What one source line costs in one sample type of a profile, whatever function it was compiled
- * into: the sum of the {@link HotLine}s of every function (an inlined copy, a generic instance)
- * that holds {@code file:line}. {@code flat}: samples whose innermost frame, inlined frames
- * included, is this line; {@code cum}: samples with this line anywhere on the stack (the line's
- * own work plus the calls it makes). Shares are of the profile's total for that sample type, at
- * most 1. This is the cost a line-scoped finding is weighed by: a line that never appears in a
- * CPU profile is cold even inside a hot function.
+ * What one source line costs the module in one sample type of a profile, whatever function it was
+ * compiled into: summed over every function (an inlined copy, a generic instance) that holds
+ * {@code file:line}, leaving out the copies compiled into test code (a function declared in a
+ * {@code *_test.go} file: a module line inlined into {@code BenchmarkX} measures the benchmark). Three
+ * measures, shares of the profile's total for that sample type, at most 1:
+ * <ul>
+ *   <li>{@code self}: samples whose innermost frame outside the Go runtime, inlined frames included, is this
+ *       line: its own instructions and the runtime work they ask for (allocating, growing a slice, write
+ *       barriers, map access, copying), not the functions it calls. In a heap profile: the bytes the line
+ *       allocates itself;</li>
+ *   <li>{@code flat}: samples whose innermost frame is this line (pprof's flat);</li>
+ *   <li>{@code cum}: samples with this line anywhere on the stack: its own work plus every call it makes.</li>
+ * </ul>
+ * A line-scoped finding is weighed by {@code self}, or by {@code cum} when its rule is about the call the
+ * line makes ({@code @cost(cum)}); a line that never appears in a CPU profile is cold even inside a hot
+ * function.
  *
- * <p>In DRL: {@code LineCost(file == $e.file, line == $e.line, sampleType == "cpu", cumShare >= 0.005)};
+ * <p>In DRL: {@code LineCost(file == $e.file, line == $e.line, sampleType == "cpu", selfShare >= 0.005)};
  * for bytes allocated at the line, {@code sampleType == "alloc_space"}.
  *
  * @param file      normalised like every fact's file (module-relative where known)
  * @param functions how many profile functions hold the line (more than one: inlined copies or instances)
  */
 public record LineCost(String file, int line, String sampleType, String unit, long flat, double flatShare,
-                       long cum, double cumShare, int functions) implements Fact {
+                       long cum, double cumShare, long self, double selfShare, int functions) implements Fact {
 }

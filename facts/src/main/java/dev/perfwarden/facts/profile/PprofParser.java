@@ -20,7 +20,9 @@ import java.util.Objects;
  * {@code /debug/pprof/heap?debug=1} and the compiler's {@code -memprofile}) through {@link ProfileReader} and emits, for every
  * sample type: one {@link ProfileSummary}, one {@link HotFunction} per function with a nonzero
  * flat or cum value, one {@link HotLine} per (function, file, line) with a nonzero value, and one
- * {@link LineCost} per (file, line), summed over the functions that hold the line.
+ * {@link LineCost} per (file, line), summed over the functions that hold the line, and one {@link CallerLine}
+ * per (function, file, line) outside the standard library that the standard-library work of a sample is
+ * charged to.
  *
  * <p>Each sample counts as one record. Symbols are the profile's function names passed through
  * {@link Symbols#normalize} (for Go's own profiles that changes nothing but the pre-1.20
@@ -102,23 +104,33 @@ public final class PprofParser implements InputParser {
             for (int ln = 0; ln < data.lineCount(); ln++) {
                 long flat = data.lineFlat(ln, t);
                 long cum = data.lineCum(ln, t);
+                long caller = data.lineCaller(ln, t);
+                int lineNo = (int) Math.min(Integer.MAX_VALUE, Math.max(0, data.lineNumber(ln)));
+                if (caller != 0) {
+                    ctx.emit(new CallerLine(symbols[data.lineFunction(ln)], data.lineFile(ln), lineNo, st.type(),
+                            st.unit(), caller, data.share(caller, t)));
+                }
                 if (flat != 0 || cum != 0) {
-                    int lineNo = (int) Math.min(Integer.MAX_VALUE, Math.max(0, data.lineNumber(ln)));
                     ctx.emit(new HotLine(symbols[data.lineFunction(ln)], data.lineFile(ln), lineNo, st.type(),
                             st.unit(), flat, data.share(flat, t), cum, data.share(cum, t)));
-                    long[] sum = sites.computeIfAbsent(new LineSite(data.lineFile(ln), lineNo), k -> new long[3]);
-                    sum[0] += flat;
-                    sum[1] += cum;
-                    sum[2]++;
+                    long[] sum = sites.computeIfAbsent(new LineSite(data.lineFile(ln), lineNo), k -> new long[4]);
+                    sum[0] += data.lineFlatOutsideTests(ln, t);
+                    sum[1] += data.lineCumOutsideTests(ln, t);
+                    sum[2] += data.lineSelf(ln, t);
+                    sum[3]++;
                 }
             }
             long total = Math.abs(data.total(t));
             for (Map.Entry<LineSite, long[]> e : sites.entrySet()) {
                 long[] sum = e.getValue();
+                if (sum[0] == 0 && sum[1] == 0 && sum[2] == 0) {
+                    continue; // only test code runs the line
+                }
                 // a stack holding the line in two functions (two instances of one generic) would count twice
                 long cum = total == 0 ? sum[1] : Math.max(-total, Math.min(total, sum[1]));
                 ctx.emit(new LineCost(e.getKey().file(), e.getKey().line(), st.type(), st.unit(), sum[0],
-                        data.share(sum[0], t), cum, Math.min(1.0, data.share(cum, t)), (int) sum[2]));
+                        data.share(sum[0], t), cum, Math.min(1.0, data.share(cum, t)), sum[2],
+                        data.share(sum[2], t), (int) sum[3]));
             }
         }
     }

@@ -62,14 +62,17 @@ public final class ProfileData {
     private final long[] lineNo;
     private final long[] lineFlat;
     private final long[] lineCum;
+    private final long[] lineCaller;
     private final long[] totals;
     private final long[] buckets;
     private final List<LabelTotal> labels;
     private final long droppedLabelPairs;
+    private final ModuleLineCounters moduleLines;
 
     ProfileData(Header header, Counts counts, String[] fnNames, long[] fnFlat, long[] fnCum, long[] fnInlineTypes,
                 long[] fnCallTypes, int[] lineFn, String[] lineFile, long[] lineNo, long[] lineFlat, long[] lineCum,
-                long[] totals, long[] buckets, List<LabelTotal> labels, long droppedLabelPairs) {
+                long[] lineCaller, long[] totals, long[] buckets, List<LabelTotal> labels, long droppedLabelPairs,
+                ModuleLineCounters moduleLines) {
         this.header = header;
         this.counts = counts;
         this.k = header.sampleTypes().size();
@@ -84,10 +87,12 @@ public final class ProfileData {
         this.lineNo = lineNo;
         this.lineFlat = lineFlat;
         this.lineCum = lineCum;
+        this.lineCaller = lineCaller;
         this.totals = totals;
         this.buckets = buckets;
         this.labels = List.copyOf(labels);
         this.droppedLabelPairs = droppedLabelPairs;
+        this.moduleLines = moduleLines;
     }
 
     private static int defaultIndex(Header h) {
@@ -203,6 +208,35 @@ public final class ProfileData {
 
     public long lineCum(int ln, int t) {
         return lineCum[ln * k + check(t)];
+    }
+
+    /**
+     * Value of the samples whose innermost frame outside the standard library is this line: its own work
+     * plus what the standard-library code it calls does (an allocation in net/http counts at the calling line).
+     */
+    public long lineCaller(int ln, int t) {
+        return lineCaller[ln * k + check(t)];
+    }
+
+    /**
+     * The line's value outside test code: as {@link #lineFlat}, but only frames in a location whose physical
+     * (outermost, not inlined) function is not declared in a {@code *_test.go} file; see {@link ModuleLineCounters}.
+     */
+    public long lineFlatOutsideTests(int ln, int t) {
+        return moduleLines.flat()[ln * k + check(t)];
+    }
+
+    /** As {@link #lineCum}, outside test code (see {@link #lineFlatOutsideTests}). */
+    public long lineCumOutsideTests(int ln, int t) {
+        return moduleLines.cum()[ln * k + check(t)];
+    }
+
+    /**
+     * The line's own cost outside test code: samples whose innermost frame outside the Go runtime (inlined
+     * frames included) is this line; see {@link ModuleLineCounters}.
+     */
+    public long lineSelf(int ln, int t) {
+        return moduleLines.self()[ln * k + check(t)];
     }
 
     /** Value of the samples whose stack passes through {@code bucket}, each sample counted once. */

@@ -1,6 +1,8 @@
 package dev.perfwarden.facts.profile;
 
 import dev.perfwarden.facts.runtime.RuntimeFunctions;
+import dev.perfwarden.facts.symbols.Symbols;
+
 import com.google.perftools.profiles.ProfileProto.Function;
 import com.google.perftools.profiles.ProfileProto.Label;
 import com.google.perftools.profiles.ProfileProto.Line;
@@ -677,8 +679,19 @@ public final class ProfileReader {
         private final long[] fnCum;
         private final long[] lineFlat;
         private final long[] lineCum;
+        /** Per line: samples whose innermost frame outside the standard library is this line. */
+        private final long[] lineCaller;
+        /** Per function: its package is in the standard library (incl. the runtime). */
+        private final boolean[] fnStd;
         private final int[] fnStamp;
         private final int[] lineStamp;
+        // ModuleLineCounters: outside test code, and the line's own cost
+        private final long[] modFlat;
+        private final long[] modCum;
+        private final long[] self;
+        private final int[] modStamp;
+        private final boolean[] locTest;
+        private final boolean[] fnRuntime;
         private final long[] totals;
         private final long[] buckets;
         private final long[] values;
@@ -712,8 +725,21 @@ public final class ProfileReader {
             fnCum = new long[nf * k];
             lineFlat = new long[nl * k];
             lineCum = new long[nl * k];
+            lineCaller = new long[nl * k];
+            fnStd = new boolean[nf];
+            for (int i = 0; i < nf; i++) {
+                fnStd[i] = Symbols.isStandardLibrary(r.names()[i]);
+            }
             fnStamp = new int[nf];
             lineStamp = new int[nl];
+            modFlat = new long[nl * k];
+            modCum = new long[nl * k];
+            self = new long[nl * k];
+            modStamp = new int[nl];
+            fnRuntime = new boolean[nf];
+            for (int i = 0; i < nf; i++) {
+                fnRuntime[i] = ModuleLineCounters.runtime(r.names()[i]);
+            }
             totals = new long[k];
             buckets = new long[RuntimeFunctions.Bucket.values().length * k];
             values = new long[k];
@@ -735,6 +761,11 @@ public final class ProfileReader {
             crossFrom = new int[nLoc];
             crossEdge = new int[nLoc];
             Arrays.fill(crossFrom, -1);
+            locTest = new boolean[nLoc];
+            for (int li = 0; li < nLoc; li++) {
+                int outerLine = r.frameLine()[frameStart[li + 1] - 1];
+                locTest[li] = outerLine >= 0 && ModuleLineCounters.testFile(r.lines().get(outerLine).file());
+            }
         }
 
         private int edge(int caller, int callee) {
@@ -803,6 +834,7 @@ public final class ProfileReader {
             if (++stamp == Integer.MAX_VALUE) {
                 Arrays.fill(fnStamp, 0);
                 Arrays.fill(lineStamp, 0);
+                Arrays.fill(modStamp, 0);
                 Arrays.fill(edgeStamp, 0);
                 stamp = 1;
             }
@@ -826,6 +858,10 @@ public final class ProfileReader {
                     if (ln >= 0 && lineStamp[ln] != stamp) {
                         lineStamp[ln] = stamp;
                         addTo(lineCum, ln);
+                    }
+                    if (ln >= 0 && !locTest[li] && modStamp[ln] != stamp) {
+                        modStamp[ln] = stamp;
+                        addTo(modCum, ln);
                     }
                     if (trackEdges && parent >= 0 && parent != fn) {
                         int e;
@@ -857,11 +893,42 @@ public final class ProfileReader {
                 addTo(fnFlat, frameFn[leaf]);
                 if (frameLine[leaf] >= 0) {
                     addTo(lineFlat, frameLine[leaf]);
+                    if (!locTest[locs[0]]) {
+                        addTo(modFlat, frameLine[leaf]);
+                    }
                 }
+                caller:
+                for (int i = 0; i < n; i++) {
+                    int li = locs[i];
+                    for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
+                        if (!fnStd[frameFn[f]] && frameLine[f] >= 0) {
+                            addTo(lineCaller, frameLine[f]);
+                            break caller;
+                        }
+                    }
+                }
+                addSelf(n);
             }
             for (RuntimeFunctions.Bucket b : RuntimeFunctions.Bucket.values()) {
                 if ((mask & b.bit()) != 0) {
                     addTo(buckets, b.ordinal());
+                }
+            }
+        }
+
+        /** Gives the sample to the innermost frame outside the runtime, unless that frame is in test code. */
+        private void addSelf(int n) {
+            int[] frameStart = r.frameStart();
+            for (int i = 0; i < n; i++) {
+                int li = locs[i];
+                for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
+                    if (!fnRuntime[r.frameFn()[f]]) {
+                        int ln = r.frameLine()[f];
+                        if (ln >= 0 && !locTest[li]) {
+                            addTo(self, ln);
+                        }
+                        return;
+                    }
                 }
             }
         }
@@ -935,7 +1002,8 @@ public final class ProfileReader {
                 labelTotals.add(new ProfileData.LabelTotal(pair.substring(0, cut), pair.substring(cut + 1), v));
             });
             return new ProfileData(header, counts, r.names(), fnFlat, fnCum, inlineTypes, callTypes, lineFn, lineFile,
-                    lineNo, lineFlat, lineCum, totals, buckets, labelTotals, droppedLabels);
+                    lineNo, lineFlat, lineCum, lineCaller, totals, buckets, labelTotals, droppedLabels,
+                    new ModuleLineCounters(modFlat, modCum, self));
         }
     }
 

@@ -42,11 +42,11 @@ public final class PromRangeParser implements InputParser {
 
     @Override
     public boolean sniff(InputHead head) {
-        if (head.directory() || head.binary()) {
+        if (!head.jsonObject()) {
             return false;
         }
         String t = head.text();
-        return t.stripLeading().startsWith("{") && STATUS.matcher(t).find()
+        return STATUS.matcher(t).find()
                 && (SNIFF.matcher(t).find() || t.contains("\"errorType\""));
     }
 

@@ -44,7 +44,7 @@ public final class PromTextParser implements InputParser {
 
     @Override
     public boolean sniff(InputHead head) {
-        return !head.directory() && !head.binary() && SNIFF.matcher(head.text()).find();
+        return head.textFile() && SNIFF.matcher(head.text()).find();
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.perfwarden.facts.core.Located;
 import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.logopt.LogoptHeader;
 import dev.perfwarden.facts.profile.HotFunction;
+import dev.perfwarden.facts.profile.CallerLine;
 import dev.perfwarden.facts.profile.HotLine;
 import dev.perfwarden.facts.profile.LineCost;
 import dev.perfwarden.facts.symbols.Symbols;
@@ -226,10 +227,10 @@ public final class FunctionResolver {
                 String pkgDir = h == null ? "" : h.pkgDir();
                 Map<String, String> cache = new HashMap<>();
                 moved.add(a.relocate(file -> cache.computeIfAbsent(file, x -> normalise(x, pkgDir))));
-            } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost) {
+            } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine) {
                 // machine code, SSA and profile lines: same module-relative file as the compiler's facts
                 Fact r = RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath));
-                moved.add(r instanceof HotLine ? RecordFiles.map(r, "symbol", this::mainSymbol) : r);
+                moved.add(r instanceof HotLine || r instanceof CallerLine ? RecordFiles.map(r, "symbol", this::mainSymbol) : r);
             } else if (f instanceof HotFunction) {
                 moved.add(RecordFiles.map(f, "symbol", this::mainSymbol));
             } else {

@@ -94,6 +94,25 @@ public final class Symbols {
         return dot < 0 ? symbol : symbol.substring(0, dot);
     }
 
+    /**
+     * Whether a canonical symbol belongs to the standard library (the runtime included): by the go command's
+     * own rule for standard import paths, the first path element of its package has no dot; {@code main}
+     * (a program's own package) is not. Pseudo-frames ({@code [binary]}, {@code <unknown>}) count as not
+     * standard.
+     */
+    public static boolean isStandardLibrary(String symbol) {
+        if (symbol.isEmpty() || symbol.startsWith("[") || symbol.startsWith("<")) {
+            return false;
+        }
+        String pkg = packageOf(symbol);
+        if (pkg.equals("main") || pkg.startsWith("type:") || pkg.startsWith("go:")) {
+            return false;
+        }
+        int slash = pkg.indexOf('/');
+        String first = slash < 0 ? pkg : pkg.substring(0, slash);
+        return first.indexOf('.') < 0;
+    }
+
     private static int firstBracketOrEnd(String s) {
         int b = s.indexOf('[');
         int p = s.indexOf('(');

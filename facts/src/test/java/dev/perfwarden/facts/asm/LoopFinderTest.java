@@ -78,6 +78,24 @@ class LoopFinderTest {
         assertThat(function(p, f).backEdges()).isEqualTo(2);
     }
 
+    /**
+     * bitset (*BitSet).NextSetMany, Go 1.26.8: {@code for idx, word := range b.set[x:]} (line 510) checks
+     * {@code b.set[x:]} once before the loop ({@code JB} to its panicBounds call), while the range increment and
+     * compare on the same line are in the loop. {@code myanswer[size] = ...} (lines 502 and 514) is checked
+     * on every iteration. A bounds-panic call counts as in a loop only when the branch to it is.
+     */
+    @Test
+    void boundsPanicIsInTheLoopOnlyWhenItsCheckIs() {
+        Parsed p = Captures.parse(objdump, Captures.root().resolve("testdata/modules/bitset/objdump.txt"));
+        String f = "github.com/bits-and-blooms/bitset.(*BitSet).NextSetMany";
+        Map<Integer, Boolean> panics = new TreeMap<>();
+        p.of(RuntimeCall.class).stream().filter(c -> c.symbol().equals(f) && c.category().equals(RuntimeCall.BOUNDS_PANIC))
+                .forEach(c -> panics.merge(c.line(), c.inLoop(), Boolean::logicalOr));
+        assertThat(panics).containsEntry(510, false).containsEntry(502, true).containsEntry(514, true);
+        // the line itself is still a loop line (the range header's increment)
+        assertThat(loopLines(p, f)).contains("github.com/bits-and-blooms/bitset/bitset.go:510");
+    }
+
     /** An error return inside a loop body leaves the loop: it runs once, not per iteration. */
     @Test
     void errorExitFromALoopBodyIsNotInTheLoop() {

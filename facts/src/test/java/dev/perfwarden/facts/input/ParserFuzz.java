@@ -31,6 +31,8 @@ final class ParserFuzz {
     static final List<String> SEEDS = List.of(
             "rules/packs/go-perf/growslice-in-loop/captures/go1.26.8/m1.txt",
             "rules/packs/go-perf/growslice-in-loop/captures/go1.26.8/m2.txt",
+            "rules/packs/go-perf/interface-escape/captures/go1.26.8/m3.txt",
+            "rules/packs/go-perf/interface-escape/captures/go1.26.8/m4.txt",
             "rules/packs/go-perf/growslice-in-loop/captures/go1.26.8/json/main/main.json",
             "rules/packs/go-perf/growslice-in-loop/captures/go1.26.8/S.txt",
             "rules/packs/go-perf/growslice-in-loop/captures/go1.26.8/objdump.txt",

@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.rule;
 
+import dev.perfwarden.engine.model.CostSpec;
 import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.facts.core.Evidence;
@@ -23,9 +24,16 @@ import java.util.Objects;
  * @param col         1-based column; 0 if unknown
  * @param message     what was found (the hotness note is appended by the prelude)
  * @param evidence    toolchain lines that support it
+ * @param cost        the rule's {@code @cost}: how the hit is weighed ({@link CostSpec#DEFAULT} when not given)
  */
 public record Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
-                  String file, int line, int col, String message, List<Evidence> evidence) {
+                  String file, int line, int col, String message, List<Evidence> evidence, CostSpec cost) {
+    /** A hit weighed the default way ({@link CostSpec#DEFAULT}). */
+    public Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
+               String file, int line, int col, String message, List<Evidence> evidence) {
+        this(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, CostSpec.DEFAULT);
+    }
+
     public Hit {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(pkg, "pkg");
@@ -39,5 +47,15 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
             throw new IllegalArgumentException("rule " + rule + ": a hit needs a message");
         }
         evidence = List.copyOf(evidence);
+        cost = cost == null ? CostSpec.DEFAULT : cost;
+    }
+
+    /**
+     * This hit at {@code severity} (e.g. a note when a supporting fact is missing); its hot severity goes back
+     * to the default, one level above {@code severity}. Rule id, pack, position, message and evidence stay:
+     * a rule cannot make a hit pass for another rule's.
+     */
+    public Hit withSeverity(Severity severity) {
+        return new Hit(rule, pkg, severity, null, scope, symbol, file, line, col, message, evidence);
     }
 }

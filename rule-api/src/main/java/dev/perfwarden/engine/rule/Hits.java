@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.rule;
 
+import dev.perfwarden.engine.model.CostSpec;
 import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.facts.core.Evidence;
@@ -18,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The helper rule consequences call to report a match. It reads the rule id, severity, hot severity and
- * scope from the firing rule's metadata and the pack from the rule's package, so a rule writes no
+ * The helper rule consequences call to report a match. It reads the rule id, severity, hot severity,
+ * scope and cost ({@code @cost}, see {@link CostSpec}) from the firing rule's metadata and the pack from the rule's package, so a rule writes no
  * reporting code:
  * <pre>{@code
  * then
@@ -80,7 +81,10 @@ public final class Hits {
                 collect(o, ev, rule.getName());
             }
         }
-        return new Hit(rule.getName(), rule.getPackageName(), severity, hot, sc, symbol, file, line, col, message, ev);
+        CostSpec cost = CostSpec.parse(str(meta.get("cost"))).orElseThrow(() -> new IllegalStateException(
+                "rule " + rule.getName() + " has an invalid @cost(" + meta.get("cost") + ")"));
+        return new Hit(rule.getName(), rule.getPackageName(), severity, hot, sc, symbol, file, line, col, message, ev,
+                cost);
     }
 
     // The executable model (the built-in packs are compiled to it when perfwarden is built) hands consequences
@@ -117,19 +121,31 @@ public final class Hits {
     }
 
     /**
-     * The facts the firing rule matched that carry evidence (an {@code evidence()} accessor or
-     * {@link Evidence} themselves), in match order, without {@link Param}s: pass them as a hit's evidence
-     * when every matched fact supports the finding ({@code Hits.hit(drools, $site, msg, Hits.matched(drools))}).
+     * The facts the firing rule matched that carry evidence (an {@code evidence()} accessor or {@link Evidence}
+     * themselves), in match order: each element of a matched list ({@code from collect}) too, and without
+     * {@link Param}s or facts that carry no evidence (a {@code HotFunction}: its hotness is weighed apart). Pass
+     * them as a hit's evidence when every matched fact supports the finding:
+     * {@code Hits.hit(drools, $site, msg, Hits.matched(drools))}.
      */
     public static List<Object> matched(RuleContext drools) {
         List<Object> out = new ArrayList<>();
         for (Object o : drools.getMatch().getObjects()) {
-            if (o != null && !(o instanceof Param)
-                    && (o instanceof Evidence || EVIDENCE_ACCESSOR.get(o.getClass()).isPresent())) {
-                out.add(o);
+            if (o instanceof Collection<?> c) {
+                for (Object x : c) {
+                    addIfEvidence(x, out);
+                }
+            } else {
+                addIfEvidence(o, out);
             }
         }
         return out;
+    }
+
+    private static void addIfEvidence(Object o, List<Object> out) {
+        if (o != null && !(o instanceof Param)
+                && (o instanceof Evidence || EVIDENCE_ACCESSOR.get(o.getClass()).isPresent())) {
+            out.add(o);
+        }
     }
 
     private static String str(Object o) {

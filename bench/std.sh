@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Benchmark: Go's standard library at scale, perfwarden next to the build that produced its input.
+#
+#   bench/std.sh [WORKDIR]      (default WORKDIR: /tmp/perfwarden-bench-std)
+#
+# In one run:
+# 1. the yardstick: `go build -a -gcflags="all=-m=2 -json=0,file://WORKDIR/json" std` with an empty build
+#    cache, timed (wall, CPU, peak RSS); its stderr is the -m=2 text, WORKDIR/json the -json tree;
+#    REUSE=1 keeps an earlier capture and its timing (say so when you quote the figures);
+# 2. parse only: MB/s of the -m=2 text parser, per core (CPU time of the parsing thread) and wall;
+# 3. perfwarden analyze of the text alone, then of the text and the tree together, through the launcher
+#    (its default heap), timed the same way, and of a valid -m=2 file repeated to 160 MB (must not run out of memory);
+# 4. ratios perfwarden / build for wall and CPU, with the load average at the start and the end (the
+#    machine may be shared: CPU seconds are the fair figure).
+# Targets (issue 17): peak RSS <= 1 GiB, wall <= 0.2 x the build, parse >= 150 MB/s per core.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${1:-/tmp/perfwarden-bench-std}"
+mkdir -p "$work"
+jar="$here/cli/target/perfwarden.jar"
+"$here/perfwarden" --version >/dev/null   # builds the jar on first use (mvn package, never install)
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+field() { awk -F': ' -v k="$2" '$0 ~ k {print $2}' "$1"; }
+secs() { awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else if (NF==2) print $1*60+$2; else print $1 }'; }
+cpu() { echo "$(field "$1" 'User time') + $(field "$1" 'System time')" | bc; }
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc); go $(go env GOVERSION)"
+
+if [ "${REUSE:-0}" != 1 ] || [ ! -s "$work/std-m2.txt" ]; then
+  rm -rf "$work/json" "$work/gocache"; mkdir -p "$work/json"
+  echo "yardstick: go build -a -gcflags=\"all=-m=2 -json=0,file://$work/json\" std (minutes)..."
+  GOCACHE="$work/gocache" /usr/bin/time -v -o "$work/build-time.txt" \
+    go build -a -gcflags="all=-m=2 -json=0,file://$work/json" std 2> "$work/std-m2.txt"
+  rm -rf "$work/gocache"
+else
+  echo "REUSE=1: the capture and build timing of an earlier run"
+fi
+bw=$(field "$work/build-time.txt" 'Elapsed \(wall clock\)' | secs); bc_=$(cpu "$work/build-time.txt")
+size=$(stat -c %s "$work/std-m2.txt"); jsize=$(du -sb "$work/json" | cut -f1); jfiles=$(find "$work/json" -type f | wc -l)
+echo "input: -m=2 text $((size / 1000000)) MB; -json tree $jfiles files, $((jsize / 1000000)) MB"
+echo "build: wall ${bw} s, cpu ${bc_} s, peak RSS $(( $(field "$work/build-time.txt" 'Maximum resident') / 1024 )) MiB"
+
+echo "parse only (-m=2 text, one thread):"
+java -Xmx768m -cp "$jar" dev.perfwarden.facts.input.ParseBench "$work/std-m2.txt" | sed 's/^/  /'
+
+run() { # run NAME ARGS...: perfwarden through the launcher, timed
+  local name="$1"; shift
+  local rc=0
+  /usr/bin/time -v -o "$work/$name-time.txt" "$here/perfwarden" analyze "$@" --format json --fail-on none \
+    --out "$work/$name.json" 2> "$work/$name.err" >/dev/null || rc=$?
+  local w c r
+  w=$(field "$work/$name-time.txt" 'Elapsed \(wall clock\)' | secs); c=$(cpu "$work/$name-time.txt")
+  r=$(( $(field "$work/$name-time.txt" 'Maximum resident') / 1024 ))
+  echo "perfwarden analyze $name: exit $rc, wall $w s, cpu $c s, peak RSS $r MiB"
+  [ "$rc" = 0 ] || sed 's/^/  /' "$work/$name.err" | head -5
+  if [ "$name" != repeated ]; then
+    echo "ratio wall analyze/build: $(echo "scale=3; $w / $bw" | bc) (target <= 0.2); ratio cpu: $(echo "scale=3; $c / $bc_" | bc)"
+    echo "peak RSS target 1024 MiB: $([ "$r" -le 1024 ] && echo met || echo MISSED)"
+  fi
+  [ "$rc" = 0 ] && python3 -c "import json; d=json.load(open('$work/$name.json')); print('  findings:', d['summary']['findings'], 'inputs:', len(d['inputs']), 'unparsed lines:', sum(i.get('unparsed', 0) for i in d['inputs']))" || true
+}
+run std-text "$work/std-m2.txt"
+run std "$work/std-m2.txt" "$work/json"
+
+rep="$work/repeated-160mb.txt"
+if [ ! -s "$rep" ]; then
+  while [ "$(stat -c %s "$rep" 2>/dev/null || echo 0)" -lt 160000000 ]; do cat "$here/examples/captured/orders/m2.txt" >> "$rep"; done
+fi
+run repeated "$rep"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

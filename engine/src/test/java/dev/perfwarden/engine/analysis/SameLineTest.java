@@ -1,0 +1,69 @@
+package dev.perfwarden.engine.analysis;
+
+import dev.perfwarden.engine.model.Cost;
+import dev.perfwarden.engine.model.CostSpec;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.RuleInfo;
+import dev.perfwarden.engine.model.Scope;
+import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.engine.report.TextReporter;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SameLineTest {
+    static Finding f(String rule, String file, int line, int col, Severity s, double cpu) {
+        return Finding.of(rule, "p@1.0.0", s, "m.f", file, line, col, rule + " here. More text.", List.of())
+                .withCost(new Cost(cpu, null, Scope.LINE, "self"));
+    }
+
+    static RuleInfo rule(String id, int precedence) {
+        return new RuleInfo(id, "p", "1.0.0", Severity.NOTE, Severity.WARNING, Scope.LINE, "s", List.of(), List.of(),
+                "", id + "/rule.drl", 1, CostSpec.DEFAULT, precedence);
+    }
+
+    @Test
+    void findingsOfSeveralRulesOnOneLineAreOneLedBySeverityThenThePacksPrecedence() {
+        // chi tree.go:458: an append in a loop that grows, stores a string and slices with a bounds check
+        List<Finding> in = List.of(
+                f("a-wb", "tree.go", 458, 36, Severity.WARNING, 0.02),
+                f("a-grow", "tree.go", 458, 36, Severity.WARNING, 0.02),
+                f("a-bounds", "tree.go", 458, 53, Severity.NOTE, 0.02),
+                f("a-grow", "tree.go", 460, 5, Severity.NOTE, 0.001),
+                f("a-wb", "x.yaml", 3, 1, Severity.ERROR, 0));
+        List<RuleInfo> catalogue = List.of(rule("a-wb", 40), rule("a-grow", 70), rule("a-bounds", 50));
+        List<Finding> out = SameLine.fold(in, catalogue);
+        assertThat(out).extracting(Finding::location).containsExactly("tree.go:458:36", "tree.go:460:5", "x.yaml:3:1");
+        Finding lead = out.get(0);
+        assertThat(lead.rule()).isEqualTo("a-grow");
+        assertThat(lead.related()).extracting(Finding.Related::rule).containsExactly("a-wb", "a-bounds");
+        assertThat(lead.related()).extracting(Finding.Related::column).containsExactly(36, 53);
+        assertThat(TextReporter.line(lead)).isEqualTo(
+                "tree.go:458:36: warning: a-grow here [a-grow; also a-wb, a-bounds] cpu 2.0 % (line)");
+        // a related finding of higher severity raises the lead: the gate sees it
+        List<Finding> err = SameLine.fold(List.of(f("a-grow", "t.go", 1, 1, Severity.NOTE, 0),
+                f("a-bounds", "t.go", 1, 2, Severity.ERROR, 0)), catalogue);
+        assertThat(err).singleElement().satisfies(x -> {
+            assertThat(x.rule()).isEqualTo("a-bounds");
+            assertThat(x.severity()).isEqualTo(Severity.ERROR);
+        });
+        // two parameters of one signature (one rule, two columns) are two sites: not folded into each other
+        List<Finding> params = SameLine.fold(List.of(f("a-bounds", "m.go", 9, 7, Severity.NOTE, 0),
+                f("a-bounds", "m.go", 9, 20, Severity.NOTE, 0), f("a-wb", "m.go", 9, 30, Severity.NOTE, 0)), catalogue);
+        assertThat(params).extracting(x -> x.location() + " " + x.related().size())
+                .containsExactly("m.go:9:7 1", "m.go:9:20 0");
+        // murmur3 murmur.go:33 `func (d *digest) Write(p []byte)`: leaking d (col 7) and p (col 24), and p's
+        // interface-call-arg-escape (col 24): p's leak is the one folded into it
+        List<Finding> write = SameLine.fold(List.of(f("a-wb", "murmur.go", 33, 7, Severity.NOTE, 0),
+                f("a-wb", "murmur.go", 33, 24, Severity.NOTE, 0), f("a-grow", "murmur.go", 33, 24, Severity.NOTE, 0)),
+                catalogue);
+        assertThat(write).extracting(x -> x.rule() + " " + x.location() + " " + x.related().stream()
+                .map(r -> r.rule() + ":" + r.column()).toList())
+                .containsExactly("a-grow murmur.go:33:24 [a-wb:24]", "a-wb murmur.go:33:7 []");
+        // precedence is the pack's: reversed, the other rule leads
+        List<Finding> rev = SameLine.fold(in.subList(0, 2), List.of(rule("a-wb", 90), rule("a-grow", 10)));
+        assertThat(rev).singleElement().satisfies(x -> assertThat(x.rule()).isEqualTo("a-wb"));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.perfwarden.engine.frontend;
+
+import org.drools.drl.parser.lang.dsl.DSLMapping;
+import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The DSL front-end on sentences whose values hold parentheses and quotes: a {@code - constraint} lands
+ * inside the pattern above, whatever string literals that pattern holds, and a sentence nobody defined is
+ * reported at its line and column with the nearest known sentences.
+ */
+class DslrSentenceTest {
+    static final String DSL = String.join("\n",
+            "[when]a variable is moved to the heap=$site : EscapeFact(kind == \"moved-to-heap\")",
+            "[when]a call to {re}=$site : InlineFact(Regex.matches(callee, \"{re}\"))",
+            "[when]- of the value named {name}=subject == \"{name}\"",
+            "[when]- explained by a flow=flow.size() > 0",
+            "[then]report \"{message}\"=insert(Hits.hit(drools, $site, \"{message}\", Hits.matched(drools)));",
+            "");
+
+    static DslrExpander.Result expand(String... lhs) throws Exception {
+        DSLTokenizedMappingFile f = new DSLTokenizedMappingFile();
+        assertThat(f.parseAndLoad(new StringReader(DSL))).as("%s", f.getErrors()).isTrue();
+        List<DSLMapping> mappings = List.of(f.getMapping());
+        String dslr = "package p;\n\nrule \"r\"\nwhen\n" + String.join("\n", lhs) + "\nthen\n    report \"m\"\nend\n";
+        return DslrExpander.expand(dslr, mappings);
+    }
+
+    static String line(DslrExpander.Result r, int n) {
+        return r.drl().split("\n")[n - 1].strip();
+    }
+
+    @Test
+    void anOpenParenthesisInAStringDoesNotCrashAndTheNextConstraintStaysOutsideTheString() throws Exception {
+        DslrExpander.Result r = expand("    a variable is moved to the heap", "    - of the value named a(b",
+                "    - explained by a flow");
+        assertThat(r.problems()).isEmpty();
+        assertThat(line(r, 5)).isEqualTo("$site : EscapeFact(kind == \"moved-to-heap\", subject == \"a(b\","
+                + " flow.size() > 0)");
+        assertThat(line(r, 6)).isEqualTo("then");
+        assertThat(r.lineMap().sourceLine(6)).isEqualTo(8);
+    }
+
+    @Test
+    void aClosingParenthesisInAStringIsNotThePatternsOwn() throws Exception {
+        DslrExpander.Result r = expand("    a call to \\\\(x\\\\)", "    - explained by a flow");
+        assertThat(r.problems()).isEmpty();
+        assertThat(line(r, 5)).isEqualTo("$site : InlineFact(Regex.matches(callee, \"\\\\(x\\\\)\"), flow.size() > 0)");
+    }
+
+    @Test
+    void anEscapedQuoteInsideTheStringDoesNotEndIt() throws Exception {
+        DslrExpander.Result r = expand("    a variable is moved to the heap", "    - of the value named a\\\")",
+                "    - explained by a flow");
+        assertThat(r.problems()).isEmpty();
+        assertThat(line(r, 5)).endsWith("subject == \"a\\\")\", flow.size() > 0)");
+    }
+
+    @Test
+    void anUnknownSentenceIsReportedAtItsColumnWithTheClosestKnownSentences() throws Exception {
+        DslrExpander.Result r = expand("    a variable is moved to heap", "    - of the value named x");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.column()).isEqualTo(5);
+            assertThat(p.message()).startsWith("no DSL [when] entry matches this sentence: \"a variable is moved to"
+                    + " heap\"; closest known sentences: \"a variable is moved to the heap\" | ");
+        });
+    }
+
+    @Test
+    void splicingKnowsStringsAndCharacters() {
+        assertThat(SentenceTokens.lastCloseParen("X(a == \")\")")).isEqualTo(10);
+        assertThat(SentenceTokens.lastCloseParen("X(c == ')')")).isEqualTo(10);
+        assertThat(SentenceTokens.lastCloseParen("\"no ) here\"")).isEqualTo(-1);
+        assertThat(SentenceTokens.spliceConstraint("X()", "a > 1")).isEqualTo("X(a > 1)");
+        assertThat(SentenceTokens.spliceConstraint("X(b) from collect(Y( ))", "a > 1"))
+                .isEqualTo("X(b) from collect(Y( ), a > 1)");
+        assertThat(SentenceTokens.spliceConstraint("nothing", "a")).isNull();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.perfwarden.engine.kie;
+
+import dev.perfwarden.engine.model.Cost;
+import dev.perfwarden.engine.model.CostSpec;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.Scope;
+import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.engine.rule.Hit;
+import dev.perfwarden.engine.rule.PackRef;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.perfwarden.engine.kie.RuleSetTest.cpuProfile;
+import static dev.perfwarden.engine.kie.RuleSetTest.heapProfile;
+import static dev.perfwarden.engine.kie.RuleSetTest.lineCost;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How {@code @cost} chooses what a hit is weighed by. */
+class WeighingTest {
+    static final PackRef PACK = new PackRef("p", "p", "1.0.0");
+    static final Weighing.Thresholds T = new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01);
+
+    static Hit hit(CostSpec cost) {
+        return new Hit("r", "p", Severity.NOTE, Severity.WARNING, Scope.LINE, "m.f", "a.go", 7, 3, "msg", List.of(),
+                cost);
+    }
+
+    @Test
+    void aRuleAboutTheCallIsWeighedByTheLinesCumulativeCost() {
+        // a call line: its own work 0.1 %, the callee's 30 %
+        List<Object> lines = List.of(lineCost("a.go", 7, "cpu", 0.001, 0.3, 0.001));
+        Finding call = Weighing.weigh(hit(CostSpec.parse("cum, cpu").orElseThrow()), PACK, T, List.of(cpuProfile()),
+                List.of(), lines);
+        assertThat(call.severity()).isEqualTo(Severity.WARNING);
+        assertThat(call.cost()).isEqualTo(new Cost(0.3, null, Scope.LINE, "cum"));
+        assertThat(call.cost().format()).isEqualTo("cpu 30.0 % (line, cum)");
+        Finding own = Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile()), List.of(), lines);
+        assertThat(own.severity()).isEqualTo(Severity.NOTE);
+        assertThat(own.cost()).isEqualTo(new Cost(0.001, null, Scope.LINE, "self"));
+    }
+
+    @Test
+    void bytesDoNotMakeACpuOnlyRuleHotNorRankIt() {
+        // chi mux.go:503: an interface call in a loop, no CPU samples, 1 % of the bytes allocated below it
+        List<Object> lines = List.of(lineCost("a.go", 7, "alloc_space", 0, 0.0101, 0));
+        Finding cpuOnly = Weighing.weigh(hit(CostSpec.parse("cum, cpu").orElseThrow()), PACK, T,
+                List.of(cpuProfile(), heapProfile()), List.of(), lines);
+        assertThat(cpuOnly.severity()).isEqualTo(Severity.NOTE);
+        assertThat(cpuOnly.cost()).isEqualTo(new Cost(0.0, null, Scope.LINE, "cum"));
+        Finding both = Weighing.weigh(hit(CostSpec.parse("cum").orElseThrow()), PACK, T,
+                List.of(cpuProfile(), heapProfile()), List.of(), lines);
+        assertThat(both.severity()).isEqualTo(Severity.WARNING);
+        assertThat(both.cost().allocShare()).isEqualTo(0.0101);
+        // a heap profile alone for a CPU-only rule: nothing measured, the rule's own severity
+        Finding heapOnly = Weighing.weigh(hit(CostSpec.parse("cpu").orElseThrow()), PACK, T,
+                List.of(heapProfile()), List.of(), lines);
+        assertThat(heapOnly.severity()).isEqualTo(Severity.NOTE);
+        assertThat(heapOnly.cost()).isEqualTo(Cost.NONE);
+    }
+
+    @Test
+    void costMetadataIsReadStrictly() {
+        assertThat(CostSpec.parse(null)).contains(CostSpec.DEFAULT);
+        assertThat(CostSpec.parse("self, cpu, alloc")).contains(CostSpec.DEFAULT);
+        assertThat(CostSpec.parse("cpu")).contains(new CostSpec(false, true, false));
+        assertThat(CostSpec.parse("alloc cum")).contains(new CostSpec(true, false, true));
+        assertThat(CostSpec.parse("self, cum")).isEmpty();
+        assertThat(CostSpec.parse("flat")).isEmpty();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.perfwarden.facts.ir;
+
+import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.SourcePaths;
+import dev.perfwarden.facts.core.SourcePos;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A call in the compiler's IR with its kind: {@code CALLFUNC} (a function or closure), {@code CALLINTER}
+ * (through an interface: a dynamic call) or {@code CALLMETH} (a method, before it is rewritten); {@code callee}
+ * as the dump names it ({@code main.area} for an interface method, {@code main.h} for a closure variable),
+ * {@code resultType} the call's type.
+ *
+ * {@code file/line/col} is where the code landed in the function being compiled (the outermost position of
+ * the dump's chain, which is also where {@code -m=2} reports it); {@code chain} is the whole chain, outermost
+ * first, innermost (where the code is written, in an inlined callee) last — one position when nothing was
+ * inlined. {@code dump} says which dump it came from ({@link IrDump}): the {@code Before inlining:} and
+ * {@code After inlining} trees are printed during inlining, before escape analysis.
+ */
+public record IrCall(String kind, String callee, String resultType, String dump, List<SourcePos> chain, String pkg,
+        String compilerFunc, String symbol, String file, int line, int col, String attribution, Evidence evidence)
+        implements Attributable<IrCall> {
+    public IrCall {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(callee, "callee");
+        Objects.requireNonNull(resultType, "resultType");
+        Objects.requireNonNull(dump, "dump");
+        chain = List.copyOf(chain);
+        Objects.requireNonNull(pkg, "pkg");
+        Objects.requireNonNull(compilerFunc, "compilerFunc");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** Where the code is written: the innermost position of the chain. */
+    public SourcePos source() {
+        return chain.isEmpty() ? new SourcePos(file, line, col) : chain.get(chain.size() - 1);
+    }
+
+    @Override
+    public IrCall withAttribution(String symbol, String attribution) {
+        return new IrCall(kind, callee, resultType, dump, chain, pkg, compilerFunc, symbol, file, line, col, attribution, evidence);
+    }
+
+    @Override
+    public IrCall relocate(UnaryOperator<String> files) {
+        return new IrCall(kind, callee, resultType, dump, SourcePaths.relocate(chain, files), pkg, compilerFunc, symbol,
+                files.apply(file), line, col, attribution, evidence);
+    }
+}

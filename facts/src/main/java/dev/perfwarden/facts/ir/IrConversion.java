@@ -1,0 +1,54 @@
+package dev.perfwarden.facts.ir;
+
+import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.SourcePaths;
+import dev.perfwarden.facts.core.SourcePos;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * An interface conversion in the compiler's IR ({@code CONVIFACE}): {@code implicit} when the source has no
+ * conversion ({@code sink = n}, an argument passed as {@code any}), {@code toType} the interface type,
+ * {@code fromType} the converted operand's type (empty when the dump does not show it).
+ *
+ * {@code file/line/col} is where the code landed in the function being compiled (the outermost position of
+ * the dump's chain, which is also where {@code -m=2} reports it); {@code chain} is the whole chain, outermost
+ * first, innermost (where the code is written, in an inlined callee) last — one position when nothing was
+ * inlined. {@code dump} says which dump it came from ({@link IrDump}): the {@code Before inlining:} and
+ * {@code After inlining} trees are printed during inlining, before escape analysis.
+ */
+public record IrConversion(String toType, String fromType, boolean implicit, String dump, List<SourcePos> chain, String pkg,
+        String compilerFunc, String symbol, String file, int line, int col, String attribution, Evidence evidence)
+        implements Attributable<IrConversion> {
+    public IrConversion {
+        Objects.requireNonNull(toType, "toType");
+        Objects.requireNonNull(fromType, "fromType");
+        Objects.requireNonNull(dump, "dump");
+        chain = List.copyOf(chain);
+        Objects.requireNonNull(pkg, "pkg");
+        Objects.requireNonNull(compilerFunc, "compilerFunc");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** Where the code is written: the innermost position of the chain. */
+    public SourcePos source() {
+        return chain.isEmpty() ? new SourcePos(file, line, col) : chain.get(chain.size() - 1);
+    }
+
+    @Override
+    public IrConversion withAttribution(String symbol, String attribution) {
+        return new IrConversion(toType, fromType, implicit, dump, chain, pkg, compilerFunc, symbol, file, line, col, attribution, evidence);
+    }
+
+    @Override
+    public IrConversion relocate(UnaryOperator<String> files) {
+        return new IrConversion(toType, fromType, implicit, dump, SourcePaths.relocate(chain, files), pkg, compilerFunc, symbol,
+                files.apply(file), line, col, attribution, evidence);
+    }
+}

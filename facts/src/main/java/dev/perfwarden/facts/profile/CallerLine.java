@@ -1,0 +1,19 @@
+package dev.perfwarden.facts.profile;
+
+import dev.perfwarden.facts.core.Fact;
+
+/**
+ * What one source line outside the standard library costs together with the standard-library code it
+ * calls, in one sample type of a profile: {@code flat} is the value of the samples whose innermost frame
+ * outside the standard library (runtime included; see
+ * {@link dev.perfwarden.facts.symbols.Symbols#isStandardLibrary}) is this line. A heap profile's bytes that
+ * {@code net/http.(*Request).WithContext} allocates when module code calls it count at the module's
+ * calling line, not at {@code net/http/request.go}; bytes a module line allocates itself count there too.
+ * Inlined frames count as frames. One fact per (function, file, line) with a nonzero value; shares are
+ * of the profile's total for that sample type.
+ *
+ * <p>In DRL: {@code CallerLine(sampleType == "alloc_space", flatShare >= 0.05)}.
+ */
+public record CallerLine(String symbol, String file, int line, String sampleType, String unit, long flat,
+                         double flatShare) implements Fact {
+}

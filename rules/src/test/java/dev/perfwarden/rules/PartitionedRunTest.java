@@ -1,0 +1,82 @@
+package dev.perfwarden.rules;
+
+import dev.perfwarden.engine.kie.Partitions;
+import dev.perfwarden.engine.kie.RuleSet;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.pack.PackLoader;
+import dev.perfwarden.facts.input.InputReader;
+import dev.perfwarden.facts.program.ProgramSummary;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run with one rule session per package ({@link Partitions}) finds exactly what one session over all facts
+ * finds, on every capture: the bundled example, every rule's fixture captures and the real modules under
+ * testdata/modules.
+ */
+class PartitionedRunTest {
+    private static final ClassLoader CL = PartitionedRunTest.class.getClassLoader();
+
+    static List<Path> captures() throws Exception {
+        List<Path> captures = new ArrayList<>(GoPerfPack.exampleAndFixtureCaptures());
+        try (Stream<Path> s = Files.list(GoPerfPack.root().resolve("testdata/modules"))) {
+            s.filter(d -> Files.isRegularFile(d.resolve("m2.txt"))).sorted().forEach(captures::add);
+        }
+        return captures;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sameFindingsAsOneSession() throws Exception {
+        RuleSet rules = RuleSet.build(List.of(PackLoader.loadBuiltin(CL, "go-perf")), CL);
+        RuleSet perPackage = rules.withPartitioning(0);
+        RuleSet whole = rules.withPartitioning(Integer.MAX_VALUE);
+        List<Path> captures = captures();
+        assertThat(captures).hasSizeGreaterThan(5);
+        return captures.stream().map(dir -> DynamicTest.dynamicTest(GoPerfPack.root().relativize(dir).toString(), () -> {
+            InputReader.Result read = new InputReader().read(List.of(dir.toString()), InputStream.nullInputStream());
+            List<Finding> a = perPackage.run(read.facts(), Map.of());
+            List<Finding> b = whole.run(read.facts(), Map.of());
+            assertThat(a).isEqualTo(b);
+        }));
+    }
+
+    @Test
+    void capturesOfSeveralPackagesAreSplit() throws Exception {
+        // the comparison above means something only if some captures really run as several sessions
+        int split = 0;
+        for (Path dir : captures()) {
+            InputReader.Result read = new InputReader().read(List.of(dir.toString()), InputStream.nullInputStream());
+            Partitions.Plan plan = Partitions.split(read.facts());
+            assertThat(plan.shared()).first().isInstanceOf(ProgramSummary.class);
+            if (plan.packages().size() > 1) {
+                split++;
+            }
+        }
+        assertThat(split).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void everySessionGetsTheSummaryOfTheWholeProgram() throws Exception {
+        Path orders = GoPerfPack.root().resolve("examples/captured/orders");
+        InputReader.Result read = new InputReader().read(List.of(orders.toString()), InputStream.nullInputStream());
+        ProgramSummary whole = ProgramSummary.of(read.facts());
+        assertThat(whole.boundsChecks()).as("the example has -json and check_bce bounds checks").isPositive();
+        Partitions.Plan plan = Partitions.split(read.facts());
+        assertThat(plan.packages()).hasSize(2);
+        assertThat(plan.shared().get(0)).isEqualTo(whole);
+        // one package alone has fewer checks than the program: counting per session would differ
+        assertThat(plan.packages()).allSatisfy(p -> assertThat(ProgramSummary.of(p).boundsChecks())
+                .isLessThan(whole.boundsChecks()));
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/gcfix
+
+go 1.22
