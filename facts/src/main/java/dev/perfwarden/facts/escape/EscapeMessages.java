@@ -98,6 +98,7 @@ final class EscapeMessages {
             prefix("Proved ", remark(CompilerRemark.KIND_SSA_DEBUG)),
             prefix("Disproved ", remark(CompilerRemark.KIND_SSA_DEBUG)),
             prefix("Induction variable", remark(CompilerRemark.KIND_SSA_DEBUG)),
+            exact("Inverted loop iteration", remark(CompilerRemark.KIND_SSA_DEBUG)),
             prefix("removed nil check", remark(CompilerRemark.KIND_SSA_DEBUG)),
             prefix("generated nil check", remark(CompilerRemark.KIND_SSA_DEBUG)),
             enclosed("D", NIL_CHECK, remark(CompilerRemark.KIND_SSA_DEBUG)),

@@ -175,7 +175,8 @@ public final class EscapeTextParser implements InputParser {
 
     private static boolean ssaDebug(String msg) {
         return msg.startsWith("Found Is") || msg.startsWith("Proved ") || msg.startsWith("Disproved ")
-                || msg.startsWith("Induction variable") || msg.endsWith(" nil check");
+                || msg.startsWith("Induction variable") || msg.equals("Inverted loop iteration")
+                || msg.endsWith(" nil check");
     }
 
     @Override

@@ -149,6 +149,9 @@ public final class SsaParser implements InputParser {
         if (msg.equals("generated nil check")) {
             return SsaRemark.NIL_CHECK_GENERATED;
         }
+        if (msg.equals("Inverted loop iteration")) {
+            return SsaRemark.INVERTED_LOOP;
+        }
         return null;
     }
 

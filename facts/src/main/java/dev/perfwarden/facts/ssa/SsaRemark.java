@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param symbol empty (the message does not name the function)
  * @param kind   {@link #PROVED}, {@link #DISPROVED}, {@link #INDUCTION_VARIABLE},
- *               {@link #NIL_CHECK_REMOVED}, {@link #NIL_CHECK_GENERATED}
+ *               {@link #NIL_CHECK_REMOVED}, {@link #NIL_CHECK_GENERATED},
+ *               {@link #INVERTED_LOOP}
  * @param detail the rest of the message ({@code IsInBounds}, {@code Div64 does not need fix-up},
  *               {@code limits [0,?), increment 1})
  */
@@ -24,6 +25,8 @@ public record SsaRemark(String symbol, String file, int line, int col, String ki
     public static final String INDUCTION_VARIABLE = "induction-variable";
     public static final String NIL_CHECK_REMOVED = "nil-check-removed";
     public static final String NIL_CHECK_GENERATED = "nil-check-generated";
+    /** Go 1.24's prove pass (1.25.14 and 1.26.8 do not print it): {@code ./loops.go:44:14: Inverted loop iteration}. */
+    public static final String INVERTED_LOOP = "inverted-loop";
 
     public SsaRemark {
         FactChecks.located(symbol, file, line, col);

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Real captures for the machine-code and SSA parser tests: the shared Go 1.19/1.23 corpus, this
- * package's own Go 1.26.8 captures, and the captures committed elsewhere in the repository
+ * package's own Go 1.24.13, 1.25.14 and 1.26.8 captures, and the captures committed elsewhere in the repository
  * (testdata/captured/go1.&#42;, rules/packs/&#42;/&#42;/captures/go1.&#42;) when they exist.
  */
 public final class Captures {
@@ -46,12 +46,20 @@ public final class Captures {
         return root().resolve("facts/src/test/resources/dev/perfwarden/facts/asm/go1.26.8");
     }
 
-    /** Every capture whose file name matches {@code glob}, in the corpus and all Go 1.26 capture trees. */
+    /** The compilers this package's own programs (t1..t5) are captured with: asm/go&lt;v&gt;/ (capture.sh). */
+    public static final List<String> OWN_VERSIONS = List.of("go1.24.13", "go1.25.14", "go1.26.8");
+
+    /** This package's own captures made by {@code version} (one of {@link #OWN_VERSIONS}). */
+    public static Path own(String version) {
+        return root().resolve("facts/src/test/resources/dev/perfwarden/facts/asm").resolve(version);
+    }
+
+    /** Every capture whose file name matches {@code glob}, in the corpus and all capture trees. */
     public static List<Path> all(String glob) {
         List<Path> roots = new ArrayList<>();
         roots.add(root().resolve("testdata/corpus/go1.19"));
         roots.add(root().resolve("testdata/corpus/go1.23"));
-        roots.add(own126());
+        OWN_VERSIONS.forEach(v -> roots.add(own(v)));
         Path captured = root().resolve("testdata/captured");
         Path packs = root().resolve("rules/packs");
         for (Path base : List.of(captured, packs)) {

@@ -92,14 +92,39 @@ class ObjdumpParserTest {
         assertThat(old.form()).isEqualTo(WriteBarrierCheck.CMP);
         assertThat(old.line()).isEqualTo(25);
         assertThat(old.file()).isEqualTo("/home/gopher/src/t2/main.go");
-        for (Path f : List.of(corpus("go1.23/t2/objdump.txt"), own("t2/objdump.txt"))) {
+        List<Path> newer = new ArrayList<>(List.of(corpus("go1.23/t2/objdump.txt")));
+        Captures.OWN_VERSIONS.forEach(v -> newer.add(Captures.own(v).resolve("t2/objdump.txt")));
+        for (Path f : newer) {
             WriteBarrierCheck now = only(Captures.parse(parser, f).of(WriteBarrierCheck.class), "main.link");
-            assertThat(now.evidence().text()).contains("CMPL runtime.writeBarrier(SB), $0x0");
+            assertThat(now.evidence().text()).as(f.toString()).contains("CMPL runtime.writeBarrier(SB), $0x0");
             assertThat(now.line()).isEqualTo(25);
         }
         // the barrier itself: gcWriteBarrier (1.19) vs gcWriteBarrier2 (1.21+)
         assertThat(callees(corpus("go1.19/t2/objdump.txt"), "main.link")).contains("runtime.gcWriteBarrier");
-        assertThat(callees(own("t2/objdump.txt"), "main.link")).contains("runtime.gcWriteBarrier2");
+        for (String v : Captures.OWN_VERSIONS) {
+            assertThat(callees(Captures.own(v).resolve("t2/objdump.txt"), "main.link")).as(v)
+                    .contains("runtime.gcWriteBarrier2");
+        }
+    }
+
+    @Test
+    void ownProgramsAreCapturedByEveryVersion() {
+        // the dynamic tests above only see what exists: pin that every compiler's capture is complete
+        for (String v : Captures.OWN_VERSIONS) {
+            for (String t : List.of("t1", "t2", "t3", "t4", "t5")) {
+                for (String f : List.of("objdump.txt", "objdump-gnu.txt", "S.txt")) {
+                    assertThat(Captures.own(v).resolve(t).resolve(f)).as(v).isNotEmptyFile();
+                }
+                assertThat(Captures.own(v).resolve(t).resolve("bce.txt")).as(v).isRegularFile(); // t3 has no checks
+                assertThat(Captures.lines(Captures.own(v).resolve(t).resolve("go-version.txt")))
+                        .containsExactly("go version " + v + " linux/amd64");
+            }
+            for (String f : List.of("t2/ssa-sum.txt", "t2/ssa-sum.html", "t2/sum_01__prove.dump", "t2/objdump-S.txt",
+                    "t5/ssa-sumLoop.txt", "t5/ssa-sumLoop.html", "t5/sumLoop_01__prove.dump", "t5/prove.txt",
+                    "t5/objdump-S.txt")) {
+                assertThat(Captures.own(v).resolve(f)).as(v).isNotEmptyFile();
+            }
+        }
     }
 
     @Test
