@@ -1,12 +1,8 @@
 package dev.perfwarden.engine.project;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.perfwarden.engine.yaml.PositionedYaml;
+import dev.perfwarden.engine.yaml.YamlNode;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,14 +12,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A YAML (or JSON) document as a tree that remembers where each key and value was, read with Jackson's
- * streaming YAML parser so that every problem in a project file can name its line and column. Duplicate
- * keys are refused.
+ * A YAML (or JSON) document as a tree that remembers where each key and value was, read by the one
+ * {@link PositionedYaml} reader, with each node's dotted path and its key's position, so that every problem
+ * in a project file, lock file, baseline, contract or manifest can name its line and column.
  */
 public final class YNode {
     public enum Kind { MAP, LIST, STRING, NUMBER, BOOLEAN, NULL }
-
-    private static final YAMLFactory FACTORY = new YAMLFactory();
 
     private final Kind kind;
     private final Object value;
@@ -43,84 +37,39 @@ public final class YNode {
         this.keyCol = keyCol;
     }
 
-    /** Parses {@code text}; {@code file} is the name used in errors. An empty document is an empty map. */
+    /** Parses {@code text} with {@link PositionedYaml}; {@code file} is the name used in errors. An empty document is an empty map. */
     public static YNode parse(String text, String file) throws ConfigException {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                return new YNode(Kind.MAP, Map.of(), "", 1, 1, 1, 1);
-            }
-            YNode root = read(p, "", 0, 0, file);
-            if (p.nextToken() != null) {
-                JsonLocation l = p.currentTokenLocation();
-                throw new ConfigException(file, l.getLineNr(), l.getColumnNr(), "only one YAML document is allowed");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            throw new ConfigException(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
-                    "not valid YAML: " + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new ConfigException(file, 0, 0, "cannot read: " + e.getMessage());
+        YamlNode root;
+        try {
+            root = PositionedYaml.parse(text);
+        } catch (PositionedYaml.SyntaxError e) {
+            throw new ConfigException(file, e.line(), e.col(), e.getMessage());
         }
+        return root == null ? new YNode(Kind.MAP, Map.of(), "", 1, 1, 1, 1) : view(root, "", 0, 0);
     }
 
-    private static YNode read(JsonParser p, String path, int keyLine, int keyCol, String file)
-            throws IOException, ConfigException {
-        JsonLocation loc = p.currentTokenLocation();
-        int line = loc.getLineNr();
-        int col = loc.getColumnNr();
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, YNode> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    JsonLocation kl = p.currentTokenLocation();
-                    String key = p.currentName();
-                    if (m.containsKey(key)) {
-                        throw new ConfigException(file, kl.getLineNr(), kl.getColumnNr(), "duplicate key '" + key
-                                + "'" + (path.isEmpty() ? "" : " in " + path));
-                    }
-                    p.nextToken();
-                    m.put(key, read(p, path.isEmpty() ? key : path + "." + key, kl.getLineNr(), kl.getColumnNr(), file));
-                }
-                return new YNode(Kind.MAP, Collections.unmodifiableMap(m), path, line, col,
-                        keyLine == 0 ? line : keyLine, keyLine == 0 ? col : keyCol);
+    /** This view of a positioned node: its path from the root and the position of its key. */
+    private static YNode view(YamlNode n, String path, int keyLine, int keyCol) {
+        int kl = keyLine == 0 ? n.line() : keyLine;
+        int kc = keyLine == 0 ? n.col() : keyCol;
+        if (n instanceof YamlNode.YMap m) {
+            Map<String, YNode> out = new LinkedHashMap<>();
+            for (YamlNode.Entry e : m.entries().values()) {
+                out.put(e.key(), view(e.value(), path.isEmpty() ? e.key() : path + "." + e.key(), e.line(), e.col()));
             }
-            case START_ARRAY: {
-                List<YNode> l = new ArrayList<>();
-                int i = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(read(p, path + "[" + i++ + "]", 0, 0, file));
-                }
-                return new YNode(Kind.LIST, Collections.unmodifiableList(l), path, line, col,
-                        keyLine == 0 ? line : keyLine, keyLine == 0 ? col : keyCol);
+            return new YNode(Kind.MAP, Collections.unmodifiableMap(out), path, n.line(), n.col(), kl, kc);
+        }
+        if (n instanceof YamlNode.YList l) {
+            List<YNode> out = new ArrayList<>();
+            for (YamlNode item : l.items()) {
+                out.add(view(item, path + "[" + out.size() + "]", 0, 0));
             }
-            case VALUE_STRING:
-                return scalar(Kind.STRING, p.getText(), path, line, col, keyLine, keyCol);
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return scalar(Kind.NUMBER, p.getNumberValue(), path, line, col, keyLine, keyCol);
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return scalar(Kind.BOOLEAN, p.getBooleanValue(), path, line, col, keyLine, keyCol);
-            case VALUE_NULL:
-                return scalar(Kind.NULL, null, path, line, col, keyLine, keyCol);
-            default:
-                throw new ConfigException(file, line, col, "unexpected " + t + " in YAML");
+            return new YNode(Kind.LIST, Collections.unmodifiableList(out), path, n.line(), n.col(), kl, kc);
         }
-    }
-
-    private static YNode scalar(Kind k, Object v, String path, int line, int col, int keyLine, int keyCol) {
-        return new YNode(k, v, path, line, col, keyLine == 0 ? line : keyLine, keyLine == 0 ? col : keyCol);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
+        Object v = ((YamlNode.YScalar) n).value();
+        Kind k = v == null ? Kind.NULL : v instanceof String ? Kind.STRING : v instanceof Boolean ? Kind.BOOLEAN
+                : Kind.NUMBER;
+        return new YNode(k, v, path, n.line(), n.col(), kl, kc);
     }
 
     public Kind kind() {

@@ -90,7 +90,7 @@ class PolicyErrorsTest {
                         "severity 'warn' must be error, warning or note"),
                 arguments("YAML syntax error", 11, "          width: {\">=\": 64", 12, "not valid YAML"),
                 arguments("duplicate key", 11, "          byRef: false", 11,
-                        "key 'byRef' appears twice in this mapping (first at line 10)"),
+                        "duplicate key 'byRef' in rules[0].match[0].where (first at line 10)"),
                 arguments("rule id that is not the folder name", 2, "  - id: other", 2,
                         "rule name \"other\" must equal its folder name \"r\""),
                 arguments("reversed range", 11, "          width: {between: [100, 10]}", 11,

@@ -127,7 +127,7 @@ class ProjectConfigTest {
     void invalidYamlAndDuplicateKeysNameTheirLine() {
         Path file = tmp.resolve(".perfwarden.yaml");
         assertThatThrownBy(() -> ProjectConfig.parse("packs:\n  - id: go-perf\nrules:\n  a: off\n  a: on\n", file))
-                .hasMessage(file + ":5:3: error: duplicate key 'a' in rules");
+                .hasMessage(file + ":5:3: error: duplicate key 'a' in rules (first at line 4)");
         assertThatThrownBy(() -> ProjectConfig.parse("packs: [\n", file)).hasMessageStartingWith(file + ":1:9:")
                 .hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> ProjectConfig.parse("packs:\n  - id: go-perf\n    version: nope\n", file))

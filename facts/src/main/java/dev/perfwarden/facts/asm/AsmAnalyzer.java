@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.asm;
 
+import dev.perfwarden.facts.runtime.RuntimeFunctions;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.parse.ParseContext;
@@ -56,7 +57,7 @@ public final class AsmAnalyzer {
             } else if (x.op.equals("DUFFZERO") || x.op.equals("DUFFCOPY")) {
                 // -S spells the call into Duff's device as a pseudo-op; objdump shows CALL runtime.duffzero(SB)
                 String callee = x.op.equals("DUFFZERO") ? "runtime.duffzero" : "runtime.duffcopy";
-                ctx.emit(new RuntimeCall(body.symbol, x.file, x.line, 0, callee, RuntimeCalls.category(callee),
+                ctx.emit(new RuntimeCall(body.symbol, x.file, x.line, 0, callee, RuntimeFunctions.category(callee),
                         x.inLoop, x.address, evidence(x, ctx)));
             } else if (x.args.contains("runtime.writeBarrier")) {
                 writeBarrier(body, x, ctx);
@@ -121,8 +122,8 @@ public final class AsmAnalyzer {
         String args = x.args;
         if (args.endsWith("(SB)")) {
             String callee = canonical(stripOffset(args.substring(0, args.length() - 4)));
-            if (RuntimeCalls.isRuntime(callee)) {
-                ctx.emit(new RuntimeCall(body.symbol, x.file, x.line, 0, callee, RuntimeCalls.category(callee),
+            if (RuntimeFunctions.isRuntime(callee)) {
+                ctx.emit(new RuntimeCall(body.symbol, x.file, x.line, 0, callee, RuntimeFunctions.category(callee),
                         x.inLoopOrGuards(), x.address, evidence(x, ctx)));
             } else if (options.directCalls()) {
                 ctx.emit(new DirectCall(body.symbol, x.file, x.line, 0, callee, x.inLoop, x.address,

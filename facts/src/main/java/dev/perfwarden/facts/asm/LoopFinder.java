@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.asm;
 
+import dev.perfwarden.facts.runtime.RuntimeFunctions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,8 +191,8 @@ final class LoopFinder {
             if (abi > 0) {
                 callee = callee.substring(0, abi);
             }
-            if (RuntimeCalls.isRuntime(callee)) {
-                String c = RuntimeCalls.category(callee);
+            if (RuntimeFunctions.isRuntime(callee)) {
+                String c = RuntimeFunctions.category(callee);
                 return c.equals(RuntimeCall.BOUNDS_PANIC) || c.equals(RuntimeCall.PANIC);
             }
         }

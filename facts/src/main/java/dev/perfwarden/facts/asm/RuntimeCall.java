@@ -9,7 +9,7 @@ import java.util.Objects;
  * A direct call into the runtime: {@code CALL runtime.X(SB)} or {@code CALL internal/runtime/P.X(SB)}
  * (also nested packages such as {@code internal/runtime/syscall/linux}); in {@code -S} also the
  * {@code DUFFZERO}/{@code DUFFCOPY} pseudo-ops, as {@code runtime.duffzero}/{@code runtime.duffcopy}.
- * The category table is {@link RuntimeCalls#category(String)}.
+ * The category table is {@link dev.perfwarden.facts.runtime.RuntimeFunctions#category(String)} (the {@code runtime-functions.txt} table).
  *
  * @param callee   canonical callee ({@code runtime.morestack_noctxt}, ABI suffix dropped)
  * @param category one of the constants below

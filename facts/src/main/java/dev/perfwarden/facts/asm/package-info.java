@@ -2,7 +2,7 @@
  * The machine-code model shared by the objdump ({@code go tool objdump}) and assembly-listing
  * ({@code go build -gcflags=-S}) parsers: the per-function instruction buffer ({@link Insn}), the
  * analysis that turns one function's instructions into derived facts ({@link AsmAnalyzer}), the
- * classification tables ({@link RuntimeCalls}) and the fact records rules are written against.
+ * classification tables ({@link dev.perfwarden.facts.runtime.RuntimeFunctions}, one table with the profile buckets) and the fact records rules are written against.
  *
  * <h2>Facts</h2>
  * Every fact is {@link dev.perfwarden.facts.core.Located}: {@code symbol} is the canonical symbol

@@ -1,5 +1,15 @@
 package dev.perfwarden.facts.inline;
 
+import dev.perfwarden.facts.parse.CompilerLine;
+import dev.perfwarden.facts.parse.MessageForm;
+import dev.perfwarden.facts.parse.MessageTable;
+
+import java.util.List;
+
+import static dev.perfwarden.facts.parse.MessageForm.exact;
+import static dev.perfwarden.facts.parse.MessageForm.prefix;
+import static dev.perfwarden.facts.parse.MessageForm.suffix;
+
 /**
  * Classes of "cannot inline" reasons (function level, §2.2 of the format reference) and call-site
  * refusals. The reason text itself stays in {@link InlineFact#reason()}; rules match on the class.
@@ -55,98 +65,53 @@ public final class InlineReasons {
     /** Anything else: vocabulary we do not know yet (the text is kept in {@code reason}). */
     public static final String OTHER = "other";
 
+    /** The reason classes as message forms; a form's handler stores its class in the one-element sink. */
+    private static final MessageTable<String[]> FORMS = new MessageTable<String[]>(List.of(
+            prefix("function too complex", is(TOO_COMPLEX)),
+            prefix("unhandled op ", (out, l, op) -> {
+                out[0] = switch (op) {
+                    case "DEFER" -> DEFER;
+                    case "GO" -> GO;
+                    case "TAILCALL" -> TAILCALL;
+                    case "DCLTYPE" -> LOCAL_TYPE;
+                    default -> UNHANDLED_OP;
+                };
+                return true;
+            }),
+            exact("call to recover", is(RECOVER)),
+            prefix("call to getcaller", is(CALLER_PC)),
+            prefix("call to GetCaller", is(CALLER_PC)),
+            prefix("call to runtime function ", is(INSTRUMENTED)),
+            prefix("call to into ", is(INSTRUMENTED)),
+            prefix("cost ", is(CALLER_BUDGET)).where(r -> r.contains(" exceeds max ")),
+            exact("recursive", is(RECURSIVE)),
+            prefix("repeated recursive cycle", is(RECURSIVE_CYCLE)),
+            prefix("recursive call to ", is(RECURSIVE_CALL)),
+            exact("marked go:noinline", is(NOINLINE)),
+            prefix("marked ", is(MARKED_PRAGMA)),
+            exact("no function body", is(NO_BODY)),
+            exact("no name", is(NO_NAME)),
+            exact("not inlining functions with closures", is(CLOSURES)),
+            exact("too expensive", is(TOO_EXPENSIVE)),
+            exact("type eq/hash function", is(TYPE_EQ)),
+            prefix("inlining function ", is(SHAPE_MISMATCH)).where(r -> r.contains("shape")),
+            suffix(" cannot be inlined", is(CALLEE_NOT_INLINABLE))));
+
+    private static MessageForm.BodyHandler<String[]> is(String reasonClass) {
+        return (out, line, body) -> {
+            out[0] = reasonClass;
+            return true;
+        };
+    }
+
     /** The class of a function-level or call-site reason text. */
     public static String classify(String reason) {
         if (reason.isEmpty()) {
             return RECURSIVE_CALL; // the -json quirk: code cannotInlineCall, message ""
         }
-        switch (reason.charAt(0)) {
-            case 'f':
-                if (reason.startsWith("function too complex")) {
-                    return TOO_COMPLEX;
-                }
-                break;
-            case 'u':
-                if (reason.startsWith("unhandled op ")) {
-                    String op = reason.substring("unhandled op ".length());
-                    switch (op) {
-                        case "DEFER":
-                            return DEFER;
-                        case "GO":
-                            return GO;
-                        case "TAILCALL":
-                            return TAILCALL;
-                        case "DCLTYPE":
-                            return LOCAL_TYPE;
-                        default:
-                            return UNHANDLED_OP;
-                    }
-                }
-                break;
-            case 'c':
-                if (reason.equals("call to recover")) {
-                    return RECOVER;
-                }
-                if (reason.startsWith("call to getcaller") || reason.startsWith("call to GetCaller")) {
-                    return CALLER_PC;
-                }
-                if (reason.startsWith("call to runtime function ") || reason.startsWith("call to into ")) {
-                    return INSTRUMENTED;
-                }
-                if (reason.startsWith("cost ") && reason.contains(" exceeds max ")) {
-                    return CALLER_BUDGET;
-                }
-                break;
-            case 'r':
-                if (reason.equals("recursive")) {
-                    return RECURSIVE;
-                }
-                if (reason.startsWith("repeated recursive cycle")) {
-                    return RECURSIVE_CYCLE;
-                }
-                if (reason.startsWith("recursive call to ")) {
-                    return RECURSIVE_CALL;
-                }
-                break;
-            case 'm':
-                if (reason.equals("marked go:noinline")) {
-                    return NOINLINE;
-                }
-                if (reason.startsWith("marked ")) {
-                    return MARKED_PRAGMA;
-                }
-                break;
-            case 'n':
-                if (reason.equals("no function body")) {
-                    return NO_BODY;
-                }
-                if (reason.equals("no name")) {
-                    return NO_NAME;
-                }
-                if (reason.equals("not inlining functions with closures")) {
-                    return CLOSURES;
-                }
-                break;
-            case 't':
-                if (reason.equals("too expensive")) {
-                    return TOO_EXPENSIVE;
-                }
-                if (reason.equals("type eq/hash function")) {
-                    return TYPE_EQ;
-                }
-                break;
-            case 'i':
-                if (reason.startsWith("inlining function ") && reason.contains("shape")) {
-                    return SHAPE_MISMATCH;
-                }
-                break;
-            default:
-                break;
-        }
-        if (reason.endsWith(" cannot be inlined")) {
-            return CALLEE_NOT_INLINABLE;
-        }
-        return OTHER;
+        String[] out = {OTHER};
+        FORMS.decode(out, new CompilerLine(0, reason, "", 0, 0, "", reason));
+        return out[0];
     }
 
     /**

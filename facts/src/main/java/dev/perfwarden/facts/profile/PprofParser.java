@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.profile;
 
+import dev.perfwarden.facts.runtime.RuntimeFunctions;
 import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.core.ParseException;
 import dev.perfwarden.facts.parse.InputHead;
@@ -87,10 +88,10 @@ public final class PprofParser implements InputParser {
             SampleType st = data.sampleTypes().get(t);
             ProfileData.Header h = data.header();
             ctx.emit(new ProfileSummary(input, st.type(), st.unit(), data.total(t), h.durationNanos(), h.period(),
-                    data.share(data.bucket(RuntimeBuckets.Bucket.ALLOCATOR, t), t),
-                    data.share(data.bucket(RuntimeBuckets.Bucket.GC, t), t),
-                    data.share(data.bucket(RuntimeBuckets.Bucket.SCHEDULER, t), t),
-                    data.share(data.bucket(RuntimeBuckets.Bucket.PROFILER, t), t)));
+                    data.share(data.bucket(RuntimeFunctions.Bucket.ALLOCATOR, t), t),
+                    data.share(data.bucket(RuntimeFunctions.Bucket.GC, t), t),
+                    data.share(data.bucket(RuntimeFunctions.Bucket.SCHEDULER, t), t),
+                    data.share(data.bucket(RuntimeFunctions.Bucket.PROFILER, t), t)));
             for (int fn = 0; fn < symbols.length; fn++) {
                 long flat = data.flat(fn, t);
                 long cum = data.cum(fn, t);

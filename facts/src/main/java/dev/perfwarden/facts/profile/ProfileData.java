@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.profile;
 
+import dev.perfwarden.facts.runtime.RuntimeFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * What {@link ProfileReader} keeps of a profile: its header (sample types, period, duration…)
  * and the aggregates every report needs, per sample type: flat and cumulative values per
  * function (keyed by name, as pprof's function granularity does), per source line (function,
- * file, line), the total, and the {@link RuntimeBuckets runtime buckets}. Individual samples are
+ * file, line), the total, and the {@link dev.perfwarden.facts.runtime.RuntimeFunctions.Bucket runtime buckets}. Individual samples are
  * not kept.
  *
  * <p>Indices: {@code fn} is a function index in {@code [0, functionCount())}, {@code ln} a line
@@ -239,7 +240,7 @@ public final class ProfileData {
     }
 
     /** Value of the samples whose stack passes through {@code bucket}, each sample counted once. */
-    public long bucket(RuntimeBuckets.Bucket bucket, int t) {
+    public long bucket(RuntimeFunctions.Bucket bucket, int t) {
         return buckets[bucket.ordinal() * k + check(t)];
     }
 

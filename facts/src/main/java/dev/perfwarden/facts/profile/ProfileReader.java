@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.profile;
 
+import dev.perfwarden.facts.runtime.RuntimeFunctions;
 import dev.perfwarden.facts.symbols.Symbols;
 
 import com.google.perftools.profiles.ProfileProto.Function;
@@ -624,7 +625,7 @@ public final class ProfileReader {
             frameStart[nLoc] = f;
             int[] fnMask = new int[names.size()];
             for (int i = 0; i < fnMask.length; i++) {
-                fnMask[i] = RuntimeBuckets.mask(names.get(i));
+                fnMask[i] = RuntimeFunctions.bucketMask(names.get(i));
             }
             for (int i = 0; i < nLoc; i++) {
                 for (int j = frameStart[i]; j < frameStart[i + 1]; j++) {
@@ -740,7 +741,7 @@ public final class ProfileReader {
                 fnRuntime[i] = ModuleLineCounters.runtime(r.names()[i]);
             }
             totals = new long[k];
-            buckets = new long[RuntimeBuckets.Bucket.values().length * k];
+            buckets = new long[RuntimeFunctions.Bucket.values().length * k];
             values = new long[k];
             nz = new int[k];
             edgeWeight = new long[64 * k];
@@ -908,7 +909,7 @@ public final class ProfileReader {
                 }
                 addSelf(n);
             }
-            for (RuntimeBuckets.Bucket b : RuntimeBuckets.Bucket.values()) {
+            for (RuntimeFunctions.Bucket b : RuntimeFunctions.Bucket.values()) {
                 if ((mask & b.bit()) != 0) {
                     addTo(buckets, b.ordinal());
                 }

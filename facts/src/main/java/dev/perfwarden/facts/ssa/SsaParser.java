@@ -8,7 +8,6 @@ import dev.perfwarden.facts.parse.InputHead;
 import dev.perfwarden.facts.parse.InputParser;
 import dev.perfwarden.facts.parse.InputSource;
 import dev.perfwarden.facts.parse.ParseContext;
-import dev.perfwarden.facts.symbols.Symbols;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,6 +40,9 @@ import java.util.regex.Pattern;
  * canonical one from the genssa {@code TEXT main.sum(SB)} line when the input has it, else the name
  * the dump prints ({@code sum}); so a function's facts are held until its output ends (one function's
  * worth of memory). Every line is a record; lines of no known shape are unparsed with the reason.
+ *
+ * <p>This class sniffs and dispatches and holds the line shapes both readers share;
+ * {@link SsaTextReader} reads the text forms, {@link SsaHtmlReader} the HTML.
  */
 public final class SsaParser implements InputParser {
     static final Pattern POSITIONAL = Pattern.compile(
@@ -101,7 +103,7 @@ public final class SsaParser implements InputParser {
         return ssa;
     }
 
-    private static boolean isHtml(String text) {
+    static boolean isHtml(String text) {
         String t = text.stripLeading();
         return t.startsWith("<html") || t.startsWith("<!DOCTYPE") || t.startsWith("<!doctype");
     }
@@ -116,11 +118,11 @@ public final class SsaParser implements InputParser {
             r.reset();
             String start = got > 0 ? new String(buf, 0, got) : "";
             if (isHtml(start)) {
-                new HtmlRun(ctx).read(r);
+                new SsaHtmlReader(ctx).read(r);
             } else {
                 Matcher dump = DUMP_FILE.matcher(source.path().getFileName() == null ? ""
                         : source.path().getFileName().toString());
-                new TextRun(ctx, dump.matches() ? dump.group("phase").replace('_', ' ') : "start").read(r);
+                new SsaTextReader(ctx, dump.matches() ? dump.group("phase").replace('_', ' ') : "start").read(r);
             }
         }
     }
@@ -257,7 +259,7 @@ public final class SsaParser implements InputParser {
     }
 
     /** Index of the bracket closing the one at {@code open} ({@code [ ] { } ( )} nest), or -1. */
-    private static int matching(String s, int open) {
+    static int matching(String s, int open) {
         int depth = 0;
         for (int k = open; k < s.length(); k++) {
             char c = s.charAt(k);
@@ -318,261 +320,11 @@ public final class SsaParser implements InputParser {
         }
     }
 
-    // ------------------------------------------------------------------ text
-
-    private static final class TextRun {
-        private final ParseContext ctx;
-        private final Pending fn = new Pending();
-        private long n;
-        private String phase;
-        private boolean inGenssa;
-        // the open dump (the function after one pass)
-        private boolean dumpOpen;
-        private int dumpBlocks;
-        private int dumpValues;
-        private String passName;
-        private long passNanos = -1;
-        private long passLine;
-        private String passText;
-        // the open block
-        private int blockId = -1;
-        private String preds = "";
-        private boolean blockDead;
-        private int blockValues;
-        private long blockLine;
-        private String blockText;
-        private boolean blockEmitted;
-
-        TextRun(ParseContext ctx, String initialPhase) {
-            this.ctx = ctx;
-            this.phase = initialPhase;
-        }
-
-        void read(BufferedReader r) throws IOException, ParseException {
-            String line;
-            while ((line = r.readLine()) != null) {
-                n++;
-                ctx.record();
-                String problem = classify(line);
-                if (problem != null) {
-                    if (line.indexOf('\0') >= 0) {
-                        throw ParseException.malformed(ctx.at(n), "binary data in SSA output", line);
-                    }
-                    ctx.unparsed(n, problem, line);
-                }
-            }
-            endFunction();
-        }
-
-        private String classify(String line) {
-            if (line.isBlank()) {
-                return null;
-            }
-            if (line.startsWith("    (")) {
-                return value(line);
-            }
-            if (line.startsWith("    ") && line.length() > 4 && Character.isLetter(line.charAt(4))) {
-                return control(line);
-            }
-            if (line.startsWith("  b")) {
-                Matcher m = BLOCK_HEADER.matcher(line.substring(2));
-                if (!m.matches()) {
-                    return "malformed SSA block header";
-                }
-                closeBlock();
-                blockId = Integer.parseInt(m.group("id"));
-                preds = spaced(m.group("preds"));
-                blockDead = m.group("dead") != null;
-                blockValues = 0;
-                blockLine = n;
-                blockText = line;
-                blockEmitted = false;
-                dumpBlocks++;
-                return null;
-            }
-            if (line.startsWith("  pass ")) {
-                Matcher m = PASS.matcher(line);
-                if (!m.matches()) {
-                    return "malformed SSA pass line";
-                }
-                endDump();
-                if (m.group("ns") != null) {
-                    phase = m.group("name");
-                    passName = phase;
-                    passNanos = Long.parseLong(m.group("ns"));
-                    passLine = n;
-                    passText = line;
-                }
-                return null;
-            }
-            if (line.equals(".") || line.startsWith(". ")) {
-                return null; // IR dump of buildssa
-            }
-            if (line.startsWith("found induction variable ")) {
-                return null; // the prove pass's loop report under GOSSAFUNC
-            }
-            if (line.startsWith("# ")) {
-                if (inGenssa) {
-                    String f = line.substring(2);
-                    if (f.endsWith(".go") && fn.file.isEmpty()) {
-                        fn.file = f.startsWith("./") ? f.substring(2) : f;
-                    }
-                } else {
-                    endFunction(); // package header
-                }
-                return null;
-            }
-            if (line.startsWith("name ") && NAMES.matcher(line).matches()) {
-                return null;
-            }
-            if (MARKER.matcher(line).matches()) {
-                marker(line);
-                return null;
-            }
-            if (line.charAt(0) == ' ') {
-                Matcher g = GENSSA.matcher(line);
-                if (!g.matches()) {
-                    return "not an SSA line";
-                }
-                if (inGenssa && g.group("op").equals("TEXT") && g.group("args") != null) {
-                    int sb = g.group("args").indexOf("(SB)");
-                    if (sb > 0) {
-                        fn.symbol = Symbols.normalize(g.group("args").substring(0, sb));
-                    }
-                }
-                return null;
-            }
-            Matcher p = POSITIONAL.matcher(line);
-            if (p.matches()) {
-                return positional(p, line, n, ctx);
-            }
-            Matcher h = FUNC_HEADER.matcher(line);
-            if (h.matches()) {
-                if (dumpOpen) {
-                    endDump(); // two dumps without a pass line between them
-                }
-                closeBlock();
-                dumpOpen = true;
-                dumpBlocks = 0;
-                dumpValues = 0;
-                if (fn.name.isEmpty()) {
-                    fn.name = h.group("name");
-                }
-                return null;
-            }
-            return "not an SSA line";
-        }
-
-        private void marker(String line) {
-            if (line.startsWith("generating SSA for ")) {
-                endFunction();
-                fn.name = line.substring("generating SSA for ".length());
-            } else if (line.startsWith("compiling ")) {
-                if (fn.name.isEmpty()) {
-                    fn.name = line.substring("compiling ".length());
-                }
-            } else if (line.startsWith("genssa ")) {
-                endDump();
-                inGenssa = true;
-            } else if (line.startsWith("dumped SSA")) {
-                endFunction();
-            }
-        }
-
-        private String value(String line) {
-            int close = line.indexOf(") v", 5);
-            if (close < 0) {
-                return "malformed SSA value";
-            }
-            String pos = line.substring(5, close);
-            int eq = line.indexOf(" = ", close + 3);
-            if (eq < 0 || !isPos(pos)) {
-                return "malformed SSA value";
-            }
-            String idText = line.substring(close + 3, eq);
-            if (!isDigits(idText)) {
-                return "malformed SSA value";
-            }
-            ValueTail t = parseTail(line.substring(eq + 3));
-            if (t == null) {
-                return "malformed SSA value";
-            }
-            if (blockId < 0) {
-                return "SSA value outside a block";
-            }
-            int ln = posLine(pos);
-            int id = Integer.parseInt(idText);
-            String st = stmt(pos);
-            String ph = phase;
-            String block = "b" + blockId;
-            Evidence ev = Evidence.of(InputKind.SSA, line, ctx.at(n));
-            fn.add((sym, file) -> new SsaValue(sym, file, ln, 0, ph, id, t.op(), t.type(), t.aux(), t.args(), t.reg(),
-                    st, block, t.dead(), ev));
-            blockValues++;
-            dumpValues++;
-            return null;
-        }
-
-        private String control(String line) {
-            Matcher m = CONTROL.matcher(line.substring(4));
-            if (!m.matches() || m.group("pos") != null) {
-                return "malformed SSA block control line";
-            }
-            if (blockId < 0) {
-                return "SSA block control line outside a block";
-            }
-            emitBlock(m.group("kind"), spaced(m.group("ctl")), spaced(m.group("succ")), likely(m.group("likely")),
-                    0, line, n);
-            return null;
-        }
-
-        private void emitBlock(String kind, String controls, String succs, String likely, int ln, String text,
-                               long at) {
-            int id = blockId;
-            String ph = phase;
-            String pr = preds;
-            boolean dead = blockDead;
-            int values = blockValues;
-            Evidence ev = Evidence.of(InputKind.SSA, text, ctx.at(at));
-            fn.add((sym, file) -> new SsaBlock(sym, file, ln, 0, ph, id, kind, controls, succs, pr, likely, values,
-                    dead, ev));
-            blockEmitted = true;
-        }
-
-        private void closeBlock() {
-            if (blockId >= 0 && !blockEmitted) {
-                emitBlock("", "", "", SsaBlock.NONE, 0, blockText, blockLine);
-            }
-            blockId = -1;
-        }
-
-        private void endDump() {
-            closeBlock();
-            if (passName != null) {
-                String ph = passName;
-                long ns = passNanos;
-                int blocks = dumpOpen ? dumpBlocks : -1;
-                int values = dumpOpen ? dumpValues : -1;
-                Evidence ev = Evidence.of(InputKind.SSA, passText, ctx.at(passLine));
-                fn.add((sym, file) -> new SsaPass(sym, file, 0, 0, ph, ns, blocks, values, ev));
-                passName = null;
-            }
-            dumpOpen = false;
-        }
-
-        private void endFunction() {
-            endDump();
-            fn.flush(ctx);
-            inGenssa = false;
-            phase = "start";
-        }
-    }
-
     static String likely(String group) {
         return group == null ? SsaBlock.NONE : group.equals("likely") ? SsaBlock.LIKELY : SsaBlock.UNLIKELY;
     }
 
-    private static boolean isPos(String pos) {
+    static boolean isPos(String pos) {
         if (pos.equals("?")) {
             return true;
         }
@@ -580,7 +332,7 @@ public final class SsaParser implements InputParser {
         return isDigits(d);
     }
 
-    private static boolean isDigits(String s) {
+    static boolean isDigits(String s) {
         if (s.isEmpty() || s.length() > 9) {
             return false;
         }
@@ -590,239 +342,6 @@ public final class SsaParser implements InputParser {
             }
         }
         return true;
-    }
-
-    // ------------------------------------------------------------------ ssa.html
-
-    private static final class HtmlRun {
-        private final ParseContext ctx;
-        private final Pending fn = new Pending();
-        private long n;
-        private String column = "";
-        private final List<String[]> columnPasses = new ArrayList<>(); // {name, nanos, line}
-        private String phase = "";
-        private int colBlocks;
-        private int colValues;
-        private int blockId = -1;
-        private String preds = "";
-        private boolean blockDead;
-        private int blockValues;
-        private boolean ulDead;
-        private String h1 = "";
-
-        HtmlRun(ParseContext ctx) {
-            this.ctx = ctx;
-        }
-
-        void read(BufferedReader r) throws IOException, ParseException {
-            String line;
-            while ((line = r.readLine()) != null) {
-                n++;
-                ctx.record();
-                if (line.indexOf('\0') >= 0) {
-                    throw ParseException.malformed(ctx.at(n), "binary data in ssa.html", line);
-                }
-                scan(line);
-            }
-            endColumn();
-            if (fn.name.isEmpty()) {
-                fn.name = h1;
-            }
-            fn.flush(ctx);
-        }
-
-        private void scan(String line) {
-            int p = 0;
-            while (true) {
-                int k = line.indexOf('<', p);
-                if (k < 0) {
-                    return;
-                }
-                p = k + 1;
-                if (line.startsWith("<td id=\"", k)) {
-                    int q = line.indexOf('"', k + 8);
-                    if (q < 0) {
-                        continue;
-                    }
-                    String id = line.substring(k + 8, q);
-                    if (id.endsWith("-exp")) {
-                        endColumn();
-                        column = id.substring(0, id.length() - 4);
-                    }
-                    p = q;
-                } else if (line.startsWith("</tr>", k)) {
-                    endColumn();
-                } else if (line.startsWith("<h1>", k)) {
-                    int e = line.indexOf("</h1>", k);
-                    if (e > 0) {
-                        String name = text(line.substring(k + 4, e));
-                        int comma = name.lastIndexOf(',');
-                        h1 = comma > 0 ? name.substring(0, comma) : name; // 1.22+: "sum,1"
-                        p = e;
-                    }
-                } else if (column.isEmpty()) {
-                    continue;
-                } else if (line.startsWith("<h2>", k)) {
-                    int e = line.indexOf("</h2>", k);
-                    if (e < 0) {
-                        continue;
-                    }
-                    String inner = line.substring(k + 4, e);
-                    int stats = inner.indexOf("<span class=\"stats\">");
-                    String name = text(stats < 0 ? inner : inner.substring(0, stats)).strip();
-                    long ns = -1;
-                    if (stats >= 0) {
-                        String st = text(inner.substring(stats)).strip();
-                        if (st.startsWith("[") && st.endsWith(" ns]")) {
-                            ns = Long.parseLong(st.substring(1, st.length() - 4).strip());
-                        }
-                    }
-                    if (isPhaseColumn()) {
-                        columnPasses.add(new String[] {name, Long.toString(ns), Long.toString(n)});
-                        phase = name;
-                    }
-                    p = e;
-                } else if (column.equals("sources")) {
-                    if (line.startsWith("<strong>", k) && fn.file.isEmpty()) {
-                        int e = line.indexOf("</strong>", k);
-                        if (e > 0) {
-                            fn.file = text(line.substring(k + 8, e)).strip();
-                            p = e;
-                        }
-                    }
-                } else if (column.equals("genssa")) {
-                    if (line.startsWith("<dd class=\"ssa-prog\">", k)) {
-                        int e = line.indexOf("</dd>", k);
-                        if (e > 0) {
-                            genssa(text(line.substring(k + 21, e)));
-                            p = e;
-                        }
-                    }
-                } else if (isPhaseColumn()) {
-                    p = phaseElement(line, k, p);
-                }
-            }
-        }
-
-        private boolean isPhaseColumn() {
-            return !column.isEmpty() && !column.equals("sources") && !column.equals("AST") && !column.equals("genssa");
-        }
-
-        private void genssa(String t) {
-            if (t.startsWith("# ") && t.endsWith(".go")) {
-                String f = t.substring(2);
-                fn.file = f.startsWith("./") ? f.substring(2) : f;
-                return;
-            }
-            int text = t.indexOf(" TEXT\t");
-            if (text < 0) {
-                text = t.indexOf(" TEXT ");
-            }
-            int sb = t.indexOf("(SB)");
-            if (text >= 0 && sb > text) {
-                fn.symbol = Symbols.normalize(t.substring(text + 6, sb));
-            }
-        }
-
-        private int phaseElement(String line, int k, int p) {
-            if (line.startsWith("<ul class=\"b", k)) {
-                int q = line.indexOf('"', k + 11);
-                ulDead = q > 0 && line.substring(k + 11, q).contains("dead-block");
-                return p;
-            }
-            if (!line.startsWith("<li class=\"", k)) {
-                return p;
-            }
-            int q = line.indexOf('"', k + 11);
-            int gt = line.indexOf('>', k);
-            int e = line.indexOf("</li>", k);
-            if (q < 0 || gt < 0 || e < 0) {
-                return p;
-            }
-            String cls = line.substring(k + 11, q);
-            String inner = line.substring(gt + 1, e);
-            if (cls.equals("ssa-start-block")) {
-                int button = inner.indexOf("<button");
-                String t = text(button < 0 ? inner : inner.substring(0, button)).strip();
-                Matcher m = BLOCK_HEADER.matcher(t);
-                if (!m.matches()) {
-                    ctx.unparsed(n, "malformed block header in ssa.html", t);
-                } else {
-                    blockId = Integer.parseInt(m.group("id"));
-                    preds = spaced(m.group("preds"));
-                    blockDead = ulDead || m.group("dead") != null;
-                    blockValues = 0;
-                    colBlocks++;
-                }
-                return e;
-            }
-            if (cls.startsWith("ssa-long-value")) {
-                String t = text(inner.replace("<s>", "-")).strip();
-                Matcher m = HTML_VALUE.matcher(t);
-                ValueTail tail = m.matches() ? parseTail(m.group("rest")) : null;
-                if (tail == null || blockId < 0) {
-                    ctx.unparsed(n, "malformed SSA value in ssa.html", t);
-                } else {
-                    int id = Integer.parseInt(m.group("id"));
-                    String pos = m.group("pos");
-                    int ln = posLine(pos);
-                    String st = stmt(pos);
-                    String ph = phase;
-                    String block = "b" + blockId;
-                    boolean dead = cls.contains("dead-value") || tail.dead();
-                    Evidence ev = Evidence.of(InputKind.SSA, t, ctx.at(n));
-                    fn.add((sym, file) -> new SsaValue(sym, file, ln, 0, ph, id, tail.op(), tail.type(), tail.aux(),
-                            tail.args(), tail.reg(), st, block, dead, ev));
-                    blockValues++;
-                    colValues++;
-                }
-                return e;
-            }
-            if (cls.equals("ssa-end-block")) {
-                String t = text(inner.replace("<s>", "-")).strip();
-                Matcher m = CONTROL.matcher(t);
-                if (!m.matches() || blockId < 0) {
-                    ctx.unparsed(n, "malformed block control in ssa.html", t);
-                } else {
-                    int id = blockId;
-                    String ph = phase;
-                    String pr = preds;
-                    boolean dead = blockDead;
-                    int values = blockValues;
-                    int ln = m.group("pos") == null ? 0 : posLine(m.group("pos"));
-                    String kind = m.group("kind");
-                    String ctl = spaced(m.group("ctl"));
-                    String succ = spaced(m.group("succ"));
-                    String lk = likely(m.group("likely"));
-                    Evidence ev = Evidence.of(InputKind.SSA, t, ctx.at(n));
-                    fn.add((sym, file) -> new SsaBlock(sym, file, ln, 0, ph, id, kind, ctl, succ, pr, lk, values, dead,
-                            ev));
-                    blockId = -1;
-                }
-                return e;
-            }
-            return p; // ssa-value-list and other wrappers
-        }
-
-        private void endColumn() {
-            for (int i = 0; i < columnPasses.size(); i++) {
-                String[] ps = columnPasses.get(i);
-                boolean last = i == columnPasses.size() - 1;
-                int blocks = last ? colBlocks : -1;
-                int values = last ? colValues : -1;
-                String name = ps[0];
-                long ns = Long.parseLong(ps[1]);
-                Evidence ev = Evidence.of(InputKind.SSA, "<h2>" + name + (ns >= 0 ? " [" + ns + " ns]" : "") + "</h2>",
-                        ctx.at(Long.parseLong(ps[2])));
-                fn.add((sym, file) -> new SsaPass(sym, file, 0, 0, name, ns, blocks, values, ev));
-            }
-            columnPasses.clear();
-            column = "";
-            phase = "";
-            colBlocks = 0;
-            colValues = 0;
-            blockId = -1;
-        }
     }
 
     /** Tag-stripped, entity-decoded text; the arrows become {@code ->} and {@code <-} as in the text dumps. */

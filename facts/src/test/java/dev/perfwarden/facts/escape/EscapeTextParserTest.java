@@ -370,6 +370,20 @@ class EscapeTextParserTest {
                 .containsExactly("example.com/broken", "example.com/m");
     }
 
+    /** Messages whose fixed head and tail overlap once threw StringIndexOutOfBounds; they are unknown messages. */
+    @Test
+    void formsWhoseHeadAndTailOverlapAreUnknownNotACrash(@TempDir Path dir) throws IOException {
+        Parsed p = parseText(dir, String.join("\n",
+                "# example.com/m",
+                "./a.go:3:6: can inline f",
+                "./a.go:4:6: function considered 'big'; reducing max cost of inlinees",
+                "./a.go:5:6: assuming is unsafe uintptr",
+                "./a.go:6:6: parameter leaks to {heap} with derefs=0:", ""));
+        assertThat(p.ctx().unparsedSamples()).extracting(Unparsed::reason).containsExactly(
+                EscapeTextParser.UNKNOWN_MESSAGE, EscapeTextParser.UNKNOWN_MESSAGE, EscapeTextParser.UNKNOWN_MESSAGE);
+        assertThat(of(p.facts(), InlineFact.class)).hasSize(1);
+    }
+
     @Test
     void testBuildHeadersKeepTheirVariant(@TempDir Path dir) throws IOException {
         Parsed p = parseText(dir, "# example.com/t3 [example.com/t3.test]\n./b.go:3:6: can inline f\n");

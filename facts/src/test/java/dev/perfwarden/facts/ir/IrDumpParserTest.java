@@ -131,10 +131,10 @@ class IrDumpParserTest {
 
     @Test
     void inlinedCodeLandsAtTheCallSiteAndKeepsItsSourcePosition() throws Exception {
-        // Go 1.26.8, interface-escape: os.(*File).WriteString inlined at main.go:70:24; its local b is
-        // declared at file.go:320:2 ("NAME-os.b … # main.go:70:24 file.go:320:2")
+        // Go 1.26.8, interface-escape: os.(*File).WriteString inlined at main.go:80:24; its local b is
+        // declared at file.go:320:2 ("NAME-os.b … # main.go:80:24 file.go:320:2")
         Parsed p = parse(capture("rules/packs/go-perf/interface-escape/captures/go1.26.8/m3.txt"));
-        assertThat(p.of(InlinedBody.class)).filteredOn(b -> b.line() == 70 && b.col() == 24).singleElement()
+        assertThat(p.of(InlinedBody.class)).filteredOn(b -> b.line() == 80 && b.col() == 24).singleElement()
                 .satisfies(b -> {
                     assertThat(b.callee()).isEqualTo("os.(*File).WriteString");
                     assertThat(b.file()).isEqualTo("main.go");
@@ -146,7 +146,7 @@ class IrDumpParserTest {
             assertThat(v.onStack()).isTrue();
             assertThat(v.type()).isEqualTo("SLICE-[]byte");
             assertThat(v.file()).isEqualTo("main.go");
-            assertThat(v.line()).isEqualTo(70);
+            assertThat(v.line()).isEqualTo(80);
             assertThat(v.source().file()).isEqualTo("file.go");
             assertThat(v.source().line()).isEqualTo(320);
         });

@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.profile;
 
+import dev.perfwarden.facts.runtime.RuntimeFunctions;
 import com.google.perftools.profiles.ProfileProto.Function;
 import com.google.perftools.profiles.ProfileProto.Label;
 import com.google.perftools.profiles.ProfileProto.Line;
@@ -88,7 +89,7 @@ class ProfileReaderTest {
         assertThat(b.lineCount()).isEqualTo(a.lineCount());
         for (int t = 0; t < a.sampleTypes().size(); t++) {
             assertThat(b.total(t)).isEqualTo(a.total(t));
-            for (RuntimeBuckets.Bucket k : RuntimeBuckets.Bucket.values()) {
+            for (RuntimeFunctions.Bucket k : RuntimeFunctions.Bucket.values()) {
                 assertThat(b.bucket(k, t)).isEqualTo(a.bucket(k, t));
             }
             for (int fn = 0; fn < a.functionCount(); fn++) {
@@ -222,26 +223,26 @@ class ProfileReaderTest {
         p.sample(v(1, 80), sched, schedule, mcall); // scheduler
         ProfileData d = new ProfileReader().read(p.bytes(), "b.pb");
         assertThat(d.total(1)).isEqualTo(300);
-        assertThat(d.bucket(RuntimeBuckets.Bucket.ALLOCATOR, 1)).isEqualTo(150);
-        assertThat(d.bucket(RuntimeBuckets.Bucket.GC, 1)).isEqualTo(40);
-        assertThat(d.bucket(RuntimeBuckets.Bucket.SCHEDULER, 1)).isEqualTo(80);
-        assertThat(d.share(d.bucket(RuntimeBuckets.Bucket.ALLOCATOR, 1), 1)).isEqualTo(0.5);
+        assertThat(d.bucket(RuntimeFunctions.Bucket.ALLOCATOR, 1)).isEqualTo(150);
+        assertThat(d.bucket(RuntimeFunctions.Bucket.GC, 1)).isEqualTo(40);
+        assertThat(d.bucket(RuntimeFunctions.Bucket.SCHEDULER, 1)).isEqualTo(80);
+        assertThat(d.share(d.bucket(RuntimeFunctions.Bucket.ALLOCATOR, 1), 1)).isEqualTo(0.5);
     }
 
     @Test
     void bucketMembership() {
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.ALLOCATOR, "runtime.mallocgcTinySize8")).isTrue();
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.ALLOCATOR, "runtime.newobject")).isTrue();
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.ALLOCATOR, "runtime.convTstring")).isTrue();
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.ALLOCATOR, "runtime.memmove")).isFalse();
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.ALLOCATOR, "main.mallocgc")).isFalse();
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.GC, "runtime.gcDrainMarkWorkerDedicated")).isTrue();
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.GC, "runtime.scanObjectSmall")).isTrue();
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.GC, "runtime.gcWriteBarrier2")).isFalse();
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.GC, "runtime.gcmarknewobject")).isFalse();
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.SCHEDULER, "runtime.findrunnable")).isTrue();
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.SCHEDULER, "runtime.park_m")).isTrue();
-        assertThat(RuntimeBuckets.contains(RuntimeBuckets.Bucket.SCHEDULER, "runtime.mstart")).isFalse();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.ALLOCATOR, "runtime.mallocgcTinySize8")).isTrue();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.ALLOCATOR, "runtime.newobject")).isTrue();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.ALLOCATOR, "runtime.convTstring")).isTrue();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.ALLOCATOR, "runtime.memmove")).isFalse();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.ALLOCATOR, "main.mallocgc")).isFalse();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.GC, "runtime.gcDrainMarkWorkerDedicated")).isTrue();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.GC, "runtime.scanObjectSmall")).isTrue();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.GC, "runtime.gcWriteBarrier2")).isFalse();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.GC, "runtime.gcmarknewobject")).isFalse();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.SCHEDULER, "runtime.findrunnable")).isTrue();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.SCHEDULER, "runtime.park_m")).isTrue();
+        assertThat(RuntimeFunctions.inBucket(RuntimeFunctions.Bucket.SCHEDULER, "runtime.mstart")).isFalse();
     }
 
     @Test

@@ -32,7 +32,7 @@ class DeepSourceTest {
         assertThat(funcs.get(2).name()).isEqualTo("f.func1.1");
         assertThat(funcs.get(3).name()).isEqualTo("f.func1.1.1");
         assertThat(funcs.get(3).line()).isEqualTo(6);
-        int depth = GoSourceIndex.FileParser.MAX_LITERAL_DEPTH;
+        int depth = GoFileParser.MAX_LITERAL_DEPTH;
         assertThat(funcs).hasSize(1 + depth + 1);
         assertThat(funcs.get(funcs.size() - 1).name()).isEqualTo("g");
         // the innermost line belongs to the deepest indexed literal

@@ -7,10 +7,12 @@ import dev.perfwarden.engine.frontend.Translation;
 import dev.perfwarden.engine.frontend.yaml.FactTypes.FactType;
 import dev.perfwarden.engine.frontend.yaml.FactTypes.FieldInfo;
 import dev.perfwarden.engine.frontend.yaml.FactTypes.ValueKind;
-import dev.perfwarden.engine.frontend.yaml.YNode.Entry;
-import dev.perfwarden.engine.frontend.yaml.YNode.YList;
-import dev.perfwarden.engine.frontend.yaml.YNode.YMap;
-import dev.perfwarden.engine.frontend.yaml.YNode.YScalar;
+import dev.perfwarden.engine.yaml.PositionedYaml;
+import dev.perfwarden.engine.yaml.YamlNode;
+import dev.perfwarden.engine.yaml.YamlNode.Entry;
+import dev.perfwarden.engine.yaml.YamlNode.YList;
+import dev.perfwarden.engine.yaml.YamlNode.YMap;
+import dev.perfwarden.engine.yaml.YamlNode.YScalar;
 import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.frontend.LineMap;
@@ -18,6 +20,7 @@ import dev.perfwarden.engine.model.ParamType;
 import dev.perfwarden.facts.core.InputKind;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -75,11 +78,11 @@ final class PolicyCompiler {
     // ---------------------------------------------------------------- driver
 
     Translation compile() {
-        YNode root;
+        YamlNode root;
         try {
-            root = YTree.parse(src.text());
-        } catch (YTree.SyntaxError e) {
-            return Translation.failed(List.of(new Diagnostic(src.path(), e.line, e.col, e.getMessage())));
+            root = PositionedYaml.parse(src.text());
+        } catch (PositionedYaml.SyntaxError e) {
+            return Translation.failed(List.of(new Diagnostic(src.path(), e.line(), e.col(), e.getMessage())));
         }
         if (root == null) {
             error(1, 0, "the policy file is empty; expected 'rules:' with a list of rules");
@@ -102,7 +105,7 @@ final class PolicyCompiler {
         }
         List<Body> bodies = new ArrayList<>();
         Map<String, Integer> ids = new LinkedHashMap<>();
-        for (YNode item : list.items()) {
+        for (YamlNode item : list.items()) {
             if (!(item instanceof YMap rule)) {
                 error(item, "each rule must be a mapping (id, severity, summary, match, message), found "
                         + item.describe());
@@ -236,7 +239,7 @@ final class PolicyCompiler {
                     error(matchE.value(), "'match' must be a non-empty list of match items (- fact: ..., - not: ...), found "
                             + matchE.value().describe());
                 } else {
-                    for (YNode item : items.items()) {
+                    for (YamlNode item : items.items()) {
                         matchItem(item);
                     }
                     if (bound.isEmpty() && problems.size() == before) {
@@ -325,7 +328,7 @@ final class PolicyCompiler {
             return b;
         }
 
-        private void checkScope(Scope scope, Bound at, YNode where) {
+        private void checkScope(Scope scope, Bound at, YamlNode where) {
             FactType t = at.type();
             if (scope == Scope.LINE && !(t.has("file") && t.has("line"))) {
                 error(where, "scope line weighs the finding by its source line, but the reported fact '" + at.alias()
@@ -351,7 +354,7 @@ final class PolicyCompiler {
 
         // ------------------------------------------------------------ match items
 
-        private void matchItem(YNode item) {
+        private void matchItem(YamlNode item) {
             if (!(item instanceof YMap m)) {
                 error(item, "a match item must be a mapping starting with fact:, not: or exists:, found "
                         + item.describe());
@@ -447,7 +450,7 @@ final class PolicyCompiler {
                 if (j == null) {
                     continue;
                 }
-                for (YNode ref : listOrOne(j.value())) {
+                for (YamlNode ref : listOrOne(j.value())) {
                     Bound other = boundRef(ref, join);
                     if (other == null) {
                         continue;
@@ -539,7 +542,7 @@ final class PolicyCompiler {
             return true;
         }
 
-        private Bound boundRef(YNode ref, String what) {
+        private Bound boundRef(YamlNode ref, String what) {
             if (!(ref instanceof YScalar s) || !(s.value() instanceof String name)) {
                 error(ref, what + ": expected the name of an earlier match item, found " + ref.describe());
                 return null;
@@ -594,7 +597,7 @@ final class PolicyCompiler {
             }
             List<String> alternatives = new ArrayList<>();
             boolean ok = true;
-            for (YNode alt : l.items()) {
+            for (YamlNode alt : l.items()) {
                 if (!(alt instanceof YMap am) || am.entries().isEmpty()) {
                     error(alt, "any: each alternative must be a mapping of conditions (field: condition), found "
                             + alt.describe());
@@ -653,7 +656,7 @@ final class PolicyCompiler {
         }
 
         private void condition(Target t, Entry f, List<String> pre, List<Integer> preSrc, List<Constraint> out) {
-            YNode v = f.value();
+            YamlNode v = f.value();
             Map<String, Entry> ops;
             if (v instanceof YMap m && !isOperandMap(m)) {
                 ops = m.entries();
@@ -676,7 +679,7 @@ final class PolicyCompiler {
         private String operator(Ctx c, Entry op) {
             String name = c.target().lhs();
             ValueKind k = c.field().kind();
-            YNode v = op.value();
+            YamlNode v = op.value();
             switch (op.key()) {
                 case "equals":
                 case "not-equals": {
@@ -714,8 +717,8 @@ final class PolicyCompiler {
                         error(v, "between: expected [low, high] (both ends included), found " + v.describe());
                         return null;
                     }
-                    YNode lo = l.items().get(0);
-                    YNode hi = l.items().get(1);
+                    YamlNode lo = l.items().get(0);
+                    YamlNode hi = l.items().get(1);
                     if (lo instanceof YScalar a && a.isNumber() && hi instanceof YScalar b && b.isNumber()
                             && ((Number) a.value()).doubleValue() > ((Number) b.value()).doubleValue()) {
                         error(v, "between: the low end " + a.value() + " is above the high end " + b.value());
@@ -736,7 +739,7 @@ final class PolicyCompiler {
                         return null;
                     }
                     List<String> xs = new ArrayList<>();
-                    for (YNode i : l.items()) {
+                    for (YamlNode i : l.items()) {
                         if (!(i instanceof YScalar)) {
                             error(i, op.key() + ": list items must be plain values, found " + i.describe());
                             return null;
@@ -789,7 +792,7 @@ final class PolicyCompiler {
         }
 
         /** A value to compare a field with: a literal, {param: NAME} or {field: alias.field}; type-checked. */
-        private String operand(Ctx c, YNode v, String op) {
+        private String operand(Ctx c, YamlNode v, String op) {
             FieldInfo f = c.field();
             ValueKind k = f.kind();
             if (v instanceof YMap m) {
@@ -868,7 +871,11 @@ final class PolicyCompiler {
                 return lit;
             }
             if (k.numeric()) {
-                if (!(x instanceof Long || x instanceof Double)) {
+                if (x instanceof BigInteger) {
+                    error(v, "number " + x + " is too large");
+                    return null;
+                }
+                if (!(x instanceof Number)) {
                     error(v, c.what() + " is " + article(k) + "; '" + op + "' needs a number, not " + s.describe());
                     return null;
                 }
@@ -876,7 +883,7 @@ final class PolicyCompiler {
                     error(v, op + ": " + d + " is not a finite number");
                     return null;
                 }
-                return x instanceof Long l ? l.toString() : BigDecimal.valueOf((Double) x).toPlainString();
+                return x instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : x.toString();
             }
             if (k == ValueKind.BOOLEAN) {
                 if (!(x instanceof Boolean bo)) {
@@ -905,7 +912,7 @@ final class PolicyCompiler {
         // ------------------------------------------------------------ message
 
         /** The message template as a Java string expression. */
-        private String messageExpr(String template, YNode at) {
+        private String messageExpr(String template, YamlNode at) {
             List<String> parts = new ArrayList<>();
             Matcher m = PLACEHOLDER.matcher(template);
             int last = 0;
@@ -939,7 +946,7 @@ final class PolicyCompiler {
             return String.join(" + ", parts);
         }
 
-        private String placeholder(String p, YNode at) {
+        private String placeholder(String p, YamlNode at) {
             String filter = null;
             int bar = p.indexOf('|');
             if (bar >= 0) {
@@ -1051,7 +1058,7 @@ final class PolicyCompiler {
                 .map(f -> f.name() + " (" + f.kind().label() + ")").collect(Collectors.joining(", "));
     }
 
-    private static List<YNode> listOrOne(YNode n) {
+    private static List<YamlNode> listOrOne(YamlNode n) {
         return n instanceof YList l ? l.items() : List.of(n);
     }
 
@@ -1065,7 +1072,7 @@ final class PolicyCompiler {
 
     /** The entry's value as text; an error (and null) when it is not a plain value. */
     private String text(Entry e, String what) {
-        YNode v = e.value();
+        YamlNode v = e.value();
         if (v instanceof YScalar s && s.value() != null && !(s.value() instanceof Boolean)) {
             return s.value().toString();
         }
@@ -1091,7 +1098,7 @@ final class PolicyCompiler {
     }
 
     /** {@code s} as a DRL/Java string literal; an error for control characters that cannot be written. */
-    private String checkedText(String s, YNode at) {
+    private String checkedText(String s, YamlNode at) {
         for (char ch : s.toCharArray()) {
             if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
                 error(at, "control character U+" + String.format("%04X", (int) ch) + " is not allowed here");
@@ -1106,8 +1113,8 @@ final class PolicyCompiler {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        List<YNode> items = e.value() instanceof YList l ? l.items() : List.of(e.value());
-        for (YNode i : items) {
+        List<YamlNode> items = e.value() instanceof YList l ? l.items() : List.of(e.value());
+        for (YamlNode i : items) {
             if (!(i instanceof YScalar s) || !(s.value() instanceof String str)) {
                 error(i, e.key() + ": expected a list of " + what + "s, found " + i.describe());
                 continue;
@@ -1136,7 +1143,7 @@ final class PolicyCompiler {
         }
     }
 
-    private void error(YNode at, String msg) {
+    private void error(YamlNode at, String msg) {
         error(at.line(), at.col(), msg);
     }
 

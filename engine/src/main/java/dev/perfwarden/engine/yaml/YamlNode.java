@@ -1,15 +1,16 @@
-package dev.perfwarden.engine.frontend.yaml;
+package dev.perfwarden.engine.yaml;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML node with the line and column it starts at (1-based), as {@link YTree} reads it. Three shapes:
- * mappings (keys keep their own position), sequences and scalars ({@code null}, {@link String},
- * {@link Long}, {@link Double}, {@link Boolean}).
+ * A YAML node with the line and column it starts at (1-based), as {@link PositionedYaml} reads it. Three
+ * shapes: mappings (keys keep their own position), sequences and scalars ({@code null}, {@link String},
+ * {@link Number} as Jackson reads it: Integer, Long, BigInteger or Double; {@link Boolean}).
  */
-sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
+public sealed interface YamlNode permits YamlNode.YMap, YamlNode.YList, YamlNode.YScalar {
     int line();
 
     int col();
@@ -18,12 +19,12 @@ sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
     String describe();
 
     /** One key of a mapping: its position and its value. */
-    record Entry(String key, int line, int col, YNode value) {
+    record Entry(String key, int line, int col, YamlNode value) {
     }
 
-    record YMap(int line, int col, Map<String, Entry> entries) implements YNode {
+    record YMap(int line, int col, Map<String, Entry> entries) implements YamlNode {
         public YMap {
-            entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
         @Override
@@ -32,7 +33,7 @@ sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
         }
     }
 
-    record YList(int line, int col, List<YNode> items) implements YNode {
+    record YList(int line, int col, List<YamlNode> items) implements YamlNode {
         public YList {
             items = List.copyOf(items);
         }
@@ -43,7 +44,7 @@ sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
         }
     }
 
-    record YScalar(int line, int col, Object value) implements YNode {
+    record YScalar(int line, int col, Object value) implements YamlNode {
         @Override
         public String describe() {
             if (value == null) {
@@ -58,8 +59,8 @@ sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
             return "the number " + value;
         }
 
-        boolean isNumber() {
-            return value instanceof Long || value instanceof Double;
+        public boolean isNumber() {
+            return value instanceof Number;
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.perfwarden.engine.frontend.yaml;
+package dev.perfwarden.engine.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,40 +14,50 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads YAML into {@link YNode}s that remember where each key and value starts, using Jackson's
- * streaming parser ({@link JsonParser#currentTokenLocation()}). Duplicate keys are an error.
+ * The one YAML reader of perfwarden: reads a document (YAML or JSON) into {@link YamlNode}s that remember
+ * the line and column (1-based) where each key and value starts, with Jackson's streaming parser
+ * ({@link JsonParser#currentTokenLocation()}). Project files, lock files, baselines, contracts, batch
+ * manifests (through {@code engine.project.YNode}) and YAML policies read through it. Refused: duplicate
+ * keys, more than one document, text that is not YAML; each at a line and column.
  */
-final class YTree {
+public final class PositionedYaml {
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
-    /** YAML that cannot be read, at a line and column of the text. */
-    static final class SyntaxError extends Exception {
-        final int line;
-        final int col;
+    /** YAML that cannot be read, at a line and column of the text (0 when Jackson gives none). */
+    public static final class SyntaxError extends Exception {
+        private final int line;
+        private final int col;
 
         SyntaxError(int line, int col, String message) {
             super(message);
             this.line = line;
             this.col = col;
         }
+
+        public int line() {
+            return line;
+        }
+
+        public int col() {
+            return col;
+        }
     }
 
     private final JsonParser p;
 
-    private YTree(JsonParser p) {
+    private PositionedYaml(JsonParser p) {
         this.p = p;
     }
 
     /** The document's root node; null for an empty document. */
-    static YNode parse(String text) throws SyntaxError {
+    public static YamlNode parse(String text) throws SyntaxError {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 return null;
             }
-            YNode root = new YTree(p).node(t);
-            JsonToken more = p.nextToken();
-            if (more != null) {
+            YamlNode root = new PositionedYaml(p).node(t, "");
+            if (p.nextToken() != null) {
                 JsonLocation l = p.currentTokenLocation();
                 throw new SyntaxError(l.getLineNr(), l.getColumnNr(), "only one YAML document per file");
             }
@@ -61,50 +71,46 @@ final class YTree {
         }
     }
 
-    private YNode node(JsonToken t) throws IOException, SyntaxError {
+    /** Reads the node starting at token {@code t}; {@code path} ({@code rules[0].match}) names it in messages. */
+    private YamlNode node(JsonToken t, String path) throws IOException, SyntaxError {
         JsonLocation loc = p.currentTokenLocation();
         int line = loc.getLineNr();
         int col = loc.getColumnNr();
         switch (t) {
             case START_OBJECT: {
-                Map<String, YNode.Entry> entries = new LinkedHashMap<>();
-                JsonToken k;
-                while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
+                Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
                     JsonLocation kl = p.currentTokenLocation();
                     String key = p.currentName();
-                    YNode value = node(p.nextToken());
-                    YNode.Entry prev = entries.put(key, new YNode.Entry(key, kl.getLineNr(), kl.getColumnNr(), value));
+                    YamlNode.Entry prev = entries.get(key);
                     if (prev != null) {
-                        throw new SyntaxError(kl.getLineNr(), kl.getColumnNr(), "key '" + key
-                                + "' appears twice in this mapping (first at line " + prev.line() + ")");
+                        throw new SyntaxError(kl.getLineNr(), kl.getColumnNr(), "duplicate key '" + key + "'"
+                                + (path.isEmpty() ? "" : " in " + path) + " (first at line " + prev.line() + ")");
                     }
+                    YamlNode value = node(p.nextToken(), path.isEmpty() ? key : path + "." + key);
+                    entries.put(key, new YamlNode.Entry(key, kl.getLineNr(), kl.getColumnNr(), value));
                 }
-                return new YNode.YMap(line, col, entries);
+                return new YamlNode.YMap(line, col, entries);
             }
             case START_ARRAY: {
-                List<YNode> items = new ArrayList<>();
+                List<YamlNode> items = new ArrayList<>();
                 JsonToken i;
                 while ((i = p.nextToken()) != JsonToken.END_ARRAY) {
-                    items.add(node(i));
+                    items.add(node(i, path + "[" + items.size() + "]"));
                 }
-                return new YNode.YList(line, col, items);
+                return new YamlNode.YList(line, col, items);
             }
             case VALUE_STRING:
-                return new YNode.YScalar(line, col, p.getText());
+                return new YamlNode.YScalar(line, col, p.getText());
             case VALUE_NUMBER_INT:
-                try {
-                    return new YNode.YScalar(line, col, p.getLongValue());
-                } catch (IOException e) {
-                    throw new SyntaxError(line, col, "number " + p.getText() + " is too large");
-                }
             case VALUE_NUMBER_FLOAT:
-                return new YNode.YScalar(line, col, p.getDoubleValue());
+                return new YamlNode.YScalar(line, col, p.getNumberValue());
             case VALUE_TRUE:
-                return new YNode.YScalar(line, col, Boolean.TRUE);
+                return new YamlNode.YScalar(line, col, Boolean.TRUE);
             case VALUE_FALSE:
-                return new YNode.YScalar(line, col, Boolean.FALSE);
+                return new YamlNode.YScalar(line, col, Boolean.FALSE);
             case VALUE_NULL:
-                return new YNode.YScalar(line, col, null);
+                return new YamlNode.YScalar(line, col, null);
             default:
                 throw new SyntaxError(line, col, "unexpected YAML content (" + t + ")");
         }

@@ -1,0 +1,342 @@
+package dev.perfwarden.facts.escape;
+
+import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.CompilerNames;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.InputKind;
+import dev.perfwarden.facts.core.SourcePaths;
+import dev.perfwarden.facts.core.SourcePos;
+import dev.perfwarden.facts.escape.Item.Block;
+import dev.perfwarden.facts.escape.Item.Simple;
+import dev.perfwarden.facts.escape.Item.Summary;
+import dev.perfwarden.facts.escape.Item.Unknown;
+import dev.perfwarden.facts.inline.InlineFact;
+import dev.perfwarden.facts.parse.CompilerLine;
+import dev.perfwarden.facts.parse.Interner;
+import dev.perfwarden.facts.parse.ParseContext;
+import dev.perfwarden.facts.source.PackageDirs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One {@code # pkg} section of {@code -m} output: the sink {@link EscapeMessages} decodes lines into,
+ * resolved into facts when the section ends (blocks joined to their summaries, names qualified once the
+ * section shows whether it is a {@code main} package, unknown lines given their reason).
+ */
+final class EscapeSection {
+    static final String UNKNOWN_MESSAGE = "unknown compiler message";
+    static final String COMPILER_ERROR = "compiler error";
+    static final String STRAY_FLOW = "flow line outside an explanation block";
+    static final String UNKNOWN_LINE = "unknown line";
+
+    /** Errors of the gc/types2 front end that may share a section with -m output. */
+    private static final String[] ERROR_MARKERS = {"undefined: ", "syntax error", "declared and not used",
+            "imported and not used", "cannot use ", "too many errors", "invalid operation", "missing return",
+            "not enough arguments", "too many arguments", "redeclared", "cannot assign", "mismatched types",
+            "non-boolean", "cannot convert", "invalid argument", "assignment mismatch", "undeclared name",
+            "is not used", "cannot call", "cannot range", "has no field or method", "escapes to heap, not allowed"};
+
+    /** State of the whole input that sections share. */
+    static final class Input {
+        final ParseContext ctx;
+        final Interner in = new Interner();
+        final Map<String, SourcePos> positions = new HashMap<>();
+        long recognised;
+
+        Input(ParseContext ctx) {
+            this.ctx = ctx;
+        }
+    }
+
+    final Input input;
+    final String pkg;
+    final String variant;
+    final PackageDecl decl;
+    final FlowAssembler flows;
+    private final List<Item> items = new ArrayList<>();
+    private final Map<String, List<Summary>> summaries = new HashMap<>();
+    /** Escape summaries by position only, for blocks whose subject the summary prints differently. */
+    private final Map<String, List<Summary>> escapesAt = new HashMap<>();
+    private final Set<String> localRoots = new HashSet<>();
+    private final Map<String, Integer> dirVotes = new HashMap<>();
+    private final List<String[]> pendingDeclared = new ArrayList<>();
+    private final Set<Long> strays = new HashSet<>();
+    private int recognised;
+    private boolean mainFunc;
+
+    EscapeSection(Input input, String pkg, String variant, PackageDecl decl) {
+        this.input = input;
+        this.pkg = pkg;
+        this.variant = variant;
+        this.decl = decl;
+        this.flows = new FlowAssembler(input.in, input.positions);
+        localRoots.add("init");
+    }
+
+    // ---- the sink of decoded lines
+
+    String in(String s) {
+        return input.in.intern(s);
+    }
+
+    void ok() {
+        recognised++;
+        input.recognised++;
+    }
+
+    void unknown(long n, String raw, boolean continuation) {
+        flows.close();
+        items.add(new Unknown(n, raw, continuation));
+    }
+
+    /** An explanation line that belongs to no open block (or is malformed). */
+    void strayFlow(long n, String raw) {
+        items.add(new Unknown(n, raw, false));
+        strays.add(n);
+    }
+
+    void flow(CompilerLine l) {
+        if (flows.flow(l)) {
+            ok();
+        } else {
+            strayFlow(l.number(), l.raw());
+        }
+    }
+
+    void note(CompilerLine l) {
+        if (flows.note(l)) {
+            ok();
+        } else {
+            strayFlow(l.number(), l.raw());
+        }
+    }
+
+    /** {@code warning: truncated explanation…}: a remark of the open block's function, which goes on after it. */
+    void truncated(CompilerLine l) {
+        Block open = flows.open();
+        if (open == null) {
+            strayFlow(l.number(), l.raw());
+            return;
+        }
+        Runnable resume = flows.suspend();
+        remark(l, CompilerRemark.KIND_TRUNCATED_EXPLANATION, l.message().substring(2), open.fn);
+        resume.run();
+    }
+
+    void remark(CompilerLine l, String kind, String text, String fn) {
+        String file = l.file();
+        int line = l.line();
+        int col = l.col();
+        simple(l, (nm, ev) -> new CompilerRemark(kind, text, nm.pkg, fn,
+                fn.isEmpty() ? "" : nm.declared(fn, file), file, line, col,
+                fn.isEmpty() ? Attributable.NONE : Attributable.BY_COMPILER, ev));
+    }
+
+    void simple(CompilerLine l, Item.Builder b) {
+        flows.close();
+        ok();
+        vote(l.file());
+        items.add(new Simple(l, b));
+    }
+
+    /** An escape summary that explanation blocks may join. */
+    void summary(CompilerLine l, String kind, String subject, String result, int level, String key) {
+        flows.close();
+        ok();
+        vote(l.file());
+        Summary s = new Summary(l, kind, subject, result, level, key);
+        items.add(s);
+        summaries.computeIfAbsent(key, k -> new ArrayList<>(1)).add(s);
+        if (kind.equals(EscapeFact.KIND_ESCAPES)) {
+            escapesAt.computeIfAbsent(l.file() + ':' + l.line() + ':' + l.col(), k -> new ArrayList<>(1)).add(s);
+        }
+    }
+
+    /** An escape line no block explains ({@code does not escape}, {@code assuming … unsafe uintptr} …). */
+    void escSimple(CompilerLine l, String kind, String subject, String result, int level) {
+        String file = l.file();
+        int line = l.line();
+        int col = l.col();
+        simple(l, (nm, ev) -> EscapeFact.of(kind, subject, result, level, false, List.of(),
+                List.of(), nm.pkg, "", "", file, line, col, Attributable.NONE, ev));
+    }
+
+    /** Opens an explanation block ({@code X escapes to heap[ in F]:} or {@code parameter P leaks to …:}). */
+    void block(CompilerLine l, boolean leak, String subject, String dst, int derefs, String fn) {
+        ok();
+        vote(l.file());
+        if (!fn.isEmpty()) {
+            local(fn);
+        }
+        String key = leak ? leakKey(l, subject) : escKey(l, subject);
+        Block b = new Block(l, leak, subject, dst, derefs, fn, key);
+        items.add(b);
+        flows.open(b);
+    }
+
+    /**
+     * An inlining line.
+     *
+     * @param fn       the function the line attributes itself to ("" none)
+     * @param declared whether {@code target} is declared at this position (target == symbol)
+     */
+    void inline(CompilerLine l, String kind, String target, String reason, String reasonKind, int cost, int budget,
+                int score, String fn, boolean declared) {
+        String file = l.file();
+        int line = l.line();
+        int col = l.col();
+        simple(l, (nm, ev) -> {
+            String t = declared ? nm.declared(target, file) : nm.called(target);
+            String sym = fn.isEmpty() ? "" : (declared ? t : nm.declared(fn, file));
+            return new InlineFact(kind, t, target, reason, reasonKind, cost, budget, score, List.of(), nm.pkg, fn,
+                    sym, file, line, col, sym.isEmpty() ? Attributable.NONE : Attributable.BY_COMPILER, ev);
+        });
+    }
+
+    /** A function compiled in this package's own directory names a local root. */
+    void declaredHere(String name, String file) {
+        if (CompilerNames.head(name).isEmpty()) {
+            local(name);
+        } else {
+            pendingDeclared.add(new String[] {name, file});
+        }
+    }
+
+    /** {@code name} is a function of this package (its root qualifies later names). */
+    void local(String name) {
+        String root = CompilerNames.root(name);
+        if (!root.isEmpty()) {
+            localRoots.add(root);
+        }
+        if (name.equals("main")) {
+            mainFunc = true;
+        }
+    }
+
+    private void vote(String file) {
+        if (!file.isEmpty() && !SourcePaths.pseudo(file)) {
+            dirVotes.merge(SourcePaths.dir(file), 1, Integer::sum);
+        }
+    }
+
+    static String escKey(CompilerLine l, String subject) {
+        String s = subject.startsWith("append(") ? "append" : subject;
+        return l.file() + ':' + l.line() + ':' + l.col() + "|E|" + s;
+    }
+
+    static String leakKey(CompilerLine l, String param) {
+        return l.file() + ':' + l.line() + ':' + l.col() + "|L|" + param;
+    }
+
+    // ---- resolution
+
+    /** Emits the section's facts and unparsed lines, in input order. */
+    void flush() {
+        flows.close();
+        if (decl == null && items.isEmpty()) {
+            return;
+        }
+        SectionNaming naming = naming();
+        FlowAssembler.join(items, summaries, escapesAt);
+        escapesAt.clear();
+        ParseContext ctx = input.ctx;
+        if (decl != null) {
+            ctx.emit(decl);
+        }
+        String lastUnknownReason = UNKNOWN_MESSAGE;
+        for (Item it : items) {
+            if (it instanceof Simple) {
+                Simple s = (Simple) it;
+                ctx.emit(s.builder.build(naming, evidence(s)));
+            } else if (it instanceof Summary) {
+                ctx.emit(summaryFact((Summary) it, naming));
+            } else if (it instanceof Block) {
+                Block b = (Block) it;
+                if (!b.claimed) {
+                    ctx.emit(orphanFact(b, naming));
+                }
+            } else if (it instanceof Unknown) {
+                Unknown u = (Unknown) it;
+                String reason = reason(u, lastUnknownReason);
+                lastUnknownReason = reason;
+                ctx.unparsed(u.lineNo, reason, u.raw);
+            }
+        }
+        items.clear();
+        summaries.clear();
+    }
+
+    /** The package's own directory is the one most lines name; its functions' roots are local. */
+    private SectionNaming naming() {
+        String mainDir = "";
+        int best = -1;
+        for (Map.Entry<String, Integer> e : dirVotes.entrySet()) {
+            if (e.getValue() > best || e.getValue() == best && e.getKey().compareTo(mainDir) < 0) {
+                best = e.getValue();
+                mainDir = e.getKey();
+            }
+        }
+        for (String[] d : pendingDeclared) {
+            if (SourcePaths.dir(d[1]).equals(mainDir)) {
+                local(d[0]);
+            }
+        }
+        String prefix = mainFunc ? "main" : pkg;
+        return new SectionNaming(pkg, prefix, new PackageDirs(mainDir, pkg), localRoots);
+    }
+
+    private String reason(Unknown u, String lastUnknownReason) {
+        if (strays.contains(u.lineNo)) {
+            return STRAY_FLOW;
+        }
+        if (u.continuation) {
+            return lastUnknownReason.equals(COMPILER_ERROR) || recognised == 0 ? COMPILER_ERROR : UNKNOWN_LINE;
+        }
+        if (recognised == 0 && decl != null || errorVocabulary(u.raw)) {
+            return COMPILER_ERROR;
+        }
+        return PositionLexer.lex(u.raw) != null ? UNKNOWN_MESSAGE : UNKNOWN_LINE;
+    }
+
+    private static boolean errorVocabulary(String raw) {
+        for (String m : ERROR_MARKERS) {
+            if (raw.contains(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Evidence evidence(Item it) {
+        return Evidence.of(InputKind.ESCAPE_TEXT, it.raw, input.ctx.at(it.lineNo));
+    }
+
+    private EscapeFact summaryFact(Summary s, SectionNaming nm) {
+        String fn = "";
+        if (s.blocks != null) {
+            for (Block b : s.blocks) {
+                if (!b.fn.isEmpty()) {
+                    fn = b.fn;
+                    break;
+                }
+            }
+        }
+        String sym = fn.isEmpty() ? "" : nm.declared(fn, s.file);
+        return EscapeFact.of(s.kind, s.subject, s.result, s.level, false, FlowAssembler.steps(s.blocks), List.of(),
+                nm.pkg, fn, sym, s.file, s.line, s.col, sym.isEmpty() ? Attributable.NONE : Attributable.BY_COMPILER,
+                evidence(s));
+    }
+
+    private EscapeFact orphanFact(Block b, SectionNaming nm) {
+        String sym = b.fn.isEmpty() ? "" : nm.declared(b.fn, b.file);
+        String kind = b.leak ? EscapeFact.KIND_LEAK : EscapeFact.KIND_ESCAPES;
+        return EscapeFact.of(kind, b.subject, b.leak ? b.dst : "", b.leak ? b.derefs : -1, true,
+                FlowAssembler.steps(List.of(b)), List.of(), nm.pkg, b.fn, sym, b.file, b.line, b.col,
+                sym.isEmpty() ? Attributable.NONE : Attributable.BY_COMPILER, evidence(b));
+    }
+}

@@ -1,0 +1,215 @@
+package dev.perfwarden.facts.escape;
+
+import dev.perfwarden.facts.core.CompilerNames;
+import dev.perfwarden.facts.core.SourcePos;
+import dev.perfwarden.facts.escape.Item.Block;
+import dev.perfwarden.facts.escape.Item.Step;
+import dev.perfwarden.facts.escape.Item.Summary;
+import dev.perfwarden.facts.parse.CompilerLine;
+import dev.perfwarden.facts.parse.Interner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code -m=2} flow assembler: collects the explanation lines of the open block
+ * ({@code   flow: DST ← SRC:} and {@code     from WHERE (WHY) at POS}, both repeating the block header's
+ * position), then, when the section ends, joins each block to the summary line of the same location.
+ */
+final class FlowAssembler {
+    /** Explanation messages, after the position and its one separating space. */
+    static final String FLOW = "  flow: ";
+    static final String FROM = "    from ";
+    static final String TRUNCATED = "  warning: truncated explanation";
+
+    private final Interner in;
+    /** Flow-note positions ({@code at ./x.go:3:4}) repeat: one SourcePos per distinct text. */
+    private final Map<String, SourcePos> positions;
+    private Block open;
+    private Step openStep;
+
+    FlowAssembler(Interner in, Map<String, SourcePos> positions) {
+        this.in = in;
+        this.positions = positions;
+    }
+
+    /** The block whose explanation lines may follow, or null. */
+    Block open() {
+        return open;
+    }
+
+    void open(Block b) {
+        open = b;
+        openStep = null;
+    }
+
+    void close() {
+        open = null;
+        openStep = null;
+    }
+
+    /** Keeps the open block and step across a line that interrupts them (a truncation warning). */
+    Runnable suspend() {
+        Block b = open;
+        Step s = openStep;
+        return () -> {
+            open = b;
+            openStep = s;
+        };
+    }
+
+    /** Whether {@code l} repeats the open block's position. */
+    private boolean inOpenBlock(CompilerLine l) {
+        return open != null && l.raw().startsWith(open.prefix.isEmpty() ? PositionLexer.UNKNOWN_POSITION : open.prefix);
+    }
+
+    /** {@code flow: DST ← SRC:} (Go 1.24+) or {@code flow: DST = SRC:}; false when stray or malformed. */
+    boolean flow(CompilerLine l) {
+        String msg = l.message();
+        if (!inOpenBlock(l) || !msg.endsWith(":")) {
+            return false;
+        }
+        String body = msg.substring(FLOW.length(), msg.length() - 1);
+        int from = 0;
+        if (body.startsWith("{")) {
+            int close = CompilerNames.indexAtDepth0(body, " ", 0);
+            from = close < 0 ? 0 : close;
+        }
+        int sep = body.indexOf(" ← ", from);
+        if (sep < 0) {
+            sep = body.indexOf(" = ", from);
+        }
+        if (sep <= 0) {
+            return false;
+        }
+        String dst = body.substring(0, sep);
+        String srcAll = body.substring(sep + 3); // both separators are three characters
+        int k = 0;
+        while (k < srcAll.length() && (srcAll.charAt(k) == '&' || srcAll.charAt(k) == '*')) {
+            k++;
+        }
+        Step s = new Step(in.intern(dst), in.intern(srcAll.substring(0, k)), in.intern(srcAll.substring(k)));
+        open.steps.add(s);
+        openStep = s;
+        return true;
+    }
+
+    /** {@code from WHERE (WHY) at POS} under the open flow step; false when stray or malformed. */
+    boolean note(CompilerLine l) {
+        if (openStep == null || !inOpenBlock(l)) {
+            return false;
+        }
+        String body = l.message().substring(FROM.length());
+        int at = body.lastIndexOf(" at ");
+        if (at <= 0 || body.charAt(at - 1) != ')') {
+            return false;
+        }
+        int openParen = body.lastIndexOf('(', at - 1);
+        if (openParen <= 0) {
+            return false;
+        }
+        String where = body.substring(0, openParen).stripTrailing();
+        String why = body.substring(openParen + 1, at - 1);
+        String atText = body.substring(at + " at ".length());
+        SourcePos pos = positions.get(atText);
+        if (pos == null) {
+            pos = PositionLexer.sourcePos(atText, in);
+            if (positions.size() < 1 << 18) {
+                positions.put(atText, pos);
+            }
+        }
+        openStep.notes.add(new FlowNote(in.intern(where), in.intern(why), pos, List.of()));
+        return true;
+    }
+
+    /**
+     * Attaches each explanation block to the summary line of the same location: same position and
+     * subject; failing that, for an escape block, the one escape summary at that position that no block
+     * explains (Go 1.26 explains the copy of {@code toIface(x)} inlined into {@code main} as
+     * {@code x escapes to heap in main:} but sums it up as {@code 3 escapes to heap}).
+     *
+     * @param summaries summaries by {@link EscapeSection#escKey}/{@link EscapeSection#leakKey}
+     * @param escapesAt escape summaries by position only
+     */
+    static void join(List<Item> items, Map<String, List<Summary>> summaries, Map<String, List<Summary>> escapesAt) {
+        List<Block> unmatched = new ArrayList<>();
+        for (Item it : items) {
+            if (it instanceof Block) {
+                Block b = (Block) it;
+                if (!attach(b, summaries.get(b.key)) && !b.leak) {
+                    unmatched.add(b);
+                }
+            }
+        }
+        for (Block b : unmatched) {
+            List<Summary> at = escapesAt.get(b.file + ':' + b.line + ':' + b.col);
+            if (at == null) {
+                continue;
+            }
+            List<Summary> free = new ArrayList<>(1);
+            for (Summary s : at) {
+                if (s.blocks == null) {
+                    free.add(s);
+                }
+            }
+            if (free.size() == 1) {
+                attach(b, free);
+            }
+        }
+    }
+
+    /** Picks, for a leak block, the summary leaking to the block's destination (else to the heap). */
+    private static boolean attach(Block b, List<Summary> cands) {
+        if (cands == null || cands.isEmpty()) {
+            return false;
+        }
+        List<Summary> pick = cands;
+        if (b.leak) {
+            List<Summary> toResult = new ArrayList<>();
+            List<Summary> heap = new ArrayList<>();
+            for (Summary s : cands) {
+                if (s.kind.equals(EscapeFact.KIND_LEAKING_PARAM_TO_RESULT)) {
+                    if (s.result.equals(b.dst)) {
+                        toResult.add(s);
+                    }
+                } else {
+                    heap.add(s);
+                }
+            }
+            pick = !toResult.isEmpty() ? toResult : !heap.isEmpty() ? heap : cands;
+        }
+        Summary chosen = null;
+        for (Summary s : pick) {
+            if (s.lineNo > b.lineNo) {
+                chosen = s;
+                break;
+            }
+        }
+        if (chosen == null) {
+            chosen = pick.get(pick.size() - 1);
+        }
+        if (chosen.blocks == null) {
+            chosen.blocks = new ArrayList<>(1);
+        }
+        chosen.blocks.add(b);
+        b.claimed = true;
+        return true;
+    }
+
+    /** The flow steps of {@code blocks}, one path per block. */
+    static List<FlowStep> steps(List<Block> blocks) {
+        if (blocks == null || blocks.isEmpty()) {
+            return List.of();
+        }
+        List<FlowStep> out = new ArrayList<>();
+        int path = 0;
+        for (Block b : blocks) {
+            for (Step s : b.steps) {
+                out.add(new FlowStep(path, s.dst, s.ops, s.src, SourcePos.UNKNOWN, List.of(), s.notes));
+            }
+            path++;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.perfwarden.facts.escape;
+
+import dev.perfwarden.facts.core.SourcePaths;
+import dev.perfwarden.facts.core.SourcePos;
+import dev.perfwarden.facts.parse.Interner;
+
+/**
+ * The position lexer of compiler diagnostics: decodes the {@code FILE:LINE[:COL]:} prefix of a line
+ * ({@code ./main.go:12:6: …}, {@code /abs/path/x.go:3: …}, {@code <unknown line number>: …}). A file name
+ * may itself hold colons (a Windows drive, an odd directory name): the first colon followed by digits and
+ * a colon ends it, tried at most eight times per line.
+ */
+final class PositionLexer {
+    static final String UNKNOWN_POSITION = "<unknown line number>";
+
+    private PositionLexer() {
+    }
+
+    /** A decoded prefix: {@code end} is the index just after its closing colon. */
+    record Position(String file, int line, int col, int end) {
+    }
+
+    /** Decodes the position prefix of {@code s}, or null when {@code s} has none. */
+    static Position lex(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        char c0 = s.charAt(0);
+        if (c0 == ' ' || c0 == '\t' || c0 == '#') {
+            return null;
+        }
+        if (c0 == '<' && s.startsWith(UNKNOWN_POSITION + ":")) {
+            return new Position("", 0, 0, UNKNOWN_POSITION.length() + 1);
+        }
+        int from = 1;
+        for (int tries = 0; tries < 8; tries++) {
+            int colon = s.indexOf(':', from);
+            if (colon < 0) {
+                return null;
+            }
+            int lineEnd = digits(s, colon + 1);
+            if (lineEnd > colon + 1 && lineEnd < s.length() && s.charAt(lineEnd) == ':') {
+                int line = number(s, colon + 1, lineEnd);
+                int colEnd = digits(s, lineEnd + 1);
+                if (colEnd > lineEnd + 1 && colEnd < s.length() && s.charAt(colEnd) == ':') {
+                    return new Position(s.substring(0, colon), line, number(s, lineEnd + 1, colEnd), colEnd + 1);
+                }
+                return new Position(s.substring(0, colon), line, 0, lineEnd + 1);
+            }
+            if (lineEnd > colon + 1 && lineEnd == s.length()) {
+                return null;
+            }
+            from = colon + 1;
+        }
+        return null;
+    }
+
+    /** Parses {@code FILE:LINE[:COL]} (a flow note's {@code at} part) into a source position. */
+    static SourcePos sourcePos(String s, Interner in) {
+        if (s.equals(UNKNOWN_POSITION)) {
+            return SourcePos.UNKNOWN;
+        }
+        Position p = lex(s + ":");
+        if (p == null || p.end() != s.length() + 1) {
+            return new SourcePos(in.intern(SourcePaths.clean(s)), 0, 0);
+        }
+        return new SourcePos(in.intern(SourcePaths.clean(p.file())), p.line(), p.col());
+    }
+
+    /** The end of the run of at most ten digits starting at {@code from}. */
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && i - from < 10 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
+    }
+}
