@@ -62,3 +62,11 @@ func Lines(xs []int) int {
 	m := heavy(xs)
 	return n + m
 }
+
+// Unknown directives: gcassert reports each as an error on the node it is attached to.
+func Unknown(xs []int) int {
+	n := len(xs) //gcassert:foo
+	//gcassert:inline,nocopy
+	m := add(n, 1)
+	return m
+}

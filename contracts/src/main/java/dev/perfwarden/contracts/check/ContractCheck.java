@@ -28,7 +28,9 @@ import dev.perfwarden.facts.source.GcassertDirectives;
 import java.nio.file.Path;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The contract gate as one call: contract clauses become facts, measurements are derived from the
@@ -91,9 +93,13 @@ public final class ContractCheck {
         List<Finding> findings = rules.run(all, options.params());
         List<RuleInfo> catalogue = new ArrayList<>(rules.rules());
         catalogue.addAll(clauseRules(contracts, rules));
+        Set<String> unknown = new HashSet<>();
+        directives.stream().filter(d -> d.property().equals(FunctionLimit.UNKNOWN)).forEach(d -> unknown.add(d.clause()));
         directives.stream().map(FunctionLimit::clause).distinct().sorted().forEach(d -> catalogue.add(new RuleInfo(
                 "contract/gcassert/" + d, PACK, rules.pack(PACK).map(Pack::version).orElse("0"),
-                Severity.ERROR, Severity.ERROR, Scope.NONE, "gcassert's //gcassert:" + d + " directives hold",
+                Severity.ERROR, Severity.ERROR, Scope.NONE, unknown.contains(d)
+                        ? "//gcassert:" + d + " is not a gcassert directive (inline, bce, noescape)"
+                        : "gcassert's //gcassert:" + d + " directives hold",
                 List.of("contract", "functions", "gcassert"), List.of(),
                 "# contract/gcassert/" + d + "\n\ngcassert's //gcassert:" + d + " directives in the Go sources, read with"
                         + " gcassert's meaning. See docs/contracts.md.\n", "", 0)));

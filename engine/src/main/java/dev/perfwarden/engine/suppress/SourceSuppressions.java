@@ -12,6 +12,7 @@ import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.input.InputStats;
 import dev.perfwarden.facts.source.GoSourceIndex;
+import dev.perfwarden.facts.source.GoStatements;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,9 @@ import java.util.stream.Stream;
  * the list, e.g. {@code //nolint:perf,gocritic // reason}) suppress every finding of the perf rules
  * (all rules but the engine's own {@code perfwarden/*}). As in golangci-lint, the {@code // reason} is
  * optional, a comment after code applies to its line, and a comment on a line of its own applies to
- * the next line and, when that line opens a block ({@code func f() {}), to the whole block. A
+ * the next line and, when a statement starts there at the comment's column, to every line of that
+ * statement ({@link GoStatements}: a call or assignment spread over several lines, or a declaration or
+ * {@code if} with its whole block), as golangci-lint covers the AST node after the comment. A
  * {@code //nolint} list without perf suppresses nothing here, and an unmatched {@code //nolint} is not
  * reported as unused (other linters may use it). The engine reports two findings of its own about them:
  * {@value #INVALID} (error) for a comment it cannot use (no rule, no reason), which then suppresses
@@ -83,7 +86,7 @@ public final class SourceSuppressions implements Suppressor {
      * @param problem  why it cannot be used, or null
      * @param nolint   a golangci-lint {@code //nolint} comment naming perf (or every linter): it applies to
      *                 every perf rule, on lines {@code target..targetEnd}
-     * @param targetEnd the last line it applies to ({@code target} but for a {@code //nolint} over a block)
+     * @param targetEnd the last line it applies to ({@code target} but for a {@code //nolint} over a statement of several lines)
      */
     public record Directive(String file, int line, int col, int target, List<String> rules, String reason,
                             String text, String problem, boolean nolint, int targetEnd) {
@@ -196,8 +199,6 @@ public final class SourceSuppressions implements Suppressor {
     /** The directives in one Go file: line comments only, outside strings, runes and block comments. */
     static List<Directive> parse(String file, String src) {
         List<Directive> out = new ArrayList<>();
-        List<Integer> depthAtEnd = new ArrayList<>(); // brace depth at the end of each line (index line-1)
-        int depth = 0;
         int line = 1;
         int lineStart = 0;
         boolean codeOnLine = false;
@@ -206,7 +207,6 @@ public final class SourceSuppressions implements Suppressor {
         while (i < n) {
             char c = src.charAt(i);
             if (c == '\n') {
-                depthAtEnd.add(depth);
                 line++;
                 lineStart = i + 1;
                 codeOnLine = false;
@@ -227,7 +227,7 @@ public final class SourceSuppressions implements Suppressor {
                     out.add(new Directive(file, line, i - lineStart + 1, target,
                             nl.group(1) == null ? List.of() : List.of(nl.group(1).split(",")),
                             nl.group(2) == null ? "//nolint" : nl.group(2).strip(), comment, null, true,
-                            codeOnLine ? -1 : -2)); // -2: the block end is set below
+                            codeOnLine ? -1 : -2)); // -2: the statement's end is set below
                 }
                 i = end;
             } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '*') {
@@ -235,17 +235,12 @@ public final class SourceSuppressions implements Suppressor {
                 end = end < 0 ? n : end + 2;
                 for (int j = i; j < end; j++) {
                     if (src.charAt(j) == '\n') {
-                        depthAtEnd.add(depth);
                         line++;
                         lineStart = j + 1;
                     }
                 }
                 codeOnLine = true; // a block comment then code: treat a later comment as trailing
                 i = end;
-            } else if (c == '{' || c == '}') {
-                depth += c == '{' ? 1 : -1;
-                codeOnLine = true;
-                i++;
             } else if (c == '"' || c == '\'') {
                 i++;
                 while (i < n && src.charAt(i) != c && src.charAt(i) != '\n') {
@@ -258,7 +253,6 @@ public final class SourceSuppressions implements Suppressor {
                 end = end < 0 ? n : end + 1;
                 for (int j = i; j < end; j++) {
                     if (src.charAt(j) == '\n') {
-                        depthAtEnd.add(depth);
                         line++;
                         lineStart = j + 1;
                     }
@@ -272,18 +266,18 @@ public final class SourceSuppressions implements Suppressor {
                 i++;
             }
         }
-        depthAtEnd.add(depth);
         List<Directive> result = new ArrayList<>();
+        GoStatements statements = null;
         for (Directive d : out) {
             if (d.nolint() && d.targetEnd() < 0) {
                 int end = d.target();
-                if (d.targetEnd() == -2 && d.target() <= depthAtEnd.size()) {
-                    // the next line and, when it opens a block, every line until that block closes
-                    int before = depthAtEnd.get(d.line() - 1);
-                    while (end <= depthAtEnd.size() && depthAtEnd.get(end - 1) > before) {
-                        end++;
+                if (d.targetEnd() == -2) {
+                    // as golangci-lint: a comment on a line of its own, at the column where the next line's
+                    // statement starts, covers that whole statement (all its lines, a body included)
+                    if (statements == null) {
+                        statements = GoStatements.of(src.getBytes(StandardCharsets.UTF_8));
                     }
-                    end = Math.min(end, depthAtEnd.size());
+                    end = Math.max(end, statements.endOfStatementAt(d.target(), d.col()));
                 }
                 d = new Directive(d.file(), d.line(), d.col(), d.target(), d.rules(), d.reason(), d.text(), null, true,
                         end);

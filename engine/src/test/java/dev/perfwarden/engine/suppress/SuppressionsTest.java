@@ -113,6 +113,49 @@ class SuppressionsTest {
                 .containsExactly("boxed-value@5", "boxed-value@11", "boxed-value@14");
     }
 
+    static final String NOLINT_STATEMENTS_GO = """
+            package main
+
+            func hot() {
+            	//nolint:perf // built once
+            	total := sum(box(a),
+            		box(b),
+            		box(c))
+            	box(d)
+            	//nolint:perf
+            	x, y =
+            		box(e), box(f)
+            	box(g)
+            		//nolint:perf // not at the statement's column: its next line only
+            	call(box(h),
+            		box(i))
+            	s := "//nolint:perf"
+            	box(j)
+            }
+            """;
+
+    @Test
+    void nolintAboveAStatementCoversAllItsLines() throws Exception {
+        List<SourceSuppressions.Directive> ds = SourceSuppressions.parse("box.go", NOLINT_STATEMENTS_GO);
+        assertThat(ds).extracting(SourceSuppressions.Directive::line, SourceSuppressions.Directive::target,
+                        SourceSuppressions.Directive::targetEnd)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(4, 5, 7),
+                        org.assertj.core.groups.Tuple.tuple(9, 10, 11),
+                        org.assertj.core.groups.Tuple.tuple(13, 14, 14));
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        List<Fact> facts = new java.util.ArrayList<>();
+        for (int line : new int[]{5, 6, 7, 8, 10, 11, 12, 14, 15, 17}) {
+            facts.add(TestPacks.boxed(F, "box.go", line, 9, 16));
+        }
+        List<InputStats> inputs = List.of(new InputStats("m2.txt", "escape-text", 10, 0, List.of(), null));
+        AnalysisResult r = Analysis.run(facts, inputs, rules,
+                Options.defaults().withSuppressor(SourceSuppressions.of(Map.of("box.go", NOLINT_STATEMENTS_GO))));
+        assertThat(r.suppressed()).extracting(s -> s.finding().line()).containsExactlyInAnyOrder(5, 6, 7, 10, 11, 14);
+        assertThat(r.findings()).extracting(f -> f.rule() + "@" + f.line())
+                .containsExactly("boxed-value@8", "boxed-value@12", "boxed-value@15", "boxed-value@17");
+    }
+
     AnalysisResult run(Options extra) throws Exception {
         RuleSet rules = RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
         List<Fact> facts = List.of(

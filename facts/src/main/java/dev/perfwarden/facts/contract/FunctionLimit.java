@@ -18,11 +18,15 @@ import java.util.regex.Pattern;
  *       inlined, or with {@code sourceCol} &gt; 0 the call whose parenthesis is at that column (a call
  *       site of a function whose declaration carries {@code //gcassert:inline}).</li>
  * </ul>
+ * A gcassert directive of a name gcassert does not know ({@code //gcassert:foo}) has property
+ * {@value #UNKNOWN}: it checks nothing and is reported as an error.
  * {@code file}, {@code line}, {@code col}: where the requirement is written (contract key or directive).
  */
 public record FunctionLimit(String service, String clause, String symbol, String property, String origin,
                             String sourceFile, int sourceLine, int sourceCol, String file, int line, int col)
         implements Fact {
+    /** The property of a {@code //gcassert:NAME} directive whose NAME gcassert does not know. */
+    public static final String UNKNOWN = "unknown-directive";
     public String ruleId() {
         return "contract/" + service + "/" + clause;
     }

@@ -31,7 +31,10 @@ import java.util.stream.Stream;
  *       inlined;</li>
  *   <li>{@code inline} on a function declaration: every call site of that function is inlined (one
  *       requirement per call, at the column of its parenthesis, as gcassert compares); {@code bce} and
- *       {@code noescape} on a declaration check only its first line, as in gcassert.</li>
+ *       {@code noescape} on a declaration check only its first line, as in gcassert;</li>
+ *   <li>any other name ({@code //gcassert:foo}) becomes a limit of property {@link FunctionLimit#UNKNOWN} on
+ *       the same line, which the contracts pack reports as an error, as gcassert prints
+ *       {@code unknown directive "foo"} there.</li>
  * </ul>
  * Limits of this reader (gcassert type-checks, this one reads tokens): a call site is a call of the
  * function's name (methods: any {@code .name(}; functions: {@code name(} in the declaring package's
@@ -148,12 +151,9 @@ public final class GcassertDirectives {
                     case "inline" -> "inline";
                     case "bce" -> "bounds-checks";
                     case "noescape" -> "escapes";
-                    default -> null;
+                    default -> FunctionLimit.UNKNOWN; // gcassert reports it as an error: so does the pack
                 };
-                if (property == null) {
-                    continue; // gcassert reports an unknown directive; it checks nothing
-                }
-                if (funcDecl && d.equals("inline")) {
+                if (funcDecl && property.equals("inline")) {
                     MustInline f = declared(node, pkgName, dir, path, cl, col);
                     if (f != null) {
                         mustInline.add(f);
