@@ -1,0 +1,362 @@
+package dev.perfwarden.facts.profile;
+
+import com.google.perftools.profiles.ProfileProto.Label;
+import com.google.perftools.profiles.ProfileProto.Sample;
+import dev.perfwarden.facts.core.ParseException;
+import dev.perfwarden.facts.profile.ProfileReader.LineKey;
+import dev.perfwarden.facts.profile.ProfileReader.Resolved;
+import dev.perfwarden.facts.profile.ProfileReader.Run;
+import dev.perfwarden.facts.runtime.RuntimeFunctions;
+import dev.perfwarden.facts.symbols.Symbols;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pass 2: adds each sample to per-function and per-line counters. A generation stamp per
+ * function and line makes cum count each once per sample. Caller→callee edges are kept too
+ * (weight per sample type, and whether every occurrence was an inlined call), only to give
+ * functions pprof's {@code (inline)} / {@code (partial-inline)} label; they are walked from
+ * the root to the leaf, as pprof does, so the same occurrence of a repeated edge counts.
+ */
+final class ProfileAggregator {
+    /** pprof's default {@code -edgefraction}: edges under 0.1% of the total lose their label. */
+    static final double EDGE_FRACTION = 0.001;
+
+    private final Resolved r;
+    private final Run run;
+    private final boolean trackEdges;
+    private final int k;
+    private final long[] fnFlat;
+    private final long[] fnCum;
+    private final long[] lineFlat;
+    private final long[] lineCum;
+    /** Per line: samples whose innermost frame outside the standard library is this line. */
+    private final long[] lineCaller;
+    /** Per function: its package is in the standard library (incl. the runtime). */
+    private final boolean[] fnStd;
+    private final int[] fnStamp;
+    private final int[] lineStamp;
+    // ModuleLineCounters: outside test code, and the line's own cost
+    private final long[] modFlat;
+    private final long[] modCum;
+    private final long[] self;
+    private final int[] modStamp;
+    private final boolean[] locTest;
+    private final boolean[] fnRuntime;
+    private final long[] totals;
+    private final long[] buckets;
+    private final long[] values;
+    private final int[] nz;
+    private int nzCount;
+    private int[] locs = new int[128];
+    private int stamp;
+    private final Map<String, long[]> labels = new LinkedHashMap<>();
+    private long droppedLabels;
+
+    // edges: caller -> callee, dense indices
+    private final LongIntMap edgeIndex;
+    private int edges;
+    private int[] edgeCallee = new int[64];
+    private long[] edgeWeight;
+    private long[] edgeSeen = new long[64];
+    private long[] edgeCalled = new long[64];
+    private int[] edgeStamp = new int[64];
+    private final int[] frameEdge;
+    private final int[] crossFrom;
+    private final int[] crossEdge;
+
+    ProfileAggregator(Resolved r, Run run, boolean trackEdges) {
+        this.r = r;
+        this.run = run;
+        this.trackEdges = trackEdges;
+        this.k = r.types();
+        int nf = r.names().length;
+        int nl = r.lines().size();
+        fnFlat = new long[nf * k];
+        fnCum = new long[nf * k];
+        lineFlat = new long[nl * k];
+        lineCum = new long[nl * k];
+        lineCaller = new long[nl * k];
+        fnStd = new boolean[nf];
+        for (int i = 0; i < nf; i++) {
+            fnStd[i] = Symbols.isStandardLibrary(r.names()[i]);
+        }
+        fnStamp = new int[nf];
+        lineStamp = new int[nl];
+        modFlat = new long[nl * k];
+        modCum = new long[nl * k];
+        self = new long[nl * k];
+        modStamp = new int[nl];
+        fnRuntime = new boolean[nf];
+        for (int i = 0; i < nf; i++) {
+            fnRuntime[i] = ModuleLineCounters.runtime(r.names()[i]);
+        }
+        totals = new long[k];
+        buckets = new long[RuntimeFunctions.Bucket.values().length * k];
+        values = new long[k];
+        nz = new int[k];
+        edgeWeight = new long[64 * k];
+        int[] frameFn = r.frameFn();
+        int[] frameStart = r.frameStart();
+        edgeIndex = new LongIntMap(Math.max(16, frameFn.length));
+        frameEdge = new int[frameFn.length];
+        Arrays.fill(frameEdge, -1);
+        for (int li = 0; trackEdges && li + 1 < frameStart.length; li++) {
+            for (int f = frameStart[li]; f + 1 < frameStart[li + 1]; f++) {
+                if (frameFn[f + 1] != frameFn[f]) {
+                    frameEdge[f] = edge(frameFn[f + 1], frameFn[f]);
+                }
+            }
+        }
+        int nLoc = frameStart.length - 1;
+        crossFrom = new int[nLoc];
+        crossEdge = new int[nLoc];
+        Arrays.fill(crossFrom, -1);
+        locTest = new boolean[nLoc];
+        for (int li = 0; li < nLoc; li++) {
+            int outerLine = r.frameLine()[frameStart[li + 1] - 1];
+            locTest[li] = outerLine >= 0 && ModuleLineCounters.testFile(r.lines().get(outerLine).file());
+        }
+    }
+
+    private int edge(int caller, int callee) {
+        long key = ((long) (caller + 1) << 32) | (callee + 1);
+        int e = edgeIndex.get(key);
+        if (e >= 0) {
+            return e;
+        }
+        e = edges++;
+        if (e == edgeCallee.length) {
+            int cap = edgeCallee.length * 2;
+            edgeCallee = Arrays.copyOf(edgeCallee, cap);
+            edgeSeen = Arrays.copyOf(edgeSeen, cap);
+            edgeCalled = Arrays.copyOf(edgeCalled, cap);
+            edgeStamp = Arrays.copyOf(edgeStamp, cap);
+            edgeWeight = Arrays.copyOf(edgeWeight, cap * k);
+        }
+        edgeCallee[e] = callee;
+        edgeIndex.put(key, e);
+        return e;
+    }
+
+    void add(Sample s, long off) throws ParseException {
+        if (s.getValueCount() != k) {
+            throw run.malformed(off, "sample has " + s.getValueCount() + " values, but the profile declares " + k
+                    + " sample types");
+        }
+        long nonZero = 0;
+        nzCount = 0;
+        for (int t = 0; t < k; t++) {
+            long v = s.getValue(t);
+            values[t] = v;
+            try {
+                // exact: every flat, cum, edge and label sum is bounded by this total
+                totals[t] = Math.addExact(totals[t], Math.absExact(v));
+            } catch (ArithmeticException e) {
+                throw run.malformed(off, "the values of sample type " + (t + 1) + " add up to more than "
+                        + Long.MAX_VALUE + " (64-bit overflow)");
+            }
+            if (v != 0) {
+                nz[nzCount++] = t;
+                if (t < 64) {
+                    nonZero |= 1L << t;
+                }
+            }
+        }
+        int n = s.getLocationIdCount();
+        if (locs.length < n) {
+            locs = new int[Math.max(n, locs.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+            long id = s.getLocationId(i);
+            int li = r.locations().get(id);
+            if (li < 0) {
+                throw run.malformed(off, "sample references location id " + id
+                        + (id == 0 ? " (ids must be nonzero)" : ", which the profile does not define"));
+            }
+            locs[i] = li;
+        }
+        for (int i = 0; i < s.getLabelCount(); i++) {
+            label(s.getLabel(i), off);
+        }
+        if (nzCount == 0) {
+            return;
+        }
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(fnStamp, 0);
+            Arrays.fill(lineStamp, 0);
+            Arrays.fill(modStamp, 0);
+            Arrays.fill(edgeStamp, 0);
+            stamp = 1;
+        }
+        int[] frameStart = r.frameStart();
+        int[] frameFn = r.frameFn();
+        int[] frameLine = r.frameLine();
+        int mask = 0;
+        int parent = -1;
+        int parentLoc = -1;
+        for (int i = n - 1; i >= 0; i--) {
+            int li = locs[i];
+            int start = frameStart[li];
+            int outer = frameStart[li + 1] - 1;
+            for (int f = outer; f >= start; f--) {
+                int fn = frameFn[f];
+                if (fnStamp[fn] != stamp) {
+                    fnStamp[fn] = stamp;
+                    addTo(fnCum, fn);
+                }
+                int ln = frameLine[f];
+                if (ln >= 0 && lineStamp[ln] != stamp) {
+                    lineStamp[ln] = stamp;
+                    addTo(lineCum, ln);
+                }
+                if (ln >= 0 && !locTest[li] && modStamp[ln] != stamp) {
+                    modStamp[ln] = stamp;
+                    addTo(modCum, ln);
+                }
+                if (trackEdges && parent >= 0 && parent != fn) {
+                    int e;
+                    if (f != outer) {
+                        e = frameEdge[f];
+                    } else if (crossFrom[li] == parentLoc) {
+                        e = crossEdge[li];
+                    } else {
+                        e = edge(parent, fn);
+                        crossFrom[li] = parentLoc;
+                        crossEdge[li] = e;
+                    }
+                    if (edgeStamp[e] != stamp) {
+                        edgeStamp[e] = stamp;
+                        addTo(edgeWeight, e);
+                        edgeSeen[e] |= nonZero;
+                        if (f == outer) {
+                            edgeCalled[e] |= nonZero;
+                        }
+                    }
+                }
+                parent = fn;
+            }
+            parentLoc = li;
+            mask |= r.locMask()[li];
+        }
+        if (n > 0) {
+            int leaf = frameStart[locs[0]];
+            addTo(fnFlat, frameFn[leaf]);
+            if (frameLine[leaf] >= 0) {
+                addTo(lineFlat, frameLine[leaf]);
+                if (!locTest[locs[0]]) {
+                    addTo(modFlat, frameLine[leaf]);
+                }
+            }
+            caller:
+            for (int i = 0; i < n; i++) {
+                int li = locs[i];
+                for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
+                    if (!fnStd[frameFn[f]] && frameLine[f] >= 0) {
+                        addTo(lineCaller, frameLine[f]);
+                        break caller;
+                    }
+                }
+            }
+            addSelf(n);
+        }
+        for (RuntimeFunctions.Bucket b : RuntimeFunctions.Bucket.values()) {
+            if ((mask & b.bit()) != 0) {
+                addTo(buckets, b.ordinal());
+            }
+        }
+    }
+
+    /** Gives the sample to the innermost frame outside the runtime, unless that frame is in test code. */
+    private void addSelf(int n) {
+        int[] frameStart = r.frameStart();
+        for (int i = 0; i < n; i++) {
+            int li = locs[i];
+            for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
+                if (!fnRuntime[r.frameFn()[f]]) {
+                    int ln = r.frameLine()[f];
+                    if (ln >= 0 && !locTest[li]) {
+                        addTo(self, ln);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Adds this sample's nonzero values to the counters of {@code index}. */
+    private void addTo(long[] counters, int index) {
+        int base = index * k;
+        for (int j = 0; j < nzCount; j++) {
+            int t = nz[j];
+            counters[base + t] += values[t];
+        }
+    }
+
+    private void label(Label l, long off) throws ParseException {
+        String key = run.str(l.getKey(), off, "sample label key");
+        String str = run.str(l.getStr(), off, "sample label " + key + " value");
+        run.str(l.getNumUnit(), off, "sample label " + key + " num_unit");
+        if (l.getStr() == 0) {
+            return; // numeric label (e.g. heap profiles' "bytes")
+        }
+        String pair = key + '\u0000' + str;
+        long[] sums = labels.get(pair);
+        if (sums == null) {
+            if (labels.size() >= ProfileReader.MAX_LABEL_PAIRS) {
+                droppedLabels++;
+                return;
+            }
+            sums = new long[k];
+            labels.put(pair, sums);
+        }
+        for (int t = 0; t < k; t++) {
+            sums[t] += values[t];
+        }
+    }
+
+    ProfileData finish(ProfileData.Header header, ProfileData.Counts counts) {
+        List<LineKey> keys = r.lines();
+        int[] lineFn = new int[keys.size()];
+        String[] lineFile = new String[keys.size()];
+        long[] lineNo = new long[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            lineFn[i] = keys.get(i).fn();
+            lineFile[i] = keys.get(i).file();
+            lineNo[i] = keys.get(i).line();
+        }
+        // pprof's label: from the callee's incoming edges that survive the edge-fraction cut
+        int nf = r.names().length;
+        long[] inlineTypes = new long[nf];
+        long[] callTypes = new long[nf];
+        for (int t = 0; t < Math.min(k, 64); t++) {
+            long cutoff = Math.abs((long) (totals[t] * EDGE_FRACTION));
+            long bit = 1L << t;
+            for (int e = 0; e < edges; e++) {
+                if ((edgeSeen[e] & bit) == 0 || Math.abs(edgeWeight[e * k + t]) < cutoff) {
+                    continue;
+                }
+                if ((edgeCalled[e] & bit) != 0) {
+                    callTypes[edgeCallee[e]] |= bit;
+                } else {
+                    inlineTypes[edgeCallee[e]] |= bit;
+                }
+            }
+        }
+        List<ProfileData.LabelTotal> labelTotals = new ArrayList<>();
+        labels.forEach((pair, sums) -> {
+            int cut = pair.indexOf('\u0000');
+            List<Long> v = new ArrayList<>();
+            for (long x : sums) {
+                v.add(x);
+            }
+            labelTotals.add(new ProfileData.LabelTotal(pair.substring(0, cut), pair.substring(cut + 1), v));
+        });
+        return new ProfileData(header, counts, r.names(), fnFlat, fnCum, inlineTypes, callTypes, lineFn, lineFile,
+                lineNo, lineFlat, lineCum, lineCaller, totals, buckets, labelTotals, droppedLabels,
+                new ModuleLineCounters(modFlat, modCum, self));
+    }
+}
