@@ -5,7 +5,6 @@ import dev.perfwarden.engine.frontend.PackContext;
 import dev.perfwarden.engine.frontend.SourceFile;
 import dev.perfwarden.engine.frontend.Translation;
 import dev.perfwarden.engine.frontend.yaml.FactTypes.FactType;
-import dev.perfwarden.engine.frontend.yaml.FactTypes.FieldInfo;
 import dev.perfwarden.engine.frontend.yaml.FactTypes.ValueKind;
 import dev.perfwarden.engine.yaml.PositionedYaml;
 import dev.perfwarden.engine.yaml.YamlNode;
@@ -16,11 +15,8 @@ import dev.perfwarden.engine.yaml.YamlNode.YScalar;
 import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.frontend.LineMap;
-import dev.perfwarden.engine.model.ParamType;
 import dev.perfwarden.facts.core.InputKind;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -30,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -56,8 +51,7 @@ final class PolicyCompiler {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
     private static final Pattern ALIAS = Pattern.compile("[a-z][a-zA-Z0-9]*");
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9.-]*");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
-    private static final Map<String, String> COMPARISONS = Map.of("<", "<", "<=", "<=", ">", ">", ">=", ">=",
+    static final Map<String, String> COMPARISONS = Map.of("<", "<", "<=", "<=", ">", ">", ">=", ">=",
             "lt", "<", "lte", "<=", "gt", ">", "gte", ">=");
 
     private final SourceFile src;
@@ -144,6 +138,11 @@ final class PolicyCompiler {
         return new Translation(String.join("\n", drl) + "\n", LineMap.of(map), List.of(), docs);
     }
 
+    /** Errors reported so far (to tell whether a part compiled cleanly). */
+    int problemCount() {
+        return problems.size();
+    }
+
     private void emit(int yamlLine, String text) {
         drl.add(text);
         drlLines.add(Math.max(1, yamlLine));
@@ -163,7 +162,7 @@ final class PolicyCompiler {
     }
 
     /** A fact bound by a positive match item. */
-    private record Bound(String alias, FactType type, String var, int line) {
+    record Bound(String alias, FactType type, String var, int line) {
     }
 
     // ---------------------------------------------------------------- one rule
@@ -173,9 +172,10 @@ final class PolicyCompiler {
         private final int before = problems.size();
         private final Map<String, Bound> bound = new LinkedHashMap<>();
         private final Map<String, String> paramVars = new LinkedHashMap<>();
-        private final Map<String, String> messageParams = new LinkedHashMap<>();
+        private final ConditionCompiler conditions = new ConditionCompiler(PolicyCompiler.this, ctx, bound, paramVars);
         private final List<String> lhs = new ArrayList<>();
         private final List<Integer> lhsLines = new ArrayList<>();
+        private final MessageCompiler messages = new MessageCompiler(PolicyCompiler.this, ctx, bound, lhs, lhsLines);
         private String id = "?";
 
         RuleCompiler(YMap rule) {
@@ -269,7 +269,7 @@ final class PolicyCompiler {
             if (msgE != null) {
                 String m = oneLine(msgE, "message");
                 if (m != null) {
-                    message = messageExpr(m, msgE.value());
+                    message = messages.messageExpr(m, msgE.value());
                 }
             }
             if (problems.size() > before) {
@@ -485,9 +485,9 @@ final class PolicyCompiler {
                     error(whereE.value(), "where: must be a mapping of field: condition, found "
                             + whereE.value().describe());
                 } else {
-                    List<Constraint> out = new ArrayList<>();
-                    whereMap(type, w, preLines, preSrc, out);
-                    for (Constraint c : out) {
+                    List<ConditionCompiler.Constraint> out = new ArrayList<>();
+                    conditions.whereMap(type, w, preLines, preSrc, out);
+                    for (ConditionCompiler.Constraint c : out) {
                         cs.add(c.drl());
                         cLines.add(c.line());
                     }
@@ -554,476 +554,15 @@ final class PolicyCompiler {
             }
             return b;
         }
-
-        // ------------------------------------------------------------ conditions
-
-        /** One DRL constraint and the YAML line it comes from. */
-        private record Constraint(String drl, int line) {
-        }
-
-        /** What a condition tests: a DRL expression, the field's description, and how to name it in messages. */
-        private record Target(String lhs, FieldInfo field, String what) {
-        }
-
-        private record Ctx(Target target, Entry entry, List<String> pre, List<Integer> preSrc) {
-            FieldInfo field() {
-                return target.field();
-            }
-
-            String what() {
-                return target.what();
-            }
-        }
-
-        /** The conditions of a where: mapping (all must hold); {@code any:} holds a list of alternatives. */
-        private void whereMap(FactType type, YMap w, List<String> pre, List<Integer> preSrc, List<Constraint> out) {
-            for (Entry f : w.entries().values()) {
-                if (f.key().equals("any")) {
-                    anyOf(type, f, pre, preSrc, out);
-                    continue;
-                }
-                Target t = target(type, f);
-                if (t != null) {
-                    condition(t, f, pre, preSrc, out);
-                }
-            }
-        }
-
-        private void anyOf(FactType type, Entry f, List<String> pre, List<Integer> preSrc, List<Constraint> out) {
-            if (!(f.value() instanceof YList l) || l.items().size() < 2) {
-                error(f.value(), "any: expected a list of at least two alternatives, each a mapping of conditions"
-                        + " (- kind: a  - kind: b), found " + f.value().describe());
-                return;
-            }
-            List<String> alternatives = new ArrayList<>();
-            boolean ok = true;
-            for (YamlNode alt : l.items()) {
-                if (!(alt instanceof YMap am) || am.entries().isEmpty()) {
-                    error(alt, "any: each alternative must be a mapping of conditions (field: condition), found "
-                            + alt.describe());
-                    ok = false;
-                    continue;
-                }
-                List<Constraint> cs = new ArrayList<>();
-                int before = problems.size();
-                whereMap(type, am, pre, preSrc, cs);
-                if (problems.size() > before) {
-                    ok = false;
-                    continue;
-                }
-                alternatives.add("(" + cs.stream().map(c -> "(" + c.drl() + ")").collect(Collectors.joining(" && ")) + ")");
-            }
-            if (ok) {
-                out.add(new Constraint("(" + String.join(" || ", alternatives) + ")", f.line()));
-            }
-        }
-
-        /**
-         * The field a where: key names: a field of this pattern's fact ({@code kind}, {@code evidence.input}),
-         * or {@code NAME.FIELD} of a fact matched above ({@code site.kind}).
-         */
-        private Target target(FactType type, Entry f) {
-            String key = f.key();
-            FieldInfo field = type.fields().get(key);
-            String lhs = key;
-            String what = "'" + key + "' of " + type.name();
-            int dot = key.indexOf('.');
-            if (field == null && dot > 0 && bound.containsKey(key.substring(0, dot))) {
-                Bound b = bound.get(key.substring(0, dot));
-                String rest = key.substring(dot + 1);
-                field = b.type().fields().get(rest);
-                if (field == null) {
-                    error(f, b.type().name() + " ('" + b.alias() + "') has no field '" + rest + "'"
-                            + suggest(rest, b.type().fields().keySet()) + "; its fields: " + testableFields(b.type()));
-                    return null;
-                }
-                lhs = b.var() + "." + rest;
-                what = "'" + rest + "' of " + b.alias() + " (" + b.type().name() + ")";
-            }
-            if (field == null) {
-                error(f, type.name() + " has no field '" + key + "'" + suggest(key, type.fields().keySet())
-                        + "; its fields: " + testableFields(type)
-                        + (bound.isEmpty() ? "" : "; fields of facts matched above are written NAME.FIELD ("
-                        + String.join(", ", bound.keySet()) + ")"));
-                return null;
-            }
-            if (!field.kind().testable()) {
-                error(f, "field '" + field.name() + "' of " + type.name() + " is a " + field.javaType()
-                        + " and cannot be tested itself; testable fields: " + testableFields(type));
-                return null;
-            }
-            return new Target(lhs, field, what);
-        }
-
-        private void condition(Target t, Entry f, List<String> pre, List<Integer> preSrc, List<Constraint> out) {
-            YamlNode v = f.value();
-            Map<String, Entry> ops;
-            if (v instanceof YMap m && !isOperandMap(m)) {
-                ops = m.entries();
-                if (ops.isEmpty()) {
-                    error(f, "no condition for '" + f.key() + "' (write a value, or e.g. {\">=\": 3})");
-                    return;
-                }
-            } else {
-                ops = Map.of("equals", new Entry("equals", v.line(), v.col(), v));
-            }
-            Ctx c = new Ctx(t, f, pre, preSrc);
-            for (Entry op : ops.values()) {
-                String drlc = operator(c, op);
-                if (drlc != null) {
-                    out.add(new Constraint(drlc, op.line()));
-                }
-            }
-        }
-
-        private String operator(Ctx c, Entry op) {
-            String name = c.target().lhs();
-            ValueKind k = c.field().kind();
-            YamlNode v = op.value();
-            switch (op.key()) {
-                case "equals":
-                case "not-equals": {
-                    String o = op.key().equals("equals") ? "==" : "!=";
-                    if (k == ValueKind.LIST || k == ValueKind.MAP) {
-                        return typeError(op, c, "a " + k.label() + " can only be tested with exists: true|false");
-                    }
-                    String x = operand(c, v, op.key());
-                    return x == null ? null : name + " " + o + " " + x;
-                }
-                case "regex":
-                case "not-regex": {
-                    if (k != ValueKind.TEXT) {
-                        return typeError(op, c, op.key() + " needs a text field, but " + c.what() + " is "
-                                + article(k) + " (compare numbers with <, <=, >, >=, between or in)");
-                    }
-                    if (!(v instanceof YScalar s) || !(s.value() instanceof String re)) {
-                        error(v, op.key() + ": expected a regular expression in quotes, found " + v.describe());
-                        return null;
-                    }
-                    String bad = dev.perfwarden.engine.rule.Regex.problem(re).orElse(null);
-                    if (bad != null) {
-                        error(v, op.key() + ": '" + re + "' is not a valid regular expression: " + bad
-                                + " (RE2 syntax, matched against the whole value; no backreferences or lookaround)");
-                        return null;
-                    }
-                    // RE2/J: linear time, so no pattern can backtrack catastrophically
-                    return (op.key().equals("regex") ? "" : "!") + "Regex.matches(" + name + ", " + literal(re) + ")";
-                }
-                case "between": {
-                    if (!k.numeric()) {
-                        return typeError(op, c, "between needs a numeric field, but " + c.what() + " is " + article(k));
-                    }
-                    if (!(v instanceof YList l) || l.items().size() != 2) {
-                        error(v, "between: expected [low, high] (both ends included), found " + v.describe());
-                        return null;
-                    }
-                    YamlNode lo = l.items().get(0);
-                    YamlNode hi = l.items().get(1);
-                    if (lo instanceof YScalar a && a.isNumber() && hi instanceof YScalar b && b.isNumber()
-                            && ((Number) a.value()).doubleValue() > ((Number) b.value()).doubleValue()) {
-                        error(v, "between: the low end " + a.value() + " is above the high end " + b.value());
-                        return null;
-                    }
-                    String x = operand(c, lo, "between");
-                    String y = operand(c, hi, "between");
-                    return x == null || y == null ? null : name + " >= " + x + " && " + name + " <= " + y;
-                }
-                case "in":
-                case "not-in": {
-                    if (!(k == ValueKind.TEXT || k.numeric())) {
-                        return typeError(op, c, op.key() + " needs a text or numeric field, but " + c.what() + " is "
-                                + article(k));
-                    }
-                    if (!(v instanceof YList l) || l.items().isEmpty()) {
-                        error(v, op.key() + ": expected a non-empty list of values, e.g. [a, b], found " + v.describe());
-                        return null;
-                    }
-                    List<String> xs = new ArrayList<>();
-                    for (YamlNode i : l.items()) {
-                        if (!(i instanceof YScalar)) {
-                            error(i, op.key() + ": list items must be plain values, found " + i.describe());
-                            return null;
-                        }
-                        String x = operand(c, i, op.key());
-                        if (x == null) {
-                            return null;
-                        }
-                        xs.add(x);
-                    }
-                    return name + (op.key().equals("in") ? " in (" : " not in (") + String.join(", ", xs) + ")";
-                }
-                case "exists": {
-                    if (!(v instanceof YScalar s) || !(s.value() instanceof Boolean want)) {
-                        error(v, "exists: expected true or false, found " + v.describe());
-                        return null;
-                    }
-                    if (k == ValueKind.TEXT) {
-                        return want ? name + " != null && " + name + " != \"\""
-                                : "(" + name + " == null || " + name + " == \"\")";
-                    }
-                    if (k == ValueKind.LIST || k == ValueKind.MAP) {
-                        return want ? name + " != null && " + name + ".isEmpty() == false"
-                                : "(" + name + " == null || " + name + ".isEmpty() == true)";
-                    }
-                    return typeError(op, c, "exists applies to text and list fields, but " + c.what() + " is "
-                            + article(k) + " (always present; compare it instead)");
-                }
-                default: {
-                    String cmp = COMPARISONS.get(op.key());
-                    if (cmp == null) {
-                        error(op, "unknown condition '" + op.key() + "' on " + c.what() + suggest(op.key(), OPERATORS)
-                                + "; conditions: " + String.join(", ", OPERATORS)
-                                + " (or a plain value for equals)");
-                        return null;
-                    }
-                    if (!k.numeric()) {
-                        return typeError(op, c, "'" + op.key() + "' compares numbers, but " + c.what() + " is "
-                                + article(k) + (k == ValueKind.TEXT ? " (use equals, regex or in)" : ""));
-                    }
-                    String x = operand(c, v, op.key());
-                    return x == null ? null : name + " " + cmp + " " + x;
-                }
-            }
-        }
-
-        private String typeError(Entry op, Ctx c, String msg) {
-            error(op, msg);
-            return null;
-        }
-
-        /** A value to compare a field with: a literal, {param: NAME} or {field: alias.field}; type-checked. */
-        private String operand(Ctx c, YamlNode v, String op) {
-            FieldInfo f = c.field();
-            ValueKind k = f.kind();
-            if (v instanceof YMap m) {
-                if (!isOperandMap(m)) {
-                    error(v, op + ": expected a value, {param: NAME} or {field: NAME.FIELD}, found a mapping with "
-                            + m.entries().keySet());
-                    return null;
-                }
-                Entry e = m.entries().values().iterator().next();
-                String ref = text(e, e.key().equals("param") ? "a parameter name" : "NAME.FIELD of a matched fact");
-                if (ref == null) {
-                    return null;
-                }
-                if (e.key().equals("param")) {
-                    ParamType pt = ctx.parameters().get(ref);
-                    if (pt == null) {
-                        error(e.value(), "param: pack " + ctx.packId() + " has no parameter '" + ref + "'"
-                                + suggest(ref, ctx.parameters().keySet()) + " (parameters: "
-                                + String.join(", ", new TreeSet<>(ctx.parameters().keySet()))
-                                + "; declare it under parameters: in pack.yaml)");
-                        return null;
-                    }
-                    ValueKind pk = pt == ParamType.NUMBER ? ValueKind.DECIMAL
-                            : pt == ParamType.BOOLEAN ? ValueKind.BOOLEAN : ValueKind.TEXT;
-                    if (!compatible(k, pk)) {
-                        error(e.value(), op + ": parameter '" + ref + "' is a " + pt.id() + ", but " + c.what()
-                                + " is " + article(k));
-                        return null;
-                    }
-                    return paramVar(ref, pt, e.value().line(), c);
-                }
-                int dot = ref.indexOf('.');
-                Bound b = dot < 0 ? null : bound.get(ref.substring(0, dot));
-                if (b == null) {
-                    error(e.value(), "field: '" + ref + "' must be NAME.FIELD with NAME a fact matched above (matched"
-                            + " so far: " + (bound.isEmpty() ? "none" : String.join(", ", bound.keySet())) + ")");
-                    return null;
-                }
-                FieldInfo of = b.type().fields().get(ref.substring(dot + 1));
-                if (of == null || !of.kind().testable()) {
-                    error(e.value(), "field: " + b.type().name() + " has no field '" + ref.substring(dot + 1) + "'"
-                            + suggest(ref.substring(dot + 1), b.type().fields().keySet()) + "; its fields: "
-                            + testableFields(b.type()));
-                    return null;
-                }
-                if (!compatible(k, of.kind())) {
-                    error(e.value(), op + ": '" + ref + "' is " + article(of.kind()) + ", but " + c.what() + " is "
-                            + article(k));
-                    return null;
-                }
-                return b.var() + "." + of.name();
-            }
-            if (!(v instanceof YScalar s)) {
-                error(v, op + ": expected a single value, found " + v.describe()
-                        + (op.equals("equals") ? " (for several values use in: [a, b])" : ""));
-                return null;
-            }
-            Object x = s.value();
-            if (x == null) {
-                error(v, op + ": no value given for " + c.what() + " (for 'is empty' use exists: false)");
-                return null;
-            }
-            if (k == ValueKind.TEXT) {
-                if (!(x instanceof String str)) {
-                    error(v, c.what() + " is text; compare it with text, not " + s.describe()
-                            + " (write it in quotes: '" + x + "')");
-                    return null;
-                }
-                if (f.closedSet() && !f.values().contains(str) && (op.equals("equals") || op.equals("not-equals")
-                        || op.equals("in") || op.equals("not-in"))) {
-                    error(v, "'" + str + "' is not a value of " + c.what() + suggest(str, f.values()) + "; values: "
-                            + String.join(", ", f.values()));
-                    return null;
-                }
-                String lit = checkedText(str, v);
-                return lit;
-            }
-            if (k.numeric()) {
-                if (x instanceof BigInteger) {
-                    error(v, "number " + x + " is too large");
-                    return null;
-                }
-                if (!(x instanceof Number)) {
-                    error(v, c.what() + " is " + article(k) + "; '" + op + "' needs a number, not " + s.describe());
-                    return null;
-                }
-                if (x instanceof Double d && (d.isNaN() || d.isInfinite())) {
-                    error(v, op + ": " + d + " is not a finite number");
-                    return null;
-                }
-                return x instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : x.toString();
-            }
-            if (k == ValueKind.BOOLEAN) {
-                if (!(x instanceof Boolean bo)) {
-                    error(v, c.what() + " is a boolean; compare it with true or false, not " + s.describe());
-                    return null;
-                }
-                return bo.toString();
-            }
-            error(v, c.what() + " is " + article(k) + " and can only be tested with exists: true|false");
-            return null;
-        }
-
-        private String paramVar(String name, ParamType pt, int line, Ctx c) {
-            String var = paramVars.get(name);
-            if (var == null) {
-                var = "$param" + (paramVars.size() + 1);
-                paramVars.put(name, var);
-                String slot = pt == ParamType.NUMBER ? "number" : pt == ParamType.STRING ? "text" : "value";
-                c.pre().add("    Param(pack == " + literal(ctx.packId()) + ", name == " + literal(name) + ", " + var
-                        + " : " + slot + ")");
-                c.preSrc().add(line);
-            }
-            return var;
-        }
-
-        // ------------------------------------------------------------ message
-
-        /** The message template as a Java string expression. */
-        private String messageExpr(String template, YamlNode at) {
-            List<String> parts = new ArrayList<>();
-            Matcher m = PLACEHOLDER.matcher(template);
-            int last = 0;
-            boolean ok = true;
-            while (m.find()) {
-                if (m.start() > last) {
-                    parts.add(literal(template.substring(last, m.start())));
-                }
-                String expr = placeholder(m.group(1).strip(), at);
-                if (expr == null) {
-                    ok = false;
-                } else {
-                    parts.add(expr);
-                }
-                last = m.end();
-            }
-            String rest = template.substring(last);
-            if (rest.contains("{{") || rest.contains("}}")) {
-                error(at, "message: unbalanced '{{' or '}}' in \"" + template + "\" (placeholders look like {{call.callee}})");
-                return null;
-            }
-            if (!rest.isEmpty()) {
-                parts.add(literal(rest));
-            }
-            if (!ok) {
-                return null;
-            }
-            if (parts.isEmpty()) {
-                return "\"\"";
-            }
-            return String.join(" + ", parts);
-        }
-
-        private String placeholder(String p, YamlNode at) {
-            String filter = null;
-            int bar = p.indexOf('|');
-            if (bar >= 0) {
-                filter = p.substring(bar + 1).strip();
-                p = p.substring(0, bar).strip();
-                if (!FILTERS.contains(filter)) {
-                    error(at, "message: unknown filter '" + filter + "' in {{" + p + " | " + filter + "}} (filters: "
-                            + String.join(", ", FILTERS) + ")");
-                    return null;
-                }
-            }
-            int dot = p.indexOf('.');
-            if (dot <= 0) {
-                error(at, "message: placeholder {{" + p + "}} must be {{NAME.FIELD}} with NAME a matched fact ("
-                        + String.join(", ", bound.keySet()) + ") or {{param.NAME}}");
-                return null;
-            }
-            String alias = p.substring(0, dot);
-            String fieldName = p.substring(dot + 1);
-            if (alias.equals("param")) {
-                ParamType pt = ctx.parameters().get(fieldName);
-                if (pt == null) {
-                    error(at, "message: {{" + p + "}}: pack " + ctx.packId() + " has no parameter '" + fieldName + "'"
-                            + suggest(fieldName, ctx.parameters().keySet()) + " (parameters: "
-                            + String.join(", ", new TreeSet<>(ctx.parameters().keySet())) + ")");
-                    return null;
-                }
-                if (filter != null && pt != ParamType.NUMBER) {
-                    error(at, "message: {{" + p + " | " + filter + "}} needs a number parameter, '" + fieldName
-                            + "' is a " + pt.id());
-                    return null;
-                }
-                String key = fieldName + (filter == null ? "" : "|number");
-                String var = messageParams.get(key);
-                if (var == null) {
-                    var = "$messageParam" + (messageParams.size() + 1);
-                    messageParams.put(key, var);
-                    lhs.add("    Param(pack == " + literal(ctx.packId()) + ", name == " + literal(fieldName) + ", "
-                            + var + " : " + (filter == null ? "text" : "number") + ")");
-                    lhsLines.add(at.line());
-                }
-                return filter == null ? var : "String.format(java.util.Locale.ROOT, \"%.1f %%\", " + var + " * 100.0)";
-            }
-            Bound b = bound.get(alias);
-            if (b == null) {
-                error(at, "message: {{" + p + "}}: '" + alias + "' is not a matched fact (matched: "
-                        + String.join(", ", bound.keySet()) + (bound.isEmpty() ? "" : "; facts under not:/exists: "
-                        + "cannot be shown") + ")");
-                return null;
-            }
-            FieldInfo f = b.type().fields().get(fieldName);
-            if (f == null) {
-                error(at, "message: {{" + p + "}}: " + b.type().name() + " has no field '" + fieldName + "'"
-                        + suggest(fieldName, b.type().fields().keySet()) + "; its fields: "
-                        + String.join(", ", b.type().fields().keySet()));
-                return null;
-            }
-            String get = b.var() + "." + f.name().replace(".", "().") + "()";
-            if (filter != null) {
-                if (!f.kind().numeric()) {
-                    error(at, "message: {{" + p + " | percent}} needs a numeric field, but '" + fieldName + "' is "
-                            + article(f.kind()));
-                    return null;
-                }
-                return "String.format(java.util.Locale.ROOT, \"%.1f %%\", " + get + " * 100.0)";
-            }
-            return "String.valueOf(" + get + ")";
-        }
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static boolean isOperandMap(YMap m) {
+    static boolean isOperandMap(YMap m) {
         return m.entries().size() == 1 && (m.entries().containsKey("param") || m.entries().containsKey("field"));
     }
 
-    private static boolean compatible(ValueKind field, ValueKind value) {
+    static boolean compatible(ValueKind field, ValueKind value) {
         return field == value || field.numeric() && value.numeric();
     }
 
@@ -1041,7 +580,7 @@ final class PolicyCompiler {
         return sb.toString();
     }
 
-    private static String article(ValueKind k) {
+    static String article(ValueKind k) {
         return switch (k) {
             case TEXT -> "text";
             case INTEGER -> "an integer";
@@ -1053,7 +592,7 @@ final class PolicyCompiler {
         };
     }
 
-    private static String testableFields(FactType t) {
+    static String testableFields(FactType t) {
         return t.fields().values().stream().filter(f -> f.kind().testable())
                 .map(f -> f.name() + " (" + f.kind().label() + ")").collect(Collectors.joining(", "));
     }
@@ -1071,7 +610,7 @@ final class PolicyCompiler {
     }
 
     /** The entry's value as text; an error (and null) when it is not a plain value. */
-    private String text(Entry e, String what) {
+    String text(Entry e, String what) {
         YamlNode v = e.value();
         if (v instanceof YScalar s && s.value() != null && !(s.value() instanceof Boolean)) {
             return s.value().toString();
@@ -1098,7 +637,7 @@ final class PolicyCompiler {
     }
 
     /** {@code s} as a DRL/Java string literal; an error for control characters that cannot be written. */
-    private String checkedText(String s, YamlNode at) {
+    String checkedText(String s, YamlNode at) {
         for (char ch : s.toCharArray()) {
             if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
                 error(at, "control character U+" + String.format("%04X", (int) ch) + " is not allowed here");
@@ -1143,11 +682,11 @@ final class PolicyCompiler {
         }
     }
 
-    private void error(YamlNode at, String msg) {
+    void error(YamlNode at, String msg) {
         error(at.line(), at.col(), msg);
     }
 
-    private void error(Entry at, String msg) {
+    void error(Entry at, String msg) {
         error(at.line(), at.col(), msg);
     }
 

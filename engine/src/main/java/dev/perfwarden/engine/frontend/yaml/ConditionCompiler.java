@@ -1,0 +1,398 @@
+package dev.perfwarden.engine.frontend.yaml;
+
+import dev.perfwarden.engine.frontend.PackContext;
+import dev.perfwarden.engine.frontend.yaml.FactTypes.FactType;
+import dev.perfwarden.engine.frontend.yaml.FactTypes.FieldInfo;
+import dev.perfwarden.engine.frontend.yaml.FactTypes.ValueKind;
+import dev.perfwarden.engine.frontend.yaml.PolicyCompiler.Bound;
+import dev.perfwarden.engine.model.ParamType;
+import dev.perfwarden.engine.yaml.YamlNode;
+import dev.perfwarden.engine.yaml.YamlNode.Entry;
+import dev.perfwarden.engine.yaml.YamlNode.YList;
+import dev.perfwarden.engine.yaml.YamlNode.YMap;
+import dev.perfwarden.engine.yaml.YamlNode.YScalar;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Compiles the conditions of one rule's where: mappings (fields, operators and operands) into DRL
+ * constraints, type-checking each against the fact types and the pack's parameters. One instance per
+ * rule: it sees the facts the rule has matched so far and shares the rule's parameter bindings.
+ * Errors go to the owning {@link PolicyCompiler}.
+ */
+final class ConditionCompiler {
+    private final PolicyCompiler pc;
+    private final PackContext ctx;
+    private final Map<String, Bound> bound;
+    private final Map<String, String> paramVars;
+
+    /**
+     * @param bound the rule's facts matched so far, by alias (read live: later patterns see more)
+     * @param paramVars the rule's parameter bindings, by name (added to when a parameter is first used)
+     */
+    ConditionCompiler(PolicyCompiler pc, PackContext ctx, Map<String, Bound> bound, Map<String, String> paramVars) {
+        this.pc = pc;
+        this.ctx = ctx;
+        this.bound = bound;
+        this.paramVars = paramVars;
+    }
+
+
+    /** One DRL constraint and the YAML line it comes from. */
+    record Constraint(String drl, int line) {
+    }
+
+    /** What a condition tests: a DRL expression, the field's description, and how to name it in messages. */
+    private record Target(String lhs, FieldInfo field, String what) {
+    }
+
+    private record Ctx(Target target, Entry entry, List<String> pre, List<Integer> preSrc) {
+        FieldInfo field() {
+            return target.field();
+        }
+
+        String what() {
+            return target.what();
+        }
+    }
+
+    /** The conditions of a where: mapping (all must hold); {@code any:} holds a list of alternatives. */
+    void whereMap(FactType type, YMap w, List<String> pre, List<Integer> preSrc, List<Constraint> out) {
+        for (Entry f : w.entries().values()) {
+            if (f.key().equals("any")) {
+                anyOf(type, f, pre, preSrc, out);
+                continue;
+            }
+            Target t = target(type, f);
+            if (t != null) {
+                condition(t, f, pre, preSrc, out);
+            }
+        }
+    }
+
+    private void anyOf(FactType type, Entry f, List<String> pre, List<Integer> preSrc, List<Constraint> out) {
+        if (!(f.value() instanceof YList l) || l.items().size() < 2) {
+            pc.error(f.value(), "any: expected a list of at least two alternatives, each a mapping of conditions"
+                    + " (- kind: a  - kind: b), found " + f.value().describe());
+            return;
+        }
+        List<String> alternatives = new ArrayList<>();
+        boolean ok = true;
+        for (YamlNode alt : l.items()) {
+            if (!(alt instanceof YMap am) || am.entries().isEmpty()) {
+                pc.error(alt, "any: each alternative must be a mapping of conditions (field: condition), found "
+                        + alt.describe());
+                ok = false;
+                continue;
+            }
+            List<Constraint> cs = new ArrayList<>();
+            int before = pc.problemCount();
+            whereMap(type, am, pre, preSrc, cs);
+            if (pc.problemCount() > before) {
+                ok = false;
+                continue;
+            }
+            alternatives.add("(" + cs.stream().map(c -> "(" + c.drl() + ")").collect(Collectors.joining(" && ")) + ")");
+        }
+        if (ok) {
+            out.add(new Constraint("(" + String.join(" || ", alternatives) + ")", f.line()));
+        }
+    }
+
+    /**
+     * The field a where: key names: a field of this pattern's fact ({@code kind}, {@code evidence.input}),
+     * or {@code NAME.FIELD} of a fact matched above ({@code site.kind}).
+     */
+    private Target target(FactType type, Entry f) {
+        String key = f.key();
+        FieldInfo field = type.fields().get(key);
+        String lhs = key;
+        String what = "'" + key + "' of " + type.name();
+        int dot = key.indexOf('.');
+        if (field == null && dot > 0 && bound.containsKey(key.substring(0, dot))) {
+            Bound b = bound.get(key.substring(0, dot));
+            String rest = key.substring(dot + 1);
+            field = b.type().fields().get(rest);
+            if (field == null) {
+                pc.error(f, b.type().name() + " ('" + b.alias() + "') has no field '" + rest + "'"
+                        + PolicyCompiler.suggest(rest, b.type().fields().keySet()) + "; its fields: " + PolicyCompiler.testableFields(b.type()));
+                return null;
+            }
+            lhs = b.var() + "." + rest;
+            what = "'" + rest + "' of " + b.alias() + " (" + b.type().name() + ")";
+        }
+        if (field == null) {
+            pc.error(f, type.name() + " has no field '" + key + "'" + PolicyCompiler.suggest(key, type.fields().keySet())
+                    + "; its fields: " + PolicyCompiler.testableFields(type)
+                    + (bound.isEmpty() ? "" : "; fields of facts matched above are written NAME.FIELD ("
+                    + String.join(", ", bound.keySet()) + ")"));
+            return null;
+        }
+        if (!field.kind().testable()) {
+            pc.error(f, "field '" + field.name() + "' of " + type.name() + " is a " + field.javaType()
+                    + " and cannot be tested itself; testable fields: " + PolicyCompiler.testableFields(type));
+            return null;
+        }
+        return new Target(lhs, field, what);
+    }
+
+    private void condition(Target t, Entry f, List<String> pre, List<Integer> preSrc, List<Constraint> out) {
+        YamlNode v = f.value();
+        Map<String, Entry> ops;
+        if (v instanceof YMap m && !PolicyCompiler.isOperandMap(m)) {
+            ops = m.entries();
+            if (ops.isEmpty()) {
+                pc.error(f, "no condition for '" + f.key() + "' (write a value, or e.g. {\">=\": 3})");
+                return;
+            }
+        } else {
+            ops = Map.of("equals", new Entry("equals", v.line(), v.col(), v));
+        }
+        Ctx c = new Ctx(t, f, pre, preSrc);
+        for (Entry op : ops.values()) {
+            String drlc = operator(c, op);
+            if (drlc != null) {
+                out.add(new Constraint(drlc, op.line()));
+            }
+        }
+    }
+
+    private String operator(Ctx c, Entry op) {
+        String name = c.target().lhs();
+        ValueKind k = c.field().kind();
+        YamlNode v = op.value();
+        switch (op.key()) {
+            case "equals":
+            case "not-equals": {
+                String o = op.key().equals("equals") ? "==" : "!=";
+                if (k == ValueKind.LIST || k == ValueKind.MAP) {
+                    return typeError(op, c, "a " + k.label() + " can only be tested with exists: true|false");
+                }
+                String x = operand(c, v, op.key());
+                return x == null ? null : name + " " + o + " " + x;
+            }
+            case "regex":
+            case "not-regex": {
+                if (k != ValueKind.TEXT) {
+                    return typeError(op, c, op.key() + " needs a text field, but " + c.what() + " is "
+                            + PolicyCompiler.article(k) + " (compare numbers with <, <=, >, >=, between or in)");
+                }
+                if (!(v instanceof YScalar s) || !(s.value() instanceof String re)) {
+                    pc.error(v, op.key() + ": expected a regular expression in quotes, found " + v.describe());
+                    return null;
+                }
+                String bad = dev.perfwarden.engine.rule.Regex.problem(re).orElse(null);
+                if (bad != null) {
+                    pc.error(v, op.key() + ": '" + re + "' is not a valid regular expression: " + bad
+                            + " (RE2 syntax, matched against the whole value; no backreferences or lookaround)");
+                    return null;
+                }
+                // RE2/J: linear time, so no pattern can backtrack catastrophically
+                return (op.key().equals("regex") ? "" : "!") + "Regex.matches(" + name + ", " + PolicyCompiler.literal(re) + ")";
+            }
+            case "between": {
+                if (!k.numeric()) {
+                    return typeError(op, c, "between needs a numeric field, but " + c.what() + " is " + PolicyCompiler.article(k));
+                }
+                if (!(v instanceof YList l) || l.items().size() != 2) {
+                    pc.error(v, "between: expected [low, high] (both ends included), found " + v.describe());
+                    return null;
+                }
+                YamlNode lo = l.items().get(0);
+                YamlNode hi = l.items().get(1);
+                if (lo instanceof YScalar a && a.isNumber() && hi instanceof YScalar b && b.isNumber()
+                        && ((Number) a.value()).doubleValue() > ((Number) b.value()).doubleValue()) {
+                    pc.error(v, "between: the low end " + a.value() + " is above the high end " + b.value());
+                    return null;
+                }
+                String x = operand(c, lo, "between");
+                String y = operand(c, hi, "between");
+                return x == null || y == null ? null : name + " >= " + x + " && " + name + " <= " + y;
+            }
+            case "in":
+            case "not-in": {
+                if (!(k == ValueKind.TEXT || k.numeric())) {
+                    return typeError(op, c, op.key() + " needs a text or numeric field, but " + c.what() + " is "
+                            + PolicyCompiler.article(k));
+                }
+                if (!(v instanceof YList l) || l.items().isEmpty()) {
+                    pc.error(v, op.key() + ": expected a non-empty list of values, e.g. [a, b], found " + v.describe());
+                    return null;
+                }
+                List<String> xs = new ArrayList<>();
+                for (YamlNode i : l.items()) {
+                    if (!(i instanceof YScalar)) {
+                        pc.error(i, op.key() + ": list items must be plain values, found " + i.describe());
+                        return null;
+                    }
+                    String x = operand(c, i, op.key());
+                    if (x == null) {
+                        return null;
+                    }
+                    xs.add(x);
+                }
+                return name + (op.key().equals("in") ? " in (" : " not in (") + String.join(", ", xs) + ")";
+            }
+            case "exists": {
+                if (!(v instanceof YScalar s) || !(s.value() instanceof Boolean want)) {
+                    pc.error(v, "exists: expected true or false, found " + v.describe());
+                    return null;
+                }
+                if (k == ValueKind.TEXT) {
+                    return want ? name + " != null && " + name + " != \"\""
+                            : "(" + name + " == null || " + name + " == \"\")";
+                }
+                if (k == ValueKind.LIST || k == ValueKind.MAP) {
+                    return want ? name + " != null && " + name + ".isEmpty() == false"
+                            : "(" + name + " == null || " + name + ".isEmpty() == true)";
+                }
+                return typeError(op, c, "exists applies to text and list fields, but " + c.what() + " is "
+                        + PolicyCompiler.article(k) + " (always present; compare it instead)");
+            }
+            default: {
+                String cmp = PolicyCompiler.COMPARISONS.get(op.key());
+                if (cmp == null) {
+                    pc.error(op, "unknown condition '" + op.key() + "' on " + c.what() + PolicyCompiler.suggest(op.key(), PolicyCompiler.OPERATORS)
+                            + "; conditions: " + String.join(", ", PolicyCompiler.OPERATORS)
+                            + " (or a plain value for equals)");
+                    return null;
+                }
+                if (!k.numeric()) {
+                    return typeError(op, c, "'" + op.key() + "' compares numbers, but " + c.what() + " is "
+                            + PolicyCompiler.article(k) + (k == ValueKind.TEXT ? " (use equals, regex or in)" : ""));
+                }
+                String x = operand(c, v, op.key());
+                return x == null ? null : name + " " + cmp + " " + x;
+            }
+        }
+    }
+
+    private String typeError(Entry op, Ctx c, String msg) {
+        pc.error(op, msg);
+        return null;
+    }
+
+    /** A value to compare a field with: a literal, {param: NAME} or {field: alias.field}; type-checked. */
+    private String operand(Ctx c, YamlNode v, String op) {
+        FieldInfo f = c.field();
+        ValueKind k = f.kind();
+        if (v instanceof YMap m) {
+            if (!PolicyCompiler.isOperandMap(m)) {
+                pc.error(v, op + ": expected a value, {param: NAME} or {field: NAME.FIELD}, found a mapping with "
+                        + m.entries().keySet());
+                return null;
+            }
+            Entry e = m.entries().values().iterator().next();
+            String ref = pc.text(e, e.key().equals("param") ? "a parameter name" : "NAME.FIELD of a matched fact");
+            if (ref == null) {
+                return null;
+            }
+            if (e.key().equals("param")) {
+                ParamType pt = ctx.parameters().get(ref);
+                if (pt == null) {
+                    pc.error(e.value(), "param: pack " + ctx.packId() + " has no parameter '" + ref + "'"
+                            + PolicyCompiler.suggest(ref, ctx.parameters().keySet()) + " (parameters: "
+                            + String.join(", ", new TreeSet<>(ctx.parameters().keySet()))
+                            + "; declare it under parameters: in pack.yaml)");
+                    return null;
+                }
+                ValueKind pk = pt == ParamType.NUMBER ? ValueKind.DECIMAL
+                        : pt == ParamType.BOOLEAN ? ValueKind.BOOLEAN : ValueKind.TEXT;
+                if (!PolicyCompiler.compatible(k, pk)) {
+                    pc.error(e.value(), op + ": parameter '" + ref + "' is a " + pt.id() + ", but " + c.what()
+                            + " is " + PolicyCompiler.article(k));
+                    return null;
+                }
+                return paramVar(ref, pt, e.value().line(), c);
+            }
+            int dot = ref.indexOf('.');
+            Bound b = dot < 0 ? null : bound.get(ref.substring(0, dot));
+            if (b == null) {
+                pc.error(e.value(), "field: '" + ref + "' must be NAME.FIELD with NAME a fact matched above (matched"
+                        + " so far: " + (bound.isEmpty() ? "none" : String.join(", ", bound.keySet())) + ")");
+                return null;
+            }
+            FieldInfo of = b.type().fields().get(ref.substring(dot + 1));
+            if (of == null || !of.kind().testable()) {
+                pc.error(e.value(), "field: " + b.type().name() + " has no field '" + ref.substring(dot + 1) + "'"
+                        + PolicyCompiler.suggest(ref.substring(dot + 1), b.type().fields().keySet()) + "; its fields: "
+                        + PolicyCompiler.testableFields(b.type()));
+                return null;
+            }
+            if (!PolicyCompiler.compatible(k, of.kind())) {
+                pc.error(e.value(), op + ": '" + ref + "' is " + PolicyCompiler.article(of.kind()) + ", but " + c.what() + " is "
+                        + PolicyCompiler.article(k));
+                return null;
+            }
+            return b.var() + "." + of.name();
+        }
+        if (!(v instanceof YScalar s)) {
+            pc.error(v, op + ": expected a single value, found " + v.describe()
+                    + (op.equals("equals") ? " (for several values use in: [a, b])" : ""));
+            return null;
+        }
+        Object x = s.value();
+        if (x == null) {
+            pc.error(v, op + ": no value given for " + c.what() + " (for 'is empty' use exists: false)");
+            return null;
+        }
+        if (k == ValueKind.TEXT) {
+            if (!(x instanceof String str)) {
+                pc.error(v, c.what() + " is text; compare it with text, not " + s.describe()
+                        + " (write it in quotes: '" + x + "')");
+                return null;
+            }
+            if (f.closedSet() && !f.values().contains(str) && (op.equals("equals") || op.equals("not-equals")
+                    || op.equals("in") || op.equals("not-in"))) {
+                pc.error(v, "'" + str + "' is not a value of " + c.what() + PolicyCompiler.suggest(str, f.values()) + "; values: "
+                        + String.join(", ", f.values()));
+                return null;
+            }
+            String lit = pc.checkedText(str, v);
+            return lit;
+        }
+        if (k.numeric()) {
+            if (x instanceof BigInteger) {
+                pc.error(v, "number " + x + " is too large");
+                return null;
+            }
+            if (!(x instanceof Number)) {
+                pc.error(v, c.what() + " is " + PolicyCompiler.article(k) + "; '" + op + "' needs a number, not " + s.describe());
+                return null;
+            }
+            if (x instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                pc.error(v, op + ": " + d + " is not a finite number");
+                return null;
+            }
+            return x instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : x.toString();
+        }
+        if (k == ValueKind.BOOLEAN) {
+            if (!(x instanceof Boolean bo)) {
+                pc.error(v, c.what() + " is a boolean; compare it with true or false, not " + s.describe());
+                return null;
+            }
+            return bo.toString();
+        }
+        pc.error(v, c.what() + " is " + PolicyCompiler.article(k) + " and can only be tested with exists: true|false");
+        return null;
+    }
+
+    private String paramVar(String name, ParamType pt, int line, Ctx c) {
+        String var = paramVars.get(name);
+        if (var == null) {
+            var = "$param" + (paramVars.size() + 1);
+            paramVars.put(name, var);
+            String slot = pt == ParamType.NUMBER ? "number" : pt == ParamType.STRING ? "text" : "value";
+            c.pre().add("    Param(pack == " + PolicyCompiler.literal(ctx.packId()) + ", name == " + PolicyCompiler.literal(name) + ", " + var
+                    + " : " + slot + ")");
+            c.preSrc().add(line);
+        }
+        return var;
+    }
+}
