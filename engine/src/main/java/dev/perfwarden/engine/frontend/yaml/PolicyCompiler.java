@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -716,38 +715,8 @@ final class PolicyCompiler {
         return sb.append('"').toString();
     }
 
-    /** {@code "; did you mean 'x'?"} for the closest candidate within edit distance 2, else "". */
+    /** {@code " (did you mean 'x'?)"} for the closest candidate within edit distance 2, else "". */
     static String suggest(String got, Collection<String> candidates) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String c : new LinkedHashSet<>(candidates)) {
-            int d = distance(got.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestD) {
-                bestD = d;
-                best = c;
-            }
-        }
-        return best != null && bestD <= Math.max(1, Math.min(2, got.length() / 3)) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return dev.perfwarden.engine.frontend.Nearest.didYouMean(got, candidates, 2);
     }
 }
