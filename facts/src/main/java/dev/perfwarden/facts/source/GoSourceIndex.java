@@ -4,11 +4,8 @@ import dev.perfwarden.facts.core.SourcePaths;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -290,39 +287,21 @@ public final class GoSourceIndex {
     /** As {@link #build(Path, GlobalClosures)}, for a build target other than linux/amd64 without cgo. */
     public static GoSourceIndex build(Path moduleRoot, GlobalClosures style, BuildConstraints target)
             throws IOException {
-        Path root = moduleRoot.toAbsolutePath().normalize();
-        List<Path> gofiles = new ArrayList<>();
-        if (Files.isDirectory(root)) {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    if (d.equals(root)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String n = d.getFileName().toString();
-                    if (n.startsWith(".") || n.startsWith("_") || n.equals("vendor") || n.equals("testdata")
-                            || Files.isRegularFile(d.resolve("go.mod"))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+        return of(GoTree.walk(moduleRoot, true), style, target);
+    }
 
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    String n = f.getFileName().toString();
-                    if (attrs.isRegularFile() && n.endsWith(".go") && attrs.size() < 16L << 20
-                            && gofiles.size() < 100_000) {
-                        gofiles.add(f);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        }
-        Map<String, byte[]> contents = new TreeMap<>();
-        for (Path f : gofiles) {
-            contents.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-        }
-        return of(root, modulePath(root), contents, style, target);
+    /**
+     * The index of {@code root}'s Go files ({@link GoTree#walk}: below it when {@code module}, else only
+     * in it) from the JVM's {@link SourceCache}: built again only when a file was added, removed or changed.
+     */
+    public static GoSourceIndex cached(Path root, boolean module, GlobalClosures style, BuildConstraints target)
+            throws IOException {
+        GoTree tree = GoTree.walk(root, module);
+        return SourceCache.shared().get(tree, "index " + style + " " + target, t -> of(t, style, target));
+    }
+
+    private static GoSourceIndex of(GoTree tree, GlobalClosures style, BuildConstraints target) throws IOException {
+        return of(tree.root(), tree.recursive() ? modulePath(tree.root()) : "", tree.read(), style, target);
     }
 
     /**
