@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The {@code .go} files of one source root as the engine reads them, and a stamp of their names, sizes
+ * The {@code .go} files of one source root as the engine reads them ({@link GoFiles}' rules), and a stamp of their names, sizes
  * and modification times. Recursive (a module root): every folder but hidden, {@code _…}, {@code vendor},
  * {@code testdata} and nested modules; else only the files directly in the root. Files of 16 MiB or more
  * are left out, and at most 100,000 files are taken. The walk only reads directory entries and
@@ -30,7 +30,6 @@ import java.util.stream.Stream;
  * @param stamp     sha-256 over every file's path, size and modification time (nanoseconds)
  */
 public record GoTree(Path root, boolean recursive, Map<String, Path> files, String stamp) {
-    static final long MAX_FILE = 16L << 20;
     static final int MAX_FILES = 100_000;
 
     /** Walks {@code root} (see the class comment). */
@@ -50,15 +49,7 @@ public record GoTree(Path root, boolean recursive, Map<String, Path> files, Stri
             Files.walkFileTree(r, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    if (d.equals(r)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String n = d.getFileName().toString();
-                    if (n.startsWith(".") || n.startsWith("_") || n.equals("vendor") || n.equals("testdata")
-                            || Files.isRegularFile(d.resolve("go.mod"))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
+                    return d.equals(r) || !GoFiles.skipped(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
                 }
 
                 @Override
@@ -88,7 +79,7 @@ public record GoTree(Path root, boolean recursive, Map<String, Path> files, Stri
     }
 
     private static void add(List<Found> found, Path root, Path f, BasicFileAttributes a) {
-        if (a.isRegularFile() && a.size() < MAX_FILE) {
+        if (a.isRegularFile() && a.size() < GoFiles.MAX_FILE) {
             found.add(new Found(root.relativize(f).toString().replace('\\', '/'), f, a.size(),
                     a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)));
         }
