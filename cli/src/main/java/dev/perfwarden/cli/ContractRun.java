@@ -108,9 +108,8 @@ final class ContractRun {
     static int run(AnalysisOptions analysis, Session session, RuleSet rules, List<Contract> contracts, List<BenchResult> base,
                    InputReader.Result read, boolean onlyContracts, PrintWriter out, PrintWriter err) throws IOException {
         // contract verdicts sit in the contract file, wherever it is: only other findings are scoped to the module
-        dev.perfwarden.engine.analysis.ExternalCodeFilter external = new dev.perfwarden.engine.analysis.ExternalCodeFilter();
-        Options scoped = analysis.scope.includeExternal ? Options.defaults()
-                : Options.defaults().withFilter(f -> f.rule().startsWith("contract/") ? null : external.hide(f));
+        Options scoped = analysis.scope.scope().apply(Options.defaults(), read.sourceRoots(),
+                f -> f.rule().startsWith("contract/"));
         Options o = session.options(rules, analysis.request(read.sourceRoots())
                 .withBase(analysis.output.severityFloor(scoped)), read.sourceRoots());
         if (onlyContracts) {

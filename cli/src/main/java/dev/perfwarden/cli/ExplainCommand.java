@@ -5,6 +5,7 @@ import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.service.SessionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,14 +16,26 @@ import java.util.concurrent.Callable;
 
 /** {@code perfwarden explain RULE}: prints a rule's doc page with its metadata. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Print a rule's documentation: what the compiler really does, the evidence, how to fix. "
-                + "Looks in the built-in packs, --pack/--rules, and the packs of the project's .perfwarden.yaml.")
+        description = {"Print a rule's documentation: what the compiler really does, the evidence, how to fix. "
+                + "Looks in the built-in packs, --pack/--rules, and the packs of the project's .perfwarden.yaml.",
+                "With --finding: analyse PATH... and print that finding with what the compiler printed about its "
+                        + "line: the -m=2 text next to the -m=3/-m=4 IR (give m3.txt or m4.txt among the inputs)."})
 public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RULE", description = "Rule id, e.g. interface-escape (or pack-id/rule-id).")
-    String rule;
+    @Parameters(arity = "1..*", paramLabel = "RULE|PATH",
+            description = "Rule id, e.g. interface-escape (or pack-id/rule-id); with --finding, the capture files or "
+                    + "directories to analyse.")
+    List<String> args;
+
+    @Option(names = "--finding", paramLabel = "FINGERPRINT|FILE:LINE",
+            description = "Show this finding of PATH... (its fingerprint or a prefix of it, or its file and line, "
+                    + "e.g. main.go:17) with the compiler's -m=2 text and IR of its line.")
+    String finding;
+
+    @Option(names = "--source", paramLabel = "DIR", description = "With --finding: a folder of the Go sources. Repeatable.")
+    List<String> sources = new java.util.ArrayList<>();
 
     @Mixin
     PackOptions packs;
@@ -33,6 +46,13 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (finding != null) {
+            return new FindingExplainer(project, packs).explain(finding, args, sources, spec.commandLine().getOut());
+        }
+        if (args.size() != 1) {
+            throw new UserException("explain takes one RULE (or --finding SEL PATH...); got " + args.size() + " arguments");
+        }
+        String rule = args.get(0);
         List<Pack> loaded = project.open(packs, List.of(), SessionSpec.Checks.NONE).packs();
         String packId = null;
         String id = rule;

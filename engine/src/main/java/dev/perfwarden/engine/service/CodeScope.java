@@ -1,12 +1,15 @@
 package dev.perfwarden.engine.service;
 
 import dev.perfwarden.engine.analysis.ExternalCodeFilter;
+import dev.perfwarden.engine.analysis.FindingFilter;
 import dev.perfwarden.engine.analysis.Options;
 import dev.perfwarden.engine.analysis.TestCodeFilter;
+import dev.perfwarden.engine.model.Finding;
 
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What counts as the analysed module's own code: by default findings in code outside the module (GOROOT,
@@ -29,5 +32,22 @@ public record CodeScope(boolean includeExternal, boolean includeTests) implement
     public Options apply(Options o, List<Path> sourceRoots) {
         Options r = includeExternal ? o : o.withFilter(new ExternalCodeFilter(sourceRoots));
         return includeTests ? r : r.withFilter(new TestCodeFilter());
+    }
+
+    /**
+     * As {@link #apply(Options, List)}, but findings that {@code exempt} accepts are never hidden by this
+     * scope (a contract's verdicts sit in the contract file, wherever it is).
+     */
+    public Options apply(Options o, List<Path> sourceRoots, Predicate<Finding> exempt) {
+        Options r = o;
+        if (!includeExternal) {
+            FindingFilter external = new ExternalCodeFilter(sourceRoots);
+            r = r.withFilter(f -> exempt.test(f) ? null : external.hide(f));
+        }
+        if (!includeTests) {
+            FindingFilter tests = new TestCodeFilter();
+            r = r.withFilter(f -> exempt.test(f) ? null : tests.hide(f));
+        }
+        return r;
     }
 }

@@ -12,7 +12,8 @@ import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.input.InputStats;
 import dev.perfwarden.facts.source.GoSourceIndex;
-import dev.perfwarden.facts.source.GoFiles;
+import dev.perfwarden.facts.source.GoTree;
+import dev.perfwarden.facts.source.SourceCache;
 import dev.perfwarden.facts.source.GoStatements;
 
 import java.io.IOException;
@@ -136,13 +137,8 @@ public final class SourceSuppressions implements Suppressor {
                 continue;
             }
             try {
-                for (Path f : goFiles(root, mod != null)) {
-                    byte[] b = Files.readAllBytes(f);
-                    String text = new String(b, StandardCharsets.UTF_8);
-                    if (text.contains("perfwarden:ignore") || text.contains("nolint")) {
-                        files.putIfAbsent(root.relativize(f).toString().replace('\\', '/'), text);
-                    }
-                }
+                GoTree tree = GoTree.walk(root, mod != null);
+                SourceCache.shared().get(tree, "suppressions", SourceSuppressions::commented).forEach(files::putIfAbsent);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read Go sources below " + root, e);
             }
@@ -157,8 +153,16 @@ public final class SourceSuppressions implements Suppressor {
         return new SourceSuppressions(out);
     }
 
-    private static List<Path> goFiles(Path root, boolean recursive) throws IOException {
-        return recursive ? GoFiles.below(root) : GoFiles.in(root);
+    /** The files of {@code tree} that hold a directive: module-relative path → text. */
+    private static Map<String, String> commented(GoTree tree) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, Path> f : tree.files().entrySet()) {
+            String text = new String(Files.readAllBytes(f.getValue()), StandardCharsets.UTF_8);
+            if (text.contains("perfwarden:ignore") || text.contains("nolint")) {
+                out.put(f.getKey(), text);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The directives in one Go file: line comments only, outside strings, runes and block comments. */

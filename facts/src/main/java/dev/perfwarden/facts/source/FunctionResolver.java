@@ -31,7 +31,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Fills in the function of facts that only carry a position ({@code -m} text, {@code -json} logs)
@@ -134,20 +133,9 @@ public final class FunctionResolver {
                 continue;
             }
             try {
-                if (mod.isPresent()) {
-                    indexes.add(GoSourceIndex.build(root, style, target));
-                } else {
-                    Map<String, byte[]> files = new TreeMap<>();
-                    try (Stream<Path> s = Files.list(root)) {
-                        for (Path f : (Iterable<Path>) s::iterator) {
-                            if (f.getFileName().toString().endsWith(".go") && Files.isRegularFile(f)) {
-                                files.put(f.getFileName().toString(), Files.readAllBytes(f));
-                            }
-                        }
-                    }
-                    if (!files.isEmpty()) {
-                        indexes.add(GoSourceIndex.of(root, "", files, style, target));
-                    }
+                GoSourceIndex idx = GoSourceIndex.cached(root, mod.isPresent(), style, target);
+                if (mod.isPresent() || !idx.files().isEmpty()) {
+                    indexes.add(idx);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot index Go sources below " + root, e);

@@ -287,16 +287,21 @@ public final class GoSourceIndex {
     /** As {@link #build(Path, GlobalClosures)}, for a build target other than linux/amd64 without cgo. */
     public static GoSourceIndex build(Path moduleRoot, GlobalClosures style, BuildConstraints target)
             throws IOException {
-        Path root = moduleRoot.toAbsolutePath().normalize();
-        List<Path> gofiles = Files.isDirectory(root) ? GoFiles.below(root) : List.of();
-        if (gofiles.size() > 100_000) {
-            gofiles = gofiles.subList(0, 100_000);
-        }
-        Map<String, byte[]> contents = new TreeMap<>();
-        for (Path f : gofiles) {
-            contents.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-        }
-        return of(root, modulePath(root), contents, style, target);
+        return of(GoTree.walk(moduleRoot, true), style, target);
+    }
+
+    /**
+     * The index of {@code root}'s Go files ({@link GoTree#walk}: below it when {@code module}, else only
+     * in it) from the JVM's {@link SourceCache}: built again only when a file was added, removed or changed.
+     */
+    public static GoSourceIndex cached(Path root, boolean module, GlobalClosures style, BuildConstraints target)
+            throws IOException {
+        GoTree tree = GoTree.walk(root, module);
+        return SourceCache.shared().get(tree, "index " + style + " " + target, t -> of(t, style, target));
+    }
+
+    private static GoSourceIndex of(GoTree tree, GlobalClosures style, BuildConstraints target) throws IOException {
+        return of(tree.root(), tree.recursive() ? modulePath(tree.root()) : "", tree.read(), style, target);
     }
 
     /**
