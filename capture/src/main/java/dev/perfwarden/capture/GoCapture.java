@@ -81,12 +81,14 @@ public final class GoCapture {
             String modPath = run(module, commands, "go", "list", "-m").stdout.strip();
             List<Pkg> pkgs = new ArrayList<>();
             for (String line : run(module, commands, cat(List.of("go", "list", "-f",
-                    "{{.ImportPath}}|{{.Name}}|{{len .TestGoFiles}}|{{len .XTestGoFiles}}|{{.Dir}}"), req.packages()))
-                    .stdout.split("\n")) {
+                    "{{.ImportPath}}|{{.Name}}|{{len .GoFiles}}|{{len .TestGoFiles}}|{{len .XTestGoFiles}}|{{.Dir}}"),
+                    req.packages())).stdout.split("\n")) {
                 if (!line.isBlank()) {
-                    String[] f = line.strip().split("\\|", 5);
-                    pkgs.add(new Pkg(f[0], f[1].equals("main"), Integer.parseInt(f[2]) + Integer.parseInt(f[3]) > 0,
-                            Path.of(f[4])));
+                    // a main package is a program only with non-test files for this platform (xxhash's dynamic/
+                    // holds a test and a //go:build ignore file: `go build` of it fails)
+                    String[] f = line.strip().split("\\|", 6);
+                    pkgs.add(new Pkg(f[0], f[1].equals("main") && Integer.parseInt(f[2]) > 0,
+                            Integer.parseInt(f[3]) + Integer.parseInt(f[4]) > 0, Path.of(f[5])));
                 }
             }
             // One build prints -m=2 and check_bce on stderr and writes -json: a fresh folder (so the build cache,

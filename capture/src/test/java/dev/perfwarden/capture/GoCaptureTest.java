@@ -112,4 +112,22 @@ class GoCaptureTest {
         assertThat(Files.readAllLines(dir.resolve("bce"))).containsExactly("# example.com/x",
                 "./a.go:9:13: Found IsInBounds", "./a.go:11:9: Found IsSliceInBounds");
     }
+
+    /** A main package of test files only (its program file excluded by a build constraint) is not built. */
+    @Test
+    void aMainPackageWithOnlyTestFilesIsNoProgram(@TempDir Path dir) throws Exception {
+        Path mod = dir.resolve("m");
+        Files.createDirectories(mod.resolve("cmd/tool"));
+        Files.createDirectories(mod.resolve("plugin"));
+        Files.writeString(mod.resolve("go.mod"), "module example.com/m\n\ngo 1.22\n");
+        Files.writeString(mod.resolve("cmd/tool/main.go"), "package main\n\nfunc main() { println(1) }\n");
+        Files.writeString(mod.resolve("plugin/plugin.go"), "//go:build ignore\n\npackage main\n\nfunc main() {}\n");
+        Files.writeString(mod.resolve("plugin/plugin_test.go"), "package main\n\nimport \"testing\"\n\n"
+                + "func TestX(t *testing.T) {}\n");
+        Path out = dir.resolve("out");
+        GoCapture.Result r = GoCapture.capture(new GoCapture.Request(mod, out, null, "1s", true));
+        assertThat(r.commands().stream().filter(c -> c.startsWith("go build -o")))
+                .singleElement().asString().endsWith(" example.com/m/cmd/tool");
+        assertThat(Files.readString(out.resolve("objdump-1.txt"))).contains("TEXT main.main");
+    }
 }

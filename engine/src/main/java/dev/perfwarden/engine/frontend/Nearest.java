@@ -3,10 +3,16 @@ package dev.perfwarden.engine.frontend;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
-/** "Did you mean": the known names or sentences nearest to what an author wrote (edit distance, case ignored). */
+/**
+ * "Did you mean": the known names or sentences nearest to what an author wrote. The one edit-distance
+ * helper of perfwarden: YAML policy keys and fields, DSL sentences, restricted-mode field and method
+ * typos all use it. Distance is optimal string alignment (insertions, deletions, substitutions and
+ * adjacent swaps cost 1), case ignored.
+ */
 public final class Nearest {
     private Nearest() {
     }
@@ -14,7 +20,7 @@ public final class Nearest {
     /** Up to {@code max} of {@code known} nearest to {@code got}, nearest first (ties by name). */
     public static List<String> to(String got, Collection<String> known, int max) {
         String g = got.toLowerCase(Locale.ROOT);
-        List<String> sorted = new ArrayList<>(known);
+        List<String> sorted = new ArrayList<>(new LinkedHashSet<>(known));
         sorted.sort(Comparator.comparingInt((String k) -> distance(g, k.toLowerCase(Locale.ROOT)))
                 .thenComparing(k -> k));
         return List.copyOf(sorted.subList(0, Math.min(max, sorted.size())));
@@ -22,31 +28,46 @@ public final class Nearest {
 
     /** The one name close enough to be a typo of {@code got} (at most a third of its letters differ), or null. */
     public static String typo(String got, Collection<String> known) {
+        return typo(got, known, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The one name close enough to be a typo of {@code got}: at most a third of its letters (at least 1) and at
+     * most {@code cap} edits differ, case ignored; null when there is none or it is {@code got} itself.
+     */
+    public static String typo(String got, Collection<String> known, int cap) {
         List<String> best = to(got, known, 1);
-        if (best.isEmpty()) {
+        if (best.isEmpty() || best.get(0).equals(got)) {
             return null;
         }
         int d = distance(got.toLowerCase(Locale.ROOT), best.get(0).toLowerCase(Locale.ROOT));
-        return d > 0 && d <= Math.max(1, got.length() / 3) ? best.get(0) : null;
+        return d <= Math.min(cap, Math.max(1, got.length() / 3)) ? best.get(0) : null;
     }
 
-    /** Levenshtein distance between {@code a} and {@code b}. */
+    /** {@code " (did you mean 'x'?)"} for {@link #typo(String, Collection, int)}, else "". */
+    public static String didYouMean(String got, Collection<String> known, int cap) {
+        String t = typo(got, known, cap);
+        return t == null ? "" : " (did you mean '" + t + "'?)";
+    }
+
+    /** Optimal string alignment distance between {@code a} and {@code b}. */
     public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }

@@ -3,16 +3,36 @@ package dev.perfwarden.facts.core;
 import java.util.Objects;
 
 /**
- * One line of real toolchain output that supports a fact or a finding, kept verbatim so a report
- * can quote what the compiler said. {@code input} is the {@link InputKind} id.
+ * One line of real toolchain output that supports a fact or a finding, so a report can quote what the
+ * compiler said. {@code input} is the {@link InputKind} id. The text is either held ({@code text}) or,
+ * for the large line-based inputs ({@code -m} text, {@code -json} records), kept by reference
+ * ({@code ref}: the file and byte offset of the line) and read back only when {@link #text()} is called,
+ * which the engine does for reported findings alone.
  */
-public record Evidence(String input, String text, InputPos at) {
+public record Evidence(String input, String text, InputPos at, TextRef ref) {
     public Evidence {
         Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(text, "text");
+        if (text == null && ref == null) {
+            throw new NullPointerException("text");
+        }
+    }
+
+    public Evidence(String input, String text, InputPos at) {
+        this(input, Objects.requireNonNull(text, "text"), at, null);
     }
 
     public static Evidence of(InputKind kind, String text, InputPos at) {
         return new Evidence(kind.id(), text, at);
+    }
+
+    /** Evidence whose text stays in its input file until a report reads it. */
+    public static Evidence of(InputKind kind, TextRef ref, InputPos at) {
+        return new Evidence(kind.id(), null, at, Objects.requireNonNull(ref, "ref"));
+    }
+
+    /** The line as printed: held, or read back from the input now. */
+    @Override
+    public String text() {
+        return text != null ? text : ref.read();
     }
 }

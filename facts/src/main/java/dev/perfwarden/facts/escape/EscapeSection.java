@@ -13,6 +13,8 @@ import dev.perfwarden.facts.escape.Item.Unknown;
 import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.parse.CompilerLine;
 import dev.perfwarden.facts.parse.Interner;
+import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.LineOffsets;
 import dev.perfwarden.facts.parse.ParseContext;
 import dev.perfwarden.facts.source.PackageDirs;
 
@@ -46,10 +48,13 @@ final class EscapeSection {
         final ParseContext ctx;
         final Interner in = new Interner();
         final Map<String, SourcePos> positions = new HashMap<>();
+        /** Where each line starts, for evidence kept by reference. */
+        final LineOffsets lines;
         long recognised;
 
-        Input(ParseContext ctx) {
+        Input(ParseContext ctx, InputSource source) {
             this.ctx = ctx;
+            this.lines = new LineOffsets(source);
         }
     }
 
@@ -313,7 +318,7 @@ final class EscapeSection {
     }
 
     private Evidence evidence(Item it) {
-        return Evidence.of(InputKind.ESCAPE_TEXT, it.raw, input.ctx.at(it.lineNo));
+        return input.lines.evidence(InputKind.ESCAPE_TEXT, it.raw, input.ctx.at(it.lineNo), it.lineNo);
     }
 
     private EscapeFact summaryFact(Summary s, SectionNaming nm) {

@@ -192,7 +192,7 @@ public final class EscapeTextParser implements InputParser {
     public void parse(InputSource source, ParseContext ctx, java.util.function.Predicate<String> foreign)
             throws IOException, ParseException {
         try (InputStream in = source.open(); BoundedLineReader reader = new BoundedLineReader(in)) {
-            Run run = new Run(ctx);
+            Run run = new Run(ctx, source);
             run.foreign = foreign;
             run.read(reader);
         }
@@ -208,9 +208,9 @@ public final class EscapeTextParser implements InputParser {
         String lastFile;
         java.util.function.Predicate<String> foreign = line -> false;
 
-        Run(ParseContext ctx) {
+        Run(ParseContext ctx, InputSource source) {
             this.ctx = ctx;
-            this.input = new EscapeSection.Input(ctx);
+            this.input = new EscapeSection.Input(ctx, source);
             this.section = new EscapeSection(input, "", "", null);
         }
 
@@ -230,6 +230,7 @@ public final class EscapeTextParser implements InputParser {
                     break;
                 }
                 long n = reader.lineNumber();
+                input.lines.put(n, reader.lineOffset());
                 if (raw.isEmpty() || raw.isBlank() || foreign.test(raw)) {
                     continue;
                 }
@@ -342,7 +343,7 @@ public final class EscapeTextParser implements InputParser {
             }
             String pkg = input.in.intern(h);
             input.recognised++;
-            Evidence ev = Evidence.of(InputKind.ESCAPE_TEXT, raw, ctx.at(n));
+            Evidence ev = input.lines.evidence(InputKind.ESCAPE_TEXT, raw, ctx.at(n), n);
             section = new EscapeSection(input, pkg, variant, new PackageDecl(pkg, variant, ev));
         }
     }

@@ -42,6 +42,9 @@ public final class BoundedLineReader implements AutoCloseable {
     private int limit;
     private byte[] line = new byte[256];
     private long lineNumber;
+    /** Bytes of the stream before {@code buf}'s contents. */
+    private long base;
+    private long lineStart;
     private boolean eof;
     private boolean sawNul;
     private boolean sawControl;
@@ -54,6 +57,11 @@ public final class BoundedLineReader implements AutoCloseable {
     public BoundedLineReader(InputStream in, int maxLine) {
         this.in = in;
         this.maxLine = maxLine;
+    }
+
+    /** The byte offset, in the stream, where the line last returned by {@link #readLine()} starts. */
+    public long lineOffset() {
+        return lineStart;
     }
 
     /** 1-based number of the line last returned by {@link #readLine()}. */
@@ -88,8 +96,10 @@ public final class BoundedLineReader implements AutoCloseable {
         sawNul = false;
         sawControl = false;
         nonAscii = false;
+        lineStart = base + pos;
         while (true) {
             if (pos >= limit) {
+                base += limit;
                 limit = in.read(buf, 0, buf.length);
                 pos = 0;
                 if (limit <= 0) {

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.parse;
 
+import dev.perfwarden.facts.core.TextRef;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,6 +42,11 @@ public record InputSource(String displayPath, Path path, boolean walked, int ski
 
     public boolean directory() {
         return Files.isDirectory(path);
+    }
+
+    /** Where a line lies in the file, given its offset in the stream {@link #open()} returns. */
+    public TextRef lineAt(long streamOffset) {
+        return new TextRef(path, skip + streamOffset);
     }
 
     public InputStream open() throws IOException {

@@ -357,6 +357,9 @@ public final class FactTypes {
     private static void addFields(Spec s, Class<?> c, String prefix, int depth, Map<String, String> notes,
                                   ClassLoader cl, Map<String, FieldInfo> fields) {
         for (RecordComponent rc : c.getRecordComponents()) {
+            if (rc.getType() == dev.perfwarden.facts.core.TextRef.class) {
+                continue; // where an evidence line lies in its input: for the report, not a field for rules
+            }
             String name = prefix + rc.getName();
             List<String> values = List.of();
             boolean closed = false;

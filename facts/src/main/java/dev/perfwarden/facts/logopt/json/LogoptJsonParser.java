@@ -124,7 +124,7 @@ public final class LogoptJsonParser implements InputParser {
     @Override
     public void parse(InputSource source, ParseContext ctx) throws IOException, ParseException {
         try (InputStream in = source.open(); BoundedLineReader reader = new BoundedLineReader(in)) {
-            new Run(ctx).read(reader);
+            new Run(ctx, source).read(reader);
         }
     }
 
@@ -139,8 +139,13 @@ public final class LogoptJsonParser implements InputParser {
         final Map<String, List<Esc>> escapes = new LinkedHashMap<>();
         final List<Object> out = new ArrayList<>();
 
-        Run(ParseContext ctx) {
+        final InputSource source;
+        /** Stream offset of the line being read: evidence is kept by reference to it. */
+        long lineOffset;
+
+        Run(ParseContext ctx, InputSource source) {
             this.ctx = ctx;
+            this.source = source;
         }
 
         void read(BoundedLineReader reader) throws IOException, ParseException {
@@ -160,6 +165,7 @@ public final class LogoptJsonParser implements InputParser {
                     break;
                 }
                 long n = reader.lineNumber();
+                lineOffset = reader.lineOffset();
                 if (raw.isBlank()) {
                     continue;
                 }
@@ -203,7 +209,7 @@ public final class LogoptJsonParser implements InputParser {
                 fileRel = in.intern(SourcePaths.base(headerFile));
             }
             ctx.emit(new LogoptHeader(0, pkg, text(h, "goos"), text(h, "goarch"), text(h, "gc_version"),
-                    headerFile, pkgDir, ctx.input(), Evidence.of(InputKind.LOGOPT_JSON, raw, ctx.at(n))));
+                    headerFile, pkgDir, ctx.input(), Evidence.of(InputKind.LOGOPT_JSON, source.lineAt(lineOffset), ctx.at(n))));
         }
 
         private static String text(JsonNode o, String field) {
@@ -257,7 +263,7 @@ public final class LogoptJsonParser implements InputParser {
                 ctx.unparsed(n, NOT_DIAGNOSTIC + ": " + e.getMessage(), raw);
                 return;
             }
-            Evidence ev = Evidence.of(InputKind.LOGOPT_JSON, raw, ctx.at(n));
+            Evidence ev = Evidence.of(InputKind.LOGOPT_JSON, source.lineAt(lineOffset), ctx.at(n));
             String file = fileRel;
             switch (code) {
                 case "canInlineFunction": {
