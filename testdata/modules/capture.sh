@@ -4,7 +4,7 @@
 # the real-module tests (RealModuleTest) and the judged lists.
 #
 # Usage: testdata/modules/capture.sh NAME MODULE@VERSION [BENCHTIME]
-#   NAME            folder under testdata/modules/ (murmur3, bitset, chi)
+#   NAME            folder under testdata/modules/ (murmur3, bitset, chi, uuid)
 #   MODULE@VERSION  a fixed version, fetched with `go mod download` (module proxy)
 #   BENCHTIME       -test.benchtime for the profiled runs (default 300ms)
 #

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * perfwarden on three real, well-known Go modules (testdata/modules/NAME: Go 1.26.8 captures of the
+ * perfwarden on four real, well-known Go modules (testdata/modules/NAME: Go 1.26.8 captures of the
  * package's test build with CPU and heap profiles from separate runs; see capture.sh), with the default
  * options a new user would use: {@code analyze CAPTURES --source src --format json}. Per module:
  * <ul>
@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  */
 class RealModuleTest {
-    private static final List<String> MODULES = List.of("murmur3", "bitset", "chi");
+    private static final List<String> MODULES = List.of("murmur3", "bitset", "chi", "uuid");
     private static final Pattern JUDGED = Pattern.compile("^(\\S+)\\s+(\\S+):(\\d+)\\s+(actionable|unimportant|wrong)\\s+--\\s+(.+)$");
     private static final Pattern EXPECTED = Pattern.compile("^(\\S+)\\s+(\\S+):(\\d+)$");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -37,7 +37,8 @@ import java.util.List;
  *   <li>hot (a line's self CPU share ≥ {@code hot.line.flatShare}, its cum share ≥ {@code hot.line.cumShare}
  *       for {@code @cost(cum)}, a function's cum ≥ {@code hot.function.cumShare}; or, with a heap profile the
  *       rule is weighed by, bytes ≥ {@code hot.alloc.share}): the rule's {@code @hotSeverity}, default one level
- *       up, and the profile line as evidence;</li>
+ *       up, and the profile line as evidence. A line-scoped rule weighed by both profiles (an allocation rule) is
+ *       not hot by CPU on a line where the given heap profile saw no bytes: that CPU is not the allocation's;</li>
  *   <li>not hot, with a CPU profile the rule is weighed by: {@code note};</li>
  *   <li>no such CPU profile, or nothing to measure: the rule's {@code @severity}.</li>
  * </ul>
@@ -85,7 +86,11 @@ public final class Weighing {
         Measure a = best(line ? lines : functions, ALLOC, cum);
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self");
         double cpuThreshold = !line ? t.functionCum() : cum ? t.lineCum() : t.lineFlat();
-        boolean hot = cpu && c.share() >= cpuThreshold || heap && a.share() >= t.alloc();
+        // an allocation rule (weighed by both profiles) on a line where the heap profile saw no bytes: the line's CPU
+        // is not the allocation's (a small integer boxed from the runtime's static table, a zero-size value), so CPU
+        // alone does not make it hot
+        boolean allocatesNothing = line && cpu && heap && a.share() <= 0;
+        boolean hot = cpu && !allocatesNothing && c.share() >= cpuThreshold || heap && a.share() >= t.alloc();
         String where = line ? h.file() + ":" + h.line() : h.symbol();
         Evidence measured = new Evidence("pprof", measuredText(where, cum ? "cum" : "self", cpu ? c : null,
                 heap ? a : null), null);

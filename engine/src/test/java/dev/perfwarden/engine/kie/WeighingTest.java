@@ -60,6 +60,26 @@ class WeighingTest {
     }
 
     @Test
+    void anAllocationRuleIsNotHotByCpuOnALineThatAllocatedNothing() {
+        // google/uuid uuid.go:96: invalidLengthError{len(s)} boxed by runtime.convT64 on a line with 4.7 % of the CPU;
+        // the heap profile has no bytes there (lengths below 256 come from the runtime's static table)
+        List<Object> noBytes = List.of(lineCost("a.go", 7, "cpu", 0.047, 0.047, 0.047));
+        Finding boxed = Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile(), heapProfile()), List.of(),
+                noBytes);
+        assertThat(boxed.severity()).isEqualTo(Severity.NOTE);
+        assertThat(boxed.cost()).isEqualTo(new Cost(0.047, 0.0, Scope.LINE, "self"));
+        // without a heap profile the CPU is all there is to weigh it by
+        Finding cpuOnly = Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile()), List.of(), noBytes);
+        assertThat(cpuOnly.severity()).isEqualTo(Severity.WARNING);
+        // with bytes on the line, the CPU there counts
+        List<Object> someBytes = List.of(lineCost("a.go", 7, "cpu", 0.047, 0.047, 0.047),
+                lineCost("a.go", 7, "alloc_space", 0.001, 0.001, 0.001));
+        Finding allocates = Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile(), heapProfile()),
+                List.of(), someBytes);
+        assertThat(allocates.severity()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
     void costMetadataIsReadStrictly() {
         assertThat(CostSpec.parse(null)).contains(CostSpec.DEFAULT);
         assertThat(CostSpec.parse("self, cpu, alloc")).contains(CostSpec.DEFAULT);

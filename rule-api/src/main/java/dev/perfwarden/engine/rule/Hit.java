@@ -52,10 +52,19 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
 
     /**
      * This hit at {@code severity} (e.g. a note when a supporting fact is missing); its hot severity goes back
-     * to the default, one level above {@code severity}. Rule id, pack, position, message and evidence stay:
+     * to the default, one level above {@code severity}. Rule id, pack, position, message, evidence and cost stay:
      * a rule cannot make a hit pass for another rule's.
      */
     public Hit withSeverity(Severity severity) {
-        return new Hit(rule, pkg, severity, null, scope, symbol, file, line, col, message, evidence);
+        return new Hit(rule, pkg, severity, null, scope, symbol, file, line, col, message, evidence, cost);
+    }
+
+    /**
+     * This hit kept at its own severity when its site is hot too: the rule has measured that the cost is not
+     * the finding's (a callee far over the budget, a call amortised by the loop it runs). The engine still
+     * measures and ranks it, and without a hot profile it is weighed as before.
+     */
+    public Hit notRaised() {
+        return new Hit(rule, pkg, severity, severity, scope, symbol, file, line, col, message, evidence, cost);
     }
 }
