@@ -8,7 +8,7 @@ import dev.perfwarden.engine.report.Format;
 import dev.perfwarden.engine.report.ReportFile;
 import dev.perfwarden.engine.report.Reporter;
 import dev.perfwarden.engine.report.TextReporter;
-import dev.perfwarden.engine.report.html.HtmlReporter;
+import dev.perfwarden.engine.report.HtmlReporter;
 import dev.perfwarden.facts.input.InputReader;
 import picocli.CommandLine.Option;
 

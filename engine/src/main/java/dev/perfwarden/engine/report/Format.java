@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * {@code --format}: text (compiler style), json (the documented contract), sarif (2.1.0), html (a
- * self-contained page; {@link dev.perfwarden.engine.report.html.HtmlReporter}).
+ * self-contained page; {@link HtmlReporter}).
  */
 public enum Format {
     TEXT("text"),
@@ -44,7 +44,7 @@ public enum Format {
             case SARIF:
                 return new SarifReporter();
             case HTML:
-                return new dev.perfwarden.engine.report.html.HtmlReporter();
+                return new HtmlReporter();
             default:
                 return new TextReporter(false);
         }

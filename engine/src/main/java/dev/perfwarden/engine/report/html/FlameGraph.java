@@ -169,7 +169,7 @@ public final class FlameGraph {
     }
 
     /** The graph as an {@code <svg>} element; each box's title gives its frame, share and value. */
-    Element svg(String id) {
+    public Element svg(String id) {
         int depth = Math.min(MAX_DEPTH, depth(root, 0));
         int height = (depth + 1) * ROW;
         Element svg = new Element("svg").attr("xmlns", "http://www.w3.org/2000/svg").attr("id", id)

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * cumulative share, the bytes it allocates), the compiler's decisions on each line, links to the findings on
  * it, and under the hot lines their machine instructions.
  */
-final class FunctionPanels {
+public final class FunctionPanels {
     /** Most panels in a report. */
     static final int MAX_PANELS = 24;
     /** Hot module functions shown besides those of the findings. */
@@ -44,20 +44,20 @@ final class FunctionPanels {
     private static final Pattern CLOSURE = Pattern.compile("\\.func\\d+(\\.\\d+)*$");
 
     /** One panel: a function, the file and lines shown, the findings in it (their indices in the report). */
-    record Panel(String id, String symbol, String file, Path source, int from, int to, List<Integer> findings) {
+    public record Panel(String id, String symbol, String file, Path source, int from, int to, List<Integer> findings) {
     }
 
     private final LineFacts facts;
     private final List<Path> roots;
     private final Map<Path, Optional<GoSourceIndex>> indexes = new HashMap<>();
 
-    FunctionPanels(LineFacts facts, List<Path> sourceRoots) {
+    public FunctionPanels(LineFacts facts, List<Path> sourceRoots) {
         this.facts = facts;
         this.roots = sourceRoots;
     }
 
     /** The panels to show, those of findings first (report order), then the hottest module functions. */
-    List<Panel> choose(List<Finding> findings) {
+    public List<Panel> choose(List<Finding> findings) {
         Map<String, Panel> bySymbol = new LinkedHashMap<>();
         for (int i = 0; i < findings.size() && bySymbol.size() < MAX_PANELS; i++) {
             Finding f = findings.get(i);
@@ -149,7 +149,7 @@ final class FunctionPanels {
     }
 
     /** The panels' section, with machine code of their hot lines from {@code insns}. */
-    Element render(List<Panel> panels, List<Finding> findings, List<AsmInstruction> insns) {
+    public Element render(List<Panel> panels, List<Finding> findings, List<AsmInstruction> insns) {
         Map<LineFacts.Key, List<AsmInstruction>> byLine = new HashMap<>();
         for (AsmInstruction i : insns) {
             byLine.computeIfAbsent(new LineFacts.Key(i.file(), i.line()), k -> new ArrayList<>()).add(i);
@@ -243,7 +243,7 @@ final class FunctionPanels {
         tr.appendElement("td").addClass("num").text(share > 0 ? pct(share) : "");
     }
 
-    static String pct(double share) {
+    public static String pct(double share) {
         return share >= 0.0995 ? String.format(Locale.ROOT, "%.0f %%", share * 100)
                 : String.format(Locale.ROOT, "%.1f %%", share * 100);
     }
@@ -266,7 +266,7 @@ final class FunctionPanels {
         int n = 0;
         for (AsmInstruction i : at) {
             if (n++ >= MAX_INSNS) {
-                t.appendElement("tr").appendElement("td").attr("colspan", "4")
+                t.appendElement("tr").appendElement("td").attr("colspan", "3")
                         .text("… " + (at.size() - MAX_INSNS) + " more instructions");
                 break;
             }
@@ -275,7 +275,6 @@ final class FunctionPanels {
                 r.addClass("call");
             }
             r.appendElement("td").addClass("addr").text(String.format(Locale.ROOT, "%#x", i.address()));
-            r.appendElement("td").addClass("num").text("");
             r.appendElement("td").addClass("op").text(i.op());
             r.appendElement("td").addClass("args").text(i.args()
                     + (symbols.size() > 1 ? "    ; in " + i.symbol() : ""));

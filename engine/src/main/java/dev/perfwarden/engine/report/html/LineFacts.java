@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * compiler decided there (escapes, inlining, bounds checks, write barriers, runtime calls, indirect calls, the
  * {@code -m=3} IR), and the hot functions and their lines ({@link HotFunction}, {@link HotLine}).
  */
-final class LineFacts {
+public final class LineFacts {
     /** A file and line. */
     record Key(String file, int line) {
     }
@@ -52,7 +52,7 @@ final class LineFacts {
     private final Map<String, List<HotLine>> hotLines = new HashMap<>();
     private final List<AsmInstruction> instructions = new ArrayList<>();
 
-    LineFacts(List<? extends Fact> facts) {
+    public LineFacts(List<? extends Fact> facts) {
         for (Fact f : facts) {
             add(f);
         }
@@ -186,7 +186,7 @@ final class LineFacts {
     }
 
     /** The machine instructions the facts carry (only when the parsers were asked for them). */
-    List<AsmInstruction> instructions() {
+    public List<AsmInstruction> instructions() {
         return instructions;
     }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
  * inputs again with instructions on, keeps those of the functions it shows, and attributes their files as the
  * input reader does ({@link FunctionResolver}). Inputs larger than {@link #MAX_BYTES} are not read again.
  */
-final class MachineCode {
+public final class MachineCode {
     static final long MAX_BYTES = 256L << 20;
 
     private MachineCode() {
@@ -37,7 +37,7 @@ final class MachineCode {
      * The instructions of {@code symbols} in the readable objdump inputs among {@code inputs}, in address order;
      * those already among {@code known} (when the parsers emitted instructions) are used instead.
      */
-    static List<AsmInstruction> of(List<InputStats> inputs, List<Path> sourceRoots, Set<String> symbols,
+    public static List<AsmInstruction> of(List<InputStats> inputs, List<Path> sourceRoots, Set<String> symbols,
                                    Collection<AsmInstruction> known, List<String> notes) {
         List<AsmInstruction> out = new ArrayList<>();
         if (!known.isEmpty()) {

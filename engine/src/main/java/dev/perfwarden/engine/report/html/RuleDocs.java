@@ -13,7 +13,7 @@ import java.util.Map;
  * commonmark. Packs may be untrusted: raw HTML in a doc page is escaped, link targets are sanitised, and
  * images (which would need the network) are replaced by their text.
  */
-final class RuleDocs {
+public final class RuleDocs {
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
@@ -21,7 +21,7 @@ final class RuleDocs {
     }
 
     /** The rules section: one entry per rule of {@code index} (rule id → its number), in that order. */
-    static Element section(List<RuleInfo> catalogue, Map<String, Integer> index) {
+    public static Element section(List<RuleInfo> catalogue, Map<String, Integer> index) {
         Element section = new Element("section").attr("id", "rules");
         section.appendElement("h2").text("Rules (perfwarden explain RULE)");
         index.forEach((id, n) -> {

@@ -1,4 +1,4 @@
-package dev.perfwarden.engine.report.html;
+package dev.perfwarden.engine.report;
 
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.analysis.PackInfo;
@@ -7,9 +7,11 @@ import dev.perfwarden.engine.model.Cost;
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.model.RuleInfo;
 import dev.perfwarden.engine.model.Severity;
-import dev.perfwarden.engine.report.EvidenceText;
-import dev.perfwarden.engine.report.Messages;
-import dev.perfwarden.engine.report.Reporter;
+import dev.perfwarden.engine.report.html.FlameGraph;
+import dev.perfwarden.engine.report.html.FunctionPanels;
+import dev.perfwarden.engine.report.html.LineFacts;
+import dev.perfwarden.engine.report.html.MachineCode;
+import dev.perfwarden.engine.report.html.RuleDocs;
 import dev.perfwarden.facts.asm.AsmInstruction;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Fact;
@@ -285,7 +287,7 @@ public final class HtmlReporter implements Reporter {
     }
 
     static String resource(String name) {
-        try (InputStream in = HtmlReporter.class.getResourceAsStream(name)) {
+        try (InputStream in = HtmlReporter.class.getResourceAsStream("html/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
             }

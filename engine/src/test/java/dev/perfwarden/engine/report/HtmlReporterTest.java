@@ -1,4 +1,4 @@
-package dev.perfwarden.engine.report.html;
+package dev.perfwarden.engine.report;
 
 import dev.perfwarden.browsertest.HeadlessChromium;
 import dev.perfwarden.engine.analysis.AnalysisResult;
@@ -14,7 +14,6 @@ import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.input.InputStats;
 import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.LineCost;
-import dev.perfwarden.engine.report.Format;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
