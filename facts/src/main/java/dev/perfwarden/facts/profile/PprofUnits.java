@@ -111,7 +111,7 @@ public final class PprofUnits {
     }
 
     /** pprof's percentage column: {@code "  100%"}, {@code "68.24%"}, {@code " 0.82%"}, {@code "    0%"}. */
-    static String percentage(long value, long total) {
+    public static String percentage(long value, long total) {
         double ratio = total == 0 ? 0 : Math.abs((double) value / total) * 100;
         if (ratio >= 99.95 && ratio <= 100.05) {
             return "  100%";
