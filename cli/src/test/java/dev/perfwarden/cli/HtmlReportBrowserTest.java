@@ -70,6 +70,29 @@ class HtmlReportBrowserTest {
         browser.screenshot(SHOTS.resolve("html-report-orders-panel.png"));
     }
 
+    /** A capture whose CPU profile and objdump are of one binary: its hot lines show samples per instruction. */
+    @Test
+    void hotInstructionsShowTheirSamples() throws Exception {
+        Path hot = Path.of("target", "html-report", "hotasm.html").toAbsolutePath();
+        Path capture = Cli.root().resolve("testdata/hotasm/go1.26.8");
+        Cli.Run r = Cli.run("analyze", capture.resolve("cpu.pprof").toString(), capture.resolve("objdump.txt").toString(),
+                "--source", Cli.root().resolve("testdata/hotasm/prog").toString(), "--format", "html", "--out",
+                hot.toString(), "--fail-on", "none");
+        assertThat(r.exit()).as(r.err()).isZero();
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(hot.toFile());
+        org.jsoup.select.Elements sampled = doc.select("table.insns td.heat.cpu:matches(%)");
+        assertThat(sampled).as("instructions with their share of the CPU samples").isNotEmpty();
+        org.jsoup.nodes.Element open = doc.selectFirst("details.machine[open]");
+        assertThat(open).isNotNull();
+        browser.open(hot);
+        assertThat(browser.consoleErrors()).isEmpty();
+        String line = open.closest("tr.asm").id().replace("-A", "-L");
+        browser.driver().findElement(By.cssSelector("#" + line.substring(0, line.indexOf("-L")) + " > summary")).click();
+        browser.script("document.getElementById(arguments[0]).scrollIntoView({block:'start'})", line);
+        assertThat(browser.visible(By.id(line)).isDisplayed()).isTrue();
+        browser.screenshot(SHOTS.resolve("html-report-hotasm.png"));
+    }
+
     @Test
     void theFlameGraphZoomsOnAClick() {
         browser.open(page);

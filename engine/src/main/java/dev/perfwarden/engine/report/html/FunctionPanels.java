@@ -2,6 +2,7 @@ package dev.perfwarden.engine.report.html;
 
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.facts.asm.AsmInstruction;
+import dev.perfwarden.facts.disasm.HotInstruction;
 import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.HotLine;
 import dev.perfwarden.facts.source.GoSourceIndex;
@@ -248,25 +249,36 @@ public final class FunctionPanels {
                 : String.format(Locale.ROOT, "%.1f %%", share * 100);
     }
 
-    private static Element asm(Panel p, int l, List<AsmInstruction> at) {
+    private Element asm(Panel p, int l, List<AsmInstruction> at) {
         Element tr = new Element("tr").addClass("asm").attr("id", p.id() + "-A" + l);
         Element td = tr.appendElement("td").attr("colspan", "6");
         Element box = td.appendElement("details").addClass("machine");
+        if (facts.instructionSamples() && flat(at) > 0) {
+            box.attr("open", true); // the profile measured these instructions: show where the time goes
+        }
         Set<String> calls = new LinkedHashSet<>();
         for (AsmInstruction i : at) {
             if (i.op().startsWith("CALL")) {
                 calls.add(i.args().replaceAll("\\(SB\\)$", ""));
             }
         }
+        boolean sampled = facts.instructionSamples();
         box.appendElement("summary").text("machine code of line " + l + ": " + at.size() + " instructions"
-                + (calls.isEmpty() ? "" : ", calls " + String.join(", ", calls)));
+                + (calls.isEmpty() ? "" : ", calls " + String.join(", ", calls))
+                + (sampled ? ", " + pct(flat(at)) + " of the CPU samples at them" : ""));
         Element t = box.appendElement("table").addClass("insns");
+        if (sampled) {
+            Element h = t.appendElement("tr");
+            for (String c : List.of("address", "flat", "cum", "instruction", "")) {
+                h.appendElement("th").text(c);
+            }
+        }
         Set<String> symbols = new LinkedHashSet<>();
         at.forEach(i -> symbols.add(i.symbol()));
         int n = 0;
         for (AsmInstruction i : at) {
             if (n++ >= MAX_INSNS) {
-                t.appendElement("tr").appendElement("td").attr("colspan", "3")
+                t.appendElement("tr").appendElement("td").attr("colspan", "5")
                         .text("… " + (at.size() - MAX_INSNS) + " more instructions");
                 break;
             }
@@ -275,11 +287,25 @@ public final class FunctionPanels {
                 r.addClass("call");
             }
             r.appendElement("td").addClass("addr").text(String.format(Locale.ROOT, "%#x", i.address()));
+            if (sampled) {
+                HotInstruction s = facts.samples(i.symbol(), i.address());
+                heat(r, s == null ? 0 : s.flatShare(), 0.05, "cpu");
+                cell(r, s == null || !i.op().startsWith("CALL") ? 0 : s.cumShare());
+            }
             r.appendElement("td").addClass("op").text(i.op());
             r.appendElement("td").addClass("args").text(i.args()
                     + (symbols.size() > 1 ? "    ; in " + i.symbol() : ""));
         }
         return tr;
+    }
+
+    private double flat(List<AsmInstruction> at) {
+        double sum = 0;
+        for (AsmInstruction i : at) {
+            HotInstruction s = facts.samples(i.symbol(), i.address());
+            sum += s == null ? 0 : s.flatShare();
+        }
+        return sum;
     }
 
     private static List<String> read(Path p) {

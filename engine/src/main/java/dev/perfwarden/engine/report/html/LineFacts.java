@@ -6,6 +6,7 @@ import dev.perfwarden.facts.asm.RuntimeCall;
 import dev.perfwarden.facts.asm.WriteBarrierCheck;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.disasm.HotInstruction;
 import dev.perfwarden.facts.escape.ClosureCapture;
 import dev.perfwarden.facts.escape.EscapeFact;
 import dev.perfwarden.facts.inline.Devirtualization;
@@ -51,6 +52,7 @@ public final class LineFacts {
     private final Map<String, HotFunction> hotCpu = new LinkedHashMap<>();
     private final Map<String, List<HotLine>> hotLines = new HashMap<>();
     private final List<AsmInstruction> instructions = new ArrayList<>();
+    private final Map<String, HotInstruction> hotInstructions = new HashMap<>();
 
     public LineFacts(List<? extends Fact> facts) {
         for (Fact f : facts) {
@@ -77,6 +79,10 @@ public final class LineFacts {
             }
         } else if (f instanceof AsmInstruction i) {
             instructions.add(i);
+        } else if (f instanceof HotInstruction h) {
+            if (h.sampleType().equals("cpu")) {
+                hotInstructions.merge(h.symbol() + "\u0000" + h.address(), h, (a, b) -> a.flat() >= b.flat() ? a : b);
+            }
         } else {
             decision(f);
         }
@@ -183,6 +189,16 @@ public final class LineFacts {
             m.computeIfAbsent(h.file(), k -> new ArrayList<>()).add(h);
         }
         return m;
+    }
+
+    /** Whether the CPU profile was joined to the machine code (there are {@link HotInstruction} facts). */
+    boolean instructionSamples() {
+        return !hotInstructions.isEmpty();
+    }
+
+    /** The CPU profile's samples at {@code symbol}'s instruction at {@code address}, or null. */
+    HotInstruction samples(String symbol, long address) {
+        return hotInstructions.get(symbol + "\u0000" + address);
     }
 
     /** The machine instructions the facts carry (only when the parsers were asked for them). */
