@@ -69,7 +69,7 @@ public final class AnalysisOptions {
         AnalysisRequest request = request(read.sourceRoots());
         AnalysisResult result = session.analyze(read, request);
         boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
-        output.write(result, out);
+        output.write(result, read, out);
         return inputFailed ? ExitCodes.USAGE : result.exitCode();
     }
 }

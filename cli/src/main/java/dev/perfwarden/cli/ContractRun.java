@@ -122,7 +122,7 @@ final class ContractRun {
             throw new UserException(e.getMessage(), e);
         }
         boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
-        analysis.output.write(result, out);
+        analysis.output.write(result, read, out);
         return inputFailed ? ExitCodes.USAGE : result.exitCode();
     }
 }

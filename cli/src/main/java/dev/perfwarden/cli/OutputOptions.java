@@ -8,6 +8,8 @@ import dev.perfwarden.engine.report.Format;
 import dev.perfwarden.engine.report.ReportFile;
 import dev.perfwarden.engine.report.Reporter;
 import dev.perfwarden.engine.report.TextReporter;
+import dev.perfwarden.engine.report.HtmlReporter;
+import dev.perfwarden.facts.input.InputReader;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -17,7 +19,8 @@ import java.nio.file.Path;
 /** {@code --format} and {@code --out}, shared by every command that writes a report. */
 public final class OutputOptions {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text, json or sarif (default: ${DEFAULT-VALUE}).")
+            description = "Report format: text, json, sarif or html (a self-contained page: use --out) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
@@ -27,12 +30,12 @@ public final class OutputOptions {
             + "message and its evidence as the toolchain printed it; and the unparsed input lines.")
     boolean verbose;
 
-    @Option(names = "--all", description = "Text reports: also show notes (hidden and counted by default).")
+    @Option(names = "--all", description = "Text and HTML reports: also show notes (hidden and counted by default).")
     boolean all;
 
     @Option(names = "--min-severity", paramLabel = "LEVEL",
             description = "Hide findings below LEVEL (error, warning or note), in every format. Default: note for "
-                    + "JSON and SARIF; warning for text, unless --all or --fail-on note.")
+                    + "JSON and SARIF; warning for text and HTML, unless --all or --fail-on note.")
     String minSeverity;
 
     /** The severity floor the options say, or the text report's default (notes hidden unless they gate). */
@@ -42,7 +45,7 @@ public final class OutputOptions {
                     "unknown --min-severity '" + minSeverity + "' (expected error, warning or note)"));
             return o.withMinSeverity(s);
         }
-        if (all || format() != Format.TEXT) {
+        if (all || (format() != Format.TEXT && format() != Format.HTML)) {
             return o; // a gate of note (--fail-on, or the project file's) keeps them: see Analysis
         }
         return o.withFilter(new NoteFilter());
@@ -50,7 +53,7 @@ public final class OutputOptions {
 
     Format format() {
         return Format.byId(format).orElseThrow(() -> new UserException(
-                "unknown --format '" + format + "' (expected text, json or sarif)"));
+                "unknown --format '" + format + "' (expected text, json, sarif or html)"));
     }
 
     /** Refuses a bad {@code --format} or an {@code --out} that is a directory or special file, before any work. */
@@ -66,9 +69,11 @@ public final class OutputOptions {
         }
     }
 
-    void write(AnalysisResult result, PrintWriter stdout) throws IOException {
+    /** Writes the report; the HTML page also shows {@code read}'s facts and sources. */
+    void write(AnalysisResult result, InputReader.Result read, PrintWriter stdout) throws IOException {
         Format f = format();
-        Reporter reporter = f == Format.TEXT ? new TextReporter(verbose) : f.reporter();
+        Reporter reporter = f == Format.TEXT ? new TextReporter(verbose)
+                : f == Format.HTML ? new HtmlReporter(read.facts(), read.sourceRoots()) : f.reporter();
         if (out == null) {
             reporter.write(result, stdout);
             stdout.flush();

@@ -54,6 +54,11 @@ class ReadmeCommandsTest {
             assertThat(read(tmp.resolve("perfwarden.sarif"))).contains("\"version\": \"2.1.0\"")
                     .contains("\"results\"");
         });
+        m.put("./perfwarden analyze out/ --format html --out report.html", (cmd, r) -> {
+            assertThat(r.exit()).as(cmd + "\n" + r.err()).isEqualTo(1);
+            assertThat(read(tmp.resolve("report.html"))).startsWith("<!DOCTYPE html>")
+                    .contains("<svg").contains("class=\"panel\"").contains("growslice-in-loop");
+        });
         m.put("./perfwarden hot out/cpu.pprof --top 20", (cmd, r) -> {
             assertThat(r.exit()).as(cmd + "\n" + r.err()).isZero();
             assertThat(r.out()).contains("orders");

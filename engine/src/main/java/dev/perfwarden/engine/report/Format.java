@@ -3,11 +3,15 @@ package dev.perfwarden.engine.report;
 import java.util.Locale;
 import java.util.Optional;
 
-/** {@code --format}: text (compiler style), json (the documented contract), sarif (2.1.0). */
+/**
+ * {@code --format}: text (compiler style), json (the documented contract), sarif (2.1.0), html (a
+ * self-contained page; {@link HtmlReporter}).
+ */
 public enum Format {
     TEXT("text"),
     JSON("json"),
-    SARIF("sarif");
+    SARIF("sarif"),
+    HTML("html");
 
     private final String id;
 
@@ -39,6 +43,8 @@ public enum Format {
                 return new JsonReporter();
             case SARIF:
                 return new SarifReporter();
+            case HTML:
+                return new HtmlReporter();
             default:
                 return new TextReporter(false);
         }

@@ -114,6 +114,7 @@ public final class InputReader {
         for (Skipped s : skipped) {
             stats.add(InputStats.skipped(s.path(), s.reason())); // listed in the report: nothing is dropped silently
         }
+        HotInstructionInputs.join(sources, stats, facts); // CPU profile x objdump of the same binary
         List<Path> sourceRoots = List.copyOf(moduleRoots(roots));
         // Attribute compiler facts to their functions and make files module-relative.
         List<Fact> resolved = dev.perfwarden.facts.source.FunctionResolver.resolve(facts, sourceRoots);

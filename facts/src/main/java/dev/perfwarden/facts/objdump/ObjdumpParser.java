@@ -16,6 +16,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Reads {@code go tool objdump [-s RE] [-gnu] [-S] BINARY}: {@code TEXT sym(SB) path} headers, one
@@ -125,8 +128,28 @@ public final class ObjdumpParser implements InputParser {
     public void parse(InputSource source, ParseContext ctx) throws IOException, ParseException {
         try (BufferedReader r = new BufferedReader(
                 new InputStreamReader(source.open(), StandardCharsets.UTF_8), 1 << 16)) {
-            new Run(ctx, options, detectSourceForm(r)).read(r);
+            AsmAnalyzer analyzer = new AsmAnalyzer(InputKind.OBJDUMP, options);
+            new Run(ctx, body -> analyzer.finish(body, ctx), detectSourceForm(r)).read(r);
         }
+    }
+
+    /**
+     * Reads objdump text and hands each function's instructions to {@code functions} as it ends,
+     * emitting no facts (the hot-instruction join and {@code hot --disasm} use this). Lines that are
+     * no objdump line are counted in the returned context, not reported.
+     */
+    public static ParseContext readFunctions(Path path, String display,
+                                             Consumer<AsmBody> functions)
+            throws IOException, ParseException {
+        ParseContext ctx = new ParseContext(display, InputKind.OBJDUMP, fact -> { });
+        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            r.mark(1);
+            if (r.read() != '\uFEFF') {
+                r.reset(); // no byte order mark
+            }
+            new Run(ctx, functions, detectSourceForm(r)).read(r);
+        }
+        return ctx;
     }
 
     /** Reads ahead to the first instruction line: is this {@code objdump -S} output? */
@@ -150,15 +173,15 @@ public final class ObjdumpParser implements InputParser {
     /** The state of one parse. */
     private static final class Run {
         private final ParseContext ctx;
-        private final AsmAnalyzer analyzer;
+        private final Consumer<AsmBody> functions;
         private final boolean sourceForm;
         private AsmBody body;
         private String headerBase = "";
         private long n;
 
-        Run(ParseContext ctx, AsmOptions options, boolean sourceForm) {
+        Run(ParseContext ctx, Consumer<AsmBody> functions, boolean sourceForm) {
             this.ctx = ctx;
-            this.analyzer = new AsmAnalyzer(InputKind.OBJDUMP, options);
+            this.functions = functions;
             this.sourceForm = sourceForm;
         }
 
@@ -210,7 +233,7 @@ public final class ObjdumpParser implements InputParser {
 
         private void flush() {
             if (body != null) {
-                analyzer.finish(body, ctx);
+                functions.accept(body);
                 body = null;
             }
         }

@@ -109,7 +109,7 @@ public final class HotTable {
     }
 
     /** Go compares strings bytewise (UTF-8), which is code-point order; Java's compareTo is UTF-16 order. */
-    private static int compareCodePoints(String a, String b) {
+    public static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -11,7 +11,7 @@ import java.util.Locale;
  * ({@code 10ms}, {@code 1.20s}, {@code 512.05kB}, plain numbers for counts) and percentages with
  * at least two significant digits. Written from pprof's documented output, not its code.
  */
-final class PprofUnits {
+public final class PprofUnits {
     private PprofUnits() {
     }
 
@@ -98,7 +98,7 @@ final class PprofUnits {
     }
 
     /** {@code value} in {@code to}, two decimals, ".00" dropped, the unit appended: {@code 1.20s}, {@code 10ms}. */
-    static String label(long value, String from, String to) {
+    public static String label(long value, String from, String to) {
         Scaled s = scale(value, from, to);
         String v = new BigDecimal(s.value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
         if (v.endsWith(".00")) {
@@ -111,7 +111,7 @@ final class PprofUnits {
     }
 
     /** pprof's percentage column: {@code "  100%"}, {@code "68.24%"}, {@code " 0.82%"}, {@code "    0%"}. */
-    static String percentage(long value, long total) {
+    public static String percentage(long value, long total) {
         double ratio = total == 0 ? 0 : Math.abs((double) value / total) * 100;
         if (ratio >= 99.95 && ratio <= 100.05) {
             return "  100%";

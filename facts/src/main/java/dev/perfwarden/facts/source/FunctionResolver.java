@@ -10,6 +10,7 @@ import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.logopt.LogoptHeader;
 import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.CallerLine;
+import dev.perfwarden.facts.disasm.HotInstruction;
 import dev.perfwarden.facts.profile.HotLine;
 import dev.perfwarden.facts.profile.LineCost;
 import dev.perfwarden.facts.symbols.Symbols;
@@ -59,7 +60,7 @@ import java.util.regex.Pattern;
  * </ol>
  * Other located facts (objdump and {@code -S} machine code, SSA) and profile lines ({@link HotLine})
  * keep their symbol and get the same module-relative file ({@code -trimpath} and absolute forms alike).
- * Profile symbols ({@link HotLine}, {@link HotFunction}) of a module package named {@code main},
+ * Profile symbols ({@link HotLine}, {@link HotFunction}, {@link HotInstruction}) of a module package named {@code main},
  * which a test binary prints under the package's import path, are renamed {@code main.…}.
  * The result says how many facts were resolved which way ({@link Resolution#byAttribution()}).
  */
@@ -222,7 +223,8 @@ public final class FunctionResolver {
             } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine) {
                 // machine code, SSA and profile lines: same module-relative file as the compiler's facts
                 Fact r = RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath));
-                moved.add(r instanceof HotLine || r instanceof CallerLine ? RecordFiles.map(r, "symbol", this::mainSymbol) : r);
+                moved.add(r instanceof HotLine || r instanceof CallerLine || r instanceof HotInstruction
+                        ? RecordFiles.map(r, "symbol", this::mainSymbol) : r);
             } else if (f instanceof HotFunction) {
                 moved.add(RecordFiles.map(f, "symbol", this::mainSymbol));
             } else {

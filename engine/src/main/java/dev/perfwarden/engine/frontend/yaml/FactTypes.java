@@ -232,6 +232,20 @@ public final class FactTypes {
                     "pprof", new String[]{
                     "flat: samples whose innermost frame outside the standard library is the line",
                     "flatShare: flat as a share of the profile's total"}),
+            new Spec("hot-instruction", F + "disasm.HotInstruction",
+                    "One machine instruction with the CPU samples at it: a CPU profile's addresses joined to objdump of the same binary, as `go tool pprof -disasm` counts them.",
+                    "pprof, objdump", new String[]{
+                    "symbol: the objdump symbol holding the instruction (the outermost function for inlined code)",
+                    "address: the instruction's address",
+                    "text: the instruction as objdump prints it (`CALL CX`)",
+                    "op: its opcode (`CALL`, `CMPQ`)",
+                    "sampleType: `cpu` (joined for the CPU time of CPU profiles only)",
+                    "flat: CPU time whose leaf frame is at the instruction (often the one after the slow instruction)",
+                    "flatShare: flat as a share of the profile's total",
+                    "cum: CPU time with the instruction anywhere on the stack (on a CALL: what the call reached)",
+                    "cumShare: cum as a share of the total",
+                    "flatSamples: flat as a number of samples",
+                    "frames: the profile's frames at the address, innermost first (`pkg.square hot.go:28`); more than one where code is inlined"}),
             new Spec("profile-summary", F + "profile.ProfileSummary",
                     "One sample type of one profile: its total and the shares of the allocator, GC and scheduler.",
                     "pprof", new String[]{

@@ -1,0 +1,130 @@
+package dev.perfwarden.facts.disasm;
+
+import dev.perfwarden.facts.asm.AsmBody;
+import dev.perfwarden.facts.core.ParseException;
+import dev.perfwarden.facts.objdump.ObjdumpParser;
+import dev.perfwarden.facts.profile.HotTable;
+import dev.perfwarden.facts.profile.PprofUnits;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code go tool pprof -disasm REGEX BINARY PROFILE} prints, made from the profile and
+ * {@code go tool objdump} of the same binary: {@code Total:}, then per function whose name the regex
+ * finds and that holds samples, a {@code ROUTINE} header with its flat and cum sums and every
+ * instruction with its flat and cum values ({@code .} for none) and, where the function, file or line
+ * changes, {@code ;function file:line} (the function only on sampled instructions: pprof takes it from
+ * the sample). Functions are listed by name, then address.
+ *
+ * <p>Like pprof, the regex must also find a sampled address's {@code ADDRESS NAME FILE:LINE} string
+ * (so an anchored {@code ^pkg\.} matches nothing in pprof); unlike pprof, it is a Java regex, which
+ * agrees with Go's RE2 on ordinary patterns.
+ */
+public final class DisasmListing {
+    private final SampledAddresses samples;
+    private final Pattern regex;
+    private final List<AsmBody> functions = new ArrayList<>();
+
+    private DisasmListing(SampledAddresses samples, Pattern regex) {
+        this.samples = samples;
+        this.regex = regex;
+    }
+
+    /**
+     * Collects the sampled functions of {@code objdump} whose names {@code regex} finds.
+     *
+     * @throws IllegalArgumentException when nothing matches (pprof's {@code no matches found for regexp})
+     */
+    public static DisasmListing of(SampledAddresses samples, Pattern regex, Path objdump, String objdumpDisplay)
+            throws IOException, ParseException {
+        DisasmListing listing = new DisasmListing(samples, regex);
+        boolean gate = false;
+        for (int i = 0; i < samples.size() && !gate; i++) {
+            gate = regex.matcher(samples.printableName(i)).find();
+        }
+        if (gate) {
+            ObjdumpParser.readFunctions(objdump, objdumpDisplay, body -> {
+                if (regex.matcher(body.printedName).find() && InstructionJoin.sampled(body, samples)) {
+                    listing.functions.add(body);
+                }
+            });
+        }
+        if (listing.functions.isEmpty()) {
+            throw new IllegalArgumentException("no matches found for regexp " + regex.pattern());
+        }
+        listing.functions.sort(Comparator.comparing((AsmBody b) -> b.printedName, HotTable::compareCodePoints)
+                .thenComparing(AsmBody::start, Long::compareUnsigned));
+        return listing;
+    }
+
+    /** The functions listed, in order. */
+    public List<AsmBody> functions() {
+        return List.copyOf(functions);
+    }
+
+    public String toText() {
+        String unit = samples.sampleType().unit();
+        StringBuilder out = new StringBuilder();
+        out.append("Total: ").append(PprofUnits.label(samples.total(), unit, "minimum")).append('\n');
+        for (AsmBody body : functions) {
+            List<InstructionJoin.Row> rows = InstructionJoin.rows(body, samples);
+            long flatSum = 0;
+            long cumSum = 0;
+            for (InstructionJoin.Row r : rows) {
+                flatSum += r.flat();
+                cumSum += r.cum();
+            }
+            out.append("ROUTINE ======================== ").append(body.printedName).append('\n');
+            out.append(String.format(Locale.ROOT, "%10s %10s (flat, cum) %s of Total\n",
+                    PprofUnits.label(flatSum, unit, "minimum"), PprofUnits.label(cumSum, unit, "minimum"),
+                    PprofUnits.percentage(cumSum, samples.total())));
+            String function = "";
+            String file = "";
+            int line = 0;
+            for (InstructionJoin.Row r : rows) {
+                String f = r.sampled() ? samples.function(r.node()) : "";
+                String fl = base(r.insn().file);
+                int ln = r.insn().line;
+                if (fl.isEmpty() && r.sampled()) {
+                    fl = base(samples.file(r.node()));
+                }
+                if (ln == 0 && r.sampled()) {
+                    ln = samples.line(r.node());
+                }
+                String loc = "";
+                if (!f.equals(function) || !fl.equals(file) || ln != line) {
+                    function = f;
+                    file = fl;
+                    line = ln;
+                    loc = (f.isEmpty() ? "" : f + " ") + (fl.isEmpty() ? "" : ln != 0 ? fl + ":" + ln : fl);
+                }
+                String flat = dot(r.flat(), unit);
+                String cum = dot(r.cum(), unit);
+                String addr = Long.toHexString(r.insn().address);
+                if (loc.isEmpty()) {
+                    out.append(String.format(Locale.ROOT, "%10s %10s %10s: %s\n", flat, cum, addr, r.text()));
+                } else if (r.text().length() < 40) {
+                    out.append(String.format(Locale.ROOT, "%10s %10s %10s: %-40s;%s\n", flat, cum, addr, r.text(), loc));
+                } else {
+                    out.append(String.format(Locale.ROOT, "%74s;%s\n", "", loc));
+                    out.append(String.format(Locale.ROOT, "%10s %10s %10s: %s\n", flat, cum, addr, r.text()));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String dot(long v, String unit) {
+        return v == 0 ? "." : PprofUnits.label(v, unit, "minimum");
+    }
+
+    private static String base(String file) {
+        return file.substring(file.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.perfwarden.facts.disasm;
+
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.Located;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One machine instruction of the profiled binary with the CPU profile's samples at it: the profile's
+ * sample addresses joined to {@code go tool objdump} of the same binary, as {@code go tool pprof -disasm}
+ * joins them (a sample counts at the instruction whose address range holds it). Emitted for every
+ * instruction with a nonzero flat or cum value, for the profile's CPU time ({@code sampleType} {@code cpu}).
+ *
+ * <p>{@code flat}: samples whose leaf (innermost) frame is at this instruction: the instruction itself
+ * (or the one just before it: a sampled PC is often the instruction after the slow one);
+ * {@code cum}: samples with the instruction anywhere on the stack, counted once per sample; on a
+ * {@code CALL} that is the time spent in what the call reached.
+ *
+ * @param symbol      the objdump {@code TEXT} symbol holding the instruction (the outermost function for inlined code)
+ * @param file        the instruction's file as objdump gives it (the header's path when the base names agree,
+ *                    else the base name: code inlined from another file)
+ * @param line        the instruction's line (the inlined callee's line for inlined code)
+ * @param col         always 0
+ * @param address     the instruction's address
+ * @param text        the instruction as objdump prints it ({@code CALL CX}, {@code CMPQ BX, R8})
+ * @param op          its opcode ({@code CALL}, {@code CMPQ})
+ * @param sampleType  {@code cpu}
+ * @param unit        the sample type's unit ({@code nanoseconds})
+ * @param flat        flat value in {@code unit}
+ * @param flatShare   flat as a share of the profile's total
+ * @param cum         cum value in {@code unit}
+ * @param cumShare    cum as a share of the profile's total
+ * @param flatSamples flat as a number of samples ({@code samples/count}); equals {@code flat} when the profile has no count type
+ * @param frames      the profile's frames at the instruction, innermost (an inlined callee) first, each
+ *                    {@code function file:line}; one frame when nothing is inlined there
+ */
+public record HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
+                             String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
+                             long flatSamples, List<String> frames, Evidence evidence) implements Located {
+    public HotInstruction {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(sampleType, "sampleType");
+        Objects.requireNonNull(unit, "unit");
+        frames = List.copyOf(frames);
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** Whether the profile saw an inlined callee's code at this instruction. */
+    public boolean inlined() {
+        return frames.size() > 1;
+    }
+}

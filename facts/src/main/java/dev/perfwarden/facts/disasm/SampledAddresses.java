@@ -1,0 +1,309 @@
+package dev.perfwarden.facts.disasm;
+
+import com.google.perftools.profiles.ProfileProto.Function;
+import com.google.perftools.profiles.ProfileProto.Line;
+import com.google.perftools.profiles.ProfileProto.Location;
+import com.google.perftools.profiles.ProfileProto.Mapping;
+import com.google.perftools.profiles.ProfileProto.Profile;
+import com.google.perftools.profiles.ProfileProto.Sample;
+import com.google.protobuf.CodedInputStream;
+import dev.perfwarden.facts.core.InputPos;
+import dev.perfwarden.facts.core.ParseException;
+import dev.perfwarden.facts.profile.ProfileData;
+import dev.perfwarden.facts.profile.ProfileReader;
+import dev.perfwarden.facts.profile.SampleType;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A profile's samples by address, as {@code go tool pprof -disasm} counts them: pprof collapses each
+ * location to its outermost frame ({@code -disasm} forces {@code noinlines}) and makes one node per
+ * address of the main binary's mapping; a sample adds its value to the flat of its leaf node and to the
+ * cum of every distinct node on its stack. Nodes are sorted by address; each keeps the location's full
+ * frame chain (innermost first) for {@link HotInstruction#frames()}.
+ *
+ * <p>The profile is first read (and validated, with positioned errors) by {@link ProfileReader}, which
+ * also resolves the sample index; the addresses are then read from the same bytes with the generated
+ * {@code profile.proto} classes. Only the first mapping (the main binary, in Go's profiles) is kept:
+ * addresses of the vDSO and other mappings are never in the binary's objdump.
+ */
+public final class SampledAddresses {
+    /** Largest decompressed profile read for addresses. */
+    static final int MAX_BYTES = 512 << 20;
+
+    private final String display;
+    private final SampleType sampleType;
+    private final long total;
+    private final String binary;
+    private final String buildId;
+    private final long[] address;
+    private final long[] flat;
+    private final long[] cum;
+    private final long[] flatCount;
+    private final List<List<String>> frames;
+    private final String[] outerFunction;
+    private final String[] outerFile;
+    private final int[] outerLine;
+
+    private SampledAddresses(String display, SampleType sampleType, long total, String binary, String buildId,
+                             List<Node> nodes) {
+        this.display = display;
+        this.sampleType = sampleType;
+        this.total = total;
+        this.binary = binary;
+        this.buildId = buildId;
+        int n = nodes.size();
+        address = new long[n];
+        flat = new long[n];
+        cum = new long[n];
+        flatCount = new long[n];
+        frames = new ArrayList<>(n);
+        outerFunction = new String[n];
+        outerFile = new String[n];
+        outerLine = new int[n];
+        for (int i = 0; i < n; i++) {
+            Node node = nodes.get(i);
+            address[i] = node.address;
+            flat[i] = node.flat;
+            cum[i] = node.cum;
+            flatCount[i] = node.flatCount;
+            frames.add(List.copyOf(node.frames));
+            outerFunction[i] = node.function;
+            outerFile[i] = node.file;
+            outerLine[i] = node.line;
+        }
+    }
+
+    /**
+     * Reads {@code profile} for one sample type.
+     *
+     * @param sampleIndex a sample type name ({@code cpu}, {@code samples}) or 0-based index; null for the default
+     * @throws IllegalArgumentException when {@code sampleIndex} names no sample type of the profile
+     */
+    public static SampledAddresses read(Path profile, String display, String sampleIndex)
+            throws IOException, ParseException {
+        ProfileData data = new ProfileReader().withoutInlineLabels().read(profile, display);
+        int t = data.sampleIndex(sampleIndex);
+        int count = countIndex(data.sampleTypes(), t);
+        Profile p;
+        try (InputStream in = open(profile)) {
+            CodedInputStream cis = CodedInputStream.newInstance(in);
+            cis.setSizeLimit(MAX_BYTES);
+            p = Profile.parseFrom(cis);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw ParseException.malformed(InputPos.offset(display, 0), "not a readable profile.proto message: "
+                    + e.getMessage(), null);
+        }
+        if (p.getLocationCount() > 0 && p.getLocationList().stream().allMatch(l -> l.getAddress() == 0)) {
+            throw ParseException.malformed(InputPos.offset(display, 0),
+                    "the profile records no addresses (a legacy or symbolized-only profile): nothing to join to machine code", null);
+        }
+        return build(display, data, p, t, count);
+    }
+
+    private static InputStream open(Path profile) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(profile), 1 << 16);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    /** The index of the {@code samples/count} type, for flat sample counts; {@code t} itself when there is none. */
+    private static int countIndex(List<SampleType> types, int t) {
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).type().equals("samples") && types.get(i).unit().equals("count")) {
+                return i;
+            }
+        }
+        return t;
+    }
+
+    private static final class Node {
+        final long address;
+        final List<String> frames;
+        final String function;
+        final String file;
+        final int line;
+        long flat;
+        long cum;
+        long flatCount;
+
+        Node(long address, List<String> frames, String function, String file, int line) {
+            this.address = address;
+            this.frames = frames;
+            this.function = function;
+            this.file = file;
+            this.line = line;
+        }
+    }
+
+    private static String str(List<String> strings, long index) {
+        return index >= 0 && index < strings.size() ? strings.get((int) index) : "";
+    }
+
+    private static SampledAddresses build(String display, ProfileData data, Profile p, int t, int count) {
+        List<String> strings = p.getStringTableList();
+        Map<Long, Function> functions = new HashMap<>();
+        for (Function f : p.getFunctionList()) {
+            functions.put(f.getId(), f);
+        }
+        long mainMapping = p.getMappingCount() == 0 ? 0 : p.getMapping(0).getId();
+        Map<Long, Node> byLocation = new HashMap<>();
+        Map<Long, Node> byAddress = new HashMap<>();
+        for (Location l : p.getLocationList()) {
+            if (l.getMappingId() != mainMapping || l.getAddress() == 0) {
+                continue;
+            }
+            Node node = byAddress.get(l.getAddress());
+            if (node == null) {
+                List<String> chain = new ArrayList<>(l.getLineCount());
+                String function = "";
+                String file = "";
+                int lineNo = 0;
+                for (Line line : l.getLineList()) { // innermost first: the last one is the outermost frame
+                    Function f = functions.get(line.getFunctionId());
+                    function = f == null ? "" : str(strings, f.getName());
+                    file = f == null ? "" : str(strings, f.getFilename());
+                    lineNo = (int) Math.max(0, Math.min(Integer.MAX_VALUE, line.getLine()));
+                    chain.add(function + " " + file.substring(file.lastIndexOf('/') + 1) + ":" + lineNo);
+                }
+                node = new Node(l.getAddress(), chain, function, file, lineNo);
+                byAddress.put(l.getAddress(), node);
+            }
+            byLocation.put(l.getId(), node);
+        }
+        long total = 0;
+        Set<Node> seen = new HashSet<>();
+        for (Sample s : p.getSampleList()) {
+            if (t >= s.getValueCount()) {
+                continue;
+            }
+            long v = s.getValue(t);
+            long c = count < s.getValueCount() ? s.getValue(count) : v;
+            total += Math.abs(v);
+            seen.clear();
+            for (int i = 0; i < s.getLocationIdCount(); i++) {
+                Node node = byLocation.get(s.getLocationId(i));
+                if (node == null) {
+                    continue;
+                }
+                if (i == 0) {
+                    node.flat += v;
+                    node.flatCount += c;
+                }
+                if (seen.add(node)) {
+                    node.cum += v;
+                }
+            }
+        }
+        List<Node> nodes = new ArrayList<>(byAddress.values());
+        nodes.removeIf(n -> n.flat == 0 && n.cum == 0);
+        nodes.sort((a, b) -> Long.compareUnsigned(a.address, b.address));
+        ProfileData.Header h = data.header();
+        return new SampledAddresses(display, data.sampleTypes().get(t), total, h.mainBinary(), h.mainBuildId(), nodes);
+    }
+
+    public String display() {
+        return display;
+    }
+
+    public SampleType sampleType() {
+        return sampleType;
+    }
+
+    /** The sum of the absolute sample values (pprof's {@code Total}). */
+    public long total() {
+        return total;
+    }
+
+    /** The main binary's path as the profile's first mapping records it. */
+    public String binary() {
+        return binary;
+    }
+
+    /** The first mapping's build ID (Go 1.24+: the binary's GNU build ID in hex); empty when the profile has none. */
+    public String buildId() {
+        return buildId;
+    }
+
+    /** Nodes with a nonzero flat or cum value, sorted by address. */
+    public int size() {
+        return address.length;
+    }
+
+    public long address(int i) {
+        return address[i];
+    }
+
+    public long flat(int i) {
+        return flat[i];
+    }
+
+    public long cum(int i) {
+        return cum[i];
+    }
+
+    public long flatCount(int i) {
+        return flatCount[i];
+    }
+
+    /** The location's frames, innermost first, each {@code function file:line} (base name). */
+    public List<String> frames(int i) {
+        return frames.get(i);
+    }
+
+    /** The outermost frame's function: the name pprof shows for the address. */
+    public String function(int i) {
+        return outerFunction[i];
+    }
+
+    public String file(int i) {
+        return outerFile[i];
+    }
+
+    public int line(int i) {
+        return outerLine[i];
+    }
+
+    /** The first node at or above {@code addr} (unsigned order); {@link #size()} when none. */
+    public int firstAtOrAbove(long addr) {
+        int lo = 0;
+        int hi = address.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(address[mid], addr) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** What pprof matches a {@code -disasm} regex against for node {@code i}: {@code %016x NAME FILE:LINE}. */
+    public String printableName(int i) {
+        StringBuilder b = new StringBuilder(String.format("%016x", address[i]));
+        if (!outerFunction[i].isEmpty()) {
+            b.append(' ').append(outerFunction[i]);
+        }
+        if (outerLine[i] != 0) {
+            b.append(' ').append(outerFile[i]).append(':').append(outerLine[i]);
+        } else if (!outerFile[i].isEmpty()) {
+            b.append(' ').append(outerFile[i]);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.perfwarden.facts.disasm;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.perfwarden.facts.disasm.DisasmListingTest.capture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The join of real CPU profiles to objdump of the same binary (testdata/hotasm, see regen.sh there). */
+class HotInstructionJoinTest {
+    static HotInstructionJoin.Result join(String profileVersion, String objdumpVersion) throws Exception {
+        return HotInstructionJoin.join(
+                new HotInstructionJoin.Input(capture(profileVersion).resolve("cpu.pprof"), "cpu.pprof"),
+                List.of(new HotInstructionJoin.Input(capture(objdumpVersion).resolve("objdump.txt"), "objdump.txt")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.26.8", "1.23.5"})
+    void theInterfaceCallCarriesTheTimeOfWhatItCalls(String version) throws Exception {
+        HotInstructionJoin.Result r = join(version, version);
+        assertThat(r.note()).isNull();
+        HotInstruction call = r.facts().stream()
+                .filter(h -> h.symbol().equals("example.com/hotasm.sumAreas") && h.text().matches("CALL [A-Z0-9]+"))
+                .findFirst().orElseThrow();
+        assertThat(call.op()).isEqualTo("CALL");
+        assertThat(call.cum()).isGreaterThan(call.flat());
+        assertThat(call.sampleType()).isEqualTo("cpu");
+        assertThat(call.unit()).isEqualTo("nanoseconds");
+        assertThat(call.file()).isEqualTo("example.com/hotasm/hotasm.go");
+        assertThat(call.line()).isEqualTo(22);
+        assertThat(call.frames()).containsExactly("example.com/hotasm.sumAreas hotasm.go:22");
+        assertThat(call.evidence().text()).contains(String.format("%#x %s", call.address(), call.text()));
+    }
+
+    @Test
+    void anInlinedCalleeShowsInTheFrames() throws Exception {
+        HotInstruction square = join("1.26.8", "1.26.8").facts().stream()
+                .filter(h -> h.symbol().equals("example.com/hotasm.gather") && h.line() == 28)
+                .findFirst().orElseThrow();
+        assertThat(square.text()).isEqualTo("IMULQ R8, R8");
+        assertThat(square.frames()).containsExactly("example.com/hotasm.square hotasm.go:28",
+                "example.com/hotasm.gather hotasm.go:36");
+        assertThat(square.inlined()).isTrue();
+        assertThat(square.flatSamples()).isEqualTo(square.flat() / 10_000_000L);
+    }
+
+    @Test
+    void flatSumsToTheSamplesInTheListedFunctions() throws Exception {
+        // pprof -disasm prints 'gather 520ms flat' for this capture: the facts add up to the same
+        List<HotInstruction> facts = join("1.26.8", "1.26.8").facts();
+        long flat = facts.stream().filter(h -> h.symbol().equals("example.com/hotasm.gather"))
+                .mapToLong(HotInstruction::flat).sum();
+        String routine = Files.readString(capture("1.26.8").resolve("disasm.txt"))
+                .split("ROUTINE ======================== example.com/hotasm.gather\n")[1].lines().findFirst().orElseThrow();
+        assertThat(routine.strip()).startsWith(flat / 1_000_000 + "ms ");
+    }
+
+    @Test
+    void aProfileOfAnotherBinaryIsNotJoined() throws Exception {
+        HotInstructionJoin.Result r = join("1.26.8", "1.23.5");
+        assertThat(r.facts()).isEmpty();
+        assertThat(r.note()).startsWith("hot instructions not joined: the profile is not of the binary objdump.txt shows: ")
+                .contains("sampled addresses of its functions lie outside them (the profile samples example.com/hotasm.");
+    }
+
+    @Test
+    void aHeapProfileJoinsNothing() throws Exception {
+        Path heap = capture("1.26.8").resolve("../../captured/go1.26.8/sites/mem.pprof").normalize();
+        assertThat(heap).exists();
+        HotInstructionJoin.Result r = HotInstructionJoin.join(new HotInstructionJoin.Input(heap, "mem.pprof"),
+                List.of(new HotInstructionJoin.Input(capture("1.26.8").resolve("objdump.txt"), "objdump.txt")));
+        assertThat(r.facts()).isEmpty();
+        assertThat(r.note()).isNull();
+    }
+}

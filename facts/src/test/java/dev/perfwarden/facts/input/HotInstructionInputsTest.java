@@ -1,0 +1,41 @@
+package dev.perfwarden.facts.input;
+
+import dev.perfwarden.facts.asm.Captures;
+import dev.perfwarden.facts.disasm.HotInstruction;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reading a capture folder joins its CPU profile to its objdump (testdata/hotasm, see regen.sh there). */
+class HotInstructionInputsTest {
+    static InputReader.Result read(String... paths) throws Exception {
+        return new InputReader().read(List.of(paths), new ByteArrayInputStream(new byte[0]));
+    }
+
+    @Test
+    void aFolderWithAProfileAndObjdumpOfOneBinaryGivesHotInstructions() throws Exception {
+        String dir = Captures.root().resolve("testdata/hotasm/go1.26.8").toString();
+        InputReader.Result r = read(dir);
+        List<HotInstruction> hot = r.facts().stream().filter(HotInstruction.class::isInstance)
+                .map(HotInstruction.class::cast).toList();
+        assertThat(hot).isNotEmpty();
+        assertThat(hot).extracting(HotInstruction::symbol).contains("example.com/hotasm.sumAreas",
+                "example.com/hotasm.gather", "example.com/hotasm.link");
+        assertThat(r.inputs()).filteredOn(s -> s.kind().equals("pprof")).singleElement()
+                .satisfies(s -> assertThat(s.note()).isNull());
+    }
+
+    @Test
+    void aProfileOfAnotherBinaryGetsANoteAndNoHotInstructions() throws Exception {
+        String profile = Captures.root().resolve("testdata/hotasm/go1.26.8/cpu.pprof").toString();
+        String objdump = Captures.root().resolve("testdata/hotasm/go1.23.5/objdump.txt").toString();
+        InputReader.Result r = read(profile, objdump);
+        assertThat(r.facts()).noneMatch(HotInstruction.class::isInstance);
+        assertThat(r.inputs()).filteredOn(s -> s.kind().equals("pprof")).singleElement()
+                .satisfies(s -> assertThat(s.note()).startsWith("hot instructions not joined: the profile is not of the binary "
+                        + objdump + " shows"));
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/hotasm
+
+go 1.21

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+#
+# testdata/hotasm/regen.sh — real captures for the hot-instruction join and `hot --disasm`.
+#
+# The program in prog/ (module example.com/hotasm: an interface call, a kept bounds check, a
+# write-barrier store, each in a benchmark loop) is copied to /tmp/perfwarden-capture/src/hotasm,
+# its test binary is built with -trimpath, the benchmarks run with a CPU profile, and what
+# `go tool pprof -disasm` prints for that profile and binary is kept as the yardstick. Files per
+# Go version, in go<ver>/:
+#
+#   cpu.pprof        ./hotasm.test -test.run '^$' -test.bench . -test.cpuprofile cpu.pprof
+#   objdump.txt      go tool objdump -s "$RE" hotasm.test
+#   disasm.txt       go tool pprof -disasm "$RE" hotasm.test cpu.pprof   (the yardstick)
+#   notes.elf        objcopy --only-section=.note.gnu.build-id --only-section=.note.go.buildid
+#                    hotasm.test: the binary's build-ID notes in a 1 KiB ELF file (the binary is
+#                    ~2 MB and stays in /tmp)
+#   buildid.txt      the GNU build ID (readelf -n) and Go build ID (go tool buildid) of the binary
+#   capture.json     go version and the commands
+# with RE='example\.com/hotasm\.' (unanchored: pprof matches the regex against "ADDRESS NAME"
+# strings of the sampled addresses, where '^example' finds nothing). The binary itself stays in
+# /tmp/perfwarden-capture/bin/hotasm-go<ver>.test.
+#
+# Usage: flock /tmp/perfwarden-capture.lock testdata/hotasm/regen.sh   (GO_VERSIONS="1.26.8 1.23.5")
+# Needs: go (other versions through GOTOOLCHAIN from the module proxy), objcopy, readelf, jq.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CAP=/tmp/perfwarden-capture
+RE='example\.com/hotasm\.'
+GO_VERSIONS=${GO_VERSIONS:-"1.26.8 1.23.5"}
+MACHINE=$(env GOTOOLCHAIN=local GOENV=off go env GOVERSION)
+
+die() { echo "hotasm/regen: $*" >&2; exit 1; }
+for tool in go objcopy readelf jq; do command -v "$tool" >/dev/null || die "$tool not found on PATH"; done
+
+# A GOROOT for go<ver> outside /root and /work (the toolchain is copied once, as testdata/regen.sh does).
+goroot_of() {
+  local ver=$1 dest="$CAP/toolchains/go$1" root
+  if [[ "go$ver" == "$MACHINE" ]]; then env GOTOOLCHAIN=local GOENV=off go env GOROOT; return; fi
+  if [[ -x "$dest/bin/go" ]]; then echo "$dest"; return; fi
+  root=$(env GOTOOLCHAIN="go$ver" go env GOROOT) || return 1
+  cp -a "$root" "$dest.tmp" && chmod -R u+w "$dest.tmp" && mv "$dest.tmp" "$dest" && echo "$dest"
+}
+
+for ver in $GO_VERSIONS; do
+  goroot=$(goroot_of "$ver") || die "Go $ver cannot be had"
+  src="$CAP/src/hotasm" out="$HERE/go$ver" bin="$CAP/bin/hotasm-go$ver.test"
+  rm -rf "$src" && mkdir -p "$src" "$out" "$CAP/bin" && cp "$HERE"/prog/* "$src/"
+  run() {
+    (cd "$src" && env -i PATH="$goroot/bin:/usr/bin:/bin" HOME="$CAP" TMPDIR=/tmp GOENV=off GOTOOLCHAIN=local \
+        GOFLAGS='-mod=mod -buildvcs=false' GOPROXY=off CGO_ENABLED=0 GOWORK=off GOAMD64=v1 \
+        GOCACHE="$CAP/cache/hotasm-go$ver" GOPATH="$CAP/gopath" "$@")
+  }
+  run go test -c -trimpath -o "$bin" .
+  run "$bin" -test.run '^$' -test.bench . -test.benchtime 2s -test.cpuprofile "$out/cpu.pprof" >/dev/null
+  run go tool objdump -s "$RE" "$bin" > "$out/objdump.txt"
+  run go tool pprof -disasm "$RE" "$bin" "$out/cpu.pprof" > "$out/disasm.txt" 2> "$out/disasm.stderr"
+  [[ -s "$out/disasm.stderr" ]] || rm -f "$out/disasm.stderr"
+  objcopy --only-section=.note.gnu.build-id --only-section=.note.go.buildid "$bin" "$out/notes.elf"
+  { echo "gnu $(readelf -n "$bin" | sed -n 's/.*Build ID: //p')"
+    echo "go $(run go tool buildid "$bin")"; } > "$out/buildid.txt"
+  jq -n --arg v "go$ver" --arg re "$RE" --arg bin "$bin" '{go: $v, binary: $bin, commands: [
+      "go test -c -trimpath -o \($bin) .",
+      "\($bin) -test.run ^$ -test.bench . -test.benchtime 2s -test.cpuprofile cpu.pprof",
+      "go tool objdump -s \($re) \($bin) > objdump.txt",
+      "go tool pprof -disasm \($re) \($bin) cpu.pprof > disasm.txt"]}' > "$out/capture.json"
+  echo "hotasm/regen: go$ver -> $out" >&2
+done
