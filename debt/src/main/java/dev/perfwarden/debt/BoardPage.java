@@ -120,12 +120,13 @@ public final class BoardPage {
     }
 
     private static void heatMap(StringBuilder h, List<Debt> debts) {
-        Map<String, Map<String, double[]>> cells = new TreeMap<>(); // package → rule → points, count
+        // rows: service and package (two services may share a package path such as main)
+        Map<String, Map<String, double[]>> cells = new TreeMap<>(); // service NUL package → rule → points, count
         Set<String> rules = new TreeSet<>();
         for (Debt d : debts) {
             String pkg = d.finding().pkg().isEmpty() ? "(no package)" : d.finding().pkg();
-            double[] c = cells.computeIfAbsent(pkg, k -> new TreeMap<>()).computeIfAbsent(d.finding().rule(),
-                    k -> new double[2]);
+            double[] c = cells.computeIfAbsent(d.service() + '\0' + pkg, k -> new TreeMap<>())
+                    .computeIfAbsent(d.finding().rule(), k -> new double[2]);
             c[0] += d.points();
             c[1]++;
             rules.add(d.finding().rule());
@@ -141,16 +142,19 @@ public final class BoardPage {
                 .thenComparing(p -> p));
         h.append("<section id=\"heatmap\"><h2>Open debt by package and rule</h2>\n<p class=\"meta\">Latest run of each "
                 + "service; a cell is the debt points of that package's open findings of that rule.</p>\n"
-                + "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th>package</th>");
+                + "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th>service</th><th>package</th>");
         for (String r : rules) {
             h.append("<th class=\"rule\"><span>").append(esc(r)).append("</span></th>");
         }
         h.append("<th>total</th></tr></thead><tbody>\n");
-        for (String p : pkgs) {
-            h.append("<tr><th class=\"pkg\">").append(esc(p)).append("</th>");
+        for (String key : pkgs) {
+            String service = key.substring(0, key.indexOf('\0'));
+            String p = key.substring(key.indexOf('\0') + 1);
+            h.append("<tr><th class=\"svc\">").append(esc(service)).append("</th><th class=\"pkg\">").append(esc(p))
+                    .append("</th>");
             double total = 0;
             for (String r : rules) {
-                double[] c = cells.get(p).get(r);
+                double[] c = cells.get(key).get(r);
                 if (c == null) {
                     h.append("<td></td>");
                     continue;
@@ -275,8 +279,8 @@ public final class BoardPage {
             .heat td.cell{text-align:right;min-width:44px;font-variant-numeric:tabular-nums}
             th.rule{height:120px;white-space:nowrap;vertical-align:bottom}
             th.rule span{display:inline-block;writing-mode:vertical-rl;transform:rotate(180deg)}
-            th.pkg{font-weight:normal;font-family:ui-monospace,monospace;font-size:12px}
-            .num{text-align:right;font-variant-numeric:tabular-nums}
+            th.svc{font-weight:normal}th.pkg{font-weight:normal;font-family:ui-monospace,monospace;font-size:12px}
+            .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             code{font-size:12px}
             .sev{display:inline-block;border-radius:3px;padding:0 5px;font-size:12px;background:#e5e7eb}
             tr.error .sev,tr.violated .sev{background:#fecaca}tr.warning .sev,tr.unverified .sev{background:#fde68a}
