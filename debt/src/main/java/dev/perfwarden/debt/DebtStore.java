@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 
 /**
  * The database of recorded runs: an SQLite file (the default) or a PostgreSQL database given by its JDBC URL.
- * The schema is created and upgraded by Flyway from {@code dev/perfwarden/debt/db/<vendor>/V*.sql} when the
- * store is opened. A run is recorded in one transaction, so concurrent recorders (two CI jobs) each either
+ * The schema is created and upgraded by Flyway from {@code dev/perfwarden/debt/db/V*.sql} (one script for both,
+ * the types that differ filled in as placeholders) when the store is opened. A run is recorded in one transaction,
+ * so concurrent recorders (two CI jobs) each either
  * store a whole run or nothing; SQLite runs in WAL mode and waits for another writer (busy timeout) instead of
  * failing, and takes its write lock when the transaction begins ({@code BEGIN IMMEDIATE}).
  */
@@ -122,8 +123,11 @@ public final class DebtStore {
      * advisory lock).
      */
     private void migrate(String vendor) {
+        Map<String, String> types = vendor.equals("postgresql")
+                ? Map.of("id", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "ref", "BIGINT")
+                : Map.of("id", "INTEGER PRIMARY KEY AUTOINCREMENT", "ref", "INTEGER");
         Flyway flyway = Flyway.configure(DebtStore.class.getClassLoader()).dataSource(ds)
-                .locations("classpath:dev/perfwarden/debt/db/" + vendor).table(HISTORY)
+                .locations("classpath:dev/perfwarden/debt/db").placeholders(types).table(HISTORY)
                 .loggers("slf4j").load();
         FlywayException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {

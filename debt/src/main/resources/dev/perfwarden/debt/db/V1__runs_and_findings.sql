@@ -1,7 +1,7 @@
--- The performance-debt board's tables (PostgreSQL). The SQLite twin is ../sqlite/V1__runs_and_findings.sql;
--- both have the same columns and meanings (docs/debt.md, "Database").
+-- The performance-debt board's tables, for SQLite and PostgreSQL alike (docs/debt.md, "The database"). Flyway
+-- fills in the two types that differ (DebtStore's placeholders id, the generated run id, and ref, a column naming one).
 CREATE TABLE runs (
-    id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id           ${id},
     service      TEXT    NOT NULL,
     commit_sha   TEXT    NOT NULL,
     branch       TEXT    NOT NULL,
@@ -13,7 +13,7 @@ CREATE TABLE runs (
 CREATE INDEX runs_by_service_time ON runs (service, recorded_ms);
 
 CREATE TABLE findings (
-    run_id      BIGINT  NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    run_id      ${ref} NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
     fingerprint TEXT    NOT NULL,
     rule        TEXT    NOT NULL,
     pack        TEXT    NOT NULL,
@@ -29,7 +29,7 @@ CREATE TABLE findings (
 CREATE INDEX findings_by_run ON findings (run_id);
 
 CREATE TABLE contract_results (
-    run_id      BIGINT  NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    run_id      ${ref} NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
     contract    TEXT    NOT NULL,
     clause      TEXT    NOT NULL,
     verdict     TEXT    NOT NULL, -- violated, unverified or met
