@@ -37,7 +37,11 @@ public record DebtWeights(double error, double warning, double note, double cost
 
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("severity", Map.of("error", error, "warning", warning, "note", note));
+        Map<String, Object> severity = new LinkedHashMap<>();
+        severity.put("error", error);
+        severity.put("warning", warning);
+        severity.put("note", note);
+        m.put("severity", severity);
         m.put("cost", cost);
         return m;
     }
