@@ -19,6 +19,7 @@ final class Failures {
     static boolean user(Throwable t) {
         return t instanceof UserException || t instanceof GoToolchainException
                 || t instanceof dev.perfwarden.engine.service.SetupException
+                || t instanceof dev.perfwarden.debt.DebtException
                 || t instanceof dev.perfwarden.engine.restrict.SessionLimitException;
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
                 "turns it into facts per function and line, and runs versioned rule packs over them."},
         subcommands = {AnalyzeCommand.class, ScanCommand.class, HotCommand.class, ExplainCommand.class, TestCommand.class,
                 PacksCommand.class, RulesCommand.class, BaselineCommand.class, BenchCommand.class, ContractCommand.class,
-                BatchCommand.class,
+                BatchCommand.class, DebtCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})

@@ -40,10 +40,19 @@ import java.util.regex.Pattern;
  *                   defaults, never loosen them (it lives in the repository being analysed)
  * @param contracts  the {@code contracts:} list (service contracts that {@code analyze} checks, read by the
  *                   contracts module's ContractLoader with this file's positions), or null when absent
+ * @param debt       the {@code debt:} section (weights of the performance-debt board, read by the debt module's
+ *                   DebtWeights with this file's positions), or null when absent
  */
 public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> parameters, PathFilter paths,
                             Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn,
-                            dev.perfwarden.engine.restrict.SessionLimits limits, YNode contracts) {
+                            dev.perfwarden.engine.restrict.SessionLimits limits, YNode contracts, YNode debt) {
+    /** A project file without {@code debt:}. */
+    public ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> parameters, PathFilter paths,
+                         Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn,
+                         dev.perfwarden.engine.restrict.SessionLimits limits, YNode contracts) {
+        this(file, packs, parameters, paths, rules, baseline, lock, failOn, limits, contracts, null);
+    }
+
     /** A project file without {@code contracts:}. */
     public ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> parameters, PathFilter paths,
                          Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn,
@@ -233,10 +242,11 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         YNode root = YNode.parse(text, name);
         YNode.Errors errors = new YNode.Errors(name);
         if (!root.isMap()) {
-            errors.at(root, "expected a map of settings (packs, parameters, paths, rules, baseline, lock, failOn, limits, contracts)");
+            errors.at(root, "expected a map of settings (packs, parameters, paths, rules, baseline, lock, failOn, limits, contracts, debt)");
             errors.throwIfAny();
         }
-        errors.onlyKeys(root, "packs", "parameters", "paths", "rules", "baseline", "lock", "failOn", "limits", "contracts");
+        errors.onlyKeys(root, "packs", "parameters", "paths", "rules", "baseline", "lock", "failOn", "limits", "contracts",
+                "debt");
         Path dir = file.getParent() == null ? Path.of("") : file.getParent();
 
         List<PackSpec> packs = new ArrayList<>();
@@ -298,8 +308,12 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
             errors.at(contracts, "contracts: expected a list of service contracts (as in contracts/<service>.yaml), got "
                     + contracts.describe());
         }
+        YNode debt = root.get("debt");
+        if (debt != null && !debt.isMap() && debt.kind() != YNode.Kind.NULL) {
+            errors.at(debt, "debt: expected a map (severity, cost), got " + debt.describe());
+        }
         errors.throwIfAny();
-        return new ProjectConfig(file, packs, params, paths, rules, baseline, lock, failOn, limits, contracts);
+        return new ProjectConfig(file, packs, params, paths, rules, baseline, lock, failOn, limits, contracts, debt);
     }
 
     private static PackSpec packSpec(YNode e, Path dir, YNode.Errors errors) {

@@ -111,7 +111,7 @@ class ProjectConfigTest {
         assertThatThrownBy(() -> ProjectConfig.parse(text, file)).isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).issues()).extracting(ConfigException.Issue::format)
                         .containsExactlyInAnyOrder(
-                                file + ":16:1: error: unknown key 'trust' (allowed: baseline, contracts, failOn, limits, lock, packs, parameters, paths, rules)",
+                                file + ":16:1: error: unknown key 'trust' (allowed: baseline, contracts, debt, failOn, limits, lock, packs, parameters, paths, rules)",
                                 file + ":3:5: error: unknown key 'versoin' in packs[0] (allowed: id, parameters, path, version)",
                                 file + ":4:5: error: packs: each entry needs exactly one of 'id' (a built-in pack) or 'path' (a pack folder or archive)",
                                 file + ":7:13: error: paths.include: patterns are relative to the module root and use '/' (not '/abs/**')",
