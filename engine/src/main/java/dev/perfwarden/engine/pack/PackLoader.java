@@ -75,6 +75,9 @@ public final class PackLoader {
     public static final Set<String> METADATA_KEYS = Set.of("severity", "hotSeverity", "scope", "summary", "tags", "inputs",
             "cost", "precedence");
 
+    /** The folder of a pack's library ({@code lib/*.drl}); not a rule folder. */
+    public static final String LIBRARY = "lib";
+
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*");
 
@@ -252,6 +255,7 @@ public final class PackLoader {
             List<RuleSource> sources = new ArrayList<>();
             PackContext ctx = context(packId, params, dsls);
             String packVersion = m.version == null ? "" : m.version;
+            loadLibrary(ctx, sources);
             Set<String> policyRuleIds = loadPolicyFiles(ctx, packVersion, rules, sources);
             for (String dir : ruleDirs()) {
                 loadRule(dir, ctx, packVersion, policyRuleIds, rules, sources);
@@ -378,12 +382,55 @@ public final class PackLoader {
                 int slash = path.indexOf('/');
                 if (slash > 0) {
                     String d = path.substring(0, slash);
-                    if (!d.startsWith(".") && !d.startsWith("_")) {
+                    if (!d.startsWith(".") && !d.startsWith("_") && !d.equals(LIBRARY)) {
                         dirs.add(d);
                     }
                 }
             }
             return dirs;
+        }
+
+        /**
+         * The pack's library: {@code lib/*.drl}, functions, queries and declarations shared by its rules,
+         * compiled into the pack's DRL package with them. A library file holds no rule.
+         */
+        private void loadLibrary(PackContext ctx, List<RuleSource> sources) {
+            for (String path : List.copyOf(pf.files().keySet())) {
+                if (!path.startsWith(LIBRARY + "/")) {
+                    continue;
+                }
+                if (!path.endsWith(".drl") || path.indexOf('/', LIBRARY.length() + 1) >= 0) {
+                    if (!path.endsWith(".md")) {
+                        problem(path, 0, 0, "lib/ holds the pack's library as DRL files (lib/NAME.drl: functions,"
+                                + " queries, declare); this file is not read");
+                    }
+                    continue;
+                }
+                String text = read(path);
+                DrlInspector.Result ins = DrlInspector.inspect(text);
+                for (DrlInspector.Error e : ins.errors()) {
+                    problem(path, e.line(), e.column(), e.message());
+                }
+                if (!ins.errors().isEmpty()) {
+                    continue;
+                }
+                if (!ctx.drlPackage().equals(ins.packageName())) {
+                    problem(path, lineOf(text, "package"), 0, "declares package '" + ins.packageName()
+                            + "'; the library of pack " + packId + " must declare 'package " + ctx.drlPackage() + ";'");
+                    continue;
+                }
+                boolean ok = true;
+                for (DrlInspector.RuleHead h : ins.rules()) {
+                    if (!h.query()) {
+                        problem(path, h.line(), 0, "rule \"" + h.name() + "\" in the library: lib/ holds functions,"
+                                + " queries and declarations; a rule goes in its own folder (" + h.name() + "/rule.drl)");
+                        ok = false;
+                    }
+                }
+                if (ok) {
+                    sources.add(new RuleSource(path, path, RuleSource.Language.DRL, text, text, LineMap.identity()));
+                }
+            }
         }
 
         /**

@@ -126,10 +126,14 @@ final class RestrictedChecker {
     /** The rule or query being checked (named in refusals), or null at package level. */
     private String currentRule;
 
-    RestrictedChecker(Pack pack, RuleSource src, FactModel model) {
+    private final PackLibrary lib;
+
+    RestrictedChecker(Pack pack, RuleSource src, FactModel model, PackLibrary lib) {
         this.pack = pack;
         this.src = src;
         this.model = model;
+        this.lib = lib;
+        this.queryNames.addAll(lib.queries());
         this.drl = src.drl();
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
@@ -170,7 +174,7 @@ final class RestrictedChecker {
             }
         }
         for (RuleDescr r : pd.getRules()) {
-            currentRule = r.getName();
+            currentRule = (r.isQuery() ? "query \"" : "rule \"") + r.getName() + "\"";
             rule(r);
         }
         currentRule = null;
@@ -217,7 +221,12 @@ final class RestrictedChecker {
                     + "' is not allowed: globals hand rules objects from outside the fact model");
         }
         for (FunctionDescr f : pd.getFunctions()) {
-            problemAtLine(f.getLine(), 0, "'function " + f.getName() + "' is not allowed: functions are arbitrary Java");
+            if (PackLibrary.isLibrary(src)) {
+                function(f);
+            } else {
+                problemAtLine(f.getLine(), 0, "'function " + f.getName() + "' is not allowed in a rule file: put it in"
+                        + " the pack's library (lib/*.drl), where it is checked like a consequence");
+            }
         }
         for (TypeDeclarationDescr t : pd.getTypeDeclarations()) {
             problemAtLine(t.getLine(), 0, "'declare " + t.getTypeName() + "' is not allowed: use the fact model's types");
@@ -238,6 +247,26 @@ final class RestrictedChecker {
         if (pd.getUnit() != null) {
             problemAtLine(pd.getUnit().getLine(), 0, "'unit' is not allowed");
         }
+    }
+
+    /** A library function: its signature's types, no recursion, and its body as a consequence's. */
+    private void function(FunctionDescr f) {
+        currentRule = "function \"" + f.getName() + "\"";
+        int line = f.getLine();
+        for (String t : f.getParameterTypes()) {
+            java(-1, line, t).signatureType(t);
+        }
+        java(-1, line, f.getReturnType()).signatureType(f.getReturnType());
+        String cycle = lib.cycle(f.getName());
+        if (cycle != null) {
+            problemAtLine(line, 0, "function '" + f.getName() + "' calls itself (" + cycle + "): recursion is not"
+                    + " allowed, its depth has no bound; iterate a collection with 'for (T x : list)'");
+        }
+        String body = f.getBody() == null ? "" : f.getBody();
+        int from = line > 0 && line <= lineStarts.length ? lineStarts[line - 1] : 0;
+        int at = body.isBlank() ? -1 : drl.indexOf(body, from);
+        java(at, line, body).function(body, new HashSet<>(f.getParameterNames()));
+        currentRule = null;
     }
 
     private void importDescr(ImportDescr i) {
@@ -647,6 +676,11 @@ final class RestrictedChecker {
                 at(line, column, message, false);
             }
 
+            @Override
+            public boolean libraryFunction(String name) {
+                return lib.function(name);
+            }
+
             private void at(int line, int column, String message, boolean refusal) {
                 if (base < 0 || line < 1 || line > starts.length) {
                     problemAtLine(fallbackLine, 0, message, refusal);
@@ -707,7 +741,7 @@ final class RestrictedChecker {
             return;
         }
         String suffix = !refusal ? "" : currentRule == null ? SUFFIX
-                : " (restricted mode, rule \"" + currentRule + "\"; only a pack run with --trust=full may do this)";
+                : " (restricted mode, " + currentRule + "; only a pack run with --trust=full may do this)";
         problems.add(new Problem(pack.id(), pack.origin(), src.file(), line, col, msg + suffix));
     }
 
