@@ -75,6 +75,12 @@ public final class PackLoader {
     public static final Set<String> METADATA_KEYS = Set.of("severity", "hotSeverity", "scope", "summary", "tags", "inputs",
             "cost", "precedence");
 
+    /**
+     * Queries the engine compiles into every pack's package (reading the pack's own parameters); reserved names.
+     * See {@code dev/perfwarden/engine/kie/pack-queries.drl}.
+     */
+    public static final Set<String> PACK_QUERIES = Set.of("param", "paramText");
+
     /** The folder of a pack's library ({@code lib/*.drl}); not a rule folder. */
     public static final String LIBRARY = "lib";
 
@@ -390,6 +396,19 @@ public final class PackLoader {
             return dirs;
         }
 
+        /** False (with a problem) when {@code ins} defines a query named like one every pack has. */
+        private boolean reservedQueries(String file, DrlInspector.Result ins) {
+            boolean ok = true;
+            for (DrlInspector.RuleHead h : ins.rules()) {
+                if (h.query() && PACK_QUERIES.contains(h.name())) {
+                    problem(file, h.line(), 0, "query name '" + h.name() + "' is reserved: every pack has a query "
+                            + h.name() + " that reads the pack's own parameters (docs/rules.md, Parameters)");
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+
         /**
          * The pack's library: {@code lib/*.drl}, functions, queries and declarations shared by its rules,
          * compiled into the pack's DRL package with them. A library file holds no rule.
@@ -419,7 +438,7 @@ public final class PackLoader {
                             + "'; the library of pack " + packId + " must declare 'package " + ctx.drlPackage() + ";'");
                     continue;
                 }
-                boolean ok = true;
+                boolean ok = reservedQueries(path, ins);
                 for (DrlInspector.RuleHead h : ins.rules()) {
                     if (!h.query()) {
                         problem(path, h.line(), 0, "rule \"" + h.name() + "\" in the library: lib/ holds functions,"
@@ -510,6 +529,9 @@ public final class PackLoader {
             if (!ctx.drlPackage().equals(ins.packageName())) {
                 problem(file, lineOf(text, "package"), 0, "declares package '" + ins.packageName()
                         + "'; rules of pack " + packId + " must declare 'package " + ctx.drlPackage() + ";'");
+            }
+            if (!reservedQueries(file, ins)) {
+                return List.of();
             }
             List<DrlInspector.RuleHead> heads = ins.rules().stream().filter(h -> !h.query()).toList();
             if (dir != null ? heads.size() != 1 : heads.isEmpty()) {

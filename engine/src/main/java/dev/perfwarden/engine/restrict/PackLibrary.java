@@ -42,8 +42,6 @@ final class PackLibrary {
         this.cycles = cycles;
     }
 
-    static final PackLibrary EMPTY = new PackLibrary(Set.of(), Set.of(), Map.of());
-
     static boolean isLibrary(RuleSource s) {
         return s.file().startsWith(PackLoader.LIBRARY + "/");
     }
@@ -51,7 +49,7 @@ final class PackLibrary {
     /** The library of {@code pack}; files that do not parse contribute nothing (their own check reports them). */
     static PackLibrary of(Pack pack) {
         Map<String, Set<String>> calls = new LinkedHashMap<>();
-        Set<String> queries = new TreeSet<>();
+        Set<String> queries = new TreeSet<>(PackLoader.PACK_QUERIES);
         List<FunctionDescr> fns = new ArrayList<>();
         for (RuleSource s : pack.sources()) {
             if (!isLibrary(s)) {

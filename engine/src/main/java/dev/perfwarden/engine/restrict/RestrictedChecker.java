@@ -436,6 +436,17 @@ final class RestrictedChecker {
             if (p.getIdentifier() != null) {
                 vars.add(p.getIdentifier());
             }
+            if (p.isQuery() || queryNames.contains(p.getObjectType()) && resolve(p.getObjectType()) == null) {
+                // a query call's unbound $variable arguments are its outputs: param("x", $min;)
+                for (BaseDescr c : p.getDescrs()) {
+                    String a = c instanceof ExprConstraintDescr e && e.getExpression() != null
+                            ? e.getExpression().strip() : "";
+                    if (a.startsWith("$") && JavaAllowList.identifier(a)) {
+                        vars.add(a);
+                    }
+                }
+                return;
+            }
             for (BaseDescr c : p.getDescrs()) {
                 if (c instanceof ExprConstraintDescr e) {
                     bindings(e.getExpression(), vars);

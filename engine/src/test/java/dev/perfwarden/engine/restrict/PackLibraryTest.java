@@ -36,8 +36,9 @@ class PackLibraryTest {
             when
                 $e : EscapeFact(kind == EscapeFact.KIND_MOVED_TO_HEAP, $f : file, $l : line)
                 movedHere($f, $l;)
+                param("heap.share", $share;)
             then
-                insert(Hits.hit(drools, $e, describe($e.subject(), 0.253), $e));
+                insert(Hits.hit(drools, $e, describe($e.subject(), $share), $e));
             end
             """;
 
@@ -65,7 +66,13 @@ class PackLibraryTest {
         Path pack = tmp.resolve("team");
         Files.createDirectories(pack.resolve("heap-local"));
         Files.createDirectories(pack.resolve("lib"));
-        Files.writeString(pack.resolve("pack.yaml"), "id: team\nversion: 0.1.0\nperfwarden: \">=0.1.0\"\n");
+        Files.writeString(pack.resolve("pack.yaml"), """
+                id: team
+                version: 0.1.0
+                perfwarden: ">=0.1.0"
+                parameters:
+                  heap.share: {type: number, default: 0.253, description: a share}
+                """);
         Files.writeString(pack.resolve("heap-local/doc.md"), "A local moved to the heap.\n");
         Files.writeString(pack.resolve("heap-local/rule.drl"), rule);
         for (Map.Entry<String, String> e : lib.entrySet()) {
@@ -86,6 +93,22 @@ class PackLibraryTest {
             assertThat(f.rule()).isEqualTo("heap-local");
             assertThat(f.message()).startsWith("'x' moves to the heap (25.3 % of the bytes)");
         });
+    }
+
+    @Test
+    void aRuleReadsItsOwnPacksParametersWithoutNamingThePack() throws Exception {
+        Pack p = PackLoader.load(pack(RULE, Map.of("util.drl", LIB)));
+        RuleSet rules = RuleSet.build(List.of(p), getClass().getClassLoader());
+        assertThat(rules.run(List.of(MaliciousPacksTest.escape()), Map.of("team:heap.share", 0.5)))
+                .singleElement().satisfies(f -> assertThat(f.message()).startsWith("'x' moves to the heap (50.0 %"));
+    }
+
+    @Test
+    void theQueriesEveryPackHasAreReservedNames() throws Exception {
+        Path dir = pack(RULE, Map.of("util.drl", LIB + "\nquery param(String n)\n    EscapeFact(subject == n)\nend\n"));
+        assertThatThrownBy(() -> PackLoader.load(dir)).isInstanceOf(PackException.class)
+                .hasMessageContaining("lib/util.drl:19: error: query name 'param' is reserved: every pack has a query"
+                        + " param that reads the pack's own parameters (docs/rules.md, Parameters)");
     }
 
     @Test
