@@ -475,7 +475,9 @@ public final class RuleSet {
                     throw new IllegalStateException("perfwarden prelude or generated source does not compile: "
                             + path + ":" + m.getLine() + ": " + m.getText());
                 }
-                int line = src.source().lineMap().sourceLine(m.getLine());
+                // a compile error in a then block: at the block's line that names what is wrong
+                int line = src.source().lineMap().sourceLine(
+                        ConsequenceErrors.line(src.source().drl(), m.getLine(), m.getText()));
                 problems.add(new Problem(src.pack().id(), src.pack().origin(), src.source().file(), line,
                         m.getColumn() > 0 ? m.getColumn() : 0, cleanMessage(m.getText())));
             }

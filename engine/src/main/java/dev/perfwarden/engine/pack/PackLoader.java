@@ -58,13 +58,14 @@ import java.util.stream.Stream;
 /**
  * Loads and verifies rule packs from a folder or from the class path.
  *
- * <p>A pack folder holds {@code pack.yaml}, its DSL vocabulary ({@code *.dsl}) at the root, and one
+ * <p>A pack folder holds {@code pack.yaml}, its DSL vocabulary ({@code *.dsl}) at the root, its library
+ * ({@code lib/*.drl}: functions and queries its rules share), and one
  * folder per rule, named after the rule id, with {@code rule.drl} or {@code rule.dslr} and
  * {@code doc.md}; {@code fixture/} and {@code captures/} are not read. The rules' DRL metadata is the
  * source of truth for the rule catalogue; a {@code rules:} list in {@code pack.yaml} is optional and,
  * when given, must agree with it.
  *
- * <p>The pack's {@code sha256} covers exactly the files read (pack.yaml, root {@code *.dsl}, each
+ * <p>The pack's {@code sha256} covers exactly the files read (pack.yaml, root {@code *.dsl}, {@code lib/*.drl}, each
  * rule's source and doc.md): for each, sorted by path, the UTF-8 path, a NUL byte, the content length
  * as 8 bytes big-endian, and the content. So a pack hashes the same from the source tree and the jar.
  *

@@ -15,4 +15,12 @@ public record Evidence(String input, String text, InputPos at) {
     public static Evidence of(InputKind kind, String text, InputPos at) {
         return new Evidence(kind.id(), text, at);
     }
+
+    /**
+     * A line a rule writes itself from the facts of input kind {@code input} ({@code "pprof"}), not quoted from a
+     * file: {@code Evidence.of("pprof", "runtime.mallocgc: cum 12.3 % of cpu samples")}. Allowed in restricted mode.
+     */
+    public static Evidence of(String input, String text) {
+        return new Evidence(input, text, null);
+    }
 }
