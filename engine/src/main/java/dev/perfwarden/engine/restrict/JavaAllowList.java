@@ -83,7 +83,7 @@ final class JavaAllowList {
     /** What the caller knows: types, the fact model, and where problems go. */
     interface Host {
         /** A simple or dotted type name a rule may use, or null. */
-        RestrictedChecker.TypeRef resolve(String name);
+        TypeScope.TypeRef resolve(String name);
 
         FactModel model();
 
@@ -538,7 +538,7 @@ final class JavaAllowList {
     private void fieldAccess(FieldAccessExpr f) {
         String chain = typeChain(f.getScope());
         if (chain != null) {
-            RestrictedChecker.TypeRef t = host.resolve(chain);
+            TypeScope.TypeRef t = host.resolve(chain);
             if (t != null) {
                 staticMember(f, t, f.getNameAsString());
                 return;
@@ -578,7 +578,7 @@ final class JavaAllowList {
         }
     }
 
-    private void staticMember(Node at, RestrictedChecker.TypeRef t, String member) {
+    private void staticMember(Node at, TypeScope.TypeRef t, String member) {
         if (!t.statics().contains(member) || FactModel.BANNED_MEMBERS.contains(member)) {
             report(at, "'" + t.name() + "." + member + "' is not allowed: " + (t.statics().isEmpty()
                     ? t.name() + " offers no static members to restricted rules"
@@ -631,7 +631,7 @@ final class JavaAllowList {
             return;
         }
         String chain = typeChain(scope);
-        RestrictedChecker.TypeRef t = chain == null ? null : host.resolve(chain);
+        TypeScope.TypeRef t = chain == null ? null : host.resolve(chain);
         if (chain != null && t == null && !typePrefix(chain)) {
             unknownChain(m, chain + "." + name);
             return;
@@ -698,7 +698,7 @@ final class JavaAllowList {
             report(o, "qualified 'new' is not allowed");
             return;
         }
-        RestrictedChecker.TypeRef ref = host.resolve(t);
+        TypeScope.TypeRef ref = host.resolve(t);
         if (ref == null || !ref.constructible()) {
             report(o, "'new " + t + "' is not allowed: only fact-model records and java.util collections may be"
                     + " created");
