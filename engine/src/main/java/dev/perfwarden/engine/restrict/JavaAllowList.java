@@ -138,21 +138,8 @@ final class JavaAllowList {
 
     /** Checks a consequence (a block body) with the rule's bound variables in scope. */
     void block(String text, Set<String> vars) {
-        ParseResult<BlockStmt> r;
-        synchronized (PARSER) {
-            r = PARSER.parseBlock("{\n" + text + "\n}");
-        }
-        lineShift = -1;
-        if (!r.isSuccessful() || r.getResult().isEmpty()) {
-            host.problem(firstProblemLine(r, -1), 0, "this consequence is not Java that can be checked"
-                    + " (Drools' modify { } blocks and MVEL syntax are not allowed): " + firstProblem(r));
-            return;
-        }
-        mode = Mode.CONSEQUENCE;
-        scopes.clear();
-        scopes.push(new HashSet<>(vars));
-        loopDepth = 0;
-        statement(r.getResult().get());
+        body(text, vars, false, "this consequence is not Java that can be checked"
+                + " (Drools' modify { } blocks and MVEL syntax are not allowed): ");
     }
 
     /**
@@ -160,20 +147,23 @@ final class JavaAllowList {
      * scope; {@link #signatureType} checks the types of its signature.
      */
     void function(String body, Set<String> names) {
+        body(body, names, true, "this function body is not Java that can be checked: ");
+    }
+
+    private void body(String text, Set<String> vars, boolean inFunction, String unparsable) {
         ParseResult<BlockStmt> r;
         synchronized (PARSER) {
-            r = PARSER.parseBlock("{\n" + body + "\n}");
+            r = PARSER.parseBlock("{\n" + text + "\n}");
         }
         lineShift = -1;
         if (!r.isSuccessful() || r.getResult().isEmpty()) {
-            host.problem(firstProblemLine(r, -1), 0, "this function body is not Java that can be checked: "
-                    + firstProblem(r));
+            host.problem(firstProblemLine(r, -1), 0, unparsable + firstProblem(r));
             return;
         }
         mode = Mode.CONSEQUENCE;
-        function = true;
+        function = inFunction;
         scopes.clear();
-        scopes.push(new HashSet<>(names));
+        scopes.push(new HashSet<>(vars));
         loopDepth = 0;
         statement(r.getResult().get());
         function = false;
