@@ -2,14 +2,6 @@ package dev.perfwarden.engine.pack;
 
 import dev.perfwarden.engine.model.ParamType;
 import dev.perfwarden.engine.frontend.LineMap;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.perfwarden.engine.frontend.Diagnostic;
 import dev.perfwarden.engine.pack.Frontends;
 import dev.perfwarden.engine.frontend.PackContext;
@@ -91,10 +83,6 @@ public final class PackLoader {
     /** Made on first use: a built-in pack read from its {@link PackImage} needs neither (start-up time). */
     private static final class Parsers {
         static final Frontends FRONTENDS = Frontends.defaults();
-        static final ObjectMapper YAML = YAMLMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
     }
 
     private PackLoader() {
@@ -212,136 +200,108 @@ public final class PackLoader {
                 throw new PackException(problems);
             }
             String yamlText = read("pack.yaml");
-            PackManifest m = parseManifest(yamlText);
+            PackManifest m = PackManifestReader.read(yamlText, (line, col, msg) -> problem("pack.yaml", line, col, msg));
             if (m == null) {
                 throw new PackException(problems);
             }
-            String[] yamlLines = yamlText.split("\n", -1);
-
-            if (m.id == null || m.id.isBlank()) {
+            if (m.id() == null || m.id().value().isBlank()) {
                 problem("pack.yaml", 1, 0, "missing required key 'id'");
-            } else if (!ID.matcher(m.id).matches()) {
-                problem("pack.yaml", lineOfKey(yamlLines, "id"), 0,
-                        "id '" + m.id + "' must be kebab-case (lower-case letters, digits, single dashes)");
+            } else if (!ID.matcher(m.id().value()).matches()) {
+                problem("pack.yaml", m.id().line(), m.id().col(),
+                        "id '" + m.id().value() + "' must be kebab-case (lower-case letters, digits, single dashes)");
             } else {
-                packId = m.id;
+                packId = m.id().value();
             }
-            String version = m.version;
+            String version = m.version() == null ? null : m.version().value();
             if (version == null || version.isBlank()) {
                 problem("pack.yaml", 1, 0, "missing required key 'version'");
             } else if (SemVer.parse(version).isEmpty()) {
-                problem("pack.yaml", lineOfKey(yamlLines, "version"), 0,
+                problem("pack.yaml", m.version().line(), m.version().col(),
                         "version '" + version + "' is not a semantic version (MAJOR.MINOR.PATCH)");
             }
-            VersionRange engineRange = VersionRange.any();
-            if (m.perfwarden != null) {
-                engineRange = VersionRange.parse(m.perfwarden).orElse(null);
-                if (engineRange == null) {
-                    problem("pack.yaml", lineOfKey(yamlLines, "perfwarden"), 0,
-                            "perfwarden '" + m.perfwarden + "' is not a version range (e.g. \">=0.1.0 <1.0.0\")");
-                    engineRange = VersionRange.any();
+            VersionRange engineRange = engineRange(m.perfwarden());
+            Map<String, VersionRange> requires = new LinkedHashMap<>();
+            for (PackManifest.Require req : m.requires()) {
+                VersionRange r = VersionRange.parse(req.range()).orElse(null);
+                if (!ID.matcher(req.id()).matches() || r == null) {
+                    problem("pack.yaml", req.line(), req.col(),
+                            "requires: '" + req.id() + ": " + req.range() + "' needs a pack id and a version range");
+                } else {
+                    requires.put(req.id(), r);
                 }
             }
-            Map<String, VersionRange> requires = new LinkedHashMap<>();
-            if (m.requires != null) {
-                m.requires.forEach((id, range) -> {
-                    VersionRange r = VersionRange.parse(range).orElse(null);
-                    if (!ID.matcher(id).matches() || r == null) {
-                        problem("pack.yaml", lineOfKey(yamlLines, "requires", id), 0,
-                                "requires: '" + id + ": " + range + "' needs a pack id and a version range");
-                    } else {
-                        requires.put(id, r);
-                    }
-                });
-            }
-            Map<String, PackParameter> params = parameters(m, yamlLines);
+            Map<String, PackParameter> params = parameters(m);
             Map<String, String> dslTexts = new TreeMap<>();
             Map<String, DSLMapping> dsls = dsls(dslTexts);
 
             List<RuleInfo> rules = new ArrayList<>();
             List<RuleSource> sources = new ArrayList<>();
             PackContext ctx = context(packId, params, dsls);
-            String packVersion = m.version == null ? "" : m.version;
+            String packVersion = version == null ? "" : version;
             loadLibrary(ctx, sources);
             Set<String> policyRuleIds = loadPolicyFiles(ctx, packVersion, rules, sources);
             for (String dir : ruleDirs()) {
                 loadRule(dir, ctx, packVersion, policyRuleIds, rules, sources);
             }
-            if (m.rules != null) {
-                compareRuleList(m.rules, rules, yamlLines);
+            if (m.rules() != null) {
+                compareRuleList(m.rules(), m.rulesLine(), rules);
             }
             if (!problems.isEmpty()) {
                 throw new PackException(problems);
             }
-            return new Pack(packId, version, engineRange, requires, m.description, pf.origin(), sha256(used),
+            return new Pack(packId, version, engineRange, requires, m.description(), pf.origin(), sha256(used),
                     params, rules, sources, dslTexts, PackHashes.of(used), pf.builtin());
         }
 
-        private PackManifest parseManifest(String text) {
-            if (text.isBlank()) {
-                problem("pack.yaml", 1, 0, "pack.yaml is empty");
-                return null;
+        private VersionRange engineRange(PackManifest.Text perfwarden) {
+            if (perfwarden == null) {
+                return VersionRange.any();
             }
-            try {
-                return Parsers.YAML.readValue(text, PackManifest.class);
-            } catch (UnrecognizedPropertyException e) {
-                JsonLocation loc = e.getLocation();
-                String at = pathOf(e.getPath().subList(0, Math.max(0, e.getPath().size() - 1)));
-                String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
-                        .map(Object::toString).sorted().collect(Collectors.joining(", "));
-                int[] at2 = keyPosition(text, e.getPropertyName(), loc == null ? 0 : loc.getLineNr());
-                problem("pack.yaml", at2[0], at2[1],
-                        "unknown key '" + e.getPropertyName() + "'" + (at.isEmpty() ? "" : " in " + at)
-                                + (known.isEmpty() ? "" : " (allowed: " + known + ")"));
-            } catch (JsonMappingException e) {
-                JsonLocation loc = e.getLocation();
-                String at = pathOf(e.getPath());
-                problem("pack.yaml", loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-                        (at.isEmpty() ? "" : at + ": ") + firstLine(e.getOriginalMessage()));
-            } catch (JsonProcessingException e) {
-                JsonLocation loc = e.getLocation();
-                problem("pack.yaml", loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-                        "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            VersionRange r = VersionRange.parse(perfwarden.value()).orElse(null);
+            if (r == null) {
+                problem("pack.yaml", perfwarden.line(), perfwarden.col(), "perfwarden '" + perfwarden.value()
+                        + "' is not a version range (e.g. \">=0.1.0 <1.0.0\")");
+                return VersionRange.any();
             }
-            return null;
+            return r;
         }
 
-        private Map<String, PackParameter> parameters(PackManifest m, String[] yamlLines) {
+        private Map<String, PackParameter> parameters(PackManifest m) {
             Map<String, PackParameter> params = new LinkedHashMap<>();
-            if (m.parameters == null) {
-                return params;
+            for (PackManifest.ParamSpec spec : m.parameters()) {
+                String name = spec.name();
+                String problem = parameterProblem(spec);
+                if (problem != null) {
+                    problem("pack.yaml", spec.line(), spec.col(), problem);
+                } else {
+                    params.put(name, new PackParameter(name, ParamType.byId(spec.type()).orElseThrow(),
+                            spec.defaultValue(), spec.description()));
+                }
             }
-            m.parameters.forEach((name, spec) -> {
-                int line = lineOfKey(yamlLines, "parameters", name);
-                if (!PARAM_NAME.matcher(name).matches()) {
-                    problem("pack.yaml", line, 0, "parameter name '" + name + "' must be dotted identifiers");
-                    return;
-                }
-                if (spec == null) {
-                    problem("pack.yaml", line, 0, "parameter '" + name + "' needs type and default");
-                    return;
-                }
-                ParamType type = ParamType.byId(spec.type).orElse(null);
-                if (type == null) {
-                    problem("pack.yaml", line, 0, "parameter '" + name + "': type must be number, string or boolean, not '"
-                            + spec.type + "'");
-                    return;
-                }
-                if (spec.defaultValue == null) {
-                    problem("pack.yaml", line, 0, "parameter '" + name + "' needs a default");
-                    return;
-                }
-                if (spec.defaultValue instanceof String && type != ParamType.STRING
-                        || spec.defaultValue instanceof Boolean && type != ParamType.BOOLEAN
-                        || spec.defaultValue instanceof Number && type != ParamType.NUMBER
-                        || spec.defaultValue instanceof Map || spec.defaultValue instanceof Collection) {
-                    problem("pack.yaml", line, 0, "parameter '" + name + "': default " + spec.defaultValue
-                            + " is not a " + type.id());
-                    return;
-                }
-                params.put(name, new PackParameter(name, type, spec.defaultValue, spec.description));
-            });
             return params;
+        }
+
+        private static String parameterProblem(PackManifest.ParamSpec spec) {
+            String name = spec.name();
+            if (!PARAM_NAME.matcher(name).matches()) {
+                return "parameter name '" + name + "' must be dotted identifiers";
+            }
+            if (spec.type() == null && spec.defaultValue() == null && spec.description() == null) {
+                return "parameter '" + name + "' needs type and default";
+            }
+            ParamType type = ParamType.byId(spec.type()).orElse(null);
+            if (type == null) {
+                return "parameter '" + name + "': type must be number, string or boolean, not '" + spec.type() + "'";
+            }
+            Object d = spec.defaultValue();
+            if (d == null) {
+                return "parameter '" + name + "' needs a default";
+            }
+            if (d instanceof String && type != ParamType.STRING || d instanceof Boolean && type != ParamType.BOOLEAN
+                    || d instanceof Number && type != ParamType.NUMBER || d instanceof Map || d instanceof Collection) {
+                return "parameter '" + name + "': default " + d + " is not a " + type.id();
+            }
+            return null;
         }
 
         private Map<String, DSLMapping> dsls(Map<String, String> texts) {
@@ -667,61 +627,45 @@ public final class PackLoader {
                     doc, file, line, cost, precedence);
         }
 
-        private void compareRuleList(List<PackManifest.RuleEntry> listed, List<RuleInfo> rules, String[] yamlLines) {
+        private void compareRuleList(List<PackManifest.RuleEntry> listed, int rulesLine, List<RuleInfo> rules) {
             Map<String, RuleInfo> byId = new LinkedHashMap<>();
             rules.forEach(r -> byId.put(r.id(), r));
             Set<String> seen = new TreeSet<>();
             for (PackManifest.RuleEntry e : listed) {
-                if (e == null || e.id == null) {
-                    problem("pack.yaml", lineOfKey(yamlLines, "rules"), 0, "every entry of rules: needs an id");
+                if (e.id() == null) {
+                    problem("pack.yaml", e.line(), e.col(), "every entry of rules: needs an id");
                     continue;
                 }
-                int line = lineOfListedRule(yamlLines, e.id);
-                if (!seen.add(e.id)) {
-                    problem("pack.yaml", line, 0, "rule '" + e.id + "' is listed twice");
+                int line = e.line();
+                if (!seen.add(e.id())) {
+                    problem("pack.yaml", line, e.col(), "rule '" + e.id() + "' is listed twice");
                     continue;
                 }
-                RuleInfo r = byId.get(e.id);
+                RuleInfo r = byId.get(e.id());
                 if (r == null) {
-                    problem("pack.yaml", line, 0, "lists rule '" + e.id + "' but the pack has no folder " + e.id
+                    problem("pack.yaml", line, e.col(), "lists rule '" + e.id() + "' but the pack has no folder " + e.id()
                             + "/ with a rule of that name");
                     continue;
                 }
-                if (e.severity != null && !Severity.byId(e.severity).equals(java.util.Optional.of(r.severity()))) {
-                    problem("pack.yaml", line, 0, "rule '" + e.id + "': severity " + e.severity
+                if (e.severity() != null && !Severity.byId(e.severity()).equals(java.util.Optional.of(r.severity()))) {
+                    problem("pack.yaml", line, e.col(), "rule '" + e.id() + "': severity " + e.severity()
                             + " disagrees with @severity(" + r.severity() + ") in " + r.file());
                 }
-                if (e.summary != null && !e.summary.strip().equals(r.summary())) {
-                    problem("pack.yaml", line, 0, "rule '" + e.id + "': summary disagrees with @summary in " + r.file());
+                if (e.summary() != null && !e.summary().strip().equals(r.summary())) {
+                    problem("pack.yaml", line, e.col(), "rule '" + e.id() + "': summary disagrees with @summary in " + r.file());
                 }
-                if (e.tags != null && !new TreeSet<>(e.tags).equals(new TreeSet<>(r.tags()))) {
-                    problem("pack.yaml", line, 0, "rule '" + e.id + "': tags " + e.tags
+                if (e.tags() != null && !new TreeSet<>(e.tags()).equals(new TreeSet<>(r.tags()))) {
+                    problem("pack.yaml", line, e.col(), "rule '" + e.id() + "': tags " + e.tags()
                             + " disagree with @tags " + r.tags() + " in " + r.file());
                 }
             }
             for (RuleInfo r : rules) {
                 if (!seen.contains(r.id())) {
-                    problem("pack.yaml", lineOfKey(yamlLines, "rules"), 0, "rules: does not list rule '" + r.id()
+                    problem("pack.yaml", rulesLine, 0, "rules: does not list rule '" + r.id()
                             + "' (" + r.file() + "); list every rule or drop the list");
                 }
             }
         }
-    }
-
-    /**
-     * Jackson reports an unknown key at its value (the next line for a nested mapping); walk back from
-     * there to the line that holds {@code key:} and return its line and column.
-     */
-    private static int[] keyPosition(String text, String key, int reportedLine) {
-        String[] lines = text.split("\n", -1);
-        Pattern p = Pattern.compile("^(\\s*(?:-\\s+)?)[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
-        for (int i = Math.min(reportedLine, lines.length) - 1; i >= 0 && i >= reportedLine - 50; i--) {
-            java.util.regex.Matcher m = p.matcher(lines[i]);
-            if (m.find()) {
-                return new int[]{i + 1, m.group(1).length() + 1};
-            }
-        }
-        return new int[]{reportedLine, 0};
     }
 
     private static String unquote(String s) {
@@ -750,29 +694,6 @@ public final class PackLoader {
         return -1;
     }
 
-    private static String pathOf(List<JsonMappingException.Reference> refs) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : refs) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
-    }
-
     /** 1-based line of the first line whose text starts with {@code word}, or 1. */
     private static int lineOf(String text, String word) {
         String[] lines = text.split("\n", -1);
@@ -782,49 +703,6 @@ public final class PackLoader {
             }
         }
         return 1;
-    }
-
-    /** Line of a (nested) key in simple block YAML; the deepest key found, 1 if none. */
-    static int lineOfKey(String[] lines, String... path) {
-        int from = 0;
-        int indent = -1;
-        int found = 1;
-        for (String key : path) {
-            int hit = -1;
-            for (int i = from; i < lines.length; i++) {
-                String l = lines[i];
-                String t = l.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                int ind = l.length() - l.stripLeading().length();
-                if (i > from && ind <= indent) {
-                    break;
-                }
-                if (ind > indent && (t.startsWith(key + ":") || t.startsWith("\"" + key + "\":")
-                        || t.startsWith("'" + key + "':"))) {
-                    hit = i;
-                    indent = ind;
-                    break;
-                }
-            }
-            if (hit < 0) {
-                return found;
-            }
-            found = hit + 1;
-            from = hit + 1;
-        }
-        return found;
-    }
-
-    private static int lineOfListedRule(String[] lines, String id) {
-        Pattern p = Pattern.compile("^\\s*(?:-\\s*)?id:\\s*[\"']?" + Pattern.quote(id) + "[\"']?\\s*(?:#.*)?$");
-        for (int i = 0; i < lines.length; i++) {
-            if (p.matcher(lines[i]).find()) {
-                return i + 1;
-            }
-        }
-        return lineOfKey(lines, "rules");
     }
 
     static String sha256(SortedMap<String, byte[]> files) {

@@ -1,50 +1,41 @@
 package dev.perfwarden.engine.pack;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * {@code pack.yaml} as written; bound by Jackson with unknown keys refused. Plain classes rather than
- * records on purpose: Jackson then meets an unknown key while streaming and reports its own line
- * (records are bound through a creator, which reports the end of the enclosing mapping instead).
- * Validation beyond the shape (semver, ranges, types) happens in {@link PackLoader}.
+ * {@code pack.yaml} as written, read by {@link PackManifestReader} through the one positioned YAML
+ * reader: every value with the line and column of its key, so that {@link PackLoader}'s checks beyond
+ * the shape (semver, ranges, parameter types, the optional rule list) name the real place.
+ *
+ * @param id          null when missing
+ * @param version     null when missing
+ * @param perfwarden  the engine range; null when not written
+ * @param requires    other packs with version ranges, in file order
+ * @param parameters  in file order
+ * @param rules       the optional rule list; null when not written
+ * @param rulesLine   the line of {@code rules:} (1 when not written)
  */
-final class PackManifest {
-    @JsonProperty("id")
-    String id;
-    @JsonProperty("version")
-    String version;
-    @JsonProperty("perfwarden")
-    String perfwarden;
-    @JsonProperty("description")
-    String description;
-    @JsonProperty("requires")
-    LinkedHashMap<String, String> requires;
-    @JsonProperty("parameters")
-    LinkedHashMap<String, ParamSpec> parameters;
-    @JsonProperty("rules")
-    List<RuleEntry> rules;
+record PackManifest(Text id, Text version, Text perfwarden, String description, List<Require> requires,
+                    List<ParamSpec> parameters, List<RuleEntry> rules, int rulesLine) {
+    PackManifest {
+        requires = List.copyOf(requires);
+        parameters = List.copyOf(parameters);
+        rules = rules == null ? null : List.copyOf(rules);
+    }
 
-    static final class ParamSpec {
-        @JsonProperty("type")
-        String type;
-        @JsonProperty("default")
-        Object defaultValue;
-        @JsonProperty("description")
-        String description;
+    /** A text value and where its key is. */
+    record Text(String value, int line, int col) {
+    }
+
+    /** {@code requires: {ID: RANGE}}. */
+    record Require(String id, String range, int line, int col) {
+    }
+
+    /** One entry of {@code parameters:}; {@code type}, {@code defaultValue} null when not written. */
+    record ParamSpec(String name, String type, Object defaultValue, String description, int line, int col) {
     }
 
     /** Optional: when present, must agree with the rules' DRL metadata (which is the source of truth). */
-    static final class RuleEntry {
-        @JsonProperty("id")
-        String id;
-        @JsonProperty("severity")
-        String severity;
-        @JsonProperty("tags")
-        List<String> tags;
-        @JsonProperty("summary")
-        String summary;
+    record RuleEntry(String id, String severity, List<String> tags, String summary, int line, int col) {
     }
 }

@@ -12,16 +12,14 @@ import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.input.InputStats;
 import dev.perfwarden.facts.source.GoSourceIndex;
+import dev.perfwarden.facts.source.GoFiles;
 import dev.perfwarden.facts.source.GoStatements;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,7 +30,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Suppressions written in the Go sources:
@@ -71,7 +68,6 @@ public final class SourceSuppressions implements Suppressor {
     private static final Pattern DIRECTIVE = Pattern.compile("^//\\s?perfwarden:ignore(?![\\w-])(.*)$");
     private static final Pattern NOLINT = Pattern.compile("^//\\s?nolint(?::([\\w.,-]+))?(?:\\s+//\\s?(.*))?$");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_.]*(?:[-/][a-z0-9_.]+)*");
-    private static final long MAX_FILE = 16L << 20;
 
     /**
      * One {@code //perfwarden:ignore} comment.
@@ -162,38 +158,7 @@ public final class SourceSuppressions implements Suppressor {
     }
 
     private static List<Path> goFiles(Path root, boolean recursive) throws IOException {
-        List<Path> out = new ArrayList<>();
-        if (!recursive) {
-            try (Stream<Path> s = Files.list(root)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".go") && Files.isRegularFile(p)).sorted()
-                        .forEach(out::add);
-            }
-            return out;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                if (d.equals(root)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String n = d.getFileName().toString();
-                if (n.startsWith(".") || n.startsWith("_") || n.equals("vendor") || n.equals("testdata")
-                        || Files.isRegularFile(d.resolve("go.mod"))) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && f.getFileName().toString().endsWith(".go") && attrs.size() < MAX_FILE) {
-                    out.add(f);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        out.sort(null);
-        return out;
+        return recursive ? GoFiles.below(root) : GoFiles.in(root);
     }
 
     /** The directives in one Go file: line comments only, outside strings, runes and block comments. */

@@ -4,11 +4,8 @@ import dev.perfwarden.facts.core.SourcePaths;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -291,32 +288,9 @@ public final class GoSourceIndex {
     public static GoSourceIndex build(Path moduleRoot, GlobalClosures style, BuildConstraints target)
             throws IOException {
         Path root = moduleRoot.toAbsolutePath().normalize();
-        List<Path> gofiles = new ArrayList<>();
-        if (Files.isDirectory(root)) {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    if (d.equals(root)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String n = d.getFileName().toString();
-                    if (n.startsWith(".") || n.startsWith("_") || n.equals("vendor") || n.equals("testdata")
-                            || Files.isRegularFile(d.resolve("go.mod"))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    String n = f.getFileName().toString();
-                    if (attrs.isRegularFile() && n.endsWith(".go") && attrs.size() < 16L << 20
-                            && gofiles.size() < 100_000) {
-                        gofiles.add(f);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+        List<Path> gofiles = Files.isDirectory(root) ? GoFiles.below(root) : List.of();
+        if (gofiles.size() > 100_000) {
+            gofiles = gofiles.subList(0, 100_000);
         }
         Map<String, byte[]> contents = new TreeMap<>();
         for (Path f : gofiles) {

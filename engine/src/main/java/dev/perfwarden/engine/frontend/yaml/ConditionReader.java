@@ -4,7 +4,22 @@ import dev.perfwarden.engine.frontend.PackContext;
 import dev.perfwarden.engine.frontend.yaml.FactTypes.FactType;
 import dev.perfwarden.engine.frontend.yaml.FactTypes.FieldInfo;
 import dev.perfwarden.engine.frontend.yaml.FactTypes.ValueKind;
-import dev.perfwarden.engine.frontend.yaml.PolicyCompiler.Bound;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.AnyOf;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.Between;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.Bool;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.Bound;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.Compare;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.Condition;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.Exists;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.Field;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.FieldValue;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.Matches;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.Num;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.OneOf;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.Operand;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.ParamBinding;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.ParamValue;
+import dev.perfwarden.engine.frontend.yaml.PolicyAst.Text;
 import dev.perfwarden.engine.model.ParamType;
 import dev.perfwarden.engine.yaml.YamlNode;
 import dev.perfwarden.engine.yaml.YamlNode.Entry;
@@ -18,16 +33,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * Compiles the conditions of one rule's where: mappings (fields, operators and operands) into DRL
- * constraints, type-checking each against the fact types and the pack's parameters. One instance per
- * rule: it sees the facts the rule has matched so far and shares the rule's parameter bindings.
- * Errors go to the owning {@link PolicyCompiler}.
+ * Reads the conditions of one rule's where: mappings (fields, operators and operands) into
+ * {@link PolicyAst} conditions, type-checking each against the fact types and the pack's parameters.
+ * One instance per rule: it sees the facts the rule has matched so far and shares the rule's
+ * parameter bindings. Errors go to the rule's {@link PolicyProblems}.
  */
-final class ConditionCompiler {
-    private final PolicyCompiler pc;
+final class ConditionReader {
+    private final PolicyProblems problems;
     private final PackContext ctx;
     private final Map<String, Bound> bound;
     private final Map<String, String> paramVars;
@@ -36,23 +50,18 @@ final class ConditionCompiler {
      * @param bound the rule's facts matched so far, by alias (read live: later patterns see more)
      * @param paramVars the rule's parameter bindings, by name (added to when a parameter is first used)
      */
-    ConditionCompiler(PolicyCompiler pc, PackContext ctx, Map<String, Bound> bound, Map<String, String> paramVars) {
-        this.pc = pc;
+    ConditionReader(PolicyProblems problems, PackContext ctx, Map<String, Bound> bound, Map<String, String> paramVars) {
+        this.problems = problems;
         this.ctx = ctx;
         this.bound = bound;
         this.paramVars = paramVars;
     }
 
-
-    /** One DRL constraint and the YAML line it comes from. */
-    record Constraint(String drl, int line) {
+    /** What a condition tests: the field, its description, and how to name it in messages. */
+    private record Target(Field lhs, FieldInfo field, String what) {
     }
 
-    /** What a condition tests: a DRL expression, the field's description, and how to name it in messages. */
-    private record Target(String lhs, FieldInfo field, String what) {
-    }
-
-    private record Ctx(Target target, Entry entry, List<String> pre, List<Integer> preSrc) {
+    private record Ctx(Target target, Entry entry, List<ParamBinding> pre) {
         FieldInfo field() {
             return target.field();
         }
@@ -63,45 +72,45 @@ final class ConditionCompiler {
     }
 
     /** The conditions of a where: mapping (all must hold); {@code any:} holds a list of alternatives. */
-    void whereMap(FactType type, YMap w, List<String> pre, List<Integer> preSrc, List<Constraint> out) {
+    void whereMap(FactType type, YMap w, List<ParamBinding> pre, List<Condition> out) {
         for (Entry f : w.entries().values()) {
             if (f.key().equals("any")) {
-                anyOf(type, f, pre, preSrc, out);
+                anyOf(type, f, pre, out);
                 continue;
             }
             Target t = target(type, f);
             if (t != null) {
-                condition(t, f, pre, preSrc, out);
+                condition(t, f, pre, out);
             }
         }
     }
 
-    private void anyOf(FactType type, Entry f, List<String> pre, List<Integer> preSrc, List<Constraint> out) {
+    private void anyOf(FactType type, Entry f, List<ParamBinding> pre, List<Condition> out) {
         if (!(f.value() instanceof YList l) || l.items().size() < 2) {
-            pc.error(f.value(), "any: expected a list of at least two alternatives, each a mapping of conditions"
+            problems.error(f.value(), "any: expected a list of at least two alternatives, each a mapping of conditions"
                     + " (- kind: a  - kind: b), found " + f.value().describe());
             return;
         }
-        List<String> alternatives = new ArrayList<>();
+        List<List<Condition>> alternatives = new ArrayList<>();
         boolean ok = true;
         for (YamlNode alt : l.items()) {
             if (!(alt instanceof YMap am) || am.entries().isEmpty()) {
-                pc.error(alt, "any: each alternative must be a mapping of conditions (field: condition), found "
+                problems.error(alt, "any: each alternative must be a mapping of conditions (field: condition), found "
                         + alt.describe());
                 ok = false;
                 continue;
             }
-            List<Constraint> cs = new ArrayList<>();
-            int before = pc.problemCount();
-            whereMap(type, am, pre, preSrc, cs);
-            if (pc.problemCount() > before) {
+            List<Condition> cs = new ArrayList<>();
+            int before = problems.count();
+            whereMap(type, am, pre, cs);
+            if (problems.count() > before) {
                 ok = false;
                 continue;
             }
-            alternatives.add("(" + cs.stream().map(c -> "(" + c.drl() + ")").collect(Collectors.joining(" && ")) + ")");
+            alternatives.add(cs);
         }
         if (ok) {
-            out.add(new Constraint("(" + String.join(" || ", alternatives) + ")", f.line()));
+            out.add(new AnyOf(alternatives, f.line()));
         }
     }
 
@@ -112,7 +121,7 @@ final class ConditionCompiler {
     private Target target(FactType type, Entry f) {
         String key = f.key();
         FieldInfo field = type.fields().get(key);
-        String lhs = key;
+        Field lhs = new Field(null, key);
         String what = "'" + key + "' of " + type.name();
         int dot = key.indexOf('.');
         if (field == null && dot > 0 && bound.containsKey(key.substring(0, dot))) {
@@ -120,51 +129,51 @@ final class ConditionCompiler {
             String rest = key.substring(dot + 1);
             field = b.type().fields().get(rest);
             if (field == null) {
-                pc.error(f, b.type().name() + " ('" + b.alias() + "') has no field '" + rest + "'"
-                        + PolicyCompiler.suggest(rest, b.type().fields().keySet()) + "; its fields: " + PolicyCompiler.testableFields(b.type()));
+                problems.error(f, b.type().name() + " ('" + b.alias() + "') has no field '" + rest + "'"
+                        + PolicySyntax.suggest(rest, b.type().fields().keySet()) + "; its fields: " + PolicySyntax.testableFields(b.type()));
                 return null;
             }
-            lhs = b.var() + "." + rest;
+            lhs = new Field(b.var(), rest);
             what = "'" + rest + "' of " + b.alias() + " (" + b.type().name() + ")";
         }
         if (field == null) {
-            pc.error(f, type.name() + " has no field '" + key + "'" + PolicyCompiler.suggest(key, type.fields().keySet())
-                    + "; its fields: " + PolicyCompiler.testableFields(type)
+            problems.error(f, type.name() + " has no field '" + key + "'" + PolicySyntax.suggest(key, type.fields().keySet())
+                    + "; its fields: " + PolicySyntax.testableFields(type)
                     + (bound.isEmpty() ? "" : "; fields of facts matched above are written NAME.FIELD ("
                     + String.join(", ", bound.keySet()) + ")"));
             return null;
         }
         if (!field.kind().testable()) {
-            pc.error(f, "field '" + field.name() + "' of " + type.name() + " is a " + field.javaType()
-                    + " and cannot be tested itself; testable fields: " + PolicyCompiler.testableFields(type));
+            problems.error(f, "field '" + field.name() + "' of " + type.name() + " is a " + field.javaType()
+                    + " and cannot be tested itself; testable fields: " + PolicySyntax.testableFields(type));
             return null;
         }
         return new Target(lhs, field, what);
     }
 
-    private void condition(Target t, Entry f, List<String> pre, List<Integer> preSrc, List<Constraint> out) {
+    private void condition(Target t, Entry f, List<ParamBinding> pre, List<Condition> out) {
         YamlNode v = f.value();
         Map<String, Entry> ops;
-        if (v instanceof YMap m && !PolicyCompiler.isOperandMap(m)) {
+        if (v instanceof YMap m && !PolicySyntax.isOperandMap(m)) {
             ops = m.entries();
             if (ops.isEmpty()) {
-                pc.error(f, "no condition for '" + f.key() + "' (write a value, or e.g. {\">=\": 3})");
+                problems.error(f, "no condition for '" + f.key() + "' (write a value, or e.g. {\">=\": 3})");
                 return;
             }
         } else {
             ops = Map.of("equals", new Entry("equals", v.line(), v.col(), v));
         }
-        Ctx c = new Ctx(t, f, pre, preSrc);
+        Ctx c = new Ctx(t, f, pre);
         for (Entry op : ops.values()) {
-            String drlc = operator(c, op);
-            if (drlc != null) {
-                out.add(new Constraint(drlc, op.line()));
+            Condition cond = operator(c, op);
+            if (cond != null) {
+                out.add(cond);
             }
         }
     }
 
-    private String operator(Ctx c, Entry op) {
-        String name = c.target().lhs();
+    private Condition operator(Ctx c, Entry op) {
+        Field name = c.target().lhs();
         ValueKind k = c.field().kind();
         YamlNode v = op.value();
         switch (op.key()) {
@@ -174,212 +183,206 @@ final class ConditionCompiler {
                 if (k == ValueKind.LIST || k == ValueKind.MAP) {
                     return typeError(op, c, "a " + k.label() + " can only be tested with exists: true|false");
                 }
-                String x = operand(c, v, op.key());
-                return x == null ? null : name + " " + o + " " + x;
+                Operand x = operand(c, v, op.key());
+                return x == null ? null : new Compare(name, o, x, op.line());
             }
             case "regex":
             case "not-regex": {
                 if (k != ValueKind.TEXT) {
                     return typeError(op, c, op.key() + " needs a text field, but " + c.what() + " is "
-                            + PolicyCompiler.article(k) + " (compare numbers with <, <=, >, >=, between or in)");
+                            + PolicySyntax.article(k) + " (compare numbers with <, <=, >, >=, between or in)");
                 }
                 if (!(v instanceof YScalar s) || !(s.value() instanceof String re)) {
-                    pc.error(v, op.key() + ": expected a regular expression in quotes, found " + v.describe());
+                    problems.error(v, op.key() + ": expected a regular expression in quotes, found " + v.describe());
                     return null;
                 }
                 String bad = dev.perfwarden.engine.rule.Regex.problem(re).orElse(null);
                 if (bad != null) {
-                    pc.error(v, op.key() + ": '" + re + "' is not a valid regular expression: " + bad
+                    problems.error(v, op.key() + ": '" + re + "' is not a valid regular expression: " + bad
                             + " (RE2 syntax, matched against the whole value; no backreferences or lookaround)");
                     return null;
                 }
                 // RE2/J: linear time, so no pattern can backtrack catastrophically
-                return (op.key().equals("regex") ? "" : "!") + "Regex.matches(" + name + ", " + PolicyCompiler.literal(re) + ")";
+                return new Matches(name, re, op.key().equals("not-regex"), op.line());
             }
             case "between": {
                 if (!k.numeric()) {
-                    return typeError(op, c, "between needs a numeric field, but " + c.what() + " is " + PolicyCompiler.article(k));
+                    return typeError(op, c, "between needs a numeric field, but " + c.what() + " is " + PolicySyntax.article(k));
                 }
                 if (!(v instanceof YList l) || l.items().size() != 2) {
-                    pc.error(v, "between: expected [low, high] (both ends included), found " + v.describe());
+                    problems.error(v, "between: expected [low, high] (both ends included), found " + v.describe());
                     return null;
                 }
                 YamlNode lo = l.items().get(0);
                 YamlNode hi = l.items().get(1);
                 if (lo instanceof YScalar a && a.isNumber() && hi instanceof YScalar b && b.isNumber()
                         && ((Number) a.value()).doubleValue() > ((Number) b.value()).doubleValue()) {
-                    pc.error(v, "between: the low end " + a.value() + " is above the high end " + b.value());
+                    problems.error(v, "between: the low end " + a.value() + " is above the high end " + b.value());
                     return null;
                 }
-                String x = operand(c, lo, "between");
-                String y = operand(c, hi, "between");
-                return x == null || y == null ? null : name + " >= " + x + " && " + name + " <= " + y;
+                Operand x = operand(c, lo, "between");
+                Operand y = operand(c, hi, "between");
+                return x == null || y == null ? null : new Between(name, x, y, op.line());
             }
             case "in":
             case "not-in": {
                 if (!(k == ValueKind.TEXT || k.numeric())) {
                     return typeError(op, c, op.key() + " needs a text or numeric field, but " + c.what() + " is "
-                            + PolicyCompiler.article(k));
+                            + PolicySyntax.article(k));
                 }
                 if (!(v instanceof YList l) || l.items().isEmpty()) {
-                    pc.error(v, op.key() + ": expected a non-empty list of values, e.g. [a, b], found " + v.describe());
+                    problems.error(v, op.key() + ": expected a non-empty list of values, e.g. [a, b], found " + v.describe());
                     return null;
                 }
-                List<String> xs = new ArrayList<>();
+                List<Operand> xs = new ArrayList<>();
                 for (YamlNode i : l.items()) {
                     if (!(i instanceof YScalar)) {
-                        pc.error(i, op.key() + ": list items must be plain values, found " + i.describe());
+                        problems.error(i, op.key() + ": list items must be plain values, found " + i.describe());
                         return null;
                     }
-                    String x = operand(c, i, op.key());
+                    Operand x = operand(c, i, op.key());
                     if (x == null) {
                         return null;
                     }
                     xs.add(x);
                 }
-                return name + (op.key().equals("in") ? " in (" : " not in (") + String.join(", ", xs) + ")";
+                return new OneOf(name, xs, op.key().equals("not-in"), op.line());
             }
             case "exists": {
                 if (!(v instanceof YScalar s) || !(s.value() instanceof Boolean want)) {
-                    pc.error(v, "exists: expected true or false, found " + v.describe());
+                    problems.error(v, "exists: expected true or false, found " + v.describe());
                     return null;
                 }
-                if (k == ValueKind.TEXT) {
-                    return want ? name + " != null && " + name + " != \"\""
-                            : "(" + name + " == null || " + name + " == \"\")";
-                }
-                if (k == ValueKind.LIST || k == ValueKind.MAP) {
-                    return want ? name + " != null && " + name + ".isEmpty() == false"
-                            : "(" + name + " == null || " + name + ".isEmpty() == true)";
+                if (k == ValueKind.TEXT || k == ValueKind.LIST || k == ValueKind.MAP) {
+                    return new Exists(name, want, k != ValueKind.TEXT, op.line());
                 }
                 return typeError(op, c, "exists applies to text and list fields, but " + c.what() + " is "
-                        + PolicyCompiler.article(k) + " (always present; compare it instead)");
+                        + PolicySyntax.article(k) + " (always present; compare it instead)");
             }
             default: {
-                String cmp = PolicyCompiler.COMPARISONS.get(op.key());
+                String cmp = PolicySyntax.COMPARISONS.get(op.key());
                 if (cmp == null) {
-                    pc.error(op, "unknown condition '" + op.key() + "' on " + c.what() + PolicyCompiler.suggest(op.key(), PolicyCompiler.OPERATORS)
-                            + "; conditions: " + String.join(", ", PolicyCompiler.OPERATORS)
+                    problems.error(op, "unknown condition '" + op.key() + "' on " + c.what() + PolicySyntax.suggest(op.key(), PolicySyntax.OPERATORS)
+                            + "; conditions: " + String.join(", ", PolicySyntax.OPERATORS)
                             + " (or a plain value for equals)");
                     return null;
                 }
                 if (!k.numeric()) {
                     return typeError(op, c, "'" + op.key() + "' compares numbers, but " + c.what() + " is "
-                            + PolicyCompiler.article(k) + (k == ValueKind.TEXT ? " (use equals, regex or in)" : ""));
+                            + PolicySyntax.article(k) + (k == ValueKind.TEXT ? " (use equals, regex or in)" : ""));
                 }
-                String x = operand(c, v, op.key());
-                return x == null ? null : name + " " + cmp + " " + x;
+                Operand x = operand(c, v, op.key());
+                return x == null ? null : new Compare(name, cmp, x, op.line());
             }
         }
     }
 
-    private String typeError(Entry op, Ctx c, String msg) {
-        pc.error(op, msg);
+    private Condition typeError(Entry op, Ctx c, String msg) {
+        problems.error(op, msg);
         return null;
     }
 
     /** A value to compare a field with: a literal, {param: NAME} or {field: alias.field}; type-checked. */
-    private String operand(Ctx c, YamlNode v, String op) {
+    private Operand operand(Ctx c, YamlNode v, String op) {
         FieldInfo f = c.field();
         ValueKind k = f.kind();
         if (v instanceof YMap m) {
-            if (!PolicyCompiler.isOperandMap(m)) {
-                pc.error(v, op + ": expected a value, {param: NAME} or {field: NAME.FIELD}, found a mapping with "
+            if (!PolicySyntax.isOperandMap(m)) {
+                problems.error(v, op + ": expected a value, {param: NAME} or {field: NAME.FIELD}, found a mapping with "
                         + m.entries().keySet());
                 return null;
             }
             Entry e = m.entries().values().iterator().next();
-            String ref = pc.text(e, e.key().equals("param") ? "a parameter name" : "NAME.FIELD of a matched fact");
+            String ref = problems.text(e, e.key().equals("param") ? "a parameter name" : "NAME.FIELD of a matched fact");
             if (ref == null) {
                 return null;
             }
             if (e.key().equals("param")) {
                 ParamType pt = ctx.parameters().get(ref);
                 if (pt == null) {
-                    pc.error(e.value(), "param: pack " + ctx.packId() + " has no parameter '" + ref + "'"
-                            + PolicyCompiler.suggest(ref, ctx.parameters().keySet()) + " (parameters: "
+                    problems.error(e.value(), "param: pack " + ctx.packId() + " has no parameter '" + ref + "'"
+                            + PolicySyntax.suggest(ref, ctx.parameters().keySet()) + " (parameters: "
                             + String.join(", ", new TreeSet<>(ctx.parameters().keySet()))
                             + "; declare it under parameters: in pack.yaml)");
                     return null;
                 }
                 ValueKind pk = pt == ParamType.NUMBER ? ValueKind.DECIMAL
                         : pt == ParamType.BOOLEAN ? ValueKind.BOOLEAN : ValueKind.TEXT;
-                if (!PolicyCompiler.compatible(k, pk)) {
-                    pc.error(e.value(), op + ": parameter '" + ref + "' is a " + pt.id() + ", but " + c.what()
-                            + " is " + PolicyCompiler.article(k));
+                if (!PolicySyntax.compatible(k, pk)) {
+                    problems.error(e.value(), op + ": parameter '" + ref + "' is a " + pt.id() + ", but " + c.what()
+                            + " is " + PolicySyntax.article(k));
                     return null;
                 }
-                return paramVar(ref, pt, e.value().line(), c);
+                return new ParamValue(paramVar(ref, pt, e.value().line(), c));
             }
             int dot = ref.indexOf('.');
             Bound b = dot < 0 ? null : bound.get(ref.substring(0, dot));
             if (b == null) {
-                pc.error(e.value(), "field: '" + ref + "' must be NAME.FIELD with NAME a fact matched above (matched"
+                problems.error(e.value(), "field: '" + ref + "' must be NAME.FIELD with NAME a fact matched above (matched"
                         + " so far: " + (bound.isEmpty() ? "none" : String.join(", ", bound.keySet())) + ")");
                 return null;
             }
             FieldInfo of = b.type().fields().get(ref.substring(dot + 1));
             if (of == null || !of.kind().testable()) {
-                pc.error(e.value(), "field: " + b.type().name() + " has no field '" + ref.substring(dot + 1) + "'"
-                        + PolicyCompiler.suggest(ref.substring(dot + 1), b.type().fields().keySet()) + "; its fields: "
-                        + PolicyCompiler.testableFields(b.type()));
+                problems.error(e.value(), "field: " + b.type().name() + " has no field '" + ref.substring(dot + 1) + "'"
+                        + PolicySyntax.suggest(ref.substring(dot + 1), b.type().fields().keySet()) + "; its fields: "
+                        + PolicySyntax.testableFields(b.type()));
                 return null;
             }
-            if (!PolicyCompiler.compatible(k, of.kind())) {
-                pc.error(e.value(), op + ": '" + ref + "' is " + PolicyCompiler.article(of.kind()) + ", but " + c.what() + " is "
-                        + PolicyCompiler.article(k));
+            if (!PolicySyntax.compatible(k, of.kind())) {
+                problems.error(e.value(), op + ": '" + ref + "' is " + PolicySyntax.article(of.kind()) + ", but " + c.what() + " is "
+                        + PolicySyntax.article(k));
                 return null;
             }
-            return b.var() + "." + of.name();
+            return new FieldValue(new Field(b.var(), of.name()));
         }
         if (!(v instanceof YScalar s)) {
-            pc.error(v, op + ": expected a single value, found " + v.describe()
+            problems.error(v, op + ": expected a single value, found " + v.describe()
                     + (op.equals("equals") ? " (for several values use in: [a, b])" : ""));
             return null;
         }
         Object x = s.value();
         if (x == null) {
-            pc.error(v, op + ": no value given for " + c.what() + " (for 'is empty' use exists: false)");
+            problems.error(v, op + ": no value given for " + c.what() + " (for 'is empty' use exists: false)");
             return null;
         }
         if (k == ValueKind.TEXT) {
             if (!(x instanceof String str)) {
-                pc.error(v, c.what() + " is text; compare it with text, not " + s.describe()
+                problems.error(v, c.what() + " is text; compare it with text, not " + s.describe()
                         + " (write it in quotes: '" + x + "')");
                 return null;
             }
             if (f.closedSet() && !f.values().contains(str) && (op.equals("equals") || op.equals("not-equals")
                     || op.equals("in") || op.equals("not-in"))) {
-                pc.error(v, "'" + str + "' is not a value of " + c.what() + PolicyCompiler.suggest(str, f.values()) + "; values: "
+                problems.error(v, "'" + str + "' is not a value of " + c.what() + PolicySyntax.suggest(str, f.values()) + "; values: "
                         + String.join(", ", f.values()));
                 return null;
             }
-            String lit = pc.checkedText(str, v);
-            return lit;
+            return problems.checkedText(str, v) == null ? null : new Text(str);
         }
         if (k.numeric()) {
             if (x instanceof BigInteger) {
-                pc.error(v, "number " + x + " is too large");
+                problems.error(v, "number " + x + " is too large");
                 return null;
             }
             if (!(x instanceof Number)) {
-                pc.error(v, c.what() + " is " + PolicyCompiler.article(k) + "; '" + op + "' needs a number, not " + s.describe());
+                problems.error(v, c.what() + " is " + PolicySyntax.article(k) + "; '" + op + "' needs a number, not " + s.describe());
                 return null;
             }
             if (x instanceof Double d && (d.isNaN() || d.isInfinite())) {
-                pc.error(v, op + ": " + d + " is not a finite number");
+                problems.error(v, op + ": " + d + " is not a finite number");
                 return null;
             }
-            return x instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : x.toString();
+            return new Num(x instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : x.toString());
         }
         if (k == ValueKind.BOOLEAN) {
             if (!(x instanceof Boolean bo)) {
-                pc.error(v, c.what() + " is a boolean; compare it with true or false, not " + s.describe());
+                problems.error(v, c.what() + " is a boolean; compare it with true or false, not " + s.describe());
                 return null;
             }
-            return bo.toString();
+            return new Bool(bo);
         }
-        pc.error(v, c.what() + " is " + PolicyCompiler.article(k) + " and can only be tested with exists: true|false");
+        problems.error(v, c.what() + " is " + PolicySyntax.article(k) + " and can only be tested with exists: true|false");
         return null;
     }
 
@@ -389,9 +392,7 @@ final class ConditionCompiler {
             var = "$param" + (paramVars.size() + 1);
             paramVars.put(name, var);
             String slot = pt == ParamType.NUMBER ? "number" : pt == ParamType.STRING ? "text" : "value";
-            c.pre().add("    Param(pack == " + PolicyCompiler.literal(ctx.packId()) + ", name == " + PolicyCompiler.literal(name) + ", " + var
-                    + " : " + slot + ")");
-            c.preSrc().add(line);
+            c.pre().add(new ParamBinding(name, var, slot, line));
         }
         return var;
     }
