@@ -52,8 +52,12 @@
 [when]the machine code of the site's function is {list}={list} : java.util.List() from collect(dev.perfwarden.facts.asm.AsmFunction(symbol == $site.symbol))
 
 # ---------------------------------------------------------------- parameters and hotness
+# "the parameter" and "is hot" read the rule's own pack's parameters (the param query every pack has);
+# "the {pack} parameter" reads another pack's.
+[when]the parameter {name} is {var}=param("{name}", {var};)
 [when]the {pack} parameter {name} is {var}=dev.perfwarden.engine.rule.Param(pack == "{pack}", name == "{name}", {var} : number)
 [when]the site's function is hot by the {pack} threshold=dev.perfwarden.engine.rule.Param(pack == "{pack}", name == "hot.function.cumShare", $hotShare : number) exists dev.perfwarden.facts.profile.HotFunction(symbol == $site.symbol, sampleType == "cpu", cumShare >= $hotShare)
+[when]the site's function is hot=param("hot.function.cumShare", $hotShare;) exists dev.perfwarden.facts.profile.HotFunction(symbol == $site.symbol, sampleType == "cpu", cumShare >= $hotShare)
 
 # ---------------------------------------------------------------- reporting
 # One sentence: report at $site; the evidence is every fact the rule matched that carries evidence (list

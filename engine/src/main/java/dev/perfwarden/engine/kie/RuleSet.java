@@ -70,7 +70,10 @@ public final class RuleSet {
 
     private static final String PRELUDE_RESOURCE = "/dev/perfwarden/engine/kie/prelude.drl";
     private static final String PRELUDE_PATH = "src/main/resources/dev/perfwarden/engine/prelude/prelude.drl";
-    private static final String PRELUDE = readPrelude();
+    private static final String PRELUDE = readPrelude(PRELUDE_RESOURCE);
+    /** Queries compiled into every pack's package ({@code param}, {@code paramText}); see the resource. */
+    private static final String PACK_QUERIES = readPrelude("/dev/perfwarden/engine/kie/pack-queries.drl");
+    /** The queries every pack has ({@link dev.perfwarden.engine.pack.PackLoader#PACK_QUERIES}). */
     private final String key;
     private final String compiledBy;
     private final KieBase kieBase;
@@ -386,7 +389,7 @@ public final class RuleSet {
     public static String contentKey(List<Pack> packs) {
         List<Pack> sorted = sorted(packs);
         StringBuilder sb = new StringBuilder("perfwarden-ruleset\n").append(EngineInfo.version()).append('\n')
-                .append(Fingerprints.sha256Hex(PRELUDE)).append('\n');
+                .append(preludeSha256()).append('\n');
         for (Pack p : sorted) {
             sb.append(p.id()).append('@').append(p.version()).append(' ').append(p.sha256()).append('\n');
         }
@@ -401,7 +404,7 @@ public final class RuleSet {
 
     /** Hex sha256 of the engine prelude (part of every rule set's key and of precompiled packs' descriptors). */
     static String preludeSha256() {
-        return Fingerprints.sha256Hex(PRELUDE);
+        return Fingerprints.sha256Hex(PRELUDE + "\n" + PACK_QUERIES);
     }
 
     private record Src(Pack pack, RuleSource source) {
@@ -412,6 +415,8 @@ public final class RuleSet {
         kfs.write(PRELUDE_PATH, PRELUDE);
         Map<String, Src> byPath = new HashMap<>();
         for (Pack p : packs) {
+            kfs.write("src/main/resources/perfwarden/" + p.id() + "/_pack-queries.drl",
+                    PACK_QUERIES.replace("@PACKAGE@", p.drlPackage()).replace("@PACK@", p.id()));
             for (RuleSource s : p.sources()) {
                 String rel = "perfwarden/" + p.id() + "/" + s.file() + (s.file().endsWith(".drl") ? "" : ".drl");
                 byPath.put(rel, new Src(p, s));
@@ -470,7 +475,9 @@ public final class RuleSet {
                     throw new IllegalStateException("perfwarden prelude or generated source does not compile: "
                             + path + ":" + m.getLine() + ": " + m.getText());
                 }
-                int line = src.source().lineMap().sourceLine(m.getLine());
+                // a compile error in a then block: at the block's line that names what is wrong
+                int line = src.source().lineMap().sourceLine(
+                        ConsequenceErrors.line(src.source().drl(), m.getLine(), m.getText()));
                 problems.add(new Problem(src.pack().id(), src.pack().origin(), src.source().file(), line,
                         m.getColumn() > 0 ? m.getColumn() : 0, cleanMessage(m.getText())));
             }
@@ -555,9 +562,9 @@ public final class RuleSet {
                 .strip();
     }
 
-    private static String readPrelude() {
-        try (InputStream in = RuleSet.class.getResourceAsStream(PRELUDE_RESOURCE)) {
-            Objects.requireNonNull(in, "missing resource " + PRELUDE_RESOURCE);
+    private static String readPrelude(String resource) {
+        try (InputStream in = RuleSet.class.getResourceAsStream(resource)) {
+            Objects.requireNonNull(in, "missing resource " + resource);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

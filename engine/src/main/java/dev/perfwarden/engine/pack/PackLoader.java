@@ -50,13 +50,14 @@ import java.util.stream.Stream;
 /**
  * Loads and verifies rule packs from a folder or from the class path.
  *
- * <p>A pack folder holds {@code pack.yaml}, its DSL vocabulary ({@code *.dsl}) at the root, and one
+ * <p>A pack folder holds {@code pack.yaml}, its DSL vocabulary ({@code *.dsl}) at the root, its library
+ * ({@code lib/*.drl}: functions and queries its rules share), and one
  * folder per rule, named after the rule id, with {@code rule.drl} or {@code rule.dslr} and
  * {@code doc.md}; {@code fixture/} and {@code captures/} are not read. The rules' DRL metadata is the
  * source of truth for the rule catalogue; a {@code rules:} list in {@code pack.yaml} is optional and,
  * when given, must agree with it.
  *
- * <p>The pack's {@code sha256} covers exactly the files read (pack.yaml, root {@code *.dsl}, each
+ * <p>The pack's {@code sha256} covers exactly the files read (pack.yaml, root {@code *.dsl}, {@code lib/*.drl}, each
  * rule's source and doc.md): for each, sorted by path, the UTF-8 path, a NUL byte, the content length
  * as 8 bytes big-endian, and the content. So a pack hashes the same from the source tree and the jar.
  *
@@ -66,6 +67,15 @@ public final class PackLoader {
     /** Metadata keys a rule may carry. */
     public static final Set<String> METADATA_KEYS = Set.of("severity", "hotSeverity", "scope", "summary", "tags", "inputs",
             "cost", "precedence");
+
+    /**
+     * Queries the engine compiles into every pack's package (reading the pack's own parameters); reserved names.
+     * See {@code dev/perfwarden/engine/kie/pack-queries.drl}.
+     */
+    public static final Set<String> PACK_QUERIES = Set.of("param", "paramText");
+
+    /** The folder of a pack's library ({@code lib/*.drl}); not a rule folder. */
+    public static final String LIBRARY = "lib";
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*");
@@ -228,6 +238,7 @@ public final class PackLoader {
             List<RuleSource> sources = new ArrayList<>();
             PackContext ctx = context(packId, params, dsls);
             String packVersion = version == null ? "" : version;
+            loadLibrary(ctx, sources);
             Set<String> policyRuleIds = loadPolicyFiles(ctx, packVersion, rules, sources);
             for (String dir : ruleDirs()) {
                 loadRule(dir, ctx, packVersion, policyRuleIds, rules, sources);
@@ -338,12 +349,68 @@ public final class PackLoader {
                 int slash = path.indexOf('/');
                 if (slash > 0) {
                     String d = path.substring(0, slash);
-                    if (!d.startsWith(".") && !d.startsWith("_")) {
+                    if (!d.startsWith(".") && !d.startsWith("_") && !d.equals(LIBRARY)) {
                         dirs.add(d);
                     }
                 }
             }
             return dirs;
+        }
+
+        /** False (with a problem) when {@code ins} defines a query named like one every pack has. */
+        private boolean reservedQueries(String file, DrlInspector.Result ins) {
+            boolean ok = true;
+            for (DrlInspector.RuleHead h : ins.rules()) {
+                if (h.query() && PACK_QUERIES.contains(h.name())) {
+                    problem(file, h.line(), 0, "query name '" + h.name() + "' is reserved: every pack has a query "
+                            + h.name() + " that reads the pack's own parameters (docs/rules.md, Parameters)");
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+
+        /**
+         * The pack's library: {@code lib/*.drl}, functions, queries and declarations shared by its rules,
+         * compiled into the pack's DRL package with them. A library file holds no rule.
+         */
+        private void loadLibrary(PackContext ctx, List<RuleSource> sources) {
+            for (String path : List.copyOf(pf.files().keySet())) {
+                if (!path.startsWith(LIBRARY + "/")) {
+                    continue;
+                }
+                if (!path.endsWith(".drl") || path.indexOf('/', LIBRARY.length() + 1) >= 0) {
+                    if (!path.endsWith(".md")) {
+                        problem(path, 0, 0, "lib/ holds the pack's library as DRL files (lib/NAME.drl: functions,"
+                                + " queries, declare); this file is not read");
+                    }
+                    continue;
+                }
+                String text = read(path);
+                DrlInspector.Result ins = DrlInspector.inspect(text);
+                for (DrlInspector.Error e : ins.errors()) {
+                    problem(path, e.line(), e.column(), e.message());
+                }
+                if (!ins.errors().isEmpty()) {
+                    continue;
+                }
+                if (!ctx.drlPackage().equals(ins.packageName())) {
+                    problem(path, lineOf(text, "package"), 0, "declares package '" + ins.packageName()
+                            + "'; the library of pack " + packId + " must declare 'package " + ctx.drlPackage() + ";'");
+                    continue;
+                }
+                boolean ok = reservedQueries(path, ins);
+                for (DrlInspector.RuleHead h : ins.rules()) {
+                    if (!h.query()) {
+                        problem(path, h.line(), 0, "rule \"" + h.name() + "\" in the library: lib/ holds functions,"
+                                + " queries and declarations; a rule goes in its own folder (" + h.name() + "/rule.drl)");
+                        ok = false;
+                    }
+                }
+                if (ok) {
+                    sources.add(new RuleSource(path, path, RuleSource.Language.DRL, text, text, LineMap.identity()));
+                }
+            }
         }
 
         /**
@@ -423,6 +490,9 @@ public final class PackLoader {
             if (!ctx.drlPackage().equals(ins.packageName())) {
                 problem(file, lineOf(text, "package"), 0, "declares package '" + ins.packageName()
                         + "'; rules of pack " + packId + " must declare 'package " + ctx.drlPackage() + ";'");
+            }
+            if (!reservedQueries(file, ins)) {
+                return List.of();
             }
             List<DrlInspector.RuleHead> heads = ins.rules().stream().filter(h -> !h.query()).toList();
             if (dir != null ? heads.size() != 1 : heads.isEmpty()) {

@@ -83,7 +83,7 @@ final class JavaAllowList {
     /** What the caller knows: types, the fact model, and where problems go. */
     interface Host {
         /** A simple or dotted type name a rule may use, or null. */
-        RestrictedChecker.TypeRef resolve(String name);
+        TypeScope.TypeRef resolve(String name);
 
         FactModel model();
 
@@ -95,6 +95,11 @@ final class JavaAllowList {
          * does not send the author to {@code --trust=full}.
          */
         void mistake(int line, int column, String message);
+
+        /** Whether {@code name} is a function of the pack's library ({@code lib/*.drl}), callable without a receiver. */
+        default boolean libraryFunction(String name) {
+            return false;
+        }
     }
 
     /** Calls without a receiver that a consequence may make. */
@@ -121,6 +126,8 @@ final class JavaAllowList {
     private Class<?> patternType;
     private int loopDepth;
     private int lineShift;
+    /** Checking a library function's body: {@code return} may carry a value. */
+    private boolean function;
 
     JavaAllowList(Host host) {
         this.host = host;
@@ -131,21 +138,52 @@ final class JavaAllowList {
 
     /** Checks a consequence (a block body) with the rule's bound variables in scope. */
     void block(String text, Set<String> vars) {
+        body(text, vars, false, "this consequence is not Java that can be checked"
+                + " (Drools' modify { } blocks and MVEL syntax are not allowed): ");
+    }
+
+    /**
+     * Checks a library function's body like a consequence's (with {@code return value}), its parameters in
+     * scope; {@link #signatureType} checks the types of its signature.
+     */
+    void function(String body, Set<String> names) {
+        body(body, names, true, "this function body is not Java that can be checked: ");
+    }
+
+    private void body(String text, Set<String> vars, boolean inFunction, String unparsable) {
         ParseResult<BlockStmt> r;
         synchronized (PARSER) {
             r = PARSER.parseBlock("{\n" + text + "\n}");
         }
         lineShift = -1;
         if (!r.isSuccessful() || r.getResult().isEmpty()) {
-            host.problem(firstProblemLine(r, -1), 0, "this consequence is not Java that can be checked"
-                    + " (Drools' modify { } blocks and MVEL syntax are not allowed): " + firstProblem(r));
+            host.problem(firstProblemLine(r, -1), 0, unparsable + firstProblem(r));
             return;
         }
         mode = Mode.CONSEQUENCE;
+        function = inFunction;
         scopes.clear();
         scopes.push(new HashSet<>(vars));
         loopDepth = 0;
         statement(r.getResult().get());
+        function = false;
+    }
+
+    /** A parameter or return type of a library function (reported at line 1 of what this checker was given). */
+    void signatureType(String text) {
+        if (text == null || text.isBlank() || text.strip().equals("void")) {
+            return;
+        }
+        ParseResult<Type> pt;
+        synchronized (PARSER) {
+            pt = PARSER.parseType(text.strip());
+        }
+        lineShift = 0;
+        if (pt.getResult().isEmpty()) {
+            host.problem(1, 0, "type '" + text.strip() + "' cannot be checked");
+            return;
+        }
+        type(pt.getResult().get(), pt.getResult().get());
     }
 
     /** Checks one expression (a constraint atom, an accumulate or query argument) in {@code mode}. */
@@ -261,7 +299,11 @@ final class JavaAllowList {
                     + " collection)'): match the elements with a pattern ('from $e.flow()') or iterate a collection");
         } else if (s instanceof ReturnStmt r) {
             if (r.getExpression().isPresent()) {
-                report(s, "'return' with a value is not allowed in a consequence");
+                if (function) {
+                    expr(r.getExpression().get());
+                } else {
+                    report(s, "'return' with a value is not allowed in a consequence");
+                }
             }
         } else if (s instanceof BreakStmt b) {
             if (b.getLabel().isPresent()) {
@@ -486,7 +528,7 @@ final class JavaAllowList {
     private void fieldAccess(FieldAccessExpr f) {
         String chain = typeChain(f.getScope());
         if (chain != null) {
-            RestrictedChecker.TypeRef t = host.resolve(chain);
+            TypeScope.TypeRef t = host.resolve(chain);
             if (t != null) {
                 staticMember(f, t, f.getNameAsString());
                 return;
@@ -526,7 +568,7 @@ final class JavaAllowList {
         }
     }
 
-    private void staticMember(Node at, RestrictedChecker.TypeRef t, String member) {
+    private void staticMember(Node at, TypeScope.TypeRef t, String member) {
         if (!t.statics().contains(member) || FactModel.BANNED_MEMBERS.contains(member)) {
             report(at, "'" + t.name() + "." + member + "' is not allowed: " + (t.statics().isEmpty()
                     ? t.name() + " offers no static members to restricted rules"
@@ -560,15 +602,17 @@ final class JavaAllowList {
             return;
         }
         if (m.getScope().isEmpty()) {
-            if (mode == Mode.CONSEQUENCE && CONSEQUENCE_CALLS.contains(name)) {
+            if (mode == Mode.CONSEQUENCE && !function && CONSEQUENCE_CALLS.contains(name)
+                    || host.libraryFunction(name)) {
                 args(m, false);
                 return;
             }
             report(m, "calling '" + name + "(...)' is not allowed" + (FACT_WRITES.contains(name)
                     ? ": a restricted pack may not change or remove facts (other packs' findings and parameters"
                     + " among them); it may insert new ones" : mode == Mode.CONSEQUENCE
-                    ? ": a restricted consequence may call insert, insertLogical, Hits.hit/at/matched, and methods"
-                    + " of facts" : ""));
+                    ? ": a restricted consequence may call insert, insertLogical, Hits.hit/at/matched, the"
+                    + " functions of the pack's library (lib/*.drl) and methods of facts"
+                    : ": only the functions of the pack's library (lib/*.drl) may be called without a receiver"));
             return;
         }
         Expression scope = m.getScope().get();
@@ -577,7 +621,7 @@ final class JavaAllowList {
             return;
         }
         String chain = typeChain(scope);
-        RestrictedChecker.TypeRef t = chain == null ? null : host.resolve(chain);
+        TypeScope.TypeRef t = chain == null ? null : host.resolve(chain);
         if (chain != null && t == null && !typePrefix(chain)) {
             unknownChain(m, chain + "." + name);
             return;
@@ -644,7 +688,7 @@ final class JavaAllowList {
             report(o, "qualified 'new' is not allowed");
             return;
         }
-        RestrictedChecker.TypeRef ref = host.resolve(t);
+        TypeScope.TypeRef ref = host.resolve(t);
         if (ref == null || !ref.constructible()) {
             report(o, "'new " + t + "' is not allowed: only fact-model records and java.util collections may be"
                     + " created");

@@ -1,18 +1,12 @@
 package dev.perfwarden.engine.restrict;
 
-import dev.perfwarden.engine.model.Scope;
-import dev.perfwarden.engine.model.Severity;
-import dev.perfwarden.engine.frontend.LineMap;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.pack.RuleSource;
 import dev.perfwarden.engine.restrict.CodeTokens.Kind;
 import dev.perfwarden.engine.restrict.CodeTokens.Token;
-import dev.perfwarden.engine.rule.Fmt;
-import dev.perfwarden.engine.rule.Hit;
-import dev.perfwarden.engine.rule.Hits;
+import dev.perfwarden.engine.restrict.TypeScope.TypeRef;
 import dev.perfwarden.engine.rule.Param;
-import dev.perfwarden.engine.rule.Regex;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -48,9 +42,7 @@ import org.drools.drl.parser.DroolsParserException;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +67,6 @@ import java.util.regex.Pattern;
  * (DSLR lines mapped back).
  */
 final class RestrictedChecker {
-    private static final String SUFFIX = " (restricted mode; only a pack run with --trust=full may do this)";
 
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u+[0-9A-Fa-f]{0,4}");
     private static final Pattern INT = Pattern.compile("-?\\d+");
@@ -94,54 +85,28 @@ final class RestrictedChecker {
     private static final Set<String> STR_PARAMETERS = Set.of("startsWith", "endsWith", "length");
     private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active",
             "auto-focus", "enabled", "agenda-group", "activation-group");
-    private static final Map<String, Class<?>> ENGINE_TYPES = Map.of(
-            "dev.perfwarden.engine.rule.Hits", Hits.class,
-            "dev.perfwarden.engine.rule.Param", Param.class,
-            "dev.perfwarden.engine.rule.Hit", Hit.class,
-            "dev.perfwarden.engine.rule.Regex", Regex.class,
-            "dev.perfwarden.engine.rule.Fmt", Fmt.class,
-            "dev.perfwarden.engine.model.Scope", Scope.class,
-            "dev.perfwarden.engine.model.Severity", Severity.class);
-
-    /**
-     * A type a rule may name: its static members, whether it may be created / matched, and the class when
-     * known (to resolve a constraint's bare property names against it).
-     */
-    record TypeRef(String name, Set<String> statics, boolean constructible, boolean factType,
-                   boolean container, boolean value, Class<?> type) {
-    }
 
     private final Pack pack;
     private final RuleSource src;
     private final FactModel model;
     private final String drl;
-    private final int[] lineStarts;
-    private final List<Problem> problems = new ArrayList<>();
-    private final Set<Integer> flaggedLines = new HashSet<>();
-    private final Set<String> seen = new HashSet<>();
+    private final DrlProblems problems;
 
-    private final Map<String, TypeRef> simpleTypes = new HashMap<>();
-    private final Set<String> wildcardPackages = new LinkedHashSet<>();
+    /** The types the file may name (its imports). */
+    private final TypeScope types;
     private final Set<String> queryNames = new HashSet<>();
-    /** The rule or query being checked (named in refusals), or null at package level. */
-    private String currentRule;
 
-    RestrictedChecker(Pack pack, RuleSource src, FactModel model) {
+    private final PackLibrary lib;
+
+    RestrictedChecker(Pack pack, RuleSource src, FactModel model, PackLibrary lib) {
         this.pack = pack;
         this.src = src;
         this.model = model;
+        this.lib = lib;
+        this.types = new TypeScope(model);
+        this.queryNames.addAll(lib.queries());
         this.drl = src.drl();
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < drl.length(); i++) {
-            if (drl.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
-        FactModel.JAVA_STATICS.forEach((n, st) -> simpleTypes.put(n, new TypeRef(n, st, false, false, false,
-                n.equals("Number") || n.equals("Object") || n.equals("Integer") || n.equals("Long")
-                        || n.equals("Double") || n.equals("String") || n.equals("Boolean"), null)));
+        this.problems = new DrlProblems(pack, src);
     }
 
     List<Problem> check() {
@@ -153,11 +118,11 @@ final class RestrictedChecker {
         } catch (DroolsParserException e) {
             problemAtLine(Math.max(1, e.getLineNumber()), 0, "the rule cannot be parsed, so it cannot be checked: "
                     + e.getMessage());
-            return problems;
+            return problems.sorted();
         }
         if (pd == null || parser.hasErrors()) {
             problemAtLine(1, 0, "the rule cannot be parsed, so it cannot be checked: " + parser.getErrors());
-            return problems;
+            return problems.sorted();
         }
         packageLevel(pd);
         for (RuleDescr r : pd.getRules()) {
@@ -170,13 +135,12 @@ final class RestrictedChecker {
             }
         }
         for (RuleDescr r : pd.getRules()) {
-            currentRule = r.getName();
+            problems.unit((r.isQuery() ? "query \"" : "rule \"") + r.getName() + "\"");
             rule(r);
         }
-        currentRule = null;
+        problems.unit(null);
         backstop();
-        problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
-        return problems;
+        return problems.sorted();
     }
 
     // ---------------------------------------------------------------- whole text
@@ -217,7 +181,12 @@ final class RestrictedChecker {
                     + "' is not allowed: globals hand rules objects from outside the fact model");
         }
         for (FunctionDescr f : pd.getFunctions()) {
-            problemAtLine(f.getLine(), 0, "'function " + f.getName() + "' is not allowed: functions are arbitrary Java");
+            if (PackLibrary.isLibrary(src)) {
+                function(f);
+            } else {
+                problemAtLine(f.getLine(), 0, "'function " + f.getName() + "' is not allowed in a rule file: put it in"
+                        + " the pack's library (lib/*.drl), where it is checked like a consequence");
+            }
         }
         for (TypeDeclarationDescr t : pd.getTypeDeclarations()) {
             problemAtLine(t.getLine(), 0, "'declare " + t.getTypeName() + "' is not allowed: use the fact model's types");
@@ -240,79 +209,35 @@ final class RestrictedChecker {
         }
     }
 
+    /** A library function: its signature's types, no recursion, and its body as a consequence's. */
+    private void function(FunctionDescr f) {
+        problems.unit("function \"" + f.getName() + "\"");
+        int line = f.getLine();
+        for (String t : f.getParameterTypes()) {
+            java(-1, line, t).signatureType(t);
+        }
+        java(-1, line, f.getReturnType()).signatureType(f.getReturnType());
+        String cycle = lib.cycle(f.getName());
+        if (cycle != null) {
+            problemAtLine(line, 0, "function '" + f.getName() + "' calls itself (" + cycle + "): recursion is not"
+                    + " allowed, its depth has no bound; iterate a collection with 'for (T x : list)'");
+        }
+        String body = f.getBody() == null ? "" : f.getBody();
+        int from = problems.lineStart(line);
+        int at = body.isBlank() ? -1 : drl.indexOf(body, from);
+        java(at, line, body).function(body, new HashSet<>(f.getParameterNames()));
+        problems.unit(null);
+    }
+
     private void importDescr(ImportDescr i) {
-        String t = i.getTarget().strip();
-        int line = i.getLine();
-        if (t.endsWith(".*")) {
-            String pkg = t.substring(0, t.length() - 2);
-            if (model.isFactPackage(pkg)) {
-                wildcardPackages.add(pkg);
-            } else if (pkg.equals("dev.perfwarden.engine.rule")) {
-                for (String n : List.of("Hits", "Param", "Hit", "Regex", "Fmt")) {
-                    simpleTypes.put(n, engineType(ENGINE_TYPES.get(pkg + "." + n)));
-                }
-            } else {
-                problemAtLine(line, 0, "'import " + t + "' is not allowed: " + IMPORTS_ALLOWED);
-            }
-            return;
-        }
-        String simple = t.substring(t.lastIndexOf('.') + 1);
-        TypeRef ref = resolveQualified(t);
-        if (ref == null) {
-            problemAtLine(line, 0, "'import " + t + "' is not allowed: " + IMPORTS_ALLOWED);
-        } else {
-            simpleTypes.put(simple, ref);
+        String refused = types.importType(i.getTarget().strip());
+        if (refused != null) {
+            problemAtLine(i.getLine(), 0, refused);
         }
     }
 
-    private static final String IMPORTS_ALLOWED = "a restricted pack may import fact-model types"
-            + " (dev.perfwarden.facts.*), dev.perfwarden.engine.rule.{Hits, Hit, Param, Regex, Fmt}, dev.perfwarden.engine.model."
-            + "{Scope, Severity}, java.util.{List, Collection, Set, Map, Locale} and java.util collections"
-            + " (ArrayList, LinkedList, HashSet, LinkedHashSet, TreeSet, HashMap, LinkedHashMap, TreeMap)";
-
-    // ---------------------------------------------------------------- types
-
-    private TypeRef engineType(Class<?> c) {
-        return new TypeRef(c.getSimpleName(), model.statics(c), false, c == Param.class, false, false, c);
-    }
-
-    /** A fully qualified name that a rule may use, or null. */
-    private TypeRef resolveQualified(String fqn) {
-        Class<?> f = model.factType(fqn).orElse(null);
-        if (f != null) {
-            return new TypeRef(f.getSimpleName(), model.statics(f), f.isRecord(), true, false, false, f);
-        }
-        Class<?> e = ENGINE_TYPES.get(fqn);
-        if (e != null) {
-            return engineType(e);
-        }
-        if (FactModel.JAVA_UTIL_STATICS.containsKey(fqn)) {
-            return new TypeRef(fqn.substring(fqn.lastIndexOf('.') + 1), FactModel.JAVA_UTIL_STATICS.get(fqn), false,
-                    false, false, false, null);
-        }
-        if (FactModel.JAVA_UTIL_TYPES.contains(fqn) || FactModel.JAVA_UTIL_COLLECTIONS.contains(fqn)) {
-            return new TypeRef(fqn.substring(fqn.lastIndexOf('.') + 1), Set.of(),
-                    FactModel.JAVA_UTIL_COLLECTIONS.contains(fqn), false, true, false, null);
-        }
-        return null;
-    }
-
-    /** A simple or qualified type name as the rule may use it, or null. */
     private TypeRef resolve(String name) {
-        if (name.contains(".")) {
-            return resolveQualified(name);
-        }
-        TypeRef r = simpleTypes.get(name);
-        if (r != null) {
-            return r;
-        }
-        for (String pkg : wildcardPackages) {
-            Class<?> c = model.factType(pkg, name).orElse(null);
-            if (c != null) {
-                return new TypeRef(name, model.statics(c), c.isRecord(), true, false, false, c);
-            }
-        }
-        return null;
+        return types.resolve(name);
     }
 
     // ---------------------------------------------------------------- rules
@@ -346,7 +271,7 @@ final class RestrictedChecker {
                 }
             }
         }
-        collectBindings(r.getLhs(), vars);
+        LhsBindings.collect(r.getLhs(), vars, t -> queryNames.contains(t) && resolve(t) == null);
         lhs(r.getLhs(), vars);
         if (r.getConsequence() != null) {
             if (r.getConsequence() instanceof String c) {
@@ -395,59 +320,6 @@ final class RestrictedChecker {
                 break;
             default:
                 break;
-        }
-    }
-
-    /** Names bound anywhere in the LHS: pattern identifiers, {@code $x : field}, accumulate results. */
-    private void collectBindings(BaseDescr d, Set<String> vars) {
-        if (d == null) {
-            return;
-        }
-        if (d instanceof PatternDescr p) {
-            if (p.getIdentifier() != null) {
-                vars.add(p.getIdentifier());
-            }
-            for (BaseDescr c : p.getDescrs()) {
-                if (c instanceof ExprConstraintDescr e) {
-                    bindings(e.getExpression(), vars);
-                }
-            }
-            if (p.getSource() instanceof AccumulateDescr a) {
-                for (AccumulateDescr.AccumulateFunctionCallDescr f : a.getFunctions()) {
-                    if (f.getBind() != null) {
-                        vars.add(f.getBind());
-                    }
-                }
-                collectBindings(a.getInput(), vars);
-            } else if (p.getSource() instanceof CollectDescr c) {
-                collectBindings(c.getInputPattern(), vars);
-            }
-        } else if (d instanceof ConditionalElementDescr ce) {
-            for (Object o : ce.getDescrs()) {
-                if (o instanceof BaseDescr b) {
-                    collectBindings(b, vars);
-                }
-            }
-        }
-    }
-
-    /** The variables a constraint binds ({@code $x : field}), from Drools' constraint parser. */
-    private static void bindings(String expr, Set<String> vars) {
-        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
-        ConstraintConnectiveDescr tree = parser.parse(expr);
-        if (tree != null && !parser.hasErrors()) {
-            bindingsOf(tree, vars);
-        }
-    }
-
-    private static void bindingsOf(BaseDescr d, Set<String> vars) {
-        if (d instanceof BindingDescr b) {
-            vars.add(b.getVariable());
-        } else if (d instanceof ConstraintConnectiveDescr cc) {
-            cc.getDescrs().forEach(x -> bindingsOf(x, vars));
-        } else if (d instanceof RelationalExprDescr r) {
-            bindingsOf(r.getLeft(), vars);
-            bindingsOf(r.getRight(), vars);
         }
     }
 
@@ -615,7 +487,7 @@ final class RestrictedChecker {
     }
 
     private void consequence(String text, int thenLine, Set<String> vars) {
-        int from = thenLine > 0 && thenLine <= lineStarts.length ? lineStarts[thenLine - 1] : 0;
+        int from = problems.lineStart(thenLine);
         int at = drl.indexOf(text, from);
         java(at, thenLine + 1, text).block(text, vars);
     }
@@ -625,7 +497,7 @@ final class RestrictedChecker {
      * unknown (problems then go to {@code fallbackLine}).
      */
     private JavaAllowList java(int base, int fallbackLine, String text) {
-        int[] starts = lineStartsOf(text);
+        int[] starts = DrlProblems.lineStarts(text);
         return new JavaAllowList(new JavaAllowList.Host() {
             @Override
             public TypeRef resolve(String name) {
@@ -647,6 +519,11 @@ final class RestrictedChecker {
                 at(line, column, message, false);
             }
 
+            @Override
+            public boolean libraryFunction(String name) {
+                return lib.function(name);
+            }
+
             private void at(int line, int column, String message, boolean refusal) {
                 if (base < 0 || line < 1 || line > starts.length) {
                     problemAtLine(fallbackLine, 0, message, refusal);
@@ -657,58 +534,22 @@ final class RestrictedChecker {
         });
     }
 
-    private static int[] lineStartsOf(String s) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
 
-    // ---------------------------------------------------------------- positions and problems
-
-    private int lineOf(int offset) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
-    }
+    // ---------------------------------------------------------------- problems
 
     private void problemAt(int offset, String msg) {
-        problemAt(offset, msg, true);
+        problems.at(offset, msg, true);
     }
 
     private void problemAt(int offset, String msg, boolean refusal) {
-        int line = lineOf(offset);
-        problemAtLine(line, offset - lineStarts[line - 1] + 1, msg, refusal);
+        problems.at(offset, msg, refusal);
     }
 
     private void problemAtLine(int drlLine, int drlCol, String msg) {
-        problemAtLine(drlLine, drlCol, msg, true);
+        problems.atLine(drlLine, drlCol, msg, true);
     }
 
-    /** A problem at a DRL position; a refusal says it is restricted mode's and in which rule. */
     private void problemAtLine(int drlLine, int drlCol, String msg, boolean refusal) {
-        flaggedLines.add(drlLine);
-        LineMap map = src.lineMap();
-        int line = map.sourceLine(Math.max(0, drlLine));
-        int col = map.isIdentity() ? drlCol : 0;
-        if (!seen.add(line + ":" + msg) || problems.size() >= 50) {
-            return;
-        }
-        String suffix = !refusal ? "" : currentRule == null ? SUFFIX
-                : " (restricted mode, rule \"" + currentRule + "\"; only a pack run with --trust=full may do this)";
-        problems.add(new Problem(pack.id(), pack.origin(), src.file(), line, col, msg + suffix));
+        problems.atLine(drlLine, drlCol, msg, refusal);
     }
-
 }

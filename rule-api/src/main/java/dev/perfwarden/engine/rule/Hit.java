@@ -67,4 +67,14 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
     public Hit notRaised() {
         return new Hit(rule, pkg, severity, severity, scope, symbol, file, line, col, message, evidence, cost);
     }
+
+    /**
+     * This hit's rule reporting at another position with another message and evidence: rule id, pack,
+     * severities, scope and cost stay, so a shared function (a pack's {@code lib/*.drl}) can turn one hit its
+     * rule made with {@link Hits#at} into several, and a rule still cannot report under another rule's id.
+     * Empty {@code symbol}/{@code file} and 0 {@code line}/{@code col} mean "unknown".
+     */
+    public Hit at(String symbol, String file, int line, int col, String message, List<Evidence> evidence) {
+        return new Hit(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost);
+    }
 }

@@ -1,0 +1,130 @@
+package dev.perfwarden.engine.restrict;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import dev.perfwarden.engine.pack.Pack;
+import dev.perfwarden.engine.pack.PackLoader;
+import dev.perfwarden.engine.pack.RuleSource;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What restricted mode needs to know of a pack's library ({@code lib/*.drl}) while it checks any of the pack's
+ * files: the functions a rule may call, the queries it may use, and which functions call themselves, directly
+ * or through others. Recursion is refused: without {@code while} loops it is the one way a restricted function
+ * could run without end (the session's time limit would still stop it).
+ */
+final class PackLibrary {
+    private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+
+    private final Set<String> functions;
+    private final Set<String> queries;
+    /** Function name → the cycle it is on ({@code f → g → f}), for recursive functions only. */
+    private final Map<String, String> cycles;
+
+    private PackLibrary(Set<String> functions, Set<String> queries, Map<String, String> cycles) {
+        this.functions = functions;
+        this.queries = queries;
+        this.cycles = cycles;
+    }
+
+    static boolean isLibrary(RuleSource s) {
+        return s.file().startsWith(PackLoader.LIBRARY + "/");
+    }
+
+    /** The library of {@code pack}; files that do not parse contribute nothing (their own check reports them). */
+    static PackLibrary of(Pack pack) {
+        Map<String, Set<String>> calls = new LinkedHashMap<>();
+        Set<String> queries = new TreeSet<>(PackLoader.PACK_QUERIES);
+        List<FunctionDescr> fns = new ArrayList<>();
+        for (RuleSource s : pack.sources()) {
+            if (!isLibrary(s)) {
+                continue;
+            }
+            PackageDescr pd;
+            try {
+                DrlParser p = new DrlParser();
+                pd = p.parse(false, s.drl());
+                if (pd == null || p.hasErrors()) {
+                    continue;
+                }
+            } catch (DroolsParserException e) {
+                continue;
+            }
+            fns.addAll(pd.getFunctions());
+            for (RuleDescr r : pd.getRules()) {
+                if (r.isQuery()) {
+                    queries.add(r.getName());
+                }
+            }
+        }
+        for (FunctionDescr f : fns) {
+            calls.put(f.getName(), new TreeSet<>());
+        }
+        for (FunctionDescr f : fns) {
+            ParseResult<BlockStmt> r;
+            synchronized (PARSER) {
+                r = PARSER.parseBlock("{\n" + (f.getBody() == null ? "" : f.getBody()) + "\n}");
+            }
+            r.getResult().ifPresent(b -> b.findAll(MethodCallExpr.class).stream()
+                    .filter(m -> m.getScope().isEmpty() && calls.containsKey(m.getNameAsString()))
+                    .forEach(m -> calls.get(f.getName()).add(m.getNameAsString())));
+        }
+        Map<String, String> cycles = new LinkedHashMap<>();
+        for (String f : calls.keySet()) {
+            List<String> path = cycle(f, f, calls, new ArrayList<>(List.of(f)), new TreeSet<>());
+            if (path != null) {
+                cycles.put(f, String.join(" -> ", path));
+            }
+        }
+        return new PackLibrary(Set.copyOf(calls.keySet()), Set.copyOf(queries), Map.copyOf(cycles));
+    }
+
+    /** A call path from {@code at} back to {@code start}, or null. */
+    private static List<String> cycle(String start, String at, Map<String, Set<String>> calls, List<String> path,
+                                      Set<String> seen) {
+        for (String next : calls.getOrDefault(at, Set.of())) {
+            if (next.equals(start)) {
+                List<String> p = new ArrayList<>(path);
+                p.add(start);
+                return p;
+            }
+            if (seen.add(next)) {
+                path.add(next);
+                List<String> found = cycle(start, next, calls, path, seen);
+                if (found != null) {
+                    return found;
+                }
+                path.remove(path.size() - 1);
+            }
+        }
+        return null;
+    }
+
+    boolean function(String name) {
+        return functions.contains(name);
+    }
+
+    Set<String> queries() {
+        return queries;
+    }
+
+    /** The call cycle {@code name} is on ({@code f -> g -> f}), or null when it does not call itself. */
+    String cycle(String name) {
+        return cycles.get(name);
+    }
+}
