@@ -331,6 +331,7 @@ cd "$ROOT"
 declare -a PROGS=()
 for d in rules/packs/*/*/fixture testdata/go/* examples/orders; do
   [[ -f "$d/go.mod" ]] || continue
+  [[ -f "$d/../CAPTURES.md" ]] && continue   # captured by its own script (see that file)
   if [[ -n "$ONLY" ]] && ! grep -qE -- "$ONLY" <<<"$d"; then continue; fi
   PROGS+=("$d")
 done

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 #
-# testdata/hotasm/regen.sh — real captures for the hot-instruction join and `hot --disasm`.
+# testdata/hotasm/regen.sh — real captures for the hot-instruction join and `hot --disasm`, and for
+# the rule indirect-call-hot (rules/packs/go-perf/indirect-call-hot/captures/go<ver>: cpu.pprof,
+# objdump.txt of the same test binary, capture.json; testdata/regen.sh skips that rule).
 #
 # The program in prog/ (module example.com/hotasm: an interface call, a kept bounds check, a
 # write-barrier store, each in a benchmark loop) is copied to /tmp/perfwarden-capture/src/hotasm,
@@ -20,7 +22,8 @@
 # strings of the sampled addresses, where '^example' finds nothing). The binary itself stays in
 # /tmp/perfwarden-capture/bin/hotasm-go<ver>.test.
 #
-# Usage: flock /tmp/perfwarden-capture.lock testdata/hotasm/regen.sh   (GO_VERSIONS="1.26.8 1.23.5")
+# Usage: flock /tmp/perfwarden-capture.lock testdata/hotasm/regen.sh
+# Environment: GO_VERSIONS (default "1.26.8 1.23.5"), PARTS (default "hotasm rule")
 # Needs: go (other versions through GOTOOLCHAIN from the module proxy), objcopy, readelf, jq.
 set -euo pipefail
 
@@ -28,6 +31,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CAP=/tmp/perfwarden-capture
 RE='example\.com/hotasm\.'
 GO_VERSIONS=${GO_VERSIONS:-"1.26.8 1.23.5"}
+PARTS=${PARTS:-"hotasm rule"}   # which captures: hotasm (testdata/hotasm/go<ver>), rule (indirect-call-hot)
 MACHINE=$(env GOTOOLCHAIN=local GOENV=off go env GOVERSION)
 
 die() { echo "hotasm/regen: $*" >&2; exit 1; }
@@ -42,27 +46,37 @@ goroot_of() {
   cp -a "$root" "$dest.tmp" && chmod -R u+w "$dest.tmp" && mv "$dest.tmp" "$dest" && echo "$dest"
 }
 
-for ver in $GO_VERSIONS; do
-  goroot=$(goroot_of "$ver") || die "Go $ver cannot be had"
-  src="$CAP/src/hotasm" out="$HERE/go$ver" bin="$CAP/bin/hotasm-go$ver.test"
-  rm -rf "$src" && mkdir -p "$src" "$out" "$CAP/bin" && cp "$HERE"/prog/* "$src/"
+# capture VER GOROOT NAME SRC OUT RE FULL: build NAME's test binary, profile its benchmarks, objdump it;
+# FULL=1 adds the pprof -disasm yardstick and the build-ID files.
+capture() {
+  local ver=$1 goroot=$2 name=$3 srcdir=$4 out=$5 re=$6 full=$7
+  local src="$CAP/src/$name" bin="$CAP/bin/$name-go$ver.test"
+  rm -rf "$src" "$out" && mkdir -p "$src" "$out" "$CAP/bin" && cp "$srcdir"/* "$src/"
   run() {
     (cd "$src" && env -i PATH="$goroot/bin:/usr/bin:/bin" HOME="$CAP" TMPDIR=/tmp GOENV=off GOTOOLCHAIN=local \
         GOFLAGS='-mod=mod -buildvcs=false' GOPROXY=off CGO_ENABLED=0 GOWORK=off GOAMD64=v1 \
-        GOCACHE="$CAP/cache/hotasm-go$ver" GOPATH="$CAP/gopath" "$@")
+        GOCACHE="$CAP/cache/$name-go$ver" GOPATH="$CAP/gopath" "$@")
   }
   run go test -c -trimpath -o "$bin" .
   run "$bin" -test.run '^$' -test.bench . -test.benchtime 2s -test.cpuprofile "$out/cpu.pprof" >/dev/null
-  run go tool objdump -s "$RE" "$bin" > "$out/objdump.txt"
-  run go tool pprof -disasm "$RE" "$bin" "$out/cpu.pprof" > "$out/disasm.txt" 2> "$out/disasm.stderr"
-  [[ -s "$out/disasm.stderr" ]] || rm -f "$out/disasm.stderr"
-  objcopy --only-section=.note.gnu.build-id --only-section=.note.go.buildid "$bin" "$out/notes.elf"
-  { echo "gnu $(readelf -n "$bin" | sed -n 's/.*Build ID: //p')"
-    echo "go $(run go tool buildid "$bin")"; } > "$out/buildid.txt"
-  jq -n --arg v "go$ver" --arg re "$RE" --arg bin "$bin" '{go: $v, binary: $bin, commands: [
-      "go test -c -trimpath -o \($bin) .",
-      "\($bin) -test.run ^$ -test.bench . -test.benchtime 2s -test.cpuprofile cpu.pprof",
-      "go tool objdump -s \($re) \($bin) > objdump.txt",
-      "go tool pprof -disasm \($re) \($bin) cpu.pprof > disasm.txt"]}' > "$out/capture.json"
+  run go tool objdump -s "$re" "$bin" > "$out/objdump.txt"
+  local cmds=("go test -c -trimpath -o $bin ." "$bin -test.run ^$ -test.bench . -test.benchtime 2s -test.cpuprofile cpu.pprof"
+              "go tool objdump -s $re $bin > objdump.txt")
+  if [[ $full == 1 ]]; then
+    run go tool pprof -disasm "$re" "$bin" "$out/cpu.pprof" > "$out/disasm.txt"
+    objcopy --only-section=.note.gnu.build-id --only-section=.note.go.buildid "$bin" "$out/notes.elf"
+    { echo "gnu $(readelf -n "$bin" | sed -n 's/.*Build ID: //p')"
+      echo "go $(run go tool buildid "$bin")"; } > "$out/buildid.txt"
+    cmds+=("go tool pprof -disasm $re $bin cpu.pprof > disasm.txt")
+  fi
+  printf '%s\n' "${cmds[@]}" | jq -R . | jq -s --arg v "go$ver" --arg bin "$bin" '{go: $v, binary: $bin, commands: .}' \
+      > "$out/capture.json"
   echo "hotasm/regen: go$ver -> $out" >&2
+}
+
+RULE="$HERE/../../rules/packs/go-perf/indirect-call-hot"
+for ver in $GO_VERSIONS; do
+  goroot=$(goroot_of "$ver") || die "Go $ver cannot be had"
+  [[ " $PARTS " == *" hotasm "* ]] && capture "$ver" "$goroot" hotasm "$HERE/prog" "$HERE/go$ver" "$RE" 1
+  [[ " $PARTS " == *" rule "* ]] && capture "$ver" "$goroot" indirect-call-hot "$RULE/fixture" "$RULE/captures/go$ver" 'indirect-call-hot\.' 0
 done

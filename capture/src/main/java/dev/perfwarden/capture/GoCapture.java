@@ -199,6 +199,13 @@ public final class GoCapture {
         Files.writeString(bce, b);
     }
 
+    /** Writes {@code go tool objdump -s symbolRegex binary} (the Go toolchain on the PATH) to {@code out}. */
+    public static void objdump(Path binary, String symbolRegex, Path out) throws IOException, GoToolchainException {
+        Path bin = binary.toAbsolutePath();
+        Files.writeString(out, run(bin.getParent(), new ArrayList<>(), "go", "tool", "objdump", "-s", symbolRegex,
+                bin.toString()).stdout);
+    }
+
     /** {@code go1.26.8}, from {@code go env GOVERSION}. */
     public static String goVersion(Path dir) throws IOException, GoToolchainException {
         return run(dir, new ArrayList<>(), "go", "env", "GOVERSION").stdout.strip();

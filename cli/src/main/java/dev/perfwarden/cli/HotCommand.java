@@ -13,10 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code perfwarden hot PROFILE}: the hot-function table the rules see, like {@code go tool pprof -top}. */
+/**
+ * {@code perfwarden hot PROFILE}: the hot-function table the rules see, like {@code go tool pprof -top};
+ * with {@code --disasm REGEX}, the annotated machine code {@code go tool pprof -disasm REGEX BIN PROFILE}
+ * prints ({@link HotDisasm}).
+ */
 @Command(name = "hot", mixinStandardHelpOptions = true,
         description = {"Print the hot-function table of a pprof profile, as the rules see it.",
-                "Values are in the profile's own unit; function names as go tool pprof prints them."})
+                "Values are in the profile's own unit; function names as go tool pprof prints them.",
+                "With --disasm REGEX: the machine code of the sampled functions whose names REGEX finds, with "
+                        + "per-instruction flat and cum values, as go tool pprof -disasm prints them."})
 public final class HotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,6 +44,20 @@ public final class HotCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--disasm", paramLabel = "REGEX",
+            description = "Annotated machine code of the sampled functions whose names REGEX finds (go tool pprof -disasm). "
+                    + "Needs --binary or --objdump.")
+    String disasm;
+
+    @Option(names = "--binary", paramLabel = "BIN",
+            description = "The binary the profile was taken from: its GNU build ID must equal the profile's, and, "
+                    + "without --objdump, 'go tool objdump -s REGEX BIN' (Go on the PATH) gives the machine code.")
+    Path binary;
+
+    @Option(names = "--objdump", paramLabel = "FILE",
+            description = "'go tool objdump' output of the profiled binary, instead of running it on --binary.")
+    Path objdump;
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("text") && !format.equals("json")) {
@@ -52,6 +72,9 @@ public final class HotCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(profile)) {
             throw new UserException(profile + ": no such file");
+        }
+        if (disasm != null || binary != null || objdump != null) {
+            return HotDisasm.run(spec, profile, disasm, binary, objdump, sampleIndex, format);
         }
         HotTable table;
         try {

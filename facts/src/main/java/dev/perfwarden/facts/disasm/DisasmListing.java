@@ -40,20 +40,26 @@ public final class DisasmListing {
      * Collects the sampled functions of {@code objdump} whose names {@code regex} finds.
      *
      * @throws IllegalArgumentException when nothing matches (pprof's {@code no matches found for regexp})
+     * @throws BinaryMismatchException    when the profile's sampled functions lie outside objdump's
+     *                                    functions of the same name ({@link SameBinaryCheck})
      */
     public static DisasmListing of(SampledAddresses samples, Pattern regex, Path objdump, String objdumpDisplay)
-            throws IOException, ParseException {
+            throws IOException, ParseException, BinaryMismatchException {
         DisasmListing listing = new DisasmListing(samples, regex);
-        boolean gate = false;
-        for (int i = 0; i < samples.size() && !gate; i++) {
-            gate = regex.matcher(samples.printableName(i)).find();
+        boolean matched = false;
+        for (int i = 0; i < samples.size() && !matched; i++) {
+            matched = regex.matcher(samples.printableName(i)).find();
         }
-        if (gate) {
-            ObjdumpParser.readFunctions(objdump, objdumpDisplay, body -> {
-                if (regex.matcher(body.printedName).find() && InstructionJoin.sampled(body, samples)) {
-                    listing.functions.add(body);
-                }
-            });
+        boolean gate = matched;
+        SameBinaryCheck check = new SameBinaryCheck(samples);
+        ObjdumpParser.readFunctions(objdump, objdumpDisplay, body -> {
+            check.function(body, objdumpDisplay);
+            if (gate && regex.matcher(body.printedName).find() && InstructionJoin.sampled(body, samples)) {
+                listing.functions.add(body);
+            }
+        });
+        if (check.refused()) {
+            throw new BinaryMismatchException(check.problem(objdumpDisplay));
         }
         if (listing.functions.isEmpty()) {
             throw new IllegalArgumentException("no matches found for regexp " + regex.pattern());

@@ -11,10 +11,8 @@ import dev.perfwarden.facts.profile.PprofUnits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Makes {@link HotInstruction} facts from a CPU profile and objdump text of the binary it was taken
@@ -53,20 +51,17 @@ public final class HotInstructionJoin {
             return new Result(List.of(), null);
         }
         List<HotInstruction> facts = new ArrayList<>();
-        Check check = new Check();
+        SameBinaryCheck check = new SameBinaryCheck(samples);
         for (Input objdump : objdumps) {
             ObjdumpParser.readFunctions(objdump.path(), objdump.display(), body -> {
-                check.function(body, samples, objdump.display());
+                check.function(body, objdump.display());
                 if (InstructionJoin.sampled(body, samples)) {
                     add(body, samples, objdump.display(), facts);
                 }
             });
         }
-        if (check.disagree > check.agree) {
-            return new Result(List.of(), String.format(Locale.ROOT,
-                    "hot instructions not joined: the profile is not of the binary %s shows: %d of %d sampled "
-                            + "addresses of its functions lie outside them (%s)", names(objdumps), check.disagree,
-                    check.agree + check.disagree, check.example));
+        if (check.refused()) {
+            return new Result(List.of(), "hot instructions not joined: " + check.problem(names(objdumps)));
         }
         return new Result(facts, null);
     }
@@ -75,40 +70,6 @@ public final class HotInstructionJoin {
         List<String> names = new ArrayList<>();
         inputs.forEach(i -> names.add(i.display()));
         return String.join(", ", names);
-    }
-
-    /** Sampled addresses inside and outside the objdump functions of their name. */
-    private static final class Check {
-        Map<String, List<Integer>> byName;
-        int agree;
-        int disagree;
-        String example;
-
-        void function(AsmBody body, SampledAddresses samples, String display) {
-            if (body.insns.isEmpty()) {
-                return;
-            }
-            if (byName == null) {
-                byName = new HashMap<>();
-                for (int i = 0; i < samples.size(); i++) {
-                    byName.computeIfAbsent(samples.function(i), k -> new ArrayList<>()).add(i);
-                }
-            }
-            long start = body.insns.get(0).address;
-            long end = InstructionJoin.end(body);
-            for (int i : byName.getOrDefault(body.printedName, List.of())) {
-                long a = samples.address(i);
-                if (Long.compareUnsigned(a, start) >= 0 && Long.compareUnsigned(a, end) < 0) {
-                    agree++;
-                } else {
-                    disagree++;
-                    if (example == null) {
-                        example = String.format(Locale.ROOT, "the profile samples %s at %#x, %s has it at %#x-%#x",
-                                body.printedName, a, display, start, end);
-                    }
-                }
-            }
-        }
     }
 
     private static void add(AsmBody body, SampledAddresses samples, String display, List<HotInstruction> facts) {

@@ -64,7 +64,7 @@ class HotInstructionJoinTest {
     void aProfileOfAnotherBinaryIsNotJoined() throws Exception {
         HotInstructionJoin.Result r = join("1.26.8", "1.23.5");
         assertThat(r.facts()).isEmpty();
-        assertThat(r.note()).startsWith("hot instructions not joined: the profile is not of the binary objdump.txt shows: ")
+        assertThat(r.note()).startsWith("hot instructions not joined: the profile cpu.pprof is not of the binary objdump.txt shows: ")
                 .contains("sampled addresses of its functions lie outside them (the profile samples example.com/hotasm.");
     }
 

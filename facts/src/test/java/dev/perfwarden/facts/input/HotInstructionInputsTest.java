@@ -35,7 +35,7 @@ class HotInstructionInputsTest {
         InputReader.Result r = read(profile, objdump);
         assertThat(r.facts()).noneMatch(HotInstruction.class::isInstance);
         assertThat(r.inputs()).filteredOn(s -> s.kind().equals("pprof")).singleElement()
-                .satisfies(s -> assertThat(s.note()).startsWith("hot instructions not joined: the profile is not of the binary "
+                .satisfies(s -> assertThat(s.note()).startsWith("hot instructions not joined: the profile " + profile + " is not of the binary "
                         + objdump + " shows"));
     }
 }
