@@ -154,6 +154,22 @@ public final class SampledAddresses {
         return index >= 0 && index < strings.size() ? strings.get((int) index) : "";
     }
 
+    /** A location's node: its address and its frames, innermost first (the last one is the outermost). */
+    private static Node node(Location l, Map<Long, Function> functions, List<String> strings) {
+        List<String> chain = new ArrayList<>(l.getLineCount());
+        String function = "";
+        String file = "";
+        int lineNo = 0;
+        for (Line line : l.getLineList()) {
+            Function f = functions.get(line.getFunctionId());
+            function = f == null ? "" : str(strings, f.getName());
+            file = f == null ? "" : str(strings, f.getFilename());
+            lineNo = (int) Math.max(0, Math.min(Integer.MAX_VALUE, line.getLine()));
+            chain.add(function + " " + file.substring(file.lastIndexOf('/') + 1) + ":" + lineNo);
+        }
+        return new Node(l.getAddress(), chain, function, file, lineNo);
+    }
+
     private static SampledAddresses build(String display, ProfileData data, Profile p, int t, int count) {
         List<String> strings = p.getStringTableList();
         Map<Long, Function> functions = new HashMap<>();
@@ -167,23 +183,7 @@ public final class SampledAddresses {
             if (l.getMappingId() != mainMapping || l.getAddress() == 0) {
                 continue;
             }
-            Node node = byAddress.get(l.getAddress());
-            if (node == null) {
-                List<String> chain = new ArrayList<>(l.getLineCount());
-                String function = "";
-                String file = "";
-                int lineNo = 0;
-                for (Line line : l.getLineList()) { // innermost first: the last one is the outermost frame
-                    Function f = functions.get(line.getFunctionId());
-                    function = f == null ? "" : str(strings, f.getName());
-                    file = f == null ? "" : str(strings, f.getFilename());
-                    lineNo = (int) Math.max(0, Math.min(Integer.MAX_VALUE, line.getLine()));
-                    chain.add(function + " " + file.substring(file.lastIndexOf('/') + 1) + ":" + lineNo);
-                }
-                node = new Node(l.getAddress(), chain, function, file, lineNo);
-                byAddress.put(l.getAddress(), node);
-            }
-            byLocation.put(l.getId(), node);
+            byLocation.put(l.getId(), byAddress.computeIfAbsent(l.getAddress(), a -> node(l, functions, strings)));
         }
         long total = 0;
         Set<Node> seen = new HashSet<>();
