@@ -279,6 +279,10 @@ public final class InputReader {
             if (name.endsWith(".go") || name.equals("go.mod") || name.equals("go.sum")) {
                 continue; // sources feed the function index, they are not captures
             }
+            if (name.startsWith(".")) { // like hidden folders: markers (a batch corpus's .done) and settings
+                skipped.add(new Skipped(f.toString(), "a hidden file: not read"));
+                continue;
+            }
             if (name.equals("capture.json")) {
                 captureSource(f).ifPresentOrElse(roots::add,
                         () -> skipped.add(new Skipped(f.toString(), "capture metadata (its source folder was not found)")));

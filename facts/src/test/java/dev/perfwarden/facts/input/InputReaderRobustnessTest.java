@@ -99,6 +99,20 @@ class InputReaderRobustnessTest {
     }
 
     @Test
+    void hiddenFilesInADirectoryAreListedAsSkippedNotReadAsEmptyInputs() throws IOException {
+        Files.writeString(tmp.resolve(".done"), "");
+        Files.writeString(tmp.resolve(".perfwarden.yaml"), "fail-on: error\n");
+        Files.copy(M2, tmp.resolve("m2.txt"));
+        Map<String, InputStats> in = byName(read(tmp.toString()));
+        assertThat(in.get(".done").skipped()).isTrue();
+        assertThat(in.get(".done").note()).isEqualTo("a hidden file: not read");
+        assertThat(in.get(".perfwarden.yaml").note()).isEqualTo("a hidden file: not read");
+        assertThat(in.get("m2.txt").kind()).isEqualTo("escape-text");
+        // named as an argument, a hidden file is read like any other
+        assertThat(read(tmp.resolve(".done").toString()).inputs().get(0).kind()).isEqualTo(InputStats.EMPTY);
+    }
+
+    @Test
     void fifosAreRefusedByNameAsArgumentsAndListedInsideDirectories() throws Exception {
         Path fifo = tmp.resolve("pipe");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
