@@ -49,6 +49,26 @@ public final class ExecutableModels {
      * Build time: compiles each built-in pack named in {@code args[1..]} (from the class path) to the executable
      * model and writes its classes, its {@link PackImage} and its descriptor under {@code args[0]}.
      */
+    /**
+     * Deletes the classes an earlier build generated below the pack's DRL package folder ({@code packageDir},
+     * e.g. {@code perfwarden/packs/go_perf}) that this build did not write again: the generated names and
+     * their sub-folders carry hashes of the rules, so without this every incremental build of a changed
+     * pack would leave its old classes in the jar.
+     */
+    static void removeStaleClasses(java.nio.file.Path packageDir, java.util.Set<java.nio.file.Path> written)
+            throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(packageDir)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(packageDir)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                if (f.toString().endsWith(".class") && !written.contains(f)) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: ExecutableModels OUTPUT_DIR PACK_ID...");
@@ -68,15 +88,18 @@ public final class ExecutableModels {
                 throw new IllegalStateException("pack " + pack.id() + " does not compile to the executable model:\n  "
                         + String.join("\n  ", c.errors()));
             }
+            java.util.Set<java.nio.file.Path> written = new java.util.HashSet<>();
             try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(c.kjar()))) {
                 for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
                     if (e.getName().endsWith(".class")) {
                         java.nio.file.Path target = outDir.resolve(e.getName());
                         java.nio.file.Files.createDirectories(target.getParent());
                         java.nio.file.Files.write(target, jar.readAllBytes());
+                        written.add(target);
                     }
                 }
             }
+            removeStaleClasses(outDir.resolve(Pack.drlPackageOf(pack.id()).replace('.', '/')), written);
             java.nio.file.Path meta = outDir.resolve(PackImage.RESOURCE_DIR);
             java.nio.file.Files.createDirectories(meta);
             Properties p = new Properties();
