@@ -108,15 +108,8 @@ public final class BenchCompare {
         return new Row(k.pkg, k.name, k.unit, c1, c2, delta, mw.p(), x1.length, x2.length, mw.allEqual(), fact);
     }
 
-    /** Six significant digits without trailing zeros: 182929, 2234, 32, 0.5, 1.5e+09 (not 32.0000). */
     static String fmt(double v) {
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceFirst("0+$", "").replaceFirst("\\.$", "");
-        }
-        return e < 0 ? mantissa : mantissa + s.substring(e);
+        return dev.perfwarden.engine.rule.Fmt.num(v);
     }
 
     private static Map<Key, BenchResult> index(List<BenchResult> results) {
