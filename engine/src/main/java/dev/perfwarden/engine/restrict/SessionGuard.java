@@ -8,6 +8,9 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.definition.rule.Rule;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -19,8 +22,11 @@ import java.util.function.Function;
  * <ul>
  *   <li>firings and facts inserted by consequences are counted by session listeners, which stop the session
  *       (by throwing out of the consequence) as soon as a count passes its limit;</li>
- *   <li>wall time and heap headroom are checked by the watching thread every few milliseconds (and by the
- *       listeners between firings); on a breach it halts the session (which ends the run between firings) and
+ *   <li>the time limit counts the CPU time of the session's thread (what the rules cost, the same on a busy CI
+ *       runner as on an idle laptop), with a wall-clock backstop of {@link #WALL_FACTOR} times the limit for a
+ *       consequence that waits or sleeps; where the JVM measures no thread CPU time, the limit is wall time.
+ *       Time and heap headroom are checked by the watching thread every few milliseconds (and by the
+ *       listeners every {@link #CPU_CHECK_EVERY} firings); on a breach it halts the session (which ends the run between firings) and
  *       interrupts the thread (which ends a consequence that waits or sleeps); a consequence still running
  *       after a grace period (a loop inside one firing) is stopped with {@code Thread.stop}, which Java 17
  *       (the runtime perfwarden is built and tested on) still performs: the consequence ends with a
@@ -38,6 +44,11 @@ import java.util.function.Function;
 public final class SessionGuard {
     private static final long POLL_MILLIS = 20;
     private static final long GRACE_MILLIS = 500;
+    /** The wall-clock backstop, as a multiple of the time limit (which counts CPU time). */
+    static final int WALL_FACTOR = 3;
+    /** How often (in firings) a listener reads its thread's CPU time (a system call, unlike the firing count). */
+    private static final int CPU_CHECK_EVERY = 256;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final java.util.concurrent.atomic.AtomicInteger ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -65,7 +76,7 @@ public final class SessionGuard {
         AtomicReference<SessionLimitException> breach = new AtomicReference<>();
         AtomicLong firings = new AtomicLong();
         AtomicLong inserted = new AtomicLong();
-        long deadline = System.nanoTime() + limits.time().toNanos();
+        Clock clock = Clock.start(limits);
 
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
@@ -80,7 +91,9 @@ public final class SessionGuard {
                     fail(breach, running.get(), SessionLimits.FIRINGS, "rules fired more than " + limits.firings()
                             + " times (a rule loops, or the pack matches far more than it should)");
                 }
-                checkClockAndHeap(limits, deadline, breach, running.get());
+                if (firings.get() % CPU_CHECK_EVERY == 0) {
+                    checkClockAndHeap(limits, clock, clock.cpuOfCurrentThread(), breach, running.get());
+                }
                 if (breach.get() != null) {
                     throw breach.get();
                 }
@@ -113,7 +126,7 @@ public final class SessionGuard {
             while (worker.isAlive()) {
                 worker.join(POLL_MILLIS);
                 if (breach.get() == null) {
-                    checkClockAndHeap(limits, deadline, breach, running.get());
+                    checkClockAndHeap(limits, clock, clock.cpuOf(worker), breach, running.get());
                 }
                 if (breach.get() != null && worker.isAlive()) {
                     String left = stop(session, worker);
@@ -150,10 +163,36 @@ public final class SessionGuard {
         }
     }
 
-    private static void checkClockAndHeap(SessionLimits limits, long deadline, AtomicReference<SessionLimitException> breach,
-                                          Running r) {
-        if (System.nanoTime() - deadline > 0) {
-            fail(breach, r, SessionLimits.TIME, "the rules ran longer than " + limits.describe().get(SessionLimits.TIME));
+    /** The session's clocks: its thread's CPU time against the limit, wall time against the backstop. */
+    private record Clock(long limitNanos, long wallDeadline, boolean cpu) {
+        static Clock start(SessionLimits limits) {
+            boolean cpu = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+            long limit = limits.time().toNanos();
+            long wall = !cpu ? limit : limit > Long.MAX_VALUE / (4L * WALL_FACTOR) ? Long.MAX_VALUE / 4 : limit * WALL_FACTOR;
+            return new Clock(limit, System.nanoTime() + wall, cpu);
+        }
+
+        long cpuOfCurrentThread() {
+            return cpu ? THREADS.getCurrentThreadCpuTime() : -1;
+        }
+
+        long cpuOf(Thread t) {
+            return cpu ? THREADS.getThreadCpuTime(t.getId()) : -1;
+        }
+    }
+
+    private static void checkClockAndHeap(SessionLimits limits, Clock clock, long cpuNanos,
+                                          AtomicReference<SessionLimitException> breach, Running r) {
+        String limit = limits.describe().get(SessionLimits.TIME);
+        if (clock.cpu() && cpuNanos > clock.limitNanos()) {
+            fail(breach, r, SessionLimits.TIME, "the rules used more than " + limit + " of CPU time");
+            return;
+        }
+        if (System.nanoTime() - clock.wallDeadline() > 0) {
+            fail(breach, r, SessionLimits.TIME, clock.cpu()
+                    ? "the rules ran longer than " + WALL_FACTOR + " x " + limit + " of wall-clock time (the limit"
+                            + " counts CPU time; a consequence that waits uses none)"
+                    : "the rules ran longer than " + limit);
             return;
         }
         Runtime rt = Runtime.getRuntime();

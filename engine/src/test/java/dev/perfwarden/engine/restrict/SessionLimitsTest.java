@@ -7,6 +7,7 @@ import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.escape.EscapeFact;
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.engine.model.Finding;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -82,6 +83,25 @@ class SessionLimitsTest {
                                         + "' exceeded in rule payload of pack hog");
                             }));
         }));
+    }
+
+    @Test
+    void theTimeLimitCountsCpuTimeWithWallClockAsABackstop() throws Exception {
+        // a consequence that sleeps 1.5 s: on a busy CI runner a legitimate session's wall time stretches the same
+        // way, so the limit counts the session thread's CPU time and only 3x the limit of wall clock stops a wait
+        Path dir = Path.of(SessionLimitsTest.class.getResource("/waits/sleeping/pack.yaml").toURI()).getParent();
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(dir)), CL);
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            assertThat(rules.run(escapes(1), Map.of(), SessionLimits.defaults().with(SessionLimits.TIME, "1s")))
+                    .extracting(Finding::message).containsExactly("slept");
+            assertThatThrownBy(() -> rules.run(escapes(1), Map.of(),
+                    SessionLimits.defaults().with(SessionLimits.TIME, "300ms")))
+                    .isInstanceOfSatisfying(SessionLimitException.class, e -> {
+                        assertThat(e.limit()).isEqualTo(SessionLimits.TIME);
+                        assertThat(e.getMessage()).contains("in rule payload of pack sleeper: the rules ran longer"
+                                + " than 3 x 300ms of wall-clock time (the limit counts CPU time");
+                    });
+        });
     }
 
     @Test
