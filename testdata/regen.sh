@@ -41,13 +41,16 @@
 # -json tree is always written. Output is deterministic for a given toolchain except the profiles,
 # bench.txt and the pprof tables (timings). Test binaries and build outputs stay in /tmp.
 #
-# Usage: testdata/regen.sh [--only REGEX] [--no-corpus] [--keep] [--m3-only] [--help]
+# Usage: testdata/regen.sh [--only REGEX] [--no-corpus] [--keep] [--m3-only] [--ir-only] [--help]
 #   --only REGEX  capture only programs whose repository-relative directory matches REGEX (grep -E)
 #   --no-corpus   skip the corpus pprof tables
 #   --keep        keep the per-program build caches (/tmp/perfwarden-capture/cache/go<ver>/<program>);
 #                 the copied sources in /tmp/perfwarden-capture/src are always kept
 #   --m3-only     add (or replace) only m3.txt and m4.txt in existing capture folders, leaving
 #                 every other file as it was (for captures made before m3/m4 were captured)
+#   --ir-only     write only capture.json, m3.txt and m4.txt, to testdata/captured/go<ver>/<program>
+#                 for every program (a rule fixture under its rule id): the IR captures of a Go version
+#                 whose other output no test reads (GO_VERSIONS=1.19.13, the corpus' version)
 #   --help        this text
 # Environment: GO_VERSIONS (space-separated, e.g. "1.26.8 1.23.5"; the first should be the machine's)
 #              PROFILE_MODE (split, the default, or combined; see cpu.pprof above)
@@ -60,6 +63,7 @@ ONLY=""
 DO_CORPUS=1
 KEEP=0
 M3_ONLY=0
+IR_ONLY=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --help|-h) usage; exit 0 ;;
@@ -67,6 +71,7 @@ while [[ $# -gt 0 ]]; do
     --no-corpus) DO_CORPUS=0; shift ;;
     --keep) KEEP=1; shift ;;
     --m3-only) M3_ONLY=1; DO_CORPUS=0; shift ;;
+    --ir-only) IR_ONLY=1; DO_CORPUS=0; shift ;;
     *) echo "regen.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -224,6 +229,7 @@ capture_program() {
   rm -rf "$out"; mkdir -p "$out"
   cd "$src"
 
+  if [[ $IR_ONLY == 0 ]]; then
   rec "go vet ./..."
   "${run[@]}" go vet ./... || die "$prog: go vet failed with go$ver"
 
@@ -231,10 +237,12 @@ capture_program() {
   "${run[@]}" go build -gcflags="$gcpat=-m" -o "$bin" . 2> "$out/m1.txt"
   rec "go build -gcflags='$gcpat=-m=2' -o $bin ."
   "${run[@]}" go build -gcflags="$gcpat=-m=2" -o "$bin" . 2> "$out/m2.txt"
+  fi
   rec "go build -gcflags='$gcpat=-m=3' -o $bin ."
   "${run[@]}" go build -gcflags="$gcpat=-m=3" -o "$bin" . 2> "$out/m3.txt"
   rec "go build -gcflags='$gcpat=-m=4' -o $bin ."
   "${run[@]}" go build -gcflags="$gcpat=-m=4" -o "$bin" . 2> "$out/m4.txt"
+  if [[ $IR_ONLY == 0 ]]; then
 
   rm -rf "$CAP/json"
   rec "go build -gcflags='$gcpat=-json=0,file://$CAP/json' -o $bin ."
@@ -291,6 +299,7 @@ capture_program() {
     rec "go tool pprof -top -cum -nodecount=40 cpu.pprof"
     rec "go tool pprof -top -nodecount=40 -sample_index=alloc_space mem.pprof"
   fi
+  fi   # IR_ONLY
   cd "$ROOT"
 
   local goos goarch
@@ -352,12 +361,16 @@ for ver in $GO_VERSIONS; do
     case "$d" in
       rules/packs/*/*/fixture)
         rule=$(basename "$(dirname "$d")")
-        capture_program "$ver" "$goroot" "$d" "$rule" "$ROOT/$(dirname "$d")/captures/go$ver" ;;
+        if [[ $IR_ONLY == 1 ]]; then
+          capture_program "$ver" "$goroot" "$d" "$rule" "$ROOT/testdata/captured/go$ver/$rule"
+        else
+          capture_program "$ver" "$goroot" "$d" "$rule" "$ROOT/$(dirname "$d")/captures/go$ver"
+        fi ;;
       testdata/go/*)
         p=$(basename "$d")
         capture_program "$ver" "$goroot" "$d" "$p" "$ROOT/testdata/captured/go$ver/$p" ;;
       examples/*)
-        if [[ $is_machine == 1 ]]; then
+        if [[ $is_machine == 1 && $IR_ONLY == 0 ]]; then
           p=$(basename "$d")
           capture_program "$ver" "$goroot" "$d" "$p" "$ROOT/examples/captured/$p"
         fi ;;

@@ -31,7 +31,11 @@ class InterfaceEscapeIrTest {
     }
 
     static Finding at15(String... files) throws Exception {
-        InputReader.Result read = new InputReader().read(List.of(files).stream().map(f -> CAP.resolve(f).toString())
+        return at15(CAP, files);
+    }
+
+    static Finding at15(Path cap, String... files) throws Exception {
+        InputReader.Result read = new InputReader().read(List.of(files).stream().map(f -> cap.resolve(f).toString())
                 .toList(), List.of(), InputStream.nullInputStream());
         return rules.run(read.facts(), Map.of()).stream()
                 .filter(f -> f.rule().equals("interface-escape") && f.file().equals("main.go") && f.line() == 15)
@@ -52,5 +56,22 @@ class InterfaceEscapeIrTest {
         assertThat(f.message()).contains("implicit CONVIFACE of int to any");
         assertThat(f.evidence()).extracting(e -> e.text())
                 .contains("./main.go:15:11: n * 1000 escapes to heap", ".   .   .   CONVIFACE Implicit any tc(1) # main.go:15:11");
+    }
+
+    /**
+     * Go 1.19.13 (testdata/captured/go1.19.13/interface-escape, -m=4 alone: it holds the -m=2 lines too) puts both
+     * the escape and the conversion at the statement's start, {@code ./main.go:15:2: n * 1000 escapes to heap} and
+     * {@code CONVIFACE Implicit any tc(1) # main.go:15:2} over {@code MUL int tc(1) # main.go:15:11}.
+     */
+    @Test
+    void go119sIrConfirmsTheConversionToo() throws Exception {
+        Path cap = GoPerfPack.root().resolve("testdata/captured/go1.19.13/interface-escape");
+        Finding f = at15(cap, "m4.txt");
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.column()).isEqualTo(2);
+        assertThat(f.message()).contains("implicit CONVIFACE of int to any");
+        assertThat(f.evidence()).extracting(e -> e.text())
+                .contains("./main.go:15:2: n * 1000 escapes to heap", ".   .   .   CONVIFACE Implicit any tc(1) # main.go:15:2");
+        assertThat(at15(cap, "m3.txt").severity()).as("-m=3 has no tree of boxInt in 1.19").isEqualTo(Severity.NOTE);
     }
 }

@@ -51,6 +51,9 @@ import java.util.regex.Pattern;
 public final class IrDumpParser implements InputParser {
     static final String OUTSIDE = "IR tree line outside a dump";
     static final String TOO_DEEP = "IR tree line more than one level deeper than the line above it";
+    static final String STRAY_ARROW = "IR tree line ending in '  ->  ' outside a 'substituting name' record";
+    static final String SHAPE = "inliner record whose NAME lines do not follow its form"
+            + " (substituting: NAME ...  ->  then NAME; not substituting, inlvar: one NAME)";
 
     private static final Pattern POSITIONED = Pattern.compile("^(\\S+?):\\d+(?::\\d+)?:");
     private static final Pattern INLINING = Pattern.compile("^(\\S+?):(\\d+):(\\d+): inlining call to (.+)$");
@@ -113,8 +116,8 @@ public final class IrDumpParser implements InputParser {
     private record Row(long n, String raw, IrLine line) {
     }
 
-    /** An open dump: its header and its tree lines. */
-    private record Dump(String kind, String file, int line, int col, String callee, List<Row> rows) {
+    /** An open dump: its header and its tree lines ({@code form}: SUBST's phrase for inliner records, else ""). */
+    private record Dump(String kind, String file, int line, int col, String callee, List<Row> rows, String form) {
     }
 
     private static final class Run {
@@ -201,6 +204,10 @@ public final class IrDumpParser implements InputParser {
                         ctx.unparsed(n, TOO_DEEP, raw);
                         return;
                     }
+                    if (!dump.form().isEmpty() ? !fitsInlinerRecord(dump, l) : l.text().equals(IrForms.SUBSTITUTED)) {
+                        ctx.unparsed(n, dump.form().isEmpty() ? STRAY_ARROW : SHAPE, raw);
+                        return;
+                    }
                     dump.rows().add(new Row(n, raw, l));
                 }
                 case BEFORE, AFTER, CALL_DUMP, ESC_DUMP -> {
@@ -213,7 +220,7 @@ public final class IrDumpParser implements InputParser {
                     };
                     String callee = inlinedAt.getOrDefault(l.file() + ":" + l.line() + ":" + l.col(), "");
                     String file = l.file().isEmpty() ? "" : SourcePaths.clean(l.file());
-                    dump = new Dump(kind, file, l.line(), l.col(), callee, new ArrayList<>());
+                    dump = new Dump(kind, file, l.line(), l.col(), callee, new ArrayList<>(), "");
                     if (!file.isEmpty()) {
                         pathsByBase.computeIfAbsent(SourcePaths.base(file), k -> new TreeSet<>()).add(file);
                     }
@@ -229,8 +236,29 @@ public final class IrDumpParser implements InputParser {
                                 l.col(), Attributable.NONE, ev));
                     }
                 }
-                case LABEL, DEAD_CLOSURE -> close(); // records; they carry no fact a rule needs
+                case SUBST, INLVAR -> {
+                    // Go 1.19/1.20: a record of one or two NAME lines, the callee's name (and what it becomes);
+                    // the caller's variable shows again, with its landed position, in the After inlining tree
+                    close();
+                    dump = new Dump(l.form() == IrForms.Form.SUBST ? IrDump.SUBSTITUTION : IrDump.INLINE_VARIABLE,
+                            "", 0, 0, "", new ArrayList<>(), l.form() == IrForms.Form.SUBST ? l.text() : "inlvar");
+                }
+                // records; they carry no fact a rule needs (IMPORT: an imported body the inliner reads, as Go text)
+                case LABEL, DEAD_CLOSURE, IMPORT -> close();
             }
+        }
+
+        /**
+         * Whether {@code l} may come next in an inliner record: {@code substituting [captured] name} holds a NAME
+         * ending in the arrow, then a NAME without it; {@code not substituting name} and {@code inlvar} one NAME.
+         */
+        private static boolean fitsInlinerRecord(Dump d, IrLine l) {
+            if (l.form() != IrForms.Form.NODE || l.depth() != 1 || !l.op().equals("NAME")) {
+                return false;
+            }
+            int at = d.rows().size();
+            boolean arrow = l.text().equals(IrForms.SUBSTITUTED);
+            return d.form().startsWith("substituting") ? at == 0 && arrow || at == 1 && !arrow : at == 0 && !arrow;
         }
 
         /** Ends the open dump: builds its tree and turns its nodes into facts. */
@@ -239,6 +267,13 @@ public final class IrDumpParser implements InputParser {
             dump = null;
             if (d == null || d.rows().isEmpty()) {
                 return;
+            }
+            if (!d.form().isEmpty()) {
+                Row last = d.rows().get(d.rows().size() - 1);
+                if (d.form().startsWith("substituting") && d.rows().size() != 2) {
+                    ctx.unparsed(last.n(), SHAPE, last.raw()); // the arrow's NAME without its replacement
+                }
+                return; // the names are the After inlining tree's variables (with their landed positions) again
             }
             List<Row> rows = d.rows();
             int[] parent = new int[rows.size()];
@@ -331,28 +366,39 @@ public final class IrDumpParser implements InputParser {
     private record Resolved(List<SourcePos> chain, String file, int line, int col) {
     }
 
-    /** The callee of the call at {@code i}: the first node of its {@code -Fun} list. */
+    /**
+     * The callee of the call at {@code i}: the first node of its {@code -Fun} list (Go 1.21 on: the field is
+     * {@code Fun}), or its first child node printed without a list line (Go 1.19: the field is {@code X}, whose
+     * list line the dump leaves out).
+     */
     private static String callee(List<Row> rows, int[] parent, int i) {
-        for (int j = i + 1; j < rows.size() && rows.get(j).line().depth() >= rows.get(i).line().depth(); j++) {
+        int depth = rows.get(i).line().depth();
+        for (int j = i + 1; j < rows.size() && rows.get(j).line().depth() >= depth; j++) {
             IrLine l = rows.get(j).line();
-            if (l.form() == IrForms.Form.LIST && l.name().equals("Fun") && l.depth() == rows.get(i).line().depth()) {
+            if (l.depth() == depth + 1 && parent[j] == i && l.form() == IrForms.Form.NODE) {
+                return calleeName(l); // Go 1.19: CALLINTER, then DOTINTER main.scale one level deeper
+            }
+            if (l.form() == IrForms.Form.LIST && l.name().equals("Fun") && l.depth() == depth) {
                 for (int k = j + 1; k < rows.size(); k++) {
                     if (parent[k] == j && rows.get(k).line().form() == IrForms.Form.NODE) {
-                        IrLine c = rows.get(k).line();
-                        if (!c.name().isEmpty()) {
-                            return c.name();
-                        }
-                        String[] w = c.detail().split(" ", 2);
-                        return SYMBOL_OPS.contains(c.op()) && !w[0].isEmpty() ? w[0] : c.op();
+                        return calleeName(rows.get(k).line());
                     }
                 }
                 return "";
             }
-            if (l.depth() == rows.get(i).line().depth() && l.form() == IrForms.Form.NODE) {
+            if (l.depth() == depth && l.form() == IrForms.Form.NODE) {
                 return ""; // the next sibling: no Fun list
             }
         }
         return "";
+    }
+
+    private static String calleeName(IrLine c) {
+        if (!c.name().isEmpty()) {
+            return c.name();
+        }
+        String[] w = c.detail().split(" ", 2);
+        return SYMBOL_OPS.contains(c.op()) && !w[0].isEmpty() ? w[0] : c.op();
     }
 
     /** The flag words and {@code Key:Value} attributes at the start of a node's text. */
