@@ -22,18 +22,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A run with one rule session per package ({@link Partitions}) finds exactly what one session over all facts
- * finds, on every capture: the bundled example, every rule's fixture captures and the real modules under
- * testdata/modules.
+ * finds, on every capture: the bundled example, every rule's fixture captures, and every capture folder under
+ * examples/captured and testdata (real modules, Go versions' captures, the corpus, hot instructions).
  */
 class PartitionedRunTest {
     private static final ClassLoader CL = PartitionedRunTest.class.getClassLoader();
 
     static List<Path> captures() throws Exception {
         List<Path> captures = new ArrayList<>(GoPerfPack.exampleAndFixtureCaptures());
-        try (Stream<Path> s = Files.list(GoPerfPack.root().resolve("testdata/modules"))) {
-            s.filter(d -> Files.isRegularFile(d.resolve("m2.txt"))).sorted().forEach(captures::add);
+        // every other capture folder of the repository: a folder holding a capture file (not a json/ tree, which
+        // its parent reads)
+        for (String top : List.of("examples/captured", "testdata/captured", "testdata/hotasm", "testdata/corpus",
+                "testdata/modules")) {
+            try (Stream<Path> s = Files.walk(GoPerfPack.root().resolve(top), 3)) {
+                s.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().equals("json"))
+                        .filter(PartitionedRunTest::holdsCaptures).sorted()
+                        .filter(d -> !captures.contains(d)).forEach(captures::add);
+            }
         }
         return captures;
+    }
+
+    private static boolean holdsCaptures(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .anyMatch(n -> !n.endsWith(".go") && !n.endsWith(".md") && !n.endsWith(".sh") && !n.startsWith(".")
+                            && !List.of("go.mod", "go.sum", "capture.json").contains(n));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @TestFactory

@@ -32,9 +32,13 @@ class BenchClauseTest {
         assertThat(Checks.of(r, "pipeline-max", Severity.ERROR)).extracting(Finding::message)
                 .anySatisfy(m -> assertThat(m).contains("B/op of Pipeline is 220KB, limit 200KB"))
                 .anySatisfy(m -> assertThat(m).contains("allocs/op of Pipeline is 3000, limit 2500"));
-        assertThat(Checks.of(r, "no-regression", Severity.ERROR)).extracting(Finding::symbol)
-                .containsExactlyInAnyOrder("example.com/orders.BenchmarkPipeline",
-                        "example.com/orders/internal/pricing.BenchmarkPrice"); // B/op and allocs/op: one finding per benchmark
+        // one finding per benchmark and unit: B/op and allocs/op regressed in both, each its own verdict
+        assertThat(Checks.of(r, "no-regression", Severity.ERROR)).extracting(x -> x.symbol() + " "
+                        + x.message().replaceFirst(".* violated: \\S+ (\\S+) .*", "$1"))
+                .containsExactlyInAnyOrder("example.com/orders.BenchmarkPipeline B/op",
+                        "example.com/orders.BenchmarkPipeline allocs/op",
+                        "example.com/orders/internal/pricing.BenchmarkPrice B/op",
+                        "example.com/orders/internal/pricing.BenchmarkPrice allocs/op");
         Finding f = Checks.of(r, "no-regression", Severity.ERROR).get(0);
         assertThat(f.rule()).isEqualTo("contract/orders/no-regression");
         assertThat(f.file()).isEqualTo("contracts/test.yaml");

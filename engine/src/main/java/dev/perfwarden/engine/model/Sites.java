@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *   <li>then the functions holding a copy of one site (same rule, file, line, column, and the same generic
  *       shape, see {@link #shape}) merge: the copy with the highest cost is the finding (ties: the highest
  *       severity, then the shortest function name, usually the declaring one), the others' functions are
- *       listed in {@link Finding#inlinedInto()}, the evidence of all is kept, and the fingerprint stays the
+ *       listed in {@link Finding#inlinedInto()}, the evidence of all is kept (the chosen copy's first, then the
+ *       others' in {@link #EVIDENCE} order), and the fingerprint stays the
  *       chosen copy's own, so that a new caller inlining the site does not change it.</li>
  * </ol>
  * Copies in test code ({@link TestCode}: {@code TestXxx}, {@code BenchmarkXxx}, … and their closures) are left out
@@ -30,7 +31,8 @@ import java.util.TreeSet;
  * name, and the test-code filter hides it.
  * Instances of a generic function are told apart by their shape: {@code pkg.F[go.shape.int]} and
  * {@code pkg.F[go.shape.interface {...}]} stay two findings, each with its own cost. A finding without file
- * or line, or outside a {@code .go} file (a contract clause), is only merged with findings of the same function. The result is in {@link Finding#RANK} order.
+ * or line, or outside a {@code .go} file (a contract clause), is only merged with findings of the same function and
+ * the same message: a clause's verdicts for B/op and allocs/op of one benchmark are two findings. The result is in {@link Finding#RANK} order.
  */
 public final class Sites {
     private Sites() {
@@ -42,8 +44,10 @@ public final class Sites {
         List<Finding> ordered = new ArrayList<>(raw);
         ordered.sort(Finding.ORDER.thenComparing(f -> f.severity().ordinal()));
         for (Finding f : ordered) {
-            same.computeIfAbsent(List.of(f.rule(), f.symbol(), f.file(), f.line(), f.column()),
-                    k -> new ArrayList<>()).add(f);
+            // at a Go site, one rule's hits in one function are one problem seen twice (the -m text and its -json
+            // twin); outside Go source (a contract clause) each message is its own verdict (B/op and allocs/op)
+            same.computeIfAbsent(List.of(f.rule(), f.symbol(), f.file(), f.line(), f.column(),
+                    goSite(f) ? "" : f.message()), k -> new ArrayList<>()).add(f);
         }
         List<Finding> perFunction = new ArrayList<>();
         for (List<Finding> g : same.values()) {
@@ -54,8 +58,8 @@ public final class Sites {
         for (Finding f : perFunction) {
             // only Go source sites have inlined copies; a finding in another file (a contract clause, one per
             // benchmark or operation) stays one per function
-            List<Object> key = f.file().isEmpty() || f.line() == 0 || !f.file().endsWith(".go")
-                    ? List.of(f.rule(), "fn", f.symbol(), f.file(), f.line(), f.column())
+            List<Object> key = !goSite(f)
+                    ? List.of(f.rule(), "fn", f.symbol(), f.file(), f.line(), f.column(), f.message())
                     : List.of(f.rule(), "site", f.file(), f.line(), f.column(), shape(f.symbol()));
             sites.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
@@ -70,6 +74,10 @@ public final class Sites {
         }
         out.sort(Finding.RANK);
         return List.copyOf(out);
+    }
+
+    private static boolean goSite(Finding f) {
+        return !f.file().isEmpty() && f.line() != 0 && f.file().endsWith(".go");
     }
 
     private static Finding mergeSameFunction(List<Finding> g) {
@@ -90,14 +98,18 @@ public final class Sites {
         Comparator<Finding> rank = Comparator.comparingDouble((Finding f) -> -f.cost().weight())
                 .thenComparingInt(f -> f.severity().ordinal())
                 .thenComparingInt(f -> f.symbol().length())
-                .thenComparing(Finding::symbol);
+                .thenComparing(Finding::symbol)
+                .thenComparing(Finding::message)
+                .thenComparing(f -> f.evidence().size())
+                .thenComparing(f -> evidenceKey(f.evidence()));
         g.sort(rank);
         Finding best = g.get(0);
         LinkedHashSet<Evidence> ev = new LinkedHashSet<>(best.evidence());
         TreeSet<String> others = new TreeSet<>();
         Severity severity = best.severity();
+        List<Evidence> rest = new ArrayList<>();
         for (Finding f : g.subList(1, g.size())) {
-            ev.addAll(f.evidence());
+            rest.addAll(f.evidence());
             if (!f.symbol().equals(best.symbol())) {
                 others.add(f.symbol());
             }
@@ -105,9 +117,31 @@ public final class Sites {
                 severity = f.severity();
             }
         }
+        rest.sort(EVIDENCE);
+        ev.addAll(rest);
         return new Finding(best.rule(), best.pack(), severity, best.symbol(), best.file(), best.line(),
                 best.column(), best.message(), List.copyOf(ev), best.fingerprint(), best.cost(),
                 List.copyOf(others));
+    }
+
+    /**
+     * The order of the other copies' evidence after the chosen copy's own (which keeps its rule's order): by
+     * input kind, then input name and line, then the line's reference or text. It depends on what the evidence
+     * is, never on the order the rules or sessions produced the copies (one session over all facts, or one per
+     * package, give the same list).
+     */
+    static final Comparator<Evidence> EVIDENCE = Comparator.comparing(Evidence::input)
+            .thenComparing(e -> e.at() == null ? "" : e.at().input())
+            .thenComparingLong(e -> e.at() == null ? -1 : e.at().line())
+            .thenComparing(e -> e.ref() != null ? e.ref().toString() : e.text());
+
+    private static String evidenceKey(List<Evidence> evidence) {
+        StringBuilder b = new StringBuilder();
+        for (Evidence e : evidence) {
+            b.append(e.input()).append('|').append(e.at() == null ? "" : e.at().format()).append('|')
+                    .append(e.ref() != null ? e.ref().toString() : e.text()).append('\n');
+        }
+        return b.toString();
     }
 
     /**

@@ -70,13 +70,21 @@ public final class Session {
     }
 
     /**
+     * From how many compiler facts on a run has one rule session per package ({@link RuleSet#withPartitioning}):
+     * {@link RuleSet#PARTITION_FACTS}, or the system property {@code perfwarden.partitionFacts} (bench/std.sh
+     * sets it to compare the findings of both modes on Go's standard library).
+     */
+    static final String PARTITION_PROPERTY = "perfwarden.partitionFacts";
+
+    /**
      * The compiled rule set (built on first use, shared through the workspace's cache), carrying this
      * session's {@link #limits()}.
      */
     public RuleSet ruleSet() {
         RuleSet r = rules;
         if (r == null) {
-            r = workspace.ruleSet(packs).withLimits(limits());
+            r = workspace.ruleSet(packs).withLimits(limits())
+                    .withPartitioning(Integer.getInteger(PARTITION_PROPERTY, RuleSet.PARTITION_FACTS));
             rules = r;
         }
         return r;

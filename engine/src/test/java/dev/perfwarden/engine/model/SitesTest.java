@@ -2,6 +2,7 @@ package dev.perfwarden.engine.model;
 
 import dev.perfwarden.engine.analysis.TestCodeFilter;
 import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.InputPos;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -48,5 +49,49 @@ class SitesTest {
         List<Finding> merged = Sites.merge(List.of(onlyInBench));
         assertThat(merged).singleElement().satisfies(f -> assertThat(new TestCodeFilter().hide(f)).isEqualTo("tests"));
         assertThat(new TestCodeFilter().hide(own)).isNull();
+    }
+
+    @Test
+    void mergedEvidenceDoesNotDependOnTheOrderCopiesAndTheirEvidenceCameIn() {
+        // one site (order.go:29) inlined into three functions, at the same cost and severity; a session per package
+        // and one over all facts may hand the copies, and each copy's evidence, in any order
+        Evidence m2a = new Evidence("m2", "order.go:29:14: inlining call to total", InputPos.line("m2.txt", 40));
+        Evidence m2b = new Evidence("m2", "order.go:29:14: inlining call to total", InputPos.line("m2.txt", 7));
+        Evidence obj = new Evidence("objdump", "order.go:29 0x4a1 CMPQ", InputPos.line("objdump.txt", 3));
+        Evidence json = new Evidence("json", "{\"range\":29}", InputPos.line("json/m.json", 2));
+        Finding own = copy("m.total", List.of(m2a, obj));
+        Finding a = copy("m.Handle", List.of(m2b, json));
+        Finding b = copy("m.Submit", List.of(obj, m2b, json));
+        List<Evidence> expected = List.of(m2a, obj, json, m2b); // the chosen copy's own, then by input, name, line
+        for (List<Finding> order : List.of(List.of(own, a, b), List.of(b, a, own), List.of(a, own, b),
+                List.of(own, copy("m.Submit", List.of(json, obj, m2b)), copy("m.Handle", List.of(json, m2b))))) {
+            assertThat(Sites.merge(order)).singleElement().satisfies(f -> {
+                assertThat(f.symbol()).isEqualTo("m.total");
+                assertThat(f.inlinedInto()).containsExactly("m.Handle", "m.Submit");
+                assertThat(f.evidence()).as("copies in order %s", order.stream().map(Finding::symbol).toList())
+                        .containsExactlyElementsOf(expected);
+            });
+        }
+    }
+
+    private static Finding copy(String symbol, List<Evidence> evidence) {
+        return Finding.of("bounds-check-hot", "go-perf@1.0.0", Severity.WARNING, symbol, "order.go", 29, 14,
+                "check in a loop", evidence).withCost(new Cost(0.1, null, Scope.LINE, "self"));
+    }
+
+    @Test
+    void verdictsOutsideGoSourceAreKeptPerMessage() {
+        // examples/contracts/orders.yaml:32:24 — BenchmarkPipeline regressed in B/op and in allocs/op: two findings
+        Finding bytes = Finding.of("contract/orders/pricing-bench", "contracts@1.0.0", Severity.ERROR,
+                "example.com/orders.BenchmarkPipeline", "examples/contracts/orders.yaml", 32, 24,
+                "contract contract/orders/pricing-bench violated: Pipeline-2 B/op +20.10% against base", List.of());
+        Finding allocs = Finding.of("contract/orders/pricing-bench", "contracts@1.0.0", Severity.ERROR,
+                "example.com/orders.BenchmarkPipeline", "examples/contracts/orders.yaml", 32, 24,
+                "contract contract/orders/pricing-bench violated: Pipeline-2 allocs/op +34.29% against base", List.of());
+        assertThat(Sites.merge(List.of(bytes, allocs, bytes))).extracting(Finding::message)
+                .containsExactlyInAnyOrder(bytes.message(), allocs.message());
+        // at a Go site the -m text and its -json twin of one hit stay one finding
+        Finding text = at("main.F", "a.go", 3, Severity.WARNING, 0.1);
+        assertThat(Sites.merge(List.of(text, at("main.F", "a.go", 3, Severity.NOTE, 0.1)))).hasSize(1);
     }
 }

@@ -41,35 +41,84 @@ public final class HotInstructionJoin {
 
     /** Joins {@code profile} (its {@code cpu} sample type) to each objdump text. A profile without CPU time joins nothing. */
     public static Result join(Input profile, List<Input> objdumps) throws IOException, ParseException {
+        Profile p = profile(profile);
+        if (p == null) {
+            return new Result(List.of(), null);
+        }
+        List<Part> parts = new ArrayList<>();
+        for (Input objdump : objdumps) {
+            Part part = p.part(objdump.display());
+            ObjdumpParser.readFunctions(objdump.path(), objdump.display(), part::function);
+            parts.add(part);
+        }
+        return p.finish(parts);
+    }
+
+    /**
+     * The CPU samples of {@code profile}, ready to be joined to objdump text while it is parsed (no second
+     * read of the objdump: {@link Profile#part}); null when the profile has no CPU time (a heap, mutex or
+     * block profile) or no sample.
+     */
+    public static Profile profile(Input profile) throws IOException, ParseException {
         SampledAddresses samples;
         try {
             samples = SampledAddresses.read(profile.path(), profile.display(), "cpu");
         } catch (IllegalArgumentException e) {
-            return new Result(List.of(), null); // no cpu sample type: a heap, mutex or block profile
+            return null; // no cpu sample type
         }
-        if (samples.size() == 0) {
-            return new Result(List.of(), null);
-        }
-        List<HotInstruction> facts = new ArrayList<>();
-        SameBinaryCheck check = new SameBinaryCheck(samples);
-        for (Input objdump : objdumps) {
-            ObjdumpParser.readFunctions(objdump.path(), objdump.display(), body -> {
-                check.function(body, objdump.display());
-                if (InstructionJoin.sampled(body, samples)) {
-                    add(body, samples, objdump.display(), facts);
-                }
-            });
-        }
-        if (check.refused()) {
-            return new Result(List.of(), "hot instructions not joined: " + check.problem(names(objdumps)));
-        }
-        return new Result(facts, null);
+        return samples.size() == 0 ? null : new Profile(samples);
     }
 
-    private static String names(List<Input> inputs) {
-        List<String> names = new ArrayList<>();
-        inputs.forEach(i -> names.add(i.display()));
-        return String.join(", ", names);
+    /** One CPU profile's samples, joined to any number of objdump texts, each in its own {@link Part}. */
+    public static final class Profile {
+        private final SampledAddresses samples;
+
+        private Profile(SampledAddresses samples) {
+            this.samples = samples;
+        }
+
+        /** A join to the objdump text {@code display}: hand it every function as it is parsed. Parts are independent (one per thread). */
+        public Part part(String display) {
+            return new Part(samples, display);
+        }
+
+        /** The facts of the parts (in their order), or none and a note when the profile is of another binary. */
+        public Result finish(List<Part> parts) {
+            List<HotInstruction> facts = new ArrayList<>();
+            SameBinaryCheck check = new SameBinaryCheck(samples);
+            List<String> names = new ArrayList<>();
+            for (Part part : parts) {
+                check.add(part.check);
+                facts.addAll(part.facts);
+                names.add(part.display);
+            }
+            if (check.refused()) {
+                return new Result(List.of(), "hot instructions not joined: " + check.problem(String.join(", ", names)));
+            }
+            return new Result(facts, null);
+        }
+    }
+
+    /** One profile joined to one objdump text, function by function. */
+    public static final class Part {
+        private final SampledAddresses samples;
+        private final String display;
+        private final SameBinaryCheck check;
+        private final List<HotInstruction> facts = new ArrayList<>();
+
+        private Part(SampledAddresses samples, String display) {
+            this.samples = samples;
+            this.display = display;
+            this.check = new SameBinaryCheck(samples);
+        }
+
+        /** One function of the objdump text, as parsed (before anything else reads its instructions). */
+        public void function(AsmBody body) {
+            check.function(body, display);
+            if (InstructionJoin.sampled(body, samples)) {
+                add(body, samples, display, facts);
+            }
+        }
     }
 
     private static void add(AsmBody body, SampledAddresses samples, String display, List<HotInstruction> facts) {

@@ -49,6 +49,15 @@ final class SameBinaryCheck {
         }
     }
 
+    /** Adds the counts of a check of the same profile against another objdump text (its example only if this has none). */
+    void add(SameBinaryCheck other) {
+        inside += other.inside;
+        outside += other.outside;
+        if (example == null) {
+            example = other.example;
+        }
+    }
+
     boolean refused() {
         return outside > inside;
     }

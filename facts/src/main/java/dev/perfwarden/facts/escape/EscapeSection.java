@@ -225,9 +225,16 @@ final class EscapeSection {
 
     private void vote(String file) {
         if (!file.isEmpty() && !SourcePaths.pseudo(file)) {
-            dirVotes.merge(SourcePaths.dir(file), 1, Integer::sum);
+            if (!file.equals(lastVoteFile)) { // files are interned and mostly repeat: cut the folder out once
+                lastVoteFile = file;
+                lastVoteDir = SourcePaths.dir(file);
+            }
+            dirVotes.merge(lastVoteDir, 1, Integer::sum);
         }
     }
+
+    private String lastVoteFile;
+    private String lastVoteDir;
 
     static String escKey(CompilerLine l, String subject) {
         String s = subject.startsWith("append(") ? "append" : subject;

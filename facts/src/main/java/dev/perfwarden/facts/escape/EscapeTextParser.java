@@ -206,6 +206,7 @@ public final class EscapeTextParser implements InputParser {
         long total;
         String lastPrinted;
         String lastFile;
+        String lastPrefix;
         java.util.function.Predicate<String> foreign = line -> false;
 
         Run(ParseContext ctx, InputSource source) {
@@ -272,13 +273,13 @@ public final class EscapeTextParser implements InputParser {
                 unpositioned(n, raw);
                 return;
             }
-            String rest = raw.substring(p.end());
-            if (rest.length() <= 1 || rest.charAt(0) != ' ') {
+            int end = p.end();
+            if (raw.length() - end <= 1 || raw.charAt(end) != ' ') {
                 section.unknown(n, raw, false);
                 return;
             }
-            CompilerLine l = new CompilerLine(n, raw, file(p.file()), p.line(), p.col(), raw.substring(0, p.end()),
-                    rest.substring(1));
+            CompilerLine l = new CompilerLine(n, raw, file(raw, p.fileEnd()), p.line(), p.col(), prefix(raw, end),
+                    raw.substring(end + 1));
             String msg = l.message();
             if (msg.startsWith(FlowAssembler.FLOW)) {
                 section.flow(l);
@@ -297,13 +298,16 @@ public final class EscapeTextParser implements InputParser {
             if (open == null || open.prefix.isEmpty() || !raw.startsWith(open.prefix)) {
                 return false;
             }
-            String rest = raw.substring(open.prefix.length());
-            if (rest.startsWith(" " + FlowAssembler.FLOW)) {
-                section.flow(new CompilerLine(n, raw, open.file, open.line, open.col, open.prefix, rest.substring(1)));
+            int m = open.prefix.length() + 1; // the message, after the position and a space
+            if (raw.length() <= m || raw.charAt(m - 1) != ' ') {
+                return false;
+            }
+            if (raw.startsWith(FlowAssembler.FLOW, m)) {
+                section.flow(new CompilerLine(n, raw, open.file, open.line, open.col, open.prefix, raw.substring(m)));
                 return true;
             }
-            if (rest.startsWith(" " + FlowAssembler.FROM)) {
-                section.note(new CompilerLine(n, raw, open.file, open.line, open.col, open.prefix, rest.substring(1)));
+            if (raw.startsWith(FlowAssembler.FROM, m)) {
+                section.note(new CompilerLine(n, raw, open.file, open.line, open.col, open.prefix, raw.substring(m)));
                 return true;
             }
             return false;
@@ -320,16 +324,27 @@ public final class EscapeTextParser implements InputParser {
             }
         }
 
-        /** The cleaned, interned file of a printed position (consecutive lines mostly name the same file). */
-        private String file(String printed) {
-            if (printed.isEmpty()) {
+        /**
+         * The cleaned, interned file of the position printed at the start of {@code raw}, up to {@code end}
+         * (consecutive lines mostly name the same file: compared in place, cut out only when it changes).
+         */
+        private String file(String raw, int end) {
+            if (end == 0) {
                 return "";
             }
-            if (!printed.equals(lastPrinted)) {
-                lastFile = input.in.intern(SourcePaths.clean(printed));
-                lastPrinted = printed;
+            if (lastPrinted == null || lastPrinted.length() != end || !raw.startsWith(lastPrinted)) {
+                lastPrinted = raw.substring(0, end);
+                lastFile = input.in.intern(SourcePaths.clean(lastPrinted));
             }
             return lastFile;
+        }
+
+        /** The position prefix of {@code raw}: the previous line's when it repeats (a block's lines share it). */
+        private String prefix(String raw, int end) {
+            if (lastPrefix == null || lastPrefix.length() != end || !raw.startsWith(lastPrefix)) {
+                lastPrefix = raw.substring(0, end);
+            }
+            return lastPrefix;
         }
 
         void header(long n, String raw) {

@@ -70,26 +70,27 @@ final class FlowAssembler {
         if (!inOpenBlock(l) || !msg.endsWith(":")) {
             return false;
         }
-        String body = msg.substring(FLOW.length(), msg.length() - 1);
-        int from = 0;
-        if (body.startsWith("{")) {
-            int close = CompilerNames.indexAtDepth0(body, " ", 0);
-            from = close < 0 ? 0 : close;
+        // the body is msg[b, e): between "flow: " and the final colon, cut out only where it is new
+        int b = FLOW.length();
+        int e = msg.length() - 1;
+        int from = b;
+        if (msg.startsWith("{", b)) {
+            int close = CompilerNames.indexAtDepth0(msg.substring(b, e), " ", 0);
+            from = close < 0 ? b : b + close;
         }
-        int sep = body.indexOf(" ← ", from);
+        int sep = indexBefore(msg, " ← ", from, e);
         if (sep < 0) {
-            sep = body.indexOf(" = ", from);
+            sep = indexBefore(msg, " = ", from, e);
         }
-        if (sep <= 0) {
+        if (sep <= b) {
             return false;
         }
-        String dst = body.substring(0, sep);
-        String srcAll = body.substring(sep + 3); // both separators are three characters
-        int k = 0;
-        while (k < srcAll.length() && (srcAll.charAt(k) == '&' || srcAll.charAt(k) == '*')) {
+        int src = sep + 3; // both separators are three characters
+        int k = src;
+        while (k < e && (msg.charAt(k) == '&' || msg.charAt(k) == '*')) {
             k++;
         }
-        Step s = new Step(in.intern(dst), in.intern(srcAll.substring(0, k)), in.intern(srcAll.substring(k)));
+        Step s = new Step(in.intern(msg, b, sep), in.intern(msg, src, k), in.intern(msg, k, e));
         open.steps.add(s);
         openStep = s;
         return true;
@@ -100,18 +101,24 @@ final class FlowAssembler {
         if (openStep == null || !inOpenBlock(l)) {
             return false;
         }
-        String body = l.message().substring(FROM.length());
-        int at = body.lastIndexOf(" at ");
-        if (at <= 0 || body.charAt(at - 1) != ')') {
+        // the body is msg[b, ...): after "from ", read in place
+        String msg = l.message();
+        int b = FROM.length();
+        int at = msg.lastIndexOf(" at ");
+        if (at <= b || msg.charAt(at - 1) != ')') {
             return false;
         }
-        int openParen = body.lastIndexOf('(', at - 1);
-        if (openParen <= 0) {
+        int openParen = msg.lastIndexOf('(', at - 1);
+        if (openParen <= b) {
             return false;
         }
-        String where = body.substring(0, openParen).stripTrailing();
-        String why = body.substring(openParen + 1, at - 1);
-        String atText = body.substring(at + " at ".length());
+        int whereEnd = openParen;
+        while (whereEnd > b && Character.isWhitespace(msg.charAt(whereEnd - 1))) {
+            whereEnd--;
+        }
+        String where = in.intern(msg, b, whereEnd);
+        String why = in.intern(msg, openParen + 1, at - 1);
+        String atText = in.intern(msg, at + " at ".length(), msg.length());
         SourcePos pos = positions.get(atText);
         if (pos == null) {
             pos = PositionLexer.sourcePos(atText, in);
@@ -119,7 +126,7 @@ final class FlowAssembler {
                 positions.put(atText, pos);
             }
         }
-        openStep.notes.add(new FlowNote(in.intern(where), in.intern(why), pos, List.of()));
+        openStep.notes.add(new FlowNote(where, why, pos, List.of()));
         return true;
     }
 
@@ -211,5 +218,11 @@ final class FlowAssembler {
             path++;
         }
         return out;
+    }
+
+    /** The first index of {@code sep} in {@code s} at or after {@code from} that ends by {@code end}, or -1. */
+    private static int indexBefore(String s, String sep, int from, int end) {
+        int i = s.indexOf(sep, from);
+        return i >= 0 && i + sep.length() <= end ? i : -1;
     }
 }

@@ -17,7 +17,11 @@ final class PositionLexer {
     }
 
     /** A decoded prefix: {@code end} is the index just after its closing colon. */
-    record Position(String file, int line, int col, int end) {
+    record Position(String source, int fileEnd, int line, int col, int end) {
+        /** The printed file (cut out of the line on each call: the parser's hot path compares it in place). */
+        String file() {
+            return source.substring(0, fileEnd);
+        }
     }
 
     /** Decodes the position prefix of {@code s}, or null when {@code s} has none. */
@@ -30,7 +34,7 @@ final class PositionLexer {
             return null;
         }
         if (c0 == '<' && s.startsWith(UNKNOWN_POSITION + ":")) {
-            return new Position("", 0, 0, UNKNOWN_POSITION.length() + 1);
+            return new Position(s, 0, 0, 0, UNKNOWN_POSITION.length() + 1);
         }
         int from = 1;
         for (int tries = 0; tries < 8; tries++) {
@@ -43,9 +47,9 @@ final class PositionLexer {
                 int line = number(s, colon + 1, lineEnd);
                 int colEnd = digits(s, lineEnd + 1);
                 if (colEnd > lineEnd + 1 && colEnd < s.length() && s.charAt(colEnd) == ':') {
-                    return new Position(s.substring(0, colon), line, number(s, lineEnd + 1, colEnd), colEnd + 1);
+                    return new Position(s, colon, line, number(s, lineEnd + 1, colEnd), colEnd + 1);
                 }
-                return new Position(s.substring(0, colon), line, 0, lineEnd + 1);
+                return new Position(s, colon, line, 0, lineEnd + 1);
             }
             if (lineEnd > colon + 1 && lineEnd == s.length()) {
                 return null;

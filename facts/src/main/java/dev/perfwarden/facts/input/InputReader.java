@@ -4,7 +4,10 @@ import dev.perfwarden.facts.parse.ParseContext;
 import dev.perfwarden.facts.parse.InputHead;
 import dev.perfwarden.facts.parse.InputSource;
 import dev.perfwarden.facts.parse.InputParser;
+import dev.perfwarden.facts.asm.AsmBody;
 import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.core.InputKind;
+import dev.perfwarden.facts.objdump.ObjdumpParser;
 import dev.perfwarden.facts.core.ParseException;
 
 import java.io.IOException;
@@ -26,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Turns command-line paths into parsed inputs: walks directories, buffers standard input, sniffs
@@ -104,7 +108,10 @@ public final class InputReader {
         }
         List<InputStats> stats = new ArrayList<>(missing);
         List<Fact> facts = new ArrayList<>();
-        for (Parsed parsed : parseAll(sources, skipped)) {
+        HotInstructionInputs hot = new HotInstructionInputs(); // CPU profile x objdump of the same binary
+        List<InputStats> bySlot = new ArrayList<>();
+        for (Parsed parsed : parseAll(sources, skipped, hot)) {
+            bySlot.add(parsed == null ? null : parsed.stats);
             if (parsed == null) {
                 continue;
             }
@@ -114,7 +121,7 @@ public final class InputReader {
         for (Skipped s : skipped) {
             stats.add(InputStats.skipped(s.path(), s.reason())); // listed in the report: nothing is dropped silently
         }
-        HotInstructionInputs.join(sources, stats, facts); // CPU profile x objdump of the same binary
+        hot.finish(bySlot, stats, facts);
         List<Path> sourceRoots = List.copyOf(moduleRoots(roots));
         // Attribute compiler facts to their functions and make files module-relative.
         List<Fact> resolved = dev.perfwarden.facts.source.FunctionResolver.resolve(facts, sourceRoots);
@@ -124,7 +131,8 @@ public final class InputReader {
     private record Parsed(InputStats stats, List<Fact> facts) {
     }
 
-    private List<Parsed> parseAll(List<InputSource> sources, List<Skipped> skipped) throws IOException {
+    private List<Parsed> parseAll(List<InputSource> sources, List<Skipped> skipped, HotInstructionInputs hot)
+            throws IOException {
         // Sniff first (cheap, sequential) so skipped files are reported in a stable order.
         List<InputSource> toParse = new ArrayList<>();
         List<InputParser> chosen = new ArrayList<>();
@@ -164,32 +172,68 @@ public final class InputReader {
                 out.add(new Parsed(InputStats.failed(display, "unknown", unrecognized(display)), List.of()));
             }
         }
+        // With a profile and objdump text among the inputs, the objdump inputs are parsed last, joined to the
+        // profiles' samples as they are parsed (HotInstructionInputs); everything else in one parallel round.
+        boolean join = HotInstructionInputs.wanted(chosen);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, toParse.size())));
         try {
             List<Future<Parsed>> futures = new ArrayList<>();
             for (int i = 0; i < toParse.size(); i++) {
                 InputSource src = toParse.get(i);
                 InputParser parser = chosen.get(i);
-                futures.add(pool.submit(() -> parseOne(src, parser)));
+                futures.add(join && HotInstructionInputs.objdump(parser) ? null
+                        : pool.submit(() -> parseOne(src, parser, null)));
             }
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    out.set(slots.get(i), futures.get(i).get());
-                } catch (ExecutionException e) {
-                    // not an input error (those are in the stats): a parser bug, or out of memory/stack
-                    for (Future<Parsed> f : futures) {
-                        f.cancel(true);
+            collect(futures, toParse, chosen, slots, out);
+            if (join) {
+                for (int i = 0; i < toParse.size(); i++) {
+                    Parsed p = out.get(slots.get(i));
+                    if (chosen.get(i).kind() == InputKind.PPROF && !p.stats.failed()) {
+                        hot.profile(toParse.get(i), p.stats.path());
                     }
-                    throw new ParserFailure(toParse.get(i).displayPath(), chosen.get(i).kind().id(), e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
                 }
+                List<Future<Parsed>> second = new ArrayList<>();
+                for (int i = 0; i < toParse.size(); i++) {
+                    InputSource src = toParse.get(i);
+                    InputParser parser = chosen.get(i);
+                    if (futures.get(i) == null) {
+                        Consumer<AsmBody> observer =
+                                hot.objdump(slots.get(i), src.displayPath());
+                        second.add(pool.submit(() -> parseOne(src, parser, observer)));
+                    } else {
+                        second.add(null);
+                    }
+                }
+                collect(second, toParse, chosen, slots, out);
             }
         } finally {
             pool.shutdown();
         }
         return out;
+    }
+
+    /** Waits for the submitted parses (null: not submitted) and puts their results in their slots. */
+    private static void collect(List<Future<Parsed>> futures, List<InputSource> toParse, List<InputParser> chosen,
+                                List<Integer> slots, List<Parsed> out) throws IOException {
+        for (int i = 0; i < futures.size(); i++) {
+            if (futures.get(i) == null) {
+                continue;
+            }
+            try {
+                out.set(slots.get(i), futures.get(i).get());
+            } catch (ExecutionException e) {
+                // not an input error (those are in the stats): a parser bug, or out of memory/stack
+                for (Future<Parsed> f : futures) {
+                    if (f != null) {
+                        f.cancel(true);
+                    }
+                }
+                throw new ParserFailure(toParse.get(i).displayPath(), chosen.get(i).kind().id(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
     }
 
     private Optional<InputParser> chooser(InputHead head) {
@@ -208,11 +252,21 @@ public final class InputReader {
 
     /** Parses one input; never throws for bad content, which becomes the stats' error. */
     public static ParsedInput parse(InputSource src, InputParser parser) {
+        return parse(src, parser, null);
+    }
+
+    /** As {@link #parse(InputSource, InputParser)}; objdump text also hands each function to {@code functions} (or null). */
+    static ParsedInput parse(InputSource src, InputParser parser,
+                             Consumer<AsmBody> functions) {
         List<Fact> facts = new ArrayList<>();
         ParseContext ctx = new ParseContext(src.displayPath(), parser.kind(), facts::add);
         String error = null;
         try {
-            parser.parse(src, ctx);
+            if (functions != null && parser instanceof ObjdumpParser objdump) {
+                objdump.parse(src, ctx, functions);
+            } else {
+                parser.parse(src, ctx);
+            }
         } catch (ParseException e) {
             error = e.getMessage();
         } catch (IOException | UncheckedIOException e) {
@@ -226,8 +280,9 @@ public final class InputReader {
     public record ParsedInput(InputStats stats, List<Fact> facts) {
     }
 
-    private static Parsed parseOne(InputSource src, InputParser parser) {
-        ParsedInput p = parse(src, parser);
+    private static Parsed parseOne(InputSource src, InputParser parser,
+                                   Consumer<AsmBody> functions) {
+        ParsedInput p = parse(src, parser, functions);
         return new Parsed(p.stats(), p.facts());
     }
 

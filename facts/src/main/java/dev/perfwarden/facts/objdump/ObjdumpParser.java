@@ -126,10 +126,22 @@ public final class ObjdumpParser implements InputParser {
 
     @Override
     public void parse(InputSource source, ParseContext ctx) throws IOException, ParseException {
+        parse(source, ctx, body -> { });
+    }
+
+    /**
+     * As {@link #parse(InputSource, ParseContext)}, handing each function's instructions to {@code observer}
+     * as well, as it ends and before its facts are made (the hot-instruction join, done during this parse).
+     */
+    public void parse(InputSource source, ParseContext ctx, Consumer<AsmBody> observer)
+            throws IOException, ParseException {
         try (BufferedReader r = new BufferedReader(
                 new InputStreamReader(source.open(), StandardCharsets.UTF_8), 1 << 16)) {
             AsmAnalyzer analyzer = new AsmAnalyzer(InputKind.OBJDUMP, options);
-            new Run(ctx, body -> analyzer.finish(body, ctx), detectSourceForm(r)).read(r);
+            new Run(ctx, body -> {
+                observer.accept(body);
+                analyzer.finish(body, ctx);
+            }, detectSourceForm(r)).read(r);
         }
     }
 

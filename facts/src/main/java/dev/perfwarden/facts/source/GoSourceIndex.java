@@ -39,6 +39,9 @@ import java.util.TreeMap;
  * to the literal in the source.
  */
 public final class GoSourceIndex {
+    /** From this many files on, {@link #of} parses them on the common fork-join pool too. */
+    static final int PARALLEL_FILES = 64;
+
     /** Naming of closures in package-level variable initializers. */
     public enum GlobalClosures {
         /** Go 1.22 and later: {@code init.func1}. */
@@ -321,13 +324,20 @@ public final class GoSourceIndex {
                                    GlobalClosures style, BuildConstraints target) {
         GoSourceIndex idx = new GoSourceIndex(moduleRoot, modulePath);
         Map<String, List<Parsed>> byPackage = new TreeMap<>();
-        for (Map.Entry<String, byte[]> e : new TreeMap<>(sources).entrySet()) {
+        List<Map.Entry<String, byte[]>> files = List.copyOf(new TreeMap<>(sources).entrySet());
+        // Each file is parsed on its own; a large tree's files on the common pool as well (GOROOT's 10,000 files:
+        // the batch workers that wait for this one build, or analyze's idle core, do not sit idle). Grouped below
+        // in path order either way.
+        List<Parsed> parsed = (files.size() >= PARALLEL_FILES ? files.parallelStream() : files.stream()).map(e -> {
             Parsed p = new GoFileParser(e.getKey(), GoScanner.scan(e.getValue())).parse();
             p.built = target.matches(e.getKey(), e.getValue());
+            return p;
+        }).toList();
+        for (Parsed p : parsed) {
             if (p.pkgName.isEmpty()) {
                 continue;
             }
-            String dir = SourcePaths.dir(e.getKey());
+            String dir = SourcePaths.dir(p.path);
             byPackage.computeIfAbsent(dir + "\u0000" + p.pkgName, k -> new ArrayList<>()).add(p);
         }
         for (Map.Entry<String, List<Parsed>> e : byPackage.entrySet()) {

@@ -19,6 +19,12 @@ import java.util.concurrent.ExecutionException;
  * sizes, modification times; walked again on every call) is the one it was built from, else it is built
  * again. Thread-safe: workers asking for the same key at once wait for one build. Bounded: at most
  * {@code maxEntries} values, least recently used dropped first; values must not be changed by their users.
+ *
+ * <p>A tree without {@code .go} files is built every time and never kept: its build costs nothing, and
+ * keeping it would push a real tree out. (A batch's capture folders are source roots without Go files,
+ * one per bundle: with two workers, their entries evicted GOROOT's index and suppressions, which were
+ * then built again for almost every bundle — 88 % of the bytes allocated, 5x the GC work, 2x the CPU of
+ * one worker.)
  */
 public final class SourceCache {
     private static final SourceCache SHARED = new SourceCache(Integer.getInteger("perfwarden.sourceCache", 4));
@@ -55,7 +61,7 @@ public final class SourceCache {
      */
     @SuppressWarnings("unchecked")
     public <T> T get(GoTree tree, String kind, Builder<T> build) {
-        if (maxEntries == 0) {
+        if (maxEntries == 0 || tree.files().isEmpty()) {
             return run(tree, build);
         }
         String key = tree.root() + "\u0000" + tree.recursive() + "\u0000" + kind;

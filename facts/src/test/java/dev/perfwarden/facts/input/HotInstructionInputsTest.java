@@ -2,6 +2,7 @@ package dev.perfwarden.facts.input;
 
 import dev.perfwarden.facts.asm.Captures;
 import dev.perfwarden.facts.disasm.HotInstruction;
+import dev.perfwarden.facts.disasm.HotInstructionJoin;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -37,5 +38,23 @@ class HotInstructionInputsTest {
         assertThat(r.inputs()).filteredOn(s -> s.kind().equals("pprof")).singleElement()
                 .satisfies(s -> assertThat(s.note()).startsWith("hot instructions not joined: the profile " + profile + " is not of the binary "
                         + objdump + " shows"));
+    }
+
+    @Test
+    void theJoinDoneWhileObjdumpIsParsedGivesTheFactsOfTheStandaloneJoin() throws Exception {
+        for (String version : List.of("go1.26.8", "go1.23.5")) {
+            java.nio.file.Path dir = Captures.root().resolve("testdata/hotasm/" + version);
+            java.nio.file.Path profile = dir.resolve("cpu.pprof");
+            java.nio.file.Path objdump = dir.resolve("objdump.txt");
+            InputReader.Result r = read(profile.toString(), objdump.toString());
+            List<HotInstruction> during = r.facts().stream().filter(HotInstruction.class::isInstance)
+                    .map(HotInstruction.class::cast).toList();
+            // the standalone join (hot --disasm) reads the objdump text again, on its own
+            HotInstructionJoin.Result alone = HotInstructionJoin.join(
+                    new HotInstructionJoin.Input(profile, profile.toString()),
+                    List.of(new HotInstructionJoin.Input(objdump, objdump.toString())));
+            assertThat(alone.note()).as(version).isNull();
+            assertThat(during).as(version).isNotEmpty().containsExactlyElementsOf(alone.facts());
+        }
     }
 }

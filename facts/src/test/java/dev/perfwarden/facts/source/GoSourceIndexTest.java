@@ -88,6 +88,34 @@ class GoSourceIndexTest {
     }
 
     @Test
+    void aLargeTreeParsedInParallelNamesEveryFileAsEachPackageAloneDoes() {
+        // numbering (init.N, init.funcN) runs across a package's files in path order: parsing the files of a
+        // large tree in parallel must not change it
+        Map<String, byte[]> all = new TreeMap<>();
+        List<Map<String, byte[]>> packages = new java.util.ArrayList<>();
+        for (int p = 0; p < 30; p++) {
+            Map<String, byte[]> pkg = new TreeMap<>();
+            for (int f = 0; f < 4; f++) {
+                String src = "package p" + p + "\nvar v" + f + " = func() int { return " + f + " }()\n"
+                        + "func init() { println(v" + f + ") }\nfunc F" + f + "() { go func() {}() }\n";
+                pkg.put("p" + p + "/f" + f + ".go", src.getBytes(StandardCharsets.UTF_8));
+            }
+            packages.add(pkg);
+            all.putAll(pkg);
+        }
+        assertThat(all.size()).isGreaterThanOrEqualTo(GoSourceIndex.PARALLEL_FILES);
+        GoSourceIndex big = GoSourceIndex.of(Path.of("/m"), "example.com/m", all, GoSourceIndex.GlobalClosures.INIT);
+        for (Map<String, byte[]> pkg : packages) {
+            assertThat(pkg.size()).isLessThan(GoSourceIndex.PARALLEL_FILES);
+            GoSourceIndex alone = GoSourceIndex.of(Path.of("/m"), "example.com/m", pkg, GoSourceIndex.GlobalClosures.INIT);
+            for (String file : pkg.keySet()) {
+                assertThat(big.file(file)).isEqualTo(alone.file(file));
+            }
+        }
+        assertThat(names(big, "p7/f3.go")).containsExactly("init.3@3:1", "F3@4:1", "F3.func1@4:16", "init.func4@2:10");
+    }
+
+    @Test
     void globalClosuresAreNumberedInInitializationOrderAcrossFiles() {
         String a = String.join("\n",
                 "package main",

@@ -92,6 +92,25 @@ class SourceCacheTest {
     }
 
     @Test
+    void aTreeWithoutGoFilesIsBuiltEachTimeAndPushesNoKeptTreeOut() throws IOException {
+        // a batch's capture folders are source roots without Go files, one per bundle, two in flight at once
+        SourceCache cache = new SourceCache(2);
+        GoTree a = GoTree.walk(module("a"), true);
+        GoTree b = GoTree.walk(module("b"), true);
+        Object va = fresh(cache, a);
+        Object vb = fresh(cache, b);
+        for (int i = 0; i < 3; i++) {
+            GoTree empty = GoTree.walk(Files.createDirectories(dir.resolve("captures-" + i)), false);
+            assertThat(empty.files()).isEmpty();
+            Object v = fresh(cache, empty);
+            assertThat(fresh(cache, empty)).isNotSameAs(v);
+        }
+        assertThat(cache.counts()).containsEntry("entries", 2L).containsEntry("builds", 2L);
+        assertThat(fresh(cache, a)).isSameAs(va);
+        assertThat(fresh(cache, b)).isSameAs(vb);
+    }
+
+    @Test
     void workersAskingAtOnceWaitForOneBuild() throws Exception {
         GoTree t = GoTree.walk(module("m"), true);
         SourceCache cache = new SourceCache(4);
