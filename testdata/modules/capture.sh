@@ -3,10 +3,11 @@
 # testdata/modules/capture.sh — capture real Go toolchain output from a published Go module, for
 # the real-module tests (RealModuleTest) and the judged lists.
 #
-# Usage: testdata/modules/capture.sh NAME MODULE@VERSION [BENCHTIME]
-#   NAME            folder under testdata/modules/ (murmur3, bitset, chi, uuid)
+# Usage: testdata/modules/capture.sh NAME MODULE@VERSION [BENCHTIME [BENCH]]
+#   NAME            folder under testdata/modules/ (murmur3, bitset, chi, uuid, xsync)
 #   MODULE@VERSION  a fixed version, fetched with `go mod download` (module proxy)
 #   BENCHTIME       -test.benchtime for the profiled runs (default 300ms)
+#   BENCH           -test.bench for the profiled runs (default ., every benchmark)
 #
 # Uses the machine's Go (the captures here were made with Go 1.26.8, linux/amd64). The module's
 # root package is copied from the module cache to /tmp/perfwarden-capture/src/NAME and built there
@@ -20,8 +21,8 @@
 #   bce.txt         stderr of go test -c -gcflags='MODULE=-d=ssa/check_bce/debug=1'
 #   objdump.txt     go tool objdump -s '^MODULE\.' of the test binary (built with -trimpath)
 #   bench.txt       the CPU-profiled run's benchmark output
-#   cpu.pprof       NAME.test -test.bench=. -test.cpuprofile   (its own run)
-#   mem.pprof       NAME.test -test.bench=. -test.memprofile -test.memprofilerate=512   (a separate run:
+#   cpu.pprof       NAME.test -test.bench=BENCH -test.cpuprofile   (its own run)
+#   mem.pprof       NAME.test -test.bench=BENCH -test.memprofile -test.memprofilerate=512   (a separate run:
 #                   sampling every 512 bytes in the CPU run would skew it with runtime.profilealloc)
 #   capture.json    go version, environment, the exact commands
 # Only the module's own package is compiled with the diagnostic flags and dumped: the standard
@@ -29,7 +30,7 @@
 # reads (Test*/Example* functions, test files without benchmarks; see there).
 set -euo pipefail
 [[ $# -ge 2 ]] || { sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 2; }
-NAME=$1 MODV=$2 BENCHTIME=${3:-300ms}
+NAME=$1 MODV=$2 BENCHTIME=${3:-300ms} BENCH=${4:-.}
 MOD=${MODV%@*}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT="$ROOT/testdata/modules/$NAME"
@@ -38,7 +39,10 @@ SRC="$CAP/src/$NAME" CACHE="$CAP/cache/modules/$NAME" BIN="$CAP/bin/$NAME.test"
 dir=$(go mod download -json "$MODV" | jq -r .Dir)
 [[ -d "$dir" ]] || { echo "capture: go mod download $MODV failed" >&2; exit 1; }
 mkdir -p "$CAP/bin" "$CAP/gopath"
-rm -rf "$SRC" "$CACHE" "$OUT"; mkdir -p "$SRC" "$CACHE" "$OUT/src"
+# only what this script writes: judged.txt, expected.txt, known-failures.txt, shapes.txt and regen.sh are kept
+rm -rf "$SRC" "$CACHE" "$OUT/src" "$OUT/json"
+rm -f "$OUT"/{m2.txt,bce.txt,objdump.txt,bench.txt,cpu.pprof,mem.pprof,capture.json} "$OUT"/LICENSE*
+mkdir -p "$SRC" "$CACHE" "$OUT/src"
 cp "$dir"/*.go "$SRC"/; [[ -f "$dir/go.sum" ]] && cp "$dir/go.sum" "$SRC"/
 # A module published before modules (no go.mod) gets a minimal one, as `go mod init` would write.
 if [[ -f "$dir/go.mod" ]]; then cp "$dir/go.mod" "$SRC"/; else printf 'module %s\n\ngo 1.16\n' "$MOD" > "$SRC/go.mod"; fi
@@ -56,8 +60,8 @@ run go test -c -gcflags="$MOD=-d=ssa/check_bce/debug=1" -o "$BIN" . 2> "$OUT/bce
 run go test -c -trimpath -o "$BIN" .
 re="^$(printf '%s' "$MOD" | sed 's/[.]/\\./g')\\."
 run go tool objdump -s "$re" "$BIN" > "$OUT/objdump.txt"
-run "$BIN" -test.run='^$' -test.bench=. -test.benchmem -test.benchtime="$BENCHTIME" -test.cpuprofile "$CAP/$NAME-cpu.pprof" > "$OUT/bench.txt"
-run "$BIN" -test.run='^$' -test.bench=. -test.benchtime="$BENCHTIME" -test.memprofile "$CAP/$NAME-mem.pprof" -test.memprofilerate=512 > /dev/null
+run "$BIN" -test.run='^$' -test.bench="$BENCH" -test.benchmem -test.benchtime="$BENCHTIME" -test.cpuprofile "$CAP/$NAME-cpu.pprof" > "$OUT/bench.txt"
+run "$BIN" -test.run='^$' -test.bench="$BENCH" -test.benchtime="$BENCHTIME" -test.memprofile "$CAP/$NAME-mem.pprof" -test.memprofilerate=512 > /dev/null
 cp "$CAP/$NAME-cpu.pprof" "$OUT/cpu.pprof"; cp "$CAP/$NAME-mem.pprof" "$OUT/mem.pprof"
 jq -n --arg gv "$(go version)" --arg mod "$MODV" --arg wd "$SRC" \
    --argjson cmds "$(printf '%s\n' "${CMDS[@]}" | jq -R . | jq -s .)" \

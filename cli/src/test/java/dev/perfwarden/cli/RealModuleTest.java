@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.parse.InputSource;
 import dev.perfwarden.facts.parse.ParseContext;
+import dev.perfwarden.facts.inline.InlineFact;
+import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.HotLine;
 import dev.perfwarden.facts.profile.PprofParser;
 import org.junit.jupiter.api.Assumptions;
@@ -29,7 +31,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * perfwarden on four real, well-known Go modules (testdata/modules/NAME: Go 1.26.8 captures of the
+ * perfwarden on five real, well-known Go modules (testdata/modules/NAME: Go 1.26.8 captures of the
  * package's test build with CPU and heap profiles from separate runs; see capture.sh), with the default
  * options a new user would use: {@code analyze CAPTURES --source src --format json}. Per module:
  * <ul>
@@ -44,10 +46,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       text report shows first: the findings above note (notes are hidden by default and counted), highest
  *       cost first, at most 10 of them. Every one of these n must have a verdict, none may be wrong, and at
  *       least 70 % must be actionable (7 of 10; ceil(0.7 n) when fewer are shown).</li>
+ *   <li>a generic module ({@code shapes.txt}, xsync): two shapes of one generic function
+ *       ({@code go.shape.string} and {@code go.shape.int} keys) are two functions, each with its own inlining
+ *       decision, its own calls and its own CPU samples;</li>
+ *   <li>without {@code -m=2} (only {@code -json}, objdump and the profiles), no fact is put in the package's
+ *       {@code init} that {@code -m=2} attributes to another function (a compiler-made wrapper, such as an
+ *       interface method's, whose parameters are declared at the interface).</li>
  * </ul>
  */
 class RealModuleTest {
-    private static final List<String> MODULES = List.of("murmur3", "bitset", "chi", "uuid");
+    private static final List<String> MODULES = List.of("murmur3", "bitset", "chi", "uuid", "xsync");
     private static final Pattern JUDGED = Pattern.compile("^(\\S+)\\s+(\\S+):(\\d+)\\s+(actionable|unimportant|wrong)\\s+--\\s+(.+)$");
     private static final Pattern EXPECTED = Pattern.compile("^(\\S+)\\s+(\\S+):(\\d+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,7 +72,9 @@ class RealModuleTest {
                     check("no duplicate sites", known, () -> noDuplicates(r)),
                     check("no hot severity on lines without samples", known, () -> hotOnlyWithSamples(dir, r)),
                     check("expected hot-path findings", known, () -> expected(dir, r)),
-                    check("judged top 10", known, () -> judged(dir, r))));
+                    check("judged top 10", known, () -> judged(dir, r)),
+                    check("generic shapes told apart", known, () -> shapesApart(dir)),
+                    check("no compiler wrapper in init without -m=2", known, () -> wrappersWithoutM2(dir))));
         });
     }
 
@@ -225,6 +235,77 @@ class RealModuleTest {
         // at least 70 % actionable: 7 of 10, or of the n < 10 findings shown, ceil(0.7 n)
         assertThat(counts.getOrDefault("actionable", 0L)).as("actionable findings in the top %d: %s", top.size(), counts)
                 .isGreaterThanOrEqualTo((top.size() * 7 + 9) / 10);
+    }
+
+    /**
+     * {@code shapes.txt} (when the module has one): per line two instances of one generic function as the compiler
+     * and objdump name them ({@code (*Map[go.shape.string,go.shape.int]).Load | (*Map[go.shape.int,go.shape.int]).Load},
+     * without the package). Each must be its own function in the facts the rules see: an inlining decision
+     * ({@code can inline}/{@code cannot inline}) of that symbol, calls made from it (inlined or not), and CPU
+     * samples of its own ({@link HotFunction} of that symbol).
+     */
+    void shapesApart(Path dir) throws IOException {
+        Path list = dir.resolve("shapes.txt");
+        if (!Files.exists(list)) {
+            return;
+        }
+        String module = JSON.readTree(dir.resolve("capture.json").toFile()).get("module").asText().replaceAll("@.*$", "");
+        List<String> args = new ArrayList<>();
+        for (String f : List.of("m2.txt", "json", "objdump.txt", "cpu.pprof")) {
+            args.add(dir.resolve(f).toString());
+        }
+        List<Fact> facts = new dev.perfwarden.facts.input.InputReader()
+                .read(args, List.of(dir.resolve("src")), java.io.InputStream.nullInputStream()).facts();
+        int pairs = 0;
+        for (String l : Files.readAllLines(list)) {
+            if (l.isBlank() || l.startsWith("#")) {
+                continue;
+            }
+            String[] two = l.split("\\s+\\|\\s+");
+            assertThat(two).as("shapes.txt: %s", l).hasSize(2);
+            pairs++;
+            for (String shaped : two) {
+                String sym = module + "." + shaped.strip();
+                assertThat(facts).as("an inlining decision of %s", sym).anyMatch(x -> x instanceof InlineFact i
+                        && i.symbol().equals(sym) && i.atDeclaration());
+                assertThat(facts).as("calls made from %s", sym).anyMatch(x -> x instanceof InlineFact i
+                        && i.symbol().equals(sym) && !i.atDeclaration());
+                assertThat(facts).as("CPU samples of %s", sym).anyMatch(x -> x instanceof HotFunction h
+                        && h.symbol().equals(sym) && h.sampleType().equals("cpu") && h.cum() > 0);
+            }
+        }
+        assertThat(pairs).as("shapes.txt names no pair").isPositive();
+    }
+
+    /**
+     * Every finding (notes and test code included) that the report without {@code -m=2} attributes to the package's
+     * {@code init} must be in {@code init} with {@code -m=2} too: there the compiler names each function it made, so
+     * an {@code init} only without it is a wrapper the source lookup could not place.
+     */
+    void wrappersWithoutM2(Path dir) {
+        java.util.function.Function<List<String>, Set<String>> inInit = files -> {
+            List<String> args = new ArrayList<>(List.of("analyze"));
+            files.forEach(f -> args.add(dir.resolve(f).toString()));
+            args.addAll(List.of("--source", dir.resolve("src").toString(), "--format", "json", "--fail-on", "none",
+                    "--no-config", "--all", "--include-tests"));
+            Cli.Run run = Cli.run(args.toArray(String[]::new));
+            assertThat(run.exit()).as(run.err()).isZero();
+            Set<String> out = new java.util.TreeSet<>();
+            try {
+                JSON.readTree(run.out()).get("findings").forEach(f -> {
+                    String fn = f.get("function").asText();
+                    if (fn.endsWith(".init") && !fn.contains("(")) { // the package's init, not a method named init
+                        out.add(key(f));
+                    }
+                });
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            return out;
+        };
+        Set<String> withM2 = inInit.apply(List.of("m2.txt", "json", "objdump.txt", "cpu.pprof", "mem.pprof"));
+        Set<String> withoutM2 = inInit.apply(List.of("json", "objdump.txt", "cpu.pprof", "mem.pprof"));
+        assertThat(withoutM2).as("in init without -m=2 only (with it: %s)", withM2).isSubsetOf(withM2);
     }
 
     /**

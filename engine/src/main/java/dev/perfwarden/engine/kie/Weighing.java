@@ -38,7 +38,8 @@ import java.util.List;
  *       for {@code @cost(cum)}, a function's cum ≥ {@code hot.function.cumShare}; or, with a heap profile the
  *       rule is weighed by, bytes ≥ {@code hot.alloc.share}): the rule's {@code @hotSeverity}, default one level
  *       up, and the profile line as evidence. A line-scoped rule weighed by both profiles (an allocation rule) is
- *       not hot by CPU on a line where the given heap profile saw no bytes: that CPU is not the allocation's;</li>
+ *       not hot by CPU on a line where the given heap profile saw fewer bytes than {@code hot.alloc.minShare}
+ *       (default 0.5 %, the bar a hot line's CPU clears): that CPU is not the allocation's;</li>
  *   <li>not hot, with a CPU profile the rule is weighed by: {@code note};</li>
  *   <li>no such CPU profile, or nothing to measure: the rule's {@code @severity}.</li>
  * </ul>
@@ -53,8 +54,13 @@ public final class Weighing {
     private Weighing() {
     }
 
-    /** The four thresholds, read from the pack's (or the engine's default) parameters. */
-    public record Thresholds(double functionCum, double lineFlat, double lineCum, double alloc) {
+    /**
+     * The thresholds, read from the pack's (or the engine's default) parameters: {@code hot.function.cumShare},
+     * {@code hot.line.flatShare}, {@code hot.line.cumShare}, {@code hot.alloc.share} and {@code hot.alloc.minShare}
+     * ({@code allocFloor}: the share of the heap profile's bytes a line must hold for its CPU to make an allocation
+     * rule hot).
+     */
+    public record Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor) {
     }
 
     /**
@@ -86,11 +92,12 @@ public final class Weighing {
         Measure a = best(line ? lines : functions, ALLOC, cum);
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self");
         double cpuThreshold = !line ? t.functionCum() : cum ? t.lineCum() : t.lineFlat();
-        // an allocation rule (weighed by both profiles) on a line where the heap profile saw no bytes: the line's CPU
-        // is not the allocation's (a small integer boxed from the runtime's static table, a zero-size value), so CPU
-        // alone does not make it hot
-        boolean allocatesNothing = line && cpu && heap && a.share() <= 0;
-        boolean hot = cpu && !allocatesNothing && c.share() >= cpuThreshold || heap && a.share() >= t.alloc();
+        // an allocation rule (weighed by both profiles) on a line where the heap profile saw no bytes, or fewer than
+        // hot.alloc.minShare of them: the line's CPU is not the allocation's (a small integer boxed from the runtime's
+        // static table, a zero-size value, an allocation on a rare branch of a hot line), so CPU alone does not make
+        // it hot: the allocation's own measured cost, its bytes, must clear the bar a hot line's CPU clears
+        boolean allocatesLittle = line && cpu && heap && a.share() < t.allocFloor();
+        boolean hot = cpu && !allocatesLittle && c.share() >= cpuThreshold || heap && a.share() >= t.alloc();
         String where = line ? h.file() + ":" + h.line() : h.symbol();
         Evidence measured = new Evidence("pprof", measuredText(where, cum ? "cum" : "self", cpu ? c : null,
                 heap ? a : null), null);

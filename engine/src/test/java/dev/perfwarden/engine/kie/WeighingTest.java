@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How {@code @cost} chooses what a hit is weighed by. */
 class WeighingTest {
     static final PackRef PACK = new PackRef("p", "p", "1.0.0");
-    static final Weighing.Thresholds T = new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01);
+    static final Weighing.Thresholds T = new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01, 0.005);
 
     static Hit hit(CostSpec cost) {
         return new Hit("r", "p", Severity.NOTE, Severity.WARNING, Scope.LINE, "m.f", "a.go", 7, 3, "msg", List.of(),
@@ -71,12 +71,40 @@ class WeighingTest {
         // without a heap profile the CPU is all there is to weigh it by
         Finding cpuOnly = Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile()), List.of(), noBytes);
         assertThat(cpuOnly.severity()).isEqualTo(Severity.WARNING);
-        // with bytes on the line, the CPU there counts
+        // with bytes on the line (at least hot.alloc.minShare of them), the CPU there counts
         List<Object> someBytes = List.of(lineCost("a.go", 7, "cpu", 0.047, 0.047, 0.047),
-                lineCost("a.go", 7, "alloc_space", 0.001, 0.001, 0.001));
+                lineCost("a.go", 7, "alloc_space", 0.006, 0.006, 0.006));
         Finding allocates = Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile(), heapProfile()),
                 List.of(), someBytes);
         assertThat(allocates.severity()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void anAllocationRuleIsNotHotByCpuOnALineWhoseBytesAreBelowTheFloor() {
+        // examples/captured/orders pricing.go:17 (Cents.String): fmt.Sprintf("%s%d.%02d", sign, c/100, c%100) on a line
+        // with 0.6 % of the CPU samples; the boxings are convTstring of "" or "-" and convT64 of values below 100, so the
+        // heap profile saw 0.0009 % of the bytes there: measured, but not a cost that matters
+        List<Object> tiny = List.of(lineCost("a.go", 7, "cpu", 0.0059, 0.0059, 0.0059),
+                lineCost("a.go", 7, "alloc_space", 0.0000093, 0.0000093, 0.0000093));
+        Finding boxed = Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile(), heapProfile()), List.of(),
+                tiny);
+        assertThat(boxed.severity()).isEqualTo(Severity.NOTE);
+        assertThat(boxed.cost()).isEqualTo(new Cost(0.0059, 0.0000093, Scope.LINE, "self"));
+        // the floor is hot.alloc.minShare: a pack (or --param) that sets it to 0 makes any measured byte enough
+        Weighing.Thresholds anyByte = new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01, 0);
+        assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, anyByte, List.of(cpuProfile(), heapProfile()), List.of(),
+                tiny).severity()).isEqualTo(Severity.WARNING);
+        // just below and at the default floor (0.5 %, the bar a hot line's CPU clears)
+        for (double bytes : new double[] {0.0049, 0.005}) {
+            List<Object> l = List.of(lineCost("a.go", 7, "cpu", 0.0059, 0.0059, 0.0059),
+                    lineCost("a.go", 7, "alloc_space", bytes, bytes, bytes));
+            assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile(), heapProfile()), List.of(), l)
+                    .severity()).as("bytes %s", bytes).isEqualTo(bytes < 0.005 ? Severity.NOTE : Severity.WARNING);
+        }
+        // bytes alone at hot.alloc.share make it hot whatever the CPU
+        List<Object> heavy = List.of(lineCost("a.go", 7, "alloc_space", 0.02, 0.02, 0.02));
+        assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile(), heapProfile()), List.of(), heavy)
+                .severity()).isEqualTo(Severity.WARNING);
     }
 
     @Test

@@ -1,0 +1,3 @@
+module github.com/puzpuzpuz/xsync/v4
+
+go 1.24
