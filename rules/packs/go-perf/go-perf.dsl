@@ -6,7 +6,7 @@
 #   $capture  a closure capture (from "a closure captures a variable ...").
 #   $call     a runtime call (from "there is a runtime call of category ... on the site's line").
 #   $name     names you choose: lists from "the ... are $name" sentences, parameters from
-#             "the <pack> parameter <name> is $name".
+#             "the parameter <name> is $name".
 #   A sentence starting with "-" adds a constraint to the pattern on the line above it.
 #   A line starting with ">" is plain DRL, passed through unchanged.
 #   Messages are java.lang.String.format templates: %s for each argument after "with", %d for a
@@ -52,11 +52,9 @@
 [when]the machine code of the site's function is {list}={list} : java.util.List() from collect(dev.perfwarden.facts.asm.AsmFunction(symbol == $site.symbol))
 
 # ---------------------------------------------------------------- parameters and hotness
-# "the parameter" and "is hot" read the rule's own pack's parameters (the param query every pack has);
-# "the {pack} parameter" reads another pack's.
+# "the parameter" and "is hot" read the rule's own pack's parameters (the param query every pack has),
+# so a copied rule reads the parameters of the pack it is copied into: no sentence names a pack.
 [when]the parameter {name} is {var}=param("{name}", {var};)
-[when]the {pack} parameter {name} is {var}=dev.perfwarden.engine.rule.Param(pack == "{pack}", name == "{name}", {var} : number)
-[when]the site's function is hot by the {pack} threshold=dev.perfwarden.engine.rule.Param(pack == "{pack}", name == "hot.function.cumShare", $hotShare : number) exists dev.perfwarden.facts.profile.HotFunction(symbol == $site.symbol, sampleType == "cpu", cumShare >= $hotShare)
 [when]the site's function is hot=param("hot.function.cumShare", $hotShare;) exists dev.perfwarden.facts.profile.HotFunction(symbol == $site.symbol, sampleType == "cpu", cumShare >= $hotShare)
 
 # ---------------------------------------------------------------- reporting
