@@ -35,6 +35,7 @@ import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeDeclarationDescr;
+import org.drools.drl.ast.descr.TypeFieldDescr;
 import org.drools.drl.parser.DrlExprParser;
 import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
@@ -189,8 +190,11 @@ final class RestrictedChecker {
             }
         }
         for (TypeDeclarationDescr t : pd.getTypeDeclarations()) {
-            problemAtLine(t.getLine(), 0, "'declare " + t.getTypeName() + "' is not allowed: use the fact model's types");
+            declare(pd.getName(), t);
         }
+        // the pack's declared types (this file's and every other file's, the library's among them): matched,
+        // created and inserted like fact-model records, once each declaration passed its own check
+        lib.declaredTypes().forEach(types::declared);
         for (var e : pd.getEnumDeclarations()) {
             problemAtLine(e.getLine(), 0, "'declare enum " + e.getTypeName() + "' is not allowed");
         }
@@ -208,6 +212,89 @@ final class RestrictedChecker {
             problemAtLine(pd.getUnit().getLine(), 0, "'unit' is not allowed");
         }
     }
+
+    /**
+     * {@code declare NAME field : TYPE ... end}: a plain value type of the pack's own package. Its fields may
+     * only have the types a rule may name (primitives, String and the boxed numbers, fact-model types,
+     * java.util collections, other declared types); no default values (they are code run at every creation),
+     * no supertype (its constructor would run), no trait, no annotation but {@code @key} and {@code @position}
+     * on fields (an annotation is a class the generated type would load), and no name a rule can already
+     * see (a declaration of an existing name adds to that class).
+     */
+    private void declare(String pkg, TypeDeclarationDescr t) {
+        int line = t.getLine();
+        String name = t.getTypeName();
+        String what = "'declare " + name + "'";
+        if (t.isTrait()) {
+            problemAtLine(line, 0, "'declare trait " + name + "' is not allowed");
+            return;
+        }
+        String full = t.getFullTypeName();
+        if (!DECLARED_NAME.matcher(name).matches() || !full.equals(name) && !full.equals(pkg + "." + name)) {
+            problemAtLine(line, 0, what + " is not allowed: a declared type is named by a simple, capitalised name"
+                    + " in the pack's own package (" + pkg + ")");
+            return;
+        }
+        if (resolve(name) != null || model.factType(pkg, name).isPresent()) {
+            problemAtLine(line, 0, what + " is not allowed: " + name + " is already a type rules can name; a"
+                    + " declaration of an existing type changes that type");
+            return;
+        }
+        if (!t.getSuperTypes().isEmpty()) {
+            problemAtLine(line, 0, what + " extends " + t.getSuperTypes().get(0) + ": not allowed, a declared type"
+                    + " may not extend a class (the class's constructor and methods would run)");
+        }
+        for (AnnotationDescr a : t.getAnnotations()) {
+            problemAtLine(a.getLine() > 0 ? a.getLine() : line, 0, "annotation @" + a.getName() + " on " + what
+                    + " is not allowed");
+        }
+        for (TypeFieldDescr f : t.getFields().values()) {
+            int fl = fieldLine(line, f.getFieldName());
+            String type = f.getPattern() == null ? "" : f.getPattern().getObjectType();
+            String raw = type.contains("<") ? type.substring(0, type.indexOf('<')).strip() : type.strip();
+            TypeRef ref = PRIMITIVES.contains(raw) || lib.declaredTypes().contains(raw) ? null : resolve(raw);
+            if (!PRIMITIVES.contains(raw) && !lib.declaredTypes().contains(raw)
+                    && (ref == null || !(ref.value() || ref.factType() || ref.container()))) {
+                problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has type '" + type + "', which"
+                        + " is not allowed: a declared type's fields may be primitives, String and the boxed numbers,"
+                        + " fact-model types, java.util collections or the pack's declared types");
+            } else if (type.contains("<")) {
+                java(-1, fl, type).signatureType(type);
+            }
+            for (String a : PackLibrary.accessors(f.getFieldName())) {
+                if (FactModel.BANNED_MEMBERS.contains(a)) {
+                    problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " is not allowed: its"
+                            + " accessor would be named '" + a + "', which restricted code may never call");
+                }
+            }
+            if (f.getInitExpr() != null && !f.getInitExpr().isBlank()) {
+                problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has a default value ("
+                        + f.getInitExpr().strip() + "): not allowed, a default is code that runs at every creation;"
+                        + " pass the value to the constructor");
+            }
+            for (AnnotationDescr a : f.getAnnotations()) {
+                if (!FIELD_ANNOTATIONS.contains(a.getName())) {
+                    problemAtLine(fl, 0, "annotation @" + a.getName() + " on field '" + f.getFieldName() + "' of "
+                            + what + " is not allowed (allowed: @key, @position)");
+                }
+            }
+        }
+    }
+
+    /** The line of a declaration's field ({@code name :}) at or after the {@code declare} line. */
+    private int fieldLine(int declareLine, String field) {
+        String[] lines = drl.split("\n", -1);
+        Pattern p = Pattern.compile("^\\s*" + Pattern.quote(field) + "\\s*:");
+        for (int i = Math.max(0, declareLine - 1); i < lines.length; i++) {
+            if (p.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return declareLine;
+    }
+
+    private static final Pattern DECLARED_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
+    private static final Set<String> FIELD_ANNOTATIONS = Set.of("key", "position");
 
     /** A library function: its signature's types, no recursion, and its body as a consequence's. */
     private void function(FunctionDescr f) {
@@ -522,6 +609,11 @@ final class RestrictedChecker {
             @Override
             public boolean libraryFunction(String name) {
                 return lib.function(name);
+            }
+
+            @Override
+            public boolean declaredAccessor(String name) {
+                return lib.declaredAccessors().contains(name) && !FactModel.BANNED_MEMBERS.contains(name);
             }
 
             private void at(int line, int column, String message, boolean refusal) {
