@@ -78,7 +78,7 @@ final class RestrictedChecker {
 
     private static final Set<String> ACC_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
             "collectList", "collectSet", "countDistinct");
-    private static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte",
+    static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte",
             "char", "boolean");
     /** Relational operators of constraints ({@code matches} is refused with a pointer to {@code Regex.matches}). */
     private static final Set<String> RELATIONAL = Set.of("==", "!=", "<", "<=", ">", ">=", "contains", "memberOf",
@@ -190,7 +190,7 @@ final class RestrictedChecker {
             }
         }
         for (TypeDeclarationDescr t : pd.getTypeDeclarations()) {
-            declare(pd.getName(), t);
+            new DeclareCheck(this).declare(pd.getName(), t);
         }
         // the pack's declared types (this file's and every other file's, the library's among them): matched,
         // created and inserted like fact-model records, once each declaration passed its own check
@@ -213,88 +213,6 @@ final class RestrictedChecker {
         }
     }
 
-    /**
-     * {@code declare NAME field : TYPE ... end}: a plain value type of the pack's own package. Its fields may
-     * only have the types a rule may name (primitives, String and the boxed numbers, fact-model types,
-     * java.util collections, other declared types); no default values (they are code run at every creation),
-     * no supertype (its constructor would run), no trait, no annotation but {@code @key} and {@code @position}
-     * on fields (an annotation is a class the generated type would load), and no name a rule can already
-     * see (a declaration of an existing name adds to that class).
-     */
-    private void declare(String pkg, TypeDeclarationDescr t) {
-        int line = t.getLine();
-        String name = t.getTypeName();
-        String what = "'declare " + name + "'";
-        if (t.isTrait()) {
-            problemAtLine(line, 0, "'declare trait " + name + "' is not allowed");
-            return;
-        }
-        String full = t.getFullTypeName();
-        if (!DECLARED_NAME.matcher(name).matches() || !full.equals(name) && !full.equals(pkg + "." + name)) {
-            problemAtLine(line, 0, what + " is not allowed: a declared type is named by a simple, capitalised name"
-                    + " in the pack's own package (" + pkg + ")");
-            return;
-        }
-        if (resolve(name) != null || model.factType(pkg, name).isPresent()) {
-            problemAtLine(line, 0, what + " is not allowed: " + name + " is already a type rules can name; a"
-                    + " declaration of an existing type changes that type");
-            return;
-        }
-        if (!t.getSuperTypes().isEmpty()) {
-            problemAtLine(line, 0, what + " extends " + t.getSuperTypes().get(0) + ": not allowed, a declared type"
-                    + " may not extend a class (the class's constructor and methods would run)");
-        }
-        for (AnnotationDescr a : t.getAnnotations()) {
-            problemAtLine(a.getLine() > 0 ? a.getLine() : line, 0, "annotation @" + a.getName() + " on " + what
-                    + " is not allowed");
-        }
-        for (TypeFieldDescr f : t.getFields().values()) {
-            int fl = fieldLine(line, f.getFieldName());
-            String type = f.getPattern() == null ? "" : f.getPattern().getObjectType();
-            String raw = type.contains("<") ? type.substring(0, type.indexOf('<')).strip() : type.strip();
-            TypeRef ref = PRIMITIVES.contains(raw) || lib.declaredTypes().contains(raw) ? null : resolve(raw);
-            if (!PRIMITIVES.contains(raw) && !lib.declaredTypes().contains(raw)
-                    && (ref == null || !(ref.value() || ref.factType() || ref.container()))) {
-                problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has type '" + type + "', which"
-                        + " is not allowed: a declared type's fields may be primitives, String and the boxed numbers,"
-                        + " fact-model types, java.util collections or the pack's declared types");
-            } else if (type.contains("<")) {
-                java(-1, fl, type).signatureType(type);
-            }
-            for (String a : PackLibrary.accessors(f.getFieldName())) {
-                if (FactModel.BANNED_MEMBERS.contains(a)) {
-                    problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " is not allowed: its"
-                            + " accessor would be named '" + a + "', which restricted code may never call");
-                }
-            }
-            if (f.getInitExpr() != null && !f.getInitExpr().isBlank()) {
-                problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has a default value ("
-                        + f.getInitExpr().strip() + "): not allowed, a default is code that runs at every creation;"
-                        + " pass the value to the constructor");
-            }
-            for (AnnotationDescr a : f.getAnnotations()) {
-                if (!FIELD_ANNOTATIONS.contains(a.getName())) {
-                    problemAtLine(fl, 0, "annotation @" + a.getName() + " on field '" + f.getFieldName() + "' of "
-                            + what + " is not allowed (allowed: @key, @position)");
-                }
-            }
-        }
-    }
-
-    /** The line of a declaration's field ({@code name :}) at or after the {@code declare} line. */
-    private int fieldLine(int declareLine, String field) {
-        String[] lines = drl.split("\n", -1);
-        Pattern p = Pattern.compile("^\\s*" + Pattern.quote(field) + "\\s*:");
-        for (int i = Math.max(0, declareLine - 1); i < lines.length; i++) {
-            if (p.matcher(lines[i]).find()) {
-                return i + 1;
-            }
-        }
-        return declareLine;
-    }
-
-    private static final Pattern DECLARED_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
-    private static final Set<String> FIELD_ANNOTATIONS = Set.of("key", "position");
 
     /** A library function: its signature's types, no recursion, and its body as a consequence's. */
     private void function(FunctionDescr f) {
@@ -321,6 +239,27 @@ final class RestrictedChecker {
         if (refused != null) {
             problemAtLine(i.getLine(), 0, refused);
         }
+    }
+
+    // for DeclareCheck
+    TypeRef resolveType(String name) {
+        return resolve(name);
+    }
+
+    PackLibrary lib() {
+        return lib;
+    }
+
+    FactModel model() {
+        return model;
+    }
+
+    String drl() {
+        return drl;
+    }
+
+    JavaAllowList javaCheck(int base, int fallbackLine, String text) {
+        return java(base, fallbackLine, text);
     }
 
     private TypeRef resolve(String name) {
@@ -637,7 +576,7 @@ final class RestrictedChecker {
         problems.at(offset, msg, refusal);
     }
 
-    private void problemAtLine(int drlLine, int drlCol, String msg) {
+    void problemAtLine(int drlLine, int drlCol, String msg) {
         problems.atLine(drlLine, drlCol, msg, true);
     }
 
