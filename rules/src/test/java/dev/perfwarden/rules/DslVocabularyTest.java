@@ -123,6 +123,30 @@ class DslVocabularyTest {
     }
 
     /**
+     * A copied sentence reads the parameters of the pack it is copied into: no sentence names a pack (no
+     * {pack} placeholder, no Param fact), parameters go through the pack's own param query.
+     */
+    @Test
+    void noSentenceNamesAPack() throws Exception {
+        DSLTokenizedMappingFile dsl = new DSLTokenizedMappingFile();
+        assertThat(dsl.parseAndLoad(new StringReader(Files.readString(GoPerfPack.packDir().resolve("go-perf.dsl")))))
+                .isTrue();
+        List<String> naming = new ArrayList<>();
+        List<String> params = new ArrayList<>();
+        for (DSLMappingEntry e : dsl.getMapping().getEntries()) {
+            if (e.getMappingKey().contains("{pack}") || e.getMappingValue().contains("Param(")) {
+                naming.add(e.getMappingKey());
+            }
+            if (e.getMappingValue().contains("param(\"")) {
+                params.add(e.getMappingKey());
+            }
+        }
+        assertThat(naming).as("sentences that name a pack").isEmpty();
+        assertThat(params).as("sentences that read the rule's own pack's parameters")
+                .contains("the parameter {name} is {var}", "the site's function is hot");
+    }
+
+    /**
      * A user pack may copy go-perf.dsl and use every sentence at the default trust: the user rules here (which,
      * with the built-in .dslr rules, use every sentence) and the built-in .dslr rules themselves pass restricted
      * mode.

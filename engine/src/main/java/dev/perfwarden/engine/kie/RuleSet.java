@@ -269,6 +269,9 @@ public final class RuleSet {
                 for (Object o : own) {
                     s.insert(o);
                 }
+                for (Object o : DerivedFacts.of(shared, own)) {
+                    s.insert(o);
+                }
                 s.fireAllRules();
             });
             for (Object o : session.getObjects(o -> o instanceof Finding)) {

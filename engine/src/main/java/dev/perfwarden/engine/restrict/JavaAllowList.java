@@ -100,6 +100,11 @@ final class JavaAllowList {
         default boolean libraryFunction(String name) {
             return false;
         }
+
+        /** A getter or setter of a field of a type the pack declares ({@code getLine}, {@code isHot}, {@code setLine}). */
+        default boolean declaredAccessor(String name) {
+            return false;
+        }
     }
 
     /** Calls without a receiver that a consequence may make. */
@@ -577,6 +582,9 @@ final class JavaAllowList {
     }
 
     private void member(Node at, String name) {
+        if (host.declaredAccessor(name)) {
+            return;
+        }
         String near = model.member(name) || FactModel.BANNED_MEMBERS.contains(name) ? null : model.typo(name);
         if (near != null) {
             mistake(at, "unknown accessor '." + name + "' (did you mean '." + near + "'?)");

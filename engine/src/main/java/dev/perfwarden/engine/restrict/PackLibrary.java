@@ -33,12 +33,19 @@ final class PackLibrary {
 
     private final Set<String> functions;
     private final Set<String> queries;
+    /** Simple names of the types the pack's files declare ({@code declare NAME}; all files share one package). */
+    private final Set<String> declaredTypes;
+    /** The getters and setters Drools generates for the declared types' fields. */
+    private final Set<String> declaredAccessors;
     /** Function name → the cycle it is on ({@code f → g → f}), for recursive functions only. */
     private final Map<String, String> cycles;
 
-    private PackLibrary(Set<String> functions, Set<String> queries, Map<String, String> cycles) {
+    private PackLibrary(Set<String> functions, Set<String> queries, Set<String> declaredTypes,
+                        Set<String> declaredAccessors, Map<String, String> cycles) {
+        this.declaredAccessors = declaredAccessors;
         this.functions = functions;
         this.queries = queries;
+        this.declaredTypes = declaredTypes;
         this.cycles = cycles;
     }
 
@@ -51,10 +58,9 @@ final class PackLibrary {
         Map<String, Set<String>> calls = new LinkedHashMap<>();
         Set<String> queries = new TreeSet<>(PackLoader.PACK_QUERIES);
         List<FunctionDescr> fns = new ArrayList<>();
+        Set<String> declared = new TreeSet<>();
+        Set<String> accessors = new TreeSet<>();
         for (RuleSource s : pack.sources()) {
-            if (!isLibrary(s)) {
-                continue;
-            }
             PackageDescr pd;
             try {
                 DrlParser p = new DrlParser();
@@ -63,6 +69,13 @@ final class PackLibrary {
                     continue;
                 }
             } catch (DroolsParserException e) {
+                continue;
+            }
+            pd.getTypeDeclarations().forEach(t -> {
+                declared.add(t.getTypeName());
+                t.getFields().keySet().forEach(f -> accessors.addAll(accessors(f)));
+            });
+            if (!isLibrary(s)) {
                 continue;
             }
             fns.addAll(pd.getFunctions());
@@ -91,7 +104,8 @@ final class PackLibrary {
                 cycles.put(f, String.join(" -> ", path));
             }
         }
-        return new PackLibrary(Set.copyOf(calls.keySet()), Set.copyOf(queries), Map.copyOf(cycles));
+        return new PackLibrary(Set.copyOf(calls.keySet()), Set.copyOf(queries), Set.copyOf(declared),
+                Set.copyOf(accessors), Map.copyOf(cycles));
     }
 
     /** A call path from {@code at} back to {@code start}, or null. */
@@ -121,6 +135,21 @@ final class PackLibrary {
 
     Set<String> queries() {
         return queries;
+    }
+
+    Set<String> declaredAccessors() {
+        return declaredAccessors;
+    }
+
+    /** The accessors Drools generates for a declared field: get/is/set + the capitalised name. */
+    static List<String> accessors(String field) {
+        String cap = field.isEmpty() ? field : Character.toUpperCase(field.charAt(0)) + field.substring(1);
+        return List.of("get" + cap, "is" + cap, "set" + cap);
+    }
+
+    /** Simple names of the types declared in any file of the pack. */
+    Set<String> declaredTypes() {
+        return declaredTypes;
     }
 
     /** The call cycle {@code name} is on ({@code f -> g -> f}), or null when it does not call itself. */

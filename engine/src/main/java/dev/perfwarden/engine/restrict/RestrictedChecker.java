@@ -35,6 +35,7 @@ import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeDeclarationDescr;
+import org.drools.drl.ast.descr.TypeFieldDescr;
 import org.drools.drl.parser.DrlExprParser;
 import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
@@ -77,7 +78,7 @@ final class RestrictedChecker {
 
     private static final Set<String> ACC_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
             "collectList", "collectSet", "countDistinct");
-    private static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte",
+    static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte",
             "char", "boolean");
     /** Relational operators of constraints ({@code matches} is refused with a pointer to {@code Regex.matches}). */
     private static final Set<String> RELATIONAL = Set.of("==", "!=", "<", "<=", ">", ">=", "contains", "memberOf",
@@ -189,8 +190,11 @@ final class RestrictedChecker {
             }
         }
         for (TypeDeclarationDescr t : pd.getTypeDeclarations()) {
-            problemAtLine(t.getLine(), 0, "'declare " + t.getTypeName() + "' is not allowed: use the fact model's types");
+            new DeclareCheck(this).declare(pd.getName(), t);
         }
+        // the pack's declared types (this file's and every other file's, the library's among them): matched,
+        // created and inserted like fact-model records, once each declaration passed its own check
+        lib.declaredTypes().forEach(types::declared);
         for (var e : pd.getEnumDeclarations()) {
             problemAtLine(e.getLine(), 0, "'declare enum " + e.getTypeName() + "' is not allowed");
         }
@@ -208,6 +212,7 @@ final class RestrictedChecker {
             problemAtLine(pd.getUnit().getLine(), 0, "'unit' is not allowed");
         }
     }
+
 
     /** A library function: its signature's types, no recursion, and its body as a consequence's. */
     private void function(FunctionDescr f) {
@@ -234,6 +239,27 @@ final class RestrictedChecker {
         if (refused != null) {
             problemAtLine(i.getLine(), 0, refused);
         }
+    }
+
+    // for DeclareCheck
+    TypeRef resolveType(String name) {
+        return resolve(name);
+    }
+
+    PackLibrary lib() {
+        return lib;
+    }
+
+    FactModel model() {
+        return model;
+    }
+
+    String drl() {
+        return drl;
+    }
+
+    JavaAllowList javaCheck(int base, int fallbackLine, String text) {
+        return java(base, fallbackLine, text);
     }
 
     private TypeRef resolve(String name) {
@@ -524,6 +550,11 @@ final class RestrictedChecker {
                 return lib.function(name);
             }
 
+            @Override
+            public boolean declaredAccessor(String name) {
+                return lib.declaredAccessors().contains(name) && !FactModel.BANNED_MEMBERS.contains(name);
+            }
+
             private void at(int line, int column, String message, boolean refusal) {
                 if (base < 0 || line < 1 || line > starts.length) {
                     problemAtLine(fallbackLine, 0, message, refusal);
@@ -545,7 +576,7 @@ final class RestrictedChecker {
         problems.at(offset, msg, refusal);
     }
 
-    private void problemAtLine(int drlLine, int drlCol, String msg) {
+    void problemAtLine(int drlLine, int drlCol, String msg) {
         problems.atLine(drlLine, drlCol, msg, true);
     }
 

@@ -102,6 +102,14 @@ final class TypeScope {
         return null;
     }
 
+    /**
+     * A type the pack declares ({@code declare NAME ... end}, checked where it is declared): matched, created
+     * and inserted like a fact-model record. Its members are the generated getters and setters.
+     */
+    void declared(String name) {
+        simpleTypes.putIfAbsent(name, new TypeRef(name, Set.of(), true, true, false, false, null));
+    }
+
     /** A simple or qualified type name as the rule may use it, or null. */
     TypeRef resolve(String name) {
         if (name.contains(".")) {

@@ -253,14 +253,13 @@ class YamlPolicyTest {
                 package perfwarden.packs.policies;
 
                 import dev.perfwarden.engine.rule.Hits;
-                import dev.perfwarden.engine.rule.Param;
                 import dev.perfwarden.facts.escape.EscapeFact;
 
                 rule "boxed"
                     @severity(warning)
                     @summary("A value escapes through an interface")
                 when
-                    Param(pack == "policies", name == "min.width", $param1 : number)
+                    param("min.width", $param1;)
                     $site : EscapeFact(
                         kind == "escapes",
                         viaInterface == true,
@@ -271,7 +270,7 @@ class YamlPolicyTest {
                 end
                 """);
         String[] drl = src.drl().split("\n");
-        int[] expectYaml = {1, 1, 1, 1, 1, 2, 2, 3, 4, 5, 11, 6, 9, 10, 11, 6, 12, 12, 12};
+        int[] expectYaml = {1, 1, 1, 1, 2, 2, 3, 4, 5, 11, 6, 9, 10, 11, 6, 12, 12, 12};
         for (int i = 0; i < drl.length; i++) {
             assertThat(src.lineMap().sourceLine(i + 1)).as("DRL line %d: %s", i + 1, drl[i]).isEqualTo(expectYaml[i]);
         }

@@ -167,4 +167,74 @@ class PackLibraryTest {
                 .hasMessageContaining("lib/util.drl:1: error: declares package 'other'; the library of pack team must"
                         + " declare 'package perfwarden.packs.team;'");
     }
+
+    /**
+     * A value type declared once in the library ({@code declare}) is inserted by one rule and matched by another,
+     * at the default trust: the restricted check reads the declaration on Drools' syntax tree (the attacks are
+     * malicious/declare-*).
+     */
+    @Test
+    void aTypeDeclaredInTheLibraryIsSharedByTheRulesInRestrictedMode() throws Exception {
+        String lib = LIB + """
+
+                // one heap-allocated local per line, derived once
+                declare HeapLocal
+                    file : String @key
+                    line : int @key
+                    subject : String
+                end
+                """;
+        String original = RULE.substring(RULE.indexOf("rule \"heap-local\""));
+        String derive = RULE.replace(original, """
+                rule "derive-heap-local" @severity(note) @summary("derives HeapLocal")
+                when
+                    $e : EscapeFact(kind == EscapeFact.KIND_MOVED_TO_HEAP)
+                then
+                    insert(new HeapLocal($e.file(), $e.line(), $e.subject()));
+                end
+                """);
+        String rule = RULE.replace(original, """
+                rule "heap-local" @severity(warning) @summary("a local moved to the heap")
+                when
+                    $h : HeapLocal($f : file, $l : line)
+                    $e : EscapeFact(file == $f, line == $l)
+                then
+                    insert(Hits.hit(drools, $e, "declared: " + $h.getSubject() + " at line " + $h.getLine(), $e));
+                end
+                """);
+        assertThat(rule).contains("HeapLocal($f");
+        assertThat(derive).contains("new HeapLocal(");
+        Path dir = pack(rule, Map.of("util.drl", lib));
+        Files.createDirectories(dir.resolve("derive-heap-local"));
+        Files.writeString(dir.resolve("derive-heap-local/doc.md"), "Derives HeapLocal.\n");
+        Files.writeString(dir.resolve("derive-heap-local/rule.drl"), derive);
+        Pack p = PackLoader.load(dir);
+        assertThat(RestrictedMode.check(p, getClass().getClassLoader())).isEmpty();
+        RuleSet rules = RuleSet.build(List.of(p), getClass().getClassLoader());
+        assertThat(rules.run(List.of(MaliciousPacksTest.escape()), Map.of())).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("declared: x at line "));
+    }
+
+    @Test
+    void aDeclarationIsCheckedFieldByField() throws Exception {
+        String lib = LIB + """
+
+                declare Bad
+                    ok : String
+                    list : java.util.List
+                    own : EscapeFact
+                    n : int = 3
+                    handle : java.lang.Thread
+                end
+                """;
+        Pack p = PackLoader.load(pack(RULE, Map.of("util.drl", lib)));
+        assertThat(RestrictedMode.check(p, getClass().getClassLoader()))
+                .extracting(pr -> pr.file() + ":" + pr.line() + ": " + pr.message().replaceAll(" \\(restricted mode.*", ""))
+                .containsExactlyInAnyOrder(
+                        "lib/util.drl:23: field 'n' of 'declare Bad' has a default value (3): not allowed, a default is"
+                                + " code that runs at every creation; pass the value to the constructor",
+                        "lib/util.drl:24: field 'handle' of 'declare Bad' has type 'java.lang.Thread', which is not"
+                                + " allowed: a declared type's fields may be primitives, String and the boxed numbers,"
+                                + " fact-model types, java.util collections or the pack's declared types");
+    }
 }

@@ -59,7 +59,6 @@ final class DrlEmitter {
         emit(top, "package " + ctx.drlPackage() + ";");
         emit(top, "");
         emit(top, "import dev.perfwarden.engine.rule.Hits;");
-        emit(top, "import dev.perfwarden.engine.rule.Param;");
         List<Pattern> all = policy.rules().stream().flatMap(r -> r.patterns().stream()).toList();
         if (all.stream().flatMap(p -> p.conditions().stream()).anyMatch(DrlEmitter::usesRegex)) {
             emit(top, "import dev.perfwarden.engine.rule.Regex;");
@@ -110,8 +109,9 @@ final class DrlEmitter {
     }
 
     private void param(ParamBinding b) {
-        emit(b.line(), "    Param(pack == " + PolicySyntax.literal(ctx.packId()) + ", name == "
-                + PolicySyntax.literal(b.name()) + ", " + b.var() + " : " + b.slot() + ")");
+        // the pack's own parameters through its param/paramText queries (pack-queries.drl): never named
+        emit(b.line(), "    " + (b.slot().equals("number") ? "param" : "paramText") + "("
+                + PolicySyntax.literal(b.name()) + ", " + b.var() + ";)");
     }
 
     private void pattern(Pattern p) {

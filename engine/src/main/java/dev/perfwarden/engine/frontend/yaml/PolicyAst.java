@@ -80,7 +80,10 @@ final class PolicyAst {
         }
     }
 
-    /** {@code Param(pack == PACK, name == NAME, VAR : SLOT)}: a pack parameter bound to a variable. */
+    /**
+     * A parameter of the policy's own pack bound to a variable: {@code param(NAME, VAR;)} when SLOT is
+     * {@code number}, {@code paramText(NAME, VAR;)} when it is {@code text}.
+     */
     record ParamBinding(String name, String var, String slot, int line) {
     }
 

@@ -74,7 +74,7 @@ class DrlEmitterTest {
                 "    @severity(note)",
                 "    @summary(\"Sum \\\"q\\\"\")",
                 "when",
-                "    Param(pack == \"team\", name == \"owner\", $param1 : text)",
+                "    paramText(\"owner\", $param1;)",
                 "    $esc : EscapeFact(",
                 "        subject == $param1",
                 "    )",
