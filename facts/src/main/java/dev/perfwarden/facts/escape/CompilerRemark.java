@@ -32,6 +32,13 @@ public record CompilerRemark(String kind, String text, String pkg, String compil
     public static final String KIND_GO_COMMAND = "go-command";
     /** {@code Found IsInBounds} / {@code Proved …} lines of {@code -d=ssa/check_bce/debug=1} or prove debugging mixed into -m output. */
     public static final String KIND_SSA_DEBUG = "ssa-debug";
+    /**
+     * What Go 1.26's bloop pass keeps alive in a {@code for b.Loop()} body (-m=2, bloop/bloop.go):
+     * {@code NAME will be kept alive}, {@code function result[s] will be kept alive}, {@code function arg will be
+     * kept alive}, {@code dereference will be kept alive}, {@code expr will be kept alive}, {@code expr is unknown to
+     * bloop pass}, {@code unrecognized shape for assign list stmt for blank assignment}.
+     */
+    public static final String KIND_BLOOP = "bloop";
 
     public CompilerRemark {
         Objects.requireNonNull(kind, "kind");

@@ -105,6 +105,9 @@ final class EscapeMessages {
             enclosed("I", NIL_CHECK, remark(CompilerRemark.KIND_SSA_DEBUG)),
             enclosed("r", NIL_CHECK, remark(CompilerRemark.KIND_SSA_DEBUG)),
             enclosed("g", NIL_CHECK, remark(CompilerRemark.KIND_SSA_DEBUG)),
+            // Go 1.26's bloop pass (what a b.Loop() body keeps alive)
+            exact("expr is unknown to bloop pass", remark(CompilerRemark.KIND_BLOOP)),
+            exact("unrecognized shape for assign list stmt for blank assignment", remark(CompilerRemark.KIND_BLOOP)),
             // messages that start with an expression or a name: recognised by their ending or a separator
             suffix(" does not escape", (s, l, subject) -> {
                 s.escSimple(l, EscapeFact.KIND_DOES_NOT_ESCAPE, s.in(subject), "", -1);
@@ -114,6 +117,7 @@ final class EscapeMessages {
                 s.escSimple(l, EscapeFact.KIND_NO_ESCAPE_MUTATE_CALL, s.in(subject), "", -1);
                 return true;
             }),
+            suffix(" will be kept alive", remark(CompilerRemark.KIND_BLOOP)),
             lastInfix(" escapes to heap", EscapeMessages::escapes),
             firstInfix(" capturing by ", EscapeMessages::capturing),
             firstInfix(SELF_ASSIGNMENT, (s, l, fn, after) -> {

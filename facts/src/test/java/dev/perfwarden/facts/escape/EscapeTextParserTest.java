@@ -130,6 +130,38 @@ class EscapeTextParserTest {
         }));
     }
 
+    /** The real modules' -m=2 captures (testdata/modules, RealModuleTest's inputs): nothing unparsed either. */
+    @TestFactory
+    Stream<DynamicTest> everyRealModuleCaptureParsesWithNothingUnparsed() {
+        List<Path> modules = Captures.dirs(Captures.root().resolve("testdata/modules")).stream()
+                .map(d -> d.resolve("m2.txt")).filter(Files::isRegularFile).toList();
+        assertThat(modules).hasSizeGreaterThanOrEqualTo(5);
+        return modules.stream().map(f -> DynamicTest.dynamicTest(f.getParent().getFileName().toString(), () -> {
+            Parsed p = Captures.parse(parser, f);
+            assertThat(p.error()).as("parse error").isNull();
+            assertThat(p.ctx().unparsedSamples()).as("unparsed lines").isEmpty();
+            assertThat(p.ctx().unparsedCount()).isZero();
+        }));
+    }
+
+    @Test
+    void goOneTwentySixBloopLinesAreRemarks(@TempDir Path dir) throws IOException {
+        // testdata/modules/xsync/m2.txt (Go 1.26.8): what a for b.Loop() body keeps alive
+        Path f = dir.resolve("m.txt");
+        Files.writeString(f, String.join("\n",
+                "# github.com/puzpuzpuz/xsync/v4_test [github.com/puzpuzpuz/xsync/v4.test]",
+                "./umpscqueue_test.go:165:14: function result will be kept alive",
+                "./util_test.go:273:5: github.com/puzpuzpuz/xsync/v4_test..autotmp_1 will be kept alive",
+                "./map_test.go:2418:13: github.com/puzpuzpuz/xsync/v4..dict.Map[int,int] will be kept alive",
+                "./a_test.go:9:2: function results will be kept alive",
+                "./a_test.go:10:2: expr is unknown to bloop pass", ""));
+        Parsed p = Captures.parse(parser, f);
+        assertThat(p.ctx().unparsedSamples()).isEmpty();
+        assertThat(p.facts()).filteredOn(x -> x instanceof CompilerRemark).extracting(x -> (CompilerRemark) x)
+                .allSatisfy(r -> assertThat(r.kind()).isEqualTo(CompilerRemark.KIND_BLOOP))
+                .extracting(CompilerRemark::line).containsExactly(165, 273, 2418, 9, 10);
+    }
+
     /** Golden dumps of the resolved facts (parsed, then attributed with the program's sources). */
     @TestFactory
     Stream<DynamicTest> goldenDumps() {
