@@ -25,7 +25,15 @@ class ContractCliTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.path("findings")).allSatisfy(f -> assertThat(f.path("rule").asText()).startsWith("contract/orders/"));
         assertThat(j.path("findings")).filteredOn(f -> f.path("severity").asText().equals("error"))
-                .extracting(f -> f.path("rule").asText()).containsOnly("contract/orders/pricing-bench").hasSize(2);
+                .extracting(f -> f.path("rule").asText()).containsOnly("contract/orders/pricing-bench").hasSize(4);
+        // one verdict per benchmark and unit, none merged away (they share the clause's position)
+        assertThat(j.path("findings")).filteredOn(f -> f.path("severity").asText().equals("error"))
+                .extracting(f -> f.path("message").asText().replaceFirst(" against base.*", ""))
+                .containsExactlyInAnyOrder(
+                        "contract contract/orders/pricing-bench violated: Pipeline-2 B/op +20.10%",
+                        "contract contract/orders/pricing-bench violated: Pipeline-2 allocs/op +34.29%",
+                        "contract contract/orders/pricing-bench violated: Price-2 B/op +600.00%",
+                        "contract contract/orders/pricing-bench violated: Price-2 allocs/op +400.00%");
         assertThat(j.path("findings")).filteredOn(f -> f.path("severity").asText().equals("note"))
                 .extracting(f -> f.path("rule").asText())
                 .contains("contract/orders/order-latency", "contract/orders/heap", "contract/orders/gc");

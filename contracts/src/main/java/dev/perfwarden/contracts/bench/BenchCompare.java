@@ -109,7 +109,7 @@ public final class BenchCompare {
     }
 
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        return dev.perfwarden.engine.rule.Fmt.num(v);
     }
 
     private static Map<Key, BenchResult> index(List<BenchResult> results) {

@@ -127,7 +127,8 @@ public final class ContractCheck {
         for (Contract c : contracts) {
             for (Contract.Clause cl : c.clauses()) {
                 out.add(new RuleInfo(c.ruleId(cl), PACK, version, Severity.ERROR, Severity.ERROR, Scope.NONE,
-                        "The " + cl.kind() + " clause '" + cl.name() + "' of service " + c.service() + "'s contract holds",
+                        "Checks the " + cl.kind() + " clause '" + cl.name() + "' of service " + c.service() + "'s contract"
+                                + " (violated: error, unverified: warning, met: note)",
                         List.of("contract", cl.kind()), List.of(),
                         "# " + c.ruleId(cl) + "\n\nThe " + cl.kind() + " clause written at " + cl.file() + ":" + cl.line()
                                 + ". Violated: error; unverified: warning; met: note. See docs/contracts.md.\n",

@@ -62,6 +62,16 @@ class BenchCompareTest {
     }
 
     @Test
+    void evidenceNumbersCarryNoTrailingZeros() {
+        assertThat(BenchCompare.fmt(182929)).isEqualTo("182929");
+        assertThat(BenchCompare.fmt(2234)).isEqualTo("2234");
+        assertThat(BenchCompare.fmt(32)).isEqualTo("32");
+        assertThat(BenchCompare.fmt(0.5)).isEqualTo("0.5");
+        assertThat(BenchCompare.fmt(1742985.5)).isEqualTo("1.74299e+06");
+        assertThat(BenchCompare.fmt(1.5e9)).isEqualTo("1.5e+09");
+    }
+
+    @Test
     void exactDistributionWithoutTiesMatchesTheTextbook() {
         // n1 = n2 = 4, complete separation: U = 0, p = 2 / C(8,4) = 0.0286 (benchstat's uTestMinP[4])
         MannWhitney.Result r = MannWhitney.test(new double[]{1, 2, 3, 4}, new double[]{5, 6, 7, 8});

@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * name, and the test-code filter hides it.
  * Instances of a generic function are told apart by their shape: {@code pkg.F[go.shape.int]} and
  * {@code pkg.F[go.shape.interface {...}]} stay two findings, each with its own cost. A finding without file
- * or line, or outside a {@code .go} file (a contract clause), is only merged with findings of the same function. The result is in {@link Finding#RANK} order.
+ * or line, or outside a {@code .go} file (a contract clause), is only merged with findings of the same function and
+ * the same message: a clause's verdicts for B/op and allocs/op of one benchmark are two findings. The result is in {@link Finding#RANK} order.
  */
 public final class Sites {
     private Sites() {
@@ -42,8 +43,10 @@ public final class Sites {
         List<Finding> ordered = new ArrayList<>(raw);
         ordered.sort(Finding.ORDER.thenComparing(f -> f.severity().ordinal()));
         for (Finding f : ordered) {
-            same.computeIfAbsent(List.of(f.rule(), f.symbol(), f.file(), f.line(), f.column()),
-                    k -> new ArrayList<>()).add(f);
+            // at a Go site, one rule's hits in one function are one problem seen twice (the -m text and its -json
+            // twin); outside Go source (a contract clause) each message is its own verdict (B/op and allocs/op)
+            same.computeIfAbsent(List.of(f.rule(), f.symbol(), f.file(), f.line(), f.column(),
+                    goSite(f) ? "" : f.message()), k -> new ArrayList<>()).add(f);
         }
         List<Finding> perFunction = new ArrayList<>();
         for (List<Finding> g : same.values()) {
@@ -54,8 +57,8 @@ public final class Sites {
         for (Finding f : perFunction) {
             // only Go source sites have inlined copies; a finding in another file (a contract clause, one per
             // benchmark or operation) stays one per function
-            List<Object> key = f.file().isEmpty() || f.line() == 0 || !f.file().endsWith(".go")
-                    ? List.of(f.rule(), "fn", f.symbol(), f.file(), f.line(), f.column())
+            List<Object> key = !goSite(f)
+                    ? List.of(f.rule(), "fn", f.symbol(), f.file(), f.line(), f.column(), f.message())
                     : List.of(f.rule(), "site", f.file(), f.line(), f.column(), shape(f.symbol()));
             sites.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
@@ -70,6 +73,10 @@ public final class Sites {
         }
         out.sort(Finding.RANK);
         return List.copyOf(out);
+    }
+
+    private static boolean goSite(Finding f) {
+        return !f.file().isEmpty() && f.line() != 0 && f.file().endsWith(".go");
     }
 
     private static Finding mergeSameFunction(List<Finding> g) {

@@ -5,7 +5,8 @@ package dev.perfwarden.engine.report;
  * (the explanation, the fix), which {@code -v} adds below it. Rule messages put what was found first, then
  * why it costs and how to fix it; the short part is the first sentence, cut further at a clause boundary
  * ({@code ", "}, {@code "; "}, {@code " — "}, {@code ": "}, outside parentheses) when longer than
- * {@link #SHORT} characters.
+ * {@link #SHORT} characters. A colon after a short lead-in introduces the substance ("contract … violated: Pipeline-2
+ * B/op +20.10% against base …"), so the text is cut at {@code ": "} only after at least half of {@link #SHORT}.
  */
 public final class Messages {
     /** Longest short part aimed at. */
@@ -48,12 +49,15 @@ public final class Messages {
         return m.startsWith("e.g", dot - 3) || m.startsWith("i.e", dot - 3) || m.startsWith("vs", dot - 2);
     }
 
-    /** The last clause boundary at or before {@link #SHORT} (and after the first 30 characters), or -1. */
+    /**
+     * The last clause boundary at or before {@link #SHORT} (and after the first 30 characters; for {@code ": "}, after
+     * the first {@code SHORT / 2}), or -1.
+     */
     private static int clauseCut(String s) {
         int best = -1;
         for (String sep : new String[]{", ", "; ", " — ", ": "}) {
             for (int i = s.indexOf(sep); i >= 0 && i <= SHORT; i = s.indexOf(sep, i + 1)) {
-                if (i >= 30 && !insideParens(s, i)) {
+                if (i >= (sep.equals(": ") ? SHORT / 2 : 30) && !insideParens(s, i)) {
                     best = Math.max(best, i);
                 }
             }

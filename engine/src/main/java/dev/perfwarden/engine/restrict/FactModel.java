@@ -112,7 +112,7 @@ final class FactModel {
     static final Map<Class<?>, Set<String>> ENGINE_STATICS = Map.of(
             Hits.class, Set.of("hit", "at", "matched"),
             dev.perfwarden.engine.rule.Regex.class, Set.of("matches", "find"),
-            dev.perfwarden.engine.rule.Fmt.class, Set.of("pct"),
+            dev.perfwarden.engine.rule.Fmt.class, Set.of("pct", "num"),
             Param.class, Set.of(),
             Hit.class, Set.of(),
             Scope.class, enumConstants(Scope.class, "byId"),

@@ -49,4 +49,20 @@ class SitesTest {
         assertThat(merged).singleElement().satisfies(f -> assertThat(new TestCodeFilter().hide(f)).isEqualTo("tests"));
         assertThat(new TestCodeFilter().hide(own)).isNull();
     }
+
+    @Test
+    void verdictsOutsideGoSourceAreKeptPerMessage() {
+        // examples/contracts/orders.yaml:32:24 — BenchmarkPipeline regressed in B/op and in allocs/op: two findings
+        Finding bytes = Finding.of("contract/orders/pricing-bench", "contracts@1.0.0", Severity.ERROR,
+                "example.com/orders.BenchmarkPipeline", "examples/contracts/orders.yaml", 32, 24,
+                "contract contract/orders/pricing-bench violated: Pipeline-2 B/op +20.10% against base", List.of());
+        Finding allocs = Finding.of("contract/orders/pricing-bench", "contracts@1.0.0", Severity.ERROR,
+                "example.com/orders.BenchmarkPipeline", "examples/contracts/orders.yaml", 32, 24,
+                "contract contract/orders/pricing-bench violated: Pipeline-2 allocs/op +34.29% against base", List.of());
+        assertThat(Sites.merge(List.of(bytes, allocs, bytes))).extracting(Finding::message)
+                .containsExactlyInAnyOrder(bytes.message(), allocs.message());
+        // at a Go site the -m text and its -json twin of one hit stay one finding
+        Finding text = at("main.F", "a.go", 3, Severity.WARNING, 0.1);
+        assertThat(Sites.merge(List.of(text, at("main.F", "a.go", 3, Severity.NOTE, 0.1)))).hasSize(1);
+    }
 }

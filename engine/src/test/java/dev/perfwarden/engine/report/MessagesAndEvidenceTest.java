@@ -34,6 +34,19 @@ class MessagesAndEvidenceTest {
     }
 
     @Test
+    void aColonAfterAShortLeadInKeepsWhatItIntroduces() {
+        // contracts' message (examples/contracts/orders.yaml): cut at the colon, every violated clause read the same
+        String bench = "contract contract/orders/pricing-bench violated: Pipeline-2 B/op +20.10% against base "
+                + "(1.829e+05 -> 2.197e+05, p=0.000 n=10+10; limit: no regression of 5% or more at alpha 0.05)";
+        assertThat(Messages.split(bench)).containsExactly(bench, "");
+        String met = "contract contract/orders/heap met: heap growth 0.41MB/min within 15MB/min, from "
+                + "go_memstats_heap_alloc_bytes over 8 scrapes of examples/captured/orders-load, the slope of a "
+                + "least-squares line";
+        assertThat(Messages.split(met)[0]).isEqualTo("contract contract/orders/heap met: heap growth 0.41MB/min "
+                + "within 15MB/min");
+    }
+
+    @Test
     void jsonRecordsAreRenderedAsCompilerLines() throws Exception {
         // a real -json record (examples/captured/orders, Go 1.26.8), never printed raw
         String record = Files.readAllLines(repo().resolve("examples/captured/orders/json/main/report.json")).stream()
