@@ -24,9 +24,7 @@ class PackImageTest {
     @Test
     void anImageInAJarIsUsedOnlyWhileThePackFilesAreTheOnesItWasMadeFrom(@TempDir Path tmp) throws Exception {
         Path classes = tmp.resolve("classes");
-        Path packDir = classes.resolve("packs/testpack");
-        Files.createDirectories(packDir.getParent());
-        copyTree(TestPacks.testpack(), packDir);
+        Path packDir = TestPacks.copy(classes.resolve("packs"));
         Pack loaded;
         try (URLClassLoader dirs = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
             loaded = PackLoader.loadResource(dirs, "packs/testpack");
@@ -55,19 +53,6 @@ class PackImageTest {
         try (URLClassLoader cl = new URLClassLoader(new URL[] {changed.toUri().toURL()}, null)) {
             assertThat(PackImage.find(cl, "packs/testpack")).isEmpty();
             assertThat(PackLoader.loadResource(cl, "packs/testpack").version()).isEqualTo("1.2.4");
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
         }
     }
 
