@@ -11,7 +11,9 @@
 # under /usr/bin/time; prints the median wall and CPU (user+sys, children included) of each and the ratio.
 # Target: scan <= 2x go build.
 #
-# Usage: bench/scan.sh [MODULE_DIR] [--runs N]      (default MODULE_DIR: examples/orders)
+# Usage: bench/scan.sh [MODULE_DIR | MODULE@VERSION] [--runs N]      (default: examples/orders)
+#   MODULE@VERSION (e.g. github.com/cespare/xxhash/v2@v2.3.0) is fetched with `go mod download` and copied
+#   to a writable temporary folder first.
 # Needs: go, java 17, /usr/bin/time; the launcher builds the jar on first use.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,11 +24,18 @@ while [[ $# -gt 0 ]]; do
     --runs) runs=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "bench/scan.sh: unknown argument $1" >&2; exit 2 ;;
+    *@*) fetch=$1; shift ;;
     *) module=$(cd "$1" && pwd); shift ;;
   esac
 done
 work=$(mktemp -d /tmp/perfwarden-bench-scan.XXXXXX)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+if [[ -n "${fetch:-}" ]]; then
+  dir=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "$fetch" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [[ -n "$dir" ]] || { echo "bench/scan.sh: go mod download $fetch failed" >&2; exit 1; }
+  cp -r "$dir" "$work/module" && chmod -R u+w "$work/module"
+  module="$work/module"
+fi
 "$root/perfwarden" --version >/dev/null   # build the jar (and its CDS archive) outside the measurement
 
 : > "$work/build"; : > "$work/scan"
@@ -41,7 +50,7 @@ for i in $(seq 1 "$runs"); do
 done
 median() { sort -n -k"$2" "$work/$1" | awk -v c="$2" '{v[NR]=$c} END {print v[int((NR+1)/2)]}'; }
 
-echo "module:  $module ($(cd "$module" && go list ./... | wc -l) packages)"
+echo "module:  ${fetch:-$module} ($(cd "$module" && go list ./... | wc -l) packages)"
 echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $(go version | cut -d' ' -f3)"
 echo "runs:    $runs, each with an empty GOCACHE"
 echo

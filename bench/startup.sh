@@ -31,7 +31,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$root"
 ./perfwarden --version >/dev/null   # builds the jar and the CDS archive if needed
 if [[ -n "$jar" ]]; then
-  pw=(java -XX:+UseSerialGC -Xmx768m -Xss4m -jar "$jar")
+  pw=(java -XX:+UseSerialGC -Xmx768m -Xss4m -XX:TieredStopAtLevel=1 -jar "$jar")
 else
   pw=(./perfwarden)
 fi

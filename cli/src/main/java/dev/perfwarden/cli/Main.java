@@ -8,6 +8,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(PerfwardenCommand.execute(PerfwardenCommand.commandLine(), args));
+        System.exit(PerfwardenCommand.execute(PerfwardenCommand.commandLine(args), args));
     }
 }

@@ -5,6 +5,7 @@ import dev.perfwarden.engine.service.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
 import java.util.Map;
 
 /** The root command: wires the subcommands and the exit-code policy, does nothing itself. */
@@ -14,10 +15,6 @@ import java.util.Map;
         description = {"Rules-engine static analyzer for Go performance.",
                 "Reads real Go toolchain output (-m=2, -json, -S, objdump, SSA, pprof, go test -bench),",
                 "turns it into facts per function and line, and runs versioned rule packs over them."},
-        subcommands = {AnalyzeCommand.class, ScanCommand.class, HotCommand.class, ExplainCommand.class, TestCommand.class,
-                PacksCommand.class, RulesCommand.class, BaselineCommand.class, BenchCommand.class, ContractCommand.class,
-                BatchCommand.class, DebtCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})
 public final class PerfwardenCommand implements Runnable {
@@ -36,9 +33,53 @@ public final class PerfwardenCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A configured command line; tests use it with their own out/err writers. */
+    /**
+     * The subcommands by name, in the order {@code --help} lists them. Picocli builds a command's model
+     * (reflection over its annotated fields, mixins and subcommands) when the command is added, so a start
+     * that runs one subcommand adds only that one ({@link #commandLine(String...)}); the names are spelled
+     * here so that finding it loads no other command class ({@code PerfwardenCommandTest} checks them).
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "analyze", AnalyzeCommand.class, "scan", ScanCommand.class, "hot", HotCommand.class,
+            "explain", ExplainCommand.class, "test", TestCommand.class, "packs", PacksCommand.class,
+            "rules", RulesCommand.class, "baseline", BaselineCommand.class, "bench", BenchCommand.class,
+            "contract", ContractCommand.class, "batch", BatchCommand.class, "debt", DebtCommand.class,
+            "help", CommandLine.HelpCommand.class);
+
+    /** A configured command line with every subcommand; tests use it with their own out/err writers. */
     public static CommandLine commandLine() {
+        return configure(SUBCOMMANDS.values());
+    }
+
+    /**
+     * The command line that {@code args} need: when they name a subcommand (after the root's own flags), the
+     * root with that subcommand alone, which parses and runs as the full tree would; else (no subcommand,
+     * {@code help}, an unknown name) the full tree, so that usage and errors list every subcommand.
+     */
+    public static CommandLine commandLine(String... args) {
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                continue;   // the root's options take no value
+            }
+            Class<?> c = SUBCOMMANDS.get(a);
+            return c == null || c == CommandLine.HelpCommand.class ? commandLine() : configure(List.of(c));
+        }
+        return commandLine();
+    }
+
+    private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
+        Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            m.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static CommandLine configure(java.util.Collection<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new PerfwardenCommand());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
         applyExitCodes(cl, ExitCodes.descriptions());
         cl.setExitCodeExceptionMapper(Failures::exitCode);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> Failures.report(ex, line.getErr(), debug(cl)));

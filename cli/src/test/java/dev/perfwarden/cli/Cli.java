@@ -34,7 +34,7 @@ final class Cli {
     static Run runWithStdin(InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = PerfwardenCommand.commandLine();
+        CommandLine cl = PerfwardenCommand.commandLine(args);   // as Main builds it: only the subcommand run
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         InputStream old = System.in;

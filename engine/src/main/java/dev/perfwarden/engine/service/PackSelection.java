@@ -31,10 +31,9 @@ final class PackSelection {
             Pack p;
             try {
                 if (s.builtin()) {
-                    List<String> ids = builtinIds();
-                    if (!ids.contains(s.id())) {
+                    if (!PackLoader.isBuiltin(cl, s.id())) {
                         throw new SetupException(config.file() + ":" + s.line() + ": no built-in pack '" + s.id()
-                                + "' (built-in: " + String.join(", ", ids) + "); use path: for a pack folder");
+                                + "' (built-in: " + String.join(", ", builtinIds()) + "); use path: for a pack folder");
                     }
                     p = PackLoader.loadBuiltin(cl, s.id());
                 } else {
@@ -79,9 +78,8 @@ final class PackSelection {
     private Pack builtin(String spec) {
         int at = spec.indexOf('@');
         String id = at < 0 ? spec : spec.substring(0, at);
-        List<String> ids = builtinIds();
-        if (!ids.contains(id)) {
-            throw new SetupException("no built-in pack '" + id + "' (built-in: " + String.join(", ", ids)
+        if (!PackLoader.isBuiltin(cl, id)) {
+            throw new SetupException("no built-in pack '" + id + "' (built-in: " + String.join(", ", builtinIds())
                     + "); use --rules DIR for a pack folder");
         }
         Pack p;

@@ -2,13 +2,13 @@ package dev.perfwarden.facts.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.core.ParseException;
 import dev.perfwarden.facts.parse.InputHead;
 import dev.perfwarden.facts.parse.InputParser;
 import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.LazyJson;
 import dev.perfwarden.facts.parse.ParseContext;
 
 import java.io.BufferedReader;
@@ -80,8 +80,6 @@ public final class BenchParser implements InputParser {
     static final Pattern PROCS = Pattern.compile("^(?<base>.+)-(?<procs>\\d+)$");
     /** A result line as Appendix A of the format notes gives it; used for sniffing. */
     static final Pattern RESULT_LINE = Pattern.compile("^Benchmark\\S*\\s+\\d+(?:\\s+[-+0-9.eEInfNa]+\\s+\\S+)+\\s*$");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public InputKind kind() {
@@ -204,7 +202,7 @@ public final class BenchParser implements InputParser {
 
         private static JsonNode event(String line) {
             try {
-                JsonNode node = JSON.readTree(line);
+                JsonNode node = LazyJson.mapper().readTree(line);
                 return node != null && node.isObject() && node.has("Action") ? node : null;
             } catch (JsonProcessingException e) {
                 return null;

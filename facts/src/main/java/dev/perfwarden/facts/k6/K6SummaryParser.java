@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.core.ParseException;
 import dev.perfwarden.facts.parse.InputHead;
 import dev.perfwarden.facts.parse.InputParser;
 import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.LazyJson;
 import dev.perfwarden.facts.parse.ParseContext;
 
 import java.io.IOException;
@@ -35,7 +35,6 @@ public final class K6SummaryParser implements InputParser {
     private static final Pattern KEY = Pattern.compile("^(?<name>[^{}]+)(?:\\{(?<sel>.*)})?$");
     private static final Set<String> SECTIONS = Set.of("root_group", "options", "state", "setup_data", "metrics");
     private static final Set<String> TREND_STATS = Set.of("avg", "min", "med", "max");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public InputKind kind() {
@@ -77,7 +76,7 @@ public final class K6SummaryParser implements InputParser {
         }
         JsonNode root;
         try (InputStream in = source.open()) {
-            root = JSON.readTree(in);
+            root = LazyJson.mapper().readTree(in);
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String section = it.next();

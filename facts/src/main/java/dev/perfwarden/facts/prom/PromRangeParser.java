@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.core.ParseException;
 import dev.perfwarden.facts.parse.InputHead;
 import dev.perfwarden.facts.parse.InputParser;
 import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.LazyJson;
 import dev.perfwarden.facts.parse.ParseContext;
 
 import java.io.IOException;
@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
 public final class PromRangeParser implements InputParser {
     private static final Pattern SNIFF = Pattern.compile("\"resultType\"\\s*:\\s*\"(?:matrix|vector|scalar|string)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(?:success|error)\"");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public InputKind kind() {
@@ -72,7 +71,7 @@ public final class PromRangeParser implements InputParser {
         }
         JsonNode root;
         try (InputStream in = source.open()) {
-            root = JSON.readTree(in);
+            root = LazyJson.mapper().readTree(in);
         }
         if ("error".equals(root.path("status").asText())) {
             throw ParseException.malformed(ctx.at(1), "Prometheus answered an error: "

@@ -5,7 +5,6 @@ import dev.perfwarden.facts.logopt.LogoptHeader;
 import dev.perfwarden.facts.logopt.OptRemark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.InputKind;
@@ -21,6 +20,7 @@ import dev.perfwarden.facts.inline.InlineReasons;
 import dev.perfwarden.facts.parse.InputHead;
 import dev.perfwarden.facts.parse.InputParser;
 import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.LazyJson;
 import dev.perfwarden.facts.parse.ParseContext;
 import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.CompilerNames;
@@ -74,8 +74,6 @@ import java.util.Map;
  * JSON, not a diagnostic) is unparsed with its reason and the file goes on.
  */
 public final class LogoptJsonParser implements InputParser {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     static final String BAD_JSON = "bad JSON record";
     static final String NOT_DIAGNOSTIC = "not an LSP diagnostic";
 
@@ -100,7 +98,7 @@ public final class LogoptJsonParser implements InputParser {
             return false;
         }
         try {
-            JsonNode h = JSON.readTree(first);
+            JsonNode h = LazyJson.mapper().readTree(first);
             return h != null && h.isObject() && h.has("version") && (h.has("gc_version") || h.has("goos"))
                     && h.has("file");
         } catch (JsonProcessingException e) {
@@ -186,7 +184,7 @@ public final class LogoptJsonParser implements InputParser {
         void header(long n, String raw) throws ParseException {
             JsonNode h;
             try {
-                h = JSON.readTree(raw);
+                h = LazyJson.mapper().readTree(raw);
             } catch (JsonProcessingException e) {
                 throw ParseException.malformed(ctx.at(n), "missing -json version header (line 1 is not JSON)", raw);
             }
@@ -229,7 +227,7 @@ public final class LogoptJsonParser implements InputParser {
         void record(long n, String raw) {
             JsonNode d;
             try {
-                d = JSON.readTree(raw);
+                d = LazyJson.mapper().readTree(raw);
             } catch (JsonProcessingException e) {
                 String why = e.getOriginalMessage();
                 int nl = why.indexOf('\n');
