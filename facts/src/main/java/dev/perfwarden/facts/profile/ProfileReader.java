@@ -151,7 +151,7 @@ public final class ProfileReader {
         boolean gzip;
         try (InputStream in = Files.newInputStream(path)) {
             byte[] magic = in.readNBytes(2);
-            gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+            gzip = magic.length == 2 && PprofSamples.isGzip(magic[0], magic[1]);
         }
         if (!gzip && Files.size(path) <= memoryLimit) {
             return read(Files.readAllBytes(path), display);
@@ -161,7 +161,7 @@ public final class ProfileReader {
 
     /** Reads a profile held in memory (gzipped or not). */
     public ProfileData read(byte[] data, String display) throws IOException, ParseException {
-        boolean gzip = data.length >= 2 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b;
+        boolean gzip = data.length >= 2 && PprofSamples.isGzip(data[0], data[1]);
         Run run = new Run(display, gzip, () -> new ByteArrayInputStream(data));
         if (!gzip) {
             run.plain = data;
