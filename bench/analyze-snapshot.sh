@@ -3,8 +3,8 @@
 # so that a refactoring can be checked to change no finding: run it before and after, then
 #   diff -r BEFORE AFTER        (must print nothing)
 # Usage: bench/analyze-snapshot.sh OUTDIR [JAR]   (JAR default: cli/target/perfwarden.jar)
-# Captures: testdata/corpus/go*/t*, testdata/captured/** (legacy-heap included), examples/captured/*, and every
-# rule's captures/go*/ (with its fixture as --source). Run from the repository root; paths in the JSON are relative to it.
+# Captures: testdata/corpus/go*/t*, testdata/captured/**, and every rule's captures/go*/ (with its fixture
+# as --source). Run from the repository root; paths in the JSON are relative to it.
 set -euo pipefail
 out="${1:?usage: bench/analyze-snapshot.sh OUTDIR [JAR]}"
 jar="${2:-cli/target/perfwarden.jar}"
@@ -14,8 +14,7 @@ run() { # name, args...
   java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m -jar "$jar" analyze --no-config --fail-on none \
       --format json "$@" >"$out/$name.json" 2>"$out/$name.err" || echo "exit $?" >>"$out/$name.err"
 }
-for d in testdata/corpus/go*/t* testdata/captured/corpus-pprof/go*/t* testdata/captured/go*/*/ \
-    testdata/captured/legacy-heap/go*/ examples/captured/*/; do
+for d in testdata/corpus/go*/t* testdata/captured/corpus-pprof/go*/t* testdata/captured/go*/*/; do
   [ -d "$d" ] || continue
   run "$(echo "${d%/}" | tr / _)" "$d"
 done
