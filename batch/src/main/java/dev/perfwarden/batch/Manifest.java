@@ -1,7 +1,8 @@
 package dev.perfwarden.batch;
 
 import dev.perfwarden.engine.project.ConfigException;
-import dev.perfwarden.engine.project.YNode;
+import dev.perfwarden.engine.project.ConfigYaml;
+import dev.perfwarden.engine.yaml.YamlNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public final class Manifest {
     }
 
     public static List<RepoEntry> parse(String text, String name, Path dir) throws ConfigException {
-        YNode root = YNode.parse(text, name);
+        YamlNode root = ConfigYaml.parse(text, name);
         Problems errors = new Problems(name);
         List<RepoEntry> out = new ArrayList<>();
         if (!root.isMap()) {
@@ -54,18 +55,18 @@ public final class Manifest {
             errors.throwIfAny();
         }
         errors.onlyKeys(root, "repos");
-        YNode repos = root.get("repos");
+        YamlNode repos = root.get("repos");
         if (repos == null || !repos.isList()) {
             errors.at(repos == null ? root : repos, "expected 'repos:' with a list of entries");
             errors.throwIfAny();
         }
-        Map<String, YNode> seen = new HashMap<>();
-        for (YNode e : repos.list()) {
+        Map<String, YamlNode> seen = new HashMap<>();
+        for (YamlNode e : repos.list()) {
             RepoEntry entry = entry(e, dir, errors);
             if (entry == null) {
                 continue;
             }
-            YNode before = seen.putIfAbsent(entry.id(), e);
+            YamlNode before = seen.putIfAbsent(entry.id(), e);
             if (before != null) {
                 errors.at(e.get("id"), "duplicate id '" + entry.id() + "' (first at line " + before.line() + ")");
                 continue;
@@ -79,7 +80,7 @@ public final class Manifest {
         return out;
     }
 
-    private static RepoEntry entry(YNode e, Path dir, Problems errors) {
+    private static RepoEntry entry(YamlNode e, Path dir, Problems errors) {
         if (!e.isMap()) {
             errors.at(e, "expected an entry with id: and one of captures:, module:, git:");
             return null;
@@ -161,9 +162,9 @@ public final class Manifest {
         return dir.resolve(p).toAbsolutePath().normalize().toString();
     }
 
-    private static String string(YNode e, String key, Problems errors, boolean required) {
-        YNode n = e.get(key);
-        if (n == null || n.kind() == YNode.Kind.NULL) {
+    private static String string(YamlNode e, String key, Problems errors, boolean required) {
+        YamlNode n = e.get(key);
+        if (n == null || n.kind() == YamlNode.Kind.NULL) {
             if (required) {
                 errors.at(e, "entry needs " + key + ":");
             }
@@ -176,8 +177,8 @@ public final class Manifest {
         return n.text();
     }
 
-    private static List<String> strings(YNode n, Problems errors) {
-        if (n == null || n.kind() == YNode.Kind.NULL) {
+    private static List<String> strings(YamlNode n, Problems errors) {
+        if (n == null || n.kind() == YamlNode.Kind.NULL) {
             return List.of();
         }
         if (n.isScalar()) {
@@ -188,7 +189,7 @@ public final class Manifest {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (YNode x : n.list()) {
+        for (YamlNode x : n.list()) {
             if (!x.isScalar() || x.text().isBlank()) {
                 errors.at(x, "expected a non-empty string");
             } else {
@@ -198,21 +199,21 @@ public final class Manifest {
         return out;
     }
 
-    /** {@link YNode.Errors} that counts, so one entry's problems can be told apart from the others'. */
+    /** {@link ConfigYaml.Errors} that counts, so one entry's problems can be told apart from the others'. */
     private static final class Problems {
-        final YNode.Errors errors;
+        final ConfigYaml.Errors errors;
         int count;
 
         Problems(String file) {
-            errors = new YNode.Errors(file);
+            errors = new ConfigYaml.Errors(file);
         }
 
-        void at(YNode n, String msg) {
+        void at(YamlNode n, String msg) {
             errors.at(n, msg);
             count++;
         }
 
-        void onlyKeys(YNode map, String... allowed) {
+        void onlyKeys(YamlNode map, String... allowed) {
             List<String> ok = List.of(allowed);
             count += (int) map.map().keySet().stream().filter(k -> !ok.contains(k)).count();
             errors.onlyKeys(map, allowed);

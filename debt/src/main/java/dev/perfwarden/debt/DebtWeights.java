@@ -2,7 +2,8 @@ package dev.perfwarden.debt;
 
 import dev.perfwarden.engine.project.ConfigException;
 import dev.perfwarden.engine.project.ProjectConfig;
-import dev.perfwarden.engine.project.YNode;
+import dev.perfwarden.engine.project.ConfigYaml;
+import dev.perfwarden.engine.yaml.YamlNode;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,22 +49,22 @@ public record DebtWeights(double error, double warning, double note, double cost
 
     /** The weights of the {@code debt:} section of {@code config} (null: none), the defaults for what it leaves out. */
     public static DebtWeights of(ProjectConfig config) throws ConfigException {
-        YNode n = config == null ? null : config.debt();
-        if (n == null || n.kind() == YNode.Kind.NULL) {
+        YamlNode n = config == null ? null : config.debt();
+        if (n == null || n.kind() == YamlNode.Kind.NULL) {
             return DEFAULTS;
         }
-        YNode.Errors errors = new YNode.Errors(config.file().toString());
+        ConfigYaml.Errors errors = new ConfigYaml.Errors(config.file().toString());
         errors.onlyKeys(n, "severity", "cost");
         double[] sev = {DEFAULTS.error, DEFAULTS.warning, DEFAULTS.note};
-        YNode s = n.get("severity");
+        YamlNode s = n.get("severity");
         if (s != null) {
             if (!s.isMap()) {
-                errors.at(s, "debt.severity: expected a map {error: N, warning: N, note: N}, got " + s.describe());
+                errors.at(s, "debt.severity: expected a map {error: N, warning: N, note: N}, got " + s.describeValue());
             } else {
                 errors.onlyKeys(s, "error", "warning", "note");
                 String[] names = {"error", "warning", "note"};
                 for (int i = 0; i < names.length; i++) {
-                    YNode v = s.get(names[i]);
+                    YamlNode v = s.get(names[i]);
                     if (v != null) {
                         sev[i] = number(v, errors, sev[i]);
                     }
@@ -78,10 +79,10 @@ public record DebtWeights(double error, double warning, double note, double cost
         return new DebtWeights(sev[0], sev[1], sev[2], cost);
     }
 
-    private static double number(YNode v, YNode.Errors errors, double fallback) {
-        if (v.kind() != YNode.Kind.NUMBER || ((Number) v.scalar()).doubleValue() < 0
+    private static double number(YamlNode v, ConfigYaml.Errors errors, double fallback) {
+        if (v.kind() != YamlNode.Kind.NUMBER || ((Number) v.scalar()).doubleValue() < 0
                 || !Double.isFinite(((Number) v.scalar()).doubleValue())) {
-            errors.at(v, v.path() + ": expected a number ≥ 0, got " + v.describe());
+            errors.at(v, v.path() + ": expected a number ≥ 0, got " + v.describeValue());
             return fallback;
         }
         return ((Number) v.scalar()).doubleValue();

@@ -1,7 +1,8 @@
 package dev.perfwarden.contracts.spec;
 
 import dev.perfwarden.engine.project.ConfigException;
-import dev.perfwarden.engine.project.YNode;
+import dev.perfwarden.engine.project.ConfigYaml;
+import dev.perfwarden.engine.yaml.YamlNode;
 import dev.perfwarden.facts.contract.ContractLimit;
 import dev.perfwarden.facts.contract.FindingsLimit;
 import dev.perfwarden.facts.contract.FunctionLimit;
@@ -23,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads contract files ({@code contracts/<service>.yaml}, or the {@code contracts:} list of
- * {@code .perfwarden.yaml}) with the project's position-aware YAML reader ({@link YNode}) and
+ * {@code .perfwarden.yaml}) with the project's position-aware YAML reader ({@link YamlNode}) and
  * checks them as docs/contract.schema.json describes: unknown keys, wrong types, units that do not
  * fit, bad regular expressions and duplicate clause names are errors at file:line:col naming the
  * field. All problems of a file are reported at once ({@link ConfigException}).
@@ -57,22 +58,22 @@ public final class ContractLoader {
     }
 
     public static Contract parse(String text, String file) throws ConfigException {
-        YNode root = YNode.parse(text, file);
-        YNode.Errors errors = new YNode.Errors(file);
+        YamlNode root = ConfigYaml.parse(text, file);
+        ConfigYaml.Errors errors = new ConfigYaml.Errors(file);
         Contract c = contract(root, errors);
         errors.throwIfAny();
         return c;
     }
 
     /** The {@code contracts:} list of a project file (each item a contract as in a contract file). */
-    public static List<Contract> parseList(YNode list, String file) throws ConfigException {
-        YNode.Errors errors = new YNode.Errors(file);
+    public static List<Contract> parseList(YamlNode list, String file) throws ConfigException {
+        ConfigYaml.Errors errors = new ConfigYaml.Errors(file);
         List<Contract> out = new ArrayList<>();
         if (!list.isList()) {
-            errors.at(list, "contracts must be a list of contracts, not " + list.describe());
+            errors.at(list, "contracts must be a list of contracts, not " + list.describeValue());
         } else {
             Set<String> seen = new LinkedHashSet<>();
-            for (YNode item : list.list()) {
+            for (YamlNode item : list.list()) {
                 Contract c = contract(item, errors);
                 if (c != null && !seen.add(c.service())) {
                     errors.at(item, "service '" + c.service() + "' has two contracts");
@@ -84,10 +85,10 @@ public final class ContractLoader {
         return out;
     }
 
-    private static Contract contract(YNode root, YNode.Errors errors) {
+    private static Contract contract(YamlNode root, ConfigYaml.Errors errors) {
         String file = errors.file();
         if (!root.isMap()) {
-            errors.at(root, "a contract must be a map with service, packages, paths and clauses, not " + root.describe());
+            errors.at(root, "a contract must be a map with service, packages, paths and clauses, not " + root.describeValue());
             return null;
         }
         errors.onlyKeys(root, "service", "description", "packages", "paths", "clauses");
@@ -99,24 +100,24 @@ public final class ContractLoader {
         List<String> paths = strings(root, "paths", errors);
         List<Contract.Clause> clauses = new ArrayList<>();
         List<Fact> limits = new ArrayList<>();
-        YNode cl = root.get("clauses");
+        YamlNode cl = root.get("clauses");
         if (cl == null) {
             errors.at(root, "missing key 'clauses' (a list of named clauses)");
         } else if (!cl.isList()) {
-            errors.at(cl, "clauses must be a list, not " + cl.describe());
+            errors.at(cl, "clauses must be a list, not " + cl.describeValue());
         } else {
             Set<String> names = new LinkedHashSet<>();
-            for (YNode item : cl.list()) {
+            for (YamlNode item : cl.list()) {
                 clause(item, service == null ? "?" : service, file, errors, names, clauses, limits);
             }
         }
         return new Contract(service == null ? "?" : service, packages, paths, clauses, limits, file);
     }
 
-    private static void clause(YNode item, String service, String file, YNode.Errors errors, Set<String> names,
+    private static void clause(YamlNode item, String service, String file, ConfigYaml.Errors errors, Set<String> names,
                                List<Contract.Clause> clauses, List<Fact> limits) {
         if (!item.isMap()) {
-            errors.at(item, "a clause must be a map with a name and one of " + KINDS + ", not " + item.describe());
+            errors.at(item, "a clause must be a map with a name and one of " + KINDS + ", not " + item.describeValue());
             return;
         }
         List<String> allowed = new ArrayList<>(KINDS);
@@ -139,7 +140,7 @@ public final class ContractLoader {
             return;
         }
         String kind = kinds.get(0);
-        YNode body = item.get(kind);
+        YamlNode body = item.get(kind);
         clauses.add(new Contract.Clause(name, kind, file, item.line(), item.col()));
         Ctx ctx = new Ctx(service, name, file, errors, limits);
         switch (kind) {
@@ -153,14 +154,14 @@ public final class ContractLoader {
         }
     }
 
-    record Ctx(String service, String clause, String file, YNode.Errors errors, List<Fact> limits) {
+    record Ctx(String service, String clause, String file, ConfigYaml.Errors errors, List<Fact> limits) {
     }
 
     interface ItemReader {
-        void read(YNode item, Ctx ctx);
+        void read(YamlNode item, Ctx ctx);
     }
 
-    private static void eachItem(YNode body, Ctx ctx, ItemReader reader) {
+    private static void eachItem(YamlNode body, Ctx ctx, ItemReader reader) {
         if (body.isMap()) {
             reader.read(body, ctx);
         } else if (body.isList() && !body.list().isEmpty()) {
@@ -168,15 +169,15 @@ public final class ContractLoader {
                 if (i.isMap()) {
                     reader.read(i, ctx);
                 } else {
-                    ctx.errors.at(i, i.path() + " must be a map, not " + i.describe());
+                    ctx.errors.at(i, i.path() + " must be a map, not " + i.describeValue());
                 }
             });
         } else {
-            ctx.errors.at(body, body.path() + " must be a map or a non-empty list of maps, not " + body.describe());
+            ctx.errors.at(body, body.path() + " must be a map or a non-empty list of maps, not " + body.describeValue());
         }
     }
 
-    private static void latency(YNode n, Ctx ctx) {
+    private static void latency(YamlNode n, Ctx ctx) {
         List<String> keys = new ArrayList<>(PERCENTILES.keySet());
         keys.addAll(List.of("operation", "metric", "for", "series"));
         ctx.errors.onlyKeys(n, keys.toArray(new String[0]));
@@ -184,7 +185,7 @@ public final class ContractLoader {
         String metric = optString(n, "metric", ctx.errors);
         double forSeconds = 0;
         String series = optString(n, "series", ctx.errors);
-        YNode f = n.get("for");
+        YamlNode f = n.get("for");
         if (f != null) {
             Optional<Quantity> q = quantity(f, Quantity.Dim.DURATION, ctx.errors);
             if (q.isPresent()) {
@@ -198,7 +199,7 @@ public final class ContractLoader {
         }
         boolean any = false;
         for (String p : PERCENTILES.keySet()) {
-            YNode v = n.get(p);
+            YamlNode v = n.get(p);
             if (v == null) {
                 continue;
             }
@@ -214,9 +215,9 @@ public final class ContractLoader {
         }
     }
 
-    private static void memory(YNode n, Ctx ctx) {
+    private static void memory(YamlNode n, Ctx ctx) {
         if (!n.isMap()) {
-            ctx.errors.at(n, n.path() + " must be a map with growth and/or live-max, not " + n.describe());
+            ctx.errors.at(n, n.path() + " must be a map with growth and/or live-max, not " + n.describeValue());
             return;
         }
         ctx.errors.onlyKeys(n, "growth", "live-max");
@@ -227,9 +228,9 @@ public final class ContractLoader {
         }
     }
 
-    private static void gc(YNode n, Ctx ctx) {
+    private static void gc(YamlNode n, Ctx ctx) {
         if (!n.isMap()) {
-            ctx.errors.at(n, n.path() + " must be a map with cycles, cpu and/or pause-max, not " + n.describe());
+            ctx.errors.at(n, n.path() + " must be a map with cycles, cpu and/or pause-max, not " + n.describeValue());
             return;
         }
         ctx.errors.onlyKeys(n, "cycles", "cpu", "pause-max");
@@ -241,8 +242,8 @@ public final class ContractLoader {
         }
     }
 
-    private static void limit(YNode n, String key, String metric, Quantity.Dim dim, String kind, Ctx ctx) {
-        YNode v = n.get(key);
+    private static void limit(YamlNode n, String key, String metric, Quantity.Dim dim, String kind, Ctx ctx) {
+        YamlNode v = n.get(key);
         if (v == null) {
             return;
         }
@@ -250,7 +251,7 @@ public final class ContractLoader {
                 "", q.value(), q.unit(), q.written(), q.writtenUnit(), q.scale(), 0, null, null, ctx.file, v.line(), v.col())));
     }
 
-    private static void bench(YNode n, Ctx ctx) {
+    private static void bench(YamlNode n, Ctx ctx) {
         ctx.errors.onlyKeys(n, "benchmark", "max", "no-regression");
         String re = optString(n, "benchmark", ctx.errors);
         if (re == null) {
@@ -258,14 +259,14 @@ public final class ContractLoader {
             return;
         }
         regex(n.get("benchmark"), re, ctx.errors);
-        YNode max = n.get("max");
+        YamlNode max = n.get("max");
         if (max != null) {
             if (!max.isMap() || max.map().isEmpty()) {
                 ctx.errors.at(max, max.path() + " must map units to limits, e.g. {sec/op: 2ms, B/op: 64KB, allocs/op: 100}");
             } else {
-                for (Map.Entry<String, YNode> e : max.map().entrySet()) {
+                for (Map.Entry<String, YamlNode> e : max.map().entrySet()) {
                     String unit = e.getKey();
-                    YNode v = e.getValue();
+                    YamlNode v = e.getValue();
                     Quantity.Dim dim = switch (unit) {
                         case "sec/op", "ns/op" -> Quantity.Dim.DURATION;
                         case "B/op" -> Quantity.Dim.SIZE;
@@ -282,7 +283,7 @@ public final class ContractLoader {
                 }
             }
         }
-        YNode nr = n.get("no-regression");
+        YamlNode nr = n.get("no-regression");
         if (nr != null) {
             regression(nr, re, ctx);
         }
@@ -291,45 +292,45 @@ public final class ContractLoader {
         }
     }
 
-    private static void regression(YNode nr, String re, Ctx ctx) {
+    private static void regression(YamlNode nr, String re, Ctx ctx) {
         double alpha = 0.05;
         double minDelta = 0;
         List<String> units = List.of();
-        if (nr.kind() == YNode.Kind.BOOLEAN) {
+        if (nr.kind() == YamlNode.Kind.BOOLEAN) {
             if (!Boolean.TRUE.equals(nr.scalar())) {
                 ctx.errors.at(nr, nr.path() + ": write no-regression: true or a map, or leave it out");
                 return;
             }
         } else if (nr.isMap()) {
             ctx.errors.onlyKeys(nr, "alpha", "min-delta", "units");
-            YNode a = nr.get("alpha");
+            YamlNode a = nr.get("alpha");
             if (a != null) {
-                if (a.kind() != YNode.Kind.NUMBER || ((Number) a.scalar()).doubleValue() <= 0
+                if (a.kind() != YamlNode.Kind.NUMBER || ((Number) a.scalar()).doubleValue() <= 0
                         || ((Number) a.scalar()).doubleValue() >= 1) {
-                    ctx.errors.at(a, a.path() + " must be a number between 0 and 1 (e.g. 0.05), not " + a.describe());
+                    ctx.errors.at(a, a.path() + " must be a number between 0 and 1 (e.g. 0.05), not " + a.describeValue());
                 } else {
                     alpha = ((Number) a.scalar()).doubleValue();
                 }
             }
-            YNode md = nr.get("min-delta");
+            YamlNode md = nr.get("min-delta");
             if (md != null) {
                 Optional<Quantity> q = quantity(md, Quantity.Dim.PERCENT, ctx.errors);
                 if (q.isPresent()) {
                     minDelta = q.get().value() / 100;
                 }
             }
-            YNode u = nr.get("units");
+            YamlNode u = nr.get("units");
             if (u != null) {
                 units = strings(nr, "units", ctx.errors).stream().map(x -> x.equals("ns/op") ? "sec/op" : x).toList();
             }
         } else {
-            ctx.errors.at(nr, nr.path() + " must be true or a map with alpha, min-delta, units, not " + nr.describe());
+            ctx.errors.at(nr, nr.path() + " must be true or a map with alpha, min-delta, units, not " + nr.describeValue());
             return;
         }
         ctx.limits.add(new RegressionLimit(ctx.service, ctx.clause, re, units, alpha, minDelta, ctx.file, nr.line(), nr.col()));
     }
 
-    private static void functions(YNode n, Ctx ctx) {
+    private static void functions(YamlNode n, Ctx ctx) {
         ctx.errors.onlyKeys(n, "symbol", "inline", "escapes", "bounds-checks", "allocs");
         String re = optString(n, "symbol", ctx.errors);
         if (re == null) {
@@ -339,13 +340,13 @@ public final class ContractLoader {
         regex(n.get("symbol"), re, ctx.errors);
         boolean any = false;
         for (String[] p : new String[][]{{"inline", "required"}, {"escapes", "none"}, {"bounds-checks", "none"}, {"allocs", "none"}}) {
-            YNode v = n.get(p[0]);
+            YamlNode v = n.get(p[0]);
             if (v == null) {
                 continue;
             }
             any = true;
             if (!p[1].equals(v.text())) {
-                ctx.errors.at(v, v.path() + " must be '" + p[1] + "', not " + v.describe());
+                ctx.errors.at(v, v.path() + " must be '" + p[1] + "', not " + v.describeValue());
                 continue;
             }
             ctx.limits.add(new FunctionLimit(ctx.service, ctx.clause, re, p[0], "contract", "", 0, 0, ctx.file, v.line(), v.col()));
@@ -355,30 +356,30 @@ public final class ContractLoader {
         }
     }
 
-    private static void findings(YNode n, Ctx ctx) {
+    private static void findings(YamlNode n, Ctx ctx) {
         ctx.errors.onlyKeys(n, "rules", "package", "max", "new");
         List<String> rules = n.get("rules") == null ? List.of() : strings(n, "rules", ctx.errors);
         String pkg = optString(n, "package", ctx.errors);
         if (pkg != null) {
             regex(n.get("package"), pkg, ctx.errors);
         }
-        YNode max = n.get("max");
-        YNode nw = n.get("new");
+        YamlNode max = n.get("max");
+        YamlNode nw = n.get("new");
         if ((max == null) == (nw == null)) {
             ctx.errors.at(n, n.path() + " needs exactly one of max (a number of findings) and new: none (against --baseline)");
             return;
         }
         if (max != null) {
-            if (max.kind() != YNode.Kind.NUMBER || ((Number) max.scalar()).doubleValue() < 0
+            if (max.kind() != YamlNode.Kind.NUMBER || ((Number) max.scalar()).doubleValue() < 0
                     || ((Number) max.scalar()).doubleValue() != Math.rint(((Number) max.scalar()).doubleValue())) {
-                ctx.errors.at(max, max.path() + " must be a whole number >= 0, not " + max.describe());
+                ctx.errors.at(max, max.path() + " must be a whole number >= 0, not " + max.describeValue());
                 return;
             }
             ctx.limits.add(new FindingsLimit(ctx.service, ctx.clause, rules, pkg == null ? "" : pkg,
                     ((Number) max.scalar()).intValue(), false, ctx.file, max.line(), max.col()));
         } else {
             if (!"none".equals(nw.text())) {
-                ctx.errors.at(nw, nw.path() + " must be 'none', not " + nw.describe());
+                ctx.errors.at(nw, nw.path() + " must be 'none', not " + nw.describeValue());
                 return;
             }
             ctx.limits.add(new FindingsLimit(ctx.service, ctx.clause, rules, pkg == null ? "" : pkg, 0, true,
@@ -388,12 +389,12 @@ public final class ContractLoader {
 
     // ------------------------------------------------------------------ helpers
 
-    private static Optional<Quantity> quantity(YNode v, Quantity.Dim dim, YNode.Errors errors) {
+    private static Optional<Quantity> quantity(YamlNode v, Quantity.Dim dim, ConfigYaml.Errors errors) {
         if (!v.isScalar() || v.text() == null) {
-            errors.at(v, v.path() + " must be " + Quantity.expected(dim) + ", not " + v.describe());
+            errors.at(v, v.path() + " must be " + Quantity.expected(dim) + ", not " + v.describeValue());
             return Optional.empty();
         }
-        if (v.kind() == YNode.Kind.NUMBER && dim != Quantity.Dim.COUNT) {
+        if (v.kind() == YamlNode.Kind.NUMBER && dim != Quantity.Dim.COUNT) {
             errors.at(v, v.path() + " needs an explicit unit: " + Quantity.expected(dim) + ", not the bare number " + v.text());
             return Optional.empty();
         }
@@ -404,7 +405,7 @@ public final class ContractLoader {
         return q;
     }
 
-    private static void regex(YNode n, String re, YNode.Errors errors) {
+    private static void regex(YamlNode n, String re, ConfigYaml.Errors errors) {
         try {
             Pattern.compile(re);
         } catch (PatternSyntaxException e) {
@@ -412,41 +413,41 @@ public final class ContractLoader {
         }
     }
 
-    private static String string(YNode map, String key, YNode.Errors errors, boolean required) {
-        YNode v = map.get(key);
+    private static String string(YamlNode map, String key, ConfigYaml.Errors errors, boolean required) {
+        YamlNode v = map.get(key);
         if (v == null) {
             if (required) {
                 errors.at(map, "missing key '" + key + "'" + (map.path().isEmpty() ? "" : " in " + map.path()));
             }
             return null;
         }
-        if (v.kind() != YNode.Kind.STRING || v.text().isBlank()) {
-            errors.at(v, v.path() + " must be a non-empty string, not " + v.describe());
+        if (v.kind() != YamlNode.Kind.STRING || v.text().isBlank()) {
+            errors.at(v, v.path() + " must be a non-empty string, not " + v.describeValue());
             return null;
         }
         return v.text();
     }
 
-    private static String optString(YNode map, String key, YNode.Errors errors) {
+    private static String optString(YamlNode map, String key, ConfigYaml.Errors errors) {
         return string(map, key, errors, false);
     }
 
-    private static List<String> strings(YNode map, String key, YNode.Errors errors) {
-        YNode v = map.get(key);
+    private static List<String> strings(YamlNode map, String key, ConfigYaml.Errors errors) {
+        YamlNode v = map.get(key);
         if (v == null) {
             return List.of();
         }
-        if (v.kind() == YNode.Kind.STRING) {
+        if (v.kind() == YamlNode.Kind.STRING) {
             return List.of(v.text());
         }
         if (!v.isList()) {
-            errors.at(v, v.path() + " must be a string or a list of strings, not " + v.describe());
+            errors.at(v, v.path() + " must be a string or a list of strings, not " + v.describeValue());
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (YNode i : v.list()) {
-            if (i.kind() != YNode.Kind.STRING) {
-                errors.at(i, i.path() + " must be a string, not " + i.describe());
+        for (YamlNode i : v.list()) {
+            if (i.kind() != YamlNode.Kind.STRING) {
+                errors.at(i, i.path() + " must be a string, not " + i.describeValue());
             } else {
                 out.add(i.text());
             }

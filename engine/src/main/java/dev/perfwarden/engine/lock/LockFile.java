@@ -5,7 +5,8 @@ import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackException;
 import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.project.ConfigException;
-import dev.perfwarden.engine.project.YNode;
+import dev.perfwarden.engine.project.ConfigYaml;
+import dev.perfwarden.engine.yaml.YamlNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -188,28 +189,28 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
     }
 
     public static LockFile parse(String text, String fileName) throws ConfigException {
-        YNode root = YNode.parse(text, fileName);
-        YNode.Errors errors = new YNode.Errors(fileName);
+        YamlNode root = ConfigYaml.parse(text, fileName);
+        ConfigYaml.Errors errors = new ConfigYaml.Errors(fileName);
         if (!root.isMap()) {
             errors.at(root, "expected a lock file (lockVersion, perfwarden, packs)");
             errors.throwIfAny();
         }
         errors.onlyKeys(root, "lockVersion", "perfwarden", "packs");
-        YNode v = root.get("lockVersion");
-        if (v == null || v.kind() != YNode.Kind.NUMBER || ((Number) v.scalar()).intValue() != VERSION) {
+        YamlNode v = root.get("lockVersion");
+        if (v == null || v.kind() != YamlNode.Kind.NUMBER || ((Number) v.scalar()).intValue() != VERSION) {
             errors.at(v == null ? root : v, "lockVersion: expected " + VERSION + (v == null ? ", missing"
-                    : ", got " + v.describe()));
+                    : ", got " + v.describeValue()));
         }
-        YNode pw = root.get("perfwarden");
+        YamlNode pw = root.get("perfwarden");
         List<LockedPack> packs = new ArrayList<>();
-        YNode pn = root.get("packs");
+        YamlNode pn = root.get("packs");
         if (pn == null || !pn.isList()) {
             errors.at(pn == null ? root : pn, "packs: expected a list of locked packs");
         } else {
-            Map<String, YNode> seen = new LinkedHashMap<>();
-            for (YNode e : pn.list()) {
+            Map<String, YamlNode> seen = new LinkedHashMap<>();
+            for (YamlNode e : pn.list()) {
                 if (!e.isMap()) {
-                    errors.at(e, "packs: expected {id, version, origin, sha256, files}, got " + e.describe());
+                    errors.at(e, "packs: expected {id, version, origin, sha256, files}, got " + e.describeValue());
                     continue;
                 }
                 errors.onlyKeys(e, "id", "version", "origin", "sha256", "files", "trust");
@@ -221,12 +222,12 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
                     errors.at(e.get("sha256"), "sha256: expected 64 lower-case hex digits");
                 }
                 SortedMap<String, String> files = new TreeMap<>();
-                YNode fn = e.get("files");
+                YamlNode fn = e.get("files");
                 if (fn == null || !fn.isMap()) {
                     errors.at(fn == null ? e : fn, "files: expected a map of file path to sha256");
                 } else {
                     fn.map().forEach((f, h) -> {
-                        if (h.kind() != YNode.Kind.STRING || !HEX64.matcher(h.text()).matches()) {
+                        if (h.kind() != YamlNode.Kind.STRING || !HEX64.matcher(h.text()).matches()) {
                             errors.at(h, "files: " + f + ": expected a sha256 (64 lower-case hex digits)");
                         } else {
                             files.put(f, h.text());
@@ -237,11 +238,11 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
                     errors.at(e, "pack " + id + " is locked twice");
                 }
                 if (id != null && version != null && origin != null && sha != null) {
-                    YNode tn = e.get("trust");
+                    YamlNode tn = e.get("trust");
                     String trust = tn == null ? "" : tn.text();
                     if (!trust.isEmpty() && !trust.equals(BUILTIN)
                             && dev.perfwarden.engine.restrict.Trust.byId(trust).isEmpty()) {
-                        errors.at(tn, "trust: expected builtin, restricted or full, got " + tn.describe());
+                        errors.at(tn, "trust: expected builtin, restricted or full, got " + tn.describeValue());
                     }
                     packs.add(new LockedPack(id, version, origin, sha.toLowerCase(Locale.ROOT), files, trust));
                 }
@@ -251,14 +252,14 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
         return new LockFile(pw == null ? "" : String.valueOf(pw.text()), packs);
     }
 
-    private static String string(YNode map, String key, YNode.Errors errors) {
-        YNode n = map.get(key);
+    private static String string(YamlNode map, String key, ConfigYaml.Errors errors) {
+        YamlNode n = map.get(key);
         if (n == null) {
             errors.at(map, "missing '" + key + "'");
             return null;
         }
-        if (n.kind() != YNode.Kind.STRING && n.kind() != YNode.Kind.NUMBER) {
-            errors.at(n, key + ": expected a string, got " + n.describe());
+        if (n.kind() != YamlNode.Kind.STRING && n.kind() != YamlNode.Kind.NUMBER) {
+            errors.at(n, key + ": expected a string, got " + n.describeValue());
             return null;
         }
         return n.text();

@@ -1,5 +1,7 @@
 package dev.perfwarden.engine.project;
 
+import dev.perfwarden.engine.yaml.YamlNode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -94,15 +96,15 @@ public record PathFilter(List<String> include, List<String> exclude) {
     }
 
     /** Patterns of a YAML list (or one string) under {@code key}; problems go to {@code errors}. */
-    static List<String> globs(YNode n, YNode.Errors errors) {
+    static List<String> globs(YamlNode n, ConfigYaml.Errors errors) {
         List<String> out = new ArrayList<>();
-        if (n == null || n.kind() == YNode.Kind.NULL) {
+        if (n == null || n.kind() == YamlNode.Kind.NULL) {
             return out;
         }
-        List<YNode> items = n.isList() ? n.list() : List.of(n);
-        for (YNode i : items) {
-            if (i.kind() != YNode.Kind.STRING) {
-                errors.at(i, n.path() + ": expected a glob pattern (a string), got " + i.describe());
+        List<YamlNode> items = n.isList() ? n.list() : List.of(n);
+        for (YamlNode i : items) {
+            if (i.kind() != YamlNode.Kind.STRING) {
+                errors.at(i, n.path() + ": expected a glob pattern (a string), got " + i.describeValue());
                 continue;
             }
             String why = problem(i.text());

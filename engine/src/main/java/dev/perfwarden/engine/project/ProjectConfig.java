@@ -1,5 +1,7 @@
 package dev.perfwarden.engine.project;
 
+import dev.perfwarden.engine.yaml.YamlNode;
+
 import dev.perfwarden.engine.gate.FailOn;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.pack.VersionRange;
@@ -45,11 +47,11 @@ import java.util.regex.Pattern;
  */
 public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> parameters, PathFilter paths,
                             Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn,
-                            dev.perfwarden.engine.restrict.SessionLimits limits, YNode contracts, YNode debt) {
+                            dev.perfwarden.engine.restrict.SessionLimits limits, YamlNode contracts, YamlNode debt) {
     /** A project file without {@code debt:}. */
     public ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> parameters, PathFilter paths,
                          Map<String, RuleSetting> rules, Path baseline, Path lock, FailOn failOn,
-                         dev.perfwarden.engine.restrict.SessionLimits limits, YNode contracts) {
+                         dev.perfwarden.engine.restrict.SessionLimits limits, YamlNode contracts) {
         this(file, packs, parameters, paths, rules, baseline, lock, failOn, limits, contracts, null);
     }
 
@@ -208,17 +210,17 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
     }
 
     /** {@code limits:} over the defaults; a value looser than the default is refused (only --limit may loosen). */
-    private static dev.perfwarden.engine.restrict.SessionLimits limits(YNode n, YNode.Errors errors) {
+    private static dev.perfwarden.engine.restrict.SessionLimits limits(YamlNode n, ConfigYaml.Errors errors) {
         dev.perfwarden.engine.restrict.SessionLimits d = dev.perfwarden.engine.restrict.SessionLimits.defaults();
-        if (n == null || n.kind() == YNode.Kind.NULL) {
+        if (n == null || n.kind() == YamlNode.Kind.NULL) {
             return d;
         }
         if (!n.isMap()) {
-            errors.at(n, "limits: expected a map (time, firings, facts, heapHeadroom), got " + n.describe());
+            errors.at(n, "limits: expected a map (time, firings, facts, heapHeadroom), got " + n.describeValue());
             return d;
         }
         dev.perfwarden.engine.restrict.SessionLimits l = d;
-        for (Map.Entry<String, YNode> e : n.map().entrySet()) {
+        for (Map.Entry<String, YamlNode> e : n.map().entrySet()) {
             try {
                 dev.perfwarden.engine.restrict.SessionLimits next = l.with(e.getKey(), e.getValue().text());
                 if (next.time().compareTo(d.time()) > 0 || next.firings() > d.firings() || next.facts() > d.facts()
@@ -239,8 +241,8 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
     /** Parses the text of {@code file} (which need not exist; relative paths resolve against its folder). */
     public static ProjectConfig parse(String text, Path file) throws ConfigException {
         String name = file.toString();
-        YNode root = YNode.parse(text, name);
-        YNode.Errors errors = new YNode.Errors(name);
+        YamlNode root = ConfigYaml.parse(text, name);
+        ConfigYaml.Errors errors = new ConfigYaml.Errors(name);
         if (!root.isMap()) {
             errors.at(root, "expected a map of settings (packs, parameters, paths, rules, baseline, lock, failOn, limits, contracts, debt)");
             errors.throwIfAny();
@@ -250,12 +252,12 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         Path dir = file.getParent() == null ? Path.of("") : file.getParent();
 
         List<PackSpec> packs = new ArrayList<>();
-        YNode pn = root.get("packs");
-        if (pn != null && pn.kind() != YNode.Kind.NULL) {
+        YamlNode pn = root.get("packs");
+        if (pn != null && pn.kind() != YamlNode.Kind.NULL) {
             if (!pn.isList()) {
-                errors.at(pn, "packs: expected a list of {id: ...} or {path: ...} entries, got " + pn.describe());
+                errors.at(pn, "packs: expected a list of {id: ...} or {path: ...} entries, got " + pn.describeValue());
             } else {
-                for (YNode e : pn.list()) {
+                for (YamlNode e : pn.list()) {
                     PackSpec s = packSpec(e, dir, errors);
                     if (s != null) {
                         packs.add(s);
@@ -265,8 +267,8 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         }
 
         List<ParamSetting> params = new ArrayList<>();
-        YNode par = root.get("parameters");
-        if (par != null && par.kind() != YNode.Kind.NULL) {
+        YamlNode par = root.get("parameters");
+        if (par != null && par.kind() != YamlNode.Kind.NULL) {
             params(par, null, params, errors);
         }
         for (PackSpec s : packs) {
@@ -278,10 +280,10 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         PathFilter paths = pathFilter(root.get("paths"), errors);
 
         Map<String, RuleSetting> rules = new LinkedHashMap<>();
-        YNode rn = root.get("rules");
-        if (rn != null && rn.kind() != YNode.Kind.NULL) {
+        YamlNode rn = root.get("rules");
+        if (rn != null && rn.kind() != YamlNode.Kind.NULL) {
             if (!rn.isMap()) {
-                errors.at(rn, "rules: expected a map of rule id to settings, got " + rn.describe());
+                errors.at(rn, "rules: expected a map of rule id to settings, got " + rn.describeValue());
             } else {
                 rn.map().forEach((id, v) -> {
                     RuleSetting r = rule(id, v, errors);
@@ -295,29 +297,29 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         Path baseline = pathValue(root.get("baseline"), dir, errors);
         Path lock = pathValue(root.get("lock"), dir, errors);
         FailOn failOn = null;
-        YNode fo = root.get("failOn");
+        YamlNode fo = root.get("failOn");
         if (fo != null) {
             failOn = FailOn.byId(fo.text()).orElse(null);
             if (failOn == null) {
-                errors.at(fo, "failOn: expected error, warning, note or none, got " + fo.describe());
+                errors.at(fo, "failOn: expected error, warning, note or none, got " + fo.describeValue());
             }
         }
         dev.perfwarden.engine.restrict.SessionLimits limits = limits(root.get("limits"), errors);
-        YNode contracts = root.get("contracts");
+        YamlNode contracts = root.get("contracts");
         if (contracts != null && !contracts.isList()) {
             errors.at(contracts, "contracts: expected a list of service contracts (as in contracts/<service>.yaml), got "
-                    + contracts.describe());
+                    + contracts.describeValue());
         }
-        YNode debt = root.get("debt");
-        if (debt != null && !debt.isMap() && debt.kind() != YNode.Kind.NULL) {
-            errors.at(debt, "debt: expected a map (severity, cost), got " + debt.describe());
+        YamlNode debt = root.get("debt");
+        if (debt != null && !debt.isMap() && debt.kind() != YamlNode.Kind.NULL) {
+            errors.at(debt, "debt: expected a map (severity, cost), got " + debt.describeValue());
         }
         errors.throwIfAny();
         return new ProjectConfig(file, packs, params, paths, rules, baseline, lock, failOn, limits, contracts, debt);
     }
 
-    private static PackSpec packSpec(YNode e, Path dir, YNode.Errors errors) {
-        if (e.kind() == YNode.Kind.STRING) {
+    private static PackSpec packSpec(YamlNode e, Path dir, ConfigYaml.Errors errors) {
+        if (e.kind() == YamlNode.Kind.STRING) {
             // shorthand: "go-perf" or "go-perf@^1.0"
             String t = e.text();
             int at = t.indexOf('@');
@@ -326,22 +328,22 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
             return builtinSpec(e, id, range, e, Map.of(), errors);
         }
         if (!e.isMap()) {
-            errors.at(e, "packs: each entry is {id: ...} or {path: ...}, got " + e.describe());
+            errors.at(e, "packs: each entry is {id: ...} or {path: ...}, got " + e.describeValue());
             return null;
         }
         errors.onlyKeys(e, "id", "path", "version", "parameters");
-        YNode id = e.get("id");
-        YNode path = e.get("path");
-        YNode version = e.get("version");
+        YamlNode id = e.get("id");
+        YamlNode path = e.get("path");
+        YamlNode version = e.get("version");
         Map<String, Object> params = new LinkedHashMap<>();
-        YNode pn = e.get("parameters");
-        if (pn != null && pn.kind() != YNode.Kind.NULL) {
+        YamlNode pn = e.get("parameters");
+        if (pn != null && pn.kind() != YamlNode.Kind.NULL) {
             if (!pn.isMap()) {
-                errors.at(pn, "parameters: expected a map of name to value, got " + pn.describe());
+                errors.at(pn, "parameters: expected a map of name to value, got " + pn.describeValue());
             } else {
                 pn.map().forEach((k, v) -> {
-                    if (!v.isScalar() || v.kind() == YNode.Kind.NULL) {
-                        errors.at(v, "parameter '" + k + "': expected a number, string or boolean, got " + v.describe());
+                    if (!v.isScalar() || v.kind() == YamlNode.Kind.NULL) {
+                        errors.at(v, "parameter '" + k + "': expected a number, string or boolean, got " + v.describeValue());
                     } else if (!PARAM.matcher(k).matches() || k.contains(":")) {
                         errors.atKey(v, "parameter name '" + k + "' must be dotted identifiers");
                     } else {
@@ -357,14 +359,14 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         }
         String rangeText = version == null ? null : version.text();
         if (version != null && rangeText == null) {
-            errors.at(version, "version: expected a version range such as \"^1.0\", got " + version.describe());
+            errors.at(version, "version: expected a version range such as \"^1.0\", got " + version.describeValue());
             return null;
         }
         if (id != null) {
             return builtinSpec(id, id.text(), rangeText, version, params, errors);
         }
-        if (path.kind() != YNode.Kind.STRING || path.text().isBlank()) {
-            errors.at(path, "path: expected a pack folder or .zip/.jar, got " + path.describe());
+        if (path.kind() != YamlNode.Kind.STRING || path.text().isBlank()) {
+            errors.at(path, "path: expected a pack folder or .zip/.jar, got " + path.describeValue());
             return null;
         }
         VersionRange range = range(rangeText, version, errors);
@@ -378,8 +380,8 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         return new PackSpec(null, dir.resolve(path.text()).normalize(), range, rangeText, Map.of(), e.line());
     }
 
-    private static PackSpec builtinSpec(YNode at, String id, String rangeText, YNode versionNode,
-                                        Map<String, Object> params, YNode.Errors errors) {
+    private static PackSpec builtinSpec(YamlNode at, String id, String rangeText, YamlNode versionNode,
+                                        Map<String, Object> params, ConfigYaml.Errors errors) {
         if (id == null || !ID.matcher(id).matches()) {
             errors.at(at, "packs: '" + id + "' is not a pack id (kebab-case, e.g. go-perf)");
             return null;
@@ -391,7 +393,7 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         return new PackSpec(id, null, range, rangeText, params, at.line());
     }
 
-    private static VersionRange range(String text, YNode at, YNode.Errors errors) {
+    private static VersionRange range(String text, YamlNode at, ConfigYaml.Errors errors) {
         if (text == null) {
             return null;
         }
@@ -402,9 +404,9 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         return r;
     }
 
-    private static void params(YNode par, String pack, List<ParamSetting> out, YNode.Errors errors) {
+    private static void params(YamlNode par, String pack, List<ParamSetting> out, ConfigYaml.Errors errors) {
         if (!par.isMap()) {
-            errors.at(par, "parameters: expected a map of name (or pack:name) to value, got " + par.describe());
+            errors.at(par, "parameters: expected a map of name (or pack:name) to value, got " + par.describeValue());
             return;
         }
         par.map().forEach((k, v) -> {
@@ -412,8 +414,8 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
                 params(v, k, out, errors); // parameters: {go-perf: {name: value}}
                 return;
             }
-            if (!v.isScalar() || v.kind() == YNode.Kind.NULL) {
-                errors.at(v, "parameter '" + k + "': expected a number, string or boolean, got " + v.describe());
+            if (!v.isScalar() || v.kind() == YamlNode.Kind.NULL) {
+                errors.at(v, "parameter '" + k + "': expected a number, string or boolean, got " + v.describeValue());
                 return;
             }
             if (!PARAM.matcher(k).matches()) {
@@ -427,29 +429,29 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         });
     }
 
-    static PathFilter pathFilter(YNode n, YNode.Errors errors) {
-        if (n == null || n.kind() == YNode.Kind.NULL) {
+    static PathFilter pathFilter(YamlNode n, ConfigYaml.Errors errors) {
+        if (n == null || n.kind() == YamlNode.Kind.NULL) {
             return PathFilter.ALL;
         }
         if (!n.isMap()) {
-            errors.at(n, n.path() + ": expected {include: [...], exclude: [...]}, got " + n.describe());
+            errors.at(n, n.path() + ": expected {include: [...], exclude: [...]}, got " + n.describeValue());
             return PathFilter.ALL;
         }
         errors.onlyKeys(n, "include", "exclude");
         return new PathFilter(PathFilter.globs(n.get("include"), errors), PathFilter.globs(n.get("exclude"), errors));
     }
 
-    private static RuleSetting rule(String id, YNode v, YNode.Errors errors) {
+    private static RuleSetting rule(String id, YamlNode v, ConfigYaml.Errors errors) {
         if (!RULE_ID.matcher(id).matches()) {
             errors.atKey(v, "rules: '" + id + "' is not a rule id");
             return null;
         }
         int line = v.keyLine();
         int col = v.keyCol();
-        if (v.kind() == YNode.Kind.BOOLEAN) {
+        if (v.kind() == YamlNode.Kind.BOOLEAN) {
             return new RuleSetting(id, (Boolean) v.scalar(), null, PathFilter.ALL, line, col);
         }
-        if (v.kind() == YNode.Kind.STRING) {
+        if (v.kind() == YamlNode.Kind.STRING) {
             String s = v.text().strip().toLowerCase(Locale.ROOT);
             switch (s) {
                 case "off", "disabled", "false", "no":
@@ -460,7 +462,7 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
                     Severity sev = Severity.byId(s).orElse(null);
                     if (sev == null) {
                         errors.at(v, "rules: " + id + ": expected off, on, error, warning, note or a map, got "
-                                + v.describe());
+                                + v.describeValue());
                         return null;
                     }
                     return new RuleSetting(id, true, sev, PathFilter.ALL, line, col);
@@ -468,36 +470,36 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         }
         if (!v.isMap()) {
             errors.at(v, "rules: " + id + ": expected off, on, a severity or {enabled, severity, paths}, got "
-                    + v.describe());
+                    + v.describeValue());
             return null;
         }
         errors.onlyKeys(v, "enabled", "severity", "paths");
         boolean enabled = true;
-        YNode en = v.get("enabled");
+        YamlNode en = v.get("enabled");
         if (en != null) {
-            if (en.kind() != YNode.Kind.BOOLEAN) {
-                errors.at(en, "enabled: expected true or false, got " + en.describe());
+            if (en.kind() != YamlNode.Kind.BOOLEAN) {
+                errors.at(en, "enabled: expected true or false, got " + en.describeValue());
             } else {
                 enabled = (Boolean) en.scalar();
             }
         }
         Severity sev = null;
-        YNode sn = v.get("severity");
+        YamlNode sn = v.get("severity");
         if (sn != null) {
             sev = Severity.byId(sn.text()).orElse(null);
             if (sev == null) {
-                errors.at(sn, "severity: expected error, warning or note, got " + sn.describe());
+                errors.at(sn, "severity: expected error, warning or note, got " + sn.describeValue());
             }
         }
         return new RuleSetting(id, enabled, sev, pathFilter(v.get("paths"), errors), line, col);
     }
 
-    private static Path pathValue(YNode n, Path dir, YNode.Errors errors) {
-        if (n == null || n.kind() == YNode.Kind.NULL) {
+    private static Path pathValue(YamlNode n, Path dir, ConfigYaml.Errors errors) {
+        if (n == null || n.kind() == YamlNode.Kind.NULL) {
             return null;
         }
-        if (n.kind() != YNode.Kind.STRING || n.text().isBlank()) {
-            errors.at(n, n.path() + ": expected a file path, got " + n.describe());
+        if (n.kind() != YamlNode.Kind.STRING || n.text().isBlank()) {
+            errors.at(n, n.path() + ": expected a file path, got " + n.describeValue());
             return null;
         }
         return dir.resolve(n.text()).normalize();

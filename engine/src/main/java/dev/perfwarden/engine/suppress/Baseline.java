@@ -7,7 +7,8 @@ import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.model.Fingerprints;
 import dev.perfwarden.engine.model.RuleInfo;
 import dev.perfwarden.engine.project.ConfigException;
-import dev.perfwarden.engine.project.YNode;
+import dev.perfwarden.engine.project.ConfigYaml;
+import dev.perfwarden.engine.yaml.YamlNode;
 import dev.perfwarden.facts.input.InputStats;
 
 import java.io.IOException;
@@ -83,42 +84,42 @@ public record Baseline(String origin, List<Entry> entries) implements Suppressor
     }
 
     public static Baseline parse(String text, String fileName) throws ConfigException {
-        YNode root = YNode.parse(text, fileName);
-        YNode.Errors errors = new YNode.Errors(fileName);
+        YamlNode root = ConfigYaml.parse(text, fileName);
+        ConfigYaml.Errors errors = new ConfigYaml.Errors(fileName);
         if (!root.isMap()) {
             errors.at(root, "expected a perfwarden baseline (a JSON object)");
             errors.throwIfAny();
         }
         errors.onlyKeys(root, "perfwarden-baseline", "tool", "fingerprint", "findings");
-        YNode v = root.get("perfwarden-baseline");
-        if (v == null || v.kind() != YNode.Kind.NUMBER || ((Number) v.scalar()).intValue() != VERSION) {
+        YamlNode v = root.get("perfwarden-baseline");
+        if (v == null || v.kind() != YamlNode.Kind.NUMBER || ((Number) v.scalar()).intValue() != VERSION) {
             errors.at(v == null ? root : v, "not a perfwarden baseline: expected \"perfwarden-baseline\": " + VERSION);
             errors.throwIfAny();
         }
-        YNode fp = root.get("fingerprint");
+        YamlNode fp = root.get("fingerprint");
         if (fp != null && !Fingerprints.KEY.equals(fp.text())) {
             errors.at(fp, "made with fingerprints " + fp.text() + ", this perfwarden computes " + Fingerprints.KEY
                     + "; create the baseline again");
         }
         List<Entry> entries = new ArrayList<>();
-        YNode fs = root.get("findings");
+        YamlNode fs = root.get("findings");
         if (fs == null || !fs.isList()) {
             errors.at(fs == null ? root : fs, "findings: expected a list");
         } else {
-            for (YNode e : fs.list()) {
+            for (YamlNode e : fs.list()) {
                 if (!e.isMap()) {
                     errors.at(e, "findings: expected {fingerprint, rule, function, file, line, message}");
                     continue;
                 }
                 errors.onlyKeys(e, "fingerprint", "rule", "function", "file", "line", "message");
-                YNode f = e.get("fingerprint");
-                if (f == null || f.kind() != YNode.Kind.STRING || !f.text().matches("[0-9a-f]{64}")) {
+                YamlNode f = e.get("fingerprint");
+                if (f == null || f.kind() != YamlNode.Kind.STRING || !f.text().matches("[0-9a-f]{64}")) {
                     errors.at(f == null ? e : f, "fingerprint: expected 64 lower-case hex digits");
                     continue;
                 }
-                YNode line = e.get("line");
+                YamlNode line = e.get("line");
                 entries.add(new Entry(f.text(), text(e, "rule"), text(e, "function"), text(e, "file"),
-                        line != null && line.kind() == YNode.Kind.NUMBER ? ((Number) line.scalar()).intValue() : 0,
+                        line != null && line.kind() == YamlNode.Kind.NUMBER ? ((Number) line.scalar()).intValue() : 0,
                         text(e, "message")));
             }
         }
@@ -126,8 +127,8 @@ public record Baseline(String origin, List<Entry> entries) implements Suppressor
         return new Baseline(fileName, entries);
     }
 
-    private static String text(YNode map, String key) {
-        YNode n = map.get(key);
+    private static String text(YamlNode map, String key) {
+        YamlNode n = map.get(key);
         return n == null || n.text() == null ? "" : n.text();
     }
 

@@ -12,6 +12,7 @@ import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.input.InputStats;
 import dev.perfwarden.facts.source.GoSourceIndex;
+import dev.perfwarden.facts.source.GoScanner;
 import dev.perfwarden.facts.source.GoTree;
 import dev.perfwarden.facts.source.SourceCache;
 import dev.perfwarden.facts.source.GoStatements;
@@ -75,7 +76,7 @@ public final class SourceSuppressions implements Suppressor {
      *
      * @param file     module-relative path
      * @param line     the comment's line
-     * @param col      the comment's column (1-based, bytes as the compiler counts... characters here)
+     * @param col      the comment's byte column (1-based), as the compiler counts columns
      * @param target   the line it applies to: its own after code, else the next
      * @param rules    the rule ids it names
      * @param reason   the text after {@code --}
@@ -165,74 +166,28 @@ public final class SourceSuppressions implements Suppressor {
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    /** The directives in one Go file: line comments only, outside strings, runes and block comments. */
+    /** The directives in one Go file: line comments only, as {@link GoScanner}'s comments-only mode finds them. */
     static List<Directive> parse(String file, String src) {
         List<Directive> out = new ArrayList<>();
-        int line = 1;
-        int lineStart = 0;
-        boolean codeOnLine = false;
-        int i = 0;
-        int n = src.length();
-        while (i < n) {
-            char c = src.charAt(i);
-            if (c == '\n') {
-                line++;
-                lineStart = i + 1;
-                codeOnLine = false;
-                i++;
-            } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '/') {
-                int end = src.indexOf('\n', i);
-                if (end < 0) {
-                    end = n;
-                }
-                String comment = src.substring(i, end).stripTrailing();
-                java.util.regex.Matcher m = DIRECTIVE.matcher(comment);
-                if (m.matches()) {
-                    out.add(directive(file, line, i - lineStart + 1, codeOnLine, comment, m.group(1)));
-                }
-                java.util.regex.Matcher nl = NOLINT.matcher(comment);
-                if (nl.matches() && names(nl.group(1))) {
-                    int target = codeOnLine ? line : line + 1;
-                    out.add(new Directive(file, line, i - lineStart + 1, target,
-                            nl.group(1) == null ? List.of() : List.of(nl.group(1).split(",")),
-                            nl.group(2) == null ? "//nolint" : nl.group(2).strip(), comment, null, true,
-                            codeOnLine ? -1 : -2)); // -2: the statement's end is set below
-                }
-                i = end;
-            } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '*') {
-                int end = src.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                for (int j = i; j < end; j++) {
-                    if (src.charAt(j) == '\n') {
-                        line++;
-                        lineStart = j + 1;
-                    }
-                }
-                codeOnLine = true; // a block comment then code: treat a later comment as trailing
-                i = end;
-            } else if (c == '"' || c == '\'') {
-                i++;
-                while (i < n && src.charAt(i) != c && src.charAt(i) != '\n') {
-                    i += src.charAt(i) == '\\' ? 2 : 1;
-                }
-                i++;
-                codeOnLine = true;
-            } else if (c == '`') {
-                int end = src.indexOf('`', i + 1);
-                end = end < 0 ? n : end + 1;
-                for (int j = i; j < end; j++) {
-                    if (src.charAt(j) == '\n') {
-                        line++;
-                        lineStart = j + 1;
-                    }
-                }
-                i = end;
-                codeOnLine = true;
-            } else {
-                if (!Character.isWhitespace(c)) {
-                    codeOnLine = true;
-                }
-                i++;
+        byte[] bytes = src.getBytes(StandardCharsets.UTF_8);
+        for (GoScanner.Comment c : GoScanner.comments(bytes)) {
+            if (c.block()) {
+                continue;
+            }
+            String comment = c.text().stripTrailing();
+            boolean codeOnLine = c.afterCode();
+            int line = c.line();
+            java.util.regex.Matcher m = DIRECTIVE.matcher(comment);
+            if (m.matches()) {
+                out.add(directive(file, line, c.col(), codeOnLine, comment, m.group(1)));
+            }
+            java.util.regex.Matcher nl = NOLINT.matcher(comment);
+            if (nl.matches() && names(nl.group(1))) {
+                int target = codeOnLine ? line : line + 1;
+                out.add(new Directive(file, line, c.col(), target,
+                        nl.group(1) == null ? List.of() : List.of(nl.group(1).split(",")),
+                        nl.group(2) == null ? "//nolint" : nl.group(2).strip(), comment, null, true,
+                        codeOnLine ? -1 : -2)); // -2: the statement's end is set below
             }
         }
         List<Directive> result = new ArrayList<>();
@@ -244,7 +199,7 @@ public final class SourceSuppressions implements Suppressor {
                     // as golangci-lint: a comment on a line of its own, at the column where the next line's
                     // statement starts, covers that whole statement (all its lines, a body included)
                     if (statements == null) {
-                        statements = GoStatements.of(src.getBytes(StandardCharsets.UTF_8));
+                        statements = GoStatements.of(bytes);
                     }
                     end = Math.max(end, statements.endOfStatementAt(d.target(), d.col()));
                 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * The one YAML reader of perfwarden: reads a document (YAML or JSON) into {@link YamlNode}s that remember
  * the line and column (1-based) where each key and value starts, with Jackson's streaming parser
  * ({@link JsonParser#currentTokenLocation()}). Project files, lock files, baselines, contracts, batch
- * manifests (through {@code engine.project.YNode}) and YAML policies read through it. Refused: duplicate
+ * manifests (through {@code engine.project.ConfigYaml}) and YAML policies read through it. Refused: duplicate
  * keys, more than one document, text that is not YAML; each at a line and column.
  */
 public final class PositionedYaml {
@@ -56,7 +56,7 @@ public final class PositionedYaml {
             if (t == null) {
                 return null;
             }
-            YamlNode root = new PositionedYaml(p).node(t, "");
+            YamlNode root = new PositionedYaml(p).node(t, "", 0, 0);
             if (p.nextToken() != null) {
                 JsonLocation l = p.currentTokenLocation();
                 throw new SyntaxError(l.getLineNr(), l.getColumnNr(), "only one YAML document per file");
@@ -71,11 +71,16 @@ public final class PositionedYaml {
         }
     }
 
-    /** Reads the node starting at token {@code t}; {@code path} ({@code rules[0].match}) names it in messages. */
-    private YamlNode node(JsonToken t, String path) throws IOException, SyntaxError {
+    /**
+     * Reads the node starting at token {@code t}; {@code path} ({@code rules[0].match}) names it in messages;
+     * {@code keyLine}, {@code keyCol}: its key's position, 0 when it has none (list items, the root).
+     */
+    private YamlNode node(JsonToken t, String path, int keyLine, int keyCol) throws IOException, SyntaxError {
         JsonLocation loc = p.currentTokenLocation();
         int line = loc.getLineNr();
         int col = loc.getColumnNr();
+        int atLine = keyLine == 0 ? line : keyLine;
+        int atCol = keyLine == 0 ? col : keyCol;
         switch (t) {
             case START_OBJECT: {
                 Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
@@ -87,30 +92,31 @@ public final class PositionedYaml {
                         throw new SyntaxError(kl.getLineNr(), kl.getColumnNr(), "duplicate key '" + key + "'"
                                 + (path.isEmpty() ? "" : " in " + path) + " (first at line " + prev.line() + ")");
                     }
-                    YamlNode value = node(p.nextToken(), path.isEmpty() ? key : path + "." + key);
+                    YamlNode value = node(p.nextToken(), path.isEmpty() ? key : path + "." + key, kl.getLineNr(),
+                            kl.getColumnNr());
                     entries.put(key, new YamlNode.Entry(key, kl.getLineNr(), kl.getColumnNr(), value));
                 }
-                return new YamlNode.YMap(line, col, entries);
+                return new YamlNode.YMap(line, col, entries, path, atLine, atCol);
             }
             case START_ARRAY: {
                 List<YamlNode> items = new ArrayList<>();
                 JsonToken i;
                 while ((i = p.nextToken()) != JsonToken.END_ARRAY) {
-                    items.add(node(i, path + "[" + items.size() + "]"));
+                    items.add(node(i, path + "[" + items.size() + "]", 0, 0));
                 }
-                return new YamlNode.YList(line, col, items);
+                return new YamlNode.YList(line, col, items, path, atLine, atCol);
             }
             case VALUE_STRING:
-                return new YamlNode.YScalar(line, col, p.getText());
+                return new YamlNode.YScalar(line, col, p.getText(), path, atLine, atCol);
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return new YamlNode.YScalar(line, col, p.getNumberValue());
+                return new YamlNode.YScalar(line, col, p.getNumberValue(), path, atLine, atCol);
             case VALUE_TRUE:
-                return new YamlNode.YScalar(line, col, Boolean.TRUE);
+                return new YamlNode.YScalar(line, col, Boolean.TRUE, path, atLine, atCol);
             case VALUE_FALSE:
-                return new YamlNode.YScalar(line, col, Boolean.FALSE);
+                return new YamlNode.YScalar(line, col, Boolean.FALSE, path, atLine, atCol);
             case VALUE_NULL:
-                return new YamlNode.YScalar(line, col, null);
+                return new YamlNode.YScalar(line, col, null, path, atLine, atCol);
             default:
                 throw new SyntaxError(line, col, "unexpected YAML content (" + t + ")");
         }

@@ -73,6 +73,14 @@ class SuppressionsTest {
         assertThat(ds.get(1).col()).isEqualTo(16);
     }
 
+    @Test
+    void directiveColumnsAreByteColumnsAsTheCompilersAre() {
+        List<SourceSuppressions.Directive> ds = SourceSuppressions.parse("box.go",
+                "package p\n\nvar é = any(v) //perfwarden:ignore boxed-value -- once\n");
+        assertThat(ds).extracting(SourceSuppressions.Directive::line, SourceSuppressions.Directive::col,
+                SourceSuppressions.Directive::target).containsExactly(org.assertj.core.groups.Tuple.tuple(3, 17, 3));
+    }
+
     static final String NOLINT_GO = """
             package main
 

@@ -6,6 +6,7 @@ import dev.perfwarden.engine.yaml.YamlNode.YScalar;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +27,22 @@ class PositionedYamlTest {
         assertThat(n.col()).isEqualTo(8);
         assertThat(n.value()).isEqualTo(3);
         assertThat(n.describe()).isEqualTo("the number 3");
+    }
+
+    @Test
+    void nodesKnowTheirPathAndTheirKeysPosition() throws Exception {
+        YamlNode root = PositionedYaml.parse("id: go-perf\nrules:\n  - id: a\n    n: 3\n");
+        YamlNode first = root.get("rules").list().get(0);
+        assertThat(first.path()).isEqualTo("rules[0]");
+        assertThat(List.of(first.keyLine(), first.keyCol())).containsExactly(3, 5); // a list item: its own
+        YamlNode n = first.get("n");
+        assertThat(n.path()).isEqualTo("rules[0].n");
+        assertThat(List.of(n.keyLine(), n.keyCol(), n.line(), n.col())).containsExactly(4, 5, 4, 8);
+        assertThat(n.kind()).isEqualTo(YamlNode.Kind.NUMBER);
+        assertThat(n.describeValue()).isEqualTo("the number '3'");
+        assertThat(root.get("id").text()).isEqualTo("go-perf");
+        assertThat(root.map().keySet()).containsExactly("id", "rules");
+        assertThat(root.path()).isEmpty();
     }
 
     @Test

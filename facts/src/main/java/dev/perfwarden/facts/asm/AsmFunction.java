@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.asm;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Located;
 
@@ -25,8 +27,14 @@ import java.util.Objects;
  * @param argsSize     {@code -S} {@code args=}; -1 when unknown (objdump)
  * @param evidence     the header line
  */
-public record AsmFunction(String symbol, String file, int line, int col, long address, long size,
-                          int instructions, int backEdges, String flags, long frameSize, long argsSize,
+@FactDoc(name = "asm-function", inputs = {"objdump", "asm-listing"},
+        value = "One function's machine code: size, instruction count, loops, frame size.")
+public record AsmFunction(String symbol, String file, int line, int col, long address,
+                          @FieldDoc("size in bytes") long size,
+                          int instructions,
+                          @FieldDoc("jumps that close a loop") int backEdges, String flags,
+                          @FieldDoc("-S `locals=`; -1 when unknown") long frameSize,
+                          @FieldDoc("-S `args=`; -1 when unknown") long argsSize,
                           Evidence evidence) implements Located {
     public AsmFunction {
         FactChecks.located(symbol, file, line, col);

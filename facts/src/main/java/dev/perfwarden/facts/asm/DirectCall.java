@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.asm;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Located;
 
@@ -13,7 +15,10 @@ import java.util.Objects;
  *
  * @param callee canonical callee symbol
  */
-public record DirectCall(String symbol, String file, int line, int col, String callee, boolean inLoop,
+@FactDoc(name = "direct-call", inputs = {"objdump", "asm-listing"},
+        value = "A direct call to a non-runtime function (only when direct calls are collected).")
+public record DirectCall(String symbol, String file, int line, int col,
+                         @FieldDoc("canonical callee symbol") String callee, boolean inLoop,
                          long address, Evidence evidence) implements Located {
     public DirectCall {
         FactChecks.located(symbol, file, line, col);

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.asm;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Located;
 
@@ -26,8 +28,13 @@ import java.util.Objects;
  * @param slot     itab method slot {@code k} for {@code itab}, else -1
  * @param load     the load instruction's text (evidence of the classification), empty when none was found
  */
-public record IndirectCall(String symbol, String file, int line, int col, String kind, String register, int slot,
-                           boolean inLoop, long address, String load, Evidence evidence) implements Located {
+@FactDoc(name = "indirect-call", inputs = {"objdump", "asm-listing"},
+        value = "A call through a register, classified by the load before it (itab dispatch, closure, unknown).")
+public record IndirectCall(String symbol, String file, int line, int col, String kind,
+                           @FieldDoc("the register called; empty for a memory operand") String register,
+                           @FieldDoc("itab method slot for `itab`, else -1") int slot,
+                           boolean inLoop, long address,
+                           @FieldDoc("the load instruction's text") String load, Evidence evidence) implements Located {
     public static final String ITAB = "itab";
     public static final String CLOSURE = "closure";
     public static final String UNKNOWN = "unknown";

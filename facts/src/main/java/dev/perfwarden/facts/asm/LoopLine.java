@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.asm;
 
+import dev.perfwarden.facts.core.FactDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Located;
 
@@ -11,6 +12,8 @@ import java.util.Objects;
  * instruction. Lines of inlined callees appear with the callee's file and line under the caller's
  * symbol. Lines the tool printed as unknown (0) are skipped.
  */
+@FactDoc(name = "loop-line", inputs = {"objdump", "asm-listing"},
+        value = "A source line with at least one instruction inside a loop of the function's machine code.")
 public record LoopLine(String symbol, String file, int line, int col, long address, Evidence evidence)
         implements Located {
     public LoopLine {

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.asm;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Located;
 
@@ -17,7 +19,11 @@ import java.util.Objects;
  *                 inside when a branch from inside a loop leads to it (its check runs on every iteration)
  * @param address  objdump: absolute address; {@code -S}: PC offset
  */
-public record RuntimeCall(String symbol, String file, int line, int col, String callee, String category,
+@FactDoc(name = "runtime-call", inputs = {"objdump", "asm-listing"},
+        value = "A direct call into the runtime in the machine code (`CALL runtime.growslice(SB)`).")
+public record RuntimeCall(String symbol, String file, int line, int col,
+                          @FieldDoc("canonical callee (`runtime.growslice`)") String callee,
+                          @FieldDoc("what the runtime call does") String category,
                           boolean inLoop, long address, Evidence evidence) implements Located {
     /** newobject, mallocgc*, makeslice*, makemap*, makechan*, newarray, moveSlice* (1.26). */
     public static final String ALLOC = "alloc";

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.asm;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Located;
 
@@ -15,7 +17,11 @@ import java.util.Objects;
  * @param op   the instruction's opcode ({@code CMPL}, {@code CMPB}, {@code TESTB}, {@code MOVL}…)
  * @param form {@code cmp}, {@code test} or {@code load}
  */
-public record WriteBarrierCheck(String symbol, String file, int line, int col, String op, String form,
+@FactDoc(name = "write-barrier", inputs = {"objdump", "asm-listing"},
+        value = "A test of `runtime.writeBarrier` guarding a pointer store into heap memory.")
+public record WriteBarrierCheck(String symbol, String file, int line, int col,
+                                @FieldDoc("the opcode (`CMPL`, `TESTB`, …)") String op,
+                                @FieldDoc("how the flag is tested") String form,
                                 boolean inLoop, long address, Evidence evidence) implements Located {
     public static final String CMP = "cmp";
     public static final String TEST = "test";

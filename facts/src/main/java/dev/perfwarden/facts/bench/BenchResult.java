@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.bench;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.InputPos;
 
@@ -22,8 +24,14 @@ import java.util.Objects;
  * different configurations (another package, another commit key) are different facts.
  * {@code at} is the first result line.
  */
-public record BenchResult(String pkg, String name, String fullName, int procs, String unit, List<Double> samples,
-                          double median, Map<String, String> config, List<Long> iterations, InputPos at)
+@FactDoc(name = "bench-result", inputs = {"bench"},
+        value = "One benchmark and one unit of a `go test -bench` run, over all its repeats.")
+public record BenchResult(String pkg,
+                          @FieldDoc("benchmark name without the -N suffix (`BenchmarkSub/n=1`)") String name,
+                          @FieldDoc("as printed") String fullName, int procs,
+                          @FieldDoc("`ns/op`, `B/op`, `allocs/op`, `MB/s` or a custom unit") String unit,
+                          @FieldDoc("the value of each result line") List<Double> samples,
+                          @FieldDoc("the median of the samples") double median, Map<String, String> config, List<Long> iterations, InputPos at)
         implements Fact {
     public BenchResult {
         Objects.requireNonNull(pkg, "pkg");

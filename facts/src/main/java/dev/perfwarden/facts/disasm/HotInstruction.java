@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.disasm;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Located;
 
@@ -35,9 +37,20 @@ import java.util.Objects;
  * @param frames      the profile's frames at the instruction, innermost (an inlined callee) first, each
  *                    {@code function file:line}; one frame when nothing is inlined there
  */
-public record HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
-                             String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
-                             long flatSamples, List<String> frames, Evidence evidence) implements Located {
+@FactDoc(name = "hot-instruction", inputs = {"pprof", "objdump"},
+        value = "One machine instruction with the CPU samples at it: a CPU profile's addresses joined to objdump of the same binary, as `go tool pprof -disasm` counts them.")
+public record HotInstruction(
+                             @FieldDoc("the objdump symbol holding the instruction (the outermost function for inlined code)") String symbol, String file, int line, int col,
+                             @FieldDoc("the instruction's address") long address,
+                             @FieldDoc("the instruction as objdump prints it (`CALL CX`)") String text,
+                             @FieldDoc("its opcode (`CALL`, `CMPQ`)") String op,
+                             @FieldDoc("`cpu` (joined for the CPU time of CPU profiles only)") String sampleType, String unit,
+                             @FieldDoc("CPU time whose leaf frame is at the instruction (often the one after the slow instruction)") long flat,
+                             @FieldDoc("flat as a share of the profile's total") double flatShare,
+                             @FieldDoc("CPU time with the instruction anywhere on the stack (on a CALL: what the call reached)") long cum,
+                             @FieldDoc("cum as a share of the total") double cumShare,
+                             @FieldDoc("flat as a number of samples") long flatSamples,
+                             @FieldDoc("the profile's frames at the address, innermost first (`pkg.square hot.go:28`); more than one where code is inlined") List<String> frames, Evidence evidence) implements Located {
     public HotInstruction {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(file, "file");

@@ -3,20 +3,15 @@ package dev.perfwarden.facts.disasm;
 import com.google.perftools.profiles.ProfileProto.Function;
 import com.google.perftools.profiles.ProfileProto.Line;
 import com.google.perftools.profiles.ProfileProto.Location;
-import com.google.perftools.profiles.ProfileProto.Mapping;
 import com.google.perftools.profiles.ProfileProto.Profile;
-import com.google.perftools.profiles.ProfileProto.Sample;
-import com.google.protobuf.CodedInputStream;
 import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.core.ParseException;
+import dev.perfwarden.facts.profile.PprofSamples;
 import dev.perfwarden.facts.profile.ProfileData;
 import dev.perfwarden.facts.profile.ProfileReader;
 import dev.perfwarden.facts.profile.SampleType;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A profile's samples by address, as {@code go tool pprof -disasm} counts them: pprof collapses each
@@ -96,29 +90,18 @@ public final class SampledAddresses {
         ProfileData data = new ProfileReader().withoutInlineLabels().read(profile, display);
         int t = data.sampleIndex(sampleIndex);
         int count = countIndex(data.sampleTypes(), t);
-        Profile p;
-        try (InputStream in = open(profile)) {
-            CodedInputStream cis = CodedInputStream.newInstance(in);
-            cis.setSizeLimit(MAX_BYTES);
-            p = Profile.parseFrom(cis);
+        PprofSamples p;
+        try {
+            p = PprofSamples.read(profile, MAX_BYTES);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw ParseException.malformed(InputPos.offset(display, 0), "not a readable profile.proto message: "
                     + e.getMessage(), null);
         }
-        if (p.getLocationCount() > 0 && p.getLocationList().stream().allMatch(l -> l.getAddress() == 0)) {
+        if (p.profile().getLocationCount() > 0 && p.profile().getLocationList().stream().allMatch(l -> l.getAddress() == 0)) {
             throw ParseException.malformed(InputPos.offset(display, 0),
                     "the profile records no addresses (a legacy or symbolized-only profile): nothing to join to machine code", null);
         }
         return build(display, data, p, t, count);
-    }
-
-    private static InputStream open(Path profile) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(profile), 1 << 16);
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     /** The index of the {@code samples/count} type, for flat sample counts; {@code t} itself when there is none. */
@@ -150,32 +133,24 @@ public final class SampledAddresses {
         }
     }
 
-    private static String str(List<String> strings, long index) {
-        return index >= 0 && index < strings.size() ? strings.get((int) index) : "";
-    }
-
     /** A location's node: its address and its frames, innermost first (the last one is the outermost). */
-    private static Node node(Location l, Map<Long, Function> functions, List<String> strings) {
+    private static Node node(Location l, PprofSamples p) {
         List<String> chain = new ArrayList<>(l.getLineCount());
         String function = "";
         String file = "";
         int lineNo = 0;
         for (Line line : l.getLineList()) {
-            Function f = functions.get(line.getFunctionId());
-            function = f == null ? "" : str(strings, f.getName());
-            file = f == null ? "" : str(strings, f.getFilename());
+            Function f = p.function(line.getFunctionId());
+            function = f == null ? "" : p.string(f.getName());
+            file = f == null ? "" : p.string(f.getFilename());
             lineNo = (int) Math.max(0, Math.min(Integer.MAX_VALUE, line.getLine()));
             chain.add(function + " " + file.substring(file.lastIndexOf('/') + 1) + ":" + lineNo);
         }
         return new Node(l.getAddress(), chain, function, file, lineNo);
     }
 
-    private static SampledAddresses build(String display, ProfileData data, Profile p, int t, int count) {
-        List<String> strings = p.getStringTableList();
-        Map<Long, Function> functions = new HashMap<>();
-        for (Function f : p.getFunctionList()) {
-            functions.put(f.getId(), f);
-        }
+    private static SampledAddresses build(String display, ProfileData data, PprofSamples samples, int t, int count) {
+        Profile p = samples.profile();
         long mainMapping = p.getMappingCount() == 0 ? 0 : p.getMapping(0).getId();
         Map<Long, Node> byLocation = new HashMap<>();
         Map<Long, Node> byAddress = new HashMap<>();
@@ -183,17 +158,13 @@ public final class SampledAddresses {
             if (l.getMappingId() != mainMapping || l.getAddress() == 0) {
                 continue;
             }
-            byLocation.put(l.getId(), byAddress.computeIfAbsent(l.getAddress(), a -> node(l, functions, strings)));
+            byLocation.put(l.getId(), byAddress.computeIfAbsent(l.getAddress(), a -> node(l, samples)));
         }
-        long total = 0;
+        long[] total = {0};
         Set<Node> seen = new HashSet<>();
-        for (Sample s : p.getSampleList()) {
-            if (t >= s.getValueCount()) {
-                continue;
-            }
-            long v = s.getValue(t);
+        samples.forEachSample(t, (s, v) -> {
             long c = count < s.getValueCount() ? s.getValue(count) : v;
-            total += Math.abs(v);
+            total[0] += Math.abs(v);
             seen.clear();
             for (int i = 0; i < s.getLocationIdCount(); i++) {
                 Node node = byLocation.get(s.getLocationId(i));
@@ -208,12 +179,12 @@ public final class SampledAddresses {
                     node.cum += v;
                 }
             }
-        }
+        });
         List<Node> nodes = new ArrayList<>(byAddress.values());
         nodes.removeIf(n -> n.flat == 0 && n.cum == 0);
         nodes.sort((a, b) -> Long.compareUnsigned(a.address, b.address));
         ProfileData.Header h = data.header();
-        return new SampledAddresses(display, data.sampleTypes().get(t), total, h.mainBinary(), h.mainBuildId(), nodes);
+        return new SampledAddresses(display, data.sampleTypes().get(t), total[0], h.mainBinary(), h.mainBuildId(), nodes);
     }
 
     public String display() {

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.escape;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Attributable;
 
@@ -14,7 +16,12 @@ import java.util.function.UnaryOperator;
  * position for that). The position is the variable's declaration, or for a copy inlined into a
  * caller the call site. {@code width} is the variable's size in bytes.
  */
-public record ClosureCapture(String variable, boolean byRef, boolean addr, boolean assign, long width, String pkg,
+@FactDoc(name = "closure-capture", inputs = {"escape-text"},
+        value = "A closure captures a variable by reference or by value (-m=2 `capturing by ref: v (… width=N)`).")
+public record ClosureCapture(
+                             @FieldDoc("the captured variable") String variable,
+                             @FieldDoc("captured by reference (else by value)") boolean byRef, boolean addr, boolean assign,
+                             @FieldDoc("the variable's size in bytes") long width, String pkg,
                              String compilerFunc, String symbol, String file, int line, int col,
                              String attribution, Evidence evidence) implements Attributable<ClosureCapture> {
     public ClosureCapture {

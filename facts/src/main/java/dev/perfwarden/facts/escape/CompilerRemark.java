@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.escape;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Attributable;
 
@@ -11,7 +13,10 @@ import java.util.function.UnaryOperator;
  * devirtualization result. {@code kind} is one of the {@code KIND_*} constants; {@code text} is
  * the message after the position.
  */
-public record CompilerRemark(String kind, String text, String pkg, String compilerFunc, String symbol, String file,
+@FactDoc(name = "compiler-remark", inputs = {"escape-text"},
+        value = "Another recognised -m line: zero-copy conversions, self-assignments, elided bounds checks, ….")
+public record CompilerRemark(String kind,
+                             @FieldDoc("the message after the position") String text, String pkg, String compilerFunc, String symbol, String file,
                              int line, int col, String attribution, Evidence evidence)
         implements Attributable<CompilerRemark> {
     /** {@code zero-copy string->[]byte conversion} (Go 1.22+, plain -m). */

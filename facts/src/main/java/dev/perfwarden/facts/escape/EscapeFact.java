@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.escape;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.core.Attributable;
@@ -42,8 +44,16 @@ import java.util.function.UnaryOperator;
  *       inlined code really is, outermost first); empty for text input.</li>
  * </ul>
  */
-public record EscapeFact(String kind, String subject, String result, int level, boolean duplicate,
-                         boolean viaInterface, boolean capturedByClosure, List<FlowStep> flow,
+@FactDoc(name = "escape", inputs = {"escape-text", "logopt-json"},
+        value = "One escape-analysis result: moved to heap, escapes, does not escape, leaking param, with the -m=2 flow.")
+public record EscapeFact(String kind,
+                         @FieldDoc("the expression or name as printed (`t`, `&T{...}`, the parameter name)") String subject,
+                         @FieldDoc("the result a parameter leaks to (`~r0`), or the leak destination; else empty") String result,
+                         @FieldDoc("`level=N` of a to-result leak, `derefs=N` of a leak; -1 when none") int level,
+                         @FieldDoc("true when the fact repeats another one; count only `duplicate: false`") boolean duplicate,
+                         @FieldDoc("the flow passes through an interface conversion") boolean viaInterface,
+                         @FieldDoc("the flow passes through a closure capture") boolean capturedByClosure,
+                         @FieldDoc("the -m=2 explanation steps") List<FlowStep> flow,
                          List<SourcePos> inlineChain, String pkg, String compilerFunc, String symbol, String file,
                          int line, int col, String attribution, Evidence evidence)
         implements Attributable<EscapeFact> {

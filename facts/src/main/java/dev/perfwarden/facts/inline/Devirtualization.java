@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.inline;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Attributable;
 
@@ -12,7 +14,12 @@ import java.util.function.UnaryOperator;
  * the concrete type or, for PGO, the callee ({@code *T}, {@code main.(*T).M}); {@code reason} the
  * refusal ({@code shaped receiver go.shape.*uint8}), else "".
  */
-public record Devirtualization(String kind, String call, String targetType, String reason, String pkg,
+@FactDoc(name = "devirtualization", inputs = {"escape-text", "logopt-json"},
+        value = "An interface or closure call the compiler devirtualized, or refused to.")
+public record Devirtualization(String kind,
+                               @FieldDoc("the call as printed (`i.M`)") String call,
+                               @FieldDoc("the concrete type, or the PGO callee") String targetType,
+                               @FieldDoc("why it was refused; else empty") String reason, String pkg,
                                String compilerFunc, String symbol, String file, int line, int col,
                                String attribution, Evidence evidence) implements Attributable<Devirtualization> {
     /** {@code devirtualizing X to T} (static, via {@code ir.StaticValue}). */

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.inline;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.core.Attributable;
@@ -30,8 +32,16 @@ import java.util.function.UnaryOperator;
  *   <li>{@code inlineChain}: -json {@code inlineLoc} positions, empty for text.</li>
  * </ul>
  */
-public record InlineFact(String kind, String target, String targetName, String reason, String reasonKind, int cost,
-                         int budget, int score, List<SourcePos> inlineChain, String pkg, String compilerFunc,
+@FactDoc(name = "inline", inputs = {"escape-text", "logopt-json"},
+        value = "One inlining decision: can inline (with cost), inlined call, cannot inline (reason, cost, budget).")
+public record InlineFact(String kind,
+                         @FieldDoc("canonical symbol of the function the message names (the callee for calls)") String target,
+                         @FieldDoc("that name as printed") String targetName,
+                         @FieldDoc("the reason text (`function too complex: cost 155 exceeds budget 80`)") String reason,
+                         @FieldDoc("the class of the reason") String reasonKind,
+                         @FieldDoc("inlining cost; -1 when the message has none") int cost,
+                         @FieldDoc("inlining budget; -1 when the message has none") int budget,
+                         @FieldDoc("newinliner score; see InlineFact.NO_SCORE") int score, List<SourcePos> inlineChain, String pkg, String compilerFunc,
                          String symbol, String file, int line, int col, String attribution, Evidence evidence)
         implements Attributable<InlineFact> {
     /** {@code can inline F} (with {@code with cost N as: …} at -m=2; -json {@code canInlineFunction}). */

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.ir;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePaths;
@@ -20,7 +22,13 @@ import java.util.function.UnaryOperator;
  * inlined. {@code dump} says which dump it came from ({@link IrDump}): the {@code Before inlining:} and
  * {@code After inlining} trees are printed during inlining, before escape analysis.
  */
-public record EscapeStmt(int loopDepth, String text, String dump, List<SourcePos> chain, String pkg,
+@FactDoc(name = "escape-stmt", inputs = {"ir-dump"},
+        value = "One statement of the escape analysis trace (-m=3 `./main.go:37:34:[1] key stmt: strconv.i := id`).")
+public record EscapeStmt(
+        @FieldDoc("escape analysis' loop depth (1: outside any loop)") int loopDepth,
+        @FieldDoc("the statement as printed") String text,
+        @FieldDoc("escape-trace") String dump,
+        @FieldDoc("the statement's position") List<SourcePos> chain, String pkg,
         String compilerFunc, String symbol, String file, int line, int col, String attribution, Evidence evidence)
         implements Attributable<EscapeStmt> {
     public EscapeStmt {

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.ir;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePaths;
@@ -20,7 +22,13 @@ import java.util.function.UnaryOperator;
  * inlined. {@code dump} says which dump it came from ({@link IrDump}): the {@code Before inlining:} and
  * {@code After inlining} trees are printed during inlining, before escape analysis.
  */
-public record InlinedBody(String callee, boolean nested, String dump, List<SourcePos> chain, String pkg,
+@FactDoc(name = "inlined-body", inputs = {"ir-dump"},
+        value = "Where the body of an inlined callee landed (-m=3 `After inlining` dumps).")
+public record InlinedBody(
+        @FieldDoc("the inlined function (`os.(*File).WriteString`)") String callee,
+        @FieldDoc("the call sat in code that had itself been inlined") boolean nested,
+        @FieldDoc("after-inlining") String dump,
+        @FieldDoc("the IR positions, outermost (the call site; file/line/col) first") List<SourcePos> chain, String pkg,
         String compilerFunc, String symbol, String file, int line, int col, String attribution, Evidence evidence)
         implements Attributable<InlinedBody> {
     public InlinedBody {

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.ir;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePaths;
@@ -21,7 +23,14 @@ import java.util.function.UnaryOperator;
  * inlined. {@code dump} says which dump it came from ({@link IrDump}): the {@code Before inlining:} and
  * {@code After inlining} trees are printed during inlining, before escape analysis.
  */
-public record IrCall(String kind, String callee, String resultType, String dump, List<SourcePos> chain, String pkg,
+@FactDoc(name = "ir-call", inputs = {"ir-dump"},
+        value = "A call in the compiler's IR with its kind (-m=3/-m=4: `CALLFUNC`, `CALLINTER`, `CALLMETH`).")
+public record IrCall(
+        @FieldDoc("CALLFUNC, CALLINTER (through an interface) or CALLMETH") String kind,
+        @FieldDoc("the callee as the dump names it (`main.area`); empty when not shown") String callee,
+        @FieldDoc("the call's type") String resultType,
+        @FieldDoc("which dump: before-inlining, after-inlining, escape-analysis, escape-call") String dump,
+        @FieldDoc("the IR positions, outermost (where the code landed; file/line/col) first") List<SourcePos> chain, String pkg,
         String compilerFunc, String symbol, String file, int line, int col, String attribution, Evidence evidence)
         implements Attributable<IrCall> {
     public IrCall {

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.ir;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePaths;
@@ -20,7 +22,14 @@ import java.util.function.UnaryOperator;
  * inlined. {@code dump} says which dump it came from ({@link IrDump}): the {@code Before inlining:} and
  * {@code After inlining} trees are printed during inlining, before escape analysis.
  */
-public record IrConversion(String toType, String fromType, boolean implicit, String dump, List<SourcePos> chain, String pkg,
+@FactDoc(name = "ir-conversion", inputs = {"ir-dump"},
+        value = "An interface conversion in the compiler's IR (-m=3 inlined calls, -m=4 every function: `CONVIFACE Implicit any`).")
+public record IrConversion(
+        @FieldDoc("the interface type (`any`, `io.Reader`)") String toType,
+        @FieldDoc("the converted operand's type (`int`, `PTR-*strings.Reader`); empty when not shown") String fromType,
+        @FieldDoc("the source has no conversion (an assignment or argument converts)") boolean implicit,
+        @FieldDoc("which dump: before-inlining, after-inlining, escape-analysis, escape-call") String dump,
+        @FieldDoc("the IR positions, outermost (where the code landed; file/line/col) first") List<SourcePos> chain, String pkg,
         String compilerFunc, String symbol, String file, int line, int col, String attribution, Evidence evidence)
         implements Attributable<IrConversion> {
     public IrConversion {

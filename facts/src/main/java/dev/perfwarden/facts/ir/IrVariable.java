@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.ir;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePaths;
@@ -24,7 +26,17 @@ import java.util.function.UnaryOperator;
  * inlined. {@code dump} says which dump it came from ({@link IrDump}): the {@code Before inlining:} and
  * {@code After inlining} trees are printed during inlining, before escape analysis.
  */
-public record IrVariable(String name, String storageClass, boolean onStack, boolean inlined, boolean closureVar, String type, String dump, List<SourcePos> chain, String pkg,
+@FactDoc(name = "ir-variable", inputs = {"ir-dump"},
+        value = "A variable as an IR dump shows it, printed before escape analysis decides (-m=3/-m=4 `NAME-main.n Class:PAUTO … OnStack`).")
+public record IrVariable(
+        @FieldDoc("the variable as the compiler prints it (`main.n`, `os.f`)") String name,
+        @FieldDoc("PAUTO, PAUTOHEAP (a closure's captured variable), PPARAM, PPARAMOUT, PEXTERN") String storageClass,
+        @FieldDoc("the OnStack flag (no verdict: the dump precedes escape analysis)") boolean onStack,
+        @FieldDoc("a parameter or local of an inlined body") boolean inlined,
+        @FieldDoc("a variable captured by a closure") boolean closureVar,
+        @FieldDoc("its type as printed") String type,
+        @FieldDoc("which dump: before-inlining, after-inlining, escape-analysis, escape-call") String dump,
+        @FieldDoc("the IR positions of its declaration, outermost first") List<SourcePos> chain, String pkg,
         String compilerFunc, String symbol, String file, int line, int col, String attribution, Evidence evidence)
         implements Attributable<IrVariable> {
     public IrVariable {

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.logopt;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.core.Attributable;
@@ -16,7 +18,10 @@ import java.util.function.UnaryOperator;
  * the {@link dev.perfwarden.facts.core.InputKind} id it came from; {@code inlineChain} the -json
  * {@code inlineLoc} positions (where the inlined check really is), empty for text.
  */
-public record BoundsCheck(String kind, String input, List<SourcePos> inlineChain, String pkg, String compilerFunc,
+@FactDoc(name = "bounds-check", inputs = {"logopt-json", "escape-text"},
+        value = "A bounds check the compiler kept (-json `isInBounds`/`isSliceInBounds`).")
+public record BoundsCheck(String kind,
+                          @FieldDoc("the input kind it came from") String input, List<SourcePos> inlineChain, String pkg, String compilerFunc,
                           String symbol, String file, int line, int col, String attribution, Evidence evidence)
         implements Attributable<BoundsCheck> {
     public static final String KIND_INDEX = "is-in-bounds";

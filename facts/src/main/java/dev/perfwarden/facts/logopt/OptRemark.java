@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.logopt;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.core.Attributable;
@@ -16,7 +18,12 @@ import java.util.function.UnaryOperator;
  * so a newer compiler never breaks a parse (and {@code perfwarden -v} can list them).
  * {@code endLine}/{@code endCol} are the range end (Go 1.21+ loopvar records span a range).
  */
-public record OptRemark(String code, String message, boolean knownCode, int endLine, int endCol,
+@FactDoc(name = "opt-remark", inputs = {"logopt-json"},
+        value = "Any other -json optimisation record: nilcheck, copy, loop variable codes, PGO, unknown codes.")
+public record OptRemark(
+                        @FieldDoc("the record's code; unknown codes are kept") String code,
+                        @FieldDoc("the record's message") String message,
+                        @FieldDoc("false for a code perfwarden does not know") boolean knownCode, int endLine, int endCol,
                         List<SourcePos> inlineChain, String pkg, String compilerFunc, String symbol, String file,
                         int line, int col, String attribution, Evidence evidence) implements Attributable<OptRemark> {
     public static final String CODE_NILCHECK = "nilcheck";

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.profile;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Fact;
 
 /**
@@ -14,6 +16,9 @@ import dev.perfwarden.facts.core.Fact;
  *
  * <p>In DRL: {@code CallerLine(sampleType == "alloc_space", flatShare >= 0.05)}.
  */
-public record CallerLine(String symbol, String file, int line, String sampleType, String unit, long flat,
-                         double flatShare) implements Fact {
+@FactDoc(name = "caller-line", inputs = {"pprof"},
+        value = "A line outside the standard library with the standard-library work it calls charged to it, per sample type.")
+public record CallerLine(String symbol, String file, int line, String sampleType, String unit,
+                         @FieldDoc("samples whose innermost frame outside the standard library is the line") long flat,
+                         @FieldDoc("flat as a share of the profile's total") double flatShare) implements Fact {
 }

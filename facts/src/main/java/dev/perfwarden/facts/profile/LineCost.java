@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.profile;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Fact;
 
 /**
@@ -26,6 +28,11 @@ import dev.perfwarden.facts.core.Fact;
  * @param file      normalised like every fact's file (module-relative where known)
  * @param functions how many profile functions hold the line (more than one: inlined copies or instances)
  */
-public record LineCost(String file, int line, String sampleType, String unit, long flat, double flatShare,
-                       long cum, double cumShare, long self, double selfShare, int functions) implements Fact {
+@FactDoc(name = "line-cost", inputs = {"pprof"},
+        value = "What one source line costs in one sample type, over every function it was compiled into.")
+public record LineCost(String file, int line, String sampleType, String unit, long flat,
+                       @FieldDoc("samples whose innermost frame (inlined frames included) is the line, as a share") double flatShare,
+                       long cum,
+                       @FieldDoc("samples with the line anywhere on the stack, as a share") double cumShare, long self, double selfShare,
+                       @FieldDoc("how many profile functions hold the line") int functions) implements Fact {
 }

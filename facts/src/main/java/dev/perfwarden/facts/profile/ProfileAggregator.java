@@ -5,7 +5,6 @@ import com.google.perftools.profiles.ProfileProto.Sample;
 import dev.perfwarden.facts.core.ParseException;
 import dev.perfwarden.facts.profile.ProfileReader.LineKey;
 import dev.perfwarden.facts.profile.ProfileReader.Resolved;
-import dev.perfwarden.facts.profile.ProfileReader.Run;
 import dev.perfwarden.facts.runtime.RuntimeFunctions;
 import dev.perfwarden.facts.symbols.Symbols;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ final class ProfileAggregator {
     static final double EDGE_FRACTION = 0.001;
 
     private final Resolved r;
-    private final Run run;
+    private final ProfileTables run;
     private final boolean trackEdges;
     private final int k;
     private final long[] fnFlat;
@@ -68,7 +67,7 @@ final class ProfileAggregator {
     private final int[] crossFrom;
     private final int[] crossEdge;
 
-    ProfileAggregator(Resolved r, Run run, boolean trackEdges) {
+    ProfileAggregator(Resolved r, ProfileTables run, boolean trackEdges) {
         this.r = r;
         this.run = run;
         this.trackEdges = trackEdges;

@@ -1,10 +1,7 @@
 package dev.perfwarden.facts.profile;
 
-import dev.perfwarden.facts.runtime.RuntimeFunctions;
-import dev.perfwarden.facts.symbols.Symbols;
 
 import com.google.perftools.profiles.ProfileProto.Function;
-import com.google.perftools.profiles.ProfileProto.Label;
 import com.google.perftools.profiles.ProfileProto.Line;
 import com.google.perftools.profiles.ProfileProto.Location;
 import com.google.perftools.profiles.ProfileProto.Mapping;
@@ -25,12 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -38,9 +30,10 @@ import java.util.zip.ZipException;
 /**
  * Reads a pprof profile ({@code profile.proto}, gzipped or not; or the legacy text heap profile,
  * through {@link LegacyHeapProfile}) into a {@link ProfileData}, in
- * pprof's stages: <b>decode</b> the top-level fields one at a time, each element with the
- * generated message parser; <b>resolve</b> string-table indices, functions, locations and
- * mappings; <b>validate</b> every cross-reference. A broken input throws {@link ParseException}
+ * pprof's stages: <b>decode</b> (here: the wire format, the top-level fields one at a time, each
+ * element with the generated message parser, into raw {@link ProfileTables}); <b>resolve</b>
+ * string-table indices, functions, locations and mappings and <b>validate</b> every
+ * cross-reference ({@link ProfileResolver}); then aggregate the samples ({@link ProfileAggregator}). A broken input throws {@link ParseException}
  * ({@code MALFORMED}) at the byte offset of the top-level field that is wrong (offsets count
  * decompressed bytes when the file is gzipped, except for gzip errors themselves).
  *
@@ -151,7 +144,7 @@ public final class ProfileReader {
         boolean gzip;
         try (InputStream in = Files.newInputStream(path)) {
             byte[] magic = in.readNBytes(2);
-            gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+            gzip = magic.length == 2 && PprofSamples.isGzip(magic[0], magic[1]);
         }
         if (!gzip && Files.size(path) <= memoryLimit) {
             return read(Files.readAllBytes(path), display);
@@ -161,7 +154,7 @@ public final class ProfileReader {
 
     /** Reads a profile held in memory (gzipped or not). */
     public ProfileData read(byte[] data, String display) throws IOException, ParseException {
-        boolean gzip = data.length >= 2 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b;
+        boolean gzip = data.length >= 2 && PprofSamples.isGzip(data[0], data[1]);
         Run run = new Run(display, gzip, () -> new ByteArrayInputStream(data));
         if (!gzip) {
             run.plain = data;
@@ -186,49 +179,17 @@ public final class ProfileReader {
         private long base;
         private long fieldOffset;
         private int field;
-        private long fieldsRead;
         private Counting counting;
         private Capture capture;
 
-        // pass 1 tables
-        private final LongList sampleTypeIdx = new LongList();
-        private final LongList sampleTypeOff = new LongList();
-        private final List<String> strings = new ArrayList<>();
-        private long stringTableOffset = -1;
-        private final LongList mapId = new LongList();
-        private final LongList mapFile = new LongList();
-        private final LongList mapBuildId = new LongList();
-        private final LongList mapOff = new LongList();
-        private final LongList fnId = new LongList();
-        private final LongList fnName = new LongList();
-        private final LongList fnSystemName = new LongList();
-        private final LongList fnFile = new LongList();
-        private final LongList fnOff = new LongList();
-        private final LongList locId = new LongList();
-        private final LongList locMapping = new LongList();
-        private final LongList locOff = new LongList();
-        private final LongList locLineStart = new LongList();
-        private final LongList lineFnId = new LongList();
-        private final LongList lineNo = new LongList();
-        private long periodTypeType = -1;
-        private long periodTypeUnit = -1;
-        private long periodTypeOff;
-        private long period;
-        private long timeNanos;
-        private long durationNanos;
-        private long dropFrames;
-        private long keepFrames;
-        private long defaultSampleType;
-        private long docUrl;
-        private final LongList comments = new LongList();
-        private final long[] scalarOff = new long[16];
-        private long samples;
-        private long unknownFields;
+        /** What pass 1 decodes: everything but the t.samples. */
+        final ProfileTables t;
 
         Run(String display, boolean gzip, Opener opener) {
             this.display = display;
             this.gzip = gzip;
             this.opener = opener;
+            this.t = new ProfileTables(display, gzip);
         }
 
         ProfileData run() throws IOException, ParseException {
@@ -252,8 +213,8 @@ public final class ProfileReader {
                 }
                 capture = null;
             }
-            Resolved r = resolve();
-            ProfileAggregator agg = new ProfileAggregator(r, this, edges);
+            Resolved r = ProfileResolver.resolve(t, files);
+            ProfileAggregator agg = new ProfileAggregator(r, t, edges);
             base = 0;
             counting = null;
             if (plain != null) {
@@ -270,8 +231,8 @@ public final class ProfileReader {
                     });
                 }
             }
-            return agg.finish(header(r), new ProfileData.Counts(samples, locId.size(), fnId.size(), mapId.size(),
-                    strings.size(), unknownFields));
+            return agg.finish(ProfileResolver.header(t), new ProfileData.Counts(t.samples, t.locId.size(), t.fnId.size(), t.mapId.size(),
+                    t.strings.size(), t.unknownFields));
         }
 
         private CodedInputStream codedInput(InputStream in) {
@@ -300,11 +261,11 @@ public final class ProfileReader {
                 String problem = e.getMessage() != null && e.getMessage().contains("ended unexpectedly")
                         ? "truncated profile: the data ends inside a field" + what
                         : "not a valid profile.proto message" + what + ": " + e.getMessage();
-                if (fieldsRead == 0) {
-                    throw new ParseException(ParseException.Kind.UNRECOGNIZED, at(fieldOffset),
+                if (t.fieldsRead == 0) {
+                    throw new ParseException(ParseException.Kind.UNRECOGNIZED, t.at(fieldOffset),
                             "not a pprof profile: " + problem, null);
                 }
-                throw malformed(fieldOffset, problem);
+                throw t.malformed(fieldOffset, problem);
             } catch (ZipException e) {
                 throw corruptGzip(e);
             } catch (EOFException e) {
@@ -332,15 +293,6 @@ public final class ProfileReader {
             return InputPos.offset(display, counting == null ? 0 : counting.count);
         }
 
-        InputPos at(long offset) {
-            return InputPos.offset(display, offset);
-        }
-
-        ParseException malformed(long offset, String problem) {
-            return ParseException.malformed(at(offset), problem + (gzip ? " (offset in the decompressed data)" : ""),
-                    null);
-        }
-
         /** Positions the next top-level field and reads its tag; 0 at the end. */
         private int nextTag(CodedInputStream in) throws IOException, ParseException {
             base += in.getTotalBytesRead();
@@ -358,94 +310,94 @@ public final class ProfileReader {
             if (expected >= 0 && wire != expected && !packedComment) {
                 String problem = fieldName(field) + " (field " + field + ") has wire type " + wire
                         + ", profile.proto declares " + expected;
-                if (fieldsRead == 0) {
-                    throw new ParseException(ParseException.Kind.UNRECOGNIZED, at(fieldOffset),
+                if (t.fieldsRead == 0) {
+                    throw new ParseException(ParseException.Kind.UNRECOGNIZED, t.at(fieldOffset),
                             "not a pprof profile: " + problem, null);
                 }
-                throw malformed(fieldOffset, problem);
+                throw t.malformed(fieldOffset, problem);
             }
             if (wire == WireFormat.WIRETYPE_END_GROUP || wire > WireFormat.WIRETYPE_FIXED32) {
-                throw malformed(fieldOffset, "invalid wire type " + wire + " for field " + field);
+                throw t.malformed(fieldOffset, "invalid wire type " + wire + " for field " + field);
             }
             return tag;
         }
 
-        /** Pass 1: everything except the samples. */
+        /** Pass 1: everything except the t.samples. */
         private void tables(CodedInputStream in) throws IOException, ParseException {
-            for (int tag; (tag = nextTag(in)) != 0; fieldsRead++) {
+            for (int tag; (tag = nextTag(in)) != 0; t.fieldsRead++) {
                 switch (field) {
                     case SAMPLE_TYPE -> {
                         ValueType vt = in.readMessage(ValueType.parser(), NO_EXTENSIONS);
-                        sampleTypeIdx.add(vt.getType());
-                        sampleTypeIdx.add(vt.getUnit());
-                        sampleTypeOff.add(fieldOffset);
+                        t.sampleTypeIdx.add(vt.getType());
+                        t.sampleTypeIdx.add(vt.getUnit());
+                        t.sampleTypeOff.add(fieldOffset);
                     }
                     case SAMPLE -> {
                         in.skipField(tag);
-                        samples++;
+                        t.samples++;
                     }
                     case MAPPING -> {
                         Mapping m = in.readMessage(Mapping.parser(), NO_EXTENSIONS);
-                        mapId.add(m.getId());
-                        mapFile.add(m.getFilename());
-                        mapBuildId.add(m.getBuildId());
-                        mapOff.add(fieldOffset);
+                        t.mapId.add(m.getId());
+                        t.mapFile.add(m.getFilename());
+                        t.mapBuildId.add(m.getBuildId());
+                        t.mapOff.add(fieldOffset);
                     }
                     case LOCATION -> {
                         Location l = in.readMessage(Location.parser(), NO_EXTENSIONS);
-                        locId.add(l.getId());
-                        locMapping.add(l.getMappingId());
-                        locOff.add(fieldOffset);
-                        locLineStart.add(lineFnId.size());
+                        t.locId.add(l.getId());
+                        t.locMapping.add(l.getMappingId());
+                        t.locOff.add(fieldOffset);
+                        t.locLineStart.add(t.lineFnId.size());
                         for (int i = 0; i < l.getLineCount(); i++) {
                             Line line = l.getLine(i);
-                            lineFnId.add(line.getFunctionId());
-                            lineNo.add(line.getLine());
+                            t.lineFnId.add(line.getFunctionId());
+                            t.lineNo.add(line.getLine());
                         }
                     }
                     case FUNCTION -> {
                         Function f = in.readMessage(Function.parser(), NO_EXTENSIONS);
-                        fnId.add(f.getId());
-                        fnName.add(f.getName());
-                        fnSystemName.add(f.getSystemName());
-                        fnFile.add(f.getFilename());
-                        fnOff.add(fieldOffset);
+                        t.fnId.add(f.getId());
+                        t.fnName.add(f.getName());
+                        t.fnSystemName.add(f.getSystemName());
+                        t.fnFile.add(f.getFilename());
+                        t.fnOff.add(fieldOffset);
                     }
                     case STRING_TABLE -> {
-                        if (stringTableOffset < 0) {
-                            stringTableOffset = fieldOffset;
+                        if (t.stringTableOffset < 0) {
+                            t.stringTableOffset = fieldOffset;
                         }
-                        strings.add(in.readString());
+                        t.strings.add(in.readString());
                     }
                     case PERIOD_TYPE -> {
                         ValueType vt = in.readMessage(ValueType.parser(), NO_EXTENSIONS);
-                        periodTypeType = vt.getType();
-                        periodTypeUnit = vt.getUnit();
-                        periodTypeOff = fieldOffset;
+                        t.periodTypeType = vt.getType();
+                        t.periodTypeUnit = vt.getUnit();
+                        t.periodTypeOff = fieldOffset;
                     }
-                    case DROP_FRAMES -> dropFrames = scalar(in);
-                    case KEEP_FRAMES -> keepFrames = scalar(in);
-                    case TIME_NANOS -> timeNanos = scalar(in);
-                    case DURATION_NANOS -> durationNanos = scalar(in);
-                    case PERIOD -> period = scalar(in);
-                    case DEFAULT_SAMPLE_TYPE -> defaultSampleType = scalar(in);
-                    case DOC_URL -> docUrl = scalar(in);
+                    case DROP_FRAMES -> t.dropFrames = scalar(in);
+                    case KEEP_FRAMES -> t.keepFrames = scalar(in);
+                    case TIME_NANOS -> t.timeNanos = scalar(in);
+                    case DURATION_NANOS -> t.durationNanos = scalar(in);
+                    case PERIOD -> t.period = scalar(in);
+                    case DEFAULT_SAMPLE_TYPE -> t.defaultSampleType = scalar(in);
+                    case DOC_URL -> t.docUrl = scalar(in);
                     case COMMENT -> {
-                        scalarOff[COMMENT] = fieldOffset;
+                        t.scalarOff[COMMENT] = fieldOffset;
                         if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
-                            comments.add(in.readInt64());
+                            t.comments.add(in.readInt64());
                         } else {
                             int limit = in.pushLimit(in.readRawVarint32());
                             while (in.getBytesUntilLimit() > 0) {
-                                comments.add(in.readInt64());
+                                t.comments.add(in.readInt64());
                             }
                             in.popLimit(limit);
                         }
                     }
                     default -> {
-                        unknownFields++;
+                        t.unknownFields++;
                         if (!in.skipField(tag)) {
-                            throw malformed(fieldOffset, "unexpected end-group tag");
+                            throw t.malformed(fieldOffset, "unexpected end-group tag");
                         }
                     }
                 }
@@ -453,203 +405,19 @@ public final class ProfileReader {
         }
 
         private long scalar(CodedInputStream in) throws IOException {
-            scalarOff[field] = fieldOffset;
+            t.scalarOff[field] = fieldOffset;
             return in.readInt64();
         }
 
-        /** Pass 2: only the samples, each parsed and aggregated, then dropped. */
+        /** Pass 2: only the t.samples, each parsed and aggregated, then dropped. */
         private void samples(CodedInputStream in, ProfileAggregator agg) throws IOException, ParseException {
-            for (int tag; (tag = nextTag(in)) != 0; fieldsRead++) {
+            for (int tag; (tag = nextTag(in)) != 0; t.fieldsRead++) {
                 if (field == SAMPLE) {
                     agg.add(in.readMessage(Sample.parser(), NO_EXTENSIONS), fieldOffset);
                 } else if (!in.skipField(tag)) {
-                    throw malformed(fieldOffset, "unexpected end-group tag");
+                    throw t.malformed(fieldOffset, "unexpected end-group tag");
                 }
             }
-        }
-
-        /** A string-table entry, checked. */
-        String str(long index, long offset, String what) throws ParseException {
-            if (index < 0 || index >= strings.size()) {
-                throw malformed(offset, what + " is string index " + index + ", out of range (the string table has "
-                        + strings.size() + " entries)");
-            }
-            return strings.get((int) index);
-        }
-
-        private ProfileData.Header header(Resolved r) throws ParseException {
-            List<SampleType> types = new ArrayList<>();
-            for (int i = 0; i < sampleTypeOff.size(); i++) {
-                long off = sampleTypeOff.get(i);
-                types.add(new SampleType(str(sampleTypeIdx.get(2 * i), off, "sample_type.type"),
-                        str(sampleTypeIdx.get(2 * i + 1), off, "sample_type.unit")));
-            }
-            SampleType periodType = periodTypeType < 0 ? null
-                    : new SampleType(str(periodTypeType, periodTypeOff, "period_type.type"),
-                    str(periodTypeUnit, periodTypeOff, "period_type.unit"));
-            List<String> commentText = new ArrayList<>();
-            for (int i = 0; i < comments.size(); i++) {
-                commentText.add(str(comments.get(i), scalarOff[COMMENT], "comment"));
-            }
-            String mainBinary = mapId.size() == 0 ? "" : str(mapFile.get(0), mapOff.get(0), "mapping.filename");
-            String mainBuildId = mapId.size() == 0 ? "" : str(mapBuildId.get(0), mapOff.get(0), "mapping.build_id");
-            return new ProfileData.Header(types,
-                    str(defaultSampleType, scalarOff[DEFAULT_SAMPLE_TYPE], "default_sample_type"),
-                    periodType, period, timeNanos, durationNanos,
-                    str(dropFrames, scalarOff[DROP_FRAMES], "drop_frames"),
-                    str(keepFrames, scalarOff[KEEP_FRAMES], "keep_frames"), commentText,
-                    str(docUrl, scalarOff[DOC_URL], "doc_url"), mainBinary, mainBuildId, gzip);
-        }
-
-        /** Resolve + validate the tables of pass 1 into the dense arrays the aggregator walks. */
-        private Resolved resolve() throws ParseException {
-            if (fieldsRead == 0) {
-                throw new ParseException(ParseException.Kind.UNRECOGNIZED, at(0),
-                        "not a pprof profile: empty input", null);
-            }
-            if (strings.isEmpty()) {
-                throw malformed(0, "missing string_table");
-            }
-            if (!strings.get(0).isEmpty()) {
-                throw ParseException.malformed(at(stringTableOffset), "string_table[0] must be \"\"", strings.get(0));
-            }
-            if (sampleTypeOff.size() == 0) {
-                throw malformed(0, "no sample_type: the profile declares no values");
-            }
-            for (int i = 0; i < sampleTypeOff.size(); i++) {
-                long off = sampleTypeOff.get(i);
-                str(sampleTypeIdx.get(2 * i), off, "sample_type.type");
-                str(sampleTypeIdx.get(2 * i + 1), off, "sample_type.unit");
-            }
-            // mappings
-            LongIntMap mappings = new LongIntMap(mapId.size());
-            for (int i = 0; i < mapId.size(); i++) {
-                long id = mapId.get(i);
-                if (id == 0) {
-                    throw malformed(mapOff.get(i), "mapping has id 0 (ids must be nonzero)");
-                }
-                int prev = mappings.put(id, i);
-                if (prev >= 0) {
-                    throw malformed(mapOff.get(i), "duplicate mapping id " + id + " (first at @" + mapOff.get(prev) + ")");
-                }
-                str(mapFile.get(i), mapOff.get(i), "mapping " + id + " filename");
-                str(mapBuildId.get(i), mapOff.get(i), "mapping " + id + " build_id");
-            }
-            // functions: one key per distinct name, as pprof's function granularity
-            Map<String, Integer> keyOfName = new HashMap<>();
-            List<String> names = new ArrayList<>();
-            LongIntMap functions = new LongIntMap(fnId.size());
-            int[] fnKey = new int[fnId.size()];
-            String[] fnFileName = new String[fnId.size()];
-            for (int i = 0; i < fnId.size(); i++) {
-                long id = fnId.get(i);
-                long off = fnOff.get(i);
-                if (id == 0) {
-                    throw malformed(off, "function has id 0 (ids must be nonzero)");
-                }
-                int prev = functions.put(id, i);
-                if (prev >= 0) {
-                    throw malformed(off, "duplicate function id " + id + " (first at @" + fnOff.get(prev) + ")");
-                }
-                String name = str(fnName.get(i), off, "function " + id + " name");
-                str(fnSystemName.get(i), off, "function " + id + " system_name");
-                fnFileName[i] = files.normalize(str(fnFile.get(i), off, "function " + id + " filename"));
-                fnKey[i] = name.isEmpty() ? -1 : keyOfName.computeIfAbsent(name, n -> {
-                    names.add(n);
-                    return names.size() - 1;
-                });
-            }
-            // locations
-            int nLoc = locId.size();
-            LongIntMap locations = new LongIntMap(nLoc);
-            int[] frameStart = new int[nLoc + 1];
-            int nFrames = 0;
-            for (int i = 0; i < nLoc; i++) {
-                int lines = lineEnd(i) - (int) locLineStart.get(i);
-                nFrames += Math.max(1, lines);
-            }
-            int[] frameFn = new int[nFrames];
-            int[] frameLine = new int[nFrames];
-            int[] locMask = new int[nLoc];
-            Map<LineKey, Integer> keyOfLine = new HashMap<>();
-            List<LineKey> lineKeys = new ArrayList<>();
-            int f = 0;
-            for (int i = 0; i < nLoc; i++) {
-                long id = locId.get(i);
-                long off = locOff.get(i);
-                if (id == 0) {
-                    throw malformed(off, "location has id 0 (ids must be nonzero)");
-                }
-                int prev = locations.put(id, i);
-                if (prev >= 0) {
-                    throw malformed(off, "duplicate location id " + id + " (first at @" + locOff.get(prev) + ")");
-                }
-                long mid = locMapping.get(i);
-                int mapping = mappings.get(mid);
-                if (mid != 0 && mapping < 0) {
-                    throw malformed(off, "location " + id + " references mapping id " + mid
-                            + ", which the profile does not define");
-                }
-                frameStart[i] = f;
-                int start = (int) locLineStart.get(i);
-                int end = lineEnd(i);
-                if (start == end) {
-                    frameFn[f] = pseudo(mapping, keyOfName, names);
-                    frameLine[f] = -1;
-                    f++;
-                }
-                for (int j = start; j < end; j++) {
-                    long fid = lineFnId.get(j);
-                    int fi = functions.get(fid);
-                    if (fid != 0 && fi < 0) {
-                        throw malformed(off, "location " + id + " line " + (j - start) + " references function id "
-                                + fid + ", which the profile does not define");
-                    }
-                    int key = fi < 0 ? -1 : fnKey[fi];
-                    if (key < 0) {
-                        frameFn[f] = pseudo(mapping, keyOfName, names);
-                        frameLine[f] = -1;
-                    } else {
-                        frameFn[f] = key;
-                        LineKey lk = new LineKey(key, fnFileName[fi], lineNo.get(j));
-                        Integer idx = keyOfLine.get(lk);
-                        if (idx == null) {
-                            idx = lineKeys.size();
-                            keyOfLine.put(lk, idx);
-                            lineKeys.add(lk);
-                        }
-                        frameLine[f] = idx;
-                    }
-                    f++;
-                }
-            }
-            frameStart[nLoc] = f;
-            int[] fnMask = new int[names.size()];
-            for (int i = 0; i < fnMask.length; i++) {
-                fnMask[i] = RuntimeFunctions.bucketMask(names.get(i));
-            }
-            for (int i = 0; i < nLoc; i++) {
-                for (int j = frameStart[i]; j < frameStart[i + 1]; j++) {
-                    locMask[i] |= fnMask[frameFn[j]];
-                }
-            }
-            return new Resolved(sampleTypeOff.size(), locations, frameStart, frameFn, frameLine, locMask,
-                    names.toArray(new String[0]), lineKeys);
-        }
-
-        private int lineEnd(int loc) {
-            return loc + 1 < locLineStart.size() ? (int) locLineStart.get(loc + 1) : lineFnId.size();
-        }
-
-        /** The node pprof makes of a frame without a function name: {@code [binary]} or {@code <unknown>}. */
-        private int pseudo(int mapping, Map<String, Integer> keyOfName, List<String> names) {
-            String file = mapping < 0 ? "" : strings.get((int) mapFile.get(mapping));
-            String base = file.substring(file.lastIndexOf('/') + 1);
-            String name = base.isEmpty() ? "<unknown>" : "[" + base + "]";
-            return keyOfName.computeIfAbsent(name, n -> {
-                names.add(n);
-                return names.size() - 1;
-            });
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.profile;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Fact;
 
 /**
@@ -10,9 +12,15 @@ import dev.perfwarden.facts.core.Fact;
  * {@code runtime.mProf_Malloc}, …); above {@link #SKEW_LIMIT} in a CPU profile, every share the profile
  * gives is skewed by the profiling (the profile was taken with a low {@code -memprofilerate}).
  */
-public record ProfileSummary(String input, String sampleType, String unit, long total, long durationNanos,
-                             long period, double allocatorShare, double gcShare, double schedulerShare,
-                             double profilerShare) implements Fact {
+@FactDoc(name = "profile-summary", inputs = {"pprof"},
+        value = "One sample type of one profile: its total and the shares of the allocator, GC and scheduler.")
+public record ProfileSummary(
+                             @FieldDoc("the profile file") String input, String sampleType, String unit, long total, long durationNanos,
+                             long period,
+                             @FieldDoc("cumulative share of samples in the allocator") double allocatorShare,
+                             @FieldDoc("share of samples in GC workers and assists") double gcShare,
+                             @FieldDoc("share of samples in the scheduler") double schedulerShare,
+                             @FieldDoc("share of samples in the memory profiler itself (above 0.02 the profile is skewed)") double profilerShare) implements Fact {
     /** Profiling overhead above which a CPU profile is called skewed (2 %). */
     public static final double SKEW_LIMIT = 0.02;
 

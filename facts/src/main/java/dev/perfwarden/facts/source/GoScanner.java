@@ -9,8 +9,12 @@ import java.util.List;
  * and raw strings and runes (so braces inside them do not count), and inserts the automatic
  * semicolons of the Go spec at line ends. Malformed input never throws: an unterminated string or
  * comment ends at the end of the file.
+ *
+ * <p>In its comments-only mode ({@link #comments}) it returns the comments instead of the tokens, each
+ * saying whether code comes before it on its line: this is how directives in comments
+ * ({@code //perfwarden:ignore}, {@code //nolint}) are found outside strings, runes and block comments.
  */
-final class GoScanner {
+public final class GoScanner {
     enum Kind { IDENT, STRING, CHAR, NUMBER, OP, SEMI, EOF }
 
     /** One token; {@code text} for identifiers/keywords and operators, "" for literals. */
@@ -32,20 +36,57 @@ final class GoScanner {
     private static final String[] OPS2 = {"<<", ">>", "&^", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "&&",
             "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "~="};
 
+    /**
+     * One comment, as {@link #comments} returns it.
+     *
+     * @param text      the comment as written: {@code //...} without its line end, or {@code /*...*}{@code /}
+     * @param line      its first line (1-based)
+     * @param col       its byte column (1-based), like the compiler's
+     * @param block     a {@code /*...*}{@code /} comment
+     * @param afterCode code (a token, or a block comment) comes before it on its line
+     */
+    public record Comment(String text, int line, int col, boolean block, boolean afterCode) {
+    }
+
     private final byte[] src;
+    private final boolean commentsOnly;
     private int pos;
     private int line = 1;
     private int lineStart;
+    /** The line on which the last token (or block comment) ended; 0 before the first. */
+    private int codeEndLine;
     private final List<Token> out = new ArrayList<>();
+    private final List<Comment> comments = new ArrayList<>();
 
-    private GoScanner(byte[] src) {
+    private GoScanner(byte[] src, boolean commentsOnly) {
         this.src = src;
+        this.commentsOnly = commentsOnly;
     }
 
     static List<Token> scan(byte[] src) {
-        GoScanner s = new GoScanner(src);
+        GoScanner s = new GoScanner(src, false);
         s.run();
         return s.out;
+    }
+
+    /** The comments of a Go file, in order (the comments-only mode: no token is kept). */
+    public static List<Comment> comments(byte[] src) {
+        GoScanner s = new GoScanner(src, true);
+        s.run();
+        return s.comments;
+    }
+
+    private void emit(Token t) {
+        codeEndLine = line;
+        if (!commentsOnly) {
+            out.add(t);
+        }
+    }
+
+    /** Literal text, skipped in the comments-only mode. */
+    private String text(int start, int length) {
+        return commentsOnly || length > 512 ? ""
+                : new String(src, start, length, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private int col() {
@@ -80,7 +121,7 @@ final class GoScanner {
     }
 
     private void semiAtNewline() {
-        if (needsSemi()) {
+        if (!commentsOnly && needsSemi()) {
             out.add(new Token(Kind.SEMI, "\n", line, col()));
         }
     }
@@ -99,11 +140,21 @@ final class GoScanner {
             } else if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == '/' && pos + 1 < n && src[pos + 1] == '/') {
+                int start = pos;
                 while (pos < n && src[pos] != '\n') {
                     pos++;
                 }
+                if (commentsOnly) {
+                    int end = pos > start && src[pos - 1] == '\r' ? pos - 1 : pos;
+                    comments.add(new Comment(new String(src, start, end - start, java.nio.charset.StandardCharsets.UTF_8),
+                            line, start - lineStart + 1, false, codeEndLine == line));
+                }
             } else if (c == '/' && pos + 1 < n && src[pos + 1] == '*') {
                 boolean hadNewline = false;
+                int start = pos;
+                int startLine = line;
+                int startCol = col();
+                boolean afterCode = codeEndLine == line;
                 pos += 2;
                 while (pos < n && !(src[pos] == '*' && pos + 1 < n && src[pos + 1] == '/')) {
                     if (src[pos] == '\n') {
@@ -116,6 +167,11 @@ final class GoScanner {
                     pos++;
                 }
                 pos = Math.min(n, pos + 2);
+                if (commentsOnly) {
+                    comments.add(new Comment(new String(src, start, pos - start, java.nio.charset.StandardCharsets.UTF_8),
+                            startLine, startCol, true, afterCode));
+                }
+                codeEndLine = line; // as code: a comment after it on this line is a trailing one
             } else if (c == '"') {
                 int l = line;
                 int cl = col();
@@ -131,9 +187,7 @@ final class GoScanner {
                     pos++;
                 }
                 int start = (int) ((long) cl - 1 + lineStart);
-                out.add(new Token(Kind.STRING, textEnd - start - 1 <= 512
-                        ? new String(src, start + 1, textEnd - start - 1, java.nio.charset.StandardCharsets.UTF_8)
-                        : "", l, cl));
+                emit(new Token(Kind.STRING, text(start + 1, textEnd - start - 1), l, cl));
             } else if (c == '`') {
                 int l = line;
                 int cl = col();
@@ -147,9 +201,7 @@ final class GoScanner {
                 }
                 int textEnd = pos;
                 pos = Math.min(n, pos + 1);
-                out.add(new Token(Kind.STRING, textEnd - start <= 512
-                        ? new String(src, start, textEnd - start, java.nio.charset.StandardCharsets.UTF_8) : "",
-                        l, cl));
+                emit(new Token(Kind.STRING, text(start, textEnd - start), l, cl));
             } else if (c == '\'') {
                 int cl = col();
                 pos++;
@@ -162,14 +214,14 @@ final class GoScanner {
                 if (pos < n && src[pos] == '\'') {
                     pos++;
                 }
-                out.add(new Token(Kind.CHAR, "", line, cl));
+                emit(new Token(Kind.CHAR, "", line, cl));
             } else if (isLetter(c)) {
                 int start = pos;
                 int cl = col();
                 while (pos < n && (isLetter(src[pos] & 0xff) || isDigit(src[pos] & 0xff))) {
                     pos++;
                 }
-                out.add(new Token(Kind.IDENT, new String(src, start, pos - start,
+                emit(new Token(Kind.IDENT, commentsOnly ? "" : new String(src, start, pos - start,
                         java.nio.charset.StandardCharsets.UTF_8), line, cl));
             } else if (isDigit(c) || c == '.' && pos + 1 < n && isDigit(src[pos + 1] & 0xff)) {
                 int cl = col();
@@ -184,7 +236,7 @@ final class GoScanner {
                         break;
                     }
                 }
-                out.add(new Token(Kind.NUMBER, "", line, cl));
+                emit(new Token(Kind.NUMBER, "", line, cl));
             } else {
                 int cl = col();
                 String op = null;
@@ -207,9 +259,9 @@ final class GoScanner {
                 }
                 pos += op.length();
                 if (op.equals(";")) {
-                    out.add(new Token(Kind.SEMI, ";", line, cl));
+                    emit(new Token(Kind.SEMI, ";", line, cl));
                 } else {
-                    out.add(new Token(Kind.OP, op, line, cl));
+                    emit(new Token(Kind.OP, op, line, cl));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.ssa;
 
+import dev.perfwarden.facts.core.FactDoc;
 import dev.perfwarden.facts.asm.FactChecks;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Located;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param kind   {@link #INDEX} for {@code IsInBounds} ({@code s[i]}), {@link #SLICE} for
  *               {@code IsSliceInBounds} ({@code s[i:j]})
  */
+@FactDoc(name = "bce-check", inputs = {"ssa"},
+        value = "A bounds check kept after prove (`-d=ssa/check_bce/debug=1`: `Found IsInBounds`); symbol is empty.")
 public record BceCheck(String symbol, String file, int line, int col, String kind, Evidence evidence)
         implements Located {
     public static final String INDEX = "index";

@@ -1,5 +1,7 @@
 package dev.perfwarden.facts.ssa;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.asm.FactChecks;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Located;
@@ -18,7 +20,10 @@ import java.util.Objects;
  * @param detail the rest of the message ({@code IsInBounds}, {@code Div64 does not need fix-up},
  *               {@code limits [0,?), increment 1})
  */
-public record SsaRemark(String symbol, String file, int line, int col, String kind, String detail,
+@FactDoc(name = "ssa-remark", inputs = {"ssa"},
+        value = "Another positional SSA debug message (proved, induction variable, nil checks); symbol is empty.")
+public record SsaRemark(String symbol, String file, int line, int col, String kind,
+                        @FieldDoc("the rest of the message") String detail,
                         Evidence evidence) implements Located {
     public static final String PROVED = "proved";
     public static final String DISPROVED = "disproved";

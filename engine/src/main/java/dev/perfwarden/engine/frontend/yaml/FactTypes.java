@@ -1,5 +1,7 @@
 package dev.perfwarden.engine.frontend.yaml;
 
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Located;
 
 import java.lang.reflect.Field;
@@ -16,7 +18,9 @@ import java.util.Optional;
 
 /**
  * The fact types a YAML policy can match, by stable short name ({@code escape}, {@code runtime-call},
- * …), with their fields read from the record components by reflection. The names are part of the
+ * …), with their fields read from the record components by reflection, and their name, description, inputs
+ * and field notes from the records' {@link FactDoc} and {@link FieldDoc} annotations (the same ones the
+ * rule reference prints). The names are part of the
  * policy language: never rename one, only add. A type whose class is not on the class path (a parser
  * module left out) is simply absent.
  */
@@ -78,193 +82,41 @@ public final class FactTypes {
         }
     }
 
-    private record Spec(String name, String className, String description, String inputs, String[] notes) {
-    }
-
     private record Vocab(String type, String field, String owner, String prefix, boolean closed) {
     }
 
     private static final String F = "dev.perfwarden.facts.";
 
-    /** The table: short name, class, description, input kinds, field notes ("field: text"). */
-    private static final List<Spec> SPECS = List.of(
-            new Spec("escape", F + "escape.EscapeFact",
-                    "One escape-analysis result: moved to heap, escapes, does not escape, leaking param, with the -m=2 flow.",
-                    "escape-text, logopt-json", new String[]{
-                    "subject: the expression or name as printed (`t`, `&T{...}`, the parameter name)",
-                    "result: the result a parameter leaks to (`~r0`), or the leak destination; else empty",
-                    "level: `level=N` of a to-result leak, `derefs=N` of a leak; -1 when none",
-                    "duplicate: true when the fact repeats another one; count only `duplicate: false`",
-                    "viaInterface: the flow passes through an interface conversion",
-                    "capturedByClosure: the flow passes through a closure capture",
-                    "flow: the -m=2 explanation steps"}),
-            new Spec("closure-capture", F + "escape.ClosureCapture",
-                    "A closure captures a variable by reference or by value (-m=2 `capturing by ref: v (… width=N)`).",
-                    "escape-text", new String[]{
-                    "variable: the captured variable",
-                    "byRef: captured by reference (else by value)",
-                    "width: the variable's size in bytes"}),
-            new Spec("compiler-remark", F + "escape.CompilerRemark",
-                    "Another recognised -m line: zero-copy conversions, self-assignments, elided bounds checks, ….",
-                    "escape-text", new String[]{"text: the message after the position"}),
-            new Spec("inline", F + "inline.InlineFact",
-                    "One inlining decision: can inline (with cost), inlined call, cannot inline (reason, cost, budget).",
-                    "escape-text, logopt-json", new String[]{
-                    "target: canonical symbol of the function the message names (the callee for calls)",
-                    "targetName: that name as printed",
-                    "reason: the reason text (`function too complex: cost 155 exceeds budget 80`)",
-                    "reasonKind: the class of the reason",
-                    "cost: inlining cost; -1 when the message has none",
-                    "budget: inlining budget; -1 when the message has none",
-                    "score: newinliner score; see InlineFact.NO_SCORE"}),
-            new Spec("devirtualization", F + "inline.Devirtualization",
-                    "An interface or closure call the compiler devirtualized, or refused to.",
-                    "escape-text, logopt-json", new String[]{
-                    "call: the call as printed (`i.M`)",
-                    "targetType: the concrete type, or the PGO callee",
-                    "reason: why it was refused; else empty"}),
-            new Spec("ir-conversion", F + "ir.IrConversion",
-                    "An interface conversion in the compiler's IR (-m=3 inlined calls, -m=4 every function: `CONVIFACE Implicit any`).",
-                    "ir-dump", new String[]{
-                    "toType: the interface type (`any`, `io.Reader`)",
-                    "fromType: the converted operand's type (`int`, `PTR-*strings.Reader`); empty when not shown",
-                    "implicit: the source has no conversion (an assignment or argument converts)",
-                    "dump: which dump: before-inlining, after-inlining, escape-analysis, escape-call",
-                    "chain: the IR positions, outermost (where the code landed; file/line/col) first"}),
-            new Spec("ir-call", F + "ir.IrCall",
-                    "A call in the compiler's IR with its kind (-m=3/-m=4: `CALLFUNC`, `CALLINTER`, `CALLMETH`).",
-                    "ir-dump", new String[]{
-                    "kind: CALLFUNC, CALLINTER (through an interface) or CALLMETH",
-                    "callee: the callee as the dump names it (`main.area`); empty when not shown",
-                    "resultType: the call's type",
-                    "dump: which dump: before-inlining, after-inlining, escape-analysis, escape-call",
-                    "chain: the IR positions, outermost (where the code landed; file/line/col) first"}),
-            new Spec("ir-variable", F + "ir.IrVariable",
-                    "A variable as an IR dump shows it, printed before escape analysis decides (-m=3/-m=4 `NAME-main.n Class:PAUTO … OnStack`).",
-                    "ir-dump", new String[]{
-                    "name: the variable as the compiler prints it (`main.n`, `os.f`)",
-                    "storageClass: PAUTO, PAUTOHEAP (a closure's captured variable), PPARAM, PPARAMOUT, PEXTERN",
-                    "onStack: the OnStack flag (no verdict: the dump precedes escape analysis)",
-                    "inlined: a parameter or local of an inlined body",
-                    "closureVar: a variable captured by a closure",
-                    "type: its type as printed",
-                    "dump: which dump: before-inlining, after-inlining, escape-analysis, escape-call",
-                    "chain: the IR positions of its declaration, outermost first"}),
-            new Spec("inlined-body", F + "ir.InlinedBody",
-                    "Where the body of an inlined callee landed (-m=3 `After inlining` dumps).",
-                    "ir-dump", new String[]{
-                    "callee: the inlined function (`os.(*File).WriteString`)",
-                    "nested: the call sat in code that had itself been inlined",
-                    "dump: after-inlining",
-                    "chain: the IR positions, outermost (the call site; file/line/col) first"}),
-            new Spec("escape-stmt", F + "ir.EscapeStmt",
-                    "One statement of the escape analysis trace (-m=3 `./main.go:37:34:[1] key stmt: strconv.i := id`).",
-                    "ir-dump", new String[]{
-                    "loopDepth: escape analysis' loop depth (1: outside any loop)",
-                    "text: the statement as printed",
-                    "dump: escape-trace",
-                    "chain: the statement's position"}),
-            new Spec("bounds-check", F + "logopt.BoundsCheck",
-                    "A bounds check the compiler kept (-json `isInBounds`/`isSliceInBounds`).",
-                    "logopt-json, escape-text", new String[]{"input: the input kind it came from"}),
-            new Spec("opt-remark", F + "logopt.OptRemark",
-                    "Any other -json optimisation record: nilcheck, copy, loop variable codes, PGO, unknown codes.",
-                    "logopt-json", new String[]{
-                    "code: the record's code; unknown codes are kept",
-                    "knownCode: false for a code perfwarden does not know",
-                    "message: the record's message"}),
-            new Spec("runtime-call", F + "asm.RuntimeCall",
-                    "A direct call into the runtime in the machine code (`CALL runtime.growslice(SB)`).",
-                    "objdump, asm-listing", new String[]{
-                    "callee: canonical callee (`runtime.growslice`)",
-                    "category: what the runtime call does"}),
-            new Spec("indirect-call", F + "asm.IndirectCall",
-                    "A call through a register, classified by the load before it (itab dispatch, closure, unknown).",
-                    "objdump, asm-listing", new String[]{
-                    "register: the register called; empty for a memory operand",
-                    "slot: itab method slot for `itab`, else -1",
-                    "load: the load instruction's text"}),
-            new Spec("direct-call", F + "asm.DirectCall",
-                    "A direct call to a non-runtime function (only when direct calls are collected).",
-                    "objdump, asm-listing", new String[]{"callee: canonical callee symbol"}),
-            new Spec("write-barrier", F + "asm.WriteBarrierCheck",
-                    "A test of `runtime.writeBarrier` guarding a pointer store into heap memory.",
-                    "objdump, asm-listing", new String[]{
-                    "op: the opcode (`CMPL`, `TESTB`, …)",
-                    "form: how the flag is tested"}),
-            new Spec("loop-line", F + "asm.LoopLine",
-                    "A source line with at least one instruction inside a loop of the function's machine code.",
-                    "objdump, asm-listing", new String[]{}),
-            new Spec("asm-function", F + "asm.AsmFunction",
-                    "One function's machine code: size, instruction count, loops, frame size.",
-                    "objdump, asm-listing", new String[]{
-                    "size: size in bytes",
-                    "backEdges: jumps that close a loop",
-                    "frameSize: -S `locals=`; -1 when unknown",
-                    "argsSize: -S `args=`; -1 when unknown"}),
-            new Spec("bce-check", F + "ssa.BceCheck",
-                    "A bounds check kept after prove (`-d=ssa/check_bce/debug=1`: `Found IsInBounds`); symbol is empty.",
-                    "ssa", new String[]{}),
-            new Spec("ssa-remark", F + "ssa.SsaRemark",
-                    "Another positional SSA debug message (proved, induction variable, nil checks); symbol is empty.",
-                    "ssa", new String[]{"detail: the rest of the message"}),
-            new Spec("hot-function", F + "profile.HotFunction",
-                    "How hot one function is in one sample type of a profile.",
-                    "pprof", new String[]{
-                    "sampleType: the profile's sample type (`cpu`, `alloc_space`, …)",
-                    "flat: samples whose innermost frame is the function",
-                    "flatShare: flat as a share of the profile's total (0.05 = 5 %)",
-                    "cum: samples with the function anywhere on the stack",
-                    "cumShare: cum as a share of the total"}),
-            new Spec("hot-line", F + "profile.HotLine",
-                    "How hot one source line is, per sample type.",
-                    "pprof", new String[]{
-                    "flatShare: flat as a share of the profile's total",
-                    "cumShare: cum as a share of the total"}),
-            new Spec("line-cost", F + "profile.LineCost",
-                    "What one source line costs in one sample type, over every function it was compiled into.",
-                    "pprof", new String[]{
-                    "flatShare: samples whose innermost frame (inlined frames included) is the line, as a share",
-                    "cumShare: samples with the line anywhere on the stack, as a share",
-                    "functions: how many profile functions hold the line"}),
-            new Spec("caller-line", F + "profile.CallerLine",
-                    "A line outside the standard library with the standard-library work it calls charged to it, per sample type.",
-                    "pprof", new String[]{
-                    "flat: samples whose innermost frame outside the standard library is the line",
-                    "flatShare: flat as a share of the profile's total"}),
-            new Spec("hot-instruction", F + "disasm.HotInstruction",
-                    "One machine instruction with the CPU samples at it: a CPU profile's addresses joined to objdump of the same binary, as `go tool pprof -disasm` counts them.",
-                    "pprof, objdump", new String[]{
-                    "symbol: the objdump symbol holding the instruction (the outermost function for inlined code)",
-                    "address: the instruction's address",
-                    "text: the instruction as objdump prints it (`CALL CX`)",
-                    "op: its opcode (`CALL`, `CMPQ`)",
-                    "sampleType: `cpu` (joined for the CPU time of CPU profiles only)",
-                    "flat: CPU time whose leaf frame is at the instruction (often the one after the slow instruction)",
-                    "flatShare: flat as a share of the profile's total",
-                    "cum: CPU time with the instruction anywhere on the stack (on a CALL: what the call reached)",
-                    "cumShare: cum as a share of the total",
-                    "flatSamples: flat as a number of samples",
-                    "frames: the profile's frames at the address, innermost first (`pkg.square hot.go:28`); more than one where code is inlined"}),
-            new Spec("profile-summary", F + "profile.ProfileSummary",
-                    "One sample type of one profile: its total and the shares of the allocator, GC and scheduler.",
-                    "pprof", new String[]{
-                    "input: the profile file",
-                    "allocatorShare: cumulative share of samples in the allocator",
-                    "gcShare: share of samples in GC workers and assists",
-                    "schedulerShare: share of samples in the scheduler",
-                    "profilerShare: share of samples in the memory profiler itself (above 0.02 the profile is skewed)"}),
-            new Spec("bench-result", F + "bench.BenchResult",
-                    "One benchmark and one unit of a `go test -bench` run, over all its repeats.",
-                    "bench", new String[]{
-                    "name: benchmark name without the -N suffix (`BenchmarkSub/n=1`)",
-                    "fullName: as printed",
-                    "unit: `ns/op`, `B/op`, `allocs/op`, `MB/s` or a custom unit",
-                    "median: the median of the samples",
-                    "samples: the value of each result line"}),
-            new Spec("bench-failure", F + "bench.BenchFailure",
-                    "A benchmark that failed or was skipped.",
-                    "bench", new String[]{"status: `FAIL` or `SKIP`"}));
+    /** The fact types in reference order; each record's {@link FactDoc} and {@link FieldDoc}s say the rest. */
+    private static final List<String> CLASSES = List.of(
+            F + "escape.EscapeFact",
+            F + "escape.ClosureCapture",
+            F + "escape.CompilerRemark",
+            F + "inline.InlineFact",
+            F + "inline.Devirtualization",
+            F + "ir.IrConversion",
+            F + "ir.IrCall",
+            F + "ir.IrVariable",
+            F + "ir.InlinedBody",
+            F + "ir.EscapeStmt",
+            F + "logopt.BoundsCheck",
+            F + "logopt.OptRemark",
+            F + "asm.RuntimeCall",
+            F + "asm.IndirectCall",
+            F + "asm.DirectCall",
+            F + "asm.WriteBarrierCheck",
+            F + "asm.LoopLine",
+            F + "asm.AsmFunction",
+            F + "ssa.BceCheck",
+            F + "ssa.SsaRemark",
+            F + "profile.HotFunction",
+            F + "profile.HotLine",
+            F + "profile.LineCost",
+            F + "profile.CallerLine",
+            F + "disasm.HotInstruction",
+            F + "profile.ProfileSummary",
+            F + "bench.BenchResult",
+            F + "bench.BenchFailure");
 
     private static final List<Vocab> VOCABS = List.of(
             new Vocab("escape", "kind", F + "escape.EscapeFact", "KIND_", true),
@@ -314,17 +166,18 @@ public final class FactTypes {
 
     private FactTypes(ClassLoader cl) {
         Map<String, FactType> m = new LinkedHashMap<>();
-        for (Spec s : SPECS) {
+        for (String name : CLASSES) {
             Class<?> c;
             try {
-                c = Class.forName(s.className(), false, cl);
+                c = Class.forName(name, false, cl);
             } catch (ClassNotFoundException | LinkageError e) {
                 continue;
             }
-            if (!c.isRecord()) {
+            FactDoc doc = c.getAnnotation(FactDoc.class);
+            if (!c.isRecord() || doc == null) {
                 continue;
             }
-            m.put(s.name(), build(s, c, cl));
+            m.put(doc.name(), build(doc, c, cl));
         }
         this.byName = Collections.unmodifiableMap(m);
     }
@@ -347,14 +200,9 @@ public final class FactTypes {
         return List.copyOf(byName.keySet());
     }
 
-    private static FactType build(Spec s, Class<?> c, ClassLoader cl) {
-        Map<String, String> notes = new LinkedHashMap<>();
-        for (String n : s.notes()) {
-            int colon = n.indexOf(": ");
-            notes.put(n.substring(0, colon), n.substring(colon + 2));
-        }
+    private static FactType build(FactDoc doc, Class<?> c, ClassLoader cl) {
         Map<String, FieldInfo> fields = new LinkedHashMap<>();
-        addFields(s, c, "", 0, notes, cl, fields);
+        addFields(doc.name(), c, "", 0, cl, fields);
         boolean hasEvidence;
         try {
             Method m = c.getMethod("evidence");
@@ -362,14 +210,16 @@ public final class FactTypes {
         } catch (NoSuchMethodException e) {
             hasEvidence = false;
         }
-        List<String> inputs = List.of(s.inputs().split(",\\s*"));
-        return new FactType(s.name(), c, s.description(), inputs, Collections.unmodifiableMap(fields),
+        return new FactType(doc.name(), c, doc.value(), List.of(doc.inputs()), Collections.unmodifiableMap(fields),
                 Located.class.isAssignableFrom(c), hasEvidence);
     }
 
-    /** Record components of {@code c} as fields named {@code prefix + name}; record-typed ones also field by field. */
-    private static void addFields(Spec s, Class<?> c, String prefix, int depth, Map<String, String> notes,
-                                  ClassLoader cl, Map<String, FieldInfo> fields) {
+    /**
+     * Record components of {@code c} as fields named {@code prefix + name}, each with its {@link FieldDoc} (else
+     * the note all facts share for that name); record-typed ones also field by field.
+     */
+    private static void addFields(String type, Class<?> c, String prefix, int depth, ClassLoader cl,
+                                  Map<String, FieldInfo> fields) {
         for (RecordComponent rc : c.getRecordComponents()) {
             if (rc.getType() == dev.perfwarden.facts.core.TextRef.class) {
                 continue; // where an evidence line lies in its input: for the report, not a field for rules
@@ -378,15 +228,16 @@ public final class FactTypes {
             List<String> values = List.of();
             boolean closed = false;
             for (Vocab v : VOCABS) {
-                if ((v.type().equals(s.name()) || v.type().equals("*")) && v.field().equals(name)) {
+                if ((v.type().equals(type) || v.type().equals("*")) && v.field().equals(name)) {
                     values = constants(v.owner(), v.prefix(), cl);
                     closed = v.closed() && !values.isEmpty();
                 }
             }
-            String note = notes.getOrDefault(name, COMMON_NOTES.getOrDefault(name, ""));
+            FieldDoc own = depth == 0 ? rc.getAnnotation(FieldDoc.class) : null;
+            String note = own != null ? own.value() : COMMON_NOTES.getOrDefault(name, "");
             fields.put(name, new FieldInfo(name, kindOf(rc.getType()), typeName(rc), values, closed, note));
             if (rc.getType().isRecord() && depth < 2) {
-                addFields(s, rc.getType(), name + ".", depth + 1, notes, cl, fields);
+                addFields(type, rc.getType(), name + ".", depth + 1, cl, fields);
             }
         }
     }

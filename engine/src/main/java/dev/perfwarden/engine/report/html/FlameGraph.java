@@ -4,16 +4,13 @@ import com.google.perftools.profiles.ProfileProto.Function;
 import com.google.perftools.profiles.ProfileProto.Line;
 import com.google.perftools.profiles.ProfileProto.Location;
 import com.google.perftools.profiles.ProfileProto.Profile;
-import com.google.perftools.profiles.ProfileProto.Sample;
 import com.google.perftools.profiles.ProfileProto.ValueType;
-import com.google.protobuf.CodedInputStream;
+import dev.perfwarden.facts.profile.PprofSamples;
 import dev.perfwarden.facts.profile.PprofUnits;
 import dev.perfwarden.facts.symbols.Symbols;
 import org.jsoup.nodes.Element;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A flame graph (an icicle: callers on top, callees below) of one sample type of a pprof profile, computed
@@ -96,16 +92,9 @@ public final class FlameGraph {
         if (!Files.isRegularFile(path) || Files.size(path) > MAX_BYTES) {
             return Optional.empty();
         }
-        Profile p;
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path))) {
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
-            CodedInputStream cin = CodedInputStream.newInstance(in);
-            cin.setSizeLimit(Integer.MAX_VALUE);
-            p = Profile.parseFrom(cin);
+        PprofSamples p;
+        try {
+            p = PprofSamples.read(path, Integer.MAX_VALUE);
         } catch (com.google.protobuf.InvalidProtocolBufferException | java.util.zip.ZipException e) {
             return Optional.empty(); // not a profile.proto (the legacy text heap profile): no graph
         }
@@ -113,30 +102,27 @@ public final class FlameGraph {
     }
 
     /** The flame graph of {@code p}'s sample type {@code type}, or empty. */
-    static Optional<FlameGraph> of(Profile p, String type) {
-        List<String> strings = p.getStringTableList();
+    static Optional<FlameGraph> of(PprofSamples samples, String type) {
+        Profile p = samples.profile();
         int index = -1;
         String unit = "";
         for (int i = 0; i < p.getSampleTypeCount(); i++) {
             ValueType vt = p.getSampleType(i);
-            if (str(strings, vt.getType()).equals(type)) {
+            if (samples.string(vt.getType()).equals(type)) {
                 index = i;
-                unit = str(strings, vt.getUnit());
+                unit = samples.string(vt.getUnit());
             }
         }
         if (index < 0) {
             return Optional.empty();
-        }
-        Map<Long, String> functions = new HashMap<>();
-        for (Function f : p.getFunctionList()) {
-            functions.put(f.getId(), str(strings, f.getName()));
         }
         Map<Long, List<String>> frames = new HashMap<>();
         for (Location l : p.getLocationList()) {
             List<String> names = new ArrayList<>();
             List<Line> lines = l.getLineList();
             for (int i = lines.size() - 1; i >= 0; i--) { // outermost (the caller) first
-                names.add(functions.getOrDefault(lines.get(i).getFunctionId(), "?"));
+                Function f = samples.function(lines.get(i).getFunctionId());
+                names.add(f == null ? "?" : samples.string(f.getName()));
             }
             if (names.isEmpty()) {
                 names.add(String.format(Locale.ROOT, "0x%x", l.getAddress()));
@@ -144,13 +130,9 @@ public final class FlameGraph {
             frames.put(l.getId(), names);
         }
         Node root = new Node("all");
-        for (Sample s : p.getSampleList()) {
-            if (index >= s.getValueCount()) {
-                continue;
-            }
-            long v = s.getValue(index);
+        samples.forEachSample(index, (s, v) -> {
             if (v <= 0) {
-                continue;
+                return;
             }
             root.value += v;
             Node n = root;
@@ -160,12 +142,8 @@ public final class FlameGraph {
                     n.value += v;
                 }
             }
-        }
+        });
         return root.value == 0 ? Optional.empty() : Optional.of(new FlameGraph(root, type, unit));
-    }
-
-    private static String str(List<String> strings, long i) {
-        return i >= 0 && i < strings.size() ? strings.get((int) i) : "";
     }
 
     /** The graph as an {@code <svg>} element; each box's title gives its frame, share and value. */
