@@ -75,17 +75,7 @@ public final class InputReader {
         List<InputStats> missing = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("-")) {
-                // sniff the head before spooling: junk is refused without copying it to disk
-                byte[] head = stdin.readNBytes(InputHead.SIZE);
-                InputHead h = new InputHead("<stdin>", false, head);
-                Optional<String> refusal = chooser(h).isPresent() ? Optional.empty() : refusal(h, "<stdin>");
-                if (refusal.isPresent() || (!InputFiles.blank(head) && !InputFiles.utf8Bom(head) && chooser(h).isEmpty())) {
-                    missing.add(InputStats.failed("<stdin>", "unknown", refusal.orElse(unrecognized("<stdin>"))));
-                    continue;
-                }
-                Path tmp = InputFiles.spool(head, stdin);
-                sources.add(new InputSource("<stdin>", tmp));
-                roots.add(Path.of("").toAbsolutePath());
+                readStdin(stdin, sources, roots, missing);
                 continue;
             }
             Path p = Path.of(arg);
@@ -126,6 +116,21 @@ public final class InputReader {
         // Attribute compiler facts to their functions and make files module-relative.
         List<Fact> resolved = dev.perfwarden.facts.source.FunctionResolver.resolve(facts, sourceRoots);
         return new Result(resolved, stats, sourceRoots, skipped);
+    }
+
+    /** Standard input: its head is sniffed before spooling, so junk is refused without copying it to disk. */
+    private void readStdin(InputStream stdin, List<InputSource> sources, Set<Path> roots, List<InputStats> missing)
+            throws IOException {
+        byte[] head = stdin.readNBytes(InputHead.SIZE);
+        InputHead h = new InputHead("<stdin>", false, head);
+        Optional<String> refusal = chooser(h).isPresent() ? Optional.empty() : refusal(h, "<stdin>");
+        if (refusal.isPresent() || (!InputFiles.blank(head) && !InputFiles.utf8Bom(head) && chooser(h).isEmpty())) {
+            missing.add(InputStats.failed("<stdin>", "unknown", refusal.orElse(unrecognized("<stdin>"))));
+            return;
+        }
+        Path tmp = InputFiles.spool(head, stdin);
+        sources.add(new InputSource("<stdin>", tmp));
+        roots.add(Path.of("").toAbsolutePath());
     }
 
     private record Parsed(InputStats stats, List<Fact> facts) {
