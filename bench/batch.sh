@@ -9,6 +9,7 @@
 #   perfwarden batch (local) --jobs 1  on 1 bundle                       (start-up: JVM, rule set, GOROOT's index)
 #   perfwarden batch (local) --jobs 1  on N bundles                      (with a JFR recording)
 #   perfwarden batch (local) --jobs 2  on N bundles                      (with a JFR recording)
+#   perfwarden batch (local) --jobs 1  on N bundles, on 1 core (taskset -c 0; the speed-up's baseline)
 #   perfwarden batch (local) --jobs 2  on M bundles, for peak RSS (M > the corpus: the corpus is repeated
 #                                      in manifest order under new ids <id>-r<k>; the inputs are the same files),
 #                                      with the live heap (jcmd GC.class_histogram) at M/5, M/2 and 9M/10 done
@@ -77,7 +78,7 @@ run() { # run NAME MANIFEST ARGS...   (BENCH_JVM: extra JVM options)
   l0=$(load)
   # shellcheck disable=SC2086
   /usr/bin/time -f "%e %U %S %M" -o "$work/$name.time" \
-    java -XX:+UseSerialGC -Xmx768m -Xss4m ${BENCH_JVM:-} -jar "$jar" batch "$man" --out-dir "$work/out-$name" \
+    ${PIN:-} java -XX:+UseSerialGC -Xmx768m -Xss4m ${BENCH_JVM:-} -jar "$jar" batch "$man" --out-dir "$work/out-$name" \
       --include-external --progress none "$@" > "$work/$name.log" 2>&1 || true
   read -r e u s k < <(tail -1 "$work/$name.time")
   wall[$name]=$e; cpu[$name]=$(echo "$u + $s" | bc); rss[$name]=$((k / 1024))
@@ -145,6 +146,13 @@ printf '%-12s %8.1fs wall %8.1fs cpu %6d MiB peak RSS  load %s->%s\n' "grep-read
 local_run local-j1-1 "$work/one.yaml" 1
 local_run local-j1 "$work/n.yaml" 1 jfr
 local_run local-j2 "$work/n.yaml" 2 jfr
+# one worker on one core: one analysis already runs its parsers and per-package rule sessions in parallel (the
+# unpinned 1-worker run keeps more than one core busy), so the speed-up on 2 cores is measured against 1 core
+pinned=0
+if command -v taskset > /dev/null 2>&1 && [ "$(nproc)" -ge 2 ]; then
+  PIN="taskset -c 0" BENCH_JVM="-XX:ActiveProcessorCount=1" run local-1core "$work/n.yaml" --jobs 1
+  pinned=1
+fi
 if [ "$m" -gt 0 ]; then
   live_heap local-j2-m $((m / 5)) $((m / 2)) $((m * 9 / 10)) &
   local_run local-j2-m "$work/m.yaml" 2
@@ -165,6 +173,10 @@ echo "CPU s per bundle (N=$n): 1 worker $(ratio "${cpu[local-j1]}" "$n"), 2 work
 echo "speed-up 2 vs 1 worker: wall $(ratio "${wall[local-j1]}" "${wall[local-j2]}")x (goal >= 1.8 on 2 idle cores);" \
   "CPU seconds of 2 workers / 1 worker: $(ratio "${cpu[local-j2]}" "${cpu[local-j1]}")," \
   "after start-up $(ratio "$(marginal local-j2)" "$(marginal local-j1)"); GC CPU ${gc[local-j1]} / ${gc[local-j2]}"
+if [ "$pinned" = 1 ]; then
+  echo "speed-up 2 workers on 2 cores vs 1 worker on 1 core (taskset): wall $(ratio "${wall[local-1core]}" "${wall[local-j2]}")x" \
+    "(goal >= 1.8); the unpinned 1-worker run kept $(ratio "${cpu[local-j1]}" "${wall[local-j1]}") cores busy by itself"
+fi
 echo "cores busy during the 2-worker run (CPU s / wall s): $(ratio "${cpu[local-j2]}" "${wall[local-j2]}")" \
   "(2.00 is both cores all the time; a shared machine gives less)"
 echo "waits between workers (2 workers, JFR): $(waits "$work/local-j2.jfr")"
@@ -175,10 +187,10 @@ if [ "$m" -gt 0 ]; then
 else
   echo "peak RSS (2 workers): N=$n ${rss[local-j2]} MiB (goal <= 1024 MiB)"
 fi
-for r in local-j2 beam-direct beam-flink; do
+for r in local-j2 local-1core beam-direct beam-flink; do
   [ -f "$work/out-$r/findings.jsonl" ] || continue
   if cmp -s "$work/out-local-j1/findings.jsonl" "$work/out-$r/findings.jsonl"; then same=same; else same=DIFFERENT; fi
-  if [ "$r" = local-j2 ]; then echo "local-j2: findings.jsonl $same as local-j1's"; continue; fi
+  if [ "$r" = local-j2 ] || [ "$r" = local-1core ]; then echo "$r: findings.jsonl $same as local-j1's"; continue; fi
   echo "$r: findings.jsonl $same as local-j1's; wall $(ratio "${wall[$r]}" "${wall[local-j2]}")x," \
     "CPU $(ratio "${cpu[$r]}" "${cpu[local-j2]}")x, peak RSS ${rss[$r]} MiB vs ${rss[local-j2]} MiB of local-j2 (same --jobs 2)"
 done
