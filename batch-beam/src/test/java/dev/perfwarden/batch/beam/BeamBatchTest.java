@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Beam pipeline gives what {@code perfwarden batch} gives, on the Direct runner and on a real Flink mini-cluster. */
 class BeamBatchTest {
@@ -62,5 +63,15 @@ class BeamBatchTest {
         BatchResult beam = new BeamBatch().run(req, Progress.NONE);
         assertThat(Bundles.rows(beam)).isEqualTo(Bundles.rows(local));
         assertThat(Bundles.results(tmp.resolve("flink"))).isEqualTo(localFiles);
+    }
+
+    @Test
+    void aRunnerThatIsNotBundledIsRefusedByName() throws Exception {
+        // docs/batch.md: Spark and Dataflow are not bundled; the refusal names the runners that are
+        BatchRequest req = request(tmp.resolve("spark"), List.of("--runner=SparkRunner"));
+        assertThatThrownBy(() -> BeamBatch.options(req)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Beam pipeline options refused: Unknown 'runner' specified 'SparkRunner'")
+                .hasMessageContaining("DirectRunner").hasMessageContaining("FlinkRunner");
+        assertThat(tmp.resolve("spark")).doesNotExist();
     }
 }
