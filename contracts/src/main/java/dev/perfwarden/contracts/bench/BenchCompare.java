@@ -1,5 +1,6 @@
 package dev.perfwarden.contracts.bench;
 
+import dev.perfwarden.engine.rule.Fmt;
 import dev.perfwarden.facts.bench.BenchResult;
 import dev.perfwarden.facts.contract.BenchComparison;
 import dev.perfwarden.facts.core.Evidence;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -99,17 +99,13 @@ public final class BenchCompare {
         Double delta = mw.p() > alpha ? null : rawDelta;
         boolean higherBetter = k.unit.endsWith("/s");
         List<Evidence> ev = List.of(
-                Evidence.of(InputKind.BENCH, "base " + base.fullName() + ": median " + fmt(base.median()) + " " + base.unit()
+                Evidence.of(InputKind.BENCH, "base " + base.fullName() + ": median " + Fmt.num(base.median()) + " " + base.unit()
                         + " over " + x1.length + " runs", base.at()),
-                Evidence.of(InputKind.BENCH, "head " + head.fullName() + ": median " + fmt(head.median()) + " " + head.unit()
+                Evidence.of(InputKind.BENCH, "head " + head.fullName() + ": median " + Fmt.num(head.median()) + " " + head.unit()
                         + " over " + x2.length + " runs", head.at()));
         BenchComparison fact = new BenchComparison(k.pkg, k.name, base.name(), k.unit, c1.median(), c2.median(), rawDelta,
                 mw.p(), MannWhitney.minP(x1.length, x2.length), x1.length, x2.length, higherBetter, mw.allEqual(), ev);
         return new Row(k.pkg, k.name, k.unit, c1, c2, delta, mw.p(), x1.length, x2.length, mw.allEqual(), fact);
-    }
-
-    static String fmt(double v) {
-        return dev.perfwarden.engine.rule.Fmt.num(v);
     }
 
     private static Map<Key, BenchResult> index(List<BenchResult> results) {

@@ -55,7 +55,7 @@ public final class Measurements {
                         b.median() * (b.unit().equals("ns/op") ? 1e-9 : b.unit().equals("MB/s") ? 1e6 : 1),
                         BenchCompare.unit(b.unit()), b.name(), true, b.at().input(),
                         List.of(Evidence.of(dev.perfwarden.facts.core.InputKind.BENCH, b.fullName() + ": median "
-                                + b.median() + " " + b.unit() + " over " + b.samples().size() + " runs", b.at()))));
+                                + dev.perfwarden.engine.rule.Fmt.num(b.median()) + " " + b.unit() + " over " + b.samples().size() + " runs", b.at()))));
             } else if (f instanceof PromSample s) {
                 prom.add(s);
             }

@@ -63,12 +63,12 @@ class BenchCompareTest {
 
     @Test
     void evidenceNumbersCarryNoTrailingZeros() {
-        assertThat(BenchCompare.fmt(182929)).isEqualTo("182929");
-        assertThat(BenchCompare.fmt(2234)).isEqualTo("2234");
-        assertThat(BenchCompare.fmt(32)).isEqualTo("32");
-        assertThat(BenchCompare.fmt(0.5)).isEqualTo("0.5");
-        assertThat(BenchCompare.fmt(1742985.5)).isEqualTo("1.74299e+06");
-        assertThat(BenchCompare.fmt(1.5e9)).isEqualTo("1.5e+09");
+        assertThat(dev.perfwarden.engine.rule.Fmt.num(182929)).isEqualTo("182929");
+        assertThat(dev.perfwarden.engine.rule.Fmt.num(2234)).isEqualTo("2234");
+        assertThat(dev.perfwarden.engine.rule.Fmt.num(32)).isEqualTo("32");
+        assertThat(dev.perfwarden.engine.rule.Fmt.num(0.5)).isEqualTo("0.5");
+        assertThat(dev.perfwarden.engine.rule.Fmt.num(1742985.5)).isEqualTo("1.74299e+06");
+        assertThat(dev.perfwarden.engine.rule.Fmt.num(1.5e9)).isEqualTo("1.5e+09");
     }
 
     @Test
