@@ -51,7 +51,9 @@ import java.util.regex.Pattern;
  *       literal around (line, col) gives the symbol ({@link Attributable#BY_SOURCE}); a position
  *       outside every function belongs to the function another input's compiler line names at that very
  *       position (a compiler-made wrapper: {@code parameter ctx leaks … for Rule.Apply} at an interface's
- *       method), else (a package-level variable initializer) to {@code pkg.init}.
+ *       method), else, inside an interface's method spec, to the wrapper the compiler makes for that method
+ *       ({@code Rule.Apply}, also without {@code -m=2}), else (a package-level variable initializer) to
+ *       {@code pkg.init}.
  *       Without the file: compiler-printed names are kept; other facts take the nearest
  *       {@code can inline}/{@code cannot inline} declaration at or before their position in the
  *       same file ({@link Attributable#APPROXIMATE}), or stay unresolved ({@link Attributable#NONE}).</li>
@@ -342,7 +344,11 @@ public final class FunctionResolver {
             } else {
                 boolean declaration = a instanceof InlineFact i && i.atDeclaration();
                 Optional<GoSourceIndex.Func> fn = idx.innermost(rel, a.line(), a.col(), !declaration);
-                String sym = fn.map(x -> Symbols.qualify(prefix, x.name())).orElse(Symbols.qualify(prefix, "init"));
+                // outside every function: an interface method's parameters belong to the wrapper the compiler
+                // makes for it (Router.Use at chi.go's Router interface); anything else to the package's init
+                String outer = fn.isPresent() ? fn.get().name()
+                        : idx.interfaceMethodAt(rel, a.line(), a.col()).map(m -> m.name()).orElse("init");
+                String sym = Symbols.qualify(prefix, outer);
                 r = (Attributable<?>) a.withAttribution(sym, Attributable.BY_SOURCE);
                 if (fn.isEmpty()) {
                     outside.put(r, Boolean.TRUE);

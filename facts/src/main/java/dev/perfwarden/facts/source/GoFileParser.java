@@ -86,7 +86,10 @@ final class GoFileParser {
                 i = funcDecl(i);
             } else if (k.is("var")) {
                 i = varDecl(i + 1);
-            } else if (k.is("const") || k.is("type")) {
+            } else if (k.is("type")) {
+                interfaceMethods(i + 1);
+                i = otherDecl(i + 1);
+            } else if (k.is("const")) {
                 i = otherDecl(i + 1);
             } else {
                 i = skipStatement(i);
@@ -278,6 +281,57 @@ final class GoFileParser {
         }
         out.vars.add(v);
         return k;
+    }
+
+    /**
+     * The method specs of the interface types declared at {@code i} (after {@code type}): the compiler makes a
+     * wrapper {@code Iface.M} for each (a method expression's function), whose parameters are declared there.
+     */
+    private void interfaceMethods(int i) {
+        if (tok(i).is("(")) {
+            int end = match[i] < 0 ? t.size() - 1 : match[i];
+            for (int j = i + 1; j < end; j++) {
+                if ((j == i + 1 || tok(j - 1).kind() == Kind.SEMI) && tok(j).kind() == Kind.IDENT) {
+                    interfaceType(j);
+                }
+                if (tok(j).kind() == Kind.OP && (tok(j).is("(") || tok(j).is("[") || tok(j).is("{"))) {
+                    j = after(j) - 1;
+                }
+            }
+        } else if (tok(i).kind() == Kind.IDENT) {
+            interfaceType(i);
+        }
+    }
+
+    /** One type spec at {@code i} ({@code Name [T any] interface { M(...) ...; ... }}): its method specs. */
+    private void interfaceType(int i) {
+        String name = tok(i).text();
+        int j = i + 1;
+        boolean generic = false;
+        if (tok(j).is("[")) {
+            generic = true;
+            j = after(j);
+        }
+        if (!tok(j).is("interface") || !tok(j + 1).is("{") || match[j + 1] < 0) {
+            return;
+        }
+        String type = generic ? name + "[...]" : name;
+        int close = match[j + 1];
+        for (int m = j + 2; m < close; m++) {
+            boolean start = tok(m - 1).is("{") || tok(m - 1).kind() == Kind.SEMI;
+            if (start && tok(m).isIdent() && tok(m + 1).is("(")) {
+                int e = m + 1;
+                while (e < close && tok(e).kind() != Kind.SEMI) {
+                    e = tok(e).kind() == Kind.OP && (tok(e).is("(") || tok(e).is("[") || tok(e).is("{")) ? after(e) : e + 1;
+                }
+                Token last = tok(Math.max(m, e - 1));
+                out.interfaceMethods.add(new GoSourceIndex.InterfaceMethod(type + "." + tok(m).text(), tok(m).line(),
+                        tok(m).col(), last.line(), last.col() + Math.max(1, last.text().length())));
+                m = e;
+            } else if (tok(m).kind() == Kind.OP && (tok(m).is("(") || tok(m).is("[") || tok(m).is("{"))) {
+                m = after(m) - 1;
+            }
+        }
     }
 
     private int otherDecl(int i) {

@@ -84,7 +84,34 @@ public final class GoSourceIndex {
      * test file and whether the build target compiles it ({@link BuildConstraints}).
      */
     public record GoFile(String path, String pkgName, Map<String, String> imports, List<Func> funcs, boolean test,
-                         boolean built) {
+                         boolean built, List<InterfaceMethod> interfaceMethods) {
+        public GoFile(String path, String pkgName, Map<String, String> imports, List<Func> funcs, boolean test,
+                      boolean built) {
+            this(path, pkgName, imports, funcs, test, built, List.of());
+        }
+    }
+
+    /**
+     * A method of an interface type declared in a file: {@code name} as the compiler names the wrapper it makes
+     * for it ({@code Router.Use}, {@code I[...].M}), from the method's name to the end of its signature.
+     */
+    public record InterfaceMethod(String name, int line, int col, int endLine, int endCol) {
+        /** Whether ({@code l}, {@code c}) lies in the method spec; {@code c == 0} compares lines only. */
+        public boolean contains(int l, int c) {
+            if (l < line || l > endLine) {
+                return false;
+            }
+            return c == 0 || (l != line || c >= col) && (l != endLine || c <= endCol);
+        }
+    }
+
+    /** The interface method spec holding ({@code line}, {@code col}) in {@code relPath}, if any. */
+    public Optional<InterfaceMethod> interfaceMethodAt(String relPath, int line, int col) {
+        GoFile f = files.get(relPath);
+        if (f == null || line <= 0) {
+            return Optional.empty();
+        }
+        return f.interfaceMethods().stream().filter(m -> m.contains(line, col)).findFirst();
     }
 
     /** A package: its directory (module-relative, "" for the root), name, import path, top-level names. */
@@ -366,7 +393,7 @@ public final class GoSourceIndex {
             for (Parsed p : ps) {
                 List<Func> fs = funcs.getOrDefault(p.path, List.of());
                 idx.files.put(p.path, new GoFile(p.path, p.pkgName, Collections.unmodifiableMap(p.imports),
-                        List.copyOf(fs), p.test, p.built));
+                        List.copyOf(fs), p.test, p.built, List.copyOf(p.interfaceMethods)));
                 idx.packageOfFile.put(p.path, pkg);
                 idx.byBaseName.computeIfAbsent(SourcePaths.base(p.path), k -> new ArrayList<>()).add(p.path);
             }
@@ -552,6 +579,7 @@ public final class GoSourceIndex {
         final List<Decl> decls = new ArrayList<>();
         final List<VarSpec> vars = new ArrayList<>();
         final Set<String> topLevel = new HashSet<>();
+        final List<InterfaceMethod> interfaceMethods = new ArrayList<>();
 
         Parsed(String path) {
             this.path = path;

@@ -2,6 +2,7 @@ package dev.perfwarden.facts.source;
 
 import dev.perfwarden.facts.asm.RuntimeCall;
 import dev.perfwarden.facts.asm.WriteBarrierCheck;
+import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.escape.Captures;
 import dev.perfwarden.facts.escape.EscapeFact;
@@ -105,5 +106,20 @@ class CrossInputJoinTest {
         assertThat(at39).extracting(e -> e.evidence().input()).contains("escape-text", "logopt-json");
         assertThat(at39).extracting(EscapeFact::symbol)
                 .containsOnly("example.com/orders/internal/pricing.Rule.Apply");
+    }
+
+    @Test
+    void withoutTextTheInterfaceMethodSpecNamesTheWrapper() throws Exception {
+        // the same wrapper from -json alone: the record names no function, so the position's method spec in
+        // `type Rule interface` names it (before: pricing.init)
+        Path root = Captures.root();
+        List<Fact> facts = new InputReader().read(List.of(root.resolve("examples/captured/orders/json").toString()),
+                List.of(root.resolve("examples/orders")), InputStream.nullInputStream()).facts();
+        List<EscapeFact> at39 = of(facts, EscapeFact.class).stream()
+                .filter(e -> e.file().equals("internal/pricing/pricing.go") && e.line() == 39).toList();
+        assertThat(at39).isNotEmpty();
+        assertThat(at39).extracting(EscapeFact::symbol)
+                .containsOnly("example.com/orders/internal/pricing.Rule.Apply");
+        assertThat(at39).extracting(EscapeFact::attribution).containsOnly(Attributable.BY_SOURCE);
     }
 }

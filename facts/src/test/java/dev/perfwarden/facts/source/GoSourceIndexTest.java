@@ -88,6 +88,44 @@ class GoSourceIndexTest {
     }
 
     @Test
+    void interfaceMethodSpecsNameTheCompilersWrappers() {
+        // the compiler makes a wrapper Iface.M per interface method (a method expression's function); -json
+        // places its parameters at the method spec, outside every function
+        GoSourceIndex idx = index(GoSourceIndex.GlobalClosures.INIT, "i.go", String.join("\n",
+                "package p",
+                "",
+                "import \"net/http\"",
+                "",
+                "type (",
+                "\tbmixer interface {",
+                "\t\tbmix(p []byte) (tail []byte)",
+                "\t\tSize() (n int)",
+                "\t}",
+                "\tS struct{ f func(x int) int }",
+                ")",
+                "",
+                "type Router interface {",
+                "\thttp.Handler",
+                "\tUse(middlewares ...func(http.Handler) http.Handler)",
+                "\tGroup(fn func(r Router),",
+                "\t\tmore int) Router",
+                "}",
+                "",
+                "type G[T any] interface{ M(v T) }",
+                ""));
+        assertThat(idx.file("i.go").orElseThrow().interfaceMethods()).extracting(m -> m.name() + "@" + m.line())
+                .containsExactly("bmixer.bmix@7", "bmixer.Size@8", "Router.Use@15", "Router.Group@16", "G[...].M@20");
+        assertThat(idx.interfaceMethodAt("i.go", 7, 8).orElseThrow().name()).isEqualTo("bmixer.bmix");
+        assertThat(idx.interfaceMethodAt("i.go", 17, 3).orElseThrow().name()).isEqualTo("Router.Group");
+        assertThat(idx.interfaceMethodAt("i.go", 20, 28).orElseThrow().name()).isEqualTo("G[...].M");
+        // an embedded interface, a struct's func-typed field and the type line itself are no method spec
+        assertThat(idx.interfaceMethodAt("i.go", 14, 3)).isEmpty();
+        assertThat(idx.interfaceMethodAt("i.go", 10, 18)).isEmpty();
+        assertThat(idx.interfaceMethodAt("i.go", 13, 6)).isEmpty();
+        assertThat(idx.innermost("i.go", 15, 6)).isEmpty();
+    }
+
+    @Test
     void aLargeTreeParsedInParallelNamesEveryFileAsEachPackageAloneDoes() {
         // numbering (init.N, init.funcN) runs across a package's files in path order: parsing the files of a
         // large tree in parallel must not change it
