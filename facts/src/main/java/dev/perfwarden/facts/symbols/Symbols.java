@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  *
  * <p>The canonical form is the runtime's: {@code pkgpath.Name}, {@code pkgpath.(*T).M},
  * {@code pkgpath.T.M}, {@code pkgpath.f.func1}, with generic instantiations collapsed to
- * {@code pkgpath.F[...]} (pprof's spelling; objdump and {@code -S} print the shape, which differs
- * per instantiation). Compiler-made symbols use the Go 1.20+ prefixes ({@code go:itab.},
+ * {@code pkgpath.F[...]}: the source's spelling. Objdump, {@code -S}, {@code -m=2} and pprof (Go 1.23.5
+ * and 1.26.8 profiles) print each instance's shape ({@code F[go.shape.int]}), so this merges instances. Compiler-made symbols use the Go 1.20+ prefixes ({@code go:itab.},
  * {@code type:}), and ABI wrapper suffixes ({@code .abi0}) are dropped.
  */
 public final class Symbols {
