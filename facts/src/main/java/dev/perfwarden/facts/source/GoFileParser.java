@@ -325,7 +325,7 @@ final class GoFileParser {
                     e = tok(e).kind() == Kind.OP && (tok(e).is("(") || tok(e).is("[") || tok(e).is("{")) ? after(e) : e + 1;
                 }
                 Token last = tok(Math.max(m, e - 1));
-                out.interfaceMethods.add(new GoSourceIndex.InterfaceMethod(type + "." + tok(m).text(), tok(m).line(),
+                out.interfaceMethods.add(new InterfaceMethod(type + "." + tok(m).text(), tok(m).line(),
                         tok(m).col(), last.line(), last.col() + Math.max(1, last.text().length())));
                 m = e;
             } else if (tok(m).kind() == Kind.OP && (tok(m).is("(") || tok(m).is("[") || tok(m).is("{"))) {
