@@ -90,6 +90,10 @@ declare -A SSA_FUNCS=(
 log()  { echo "regen: $*" >&2; }
 warn() { echo "regen: WARNING: $*" >&2; }
 die()  { echo "regen: ERROR: $*" >&2; exit 1; }
+# A command that fails under `set -e` names itself, also inside functions and $(...): otherwise a go command
+# that refuses a module (e.g. `go list -m` under an older toolchain) ends the run with only go's own message.
+set -E
+trap 'rc=$?; echo "regen: ERROR: stopped (exit $rc) at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 [[ "$PROFILE_MODE" == split || "$PROFILE_MODE" == combined ]] || die "PROFILE_MODE must be split or combined"
 command -v go >/dev/null || die "go not found on PATH"
