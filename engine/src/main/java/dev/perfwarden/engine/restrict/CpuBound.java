@@ -28,6 +28,10 @@ public final class CpuBound {
     private CpuBound() {
     }
 
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
+    }
+
     /**
      * The result of {@code work}, run within {@code cpu} of CPU time (and 3 x that of wall-clock time, for a
      * machine that measures no thread CPU time or a busy one). Errors and runtime exceptions of the work are
@@ -51,9 +55,9 @@ public final class CpuBound {
         try {
             while (worker.isAlive()) {
                 worker.join(POLL_MILLIS);
-                boolean over = cpuClock && THREADS.getThreadCpuTime(worker.getId()) > cpu.toNanos()
-                        || System.nanoTime() - wallDeadline > 0;
-                if (over && worker.isAlive()) {
+                boolean overCpu = cpuClock && THREADS.getThreadCpuTime(worker.getId()) > cpu.toNanos();
+                boolean overWall = System.nanoTime() - wallDeadline > 0;
+                if ((overCpu || overWall) && worker.isAlive()) {
                     worker.interrupt();
                     worker.join(GRACE_MILLIS);
                     if (worker.isAlive()) {
@@ -63,7 +67,9 @@ public final class CpuBound {
                             // Java 20+: the daemon thread runs on until the process exits; the load is refused
                         }
                     }
-                    throw new Exceeded("took more than " + cpu.toMillis() / 1000.0 + " s of CPU time and was stopped");
+                    throw new Exceeded("took more than " + (overCpu ? seconds(cpu) + " s of CPU time"
+                            : seconds(cpu.multipliedBy(3)) + " s of wall-clock time (3 x its CPU budget)")
+                            + " and was stopped");
                 }
             }
         } catch (InterruptedException e) {
