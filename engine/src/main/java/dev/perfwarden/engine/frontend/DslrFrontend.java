@@ -1,8 +1,9 @@
 package dev.perfwarden.engine.frontend;
 
-import dev.perfwarden.engine.frontend.DslrExpander;
+import dev.perfwarden.engine.restrict.CpuBound;
 import org.drools.drl.parser.lang.dsl.DSLMapping;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,9 @@ import java.util.List;
  * above by the expander).
  */
 public final class DslrFrontend implements PolicyFrontend {
+    /** CPU time one DSLR file's expansion may take (go-perf's largest takes milliseconds). */
+    static final Duration EXPANSION_BUDGET = Duration.ofSeconds(10);
+
     @Override
     public String id() {
         return "dslr";
@@ -44,7 +48,15 @@ public final class DslrFrontend implements PolicyFrontend {
             return Translation.failed(List.of(new Diagnostic(src.path(), 1, 0,
                     "a .dslr rule needs a DSL (*.dsl) at the pack root")));
         }
-        DslrExpander.Result r = DslrExpander.expand(text, mappings);
+        DslrExpander.Result r;
+        try {
+            r = CpuBound.run(EXPANSION_BUDGET, () -> DslrExpander.expand(text, mappings));
+        } catch (CpuBound.Exceeded e) {
+            return Translation.failed(List.of(new Diagnostic(src.path(), 1, 0, "expanding this file's sentences "
+                    + e.getMessage() + ": a DSL entry's sentence backtracks on it (Drools matches sentences as"
+                    + " regular expressions; each {slot} is a lazy '.*?'); use fewer slots per sentence, or"
+                    + " shorter sentences")));
+        }
         if (!r.problems().isEmpty()) {
             List<Diagnostic> ds = new ArrayList<>();
             for (DslrExpander.LineProblem p : r.problems()) {

@@ -29,6 +29,10 @@ final class DrlInspector {
     private DrlInspector() {
     }
 
+    /** The problem of a file whose nesting overflows the parser's stack (a pack's fault, not an internal error). */
+    static final String TOO_DEEP = "nests too deeply to be parsed (the parser ran out of stack): refused; write the"
+            + " conditions and expressions with less nesting";
+
     static Result inspect(String drl) {
         DrlParser parser = new DrlParser();
         PackageDescr pd;
@@ -37,6 +41,9 @@ final class DrlInspector {
             pd = parser.parse(false, drl);
         } catch (DroolsParserException e) {
             errors.add(new Error(e.getLineNumber(), e.getColumn(), cleanMessage(e.getMessage())));
+            return new Result("", List.of(), errors);
+        } catch (StackOverflowError e) {
+            errors.add(new Error(Problem.mostNestedLine(drl), 0, TOO_DEEP));
             return new Result("", List.of(), errors);
         }
         for (DroolsError e : parser.getErrors()) {

@@ -31,6 +31,8 @@ record PackFiles(String origin, String folderName, SortedMap<String, byte[]> fil
             throw new IOException("not a directory: " + dir);
         }
         SortedMap<String, byte[]> files = new TreeMap<>();
+        PackArchive.Limits limits = PackArchive.Limits.defaults();
+        long total = 0;
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
@@ -46,7 +48,28 @@ record PackFiles(String origin, String folderName, SortedMap<String, byte[]> fil
                 if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                files.put(rel, Files.readAllBytes(p));
+                // the limits of a pack archive, from the size on disk before anything is read: a 300 MB doc.md
+                // ran the loader out of memory (an internal error) instead of refusing the pack
+                long size = Files.size(p);
+                total += size;
+                if (size > limits.maxEntryBytes() || total > limits.maxTotalBytes()
+                        || files.size() >= limits.maxEntries()) {
+                    throw new IOException(size > limits.maxEntryBytes()
+                            ? "file " + rel + " has " + size + " bytes; a pack file may have at most "
+                            + limits.maxEntryBytes() + " (the limit of pack archives)"
+                            : "the pack's files pass " + (files.size() >= limits.maxEntries() ? limits.maxEntries()
+                            + " files" : limits.maxTotalBytes() + " bytes in total") + " at " + rel
+                            + " (the limit of pack archives)");
+                }
+                byte[] bytes;
+                try (InputStream in = Files.newInputStream(p)) {
+                    bytes = in.readNBytes((int) limits.maxEntryBytes() + 1);
+                }
+                if (bytes.length > limits.maxEntryBytes()) {
+                    throw new IOException("file " + rel + " grew past " + limits.maxEntryBytes() + " bytes while it"
+                            + " was read");
+                }
+                files.put(rel, bytes);
             }
         }
         Path name = root.getFileName();

@@ -14,6 +14,7 @@ import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.facts.core.InputKind;
 import org.drools.drl.parser.lang.dsl.DSLMapping;
+import org.drools.drl.parser.lang.dsl.DSLMappingEntry;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 
@@ -43,6 +44,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -313,6 +315,9 @@ public final class PackLoader {
             return null;
         }
 
+        private static final Pattern SLOT = Pattern.compile("\\{[A-Za-z_][A-Za-z0-9_]*}");
+        private static final Pattern DSL_NOT_PLAIN = Pattern.compile("[^\\p{L}\\p{N} '\",.:;\\-_/%<>!&#@~]");
+
         private Map<String, DSLMapping> dsls(Map<String, String> texts) {
             Map<String, DSLMapping> dsls = new TreeMap<>();
             for (String path : pf.files().keySet()) {
@@ -345,11 +350,43 @@ public final class PackLoader {
                             "cannot read this DSL entry (expected [when]|[then]|[keyword]|[*] sentence=DRL): "
                                     + r.getMessage());
                 }
-                if (ok && f.getErrors().isEmpty()) {
+                if (ok && f.getErrors().isEmpty() && plainSentences(path, lines, f.getMapping())) {
                     dsls.put(path, f.getMapping());
                 }
             }
             return dsls;
+        }
+
+        /**
+         * False (with a problem per entry) when a DSL entry's sentence is not words, punctuation and {slot}s: Drools
+         * compiles each sentence into a java.util.regex pattern and matches it against every sentence of every
+         * rule, so regex syntax in a sentence ({@code (a|aa)+}, {@code .*a.*a}) would let a pack's text hang the
+         * load with backtracking, and {@code {slot:regex}} likewise.
+         */
+        private boolean plainSentences(String path, String[] lines, DSLMapping mapping) {
+            boolean ok = true;
+            for (DSLMappingEntry e : mapping.getEntries()) {
+                String key = e.getMappingKey() == null ? "" : e.getMappingKey().strip();
+                Matcher bad = DSL_NOT_PLAIN.matcher(SLOT.matcher(key).replaceAll(""));
+                if (bad.find()) {
+                    problem(path, lineOfKey(lines, key), 0, "DSL sentence \"" + key + "\" has '" + bad.group()
+                            + "': a sentence is words, spaces, punctuation (' \" , . : ; - _ / % < > ! & # @ ~) and"
+                            + " {slot}s named by a word; no regular-expression syntax (( ) [ ] * + ? | ^ $ \\ or a"
+                            + " {slot:pattern}), which Drools would match by backtracking");
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+
+        private static int lineOfKey(String[] lines, String key) {
+            for (int i = 0; i < lines.length; i++) {
+                int close = lines[i].indexOf(']');
+                if (lines[i].strip().startsWith("[") && close >= 0 && lines[i].substring(close + 1).strip().startsWith(key)) {
+                    return i + 1;
+                }
+            }
+            return 0;
         }
 
         private Set<String> ruleDirs() {

@@ -40,4 +40,22 @@ public record Problem(String pack, String origin, String file, int line, int col
     public String toString() {
         return format();
     }
+
+    /**
+     * The 1-based line of {@code text} with the most opening parentheses: where a file that overflowed a parser's
+     * stack nests deepest (a lexical guess for the message's position only; the refusal does not depend on it).
+     */
+    public static int mostNestedLine(String text) {
+        String[] lines = text.split("\n", -1);
+        int best = 0;
+        long most = -1;
+        for (int i = 0; i < lines.length; i++) {
+            long n = lines[i].chars().filter(c -> c == '(').count();
+            if (n > most) {
+                most = n;
+                best = i;
+            }
+        }
+        return best + 1;
+    }
 }

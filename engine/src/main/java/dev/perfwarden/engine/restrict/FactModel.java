@@ -57,6 +57,11 @@ import java.util.stream.Stream;
  */
 final class FactModel {
     /** Never allowed after a dot or as a static member, even if a fact-model class declared it. */
+    /**
+     * Fact-model types the engine derives from the input before the rules run ({@code DerivedFacts}); restricted
+     * code may match them but not create them.
+     */
+    static final Set<Class<?>> DERIVED_FACTS = Set.of(dev.perfwarden.facts.program.Superseded.class);
     static final Set<String> BANNED_MEMBERS = Set.of("getClass", "getDeclaringClass", "describeConstable", "wait",
             "notify", "notifyAll", "clone", "finalize", "forName", "getClassLoader", "newInstance", "invoke",
             "exec", "exit", "halt", "getRuntime", "setAccessible", "loadLibrary", "getProperty",

@@ -640,6 +640,9 @@ final class JavaAllowList {
             if (t.name().equals("String") && name.equals("format")) {
                 format(m);
             }
+            if (t.name().equals("Regex")) {
+                regex(m);
+            }
             args(m, hits);
             return;
         }
@@ -662,6 +665,24 @@ final class JavaAllowList {
             }
             expr(x);
         }
+    }
+
+    /**
+     * {@code Regex.matches/find(value, "re")}: the pattern is a string literal, checked here (a valid RE2 pattern
+     * of bounded size), not text built at run time (which could be invalid, or compile to a huge program kept in
+     * the process-wide pattern cache).
+     */
+    private void regex(MethodCallExpr m) {
+        if (m.getArguments().size() != 2) {
+            return; // no such method: the compiler says so
+        }
+        if (!(m.getArgument(1) instanceof StringLiteralExpr re)) {
+            report(m, "Regex." + m.getNameAsString() + " with a pattern that is not a string literal is not allowed:"
+                    + " write the regular expression as \"...\" so that it is checked with the pack");
+            return;
+        }
+        dev.perfwarden.engine.rule.Regex.problem(re.asString()).ifPresent(why -> report(re,
+                "regular expression \"" + re.getValue() + "\" is not allowed: " + why));
     }
 
     /** {@code String.format}: a literal pattern without huge widths ({@code %2000000000s} fills the heap). */
@@ -700,6 +721,11 @@ final class JavaAllowList {
         if (ref == null || !ref.constructible()) {
             report(o, "'new " + t + "' is not allowed: only fact-model records and java.util collections may be"
                     + " created");
+            return;
+        }
+        if (ref.type() != null && FactModel.DERIVED_FACTS.contains(ref.type())) {
+            report(o, "'new " + t + "' is not allowed: " + ref.type().getSimpleName() + " facts are derived by the engine from the"
+                    + " input (one that a pack inserted would hide other packs' findings)");
             return;
         }
         o.getType().getTypeArguments().ifPresent(ts -> ts.forEach(x -> type(x, o)));

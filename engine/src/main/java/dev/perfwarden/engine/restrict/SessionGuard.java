@@ -37,7 +37,10 @@ import java.util.function.Function;
  *       it is a daemon, so it does not keep the process alive, but it keeps a core busy until the process
  *       exits. The breach says so ({@link SessionLimitException#abandoned()}), its session is not disposed
  *       (that would race with the running consequence), and {@link #abandonedThreads()} counts them;</li>
- *   <li>an {@link OutOfMemoryError} on the session's thread (one huge allocation) is a heap breach.</li>
+ *   <li>an {@link OutOfMemoryError} on the session's thread (one huge allocation) is a heap breach;</li>
+ *   <li>a {@link StackOverflowError} on the session's thread (a collection that holds itself and is hashed or
+ *       compared, which restricted code can build) is a {@link #STACK} breach: the pack's fault, not an internal
+ *       error.</li>
  * </ul>
  * Every breach is a {@link SessionLimitException} naming the pack and rule.
  */
@@ -48,6 +51,8 @@ public final class SessionGuard {
     static final int WALL_FACTOR = 3;
     /** How often (in firings) a listener reads its thread's CPU time (a system call, unlike the firing count). */
     private static final int CPU_CHECK_EVERY = 256;
+    /** The breach of a session whose rules overflowed its thread's stack (not a tunable limit). */
+    public static final String STACK = "stack";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final java.util.concurrent.atomic.AtomicInteger ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
@@ -117,7 +122,11 @@ public final class SessionGuard {
                 fail(breach, running.get(), SessionLimits.HEAP_HEADROOM, "the rules ran out of memory ("
                         + e.getMessage() + ")");
             } catch (Throwable t) {
-                failure.set(t);
+                if (stackOverflow(t)) {
+                    breach.compareAndSet(null, stackBreach(running.get()));
+                } else {
+                    failure.set(t);
+                }
             }
         }, "perfwarden-session");
         worker.setDaemon(true);
@@ -252,6 +261,23 @@ public final class SessionGuard {
                     + " was left running until the process exits";
         }
         return null;
+    }
+
+    private static boolean stackOverflow(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StackOverflowError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SessionLimitException stackBreach(Running r) {
+        String who = r.rule().isEmpty() ? "before any rule fired (while the facts were inserted and matched)"
+                : "in rule " + r.rule() + " of pack " + r.pack();
+        return new SessionLimitException(STACK, r.pack(), r.rule(), "session limit '" + STACK + "' exceeded " + who
+                + ": the rules overflowed the session thread's stack (a collection that contains itself, hashed,"
+                + " compared or printed; or recursion too deep); the run was stopped");
     }
 
     private static SessionLimitException cause(Throwable t) {

@@ -4,10 +4,14 @@ import org.drools.drl.parser.lang.dsl.DSLMapping;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 import org.junit.jupiter.api.Test;
 
+import dev.perfwarden.engine.restrict.CpuBound;
+
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The DSL front-end on sentences whose values hold parentheses and quotes: a {@code - constraint} lands
@@ -81,5 +85,24 @@ class DslrSentenceTest {
         assertThat(SentenceTokens.spliceConstraint("X(b) from collect(Y( ))", "a > 1"))
                 .isEqualTo("X(b) from collect(Y( ), a > 1)");
         assertThat(SentenceTokens.spliceConstraint("nothing", "a")).isNull();
+    }
+
+    @Test
+    void sentencesWhoseSlotsBacktrackAreStoppedByTheCpuBudget() throws Exception {
+        // plain slots are lazy '.*?' groups: three of them between repeated words make matching one 1,600-character
+        // sentence take O(n^4) steps (minutes); the expansion runs within a CPU budget and is stopped, not waited for
+        DSLTokenizedMappingFile f = new DSLTokenizedMappingFile();
+        assertThat(f.parseAndLoad(new StringReader("[when]x {a} y {b} y {c} z=$site : EscapeFact()\n"))).isTrue();
+        String dslr = "package p;\n\nrule \"r\"\nwhen\n    " + "x y ".repeat(400) + "x\nthen\nend\n";
+        long start = System.nanoTime();
+        Thread[] worker = new Thread[1];
+        assertThatThrownBy(() -> CpuBound.run(Duration.ofMillis(500), () -> {
+            worker[0] = Thread.currentThread();
+            return DslrExpander.expand(dslr, List.of(f.getMapping()));
+        })).isInstanceOf(CpuBound.Exceeded.class).hasMessageMatching("took more than (0\\.5 s of CPU time|1\\.5 s of wall-clock time \\(3 x its CPU"
+                        + " budget\\)) and was stopped"); // wall clock first on a busy machine
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        worker[0].join(5_000);
+        assertThat(worker[0].isAlive()).as("the stopped expansion's thread").isFalse();
     }
 }

@@ -233,6 +233,20 @@ class PackLoaderTest {
     }
 
     @Test
+    void aPackFolderWithAHugeFileIsRefusedBeforeItIsRead() throws Exception {
+        // a 300 MB doc.md used to run the loader out of memory: exit 70, an "internal error"; a folder now has the
+        // limits of a pack archive, judged by the size on disk (the file here is sparse: nothing is written)
+        Files.writeString(tmp.resolve("pack.yaml"), "id: big\nversion: 0.0.1\nperfwarden: \">=0.1.0\"\n");
+        Files.createDirectories(tmp.resolve("payload"));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(tmp.resolve("payload/doc.md").toFile(), "rw")) {
+            f.setLength(300_000_000L);
+        }
+        assertThatThrownBy(() -> PackLoader.load(tmp)).isInstanceOf(PackException.class).hasMessageContaining(
+                "cannot read pack: file payload/doc.md has 300000000 bytes; a pack file may have at most 4194304 (the"
+                        + " limit of pack archives)");
+    }
+
+    @Test
     void missingPackYamlAndMissingBuiltinAreErrors() {
         assertThatThrownBy(() -> PackLoader.load(tmp))
                 .isInstanceOf(PackException.class).hasMessageContaining("no pack.yaml");
