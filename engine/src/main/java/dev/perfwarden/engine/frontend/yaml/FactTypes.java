@@ -118,6 +118,12 @@ public final class FactTypes {
             F + "bench.BenchResult",
             F + "bench.BenchFailure");
 
+    /**
+     * Facts the engine derives from the input facts once per rule session ({@code DerivedFacts}): DRL and the
+     * DSL can match them, a YAML policy cannot name them; the reference lists them apart.
+     */
+    private static final List<String> DERIVED = List.of(F + "program.Superseded");
+
     private static final List<Vocab> VOCABS = List.of(
             new Vocab("escape", "kind", F + "escape.EscapeFact", "KIND_", true),
             new Vocab("inline", "kind", F + "inline.InlineFact", "KIND_", true),
@@ -163,10 +169,16 @@ public final class FactTypes {
     }
 
     private final Map<String, FactType> byName;
+    private final List<FactType> derived;
 
     private FactTypes(ClassLoader cl) {
+        this.byName = Collections.unmodifiableMap(load(CLASSES, cl));
+        this.derived = List.copyOf(load(DERIVED, cl).values());
+    }
+
+    private static Map<String, FactType> load(List<String> classes, ClassLoader cl) {
         Map<String, FactType> m = new LinkedHashMap<>();
-        for (String name : CLASSES) {
+        for (String name : classes) {
             Class<?> c;
             try {
                 c = Class.forName(name, false, cl);
@@ -179,7 +191,7 @@ public final class FactTypes {
             }
             m.put(doc.name(), build(doc, c, cl));
         }
-        this.byName = Collections.unmodifiableMap(m);
+        return m;
     }
 
     /** The registry of the engine's class loader. */
@@ -190,6 +202,11 @@ public final class FactTypes {
     /** Every fact type, in reference order. */
     public Collection<FactType> all() {
         return byName.values();
+    }
+
+    /** The derived fact types (not policy fact types: {@link #byName} does not know them), in reference order. */
+    public List<FactType> derived() {
+        return derived;
     }
 
     public Optional<FactType> byName(String name) {
