@@ -1,6 +1,7 @@
 package dev.perfwarden.engine.frontend.yaml;
 
 import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Located;
 
@@ -241,6 +242,12 @@ public final class FactTypes {
             if (rc.getType() == dev.perfwarden.facts.core.TextRef.class) {
                 continue; // where an evidence line lies in its input: for the report, not a field for rules
             }
+            if (rc.getType() == Origin.class && depth == 0) {
+                // the record's own delegate accessors (file(), line(), …) read the origin: its fields are the
+                // fact's, written as before (file == $f), so YAML policies and the reference do not change
+                addFields(type, Origin.class, "", depth + 1, cl, fields);
+                continue;
+            }
             String name = prefix + rc.getName();
             List<String> values = List.of();
             boolean closed = false;
@@ -250,7 +257,7 @@ public final class FactTypes {
                     closed = v.closed() && !values.isEmpty();
                 }
             }
-            FieldDoc own = depth == 0 ? rc.getAnnotation(FieldDoc.class) : null;
+            FieldDoc own = depth == 0 || c == Origin.class ? rc.getAnnotation(FieldDoc.class) : null;
             String note = own != null ? own.value() : COMMON_NOTES.getOrDefault(name, "");
             fields.put(name, new FieldInfo(name, kindOf(rc.getType()), typeName(rc), values, closed, note));
             if (rc.getType().isRecord() && depth < 2) {
