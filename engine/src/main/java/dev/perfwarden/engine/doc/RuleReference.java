@@ -74,6 +74,13 @@ public final class RuleReference {
         }
         sb.append("### YAML fact types and fields\n\n");
         facts(sb);
+        sb.append("### Derived facts\n\n")
+                .append("Facts the engine derives from the input facts once per rule session, before the rules run")
+                .append(" (see [Facts the engine derives once](#facts-the-engine-derives-once)). DRL and DSL rules")
+                .append(" match them by their record; a YAML policy cannot name them.\n\n");
+        for (FactType t : FactTypes.get().derived()) {
+            factType(sb, t, "derived-");
+        }
         return sb.toString();
     }
 
@@ -199,22 +206,26 @@ public final class RuleReference {
         }
         sb.append('\n');
         for (FactType t : FactTypes.get().all()) {
-            sb.append("<a id=\"fact-").append(t.name()).append("\"></a>\n#### ").append(t.name()).append("\n\n")
-                    .append(t.description()).append(" Record `").append(t.type().getName()).append("`; ")
-                    .append(t.located() ? "has a position (symbol, file, line, col)"
-                            : t.has("symbol") ? "has a function (symbol) but no source line"
-                            : "has no source position")
-                    .append(t.hasEvidence() ? "; its input line becomes the finding's evidence." : ".")
-                    .append("\n\n| field | type | values | meaning |\n|---|---|---|---|\n");
-            for (FieldInfo f : t.fields().values()) {
-                String type = f.kind().testable() ? f.kind().label() : "(" + f.javaType() + ")";
-                String values = f.values().isEmpty() ? "" : f.values().stream().map(v -> "`" + v + "`")
-                        .reduce((a, b) -> a + ", " + b).orElse("") + (f.closedSet() ? "" : ", …");
-                sb.append("| `").append(f.name()).append("` | ").append(type).append(" | ").append(values)
-                        .append(" | ").append(cell(f.note())).append(" |\n");
-            }
-            sb.append('\n');
+            factType(sb, t, "fact-");
         }
+    }
+
+    private static void factType(StringBuilder sb, FactType t, String anchor) {
+        sb.append("<a id=\"").append(anchor).append(t.name()).append("\"></a>\n#### ").append(t.name()).append("\n\n")
+                .append(t.description()).append(" Record `").append(t.type().getName()).append("`; ")
+                .append(t.located() ? "has a position (symbol, file, line, col)"
+                        : t.has("symbol") ? "has a function (symbol) but no source line"
+                        : "has no source position")
+                .append(t.hasEvidence() ? "; its input line becomes the finding's evidence." : ".")
+                .append("\n\n| field | type | values | meaning |\n|---|---|---|---|\n");
+        for (FieldInfo f : t.fields().values()) {
+            String type = f.kind().testable() ? f.kind().label() : "(" + f.javaType() + ")";
+            String values = f.values().isEmpty() ? "" : f.values().stream().map(v -> "`" + v + "`")
+                    .reduce((a, b) -> a + ", " + b).orElse("") + (f.closedSet() ? "" : ", …");
+            sb.append("| `").append(f.name()).append("` | ").append(type).append(" | ").append(values)
+                    .append(" | ").append(cell(f.note())).append(" |\n");
+        }
+        sb.append('\n');
     }
 
     private static String code(String s) {

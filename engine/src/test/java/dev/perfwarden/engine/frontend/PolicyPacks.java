@@ -59,8 +59,8 @@ final class PolicyPacks {
     }
 
     static ClosureCapture capture(String variable, boolean byRef, long width, String symbol, String file, int line) {
-        return new ClosureCapture(variable, byRef, false, true, width, "example.com/m", "f", symbol, file, line, 2,
-                "source", ev("escape-text", "./" + file + ":" + line + ":2: f capturing by "
+        return new ClosureCapture(variable, byRef, false, true, width,
+                new dev.perfwarden.facts.core.Origin("example.com/m", "f", symbol, file, line, 2, "source"), ev("escape-text", "./" + file + ":" + line + ":2: f capturing by "
                 + (byRef ? "ref" : "value") + ": " + variable + " (addr=false assign=true width=" + width + ")", line));
     }
 

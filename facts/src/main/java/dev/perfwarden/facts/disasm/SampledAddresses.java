@@ -4,6 +4,7 @@ import com.google.perftools.profiles.ProfileProto.Function;
 import com.google.perftools.profiles.ProfileProto.Line;
 import com.google.perftools.profiles.ProfileProto.Location;
 import com.google.perftools.profiles.ProfileProto.Profile;
+import com.google.protobuf.CodedInputStream;
 import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.core.ParseException;
 import dev.perfwarden.facts.profile.PprofSamples;
@@ -28,8 +29,9 @@ import java.util.Set;
  * frame chain (innermost first) for {@link HotInstruction#frames()}.
  *
  * <p>The profile is first read (and validated, with positioned errors) by {@link ProfileReader}, which
- * also resolves the sample index; the addresses are then read from the same bytes with the generated
- * {@code profile.proto} classes. Only the first mapping (the main binary, in Go's profiles) is kept:
+ * also resolves the sample index; the addresses are then read with the generated {@code profile.proto} classes
+ * from the decompressed bytes that read kept in memory (the file is not read and decompressed again unless it
+ * was too large to keep). Only the first mapping (the main binary, in Go's profiles) is kept:
  * addresses of the vDSO and other mappings are never in the binary's objdump.
  */
 public final class SampledAddresses {
@@ -87,12 +89,15 @@ public final class SampledAddresses {
      */
     public static SampledAddresses read(Path profile, String display, String sampleIndex)
             throws IOException, ParseException {
-        ProfileData data = new ProfileReader().withoutInlineLabels().read(profile, display);
+        ProfileReader.Read read = new ProfileReader().withoutInlineLabels().readKeepingBytes(profile, display);
+        ProfileData data = read.data();
         int t = data.sampleIndex(sampleIndex);
         int count = countIndex(data.sampleTypes(), t);
         PprofSamples p;
         try {
-            p = PprofSamples.read(profile, MAX_BYTES);
+            p = read.plain() != null
+                    ? PprofSamples.of(Profile.parseFrom(CodedInputStream.newInstance(read.plain(), 0, read.plainSize())))
+                    : PprofSamples.read(profile, MAX_BYTES);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw ParseException.malformed(InputPos.offset(display, 0), "not a readable profile.proto message: "
                     + e.getMessage(), null);

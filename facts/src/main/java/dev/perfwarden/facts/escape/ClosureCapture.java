@@ -4,6 +4,7 @@ import dev.perfwarden.facts.core.FactDoc;
 import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Origin;
 
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -21,28 +22,57 @@ import java.util.function.UnaryOperator;
 public record ClosureCapture(
                              @FieldDoc("the captured variable") String variable,
                              @FieldDoc("captured by reference (else by value)") boolean byRef, boolean addr, boolean assign,
-                             @FieldDoc("the variable's size in bytes") long width, String pkg,
-                             String compilerFunc, String symbol, String file, int line, int col,
-                             String attribution, Evidence evidence) implements Attributable<ClosureCapture> {
+                             @FieldDoc("the variable's size in bytes") long width, Origin origin,
+                             Evidence evidence) implements Attributable<ClosureCapture> {
     public ClosureCapture {
         Objects.requireNonNull(variable, "variable");
-        Objects.requireNonNull(pkg, "pkg");
-        Objects.requireNonNull(compilerFunc, "compilerFunc");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(evidence, "evidence");
     }
 
     @Override
+    public String pkg() {
+        return origin.pkg();
+    }
+
+    @Override
+    public String compilerFunc() {
+        return origin.compilerFunc();
+    }
+
+    @Override
+    public String symbol() {
+        return origin.symbol();
+    }
+
+    @Override
+    public String file() {
+        return origin.file();
+    }
+
+    @Override
+    public int line() {
+        return origin.line();
+    }
+
+    @Override
+    public int col() {
+        return origin.col();
+    }
+
+    @Override
+    public String attribution() {
+        return origin.attribution();
+    }
+
+    @Override
     public ClosureCapture withAttribution(String symbol, String attribution) {
-        return new ClosureCapture(variable, byRef, addr, assign, width, pkg, compilerFunc, symbol, file, line, col,
-                attribution, evidence);
+        return new ClosureCapture(variable, byRef, addr, assign, width, origin.withAttribution(symbol, attribution),
+                evidence);
     }
 
     @Override
     public ClosureCapture relocate(UnaryOperator<String> files) {
-        return new ClosureCapture(variable, byRef, addr, assign, width, pkg, compilerFunc, symbol,
-                files.apply(file), line, col, attribution, evidence);
+        return new ClosureCapture(variable, byRef, addr, assign, width, origin.relocate(files), evidence);
     }
 }

@@ -1,6 +1,7 @@
 package dev.perfwarden.facts.escape;
 
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.CompilerNames;
 import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.inline.Devirtualization;
@@ -409,8 +410,8 @@ final class EscapeMessages {
         String file = l.file();
         int line = l.line();
         int col = l.col();
-        s.simple(l, (nm, ev) -> new ClosureCapture(v, byRef, addr, assign, width, nm.pkg, f, nm.declared(f, file),
-                file, line, col, Attributable.BY_COMPILER, ev));
+        s.simple(l, (nm, ev) -> new ClosureCapture(v, byRef, addr, assign, width,
+                new Origin(nm.pkg, f, nm.declared(f, file), file, line, col, Attributable.BY_COMPILER), ev));
         return true;
     }
 

@@ -1,14 +1,51 @@
 package dev.perfwarden.facts.parse;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
 
-/** What sniffing sees of an input: its name, whether it is a directory, and its first bytes. */
-public record InputHead(String name, boolean directory, byte[] bytes) {
+/**
+ * What sniffing sees of an input: its name, whether it is a directory, and its first bytes. Every parser sniffs
+ * the same head, so its UTF-8 text and its binary test are computed once, on first use, and shared (a value
+ * class rather than a record for that reason; equal by name, kind and bytes).
+ */
+public final class InputHead {
     public static final int SIZE = 64 * 1024;
 
-    /** The head decoded as UTF-8 (invalid bytes replaced). */
+    private final String name;
+    private final boolean directory;
+    private final byte[] bytes;
+    /** The decoded head, once asked for; a benign race (a String is safely published). */
+    private String text;
+    /** 0 not computed, 1 binary, 2 text. */
+    private byte binary;
+
+    public InputHead(String name, boolean directory, byte[] bytes) {
+        this.name = name;
+        this.directory = directory;
+        this.bytes = bytes;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean directory() {
+        return directory;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** The head decoded as UTF-8 (invalid bytes replaced); decoded once. */
     public String text() {
-        return new String(bytes, StandardCharsets.UTF_8);
+        String t = text;
+        if (t == null) {
+            t = new String(bytes, StandardCharsets.UTF_8);
+            text = t;
+        }
+        return t;
     }
 
     /** A file (not a directory) whose head is text: what the text parsers sniff. */
@@ -25,8 +62,15 @@ public record InputHead(String name, boolean directory, byte[] bytes) {
         return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
     }
 
-    /** True when the head holds a NUL byte or many non-text bytes: not a text capture. */
+    /** True when the head holds a NUL byte or many non-text bytes: not a text capture. Computed once. */
     public boolean binary() {
+        if (binary == 0) {
+            binary = scanBinary(bytes) ? (byte) 1 : (byte) 2;
+        }
+        return binary == 1;
+    }
+
+    private static boolean scanBinary(byte[] bytes) {
         int bad = 0;
         for (byte b : bytes) {
             int c = b & 0xff;
@@ -38,5 +82,21 @@ public record InputHead(String name, boolean directory, byte[] bytes) {
             }
         }
         return bytes.length > 0 && bad * 20 > bytes.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InputHead h && h.directory == directory && h.name.equals(name)
+                && Arrays.equals(h.bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, directory, Arrays.hashCode(bytes));
+    }
+
+    @Override
+    public String toString() {
+        return "InputHead[" + name + (directory ? ", directory" : ", " + bytes.length + " bytes") + "]";
     }
 }

@@ -138,29 +138,50 @@ public final class ProfileReader {
 
     /** Reads the profile at {@code path}; errors name it {@code display}. */
     public ProfileData read(Path path, String display) throws IOException, ParseException {
+        return readKeepingBytes(path, display).data();
+    }
+
+    /**
+     * A profile read and validated, with its decompressed bytes when they were held in memory between the
+     * passes ({@code plain} null otherwise, and for legacy text profiles), so that a caller that needs the
+     * message itself decodes those bytes instead of reading and decompressing the file again.
+     */
+    public record Read(ProfileData data, byte[] plain, int plainSize) {
+    }
+
+    /** As {@link #read(Path, String)}, keeping the decompressed bytes (see {@link Read}). */
+    public Read readKeepingBytes(Path path, String display) throws IOException, ParseException {
         if (LegacyHeapProfile.is(path)) {
-            return LegacyHeapProfile.read(path, display, this);
+            return new Read(LegacyHeapProfile.read(path, display, this), null, 0);
         }
         boolean gzip;
         try (InputStream in = Files.newInputStream(path)) {
             byte[] magic = in.readNBytes(2);
             gzip = magic.length == 2 && PprofSamples.isGzip(magic[0], magic[1]);
         }
+        Run run;
         if (!gzip && Files.size(path) <= memoryLimit) {
-            return read(Files.readAllBytes(path), display);
+            run = inMemory(Files.readAllBytes(path), display);
+        } else {
+            run = new Run(display, gzip, () -> Files.newInputStream(path));
         }
-        return new Run(display, gzip, () -> Files.newInputStream(path)).run();
+        ProfileData data = run.run();
+        return new Read(data, run.plain, run.plainSize);
     }
 
     /** Reads a profile held in memory (gzipped or not). */
     public ProfileData read(byte[] data, String display) throws IOException, ParseException {
+        return inMemory(data, display).run();
+    }
+
+    private Run inMemory(byte[] data, String display) {
         boolean gzip = data.length >= 2 && PprofSamples.isGzip(data[0], data[1]);
         Run run = new Run(display, gzip, () -> new ByteArrayInputStream(data));
         if (!gzip) {
             run.plain = data;
             run.plainSize = data.length;
         }
-        return run.run();
+        return run;
     }
 
     private interface Opener {

@@ -1,6 +1,8 @@
 package dev.perfwarden.facts.program;
 
 import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.escape.EscapeFact;
 import dev.perfwarden.facts.inline.InlineFact;
 
@@ -25,7 +27,15 @@ import java.util.Objects;
  * @param fact the {@code -json} {@link EscapeFact} or {@link InlineFact} that rules skip
  * @param by   its {@code -m} text twin, the fact rules report instead
  */
-public record Superseded(Fact fact, Fact by) implements Fact {
+@FactDoc(name = "superseded", inputs = {"escape-text", "logopt-json"},
+        value = "A `-json` escape or inlining record whose `-m` text twin is a fact too (same kind, subject or reason"
+                + " class, file, line and column; a `-json` `leak` record's twin is the `leaking param` line of the"
+                + " same parameter), counted only when the text carries as much: the `-m=2` explanation when the"
+                + " record has one, a counted result when the record is one. A rule that reports one finding per"
+                + " site skips the record: `not Superseded(fact == $e)`; in the DSL `unless the compiler printed the"
+                + " same escape as text` / `… the same decision as text`.")
+public record Superseded(@FieldDoc("the `-json` `EscapeFact` or `InlineFact` that rules skip") Fact fact,
+                         @FieldDoc("its `-m` text twin, the fact rules report instead") Fact by) implements Fact {
     public Superseded {
         Objects.requireNonNull(fact, "fact");
         Objects.requireNonNull(by, "by");

@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  * Limits of this reader (gcassert type-checks, this one reads tokens): a call site is a call of the
  * function's name (methods: any {@code .name(}; functions: {@code name(} in the declaring package's
  * folder, {@code pkg.name(} elsewhere), so a method of another type with the same name counts too;
- * test files are not read (gcassert does not load them either).
+ * test files are not read (gcassert does not load them either). Directives are read from the line comments that
+ * {@link GoScanner#comments} finds (the one Go lexer), so {@code //gcassert:} inside a string, a raw string or a
+ * block comment is not one; of several in one comment the first counts, as gcassert's regex match does.
  */
 public final class GcassertDirectives {
     private static final Pattern DIRECTIVE = Pattern.compile("// ?gcassert:([\\w,]+)");
@@ -119,26 +121,15 @@ public final class GcassertDirectives {
         }
         String pkgName = packageName(toks);
         String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-        String text = new String(src, StandardCharsets.ISO_8859_1); // one char per byte: byte columns
-        int line = 1;
-        for (String l : text.split("\n", -1)) {
-            Matcher m = DIRECTIVE.matcher(l);
-            int at = -1;
-            String names = null;
-            while (m.find()) {
-                at = m.start();
-                names = m.group(1);
+        for (GoScanner.Comment c : GoScanner.comments(src)) {
+            Matcher m = c.block() ? null : DIRECTIVE.matcher(c.text());
+            if (m == null || !m.find()) {
+                continue; // gcassert takes the first directive of each comment
             }
-            final int cl = line;
-            line++;
-            if (at < 0) {
-                continue;
-            }
-            int col = at + 1;
+            final int cl = c.line();
+            final int col = c.col() + c.text().substring(0, m.start()).getBytes(StandardCharsets.UTF_8).length;
+            String names = m.group(1);
             List<GoScanner.Token> here = byLine.getOrDefault(cl, List.of());
-            if (here.stream().anyMatch(t -> t.col() > col)) {
-                continue; // "//gcassert:" inside a string or before more code: not a line comment
-            }
             boolean trailing = here.stream().anyMatch(t -> t.col() < col);
             Integer target = trailing ? Integer.valueOf(cl) : ((TreeMap<Integer, List<GoScanner.Token>>) byLine).higherKey(cl);
             if (target == null) {

@@ -4,6 +4,7 @@ import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.core.Located;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.ParseException;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.parse.InputParser;
@@ -18,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -186,6 +189,25 @@ public final class Captures {
         return sb.toString();
     }
 
+    /** A record's components by name, an {@link Origin}'s spelled out in its place (as the fact's own fields). */
+    private static Map<String, Object> components(Record r, boolean top) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (top && v instanceof Origin o) {
+                out.putAll(components(o, false));
+            } else {
+                out.put(c.getName(), v);
+            }
+        }
+        return out;
+    }
+
     private static void render(StringBuilder sb, Object o, boolean top) {
         if (o == null) {
             sb.append("null");
@@ -205,17 +227,12 @@ public final class Captures {
         } else if (o instanceof Record r) {
             sb.append(r.getClass().getSimpleName()).append('{');
             boolean first = true;
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                String n = c.getName();
+            for (Map.Entry<String, Object> c : components(r, top).entrySet()) {
+                String n = c.getKey();
                 if (top && r instanceof Located && (n.equals("file") || n.equals("line") || n.equals("col"))) {
                     continue;
                 }
-                Object v;
-                try {
-                    v = c.getAccessor().invoke(r);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
+                Object v = c.getValue();
                 if (v instanceof String s && s.isEmpty() || v instanceof List<?> l && l.isEmpty()
                         || Boolean.FALSE.equals(v) || v instanceof Integer i && (i == -1 || i == Integer.MIN_VALUE)) {
                     continue;

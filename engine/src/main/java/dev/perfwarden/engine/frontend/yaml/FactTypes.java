@@ -1,6 +1,7 @@
 package dev.perfwarden.engine.frontend.yaml;
 
 import dev.perfwarden.facts.core.FactDoc;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Located;
 
@@ -118,6 +119,12 @@ public final class FactTypes {
             F + "bench.BenchResult",
             F + "bench.BenchFailure");
 
+    /**
+     * Facts the engine derives from the input facts once per rule session ({@code DerivedFacts}): DRL and the
+     * DSL can match them, a YAML policy cannot name them; the reference lists them apart.
+     */
+    private static final List<String> DERIVED = List.of(F + "program.Superseded");
+
     private static final List<Vocab> VOCABS = List.of(
             new Vocab("escape", "kind", F + "escape.EscapeFact", "KIND_", true),
             new Vocab("inline", "kind", F + "inline.InlineFact", "KIND_", true),
@@ -163,10 +170,16 @@ public final class FactTypes {
     }
 
     private final Map<String, FactType> byName;
+    private final List<FactType> derived;
 
     private FactTypes(ClassLoader cl) {
+        this.byName = Collections.unmodifiableMap(load(CLASSES, cl));
+        this.derived = List.copyOf(load(DERIVED, cl).values());
+    }
+
+    private static Map<String, FactType> load(List<String> classes, ClassLoader cl) {
         Map<String, FactType> m = new LinkedHashMap<>();
-        for (String name : CLASSES) {
+        for (String name : classes) {
             Class<?> c;
             try {
                 c = Class.forName(name, false, cl);
@@ -179,7 +192,7 @@ public final class FactTypes {
             }
             m.put(doc.name(), build(doc, c, cl));
         }
-        this.byName = Collections.unmodifiableMap(m);
+        return m;
     }
 
     /** The registry of the engine's class loader. */
@@ -190,6 +203,11 @@ public final class FactTypes {
     /** Every fact type, in reference order. */
     public Collection<FactType> all() {
         return byName.values();
+    }
+
+    /** The derived fact types (not policy fact types: {@link #byName} does not know them), in reference order. */
+    public List<FactType> derived() {
+        return derived;
     }
 
     public Optional<FactType> byName(String name) {
@@ -224,6 +242,12 @@ public final class FactTypes {
             if (rc.getType() == dev.perfwarden.facts.core.TextRef.class) {
                 continue; // where an evidence line lies in its input: for the report, not a field for rules
             }
+            if (rc.getType() == Origin.class && depth == 0) {
+                // the record's own delegate accessors (file(), line(), …) read the origin: its fields are the
+                // fact's, written as before (file == $f), so YAML policies and the reference do not change
+                addFields(type, Origin.class, "", depth + 1, cl, fields);
+                continue;
+            }
             String name = prefix + rc.getName();
             List<String> values = List.of();
             boolean closed = false;
@@ -233,7 +257,7 @@ public final class FactTypes {
                     closed = v.closed() && !values.isEmpty();
                 }
             }
-            FieldDoc own = depth == 0 ? rc.getAnnotation(FieldDoc.class) : null;
+            FieldDoc own = depth == 0 || c == Origin.class ? rc.getAnnotation(FieldDoc.class) : null;
             String note = own != null ? own.value() : COMMON_NOTES.getOrDefault(name, "");
             fields.put(name, new FieldInfo(name, kindOf(rc.getType()), typeName(rc), values, closed, note));
             if (rc.getType().isRecord() && depth < 2) {

@@ -1,0 +1,41 @@
+package dev.perfwarden.facts.core;
+
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where an {@link Attributable} fact comes from: its package, the function as the compiler printed it, the
+ * function resolved ({@code symbol}, with how it was found), and its source position. One component shared by
+ * the fact records instead of the same seven components in each (docs/design/origin.md). A record that holds an
+ * {@code Origin} keeps the {@link Attributable} accessors ({@code file()}, {@code line()}, …) as delegates, so
+ * rules, the DSL and YAML policies go on writing {@code file == $f}: Drools reads a delegate accessor as the
+ * property of that name and indexes joins on it like a component's ({@code OriginIndexingTest}).
+ *
+ * @param pkg          import path of the package being compiled; "" unknown
+ * @param compilerFunc the function exactly as the compiler printed it (unqualified); "" when it printed none
+ * @param symbol       the qualified function, filled by {@code FunctionResolver}; "" unknown
+ * @param file         source file, module-relative once resolved
+ * @param line         1-based line
+ * @param col          1-based byte column; 0 unknown
+ * @param attribution  how {@code symbol} was found: one of {@link Attributable}'s constants
+ */
+public record Origin(String pkg, String compilerFunc, String symbol, String file, int line, int col,
+                     String attribution) {
+    public Origin {
+        Objects.requireNonNull(pkg, "pkg");
+        Objects.requireNonNull(compilerFunc, "compilerFunc");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(attribution, "attribution");
+    }
+
+    /** A copy with {@code symbol} and {@code attribution} replaced. */
+    public Origin withAttribution(String symbol, String attribution) {
+        return new Origin(pkg, compilerFunc, symbol, file, line, col, attribution);
+    }
+
+    /** A copy with {@code file} mapped. */
+    public Origin relocate(UnaryOperator<String> files) {
+        return new Origin(pkg, compilerFunc, symbol, files.apply(file), line, col, attribution);
+    }
+}
