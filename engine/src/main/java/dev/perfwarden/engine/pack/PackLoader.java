@@ -498,7 +498,8 @@ public final class PackLoader {
             LineMap map = t.lineMap();
             DrlInspector.Result ins = DrlInspector.inspect(drl);
             for (DrlInspector.Error e : ins.errors()) {
-                problem(file, map.sourceLine(e.line()), e.column(), e.message());
+                LineMap.Point at = map.source(e.line(), e.column());
+                problem(file, at.line(), at.column(), e.message());
             }
             if (!ins.errors().isEmpty()) {
                 return List.of();
