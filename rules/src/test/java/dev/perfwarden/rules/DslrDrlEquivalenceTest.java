@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The DSL path end to end: go-perf's {@code closure-capture-large/rule.dslr} (written in the pack's
  * {@code go-perf.dsl} sentences: a parameter, a closure capture, a join to the moved-to-heap result,
  * the text-over-json guard, a collect of allocation calls, and a severity that depends on them) and a
- * hand-written DRL twin ({@code src/test/resources/dsl-twins/closure-capture-large/rule.drl}) each run
+ * hand-written DRL twin ({@code closure-capture-large/twins/rule.drl}, in the rule folder) each run
  * alone in a pack that is go-perf in all but that rule, on the rule's real captures, with and without
  * the machine code, and must produce identical findings: severity, position, function, message,
  * evidence and fingerprint.
@@ -86,7 +85,7 @@ class DslrDrlEquivalenceTest {
         return p;
     }
 
-    private static Path twin() throws URISyntaxException {
-        return Path.of(DslrDrlEquivalenceTest.class.getResource("/dsl-twins/" + RULE + "/rule.drl").toURI());
+    private static Path twin() {
+        return GoPerfPack.packDir().resolve(RULE).resolve(PackLoader.TWINS).resolve("rule.drl");
     }
 }

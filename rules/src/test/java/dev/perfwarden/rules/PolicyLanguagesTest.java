@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One go-perf rule, three policy languages, identical behaviour: the pack's own rule source (DSLR over
- * go-perf.dsl), a hand-written DRL twin and a YAML twin ({@code src/test/resources/twins/<rule>/}) each
+ * go-perf.dsl), a hand-written DRL twin and a YAML twin (the rule folder's {@code twins/}, which the pack loader never reads) each
  * run alone in a pack that is go-perf in all but that one rule, on the rule's real capture with its
  * fixture sources, and must produce the same findings (severity, position, function, message, evidence,
  * fingerprint) and the same catalogue entry; and the YAML twin passes the fixture's annotations.
@@ -103,7 +102,7 @@ class PolicyLanguagesTest {
         return p;
     }
 
-    private static Path twins(String rule) throws URISyntaxException {
-        return Path.of(PolicyLanguagesTest.class.getResource("/twins/" + rule + "/rule.rules.yaml").toURI()).getParent();
+    private static Path twins(String rule) {
+        return GO_PERF.resolve(rule).resolve(PackLoader.TWINS);
     }
 }

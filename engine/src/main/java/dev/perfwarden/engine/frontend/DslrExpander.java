@@ -194,6 +194,7 @@ public final class DslrExpander {
         }
         String[] out = expander.expand(String.join("\n", forDrools) + "\n").split("\n", -1);
         int target = -1;
+        List<int[]> spanList = new ArrayList<>();
         for (int i = 0; i < lines.length && i < out.length; i++) {
             if (!merged[i]) {
                 if (!out[i].isBlank()) {
@@ -211,6 +212,10 @@ public final class DslrExpander {
                 problems.add(new LineProblem(i + 1, "constraint sentence \"" + lines[i].strip() + "\" has no"
                         + " pattern above it to attach to (the line above has no closing ')' outside strings)"));
             } else if (spliced != null) {
+                // the sentence's text in the pattern line: from the last ')' outside strings, as spliceConstraint put it
+                int at = SentenceTokens.lastCloseParen(out[target]);
+                int indent = lines[i].length() - lines[i].stripLeading().length();
+                spanList.add(new int[]{target, at + 1, at + spliced.length() - out[target].length(), i + 1, indent + 1});
                 out[target] = spliced;
             }
         }
@@ -234,11 +239,19 @@ public final class DslrExpander {
         }
 
         int[] toSource = new int[lines.length];
+        int[] expandedLine = new int[lines.length];
         int n = 0;
         for (int i = 0; i < lines.length; i++) {
             if (!merged[i]) {
                 toSource[n++] = i + 1;
+                expandedLine[i] = n;
             }
+        }
+        int[] spans = new int[spanList.size() * 5];
+        for (int k = 0; k < spanList.size(); k++) {
+            int[] sp = spanList.get(k);
+            spans[5 * k] = expandedLine[sp[0]];
+            System.arraycopy(sp, 1, spans, 5 * k + 1, 4);
         }
         int[] map = java.util.Arrays.copyOf(toSource, n);
         int expandedLines = drl.endsWith("\n") ? drl.split("\n", -1).length - 1 : drl.split("\n", -1).length;
@@ -247,7 +260,7 @@ public final class DslrExpander {
                     + " lines where " + n + " were expected; line numbers in errors may be off"));
         }
         problems.sort(java.util.Comparator.comparingInt(LineProblem::line));
-        return new Result(drl, LineMap.of(map), expanderName, problems);
+        return new Result(drl, LineMap.of(map, spans), expanderName, problems);
     }
 
     /**

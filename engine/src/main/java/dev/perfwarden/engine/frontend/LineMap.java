@@ -8,13 +8,23 @@ import java.util.Arrays;
  * (they are merged into the pattern above), and this map undoes that shift.
  */
 public final class LineMap implements java.io.Serializable {
-    private static final LineMap IDENTITY = new LineMap(null);
+    private static final LineMap IDENTITY = new LineMap(null, new int[0]);
 
     /** index = expanded line - 1, value = source line (1-based). */
     private final int[] toSource;
+    /**
+     * The {@code - constraint} sentences spliced into a pattern line, five ints each: the expanded line, the
+     * first and last column (1-based) of the spliced text there, and the sentence's source line and column.
+     */
+    private final int[] spans;
 
-    private LineMap(int[] toSource) {
+    private LineMap(int[] toSource, int[] spans) {
         this.toSource = toSource;
+        this.spans = spans;
+    }
+
+    /** A position in the file the author wrote; column 0 when unknown. */
+    public record Point(int line, int column) {
     }
 
     public static LineMap identity() {
@@ -23,7 +33,35 @@ public final class LineMap implements java.io.Serializable {
 
     /** A map from compiled line {@code i+1} to source line {@code toSource[i]} (1-based). */
     public static LineMap of(int[] toSource) {
-        return new LineMap(toSource.clone());
+        return new LineMap(toSource.clone(), new int[0]);
+    }
+
+    /**
+     * As {@link #of(int[])}, with the spliced constraint sentences: {@code spans} holds five ints per sentence
+     * (expanded line, first and last column of its text there, source line, source column).
+     */
+    public static LineMap of(int[] toSource, int[] spans) {
+        if (spans.length % 5 != 0) {
+            throw new IllegalArgumentException("spans: five ints per sentence, got " + spans.length);
+        }
+        return new LineMap(toSource.clone(), spans.clone());
+    }
+
+    /**
+     * The source position of a compiled line and column: identity for DRL; in a DSLR, a column inside a spliced
+     * {@code - constraint} sentence is that sentence's line and column, any other column is unknown (0: the
+     * expanded text's columns are not the author's).
+     */
+    public Point source(int compiledLine, int compiledColumn) {
+        if (toSource == null) {
+            return new Point(compiledLine, compiledColumn);
+        }
+        for (int i = 0; i < spans.length; i += 5) {
+            if (spans[i] == compiledLine && compiledColumn >= spans[i + 1] && compiledColumn <= spans[i + 2]) {
+                return new Point(spans[i + 3], spans[i + 4]);
+            }
+        }
+        return new Point(sourceLine(compiledLine), 0);
     }
 
     /** The source line for a compiled line; 0 stays 0 (unknown); lines past the end map to the last line + overshoot. */

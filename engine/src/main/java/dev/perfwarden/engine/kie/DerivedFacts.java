@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.kie;
 
+import dev.perfwarden.facts.program.ExternalFile;
 import dev.perfwarden.facts.program.Superseded;
 
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * Facts the engine derives from a rule session's input facts once, before the rules run, so that rules
  * read them instead of computing them in every rule (and in a join per pair of facts):
- * {@link Superseded} (a {@code -json} record whose {@code -m} text twin is a fact too).
+ * {@link Superseded} (a {@code -json} record whose {@code -m} text twin is a fact too) and {@link ExternalFile}
+ * (a file that is not the module's own code, judged with the run's {@code SourceRoots} fact when there is one).
  */
 final class DerivedFacts {
     private DerivedFacts() {
@@ -18,6 +20,8 @@ final class DerivedFacts {
         List<Object> all = new ArrayList<>(shared.size() + own.size());
         all.addAll(shared);
         all.addAll(own);
-        return new ArrayList<>(Superseded.of(all));
+        List<Object> derived = new ArrayList<>(Superseded.of(all));
+        derived.addAll(ExternalFile.of(all));
+        return derived;
     }
 }

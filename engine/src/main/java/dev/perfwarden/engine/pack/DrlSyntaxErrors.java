@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 /**
  * Drools' parser errors in plain words: "[ERR 102] mismatched input 'file' in rule "r"" says where, not what.
  * Where the text shows what is missing, say it: a word right after a complete constraint inside a pattern's
- * parentheses is a missing comma ("expected ',' between constraints").
+ * parentheses is a missing comma ("expected ',' between constraints"), as is a number or a string there.
  */
 final class DrlSyntaxErrors {
     private static final Pattern MISMATCHED = Pattern.compile(
-            "\\[ERR 102]\\s*mismatched input '(.*?)'(?: expecting (.*?))?(?: in rule \"(.*?)\")?\\s*$", Pattern.DOTALL);
+            "\\[ERR 102]\\s*mismatched input '(.*?)'(?: expecting (.*?))?(?: in pattern)?(?: in rule \"(.*?)\")?\\s*$", Pattern.DOTALL);
 
     private DrlSyntaxErrors() {
     }
@@ -24,8 +24,9 @@ final class DrlSyntaxErrors {
         String token = m.group(1);
         String where = m.group(3) == null ? "" : " in rule \"" + m.group(3) + "\"";
         int offset = offset(drl, line, col);
-        if (offset >= 0 && depth(drl, offset) > 0 && Character.isJavaIdentifierStart(token.isEmpty() ? ' '
-                : token.charAt(0)) && endsOperand(drl, offset)) {
+        char first = token.isEmpty() ? ' ' : token.charAt(0);
+        if (offset >= 0 && depth(drl, offset) > 0 && (Character.isJavaIdentifierStart(first)
+                || Character.isDigit(first) || first == '"') && endsOperand(drl, offset)) {
             return "expected ',' between constraints, before '" + token + "'" + where + " (" + message + ")";
         }
         return "unexpected '" + token + "'" + (m.group(2) == null ? "" : ", expected " + m.group(2)) + where

@@ -123,7 +123,7 @@ public final class PackArchive {
                     continue;
                 }
                 String rel = name.substring(root.length());
-                if (ignored(rel)) {
+                if (PackFiles.ignored(rel)) {
                     continue;
                 }
                 ZipEntry ze = zip.getEntry(name);
@@ -228,15 +228,6 @@ public final class PackArchive {
             return jarPacks.get(0).substring(0, jarPacks.get(0).length() - "pack.yaml".length());
         }
         return null;
-    }
-
-    private static boolean ignored(String rel) {
-        for (String seg : rel.split("/")) {
-            if (seg.equals("fixture") || seg.equals("captures")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Problem problem(String pack, String origin, String file, String msg) {

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
@@ -17,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The files of a pack, read into memory (packs are small) from a folder or from a jar: paths relative
- * to the pack root with {@code /} separators, sorted. {@code fixture/} and {@code captures/} folders are
- * not read.
+ * to the pack root with {@code /} separators, sorted. {@code fixture/}, {@code captures/} and {@code twins/} folders
+ * are not read.
  */
 record PackFiles(String origin, String folderName, SortedMap<String, byte[]> files, boolean builtin) {
     PackFiles(String origin, String folderName, SortedMap<String, byte[]> files) {
@@ -133,9 +134,13 @@ record PackFiles(String origin, String folderName, SortedMap<String, byte[]> fil
         throw new IOException("cannot list pack files behind " + marker + " (protocol " + marker.getProtocol() + ")");
     }
 
-    private static boolean ignored(String rel) {
+    /** Folders of a pack that are never read (at any depth): a rule's fixture, captures and twins. */
+    static final Set<String> NOT_READ = Set.of("fixture", "captures", PackLoader.TWINS);
+
+    /** Whether {@code rel} (a path relative to the pack root) lies in a folder that is never read. */
+    static boolean ignored(String rel) {
         for (String seg : rel.split("/")) {
-            if (seg.equals("fixture") || seg.equals("captures")) {
+            if (NOT_READ.contains(seg)) {
                 return true;
             }
         }

@@ -55,7 +55,7 @@ import java.util.stream.Stream;
  * <p>A pack folder holds {@code pack.yaml}, its DSL vocabulary ({@code *.dsl}) at the root, its library
  * ({@code lib/*.drl}: functions and queries its rules share), and one
  * folder per rule, named after the rule id, with {@code rule.drl} or {@code rule.dslr} and
- * {@code doc.md}; {@code fixture/} and {@code captures/} are not read. The rules' DRL metadata is the
+ * {@code doc.md}; {@code fixture/}, {@code captures/} and {@code twins/} ({@link #TWINS}) are not read. The rules' DRL metadata is the
  * source of truth for the rule catalogue; a {@code rules:} list in {@code pack.yaml} is optional and,
  * when given, must agree with it.
  *
@@ -78,6 +78,13 @@ public final class PackLoader {
 
     /** The folder of a pack's library ({@code lib/*.drl}); not a rule folder. */
     public static final String LIBRARY = "lib";
+
+    /**
+     * A rule folder's sub-folder for other forms of the same rule (the same rule written in another policy
+     * language, a negative twin): never read, hashed or shipped, like {@code fixture/} and {@code captures/};
+     * the rule's own tests read it.
+     */
+    public static final String TWINS = "twins";
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*");
@@ -528,7 +535,8 @@ public final class PackLoader {
             LineMap map = t.lineMap();
             DrlInspector.Result ins = DrlInspector.inspect(drl);
             for (DrlInspector.Error e : ins.errors()) {
-                problem(file, map.sourceLine(e.line()), e.column(), e.message());
+                LineMap.Point at = map.source(e.line(), e.column());
+                problem(file, at.line(), at.column(), e.message());
             }
             if (!ins.errors().isEmpty()) {
                 return List.of();

@@ -78,8 +78,9 @@ final class DrlProblems {
     /** A problem at a DRL line and column (0: unknown). */
     void atLine(int drlLine, int drlCol, String msg, boolean refusal) {
         LineMap map = src.lineMap();
-        int line = map.sourceLine(Math.max(0, drlLine));
-        int col = map.isIdentity() ? drlCol : 0;
+        LineMap.Point at = map.source(Math.max(0, drlLine), drlCol);
+        int line = at.line();
+        int col = at.column();
         if (!seen.add(line + ":" + msg) || problems.size() >= MAX) {
             return;
         }

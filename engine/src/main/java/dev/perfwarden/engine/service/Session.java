@@ -19,6 +19,8 @@ import dev.perfwarden.engine.suppress.SourceSuppressions;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.input.InputReader;
 import dev.perfwarden.facts.input.InputStats;
+import dev.perfwarden.facts.program.ExternalFile;
+import dev.perfwarden.facts.program.SourceRoots;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,10 +123,18 @@ public final class Session {
         RuleSet rs = ruleSet();
         Options o = options(rs, request, sourceRoots);
         try {
-            return Analysis.run(facts, inputs, rs, o);
+            return Analysis.run(withRoots(facts, sourceRoots), inputs, rs, o);
         } catch (IllegalArgumentException e) {
             throw new SetupException(e.getMessage(), e);
         }
+    }
+
+    /** {@code facts} and a {@link SourceRoots} fact naming {@code roots}: the rules judge {@link ExternalFile}s by them. */
+    private static List<Fact> withRoots(List<? extends Fact> facts, List<Path> roots) {
+        List<Fact> all = new ArrayList<>(facts.size() + 1);
+        all.addAll(facts);
+        all.add(new SourceRoots(roots.stream().map(r -> r.toAbsolutePath().normalize().toString()).toList()));
+        return all;
     }
 
     /**

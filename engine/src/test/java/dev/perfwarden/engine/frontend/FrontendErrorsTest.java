@@ -72,6 +72,20 @@ class FrontendErrorsTest {
     }
 
     @Test
+    void drlSyntaxErrorInAConstraintSentenceNamesThatSentencesLineAndColumn() {
+        Path p = TestPacks.copy(tmp);
+        Path f = p.resolve("slow-call/rule.dslr");
+        // expands to "nanos > 100 200", spliced into the pattern on line 10: the error is the sentence's, on line 11
+        TestPacks.write(f, TestPacks.read(f).replace("- costing more than 100 ns", "- costing more than 100 200 ns"));
+        assertThatThrownBy(() -> PackLoader.load(p)).isInstanceOfSatisfying(PackException.class, e -> {
+            Problem pr = problemAt(e, "slow-call/rule.dslr", 11);
+            assertThat(pr.column()).isEqualTo(5);
+            assertThat(pr.message()).startsWith("expected ',' between constraints, before '200' in rule \"slow-call\"");
+            assertThat(e.problems()).noneMatch(x -> x.line() == 10);
+        });
+    }
+
+    @Test
     void drlSyntaxErrorNamesTheDrlLine() {
         Path p = TestPacks.copy(tmp);
         Path f = p.resolve("boxed-value/rule.drl");

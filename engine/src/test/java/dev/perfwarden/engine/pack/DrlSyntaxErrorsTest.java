@@ -22,6 +22,17 @@ class DrlSyntaxErrorsTest {
     }
 
     @Test
+    void aNumberRightAfterAConstraintIsAMissingCommaToo() {
+        DrlInspector.Result r = DrlInspector.inspect(rule("    $s : EscapeFact(line > 100 200)"));
+        assertThat(r.errors()).first().satisfies(e -> {
+            assertThat(e.message()).startsWith("expected ',' between constraints, before '200' in rule \"r\""
+                    + " ([ERR 102] mismatched input '200' in pattern");
+            assertThat(e.line()).isEqualTo(4);
+            assertThat(e.column()).isEqualTo(32);
+        });
+    }
+
+    @Test
     void anyOtherMismatchSaysWhatWasUnexpected() {
         DrlInspector.Result r = DrlInspector.inspect(rule("    $s : EscapeFact(kind == \"a\") ) x"));
         assertThat(r.errors()).isNotEmpty();

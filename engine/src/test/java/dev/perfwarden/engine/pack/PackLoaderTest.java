@@ -98,6 +98,22 @@ class PackLoaderTest {
     }
 
     @Test
+    void twinsInARuleFolderAreNeitherLoadedNorHashed() throws Exception {
+        Pack plain = PackLoader.load(TestPacks.testpack());
+        Path p = TestPacks.copy(tmp);
+        // another form of the rule (same id), a second rule, and a file no front-end could read: a loaded twin
+        // would be a duplicate rule, an extra rule or a compile error
+        TestPacks.write(p.resolve("boxed-value/twins/rule.drl"), Files.readString(p.resolve("boxed-value/rule.drl")));
+        TestPacks.write(p.resolve("boxed-value/twins/rule.rules.yaml"), "rules:\n  - id: twin-only\n");
+        TestPacks.write(p.resolve("boxed-value/twins/negative/rule.drl"), "rule \"broken\" when then oops(");
+        Pack withTwins = PackLoader.load(p);
+        assertThat(withTwins.rules()).extracting(RuleInfo::id).containsExactlyElementsOf(
+                plain.rules().stream().map(RuleInfo::id).toList());
+        assertThat(withTwins.sha256()).isEqualTo(plain.sha256());
+        assertThat(withTwins.sources()).extracting(RuleSource::file).noneMatch(f -> f.contains("twins"));
+    }
+
+    @Test
     void unknownPackYamlKeyIsAnErrorWithFileAndLine() {
         Path p = TestPacks.copy(tmp);
         TestPacks.write(p.resolve("pack.yaml"), String.join("\n",
