@@ -56,12 +56,14 @@ import java.util.stream.Stream;
  * whoever declares them.
  */
 final class FactModel {
-    /** Never allowed after a dot or as a static member, even if a fact-model class declared it. */
     /**
-     * Fact-model types the engine derives from the input before the rules run ({@code DerivedFacts}); restricted
-     * code may match them but not create them.
+     * Fact-model types the engine derives from the input before the rules run ({@code DerivedFacts}, and the
+     * {@code SourceRoots} they are derived from); restricted code may match them but not create them: an
+     * inserted {@code Superseded} or {@code ExternalFile} would hide other packs' findings.
      */
-    static final Set<Class<?>> DERIVED_FACTS = Set.of(dev.perfwarden.facts.program.Superseded.class);
+    static final Set<Class<?>> DERIVED_FACTS = Set.of(dev.perfwarden.facts.program.Superseded.class,
+            dev.perfwarden.facts.program.ExternalFile.class, dev.perfwarden.facts.program.SourceRoots.class);
+    /** Never allowed after a dot or as a static member, even if a fact-model class declared it. */
     static final Set<String> BANNED_MEMBERS = Set.of("getClass", "getDeclaringClass", "describeConstable", "wait",
             "notify", "notifyAll", "clone", "finalize", "forName", "getClassLoader", "newInstance", "invoke",
             "exec", "exit", "halt", "getRuntime", "setAccessible", "loadLibrary", "getProperty",

@@ -123,7 +123,7 @@ public final class FactTypes {
      * Facts the engine derives from the input facts once per rule session ({@code DerivedFacts}): DRL and the
      * DSL can match them, a YAML policy cannot name them; the reference lists them apart.
      */
-    private static final List<String> DERIVED = List.of(F + "program.Superseded");
+    private static final List<String> DERIVED = List.of(F + "program.Superseded", F + "program.ExternalFile");
 
     private static final List<Vocab> VOCABS = List.of(
             new Vocab("escape", "kind", F + "escape.EscapeFact", "KIND_", true),
