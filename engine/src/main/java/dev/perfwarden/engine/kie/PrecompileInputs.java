@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * What a build-time precompile of a built-in pack depends on, as one sha256, so that a build whose inputs did
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
  *   <li>every file of the pack (name and content), the engine version and the prelude;</li>
  *   <li>every class-path entry of the compiling JVM but the output folder: a folder by the name and content
  *       of each file in it (the reactor's {@code target/classes}: fact classes, the engine, the rule API),
- *       a jar by its path, size and modification time (a released artifact in the local repository).</li>
+ *       a jar by the name, CRC-32 and size of each entry (its central directory: a reactor module's jar is
+ *       written again by each build, with new times but the same classes).</li>
  * </ul>
  * {@link #outputs} digests what the precompile wrote, so that a deleted or edited output is compiled again.
  */
@@ -53,8 +55,14 @@ final class PrecompileInputs {
                     update(md, "dir:" + e + "!" + f.getKey(), PackHashes.sha256(Files.readAllBytes(f.getValue())));
                 }
             } else if (Files.isRegularFile(e)) {
-                BasicFileAttributes a = Files.readAttributes(e, BasicFileAttributes.class);
-                update(md, "jar:" + e, a.size() + "@" + a.lastModifiedTime().toMillis());
+                // by the entries' names and CRC-32s (the central directory only): a reactor module's jar is
+                // written again by every build, with new times but the same classes
+                try (ZipFile zip = new ZipFile(e.toFile())) {
+                    for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                        ZipEntry z = entries.nextElement();
+                        update(md, "jar:" + e + "!" + z.getName(), z.getCrc() + "/" + z.getSize());
+                    }
+                }
             } else {
                 update(md, "missing:" + e, "");
             }
