@@ -10,7 +10,8 @@
 # its JVM options and Class Data Sharing archive); prints the median wall time and the median CPU time
 # (user+sys; the fair figure on a shared machine: other processes stretch wall time, not CPU time),
 # peak RSS, and perfwarden / yardstick ratios. --jar FILE measures another build of the jar the same way
-# (e.g. one from before a change), with the launcher's options but without its CDS archive.
+# (e.g. one from before a change), with the launcher's options, and with the CDS archive FILE.jsa beside it
+# when there is one (else without).
 #
 # Usage: bench/startup.sh [--runs N] [--jar FILE]
 # Needs: java 17, go, /usr/bin/time; the launcher builds the jar on first use.
@@ -31,7 +32,10 @@ trap 'rm -rf "$work"' EXIT
 cd "$root"
 ./perfwarden --version >/dev/null   # builds the jar and the CDS archive if needed
 if [[ -n "$jar" ]]; then
-  pw=(java -XX:+UseSerialGC -Xmx768m -Xss4m -XX:TieredStopAtLevel=1 -jar "$jar")
+  pw=(java -XX:+UseSerialGC -Xmx768m -Xss4m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=3)
+  jsa_of_jar="${jar%.jar}.jsa"   # a CDS archive beside the jar (made by a run with -XX:ArchiveClassesAtExit)
+  [[ -f "$jsa_of_jar" ]] && pw+=(-XX:SharedArchiveFile="$jsa_of_jar" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  pw+=(-jar "$jar")
 else
   pw=(./perfwarden)
 fi

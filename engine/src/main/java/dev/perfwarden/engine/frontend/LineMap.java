@@ -76,6 +76,11 @@ public final class LineMap implements java.io.Serializable {
         return last + (compiledLine - toSource.length);
     }
 
+    /** A copy of the map ({@link #of}'s argument), or null for the identity. */
+    public int[] toSource() {
+        return toSource == null ? null : toSource.clone();
+    }
+
     public boolean isIdentity() {
         return toSource == null;
     }

@@ -46,10 +46,6 @@ public final class ExecutableModels {
     }
 
     /**
-     * Build time: compiles each built-in pack named in {@code args[1..]} (from the class path) to the executable
-     * model and writes its classes, its {@link PackImage} and its descriptor under {@code args[0]}.
-     */
-    /**
      * Deletes the classes an earlier build generated below the pack's DRL package folder ({@code packageDir},
      * e.g. {@code perfwarden/packs/go_perf}) that this build did not write again: the generated names and
      * their sub-folders carry hashes of the rules, so without this every incremental build of a changed
@@ -69,53 +65,93 @@ public final class ExecutableModels {
         }
     }
 
+    /**
+     * Build time: precompiles each built-in pack named in {@code args[1..]} (from the class path) into folder
+     * {@code args[0]} ({@link #precompile}).
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: ExecutableModels OUTPUT_DIR PACK_ID...");
             System.exit(2);
         }
         java.nio.file.Path outDir = java.nio.file.Path.of(args[0]);
-        ClassLoader cl = ExecutableModels.class.getClassLoader();
         for (int i = 1; i < args.length; i++) {
             long t0 = System.nanoTime();
-            // an image left by an earlier build would be loaded instead of the sources (and carry that build's
-            // classes' state): drop it first, so the pack is always read from its files
-            java.nio.file.Files.deleteIfExists(outDir.resolve(dev.perfwarden.engine.pack.PackImage.RESOURCE_DIR
-                    + args[i] + ".pack"));
-            Pack pack = dev.perfwarden.engine.pack.PackLoader.loadBuiltin(cl, args[i]);
-            Compiled c = compile(List.of(pack), cl);
-            if (!c.errors().isEmpty()) {
-                throw new IllegalStateException("pack " + pack.id() + " does not compile to the executable model:\n  "
-                        + String.join("\n  ", c.errors()));
+            boolean compiled = precompile(outDir, args[i], ExecutableModels.class.getClassLoader(),
+                    PrecompileInputs.jvmClasspath());
+            System.out.printf("perfwarden: %s %s in %.1f s%n", compiled ? "precompiled" : "up to date (inputs unchanged):",
+                    args[i], (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * Compiles built-in pack {@code id} (read from {@code cl}) to the executable model and writes its classes, its
+     * {@link PackImage} and its descriptor under {@code outDir}; the compile is skipped when the descriptor there
+     * was written from the same {@link PrecompileInputs#key inputs} and the classes it describes are all there,
+     * unchanged. The image is written again either way (from the files just read).
+     *
+     * @return whether the pack was compiled (false: the classes of the last build were still current)
+     */
+    static boolean precompile(java.nio.file.Path outDir, String id, ClassLoader cl, List<java.nio.file.Path> classpath)
+            throws Exception {
+        java.nio.file.Path meta = outDir.resolve(PackImage.RESOURCE_DIR);
+        // an image left by an earlier build would be loaded instead of the sources (and carry that build's
+        // classes' state): drop it first, so the pack is always read from its files
+        java.nio.file.Files.deleteIfExists(meta.resolve(id + ".pack"));
+        Pack pack = dev.perfwarden.engine.pack.PackLoader.loadBuiltin(cl, id);
+        String inputs = PrecompileInputs.key(pack.files(), classpath, outDir);
+        Properties last = new Properties();
+        java.nio.file.Path descriptor = meta.resolve(pack.id() + ".properties");
+        if (java.nio.file.Files.isRegularFile(descriptor)) {
+            try (var in = java.nio.file.Files.newInputStream(descriptor)) {
+                last.load(in);
             }
-            java.util.Set<java.nio.file.Path> written = new java.util.HashSet<>();
-            try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(c.kjar()))) {
-                for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
-                    if (e.getName().endsWith(".class")) {
-                        java.nio.file.Path target = outDir.resolve(e.getName());
-                        java.nio.file.Files.createDirectories(target.getParent());
-                        java.nio.file.Files.write(target, jar.readAllBytes());
-                        written.add(target);
-                    }
+        }
+        boolean current = inputs.equals(last.getProperty("inputs"))
+                && PrecompileInputs.outputs(outDir).equals(last.getProperty("outputs"))
+                && !last.getProperty("models", "").isEmpty();
+        String models = last.getProperty("models");
+        if (!current) {
+            java.nio.file.Files.deleteIfExists(descriptor);   // no descriptor names classes half written
+            models = String.join(",", writeClasses(outDir, pack, cl));
+        }
+        java.nio.file.Files.createDirectories(meta);
+        try (var out = java.nio.file.Files.newOutputStream(meta.resolve(pack.id() + ".pack"))) {
+            PackImage.write(cl, pack, out);
+        }
+        Properties p = new Properties();
+        p.setProperty("engine", EngineInfo.version());
+        p.setProperty("prelude", RuleSet.preludeSha256());
+        p.setProperty("sha256", pack.sha256());
+        p.setProperty("models", models);
+        p.setProperty("inputs", inputs);
+        p.setProperty("outputs", PrecompileInputs.outputs(outDir));
+        try (var out = java.nio.file.Files.newOutputStream(descriptor)) {
+            p.store(out, "perfwarden: " + pack.label() + " compiled to the Drools executable model");
+        }
+        return !current;
+    }
+
+    /** Compiles {@code pack} and writes its classes under {@code outDir}; returns its model class names. */
+    private static List<String> writeClasses(java.nio.file.Path outDir, Pack pack, ClassLoader cl) throws IOException {
+        Compiled c = compile(List.of(pack), cl);
+        if (!c.errors().isEmpty()) {
+            throw new IllegalStateException("pack " + pack.id() + " does not compile to the executable model:\n  "
+                    + String.join("\n  ", c.errors()));
+        }
+        java.util.Set<java.nio.file.Path> written = new java.util.HashSet<>();
+        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(c.kjar()))) {
+            for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
+                if (e.getName().endsWith(".class")) {
+                    java.nio.file.Path target = outDir.resolve(e.getName());
+                    java.nio.file.Files.createDirectories(target.getParent());
+                    java.nio.file.Files.write(target, jar.readAllBytes());
+                    written.add(target);
                 }
             }
-            removeStaleClasses(outDir.resolve(Pack.drlPackageOf(pack.id()).replace('.', '/')), written);
-            java.nio.file.Path meta = outDir.resolve(PackImage.RESOURCE_DIR);
-            java.nio.file.Files.createDirectories(meta);
-            Properties p = new Properties();
-            p.setProperty("engine", EngineInfo.version());
-            p.setProperty("prelude", RuleSet.preludeSha256());
-            p.setProperty("sha256", pack.sha256());
-            p.setProperty("models", String.join(",", c.models()));
-            try (var out = java.nio.file.Files.newOutputStream(meta.resolve(pack.id() + ".properties"))) {
-                p.store(out, "perfwarden: " + pack.label() + " compiled to the Drools executable model");
-            }
-            try (var out = java.nio.file.Files.newOutputStream(meta.resolve(pack.id() + ".pack"))) {
-                PackImage.write(cl, pack, out);
-            }
-            System.out.printf("perfwarden: precompiled %s (%d rules) in %.1f s%n", pack.label(), pack.rules().size(),
-                    (System.nanoTime() - t0) / 1e9);
         }
+        removeStaleClasses(outDir.resolve(Pack.drlPackageOf(pack.id()).replace('.', '/')), written);
+        return c.models();
     }
 
     /** The result of compiling packs to the executable model: a kjar, its model classes, or errors. */

@@ -3,13 +3,11 @@ package dev.perfwarden.engine.pack;
 import dev.perfwarden.engine.EngineInfo;
 
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.io.Serializable;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.util.Optional;
@@ -34,8 +32,7 @@ public final class PackImage {
     }
 
     /** {@code crc32}: of each file, to compare with the jar's directory without reading the files. */
-    private record Image(String engine, SortedMap<String, String> files, SortedMap<String, Long> crc32, Pack pack)
-            implements Serializable {
+    private record Image(String engine, SortedMap<String, String> files, SortedMap<String, Long> crc32, Pack pack) {
     }
 
     /** Writes the image of {@code pack} as loaded from {@code packs/<id>} of {@code cl}. */
@@ -44,15 +41,22 @@ public final class PackImage {
         if (files == null) {
             throw new IOException("no packs/" + pack.id() + " on the class path");
         }
-        try (ObjectOutputStream o = new ObjectOutputStream(out)) {
-            SortedMap<String, Long> crc = new TreeMap<>();
-            files.files().forEach((name, bytes) -> {
-                CRC32 c = new CRC32();
-                c.update(bytes);
-                crc.put(name, c.getValue());
-            });
-            o.writeObject(new Image(EngineInfo.version(), new TreeMap<>(PackHashes.of(files.files())), crc, pack));
+        SortedMap<String, Long> crc = new TreeMap<>();
+        files.files().forEach((name, bytes) -> {
+            CRC32 c = new CRC32();
+            c.update(bytes);
+            crc.put(name, c.getValue());
+        });
+        DataOutputStream o = new DataOutputStream(out);
+        PackCodec.str(o, EngineInfo.version());
+        PackCodec.map(o, new TreeMap<>(PackHashes.of(files.files())));
+        o.writeInt(crc.size());
+        for (var e : crc.entrySet()) {
+            PackCodec.str(o, e.getKey());
+            o.writeLong(e.getValue());
         }
+        PackCodec.write(o, pack);
+        o.flush();
     }
 
     /**
@@ -109,23 +113,18 @@ public final class PackImage {
         return s.endsWith(name) ? s.substring(0, s.length() - name.length()) : null;
     }
 
+    /** The image in {@code bytes} ({@link #write}), or null when it is of another format. */
     private static Image read(byte[] bytes) throws IOException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            // only the pack's own value types and the JDK collections they hold
-            in.setObjectInputFilter(info -> {
-                Class<?> c = info.serialClass();
-                if (c == null) {
-                    return ObjectInputFilter.Status.UNDECIDED;
-                }
-                String n = c.isArray() ? c.getComponentType().getName() : c.getName();
-                return n.startsWith("dev.perfwarden.") || n.startsWith("java.util.") || n.startsWith("java.lang.")
-                        || c.isPrimitive() || c.isArray() && c.getComponentType().isPrimitive()
-                        ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
-            });
-            Object o = in.readObject();
-            return o instanceof Image i ? i : null;
-        } catch (ClassNotFoundException e) {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        String engine = PackCodec.str(in);
+        SortedMap<String, String> files = PackCodec.map(in);
+        SortedMap<String, Long> crc = new TreeMap<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            crc.put(PackCodec.str(in), in.readLong());
+        }
+        if (!EngineInfo.version().equals(engine)) {
             return null;
         }
+        return new Image(engine, files, crc, PackCodec.read(in));
     }
 }

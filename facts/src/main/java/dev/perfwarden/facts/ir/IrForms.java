@@ -94,10 +94,31 @@ public final class IrForms {
             "^[+_]?[^\\s,]+:\\d+:\\d+(?:(?: [^\\s,]+:\\d+:\\d+)*|(?:,[^\\s,]+:\\d+:\\d+)*)$");
     private static final Pattern ONE_POS = Pattern.compile("^([^\\s,]+):(\\d+):(\\d+)$");
 
+    /**
+     * Words of which every form but the tree lines ({@link #STEP}) has one, so that a line with none of them (all
+     * {@code -m=2} lines) is no IR line without trying the patterns: IR-dump sniffing tries up to 2,000 lines of
+     * every text input.
+     */
+    private static final List<String> KEYWORDS = List.of(" Before inlining", " After inlining", " stmt:",
+            "looping label", "call to func", "escAnalyze", " marked as dead", "substituting ", "inlvar",
+            "typecheck import [");
+
+    private static boolean mayBeForm(String raw) {
+        for (String k : KEYWORDS) {
+            if (raw.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code raw} is a line of one of the forms (cheap test for the {@code -m=2} parser's pass). */
     public static boolean claims(String raw) {
         if (raw.startsWith(STEP)) {
             return true;
+        }
+        if (!mayBeForm(raw)) {
+            return false;
         }
         for (Entry e : TABLE) {
             if (e.pattern.matcher(raw).matches()) {
@@ -114,6 +135,9 @@ public final class IrForms {
     public static Optional<IrLine> decode(String raw) {
         if (raw.startsWith(STEP)) {
             return Optional.of(node(raw));
+        }
+        if (!mayBeForm(raw)) {
+            return Optional.empty();
         }
         for (Entry e : TABLE) {
             Matcher m = e.pattern.matcher(raw);

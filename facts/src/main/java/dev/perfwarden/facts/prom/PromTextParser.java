@@ -44,7 +44,12 @@ public final class PromTextParser implements InputParser {
 
     @Override
     public boolean sniff(InputHead head) {
-        return head.textFile() && SNIFF.matcher(head.text()).find();
+        if (!head.textFile()) {
+            return false;
+        }
+        String text = head.text();
+        // the words SNIFF needs first: a multi-line find tries every line of every text input, slow in a cold JVM
+        return (text.contains("# TYPE ") || text.contains("# HELP ")) && SNIFF.matcher(text).find();
     }
 
     @Override
