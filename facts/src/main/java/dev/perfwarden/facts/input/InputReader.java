@@ -277,8 +277,10 @@ public final class InputReader {
         } catch (IOException | UncheckedIOException e) {
             error = src.displayPath() + ": cannot read: " + e.getMessage();
         }
+        String note = ctx.repeatedCount() == 0 ? null : ctx.repeatedCount()
+                + " lines repeat a package's output printed earlier in this input: one fact each, the first copy's";
         return new ParsedInput(new InputStats(src.displayPath(), parser.kind().id(), ctx.records(),
-                ctx.unparsedCount(), ctx.unparsedSamples(), error), facts);
+                ctx.unparsedCount(), ctx.unparsedSamples(), error, note), facts);
     }
 
     /** One input's facts and statistics. */
