@@ -278,7 +278,8 @@ public final class InputReader {
             error = src.displayPath() + ": cannot read: " + e.getMessage();
         }
         String note = ctx.repeatedCount() == 0 ? null : ctx.repeatedCount()
-                + " lines repeat a package's output printed earlier in this input: one fact each, the first copy's";
+                + " facts repeat a package's output printed earlier in this input (same # header, same lines):"
+                + " merged into their first copy";
         return new ParsedInput(new InputStats(src.displayPath(), parser.kind().id(), ctx.records(),
                 ctx.unparsedCount(), ctx.unparsedSamples(), error, note), facts);
     }

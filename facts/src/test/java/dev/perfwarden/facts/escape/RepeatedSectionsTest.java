@@ -42,7 +42,8 @@ class RepeatedSectionsTest {
 
         var stats = InputReader.parse(new InputSource("m2.txt", three), parser).stats();
         assertThat(stats.note()).isEqualTo(2L * once.facts().size()
-                + " lines repeat a package's output printed earlier in this input: one fact each, the first copy's");
+                + " facts repeat a package's output printed earlier in this input (same # header, same lines):"
+                + " merged into their first copy");
     }
 
     @Test
