@@ -50,6 +50,8 @@ final class EscapeSection {
         final Map<String, SourcePos> positions = new HashMap<>();
         /** Where each line starts, for evidence kept by reference. */
         final LineOffsets lines;
+        /** Facts of earlier sections, so that a section printed again adds none (k copies, one fact). */
+        final RepeatedSections repeats = new RepeatedSections();
         long recognised;
 
         Input(ParseContext ctx, InputSource source) {
@@ -257,28 +259,35 @@ final class EscapeSection {
         FlowAssembler.join(items, summaries, escapesAt);
         escapesAt.clear();
         ParseContext ctx = input.ctx;
+        long header = RepeatedSections.header(pkg, variant);
         if (decl != null) {
-            ctx.emit(decl);
+            if (input.repeats.repeated(header)) {
+                ctx.repeated();
+            } else {
+                ctx.emit(decl);
+            }
         }
         String lastUnknownReason = UNKNOWN_MESSAGE;
         for (Item it : items) {
-            if (it instanceof Simple) {
+            if (it instanceof Unknown) {
+                Unknown u = (Unknown) it;
+                String reason = reason(u, lastUnknownReason);
+                lastUnknownReason = reason;
+                ctx.unparsed(u.lineNo, reason, u.raw);
+            } else if (it instanceof Block && ((Block) it).claimed) {
+                continue; // part of its summary's fact
+            } else if (input.repeats.repeated(RepeatedSections.key(header, it))) {
+                ctx.repeated();
+            } else if (it instanceof Simple) {
                 Simple s = (Simple) it;
                 ctx.emit(s.builder.build(naming, evidence(s)));
             } else if (it instanceof Summary) {
                 ctx.emit(summaryFact((Summary) it, naming));
             } else if (it instanceof Block) {
-                Block b = (Block) it;
-                if (!b.claimed) {
-                    ctx.emit(orphanFact(b, naming));
-                }
-            } else if (it instanceof Unknown) {
-                Unknown u = (Unknown) it;
-                String reason = reason(u, lastUnknownReason);
-                lastUnknownReason = reason;
-                ctx.unparsed(u.lineNo, reason, u.raw);
+                ctx.emit(orphanFact((Block) it, naming));
             }
         }
+        input.repeats.sectionEnded();
         items.clear();
         summaries.clear();
     }

@@ -181,7 +181,7 @@ public final class EscapeTextParser implements InputParser {
 
     @Override
     public void parse(InputSource source, ParseContext ctx) throws IOException, ParseException {
-        parse(source, ctx, line -> false);
+        parse(source, ctx, NOTHING_FOREIGN);
     }
 
     /**
@@ -198,6 +198,10 @@ public final class EscapeTextParser implements InputParser {
         }
     }
 
+    private static final java.util.function.Predicate<String> NOTHING_FOREIGN = line -> false;
+    private static final byte[] FLOW_BYTES = FlowAssembler.FLOW.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] FROM_BYTES = FlowAssembler.FROM.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** Reads one input: lexes each line's position, hands its message to the decoder or the flow assembler. */
     private static final class Run {
         final EscapeSection.Input input;
@@ -207,7 +211,10 @@ public final class EscapeTextParser implements InputParser {
         String lastPrinted;
         String lastFile;
         String lastPrefix;
-        java.util.function.Predicate<String> foreign = line -> false;
+        /** The open block's position as bytes (null when it holds a character beyond ASCII), for {@code prefixOf}. */
+        String prefixOf;
+        byte[] prefixBytes;
+        java.util.function.Predicate<String> foreign = NOTHING_FOREIGN;
 
         Run(ParseContext ctx, InputSource source) {
             this.ctx = ctx;
@@ -217,9 +224,11 @@ public final class EscapeTextParser implements InputParser {
 
         void read(BoundedLineReader reader) throws IOException, ParseException {
             String raw;
+            boolean fast = foreign == NOTHING_FOREIGN;
             while (true) {
+                int len;
                 try {
-                    raw = reader.readLine();
+                    len = reader.readLineBytes();
                 } catch (BoundedLineReader.LineTooLongException e) {
                     ctx.record();
                     section.flush();
@@ -227,11 +236,18 @@ public final class EscapeTextParser implements InputParser {
                             "line longer than " + BoundedLineReader.MAX_LINE + " bytes, not compiler output",
                             e.head());
                 }
-                if (raw == null) {
+                if (len < 0) {
                     break;
                 }
                 long n = reader.lineNumber();
                 input.lines.put(n, reader.lineOffset());
+                if (fast && len > 0 && !reader.lastLineHadControl()
+                        && explanationOfOpenBlock(reader.lineBytes(), len)) {
+                    ctx.record();
+                    total++;
+                    continue;
+                }
+                raw = reader.decodeLine();
                 if (raw.isEmpty() || raw.isBlank() || foreign.test(raw)) {
                     continue;
                 }
@@ -290,6 +306,57 @@ public final class EscapeTextParser implements InputParser {
             } else if (!EscapeMessages.TABLE.decode(section, l)) {
                 section.unknown(n, raw, false);
             }
+        }
+
+        /**
+         * The fast path of the most frequent lines: an explanation line of the open block (its bytes start with
+         * the block's position and a space, then {@code   flow: } or {@code     from }) read from its UTF-8 bytes,
+         * with no String made of the line. False, with nothing changed, for any other line, and for an
+         * explanation line it does not take (the String path then reads it as before).
+         */
+        private boolean explanationOfOpenBlock(byte[] b, int len) {
+            Item.Block open = section.flows.open();
+            if (open == null) {
+                return false;
+            }
+            if (open.prefix != prefixOf) {
+                prefixOf = open.prefix;
+                prefixBytes = prefixOf.chars().allMatch(c -> c < 0x80)
+                        ? prefixOf.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1) : null;
+            }
+            byte[] prefix = prefixBytes;
+            if (prefix == null) {
+                return false; // a position beyond ASCII: the String path
+            }
+            int p = prefix.length;
+            int m = p + 1; // the message, after the position and a space
+            if (p == 0 || len <= m || b[p] != ' ' || !java.util.Arrays.equals(b, 0, p, prefix, 0, p)) {
+                return false;
+            }
+            boolean taken;
+            if (startsWith(b, len, m, FLOW_BYTES)) {
+                taken = section.flows.flow(b, m, len);
+            } else if (startsWith(b, len, m, FROM_BYTES)) {
+                taken = section.flows.note(b, m, len);
+            } else {
+                return false;
+            }
+            if (taken) {
+                section.ok();
+            }
+            return taken;
+        }
+
+        private static boolean startsWith(byte[] b, int len, int at, byte[] what) {
+            if (len - at < what.length) {
+                return false;
+            }
+            for (int i = 0; i < what.length; i++) {
+                if (b[at + i] != what[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Explanation lines repeat their block's position: they are taken without decoding it again. */

@@ -8,6 +8,7 @@ import dev.perfwarden.facts.escape.Item.Summary;
 import dev.perfwarden.facts.parse.CompilerLine;
 import dev.perfwarden.facts.parse.Interner;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,84 @@ final class FlowAssembler {
         String where = in.intern(msg, b, whereEnd);
         String why = in.intern(msg, openParen + 1, at - 1);
         String atText = in.intern(msg, at + " at ".length(), msg.length());
+        addNote(where, why, atText);
+        return true;
+    }
+
+    // ---- the same two lines read from their UTF-8 bytes (the parser's fast path: no String of the line)
+
+    /** Arrow of Go 1.25+ flow lines, {@code " ← "}, in UTF-8. */
+    private static final byte[] ARROW = " \u2190 ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EQUALS = " = ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] AT = " at ".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * As {@link #flow(CompilerLine)} for a line of the open block whose message, {@code line[m, len)}, starts
+     * with {@link #FLOW}; false, with nothing changed, for any line it does not take (the String path then
+     * reads it and decides).
+     */
+    boolean flow(byte[] line, int m, int len) {
+        if (open == null || line[len - 1] != ':') {
+            return false;
+        }
+        int b = m + FLOW.length();
+        int e = len - 1;
+        int from = b;
+        if (line[b] == '{') { // {heap}, {storage for x}: the separator comes after the braces
+            int close = spaceAtDepth0(line, b, e);
+            from = close < 0 ? b : close;
+        }
+        int sep = indexBefore(line, ARROW, from, e);
+        int src = sep + ARROW.length;
+        if (sep < 0) {
+            sep = indexBefore(line, EQUALS, from, e);
+            src = sep + EQUALS.length;
+        }
+        if (sep <= b) {
+            return false;
+        }
+        int k = src;
+        while (k < e && (line[k] == '&' || line[k] == '*')) {
+            k++;
+        }
+        Step s = new Step(in.intern(line, b, sep), in.intern(line, src, k), in.intern(line, k, e));
+        open.steps.add(s);
+        openStep = s;
+        return true;
+    }
+
+    /** As {@link #note(CompilerLine)} for a line of the open block whose message starts with {@link #FROM}. */
+    boolean note(byte[] line, int m, int len) {
+        if (openStep == null) {
+            return false;
+        }
+        int b = m + FROM.length();
+        int at = lastIndexOf(line, AT, m, len);
+        if (at <= b || line[at - 1] != ')') {
+            return false;
+        }
+        int openParen = at - 1;
+        while (openParen >= m && line[openParen] != '(') {
+            openParen--;
+        }
+        if (openParen <= b) {
+            return false;
+        }
+        int whereEnd = openParen;
+        while (whereEnd > b && asciiWhitespace(line[whereEnd - 1])) {
+            whereEnd--;
+        }
+        if (whereEnd > b && line[whereEnd - 1] < 0) {
+            return false; // a character beyond ASCII before the "(": Character.isWhitespace decides, on the String
+        }
+        String where = in.intern(line, b, whereEnd);
+        String why = in.intern(line, openParen + 1, at - 1);
+        String atText = in.intern(line, at + AT.length, len);
+        addNote(where, why, atText);
+        return true;
+    }
+
+    private void addNote(String where, String why, String atText) {
         SourcePos pos = positions.get(atText);
         if (pos == null) {
             pos = PositionLexer.sourcePos(atText, in);
@@ -127,7 +206,60 @@ final class FlowAssembler {
             }
         }
         openStep.notes.add(new FlowNote(where, why, pos, List.of()));
-        return true;
+    }
+
+    /** As {@link CompilerNames#indexAtDepth0} of a space in {@code s[from, end)}, on bytes. */
+    private static int spaceAtDepth0(byte[] s, int from, int end) {
+        int depth = 0;
+        for (int i = from; i < end; i++) {
+            byte c = s[i];
+            if (depth == 0 && c == ' ') {
+                return i;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link Character#isWhitespace} of an ASCII byte. */
+    private static boolean asciiWhitespace(byte c) {
+        return c == ' ' || c >= 0x09 && c <= 0x0d || c >= 0x1c && c <= 0x1f;
+    }
+
+    /** The first index of {@code sep} in {@code s[from, end)} (wholly inside it), or -1. */
+    private static int indexBefore(byte[] s, byte[] sep, int from, int end) {
+        byte first = sep[0];
+        outer:
+        for (int i = from; i + sep.length <= end; i++) {
+            if (s[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < sep.length; j++) {
+                if (s[i + j] != sep[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The last index of {@code sep} wholly inside {@code s[from, end)}, or -1. */
+    private static int lastIndexOf(byte[] s, byte[] sep, int from, int end) {
+        outer:
+        for (int i = end - sep.length; i >= from; i--) {
+            for (int j = 0; j < sep.length; j++) {
+                if (s[i + j] != sep[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**

@@ -277,8 +277,11 @@ public final class InputReader {
         } catch (IOException | UncheckedIOException e) {
             error = src.displayPath() + ": cannot read: " + e.getMessage();
         }
+        String note = ctx.repeatedCount() == 0 ? null : ctx.repeatedCount()
+                + " facts repeat a package's output printed earlier in this input (same # header, same lines):"
+                + " merged into their first copy";
         return new ParsedInput(new InputStats(src.displayPath(), parser.kind().id(), ctx.records(),
-                ctx.unparsedCount(), ctx.unparsedSamples(), error), facts);
+                ctx.unparsedCount(), ctx.unparsedSamples(), error, note), facts);
     }
 
     /** One input's facts and statistics. */

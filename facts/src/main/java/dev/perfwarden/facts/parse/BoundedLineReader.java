@@ -2,6 +2,9 @@ package dev.perfwarden.facts.parse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -35,6 +38,9 @@ public final class BoundedLineReader implements AutoCloseable {
         }
     }
 
+    /** Eight bytes of the buffer read as one long (the scan for line ends skips printable words at once). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final InputStream in;
     private final int maxLine;
     private final byte[] buf = new byte[64 * 1024];
@@ -49,6 +55,7 @@ public final class BoundedLineReader implements AutoCloseable {
     private boolean sawNul;
     private boolean sawControl;
     private boolean nonAscii;
+    private int lineLength;
 
     public BoundedLineReader(InputStream in) {
         this(in, MAX_LINE);
@@ -88,8 +95,23 @@ public final class BoundedLineReader implements AutoCloseable {
      * @throws LineTooLongException when a line exceeds the limit; the rest of the input is not read
      */
     public String readLine() throws IOException {
+        int len = readLineBytes();
+        return len < 0 ? null : decode(len);
+    }
+
+    /**
+     * Reads the next line without making a String of it: its bytes (without the ending and a final {@code \r})
+     * are {@code lineBytes()[0, returned length)} until the next read; -1 at the end of input.
+     * {@link #decodeLine()} makes the String {@link #readLine()} would have returned.
+     *
+     * @throws LineTooLongException when a line exceeds the limit; the rest of the input is not read
+     */
+    public int readLineBytes() throws IOException {
         if (eof) {
-            return null;
+            return -1;
+        }
+        if (line.length > 1 << 16 && lineLength < 1 << 12) {
+            line = new byte[256]; // give back a buffer grown by one long line
         }
         int len = 0;
         boolean any = false;
@@ -106,30 +128,37 @@ public final class BoundedLineReader implements AutoCloseable {
                     limit = 0;
                     eof = true;
                     if (!any) {
-                        return null;
+                        return -1;
                     }
                     lineNumber++;
-                    return decode(len);
+                    return ended(len);
                 }
             }
             any = true;
             int start = pos;
             int end = limit;
             int nl = -1;
-            for (int i = start; i < end; i++) {
-                byte b = buf[i];
-                if (b == '\n') {
-                    nl = i;
-                    break;
+            scan:
+            for (int i = start; i < end; ) {
+                if (i + 8 <= end && printable((long) LONGS.get(buf, i))) {
+                    i += 8; // eight printable ASCII bytes: no line end, nothing to note
+                    continue;
                 }
-                if (b < 0x20 || b == 0x7f) { // bytes >= 0x80 are negative
-                    if (b < 0) {
-                        nonAscii = true;
-                    } else if (b == 0) {
-                        sawNul = true;
-                        sawControl = true;
-                    } else if (b != '\t' && !(b == '\r' && (i + 1 == end || buf[i + 1] == '\n'))) {
-                        sawControl = true;
+                for (int stop = Math.min(i + 8, end); i < stop; i++) {
+                    byte b = buf[i];
+                    if (b == '\n') {
+                        nl = i;
+                        break scan;
+                    }
+                    if (b < 0x20 || b == 0x7f) { // bytes >= 0x80 are negative
+                        if (b < 0) {
+                            nonAscii = true;
+                        } else if (b == 0) {
+                            sawNul = true;
+                            sawControl = true;
+                        } else if (b != '\t' && !(b == '\r' && (i + 1 == end || buf[i + 1] == '\n'))) {
+                            sawControl = true;
+                        }
                     }
                 }
             }
@@ -150,21 +179,44 @@ public final class BoundedLineReader implements AutoCloseable {
             if (nl >= 0) {
                 pos = nl + 1;
                 lineNumber++;
-                return decode(len);
+                return ended(len);
             }
             pos = end;
         }
     }
 
+    /**
+     * Whether all eight bytes of {@code x} are printable ASCII (0x20 to 0x7e): no byte has its high bit set, none
+     * borrows when 0x20 is taken from it (below 0x20), none is 0x7f (its xor with 0x7f borrows when 1 is taken).
+     */
+    private static boolean printable(long x) {
+        return ((x | (x - 0x2020202020202020L) | ((x ^ 0x7f7f7f7f7f7f7f7fL) - 0x0101010101010101L))
+                & 0x8080808080808080L) == 0;
+    }
+
+    /** The buffer holding the bytes of the line last read by {@link #readLineBytes()}. */
+    public byte[] lineBytes() {
+        return line;
+    }
+
+    /** Whether the line last read held a byte above 0x7f (UTF-8 beyond ASCII). */
+    public boolean lastLineNonAscii() {
+        return nonAscii;
+    }
+
+    /** The line last read by {@link #readLineBytes()} as a String, as {@link #readLine()} returns it. */
+    public String decodeLine() {
+        return decode(lineLength);
+    }
+
+    /** Records the length of the line just read, without a final {@code \r}. */
+    private int ended(int len) {
+        lineLength = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
+        return lineLength;
+    }
+
     private String decode(int len) {
-        if (len > 0 && line[len - 1] == '\r') {
-            len--;
-        }
-        String s = new String(line, 0, len, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        if (line.length > 1 << 16 && len < 1 << 12) {
-            line = new byte[256]; // give back a buffer grown by one long line
-        }
-        return s;
+        return new String(line, 0, len, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class ParseContext {
     private final Consumer<Fact> sink;
     private long records;
     private long unparsedCount;
+    private long repeatedCount;
     private final List<Unparsed> unparsed = new ArrayList<>();
 
     public ParseContext(String input, InputKind kind, Consumer<Fact> sink) {
@@ -54,6 +55,18 @@ public final class ParseContext {
         if (unparsed.size() < KEPT_UNPARSED) {
             unparsed.add(new Unparsed(InputPos.line(input, line), reason, text));
         }
+    }
+
+    /**
+     * A record that became no fact because it repeats one that did (a package's output printed again): nothing is
+     * lost, the fact of its first copy stands for it. Counted so that the input's summary can say so.
+     */
+    public void repeated() {
+        repeatedCount++;
+    }
+
+    public long repeatedCount() {
+        return repeatedCount;
     }
 
     public InputPos at(long line) {

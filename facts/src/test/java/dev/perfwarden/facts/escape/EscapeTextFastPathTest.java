@@ -1,0 +1,97 @@
+package dev.perfwarden.facts.escape;
+
+import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.core.ParseException;
+import dev.perfwarden.facts.parse.InputSource;
+import dev.perfwarden.facts.parse.ParseContext;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The parser reads the explanation lines of an open {@code -m=2} block from their bytes, without a String of the
+ * line (its fast path); a caller's {@code foreign} predicate turns that path off, so every line then takes the
+ * String path. Both must give the same facts, in the same order, and the same unparsed lines.
+ */
+class EscapeTextFastPathTest {
+    private final EscapeTextParser parser = new EscapeTextParser();
+
+    /** What one parse gave: facts in order, unparsed samples and counts, the error if any. */
+    private record Outcome(List<Fact> facts, List<?> unparsed, long records, long unparsedCount, String error) {
+    }
+
+    private Outcome parse(Path f, boolean stringPathOnly) throws IOException {
+        List<Fact> facts = new ArrayList<>();
+        ParseContext ctx = new ParseContext(f.toString(), parser.kind(), facts::add);
+        String error = null;
+        try {
+            InputSource src = new InputSource(f.toString(), f);
+            if (stringPathOnly) {
+                parser.parse(src, ctx, line -> false); // a predicate of the caller's: no fast path
+            } else {
+                parser.parse(src, ctx);
+            }
+        } catch (ParseException e) {
+            error = e.getMessage();
+        }
+        return new Outcome(facts, ctx.unparsedSamples(), ctx.records(), ctx.unparsedCount(), error);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCaptureGivesTheSameFactsOnBothPaths() {
+        Path root = Captures.root();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) { // every committed -m/-m=2 capture: corpus, fixtures, modules
+            files = walk.filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/.git/"))
+                    .filter(f -> f.getFileName().toString().matches("m[12]\\.txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(files).hasSizeGreaterThan(200);
+        return files.stream().map(f -> DynamicTest.dynamicTest(root.relativize(f).toString(), () -> {
+            Outcome fast = parse(f, false);
+            Outcome slow = parse(f, true);
+            assertThat(fast.facts()).isNotEmpty();
+            assertThat(fast).isEqualTo(slow);
+        }));
+    }
+
+    /** The lines the fast path leaves to the String path, or must read exactly as it does. */
+    @Test
+    void oddExplanationLinesGiveTheSameFactsOnBothPaths(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("m2.txt");
+        Files.writeString(f, String.join("\r\n",
+                "# example.com/odd",
+                "./odd.go:10:2: x escapes to heap in f:",
+                "./odd.go:10:2:   flow: {heap} ← &{storage for x}:",
+                "./odd.go:10:2:     from &T{...} (spill) at ./odd.go:10:2",
+                "./odd.go:10:2:     from y ← &T{...} (assign) at ./odd.go:11:4",
+                "./odd.go:10:2:   flow: ~r0 = *p:",
+                "./odd.go:10:2:     from \"é\"\u2003(interface-converted) at ./odd.go:12:9",
+                "./odd.go:10:2:     from no parenthesis at ./odd.go:12:9",
+                "./odd.go:10:2:   flow: no separator:",
+                "./odd.go:10:2:   flow: x ← y",
+                "./odd.go:10:2: x escapes to heap",
+                "./ödd.go:3:7: y escapes to heap in g:",
+                "./ödd.go:3:7:   flow: {heap} ← y:",
+                "./ödd.go:3:7:     from y (interface-converted) at ./ödd.go:3:7",
+                "./ödd.go:3:7: y escapes to heap",
+                "./odd.go:20:5:     from stray (assign) at ./odd.go:20:5",
+                ""), StandardCharsets.UTF_8);
+        Outcome fast = parse(f, false);
+        assertThat(fast.facts()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(fast.unparsedCount()).isPositive();
+        assertThat(fast).isEqualTo(parse(f, true));
+    }
+}
