@@ -81,6 +81,11 @@ public final class LineMap implements java.io.Serializable {
         return toSource == null ? null : toSource.clone();
     }
 
+    /** A copy of the spliced sentences' spans, five ints each ({@link #of(int[], int[])}); empty when none. */
+    public int[] spans() {
+        return spans.clone();
+    }
+
     public boolean isIdentity() {
         return toSource == null;
     }

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  */
 final class PackCodec {
     /** Bumped with every change of what is written. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private PackCodec() {
     }
@@ -84,6 +84,9 @@ final class PackCodec {
             out.writeInt(map == null ? -1 : map.length);
             for (int i = 0; map != null && i < map.length; i++) {
                 out.writeInt(map[i]);
+            }
+            if (map != null) {
+                ints(out, s.lineMap().spans());
             }
         }
         map(out, new TreeMap<>(p.dsl()));
@@ -142,7 +145,7 @@ final class PackCodec {
                 for (int i = 0; i < len; i++) {
                     m[i] = in.readInt();
                 }
-                lineMap = LineMap.of(m);
+                lineMap = LineMap.of(m, ints(in));
             }
             sources.add(new RuleSource(ruleId, file, language, text, drl, lineMap));
         }
@@ -233,5 +236,20 @@ final class PackCodec {
     private static VersionRange range(String text) throws IOException {
         return text.equals("*") ? VersionRange.any()
                 : VersionRange.parse(text).orElseThrow(() -> new IOException("bad version range " + text));
+    }
+
+    private static void ints(DataOutputStream out, int[] a) throws IOException {
+        out.writeInt(a.length);
+        for (int v : a) {
+            out.writeInt(v);
+        }
+    }
+
+    private static int[] ints(DataInputStream in) throws IOException {
+        int[] a = new int[in.readInt()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readInt();
+        }
+        return a;
     }
 }
