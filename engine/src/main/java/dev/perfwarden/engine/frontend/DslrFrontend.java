@@ -1,6 +1,5 @@
 package dev.perfwarden.engine.frontend;
 
-import dev.perfwarden.engine.restrict.CpuBound;
 import org.drools.drl.parser.lang.dsl.DSLMapping;
 
 import java.time.Duration;

@@ -73,8 +73,15 @@ final class PackCodec {
             out.writeBoolean(r.cost().alloc());
             out.writeInt(r.precedence());
         }
-        out.writeInt(p.sources().size());
-        for (RuleSource s : p.sources()) {
+        sources(out, p.sources());
+        map(out, new TreeMap<>(p.dsl()));
+        map(out, p.files());
+        out.writeBoolean(p.builtin());
+    }
+
+    private static void sources(DataOutputStream out, List<RuleSource> sources) throws IOException {
+        out.writeInt(sources.size());
+        for (RuleSource s : sources) {
             str(out, s.ruleId());
             str(out, s.file());
             str(out, s.language().name());
@@ -89,9 +96,6 @@ final class PackCodec {
                 ints(out, s.lineMap().spans());
             }
         }
-        map(out, new TreeMap<>(p.dsl()));
-        map(out, p.files());
-        out.writeBoolean(p.builtin());
     }
 
     static Pack read(DataInputStream in) throws IOException {

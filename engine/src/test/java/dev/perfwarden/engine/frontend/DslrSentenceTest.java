@@ -4,7 +4,6 @@ import org.drools.drl.parser.lang.dsl.DSLMapping;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 import org.junit.jupiter.api.Test;
 
-import dev.perfwarden.engine.restrict.CpuBound;
 
 import java.io.StringReader;
 import java.time.Duration;

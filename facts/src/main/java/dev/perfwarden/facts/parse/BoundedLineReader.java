@@ -137,45 +137,9 @@ public final class BoundedLineReader implements AutoCloseable {
             any = true;
             int start = pos;
             int end = limit;
-            int nl = -1;
-            scan:
-            for (int i = start; i < end; ) {
-                if (i + 8 <= end && printable((long) LONGS.get(buf, i))) {
-                    i += 8; // eight printable ASCII bytes: no line end, nothing to note
-                    continue;
-                }
-                for (int stop = Math.min(i + 8, end); i < stop; i++) {
-                    byte b = buf[i];
-                    if (b == '\n') {
-                        nl = i;
-                        break scan;
-                    }
-                    if (b < 0x20 || b == 0x7f) { // bytes >= 0x80 are negative
-                        if (b < 0) {
-                            nonAscii = true;
-                        } else if (b == 0) {
-                            sawNul = true;
-                            sawControl = true;
-                        } else if (b != '\t' && !(b == '\r' && (i + 1 == end || buf[i + 1] == '\n'))) {
-                            sawControl = true;
-                        }
-                    }
-                }
-            }
+            int nl = scan(start, end);
             int chunkEnd = nl >= 0 ? nl : end;
-            int n = chunkEnd - start;
-            if ((long) len + n > maxLine) {
-                lineNumber++;
-                int keep = Math.min(len, 80);
-                String head = new String(line, 0, keep, StandardCharsets.UTF_8);
-                eof = true;
-                throw new LineTooLongException(lineNumber, maxLine, head);
-            }
-            if (len + n > line.length) {
-                line = Arrays.copyOf(line, Math.min(maxLine + 1, Math.max(line.length * 2, len + n)));
-            }
-            System.arraycopy(buf, start, line, len, n);
-            len += n;
+            len = append(start, chunkEnd - start, len);
             if (nl >= 0) {
                 pos = nl + 1;
                 lineNumber++;
@@ -183,6 +147,49 @@ public final class BoundedLineReader implements AutoCloseable {
             }
             pos = end;
         }
+    }
+
+    /** The index of the first {@code '\n'} in {@code buf[start, end)}, or -1; notes NUL, control and non-ASCII bytes. */
+    private int scan(int start, int end) {
+        for (int i = start; i < end; ) {
+            if (i + 8 <= end && printable((long) LONGS.get(buf, i))) {
+                i += 8; // eight printable ASCII bytes: no line end, nothing to note
+                continue;
+            }
+            for (int stop = Math.min(i + 8, end); i < stop; i++) {
+                byte b = buf[i];
+                if (b == '\n') {
+                    return i;
+                }
+                if (b < 0x20 || b == 0x7f) { // bytes >= 0x80 are negative
+                    if (b < 0) {
+                        nonAscii = true;
+                    } else if (b == 0) {
+                        sawNul = true;
+                        sawControl = true;
+                    } else if (b != '\t' && !(b == '\r' && (i + 1 == end || buf[i + 1] == '\n'))) {
+                        sawControl = true;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Appends {@code buf[start, start + n)} to the line's first {@code len} bytes; the new length. */
+    private int append(int start, int n, int len) throws LineTooLongException {
+        if ((long) len + n > maxLine) {
+            lineNumber++;
+            int keep = Math.min(len, 80);
+            String head = new String(line, 0, keep, StandardCharsets.UTF_8);
+            eof = true;
+            throw new LineTooLongException(lineNumber, maxLine, head);
+        }
+        if (len + n > line.length) {
+            line = Arrays.copyOf(line, Math.min(maxLine + 1, Math.max(line.length * 2, len + n)));
+        }
+        System.arraycopy(buf, start, line, len, n);
+        return len + n;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.perfwarden.engine.restrict;
+package dev.perfwarden.engine.frontend;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Runs a piece of pack loading whose cost the pack's text decides (Drools' DSL expander matches each sentence
  * with java.util.regex patterns made from the pack's own DSL: lazy slots backtrack polynomially) within a budget
  * of CPU time, on a daemon thread of its own. Over budget, the thread is interrupted and then stopped with
- * {@code Thread.stop}, as {@link SessionGuard} stops a consequence (Java 17 performs it; a later JVM leaves the
+ * {@code Thread.stop}, as {@code restrict.SessionGuard} stops a consequence (Java 17 performs it; a later JVM leaves the
  * daemon thread running until the process exits, and the load is refused all the same).
  */
 public final class CpuBound {
