@@ -149,8 +149,16 @@ public final class GoCapture {
                     // CPU and heap profiles in separate runs: a low -memprofilerate costs CPU (runtime.profilealloc
                     // took 7-14 % of the CPU samples when both were taken in one run)
                     List<String> cpu = new ArrayList<>(common);
-                    cpu.add("-test.cpuprofile=" + out.resolve("cpu-" + i + ".pprof"));
+                    Path cpuProfile = out.resolve("cpu-" + i + ".pprof");
+                    cpu.add("-test.cpuprofile=" + cpuProfile);
                     Proc r = run(e.getKey().dir(), commands, cpu.toArray(String[]::new));
+                    if (!BENCH_RESULT.matcher(r.stdout).find()) {
+                        // no benchmark of this package matched: its output is a bare PASS and its profile empty,
+                        // neither is a capture; no heap run either
+                        Files.deleteIfExists(cpuProfile);
+                        i--;
+                        continue;
+                    }
                     Files.writeString(out.resolve("bench-" + i + ".txt"), r.stdout);
                     List<String> mem = new ArrayList<>(common);
                     mem.add("-test.memprofile=" + out.resolve("mem-" + i + ".pprof"));
@@ -170,6 +178,9 @@ public final class GoCapture {
             deleteTree(work);
         }
     }
+
+    /** A result line of {@code go test -bench} (name, iterations, ns/op). */
+    private static final Pattern BENCH_RESULT = Pattern.compile("(?m)^Benchmark\\S*\\s+\\d+\\s+\\S+ ns/op");
 
     private record Pkg(String importPath, boolean main, boolean tests, Path dir) {
     }

@@ -89,6 +89,20 @@ class GoCaptureTest {
     }
 
     @Test
+    void aPackageWhereNoBenchmarkMatchedLeavesNoBenchOutputOrProfiles(@TempDir Path out) throws Exception {
+        // only internal/pricing has BenchmarkPrice: the root package's binary runs once, finds nothing
+        GoCapture.Result r = GoCapture.capture(new GoCapture.Request(orders, out, "^BenchmarkPrice$", "5x", true));
+        List<String> runs = r.commands().stream().filter(c -> c.contains("-test.bench=")).toList();
+        assertThat(runs).hasSize(3);
+        assertThat(runs).filteredOn(c -> c.contains("memprofile")).hasSize(1);
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.matches("(bench|cpu|mem)-\\d+\\..*")))
+                    .containsExactlyInAnyOrder("bench-1.txt", "cpu-1.pprof", "mem-1.pprof");
+        }
+        assertThat(Files.readString(out.resolve("bench-1.txt"))).contains("BenchmarkPrice");
+    }
+
+    @Test
     void withoutBenchmarksOnlyTheMainBinaryIsBuiltAndDisassembled(@TempDir Path out) throws Exception {
         GoCapture.Result r = GoCapture.capture(new GoCapture.Request(orders, out, null, "1s", true));
         List<String> cmds = r.commands();
