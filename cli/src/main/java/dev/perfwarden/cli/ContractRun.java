@@ -111,7 +111,7 @@ final class ContractRun {
         Options scoped = analysis.scope.scope().apply(Options.defaults(), read.sourceRoots(),
                 f -> f.rule().startsWith("contract/"));
         Options o = session.options(rules, analysis.request(read.sourceRoots())
-                .withBase(analysis.output.severityFloor(scoped)), read.sourceRoots());
+                .withBase(analysis.output.severityFloor(scoped)), read.sourceRoots(), read.sourceTrees());
         if (onlyContracts) {
             o = o.withFilter(f -> f.rule().startsWith("contract/") ? null : "not-contract");
         }

@@ -21,6 +21,7 @@ import dev.perfwarden.facts.input.InputReader;
 import dev.perfwarden.facts.input.InputStats;
 import dev.perfwarden.facts.program.ExternalFile;
 import dev.perfwarden.facts.program.SourceRoots;
+import dev.perfwarden.facts.source.GoTree;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,7 +110,9 @@ public final class Session {
 
     /** {@link #analyze(List, List, List, AnalysisRequest)} over what an {@link InputReader} read. */
     public AnalysisResult analyze(InputReader.Result read, AnalysisRequest request) {
-        return analyze(read.facts(), read.inputs(), read.sourceRoots(), request);
+        RuleSet rs = ruleSet();
+        return run(read.facts(), read.inputs(), read.sourceRoots(), rs,
+                options(rs, request, read.sourceRoots(), read.sourceTrees()));
     }
 
     /**
@@ -121,7 +124,11 @@ public final class Session {
     public AnalysisResult analyze(List<? extends Fact> facts, List<InputStats> inputs, List<Path> sourceRoots,
                                   AnalysisRequest request) {
         RuleSet rs = ruleSet();
-        Options o = options(rs, request, sourceRoots);
+        return run(facts, inputs, sourceRoots, rs, options(rs, request, sourceRoots));
+    }
+
+    private static AnalysisResult run(List<? extends Fact> facts, List<InputStats> inputs, List<Path> sourceRoots,
+                                      RuleSet rs, Options o) {
         try {
             return Analysis.run(withRoots(facts, sourceRoots), inputs, rs, o);
         } catch (IllegalArgumentException e) {
@@ -144,6 +151,11 @@ public final class Session {
      * {@code sourceRoots}; and the baseline (request, else project file) unless the request ignores it.
      */
     public Options options(RuleSet rules, AnalysisRequest request, List<Path> sourceRoots) {
+        return options(rules, request, sourceRoots, Map.of());
+    }
+
+    /** As {@link #options(RuleSet, AnalysisRequest, List)}, with source trees already walked (by absolute root). */
+    public Options options(RuleSet rules, AnalysisRequest request, List<Path> sourceRoots, Map<Path, GoTree> walked) {
         Map<String, Object> params = new LinkedHashMap<>();
         Options o = request.base();
         if (config != null) {
@@ -177,7 +189,7 @@ public final class Session {
             gate = config.failOn();
         }
         o = o.withFailOn(gate);
-        o = o.withSuppressor(SourceSuppressions.scan(sourceRoots));
+        o = o.withSuppressor(SourceSuppressions.scan(sourceRoots, walked));
         if (request.useBaseline()) {
             Path b = request.baseline() != null ? request.baseline() : config != null ? config.baseline() : null;
             if (b != null) {

@@ -126,6 +126,14 @@ public final class SourceSuppressions implements Suppressor {
 
     /** Reads every {@code .go} file of the modules of {@code sourceRoots} (see the class comment). */
     public static SourceSuppressions scan(List<Path> sourceRoots) {
+        return scan(sourceRoots, Map.of());
+    }
+
+    /**
+     * As {@link #scan(List)}, taking a root's files from {@code walked} (trees an input reader walked in the same
+     * run, by absolute root) instead of walking it again.
+     */
+    public static SourceSuppressions scan(List<Path> sourceRoots, Map<Path, GoTree> walked) {
         Map<String, String> files = new TreeMap<>();
         Set<Path> seen = new HashSet<>();
         for (Path r : sourceRoots) {
@@ -138,7 +146,8 @@ public final class SourceSuppressions implements Suppressor {
                 continue;
             }
             try {
-                GoTree tree = GoTree.walk(root, mod != null);
+                GoTree known = walked.get(root.toAbsolutePath().normalize());
+                GoTree tree = known != null && known.recursive() == (mod != null) ? known : GoTree.walk(root, mod != null);
                 SourceCache.shared().get(tree, "suppressions", SourceSuppressions::commented).forEach(files::putIfAbsent);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read Go sources below " + root, e);

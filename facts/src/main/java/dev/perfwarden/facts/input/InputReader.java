@@ -10,6 +10,9 @@ import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.objdump.ObjdumpParser;
 import dev.perfwarden.facts.core.ParseException;
 
+import dev.perfwarden.facts.source.FunctionResolver;
+import dev.perfwarden.facts.source.GoTree;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +26,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +42,15 @@ import java.util.function.Consumer;
  */
 public final class InputReader {
     /** What reading gave: all facts (in input order), per-input stats, Go source roots, skipped files. */
-    public record Result(List<Fact> facts, List<InputStats> inputs, List<Path> sourceRoots, List<Skipped> skipped) {
+    public record Result(List<Fact> facts, List<InputStats> inputs, List<Path> sourceRoots, List<Skipped> skipped,
+                         Map<Path, GoTree> sourceTrees) {
+        /**
+         * @param sourceTrees the Go source trees the function resolver walked, by absolute root, for later
+         *                    readers of the same roots (suppressions) to use instead of walking them again
+         */
+        public Result {
+            sourceTrees = Map.copyOf(sourceTrees);
+        }
     }
 
     /** A file met while walking a directory that is no known capture format (go.mod, README, …). */
@@ -114,8 +126,9 @@ public final class InputReader {
         hot.finish(bySlot, stats, facts);
         List<Path> sourceRoots = List.copyOf(moduleRoots(roots));
         // Attribute compiler facts to their functions and make files module-relative.
-        List<Fact> resolved = dev.perfwarden.facts.source.FunctionResolver.resolve(facts, sourceRoots);
-        return new Result(resolved, stats, sourceRoots, skipped);
+        FunctionResolver resolver = FunctionResolver.of(sourceRoots, null);
+        List<Fact> resolved = resolver.resolveAll(facts).facts();
+        return new Result(resolved, stats, sourceRoots, skipped, resolver.trees());
     }
 
     /** Standard input: its head is sniffed before spooling, so junk is refused without copying it to disk. */

@@ -76,6 +76,8 @@ public final class FunctionResolver {
     private final List<Path> roots;
     private GoSourceIndex.GlobalClosures style;
     private final List<GoSourceIndex> indexes = new ArrayList<>();
+    /** The source trees walked for {@link #indexes}, by root: handed on so that nobody walks them again. */
+    private final Map<Path, GoTree> trees = new java.util.LinkedHashMap<>();
     private boolean built;
     private final Map<String, Optional<Hit>> hits = new HashMap<>();
     /** Facts of the current {@link #resolveAll} placed outside every function of their source (by identity). */
@@ -136,7 +138,9 @@ public final class FunctionResolver {
                 continue;
             }
             try {
-                GoSourceIndex idx = GoSourceIndex.cached(root, mod.isPresent(), style, target);
+                GoTree tree = GoTree.walk(root, mod.isPresent());
+                trees.put(tree.root(), tree);
+                GoSourceIndex idx = GoSourceIndex.cached(tree, style, target);
                 if (mod.isPresent() || !idx.files().isEmpty()) {
                     indexes.add(idx);
                 }
@@ -144,6 +148,11 @@ public final class FunctionResolver {
                 throw new UncheckedIOException("cannot index Go sources below " + root, e);
             }
         }
+    }
+
+    /** The source trees walked to build the indexes, by absolute root (empty until facts needed them). */
+    public Map<Path, GoTree> trees() {
+        return Collections.unmodifiableMap(trees);
     }
 
     /** The indexes built so far (one per module). */

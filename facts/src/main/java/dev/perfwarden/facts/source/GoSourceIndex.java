@@ -312,7 +312,11 @@ public final class GoSourceIndex {
      */
     public static GoSourceIndex cached(Path root, boolean module, GlobalClosures style, BuildConstraints target)
             throws IOException {
-        GoTree tree = GoTree.walk(root, module);
+        return cached(GoTree.walk(root, module), style, target);
+    }
+
+    /** As {@link #cached(Path, boolean, GlobalClosures, BuildConstraints)}, over a tree already walked. */
+    public static GoSourceIndex cached(GoTree tree, GlobalClosures style, BuildConstraints target) throws IOException {
         return SourceCache.shared().get(tree, "index " + style + " " + target, t -> of(t, style, target));
     }
 
