@@ -88,6 +88,18 @@ class RealCaptureReportTest {
     }
 
     @Test
+    void valuesBoxedByDifferentCallsOnOneLineAreNotEachGivenTheFirstCall() throws Exception {
+        // report.go:54: fmt.Sprintf("%3d x %-8s %10s", l.Qty, l.SKU, amounts[i]): the machine code calls
+        // runtime.convT64 (l.Qty, amounts[i]) and runtime.convTstring (l.SKU) on the line
+        Run run = analyse("examples/captured/orders", "examples/orders");
+        List<Finding> boxed = run.result().findings().stream()
+                .filter(f -> f.rule().equals("interface-escape") && f.file().equals("report.go") && f.line() == 54).toList();
+        assertThat(boxed).extracting(Finding::message).hasSize(3).allSatisfy(m -> assertThat(m)
+                .contains("main.Receipt boxes several values on this line (CALL runtime.convT64, runtime.convTstring)")
+                .doesNotContain("for it on this line"));
+    }
+
+    @Test
     void testCodeAndCodeOutsideTheModuleAreHiddenAndCounted() throws Exception {
         Run run = analyse("testdata/captured/go1.26.8/sites", "testdata/go/sites");
         Path root = GoPerfPack.root();
