@@ -2,6 +2,7 @@ package dev.perfwarden.engine.model;
 
 import dev.perfwarden.facts.core.Evidence;
 
+import dev.perfwarden.facts.symbols.Symbols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
  *   <li>findings of one rule at one site and in one function merge first: the highest severity and its
  *       message, the evidence of all;</li>
  *   <li>then the functions holding a copy of one site (same rule, file, line, column, and the same generic
- *       shape, see {@link #shape}) merge: the copy with the highest cost is the finding (ties: the highest
+ *       site; instances of one generic function included) merge: the copy with the highest cost is the finding (ties: the highest
  *       severity, then the shortest function name, usually the declaring one), the others' functions are
  *       listed in {@link Finding#inlinedInto()}, the evidence of all is kept (the chosen copy's first, then the
  *       others' in {@link #EVIDENCE} order), and the fingerprint stays the
@@ -29,8 +30,10 @@ import java.util.TreeSet;
  * when the site has a copy elsewhere: a module line inlined into a benchmark's loop is not "in a loop" of the
  * module, and its severity there is not the module's. A site found only in test code keeps a test function's
  * name, and the test-code filter hides it.
- * Instances of a generic function are told apart by their shape: {@code pkg.F[go.shape.int]} and
- * {@code pkg.F[go.shape.interface {...}]} stay two findings, each with its own cost. A finding without file
+ * Instances of a generic function are weighed apart (a rule that names one, such as {@code pkg.F[go.shape.int]}
+ * or the dictionary wrapper {@code pkg.F[int]}, is weighed by that instance's own samples) but one site is one
+ * finding: the instance with the highest cost leads, the other instances' evidence is kept and their names are not
+ * listed as functions the site was inlined into. A finding without file
  * or line, or outside a {@code .go} file (a contract clause), is only merged with findings of the same function and
  * the same message: a clause's verdicts for B/op and allocs/op of one benchmark are two findings. The result is in {@link Finding#RANK} order.
  */
@@ -60,7 +63,7 @@ public final class Sites {
             // benchmark or operation) stays one per function
             List<Object> key = !goSite(f)
                     ? List.of(f.rule(), "fn", f.symbol(), f.file(), f.line(), f.column(), f.message())
-                    : List.of(f.rule(), "site", f.file(), f.line(), f.column(), shape(f.symbol()));
+                    : List.of(f.rule(), "site", f.file(), f.line(), f.column());
             sites.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
         List<Finding> out = new ArrayList<>();
@@ -110,7 +113,9 @@ public final class Sites {
         List<Evidence> rest = new ArrayList<>();
         for (Finding f : g.subList(1, g.size())) {
             rest.addAll(f.evidence());
-            if (!f.symbol().equals(best.symbol())) {
+            // another instance of the chosen function (F[int] beside F[go.shape.int]) is not a function the site was
+            // inlined into: its evidence is kept, its name is not listed
+            if (!f.symbol().equals(best.symbol()) && !sameFunction(f.symbol(), best.symbol())) {
                 others.add(f.symbol());
             }
             if (f.severity().atLeast(severity)) {
@@ -144,26 +149,8 @@ public final class Sites {
         return b.toString();
     }
 
-    /**
-     * The generic shape of a function symbol: the bracketed type arguments of its first bracketed
-     * element ({@code go.shape.int} in {@code pkg.Map[go.shape.int,go.shape.string].func1}), {@code ""} for a
-     * non-generic function. pprof and the runtime print every instance as {@code [...]}, which is its own
-     * shape here: such findings merge with each other only.
-     */
-    public static String shape(String symbol) {
-        int open = symbol.indexOf('[');
-        if (open < 0) {
-            return "";
-        }
-        int depth = 0;
-        for (int i = open; i < symbol.length(); i++) {
-            char c = symbol.charAt(i);
-            if (c == '[') {
-                depth++;
-            } else if (c == ']' && --depth == 0) {
-                return symbol.substring(open + 1, i);
-            }
-        }
-        return symbol.substring(open + 1);
+    /** Whether two symbols name instances of one generic function (or one function): equal site keys. */
+    static boolean sameFunction(String a, String b) {
+        return Symbols.collapseTypeArgs(a).equals(Symbols.collapseTypeArgs(b));
     }
 }

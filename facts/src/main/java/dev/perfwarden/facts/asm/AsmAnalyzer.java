@@ -126,8 +126,9 @@ public final class AsmAnalyzer {
                 ctx.emit(new RuntimeCall(body.symbol, x.file, x.line, 0, callee, RuntimeFunctions.category(callee),
                         x.inLoopOrGuards(), x.address, evidence(x, ctx)));
             } else if (options.directCalls()) {
+                String printed = stripOffset(args.substring(0, args.length() - 4));
                 ctx.emit(new DirectCall(body.symbol, x.file, x.line, 0, callee, x.inLoop, x.address,
-                        evidence(x, ctx)));
+                        evidence(x, ctx), instance(body.printedName, body.symbol), instance(printed, callee)));
             }
             return;
         }
@@ -304,7 +305,12 @@ public final class AsmAnalyzer {
         return c;
     }
 
-    /** {@code runtime.foo+0x10} → {@code runtime.foo}; names without a numeric offset unchanged. */
+    /** The instance name of a printed generic symbol ({@link Symbols#normalizeInstance}); {@code canonical} otherwise. */
+    private static String instance(String printed, String canonical) {
+        return canonical.indexOf('[') < 0 ? canonical : Symbols.normalizeInstance(printed);
+    }
+
+        /** {@code runtime.foo+0x10} → {@code runtime.foo}; names without a numeric offset unchanged. */
     static String stripOffset(String name) {
         int plus = name.lastIndexOf('+');
         if (plus > 0) {

@@ -19,7 +19,16 @@ import java.util.Objects;
         value = "A direct call to a non-runtime function (only when direct calls are collected).")
 public record DirectCall(String symbol, String file, int line, int col,
                          @FieldDoc("canonical callee symbol") String callee, boolean inLoop,
-                         long address, Evidence evidence) implements Located {
+                         long address, Evidence evidence,
+                         @FieldDoc("the caller's instance name as printed (`(*Map[go.shape.int,go.shape.int]).Store`); `symbol` is its site key (`(*Map[...]).Store`), the same for a non-generic function") String instance,
+                         @FieldDoc("the callee's instance name as printed; `callee` is its site key") String calleeInstance)
+        implements Located {
+    /** A call between non-generic functions: the instance names are the symbols. */
+    public DirectCall(String symbol, String file, int line, int col, String callee, boolean inLoop, long address,
+                      Evidence evidence) {
+        this(symbol, file, line, col, callee, inLoop, address, evidence, symbol, callee);
+    }
+
     public DirectCall {
         FactChecks.located(symbol, file, line, col);
         Objects.requireNonNull(callee, "callee");

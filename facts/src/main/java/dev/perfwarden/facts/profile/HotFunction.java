@@ -8,7 +8,9 @@ import dev.perfwarden.facts.core.Fact;
  * How hot one function is in one sample type of a profile. {@code flat}: samples whose innermost
  * frame is the function; {@code cum}: samples with the function anywhere on the stack (counted
  * once per sample, even under recursion). Shares are of the profile's total for that sample type.
- * Values are in the profile's own unit. {@code symbol} is as {@code go tool pprof} prints it.
+ * Values are in the profile's own unit. {@code symbol} is as {@code go tool pprof} prints it, with type-argument
+ * lists collapsed to {@code [...]} (the site key); each instance of a generic function (each shape body, each
+ * dictionary wrapper) is its own fact, named by {@code instance}.
  */
 @FactDoc(name = "hot-function", inputs = {"pprof"},
         value = "How hot one function is in one sample type of a profile.")
@@ -17,5 +19,12 @@ public record HotFunction(String symbol,
                           @FieldDoc("samples whose innermost frame is the function") long flat,
                           @FieldDoc("flat as a share of the profile's total (0.05 = 5 %)") double flatShare,
                           @FieldDoc("samples with the function anywhere on the stack") long cum,
-                          @FieldDoc("cum as a share of the total") double cumShare) implements Fact {
+                          @FieldDoc("cum as a share of the total") double cumShare,
+                          @FieldDoc("the instance name as pprof prints it (`(*Map[go.shape.int,go.shape.int]).Store`); `symbol` is its site key (`(*Map[...]).Store`), the same for a non-generic function") String instance)
+        implements Fact {
+    /** A function whose instance name is its symbol (a non-generic function). */
+    public HotFunction(String symbol, String sampleType, String unit, long flat, double flatShare, long cum,
+                       double cumShare) {
+        this(symbol, sampleType, unit, flat, flatShare, cum, cumShare, symbol);
+    }
 }

@@ -81,8 +81,13 @@ public final class PprofParser implements InputParser {
     /** Emits the facts of an already read profile. */
     static void emit(ProfileData data, String input, ParseContext ctx) {
         String[] symbols = new String[data.functionCount()];
+        String[] instances = new String[symbols.length];
         for (int fn = 0; fn < symbols.length; fn++) {
-            symbols[fn] = Symbols.normalize(data.functionName(fn));
+            instances[fn] = Symbols.normalizeInstance(data.functionName(fn));
+            symbols[fn] = Symbols.collapseTypeArgs(instances[fn]);
+            if (symbols[fn].equals(instances[fn])) {
+                instances[fn] = symbols[fn]; // one string for a non-generic function
+            }
         }
         for (int t = 0; t < data.sampleTypes().size(); t++) {
             SampleType st = data.sampleTypes().get(t);
@@ -97,7 +102,7 @@ public final class PprofParser implements InputParser {
                 long cum = data.cum(fn, t);
                 if (flat != 0 || cum != 0) {
                     ctx.emit(new HotFunction(symbols[fn], st.type(), st.unit(), flat, data.share(flat, t), cum,
-                            data.share(cum, t)));
+                            data.share(cum, t), instances[fn]));
                 }
             }
             Map<LineSite, long[]> sites = new LinkedHashMap<>();
@@ -112,7 +117,8 @@ public final class PprofParser implements InputParser {
                 }
                 if (flat != 0 || cum != 0) {
                     ctx.emit(new HotLine(symbols[data.lineFunction(ln)], data.lineFile(ln), lineNo, st.type(),
-                            st.unit(), flat, data.share(flat, t), cum, data.share(cum, t)));
+                            st.unit(), flat, data.share(flat, t), cum, data.share(cum, t),
+                            instances[data.lineFunction(ln)]));
                     long[] sum = sites.computeIfAbsent(new LineSite(data.lineFile(ln), lineNo), k -> new long[4]);
                     sum[0] += data.lineFlatOutsideTests(ln, t);
                     sum[1] += data.lineCumOutsideTests(ln, t);

@@ -63,7 +63,7 @@ import java.util.regex.Pattern;
  * Other located facts (objdump and {@code -S} machine code, SSA) and profile lines ({@link HotLine})
  * keep their symbol and get the same module-relative file ({@code -trimpath} and absolute forms alike).
  * Profile symbols ({@link HotLine}, {@link HotFunction}, {@link HotInstruction}) of a module package named {@code main},
- * which a test binary prints under the package's import path, are renamed {@code main.…}.
+ * which a test binary prints under the package's import path, are renamed {@code main.…} (their instance names too).
  * The result says how many facts were resolved which way ({@link Resolution#byAttribution()}).
  */
 public final class FunctionResolver {
@@ -234,10 +234,12 @@ public final class FunctionResolver {
             } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine) {
                 // machine code, SSA and profile lines: same module-relative file as the compiler's facts
                 Fact r = RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath));
-                moved.add(r instanceof HotLine || r instanceof CallerLine || r instanceof HotInstruction
-                        ? RecordFiles.map(r, "symbol", this::mainSymbol) : r);
+                Fact m = r instanceof HotLine || r instanceof CallerLine || r instanceof HotInstruction
+                        ? RecordFiles.map(r, "symbol", this::mainSymbol) : r;
+                moved.add(m instanceof HotLine ? RecordFiles.map(m, "instance", this::mainSymbol) : m);
             } else if (f instanceof HotFunction) {
-                moved.add(RecordFiles.map(f, "symbol", this::mainSymbol));
+                // the instance name too: it equals the symbol of a non-generic function, and joins must see that
+                moved.add(RecordFiles.map(RecordFiles.map(f, "symbol", this::mainSymbol), "instance", this::mainSymbol));
             } else {
                 moved.add(f);
             }

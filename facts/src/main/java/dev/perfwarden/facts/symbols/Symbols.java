@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
  *
  * <p>The canonical form is the runtime's: {@code pkgpath.Name}, {@code pkgpath.(*T).M},
  * {@code pkgpath.T.M}, {@code pkgpath.f.func1}, with generic instantiations collapsed to
- * {@code pkgpath.F[...]}: the source's spelling. Objdump, {@code -S}, {@code -m=2} and pprof (Go 1.23.5
- * and 1.26.8 profiles) print each instance's shape ({@code F[go.shape.int]}), so this merges instances. Compiler-made symbols use the Go 1.20+ prefixes ({@code go:itab.},
+ * {@code pkgpath.F[...]}: the source's spelling, the <em>site key</em> that facts known only by their source
+ * position (bce, {@code -json} records without a function) share with the others. Objdump, {@code -S}, {@code -m=2}
+ * and pprof (Go 1.23.5 and 1.26.8 profiles) print each instance ({@code F[go.shape.int]}, the dictionary wrapper
+ * {@code F[int]}); {@link #normalizeInstance} and {@link #instanceOf} keep that <em>instance name</em> for the facts
+ * that print one. Compiler-made symbols use the Go 1.20+ prefixes ({@code go:itab.},
  * {@code type:}), and ABI wrapper suffixes ({@code .abi0}) are dropped.
  */
 public final class Symbols {
@@ -33,8 +36,67 @@ public final class Symbols {
         } else if (s.startsWith("type.") && !s.startsWith("type:")) {
             s = "type:" + s.substring("type.".length());
         }
-        s = ABI_SUFFIX.matcher(s).replaceFirst("");
-        return collapseTypeArgs(s);
+        return collapseTypeArgs(normalizeInstance(s));
+    }
+
+    /**
+     * The instance name of a symbol as some tool printed it (objdump, {@code -S}, pprof): {@link #normalize} without
+     * collapsing the type arguments, so that the two shapes of one generic function
+     * ({@code (*Map[go.shape.string,go.shape.int]).Store}, {@code (*Map[go.shape.int,go.shape.int]).Store}) and its
+     * dictionary wrappers ({@code (*Map[string,int]).Store}) stay apart. Equal to {@link #normalize} for a
+     * non-generic symbol.
+     */
+    public static String normalizeInstance(String printed) {
+        String s = printed.strip();
+        if (s.startsWith("go.itab.")) {
+            s = "go:itab." + s.substring("go.itab.".length());
+        } else if (s.startsWith("go.string.")) {
+            s = "go:string." + s.substring("go.string.".length());
+        } else if (s.startsWith("type..")) {
+            s = "type:." + s.substring("type..".length());
+        } else if (s.startsWith("type.") && !s.startsWith("type:")) {
+            s = "type:" + s.substring("type.".length());
+        }
+        return ABI_SUFFIX.matcher(s).replaceFirst("");
+    }
+
+    /**
+     * The instance name of a function whose canonical (site) symbol is {@code site} and whose name the compiler
+     * printed as {@code printed} (package-qualified by its package name or not: {@code xsync.(*Map[struct {},bool]).Compute}):
+     * the site symbol with its {@code [...]} replaced by the printed type-argument list
+     * ({@code example.com/xsync.(*Map[struct {},bool]).Compute}). The site symbol itself when it is not generic, or
+     * when the two do not have one type-argument list each (a name this cannot pair up is not guessed).
+     */
+    public static String instanceOf(String site, String printed) {
+        int at = site.indexOf("[...]");
+        if (at < 0 || site.indexOf("[...]", at + 5) >= 0) {
+            return site;
+        }
+        String args = typeArgs(printed);
+        return args == null ? site : site.substring(0, at) + args + site.substring(at + 5);
+    }
+
+    /** The one top-level type-argument list of {@code name} with its brackets, or null when it has none or several. */
+    static String typeArgs(String name) {
+        int open = name.indexOf('[');
+        if (open < 0) {
+            return null;
+        }
+        int depth = 0;
+        for (int i = open; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return name.indexOf('[', i) >= 0 ? null : name.substring(open, i + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Whether an instance name is a shape body ({@code F[go.shape.int]}) rather than a dictionary wrapper or a plain function. */
+    public static boolean isShapeBody(String instance) {
+        return instance.contains("[go.shape.");
     }
 
     /**

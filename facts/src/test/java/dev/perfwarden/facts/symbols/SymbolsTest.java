@@ -36,4 +36,24 @@ class SymbolsTest {
         assertThat(Symbols.packageOf("runtime.mallocgc")).isEqualTo("runtime");
         assertThat(Symbols.packageOf("example.com/m.Map[...]")).isEqualTo("example.com/m");
     }
+
+    @Test
+    void instanceNamesKeepTheShapeOrTheDictionaryWrappersTypeArguments() {
+        // as pprof and objdump print xsync's shape body and -m=2 its dictionary wrapper (testdata/modules/xsync)
+        String shape = "github.com/puzpuzpuz/xsync/v4.(*Map[go.shape.struct {},go.shape.bool]).Compute";
+        assertThat(Symbols.normalizeInstance(shape)).isEqualTo(shape);
+        assertThat(Symbols.normalizeInstance("runtime.memmove.abi0")).isEqualTo("runtime.memmove");
+        String site = "github.com/puzpuzpuz/xsync/v4.(*Map[...]).Compute";
+        assertThat(Symbols.instanceOf(site, "xsync.(*Map[struct {},bool]).Compute"))
+                .isEqualTo("github.com/puzpuzpuz/xsync/v4.(*Map[struct {},bool]).Compute");
+        assertThat(Symbols.instanceOf(site, "xsync.(*Map[go.shape.struct {},go.shape.bool]).Compute")).isEqualTo(shape);
+        assertThat(Symbols.instanceOf("main.Map[...]", "Map[go.shape.[]int,go.shape.string]"))
+                .isEqualTo("main.Map[go.shape.[]int,go.shape.string]");
+        // nothing printed to pair with, or not one list each: the site key, never a guess
+        assertThat(Symbols.instanceOf(site, "")).isEqualTo(site);
+        assertThat(Symbols.instanceOf("main.f", "f")).isEqualTo("main.f");
+        assertThat(Symbols.instanceOf("main.F[...].G[...]", "F[int].G[int]")).isEqualTo("main.F[...].G[...]");
+        assertThat(Symbols.isShapeBody(shape)).isTrue();
+        assertThat(Symbols.isShapeBody("main.Map[int]")).isFalse();
+    }
 }
