@@ -61,6 +61,17 @@ public record InlineFact(String kind,
     public static final int ABSENT = -1;
     public static final int NO_SCORE = Integer.MIN_VALUE;
 
+    /**
+     * The instance name of {@link #target()}: for a generic function the printed type arguments in place of
+     * {@code [...]} ({@code example.com/xsync.(*Map[struct {},bool]).Compute}, the dictionary wrapper, or
+     * {@code (*Map[go.shape.struct {},go.shape.bool]).Compute}, a shape body), as {@code HotFunction.instance}
+     * names it; {@code target} itself for a non-generic function or a name with no printed type arguments
+     * (a -json record). Derived, not stored: see {@link Symbols#instanceOf}.
+     */
+    public String instance() {
+        return Symbols.instanceOf(target, targetName);
+    }
+
     public InlineFact {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(target, "target");
@@ -74,17 +85,6 @@ public record InlineFact(String kind,
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(attribution, "attribution");
         Objects.requireNonNull(evidence, "evidence");
-    }
-
-    /**
-     * The instance name of {@link #target()}: for a generic function the printed type arguments in place of
-     * {@code [...]} ({@code example.com/xsync.(*Map[struct {},bool]).Compute}, the dictionary wrapper, or
-     * {@code (*Map[go.shape.struct {},go.shape.bool]).Compute}, a shape body), as {@code HotFunction.instance}
-     * names it; {@code target} itself for a non-generic function or a name with no printed type arguments
-     * (a -json record). Derived, not stored: see {@link Symbols#instanceOf}.
-     */
-    public String instance() {
-        return Symbols.instanceOf(target, targetName);
     }
 
     /** True for kinds whose position is the declaration of {@link #target()} itself. */
