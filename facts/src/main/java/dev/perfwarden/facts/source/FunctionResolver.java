@@ -234,12 +234,10 @@ public final class FunctionResolver {
             } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine) {
                 // machine code, SSA and profile lines: same module-relative file as the compiler's facts
                 Fact r = RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath));
-                Fact m = r instanceof HotLine || r instanceof CallerLine || r instanceof HotInstruction
-                        ? RecordFiles.map(r, "symbol", this::mainSymbol) : r;
-                moved.add(m instanceof HotLine ? RecordFiles.map(m, "instance", this::mainSymbol) : m);
+                moved.add(r instanceof HotLine || r instanceof CallerLine || r instanceof HotInstruction
+                        ? mainSymbols(r) : r);
             } else if (f instanceof HotFunction) {
-                // the instance name too: it equals the symbol of a non-generic function, and joins must see that
-                moved.add(RecordFiles.map(RecordFiles.map(f, "symbol", this::mainSymbol), "instance", this::mainSymbol));
+                moved.add(mainSymbols(f));
             } else {
                 moved.add(f);
             }
@@ -290,6 +288,12 @@ public final class FunctionResolver {
         }
         outside.clear();
         return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
+    }
+
+    /** A profile fact with {@link #mainSymbol} applied to its symbol and, where it has one, its instance name. */
+    private Fact mainSymbols(Fact f) {
+        // the instance name equals the symbol of a non-generic function, and joins on it must still see that
+        return RecordFiles.map(RecordFiles.map(f, "symbol", this::mainSymbol), "instance", this::mainSymbol);
     }
 
     /**
