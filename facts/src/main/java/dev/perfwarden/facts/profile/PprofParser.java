@@ -78,16 +78,21 @@ public final class PprofParser implements InputParser {
     private record LineSite(String file, int line) {
     }
 
+    /** Each function's instance name ({@link Symbols#normalizeInstance}), by function index. */
+    private static String[] instances(ProfileData data) {
+        String[] out = new String[data.functionCount()];
+        for (int fn = 0; fn < out.length; fn++) {
+            out[fn] = Symbols.normalizeInstance(data.functionName(fn));
+        }
+        return out;
+    }
+
     /** Emits the facts of an already read profile. */
     static void emit(ProfileData data, String input, ParseContext ctx) {
-        String[] symbols = new String[data.functionCount()];
-        String[] instances = new String[symbols.length];
+        String[] instances = instances(data);
+        String[] symbols = new String[instances.length];
         for (int fn = 0; fn < symbols.length; fn++) {
-            instances[fn] = Symbols.normalizeInstance(data.functionName(fn));
-            symbols[fn] = Symbols.collapseTypeArgs(instances[fn]);
-            if (symbols[fn].equals(instances[fn])) {
-                instances[fn] = symbols[fn]; // one string for a non-generic function
-            }
+            symbols[fn] = Symbols.collapseTypeArgs(instances[fn]); // the site key; the same string when not generic
         }
         for (int t = 0; t < data.sampleTypes().size(); t++) {
             SampleType st = data.sampleTypes().get(t);

@@ -26,17 +26,7 @@ public final class Symbols {
      * ABI suffixes and type-argument lists.
      */
     public static String normalize(String printed) {
-        String s = printed.strip();
-        if (s.startsWith("go.itab.")) {
-            s = "go:itab." + s.substring("go.itab.".length());
-        } else if (s.startsWith("go.string.")) {
-            s = "go:string." + s.substring("go.string.".length());
-        } else if (s.startsWith("type..")) {
-            s = "type:." + s.substring("type..".length());
-        } else if (s.startsWith("type.") && !s.startsWith("type:")) {
-            s = "type:" + s.substring("type.".length());
-        }
-        return collapseTypeArgs(normalizeInstance(s));
+        return collapseTypeArgs(normalizeInstance(printed));
     }
 
     /**
