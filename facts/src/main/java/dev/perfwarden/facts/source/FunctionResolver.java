@@ -204,6 +204,17 @@ public final class FunctionResolver {
 
     /** Resolves every {@link Attributable} fact; other facts pass through unchanged, in order. */
     public Resolution resolveAll(List<Fact> facts) {
+        return resolveInPlace(new ArrayList<>(facts));
+    }
+
+    /**
+     * As {@link #resolveAll}, replacing each fact of {@code facts} by its resolved form in place, and returning
+     * {@code facts} as the resolution's list. A caller that hands over its only list lets every parsed fact be
+     * collected as soon as its resolved form replaces it: on Go's standard library (1.46 M compiler facts) the
+     * parsed facts, their relocated copies and their attributed copies were all live at once (the live heap rose
+     * from about 240 to 480 MB while resolving).
+     */
+    public Resolution resolveInPlace(ArrayList<Fact> facts) {
         Map<String, LogoptHeader> headers = new HashMap<>();
         for (Fact f : facts) {
             if (f instanceof LogoptHeader h) {
@@ -221,25 +232,24 @@ public final class FunctionResolver {
             }
         }
         build();
-        // 1. paths
+        // 1. paths (each step replaces the facts in place: a replaced fact is garbage at once)
         Map<String, String> plain = new HashMap<>();
-        List<Fact> moved = new ArrayList<>(facts.size());
-        for (Fact f : facts) {
+        List<Fact> moved = facts;
+        for (int i = 0; i < moved.size(); i++) {
+            Fact f = moved.get(i);
             if (f instanceof Attributable<?> a) {
                 LogoptHeader h = a.evidence() == null || a.evidence().at() == null ? null
                         : headers.get(a.evidence().at().input());
                 String pkgDir = h == null ? "" : h.pkgDir();
                 Map<String, String> cache = new HashMap<>();
-                moved.add(a.relocate(file -> cache.computeIfAbsent(file, x -> normalise(x, pkgDir))));
+                moved.set(i, a.relocate(file -> cache.computeIfAbsent(file, x -> normalise(x, pkgDir))));
             } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine) {
                 // machine code, SSA and profile lines: same module-relative file as the compiler's facts
                 Fact r = RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath));
-                moved.add(r instanceof HotLine || r instanceof CallerLine || r instanceof HotInstruction
+                moved.set(i, r instanceof HotLine || r instanceof CallerLine || r instanceof HotInstruction
                         ? RecordFiles.map(r, "symbol", this::mainSymbol) : r);
             } else if (f instanceof HotFunction) {
-                moved.add(RecordFiles.map(f, "symbol", this::mainSymbol));
-            } else {
-                moved.add(f);
+                moved.set(i, RecordFiles.map(f, "symbol", this::mainSymbol));
             }
         }
         // 2. declarations the inputs themselves give, for files without source
@@ -253,15 +263,13 @@ public final class FunctionResolver {
             l.sort(Comparator.comparingInt(InlineFact::line).thenComparingInt(InlineFact::col));
         }
         // 3. symbols and targets
-        List<Fact> out = new ArrayList<>(moved.size());
+        List<Fact> out = moved;
         Map<String, Long> counts = new TreeMap<>();
         outside.clear();
-        for (Fact f : moved) {
-            Fact r = f;
-            if (f instanceof Attributable<?> a) {
-                r = attribute(a, decls);
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) instanceof Attributable<?> a) {
+                out.set(i, attribute(a, decls));
             }
-            out.add(r);
         }
         // 4. a position outside every function of the source that the compiler named a function at: code the
         // compiler generated there (an interface method's wrapper `Rule.Apply`, whose parameters are declared
