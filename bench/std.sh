@@ -56,6 +56,9 @@ run() { # run NAME ARGS...: perfwarden through the launcher (LAUNCH: another com
   w=$(field "$work/$name-time.txt" 'Elapsed \(wall clock\)' | secs); c=$(cpu "$work/$name-time.txt")
   r=$(( $(field "$work/$name-time.txt" 'Maximum resident') / 1024 ))
   echo "perfwarden analyze $name: exit $rc, wall $w s, cpu $c s, peak RSS $r MiB"
+  if grep -q '^perfwarden: building' "$work/$name.err"; then # the launcher rebuilt the jar inside the timing
+    echo "  NOT A FIGURE: sources changed during the benchmark and the launcher rebuilt the jar in this run"
+  fi
   [ "$rc" = 0 ] || sed 's/^/  /' "$work/$name.err" | head -5
   if [ "$name" = std-text ] || [ "$name" = std ]; then
     echo "ratio wall analyze/build: $(echo "scale=3; $w / $bw" | bc) (target <= 0.2); ratio cpu: $(echo "scale=3; $c / $bc_" | bc)"
