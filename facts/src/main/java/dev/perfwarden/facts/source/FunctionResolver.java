@@ -234,8 +234,35 @@ public final class FunctionResolver {
         }
         build();
         // 1. paths (each step replaces the facts in place: a replaced fact is garbage at once)
-        Map<String, String> plain = new HashMap<>();
         List<Fact> moved = facts;
+        relocateInPlace(moved, headers);
+        // 2. declarations the inputs themselves give, for files without source
+        Map<String, List<InlineFact>> decls = new HashMap<>();
+        for (Fact f : moved) {
+            if (f instanceof InlineFact i && i.atDeclaration() && !i.symbol().isEmpty() && i.line() > 0) {
+                decls.computeIfAbsent(i.file(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<InlineFact> l : decls.values()) {
+            l.sort(Comparator.comparingInt(InlineFact::line).thenComparingInt(InlineFact::col));
+        }
+        // 3. symbols and targets
+        List<Fact> out = moved;
+        outside.clear();
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) instanceof Attributable<?> a) {
+                out.set(i, attribute(a, decls));
+            }
+        }
+        // 4. positions the compiler named, for facts outside every function of the source
+        Map<String, Long> counts = nameCompilerPositions(out);
+        outside.clear();
+        return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
+    }
+
+    /** Step 1 of {@link #resolveInPlace}: module-relative files (and main-package profile symbols), in place. */
+    private void relocateInPlace(List<Fact> moved, Map<String, LogoptHeader> headers) {
+        Map<String, String> plain = new HashMap<>();
         for (int i = 0; i < moved.size(); i++) {
             Fact f = moved.get(i);
             if (f instanceof Attributable<?> a) {
@@ -253,28 +280,15 @@ public final class FunctionResolver {
                 moved.set(i, RecordFiles.map(f, "symbol", this::mainSymbol));
             }
         }
-        // 2. declarations the inputs themselves give, for files without source
-        Map<String, List<InlineFact>> decls = new HashMap<>();
-        for (Fact f : moved) {
-            if (f instanceof InlineFact i && i.atDeclaration() && !i.symbol().isEmpty() && i.line() > 0) {
-                decls.computeIfAbsent(i.file(), k -> new ArrayList<>()).add(i);
-            }
-        }
-        for (List<InlineFact> l : decls.values()) {
-            l.sort(Comparator.comparingInt(InlineFact::line).thenComparingInt(InlineFact::col));
-        }
-        // 3. symbols and targets
-        List<Fact> out = moved;
-        Map<String, Long> counts = new TreeMap<>();
-        outside.clear();
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i) instanceof Attributable<?> a) {
-                out.set(i, attribute(a, decls));
-            }
-        }
-        // 4. a position outside every function of the source that the compiler named a function at: code the
-        // compiler generated there (an interface method's wrapper `Rule.Apply`, whose parameters are declared
-        // at the interface's method), attributed as the compiler printed it rather than to init
+    }
+
+    /**
+     * Step 4 of {@link #resolveInPlace}, in place: a position outside every function of the source that the
+     * compiler named a function at is code the compiler generated there (an interface method's wrapper
+     * `Rule.Apply`, whose parameters are declared at the interface's method), attributed as the compiler printed
+     * it rather than to init. Returns how many facts carry each attribution.
+     */
+    private Map<String, Long> nameCompilerPositions(List<Fact> out) {
         Map<String, String> named = new HashMap<>();
         for (Fact f : out) {
             // not an inlining decision: "can inline init.func1" at a literal's position names the literal, not
@@ -284,6 +298,7 @@ public final class FunctionResolver {
                 named.putIfAbsent(a.file() + ":" + a.line() + ":" + a.col(), a.symbol());
             }
         }
+        Map<String, Long> counts = new TreeMap<>();
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i) instanceof Attributable<?> a && outside.containsKey(a)) {
                 String sym = named.get(a.file() + ":" + a.line() + ":" + a.col());
@@ -295,8 +310,7 @@ public final class FunctionResolver {
                 counts.merge(a.attribution(), 1L, Long::sum);
             }
         }
-        outside.clear();
-        return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
+        return counts;
     }
 
     /**
