@@ -13,7 +13,9 @@
 # 4. ratios perfwarden / build for wall and CPU, with the load average at the start and the end (the
 #    machine may be shared: CPU seconds are the fair figure);
 # 5. (COMPARE=1, the default) the text + tree again with one rule session over all facts instead of one per
-#    package, and whether the findings are identical.
+#    package, and whether the findings are identical;
+# 6. (BASE_JAR=JAR) the text + tree with another build of perfwarden (e.g. main's jar, built in a temporary
+#    checkout) and the launcher's options, timed, and whether its findings are identical to this one's.
 # Targets (issue 17): peak RSS <= 1 GiB, wall <= 0.2 x the build, parse >= 150 MB/s per core.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,21 +46,42 @@ echo "build: wall ${bw} s, cpu ${bc_} s, peak RSS $(( $(field "$work/build-time.
 echo "parse only (-m=2 text, one thread):"
 java -Xmx768m -cp "$jar" dev.perfwarden.facts.input.ParseBench "$work/std-m2.txt" | sed 's/^/  /'
 
-run() { # run NAME ARGS...: perfwarden through the launcher, timed
+run() { # run NAME ARGS...: perfwarden through the launcher (LAUNCH: another command), timed
   local name="$1"; shift
-  local rc=0
-  /usr/bin/time -v -o "$work/$name-time.txt" "$here/perfwarden" analyze "$@" --format json --fail-on none \
+  local rc=0 launch=("$here/perfwarden")
+  [ -z "${LAUNCH:-}" ] || read -ra launch <<< "$LAUNCH"
+  /usr/bin/time -v -o "$work/$name-time.txt" "${launch[@]}" analyze "$@" --format json --fail-on none \
     --out "$work/$name.json" 2> "$work/$name.err" >/dev/null || rc=$?
   local w c r
   w=$(field "$work/$name-time.txt" 'Elapsed \(wall clock\)' | secs); c=$(cpu "$work/$name-time.txt")
   r=$(( $(field "$work/$name-time.txt" 'Maximum resident') / 1024 ))
   echo "perfwarden analyze $name: exit $rc, wall $w s, cpu $c s, peak RSS $r MiB"
+  if grep -q '^perfwarden: building' "$work/$name.err"; then # the launcher rebuilt the jar inside the timing
+    echo "  NOT A FIGURE: sources changed during the benchmark and the launcher rebuilt the jar in this run"
+  fi
   [ "$rc" = 0 ] || sed 's/^/  /' "$work/$name.err" | head -5
   if [ "$name" = std-text ] || [ "$name" = std ]; then
     echo "ratio wall analyze/build: $(echo "scale=3; $w / $bw" | bc) (target <= 0.2); ratio cpu: $(echo "scale=3; $c / $bc_" | bc)"
     echo "peak RSS target 1024 MiB: $([ "$r" -le 1024 ] && echo met || echo MISSED)"
   fi
   [ "$rc" = 0 ] && python3 -c "import json; d=json.load(open('$work/$name.json')); print('  findings:', d['summary']['findings'], 'inputs:', len(d['inputs']), 'unparsed lines:', sum(i.get('unparsed', 0) for i in d['inputs']))" || true
+}
+same_findings() { # same_findings NAME_A A.json NAME_B B.json: whether two reports have the same findings
+  python3 - "$@" <<'PY' || true
+import json, sys
+na, a, nb, b = sys.argv[1], json.load(open(sys.argv[2])), sys.argv[3], json.load(open(sys.argv[4]))
+fa, fb = a.get("findings", []), b.get("findings", [])
+same = fa == fb and a.get("summary") == b.get("summary")
+print(f"findings {na} vs {nb}: {len(fa)} vs {len(fb)}, identical (order, text, evidence, hidden counts): {same}")
+if not same:
+    ka = {(f.get("fingerprint"), f.get("rule")) for f in fa}
+    kb = {(f.get("fingerprint"), f.get("rule")) for f in fb}
+    print(f"  only {na}:", sorted(ka - kb)[:10], f"only {nb}:", sorted(kb - ka)[:10])
+    diff = next((i for i, (x, y) in enumerate(zip(fa, fb)) if x != y), None)
+    if diff is not None:
+        x, y = fa[diff], fb[diff]
+        print("  first difference at", diff, ":", {k: (x.get(k), y.get(k)) for k in x if x.get(k) != y.get(k)})
+PY
 }
 run std-text "$work/std-m2.txt"
 run std "$work/std-m2.txt" "$work/json"
@@ -68,21 +91,13 @@ run std "$work/std-m2.txt" "$work/json"
 if [ "${COMPARE:-1}" = 1 ]; then
   PERFWARDEN_JAVA_OPTS="-XX:+UseSerialGC -Xmx6g -Xss4m -Dperfwarden.partitionFacts=2147483647" \
     run std-one-session "$work/std-m2.txt" "$work/json"
-  python3 - "$work/std.json" "$work/std-one-session.json" <<'PY' || true
-import json, sys
-a, b = (json.load(open(f)) for f in sys.argv[1:3])
-fa, fb = a.get("findings", []), b.get("findings", [])
-same = fa == fb
-print(f"findings per package vs one session: {len(fa)} vs {len(fb)}, identical (order, text, evidence): {same}")
-if not same:
-    ka = {(f.get("fingerprint"), f.get("rule")) for f in fa}
-    kb = {(f.get("fingerprint"), f.get("rule")) for f in fb}
-    print("  only per package:", sorted(ka - kb)[:10], "only in one session:", sorted(kb - ka)[:10])
-    diff = next((i for i, (x, y) in enumerate(zip(fa, fb)) if x != y), None)
-    if diff is not None:
-        x, y = fa[diff], fb[diff]
-        print("  first difference at", diff, ":", {k: (x.get(k), y.get(k)) for k in x if x.get(k) != y.get(k)})
-PY
+  same_findings "per package" "$work/std.json" "one session" "$work/std-one-session.json"
+fi
+if [ -n "${BASE_JAR:-}" ]; then
+  # the launcher's own options, read from it, so both jars run alike
+  opts=$(sed -n 's/^opts=(${PERFWARDEN_JAVA_OPTS:-\(.*\)})$/\1/p' "$here/perfwarden")
+  LAUNCH="java $opts -jar $BASE_JAR" run std-base "$work/std-m2.txt" "$work/json"
+  same_findings "this build" "$work/std.json" "BASE_JAR" "$work/std-base.json"
 fi
 
 rep="$work/repeated-160mb.txt"

@@ -109,10 +109,12 @@ public final class InputReader {
             }
         }
         List<InputStats> stats = new ArrayList<>(missing);
-        List<Fact> facts = new ArrayList<>();
+        ArrayList<Fact> facts = new ArrayList<>();
         HotInstructionInputs hot = new HotInstructionInputs(); // CPU profile x objdump of the same binary
         List<InputStats> bySlot = new ArrayList<>();
-        for (Parsed parsed : parseAll(sources, skipped, hot)) {
+        List<Parsed> all = parseAll(sources, skipped, hot);
+        for (int i = 0; i < all.size(); i++) {
+            Parsed parsed = all.set(i, null); // this list holds no fact once read: resolving replaces them in place
             bySlot.add(parsed == null ? null : parsed.stats);
             if (parsed == null) {
                 continue;
@@ -127,7 +129,7 @@ public final class InputReader {
         List<Path> sourceRoots = List.copyOf(moduleRoots(roots));
         // Attribute compiler facts to their functions and make files module-relative.
         FunctionResolver resolver = FunctionResolver.of(sourceRoots, null);
-        List<Fact> resolved = resolver.resolveAll(facts).facts();
+        List<Fact> resolved = resolver.resolveInPlace(facts).facts(); // facts is resolved's list now
         return new Result(resolved, stats, sourceRoots, skipped, resolver.trees());
     }
 

@@ -45,7 +45,8 @@ public final class PromRangeParser implements InputParser {
             return false;
         }
         String t = head.text();
-        return STATUS.matcher(t).find()
+        // the literal STATUS needs first (sampled: 0.07 ms a 64 KiB -json log head; std has 2,214 of them)
+        return t.contains("\"status\"") && STATUS.matcher(t).find()
                 && (SNIFF.matcher(t).find() || t.contains("\"errorType\""));
     }
 

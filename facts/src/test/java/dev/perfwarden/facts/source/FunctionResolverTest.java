@@ -123,6 +123,30 @@ class FunctionResolverTest {
     }
 
     @Test
+    void resolvingInPlaceReplacesTheGivenListsFactsWithWhatResolveAllReturns() {
+        Path t1 = ROOT.resolve("testdata/corpus/go1.23/t1");
+        List<Fact> input = new ArrayList<>(text(t1.resolve("m2.txt")));
+        input.addAll(json(t1.resolve("json")));
+        List<Fact> before = List.copyOf(input);
+        List<Fact> expected = FunctionResolver.of(List.of(t1), null).resolveAll(input).facts();
+        assertThat(input).as("resolveAll leaves its argument alone").containsExactlyElementsOf(before);
+
+        ArrayList<Fact> owned = new ArrayList<>(input);
+        FunctionResolver.Resolution res = FunctionResolver.of(List.of(t1), null).resolveInPlace(owned);
+        assertThat(res.facts()).as("the list handed over is the result").isSameAs(owned);
+        assertThat(owned).containsExactlyElementsOf(expected);
+        // every attributable fact was replaced (a relocated, attributed copy), none is kept from the parse
+        long kept = 0;
+        for (int i = 0; i < owned.size(); i++) {
+            if (before.get(i) instanceof Attributable<?> && owned.get(i) == before.get(i)) {
+                kept++;
+            }
+        }
+        assertThat(kept).isZero();
+        assertThat(res.byAttribution()).containsKeys(Attributable.BY_SOURCE);
+    }
+
+    @Test
     void genericsSubPackagesAndGo126Names() {
         Path caps = Captures.resources().resolve("go1.26.8/nm");
         List<Fact> r = FunctionResolver.resolve(text(caps.resolve("m2.txt")), List.of(NM_SRC));
