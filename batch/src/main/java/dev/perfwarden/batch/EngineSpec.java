@@ -1,5 +1,6 @@
 package dev.perfwarden.batch;
 
+import dev.perfwarden.facts.core.Sha256;
 import dev.perfwarden.engine.EngineInfo;
 import dev.perfwarden.engine.gate.FailOn;
 import dev.perfwarden.engine.lock.LockFile;
@@ -135,7 +136,7 @@ public record EngineSpec(List<String> packs, List<String> rulePacks, Map<String,
         new TreeMap<>(limits).forEach((k, v) -> sb.append("limit ").append(k).append('=').append(v).append('\n'));
         sb.append("config ").append(config).append(' ').append(contentHash(config)).append('\n');
         sb.append("baseline ").append(baseline).append(' ').append(contentHash(baseline)).append('\n');
-        return PackHashes.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String contentHash(String file) {
@@ -143,7 +144,7 @@ public record EngineSpec(List<String> packs, List<String> rulePacks, Map<String,
             return "-";
         }
         try {
-            return PackHashes.sha256(Files.readAllBytes(Path.of(file)));
+            return Sha256.hex(Files.readAllBytes(Path.of(file)));
         } catch (IOException e) {
             return "unreadable";
         }

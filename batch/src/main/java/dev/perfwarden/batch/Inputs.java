@@ -1,5 +1,6 @@
 package dev.perfwarden.batch;
 
+import dev.perfwarden.facts.core.Sha256;
 import dev.perfwarden.capture.GoCapture;
 import dev.perfwarden.capture.GoToolchainException;
 import dev.perfwarden.engine.pack.PackHashes;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,7 +42,7 @@ final class Inputs {
      * settings. Cheap next to analysing them.
      */
     static String hash(RepoEntry e) throws EntryException, IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         update(md, e.kind().id() + "\n" + e.packages() + "\n" + e.bench() + "\n" + e.subdir() + "\n");
         switch (e.kind()) {
             case CAPTURES -> {
@@ -164,15 +164,7 @@ final class Inputs {
         md.update(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException x) {
-            throw new IllegalStateException(x);
-        }
-    }
-
     static String sha256(String s) {
-        return PackHashes.sha256(s.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(s);
     }
 }

@@ -117,7 +117,8 @@ final class ContractRun {
         }
         AnalysisResult result;
         try {
-            result = ContractCheck.run(contracts, read.facts(), read.inputs(), base, rules, o, read.sourceRoots());
+            result = ContractCheck.run(contracts, read.facts(), read.inputs(), base, rules, o, read.sourceRoots(),
+                    read.sourceTrees());
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }

@@ -51,6 +51,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void everySha256IsMadeByTheOneHelper() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.perfwarden.facts.core.Sha256")
+                .should().callMethod(java.security.MessageDigest.class, "getInstance", String.class)
+                .because("one SHA-256 helper (facts.core.Sha256) makes every hash perfwarden writes")
+                .check(classes);
+    }
+
+    @Test
+    void everyAttributableFactHoldsOneOrigin() {
+        var attributable = classes.stream().filter(c -> !c.isInterface()
+                && c.isAssignableTo("dev.perfwarden.facts.core.Attributable")).toList();
+        assertThat(attributable).as("Attributable records").hasSizeGreaterThanOrEqualTo(12);
+        assertThat(attributable.stream().filter(c -> c.getFields().stream()
+                        .noneMatch(f -> f.getRawType().getName().equals("dev.perfwarden.facts.core.Origin")))
+                .map(c -> c.getName()).toList())
+                .as("Attributable facts without an Origin component (docs/design/origin.md)").isEmpty();
+    }
+
+    @Test
     void factsKnowNoDroolsAndNoEngine() {
         noClasses().that().resideInAPackage("dev.perfwarden.facts..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..",

@@ -25,12 +25,14 @@ import dev.perfwarden.facts.contract.ReportedFinding;
 import dev.perfwarden.facts.input.InputStats;
 import dev.perfwarden.facts.program.SourceRoots;
 import dev.perfwarden.facts.source.GcassertDirectives;
+import dev.perfwarden.facts.source.GoTree;
 
 import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -70,6 +72,16 @@ public final class ContractCheck {
      */
     public static AnalysisResult run(List<Contract> contracts, List<? extends Fact> facts, List<InputStats> inputs,
                                      List<BenchResult> base, RuleSet rules, Options options, List<Path> sourceRoots) {
+        return run(contracts, facts, inputs, base, rules, options, sourceRoots, Map.of());
+    }
+
+    /**
+     * As above, reading the sources from {@code sourceTrees} (the trees the input reader walked, by absolute root:
+     * {@code InputReader.Result.sourceTrees()}) where they hold a root, so that no root is walked twice.
+     */
+    public static AnalysisResult run(List<Contract> contracts, List<? extends Fact> facts, List<InputStats> inputs,
+                                     List<BenchResult> base, RuleSet rules, Options options, List<Path> sourceRoots,
+                                     Map<Path, GoTree> sourceTrees) {
         if (rules.pack(PACK).isEmpty()) {
             throw new IllegalArgumentException("the rule set does not hold the built-in '" + PACK + "' pack");
         }
@@ -90,7 +102,7 @@ public final class ContractCheck {
                 }
             }
         }
-        List<FunctionLimit> directives = GcassertDirectives.scan(sourceRoots);
+        List<FunctionLimit> directives = GcassertDirectives.scan(sourceRoots, sourceTrees);
         all.addAll(directives);
         List<Finding> findings = rules.run(all, options.params());
         List<RuleInfo> catalogue = new ArrayList<>(rules.rules());

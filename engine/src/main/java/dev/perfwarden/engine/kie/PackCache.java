@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.kie;
 
+import dev.perfwarden.facts.core.Sha256;
 import dev.perfwarden.engine.model.Fingerprints;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.facts.core.Fact;
@@ -122,6 +123,6 @@ final class PackCache {
             }
             sb.append('\n');
         }
-        return Fingerprints.sha256Hex(sb.toString());
+        return Sha256.hex(sb.toString());
     }
 }

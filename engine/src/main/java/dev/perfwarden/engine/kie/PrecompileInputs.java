@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.kie;
 
+import dev.perfwarden.facts.core.Sha256;
 import dev.perfwarden.engine.EngineInfo;
 import dev.perfwarden.engine.pack.PackHashes;
 
@@ -8,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -38,7 +37,7 @@ final class PrecompileInputs {
      * {@link dev.perfwarden.engine.pack.Pack#files()}) on {@code classpath} into {@code outDir}.
      */
     static String key(SortedMap<String, String> packFiles, List<Path> classpath, Path outDir) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         update(md, "engine", EngineInfo.version());
         update(md, "prelude", RuleSet.preludeSha256());
         for (var f : packFiles.entrySet()) {
@@ -52,7 +51,7 @@ final class PrecompileInputs {
             }
             if (Files.isDirectory(e)) {
                 for (var f : filesUnder(e).entrySet()) {
-                    update(md, "dir:" + e + "!" + f.getKey(), PackHashes.sha256(Files.readAllBytes(f.getValue())));
+                    update(md, "dir:" + e + "!" + f.getKey(), Sha256.hex(Files.readAllBytes(f.getValue())));
                 }
             } else if (Files.isRegularFile(e)) {
                 // by the entries' names and CRC-32s (the central directory only): a reactor module's jar is
@@ -67,20 +66,20 @@ final class PrecompileInputs {
                 update(md, "missing:" + e, "");
             }
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 
     /** The digest of the class files below {@code outDir} (names and contents): what precompiles wrote there. */
     static String outputs(Path outDir) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         if (Files.isDirectory(outDir)) {
             for (var f : filesUnder(outDir).entrySet()) {
                 if (f.getKey().endsWith(".class")) {
-                    update(md, f.getKey(), PackHashes.sha256(Files.readAllBytes(f.getValue())));
+                    update(md, f.getKey(), Sha256.hex(Files.readAllBytes(f.getValue())));
                 }
             }
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 
     /** The class path of this JVM ({@code java.class.path}), in order. */
@@ -99,13 +98,5 @@ final class PrecompileInputs {
 
     private static void update(MessageDigest md, String name, String value) {
         md.update((name + "\u0000" + value + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.kie;
 
+import dev.perfwarden.facts.core.Sha256;
 import dev.perfwarden.engine.EngineInfo;
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.model.Fingerprints;
@@ -396,7 +397,7 @@ public final class RuleSet {
         for (Pack p : sorted) {
             sb.append(p.id()).append('@').append(p.version()).append(' ').append(p.sha256()).append('\n');
         }
-        return Fingerprints.sha256Hex(sb.toString());
+        return Sha256.hex(sb.toString());
     }
 
     private static List<Pack> sorted(List<Pack> packs) {
@@ -407,7 +408,7 @@ public final class RuleSet {
 
     /** Hex sha256 of the engine prelude (part of every rule set's key and of precompiled packs' descriptors). */
     static String preludeSha256() {
-        return Fingerprints.sha256Hex(PRELUDE + "\n" + PACK_QUERIES);
+        return Sha256.hex(PRELUDE + "\n" + PACK_QUERIES);
     }
 
     private record Src(Pack pack, RuleSource source) {

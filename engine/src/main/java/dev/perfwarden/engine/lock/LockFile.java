@@ -209,47 +209,55 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
         } else {
             Map<String, YamlNode> seen = new LinkedHashMap<>();
             for (YamlNode e : pn.list()) {
-                if (!e.isMap()) {
-                    errors.at(e, "packs: expected {id, version, origin, sha256, files}, got " + e.describeValue());
-                    continue;
-                }
-                errors.onlyKeys(e, "id", "version", "origin", "sha256", "files", "trust");
-                String id = string(e, "id", errors);
-                String version = string(e, "version", errors);
-                String origin = string(e, "origin", errors);
-                String sha = string(e, "sha256", errors);
-                if (sha != null && !HEX64.matcher(sha).matches()) {
-                    errors.at(e.get("sha256"), "sha256: expected 64 lower-case hex digits");
-                }
-                SortedMap<String, String> files = new TreeMap<>();
-                YamlNode fn = e.get("files");
-                if (fn == null || !fn.isMap()) {
-                    errors.at(fn == null ? e : fn, "files: expected a map of file path to sha256");
-                } else {
-                    fn.map().forEach((f, h) -> {
-                        if (h.kind() != YamlNode.Kind.STRING || !HEX64.matcher(h.text()).matches()) {
-                            errors.at(h, "files: " + f + ": expected a sha256 (64 lower-case hex digits)");
-                        } else {
-                            files.put(f, h.text());
-                        }
-                    });
-                }
-                if (id != null && seen.put(id, e) != null) {
-                    errors.at(e, "pack " + id + " is locked twice");
-                }
-                if (id != null && version != null && origin != null && sha != null) {
-                    YamlNode tn = e.get("trust");
-                    String trust = tn == null ? "" : tn.text();
-                    if (!trust.isEmpty() && !trust.equals(BUILTIN)
-                            && dev.perfwarden.engine.restrict.Trust.byId(trust).isEmpty()) {
-                        errors.at(tn, "trust: expected builtin, restricted or full, got " + tn.describeValue());
-                    }
-                    packs.add(new LockedPack(id, version, origin, sha.toLowerCase(Locale.ROOT), files, trust));
+                LockedPack p = lockedPack(e, seen, errors);
+                if (p != null) {
+                    packs.add(p);
                 }
             }
         }
         errors.throwIfAny();
         return new LockFile(pw == null ? "" : String.valueOf(pw.text()), packs);
+    }
+
+    /** One entry of {@code packs:}; null (with errors) when it is not a whole locked pack. */
+    private static LockedPack lockedPack(YamlNode e, Map<String, YamlNode> seen, ConfigYaml.Errors errors) {
+        if (!e.isMap()) {
+            errors.at(e, "packs: expected {id, version, origin, sha256, files}, got " + e.describeValue());
+            return null;
+        }
+        errors.onlyKeys(e, "id", "version", "origin", "sha256", "files", "trust");
+        String id = string(e, "id", errors);
+        String version = string(e, "version", errors);
+        String origin = string(e, "origin", errors);
+        String sha = string(e, "sha256", errors);
+        if (sha != null && !HEX64.matcher(sha).matches()) {
+            errors.at(e.get("sha256"), "sha256: expected 64 lower-case hex digits");
+        }
+        SortedMap<String, String> files = new TreeMap<>();
+        YamlNode fn = e.get("files");
+        if (fn == null || !fn.isMap()) {
+            errors.at(fn == null ? e : fn, "files: expected a map of file path to sha256");
+        } else {
+            fn.map().forEach((f, h) -> {
+                if (h.kind() != YamlNode.Kind.STRING || !HEX64.matcher(h.text()).matches()) {
+                    errors.at(h, "files: " + f + ": expected a sha256 (64 lower-case hex digits)");
+                } else {
+                    files.put(f, h.text());
+                }
+            });
+        }
+        if (id != null && seen.put(id, e) != null) {
+            errors.at(e, "pack " + id + " is locked twice");
+        }
+        if (id == null || version == null || origin == null || sha == null) {
+            return null;
+        }
+        YamlNode tn = e.get("trust");
+        String trust = tn == null ? "" : tn.text();
+        if (!trust.isEmpty() && !trust.equals(BUILTIN) && dev.perfwarden.engine.restrict.Trust.byId(trust).isEmpty()) {
+            errors.at(tn, "trust: expected builtin, restricted or full, got " + tn.describeValue());
+        }
+        return new LockedPack(id, version, origin, sha.toLowerCase(Locale.ROOT), files, trust);
     }
 
     private static String string(YamlNode map, String key, ConfigYaml.Errors errors) {

@@ -1,13 +1,9 @@
 package dev.perfwarden.engine.model;
 
+import dev.perfwarden.facts.core.Sha256;
 import dev.perfwarden.facts.core.Evidence;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -61,7 +57,7 @@ public final class Fingerprints {
         for (String t : texts) {
             sb.append(t).append('\n');
         }
-        return sha256Hex(sb.toString());
+        return Sha256.hex(sb.toString());
     }
 
     /** The evidence text as it enters the fingerprint: positions, addresses and whitespace runs removed. */
@@ -86,21 +82,5 @@ public final class Fingerprints {
             s = NUMBER.matcher(s).replaceAll("#");
         }
         return SPACE.matcher(s).replaceAll(" ").strip();
-    }
-
-    public static String sha256Hex(String s) {
-        return sha256Hex(List.of(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static String sha256Hex(List<byte[]> chunks) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (byte[] c : chunks) {
-                md.update(c);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

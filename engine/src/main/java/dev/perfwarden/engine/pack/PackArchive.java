@@ -79,32 +79,8 @@ public final class PackArchive {
         } catch (IOException e) {
             throw refuse(base, origin, "", "not a readable zip archive: " + e.getMessage());
         }
-        List<Problem> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (CentralEntry e : entries) {
-            String why = badName(e.name());
-            if (why != null) {
-                problems.add(problem(base, origin, e.name(), "entry '" + printable(e.name()) + "' " + why));
-                continue;
-            }
-            if (!names.add(e.name())) {
-                problems.add(problem(base, origin, e.name(), "entry '" + e.name() + "' appears twice"));
-            }
-            if (e.symlink()) {
-                problems.add(problem(base, origin, e.name(), "entry '" + e.name()
-                        + "' is a symbolic link; pack archives may hold only files and folders"));
-            }
-            if (e.defect() != null) {
-                problems.add(problem(base, origin, e.name(), "entry '" + printable(e.name()) + "' " + e.defect()));
-            }
-            if (e.encrypted()) {
-                problems.add(problem(base, origin, e.name(), "entry '" + e.name() + "' is encrypted"));
-            }
-            if (e.size() > limits.maxEntryBytes()) {
-                problems.add(problem(base, origin, e.name(), "entry '" + e.name() + "' declares " + e.size()
-                        + " bytes, more than the limit of " + limits.maxEntryBytes()));
-            }
-        }
+        List<Problem> problems = entryProblems(entries, names, base, origin, limits);
         if (!problems.isEmpty()) {
             throw new PackException(problems);
         }
@@ -144,6 +120,40 @@ public final class PackArchive {
             throw refuse(folderName, origin, "", "cannot read archive: " + e.getMessage());
         }
         return new PackFiles(origin, folderName, files);
+    }
+
+    /**
+     * What is wrong with the archive's entries, before any is read: bad or repeated names, links, defects,
+     * encryption, declared sizes over the limit. Adds every good name to {@code names}.
+     */
+    private static List<Problem> entryProblems(List<CentralEntry> entries, Set<String> names, String base,
+                                               String origin, Limits limits) {
+        List<Problem> problems = new ArrayList<>();
+        for (CentralEntry e : entries) {
+            String why = badName(e.name());
+            if (why != null) {
+                problems.add(problem(base, origin, e.name(), "entry '" + printable(e.name()) + "' " + why));
+                continue;
+            }
+            if (!names.add(e.name())) {
+                problems.add(problem(base, origin, e.name(), "entry '" + e.name() + "' appears twice"));
+            }
+            if (e.symlink()) {
+                problems.add(problem(base, origin, e.name(), "entry '" + e.name()
+                        + "' is a symbolic link; pack archives may hold only files and folders"));
+            }
+            if (e.defect() != null) {
+                problems.add(problem(base, origin, e.name(), "entry '" + printable(e.name()) + "' " + e.defect()));
+            }
+            if (e.encrypted()) {
+                problems.add(problem(base, origin, e.name(), "entry '" + e.name() + "' is encrypted"));
+            }
+            if (e.size() > limits.maxEntryBytes()) {
+                problems.add(problem(base, origin, e.name(), "entry '" + e.name() + "' declares " + e.size()
+                        + " bytes, more than the limit of " + limits.maxEntryBytes()));
+            }
+        }
+        return problems;
     }
 
     private static byte[] readBounded(InputStream in, String name, long compressed, Limits limits, long totalLeft,

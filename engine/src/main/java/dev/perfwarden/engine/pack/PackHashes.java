@@ -1,8 +1,6 @@
 package dev.perfwarden.engine.pack;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.perfwarden.facts.core.Sha256;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,16 +13,7 @@ public final class PackHashes {
     /** {@code path → hex sha256(bytes)} for every file, sorted by path. */
     public static SortedMap<String, String> of(Map<String, byte[]> files) {
         SortedMap<String, String> out = new TreeMap<>();
-        files.forEach((path, bytes) -> out.put(path, sha256(bytes)));
+        files.forEach((path, bytes) -> out.put(path, Sha256.hex(bytes)));
         return out;
-    }
-
-    /** Hex sha256 of {@code bytes}. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.pack;
 
+import dev.perfwarden.facts.core.Sha256;
 import dev.perfwarden.engine.model.ParamType;
 import dev.perfwarden.engine.frontend.LineMap;
 import dev.perfwarden.engine.frontend.Diagnostic;
@@ -28,12 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -760,21 +759,17 @@ public final class PackLoader {
     }
 
     static String sha256(SortedMap<String, byte[]> files) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                long len = e.getValue().length;
-                for (int i = 7; i >= 0; i--) {
-                    md.update((byte) (len >>> (8 * i)));
-                }
-                md.update(e.getValue());
+        MessageDigest md = Sha256.digest();
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            long len = e.getValue().length;
+            for (int i = 7; i >= 0; i--) {
+                md.update((byte) (len >>> (8 * i)));
             }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            md.update(e.getValue());
         }
+        return Sha256.hex(md);
     }
 
     /** What a front-end may know of pack {@code packId}: its DRL package, its parameters plus the engine's, its DSLs. */

@@ -107,19 +107,11 @@ public final class VersionRange implements java.io.Serializable {
             case "<":
                 return x -> x.compareTo(base) < 0;
             case "^": {
-                SemVer upper;
-                if (parts[0] > 0 || given == 1) {
-                    upper = new SemVer(parts[0] + 1, 0, 0, "", "");
-                } else if (parts[1] > 0 || given == 2) {
-                    upper = new SemVer(0, parts[1] + 1, 0, "", "");
-                } else {
-                    upper = new SemVer(0, 0, parts[2] + 1, "", "");
-                }
+                SemVer upper = caretUpper(parts, given);
                 return x -> x.compareTo(base) >= 0 && x.compareTo(upper) < 0;
             }
             case "~": {
-                SemVer upper = given == 1 ? new SemVer(parts[0] + 1, 0, 0, "", "")
-                        : new SemVer(parts[0], parts[1] + 1, 0, "", "");
+                SemVer upper = bump(parts, given); // ~1 is <2.0.0, ~1.2 and ~1.2.3 are <1.3.0
                 return x -> x.compareTo(base) >= 0 && x.compareTo(upper) < 0;
             }
             default: {
@@ -133,6 +125,18 @@ public final class VersionRange implements java.io.Serializable {
         }
     }
 
+    /** The first version {@code ^V} excludes: the next of V's left-most non-zero part (of those given). */
+    private static SemVer caretUpper(int[] parts, int given) {
+        if (parts[0] > 0 || given == 1) {
+            return new SemVer(parts[0] + 1, 0, 0, "", "");
+        }
+        if (parts[1] > 0 || given == 2) {
+            return new SemVer(0, parts[1] + 1, 0, "", "");
+        }
+        return new SemVer(0, 0, parts[2] + 1, "", "");
+    }
+
+    /** The first version past {@code 1} ({@code given == 1}: 2.0.0) or {@code 1.2} (otherwise: 1.3.0). */
     private static SemVer bump(int[] parts, int given) {
         return given == 1 ? new SemVer(parts[0] + 1, 0, 0, "", "") : new SemVer(parts[0], parts[1] + 1, 0, "", "");
     }

@@ -335,23 +335,7 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         YamlNode id = e.get("id");
         YamlNode path = e.get("path");
         YamlNode version = e.get("version");
-        Map<String, Object> params = new LinkedHashMap<>();
-        YamlNode pn = e.get("parameters");
-        if (pn != null && pn.kind() != YamlNode.Kind.NULL) {
-            if (!pn.isMap()) {
-                errors.at(pn, "parameters: expected a map of name to value, got " + pn.describeValue());
-            } else {
-                pn.map().forEach((k, v) -> {
-                    if (!v.isScalar() || v.kind() == YamlNode.Kind.NULL) {
-                        errors.at(v, "parameter '" + k + "': expected a number, string or boolean, got " + v.describeValue());
-                    } else if (!PARAM.matcher(k).matches() || k.contains(":")) {
-                        errors.atKey(v, "parameter name '" + k + "' must be dotted identifiers");
-                    } else {
-                        params.put(k, v.scalar());
-                    }
-                });
-            }
-        }
+        Map<String, Object> params = packParameters(e.get("parameters"), errors);
         if ((id == null) == (path == null)) {
             errors.at(e, "packs: each entry needs exactly one of 'id' (a built-in pack) or 'path' (a pack folder or"
                     + " archive)");
@@ -373,11 +357,31 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         if (rangeText != null && range == null) {
             return null;
         }
-        if (!params.isEmpty()) {
-            // the pack id is known only once it is loaded: keep them for the caller
-            return new PackSpec(null, dir.resolve(path.text()).normalize(), range, rangeText, params, e.line());
+        // the pack id is known only once it is loaded: its parameters are kept for the caller
+        return new PackSpec(null, dir.resolve(path.text()).normalize(), range, rangeText,
+                params.isEmpty() ? Map.of() : params, e.line());
+    }
+
+    /** A pack entry's {@code parameters:} map (name → scalar); bad names and values are errors. */
+    private static Map<String, Object> packParameters(YamlNode pn, ConfigYaml.Errors errors) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (pn == null || pn.kind() == YamlNode.Kind.NULL) {
+            return params;
         }
-        return new PackSpec(null, dir.resolve(path.text()).normalize(), range, rangeText, Map.of(), e.line());
+        if (!pn.isMap()) {
+            errors.at(pn, "parameters: expected a map of name to value, got " + pn.describeValue());
+            return params;
+        }
+        pn.map().forEach((k, v) -> {
+            if (!v.isScalar() || v.kind() == YamlNode.Kind.NULL) {
+                errors.at(v, "parameter '" + k + "': expected a number, string or boolean, got " + v.describeValue());
+            } else if (!PARAM.matcher(k).matches() || k.contains(":")) {
+                errors.atKey(v, "parameter name '" + k + "' must be dotted identifiers");
+            } else {
+                params.put(k, v.scalar());
+            }
+        });
+        return params;
     }
 
     private static PackSpec builtinSpec(YamlNode at, String id, String rangeText, YamlNode versionNode,

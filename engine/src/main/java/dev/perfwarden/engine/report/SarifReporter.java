@@ -70,21 +70,7 @@ public final class SarifReporter implements Reporter {
             }
         }
 
-        ObjectNode invocation = run.putArray("invocations").addObject();
-        invocation.put("executionSuccessful", true);
-        ArrayNode notes = Json.MAPPER.createArrayNode();
-        for (InputStats in : r.inputs()) {
-            if (in.failed()) {
-                ObjectNode n = notes.addObject();
-                n.put("level", "error");
-                n.putObject("message").put("text", in.path() + " (" + in.kind() + "): " + in.error());
-                n.putArray("locations").addObject().putObject("physicalLocation")
-                        .putObject("artifactLocation").put("uri", uri(in.path()));
-            }
-        }
-        if (!notes.isEmpty()) {
-            invocation.set("toolExecutionNotifications", notes);
-        }
+        invocation(run.putArray("invocations").addObject(), r.inputs());
 
         ArrayNode results = run.putArray("results");
         for (Finding f : r.findings()) {
@@ -96,7 +82,30 @@ public final class SarifReporter implements Reporter {
             results.add(res);
         }
 
-        ObjectNode props = run.putObject("properties");
+        properties(run.putObject("properties"), r);
+        return root;
+    }
+
+    /** The run's invocation: successful, with one error notification per input that could not be read. */
+    private static void invocation(ObjectNode invocation, List<InputStats> inputs) {
+        invocation.put("executionSuccessful", true);
+        ArrayNode notes = Json.MAPPER.createArrayNode();
+        for (InputStats in : inputs) {
+            if (in.failed()) {
+                ObjectNode n = notes.addObject();
+                n.put("level", "error");
+                n.putObject("message").put("text", in.path() + " (" + in.kind() + "): " + in.error());
+                n.putArray("locations").addObject().putObject("physicalLocation")
+                        .putObject("artifactLocation").put("uri", uri(in.path()));
+            }
+        }
+        if (!notes.isEmpty()) {
+            invocation.set("toolExecutionNotifications", notes);
+        }
+    }
+
+    /** perfwarden's run properties: the packs (id, version, sha256), the inputs and the summary, as in JSON. */
+    private static void properties(ObjectNode props, AnalysisResult r) {
         ArrayNode packs = props.putArray("packs");
         for (PackInfo p : r.packs()) {
             packs.addObject().put("id", p.id()).put("version", p.version()).put("sha256", p.sha256());
@@ -106,7 +115,6 @@ public final class SarifReporter implements Reporter {
             inputs.add(JsonReporter.input(in));
         }
         props.set("summary", JsonReporter.summary(r.summary()));
-        return root;
     }
 
     /** A SARIF {@code suppression}: kind, status accepted, the justification, and where it is written. */

@@ -28,6 +28,11 @@ final class CodeTokens {
     private CodeTokens() {
     }
 
+    /*
+     * Long on purpose: one loop with one branch per token class (blank, comments, text blocks, strings, chars,
+     * numbers, identifiers, operators), as GoScanner.run and javac's JavaTokenizer. The sandbox's allow-list rests
+     * on this lexer, so it is kept as one piece that can be read top to bottom against the JLS's lexical grammar.
+     */
     static List<Token> lex(String s) {
         List<Token> out = new ArrayList<>();
         int i = 0;

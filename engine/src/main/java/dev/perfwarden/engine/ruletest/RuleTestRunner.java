@@ -71,6 +71,20 @@ public final class RuleTestRunner {
         return out;
     }
 
+    /** What went wrong reading a capture: an input that failed, or one with lines its parser did not read. */
+    private static List<String> inputErrors(List<InputStats> inputs) {
+        List<String> out = new ArrayList<>();
+        for (InputStats s : inputs) {
+            if (s.failed()) {
+                out.add(s.error());
+            } else if (s.unparsed() > 0) {
+                out.add(s.path() + ": " + s.unparsed() + " unparsed line(s), first: "
+                        + (s.unparsedSamples().isEmpty() ? "?" : s.unparsedSamples().get(0).format()));
+            }
+        }
+        return out;
+    }
+
     /**
      * Tests the rules named in the annotations (and {@code ruleId} itself) on one capture folder.
      * Only findings in the fixture's own files count.
@@ -88,15 +102,7 @@ public final class RuleTestRunner {
                                      GoVersion version, String capture) throws IOException {
         InputReader.Result read = new InputReader().read(List.of(captureDir.toString()), List.of(fixture),
                 InputStream.nullInputStream());
-        List<String> inputErrors = new ArrayList<>();
-        for (InputStats s : read.inputs()) {
-            if (s.failed()) {
-                inputErrors.add(s.error());
-            } else if (s.unparsed() > 0) {
-                inputErrors.add(s.path() + ": " + s.unparsed() + " unparsed line(s), first: "
-                        + (s.unparsedSamples().isEmpty() ? "?" : s.unparsedSamples().get(0).format()));
-            }
-        }
+        List<String> inputErrors = inputErrors(read.inputs());
         List<Finding> findings = rules.run(read.facts(), params);
         Set<String> fixtureFiles = new TreeSet<>();
         expectationsFiles(fixture, fixtureFiles);

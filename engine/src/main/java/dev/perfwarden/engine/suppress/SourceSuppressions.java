@@ -11,14 +11,12 @@ import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.input.InputStats;
-import dev.perfwarden.facts.source.GoSourceIndex;
 import dev.perfwarden.facts.source.GoScanner;
 import dev.perfwarden.facts.source.GoTree;
 import dev.perfwarden.facts.source.SourceCache;
 import dev.perfwarden.facts.source.GoStatements;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,23 +133,8 @@ public final class SourceSuppressions implements Suppressor {
      */
     public static SourceSuppressions scan(List<Path> sourceRoots, Map<Path, GoTree> walked) {
         Map<String, String> files = new TreeMap<>();
-        Set<Path> seen = new HashSet<>();
-        for (Path r : sourceRoots) {
-            if (r == null || !Files.isDirectory(r)) {
-                continue;
-            }
-            Path mod = GoSourceIndex.findModuleRoot(r).orElse(null);
-            Path root = mod != null ? mod : r.toAbsolutePath().normalize();
-            if (!seen.add(root)) {
-                continue;
-            }
-            try {
-                GoTree known = walked.get(root.toAbsolutePath().normalize());
-                GoTree tree = known != null && known.recursive() == (mod != null) ? known : GoTree.walk(root, mod != null);
-                SourceCache.shared().get(tree, "suppressions", SourceSuppressions::commented).forEach(files::putIfAbsent);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read Go sources below " + root, e);
-            }
+        for (GoTree tree : GoTree.of(sourceRoots, walked)) {
+            SourceCache.shared().get(tree, "suppressions", SourceSuppressions::commented).forEach(files::putIfAbsent);
         }
         return of(files);
     }

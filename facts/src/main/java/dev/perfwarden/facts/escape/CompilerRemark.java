@@ -4,6 +4,7 @@ import dev.perfwarden.facts.core.FactDoc;
 import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Origin;
 
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -16,8 +17,7 @@ import java.util.function.UnaryOperator;
 @FactDoc(name = "compiler-remark", inputs = {"escape-text"},
         value = "Another recognised -m line: zero-copy conversions, self-assignments, elided bounds checks, ….")
 public record CompilerRemark(String kind,
-                             @FieldDoc("the message after the position") String text, String pkg, String compilerFunc, String symbol, String file,
-                             int line, int col, String attribution, Evidence evidence)
+                             @FieldDoc("the message after the position") String text, Origin origin, Evidence evidence)
         implements Attributable<CompilerRemark> {
     /** {@code zero-copy string->[]byte conversion} (Go 1.22+, plain -m). */
     public static final String KIND_ZERO_COPY = "zero-copy";
@@ -48,22 +48,59 @@ public record CompilerRemark(String kind,
     public CompilerRemark {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(pkg, "pkg");
-        Objects.requireNonNull(compilerFunc, "compilerFunc");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** The parsers' form: the {@link Origin}'s components one by one. */
+    public CompilerRemark(String kind, String text, String pkg, String compilerFunc, String symbol, String file,
+            int line, int col, String attribution, Evidence evidence) {
+        this(kind, text, new Origin(pkg, compilerFunc, symbol, file, line, col, attribution), evidence);
+    }
+
+    @Override
+    public String pkg() {
+        return origin.pkg();
+    }
+
+    @Override
+    public String compilerFunc() {
+        return origin.compilerFunc();
+    }
+
+    @Override
+    public String symbol() {
+        return origin.symbol();
+    }
+
+    @Override
+    public String file() {
+        return origin.file();
+    }
+
+    @Override
+    public int line() {
+        return origin.line();
+    }
+
+    @Override
+    public int col() {
+        return origin.col();
+    }
+
+    @Override
+    public String attribution() {
+        return origin.attribution();
     }
 
     @Override
     public CompilerRemark withAttribution(String symbol, String attribution) {
-        return new CompilerRemark(kind, text, pkg, compilerFunc, symbol, file, line, col, attribution, evidence);
+        return new CompilerRemark(kind, text, origin.withAttribution(symbol, attribution), evidence);
     }
 
     @Override
     public CompilerRemark relocate(UnaryOperator<String> files) {
-        return new CompilerRemark(kind, text, pkg, compilerFunc, symbol, files.apply(file), line, col, attribution,
+        return new CompilerRemark(kind, text, origin.relocate(files),
                 evidence);
     }
 }

@@ -5,6 +5,7 @@ import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.SourcePaths;
 
 import java.util.ArrayList;
@@ -54,8 +55,7 @@ public record EscapeFact(String kind,
                          @FieldDoc("the flow passes through an interface conversion") boolean viaInterface,
                          @FieldDoc("the flow passes through a closure capture") boolean capturedByClosure,
                          @FieldDoc("the -m=2 explanation steps") List<FlowStep> flow,
-                         List<SourcePos> inlineChain, String pkg, String compilerFunc, String symbol, String file,
-                         int line, int col, String attribution, Evidence evidence)
+                         List<SourcePos> inlineChain, Origin origin, Evidence evidence)
         implements Attributable<EscapeFact> {
 
     /** {@code moved to heap: NAME}: a named variable is heap-allocated. */
@@ -92,15 +92,55 @@ public record EscapeFact(String kind,
         Objects.requireNonNull(result, "result");
         flow = flow == null || flow.isEmpty() ? List.of() : List.copyOf(flow);
         inlineChain = inlineChain == null || inlineChain.isEmpty() ? List.of() : List.copyOf(inlineChain);
-        Objects.requireNonNull(pkg, "pkg");
-        Objects.requireNonNull(compilerFunc, "compilerFunc");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(evidence, "evidence");
-        if (line < 0 || col < 0) {
-            throw new IllegalArgumentException("negative position " + line + ":" + col);
+        if (origin.line() < 0 || origin.col() < 0) {
+            throw new IllegalArgumentException("negative position " + origin.line() + ":" + origin.col());
         }
+    }
+
+    /** The parsers' form: the {@link Origin}'s components one by one. */
+    public EscapeFact(String kind, String subject, String result, int level, boolean duplicate, boolean viaInterface,
+            boolean capturedByClosure, List<FlowStep> flow, List<SourcePos> inlineChain, String pkg,
+            String compilerFunc, String symbol, String file, int line, int col, String attribution,
+            Evidence evidence) {
+        this(kind, subject, result, level, duplicate, viaInterface, capturedByClosure, flow, inlineChain,
+                new Origin(pkg, compilerFunc, symbol, file, line, col, attribution), evidence);
+    }
+
+    @Override
+    public String pkg() {
+        return origin.pkg();
+    }
+
+    @Override
+    public String compilerFunc() {
+        return origin.compilerFunc();
+    }
+
+    @Override
+    public String symbol() {
+        return origin.symbol();
+    }
+
+    @Override
+    public String file() {
+        return origin.file();
+    }
+
+    @Override
+    public int line() {
+        return origin.line();
+    }
+
+    @Override
+    public int col() {
+        return origin.col();
+    }
+
+    @Override
+    public String attribution() {
+        return origin.attribution();
     }
 
     /** Builds a fact, deriving {@code viaInterface} and {@code capturedByClosure} from the flow. */
@@ -119,8 +159,8 @@ public record EscapeFact(String kind,
                 }
             }
         }
-        return new EscapeFact(kind, subject, result, level, duplicate, iface, closure, flow, inlineChain, pkg,
-                compilerFunc, symbol, file, line, col, attribution, evidence);
+        return new EscapeFact(kind, subject, result, level, duplicate, iface, closure, flow, inlineChain,
+                new Origin(pkg, compilerFunc, symbol, file, line, col, attribution), evidence);
     }
 
     /** True for the kinds that mean a heap allocation or a leak ({@code moved-to-heap}, {@code escapes}). */
@@ -131,7 +171,7 @@ public record EscapeFact(String kind,
     @Override
     public EscapeFact withAttribution(String symbol, String attribution) {
         return new EscapeFact(kind, subject, result, level, duplicate, viaInterface, capturedByClosure, flow,
-                inlineChain, pkg, compilerFunc, symbol, file, line, col, attribution, evidence);
+                inlineChain, origin.withAttribution(symbol, attribution), evidence);
     }
 
     @Override
@@ -141,7 +181,7 @@ public record EscapeFact(String kind,
             moved.add(s.relocate(files));
         }
         return new EscapeFact(kind, subject, result, level, duplicate, viaInterface, capturedByClosure, moved,
-                move(inlineChain, files), pkg, compilerFunc, symbol, files.apply(file), line, col, attribution,
+                move(inlineChain, files), origin.relocate(files),
                 evidence);
     }
 

@@ -4,6 +4,7 @@ import dev.perfwarden.facts.core.FactDoc;
 import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Origin;
 
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -19,9 +20,7 @@ import java.util.function.UnaryOperator;
 public record Devirtualization(String kind,
                                @FieldDoc("the call as printed (`i.M`)") String call,
                                @FieldDoc("the concrete type, or the PGO callee") String targetType,
-                               @FieldDoc("why it was refused; else empty") String reason, String pkg,
-                               String compilerFunc, String symbol, String file, int line, int col,
-                               String attribution, Evidence evidence) implements Attributable<Devirtualization> {
+                               @FieldDoc("why it was refused; else empty") String reason, Origin origin, Evidence evidence) implements Attributable<Devirtualization> {
     /** {@code devirtualizing X to T} (static, via {@code ir.StaticValue}). */
     public static final String KIND_STATIC = "static";
     /** {@code partially devirtualizing X to T} (method promoted from an embedded interface). */
@@ -42,23 +41,60 @@ public record Devirtualization(String kind,
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(targetType, "targetType");
         Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(pkg, "pkg");
-        Objects.requireNonNull(compilerFunc, "compilerFunc");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** The parsers' form: the {@link Origin}'s components one by one. */
+    public Devirtualization(String kind, String call, String targetType, String reason, String pkg,
+            String compilerFunc, String symbol, String file, int line, int col, String attribution,
+            Evidence evidence) {
+        this(kind, call, targetType, reason, new Origin(pkg, compilerFunc, symbol, file, line, col, attribution),
+                evidence);
+    }
+
+    @Override
+    public String pkg() {
+        return origin.pkg();
+    }
+
+    @Override
+    public String compilerFunc() {
+        return origin.compilerFunc();
+    }
+
+    @Override
+    public String symbol() {
+        return origin.symbol();
+    }
+
+    @Override
+    public String file() {
+        return origin.file();
+    }
+
+    @Override
+    public int line() {
+        return origin.line();
+    }
+
+    @Override
+    public int col() {
+        return origin.col();
+    }
+
+    @Override
+    public String attribution() {
+        return origin.attribution();
     }
 
     @Override
     public Devirtualization withAttribution(String symbol, String attribution) {
-        return new Devirtualization(kind, call, targetType, reason, pkg, compilerFunc, symbol, file, line, col,
-                attribution, evidence);
+        return new Devirtualization(kind, call, targetType, reason, origin.withAttribution(symbol, attribution), evidence);
     }
 
     @Override
     public Devirtualization relocate(UnaryOperator<String> files) {
-        return new Devirtualization(kind, call, targetType, reason, pkg, compilerFunc, symbol, files.apply(file),
-                line, col, attribution, evidence);
+        return new Devirtualization(kind, call, targetType, reason, origin.relocate(files), evidence);
     }
 }

@@ -6,6 +6,7 @@ import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.SourcePaths;
 
 import java.util.List;
@@ -42,8 +43,7 @@ public record InlineFact(String kind,
                          @FieldDoc("the class of the reason") String reasonKind,
                          @FieldDoc("inlining cost; -1 when the message has none") int cost,
                          @FieldDoc("inlining budget; -1 when the message has none") int budget,
-                         @FieldDoc("newinliner score; see InlineFact.NO_SCORE") int score, List<SourcePos> inlineChain, String pkg, String compilerFunc,
-                         String symbol, String file, int line, int col, String attribution, Evidence evidence)
+                         @FieldDoc("newinliner score; see InlineFact.NO_SCORE") int score, List<SourcePos> inlineChain, Origin origin, Evidence evidence)
         implements Attributable<InlineFact> {
     /** {@code can inline F} (with {@code with cost N as: …} at -m=2; -json {@code canInlineFunction}). */
     public static final String KIND_CAN_INLINE = "can-inline";
@@ -79,12 +79,51 @@ public record InlineFact(String kind,
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(reasonKind, "reasonKind");
         inlineChain = inlineChain == null || inlineChain.isEmpty() ? List.of() : List.copyOf(inlineChain);
-        Objects.requireNonNull(pkg, "pkg");
-        Objects.requireNonNull(compilerFunc, "compilerFunc");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** The parsers' form: the {@link Origin}'s components one by one. */
+    public InlineFact(String kind, String target, String targetName, String reason, String reasonKind, int cost,
+            int budget, int score, List<SourcePos> inlineChain, String pkg, String compilerFunc, String symbol,
+            String file, int line, int col, String attribution, Evidence evidence) {
+        this(kind, target, targetName, reason, reasonKind, cost, budget, score, inlineChain,
+                new Origin(pkg, compilerFunc, symbol, file, line, col, attribution), evidence);
+    }
+
+    @Override
+    public String pkg() {
+        return origin.pkg();
+    }
+
+    @Override
+    public String compilerFunc() {
+        return origin.compilerFunc();
+    }
+
+    @Override
+    public String symbol() {
+        return origin.symbol();
+    }
+
+    @Override
+    public String file() {
+        return origin.file();
+    }
+
+    @Override
+    public int line() {
+        return origin.line();
+    }
+
+    @Override
+    public int col() {
+        return origin.col();
+    }
+
+    @Override
+    public String attribution() {
+        return origin.attribution();
     }
 
     /** True for kinds whose position is the declaration of {@link #target()} itself. */
@@ -99,20 +138,17 @@ public record InlineFact(String kind,
     @Override
     public InlineFact withAttribution(String symbol, String attribution) {
         String t = target.isEmpty() && atDeclaration() ? symbol : target;
-        return new InlineFact(kind, t, targetName, reason, reasonKind, cost, budget, score, inlineChain, pkg,
-                compilerFunc, symbol, file, line, col, attribution, evidence);
+        return new InlineFact(kind, t, targetName, reason, reasonKind, cost, budget, score, inlineChain, origin.withAttribution(symbol, attribution), evidence);
     }
 
     /** A copy with the canonical target replaced. */
     public InlineFact withTarget(String target) {
-        return new InlineFact(kind, target, targetName, reason, reasonKind, cost, budget, score, inlineChain, pkg,
-                compilerFunc, symbol, file, line, col, attribution, evidence);
+        return new InlineFact(kind, target, targetName, reason, reasonKind, cost, budget, score, inlineChain, origin, evidence);
     }
 
     @Override
     public InlineFact relocate(UnaryOperator<String> files) {
         return new InlineFact(kind, target, targetName, reason, reasonKind, cost, budget, score,
-                SourcePaths.relocate(inlineChain, files), pkg, compilerFunc, symbol, files.apply(file), line, col,
-                attribution, evidence);
+                SourcePaths.relocate(inlineChain, files), origin.relocate(files), evidence);
     }
 }

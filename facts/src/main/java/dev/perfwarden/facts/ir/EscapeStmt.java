@@ -3,6 +3,7 @@ package dev.perfwarden.facts.ir;
 import dev.perfwarden.facts.core.FactDoc;
 import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePaths;
 import dev.perfwarden.facts.core.SourcePos;
@@ -28,34 +29,70 @@ public record EscapeStmt(
         @FieldDoc("escape analysis' loop depth (1: outside any loop)") int loopDepth,
         @FieldDoc("the statement as printed") String text,
         @FieldDoc("escape-trace") String dump,
-        @FieldDoc("the statement's position") List<SourcePos> chain, String pkg,
-        String compilerFunc, String symbol, String file, int line, int col, String attribution, Evidence evidence)
+        @FieldDoc("the statement's position") List<SourcePos> chain, Origin origin, Evidence evidence)
         implements Attributable<EscapeStmt> {
     public EscapeStmt {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(dump, "dump");
         chain = List.copyOf(chain);
-        Objects.requireNonNull(pkg, "pkg");
-        Objects.requireNonNull(compilerFunc, "compilerFunc");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** The parsers' form: the {@link Origin}'s components one by one. */
+    public EscapeStmt(int loopDepth, String text, String dump, List<SourcePos> chain, String pkg, String compilerFunc,
+            String symbol, String file, int line, int col, String attribution, Evidence evidence) {
+        this(loopDepth, text, dump, chain, new Origin(pkg, compilerFunc, symbol, file, line, col, attribution),
+                evidence);
+    }
+
+    @Override
+    public String pkg() {
+        return origin.pkg();
+    }
+
+    @Override
+    public String compilerFunc() {
+        return origin.compilerFunc();
+    }
+
+    @Override
+    public String symbol() {
+        return origin.symbol();
+    }
+
+    @Override
+    public String file() {
+        return origin.file();
+    }
+
+    @Override
+    public int line() {
+        return origin.line();
+    }
+
+    @Override
+    public int col() {
+        return origin.col();
+    }
+
+    @Override
+    public String attribution() {
+        return origin.attribution();
     }
 
     /** Where the code is written: the innermost position of the chain. */
     public SourcePos source() {
-        return chain.isEmpty() ? new SourcePos(file, line, col) : chain.get(chain.size() - 1);
+        return chain.isEmpty() ? new SourcePos(origin.file(), origin.line(), origin.col()) : chain.get(chain.size() - 1);
     }
 
     @Override
     public EscapeStmt withAttribution(String symbol, String attribution) {
-        return new EscapeStmt(loopDepth, text, dump, chain, pkg, compilerFunc, symbol, file, line, col, attribution, evidence);
+        return new EscapeStmt(loopDepth, text, dump, chain, origin.withAttribution(symbol, attribution), evidence);
     }
 
     @Override
     public EscapeStmt relocate(UnaryOperator<String> files) {
-        return new EscapeStmt(loopDepth, text, dump, SourcePaths.relocate(chain, files), pkg, compilerFunc, symbol,
-                files.apply(file), line, col, attribution, evidence);
+        return new EscapeStmt(loopDepth, text, dump, SourcePaths.relocate(chain, files), origin.relocate(files), evidence);
     }
 }

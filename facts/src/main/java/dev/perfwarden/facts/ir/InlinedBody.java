@@ -3,6 +3,7 @@ package dev.perfwarden.facts.ir;
 import dev.perfwarden.facts.core.FactDoc;
 import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePaths;
 import dev.perfwarden.facts.core.SourcePos;
@@ -28,34 +29,71 @@ public record InlinedBody(
         @FieldDoc("the inlined function (`os.(*File).WriteString`)") String callee,
         @FieldDoc("the call sat in code that had itself been inlined") boolean nested,
         @FieldDoc("after-inlining") String dump,
-        @FieldDoc("the IR positions, outermost (the call site; file/line/col) first") List<SourcePos> chain, String pkg,
-        String compilerFunc, String symbol, String file, int line, int col, String attribution, Evidence evidence)
+        @FieldDoc("the IR positions, outermost (the call site; file/line/col) first") List<SourcePos> chain, Origin origin, Evidence evidence)
         implements Attributable<InlinedBody> {
     public InlinedBody {
         Objects.requireNonNull(callee, "callee");
         Objects.requireNonNull(dump, "dump");
         chain = List.copyOf(chain);
-        Objects.requireNonNull(pkg, "pkg");
-        Objects.requireNonNull(compilerFunc, "compilerFunc");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** The parsers' form: the {@link Origin}'s components one by one. */
+    public InlinedBody(String callee, boolean nested, String dump, List<SourcePos> chain, String pkg,
+            String compilerFunc, String symbol, String file, int line, int col, String attribution,
+            Evidence evidence) {
+        this(callee, nested, dump, chain, new Origin(pkg, compilerFunc, symbol, file, line, col, attribution),
+                evidence);
+    }
+
+    @Override
+    public String pkg() {
+        return origin.pkg();
+    }
+
+    @Override
+    public String compilerFunc() {
+        return origin.compilerFunc();
+    }
+
+    @Override
+    public String symbol() {
+        return origin.symbol();
+    }
+
+    @Override
+    public String file() {
+        return origin.file();
+    }
+
+    @Override
+    public int line() {
+        return origin.line();
+    }
+
+    @Override
+    public int col() {
+        return origin.col();
+    }
+
+    @Override
+    public String attribution() {
+        return origin.attribution();
     }
 
     /** Where the code is written: the innermost position of the chain. */
     public SourcePos source() {
-        return chain.isEmpty() ? new SourcePos(file, line, col) : chain.get(chain.size() - 1);
+        return chain.isEmpty() ? new SourcePos(origin.file(), origin.line(), origin.col()) : chain.get(chain.size() - 1);
     }
 
     @Override
     public InlinedBody withAttribution(String symbol, String attribution) {
-        return new InlinedBody(callee, nested, dump, chain, pkg, compilerFunc, symbol, file, line, col, attribution, evidence);
+        return new InlinedBody(callee, nested, dump, chain, origin.withAttribution(symbol, attribution), evidence);
     }
 
     @Override
     public InlinedBody relocate(UnaryOperator<String> files) {
-        return new InlinedBody(callee, nested, dump, SourcePaths.relocate(chain, files), pkg, compilerFunc, symbol,
-                files.apply(file), line, col, attribution, evidence);
+        return new InlinedBody(callee, nested, dump, SourcePaths.relocate(chain, files), origin.relocate(files), evidence);
     }
 }

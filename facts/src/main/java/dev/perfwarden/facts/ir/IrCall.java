@@ -3,6 +3,7 @@ package dev.perfwarden.facts.ir;
 import dev.perfwarden.facts.core.FactDoc;
 import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePaths;
 import dev.perfwarden.facts.core.SourcePos;
@@ -30,8 +31,7 @@ public record IrCall(
         @FieldDoc("the callee as the dump names it (`main.area`); empty when not shown") String callee,
         @FieldDoc("the call's type") String resultType,
         @FieldDoc("which dump: before-inlining, after-inlining, escape-analysis, escape-call") String dump,
-        @FieldDoc("the IR positions, outermost (where the code landed; file/line/col) first") List<SourcePos> chain, String pkg,
-        String compilerFunc, String symbol, String file, int line, int col, String attribution, Evidence evidence)
+        @FieldDoc("the IR positions, outermost (where the code landed; file/line/col) first") List<SourcePos> chain, Origin origin, Evidence evidence)
         implements Attributable<IrCall> {
     public IrCall {
         Objects.requireNonNull(kind, "kind");
@@ -39,27 +39,65 @@ public record IrCall(
         Objects.requireNonNull(resultType, "resultType");
         Objects.requireNonNull(dump, "dump");
         chain = List.copyOf(chain);
-        Objects.requireNonNull(pkg, "pkg");
-        Objects.requireNonNull(compilerFunc, "compilerFunc");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** The parsers' form: the {@link Origin}'s components one by one. */
+    public IrCall(String kind, String callee, String resultType, String dump, List<SourcePos> chain, String pkg,
+            String compilerFunc, String symbol, String file, int line, int col, String attribution,
+            Evidence evidence) {
+        this(kind, callee, resultType, dump, chain,
+                new Origin(pkg, compilerFunc, symbol, file, line, col, attribution), evidence);
+    }
+
+    @Override
+    public String pkg() {
+        return origin.pkg();
+    }
+
+    @Override
+    public String compilerFunc() {
+        return origin.compilerFunc();
+    }
+
+    @Override
+    public String symbol() {
+        return origin.symbol();
+    }
+
+    @Override
+    public String file() {
+        return origin.file();
+    }
+
+    @Override
+    public int line() {
+        return origin.line();
+    }
+
+    @Override
+    public int col() {
+        return origin.col();
+    }
+
+    @Override
+    public String attribution() {
+        return origin.attribution();
     }
 
     /** Where the code is written: the innermost position of the chain. */
     public SourcePos source() {
-        return chain.isEmpty() ? new SourcePos(file, line, col) : chain.get(chain.size() - 1);
+        return chain.isEmpty() ? new SourcePos(origin.file(), origin.line(), origin.col()) : chain.get(chain.size() - 1);
     }
 
     @Override
     public IrCall withAttribution(String symbol, String attribution) {
-        return new IrCall(kind, callee, resultType, dump, chain, pkg, compilerFunc, symbol, file, line, col, attribution, evidence);
+        return new IrCall(kind, callee, resultType, dump, chain, origin.withAttribution(symbol, attribution), evidence);
     }
 
     @Override
     public IrCall relocate(UnaryOperator<String> files) {
-        return new IrCall(kind, callee, resultType, dump, SourcePaths.relocate(chain, files), pkg, compilerFunc, symbol,
-                files.apply(file), line, col, attribution, evidence);
+        return new IrCall(kind, callee, resultType, dump, SourcePaths.relocate(chain, files), origin.relocate(files), evidence);
     }
 }

@@ -5,6 +5,7 @@ import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.SourcePaths;
 
 import java.util.List;
@@ -21,8 +22,7 @@ import java.util.function.UnaryOperator;
 @FactDoc(name = "bounds-check", inputs = {"logopt-json", "escape-text"},
         value = "A bounds check the compiler kept (-json `isInBounds`/`isSliceInBounds`).")
 public record BoundsCheck(String kind,
-                          @FieldDoc("the input kind it came from") String input, List<SourcePos> inlineChain, String pkg, String compilerFunc,
-                          String symbol, String file, int line, int col, String attribution, Evidence evidence)
+                          @FieldDoc("the input kind it came from") String input, List<SourcePos> inlineChain, Origin origin, Evidence evidence)
         implements Attributable<BoundsCheck> {
     public static final String KIND_INDEX = "is-in-bounds";
     public static final String KIND_SLICE = "is-slice-in-bounds";
@@ -31,23 +31,59 @@ public record BoundsCheck(String kind,
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(input, "input");
         inlineChain = inlineChain == null || inlineChain.isEmpty() ? List.of() : List.copyOf(inlineChain);
-        Objects.requireNonNull(pkg, "pkg");
-        Objects.requireNonNull(compilerFunc, "compilerFunc");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** The parsers' form: the {@link Origin}'s components one by one. */
+    public BoundsCheck(String kind, String input, List<SourcePos> inlineChain, String pkg, String compilerFunc,
+            String symbol, String file, int line, int col, String attribution, Evidence evidence) {
+        this(kind, input, inlineChain, new Origin(pkg, compilerFunc, symbol, file, line, col, attribution), evidence);
+    }
+
+    @Override
+    public String pkg() {
+        return origin.pkg();
+    }
+
+    @Override
+    public String compilerFunc() {
+        return origin.compilerFunc();
+    }
+
+    @Override
+    public String symbol() {
+        return origin.symbol();
+    }
+
+    @Override
+    public String file() {
+        return origin.file();
+    }
+
+    @Override
+    public int line() {
+        return origin.line();
+    }
+
+    @Override
+    public int col() {
+        return origin.col();
+    }
+
+    @Override
+    public String attribution() {
+        return origin.attribution();
     }
 
     @Override
     public BoundsCheck withAttribution(String symbol, String attribution) {
-        return new BoundsCheck(kind, input, inlineChain, pkg, compilerFunc, symbol, file, line, col, attribution,
+        return new BoundsCheck(kind, input, inlineChain, origin.withAttribution(symbol, attribution),
                 evidence);
     }
 
     @Override
     public BoundsCheck relocate(UnaryOperator<String> files) {
-        return new BoundsCheck(kind, input, SourcePaths.relocate(inlineChain, files), pkg, compilerFunc, symbol,
-                files.apply(file), line, col, attribution, evidence);
+        return new BoundsCheck(kind, input, SourcePaths.relocate(inlineChain, files), origin.relocate(files), evidence);
     }
 }

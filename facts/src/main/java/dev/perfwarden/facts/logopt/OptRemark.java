@@ -5,6 +5,7 @@ import dev.perfwarden.facts.core.FieldDoc;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.SourcePaths;
 
 import java.util.List;
@@ -24,8 +25,7 @@ public record OptRemark(
                         @FieldDoc("the record's code; unknown codes are kept") String code,
                         @FieldDoc("the record's message") String message,
                         @FieldDoc("false for a code perfwarden does not know") boolean knownCode, int endLine, int endCol,
-                        List<SourcePos> inlineChain, String pkg, String compilerFunc, String symbol, String file,
-                        int line, int col, String attribution, Evidence evidence) implements Attributable<OptRemark> {
+                        List<SourcePos> inlineChain, Origin origin, Evidence evidence) implements Attributable<OptRemark> {
     public static final String CODE_NILCHECK = "nilcheck";
     public static final String CODE_COPY = "copy";
     public static final String CODE_ITERATION_VARIABLE_TO_HEAP = "iteration-variable-to-heap";
@@ -44,23 +44,61 @@ public record OptRemark(
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
         inlineChain = inlineChain == null || inlineChain.isEmpty() ? List.of() : List.copyOf(inlineChain);
-        Objects.requireNonNull(pkg, "pkg");
-        Objects.requireNonNull(compilerFunc, "compilerFunc");
-        Objects.requireNonNull(symbol, "symbol");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(attribution, "attribution");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** The parsers' form: the {@link Origin}'s components one by one. */
+    public OptRemark(String code, String message, boolean knownCode, int endLine, int endCol,
+            List<SourcePos> inlineChain, String pkg, String compilerFunc, String symbol, String file, int line,
+            int col, String attribution, Evidence evidence) {
+        this(code, message, knownCode, endLine, endCol, inlineChain,
+                new Origin(pkg, compilerFunc, symbol, file, line, col, attribution), evidence);
+    }
+
+    @Override
+    public String pkg() {
+        return origin.pkg();
+    }
+
+    @Override
+    public String compilerFunc() {
+        return origin.compilerFunc();
+    }
+
+    @Override
+    public String symbol() {
+        return origin.symbol();
+    }
+
+    @Override
+    public String file() {
+        return origin.file();
+    }
+
+    @Override
+    public int line() {
+        return origin.line();
+    }
+
+    @Override
+    public int col() {
+        return origin.col();
+    }
+
+    @Override
+    public String attribution() {
+        return origin.attribution();
     }
 
     @Override
     public OptRemark withAttribution(String symbol, String attribution) {
-        return new OptRemark(code, message, knownCode, endLine, endCol, inlineChain, pkg, compilerFunc, symbol, file,
-                line, col, attribution, evidence);
+        return new OptRemark(code, message, knownCode, endLine, endCol, inlineChain, origin.withAttribution(symbol, attribution), evidence);
     }
 
     @Override
     public OptRemark relocate(UnaryOperator<String> files) {
         return new OptRemark(code, message, knownCode, endLine, endCol, SourcePaths.relocate(inlineChain, files),
-                pkg, compilerFunc, symbol, files.apply(file), line, col, attribution, evidence);
+                origin.relocate(files), evidence);
     }
 }

@@ -8,15 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * gcassert's directives ({@code //gcassert:inline}, {@code //gcassert:bce}, {@code //gcassert:noescape},
@@ -45,7 +42,6 @@ import java.util.stream.Stream;
  */
 public final class GcassertDirectives {
     private static final Pattern DIRECTIVE = Pattern.compile("// ?gcassert:([\\w,]+)");
-    private static final long MAX_FILE = 16L << 20;
 
     private GcassertDirectives() {
     }
@@ -57,38 +53,30 @@ public final class GcassertDirectives {
 
     /** Reads the non-test {@code .go} files of the modules of {@code sourceRoots}; paths module-relative. */
     public static List<FunctionLimit> scan(List<Path> sourceRoots) {
+        return scan(sourceRoots, Map.of());
+    }
+
+    /**
+     * As {@link #scan(List)}, taking a root's files from {@code walked} (trees an input reader walked in the same
+     * run, by absolute root) instead of walking it again. The files are {@link GoTree}'s, as the go command lists
+     * a module's packages (and gcassert loads them): no {@code vendor}, {@code testdata}, hidden or {@code _}
+     * folders, no nested modules; a folder outside any module is one package, its own files.
+     */
+    public static List<FunctionLimit> scan(List<Path> sourceRoots, Map<Path, GoTree> walked) {
         Map<String, byte[]> files = new TreeMap<>();
-        Set<Path> seen = new HashSet<>();
-        for (Path r : sourceRoots) {
-            if (r == null || !Files.isDirectory(r)) {
-                continue;
-            }
-            Path root = GoSourceIndex.findModuleRoot(r).orElse(r).toAbsolutePath().normalize();
-            if (!seen.add(root)) {
-                continue;
-            }
-            try (Stream<Path> s = Files.walk(root)) {
-                for (Path f : s.filter(GcassertDirectives::goFile).sorted().toList()) {
-                    String rel = root.relativize(f).toString().replace('\\', '/');
-                    if (rel.startsWith("vendor/") || rel.contains("/testdata/") || rel.startsWith("testdata/")) {
-                        continue;
-                    }
-                    files.putIfAbsent(rel, Files.readAllBytes(f));
+        for (GoTree tree : GoTree.of(sourceRoots, walked)) {
+            for (Map.Entry<String, Path> f : tree.files().entrySet()) {
+                if (f.getKey().endsWith("_test.go") || files.containsKey(f.getKey())) {
+                    continue;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read Go sources below " + root, e);
+                try {
+                    files.put(f.getKey(), Files.readAllBytes(f.getValue()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read Go sources below " + tree.root(), e);
+                }
             }
         }
         return of(files);
-    }
-
-    private static boolean goFile(Path f) {
-        String n = f.getFileName().toString();
-        try {
-            return n.endsWith(".go") && !n.endsWith("_test.go") && Files.isRegularFile(f) && Files.size(f) < MAX_FILE;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** From sources given as {@code module-relative path → bytes}. */

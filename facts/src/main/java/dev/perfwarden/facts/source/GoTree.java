@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.source;
 
+import dev.perfwarden.facts.core.Sha256;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -7,11 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,36 @@ import java.util.stream.Stream;
  */
 public record GoTree(Path root, boolean recursive, Map<String, Path> files, String stamp) {
     static final int MAX_FILES = 100_000;
+
+    /**
+     * The trees of {@code sourceRoots}, one per distinct root: a root inside a module stands for the whole module
+     * (walked recursively from its {@code go.mod} folder), any other folder for its own files; roots that are no
+     * folder are left out. A tree in {@code walked} (trees an input reader walked in the same run, by absolute
+     * root) is taken as it is instead of walking the root again, when it was walked the same way.
+     *
+     * @throws java.io.UncheckedIOException naming the root that could not be walked
+     */
+    public static List<GoTree> of(List<Path> sourceRoots, Map<Path, GoTree> walked) {
+        List<GoTree> out = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (Path r : sourceRoots) {
+            if (r == null || !Files.isDirectory(r)) {
+                continue;
+            }
+            Path mod = GoSourceIndex.findModuleRoot(r).orElse(null);
+            Path root = (mod != null ? mod : r).toAbsolutePath().normalize();
+            if (!seen.add(root)) {
+                continue;
+            }
+            GoTree known = walked.get(root);
+            try {
+                out.add(known != null && known.recursive() == (mod != null) ? known : walk(root, mod != null));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read Go sources below " + root, e);
+            }
+        }
+        return out;
+    }
 
     /** Walks {@code root} (see the class comment). */
     public static GoTree walk(Path root, boolean recursive) throws IOException {
@@ -63,7 +92,7 @@ public record GoTree(Path root, boolean recursive, Map<String, Path> files, Stri
         }
         found.sort(Comparator.comparing(Found::rel));
         Map<String, Path> files = new LinkedHashMap<>();
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         for (Found f : found) {
             if (files.size() >= MAX_FILES) {
                 break;
@@ -72,7 +101,7 @@ public record GoTree(Path root, boolean recursive, Map<String, Path> files, Stri
             md.update((f.rel() + "\u0000" + f.size() + " " + f.mtime() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return new GoTree(r, recursive, java.util.Collections.unmodifiableMap(files),
-                HexFormat.of().formatHex(md.digest()));
+                Sha256.hex(md));
     }
 
     private record Found(String rel, Path file, long size, long mtime) {
@@ -92,13 +121,5 @@ public record GoTree(Path root, boolean recursive, Map<String, Path> files, Stri
             out.put(e.getKey(), Files.readAllBytes(e.getValue()));
         }
         return out;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one Go file walker: the module's files as the go command sees them. */
+/** The one Go file walker ({@link GoTree#walk}, by {@link GoFiles}' rules): the module's files as the go command sees them. */
 class GoFilesTest {
     @TempDir
     Path tmp;
@@ -27,10 +27,8 @@ class GoFilesTest {
                 "testdata/t.go", "a/testdata/t.go", ".git/x.go", "_old/o.go", "sub/go.mod", "sub/s.go", "b/.h/h.go")) {
             write(f);
         }
-        assertThat(GoFiles.below(tmp)).extracting(p -> tmp.relativize(p).toString().replace('\\', '/'))
-                .containsExactly("a/b.go", "a/z.go", "main.go");
-        assertThat(GoFiles.in(tmp.resolve("a"))).extracting(p -> p.getFileName().toString())
-                .containsExactly("b.go", "z.go");
+        assertThat(GoTree.walk(tmp, true).files().keySet()).containsExactly("a/b.go", "a/z.go", "main.go");
+        assertThat(GoTree.walk(tmp.resolve("a"), false).files().keySet()).containsExactly("b.go", "z.go");
     }
 
     @Test
@@ -38,6 +36,6 @@ class GoFilesTest {
         write("go.mod");
         Files.write(tmp.resolve("gen.go"), new byte[(int) GoFiles.MAX_FILE]);
         write("ok.go");
-        assertThat(GoFiles.below(tmp)).extracting(p -> p.getFileName().toString()).containsExactly("ok.go");
+        assertThat(GoTree.walk(tmp, true).files().keySet()).containsExactly("ok.go");
     }
 }

@@ -98,26 +98,7 @@ final class MessageReader {
         String alias = p.substring(0, dot);
         String fieldName = p.substring(dot + 1);
         if (alias.equals("param")) {
-            ParamType pt = ctx.parameters().get(fieldName);
-            if (pt == null) {
-                problems.error(at, "message: {{" + p + "}}: pack " + ctx.packId() + " has no parameter '" + fieldName + "'"
-                        + PolicySyntax.suggest(fieldName, ctx.parameters().keySet()) + " (parameters: "
-                        + String.join(", ", new TreeSet<>(ctx.parameters().keySet())) + ")");
-                return null;
-            }
-            if (filter != null && pt != ParamType.NUMBER) {
-                problems.error(at, "message: {{" + p + " | " + filter + "}} needs a number parameter, '" + fieldName
-                        + "' is a " + pt.id());
-                return null;
-            }
-            String key = fieldName + (filter == null ? "" : "|number");
-            String var = messageParams.get(key);
-            if (var == null) {
-                var = "$messageParam" + (messageParams.size() + 1);
-                messageParams.put(key, var);
-                params.add(new ParamBinding(fieldName, var, filter == null ? "text" : "number", at.line()));
-            }
-            return new ParamText(var, filter != null);
+            return paramPlaceholder(p, fieldName, filter, at);
         }
         Bound b = bound.get(alias);
         if (b == null) {
@@ -139,5 +120,29 @@ final class MessageReader {
             return null;
         }
         return new FactValue(b.var(), f.name(), filter != null);
+    }
+
+    /** {@code {{param.NAME}}} (with {@code | number}): the pack parameter's value, bound once per key. */
+    private Part paramPlaceholder(String p, String fieldName, String filter, YamlNode at) {
+        ParamType pt = ctx.parameters().get(fieldName);
+        if (pt == null) {
+            problems.error(at, "message: {{" + p + "}}: pack " + ctx.packId() + " has no parameter '" + fieldName + "'"
+                    + PolicySyntax.suggest(fieldName, ctx.parameters().keySet()) + " (parameters: "
+                    + String.join(", ", new TreeSet<>(ctx.parameters().keySet())) + ")");
+            return null;
+        }
+        if (filter != null && pt != ParamType.NUMBER) {
+            problems.error(at, "message: {{" + p + " | " + filter + "}} needs a number parameter, '" + fieldName
+                    + "' is a " + pt.id());
+            return null;
+        }
+        String key = fieldName + (filter == null ? "" : "|number");
+        String var = messageParams.get(key);
+        if (var == null) {
+            var = "$messageParam" + (messageParams.size() + 1);
+            messageParams.put(key, var);
+            params.add(new ParamBinding(fieldName, var, filter == null ? "text" : "number", at.line()));
+        }
+        return new ParamText(var, filter != null);
     }
 }
