@@ -5,6 +5,7 @@ import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.escape.Item.Block;
 import dev.perfwarden.facts.escape.Item.Step;
 import dev.perfwarden.facts.escape.Item.Summary;
+import dev.perfwarden.facts.parse.ByteText;
 import dev.perfwarden.facts.parse.CompilerLine;
 import dev.perfwarden.facts.parse.Interner;
 
@@ -147,10 +148,10 @@ final class FlowAssembler {
             int close = spaceAtDepth0(line, b, e);
             from = close < 0 ? b : close;
         }
-        int sep = indexBefore(line, ARROW, from, e);
+        int sep = ByteText.indexOf(line, ARROW, from, e);
         int src = sep + ARROW.length;
         if (sep < 0) {
-            sep = indexBefore(line, EQUALS, from, e);
+            sep = ByteText.indexOf(line, EQUALS, from, e);
             src = sep + EQUALS.length;
         }
         if (sep <= b) {
@@ -172,7 +173,7 @@ final class FlowAssembler {
             return false;
         }
         int b = m + FROM.length();
-        int at = lastIndexOf(line, AT, m, len);
+        int at = ByteText.lastIndexOf(line, AT, m, len);
         if (at <= b || line[at - 1] != ')') {
             return false;
         }
@@ -228,38 +229,6 @@ final class FlowAssembler {
     /** {@link Character#isWhitespace} of an ASCII byte. */
     private static boolean asciiWhitespace(byte c) {
         return c == ' ' || c >= 0x09 && c <= 0x0d || c >= 0x1c && c <= 0x1f;
-    }
-
-    /** The first index of {@code sep} in {@code s[from, end)} (wholly inside it), or -1. */
-    private static int indexBefore(byte[] s, byte[] sep, int from, int end) {
-        byte first = sep[0];
-        outer:
-        for (int i = from; i + sep.length <= end; i++) {
-            if (s[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < sep.length; j++) {
-                if (s[i + j] != sep[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    /** The last index of {@code sep} wholly inside {@code s[from, end)}, or -1. */
-    private static int lastIndexOf(byte[] s, byte[] sep, int from, int end) {
-        outer:
-        for (int i = end - sep.length; i >= from; i--) {
-            for (int j = 0; j < sep.length; j++) {
-                if (s[i + j] != sep[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /**
