@@ -79,13 +79,24 @@ final class RepeatedSections {
         return h;
     }
 
-    /** A 64-bit hash of the characters of {@code s}. */
+    /** A 64-bit hash of the characters of {@code s}, taken in four independent lanes (no chain of multiplies). */
     static long hash(String s) {
-        long h = 0x9E3779B97F4A7C15L ^ s.length();
-        for (int i = 0; i < s.length(); i++) {
-            h = (h ^ s.charAt(i)) * 0x100000001B3L;
+        int n = s.length();
+        long a = 0x9E3779B97F4A7C15L ^ n;
+        long b = 0xC2B2AE3D27D4EB4FL;
+        long c = 0x165667B19E3779F9L;
+        long d = 0x27D4EB2F165667C5L;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            a = (a ^ s.charAt(i)) * 0x100000001B3L;
+            b = (b ^ s.charAt(i + 1)) * 0x100000001B3L;
+            c = (c ^ s.charAt(i + 2)) * 0x100000001B3L;
+            d = (d ^ s.charAt(i + 3)) * 0x100000001B3L;
         }
-        return mix(h);
+        for (; i < n; i++) {
+            a = (a ^ s.charAt(i)) * 0x100000001B3L;
+        }
+        return mix(mix(a ^ Long.rotateLeft(b, 16)) ^ Long.rotateLeft(c, 32) ^ Long.rotateLeft(d, 48));
     }
 
     /** A finaliser that spreads every input bit over the whole word (splitmix64's). */
