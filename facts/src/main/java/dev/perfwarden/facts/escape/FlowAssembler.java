@@ -240,7 +240,8 @@ final class FlowAssembler {
      * @param summaries summaries by {@link EscapeSection#escKey}/{@link EscapeSection#leakKey}
      * @param escapesAt escape summaries by position only
      */
-    static void join(List<Item> items, Map<String, List<Summary>> summaries, Map<String, List<Summary>> escapesAt) {
+    static void join(List<Item> items, Map<EscapeSection.SiteKey, List<Summary>> summaries,
+                     Map<EscapeSection.SiteKey, List<Summary>> escapesAt) {
         List<Block> unmatched = new ArrayList<>();
         for (Item it : items) {
             if (it instanceof Block) {
@@ -251,7 +252,7 @@ final class FlowAssembler {
             }
         }
         for (Block b : unmatched) {
-            List<Summary> at = escapesAt.get(b.file + ':' + b.line + ':' + b.col);
+            List<Summary> at = escapesAt.get(EscapeSection.SiteKey.at(b.file, b.line, b.col));
             if (at == null) {
                 continue;
             }
