@@ -366,8 +366,7 @@ public final class EscapeTextParser implements InputParser {
                 return false;
             }
             String raw = reader.decodeLine();
-            CompilerLine l = new CompilerLine(n, raw, file(raw, lexed[0]), lexed[1], lexed[2], prefix(raw, end),
-                    raw.substring(end + 1));
+            CompilerLine l = CompilerLine.positioned(n, raw, file(raw, lexed[0]), lexed[1], lexed[2], end);
             return h.decode(section, l, b, end + 1, len);
         }
 
