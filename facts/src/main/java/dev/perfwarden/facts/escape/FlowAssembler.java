@@ -131,6 +131,7 @@ final class FlowAssembler {
     private static final byte[] ARROW = " \u2190 ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] EQUALS = " = ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] AT = " at ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SPACE = {' '};
 
     /**
      * As {@link #flow(CompilerLine)} for a line of the open block whose message, {@code line[m, len)}, starts
@@ -145,7 +146,7 @@ final class FlowAssembler {
         int e = len - 1;
         int from = b;
         if (line[b] == '{') { // {heap}, {storage for x}: the separator comes after the braces
-            int close = spaceAtDepth0(line, b, e);
+            int close = ByteText.indexAtDepth0(line, SPACE, b, e);
             from = close < 0 ? b : close;
         }
         int sep = ByteText.indexOf(line, ARROW, from, e);
@@ -207,23 +208,6 @@ final class FlowAssembler {
             }
         }
         openStep.notes.add(new FlowNote(where, why, pos, List.of()));
-    }
-
-    /** As {@link CompilerNames#indexAtDepth0} of a space in {@code s[from, end)}, on bytes. */
-    private static int spaceAtDepth0(byte[] s, int from, int end) {
-        int depth = 0;
-        for (int i = from; i < end; i++) {
-            byte c = s[i];
-            if (depth == 0 && c == ' ') {
-                return i;
-            }
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-                depth--;
-            }
-        }
-        return -1;
     }
 
     /** {@link Character#isWhitespace} of an ASCII byte. */
