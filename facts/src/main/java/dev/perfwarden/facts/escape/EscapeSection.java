@@ -66,9 +66,9 @@ final class EscapeSection {
     final PackageDecl decl;
     final FlowAssembler flows;
     private final List<Item> items = new ArrayList<>();
-    private final Map<String, List<Summary>> summaries = new HashMap<>();
+    private final Map<SiteKey, List<Summary>> summaries = new HashMap<>();
     /** Escape summaries by position only, for blocks whose subject the summary prints differently. */
-    private final Map<String, List<Summary>> escapesAt = new HashMap<>();
+    private final Map<SiteKey, List<Summary>> escapesAt = new HashMap<>();
     private final Set<String> localRoots = new HashSet<>();
     private final Map<String, Integer> dirVotes = new HashMap<>();
     private final List<String[]> pendingDeclared = new ArrayList<>();
@@ -152,7 +152,7 @@ final class EscapeSection {
     }
 
     /** An escape summary that explanation blocks may join. */
-    void summary(CompilerLine l, String kind, String subject, String result, int level, String key) {
+    void summary(CompilerLine l, String kind, String subject, String result, int level, SiteKey key) {
         flows.close();
         ok();
         vote(l.file());
@@ -160,7 +160,7 @@ final class EscapeSection {
         items.add(s);
         summaries.computeIfAbsent(key, k -> new ArrayList<>(1)).add(s);
         if (kind.equals(EscapeFact.KIND_ESCAPES)) {
-            escapesAt.computeIfAbsent(l.file() + ':' + l.line() + ':' + l.col(), k -> new ArrayList<>(1)).add(s);
+            escapesAt.computeIfAbsent(SiteKey.at(l.file(), l.line(), l.col()), k -> new ArrayList<>(1)).add(s);
         }
     }
 
@@ -180,7 +180,7 @@ final class EscapeSection {
         if (!fn.isEmpty()) {
             local(fn);
         }
-        String key = leak ? leakKey(l, subject) : escKey(l, subject);
+        SiteKey key = leak ? leakKey(l, subject) : escKey(l, subject);
         Block b = new Block(l, leak, subject, dst, derefs, fn, key);
         items.add(b);
         flows.open(b);
@@ -238,13 +238,23 @@ final class EscapeSection {
     private String lastVoteFile;
     private String lastVoteDir;
 
-    static String escKey(CompilerLine l, String subject) {
-        String s = subject.startsWith("append(") ? "append" : subject;
-        return l.file() + ':' + l.line() + ':' + l.col() + "|E|" + s;
+    /**
+     * What joins an explanation block to its summary: the position, escape or leak, and the subject (every
+     * {@code append(…)} is {@code append}: Go 1.26 sums them up so). With no subject, a position alone.
+     */
+    record SiteKey(String file, int line, int col, boolean leak, String subject) {
+        static SiteKey at(String file, int line, int col) {
+            return new SiteKey(file, line, col, false, "");
+        }
     }
 
-    static String leakKey(CompilerLine l, String param) {
-        return l.file() + ':' + l.line() + ':' + l.col() + "|L|" + param;
+    static SiteKey escKey(CompilerLine l, String subject) {
+        String s = subject.startsWith("append(") ? "append" : subject;
+        return new SiteKey(l.file(), l.line(), l.col(), false, s);
+    }
+
+    static SiteKey leakKey(CompilerLine l, String param) {
+        return new SiteKey(l.file(), l.line(), l.col(), true, param);
     }
 
     // ---- resolution

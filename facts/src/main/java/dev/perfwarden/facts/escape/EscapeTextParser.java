@@ -242,7 +242,8 @@ public final class EscapeTextParser implements InputParser {
                 long n = reader.lineNumber();
                 input.lines.put(n, reader.lineOffset());
                 if (fast && len > 0 && !reader.lastLineHadControl()
-                        && explanationOfOpenBlock(reader.lineBytes(), len)) {
+                        && (explanationOfOpenBlock(reader.lineBytes(), len)
+                        || !reader.lastLineNonAscii() && summaryOfBytes(n, reader, len))) {
                     ctx.record();
                     total++;
                     continue;
@@ -321,8 +322,7 @@ public final class EscapeTextParser implements InputParser {
             }
             if (open.prefix != prefixOf) {
                 prefixOf = open.prefix;
-                prefixBytes = prefixOf.chars().allMatch(c -> c < 0x80)
-                        ? prefixOf.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1) : null;
+                prefixBytes = asciiBytes(prefixOf);
             }
             byte[] prefix = prefixBytes;
             if (prefix == null) {
@@ -345,6 +345,42 @@ public final class EscapeTextParser implements InputParser {
                 section.ok();
             }
             return taken;
+        }
+
+        /**
+         * The fast path of the most frequent summary lines ({@link EscapeBytes}): an ASCII line with a position whose
+         * message has one of its forms is decoded from its bytes; false, with nothing changed, for any other line.
+         */
+        private boolean summaryOfBytes(long n, BoundedLineReader reader, int len) {
+            byte[] b = reader.lineBytes();
+            byte c0 = b[0];
+            if (c0 == '#' || c0 == '\t' || c0 == ' ' || c0 == '<') {
+                return false;
+            }
+            int end = PositionLexer.lex(b, len, lexed);
+            if (end < 0 || len - end <= 1 || b[end] != ' ' || b[end + 1] == ' ') {
+                return false;
+            }
+            EscapeBytes.Handler h = EscapeBytes.handler(b, end + 1, len);
+            if (h == null) {
+                return false;
+            }
+            String raw = reader.decodeLine();
+            CompilerLine l = CompilerLine.positioned(n, raw, file(raw, lexed[0]), lexed[1], lexed[2], end);
+            return h.decode(section, l, b, end + 1, len);
+        }
+
+        /** The file's end, line and column {@link PositionLexer#lex(byte[], int, int[])} found. */
+        private final int[] lexed = new int[3];
+
+        /** The bytes of an ASCII string, or null when it holds another character. */
+        private static byte[] asciiBytes(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) >= 0x80) {
+                    return null;
+                }
+            }
+            return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         }
 
         private static boolean startsWith(byte[] b, int len, int at, byte[] what) {

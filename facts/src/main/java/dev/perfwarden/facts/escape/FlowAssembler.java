@@ -5,6 +5,7 @@ import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.escape.Item.Block;
 import dev.perfwarden.facts.escape.Item.Step;
 import dev.perfwarden.facts.escape.Item.Summary;
+import dev.perfwarden.facts.parse.ByteText;
 import dev.perfwarden.facts.parse.CompilerLine;
 import dev.perfwarden.facts.parse.Interner;
 
@@ -130,6 +131,7 @@ final class FlowAssembler {
     private static final byte[] ARROW = " \u2190 ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] EQUALS = " = ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] AT = " at ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SPACE = {' '};
 
     /**
      * As {@link #flow(CompilerLine)} for a line of the open block whose message, {@code line[m, len)}, starts
@@ -144,13 +146,13 @@ final class FlowAssembler {
         int e = len - 1;
         int from = b;
         if (line[b] == '{') { // {heap}, {storage for x}: the separator comes after the braces
-            int close = spaceAtDepth0(line, b, e);
+            int close = ByteText.indexAtDepth0(line, SPACE, b, e);
             from = close < 0 ? b : close;
         }
-        int sep = indexBefore(line, ARROW, from, e);
+        int sep = ByteText.indexOf(line, ARROW, from, e);
         int src = sep + ARROW.length;
         if (sep < 0) {
-            sep = indexBefore(line, EQUALS, from, e);
+            sep = ByteText.indexOf(line, EQUALS, from, e);
             src = sep + EQUALS.length;
         }
         if (sep <= b) {
@@ -172,7 +174,7 @@ final class FlowAssembler {
             return false;
         }
         int b = m + FROM.length();
-        int at = lastIndexOf(line, AT, m, len);
+        int at = ByteText.lastIndexOf(line, AT, m, len);
         if (at <= b || line[at - 1] != ')') {
             return false;
         }
@@ -208,58 +210,9 @@ final class FlowAssembler {
         openStep.notes.add(new FlowNote(where, why, pos, List.of()));
     }
 
-    /** As {@link CompilerNames#indexAtDepth0} of a space in {@code s[from, end)}, on bytes. */
-    private static int spaceAtDepth0(byte[] s, int from, int end) {
-        int depth = 0;
-        for (int i = from; i < end; i++) {
-            byte c = s[i];
-            if (depth == 0 && c == ' ') {
-                return i;
-            }
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-                depth--;
-            }
-        }
-        return -1;
-    }
-
     /** {@link Character#isWhitespace} of an ASCII byte. */
     private static boolean asciiWhitespace(byte c) {
         return c == ' ' || c >= 0x09 && c <= 0x0d || c >= 0x1c && c <= 0x1f;
-    }
-
-    /** The first index of {@code sep} in {@code s[from, end)} (wholly inside it), or -1. */
-    private static int indexBefore(byte[] s, byte[] sep, int from, int end) {
-        byte first = sep[0];
-        outer:
-        for (int i = from; i + sep.length <= end; i++) {
-            if (s[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < sep.length; j++) {
-                if (s[i + j] != sep[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    /** The last index of {@code sep} wholly inside {@code s[from, end)}, or -1. */
-    private static int lastIndexOf(byte[] s, byte[] sep, int from, int end) {
-        outer:
-        for (int i = end - sep.length; i >= from; i--) {
-            for (int j = 0; j < sep.length; j++) {
-                if (s[i + j] != sep[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /**
@@ -271,7 +224,8 @@ final class FlowAssembler {
      * @param summaries summaries by {@link EscapeSection#escKey}/{@link EscapeSection#leakKey}
      * @param escapesAt escape summaries by position only
      */
-    static void join(List<Item> items, Map<String, List<Summary>> summaries, Map<String, List<Summary>> escapesAt) {
+    static void join(List<Item> items, Map<EscapeSection.SiteKey, List<Summary>> summaries,
+                     Map<EscapeSection.SiteKey, List<Summary>> escapesAt) {
         List<Block> unmatched = new ArrayList<>();
         for (Item it : items) {
             if (it instanceof Block) {
@@ -282,7 +236,7 @@ final class FlowAssembler {
             }
         }
         for (Block b : unmatched) {
-            List<Summary> at = escapesAt.get(b.file + ':' + b.line + ':' + b.col);
+            List<Summary> at = escapesAt.get(EscapeSection.SiteKey.at(b.file, b.line, b.col));
             if (at == null) {
                 continue;
             }

@@ -35,10 +35,10 @@ abstract class Item {
         final String subject;
         final String result;
         final int level;
-        final String key;
+        final EscapeSection.SiteKey key;
         List<Block> blocks;
 
-        Summary(CompilerLine l, String kind, String subject, String result, int level, String key) {
+        Summary(CompilerLine l, String kind, String subject, String result, int level, EscapeSection.SiteKey key) {
             super(l);
             this.kind = kind;
             this.subject = subject;
@@ -57,11 +57,12 @@ abstract class Item {
         final String fn;
         /** The header's position as printed: the block's flow lines repeat it. */
         final String prefix;
-        final String key;
+        final EscapeSection.SiteKey key;
         final List<Step> steps = new ArrayList<>(2);
         boolean claimed;
 
-        Block(CompilerLine l, boolean leak, String subject, String dst, int derefs, String fn, String key) {
+        Block(CompilerLine l, boolean leak, String subject, String dst, int derefs, String fn,
+              EscapeSection.SiteKey key) {
             super(l);
             this.leak = leak;
             this.subject = subject;

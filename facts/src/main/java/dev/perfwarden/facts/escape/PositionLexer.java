@@ -59,6 +59,57 @@ final class PositionLexer {
         return null;
     }
 
+    /**
+     * As {@link #lex(String)} on the ASCII bytes {@code b[0, len)} of a line, for a line that starts with neither
+     * a space, a tab, {@code #} nor {@code <}: the index just after the position's closing colon, or -1 when the
+     * line has none; {@code out} gets the file's end, the line and the column.
+     */
+    static int lex(byte[] b, int len, int[] out) {
+        int from = 1;
+        for (int tries = 0; tries < 8; tries++) {
+            int colon = from;
+            while (colon < len && b[colon] != ':') {
+                colon++;
+            }
+            if (colon >= len) {
+                return -1;
+            }
+            int lineEnd = digits(b, colon + 1, len);
+            if (lineEnd > colon + 1 && lineEnd < len && b[lineEnd] == ':') {
+                out[0] = colon;
+                out[1] = number(b, colon + 1, lineEnd);
+                int colEnd = digits(b, lineEnd + 1, len);
+                if (colEnd > lineEnd + 1 && colEnd < len && b[colEnd] == ':') {
+                    out[2] = number(b, lineEnd + 1, colEnd);
+                    return colEnd + 1;
+                }
+                out[2] = 0;
+                return lineEnd + 1;
+            }
+            if (lineEnd > colon + 1 && lineEnd == len) {
+                return -1;
+            }
+            from = colon + 1;
+        }
+        return -1;
+    }
+
+    private static int digits(byte[] b, int from, int len) {
+        int i = from;
+        while (i < len && i - from < 10 && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int number(byte[] b, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (b[i] - '0');
+        }
+        return v;
+    }
+
     /** Parses {@code FILE:LINE[:COL]} (a flow note's {@code at} part) into a source position. */
     static SourcePos sourcePos(String s, Interner in) {
         if (s.equals(UNKNOWN_POSITION)) {

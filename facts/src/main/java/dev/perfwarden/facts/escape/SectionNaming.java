@@ -5,6 +5,8 @@ import dev.perfwarden.facts.core.SourcePaths;
 import dev.perfwarden.facts.source.PackageDirs;
 import dev.perfwarden.facts.symbols.Symbols;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** How a {@code # pkg} section qualifies compiler names, known once the whole section has been read. */
@@ -43,6 +45,17 @@ final class SectionNaming {
         if (name.isEmpty()) {
             return "";
         }
+        return declaredMemo.computeIfAbsent(new NameInFile(name, file), k -> declaredNow(name, file));
+    }
+
+    /** Names repeat over a section's lines: each (name, file) is qualified once. */
+    private final Map<NameInFile, String> declaredMemo = new HashMap<>();
+    private final Map<String, String> calledMemo = new HashMap<>();
+
+    private record NameInFile(String name, String file) {
+    }
+
+    private String declaredNow(String name, String file) {
         String head = CompilerNames.head(name);
         if (!head.isEmpty() && !localRoots.contains(head)) {
             String dir = SourcePaths.dir(file);
@@ -58,6 +71,10 @@ final class SectionNaming {
         if (name.isEmpty()) {
             return "";
         }
+        return calledMemo.computeIfAbsent(name, this::calledNow);
+    }
+
+    private String calledNow(String name) {
         String head = CompilerNames.head(name);
         if (head.isEmpty() || localRoots.contains(head)) {
             return Symbols.qualify(prefix, name);

@@ -1,5 +1,8 @@
 package dev.perfwarden.facts.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -67,13 +70,9 @@ public final class Interner {
         if (from >= to) {
             return "";
         }
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            byte b = src[i];
-            if (b < 0) {
-                return intern(new String(src, from, to - from, StandardCharsets.UTF_8));
-            }
-            h = 31 * h + b;
+        int h = hash(src, from, to);
+        if (h == NOT_ASCII) {
+            return intern(new String(src, from, to - from, StandardCharsets.UTF_8));
         }
         int mask = table.length - 1;
         int len = to - from;
@@ -118,13 +117,58 @@ public final class Interner {
         }
     }
 
-    /** {@link String#hashCode()} of the part, so that pooled strings' cached hashes can be compared. */
+    /** What {@link #hash(byte[], int, int)} returns for a part with a byte beyond ASCII (no pooled hash is it). */
+    private static final int NOT_ASCII = 0;
+    private static final long M = 0x9E3779B97F4A7C15L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The hash of a part: its characters taken eight at a time as the bytes of a little-endian long (so that an ASCII
+     * String and its bytes hash alike), never {@link #NOT_ASCII}.
+     */
     private static int hash(String s, int from, int to) {
-        int h = 0;
+        long h = (to - from) * M;
+        long w = 0;
+        int k = 0;
         for (int i = from; i < to; i++) {
-            h = 31 * h + s.charAt(i);
+            w |= (long) s.charAt(i) << (k << 3);
+            if (++k == 8) {
+                h = step(h, w);
+                w = 0;
+                k = 0;
+            }
         }
-        return h;
+        return finish(k == 0 ? h : step(h, w));
+    }
+
+    /** As {@link #hash(String, int, int)} of the ASCII bytes {@code b[from, to)}; {@link #NOT_ASCII} for others. */
+    private static int hash(byte[] b, int from, int to) {
+        long h = (to - from) * M;
+        long high = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            high |= w;
+            h = step(h, w);
+        }
+        if (i < to) {
+            long w = 0;
+            for (int k = 0; i < to; i++, k++) {
+                w |= (b[i] & 0xffL) << (k << 3);
+            }
+            high |= w;
+            h = step(h, w);
+        }
+        return (high & 0x8080808080808080L) != 0 ? NOT_ASCII : finish(h);
+    }
+
+    private static long step(long h, long w) {
+        return Long.rotateLeft((h ^ w) * M, 29);
+    }
+
+    private static int finish(long h) {
+        int x = (int) (h ^ (h >>> 32));
+        return x == NOT_ASCII ? 1 : x;
     }
 
     /** Spreads a string hash's high bits into the low ones, which pick the slot. */

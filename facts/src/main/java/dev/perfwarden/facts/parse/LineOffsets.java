@@ -13,8 +13,14 @@ import java.util.Arrays;
  * InputPos)}) rather than by text. Eight bytes a line.
  */
 public final class LineOffsets {
+    /** Offsets are kept in pages of this many lines: a long input adds pages, it never copies the ones it has. */
+    private static final int PAGE_BITS = 10;
+    private static final int PAGE = 1 << PAGE_BITS;
+
     private final InputSource source;
-    private long[] offsets = new long[1024];
+    private long[][] pages = new long[16][];
+    /** The number of lines recorded so far (1-based line numbers up to it have an offset). */
+    private long count;
 
     public LineOffsets(InputSource source) {
         this.source = source;
@@ -22,18 +28,28 @@ public final class LineOffsets {
 
     /** Records where 1-based line {@code line} starts in the stream. */
     public void put(long line, long streamOffset) {
-        int i = Math.toIntExact(line - 1);
-        if (i >= offsets.length) {
-            offsets = Arrays.copyOf(offsets, Math.max(i + 1, offsets.length * 2));
+        long i = line - 1;
+        int p = Math.toIntExact(i >>> PAGE_BITS);
+        if (p >= pages.length) {
+            pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
         }
-        offsets[i] = streamOffset;
+        if (pages[p] == null) {
+            pages[p] = new long[PAGE];
+        }
+        pages[p][(int) (i & (PAGE - 1))] = streamOffset;
+        count = Math.max(count, line);
     }
 
     /** Evidence for a line read earlier: by reference when its offset is known, else by {@code text}. */
     public Evidence evidence(InputKind kind, String text, InputPos at, long line) {
-        if (source == null || line < 1 || line > offsets.length || (line > 1 && offsets[(int) line - 1] == 0)) {
+        if (source == null || line < 1 || line > count) {
             return Evidence.of(kind, text, at);
         }
-        return Evidence.of(kind, source.lineAt(offsets[(int) line - 1]), at);
+        long[] page = pages[(int) ((line - 1) >>> PAGE_BITS)];
+        long offset = page == null ? 0 : page[(int) ((line - 1) & (PAGE - 1))];
+        if (line > 1 && offset == 0) {
+            return Evidence.of(kind, text, at);
+        }
+        return Evidence.of(kind, source.lineAt(offset), at);
     }
 }

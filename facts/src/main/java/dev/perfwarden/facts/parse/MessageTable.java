@@ -17,7 +17,16 @@ public final class MessageTable<S> {
     private final List<List<MessageForm<S>>> byFirstChar = new ArrayList<>(128);
     private final List<MessageForm<S>> anchoredOther = new ArrayList<>();
     private final List<MessageForm<S>> unanchored = new ArrayList<>();
-    private final int size;
+    /** The same forms with their fixed text as ASCII bytes, for {@link #formOf(byte[], int, int)}. */
+    private final List<List<Row<S>>> rowsByFirstChar = new ArrayList<>(128);
+    private final List<Row<S>> unanchoredRows = new ArrayList<>();
+    private final List<MessageForm<S>> forms;
+
+    private record Row<S>(MessageForm<S> form, byte[] head, byte[] tail) {
+        Row(MessageForm<S> form) {
+            this(form, ByteText.ascii(form.head()), ByteText.ascii(form.tail()));
+        }
+    }
 
     @SafeVarargs
     public MessageTable(MessageForm<S>... forms) {
@@ -27,10 +36,12 @@ public final class MessageTable<S> {
     public MessageTable(List<MessageForm<S>> forms) {
         for (int i = 0; i < 128; i++) {
             byFirstChar.add(List.of());
+            rowsByFirstChar.add(List.of());
         }
         for (MessageForm<S> f : forms) {
             if (!f.anchored()) {
                 unanchored.add(f);
+                unanchoredRows.add(new Row<>(f));
                 continue;
             }
             char c = f.head().charAt(0);
@@ -38,16 +49,24 @@ public final class MessageTable<S> {
                 List<MessageForm<S>> l = new ArrayList<>(byFirstChar.get(c));
                 l.add(f);
                 byFirstChar.set(c, l);
+                List<Row<S>> r = new ArrayList<>(rowsByFirstChar.get(c));
+                r.add(new Row<>(f));
+                rowsByFirstChar.set(c, r);
             } else {
                 anchoredOther.add(f);
             }
         }
-        this.size = forms.size();
+        this.forms = List.copyOf(forms);
     }
 
     /** The number of forms. */
     public int size() {
-        return size;
+        return forms.size();
+    }
+
+    /** The forms in table order. */
+    public List<MessageForm<S>> forms() {
+        return forms;
     }
 
     /** Decodes {@code line}'s message; false when no form has it or its form's handler rejects it. */
@@ -62,6 +81,47 @@ public final class MessageTable<S> {
             r = first(unanchored, sink, line, msg);
         }
         return r != null && r;
+    }
+
+    /**
+     * The form {@link #decode} would hand the message to, for a message given as the ASCII bytes {@code b[from, to)}:
+     * the first form, in decode's order, whose fixed text the message has (its guard is not tried); null when none.
+     * A byte-level decoder takes the lines of the forms it knows and leaves the others to {@link #decode}.
+     */
+    public MessageForm<S> formOf(byte[] b, int from, int to) {
+        if (from >= to || b[from] < 0) {
+            return null;
+        }
+        for (Row<S> r : rowsByFirstChar.get(b[from])) {
+            if (has(r, b, from, to)) {
+                return r.form;
+            }
+        }
+        for (Row<S> r : unanchoredRows) {
+            if (has(r, b, from, to)) {
+                return r.form;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the message {@code b[from, to)} has the fixed text of {@code r} where its shape puts it. */
+    private static boolean has(Row<?> r, byte[] b, int from, int to) {
+        switch (r.form.shape()) {
+            case EXACT:
+                return to - from == r.head.length && ByteText.startsWith(b, from, to, r.head);
+            case PREFIX:
+                return ByteText.startsWith(b, from, to, r.head);
+            case ENCLOSED:
+                return to - from >= r.head.length + r.tail.length && ByteText.startsWith(b, from, to, r.head)
+                        && ByteText.endsWith(b, from, to, r.tail);
+            case SUFFIX:
+                return ByteText.endsWith(b, from, to, r.tail);
+            case FIRST_INFIX:
+                return ByteText.indexOf(b, r.tail, from, to) > from;
+            default:
+                return ByteText.lastIndexOf(b, r.tail, from, to) > from;
+        }
     }
 
     private Boolean first(List<MessageForm<S>> forms, S sink, CompilerLine line, String msg) {

@@ -94,4 +94,48 @@ class EscapeTextFastPathTest {
         assertThat(fast.unparsedCount()).isPositive();
         assertThat(fast).isEqualTo(parse(f, true));
     }
+
+    /** Summary lines the byte forms (EscapeBytes) leave to the String table, or must read exactly as it does. */
+    @Test
+    void oddSummaryLinesGiveTheSameFactsOnBothPaths(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("m2.txt");
+        Files.writeString(f, String.join("\n",
+                "# example.com/odd",
+                "./odd.go:3:6: can inline f with cost 12 as: func() { }",
+                "./odd.go:4:6: can inline g with cost 12345678901 as: func() { }",
+                "./odd.go:5:6: can inline h with cost as: func() { }",
+                "./odd.go:5:7: can inline (*T[go.shape.int]).m with cost 3 as: func() { }",
+                "./odd.go:6:6: cannot inline k: function too complex: cost 95 exceeds budget 80",
+                "./odd.go:7:6: cannot inline a into b: recursive",
+                "./odd.go:8:6: cannot inline nocolon",
+                "./odd.go:9:2: inlining call to f",
+                "./odd.go:9:3: inlining call to g with score 40",
+                "./odd.go:9:4: inlining call to ",
+                "./odd.go:10:2: leaking param: p",
+                "./odd.go:10:3: leaking param: q to result ~r0 level=0",
+                "./odd.go:10:4: leaking param: r to result ~r0 level=+1",
+                "./odd.go:11:2: parameter p leaks to {heap} with derefs=0:",
+                "./odd.go:11:2:   flow: {heap} ← p:",
+                "./odd.go:11:2:     from p (assign) at ./odd.go:11:2",
+                "./odd.go:11:3: parameter q leaks to ~r0 for h with derefs=-1:",
+                "./odd.go:11:4: parameter r leaks to ~r0 with derefs=+2:",
+                "./odd.go:11:5: parameter s leaks to ~r0 by way of t with derefs=1:",
+                "./odd.go:11:6: parameter t escapes to heap:",
+                "./odd.go:11:7: parameter u leaks to {storage for u with derefs=1:",
+                "./odd.go:12:2: x escapes to heap",
+                "./odd.go:12:3: x escapes to heap in f:",
+                "./odd.go:12:4: x escapes to heap, not allowed in runtime",
+                "./odd.go:12:5: &T{...} escapes to heap in :",
+                "./odd.go:12:6: y does not escape",
+                "./odd.go:12:7: z does not escape, mutate, or call",
+                "./odd.go:12:8: can inline w escapes to heap",
+                "./ödd.go:13:2: x escapes to heap",
+                "./odd.go:13:3: é does not escape",
+                "<unknown line number>: ~r0 does not escape",
+                ""), StandardCharsets.UTF_8);
+        Outcome fast = parse(f, false);
+        assertThat(fast.facts()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(fast.unparsedCount()).isPositive();
+        assertThat(fast).isEqualTo(parse(f, true));
+    }
 }

@@ -75,6 +75,31 @@ class MessageTableTest {
         assertThat(decode("")).containsExactly("unknown");
     }
 
+    /** The form formOf names for a message's bytes, as "SHAPE head|tail", or "none". */
+    private static String formOf(String msg) {
+        byte[] b = ("x.go:1:1: " + msg).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        MessageForm<List<String>> f = TABLE.formOf(b, "x.go:1:1: ".length(), b.length);
+        return f == null ? "none" : f.shape() + " " + f.head() + "|" + f.tail();
+    }
+
+    @Test
+    void formOfBytesNamesTheFormDecodeTriesFirstInDecodesOrder() {
+        assertThat(formOf("can inline x does not escape")).isEqualTo("PREFIX can inline |");
+        assertThat(formOf("cannot inline F: recursive")).isEqualTo("PREFIX cannot inline |");
+        assertThat(formOf("&T{} does not escape")).isEqualTo("SUFFIX | does not escape");
+        assertThat(formOf("a escapes to heap escapes to heap")).isEqualTo("LAST_INFIX | escapes to heap");
+        assertThat(formOf("x escapes to heap, not allowed in runtime does not escape"))
+                .isEqualTo("SUFFIX | does not escape");
+        // the enclosed form needs its tail; its guard is not tried (a byte decoder checks it or leaves the line)
+        assertThat(formOf("parameter p is odd:")).isEqualTo("ENCLOSED parameter |:");
+        assertThat(formOf("parameter p escapes to heap")).isEqualTo("PREFIX parameter |");
+        assertThat(formOf("imprecise interface call")).isEqualTo("EXACT imprecise interface call|");
+        assertThat(formOf("imprecise interface call!")).isEqualTo("none");
+        // an infix at the message's start is not the form, as decode has it
+        assertThat(formOf(" escapes to heap")).isEqualTo("none");
+        assertThat(formOf("")).isEqualTo("none");
+    }
+
     @Test
     void formsCheckTheirShape() {
         assertThatThrownBy(() -> new MessageForm<List<String>>(MessageForm.Shape.PREFIX, "", "", null,
