@@ -43,7 +43,7 @@ public final class GcTraceParser implements InputParser {
 
     @Override
     public boolean sniff(InputHead head) {
-        // the words SNIFF needs first: a multi-line find tries every position of every text input, slow in a cold JVM
+        // the literal SNIFF needs first: a multi-line find tries every line of the head (sampled: 0.4 ms a 64 KiB -json log head)
         return head.textFile() && head.text().contains("gc ") && SNIFF.matcher(head.text()).find();
     }
 
