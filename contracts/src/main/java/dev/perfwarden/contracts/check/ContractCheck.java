@@ -23,6 +23,7 @@ import dev.perfwarden.facts.contract.FindingsRun;
 import dev.perfwarden.facts.contract.FunctionLimit;
 import dev.perfwarden.facts.contract.ReportedFinding;
 import dev.perfwarden.facts.input.InputStats;
+import dev.perfwarden.facts.program.SourceRoots;
 import dev.perfwarden.facts.source.GcassertDirectives;
 
 import java.nio.file.Path;
@@ -73,6 +74,7 @@ public final class ContractCheck {
             throw new IllegalArgumentException("the rule set does not hold the built-in '" + PACK + "' pack");
         }
         List<Object> all = new ArrayList<>(facts);
+        all.add(SourceRoots.of(sourceRoots)); // the rules judge ExternalFiles by the module's roots, as in analyze
         all.addAll(Measurements.derive(facts));
         List<BenchResult> head = facts.stream().filter(f -> f instanceof BenchResult).map(f -> (BenchResult) f).toList();
         if (!base.isEmpty() && !head.isEmpty()) {

@@ -140,7 +140,7 @@ public final class Session {
     private static List<Fact> withRoots(List<? extends Fact> facts, List<Path> roots) {
         List<Fact> all = new ArrayList<>(facts.size() + 1);
         all.addAll(facts);
-        all.add(new SourceRoots(roots.stream().map(r -> r.toAbsolutePath().normalize().toString()).toList()));
+        all.add(SourceRoots.of(roots));
         return all;
     }
 

@@ -259,7 +259,7 @@ final class EscapeSection {
         FlowAssembler.join(items, summaries, escapesAt);
         escapesAt.clear();
         ParseContext ctx = input.ctx;
-        long header = RepeatedSections.header(pkg, variant);
+        RepeatedSections.Key header = RepeatedSections.header(pkg, variant);
         if (decl != null) {
             if (input.repeats.repeated(header)) {
                 ctx.repeated();

@@ -1,10 +1,11 @@
 package dev.perfwarden.facts.escape;
 
+import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.escape.Item.Block;
 import dev.perfwarden.facts.escape.Item.Step;
 import dev.perfwarden.facts.escape.Item.Summary;
 
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The facts of an input that a later {@code # pkg} section of the same package prints again, word for word: a
@@ -13,79 +14,110 @@ import java.util.List;
  * and a rule that joins two facts of the same site makes k² matches. Copies inside one section are the compiler's
  * own (it prints some sites once per inlined copy) and are all kept.
  *
- * <p>Each fact is known by a 64-bit key: the section's header, the line as printed and, for an escape summary, its
- * explanation blocks (their lines and every flow step and note). Keys of a section join the set when the section
- * has been emitted. At most {@link #MAX_KEYS} keys are kept (past them every fact is emitted).
+ * <p>Each fact is known by a 128-bit key over everything its fact is built from: the section's header, the line as
+ * printed and, for an escape summary, its explanation blocks (their lines and every field of every flow step and
+ * note). Every string is hashed whole into both halves of the key (two independent 64-bit lanes), so two different
+ * facts share a key only by a 128-bit collision: below 2⁻⁸⁰ at {@link #MAX_KEYS} keys. Keys of a section join the set
+ * when the section has been emitted. At most {@link #MAX_KEYS} keys are kept (past them every fact is emitted).
  */
 final class RepeatedSections {
     static final int MAX_KEYS = 1 << 22;
 
-    private long[] table = new long[1 << 10];
+    /** Pairs of longs (high, low); (0, 0) marks a free slot. */
+    private long[] table = new long[2 << 10];
     private int size;
-    private long[] pending = new long[64];
+    private long[] pending = new long[128];
     private int pendingSize;
 
+    /** A fact's key: two independent 64-bit hashes of the same content. */
+    record Key(long high, long low) {
+    }
+
     /** Whether an earlier section emitted the fact of this key; the key joins the set when the section ends. */
-    boolean repeated(long key) {
-        if (contains(key)) {
+    boolean repeated(Key key) {
+        if (slot(table, key.high, key.low) >= 0) {
             return true;
         }
-        if (pendingSize == pending.length) {
-            pending = java.util.Arrays.copyOf(pending, pendingSize * 2);
+        if (pendingSize + 2 > pending.length) {
+            pending = Arrays.copyOf(pending, pending.length * 2);
         }
-        pending[pendingSize++] = key;
+        pending[pendingSize++] = key.high;
+        pending[pendingSize++] = key.low;
         return false;
     }
 
     /** The section has been emitted: its keys now name facts of an earlier section. */
     void sectionEnded() {
-        for (int i = 0; i < pendingSize && size < MAX_KEYS; i++) {
-            add(pending[i]);
+        for (int i = 0; i < pendingSize && size < MAX_KEYS; i += 2) {
+            add(pending[i], pending[i + 1]);
         }
         pendingSize = 0;
-        if (pending.length > 1 << 12) {
-            pending = new long[64];
+        if (pending.length > 1 << 13) {
+            pending = new long[128];
         }
     }
 
     /** The key of the fact {@code it} becomes in the section headed {@code header}. */
-    static long key(long header, Item it) {
-        long h = mix(header ^ hash(it.raw));
+    static Key key(Key header, Item it) {
+        Lanes h = new Lanes(header).add(it.raw);
         if (it instanceof Summary s && s.blocks != null) {
             for (Block b : s.blocks) {
-                h = mix(h ^ block(b));
+                block(h, b);
             }
         } else if (it instanceof Block b) {
-            h = mix(h ^ block(b));
+            block(h, b);
         }
-        return h;
+        return h.key();
     }
 
     /** The key of a section's package declaration. */
-    static long header(String pkg, String variant) {
-        return mix(hash(pkg) * 31 + hash(variant));
+    static Key header(String pkg, String variant) {
+        return new Lanes(new Key(0x243F6A8885A308D3L, 0x13198A2E03707344L)).add(pkg).add(variant).key();
     }
 
-    private static long block(Block b) {
-        long h = hash(b.raw);
+    private static void block(Lanes h, Block b) {
+        h.add(b.raw);
         for (Step s : b.steps) {
-            h = mix(h ^ ((long) s.dst.hashCode() << 32 | s.src.hashCode() & 0xffffffffL));
-            h = mix(h ^ s.ops.hashCode());
-            List<FlowNote> notes = s.notes;
-            for (FlowNote n : notes) {
-                h = mix(h ^ n.hashCode());
+            h.add(s.dst).add(s.ops).add(s.src);
+            for (FlowNote n : s.notes) {
+                h.add(n.where()).add(n.why()).add(n.at());
+                for (SourcePos p : n.inlineChain()) {
+                    h.add(p);
+                }
             }
         }
-        return h;
     }
 
-    /** A 64-bit hash of the characters of {@code s}. */
-    static long hash(String s) {
-        long h = 0x9E3779B97F4A7C15L ^ s.length();
-        for (int i = 0; i < s.length(); i++) {
-            h = (h ^ s.charAt(i)) * 0x100000001B3L;
+    /** Two hash lanes with different seeds and multipliers, each fed every character of every string. */
+    private static final class Lanes {
+        private long a;
+        private long b;
+
+        Lanes(Key start) {
+            this.a = start.high;
+            this.b = start.low;
         }
-        return mix(h);
+
+        Lanes add(String s) {
+            long x = a ^ 0x9E3779B97F4A7C15L ^ s.length();
+            long y = b ^ 0xC2B2AE3D27D4EB4FL ^ s.length();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                x = (x ^ c) * 0x100000001B3L;
+                y = (y ^ c) * 0x9FB21C651E98DF25L;
+            }
+            a = mix(x);
+            b = mix(y + 0x632BE59BD9B4E019L);
+            return this;
+        }
+
+        Lanes add(SourcePos p) {
+            return add(p.file()).add(Integer.toString(p.line())).add(Integer.toString(p.col()));
+        }
+
+        Key key() {
+            return new Key(a, a == 0 && b == 0 ? 1 : b); // (0, 0) marks a free slot
+        }
     }
 
     /** A finaliser that spreads every input bit over the whole word (splitmix64's). */
@@ -95,39 +127,44 @@ final class RepeatedSections {
         return z ^ (z >>> 31);
     }
 
-    private boolean contains(long key) {
-        long k = key == 0 ? 1 : key;
-        int mask = table.length - 1;
-        for (int i = (int) k & mask; ; i = (i + 1) & mask) {
-            if (table[i] == 0) {
-                return false;
+    /** The index of the pair in {@code t}, or -1 when absent. */
+    private static int slot(long[] t, long high, long low) {
+        int pairs = t.length >> 1;
+        for (int i = (int) (high ^ low) & (pairs - 1); ; i = (i + 1) & (pairs - 1)) {
+            long h = t[2 * i];
+            long l = t[2 * i + 1];
+            if (h == 0 && l == 0) {
+                return -1;
             }
-            if (table[i] == k) {
-                return true;
+            if (h == high && l == low) {
+                return i;
             }
         }
     }
 
-    private void add(long key) {
-        long k = key == 0 ? 1 : key;
-        int mask = table.length - 1;
-        int i = (int) k & mask;
-        while (table[i] != 0) {
-            if (table[i] == k) {
-                return;
-            }
-            i = (i + 1) & mask;
+    private void add(long high, long low) {
+        if (slot(table, high, low) >= 0) {
+            return;
         }
-        table[i] = k;
-        if (++size * 2 > table.length) {
+        put(table, high, low);
+        if (++size * 4 > table.length) { // load factor 1/2 over pairs
             long[] old = table;
             table = new long[old.length * 2];
-            size = 0;
-            for (long o : old) {
-                if (o != 0) {
-                    add(o);
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i] != 0 || old[i + 1] != 0) {
+                    put(table, old[i], old[i + 1]);
                 }
             }
         }
+    }
+
+    private static void put(long[] t, long high, long low) {
+        int pairs = t.length >> 1;
+        int i = (int) (high ^ low) & (pairs - 1);
+        while (t[2 * i] != 0 || t[2 * i + 1] != 0) {
+            i = (i + 1) & (pairs - 1);
+        }
+        t[2 * i] = high;
+        t[2 * i + 1] = low;
     }
 }

@@ -2,6 +2,7 @@ package dev.perfwarden.facts.program;
 
 import dev.perfwarden.facts.core.Fact;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,5 +15,10 @@ import java.util.List;
 public record SourceRoots(List<String> roots) implements Fact {
     public SourceRoots {
         roots = List.copyOf(roots);
+    }
+
+    /** The fact naming {@code roots}, made absolute and normalised. */
+    public static SourceRoots of(List<Path> roots) {
+        return new SourceRoots(roots.stream().map(r -> r.toAbsolutePath().normalize().toString()).toList());
     }
 }

@@ -60,4 +60,24 @@ class RepeatedSectionsTest {
         assertThat(inlined).extracting(x -> ((InlineFact) x).line()).containsExactly(5, 5, 5, 5, 7);
         assertThat(p.ctx().repeatedCount()).isEqualTo(3); // the third header and its two lines at a.go:5
     }
+
+    @Test
+    void aRepeatedSectionWhoseFlowNamesOtherValuesIsNotMergedEvenWhenTheirJavaHashCodesAreEqual(@TempDir Path dir)
+            throws IOException {
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode()); // the old key mixed String.hashCode of flow steps
+        Path f = dir.resolve("m.txt");
+        String section = String.join("\n",
+                "./a.go:5:2: x escapes to heap in f:",
+                "./a.go:5:2:   flow: {heap} \u2190 VAR:",
+                "./a.go:5:2:     from VAR (spill) at ./a.go:5:2",
+                "./a.go:5:2: x escapes to heap", "");
+        Files.writeString(f, "# example.com/a\n" + section.replace("VAR", "Aa")
+                + "# example.com/a\n" + section.replace("VAR", "BB"));
+        Parsed p = Captures.parse(parser, f);
+        List<EscapeFact> escapes = p.facts().stream().filter(x -> x instanceof EscapeFact)
+                .map(x -> (EscapeFact) x).toList();
+        assertThat(escapes).hasSize(2);
+        assertThat(Captures.dump(escapes)).contains("Aa").contains("BB");
+        assertThat(p.ctx().repeatedCount()).isEqualTo(1); // the second header only
+    }
 }
