@@ -408,7 +408,12 @@ public final class RuleSet {
 
     /** Hex sha256 of the engine prelude (part of every rule set's key and of precompiled packs' descriptors). */
     static String preludeSha256() {
-        return Sha256.hex(PRELUDE + "\n" + PACK_QUERIES);
+        return PreludeKey.SHA256;
+    }
+
+    /** Computed once, when first asked for (a start asks twice: the content key and the precompiled descriptor). */
+    private static final class PreludeKey {
+        static final String SHA256 = Sha256.hex(PRELUDE + "\n" + PACK_QUERIES);
     }
 
     private record Src(Pack pack, RuleSource source) {

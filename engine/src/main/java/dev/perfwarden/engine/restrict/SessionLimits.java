@@ -36,6 +36,22 @@ public record SessionLimits(Duration time, long firings, long facts, long heapHe
         }
     }
 
+    /**
+     * Written out rather than the record's own: that one is linked through method handles at its first call, which
+     * spins some 8 classes (about 6 ms of a start), and every start compares limits ({@code RuleSet.withLimits}).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SessionLimits l && time.equals(l.time) && firings == l.firings && facts == l.facts
+                && heapHeadroom == l.heapHeadroom;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((time.hashCode() * 31 + Long.hashCode(firings)) * 31 + Long.hashCode(facts)) * 31
+                + Long.hashCode(heapHeadroom);
+    }
+
     /** 120 s, 5,000,000 firings, 2,000,000 inserted facts, 64 MiB heap headroom. */
     public static SessionLimits defaults() {
         return DEFAULTS;

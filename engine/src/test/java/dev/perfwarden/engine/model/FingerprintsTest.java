@@ -46,4 +46,14 @@ class FingerprintsTest {
         assertThat(Fingerprints.of("r", F, List.of(esc, prof))).isEqualTo(Fingerprints.of("r", F, List.of(prof2, esc)));
         assertThat(Fingerprints.of("r", F, List.of(esc))).isNotEqualTo(Fingerprints.of("q", F, List.of(esc)));
     }
+
+    @Test
+    void whiteSpaceIsFoldedWhateverItsKindAndATextWithoutAPatternsCharacterIsLeftAsItIs() {
+        assertThat(Fingerprints.normalise("bench", "a\tb\u000Bc\fd\re\nf  g h")).isEqualTo("a b c d e f g h");
+        assertThat(Fingerprints.normalise("escape-text", " x  escapes ")).isEqualTo("x escapes");
+        assertThat(Fingerprints.normalise("escape-text", "x\u00a0escapes\u2028")).isEqualTo("x\u00a0escapes");
+        assertThat(Fingerprints.normalise("escape-text", "no position, address or folder here"))
+                .isEqualTo("no position, address or folder here");
+        assertThat(Fingerprints.normalise("objdump", "0x10 at 0x1A;box.go:3 x/y.go")).isEqualTo("0x at 0x;box.go y.go");
+    }
 }

@@ -43,4 +43,22 @@ public record Evidence(String input, String text, InputPos at, TextRef ref) {
     public static Evidence of(String input, String text) {
         return new Evidence(input, text, null);
     }
+
+    // written out, as the record's own would be (over the fields: a referenced text is not read): see SourcePos
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Evidence e && input.equals(e.input) && Objects.equals(text, e.text)
+                && Objects.equals(at, e.at) && Objects.equals(ref, e.ref);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((input.hashCode() * 31 + Objects.hashCode(text)) * 31 + Objects.hashCode(at)) * 31
+                + Objects.hashCode(ref);
+    }
+
+    @Override
+    public String toString() {
+        return "Evidence[input=" + input + ", text=" + text + ", at=" + at + ", ref=" + ref + "]";
+    }
 }

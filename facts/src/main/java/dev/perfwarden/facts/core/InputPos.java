@@ -23,4 +23,20 @@ public record InputPos(String input, long line, boolean byteOffset) {
     public String format() {
         return byteOffset ? input + ":@" + line : input + ":" + line;
     }
+
+    // written out, as the record's own would be: see SourcePos
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InputPos p && line == p.line && byteOffset == p.byteOffset && input.equals(p.input);
+    }
+
+    @Override
+    public int hashCode() {
+        return (input.hashCode() * 31 + Long.hashCode(line)) * 31 + Boolean.hashCode(byteOffset);
+    }
+
+    @Override
+    public String toString() {
+        return "InputPos[input=" + input + ", line=" + line + ", byteOffset=" + byteOffset + "]";
+    }
 }

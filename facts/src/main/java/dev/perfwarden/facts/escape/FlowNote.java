@@ -27,4 +27,21 @@ public record FlowNote(String where, String why, SourcePos at, List<SourcePos> i
     FlowNote relocate(UnaryOperator<String> files) {
         return new FlowNote(where, why, EscapeFact.move(at, files), EscapeFact.move(inlineChain, files));
     }
+
+    // written out, as the record's own would be: see SourcePos
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FlowNote n && where.equals(n.where) && why.equals(n.why) && at.equals(n.at)
+                && inlineChain.equals(n.inlineChain);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((where.hashCode() * 31 + why.hashCode()) * 31 + at.hashCode()) * 31 + inlineChain.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "FlowNote[where=" + where + ", why=" + why + ", at=" + at + ", inlineChain=" + inlineChain + "]";
+    }
 }

@@ -39,4 +39,28 @@ public record FlowStep(int path, String dst, String ops, String src, SourcePos a
         return new FlowStep(path, dst, ops, src, EscapeFact.move(at, files), EscapeFact.move(inlineChain, files),
                 moved);
     }
+
+    // written out, as the record's own would be: see SourcePos
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FlowStep s && path == s.path && dst.equals(s.dst) && ops.equals(s.ops)
+                && src.equals(s.src) && at.equals(s.at) && inlineChain.equals(s.inlineChain) && notes.equals(s.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = path;
+        h = h * 31 + dst.hashCode();
+        h = h * 31 + ops.hashCode();
+        h = h * 31 + src.hashCode();
+        h = h * 31 + at.hashCode();
+        h = h * 31 + inlineChain.hashCode();
+        return h * 31 + notes.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "FlowStep[path=" + path + ", dst=" + dst + ", ops=" + ops + ", src=" + src + ", at=" + at
+                + ", inlineChain=" + inlineChain + ", notes=" + notes + "]";
+    }
 }

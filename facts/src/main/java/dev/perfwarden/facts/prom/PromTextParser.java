@@ -49,7 +49,17 @@ public final class PromTextParser implements InputParser {
         }
         String text = head.text();
         // the words SNIFF needs first: a multi-line find tries every line of every text input, slow in a cold JVM
-        return (text.contains("# TYPE ") || text.contains("# HELP ")) && SNIFF.matcher(text).find();
+        return typeOrHelp(text) && SNIFF.matcher(text).find();
+    }
+
+    /** Whether {@code text} holds "# TYPE " or "# HELP ": one pass over it (two contains are two). */
+    private static boolean typeOrHelp(String text) {
+        for (int i = text.indexOf("# "); i >= 0; i = text.indexOf("# ", i + 1)) {
+            if (text.startsWith("TYPE ", i + 2) || text.startsWith("HELP ", i + 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

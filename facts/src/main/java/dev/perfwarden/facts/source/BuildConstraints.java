@@ -2,6 +2,7 @@ package dev.perfwarden.facts.source;
 
 import dev.perfwarden.facts.core.SourcePaths;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,6 +28,23 @@ public record BuildConstraints(String goos, String goarch, boolean cgo) {
     /** Whether the file {@code name} with content {@code src} is built for this target. */
     public boolean matches(String name, byte[] src) {
         return matchesName(name) && matchesBuildLine(buildLine(src));
+    }
+
+    // written out, as the record's own would be: see SourcePos (GoSourceIndex keys its cache with toString)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BuildConstraints b && cgo == b.cgo && Objects.equals(goos, b.goos)
+                && Objects.equals(goarch, b.goarch);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Objects.hashCode(goos) * 31 + Objects.hashCode(goarch)) * 31 + Boolean.hashCode(cgo);
+    }
+
+    @Override
+    public String toString() {
+        return "BuildConstraints[goos=" + goos + ", goarch=" + goarch + ", cgo=" + cgo + "]";
     }
 
     boolean matchesName(String path) {
