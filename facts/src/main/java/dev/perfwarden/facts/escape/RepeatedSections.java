@@ -88,8 +88,14 @@ final class RepeatedSections {
         }
     }
 
-    /** Two hash lanes with different seeds and multipliers, each fed every character of every string. */
+    /**
+     * Two hash lanes with different multipliers, each fed every character of every string. Each lane runs as two
+     * chains (even and odd characters) so that the multiplies of a string do not wait on each other; a change of any
+     * character changes one chain of each lane.
+     */
     private static final class Lanes {
+        private static final long M1 = 0x100000001B3L;
+        private static final long M2 = 0x9FB21C651E98DF25L;
         private long a;
         private long b;
 
@@ -99,20 +105,35 @@ final class RepeatedSections {
         }
 
         Lanes add(String s) {
-            long x = a ^ 0x9E3779B97F4A7C15L ^ s.length();
-            long y = b ^ 0xC2B2AE3D27D4EB4FL ^ s.length();
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                x = (x ^ c) * 0x100000001B3L;
-                y = (y ^ c) * 0x9FB21C651E98DF25L;
+            int n = s.length();
+            long a0 = a ^ 0x9E3779B97F4A7C15L ^ n;
+            long a1 = 0x165667B19E3779F9L;
+            long b0 = b ^ 0xC2B2AE3D27D4EB4FL ^ n;
+            long b1 = 0x27D4EB2F165667C5L;
+            int i = 0;
+            for (; i + 2 <= n; i += 2) {
+                char c0 = s.charAt(i);
+                char c1 = s.charAt(i + 1);
+                a0 = (a0 ^ c0) * M1;
+                a1 = (a1 ^ c1) * M1;
+                b0 = (b0 ^ c0) * M2;
+                b1 = (b1 ^ c1) * M2;
             }
-            a = mix(x);
-            b = mix(y + 0x632BE59BD9B4E019L);
+            if (i < n) {
+                a0 = (a0 ^ s.charAt(i)) * M1;
+                b0 = (b0 ^ s.charAt(i)) * M2;
+            }
+            a = mix(a0 ^ Long.rotateLeft(mix(a1), 32));
+            b = mix(b0 ^ Long.rotateLeft(mix(b1 + 0x632BE59BD9B4E019L), 32));
             return this;
         }
 
         Lanes add(SourcePos p) {
-            return add(p.file()).add(Integer.toString(p.line())).add(Integer.toString(p.col()));
+            long lc = (long) p.line() << 32 | p.col() & 0xffffffffL;
+            add(p.file());
+            a = mix(a ^ lc);
+            b = mix(b ^ lc * M2);
+            return this;
         }
 
         Key key() {
