@@ -2,6 +2,7 @@ package dev.perfwarden.engine.model;
 
 import dev.perfwarden.facts.core.Sha256;
 import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.symbols.Symbols;
 
 import java.util.Collection;
 import java.util.TreeSet;
@@ -9,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finding fingerprints that survive edits moving code up or down, and checkouts in other folders: sha256
- * (hex) over the rule id, the function symbol and the evidence texts, each text normalised so that
+ * (hex) over the rule id, the function's site key (its symbol with every type-argument list written {@code [...]}:
+ * which instance of a generic function a finding names is chosen by the samples, not part of the site) and the
+ * evidence texts, each text normalised so that
  * positions, addresses, the folders of file paths and measured benchmark values do not count.
  * Profile evidence ({@code pprof}) is left out because it measures a run, it does not identify code.
  * Published in SARIF as {@code partialFingerprints["perfwarden/v1"]}.
@@ -53,7 +56,7 @@ public final class Fingerprints {
         }
         StringBuilder sb = new StringBuilder(KEY).append('\n')
                 .append(rule).append('\n')
-                .append(symbol == null ? "" : symbol).append('\n');
+                .append(symbol == null ? "" : Symbols.collapseTypeArgs(symbol)).append('\n');
         for (String t : texts) {
             sb.append(t).append('\n');
         }

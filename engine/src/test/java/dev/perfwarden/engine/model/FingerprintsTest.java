@@ -33,6 +33,15 @@ class FingerprintsTest {
     }
 
     @Test
+    void theInstanceAFindingNamesDoesNotChangeItsFingerprint() {
+        List<Evidence> ev = List.of(Evidence.of("escape-text", "./map.go:556:6: cannot inline (*Map[go.shape.int]).M"));
+        String shape = Fingerprints.of("inline-budget", "example.com/m.(*Map[go.shape.string,go.shape.int]).M", ev);
+        assertThat(Fingerprints.of("inline-budget", "example.com/m.(*Map[...]).M", ev)).isEqualTo(shape);
+        assertThat(Fingerprints.of("inline-budget", "example.com/m.(*Map[string,int]).M", ev)).isEqualTo(shape);
+        assertThat(Fingerprints.of("inline-budget", "example.com/m.(*Set[...]).M", ev)).isNotEqualTo(shape);
+    }
+
+    @Test
     void normalisationStripsPositionsAddressesAndProfileEvidence() {
         assertThat(Fingerprints.normalise("escape-text", "./box.go:12:9: x escapes to heap"))
                 .isEqualTo("box.go: x escapes to heap");
