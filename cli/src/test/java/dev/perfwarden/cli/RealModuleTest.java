@@ -260,6 +260,23 @@ class RealModuleTest {
                 });
     }
 
+    @org.junit.jupiter.api.Test
+    void withJsonAloneAGenericRefusalNamesNoInstanceAndStaysANote() throws IOException {
+        // -json prints map.go:546's decision as (*Map[...]).Compute: it cannot say that cost 93 is the dictionary
+        // wrapper's, so the shape body's 6.6 % of the CPU is its cost but does not raise it
+        Path d = Cli.root().resolve("testdata/modules/xsync");
+        Cli.Run run = Cli.run("analyze", d.resolve("json").toString(), d.resolve("cpu.pprof").toString(), "--source",
+                d.resolve("src").toString(), "--format", "json", "--fail-on", "none", "--no-config");
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<JsonNode> fs = new ArrayList<>();
+        JSON.readTree(run.out()).get("findings").forEach(fs::add);
+        assertThat(fs).filteredOn(f -> key(f).equals("inline-budget map.go:546")).singleElement().satisfies(f -> {
+            assertThat(f.get("function").asText()).endsWith(".(*Map[...]).Compute");
+            assertThat(f.get("cost").get("cpuShare").asDouble()).isGreaterThan(0.05);
+            assertThat(f.get("severity").asText()).isEqualTo("note");
+        });
+    }
+
     /**
      * {@code shapes.txt} (when the module has one): per line two instances of one generic function as the compiler
      * and objdump name them ({@code (*Map[go.shape.string,go.shape.int]).Load | (*Map[go.shape.int,go.shape.int]).Load},
