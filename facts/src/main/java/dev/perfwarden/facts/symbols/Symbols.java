@@ -84,11 +84,6 @@ public final class Symbols {
         return null;
     }
 
-    /** Whether an instance name is a shape body ({@code F[go.shape.int]}) rather than a dictionary wrapper or a plain function. */
-    public static boolean isShapeBody(String instance) {
-        return instance.contains("[go.shape.");
-    }
-
     /**
      * The canonical symbol of a function the compiler names {@code compilerName} (as in
      * {@code -m} output: {@code newT}, {@code (*T).M}, {@code closure.func1},

@@ -53,7 +53,5 @@ class SymbolsTest {
         assertThat(Symbols.instanceOf(site, "")).isEqualTo(site);
         assertThat(Symbols.instanceOf("main.f", "f")).isEqualTo("main.f");
         assertThat(Symbols.instanceOf("main.F[...].G[...]", "F[int].G[int]")).isEqualTo("main.F[...].G[...]");
-        assertThat(Symbols.isShapeBody(shape)).isTrue();
-        assertThat(Symbols.isShapeBody("main.Map[int]")).isFalse();
     }
 }
