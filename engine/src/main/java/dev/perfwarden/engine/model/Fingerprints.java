@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * (hex) over the rule id, the function's site key (its symbol with every type-argument list written {@code [...]}:
  * which instance of a generic function a finding names is chosen by the samples, not part of the site) and the
  * evidence texts, each text normalised so that
- * positions, addresses, the folders of file paths and measured benchmark values do not count.
+ * positions, addresses, the folders of file paths, measured benchmark values and shapes ({@code go.shape.int}: which
+ * instance's evidence a site shows depends on the samples) do not count.
  * Profile evidence ({@code pprof}) is left out because it measures a run, it does not identify code.
  * Published in SARIF as {@code partialFingerprints["perfwarden/v1"]}.
  */
@@ -79,6 +80,9 @@ public final class Fingerprints {
         if (s.indexOf('/') >= 0) {
             s = GO_FILE_DIRS.matcher(s).replaceAll("");
         }
+        if (s.contains(SHAPE)) {
+            s = collapseShapeArgs(s);
+        }
         if (s.contains("0x")) {
             s = HEX.matcher(s).replaceAll("0x");
         }
@@ -95,6 +99,45 @@ public final class Fingerprints {
             s = NUMBER.matcher(s).replaceAll("#");
         }
         return (foldsSpace(s) ? SPACE.matcher(s).replaceAll(" ") : s).strip();
+    }
+
+    private static final String SHAPE = "go.shape.";
+
+    /**
+     * Every bracketed list that holds a shape written {@code [...]}: {@code (*Map[go.shape.int,go.shape.int]).Load}
+     * and {@code (*Map[go.shape.string,go.shape.int]).Load} are one function's instances, and which of them a site's
+     * finding takes its evidence from depends on the samples. Lists without a shape ({@code [16]uintptr},
+     * {@code map[string]int}, the dictionary wrapper's {@code Map[string,int]}) are kept.
+     */
+    static String collapseShapeArgs(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            int close = c == '[' ? matching(s, i) : -1;
+            if (close > 0 && s.substring(i, close).contains(SHAPE)) {
+                out.append("[...]");
+                i = close + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The index of the {@code ]} closing the {@code [} at {@code open}, -1 when it is not closed. */
+    private static int matching(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether {@link #SPACE} would change {@code s}: a white space other than ' ', or two in a row. */

@@ -42,6 +42,24 @@ class FingerprintsTest {
     }
 
     @Test
+    void evidenceOfOneFunctionsInstancesDiffersOnlyByShapesAndGivesOneFingerprint() {
+        String site = "example.com/m.(*Map[...]).Load";
+        String intShape = Fingerprints.of("r", site, List.of(Evidence.of("escape-text",
+                "./map.go:12:6: parameter m leaks to {heap} for (*Map[go.shape.int,go.shape.int]).Load with derefs=0:")));
+        String structShape = Fingerprints.of("r", site, List.of(Evidence.of("escape-text",
+                "./map.go:12:6: parameter m leaks to {heap} for (*Map[go.shape.struct { a [4]int },go.shape.int]).Load"
+                        + " with derefs=0:")));
+        assertThat(structShape).isEqualTo(intShape);
+        // a dictionary wrapper names its type arguments, and lists without a shape are code, not an instance
+        assertThat(Fingerprints.normalise("escape-text", "./map.go:12:6: cannot inline (*Map[string,int]).Load"))
+                .isEqualTo("map.go: cannot inline (*Map[string,int]).Load");
+        assertThat(Fingerprints.normalise("escape-text",
+                "./a.go:3:9: make([]byte, 16) escapes to heap in F[go.shape.[16]uint8]:"))
+                .isEqualTo("a.go: make([]byte, 16) escapes to heap in F[...]:");
+        assertThat(Fingerprints.normalise("escape-text", "x[go.shape.int unclosed")).isEqualTo("x[go.shape.int unclosed");
+    }
+
+    @Test
     void normalisationStripsPositionsAddressesAndProfileEvidence() {
         assertThat(Fingerprints.normalise("escape-text", "./box.go:12:9: x escapes to heap"))
                 .isEqualTo("box.go: x escapes to heap");
