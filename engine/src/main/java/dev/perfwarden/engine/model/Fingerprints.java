@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Published in SARIF as {@code partialFingerprints["perfwarden/v1"]}.
  */
 public final class Fingerprints {
-    /** The SARIF partialFingerprints key; bump the version when the normalisation changes. */
+    /** The SARIF partialFingerprints key; bump the version when a change of the normalisation changes the fingerprints of findings in general (not only those naming shapes: docs/suppressions.md). */
     public static final String KEY = "perfwarden/v1";
 
     /** {@code file.go:12:9} → {@code file.go}; also {@code (b.go:12)} in assembly listings. */
