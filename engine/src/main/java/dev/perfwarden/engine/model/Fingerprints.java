@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * (hex) over the rule id, the function's site key (its symbol with every type-argument list written {@code [...]}:
  * which instance of a generic function a finding names is chosen by the samples, not part of the site) and the
  * evidence texts, each text normalised so that
- * positions, addresses, the folders of file paths, measured benchmark values and shapes ({@code go.shape.int}: which
- * instance's evidence a site shows depends on the samples) do not count.
+ * positions, addresses, the folders of file paths and measured benchmark values do not count, nor, in the finding of a
+ * generic function, shapes ({@code go.shape.int}: which instance's evidence it shows depends on the samples).
  * Profile evidence ({@code pprof}) is left out because it measures a run, it does not identify code.
  * Published in SARIF as {@code partialFingerprints["perfwarden/v1"]}.
  */
@@ -50,9 +50,14 @@ public final class Fingerprints {
 
     public static String of(String rule, String symbol, Collection<Evidence> evidence) {
         TreeSet<String> texts = new TreeSet<>();
+        // in a generic function's finding, which instance's evidence it shows depends on the samples: shapes do not
+        // count; elsewhere they tell findings apart (run calling Index[go.shape.int] on one line and
+        // Index[go.shape.string] on the next is two findings)
+        boolean generic = symbol != null && symbol.indexOf('[') >= 0;
         for (Evidence e : evidence) {
             if (!"pprof".equals(e.input())) {
-                texts.add(e.input() + ": " + normalise(e.input(), e.text()));
+                String t = normalise(e.input(), e.text());
+                texts.add(e.input() + ": " + (generic && t.contains(SHAPE) ? collapseShapeArgs(t) : t));
             }
         }
         StringBuilder sb = new StringBuilder(KEY).append('\n')
@@ -80,9 +85,6 @@ public final class Fingerprints {
         if (s.indexOf('/') >= 0) {
             s = GO_FILE_DIRS.matcher(s).replaceAll("");
         }
-        if (s.contains(SHAPE)) {
-            s = collapseShapeArgs(s);
-        }
         if (s.contains("0x")) {
             s = HEX.matcher(s).replaceAll("0x");
         }
@@ -104,7 +106,7 @@ public final class Fingerprints {
     private static final String SHAPE = "go.shape.";
 
     /**
-     * Every bracketed list that holds a shape written {@code [...]}: {@code (*Map[go.shape.int,go.shape.int]).Load}
+     * Every bracketed list that holds a shape written {@code [...]} (in the evidence of a generic function's finding): {@code (*Map[go.shape.int,go.shape.int]).Load}
      * and {@code (*Map[go.shape.string,go.shape.int]).Load} are one function's instances, and which of them a site's
      * finding takes its evidence from depends on the samples. Lists without a shape ({@code [16]uintptr},
      * {@code map[string]int}, the dictionary wrapper's {@code Map[string,int]}) are kept.

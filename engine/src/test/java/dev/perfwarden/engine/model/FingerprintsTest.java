@@ -51,12 +51,18 @@ class FingerprintsTest {
                         + " with derefs=0:")));
         assertThat(structShape).isEqualTo(intShape);
         // a dictionary wrapper names its type arguments, and lists without a shape are code, not an instance
-        assertThat(Fingerprints.normalise("escape-text", "./map.go:12:6: cannot inline (*Map[string,int]).Load"))
+        assertThat(Fingerprints.collapseShapeArgs("map.go: cannot inline (*Map[string,int]).Load"))
                 .isEqualTo("map.go: cannot inline (*Map[string,int]).Load");
-        assertThat(Fingerprints.normalise("escape-text",
-                "./a.go:3:9: make([]byte, 16) escapes to heap in F[go.shape.[16]uint8]:"))
+        assertThat(Fingerprints.collapseShapeArgs("a.go: make([]byte, 16) escapes to heap in F[go.shape.[16]uint8]:"))
                 .isEqualTo("a.go: make([]byte, 16) escapes to heap in F[...]:");
-        assertThat(Fingerprints.normalise("escape-text", "x[go.shape.int unclosed")).isEqualTo("x[go.shape.int unclosed");
+        assertThat(Fingerprints.collapseShapeArgs("x[go.shape.int unclosed")).isEqualTo("x[go.shape.int unclosed");
+        // a non-generic function calling two shapes on two lines (testdata/go/shapes: run calls Index[go.shape.int]
+        // at main.go:77 and Index[go.shape.string] at main.go:78) has two findings: the shapes tell them apart
+        String callsInt = Fingerprints.of("hot-call-not-inlined", "main.run", List.of(Evidence.of("objdump",
+                "  main.go:77\t0x49f1e0\t\te8fbfcffff\tCALL main.Index[go.shape.int](SB)")));
+        String callsString = Fingerprints.of("hot-call-not-inlined", "main.run", List.of(Evidence.of("objdump",
+                "  main.go:78\t0x49f21a\t\te861fdffff\tCALL main.Index[go.shape.string](SB)")));
+        assertThat(callsString).isNotEqualTo(callsInt);
     }
 
     @Test
