@@ -96,6 +96,27 @@ class VocabularyCheckTest {
     }
 
     @Test
+    void libraryQueriesAreCheckedWithTheLiteralOnEitherSide() {
+        Path p = TestPacks.copy(tmp);
+        TestPacks.write(p.resolve("lib/escapes.drl"), """
+                package perfwarden.packs.testpack;
+
+                import dev.perfwarden.facts.escape.EscapeFact;
+
+                query leaks()
+                    EscapeFact("lek" == kind)
+                end
+                """);
+        assertThatThrownBy(() -> PackLoader.load(p)).isInstanceOfSatisfying(PackException.class, e -> {
+            Problem pr = onlyProblem(e);
+            assertThat(pr.file()).isEqualTo("lib/escapes.drl");
+            assertThat(pr.line() + ":" + pr.column()).isEqualTo("6:16");
+            assertThat(pr.message()).startsWith("\"lek\" is not a value of EscapeFact.kind")
+                    .contains("closest first: leak, ");
+        });
+    }
+
+    @Test
     void dslrSentenceProblemPointsAtTheAuthorsLine() {
         Path p = TestPacks.copy(tmp);
         Path dsl = p.resolve("testpack.dsl");
