@@ -332,7 +332,7 @@ public final class BenchParser implements InputParser {
         }
 
         /** The other line forms, tried in this order (the whole line must match). */
-        private final List<LineForm> forms = List.of(
+        private final LineForm[] forms = {
                 new LineForm(OK, this::ok),
                 new LineForm(PACKAGE_FAIL, this::packageFail),
                 new LineForm(NO_TEST_FILES, this::noTestFiles),
@@ -342,7 +342,7 @@ public final class BenchParser implements InputParser {
                 LineForm.of(COMPILER_OUTPUT, LineClass.COMPILER_OUTPUT),
                 LineForm.of(PANIC, LineClass.PANIC),
                 new LineForm(UNIT, (m, n) -> unit(m, m.group(), n)),
-                new LineForm(CONFIG, this::config));
+                new LineForm(CONFIG, this::config)};
 
         private LineClass ok(Matcher m, long n) {
             String t = m.group("time");

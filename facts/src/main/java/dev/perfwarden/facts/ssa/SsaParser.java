@@ -230,67 +230,64 @@ public final class SsaParser implements InputParser {
         String reg = "";
         boolean dead;
 
-        /** Reads the item at {@code p} by the first form that accepts it; the index after it, or -1. */
+        /** Reads the item at {@code p} by the form its first character names; the index after it, or -1. */
         int read(String s, int p) {
-            for (TailForm form : TAIL_FORMS) {
-                if (form.accepts.test(this, s, p)) {
-                    return form.read.read(this, s, p);
-                }
-            }
-            return -1;
+            char c = s.charAt(p);
+            TailForm form = c < TAIL_FORMS.length ? TAIL_FORMS[c] : null;
+            return form == null ? -1 : form.read(this, s, p);
         }
     }
 
-    private interface TailTest {
-        boolean test(Tail t, String s, int p);
-    }
-
-    private interface TailRead {
+    /** One form of item after a value's type: reads it into the tail; the index after it, or -1 when malformed. */
+    private interface TailForm {
         int read(Tail t, String s, int p);
     }
 
-    /** One form of item after a value's type: when it applies, and how it is read. */
-    private record TailForm(String what, TailTest accepts, TailRead read) {
-    }
+    /** The items after {@code <type>}, by their first character. */
+    private static final TailForm[] TAIL_FORMS = new TailForm[128]; // ASCII
 
-    /** The items after {@code <type>}, tried in this order. */
-    private static final List<TailForm> TAIL_FORMS = List.of(
-            new TailForm("aux: [AuxInt] or {Aux}, before any argument",
-                    (t, s, p) -> (s.charAt(p) == '[' || s.charAt(p) == '{') && t.args.length() == 0 && t.reg.isEmpty(),
-                    (t, s, p) -> {
-                        int end = matching(s, p);
-                        if (end >= 0) {
-                            t.aux.append(t.aux.length() > 0 ? " " : "").append(s, p, end + 1);
-                        }
-                        return end < 0 ? -1 : end + 1;
-                    }),
-            new TailForm("argument: vN",
-                    (t, s, p) -> s.charAt(p) == 'v' && p + 1 < s.length() && Character.isDigit(s.charAt(p + 1))
-                            && t.reg.isEmpty(),
-                    (t, s, p) -> {
-                        int end = p + 1;
-                        while (end < s.length() && Character.isDigit(s.charAt(end))) {
-                            end++;
-                        }
-                        t.args.append(t.args.length() > 0 ? " " : "").append(s, p, end);
-                        return end;
-                    }),
-            new TailForm("register: ': REG'",
-                    (t, s, p) -> s.charAt(p) == ':' && p + 2 < s.length() && s.charAt(p + 1) == ' ',
-                    (t, s, p) -> {
-                        int end = s.indexOf(' ', p + 2);
-                        end = end < 0 ? s.length() : end;
-                        t.reg = s.substring(p + 2, end);
-                        return end;
-                    }),
-            new TailForm("names: (x, y)", (t, s, p) -> s.charAt(p) == '(', (t, s, p) -> {
-                int end = matching(s, p);
-                return end < 0 ? -1 : end + 1;
-            }),
-            new TailForm("DEAD, last", (t, s, p) -> s.startsWith("DEAD", p) && p + 4 == s.length(), (t, s, p) -> {
-                t.dead = true;
-                return s.length();
-            }));
+    static {
+        TailForm aux = (t, s, p) -> { // [AuxInt] or {Aux}, before any argument or register
+            int end = t.args.length() == 0 && t.reg.isEmpty() ? matching(s, p) : -1;
+            if (end >= 0) {
+                t.aux.append(t.aux.length() > 0 ? " " : "").append(s, p, end + 1);
+            }
+            return end < 0 ? -1 : end + 1;
+        };
+        TAIL_FORMS['['] = aux;
+        TAIL_FORMS['{'] = aux;
+        TAIL_FORMS['v'] = (t, s, p) -> { // an argument vN, before the register
+            if (p + 1 >= s.length() || !Character.isDigit(s.charAt(p + 1)) || !t.reg.isEmpty()) {
+                return -1;
+            }
+            int end = p + 1;
+            while (end < s.length() && Character.isDigit(s.charAt(end))) {
+                end++;
+            }
+            t.args.append(t.args.length() > 0 ? " " : "").append(s, p, end);
+            return end;
+        };
+        TAIL_FORMS[':'] = (t, s, p) -> { // the register: ": REG"
+            if (p + 2 >= s.length() || s.charAt(p + 1) != ' ') {
+                return -1;
+            }
+            int end = s.indexOf(' ', p + 2);
+            end = end < 0 ? s.length() : end;
+            t.reg = s.substring(p + 2, end);
+            return end;
+        };
+        TAIL_FORMS['('] = (t, s, p) -> { // the names (x, y)
+            int end = matching(s, p);
+            return end < 0 ? -1 : end + 1;
+        };
+        TAIL_FORMS['D'] = (t, s, p) -> { // DEAD, last
+            if (!s.startsWith("DEAD", p) || p + 4 != s.length()) {
+                return -1;
+            }
+            t.dead = true;
+            return s.length();
+        };
+    }
 
     /** Index of the bracket closing the one at {@code open} ({@code [ ] { } ( )} nest), or -1. */
     static int matching(String s, int open) {

@@ -8,7 +8,6 @@ import dev.perfwarden.facts.symbols.Symbols;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +64,7 @@ final class SsaTextReader {
         if (line.isBlank()) {
             return null;
         }
-        for (LineForm form : forms) {
+        for (LineForm form : forms) { // an array: no iterator per line
             if (form.pattern != null) {
                 Matcher m = form.pattern.matcher(line);
                 if (m.matches()) {
@@ -97,7 +96,7 @@ final class SsaTextReader {
     private static final FormReader IGNORED = (line, m) -> null;
 
     /** The line forms, tried in this order (a blank line is read first, as nothing). */
-    private final List<LineForm> forms = List.of(
+    private final LineForm[] forms = {
             LineForm.starting("value", line -> line.startsWith("    ("), (line, m) -> value(line)),
             LineForm.starting("block control", line -> line.startsWith("    ") && line.length() > 4
                     && Character.isLetter(line.charAt(4)), (line, m) -> control(line)),
@@ -115,7 +114,7 @@ final class SsaTextReader {
             }),
             LineForm.starting("genssa instruction", line -> line.charAt(0) == ' ', (line, m) -> genssa(line)),
             LineForm.matching("positional remark", POSITIONAL, this::positionalRemark),
-            LineForm.matching("function header", FUNC_HEADER, (line, m) -> functionHeader(m)));
+            LineForm.matching("function header", FUNC_HEADER, (line, m) -> functionHeader(m))};
 
     private String blockHeader(String line) {
         Matcher m = BLOCK_HEADER.matcher(line.substring(2));
