@@ -121,41 +121,6 @@ public record EscapeFact(String kind,
                 new Origin(pkg, compilerFunc, symbol, file, line, col, attribution), evidence);
     }
 
-    @Override
-    public String pkg() {
-        return origin.pkg();
-    }
-
-    @Override
-    public String compilerFunc() {
-        return origin.compilerFunc();
-    }
-
-    @Override
-    public String symbol() {
-        return origin.symbol();
-    }
-
-    @Override
-    public String file() {
-        return origin.file();
-    }
-
-    @Override
-    public int line() {
-        return origin.line();
-    }
-
-    @Override
-    public int col() {
-        return origin.col();
-    }
-
-    @Override
-    public String attribution() {
-        return origin.attribution();
-    }
-
     /** Builds a fact, deriving {@code viaInterface} and {@code capturedByClosure} from the flow. */
     public static EscapeFact of(String kind, String subject, String result, int level, boolean duplicate,
                                 List<FlowStep> flow, List<SourcePos> inlineChain, String pkg, String compilerFunc,
