@@ -50,6 +50,16 @@ public final class Nearest {
         return t == null ? "" : " (did you mean '" + t + "'?)";
     }
 
+    /**
+     * The one message for a literal outside a field's closed vocabulary, in a YAML policy as in a DRL or DSL rule:
+     * {@code 'x' is not a value of W (did you mean 'y'?); known values: a, b, ...} with the known values nearest
+     * first (the condition would silently never match, or always: the front-ends refuse it).
+     */
+    public static String notAValue(String got, String where, Collection<String> known) {
+        return "'" + got + "' is not a value of " + where + didYouMean(got, known, 2) + "; known values, closest first: "
+                + String.join(", ", to(got, known, known.size()));
+    }
+
     /** Optimal string alignment distance between {@code a} and {@code b}. */
     public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];

@@ -129,9 +129,7 @@ final class VocabularyCheck {
             return;
         }
         LineMap.Point at = position(e, raw);
-        r.problem(file, at.line(), at.column(), "\"" + got + "\" is not a value of " + type + "." + n
-                + " (the condition would silently never match, or always); known values, closest first: "
-                + String.join(", ", Nearest.to(got, known, known.size())));
+        r.problem(file, at.line(), at.column(), Nearest.notAValue(got, type + "." + n, known));
     }
 
     /**

@@ -76,8 +76,8 @@ class PolicyErrorsTest {
                 arguments("unknown condition", 11, "          width: {\"=>\": 64}", 11,
                         "unknown condition '=>' on 'width' of closure-capture"),
                 arguments("value outside the field's vocabulary", 16, "          kind: moved-to-hep", 16,
-                        "'moved-to-hep' is not a value of 'kind' of escape (did you mean 'moved-to-heap'?); values:"
-                                + " moved-to-heap, escapes, does-not-escape, leaking-param"),
+                        "'moved-to-hep' is not a value of 'kind' of escape (did you mean 'moved-to-heap'?); known values, closest first:"
+                                + " moved-to-heap, does-not-escape, escapes, calls-param, leak"),
                 arguments("placeholder naming a missing field", 18, "    message: \"{{cap.variabel}} is captured\"", 18,
                         "message: {{cap.variabel}}: closure-capture has no field 'variabel' (did you mean 'variable'?)"),
                 arguments("placeholder naming an unknown fact", 18, "    message: \"{{call.callee}} is captured\"", 18,

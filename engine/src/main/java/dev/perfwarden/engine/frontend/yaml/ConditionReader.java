@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.frontend.yaml;
 
+import dev.perfwarden.engine.frontend.Nearest;
 import dev.perfwarden.engine.frontend.PackContext;
 import dev.perfwarden.engine.frontend.yaml.FactTypes.FactType;
 import dev.perfwarden.engine.frontend.yaml.FactTypes.FieldInfo;
@@ -352,8 +353,7 @@ final class ConditionReader {
         }
         if (f.closedSet() && !f.values().contains(str) && (op.equals("equals") || op.equals("not-equals")
                 || op.equals("in") || op.equals("not-in"))) {
-            problems.error(s, "'" + str + "' is not a value of " + c.what() + PolicySyntax.suggest(str, f.values()) + "; values: "
-                    + String.join(", ", f.values()));
+            problems.error(s, Nearest.notAValue(str, c.what(), f.values()));
             return null;
         }
         return problems.checkedText(str, s) == null ? null : new Text(str);
