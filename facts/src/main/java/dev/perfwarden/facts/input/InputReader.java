@@ -151,45 +151,63 @@ public final class InputReader {
     private record Parsed(InputStats stats, List<Fact> facts) {
     }
 
+    /**
+     * What sniffing decided for one input: a result already (refused, empty), its parser (with the source to parse,
+     * past a byte order mark), or neither (a walked file of no known format, skipped; {@code binary}: its head is not
+     * text). The head is not kept: thousands of 64 KiB heads would all be live at once.
+     */
+    private record Choice(Parsed done, InputSource src, InputParser parser, boolean binary) {
+    }
+
+    /** Sniffs one input (reads its head); depends on nothing but the input, so inputs are sniffed in parallel. */
+    private Choice choose(InputSource src) throws IOException {
+        InputHead head = head(src);
+        String display = src.displayPath();
+        Optional<InputParser> parser = chooser(head);
+        Optional<String> refusal = parser.isPresent() ? Optional.empty() : refusal(head, display);
+        if (refusal.isPresent()) {
+            return new Choice(new Parsed(InputStats.failed(display, "unknown", refusal.get()), List.of()), src, null,
+                    false);
+        }
+        if (InputFiles.utf8Bom(head.bytes())) {
+            src = src.skipping(3);
+            head = new InputHead(head.name(), false, Arrays.copyOfRange(head.bytes(), 3, head.bytes().length));
+            parser = chooser(head);
+        }
+        if (InputFiles.blank(head.bytes()) && head.bytes().length < InputHead.SIZE) {
+            return new Choice(new Parsed(new InputStats(display, InputStats.EMPTY, 0, 0, List.of(), null,
+                    "empty input"), List.of()), src, null, false);
+        }
+        if (parser.isEmpty() && src.walked()) {
+            InputHead h = head;
+            parser = parsers.stream().filter(pp -> pp.claims(h)).findFirst();
+        }
+        if (parser.isEmpty() && !src.walked()) {
+            return new Choice(new Parsed(InputStats.failed(display, "unknown", unrecognized(display)), List.of()), src,
+                    null, false);
+        }
+        return new Choice(null, src, parser.orElse(null), parser.isEmpty() && head.binary());
+    }
+
     private List<Parsed> parseAll(List<InputSource> sources, List<Skipped> skipped, HotInstructionInputs hot)
             throws IOException {
-        // Sniff first (cheap, sequential) so skipped files are reported in a stable order.
+        // Sniff first, on all cores (a -json tree is thousands of files, each head read and tried by every parser in
+        // turn), then take the choices in input order, so skipped files are reported in a stable order.
         List<InputSource> toParse = new ArrayList<>();
         List<InputParser> chosen = new ArrayList<>();
         List<Parsed> out = new ArrayList<>();
         List<Integer> slots = new ArrayList<>();
-        for (InputSource src : sources) {
-            InputHead head = head(src);
-            String display = src.displayPath();
-            Optional<String> refusal = chooser(head).isPresent() ? Optional.empty() : refusal(head, display);
-            if (refusal.isPresent()) {
-                out.add(new Parsed(InputStats.failed(display, "unknown", refusal.get()), List.of()));
-                continue;
-            }
-            if (InputFiles.utf8Bom(head.bytes())) {
-                src = src.skipping(3);
-                head = new InputHead(head.name(), false, Arrays.copyOfRange(head.bytes(), 3, head.bytes().length));
-            }
-            if (InputFiles.blank(head.bytes()) && head.bytes().length < InputHead.SIZE) {
-                out.add(new Parsed(new InputStats(display, InputStats.EMPTY, 0, 0, List.of(), null,
-                        "empty input"), List.of()));
-                continue;
-            }
-            Optional<InputParser> parser = chooser(head);
-            if (parser.isEmpty() && src.walked()) {
-                InputHead h = head;
-                parser = parsers.stream().filter(pp -> pp.claims(h)).findFirst();
-            }
-            if (parser.isPresent()) {
+        for (Choice c : chooseAll(sources)) {
+            if (c.done() != null) {
+                out.add(c.done());
+            } else if (c.parser() != null) {
                 slots.add(out.size());
                 out.add(null);
-                toParse.add(src);
-                chosen.add(parser.get());
-            } else if (src.walked()) {
-                skipped.add(new Skipped(display, head.binary() ? "binary file of no known format"
-                        : "not a known capture format"));
+                toParse.add(c.src());
+                chosen.add(c.parser());
             } else {
-                out.add(new Parsed(InputStats.failed(display, "unknown", unrecognized(display)), List.of()));
+                skipped.add(new Skipped(c.src().displayPath(), c.binary() ? "binary file of no known format"
+                        : "not a known capture format"));
             }
         }
         // With a profile and objdump text among the inputs, the objdump inputs are parsed last, joined to the
@@ -230,6 +248,45 @@ public final class InputReader {
             pool.shutdown();
         }
         return out;
+    }
+
+    /** {@link #choose} for every source, in their order, on a pool of {@code threads} workers. */
+    private List<Choice> chooseAll(List<InputSource> sources) throws IOException {
+        if (sources.size() < 2 || threads < 2) {
+            List<Choice> out = new ArrayList<>();
+            for (InputSource src : sources) {
+                out.add(choose(src));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sources.size()));
+        try {
+            List<Future<Choice>> futures = new ArrayList<>();
+            for (InputSource src : sources) {
+                futures.add(pool.submit(() -> choose(src)));
+            }
+            List<Choice> out = new ArrayList<>();
+            for (Future<Choice> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    futures.forEach(x -> x.cancel(true));
+                    if (e.getCause() instanceof IOException io) {
+                        throw io; // as when sniffing one by one
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw (Error) e.getCause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Waits for the submitted parses (null: not submitted) and puts their results in their slots. */
