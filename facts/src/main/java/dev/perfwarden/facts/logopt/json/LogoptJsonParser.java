@@ -22,6 +22,7 @@ import dev.perfwarden.facts.parse.InputParser;
 import dev.perfwarden.facts.parse.InputSource;
 import dev.perfwarden.facts.parse.LazyJson;
 import dev.perfwarden.facts.parse.ParseContext;
+import dev.perfwarden.facts.parse.Utf8;
 import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.CompilerNames;
 import dev.perfwarden.facts.core.SourcePaths;
@@ -177,10 +178,11 @@ public final class LogoptJsonParser implements InputParser {
                     header = true;
                     continue;
                 }
-                // records are read from their bytes; a line beyond ASCII from its text (the String decoding replaces
-                // bad UTF-8 as the tree's reading did); one the streaming reader is not sure of through the tree
-                Diagnostic d = raw != null ? null : reader.lastLineNonAscii()
-                        ? Diagnostic.read(raw = reader.decodeLine()) : Diagnostic.read(bytes, len);
+                // records are read from their bytes when they are well-formed UTF-8, else from their text (the String
+                // decoding replaces bad UTF-8 as the tree's reading did); one the streaming reader is not sure of
+                // through the tree
+                Diagnostic d = raw != null ? null : !reader.lastLineNonAscii() || Utf8.wellFormed(bytes, len)
+                        ? Diagnostic.read(bytes, len) : Diagnostic.read(raw = reader.decodeLine());
                 if (d != null) {
                     String text = raw;
                     record(n, d, text != null ? () -> text : reader::decodeLine);
