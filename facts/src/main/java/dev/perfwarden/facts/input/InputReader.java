@@ -191,38 +191,36 @@ public final class InputReader {
 
     private List<Parsed> parseAll(List<InputSource> sources, List<Skipped> skipped, HotInstructionInputs hot)
             throws IOException {
-        // Sniff first, on all cores (a -json tree is thousands of files, each head read and tried by every parser in
-        // turn), then take the choices in input order, so skipped files are reported in a stable order.
+        // Each input is sniffed and parsed in one task, all inputs on a pool of one worker per core (a -json tree is
+        // thousands of files, each head read and tried by every parser in turn; its sniffing and parsing run beside
+        // the -m text's parsing); the choices are then taken in input order, so skipped files are reported in a
+        // stable order. With a profile and objdump text among the inputs, the objdump inputs are parsed last, joined
+        // to the profiles' samples as they are parsed (HotInstructionInputs): objdump inputs wait for all choices.
         List<InputSource> toParse = new ArrayList<>();
         List<InputParser> chosen = new ArrayList<>();
         List<Parsed> out = new ArrayList<>();
         List<Integer> slots = new ArrayList<>();
-        for (Choice c : chooseAll(sources)) {
-            if (c.done() != null) {
-                out.add(c.done());
-            } else if (c.parser() != null) {
-                slots.add(out.size());
-                out.add(null);
-                toParse.add(c.src());
-                chosen.add(c.parser());
-            } else {
-                skipped.add(new Skipped(c.src().displayPath(), c.binary() ? "binary file of no known format"
-                        : "not a known capture format"));
-            }
-        }
-        // With a profile and objdump text among the inputs, the objdump inputs are parsed last, joined to the
-        // profiles' samples as they are parsed (HotInstructionInputs); everything else in one parallel round.
-        boolean join = HotInstructionInputs.wanted(chosen);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, toParse.size())));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, sources.size())));
         try {
-            List<Future<Parsed>> futures = new ArrayList<>();
-            for (int i = 0; i < toParse.size(); i++) {
-                InputSource src = toParse.get(i);
-                InputParser parser = chosen.get(i);
-                futures.add(join && HotInstructionInputs.objdump(parser) ? null
-                        : pool.submit(() -> parseOne(src, parser, null)));
+            List<Future<Parsed>> deferred = new ArrayList<>();
+            List<Step> steps = steps(sources, pool);
+            for (Step st : steps) {
+                Choice c = st.choice();
+                if (c.done() != null) {
+                    out.add(c.done());
+                } else if (c.parser() != null) {
+                    slots.add(out.size());
+                    out.add(st.parsed());
+                    toParse.add(c.src());
+                    chosen.add(c.parser());
+                    deferred.add(null);
+                } else {
+                    skipped.add(new Skipped(c.src().displayPath(), c.binary() ? "binary file of no known format"
+                            : "not a known capture format"));
+                }
             }
-            collect(futures, toParse, chosen, slots, out);
+            steps.clear();
+            boolean join = HotInstructionInputs.wanted(chosen);
             if (join) {
                 for (int i = 0; i < toParse.size(); i++) {
                     Parsed p = out.get(slots.get(i));
@@ -230,63 +228,63 @@ public final class InputReader {
                         hot.profile(toParse.get(i), p.stats.path());
                     }
                 }
-                List<Future<Parsed>> second = new ArrayList<>();
-                for (int i = 0; i < toParse.size(); i++) {
-                    InputSource src = toParse.get(i);
-                    InputParser parser = chosen.get(i);
-                    if (futures.get(i) == null) {
-                        Consumer<AsmBody> observer =
-                                hot.objdump(slots.get(i), src.displayPath());
-                        second.add(pool.submit(() -> parseOne(src, parser, observer)));
-                    } else {
-                        second.add(null);
-                    }
-                }
-                collect(second, toParse, chosen, slots, out);
             }
+            for (int i = 0; i < toParse.size(); i++) {
+                InputSource src = toParse.get(i);
+                InputParser parser = chosen.get(i);
+                if (HotInstructionInputs.objdump(parser)) {
+                    Consumer<AsmBody> observer = join ? hot.objdump(slots.get(i), src.displayPath()) : null;
+                    deferred.set(i, pool.submit(() -> parseOne(src, parser, observer)));
+                }
+            }
+            collect(deferred, toParse, chosen, slots, out);
         } finally {
             pool.shutdown();
         }
         return out;
     }
 
-    /** {@link #choose} for every source, in their order, on a pool of {@code threads} workers. */
-    private List<Choice> chooseAll(List<InputSource> sources) throws IOException {
-        if (sources.size() < 2 || threads < 2) {
-            List<Choice> out = new ArrayList<>();
-            for (InputSource src : sources) {
-                out.add(choose(src));
-            }
-            return out;
+    /** One input sniffed, and parsed unless it is objdump text ({@code parsed} null: not parsed yet). */
+    private record Step(Choice choice, Parsed parsed) {
+    }
+
+    /** {@link #choose} and (but objdump text) {@link #parseOne} for every source, in their order, on {@code pool}. */
+    private List<Step> steps(List<InputSource> sources, ExecutorService pool) throws IOException {
+        Choice[] choices = new Choice[sources.size()]; // what a task chose before it parsed: names a failed parse
+        List<Future<Step>> futures = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            InputSource src = sources.get(i);
+            int slot = i;
+            futures.add(pool.submit(() -> {
+                Choice c = choose(src);
+                choices[slot] = c;
+                boolean now = c.done() == null && c.parser() != null && !HotInstructionInputs.objdump(c.parser());
+                return new Step(c, now ? parseOne(c.src(), c.parser(), null) : null);
+            }));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sources.size()));
-        try {
-            List<Future<Choice>> futures = new ArrayList<>();
-            for (InputSource src : sources) {
-                futures.add(pool.submit(() -> choose(src)));
-            }
-            List<Choice> out = new ArrayList<>();
-            for (Future<Choice> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    futures.forEach(x -> x.cancel(true));
-                    if (e.getCause() instanceof IOException io) {
-                        throw io; // as when sniffing one by one
-                    }
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw (Error) e.getCause();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
+        List<Step> out = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                out.add(futures.get(i).get());
+            } catch (ExecutionException e) {
+                futures.forEach(x -> x.cancel(true));
+                Choice c = choices[i];
+                if (e.getCause() instanceof IOException io) {
+                    throw io; // reading a head: as when sniffing one by one
                 }
+                if (c != null) { // not an input error (those are in the stats): a parser bug, or out of memory/stack
+                    throw new ParserFailure(c.src().displayPath(), c.parser().kind().id(), e.getCause());
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw (Error) e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
             }
-            return out;
-        } finally {
-            pool.shutdown();
         }
+        return out;
     }
 
     /** Waits for the submitted parses (null: not submitted) and puts their results in their slots. */
