@@ -70,6 +70,10 @@ public final class RuleSet {
     /** Upper bound of rule firings per run by default; more means a rule loops (see {@link SessionLimits}). */
     public static final int MAX_FIRINGS = 5_000_000;
 
+    static {
+        DroolsSettings.apply(); // before any rule class loads Drools' operators
+    }
+
     private static final String PRELUDE_RESOURCE = "/dev/perfwarden/engine/kie/prelude.drl";
     private static final String PRELUDE_PATH = "src/main/resources/dev/perfwarden/engine/prelude/prelude.drl";
     private static final String PRELUDE = readPrelude(PRELUDE_RESOURCE);
