@@ -220,28 +220,35 @@ public final class InputReader {
                 }
             }
             steps.clear();
-            boolean join = HotInstructionInputs.wanted(chosen);
-            if (join) {
-                for (int i = 0; i < toParse.size(); i++) {
-                    Parsed p = out.get(slots.get(i));
-                    if (chosen.get(i).kind() == InputKind.PPROF && !p.stats.failed()) {
-                        hot.profile(toParse.get(i), p.stats.path());
-                    }
-                }
-            }
-            for (int i = 0; i < toParse.size(); i++) {
-                InputSource src = toParse.get(i);
-                InputParser parser = chosen.get(i);
-                if (HotInstructionInputs.objdump(parser)) {
-                    Consumer<AsmBody> observer = join ? hot.objdump(slots.get(i), src.displayPath()) : null;
-                    deferred.set(i, pool.submit(() -> parseOne(src, parser, observer)));
-                }
-            }
-            collect(deferred, toParse, chosen, slots, out);
+            objdumpLast(toParse, chosen, slots, out, deferred, hot, pool);
         } finally {
             pool.shutdown();
         }
         return out;
+    }
+
+    /** Parses the objdump inputs, joined to the profiles' samples when both are among the inputs. */
+    private static void objdumpLast(List<InputSource> toParse, List<InputParser> chosen, List<Integer> slots,
+                                    List<Parsed> out, List<Future<Parsed>> deferred, HotInstructionInputs hot,
+                                    ExecutorService pool) throws IOException {
+        boolean join = HotInstructionInputs.wanted(chosen);
+        if (join) {
+            for (int i = 0; i < toParse.size(); i++) {
+                Parsed p = out.get(slots.get(i));
+                if (chosen.get(i).kind() == InputKind.PPROF && !p.stats.failed()) {
+                    hot.profile(toParse.get(i), p.stats.path());
+                }
+            }
+        }
+        for (int i = 0; i < toParse.size(); i++) {
+            InputSource src = toParse.get(i);
+            InputParser parser = chosen.get(i);
+            if (HotInstructionInputs.objdump(parser)) {
+                Consumer<AsmBody> observer = join ? hot.objdump(slots.get(i), src.displayPath()) : null;
+                deferred.set(i, pool.submit(() -> parseOne(src, parser, observer)));
+            }
+        }
+        collect(deferred, toParse, chosen, slots, out);
     }
 
     /** One input sniffed, and parsed unless it is objdump text ({@code parsed} null: not parsed yet). */

@@ -1,6 +1,9 @@
 package dev.perfwarden.facts.parse;
 
-/** Whether bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong form, no surrogate, nothing past U+10FFFF). */
+/**
+ * Whether bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong form, no surrogate, nothing past U+10FFFF), and
+ * whether they may be a blank line.
+ */
 public final class Utf8 {
     private Utf8() {
     }
@@ -47,6 +50,21 @@ public final class Utf8 {
                 }
             }
             i += n + 1;
+        }
+        return true;
+    }
+
+    /**
+     * Whether the UTF-8 text {@code b[0, len)} may be blank ({@link String#isBlank()}): it holds no ASCII byte that is
+     * not white space. A line starting with {@code {} is told at its first byte; a line beyond ASCII is decided by its
+     * decoded text.
+     */
+    public static boolean mayBeBlank(byte[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            int c = b[i];
+            if (c > ' ' || (c >= 0 && c < ' ' && !Character.isWhitespace(c))) {
+                return false;
+            }
         }
         return true;
     }

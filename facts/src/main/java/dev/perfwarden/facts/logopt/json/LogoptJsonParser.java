@@ -168,7 +168,7 @@ public final class LogoptJsonParser implements InputParser {
                 long n = reader.lineNumber();
                 lineOffset = reader.lineOffset();
                 byte[] bytes = reader.lineBytes();
-                String raw = blankOrNot(bytes, len) ? reader.decodeLine() : null;
+                String raw = Utf8.mayBeBlank(bytes, len) ? reader.decodeLine() : null;
                 if (raw != null && raw.isBlank()) {
                     continue;
                 }
@@ -194,20 +194,6 @@ public final class LogoptJsonParser implements InputParser {
                 throw ParseException.malformed(ctx.at(1), "empty -json log: missing the version header", null);
             }
             finish();
-        }
-
-        /**
-         * Whether a line may be blank ({@link String#isBlank()}): it holds no ASCII byte that is not white space. Most
-         * lines start with {@code {}, so this looks at a byte or two.
-         */
-        private static boolean blankOrNot(byte[] b, int len) {
-            for (int i = 0; i < len; i++) {
-                int c = b[i];
-                if (c > ' ' || (c >= 0 && c < ' ' && !Character.isWhitespace(c))) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         void header(long n, String raw) throws ParseException {
