@@ -34,7 +34,7 @@ public final class Analysis {
      */
     public static AnalysisResult run(List<? extends Fact> facts, List<InputStats> inputs, RuleSet rules,
                                      Options options) {
-        List<Finding> all = new ArrayList<>(rules.run(facts, options.params()));
+        List<Finding> all = new ArrayList<>(rules.run(facts, options.params(), hiddenByPlace(options)));
         List<Finding> profileChecks = ProfileChecks.findings(facts);
         List<RuleInfo> catalogue = new ArrayList<>(rules.rules());
         if (!profileChecks.isEmpty()) {
@@ -81,6 +81,16 @@ public final class Analysis {
         }
         return AnalysisResult.of(options.tool(), packs, inputs, SameLine.fold(run.visible, rules), options.failOn(),
                 hidden, rules, run.suppressed);
+    }
+
+    /**
+     * Whether a filter of {@code options} that judges a finding by its place alone (its file and function: outside the
+     * module, in test code) hides it: such a finding is counted, never reported, so its fingerprint is not made.
+     */
+    static java.util.function.Predicate<Finding> hiddenByPlace(Options options) {
+        List<FindingFilter> byPlace = options.filters().stream()
+                .filter(f -> f instanceof ExternalCodeFilter || f instanceof TestCodeFilter).toList();
+        return f -> byPlace.stream().anyMatch(x -> x.hide(f) != null);
     }
 
     private static Finding override(Finding f, Options options) {

@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -58,6 +59,10 @@ public final class RuleSet {
 
     /** Upper bound of rule firings per run by default; more means a rule loops (see {@link SessionLimits}). */
     public static final int MAX_FIRINGS = 5_000_000;
+
+    static {
+        DroolsSettings.apply(); // before any rule class loads Drools' operators
+    }
 
     private static final String PRELUDE_RESOURCE = "/dev/perfwarden/engine/kie/prelude.drl";
     private static final String PRELUDE_PATH = "src/main/resources/dev/perfwarden/engine/prelude/prelude.drl";
@@ -151,6 +156,15 @@ public final class RuleSet {
         return run(facts, paramOverrides, limits);
     }
 
+    /**
+     * As {@link #run(Collection, Map)}, but a finding {@code hidden} accepts (judged on the merged finding, e.g. by
+     * its file: outside the module) is returned with the fingerprint {@link Fingerprints#LATER}: the caller hides it
+     * without reporting it, so its fingerprint is not made.
+     */
+    public List<Finding> run(Collection<?> facts, Map<String, Object> paramOverrides, Predicate<Finding> hidden) {
+        return run(facts, paramOverrides, limits, hidden);
+    }
+
     /** This rule set (same compiled KieBase) with {@code limits} for {@link #run(Collection, Map)}. */
     public RuleSet withLimits(SessionLimits l) {
         if (l.equals(limits)) {
@@ -174,16 +188,21 @@ public final class RuleSet {
      * @throws SessionLimitException when the rules break a limit; it names the pack and rule
      */
     public List<Finding> run(Collection<?> facts, Map<String, Object> paramOverrides, SessionLimits limits) {
+        return run(facts, paramOverrides, limits, f -> false);
+    }
+
+    private List<Finding> run(Collection<?> facts, Map<String, Object> paramOverrides, SessionLimits limits,
+                              Predicate<Finding> hidden) {
         List<Param> params = parameters(paramOverrides == null ? Map.of() : paramOverrides);
         Partitions.Plan plan = Partitions.split(facts);
         long compilerFacts = plan.packages().stream().mapToLong(List::size).sum();
         if (compilerFacts < partitionFacts || plan.packages().size() < 2) {
             List<Object> all = new ArrayList<>(plan.shared());
             plan.packages().forEach(all::addAll);
-            return dedupe(runSession(all, List.of(), params, limits));
+            return Sites.merge(runSession(all, List.of(), params, limits), hidden);
         }
         // one session per package, as many at once as there are cores; findings that several sessions make
-        // alike (from shared facts) merge in dedupe like any other copies of one site
+        // alike (from shared facts) merge in Sites.merge like any other copies of one site
         int threads = Math.min(plan.packages().size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "perfwarden-package-session");
@@ -199,7 +218,7 @@ public final class RuleSet {
             for (Future<List<Finding>> f : futures) {
                 raw.addAll(result(f, futures));
             }
-            return dedupe(raw);
+            return Sites.merge(raw, hidden);
         } finally {
             pool.shutdownNow();
         }
@@ -475,12 +494,5 @@ public final class RuleSet {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    // ---------------------------------------------------------------- dedup
-
-    /** See {@link Sites#merge}. */
-    static List<Finding> dedupe(List<Finding> raw) {
-        return Sites.merge(raw);
     }
 }

@@ -3,6 +3,8 @@ package dev.perfwarden.engine.kie;
 import dev.perfwarden.engine.model.Cost;
 import dev.perfwarden.engine.model.CostSpec;
 import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.Fingerprints;
+import dev.perfwarden.engine.model.Sites;
 import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.rule.Hit;
@@ -151,9 +153,10 @@ public final class Weighing {
         return best;
     }
 
+    /** The finding of a hit, its fingerprint {@link Fingerprints#LATER}: {@link Sites#merge} makes it when needed. */
     private static Finding finding(Hit h, PackRef pack, Severity severity, List<Evidence> ev, Cost cost) {
-        return Finding.of(h.rule(), pack.label(), severity, h.symbol(), h.file(), h.line(), h.col(), h.message(), ev)
-                .withCost(cost);
+        return new Finding(h.rule(), pack.label(), severity, h.symbol(), h.file(), h.line(), h.col(), h.message(), ev,
+                Fingerprints.LATER, cost, List.of());
     }
 
     /** {@code where: self 1.0 % of cpu samples; self 3.0 % of alloc_space} (the profiles measured and found). */

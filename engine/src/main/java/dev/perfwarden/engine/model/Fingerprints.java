@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
 public final class Fingerprints {
     /** The SARIF partialFingerprints key; bump the version when a change of the normalisation changes the fingerprints of findings in general (not only those naming shapes: docs/suppressions.md). */
     public static final String KEY = "perfwarden/v1";
+    /**
+     * The fingerprint of a finding whose fingerprint is made later ({@link Sites#merge}) or never (a finding hidden by
+     * where it is): the empty text, which {@link #of} never returns.
+     */
+    public static final String LATER = "";
 
     /** {@code file.go:12:9} → {@code file.go}; also {@code (b.go:12)} in assembly listings. */
     private static final Pattern FILE_POS = Pattern.compile("(\\.[A-Za-z0-9_]+):\\d+(?::\\d+)?");

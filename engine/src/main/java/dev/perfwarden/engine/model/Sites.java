@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * One finding per site. The compiler reports a source site once per function its code ends up in: the
@@ -36,12 +37,26 @@ import java.util.TreeSet;
  * listed as functions the site was inlined into. A finding without file
  * or line, or outside a {@code .go} file (a contract clause), is only merged with findings of the same function and
  * the same message: a clause's verdicts for B/op and allocs/op of one benchmark are two findings. The result is in {@link Finding#RANK} order.
+ *
+ * <p>Fingerprints: a finding may come in without one yet ({@link Fingerprints#LATER}, as the engine's weighing makes
+ * them): the merged finding then gets the fingerprint {@link Finding#withEvidence} would have given the chosen copy
+ * after step 1 (its rule, function and evidence), unless the caller says it will be hidden by where it is: a Go
+ * standard library analysis makes some 19,000 findings outside the module for 115 it shows, and a fingerprint reads
+ * every evidence line back from its input.
  */
 public final class Sites {
     private Sites() {
     }
 
     public static List<Finding> merge(List<Finding> raw) {
+        return merge(raw, f -> false);
+    }
+
+    /**
+     * As {@link #merge(List)}; a merged finding that {@code hidden} accepts keeps {@link Fingerprints#LATER} in place
+     * of a fingerprint it would have to compute (the caller hides it without reporting it).
+     */
+    public static List<Finding> merge(List<Finding> raw, Predicate<Finding> hidden) {
         // 1. same rule, function and position
         Map<List<Object>, List<Finding>> same = new LinkedHashMap<>();
         List<Finding> ordered = new ArrayList<>(raw);
@@ -73,7 +88,8 @@ public final class Sites {
             // the test-code filter to hide and count)
             List<Finding> module = g.stream().filter(f -> !TestCode.isTestFunction(f.symbol())).toList();
             List<Finding> copies = module.isEmpty() ? g : new ArrayList<>(module);
-            out.add(copies.size() == 1 ? copies.get(0) : mergeCopies(copies));
+            out.add(copies.size() == 1 ? fingerprinted(copies.get(0), copies.get(0), hidden)
+                    : mergeCopies(copies, hidden));
         }
         out.sort(Finding.RANK);
         return List.copyOf(out);
@@ -94,10 +110,30 @@ public final class Sites {
         g.sort(rank);
         LinkedHashSet<Evidence> ev = new LinkedHashSet<>();
         g.forEach(f -> ev.addAll(f.evidence()));
-        return g.get(0).withEvidence(List.copyOf(ev));
+        Finding first = g.get(0);
+        if (first.fingerprint().equals(Fingerprints.LATER)) { // made after step 2, and only when shown
+            return new Finding(first.rule(), first.pack(), first.severity(), first.symbol(), first.file(), first.line(),
+                    first.column(), first.message(), List.copyOf(ev), Fingerprints.LATER, first.cost(),
+                    first.inlinedInto(), first.related());
+        }
+        return first.withEvidence(List.copyOf(ev));
     }
 
-    private static Finding mergeCopies(List<Finding> g) {
+    /**
+     * {@code merged} with the fingerprint of {@code chosen} (the copy it is made of after step 1) when it has none yet
+     * and {@code hidden} does not accept it.
+     */
+    private static Finding fingerprinted(Finding merged, Finding chosen, Predicate<Finding> hidden) {
+        if (!merged.fingerprint().equals(Fingerprints.LATER) || hidden.test(merged)) {
+            return merged;
+        }
+        return new Finding(merged.rule(), merged.pack(), merged.severity(), merged.symbol(), merged.file(),
+                merged.line(), merged.column(), merged.message(), merged.evidence(),
+                Fingerprints.of(chosen.rule(), chosen.symbol(), chosen.evidence()), merged.cost(), merged.inlinedInto(),
+                merged.related());
+    }
+
+    private static Finding mergeCopies(List<Finding> g, Predicate<Finding> hidden) {
         Comparator<Finding> rank = Comparator.comparingDouble((Finding f) -> -f.cost().weight())
                 .thenComparingInt(f -> f.severity().ordinal())
                 .thenComparingInt(f -> f.symbol().length())
@@ -124,9 +160,13 @@ public final class Sites {
         }
         rest.sort(EVIDENCE);
         ev.addAll(rest);
-        return new Finding(best.rule(), best.pack(), severity, best.symbol(), best.file(), best.line(),
-                best.column(), best.message(), List.copyOf(ev), siteFingerprint(g), best.cost(),
+        Finding merged = new Finding(best.rule(), best.pack(), severity, best.symbol(), best.file(), best.line(),
+                best.column(), best.message(), List.copyOf(ev), best.fingerprint(), best.cost(),
                 List.copyOf(others));
+        if (!best.fingerprint().equals(Fingerprints.LATER)) {
+            return withFingerprint(merged, siteFingerprint(g));
+        }
+        return hidden.test(merged) ? merged : withFingerprint(merged, siteFingerprint(g));
     }
 
     /**
@@ -137,13 +177,27 @@ public final class Sites {
      * share it ({@link Fingerprints#normalise}).
      */
     static String siteFingerprint(List<Finding> copies) {
-        return copies.stream().min(FINGERPRINT_COPY).orElseThrow().fingerprint();
+        Finding first = copies.stream().min(BY_SITE_KEY).orElseThrow();
+        // copies with the same site key (instances of one generic function) are told apart by their fingerprints,
+        // made here for them only when the weighing left them to be made later (Fingerprints.LATER)
+        return copies.stream().filter(f -> BY_SITE_KEY.compare(f, first) == 0).map(Sites::fingerprintOf)
+                .min(Comparator.naturalOrder()).orElseThrow();
     }
 
-    private static final Comparator<Finding> FINGERPRINT_COPY = Comparator
+    private static final Comparator<Finding> BY_SITE_KEY = Comparator
             .comparingInt((Finding f) -> Symbols.collapseTypeArgs(f.symbol()).length())
-            .thenComparing(f -> Symbols.collapseTypeArgs(f.symbol()))
-            .thenComparing(Finding::fingerprint);
+            .thenComparing(f -> Symbols.collapseTypeArgs(f.symbol()));
+
+    /** A copy's fingerprint: its own, or when left for later the one {@link #fingerprinted} would give it. */
+    private static String fingerprintOf(Finding f) {
+        return f.fingerprint().equals(Fingerprints.LATER) ? Fingerprints.of(f.rule(), f.symbol(), f.evidence())
+                : f.fingerprint();
+    }
+
+    private static Finding withFingerprint(Finding f, String fingerprint) {
+        return new Finding(f.rule(), f.pack(), f.severity(), f.symbol(), f.file(), f.line(), f.column(), f.message(),
+                f.evidence(), fingerprint, f.cost(), f.inlinedInto(), f.related());
+    }
 
     /**
      * The order of the other copies' evidence after the chosen copy's own (which keeps its rule's order): by

@@ -7,6 +7,7 @@ import dev.perfwarden.engine.gate.Gate;
 import dev.perfwarden.engine.gate.GateResult;
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.Fingerprints;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.pack.PackLoader;
 import dev.perfwarden.facts.core.Fact;
@@ -60,5 +61,29 @@ class AnalysisTest {
         assertThat(r.rules()).hasSize(3);
         assertThat(r.tool().name()).isEqualTo("perfwarden");
         assertThat(r.tool().version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void findingsHiddenByPlaceAreCountedAndTheShownKeepTheirFingerprints() throws Exception {
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        List<Fact> facts = List.of(
+                TestPacks.boxed(F, "box.go", 12, 9, 16),
+                TestPacks.boxed(F, "/usr/local/go/src/fmt/print.go", 40, 9, 16),
+                TestPacks.boxed(F, "/usr/local/go/src/fmt/scan.go", 41, 9, 16),
+                TestPacks.boxed(F, "box_test.go", 7, 9, 16),
+                TestPacks.leak(F, "box.go", 3, "p"));
+        Options opts = Options.defaults().withFilter(new ExternalCodeFilter()).withFilter(new TestCodeFilter());
+        AnalysisResult r = Analysis.run(facts, List.of(), rules, opts);
+        assertThat(r.summary().hidden()).containsExactly(Map.entry("external", 2), Map.entry("tests", 1));
+        // the same findings, every one fingerprinted (the run nothing is hidden from)
+        Map<String, String> eager = new java.util.HashMap<>();
+        rules.run(facts, Map.of()).forEach(f -> eager.put(f.file() + ":" + f.line() + " " + f.rule(), f.fingerprint()));
+        assertThat(eager.values()).hasSize(5).allSatisfy(fp -> assertThat(fp).hasSize(64));
+        assertThat(r.findings()).hasSize(2).allSatisfy(f -> assertThat(f.fingerprint())
+                .isEqualTo(eager.get(f.file() + ":" + f.line() + " " + f.rule())));
+        // what the run hides by place is left without one
+        assertThat(rules.run(facts, Map.of(), Analysis.hiddenByPlace(opts)))
+                .filteredOn(f -> !f.file().equals("box.go")).hasSize(3)
+                .allSatisfy(f -> assertThat(f.fingerprint()).isEqualTo(Fingerprints.LATER));
     }
 }

@@ -103,10 +103,41 @@ class SitesTest {
                 Finding f = Sites.merge(copies).get(0);
                 leaders.add(f.symbol());
                 prints.add(f.fingerprint());
+                // as the weighing makes them (fingerprints left for later): the same one
+                prints.add(Sites.merge(copies.stream().map(SitesTest::later).toList()).get(0).fingerprint());
             }
             assertThat(leaders).as("the costliest copy leads").hasSize(3);
             assertThat(prints).as("generic %s", generic).hasSize(1);
         }
+    }
+
+    @Test
+    void findingsWithoutAFingerprintGetTheOneTheirEagerTwinsGetUnlessTheyWillBeHidden() {
+        // the same hits as findings fingerprinted when made (Finding.of) and as the weighing makes them (LATER):
+        // a site in one function, one rule's two hits in one function (step 1), and copies in three functions (step 2)
+        Evidence m2 = new Evidence("m2", "order.go:29:14: inlining call to total", InputPos.line("m2.txt", 40));
+        Evidence obj = new Evidence("objdump", "order.go:29 0x4a1 CMPQ", InputPos.line("objdump.txt", 3));
+        Evidence json = new Evidence("json", "{\"range\":29}", InputPos.line("json/m.json", 2));
+        List<Finding> eager = List.of(copy("m.total", List.of(m2)), copy("m.total", List.of(json)),
+                copy("m.Handle", List.of(obj, m2)), copy("m.Submit", List.of(json)),
+                at("m.lone", "lone.go", 3, Severity.NOTE, 0), at("m.lone", "lone.go", 3, Severity.WARNING, 0));
+        List<Finding> later = eager.stream().map(SitesTest::later).toList();
+        List<Finding> expected = Sites.merge(eager);
+        assertThat(expected).hasSize(2).allSatisfy(f -> assertThat(f.fingerprint()).hasSize(64));
+        // step 1 gave m.total's finding the evidence of both its hits: its fingerprint is over both, not over one
+        assertThat(expected.get(0).fingerprint()).isNotEqualTo(eager.get(0).fingerprint())
+                .isNotEqualTo(eager.get(1).fingerprint());
+        assertThat(Sites.merge(later)).isEqualTo(expected);
+        // what the caller will hide keeps LATER; the rest is as before
+        List<Finding> hiding = Sites.merge(later, f -> f.file().equals("lone.go"));
+        assertThat(hiding).extracting(Finding::fingerprint)
+                .containsExactlyInAnyOrder(Fingerprints.LATER, expected.stream()
+                        .filter(f -> f.file().equals("order.go")).findFirst().orElseThrow().fingerprint());
+    }
+
+    private static Finding later(Finding f) {
+        return new Finding(f.rule(), f.pack(), f.severity(), f.symbol(), f.file(), f.line(), f.column(), f.message(),
+                f.evidence(), Fingerprints.LATER, f.cost(), f.inlinedInto());
     }
 
     private static Finding copy(String symbol, List<Evidence> evidence) {

@@ -151,83 +151,145 @@ public final class InputReader {
     private record Parsed(InputStats stats, List<Fact> facts) {
     }
 
+    /**
+     * What sniffing decided for one input: a result already (refused, empty), its parser (with the source to parse,
+     * past a byte order mark), or neither (a walked file of no known format, skipped; {@code binary}: its head is not
+     * text). The head is not kept: thousands of 64 KiB heads would all be live at once.
+     */
+    private record Choice(Parsed done, InputSource src, InputParser parser, boolean binary) {
+    }
+
+    /** Sniffs one input (reads its head); depends on nothing but the input, so inputs are sniffed in parallel. */
+    private Choice choose(InputSource src) throws IOException {
+        InputHead head = head(src);
+        String display = src.displayPath();
+        Optional<InputParser> parser = chooser(head);
+        Optional<String> refusal = parser.isPresent() ? Optional.empty() : refusal(head, display);
+        if (refusal.isPresent()) {
+            return new Choice(new Parsed(InputStats.failed(display, "unknown", refusal.get()), List.of()), src, null,
+                    false);
+        }
+        if (InputFiles.utf8Bom(head.bytes())) {
+            src = src.skipping(3);
+            head = new InputHead(head.name(), false, Arrays.copyOfRange(head.bytes(), 3, head.bytes().length));
+            parser = chooser(head);
+        }
+        if (InputFiles.blank(head.bytes()) && head.bytes().length < InputHead.SIZE) {
+            return new Choice(new Parsed(new InputStats(display, InputStats.EMPTY, 0, 0, List.of(), null,
+                    "empty input"), List.of()), src, null, false);
+        }
+        if (parser.isEmpty() && src.walked()) {
+            InputHead h = head;
+            parser = parsers.stream().filter(pp -> pp.claims(h)).findFirst();
+        }
+        if (parser.isEmpty() && !src.walked()) {
+            return new Choice(new Parsed(InputStats.failed(display, "unknown", unrecognized(display)), List.of()), src,
+                    null, false);
+        }
+        return new Choice(null, src, parser.orElse(null), parser.isEmpty() && head.binary());
+    }
+
     private List<Parsed> parseAll(List<InputSource> sources, List<Skipped> skipped, HotInstructionInputs hot)
             throws IOException {
-        // Sniff first (cheap, sequential) so skipped files are reported in a stable order.
+        // Each input is sniffed and parsed in one task, all inputs on a pool of one worker per core (a -json tree is
+        // thousands of files, each head read and tried by every parser in turn; its sniffing and parsing run beside
+        // the -m text's parsing); the choices are then taken in input order, so skipped files are reported in a
+        // stable order. With a profile and objdump text among the inputs, the objdump inputs are parsed last, joined
+        // to the profiles' samples as they are parsed (HotInstructionInputs): objdump inputs wait for all choices.
         List<InputSource> toParse = new ArrayList<>();
         List<InputParser> chosen = new ArrayList<>();
         List<Parsed> out = new ArrayList<>();
         List<Integer> slots = new ArrayList<>();
-        for (InputSource src : sources) {
-            InputHead head = head(src);
-            String display = src.displayPath();
-            Optional<String> refusal = chooser(head).isPresent() ? Optional.empty() : refusal(head, display);
-            if (refusal.isPresent()) {
-                out.add(new Parsed(InputStats.failed(display, "unknown", refusal.get()), List.of()));
-                continue;
-            }
-            if (InputFiles.utf8Bom(head.bytes())) {
-                src = src.skipping(3);
-                head = new InputHead(head.name(), false, Arrays.copyOfRange(head.bytes(), 3, head.bytes().length));
-            }
-            if (InputFiles.blank(head.bytes()) && head.bytes().length < InputHead.SIZE) {
-                out.add(new Parsed(new InputStats(display, InputStats.EMPTY, 0, 0, List.of(), null,
-                        "empty input"), List.of()));
-                continue;
-            }
-            Optional<InputParser> parser = chooser(head);
-            if (parser.isEmpty() && src.walked()) {
-                InputHead h = head;
-                parser = parsers.stream().filter(pp -> pp.claims(h)).findFirst();
-            }
-            if (parser.isPresent()) {
-                slots.add(out.size());
-                out.add(null);
-                toParse.add(src);
-                chosen.add(parser.get());
-            } else if (src.walked()) {
-                skipped.add(new Skipped(display, head.binary() ? "binary file of no known format"
-                        : "not a known capture format"));
-            } else {
-                out.add(new Parsed(InputStats.failed(display, "unknown", unrecognized(display)), List.of()));
-            }
-        }
-        // With a profile and objdump text among the inputs, the objdump inputs are parsed last, joined to the
-        // profiles' samples as they are parsed (HotInstructionInputs); everything else in one parallel round.
-        boolean join = HotInstructionInputs.wanted(chosen);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, toParse.size())));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, sources.size())));
         try {
-            List<Future<Parsed>> futures = new ArrayList<>();
-            for (int i = 0; i < toParse.size(); i++) {
-                InputSource src = toParse.get(i);
-                InputParser parser = chosen.get(i);
-                futures.add(join && HotInstructionInputs.objdump(parser) ? null
-                        : pool.submit(() -> parseOne(src, parser, null)));
-            }
-            collect(futures, toParse, chosen, slots, out);
-            if (join) {
-                for (int i = 0; i < toParse.size(); i++) {
-                    Parsed p = out.get(slots.get(i));
-                    if (chosen.get(i).kind() == InputKind.PPROF && !p.stats.failed()) {
-                        hot.profile(toParse.get(i), p.stats.path());
-                    }
+            List<Future<Parsed>> deferred = new ArrayList<>();
+            List<Step> steps = steps(sources, pool);
+            for (Step st : steps) {
+                Choice c = st.choice();
+                if (c.done() != null) {
+                    out.add(c.done());
+                } else if (c.parser() != null) {
+                    slots.add(out.size());
+                    out.add(st.parsed());
+                    toParse.add(c.src());
+                    chosen.add(c.parser());
+                    deferred.add(null);
+                } else {
+                    skipped.add(new Skipped(c.src().displayPath(), c.binary() ? "binary file of no known format"
+                            : "not a known capture format"));
                 }
-                List<Future<Parsed>> second = new ArrayList<>();
-                for (int i = 0; i < toParse.size(); i++) {
-                    InputSource src = toParse.get(i);
-                    InputParser parser = chosen.get(i);
-                    if (futures.get(i) == null) {
-                        Consumer<AsmBody> observer =
-                                hot.objdump(slots.get(i), src.displayPath());
-                        second.add(pool.submit(() -> parseOne(src, parser, observer)));
-                    } else {
-                        second.add(null);
-                    }
-                }
-                collect(second, toParse, chosen, slots, out);
             }
+            steps.clear();
+            objdumpLast(toParse, chosen, slots, out, deferred, hot, pool);
         } finally {
             pool.shutdown();
+        }
+        return out;
+    }
+
+    /** Parses the objdump inputs, joined to the profiles' samples when both are among the inputs. */
+    private static void objdumpLast(List<InputSource> toParse, List<InputParser> chosen, List<Integer> slots,
+                                    List<Parsed> out, List<Future<Parsed>> deferred, HotInstructionInputs hot,
+                                    ExecutorService pool) throws IOException {
+        boolean join = HotInstructionInputs.wanted(chosen);
+        if (join) {
+            for (int i = 0; i < toParse.size(); i++) {
+                Parsed p = out.get(slots.get(i));
+                if (chosen.get(i).kind() == InputKind.PPROF && !p.stats.failed()) {
+                    hot.profile(toParse.get(i), p.stats.path());
+                }
+            }
+        }
+        for (int i = 0; i < toParse.size(); i++) {
+            InputSource src = toParse.get(i);
+            InputParser parser = chosen.get(i);
+            if (HotInstructionInputs.objdump(parser)) {
+                Consumer<AsmBody> observer = join ? hot.objdump(slots.get(i), src.displayPath()) : null;
+                deferred.set(i, pool.submit(() -> parseOne(src, parser, observer)));
+            }
+        }
+        collect(deferred, toParse, chosen, slots, out);
+    }
+
+    /** One input sniffed, and parsed unless it is objdump text ({@code parsed} null: not parsed yet). */
+    private record Step(Choice choice, Parsed parsed) {
+    }
+
+    /** {@link #choose} and (but objdump text) {@link #parseOne} for every source, in their order, on {@code pool}. */
+    private List<Step> steps(List<InputSource> sources, ExecutorService pool) throws IOException {
+        Choice[] choices = new Choice[sources.size()]; // what a task chose before it parsed: names a failed parse
+        List<Future<Step>> futures = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            InputSource src = sources.get(i);
+            int slot = i;
+            futures.add(pool.submit(() -> {
+                Choice c = choose(src);
+                choices[slot] = c;
+                boolean now = c.done() == null && c.parser() != null && !HotInstructionInputs.objdump(c.parser());
+                return new Step(c, now ? parseOne(c.src(), c.parser(), null) : null);
+            }));
+        }
+        List<Step> out = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                out.add(futures.get(i).get());
+            } catch (ExecutionException e) {
+                futures.forEach(x -> x.cancel(true));
+                Choice c = choices[i];
+                if (e.getCause() instanceof IOException io) {
+                    throw io; // reading a head: as when sniffing one by one
+                }
+                if (c != null) { // not an input error (those are in the stats): a parser bug, or out of memory/stack
+                    throw new ParserFailure(c.src().displayPath(), c.parser().kind().id(), e.getCause());
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw (Error) e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
         }
         return out;
     }

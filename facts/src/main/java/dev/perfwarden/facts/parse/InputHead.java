@@ -55,7 +55,21 @@ public final class InputHead {
 
     /** A text file whose head starts with a JSON object (after white space). */
     public boolean jsonObject() {
-        return textFile() && text().stripLeading().startsWith("{");
+        if (!textFile()) {
+            return false;
+        }
+        for (byte b : bytes) { // ASCII white space, then '{': decided on the bytes (no copy of the decoded head)
+            if (b == '{') {
+                return true;
+            }
+            if (b < 0) {
+                break; // beyond ASCII: Unicode white space is stripped too, so the text decides
+            }
+            if (b != ' ' && !Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return text().stripLeading().startsWith("{");
     }
 
     public boolean gzip() {

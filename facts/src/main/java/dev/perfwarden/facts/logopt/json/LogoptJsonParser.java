@@ -22,6 +22,7 @@ import dev.perfwarden.facts.parse.InputParser;
 import dev.perfwarden.facts.parse.InputSource;
 import dev.perfwarden.facts.parse.LazyJson;
 import dev.perfwarden.facts.parse.ParseContext;
+import dev.perfwarden.facts.parse.Utf8;
 import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.CompilerNames;
 import dev.perfwarden.facts.core.SourcePaths;
@@ -30,9 +31,11 @@ import dev.perfwarden.facts.symbols.Symbols;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads one file of the {@code go build -gcflags=-json=0,DIR} tree ({@code DIR/<pkg>/<file>.json});
@@ -149,9 +152,9 @@ public final class LogoptJsonParser implements InputParser {
         void read(BoundedLineReader reader) throws IOException, ParseException {
             boolean header = false;
             while (true) {
-                String raw;
+                int len;
                 try {
-                    raw = reader.readLine();
+                    len = reader.readLineBytes();
                 } catch (BoundedLineReader.LineTooLongException e) {
                     ctx.record();
                     finish();
@@ -159,21 +162,33 @@ public final class LogoptJsonParser implements InputParser {
                             "line longer than " + BoundedLineReader.MAX_LINE + " bytes, not a -json log record",
                             e.head());
                 }
-                if (raw == null) {
+                if (len < 0) {
                     break;
                 }
                 long n = reader.lineNumber();
                 lineOffset = reader.lineOffset();
-                if (raw.isBlank()) {
+                byte[] bytes = reader.lineBytes();
+                String raw = Utf8.mayBeBlank(bytes, len) ? reader.decodeLine() : null;
+                if (raw != null && raw.isBlank()) {
                     continue;
                 }
                 ctx.record();
                 if (!header) {
-                    header(n, raw);
+                    header(n, raw != null ? raw : reader.decodeLine());
                     header = true;
                     continue;
                 }
-                record(n, raw);
+                // records are read from their bytes when they are well-formed UTF-8, else from their text (the String
+                // decoding replaces bad UTF-8 as the tree's reading did); one the streaming reader is not sure of
+                // through the tree
+                Diagnostic d = raw != null ? null : !reader.lastLineNonAscii() || Utf8.wellFormed(bytes, len)
+                        ? Diagnostic.read(bytes, len) : Diagnostic.read(raw = reader.decodeLine());
+                if (d != null) {
+                    String text = raw;
+                    record(n, d, text != null ? () -> text : reader::decodeLine);
+                } else {
+                    record(n, raw != null ? raw : reader.decodeLine());
+                }
             }
             if (!header) {
                 throw ParseException.malformed(ctx.at(1), "empty -json log: missing the version header", null);
@@ -215,8 +230,23 @@ public final class LogoptJsonParser implements InputParser {
             return v == null || v.isNull() ? "" : v.asText();
         }
 
-        /** A location URI made relative to the package directory where possible. */
+        /** {@link #pathOf} of the URIs met in this file (a record's flow names a few URIs many times). */
+        final Map<String, String> paths = new HashMap<>();
+
+        /** {@link #pathOf}, remembered for the first 4,096 URIs of the file. */
         String path(String uri) {
+            String p = paths.get(uri);
+            if (p == null) {
+                p = pathOf(uri);
+                if (paths.size() < 4096) {
+                    paths.put(uri, p);
+                }
+            }
+            return p;
+        }
+
+        /** A location URI made relative to the package directory where possible. */
+        String pathOf(String uri) {
             String p = SourcePaths.clean(uri);
             if (!pkgDir.isEmpty() && p.startsWith(pkgDir + "/")) {
                 p = p.substring(pkgDir.length() + 1);
@@ -224,6 +254,7 @@ public final class LogoptJsonParser implements InputParser {
             return in.intern(p);
         }
 
+        /** A record read through a Jackson tree: any JSON, with the reasons a record is not a diagnostic. */
         void record(long n, String raw) {
             JsonNode d;
             try {
@@ -239,26 +270,33 @@ public final class LogoptJsonParser implements InputParser {
                 return;
             }
             JsonNode start = d.path("range").path("start");
-            JsonNode end = d.path("range").path("end");
             if (!start.path("line").isInt() || !start.path("character").isInt()) {
                 ctx.unparsed(n, NOT_DIAGNOSTIC + ": range.start has no line/character", raw);
                 return;
             }
-            int line = start.get("line").asInt();
-            int col = start.get("character").asInt();
+            record(n, Diagnostic.of(d, start.get("line").asInt(), start.get("character").asInt()), () -> raw);
+        }
+
+        /** One decoded record; {@code raw} gives its line's text for a reason it is unparsed. */
+        void record(long n, Diagnostic d, Supplier<String> raw) {
+            int line = d.line();
+            int col = d.col();
             if (line < 0 || col < 0) {
-                ctx.unparsed(n, NOT_DIAGNOSTIC + ": negative position", raw);
+                ctx.unparsed(n, NOT_DIAGNOSTIC + ": negative position", raw.get());
                 return;
             }
-            int endLine = end.path("line").asInt(line);
-            int endCol = end.path("character").asInt(col);
-            String code = in.intern(d.get("code").asText());
-            String message = d.path("message").asText("");
+            int endLine = d.endLine();
+            int endCol = d.endCol();
+            String code = in.intern(d.code());
+            String message = d.message();
             Related rel;
             try {
-                rel = related(d.get("relatedInformation"));
+                if (d.related() == null) {
+                    throw new IllegalArgumentException("relatedInformation is not an array");
+                }
+                rel = related(d.related());
             } catch (IllegalArgumentException e) {
-                ctx.unparsed(n, NOT_DIAGNOSTIC + ": " + e.getMessage(), raw);
+                ctx.unparsed(n, NOT_DIAGNOSTIC + ": " + e.getMessage(), raw.get());
                 return;
             }
             Evidence ev = Evidence.of(InputKind.LOGOPT_JSON, source.lineAt(lineOffset), ctx.at(n));
@@ -363,13 +401,13 @@ public final class LogoptJsonParser implements InputParser {
         }
 
         void escape(String code, String message, Related rel, String file, int line, int col, Evidence ev, long n,
-                    String raw) {
+                    Supplier<String> raw) {
             if (code.equals("leak")) {
                 // parameter p leaks to DST with derefs=N
                 if (!message.startsWith("parameter ") || !message.contains(" leaks to ")
                         || !message.contains(" with derefs=")) {
                     ctx.unparsed(n, NOT_DIAGNOSTIC + ": leak record without \"parameter p leaks to D with derefs=N\"",
-                            raw);
+                            raw.get());
                     return;
                 }
                 int lt = message.indexOf(" leaks to ");
@@ -378,7 +416,7 @@ public final class LogoptJsonParser implements InputParser {
                 try {
                     derefs = Integer.parseInt(message.substring(wd + 13).trim());
                 } catch (NumberFormatException e) {
-                    ctx.unparsed(n, NOT_DIAGNOSTIC + ": leak record with a bad derefs number", raw);
+                    ctx.unparsed(n, NOT_DIAGNOSTIC + ": leak record with a bad derefs number", raw.get());
                     return;
                 }
                 String param = in.intern(message.substring(10, lt));
@@ -395,7 +433,7 @@ public final class LogoptJsonParser implements InputParser {
             if (!message.isEmpty()) {
                 int e = message.lastIndexOf(" escapes to heap");
                 if (e <= 0) {
-                    ctx.unparsed(n, NOT_DIAGNOSTIC + ": escape record without \"X escapes to heap\"", raw);
+                    ctx.unparsed(n, NOT_DIAGNOSTIC + ": escape record without \"X escapes to heap\"", raw.get());
                     return;
                 }
                 subject = in.intern(message.substring(0, e));
@@ -459,23 +497,17 @@ public final class LogoptJsonParser implements InputParser {
             List<SourcePos> chain = new ArrayList<>(0);
         }
 
-        Related related(JsonNode arr) {
+        Related related(List<Diagnostic.Entry> entries) {
             Related r = new Related();
-            if (arr == null || arr.isNull()) {
+            if (entries.isEmpty()) {
                 return r;
-            }
-            if (!arr.isArray()) {
-                throw new IllegalArgumentException("relatedInformation is not an array");
             }
             List<SourcePos> own = new ArrayList<>(0);
             List<StepB> steps = new ArrayList<>();
             List<SourcePos> lastChain = own;
-            for (JsonNode e : arr) {
-                String msg = e.path("message").asText("");
-                JsonNode loc = e.path("location");
-                JsonNode st = loc.path("range").path("start");
-                SourcePos at = new SourcePos(path(loc.path("uri").asText("")), Math.max(0, st.path("line").asInt(0)),
-                        Math.max(0, st.path("character").asInt(0)));
+            for (Diagnostic.Entry e : entries) {
+                String msg = e.message();
+                SourcePos at = new SourcePos(path(e.uri()), Math.max(0, e.line()), Math.max(0, e.col()));
                 if (msg.equals("inlineLoc")) {
                     lastChain.add(at);
                     continue;
