@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * perfwarden on five real, well-known Go modules (testdata/modules/NAME: Go 1.26.8 captures of the
+ * perfwarden on six real, well-known Go modules (testdata/modules/NAME: Go 1.26.8 captures of the
  * package's test build with CPU and heap profiles from separate runs; see capture.sh), with the default
  * options a new user would use: {@code analyze CAPTURES --source src --format json}. Per module:
  * <ul>
@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  */
 class RealModuleTest {
-    private static final List<String> MODULES = List.of("murmur3", "bitset", "chi", "uuid", "xsync");
+    private static final List<String> MODULES = List.of("murmur3", "bitset", "chi", "uuid", "xsync", "fastjson");
     private static final Pattern JUDGED = Pattern.compile("^(\\S+)\\s+(\\S+):(\\d+)\\s+(actionable|unimportant|wrong)\\s+--\\s+(.+)$");
     /** {@code shown N -- why}: how many findings the default text report shows (required when it shows none). */
     private static final Pattern SHOWN = Pattern.compile("^shown\\s+(\\d+)\\s+--\\s+(.+)$");
@@ -271,6 +271,23 @@ class RealModuleTest {
                     assertThat(f.get("message").asText()).contains("of its CPU samples are in the functions it calls out of line");
                     assertThat(f.get("cost").get("cpuShare").asDouble()).isGreaterThan(0.02);
                 });
+    }
+
+    /**
+     * fastjson's {@code parser.go:592}, {@code clear(v.a)} in {@code (*Value).reset}: inlined (through
+     * {@code (*cache).reset}) into {@code (*Parser).Parse}, whose copy holds the line's CPU samples, and into
+     * {@code (*Arena).Reset}, which the parse benchmarks never call. The finding names the copy that runs.
+     */
+    @org.junit.jupiter.api.Test
+    void aLineInlinedIntoSeveralFunctionsNamesTheCopyTheProfileSaw() {
+        Report r = Report.of(Cli.root().resolve("testdata/modules/fastjson"));
+        for (String site : List.of("write-barrier-hot parser.go:592", "write-barrier-hot parser.go:462")) {
+            assertThat(r.findings()).filteredOn(f -> key(f).equals(site)).singleElement().satisfies(f -> {
+                assertThat(f.get("severity").asText()).isEqualTo("warning");
+                assertThat(f.get("function").asText()).isEqualTo("github.com/valyala/fastjson.(*Parser).Parse");
+                assertThat(f.get("message").asText()).contains("inside a loop of github.com/valyala/fastjson.(*Parser).Parse");
+            });
+        }
     }
 
     /**
