@@ -65,98 +65,125 @@ public final class DslrExpander {
     }
 
     public static Result expand(String dslr, List<DSLMapping> mappings) {
-        String[] lines = prepare(dslr);
-        List<LineProblem> problems = new ArrayList<>();
-        String expanderName = expanderName(dslr);
+        return new Expansion(prepare(dslr), mappings).run(expanderName(dslr));
+    }
 
-        DefaultExpander expander = new DefaultExpander();
-        List<DSLMappingEntry> condition = new ArrayList<>();
-        List<DSLMappingEntry> consequence = new ArrayList<>();
-        for (DSLMapping m : mappings) {
-            expander.addDSLMapping(m);
-            for (DSLMappingEntry e : m.getEntries()) {
-                if (DSLMappingEntry.KEYWORD.equals(e.getSection())) {
-                    condition.add(e);
-                    consequence.add(e);
-                } else if (DSLMappingEntry.CONDITION.equals(e.getSection())) {
-                    condition.add(e);
-                } else if (DSLMappingEntry.CONSEQUENCE.equals(e.getSection())) {
-                    consequence.add(e);
-                } else {
-                    condition.add(e);
-                    consequence.add(e);
+    /**
+     * One expansion: the sections walked as the expander does (every sentence checked, {@code - constraint}
+     * lines found), Drools' expansion of the other lines, the constraints spliced into their patterns, and
+     * the line map from expanded DRL back to DSLR.
+     */
+    private static final class Expansion {
+        private final String[] lines;
+        private final List<DSLMapping> mappings;
+        private final List<LineProblem> problems = new ArrayList<>();
+        private final DefaultExpander expander = new DefaultExpander();
+        private final List<DSLMappingEntry> condition = new ArrayList<>();
+        private final List<DSLMappingEntry> consequence = new ArrayList<>();
+        /** Lines holding a {@code - constraint} sentence, merged into the pattern above. */
+        private final boolean[] merged;
+        /** Merged lines whose constraint is spliced into a pattern above (in a condition, with a pattern). */
+        private final boolean[] spliceHere;
+        /** The 1-based lines whose sentences were checked (and reported) here. */
+        private final Set<Integer> checked = new HashSet<>();
+        private Section section = Section.OUTSIDE;
+        private boolean patternAbove;
+
+        Expansion(String[] lines, List<DSLMapping> mappings) {
+            this.lines = lines;
+            this.mappings = mappings;
+            this.merged = new boolean[lines.length];
+            this.spliceHere = new boolean[lines.length];
+            for (DSLMapping m : mappings) {
+                expander.addDSLMapping(m);
+                for (DSLMappingEntry e : m.getEntries()) {
+                    if (!DSLMappingEntry.CONSEQUENCE.equals(e.getSection())) {
+                        condition.add(e); // [when], [keyword] and [*]
+                    }
+                    if (!DSLMappingEntry.CONDITION.equals(e.getSection())) {
+                        consequence.add(e); // [then], [keyword] and [*]
+                    }
                 }
             }
         }
 
-        // walk the sections as the expander does; find merged lines and check every sentence
-        boolean[] merged = new boolean[lines.length];
-        boolean[] spliceHere = new boolean[lines.length];
-        Set<Integer> checked = new HashSet<>();
-        Section section = Section.OUTSIDE;
-        boolean patternAbove = false;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            String content = null;
+        Result run(String expanderName) {
+            for (int i = 0; i < lines.length; i++) {
+                String content = content(lines[i]);
+                if (content != null) {
+                    sentence(i, content);
+                }
+            }
+            List<int[]> spanList = new ArrayList<>();
+            String[] out = spliced(spanList);
+            String drl = kept(out);
+            for (ExpanderException e : expander.getErrors()) {
+                int line = Math.max(0, e.getLine());
+                if (checked.contains(line) && e.getMessage().contains("Unable to expand")) {
+                    continue; // already reported, with a better message
+                }
+                problems.add(new LineProblem(line, stripBracketLine(e.getMessage())));
+            }
+            LineMap map = lineMap(drl, spanList);
+            problems.sort(java.util.Comparator.comparingInt(LineProblem::line));
+            return new Result(drl, map, expanderName, problems);
+        }
+
+        /** The part of {@code line} that the expander reads as sentences in this section, or null; moves the section. */
+        private String content(String line) {
             switch (section) {
                 case OUTSIDE: {
                     Matcher q = QUERY.matcher(line);
                     if (RULE.matcher(line).find()) {
                         section = Section.HEADER;
                         // "rule ... when" on one line is not expanded by Drools: treat the header as is
-                        continue;
-                    } else if (q.find()) {
-                        section = Section.LHS;
-                        patternAbove = false;
-                        content = line.substring(q.end());
-                    } else {
-                        continue;
+                        return null;
                     }
-                    break;
+                    return q.find() ? enter(Section.LHS, line, q.end()) : null;
                 }
                 case HEADER: {
                     Matcher w = WHEN.matcher(line);
-                    if (w.find()) {
-                        section = Section.LHS;
-                        patternAbove = false;
-                        content = line.substring(w.end());
-                    } else {
-                        continue;
-                    }
-                    break;
+                    return w.find() ? enter(Section.LHS, line, w.end()) : null;
                 }
                 case LHS: {
                     Matcher t = THEN.matcher(line);
                     if (t.find()) {
-                        section = Section.RHS;
-                        patternAbove = false;
-                        content = line.substring(t.end());
-                    } else if (END.matcher(line).find()) {
-                        section = Section.OUTSIDE; // end of a query
-                        continue;
-                    } else {
-                        content = line;
+                        return enter(Section.RHS, line, t.end());
                     }
-                    break;
+                    if (END.matcher(line).find()) {
+                        section = Section.OUTSIDE; // end of a query
+                        return null;
+                    }
+                    return line;
                 }
                 case RHS: {
                     if (END.matcher(line).find()) {
                         section = Section.OUTSIDE;
-                        continue;
+                        return null;
                     }
-                    content = line;
-                    break;
+                    return line;
                 }
                 default:
                     throw new IllegalStateException();
             }
+        }
+
+        private String enter(Section next, String line, int from) {
+            section = next;
+            patternAbove = false;
+            return line.substring(from);
+        }
+
+        /** Checks the sentence on line {@code i} ({@code content}: its part after a keyword) and notes a constraint. */
+        private void sentence(int i, String content) {
+            String line = lines[i];
             String trimmed = content.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("//")) {
-                continue;
+                return;
             }
             if (trimmed.startsWith(">")) {
                 patternAbove = true;
-                continue;
+                return;
             }
             boolean lhs = section == Section.LHS;
             int lineNo = i + 1;
@@ -183,84 +210,88 @@ public final class DslrExpander {
             }
         }
 
-        // Drools splices a "- constraint" into the line above at that line's last ')' (or '('), strings
-        // included: a ')' or '(' inside a string literal above misplaces the constraint or crashes the
-        // expander. So constraint lines are expanded alone, and spliced here by a tokenizer that knows strings.
-        String[] forDrools = lines.clone();
-        for (int i = 0; i < lines.length; i++) {
-            if (merged[i]) {
-                forDrools[i] = "";
-            }
-        }
-        String[] out = expander.expand(String.join("\n", forDrools) + "\n").split("\n", -1);
-        int target = -1;
-        List<int[]> spanList = new ArrayList<>();
-        for (int i = 0; i < lines.length && i < out.length; i++) {
-            if (!merged[i]) {
-                if (!out[i].isBlank()) {
-                    target = i;
+        /**
+         * Drools' expansion with the constraints spliced in. Drools splices a "- constraint" into the line above at
+         * that line's last ')' (or '('), strings included: a ')' or '(' inside a string literal above misplaces the
+         * constraint or crashes the expander. So constraint lines are expanded alone, and spliced here by a
+         * tokenizer that knows strings. Each splice adds its span to {@code spanList}.
+         */
+        private String[] spliced(List<int[]> spanList) {
+            String[] forDrools = lines.clone();
+            for (int i = 0; i < lines.length; i++) {
+                if (merged[i]) {
+                    forDrools[i] = "";
                 }
-                continue;
             }
-            String constraint = spliceHere[i] ? expandConstraint(lines[i], mappings) : null;
-            if (constraint == null || target < 0) {
-                continue; // reported above: no entry matches, or no pattern above
+            String[] out = expander.expand(String.join("\n", forDrools) + "\n").split("\n", -1);
+            int target = -1;
+            for (int i = 0; i < lines.length && i < out.length; i++) {
+                if (!merged[i]) {
+                    if (!out[i].isBlank()) {
+                        target = i;
+                    }
+                    continue;
+                }
+                String constraint = spliceHere[i] ? expandConstraint(lines[i], mappings) : null;
+                if (constraint == null || target < 0) {
+                    continue; // reported above: no entry matches, or no pattern above
+                }
+                String spliced = SentenceTokens.spliceConstraint(out[target], constraint);
+                int above = target + 1;
+                if (spliced == null && problems.stream().noneMatch(p -> p.line() == above)) {
+                    problems.add(new LineProblem(i + 1, "constraint sentence \"" + lines[i].strip() + "\" has no"
+                            + " pattern above it to attach to (the line above has no closing ')' outside strings)"));
+                } else if (spliced != null) {
+                    // the sentence's text in the pattern line: from the last ')' outside strings, as spliceConstraint put it
+                    int at = SentenceTokens.lastCloseParen(out[target]);
+                    int indent = lines[i].length() - lines[i].stripLeading().length();
+                    spanList.add(new int[]{target, at + 1, at + spliced.length() - out[target].length(), i + 1, indent + 1});
+                    out[target] = spliced;
+                }
             }
-            String spliced = SentenceTokens.spliceConstraint(out[target], constraint);
-            int above = target + 1;
-            if (spliced == null && problems.stream().noneMatch(p -> p.line() == above)) {
-                problems.add(new LineProblem(i + 1, "constraint sentence \"" + lines[i].strip() + "\" has no"
-                        + " pattern above it to attach to (the line above has no closing ')' outside strings)"));
-            } else if (spliced != null) {
-                // the sentence's text in the pattern line: from the last ')' outside strings, as spliceConstraint put it
-                int at = SentenceTokens.lastCloseParen(out[target]);
-                int indent = lines[i].length() - lines[i].stripLeading().length();
-                spanList.add(new int[]{target, at + 1, at + spliced.length() - out[target].length(), i + 1, indent + 1});
-                out[target] = spliced;
-            }
-        }
-        StringBuilder kept = new StringBuilder();
-        for (int i = 0; i < out.length; i++) {
-            if (i < lines.length && merged[i]) {
-                continue;
-            }
-            kept.append(out[i]);
-            if (i < out.length - 1) {
-                kept.append('\n');
-            }
-        }
-        String drl = kept.toString();
-        for (ExpanderException e : expander.getErrors()) {
-            int line = Math.max(0, e.getLine());
-            if (checked.contains(line) && e.getMessage().contains("Unable to expand")) {
-                continue; // already reported, with a better message
-            }
-            problems.add(new LineProblem(line, stripBracketLine(e.getMessage())));
+            return out;
         }
 
-        int[] toSource = new int[lines.length];
-        int[] expandedLine = new int[lines.length];
-        int n = 0;
-        for (int i = 0; i < lines.length; i++) {
-            if (!merged[i]) {
-                toSource[n++] = i + 1;
-                expandedLine[i] = n;
+        /** The expanded lines without the merged ones: the DRL. */
+        private String kept(String[] out) {
+            StringBuilder kept = new StringBuilder();
+            for (int i = 0; i < out.length; i++) {
+                if (i < lines.length && merged[i]) {
+                    continue;
+                }
+                kept.append(out[i]);
+                if (i < out.length - 1) {
+                    kept.append('\n');
+                }
             }
+            return kept.toString();
         }
-        int[] spans = new int[spanList.size() * 5];
-        for (int k = 0; k < spanList.size(); k++) {
-            int[] sp = spanList.get(k);
-            spans[5 * k] = expandedLine[sp[0]];
-            System.arraycopy(sp, 1, spans, 5 * k + 1, 4);
+
+        /** DRL line to DSLR line, with the spliced constraints' spans; checks the DRL has the lines expected. */
+        private LineMap lineMap(String drl, List<int[]> spanList) {
+            int[] toSource = new int[lines.length];
+            int[] expandedLine = new int[lines.length];
+            int n = 0;
+            for (int i = 0; i < lines.length; i++) {
+                if (!merged[i]) {
+                    toSource[n++] = i + 1;
+                    expandedLine[i] = n;
+                }
+            }
+            int[] spans = new int[spanList.size() * 5];
+            for (int k = 0; k < spanList.size(); k++) {
+                int[] sp = spanList.get(k);
+                spans[5 * k] = expandedLine[sp[0]];
+                System.arraycopy(sp, 1, spans, 5 * k + 1, 4);
+            }
+            int[] map = java.util.Arrays.copyOf(toSource, n);
+            int expandedLines = drl.endsWith("\n") ? drl.split("\n", -1).length - 1 : drl.split("\n", -1).length;
+            if (problems.isEmpty() && expandedLines != n) {
+                problems.add(new LineProblem(0, "internal: the expanded DRL has " + expandedLines
+                        + " lines where " + n + " were expected; line numbers in errors may be off"));
+            }
+            return LineMap.of(map, spans);
         }
-        int[] map = java.util.Arrays.copyOf(toSource, n);
-        int expandedLines = drl.endsWith("\n") ? drl.split("\n", -1).length - 1 : drl.split("\n", -1).length;
-        if (problems.isEmpty() && expandedLines != n) {
-            problems.add(new LineProblem(0, "internal: the expanded DRL has " + expandedLines
-                    + " lines where " + n + " were expected; line numbers in errors may be off"));
-        }
-        problems.sort(java.util.Comparator.comparingInt(LineProblem::line));
-        return new Result(drl, LineMap.of(map, spans), expanderName, problems);
     }
 
     /**

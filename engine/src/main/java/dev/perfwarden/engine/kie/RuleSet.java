@@ -9,8 +9,6 @@ import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.model.Sites;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackException;
-import dev.perfwarden.engine.pack.PackParameter;
-import dev.perfwarden.engine.model.ParamType;
 import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.pack.RuleSource;
 import dev.perfwarden.engine.pack.SemVer;
@@ -22,14 +20,9 @@ import dev.perfwarden.engine.rule.PackRef;
 import dev.perfwarden.engine.rule.Param;
 import dev.perfwarden.facts.core.Evidence;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 
 
@@ -42,13 +35,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -295,65 +285,7 @@ public final class RuleSet {
 
     /** The parameters a run would see, after overrides (one {@link Param} per pack and name). */
     public List<Param> parameters(Map<String, Object> overrides) {
-        Map<String, Map<String, Object>> values = new LinkedHashMap<>();
-        Map<String, Map<String, ParamType>> types = new LinkedHashMap<>();
-        for (Pack p : packs) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            Map<String, ParamType> t = new LinkedHashMap<>();
-            Pack.ENGINE_PARAMETERS.forEach((n, d) -> {
-                v.put(n, d);
-                t.put(n, ParamType.NUMBER);
-            });
-            for (PackParameter pp : p.parameters().values()) {
-                v.put(pp.name(), pp.defaultValue());
-                t.put(pp.name(), pp.type());
-            }
-            values.put(p.id(), v);
-            types.put(p.id(), t);
-        }
-        List<String> unknown = new ArrayList<>();
-        for (Map.Entry<String, Object> o : new TreeMap<>(overrides).entrySet()) {
-            String k = o.getKey();
-            int colon = k.indexOf(':');
-            List<String> targets = new ArrayList<>();
-            String name;
-            if (colon >= 0) {
-                String packId = k.substring(0, colon);
-                name = k.substring(colon + 1);
-                if (types.containsKey(packId) && types.get(packId).containsKey(name)) {
-                    targets.add(packId);
-                }
-            } else {
-                name = k;
-                types.forEach((packId, t) -> {
-                    if (t.containsKey(name)) {
-                        targets.add(packId);
-                    }
-                });
-            }
-            if (targets.isEmpty()) {
-                unknown.add(k);
-                continue;
-            }
-            for (String packId : targets) {
-                ParamType type = types.get(packId).get(name);
-                Object v;
-                try {
-                    v = type.coerce(o.getValue());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("parameter " + packId + ":" + name + ": " + e.getMessage(), e);
-                }
-                values.get(packId).put(name, v);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            List<String> known = new ArrayList<>();
-            types.forEach((packId, t) -> t.keySet().forEach(n -> known.add(packId + ":" + n)));
-            throw new IllegalArgumentException("unknown parameter(s) " + unknown + "; known: " + known);
-        }
-        List<Param> out = new ArrayList<>();
-        values.forEach((packId, v) -> v.forEach((n, val) -> out.add(Param.of(packId, n, val))));
-        return out;
+        return new ParameterTable(packs).override(overrides).params();
     }
 
     /** The packs, sorted by id. */
@@ -416,7 +348,7 @@ public final class RuleSet {
         static final String SHA256 = Sha256.hex(PRELUDE + "\n" + PACK_QUERIES);
     }
 
-    private record Src(Pack pack, RuleSource source) {
+    record Src(Pack pack, RuleSource source) {
     }
 
     /** Writes the prelude and every pack's DRL into {@code kfs}; returns the sources by their kfs path. */
@@ -442,66 +374,37 @@ public final class RuleSet {
         if (!problems.isEmpty()) {
             throw new PackException(problems);
         }
-        // built-in packs: compiled when perfwarden was built; other packs: the on-disk pack cache
         if (precompiled) {
-            Optional<KieBase> prebuilt = ExecutableModels.prebuilt(packs, cl);
-            String by = "prebuilt";
-            if (prebuilt.isEmpty()) {
-                prebuilt = PackCache.kieBase(packs, cl, key);
-                by = "pack-cache";
-            }
+            Optional<RuleSet> prebuilt = precompiled(packs, cl, key);
             if (prebuilt.isPresent()) {
-                verifyMetadata(prebuilt.get(), packs, problems);
-                if (problems.isEmpty()) {
-                    return new RuleSet(key, prebuilt.get(), packs, by);
-                }
-                problems.clear();
+                return prebuilt.get();
             }
         }
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        // unique while it sits in Drools' process-wide KieRepository (removed again below)
-        long n = java.util.UUID.randomUUID().getMostSignificantBits() >>> 1;
-        ReleaseId rid = ks.newReleaseId("dev.perfwarden.rulesets", "ruleset-" + key.substring(0, 16), "1.0." + n);
-        kfs.generateAndWritePomXML(rid);
-        Map<String, Src> byPath = writeSources(kfs, packs);
-        KieBuilder kb = ks.newKieBuilder(kfs, cl).buildAll();
-        List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            Set<String> withRealErrors = new LinkedHashSet<>();
-            for (Message m : errors) {
-                if (!m.getText().contains("Parser returned a null Package")) {
-                    withRealErrors.add(m.getPath());
-                }
-            }
-            for (Message m : errors) {
-                String path = m.getPath() == null ? "" : m.getPath();
-                if (m.getText().contains("Parser returned a null Package") && withRealErrors.contains(path)) {
-                    continue;
-                }
-                Src src = byPath.get(path);
-                if (src == null) {
-                    throw new IllegalStateException("perfwarden prelude or generated source does not compile: "
-                            + path + ":" + m.getLine() + ": " + m.getText());
-                }
-                // a compile error in a then block: at the block's line that names what is wrong
-                int line = src.source().lineMap().sourceLine(
-                        ConsequenceErrors.line(src.source().drl(), m.getLine(), m.getText()));
-                problems.add(new Problem(src.pack().id(), src.pack().origin(), src.source().file(), line,
-                        m.getColumn() > 0 ? m.getColumn() : 0, cleanMessage(m.getText())));
-            }
-            problems.sort(Comparator.comparing(Problem::pack).thenComparing(Problem::file).thenComparingInt(Problem::line));
-            ks.getRepository().removeKieModule(rid);
-            throw new PackException(problems);
-        }
-        KieContainer kc = ks.newKieContainer(rid, cl);
-        KieBase base = kc.getKieBase();
-        ks.getRepository().removeKieModule(rid);
+        KieBase base = DrlCompiler.compile(packs, cl, key);
         verifyMetadata(base, packs, problems);
         if (!problems.isEmpty()) {
             throw new PackException(problems);
         }
         return new RuleSet(key, base, packs, "drl");
+    }
+
+    /**
+     * The rule set from classes compiled before: built-in packs' when perfwarden was built, other packs' from the
+     * on-disk pack cache; empty when there are none or their rules' metadata is not what the packs say.
+     */
+    private static Optional<RuleSet> precompiled(List<Pack> packs, ClassLoader cl, String key) {
+        Optional<KieBase> prebuilt = ExecutableModels.prebuilt(packs, cl);
+        String by = "prebuilt";
+        if (prebuilt.isEmpty()) {
+            prebuilt = PackCache.kieBase(packs, cl, key);
+            by = "pack-cache";
+        }
+        if (prebuilt.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Problem> problems = new ArrayList<>();
+        verifyMetadata(prebuilt.get(), packs, problems);
+        return problems.isEmpty() ? Optional.of(new RuleSet(key, prebuilt.get(), packs, by)) : Optional.empty();
     }
 
     private static void check(List<Pack> packs, List<Problem> problems) {
@@ -563,12 +466,6 @@ public final class RuleSet {
                 }
             }
         }
-    }
-
-    static String cleanMessage(String text) {
-        return text.replaceAll("\\bLine \\d+:\\d+\\s+", "")
-                .replaceAll("\\n?\\[Line: \\d+, Column: \\d+]", "")
-                .strip();
     }
 
     private static String readPrelude(String resource) {

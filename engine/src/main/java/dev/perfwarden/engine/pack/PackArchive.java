@@ -265,74 +265,90 @@ public final class PackArchive {
     static List<CentralEntry> centralDirectory(Path archive, Limits limits) throws IOException, PackException {
         try (RandomAccessFile f = new RandomAccessFile(archive.toFile(), "r")) {
             long len = f.length();
-            int tail = (int) Math.min(len, 22 + 65535);
-            if (tail < 22) {
-                throw new ZipException("too short for a zip archive");
-            }
-            byte[] end = new byte[tail];
-            f.seek(len - tail);
-            f.readFully(end);
-            int eocd = -1;
-            for (int i = tail - 22; i >= 0; i--) {
-                if (u32(end, i) == 0x06054b50L) {
-                    eocd = i;
-                    break;
-                }
-            }
-            if (eocd < 0) {
-                throw new ZipException("no end of central directory record");
-            }
-            int count = u16(end, eocd + 10);
-            long cdSize = u32(end, eocd + 12);
-            long cdOffset = u32(end, eocd + 16);
-            boolean zip64Locator = eocd >= 20 && u32(end, eocd - 20) == 0x07064b50L;
-            if (count == 0xFFFF || cdSize == 0xFFFFFFFFL || cdOffset == 0xFFFFFFFFL || zip64Locator) {
-                throw new ZipException("ZIP64 archives are not supported for packs");
-            }
-            if (count > limits.maxEntries()) {
+            EndRecord end = endRecord(f, len);
+            if (end.count() > limits.maxEntries()) {
                 String base = String.valueOf(archive.getFileName());
-                throw refuse(base, archive.toString(), "", "the archive has " + count
+                throw refuse(base, archive.toString(), "", "the archive has " + end.count()
                         + " entries, more than the limit of " + limits.maxEntries());
             }
-            if (cdOffset + cdSize > len || cdSize > 64L << 20) {
+            if (end.cdOffset() + end.cdSize() > len || end.cdSize() > 64L << 20) {
                 throw new ZipException("central directory out of bounds");
             }
-            byte[] cd = new byte[(int) cdSize];
-            f.seek(cdOffset);
+            byte[] cd = new byte[(int) end.cdSize()];
+            f.seek(end.cdOffset());
             f.readFully(cd);
             List<CentralEntry> out = new ArrayList<>();
             int p = 0;
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < end.count(); i++) {
                 if (p + 46 > cd.length || u32(cd, p) != 0x02014b50L) {
                     throw new ZipException("bad central directory record #" + (i + 1));
                 }
-                int madeBy = u16(cd, p + 4);
-                int flags = u16(cd, p + 8);
-                long comp = u32(cd, p + 20);
-                long size = u32(cd, p + 24);
                 int nameLen = u16(cd, p + 28);
                 int extraLen = u16(cd, p + 30);
                 int commentLen = u16(cd, p + 32);
-                long external = u32(cd, p + 38);
-                long localOffset = u32(cd, p + 42);
                 if (p + 46 + nameLen + extraLen > cd.length) {
                     throw new ZipException("bad central directory record #" + (i + 1));
                 }
-                String name = new String(cd, p + 46, nameLen, StandardCharsets.UTF_8);
-                int mode = (int) (external >>> 16);
-                boolean symlink = (madeBy >>> 8) == UNIX_HOST && (mode & S_IFMT) == S_IFLNK;
-                String defect = null;
-                if (hasZip64Extra(cd, p + 46 + nameLen, extraLen) || comp == 0xFFFFFFFFL || size == 0xFFFFFFFFL
-                        || localOffset == 0xFFFFFFFFL) {
-                    defect = "has a ZIP64 extra field; ZIP64 is refused for packs (they never need it)";
-                } else {
-                    defect = localHeaderDefect(f, len, localOffset, cd, p + 46, nameLen);
-                }
-                out.add(new CentralEntry(name, size, comp, symlink, (flags & 1) != 0, defect));
+                out.add(entry(f, len, cd, p, nameLen, extraLen));
                 p += 46 + nameLen + extraLen + commentLen;
             }
             return out;
         }
+    }
+
+    /** The end-of-central-directory record's entry count, directory size and offset. */
+    private record EndRecord(int count, long cdSize, long cdOffset) {
+    }
+
+    /** Finds the end-of-central-directory record in the archive's last 64 KiB; refuses ZIP64. */
+    private static EndRecord endRecord(RandomAccessFile f, long len) throws IOException {
+        int tail = (int) Math.min(len, 22 + 65535);
+        if (tail < 22) {
+            throw new ZipException("too short for a zip archive");
+        }
+        byte[] end = new byte[tail];
+        f.seek(len - tail);
+        f.readFully(end);
+        int eocd = -1;
+        for (int i = tail - 22; i >= 0; i--) {
+            if (u32(end, i) == 0x06054b50L) {
+                eocd = i;
+                break;
+            }
+        }
+        if (eocd < 0) {
+            throw new ZipException("no end of central directory record");
+        }
+        int count = u16(end, eocd + 10);
+        long cdSize = u32(end, eocd + 12);
+        long cdOffset = u32(end, eocd + 16);
+        boolean zip64Locator = eocd >= 20 && u32(end, eocd - 20) == 0x07064b50L;
+        if (count == 0xFFFF || cdSize == 0xFFFFFFFFL || cdOffset == 0xFFFFFFFFL || zip64Locator) {
+            throw new ZipException("ZIP64 archives are not supported for packs");
+        }
+        return new EndRecord(count, cdSize, cdOffset);
+    }
+
+    /** The central-directory record at {@code p} of {@code cd} (its bounds checked), with its local header's defect. */
+    private static CentralEntry entry(RandomAccessFile f, long len, byte[] cd, int p, int nameLen, int extraLen)
+            throws IOException {
+        int madeBy = u16(cd, p + 4);
+        int flags = u16(cd, p + 8);
+        long comp = u32(cd, p + 20);
+        long size = u32(cd, p + 24);
+        long external = u32(cd, p + 38);
+        long localOffset = u32(cd, p + 42);
+        String name = new String(cd, p + 46, nameLen, StandardCharsets.UTF_8);
+        int mode = (int) (external >>> 16);
+        boolean symlink = (madeBy >>> 8) == UNIX_HOST && (mode & S_IFMT) == S_IFLNK;
+        String defect;
+        if (hasZip64Extra(cd, p + 46 + nameLen, extraLen) || comp == 0xFFFFFFFFL || size == 0xFFFFFFFFL
+                || localOffset == 0xFFFFFFFFL) {
+            defect = "has a ZIP64 extra field; ZIP64 is refused for packs (they never need it)";
+        } else {
+            defect = localHeaderDefect(f, len, localOffset, cd, p + 46, nameLen);
+        }
+        return new CentralEntry(name, size, comp, symlink, (flags & 1) != 0, defect);
     }
 
     /** Whether the extra field at {@code from} (of {@code len} bytes) holds a ZIP64 block (header id 1). */

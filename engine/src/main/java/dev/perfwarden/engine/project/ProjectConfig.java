@@ -251,59 +251,13 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
                 "debt");
         Path dir = file.getParent() == null ? Path.of("") : file.getParent();
 
-        List<PackSpec> packs = new ArrayList<>();
-        YamlNode pn = root.get("packs");
-        if (pn != null && pn.kind() != YamlNode.Kind.NULL) {
-            if (!pn.isList()) {
-                errors.at(pn, "packs: expected a list of {id: ...} or {path: ...} entries, got " + pn.describeValue());
-            } else {
-                for (YamlNode e : pn.list()) {
-                    PackSpec s = packSpec(e, dir, errors);
-                    if (s != null) {
-                        packs.add(s);
-                    }
-                }
-            }
-        }
-
-        List<ParamSetting> params = new ArrayList<>();
-        YamlNode par = root.get("parameters");
-        if (par != null && par.kind() != YamlNode.Kind.NULL) {
-            params(par, null, params, errors);
-        }
-        for (PackSpec s : packs) {
-            if (s.builtin()) {
-                s.parameters().forEach((k, v) -> params.add(new ParamSetting(s.id(), k, v, s.line(), 0)));
-            }
-        }
-
+        List<PackSpec> packs = packs(root.get("packs"), dir, errors);
+        List<ParamSetting> params = params(root.get("parameters"), packs, errors);
         PathFilter paths = pathFilter(root.get("paths"), errors);
-
-        Map<String, RuleSetting> rules = new LinkedHashMap<>();
-        YamlNode rn = root.get("rules");
-        if (rn != null && rn.kind() != YamlNode.Kind.NULL) {
-            if (!rn.isMap()) {
-                errors.at(rn, "rules: expected a map of rule id to settings, got " + rn.describeValue());
-            } else {
-                rn.map().forEach((id, v) -> {
-                    RuleSetting r = rule(id, v, errors);
-                    if (r != null) {
-                        rules.put(id, r);
-                    }
-                });
-            }
-        }
-
+        Map<String, RuleSetting> rules = rules(root.get("rules"), errors);
         Path baseline = pathValue(root.get("baseline"), dir, errors);
         Path lock = pathValue(root.get("lock"), dir, errors);
-        FailOn failOn = null;
-        YamlNode fo = root.get("failOn");
-        if (fo != null) {
-            failOn = FailOn.byId(fo.text()).orElse(null);
-            if (failOn == null) {
-                errors.at(fo, "failOn: expected error, warning, note or none, got " + fo.describeValue());
-            }
-        }
+        FailOn failOn = failOn(root.get("failOn"), errors);
         dev.perfwarden.engine.restrict.SessionLimits limits = limits(root.get("limits"), errors);
         YamlNode contracts = root.get("contracts");
         if (contracts != null && !contracts.isList()) {
@@ -316,6 +270,67 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         }
         errors.throwIfAny();
         return new ProjectConfig(file, packs, params, paths, rules, baseline, lock, failOn, limits, contracts, debt);
+    }
+
+    private static List<PackSpec> packs(YamlNode pn, Path dir, ConfigYaml.Errors errors) {
+        List<PackSpec> packs = new ArrayList<>();
+        if (pn == null || pn.kind() == YamlNode.Kind.NULL) {
+            return packs;
+        }
+        if (!pn.isList()) {
+            errors.at(pn, "packs: expected a list of {id: ...} or {path: ...} entries, got " + pn.describeValue());
+            return packs;
+        }
+        for (YamlNode e : pn.list()) {
+            PackSpec s = packSpec(e, dir, errors);
+            if (s != null) {
+                packs.add(s);
+            }
+        }
+        return packs;
+    }
+
+    /** {@code parameters:}, then the parameters given in the built-in packs' entries. */
+    private static List<ParamSetting> params(YamlNode par, List<PackSpec> packs, ConfigYaml.Errors errors) {
+        List<ParamSetting> params = new ArrayList<>();
+        if (par != null && par.kind() != YamlNode.Kind.NULL) {
+            params(par, null, params, errors);
+        }
+        for (PackSpec s : packs) {
+            if (s.builtin()) {
+                s.parameters().forEach((k, v) -> params.add(new ParamSetting(s.id(), k, v, s.line(), 0)));
+            }
+        }
+        return params;
+    }
+
+    private static Map<String, RuleSetting> rules(YamlNode rn, ConfigYaml.Errors errors) {
+        Map<String, RuleSetting> rules = new LinkedHashMap<>();
+        if (rn == null || rn.kind() == YamlNode.Kind.NULL) {
+            return rules;
+        }
+        if (!rn.isMap()) {
+            errors.at(rn, "rules: expected a map of rule id to settings, got " + rn.describeValue());
+            return rules;
+        }
+        rn.map().forEach((id, v) -> {
+            RuleSetting r = rule(id, v, errors);
+            if (r != null) {
+                rules.put(id, r);
+            }
+        });
+        return rules;
+    }
+
+    private static FailOn failOn(YamlNode fo, ConfigYaml.Errors errors) {
+        if (fo == null) {
+            return null;
+        }
+        FailOn failOn = FailOn.byId(fo.text()).orElse(null);
+        if (failOn == null) {
+            errors.at(fo, "failOn: expected error, warning, note or none, got " + fo.describeValue());
+        }
+        return failOn;
     }
 
     private static PackSpec packSpec(YamlNode e, Path dir, ConfigYaml.Errors errors) {

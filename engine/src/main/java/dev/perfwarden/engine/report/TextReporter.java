@@ -53,40 +53,55 @@ public final class TextReporter implements Reporter {
     public void write(AnalysisResult r, Appendable out) throws IOException {
         for (Finding f : r.findings()) {
             out.append(line(f)).append('\n');
-            if (!verbose) {
-                continue;
-            }
-            if (!f.symbol().isEmpty()) {
-                out.append("    in ").append(TerminalText.escape(f.symbol()));
-                if (!f.inlinedInto().isEmpty()) {
-                    out.append(" (also inlined into ").append(TerminalText.escape(String.join(", ", f.inlinedInto()))).append(')');
-                }
-                out.append('\n');
-            }
-            String rest = Messages.split(f.message())[1];
-            if (!rest.isEmpty()) {
-                out.append("    ").append(TerminalText.escape(rest)).append('\n');
-            }
-            for (Finding.Related x : f.related()) {
-                out.append("    also ").append(x.severity().id()).append(" [").append(TerminalText.escape(x.rule()))
-                        .append("]").append(x.column() > 0 ? " at column " + x.column() : "").append(": ")
-                        .append(TerminalText.escape(Messages.split(x.message())[0])).append('\n');
-            }
-            for (Evidence e : f.evidence()) {
-                List<String> lines = EvidenceText.lines(e, f.file());
-                for (int i = 0; i < lines.size(); i++) {
-                    out.append("    ").append(i == 0 ? TerminalText.escape(e.input()) + ": " : "  ")
-                            .append(TerminalText.escape(lines.get(i)));
-                    if (i == 0 && e.at() != null) {
-                        out.append("  (").append(e.at().format()).append(')');
-                    }
-                    out.append('\n');
-                }
+            if (verbose) {
+                details(f, out);
             }
         }
         if (!r.findings().isEmpty()) {
             out.append('\n');
         }
+        top(r, out);
+        counts(r.summary(), out);
+        rules(r, out);
+        if (!r.packs().isEmpty()) {
+            out.append("packs: ").append(r.packs().stream().map(p -> TerminalText.escape(p.id() + "@" + p.version()))
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
+        inputs(r, out);
+    }
+
+    /** Under a finding ({@code verbose}): its function, the rest of its message, folded findings, evidence. */
+    private static void details(Finding f, Appendable out) throws IOException {
+        if (!f.symbol().isEmpty()) {
+            out.append("    in ").append(TerminalText.escape(f.symbol()));
+            if (!f.inlinedInto().isEmpty()) {
+                out.append(" (also inlined into ").append(TerminalText.escape(String.join(", ", f.inlinedInto()))).append(')');
+            }
+            out.append('\n');
+        }
+        String rest = Messages.split(f.message())[1];
+        if (!rest.isEmpty()) {
+            out.append("    ").append(TerminalText.escape(rest)).append('\n');
+        }
+        for (Finding.Related x : f.related()) {
+            out.append("    also ").append(x.severity().id()).append(" [").append(TerminalText.escape(x.rule()))
+                    .append("]").append(x.column() > 0 ? " at column " + x.column() : "").append(": ")
+                    .append(TerminalText.escape(Messages.split(x.message())[0])).append('\n');
+        }
+        for (Evidence e : f.evidence()) {
+            List<String> lines = EvidenceText.lines(e, f.file());
+            for (int i = 0; i < lines.size(); i++) {
+                out.append("    ").append(i == 0 ? TerminalText.escape(e.input()) + ": " : "  ")
+                        .append(TerminalText.escape(lines.get(i)));
+                if (i == 0 && e.at() != null) {
+                    out.append("  (").append(e.at().format()).append(')');
+                }
+                out.append('\n');
+            }
+        }
+    }
+
+    private static void top(AnalysisResult r, Appendable out) throws IOException {
         List<Finding> top = r.findings().stream().filter(f -> f.cost().weight() > 0).limit(TOP).toList();
         if (!top.isEmpty()) {
             out.append("top findings by cost:\n");
@@ -95,7 +110,10 @@ public final class TextReporter implements Reporter {
                         .append(' ').append(TerminalText.escape(f.rule())).append('\n');
             }
         }
-        Summary s = r.summary();
+    }
+
+    /** The counts by severity, the gate, and what was hidden and why. */
+    private static void counts(Summary s, Appendable out) throws IOException {
         out.append(plural(s.findings(), "finding"));
         if (s.findings() > 0) {
             List<String> parts = new ArrayList<>();
@@ -114,6 +132,10 @@ public final class TextReporter implements Reporter {
                             .collect(Collectors.joining(", ")))
                     .append('\n');
         }
+    }
+
+    /** One line per rule shown (its own findings or folded ones), with its summary. */
+    private static void rules(AnalysisResult r, Appendable out) throws IOException {
         Set<String> shown = new LinkedHashSet<>();
         r.findings().forEach(f -> {
             shown.add(f.rule());
@@ -131,30 +153,31 @@ public final class TextReporter implements Reporter {
                         .append(TerminalText.escape(ri.summary().strip())).append('\n');
             }
         }
-        if (!r.packs().isEmpty()) {
-            out.append("packs: ").append(r.packs().stream().map(p -> TerminalText.escape(p.id() + "@" + p.version()))
-                    .collect(Collectors.joining(", "))).append('\n');
+    }
+
+    /** One line per input with what was read of it; {@code verbose} quotes its unparsed lines. */
+    private void inputs(AnalysisResult r, Appendable out) throws IOException {
+        if (r.inputs().isEmpty()) {
+            return;
         }
-        if (!r.inputs().isEmpty()) {
-            out.append("inputs:\n");
-            for (InputStats in : r.inputs()) {
-                out.append("  ").append(in.path()).append(" (").append(in.kind()).append("): ");
-                if (in.failed()) {
-                    out.append("error: ").append(TerminalText.escape(in.error()));
-                } else if (in.skipped()) {
-                    out.append("not read: ").append(TerminalText.escape(in.note()));
-                } else {
-                    out.append(plural(in.records(), "record")).append(", ").append(Long.toString(in.unparsed()))
-                            .append(" unparsed");
-                    if (in.note() != null) {
-                        out.append(" (").append(in.note()).append(')');
-                    }
+        out.append("inputs:\n");
+        for (InputStats in : r.inputs()) {
+            out.append("  ").append(in.path()).append(" (").append(in.kind()).append("): ");
+            if (in.failed()) {
+                out.append("error: ").append(TerminalText.escape(in.error()));
+            } else if (in.skipped()) {
+                out.append("not read: ").append(TerminalText.escape(in.note()));
+            } else {
+                out.append(plural(in.records(), "record")).append(", ").append(Long.toString(in.unparsed()))
+                        .append(" unparsed");
+                if (in.note() != null) {
+                    out.append(" (").append(in.note()).append(')');
                 }
-                out.append('\n');
-                if (verbose) {
-                    for (Unparsed u : in.unparsedSamples()) {
-                        out.append("    ").append(TerminalText.escape(u.format())).append('\n');
-                    }
+            }
+            out.append('\n');
+            if (verbose) {
+                for (Unparsed u : in.unparsedSamples()) {
+                    out.append("    ").append(TerminalText.escape(u.format())).append('\n');
                 }
             }
         }

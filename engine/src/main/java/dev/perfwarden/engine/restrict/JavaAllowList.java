@@ -5,7 +5,6 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -23,7 +22,6 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -55,8 +53,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -107,18 +103,8 @@ final class JavaAllowList {
         }
     }
 
-    /** Calls without a receiver that a consequence may make. */
-    static final Set<String> CONSEQUENCE_CALLS = Set.of("insert", "insertLogical");
-    /** Calls without a receiver that Drools offers and restricted mode refuses, with why. */
-    private static final Set<String> FACT_WRITES = Set.of("delete", "retract", "modify", "update");
-    private static final Set<String> HITS_METHODS = Set.of("hit", "at", "matched");
-    /** Regex methods of String: Java's backtracking engine, unbounded in time. */
-    private static final Set<String> BACKTRACKING = Set.of("matches", "replaceAll", "replaceFirst", "split");
     /** Nested enhanced-for loops a consequence may have (the work is the product of the collections' sizes). */
     static final int MAX_LOOP_DEPTH = 2;
-    /** Largest width or precision in a {@code String.format} pattern. */
-    static final int MAX_FORMAT_WIDTH = 1000;
-    private static final Pattern FORMAT_SPEC = Pattern.compile("%(?:\\d+\\$)?[-#+ 0,(<]*(\\d+)?(?:\\.(\\d+))?[a-zA-Z%]");
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
@@ -134,9 +120,28 @@ final class JavaAllowList {
     /** Checking a library function's body: {@code return} may carry a value. */
     private boolean function;
 
+    private final JavaCalls calls = new JavaCalls(this);
+
     JavaAllowList(Host host) {
         this.host = host;
         this.model = host.model();
+    }
+
+    Host host() {
+        return host;
+    }
+
+    FactModel model() {
+        return model;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    /** Whether a library function's body is being checked (not a consequence). */
+    boolean inFunction() {
+        return function;
     }
 
     // ---------------------------------------------------------------- entry points
@@ -231,7 +236,7 @@ final class JavaAllowList {
         }
         if (e instanceof MethodCallExpr m) {
             if (m.getScope().isEmpty() || m.getTypeArguments().isPresent() || m.getArguments().size() > 1
-                    || !model.member(m.getNameAsString()) || BACKTRACKING.contains(m.getNameAsString())) {
+                    || !model.member(m.getNameAsString()) || JavaCalls.BACKTRACKING.contains(m.getNameAsString())) {
                 return false;
             }
             for (Expression a : m.getArguments()) {
@@ -274,6 +279,7 @@ final class JavaAllowList {
 
     // ---------------------------------------------------------------- statements
 
+    /** Each allowed statement kind has its branch; any other kind is refused. */
     private void statement(Statement s) {
         if (s instanceof BlockStmt b) {
             scopes.push(new HashSet<>());
@@ -286,30 +292,13 @@ final class JavaAllowList {
             scoped(i.getThenStmt());
             i.getElseStmt().ifPresent(this::scoped);
         } else if (s instanceof ForEachStmt f) {
-            if (loopDepth >= MAX_LOOP_DEPTH) {
-                report(f, "more than " + MAX_LOOP_DEPTH + " nested 'for' loops are not allowed in a restricted"
-                        + " consequence: the work grows as the product of the collections; match with patterns");
-                return;
-            }
-            expr(f.getIterable());
-            scopes.push(new HashSet<>());
-            declare(f.getVariable());
-            loopDepth++;
-            statement(f.getBody());
-            loopDepth--;
-            scopes.pop();
+            forEach(f);
         } else if (s instanceof ForStmt || s instanceof WhileStmt || s instanceof DoStmt) {
             String kw = s instanceof ForStmt ? "for" : s instanceof WhileStmt ? "while" : "do";
             report(s, "'" + kw + "' loops are not allowed in a restricted consequence (only 'for (T x :"
                     + " collection)'): match the elements with a pattern ('from $e.flow()') or iterate a collection");
         } else if (s instanceof ReturnStmt r) {
-            if (r.getExpression().isPresent()) {
-                if (function) {
-                    expr(r.getExpression().get());
-                } else {
-                    report(s, "'return' with a value is not allowed in a consequence");
-                }
-            }
+            returns(r);
         } else if (s instanceof BreakStmt b) {
             if (b.getLabel().isPresent()) {
                 report(s, "labelled 'break' is not allowed");
@@ -318,27 +307,55 @@ final class JavaAllowList {
             if (c.getLabel().isPresent()) {
                 report(s, "labelled 'continue' is not allowed");
             }
-        } else if (s instanceof EmptyStmt) {
-            return;
         } else if (s instanceof SwitchStmt sw) {
-            expr(sw.getSelector());
-            scopes.push(new HashSet<>());
-            for (SwitchEntry e : sw.getEntries()) {
-                for (Expression label : e.getLabels()) {
-                    if (!(label instanceof LiteralExpr) && !(label instanceof NameExpr)) {
-                        report(label, "a case label must be a literal or an enum constant");
-                    }
-                }
-                if (e.getGuard().isPresent() || e.getType() != SwitchEntry.Type.STATEMENT_GROUP) {
-                    report(e, "only classic 'case X:' switch entries are allowed");
-                }
-                e.getStatements().forEach(this::statement);
-            }
-            scopes.pop();
-        } else {
+            switchStatement(sw);
+        } else if (!(s instanceof EmptyStmt)) {
             report(s, "'" + kind(s) + "' statements are not allowed in a restricted consequence (allowed: local"
                     + " variables, expressions, if/else, switch, 'for (T x : collection)', break, continue, return)");
         }
+    }
+
+    private void forEach(ForEachStmt f) {
+        if (loopDepth >= MAX_LOOP_DEPTH) {
+            report(f, "more than " + MAX_LOOP_DEPTH + " nested 'for' loops are not allowed in a restricted"
+                    + " consequence: the work grows as the product of the collections; match with patterns");
+            return;
+        }
+        expr(f.getIterable());
+        scopes.push(new HashSet<>());
+        declare(f.getVariable());
+        loopDepth++;
+        statement(f.getBody());
+        loopDepth--;
+        scopes.pop();
+    }
+
+    private void returns(ReturnStmt r) {
+        if (r.getExpression().isPresent()) {
+            if (function) {
+                expr(r.getExpression().get());
+            } else {
+                report(r, "'return' with a value is not allowed in a consequence");
+            }
+        }
+    }
+
+    /** A classic switch: literal or enum-constant labels, no guards, no arrows. */
+    private void switchStatement(SwitchStmt sw) {
+        expr(sw.getSelector());
+        scopes.push(new HashSet<>());
+        for (SwitchEntry e : sw.getEntries()) {
+            for (Expression label : e.getLabels()) {
+                if (!(label instanceof LiteralExpr) && !(label instanceof NameExpr)) {
+                    report(label, "a case label must be a literal or an enum constant");
+                }
+            }
+            if (e.getGuard().isPresent() || e.getType() != SwitchEntry.Type.STATEMENT_GROUP) {
+                report(e, "only classic 'case X:' switch entries are allowed");
+            }
+            e.getStatements().forEach(this::statement);
+        }
+        scopes.pop();
     }
 
     private void scoped(Statement s) {
@@ -360,28 +377,24 @@ final class JavaAllowList {
 
     // ---------------------------------------------------------------- expressions
 
-    private void expr(Expression e) {
+    /** Each allowed expression kind has its branch; any other kind is refused. */
+    void expr(Expression e) {
         if (e instanceof LiteralExpr) {
             return;
         }
         if (e instanceof NameExpr n) {
             name(n);
         } else if (e instanceof FieldAccessExpr f) {
-            fieldAccess(f);
+            calls.fieldAccess(f);
         } else if (e instanceof MethodCallExpr m) {
-            call(m);
+            calls.call(m);
         } else if (e instanceof ObjectCreationExpr o) {
-            creation(o);
+            calls.creation(o);
         } else if (e instanceof BinaryExpr b) {
             expr(b.getLeft());
             expr(b.getRight());
         } else if (e instanceof UnaryExpr u) {
-            if (u.getOperator().isPrefix() && u.getOperator().name().contains("CREMENT")
-                    || u.getOperator().isPostfix()) {
-                assignable(u.getExpression());
-            } else {
-                expr(u.getExpression());
-            }
+            unary(u);
         } else if (e instanceof ConditionalExpr c) {
             expr(c.getCondition());
             expr(c.getThenExpr());
@@ -392,30 +405,25 @@ final class JavaAllowList {
             type(c.getType(), c);
             expr(c.getExpression());
         } else if (e instanceof InstanceOfExpr i) {
-            expr(i.getExpression());
-            type(i.getType(), i);
-            if (i.getPattern().isPresent()) {
-                if (i.getPattern().get() instanceof TypePatternExpr tp) {
-                    scopes.peek().add(tp.getNameAsString());
-                } else {
-                    report(i, "record patterns are not allowed");
-                }
-            }
+            instanceOf(i);
         } else if (e instanceof ArrayAccessExpr a) {
             expr(a.getName());
             expr(a.getIndex());
         } else if (e instanceof AssignExpr a) {
-            if (mode != Mode.CONSEQUENCE) {
-                report(a, "assignments are not allowed in a condition");
-            }
-            assignable(a.getTarget());
-            expr(a.getValue());
+            assignment(a);
         } else if (e instanceof VariableDeclarationExpr v) {
             if (mode != Mode.CONSEQUENCE) {
                 report(v, "declarations are not allowed in a condition");
             }
             declare(v);
-        } else if (e instanceof ThisExpr t) {
+        } else {
+            refused(e);
+        }
+    }
+
+    /** {@code this} in a constraint, and the kinds refused with a reason of their own or the general one. */
+    private void refused(Expression e) {
+        if (e instanceof ThisExpr t) {
             if (mode != Mode.CONSTRAINT || t.getTypeName().isPresent()) {
                 report(t, "'this' is not allowed here");
             }
@@ -428,6 +436,34 @@ final class JavaAllowList {
         } else {
             report(e, "'" + kind(e) + "' expressions are not allowed: " + shortText(e));
         }
+    }
+
+    private void unary(UnaryExpr u) {
+        if (u.getOperator().isPrefix() && u.getOperator().name().contains("CREMENT") || u.getOperator().isPostfix()) {
+            assignable(u.getExpression());
+        } else {
+            expr(u.getExpression());
+        }
+    }
+
+    private void instanceOf(InstanceOfExpr i) {
+        expr(i.getExpression());
+        type(i.getType(), i);
+        if (i.getPattern().isPresent()) {
+            if (i.getPattern().get() instanceof TypePatternExpr tp) {
+                scopes.peek().add(tp.getNameAsString());
+            } else {
+                report(i, "record patterns are not allowed");
+            }
+        }
+    }
+
+    private void assignment(AssignExpr a) {
+        if (mode != Mode.CONSEQUENCE) {
+            report(a, "assignments are not allowed in a condition");
+        }
+        assignable(a.getTarget());
+        expr(a.getValue());
     }
 
     private void assignable(Expression target) {
@@ -451,7 +487,7 @@ final class JavaAllowList {
         }
         if (mode != Mode.CONSEQUENCE && patternType != null && Character.isLowerCase(s.charAt(0))
                 && !FactModel.BANNED_MEMBERS.contains(s)) {
-            List<String> known = properties(patternType);
+            List<String> known = PatternProperties.names(model, patternType);
             String near = dev.perfwarden.engine.frontend.Nearest.typo(s, known);
             mistake(n, "unknown field '" + s + "' of " + patternType.getSimpleName() + (near != null
                     ? " (did you mean '" + near + "'?)" : "; its fields: " + String.join(", ", known)));
@@ -463,49 +499,10 @@ final class JavaAllowList {
 
     /** Whether {@code name} is a property of the pattern's type (or of any fact-model type when unknown). */
     private boolean property(String name) {
-        if (FactModel.BANNED_MEMBERS.contains(name)) {
-            return false;
-        }
-        if (patternType == null) {
-            return model.member(name);
-        }
-        String cap = name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        for (java.lang.reflect.Method m : patternType.getMethods()) {
-            if (m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class && (m.getName().equals(name)
-                    || m.getName().equals("get" + cap) || m.getName().equals("is" + cap))) {
-                return model.member(m.getName());
-            }
-        }
-        for (java.lang.reflect.Field f : patternType.getFields()) {
-            if (f.getName().equals(name)) {
-                return model.member(name);
-            }
-        }
-        return false;
+        return PatternProperties.has(model, patternType, name);
     }
 
-    /** The property names a constraint on {@code type} may use (record components and getters), sorted. */
-    private List<String> properties(Class<?> type) {
-        Set<String> out = new TreeSet<>();
-        for (java.lang.reflect.Method m : type.getMethods()) {
-            if (m.getParameterCount() != 0 || m.getDeclaringClass() == Object.class
-                    || java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
-                continue;
-            }
-            String n = m.getName();
-            if (n.startsWith("get") && n.length() > 3) {
-                n = Character.toLowerCase(n.charAt(3)) + n.substring(4);
-            } else if (n.startsWith("is") && n.length() > 2 && Character.isUpperCase(n.charAt(2))) {
-                n = Character.toLowerCase(n.charAt(2)) + n.substring(3);
-            }
-            if (property(n)) {
-                out.add(n);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private boolean inScope(String name) {
+    boolean inScope(String name) {
         for (Set<String> s : scopes) {
             if (s.contains(name)) {
                 return true;
@@ -518,7 +515,7 @@ final class JavaAllowList {
      * The dotted name {@code a.b.c} if {@code e} is only names and field accesses rooted at a name that is not
      * a variable (so it may name a type); else null.
      */
-    private String typeChain(Expression e) {
+    String typeChain(Expression e) {
         if (e instanceof NameExpr n) {
             String s = n.getNameAsString();
             return inScope(s) || mode != Mode.CONSEQUENCE && property(s) ? null : s;
@@ -530,211 +527,9 @@ final class JavaAllowList {
         return null;
     }
 
-    private void fieldAccess(FieldAccessExpr f) {
-        String chain = typeChain(f.getScope());
-        if (chain != null) {
-            TypeScope.TypeRef t = host.resolve(chain);
-            if (t != null) {
-                staticMember(f, t, f.getNameAsString());
-                return;
-            }
-            if (!typePrefix(chain)) {
-                unknownChain(f, chain + "." + f.getNameAsString());
-                return;
-            }
-        }
-        if (isDrools(f.getScope())) {
-            report(f, "'drools." + f.getNameAsString() + "' is not allowed: pass drools to Hits.hit, Hits.at or"
-                    + " Hits.matched only");
-            return;
-        }
-        expr(f.getScope());
-        member(f, f.getNameAsString());
-    }
-
-    /** Whether a proper prefix of {@code chain} names a type ({@code Scope} in {@code Scope.LINE.x}). */
-    private boolean typePrefix(String chain) {
-        for (int i = chain.lastIndexOf('.'); i > 0; i = chain.lastIndexOf('.', i - 1)) {
-            if (host.resolve(chain.substring(0, i)) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void unknownChain(Node at, String chain) {
-        if (chain.contains(".") && Character.isLowerCase(chain.charAt(0))) {
-            report(at, "fully qualified name '" + chain + "' is not allowed: a restricted pack may use only the"
-                    + " fact model and the reporting API");
-        } else {
-            String root = chain.contains(".") ? chain.substring(0, chain.indexOf('.')) : chain;
-            report(at, "'" + root + "' is not allowed here: it is not a bound variable, a fact-model type or"
-                    + " accessor, or an allowed helper");
-        }
-    }
-
-    private void staticMember(Node at, TypeScope.TypeRef t, String member) {
-        if (!t.statics().contains(member) || FactModel.BANNED_MEMBERS.contains(member)) {
-            report(at, "'" + t.name() + "." + member + "' is not allowed: " + (t.statics().isEmpty()
-                    ? t.name() + " offers no static members to restricted rules"
-                    : "allowed on " + t.name() + ": " + new TreeSet<>(t.statics())));
-        }
-    }
-
-    private void member(Node at, String name) {
-        if (host.declaredAccessor(name)) {
-            return;
-        }
-        String near = model.member(name) || FactModel.BANNED_MEMBERS.contains(name) ? null : model.typo(name);
-        if (near != null) {
-            mistake(at, "unknown accessor '." + name + "' (did you mean '." + near + "'?)");
-        } else if (!model.member(name)) {
-            report(at, "'." + name + "' is not allowed: only accessors and constants of the fact model and a few"
-                    + " String, collection and number methods may be called");
-        }
-    }
-
-    private static boolean isDrools(Expression e) {
-        Expression x = e;
-        while (x instanceof EnclosedExpr || x instanceof CastExpr) {
-            x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
-        }
-        return x instanceof NameExpr n && (n.getNameAsString().equals("drools")
-                || n.getNameAsString().equals("kcontext"));
-    }
-
-    private void call(MethodCallExpr m) {
-        String name = m.getNameAsString();
-        if (m.getTypeArguments().isPresent()) {
-            report(m, "explicit type arguments ('." + m.getTypeArguments().get() + name + "') are not allowed");
-            return;
-        }
-        if (m.getScope().isEmpty()) {
-            if (mode == Mode.CONSEQUENCE && !function && CONSEQUENCE_CALLS.contains(name)
-                    || host.libraryFunction(name)) {
-                args(m, false);
-                return;
-            }
-            report(m, "calling '" + name + "(...)' is not allowed" + (FACT_WRITES.contains(name)
-                    ? ": a restricted pack may not change or remove facts (other packs' findings and parameters"
-                    + " among them); it may insert new ones" : mode == Mode.CONSEQUENCE
-                    ? ": a restricted consequence may call insert, insertLogical, Hits.hit/at/matched, the"
-                    + " functions of the pack's library (lib/*.drl) and methods of facts"
-                    : ": only the functions of the pack's library (lib/*.drl) may be called without a receiver"));
-            return;
-        }
-        Expression scope = m.getScope().get();
-        if (isDrools(scope)) {
-            report(m, "'drools." + name + "' is not allowed: pass drools to Hits.hit, Hits.at or Hits.matched only");
-            return;
-        }
-        String chain = typeChain(scope);
-        TypeScope.TypeRef t = chain == null ? null : host.resolve(chain);
-        if (chain != null && t == null && !typePrefix(chain)) {
-            unknownChain(m, chain + "." + name);
-            return;
-        }
-        if (t != null) {
-            staticMember(m, t, name);
-            boolean hits = t.name().equals("Hits") && HITS_METHODS.contains(name);
-            if (t.name().equals("String") && name.equals("format")) {
-                format(m);
-            }
-            if (t.name().equals("Regex")) {
-                regex(m);
-            }
-            args(m, hits);
-            return;
-        }
-        expr(scope);
-        if (BACKTRACKING.contains(name)) {
-            report(m, "'." + name + "' is not allowed: Java's regular expressions can backtrack for hours; use"
-                    + " Regex.matches(value, \"re\") (linear time)");
-            return;
-        }
-        member(m, name);
-        args(m, false);
-    }
-
-    private void args(MethodCallExpr m, boolean droolsFirst) {
-        NodeList<Expression> a = m.getArguments();
-        for (int i = 0; i < a.size(); i++) {
-            Expression x = a.get(i);
-            if (droolsFirst && i == 0 && x instanceof NameExpr n && n.getNameAsString().equals("drools")) {
-                continue;
-            }
-            expr(x);
-        }
-    }
-
-    /**
-     * {@code Regex.matches/find(value, "re")}: the pattern is a string literal, checked here (a valid RE2 pattern
-     * of bounded size), not text built at run time (which could be invalid, or compile to a huge program kept in
-     * the process-wide pattern cache).
-     */
-    private void regex(MethodCallExpr m) {
-        if (m.getArguments().size() != 2) {
-            return; // no such method: the compiler says so
-        }
-        if (!(m.getArgument(1) instanceof StringLiteralExpr re)) {
-            report(m, "Regex." + m.getNameAsString() + " with a pattern that is not a string literal is not allowed:"
-                    + " write the regular expression as \"...\" so that it is checked with the pack");
-            return;
-        }
-        dev.perfwarden.engine.rule.Regex.problem(re.asString()).ifPresent(why -> report(re,
-                "regular expression \"" + re.getValue() + "\" is not allowed: " + why));
-    }
-
-    /** {@code String.format}: a literal pattern without huge widths ({@code %2000000000s} fills the heap). */
-    private void format(MethodCallExpr m) {
-        NodeList<Expression> a = m.getArguments();
-        int i = !a.isEmpty() && typeChain(a.get(0)) != null && !(a.get(0) instanceof NameExpr n
-                && inScope(n.getNameAsString())) ? 1 : 0; // String.format(Locale.ROOT, ...)
-        if (i >= a.size() || !(a.get(i) instanceof StringLiteralExpr lit)) {
-            report(m, "String.format needs a string literal as its pattern in restricted mode");
-            return;
-        }
-        Matcher f = FORMAT_SPEC.matcher(lit.asString());
-        while (f.find()) {
-            for (int g = 1; g <= 2; g++) {
-                String w = f.group(g);
-                if (w != null && (w.length() > 4 || Integer.parseInt(w) > MAX_FORMAT_WIDTH)) {
-                    report(m, "String.format width or precision " + w + " is not allowed (at most "
-                            + MAX_FORMAT_WIDTH + ")");
-                    return;
-                }
-            }
-        }
-    }
-
-    private void creation(ObjectCreationExpr o) {
-        String t = o.getType().getNameWithScope();
-        if (o.getAnonymousClassBody().isPresent()) {
-            report(o, "'new " + t + "' is not allowed: anonymous classes are code the check cannot bound");
-            return;
-        }
-        if (o.getScope().isPresent()) {
-            report(o, "qualified 'new' is not allowed");
-            return;
-        }
-        TypeScope.TypeRef ref = host.resolve(t);
-        if (ref == null || !ref.constructible()) {
-            report(o, "'new " + t + "' is not allowed: only fact-model records and java.util collections may be"
-                    + " created");
-            return;
-        }
-        if (ref.type() != null && FactModel.DERIVED_FACTS.contains(ref.type())) {
-            report(o, "'new " + t + "' is not allowed: " + ref.type().getSimpleName() + " facts are derived by the engine from the"
-                    + " input (one that a pack inserted would hide other packs' findings)");
-            return;
-        }
-        o.getType().getTypeArguments().ifPresent(ts -> ts.forEach(x -> type(x, o)));
-        o.getArguments().forEach(this::expr);
-    }
-
     // ---------------------------------------------------------------- types
 
-    private void type(Type t, Node at) {
+    void type(Type t, Node at) {
         if (t instanceof PrimitiveType || t instanceof VarType) {
             return;
         }
@@ -757,12 +552,12 @@ final class JavaAllowList {
 
     // ---------------------------------------------------------------- problems
 
-    private void report(Node n, String msg) {
+    void report(Node n, String msg) {
         Optional<Position> p = n.getBegin();
         host.problem(p.map(x -> Math.max(1, x.line + lineShift)).orElse(1), p.map(x -> x.column).orElse(0), msg);
     }
 
-    private void mistake(Node n, String msg) {
+    void mistake(Node n, String msg) {
         Optional<Position> p = n.getBegin();
         host.mistake(p.map(x -> Math.max(1, x.line + lineShift)).orElse(1), p.map(x -> x.column).orElse(0), msg);
     }
@@ -778,9 +573,5 @@ final class JavaAllowList {
 
     static boolean identifier(String s) {
         return IDENT.matcher(s).matches();
-    }
-
-    static List<String> factWrites() {
-        return List.copyOf(FACT_WRITES);
     }
 }

@@ -406,29 +406,19 @@ final class RestrictedChecker {
         for (BaseDescr c : p.getDescrs()) {
             expression(c, JavaAllowList.Mode.CONSTRAINT, vars, line, t == null ? null : t.type());
         }
-        if (source == null) {
-            return;
+        if (source != null) {
+            source(source, vars, line);
         }
+    }
+
+    /** A pattern's source: collect, accumulate of the listed functions, or {@code from} a bound fact's accessor. */
+    private void source(BaseDescr source, Set<String> vars, int line) {
         if (source instanceof GroupByDescr) {
             problemAtLine(line, 0, "groupby is not allowed");
         } else if (source instanceof CollectDescr c) {
             lhs(c.getInputPattern(), vars);
         } else if (source instanceof AccumulateDescr a) {
-            if (!a.isExternalFunction() || a.getInitCode() != null || a.getActionCode() != null
-                    || a.getResultCode() != null || a.getReverseCode() != null) {
-                problemAtLine(line, 0, "accumulate with init/action/reverse/result code is not allowed: that code"
-                        + " is arbitrary Java; use " + new TreeSet<>(ACC_FUNCTIONS));
-            }
-            for (AccumulateDescr.AccumulateFunctionCallDescr f : a.getFunctions()) {
-                if (!ACC_FUNCTIONS.contains(f.getFunction())) {
-                    problemAtLine(line, 0, "accumulate function '" + f.getFunction() + "' is not allowed (allowed: "
-                            + new TreeSet<>(ACC_FUNCTIONS) + ")");
-                }
-                for (String arg : f.getParams()) {
-                    java(-1, line, arg).expression(arg, vars, JavaAllowList.Mode.ARGUMENT, null);
-                }
-            }
-            lhs(a.getInput(), vars);
+            accumulate(a, vars, line);
         } else if (source instanceof FromDescr f) {
             String expr = f.getDataSource() == null ? f.getExpression() : f.getDataSource().getText();
             if (expr == null) {
@@ -440,6 +430,24 @@ final class RestrictedChecker {
             problemAtLine(line, 0, "'from " + source.getText() + "' is not allowed (entry points and windows are"
                     + " not part of the restricted language)");
         }
+    }
+
+    private void accumulate(AccumulateDescr a, Set<String> vars, int line) {
+        if (!a.isExternalFunction() || a.getInitCode() != null || a.getActionCode() != null
+                || a.getResultCode() != null || a.getReverseCode() != null) {
+            problemAtLine(line, 0, "accumulate with init/action/reverse/result code is not allowed: that code"
+                    + " is arbitrary Java; use " + new TreeSet<>(ACC_FUNCTIONS));
+        }
+        for (AccumulateDescr.AccumulateFunctionCallDescr f : a.getFunctions()) {
+            if (!ACC_FUNCTIONS.contains(f.getFunction())) {
+                problemAtLine(line, 0, "accumulate function '" + f.getFunction() + "' is not allowed (allowed: "
+                        + new TreeSet<>(ACC_FUNCTIONS) + ")");
+            }
+            for (String arg : f.getParams()) {
+                java(-1, line, arg).expression(arg, vars, JavaAllowList.Mode.ARGUMENT, null);
+            }
+        }
+        lhs(a.getInput(), vars);
     }
 
     // ---------------------------------------------------------------- expressions (syntax trees)

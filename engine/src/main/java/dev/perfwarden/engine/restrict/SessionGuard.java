@@ -79,10 +79,41 @@ public final class SessionGuard {
                            Consumer<KieSession> work) {
         AtomicReference<Running> running = new AtomicReference<>(Running.NONE);
         AtomicReference<SessionLimitException> breach = new AtomicReference<>();
+        Clock clock = Clock.start(limits);
+        listen(session, limits, packOfRule, clock, running, breach);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                work.accept(session);
+            } catch (OutOfMemoryError e) {
+                fail(breach, running.get(), SessionLimits.HEAP_HEADROOM, "the rules ran out of memory ("
+                        + e.getMessage() + ")");
+            } catch (Throwable t) {
+                if (stackOverflow(t)) {
+                    breach.compareAndSet(null, stackBreach(running.get()));
+                } else {
+                    failure.set(t);
+                }
+            }
+        }, "perfwarden-session");
+        worker.setDaemon(true);
+        worker.start();
+        watch(session, worker, limits, clock, running, breach);
+        if (breach.get() != null) {
+            throw breach.get();
+        }
+        rethrow(failure.get());
+    }
+
+    /**
+     * Counts firings and inserted facts on the session's own thread: a limit broken there throws out of the
+     * firing rule. Every {@link #CPU_CHECK_EVERY} firings the clocks and heap are checked as well.
+     */
+    private static void listen(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
+                               Clock clock, AtomicReference<Running> running,
+                               AtomicReference<SessionLimitException> breach) {
         AtomicLong firings = new AtomicLong();
         AtomicLong inserted = new AtomicLong();
-        Clock clock = Clock.start(limits);
-
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -113,24 +144,14 @@ public final class SessionGuard {
                 }
             }
         });
+    }
 
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
-            try {
-                work.accept(session);
-            } catch (OutOfMemoryError e) {
-                fail(breach, running.get(), SessionLimits.HEAP_HEADROOM, "the rules ran out of memory ("
-                        + e.getMessage() + ")");
-            } catch (Throwable t) {
-                if (stackOverflow(t)) {
-                    breach.compareAndSet(null, stackBreach(running.get()));
-                } else {
-                    failure.set(t);
-                }
-            }
-        }, "perfwarden-session");
-        worker.setDaemon(true);
-        worker.start();
+    /**
+     * Waits for the session's thread, checking its CPU time and the heap every {@link #POLL_MILLIS}; on a breach
+     * stops it, and counts and reports a thread that would not stop.
+     */
+    private static void watch(KieSession session, Thread worker, SessionLimits limits, Clock clock,
+                              AtomicReference<Running> running, AtomicReference<SessionLimitException> breach) {
         try {
             while (worker.isAlive()) {
                 worker.join(POLL_MILLIS);
@@ -153,10 +174,10 @@ public final class SessionGuard {
             }
             throw new IllegalStateException("interrupted while the rules ran", e);
         }
-        if (breach.get() != null) {
-            throw breach.get();
-        }
-        Throwable t = failure.get();
+    }
+
+    /** Throws what the session's work threw (a limit broken inside it first), if anything. */
+    private static void rethrow(Throwable t) {
         SessionLimitException inner = cause(t);
         if (inner != null) {
             throw inner;

@@ -102,7 +102,19 @@ class PolicyErrorsTest {
                 arguments("fields are checked against the fact type named", 7, "      - fact: hot-function", 10,
                         "hot-function has no field 'byRef'"),
                 arguments("hot severity below severity", 4, "    hotSeverity: note", 4,
-                        "hotSeverity note is below severity warning"));
+                        "hotSeverity note is below severity warning"),
+                arguments("in on a boolean", 10, "          byRef: {in: [true]}", 10,
+                        "in needs a text or numeric field, but 'byRef' of closure-capture is a boolean"),
+                arguments("exists with a value that is not a boolean", 10, "          byRef: {exists: maybe}", 10,
+                        "exists: expected true or false, found"),
+                arguments("a number too large", 11, "          width: {\">=\": 123456789012345678901234}", 11,
+                        "number 123456789012345678901234 is too large"),
+                arguments("field reference to no matched fact", 16, "          kind: {field: nope.kind}", 16,
+                        "field: 'nope.kind' must be NAME.FIELD with NAME a fact matched above"),
+                arguments("field reference to a missing field", 16, "          kind: {field: cap.kindd}", 16,
+                        "field: closure-capture has no field 'kindd'"),
+                arguments("field reference of another kind", 16, "          kind: {field: cap.width}", 16,
+                        "equals: 'cap.width' is an integer, but 'kind' of escape is"));
     }
 
     @ParameterizedTest(name = "{0}")
