@@ -79,55 +79,9 @@ public final class GoCapture {
         try {
             List<String> commands = new ArrayList<>();
             String modPath = run(module, commands, "go", "list", "-m").stdout.strip();
-            List<Pkg> pkgs = new ArrayList<>();
-            for (String line : run(module, commands, cat(List.of("go", "list", "-f",
-                    "{{.ImportPath}}|{{.Name}}|{{len .GoFiles}}|{{len .TestGoFiles}}|{{len .XTestGoFiles}}|{{.Dir}}"),
-                    req.packages())).stdout.split("\n")) {
-                if (!line.isBlank()) {
-                    // a main package is a program only with non-test files for this platform (xxhash's dynamic/
-                    // holds a test and a //go:build ignore file: `go build` of it fails)
-                    String[] f = line.strip().split("\\|", 6);
-                    pkgs.add(new Pkg(f[0], f[1].equals("main") && Integer.parseInt(f[2]) > 0,
-                            Integer.parseInt(f[3]) + Integer.parseInt(f[4]) > 0, Path.of(f[5])));
-                }
-            }
-            // One build prints -m=2 and check_bce on stderr and writes -json: a fresh folder (so the build cache,
-            // keyed by the flags, never skips the compile that writes it), renamed to json/ afterwards.
-            Path jsonTmp = Files.createTempDirectory(out, ".json-");
-            Proc b = exec(module, commands, cat(List.of("go", "build", "-gcflags=" + gcflags(modPath, jsonTmp)),
-                    req.packages()));
-            if (b.exit != 0) {
-                deleteTree(jsonTmp);
-                throw new GoToolchainException("'go build' failed in " + module + ":\n" + tail(b.stderr));
-            }
-            splitDiagnostics(b.stderr, out.resolve("m2.txt"), out.resolve("bce.txt"));
-            Path json = out.resolve("json");
-            deleteTree(json);
-            Files.move(jsonTmp, json, StandardCopyOption.ATOMIC_MOVE);
-
-            // The binaries objdump reads. With benchmarks: one test binary per package with tests, which the
-            // benchmarks then run too (built once), and main packages without tests. Without: the main packages'
-            // binaries only (no test dependencies to compile and link), or, in a module without a main
-            // package, the test binaries.
-            boolean anyMain = pkgs.stream().anyMatch(Pkg::main);
-            boolean testBinaries = req.benchRegex() != null || !anyMain;
-            Map<Pkg, Path> bins = new LinkedHashMap<>();
-            int n = 0;
-            for (Pkg p : pkgs) {
-                boolean test = testBinaries && p.tests();
-                if (!test && !(p.main() && req.objdump())) {
-                    continue;
-                }
-                Path bin = work.resolve("bin" + (++n) + (test ? ".test" : ""));
-                if (test) {
-                    run(module, commands, "go", "test", "-c", "-o", bin.toString(), p.importPath());
-                } else {
-                    run(module, commands, "go", "build", "-o", bin.toString(), p.importPath());
-                }
-                if (Files.isRegularFile(bin)) {
-                    bins.put(p, bin);
-                }
-            }
+            List<Pkg> pkgs = packages(module, commands, req.packages());
+            build(module, commands, modPath, req.packages(), out);
+            Map<Pkg, Path> bins = binaries(module, commands, pkgs, req, work);
             if (req.objdump()) {
                 String symRe = "^(main\\.|" + Pattern.quote(modPath) + "[./])";
                 int i = 0;
@@ -137,34 +91,7 @@ public final class GoCapture {
                 }
             }
             if (req.benchRegex() != null) {
-                int i = 0;
-                for (Map.Entry<Pkg, Path> e : bins.entrySet()) {
-                    if (!e.getValue().toString().endsWith(".test")) {
-                        continue;
-                    }
-                    i++;
-                    String bin = e.getValue().toString();
-                    List<String> common = List.of(bin, "-test.run=^$", "-test.bench=" + req.benchRegex(),
-                            "-test.benchmem", "-test.benchtime=" + req.benchtime(), "-test.count=1");
-                    // CPU and heap profiles in separate runs: a low -memprofilerate costs CPU (runtime.profilealloc
-                    // took 7-14 % of the CPU samples when both were taken in one run)
-                    List<String> cpu = new ArrayList<>(common);
-                    Path cpuProfile = out.resolve("cpu-" + i + ".pprof");
-                    cpu.add("-test.cpuprofile=" + cpuProfile);
-                    Proc r = run(e.getKey().dir(), commands, cpu.toArray(String[]::new));
-                    if (!BENCH_RESULT.matcher(r.stdout).find()) {
-                        // no benchmark of this package matched: its output is a bare PASS and its profile empty,
-                        // neither is a capture; no heap run either
-                        Files.deleteIfExists(cpuProfile);
-                        i--;
-                        continue;
-                    }
-                    Files.writeString(out.resolve("bench-" + i + ".txt"), r.stdout);
-                    List<String> mem = new ArrayList<>(common);
-                    mem.add("-test.memprofile=" + out.resolve("mem-" + i + ".pprof"));
-                    mem.add("-test.memprofilerate=512");
-                    run(e.getKey().dir(), commands, mem.toArray(String[]::new));
-                }
+                benchmarks(commands, bins, req, out);
             }
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("go", version);
@@ -176,6 +103,105 @@ public final class GoCapture {
             return new Result(out, version, modPath, commands);
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /** The packages {@code patterns} name, as {@code go list} gives them. */
+    private static List<Pkg> packages(Path module, List<String> commands, List<String> patterns)
+            throws IOException, GoToolchainException {
+        List<Pkg> pkgs = new ArrayList<>();
+        for (String line : run(module, commands, cat(List.of("go", "list", "-f",
+                "{{.ImportPath}}|{{.Name}}|{{len .GoFiles}}|{{len .TestGoFiles}}|{{len .XTestGoFiles}}|{{.Dir}}"),
+                patterns)).stdout.split("\n")) {
+            if (!line.isBlank()) {
+                // a main package is a program only with non-test files for this platform (xxhash's dynamic/
+                // holds a test and a //go:build ignore file: `go build` of it fails)
+                String[] f = line.strip().split("\\|", 6);
+                pkgs.add(new Pkg(f[0], f[1].equals("main") && Integer.parseInt(f[2]) > 0,
+                        Integer.parseInt(f[3]) + Integer.parseInt(f[4]) > 0, Path.of(f[5])));
+            }
+        }
+        return pkgs;
+    }
+
+    /**
+     * One build prints -m=2 and check_bce on stderr and writes -json: a fresh folder (so the build cache, keyed by
+     * the flags, never skips the compile that writes it), renamed to json/ afterwards.
+     */
+    private static void build(Path module, List<String> commands, String modPath, List<String> patterns, Path out)
+            throws IOException, GoToolchainException {
+        Path jsonTmp = Files.createTempDirectory(out, ".json-");
+        Proc b = exec(module, commands, cat(List.of("go", "build", "-gcflags=" + gcflags(modPath, jsonTmp)),
+                patterns));
+        if (b.exit != 0) {
+            deleteTree(jsonTmp);
+            throw new GoToolchainException("'go build' failed in " + module + ":\n" + tail(b.stderr));
+        }
+        splitDiagnostics(b.stderr, out.resolve("m2.txt"), out.resolve("bce.txt"));
+        Path json = out.resolve("json");
+        deleteTree(json);
+        Files.move(jsonTmp, json, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The binaries objdump reads. With benchmarks: one test binary per package with tests, which the benchmarks
+     * then run too (built once), and main packages without tests. Without: the main packages' binaries only (no
+     * test dependencies to compile and link), or, in a module without a main package, the test binaries.
+     */
+    private static Map<Pkg, Path> binaries(Path module, List<String> commands, List<Pkg> pkgs, Request req, Path work)
+            throws IOException, GoToolchainException {
+        boolean anyMain = pkgs.stream().anyMatch(Pkg::main);
+        boolean testBinaries = req.benchRegex() != null || !anyMain;
+        Map<Pkg, Path> bins = new LinkedHashMap<>();
+        int n = 0;
+        for (Pkg p : pkgs) {
+            boolean test = testBinaries && p.tests();
+            if (!test && !(p.main() && req.objdump())) {
+                continue;
+            }
+            Path bin = work.resolve("bin" + (++n) + (test ? ".test" : ""));
+            if (test) {
+                run(module, commands, "go", "test", "-c", "-o", bin.toString(), p.importPath());
+            } else {
+                run(module, commands, "go", "build", "-o", bin.toString(), p.importPath());
+            }
+            if (Files.isRegularFile(bin)) {
+                bins.put(p, bin);
+            }
+        }
+        return bins;
+    }
+
+    /** Runs each test binary's benchmarks twice: {@code bench-N.txt} and {@code cpu-N.pprof}, then {@code mem-N.pprof}. */
+    private static void benchmarks(List<String> commands, Map<Pkg, Path> bins, Request req, Path out)
+            throws IOException, GoToolchainException {
+        int i = 0;
+        for (Map.Entry<Pkg, Path> e : bins.entrySet()) {
+            if (!e.getValue().toString().endsWith(".test")) {
+                continue;
+            }
+            i++;
+            String bin = e.getValue().toString();
+            List<String> common = List.of(bin, "-test.run=^$", "-test.bench=" + req.benchRegex(),
+                    "-test.benchmem", "-test.benchtime=" + req.benchtime(), "-test.count=1");
+            // CPU and heap profiles in separate runs: a low -memprofilerate costs CPU (runtime.profilealloc
+            // took 7-14 % of the CPU samples when both were taken in one run)
+            List<String> cpu = new ArrayList<>(common);
+            Path cpuProfile = out.resolve("cpu-" + i + ".pprof");
+            cpu.add("-test.cpuprofile=" + cpuProfile);
+            Proc r = run(e.getKey().dir(), commands, cpu.toArray(String[]::new));
+            if (!BENCH_RESULT.matcher(r.stdout).find()) {
+                // no benchmark of this package matched: its output is a bare PASS and its profile empty,
+                // neither is a capture; no heap run either
+                Files.deleteIfExists(cpuProfile);
+                i--;
+                continue;
+            }
+            Files.writeString(out.resolve("bench-" + i + ".txt"), r.stdout);
+            List<String> mem = new ArrayList<>(common);
+            mem.add("-test.memprofile=" + out.resolve("mem-" + i + ".pprof"));
+            mem.add("-test.memprofilerate=512");
+            run(e.getKey().dir(), commands, mem.toArray(String[]::new));
         }
     }
 

@@ -59,7 +59,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void everyAttributableFactHoldsOneOrigin() {
+    void everyAttributableFactHoldsOneOriginReadByTheDefaultAccessors() {
         var attributable = classes.stream().filter(c -> !c.isInterface()
                 && c.isAssignableTo("dev.perfwarden.facts.core.Attributable")).toList();
         assertThat(attributable).as("Attributable records").hasSizeGreaterThanOrEqualTo(12);
@@ -67,6 +67,11 @@ class ArchitectureTest {
                         .noneMatch(f -> f.getRawType().getName().equals("dev.perfwarden.facts.core.Origin")))
                 .map(c -> c.getName()).toList())
                 .as("Attributable facts without an Origin component (docs/design/origin.md)").isEmpty();
+        var accessors = java.util.Set.of("pkg", "compilerFunc", "symbol", "file", "line", "col", "attribution");
+        assertThat(attributable.stream().flatMap(c -> c.getMethods().stream()
+                        .filter(m -> m.getRawParameterTypes().isEmpty() && accessors.contains(m.getName()))
+                        .map(m -> c.getSimpleName() + "." + m.getName() + "()")).toList())
+                .as("accessors Attributable gives as default methods, declared again on a record").isEmpty();
     }
 
     @Test

@@ -198,7 +198,10 @@ public final class RuleReference {
         sb.append("What `fact:` accepts, and the fields `where:`, `same-*`, `{field: …}` and `{{…}}` can use.")
                 .append(" Field names are the fact record's components; `a.b` reads component `b` of record")
                 .append(" component `a`. Types: text, integer, decimal, boolean, list (only `exists`).")
-                .append(" A field with listed values accepts only those in `equals`, `not-equals`, `in`, `not-in`.\n\n");
+                .append(" A field with listed values (not ending in `, …`) accepts only those in `equals`, `not-equals`,")
+                .append(" `in`, `not-in`; DRL and DSL rules are held to the same lists: a string literal compared with")
+                .append(" such a field by `==`, `!=`, `in (…)` or `not in (…)` refuses the pack when it is not one of")
+                .append(" them ([DRL rules](#drl-rules)).\n\n");
         sb.append("| fact type | what it is | inputs |\n|---|---|---|\n");
         for (FactType t : FactTypes.get().all()) {
             sb.append("| [`").append(t.name()).append("`](#fact-").append(t.name()).append(") | ")

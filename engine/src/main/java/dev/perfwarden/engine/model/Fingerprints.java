@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
  * (hex) over the rule id, the function's site key (its symbol with every type-argument list written {@code [...]}:
  * which instance of a generic function a finding names is chosen by the samples, not part of the site) and the
  * evidence texts, each text normalised so that
- * positions, addresses, the folders of file paths and measured benchmark values do not count.
+ * positions, addresses, the folders of file paths and measured benchmark values do not count, nor, in the finding of a
+ * generic function, shapes ({@code go.shape.int}: which instance's evidence it shows depends on the samples).
  * Profile evidence ({@code pprof}) is left out because it measures a run, it does not identify code.
  * Published in SARIF as {@code partialFingerprints["perfwarden/v1"]}.
  */
 public final class Fingerprints {
-    /** The SARIF partialFingerprints key; bump the version when the normalisation changes. */
+    /** The SARIF partialFingerprints key; bump the version when a change of the normalisation changes the fingerprints of findings in general (not only those naming shapes: docs/suppressions.md). */
     public static final String KEY = "perfwarden/v1";
 
     /** {@code file.go:12:9} → {@code file.go}; also {@code (b.go:12)} in assembly listings. */
@@ -49,9 +50,14 @@ public final class Fingerprints {
 
     public static String of(String rule, String symbol, Collection<Evidence> evidence) {
         TreeSet<String> texts = new TreeSet<>();
+        // in a generic function's finding, which instance's evidence it shows depends on the samples: shapes do not
+        // count; elsewhere they tell findings apart (run calling Index[go.shape.int] on one line and
+        // Index[go.shape.string] on the next is two findings)
+        boolean generic = symbol != null && symbol.indexOf('[') >= 0;
         for (Evidence e : evidence) {
             if (!"pprof".equals(e.input())) {
-                texts.add(e.input() + ": " + normalise(e.input(), e.text()));
+                String t = normalise(e.input(), e.text());
+                texts.add(e.input() + ": " + (generic && t.contains(SHAPE) ? collapseShapeArgs(t) : t));
             }
         }
         StringBuilder sb = new StringBuilder(KEY).append('\n')
@@ -95,6 +101,45 @@ public final class Fingerprints {
             s = NUMBER.matcher(s).replaceAll("#");
         }
         return (foldsSpace(s) ? SPACE.matcher(s).replaceAll(" ") : s).strip();
+    }
+
+    private static final String SHAPE = "go.shape.";
+
+    /**
+     * Every bracketed list that holds a shape written {@code [...]} (in the evidence of a generic function's finding): {@code (*Map[go.shape.int,go.shape.int]).Load}
+     * and {@code (*Map[go.shape.string,go.shape.int]).Load} are one function's instances, and which of them a site's
+     * finding takes its evidence from depends on the samples. Lists without a shape ({@code [16]uintptr},
+     * {@code map[string]int}, the dictionary wrapper's {@code Map[string,int]}) are kept.
+     */
+    static String collapseShapeArgs(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            int close = c == '[' ? matching(s, i) : -1;
+            if (close > 0 && s.substring(i, close).contains(SHAPE)) {
+                out.append("[...]");
+                i = close + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The index of the {@code ]} closing the {@code [} at {@code open}, -1 when it is not closed. */
+    private static int matching(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether {@link #SPACE} would change {@code s}: a white space other than ' ', or two in a row. */

@@ -125,9 +125,25 @@ public final class Sites {
         rest.sort(EVIDENCE);
         ev.addAll(rest);
         return new Finding(best.rule(), best.pack(), severity, best.symbol(), best.file(), best.line(),
-                best.column(), best.message(), List.copyOf(ev), best.fingerprint(), best.cost(),
+                best.column(), best.message(), List.copyOf(ev), siteFingerprint(g), best.cost(),
                 List.copyOf(others));
     }
+
+    /**
+     * The fingerprint of a site with copies in several functions: the one of the copy first by what the code is,
+     * never by what a profile measured (which copy leads depends on the samples, and two runs rank inlined copies
+     * and generic instances differently): the shortest site key (usually the declaring function), then the site
+     * key, then the smallest fingerprint. Instances of one function whose evidence differs only by shapes already
+     * share it ({@link Fingerprints#normalise}).
+     */
+    static String siteFingerprint(List<Finding> copies) {
+        return copies.stream().min(FINGERPRINT_COPY).orElseThrow().fingerprint();
+    }
+
+    private static final Comparator<Finding> FINGERPRINT_COPY = Comparator
+            .comparingInt((Finding f) -> Symbols.collapseTypeArgs(f.symbol()).length())
+            .thenComparing(f -> Symbols.collapseTypeArgs(f.symbol()))
+            .thenComparing(Finding::fingerprint);
 
     /**
      * The order of the other copies' evidence after the chosen copy's own (which keeps its rule's order): by

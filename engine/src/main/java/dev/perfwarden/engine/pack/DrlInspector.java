@@ -23,7 +23,8 @@ final class DrlInspector {
     record RuleHead(String name, int line, boolean query, Map<String, Object> metadata, Map<String, String> attributes) {
     }
 
-    record Result(String packageName, List<RuleHead> rules, List<Error> errors) {
+    /** {@code descr} is the parsed package, or null when the text has errors. */
+    record Result(String packageName, List<RuleHead> rules, List<Error> errors, PackageDescr descr) {
     }
 
     private DrlInspector() {
@@ -41,10 +42,10 @@ final class DrlInspector {
             pd = parser.parse(false, drl);
         } catch (DroolsParserException e) {
             errors.add(new Error(e.getLineNumber(), e.getColumn(), cleanMessage(e.getMessage())));
-            return new Result("", List.of(), errors);
+            return new Result("", List.of(), errors, null);
         } catch (StackOverflowError e) {
             errors.add(new Error(Problem.mostNestedLine(drl), 0, TOO_DEEP));
-            return new Result("", List.of(), errors);
+            return new Result("", List.of(), errors, null);
         }
         for (DroolsError e : parser.getErrors()) {
             int line = 0;
@@ -58,7 +59,7 @@ final class DrlInspector {
             errors.add(new Error(line, col, DrlSyntaxErrors.explain(cleanMessage(e.getMessage()), drl, line, col)));
         }
         if (pd == null || !errors.isEmpty()) {
-            return new Result(pd == null ? "" : pd.getName(), List.of(), errors);
+            return new Result(pd == null ? "" : pd.getName(), List.of(), errors, null);
         }
         List<RuleHead> rules = new ArrayList<>();
         for (RuleDescr r : pd.getRules()) {
@@ -76,7 +77,7 @@ final class DrlInspector {
             r.getAttributes().forEach((k, v) -> attrs.put(k, v.getValue()));
             rules.add(new RuleHead(r.getName(), r.getLine(), r.isQuery(), meta, attrs));
         }
-        return new Result(pd.getName() == null ? "" : pd.getName(), rules, errors);
+        return new Result(pd.getName() == null ? "" : pd.getName(), rules, errors, pd);
     }
 
     /** The value of a DRL string literal's body, as Drools reads it: {@code \"}, {@code \\}, {@code \n}, {@code \t}. */

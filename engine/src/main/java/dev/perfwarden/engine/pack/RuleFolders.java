@@ -87,7 +87,9 @@ final class RuleFolders {
                     + "'; the library of pack " + r.packId() + " must declare 'package " + drlPackage + ";'");
             return false;
         }
-        boolean ok = RuleTranslator.reservedQueries(r, path, ins);
+        int before = r.problemCount();
+        VocabularyCheck.check(r, path, LineMap.identity(), ins.descr());
+        boolean ok = RuleTranslator.reservedQueries(r, path, ins) && r.problemCount() == before;
         for (DrlInspector.RuleHead h : ins.rules()) {
             if (!h.query()) {
                 r.problem(path, h.line(), 0, "rule \"" + h.name() + "\" in the library: lib/ holds functions,"

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Translates a pack's rule sources with their front-ends, checks the DRL they make (package, reserved query
- * names, rule names, agenda and ruleflow groups, unique ids) and adds each rule's catalogue entry and source.
+ * names, rule names, agenda and ruleflow groups, unique ids, literals of closed vocabularies such as fact kinds:
+ * {@link VocabularyCheck}) and adds each rule's catalogue entry and source.
  */
 final class RuleTranslator {
     private final PackReading r;
@@ -105,7 +106,9 @@ final class RuleTranslator {
             r.problem(file, lineOf(text, "package"), 0, "declares package '" + ins.packageName()
                     + "'; rules of pack " + r.packId() + " must declare 'package " + ctx.drlPackage() + ";'");
         }
-        return reservedQueries(r, file, ins) ? ins : null;
+        int before = r.problemCount();
+        VocabularyCheck.check(r, file, map, ins.descr());
+        return reservedQueries(r, file, ins) && r.problemCount() == before ? ins : null;
     }
 
     /** One rule's checks and catalogue entry (null when its metadata has a problem). */

@@ -42,6 +42,30 @@ class FingerprintsTest {
     }
 
     @Test
+    void evidenceOfOneFunctionsInstancesDiffersOnlyByShapesAndGivesOneFingerprint() {
+        String site = "example.com/m.(*Map[...]).Load";
+        String intShape = Fingerprints.of("r", site, List.of(Evidence.of("escape-text",
+                "./map.go:12:6: parameter m leaks to {heap} for (*Map[go.shape.int,go.shape.int]).Load with derefs=0:")));
+        String structShape = Fingerprints.of("r", site, List.of(Evidence.of("escape-text",
+                "./map.go:12:6: parameter m leaks to {heap} for (*Map[go.shape.struct { a [4]int },go.shape.int]).Load"
+                        + " with derefs=0:")));
+        assertThat(structShape).isEqualTo(intShape);
+        // a dictionary wrapper names its type arguments, and lists without a shape are code, not an instance
+        assertThat(Fingerprints.collapseShapeArgs("map.go: cannot inline (*Map[string,int]).Load"))
+                .isEqualTo("map.go: cannot inline (*Map[string,int]).Load");
+        assertThat(Fingerprints.collapseShapeArgs("a.go: make([]byte, 16) escapes to heap in F[go.shape.[16]uint8]:"))
+                .isEqualTo("a.go: make([]byte, 16) escapes to heap in F[...]:");
+        assertThat(Fingerprints.collapseShapeArgs("x[go.shape.int unclosed")).isEqualTo("x[go.shape.int unclosed");
+        // a non-generic function calling two shapes on two lines (testdata/go/shapes: run calls Index[go.shape.int]
+        // at main.go:77 and Index[go.shape.string] at main.go:78) has two findings: the shapes tell them apart
+        String callsInt = Fingerprints.of("hot-call-not-inlined", "main.run", List.of(Evidence.of("objdump",
+                "  main.go:77\t0x49f1e0\t\te8fbfcffff\tCALL main.Index[go.shape.int](SB)")));
+        String callsString = Fingerprints.of("hot-call-not-inlined", "main.run", List.of(Evidence.of("objdump",
+                "  main.go:78\t0x49f21a\t\te861fdffff\tCALL main.Index[go.shape.string](SB)")));
+        assertThat(callsString).isNotEqualTo(callsInt);
+    }
+
+    @Test
     void normalisationStripsPositionsAddressesAndProfileEvidence() {
         assertThat(Fingerprints.normalise("escape-text", "./box.go:12:9: x escapes to heap"))
                 .isEqualTo("box.go: x escapes to heap");

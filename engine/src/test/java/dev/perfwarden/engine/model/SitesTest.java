@@ -74,6 +74,41 @@ class SitesTest {
         }
     }
 
+    @Test
+    void twoProfilesRankingTheCopiesDifferentlyGiveTheSiteOneFingerprint() {
+        // one site inlined into two callers, and one generic site in three instances (two shape bodies and the
+        // dictionary wrapper), each copy with its own evidence; a second profile ranks them the other way round
+        Evidence own = new Evidence("m2", "order.go:29:14: inlining call to total", null);
+        Evidence inHandle = new Evidence("m2", "order.go:29:14: x escapes to heap in m.Handle:", null);
+        Evidence inSubmit = new Evidence("m2", "order.go:29:14: x escapes to heap in m.Submit:", null);
+        List<String> fns = List.of("m.total", "m.Handle", "m.Submit");
+        List<List<Evidence>> ev = List.of(List.of(own), List.of(inHandle), List.of(inSubmit));
+        List<String> instances = List.of("m.(*Map[go.shape.int]).Load", "m.(*Map[go.shape.string]).Load",
+                "m.(*Map[int]).Load");
+        List<List<Evidence>> instEv = List.of(
+                List.of(new Evidence("m2", "map.go:12:6: cannot inline (*Map[go.shape.int]).Load: cost 90", null)),
+                List.of(new Evidence("m2", "map.go:12:6: cannot inline (*Map[go.shape.string]).Load: cost 90", null)),
+                List.of(new Evidence("m2", "map.go:12:6: cannot inline (*Map[int]).Load: cost 95", null)));
+        for (boolean generic : List.of(false, true)) {
+            List<String> syms = generic ? instances : fns;
+            List<List<Evidence>> evs = generic ? instEv : ev;
+            java.util.Set<String> prints = new java.util.HashSet<>();
+            java.util.Set<String> leaders = new java.util.HashSet<>();
+            for (int lead = 0; lead < syms.size(); lead++) {
+                List<Finding> copies = new java.util.ArrayList<>();
+                for (int i = 0; i < syms.size(); i++) {
+                    copies.add(Finding.of("r", "go-perf@1.0.0", Severity.WARNING, syms.get(i), "order.go", 29, 14,
+                            "m", evs.get(i)).withCost(new Cost(i == lead ? 0.3 : 0.1, null, Scope.LINE, "self")));
+                }
+                Finding f = Sites.merge(copies).get(0);
+                leaders.add(f.symbol());
+                prints.add(f.fingerprint());
+            }
+            assertThat(leaders).as("the costliest copy leads").hasSize(3);
+            assertThat(prints).as("generic %s", generic).hasSize(1);
+        }
+    }
+
     private static Finding copy(String symbol, List<Evidence> evidence) {
         return Finding.of("bounds-check-hot", "go-perf@1.0.0", Severity.WARNING, symbol, "order.go", 29, 14,
                 "check in a loop", evidence).withCost(new Cost(0.1, null, Scope.LINE, "self"));

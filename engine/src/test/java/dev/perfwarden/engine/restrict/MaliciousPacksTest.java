@@ -10,6 +10,7 @@ import dev.perfwarden.facts.core.InputPos;
 import dev.perfwarden.facts.escape.EscapeFact;
 import dev.perfwarden.facts.core.Attributable;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +89,16 @@ class MaliciousPacksTest {
         return EscapeFact.of(EscapeFact.KIND_MOVED_TO_HEAP, "x", "", -1, false, List.of(), List.of(), "main",
                 "main.f", "main.f", "main.go", 5, 6, Attributable.BY_COMPILER,
                 new Evidence("escape-text", "./main.go:5:6: moved to heap: x", InputPos.line("m.txt", 1)));
+    }
+
+    /** The README's table is the catalogue a reviewer reads: one row per case folder, no row without a folder. */
+    @Test
+    void theReadmeListsEveryCaseAndNoOther() throws Exception {
+        Path readme = Path.of(MaliciousPacksTest.class.getResource("/malicious/README.md").toURI());
+        List<String> rows = Files.readAllLines(readme).stream().filter(l -> l.startsWith("| `"))
+                .map(l -> l.substring(3, l.indexOf('`', 3))).sorted().toList();
+        List<String> folders = cases().stream().map(d -> d.getFileName().toString()).toList();
+        assertThat(rows).as("rows of malicious/README.md").containsExactlyElementsOf(folders);
     }
 
     @TestFactory

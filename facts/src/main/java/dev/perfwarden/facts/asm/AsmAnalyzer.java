@@ -121,15 +121,7 @@ public final class AsmAnalyzer {
         Insn x = body.insns.get(i);
         String args = x.args;
         if (args.endsWith("(SB)")) {
-            String callee = canonical(stripOffset(args.substring(0, args.length() - 4)));
-            if (RuntimeFunctions.isRuntime(callee)) {
-                ctx.emit(new RuntimeCall(body.symbol, x.file, x.line, 0, callee, RuntimeFunctions.category(callee),
-                        x.inLoopOrGuards(), x.address, evidence(x, ctx)));
-            } else if (options.directCalls()) {
-                String printed = stripOffset(args.substring(0, args.length() - 4));
-                ctx.emit(new DirectCall(body.symbol, x.file, x.line, 0, callee, x.inLoop, x.address,
-                        evidence(x, ctx), instance(body.printedName, body.symbol), instance(printed, callee)));
-            }
+            symbolCall(body, x, args.substring(0, args.length() - 4), ctx);
             return;
         }
         if (args.startsWith("0x") && isHex(args, 2) || isDigits(args)) {
@@ -139,49 +131,62 @@ public final class AsmAnalyzer {
             }
             return;
         }
-        String kind = IndirectCall.UNKNOWN;
-        int slot = -1;
-        String load = "";
-        String register = "";
-        if (isRegister(args)) {
-            register = args;
-            String r = args;
-            List<Insn> in = body.insns;
-            int steps = 0;
-            for (int j = i - 1; j >= 0 && steps < LOOKBACK; j--) {
-                Insn p = in.get(j);
-                if (p.pseudo) {
-                    continue;
-                }
-                steps++;
-                if (p.op.equals("CALL")) {
-                    break;
-                }
-                int comma = p.args.lastIndexOf(", ");
-                if (comma < 0 || !writes(p.op) || !p.args.regionMatches(comma + 2, r, 0, r.length())
-                        || p.args.length() != comma + 2 + r.length()) {
-                    continue;
-                }
-                String src = p.args.substring(0, comma);
-                if (p.op.equals("MOVQ") && isRegister(src)) {
-                    r = src;
-                    continue;
-                }
-                load = p.text;
-                if (p.op.equals("MOVQ")) {
-                    long[] ks = classifyLoad(src, in, j);
-                    kind = KINDS[(int) ks[0]];
-                    slot = (int) ks[1];
-                }
+        Load load = isRegister(args) ? registerLoad(body.insns, i, args) : Load.of("", classifyLoad(args, body.insns, i));
+        ctx.emit(new IndirectCall(body.symbol, x.file, x.line, 0, load.kind, isRegister(args) ? args : "", load.slot,
+                x.inLoop, x.address, load.text, evidence(x, ctx)));
+    }
+
+    /** {@code CALL name(SB)}: a runtime call, or a direct call when asked for. */
+    private void symbolCall(AsmBody body, Insn x, String target, ParseContext ctx) {
+        String printed = stripOffset(target);
+        String callee = canonical(printed);
+        if (RuntimeFunctions.isRuntime(callee)) {
+            ctx.emit(new RuntimeCall(body.symbol, x.file, x.line, 0, callee, RuntimeFunctions.category(callee),
+                    x.inLoopOrGuards(), x.address, evidence(x, ctx)));
+        } else if (options.directCalls()) {
+            ctx.emit(new DirectCall(body.symbol, x.file, x.line, 0, callee, x.inLoop, x.address,
+                    evidence(x, ctx), instance(body.printedName, body.symbol), instance(printed, callee)));
+        }
+    }
+
+    /** Where an indirect call's code pointer came from: its kind, itab slot and the loading instruction's text. */
+    private record Load(String kind, int slot, String text) {
+        static final Load UNKNOWN = new Load(IndirectCall.UNKNOWN, -1, "");
+
+        static Load of(String text, long[] kindSlot) {
+            return new Load(KINDS[(int) kindSlot[0]], (int) kindSlot[1], text);
+        }
+    }
+
+    /**
+     * {@code CALL REG}: walks back (at most {@link #LOOKBACK} instructions, not past another call) to the
+     * instruction that wrote the register, following register-to-register moves.
+     */
+    private static Load registerLoad(List<Insn> in, int i, String register) {
+        String r = register;
+        int steps = 0;
+        for (int j = i - 1; j >= 0 && steps < LOOKBACK; j--) {
+            Insn p = in.get(j);
+            if (p.pseudo) {
+                continue;
+            }
+            steps++;
+            if (p.op.equals("CALL")) {
                 break;
             }
-        } else {
-            long[] ks = classifyLoad(args, body.insns, i);
-            kind = KINDS[(int) ks[0]];
-            slot = (int) ks[1];
+            int comma = p.args.lastIndexOf(", ");
+            if (comma < 0 || !writes(p.op) || !p.args.regionMatches(comma + 2, r, 0, r.length())
+                    || p.args.length() != comma + 2 + r.length()) {
+                continue;
+            }
+            String src = p.args.substring(0, comma);
+            if (p.op.equals("MOVQ") && isRegister(src)) {
+                r = src;
+                continue;
+            }
+            return p.op.equals("MOVQ") ? Load.of(p.text, classifyLoad(src, in, j)) : new Load(IndirectCall.UNKNOWN, -1, p.text);
         }
-        ctx.emit(new IndirectCall(body.symbol, x.file, x.line, 0, kind, register, slot, x.inLoop, x.address, load,
-                evidence(x, ctx)));
+        return Load.UNKNOWN;
     }
 
     private static final String[] KINDS = {IndirectCall.UNKNOWN, IndirectCall.ITAB, IndirectCall.CLOSURE};

@@ -82,9 +82,23 @@ final class LoopFinder {
     // ---------------------------------------------------------------- blocks and edges
 
     private void buildBlocks() {
+        long[] target = new long[real.length];
+        numberBlocks(leaders(target));
+        List<List<Integer>> s = new ArrayList<>(blocks);
+        for (int b = 0; b < blocks; b++) {
+            s.add(new ArrayList<>(2));
+        }
+        addIndirectEdges(edges(target, s), s);
+        succ = new ArrayList<>(blocks);
+        for (List<Integer> l : s) {
+            succ.add(l.stream().mapToInt(Integer::intValue).distinct().toArray());
+        }
+    }
+
+    /** Which real instructions start a block; fills {@code target} with each branch's target address. */
+    private boolean[] leaders(long[] target) {
         int n = real.length;
         long start = body.start();
-        long[] target = new long[n];
         boolean[] leader = new boolean[n];
         leader[0] = true;
         for (int k = 0; k < n; k++) {
@@ -101,6 +115,11 @@ final class LoopFinder {
                 leader[k + 1] = true;
             }
         }
+        return leader;
+    }
+
+    private void numberBlocks(boolean[] leader) {
+        int n = real.length;
         blockOf = new int[n];
         List<Integer> starts = new ArrayList<>();
         for (int k = 0; k < n; k++) {
@@ -111,10 +130,11 @@ final class LoopFinder {
         }
         blocks = starts.size();
         blockStart = starts.stream().mapToInt(Integer::intValue).toArray();
-        List<List<Integer>> s = new ArrayList<>(blocks);
-        for (int b = 0; b < blocks; b++) {
-            s.add(new ArrayList<>(2));
-        }
+    }
+
+    /** Adds each block's jump and fall-through edges to {@code s}; returns the blocks ending in an indirect jump. */
+    private boolean[] edges(long[] target, List<List<Integer>> s) {
+        int n = real.length;
         boolean[] indirect = new boolean[blocks];
         for (int b = 0; b < blocks; b++) {
             int last = (b + 1 < blocks ? blockStart[b + 1] : n) - 1;
@@ -133,30 +153,32 @@ final class LoopFinder {
                 s.get(b).add(b + 1);
             }
         }
+        return indirect;
+    }
+
+    /** An indirect jump may go to every block that nothing else jumps or falls into (before these edges). */
+    private void addIndirectEdges(boolean[] indirect, List<List<Integer>> s) {
         boolean any = false;
         for (boolean i : indirect) {
             any |= i;
         }
-        if (any) {
-            boolean[] hasPred = new boolean[blocks];
-            for (List<Integer> l : s) {
-                for (int t : l) {
-                    hasPred[t] = true;
-                }
+        if (!any) {
+            return;
+        }
+        boolean[] hasPred = new boolean[blocks];
+        for (List<Integer> l : s) {
+            for (int t : l) {
+                hasPred[t] = true;
             }
-            for (int b = 0; b < blocks; b++) {
-                if (indirect[b]) {
-                    for (int t = 1; t < blocks; t++) {
-                        if (!hasPred[t]) {
-                            s.get(b).add(t);
-                        }
+        }
+        for (int b = 0; b < blocks; b++) {
+            if (indirect[b]) {
+                for (int t = 1; t < blocks; t++) {
+                    if (!hasPred[t]) {
+                        s.get(b).add(t);
                     }
                 }
             }
-        }
-        succ = new ArrayList<>(blocks);
-        for (List<Integer> l : s) {
-            succ.add(l.stream().mapToInt(Integer::intValue).distinct().toArray());
         }
     }
 

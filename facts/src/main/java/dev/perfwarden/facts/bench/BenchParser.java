@@ -310,59 +310,76 @@ public final class BenchParser implements InputParser {
             if (line.equals("FAIL")) {
                 return LineClass.FAIL;
             }
-            if ((m = OK.matcher(line)).matches()) {
-                String t = m.group("time");
-                ctx.emit(new BenchPackage(m.group("pkg"), "ok", t == null ? -1 : Double.parseDouble(t),
-                        t == null ? "(cached)" : "", at(n)));
-                return LineClass.OK;
-            }
-            if ((m = PACKAGE_FAIL.matcher(line)).matches()) {
-                String t = m.group("time");
-                ctx.emit(new BenchPackage(m.group("pkg"), "FAIL", t == null ? -1 : Double.parseDouble(t),
-                        m.group("why") == null ? "" : m.group("why"), at(n)));
-                return LineClass.PACKAGE_FAIL;
-            }
-            if ((m = NO_TEST_FILES.matcher(line)).matches()) {
-                ctx.emit(new BenchPackage(m.group("pkg"), "none", -1, "no test files", at(n)));
-                return LineClass.NO_TEST_FILES;
-            }
-            if (RUN_EVENT.matcher(line).matches()) {
-                return LineClass.RUN_EVENT;
-            }
-            if (EXIT_STATUS.matcher(line).matches()) {
-                return LineClass.EXIT_STATUS;
-            }
-            if (BUILD_HEADER.matcher(line).matches()) {
-                return LineClass.BUILD_HEADER;
-            }
-            if (COMPILER_OUTPUT.matcher(line).matches()) {
-                return LineClass.COMPILER_OUTPUT;
-            }
-            if (PANIC.matcher(line).matches()) {
-                return LineClass.PANIC;
-            }
-            if ((m = UNIT.matcher(line)).matches()) {
-                return unit(m, line, n);
-            }
-            if ((m = CONFIG.matcher(line)).matches()) {
-                String key = m.group("key");
-                if (key.equals("testing")) {
-                    return LineClass.TESTING_WARNING;
+            for (LineForm form : forms) {
+                m = form.pattern.matcher(line);
+                if (m.matches()) {
+                    return form.handler.on(m, n);
                 }
-                if (key.equals("coverage")) {
-                    return LineClass.COVERAGE;
-                }
-                String val = m.group("val") == null ? "" : m.group("val").strip();
-                if (val.isEmpty()) {
-                    config.remove(key);
-                } else {
-                    config.put(key, val);
-                }
-                snapshot = Collections.unmodifiableMap(new LinkedHashMap<>(config));
-                return LineClass.CONFIG;
             }
             unparsed(n, "not a benchmark result, config, unit or go test status line", line);
             return null;
+        }
+
+        /** What a line matching one of the forms below is: its class, after acting on it; null when unparsed. */
+        private interface FormHandler {
+            LineClass on(Matcher m, long n);
+        }
+
+        private record LineForm(Pattern pattern, FormHandler handler) {
+            static LineForm of(Pattern pattern, LineClass c) {
+                return new LineForm(pattern, (m, n) -> c);
+            }
+        }
+
+        /** The other line forms, tried in this order (the whole line must match). */
+        private final LineForm[] forms = {
+                new LineForm(OK, this::ok),
+                new LineForm(PACKAGE_FAIL, this::packageFail),
+                new LineForm(NO_TEST_FILES, this::noTestFiles),
+                LineForm.of(RUN_EVENT, LineClass.RUN_EVENT),
+                LineForm.of(EXIT_STATUS, LineClass.EXIT_STATUS),
+                LineForm.of(BUILD_HEADER, LineClass.BUILD_HEADER),
+                LineForm.of(COMPILER_OUTPUT, LineClass.COMPILER_OUTPUT),
+                LineForm.of(PANIC, LineClass.PANIC),
+                new LineForm(UNIT, (m, n) -> unit(m, m.group(), n)),
+                new LineForm(CONFIG, this::config)};
+
+        private LineClass ok(Matcher m, long n) {
+            String t = m.group("time");
+            ctx.emit(new BenchPackage(m.group("pkg"), "ok", t == null ? -1 : Double.parseDouble(t),
+                    t == null ? "(cached)" : "", at(n)));
+            return LineClass.OK;
+        }
+
+        private LineClass noTestFiles(Matcher m, long n) {
+            ctx.emit(new BenchPackage(m.group("pkg"), "none", -1, "no test files", at(n)));
+            return LineClass.NO_TEST_FILES;
+        }
+
+        private LineClass packageFail(Matcher m, long n) {
+            String t = m.group("time");
+            ctx.emit(new BenchPackage(m.group("pkg"), "FAIL", t == null ? -1 : Double.parseDouble(t),
+                    m.group("why") == null ? "" : m.group("why"), at(n)));
+            return LineClass.PACKAGE_FAIL;
+        }
+
+        /** {@code key: value} sets a configuration key for later results (an empty value deletes it). */
+        private LineClass config(Matcher m, long n) {
+            String key = m.group("key");
+            if (key.equals("testing")) {
+                return LineClass.TESTING_WARNING;
+            }
+            if (key.equals("coverage")) {
+                return LineClass.COVERAGE;
+            }
+            String val = m.group("val") == null ? "" : m.group("val").strip();
+            if (val.isEmpty()) {
+                config.remove(key);
+            } else {
+                config.put(key, val);
+            }
+            snapshot = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+            return LineClass.CONFIG;
         }
 
         private LineClass header(Matcher m, long n) {

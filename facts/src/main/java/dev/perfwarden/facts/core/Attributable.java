@@ -9,7 +9,9 @@ import java.util.function.UnaryOperator;
 /**
  * A located fact whose input gives a source position but not always the function that holds it
  * ({@code -m} text, {@code -json} logs). {@link FunctionResolver} fills {@link #symbol()} and says
- * how it knows in {@link #attribution()}.
+ * how it knows in {@link #attribution()}. The position and function live in one {@link Origin} component; the
+ * accessors are default methods reading it, and Drools reads them as properties and hash-indexes joins on them
+ * like a record component's, in both rule builds ({@code OriginIndexingTest}, docs/design/origin.md).
  *
  * <p>Attribution values (lowercase-hyphen strings, so DRL can compare them):
  * <ul>
@@ -29,14 +31,43 @@ public interface Attributable<T extends Attributable<T>> extends Located {
     String APPROXIMATE = "approximate";
     String NONE = "none";
 
+    /** Where this fact comes from; the accessors below read it, so each record declares only this component. */
+    Origin origin();
+
     /** Import path of the package being compiled, as the input gave it ({@code main} in -json logs of main packages); "" unknown. */
-    String pkg();
+    default String pkg() {
+        return origin().pkg();
+    }
 
     /** The function name exactly as the compiler printed it for this fact (unqualified), "" when it printed none. */
-    String compilerFunc();
+    default String compilerFunc() {
+        return origin().compilerFunc();
+    }
 
     /** How {@link #symbol()} was found: one of the constants above. */
-    String attribution();
+    default String attribution() {
+        return origin().attribution();
+    }
+
+    @Override
+    default String symbol() {
+        return origin().symbol();
+    }
+
+    @Override
+    default String file() {
+        return origin().file();
+    }
+
+    @Override
+    default int line() {
+        return origin().line();
+    }
+
+    @Override
+    default int col() {
+        return origin().col();
+    }
 
     /** The raw line or record this fact comes from. */
     Evidence evidence();

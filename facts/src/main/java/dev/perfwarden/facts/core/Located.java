@@ -5,8 +5,9 @@ package dev.perfwarden.facts.core;
  * on {@link #symbol()} (the function symbol exactly as objdump and pprof print it, e.g.
  * {@code example.com/m.(*T).M}) and on {@link #file()} + {@link #line()}.
  *
- * <p>Fact classes are records whose components include {@code symbol, file, line, col}; Drools 10
- * reads record components as properties. The property is {@code symbol}, not {@code function},
+ * <p>Fact classes are records whose components include {@code symbol, file, line, col}, or, for an
+ * {@link Attributable} fact, one {@link Origin} that its default accessors read; Drools 10 reads both as
+ * properties. The property is {@code symbol}, not {@code function},
  * because {@code function} is a reserved word in DRL/MVEL expressions.
  */
 public interface Located extends Fact {

@@ -7,8 +7,8 @@ import java.util.function.UnaryOperator;
  * Where an {@link Attributable} fact comes from: its package, the function as the compiler printed it, the
  * function resolved ({@code symbol}, with how it was found), and its source position. One component shared by
  * the fact records instead of the same seven components in each (docs/design/origin.md). A record that holds an
- * {@code Origin} keeps the {@link Attributable} accessors ({@code file()}, {@code line()}, …) as delegates, so
- * rules, the DSL and YAML policies go on writing {@code file == $f}: Drools reads a delegate accessor as the
+ * {@code Origin} gets the accessors ({@code file()}, {@code line()}, …) from {@link Attributable}'s default methods, so
+ * rules, the DSL and YAML policies go on writing {@code file == $f}: Drools reads such an accessor as the
  * property of that name and indexes joins on it like a component's ({@code OriginIndexingTest}).
  *
  * @param pkg          import path of the package being compiled; "" unknown

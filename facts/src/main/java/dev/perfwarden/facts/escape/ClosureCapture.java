@@ -31,41 +31,6 @@ public record ClosureCapture(
     }
 
     @Override
-    public String pkg() {
-        return origin.pkg();
-    }
-
-    @Override
-    public String compilerFunc() {
-        return origin.compilerFunc();
-    }
-
-    @Override
-    public String symbol() {
-        return origin.symbol();
-    }
-
-    @Override
-    public String file() {
-        return origin.file();
-    }
-
-    @Override
-    public int line() {
-        return origin.line();
-    }
-
-    @Override
-    public int col() {
-        return origin.col();
-    }
-
-    @Override
-    public String attribution() {
-        return origin.attribution();
-    }
-
-    @Override
     public ClosureCapture withAttribution(String symbol, String attribution) {
         return new ClosureCapture(variable, byRef, addr, assign, width, origin.withAttribution(symbol, attribution),
                 evidence);

@@ -59,41 +59,6 @@ public record CompilerRemark(String kind,
     }
 
     @Override
-    public String pkg() {
-        return origin.pkg();
-    }
-
-    @Override
-    public String compilerFunc() {
-        return origin.compilerFunc();
-    }
-
-    @Override
-    public String symbol() {
-        return origin.symbol();
-    }
-
-    @Override
-    public String file() {
-        return origin.file();
-    }
-
-    @Override
-    public int line() {
-        return origin.line();
-    }
-
-    @Override
-    public int col() {
-        return origin.col();
-    }
-
-    @Override
-    public String attribution() {
-        return origin.attribution();
-    }
-
-    @Override
     public CompilerRemark withAttribution(String symbol, String attribution) {
         return new CompilerRemark(kind, text, origin.withAttribution(symbol, attribution), evidence);
     }

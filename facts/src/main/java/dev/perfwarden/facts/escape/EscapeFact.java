@@ -7,6 +7,7 @@ import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.SourcePaths;
+import dev.perfwarden.facts.symbols.Symbols;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,18 @@ public record EscapeFact(String kind,
     /** {@code p does not escape, mutate, or call} (Go 1.22+, {@code -d=escapemutationscalls=1}). */
     public static final String KIND_NO_ESCAPE_MUTATE_CALL = "does-not-escape-mutate-call";
 
+    /**
+     * The instance of a generic function this result is about, as {@code InlineFact.instance()} and
+     * {@code HotFunction.instance} name it: Go 1.25 and later print, at -m=2, the function of each explanation block
+     * ({@code x escapes to heap in Index[go.shape.int]:}, {@code parameter xs leaks to {heap} for
+     * Index[go.shape.string] with derefs=1:}), which the block's summary keeps as {@link #compilerFunc()}; the site key
+     * {@link #symbol()} ({@code Index[...]}) when no block named one (Go 1.24 and older, a summary no block explains
+     * such as {@code does not escape}, -json). Derived, not stored: see {@link Symbols#instanceOf}.
+     */
+    public String instance() {
+        return Symbols.instanceOf(symbol(), compilerFunc());
+    }
+
     public EscapeFact {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(subject, "subject");
@@ -106,41 +119,6 @@ public record EscapeFact(String kind,
             Evidence evidence) {
         this(kind, subject, result, level, duplicate, viaInterface, capturedByClosure, flow, inlineChain,
                 new Origin(pkg, compilerFunc, symbol, file, line, col, attribution), evidence);
-    }
-
-    @Override
-    public String pkg() {
-        return origin.pkg();
-    }
-
-    @Override
-    public String compilerFunc() {
-        return origin.compilerFunc();
-    }
-
-    @Override
-    public String symbol() {
-        return origin.symbol();
-    }
-
-    @Override
-    public String file() {
-        return origin.file();
-    }
-
-    @Override
-    public int line() {
-        return origin.line();
-    }
-
-    @Override
-    public int col() {
-        return origin.col();
-    }
-
-    @Override
-    public String attribution() {
-        return origin.attribution();
     }
 
     /** Builds a fact, deriving {@code viaInterface} and {@code capturedByClosure} from the flow. */

@@ -54,41 +54,6 @@ public record Devirtualization(String kind,
     }
 
     @Override
-    public String pkg() {
-        return origin.pkg();
-    }
-
-    @Override
-    public String compilerFunc() {
-        return origin.compilerFunc();
-    }
-
-    @Override
-    public String symbol() {
-        return origin.symbol();
-    }
-
-    @Override
-    public String file() {
-        return origin.file();
-    }
-
-    @Override
-    public int line() {
-        return origin.line();
-    }
-
-    @Override
-    public int col() {
-        return origin.col();
-    }
-
-    @Override
-    public String attribution() {
-        return origin.attribution();
-    }
-
-    @Override
     public Devirtualization withAttribution(String symbol, String attribution) {
         return new Devirtualization(kind, call, targetType, reason, origin.withAttribution(symbol, attribution), evidence);
     }

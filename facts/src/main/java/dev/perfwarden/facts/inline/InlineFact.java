@@ -91,41 +91,6 @@ public record InlineFact(String kind,
                 new Origin(pkg, compilerFunc, symbol, file, line, col, attribution), evidence);
     }
 
-    @Override
-    public String pkg() {
-        return origin.pkg();
-    }
-
-    @Override
-    public String compilerFunc() {
-        return origin.compilerFunc();
-    }
-
-    @Override
-    public String symbol() {
-        return origin.symbol();
-    }
-
-    @Override
-    public String file() {
-        return origin.file();
-    }
-
-    @Override
-    public int line() {
-        return origin.line();
-    }
-
-    @Override
-    public int col() {
-        return origin.col();
-    }
-
-    @Override
-    public String attribution() {
-        return origin.attribution();
-    }
-
     /** True for kinds whose position is the declaration of {@link #target()} itself. */
     public boolean atDeclaration() {
         return kind.equals(KIND_CAN_INLINE) || kind.equals(KIND_CANNOT_INLINE) || kind.equals(KIND_BIG_FUNCTION);

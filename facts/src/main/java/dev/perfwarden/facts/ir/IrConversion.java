@@ -41,49 +41,6 @@ public record IrConversion(
         Objects.requireNonNull(evidence, "evidence");
     }
 
-    /** The parsers' form: the {@link Origin}'s components one by one. */
-    public IrConversion(String toType, String fromType, boolean implicit, String dump, List<SourcePos> chain,
-            String pkg, String compilerFunc, String symbol, String file, int line, int col, String attribution,
-            Evidence evidence) {
-        this(toType, fromType, implicit, dump, chain,
-                new Origin(pkg, compilerFunc, symbol, file, line, col, attribution), evidence);
-    }
-
-    @Override
-    public String pkg() {
-        return origin.pkg();
-    }
-
-    @Override
-    public String compilerFunc() {
-        return origin.compilerFunc();
-    }
-
-    @Override
-    public String symbol() {
-        return origin.symbol();
-    }
-
-    @Override
-    public String file() {
-        return origin.file();
-    }
-
-    @Override
-    public int line() {
-        return origin.line();
-    }
-
-    @Override
-    public int col() {
-        return origin.col();
-    }
-
-    @Override
-    public String attribution() {
-        return origin.attribution();
-    }
-
     /** Where the code is written: the innermost position of the chain. */
     public SourcePos source() {
         return chain.isEmpty() ? new SourcePos(origin.file(), origin.line(), origin.col()) : chain.get(chain.size() - 1);

@@ -4,6 +4,7 @@ import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.core.InputKind;
+import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.ParseException;
 import dev.perfwarden.facts.core.SourcePaths;
 import dev.perfwarden.facts.core.SourcePos;
@@ -232,8 +233,8 @@ public final class IrDumpParser implements InputParser {
                     String p = pkg;
                     if (seen.add("stmt " + raw)) {
                         pending.add(r -> new EscapeStmt(l.loopDepth(), l.text(), IrDump.ESCAPE_TRACE,
-                                List.of(new SourcePos(file, l.line(), l.col())), p, l.func(), "", file, l.line(),
-                                l.col(), Attributable.NONE, ev));
+                                List.of(new SourcePos(file, l.line(), l.col())),
+                                new Origin(p, l.func(), "", file, l.line(), l.col(), Attributable.NONE), ev));
                     }
                 }
                 case SUBST, INLVAR -> {
@@ -276,6 +277,22 @@ public final class IrDumpParser implements InputParser {
                 return; // the names are the After inlining tree's variables (with their landed positions) again
             }
             List<Row> rows = d.rows();
+            int[] parent = parents(rows);
+            for (int i = 0; i < rows.size(); i++) {
+                IrLine l = rows.get(i).line();
+                if (l.form() != IrForms.Form.NODE) {
+                    continue;
+                }
+                List<IrLine.Printed> chain = l.chain().isEmpty() && !d.file().isEmpty()
+                        ? List.of(new IrLine.Printed(SourcePaths.base(d.file()), d.line(), d.col())) : l.chain();
+                if (!chain.isEmpty()) { // else a node the dump gives no position (type words, link symbols)
+                    node(d, rows, parent, i, chain);
+                }
+            }
+        }
+
+        /** Each row's parent in the tree the depths draw (-1 for a root). */
+        private static int[] parents(List<Row> rows) {
             int[] parent = new int[rows.size()];
             int[] stack = new int[rows.size()];
             int top = -1;
@@ -287,58 +304,50 @@ public final class IrDumpParser implements InputParser {
                 parent[i] = top >= 0 ? stack[top] : -1;
                 stack[++top] = i;
             }
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = rows.get(i);
-                IrLine l = row.line();
-                if (l.form() != IrForms.Form.NODE) {
-                    continue;
+            return parent;
+        }
+
+        /** The fact node {@code i} of dump {@code d} gives, if any (once per node, op and positions). */
+        private void node(Dump d, List<Row> rows, int[] parent, int i, List<IrLine.Printed> chain) {
+            Row row = rows.get(i);
+            IrLine l = row.line();
+            Evidence ev = Evidence.of(InputKind.IR_DUMP, row.raw(), ctx.at(row.n()));
+            String key = l.op() + " " + l.name() + " " + l.detail() + " " + chain;
+            String p = pkg;
+            String kind = d.kind();
+            if (l.op().equals("CONVIFACE")) {
+                String from = "";
+                for (int j = i + 1; j < rows.size() && rows.get(j).line().depth() > l.depth(); j++) {
+                    if (parent[j] == i && rows.get(j).line().form() == IrForms.Form.NODE) {
+                        from = typeOf(rows.get(j).line());
+                        break;
+                    }
                 }
-                List<IrLine.Printed> chain = l.chain().isEmpty() && !d.file().isEmpty()
-                        ? List.of(new IrLine.Printed(SourcePaths.base(d.file()), d.line(), d.col())) : l.chain();
-                if (chain.isEmpty()) {
-                    continue; // a node the dump gives no position (type words, link symbols)
+                String to = typeOf(l);
+                boolean implicit = words(l).contains("Implicit");
+                String f = from;
+                if (seen.add(key)) {
+                    add(chain, r -> new IrConversion(to, f, implicit, kind, r.chain, r.origin(p), ev));
                 }
-                Evidence ev = Evidence.of(InputKind.IR_DUMP, row.raw(), ctx.at(row.n()));
-                String key = l.op() + " " + l.name() + " " + l.detail() + " " + chain;
-                String p = pkg;
-                String kind = d.kind();
-                if (l.op().equals("CONVIFACE")) {
-                    String from = "";
-                    for (int j = i + 1; j < rows.size() && rows.get(j).line().depth() > l.depth(); j++) {
-                        if (parent[j] == i && rows.get(j).line().form() == IrForms.Form.NODE) {
-                            from = typeOf(rows.get(j).line());
-                            break;
-                        }
-                    }
-                    String to = typeOf(l);
-                    boolean implicit = words(l).contains("Implicit");
-                    String f = from;
-                    if (seen.add(key)) {
-                        add(chain, r -> new IrConversion(to, f, implicit, kind, r.chain, p, "", "", r.file, r.line,
-                                r.col, Attributable.NONE, ev));
-                    }
-                } else if (CALLS.contains(l.op())) {
-                    String callee = callee(rows, parent, i);
-                    String result = typeOf(l);
-                    if (seen.add(key)) {
-                        add(chain, r -> new IrCall(l.op(), callee, result, kind, r.chain, p, "", "", r.file, r.line,
-                                r.col, Attributable.NONE, ev));
-                    }
-                } else if (l.op().equals("NAME")) {
-                    String cls = value(l, "Class");
-                    if (!cls.isEmpty() && !cls.equals("PFUNC") && seen.add(key)) {
-                        Set<String> w = words(l);
-                        String type = typeOf(l);
-                        add(chain, r -> new IrVariable(l.name(), cls, w.contains("OnStack"),
-                                w.contains("InlFormal") || w.contains("InlLocal"), w.contains("IsClosureVar"), type,
-                                kind, r.chain, p, "", "", r.file, r.line, r.col, Attributable.NONE, ev));
-                    }
-                } else if (l.op().equals("INLCALL") && l.depth() == 1 && kind.equals(IrDump.AFTER_INLINING)
-                        && seen.add("inl " + d.callee() + " " + chain)) {
-                    String callee = d.callee();
-                    add(chain, r -> new InlinedBody(callee, r.chain.size() > 1, kind, r.chain, p, "", "", r.file,
-                            r.line, r.col, Attributable.NONE, ev));
+            } else if (CALLS.contains(l.op())) {
+                String callee = callee(rows, parent, i);
+                String result = typeOf(l);
+                if (seen.add(key)) {
+                    add(chain, r -> new IrCall(l.op(), callee, result, kind, r.chain, r.origin(p), ev));
                 }
+            } else if (l.op().equals("NAME")) {
+                String cls = value(l, "Class");
+                if (!cls.isEmpty() && !cls.equals("PFUNC") && seen.add(key)) {
+                    Set<String> w = words(l);
+                    String type = typeOf(l);
+                    add(chain, r -> new IrVariable(l.name(), cls, w.contains("OnStack"),
+                            w.contains("InlFormal") || w.contains("InlLocal"), w.contains("IsClosureVar"), type,
+                            kind, r.chain, r.origin(p), ev));
+                }
+            } else if (l.op().equals("INLCALL") && l.depth() == 1 && kind.equals(IrDump.AFTER_INLINING)
+                    && seen.add("inl " + d.callee() + " " + chain)) {
+                String callee = d.callee();
+                add(chain, r -> new InlinedBody(callee, r.chain.size() > 1, kind, r.chain, r.origin(p), ev));
             }
         }
 
@@ -364,6 +373,10 @@ public final class IrDumpParser implements InputParser {
     }
 
     private record Resolved(List<SourcePos> chain, String file, int line, int col) {
+        /** Where the code landed, in package {@code pkg}; the function is resolved later. */
+        Origin origin(String pkg) {
+            return new Origin(pkg, "", "", file, line, col, Attributable.NONE);
+        }
     }
 
     /**

@@ -257,37 +257,11 @@ public final class ObjdumpParser implements InputParser {
             if (tab < 0) {
                 return "truncated instruction line: no column after the position";
             }
-            String file;
-            int srcLine;
-            long address;
-            int p;
-            if (sourceForm && line.startsWith("0x", 2) && isHex(line, 4, tab)) {
-                address = Long.parseUnsignedLong(line, 4, tab, 16);
-                file = body == null ? "" : body.file;
-                srcLine = 0;
-                p = tab;
-            } else {
-                int colon = line.lastIndexOf(':', tab);
-                if (colon < 2) {
-                    return "malformed instruction line: no file:line position";
-                }
-                srcLine = parseLine(line, colon + 1, tab);
-                if (srcLine == Integer.MIN_VALUE) {
-                    return "malformed instruction line: bad line number";
-                }
-                p = skipTabs(line, tab);
-                int end = line.indexOf('\t', p);
-                if (end < 0) {
-                    return "truncated instruction line: no column after the address";
-                }
-                if (!line.startsWith("0x", p) || !isHex(line, p + 2, end)) {
-                    return "malformed instruction line: bad address";
-                }
-                address = Long.parseUnsignedLong(line, p + 2, end, 16);
-                file = mapFile(line.substring(2, colon));
-                p = end;
+            String problem = position(line, tab);
+            if (problem != null) {
+                return problem;
             }
-            p = skipTabs(line, p);
+            int p = skipTabs(line, posEnd);
             int hexEnd = line.indexOf('\t', p);
             if (hexEnd < 0 || hexEnd == p) {
                 return "truncated instruction line: no code bytes and text";
@@ -327,8 +301,49 @@ public final class ObjdumpParser implements InputParser {
                 op = line.substring(p, sp);
                 args = line.substring(sp + 1, end);
             }
-            body.add(new Insn(n, line, address, file, srcLine, op, args, false));
+            body.add(new Insn(n, line, posAddress, posFile, posLine, op, args, false));
             body.lastLength = length;
+            return null;
+        }
+
+        // the position that position() read: fields, not a record, as it is read once per instruction line
+        private String posFile;
+        private int posLine;
+        private long posAddress;
+        private int posEnd;
+
+        /**
+         * Reads an instruction line's position up to {@code tab}: {@code file:line\taddress} (or, in objdump
+         * -S's source form, the address alone); returns the problem, or null with the {@code pos*} fields set
+         * ({@code posEnd} the index after the address).
+         */
+        private String position(String line, int tab) {
+            if (sourceForm && line.startsWith("0x", 2) && isHex(line, 4, tab)) {
+                posAddress = Long.parseUnsignedLong(line, 4, tab, 16);
+                posFile = body == null ? "" : body.file;
+                posLine = 0;
+                posEnd = tab;
+                return null;
+            }
+            int colon = line.lastIndexOf(':', tab);
+            if (colon < 2) {
+                return "malformed instruction line: no file:line position";
+            }
+            posLine = parseLine(line, colon + 1, tab);
+            if (posLine == Integer.MIN_VALUE) {
+                return "malformed instruction line: bad line number";
+            }
+            int p = skipTabs(line, tab);
+            int end = line.indexOf('\t', p);
+            if (end < 0) {
+                return "truncated instruction line: no column after the address";
+            }
+            if (!line.startsWith("0x", p) || !isHex(line, p + 2, end)) {
+                return "malformed instruction line: bad address";
+            }
+            posAddress = Long.parseUnsignedLong(line, p + 2, end, 16);
+            posFile = mapFile(line.substring(2, colon));
+            posEnd = end;
             return null;
         }
 

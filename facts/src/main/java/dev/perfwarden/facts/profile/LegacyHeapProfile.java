@@ -263,8 +263,43 @@ final class LegacyHeapProfile {
                 values(n, line, m.group(3), m.group(4), "allocation", s);
             }
             values(n, line, m.group(1), m.group(2), "inuse", s);
-            // addresses, leaf first; all but the leaf point after a call: minus one lands on it (pprof)
-            String[] hex = m.group(5).trim().isEmpty() ? new String[0] : m.group(5).trim().split(" +");
+            long[] raw = addresses(n, line, m.group(5));
+            Map<Long, List<Frame>> byPc = framesByPc(frameLines);
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < raw.length; i++) {
+                if (byPc.containsKey(raw[i] - 1)) {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+            Loc[] stack = new Loc[raw.length];
+            boolean[] drop = new boolean[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                Loc l = loc(i > 0 ? raw[i] - 1 : raw[i]);
+                List<Frame> fs = byPc.get(raw[i] - 1);
+                if (fs != null && l.frames == null) {
+                    l.frames = fs;
+                }
+                stack[i] = l;
+                if (l.frames != null) {
+                    drop[i] = dropped(l.frames);
+                } else if (first >= 0 && i > last) {
+                    l.trailing = true;
+                    drop[i] = true; // runtime.goexit
+                } else {
+                    drop[i] = true; // a runtime frame Go did not print
+                }
+            }
+            for (int i = keptFrom(stack, drop); i < stack.length; i++) {
+                s.addLocationId(stack[i].id);
+            }
+            out.writeMessage(ProfileReader.SAMPLE, s.build());
+        }
+
+        /** The sample's addresses, leaf first; all but the leaf point after a call: minus one lands on it (pprof). */
+        private long[] addresses(long n, String line, String group) throws ParseException {
+            String[] hex = group.trim().isEmpty() ? new String[0] : group.trim().split(" +");
             if (hex.length > MAX_FRAMES) {
                 throw malformed(n, "sample has " + hex.length + " frames (at most " + MAX_FRAMES + ")", null);
             }
@@ -280,10 +315,16 @@ final class LegacyHeapProfile {
                     throw malformed(n, "not a hexadecimal address: '" + h + "'", line);
                 }
             }
-            // frames of this sample, by PC (the PC Go prints is the address minus one for every frame).
-            // pprof names an address from the binary: the physical function holding it. Go prints
-            // inlined callees as frames of their own (with the caller's entry: PC - offset), so each
-            // frame takes the name of the outermost frame of its run of equal entries.
+            return raw;
+        }
+
+        /**
+         * The frames of this sample's {@code #} lines, by PC (the PC Go prints is the address minus one for every
+         * frame). pprof names an address from the binary: the physical function holding it. Go prints inlined
+         * callees as frames of their own (with the caller's entry: PC - offset), so each frame takes the name of
+         * the outermost frame of its run of equal entries.
+         */
+        private static Map<Long, List<Frame>> framesByPc(List<String> frameLines) {
             List<long[]> pcs = new ArrayList<>(); // {pc, entry}
             List<Frame> own = new ArrayList<>();
             for (String f : frameLines) {
@@ -315,39 +356,22 @@ final class LegacyHeapProfile {
                 }
                 i = j;
             }
-            int first = -1;
-            int last = -1;
-            for (int i = 0; i < raw.length; i++) {
-                if (byPc.containsKey(raw[i] - 1)) {
-                    first = first < 0 ? i : first;
-                    last = i;
-                }
+            return byPc;
+        }
+
+        /** The location of an (adjusted) address, made on first sight. */
+        private Loc loc(long addr) {
+            Loc l = locs.get(addr);
+            if (l == null) {
+                l = new Loc(locOrder.size() + 1L, addr);
+                locs.put(addr, l);
+                locOrder.add(l);
             }
-            Loc[] stack = new Loc[raw.length];
-            boolean[] drop = new boolean[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                long addr = i > 0 ? raw[i] - 1 : raw[i];
-                Loc l = locs.get(addr);
-                if (l == null) {
-                    l = new Loc(locOrder.size() + 1L, addr);
-                    locs.put(addr, l);
-                    locOrder.add(l);
-                }
-                List<Frame> fs = byPc.get(raw[i] - 1);
-                if (fs != null && l.frames == null) {
-                    l.frames = fs;
-                }
-                stack[i] = l;
-                if (l.frames != null) {
-                    drop[i] = dropped(l.frames);
-                } else if (first >= 0 && i > last) {
-                    l.trailing = true;
-                    drop[i] = true; // runtime.goexit
-                } else {
-                    drop[i] = true; // a runtime frame Go did not print
-                }
-            }
-            // pprof's prune: from the root, after the first kept frame, cut at the first dropped one
+            return l;
+        }
+
+        /** pprof's prune: from the root, after the first kept frame, cut at the first dropped one; the first index kept. */
+        private static int keptFrom(Loc[] stack, boolean[] drop) {
             int keep = stack.length;
             boolean foundUser = false;
             for (int i = stack.length - 1; i >= 0; i--) {
@@ -361,10 +385,7 @@ final class LegacyHeapProfile {
                 keep = drop[i] ? i + 1 : i;
                 break;
             }
-            for (int i = keep == stack.length ? 0 : keep; i < stack.length; i++) {
-                s.addLocationId(stack[i].id);
-            }
-            out.writeMessage(ProfileReader.SAMPLE, s.build());
+            return keep == stack.length ? 0 : keep;
         }
 
         /** Whether the location's outermost frame is one pprof's rule drops. */

@@ -142,6 +142,35 @@ final class ProfileAggregator {
     }
 
     void add(Sample s, long off) throws ParseException {
+        long nonZero = values(s, off);
+        int n = locations(s, off);
+        for (int i = 0; i < s.getLabelCount(); i++) {
+            label(s.getLabel(i), off);
+        }
+        if (nzCount == 0) {
+            return;
+        }
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(fnStamp, 0);
+            Arrays.fill(lineStamp, 0);
+            Arrays.fill(modStamp, 0);
+            Arrays.fill(edgeStamp, 0);
+            stamp = 1;
+        }
+        int mask = cumulative(n, nonZero);
+        if (n > 0) {
+            flat(n);
+            addSelf(n);
+        }
+        for (RuntimeFunctions.Bucket b : RuntimeFunctions.Bucket.values()) {
+            if ((mask & b.bit()) != 0) {
+                addTo(buckets, b.ordinal());
+            }
+        }
+    }
+
+    /** Reads the sample's values into {@code values} and {@code nz}; returns the bit set of nonzero types (first 64). */
+    private long values(Sample s, long off) throws ParseException {
         if (s.getValueCount() != k) {
             throw run.malformed(off, "sample has " + s.getValueCount() + " values, but the profile declares " + k
                     + " sample types");
@@ -165,6 +194,11 @@ final class ProfileAggregator {
                 }
             }
         }
+        return nonZero;
+    }
+
+    /** Reads the sample's location indices into {@code locs}, leaf first; returns how many. */
+    private int locations(Sample s, long off) throws ParseException {
         int n = s.getLocationIdCount();
         if (locs.length < n) {
             locs = new int[Math.max(n, locs.length * 2)];
@@ -178,19 +212,14 @@ final class ProfileAggregator {
             }
             locs[i] = li;
         }
-        for (int i = 0; i < s.getLabelCount(); i++) {
-            label(s.getLabel(i), off);
-        }
-        if (nzCount == 0) {
-            return;
-        }
-        if (++stamp == Integer.MAX_VALUE) {
-            Arrays.fill(fnStamp, 0);
-            Arrays.fill(lineStamp, 0);
-            Arrays.fill(modStamp, 0);
-            Arrays.fill(edgeStamp, 0);
-            stamp = 1;
-        }
+        return n;
+    }
+
+    /**
+     * Walks the stack from the root: cumulative counters of each function, line and module line once per sample,
+     * and the caller → callee edges; returns the runtime buckets the stack's locations fall in.
+     */
+    private int cumulative(int n, long nonZero) {
         int[] frameStart = r.frameStart();
         int[] frameFn = r.frameFn();
         int[] frameLine = r.frameLine();
@@ -217,54 +246,58 @@ final class ProfileAggregator {
                     addTo(modCum, ln);
                 }
                 if (trackEdges && parent >= 0 && parent != fn) {
-                    int e;
-                    if (f != outer) {
-                        e = frameEdge[f];
-                    } else if (crossFrom[li] == parentLoc) {
-                        e = crossEdge[li];
-                    } else {
-                        e = edge(parent, fn);
-                        crossFrom[li] = parentLoc;
-                        crossEdge[li] = e;
-                    }
-                    if (edgeStamp[e] != stamp) {
-                        edgeStamp[e] = stamp;
-                        addTo(edgeWeight, e);
-                        edgeSeen[e] |= nonZero;
-                        if (f == outer) {
-                            edgeCalled[e] |= nonZero;
-                        }
-                    }
+                    addEdge(f == outer ? crossEdge(li, parentLoc, parent, fn) : frameEdge[f], f == outer, nonZero);
                 }
                 parent = fn;
             }
             parentLoc = li;
             mask |= r.locMask()[li];
         }
-        if (n > 0) {
-            int leaf = frameStart[locs[0]];
-            addTo(fnFlat, frameFn[leaf]);
-            if (frameLine[leaf] >= 0) {
-                addTo(lineFlat, frameLine[leaf]);
-                if (!locTest[locs[0]]) {
-                    addTo(modFlat, frameLine[leaf]);
-                }
-            }
-            caller:
-            for (int i = 0; i < n; i++) {
-                int li = locs[i];
-                for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
-                    if (!fnStd[frameFn[f]] && frameLine[f] >= 0) {
-                        addTo(lineCaller, frameLine[f]);
-                        break caller;
-                    }
-                }
-            }
-            addSelf(n);
+        return mask;
+    }
+
+    /** The edge into location {@code li}'s outermost frame from the location walked before it (cached per location). */
+    private int crossEdge(int li, int parentLoc, int parent, int fn) {
+        if (crossFrom[li] == parentLoc) {
+            return crossEdge[li];
         }
-        for (RuntimeFunctions.Bucket b : RuntimeFunctions.Bucket.values()) {
-            if ((mask & b.bit()) != 0) {
-                addTo(buckets, b.ordinal());
+        int e = edge(parent, fn);
+        crossFrom[li] = parentLoc;
+        crossEdge[li] = e;
+        return e;
+    }
+
+    private void addEdge(int e, boolean call, long nonZero) {
+        if (edgeStamp[e] != stamp) {
+            edgeStamp[e] = stamp;
+            addTo(edgeWeight, e);
+            edgeSeen[e] |= nonZero;
+            if (call) {
+                edgeCalled[e] |= nonZero;
+            }
+        }
+    }
+
+    /** Flat counters of the leaf's function, line and module line, and the innermost line outside the standard library. */
+    private void flat(int n) {
+        int[] frameStart = r.frameStart();
+        int[] frameFn = r.frameFn();
+        int[] frameLine = r.frameLine();
+        int leaf = frameStart[locs[0]];
+        addTo(fnFlat, frameFn[leaf]);
+        if (frameLine[leaf] >= 0) {
+            addTo(lineFlat, frameLine[leaf]);
+            if (!locTest[locs[0]]) {
+                addTo(modFlat, frameLine[leaf]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int li = locs[i];
+            for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
+                if (!fnStd[frameFn[f]] && frameLine[f] >= 0) {
+                    addTo(lineCaller, frameLine[f]);
+                    return;
+                }
             }
         }
     }

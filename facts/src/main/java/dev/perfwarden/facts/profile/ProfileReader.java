@@ -343,85 +343,105 @@ public final class ProfileReader {
             return tag;
         }
 
-        /** Pass 1: everything except the t.samples. */
+        /** Pass 1: everything except the t.samples, each field by its decoder ({@link #decoders}). */
         private void tables(CodedInputStream in) throws IOException, ParseException {
             for (int tag; (tag = nextTag(in)) != 0; t.fieldsRead++) {
-                switch (field) {
-                    case SAMPLE_TYPE -> {
-                        ValueType vt = in.readMessage(ValueType.parser(), NO_EXTENSIONS);
-                        t.sampleTypeIdx.add(vt.getType());
-                        t.sampleTypeIdx.add(vt.getUnit());
-                        t.sampleTypeOff.add(fieldOffset);
-                    }
-                    case SAMPLE -> {
-                        in.skipField(tag);
-                        t.samples++;
-                    }
-                    case MAPPING -> {
-                        Mapping m = in.readMessage(Mapping.parser(), NO_EXTENSIONS);
-                        t.mapId.add(m.getId());
-                        t.mapFile.add(m.getFilename());
-                        t.mapBuildId.add(m.getBuildId());
-                        t.mapOff.add(fieldOffset);
-                    }
-                    case LOCATION -> {
-                        Location l = in.readMessage(Location.parser(), NO_EXTENSIONS);
-                        t.locId.add(l.getId());
-                        t.locMapping.add(l.getMappingId());
-                        t.locOff.add(fieldOffset);
-                        t.locLineStart.add(t.lineFnId.size());
-                        for (int i = 0; i < l.getLineCount(); i++) {
-                            Line line = l.getLine(i);
-                            t.lineFnId.add(line.getFunctionId());
-                            t.lineNo.add(line.getLine());
-                        }
-                    }
-                    case FUNCTION -> {
-                        Function f = in.readMessage(Function.parser(), NO_EXTENSIONS);
-                        t.fnId.add(f.getId());
-                        t.fnName.add(f.getName());
-                        t.fnSystemName.add(f.getSystemName());
-                        t.fnFile.add(f.getFilename());
-                        t.fnOff.add(fieldOffset);
-                    }
-                    case STRING_TABLE -> {
-                        if (t.stringTableOffset < 0) {
-                            t.stringTableOffset = fieldOffset;
-                        }
-                        t.strings.add(in.readString());
-                    }
-                    case PERIOD_TYPE -> {
-                        ValueType vt = in.readMessage(ValueType.parser(), NO_EXTENSIONS);
-                        t.periodTypeType = vt.getType();
-                        t.periodTypeUnit = vt.getUnit();
-                        t.periodTypeOff = fieldOffset;
-                    }
-                    case DROP_FRAMES -> t.dropFrames = scalar(in);
-                    case KEEP_FRAMES -> t.keepFrames = scalar(in);
-                    case TIME_NANOS -> t.timeNanos = scalar(in);
-                    case DURATION_NANOS -> t.durationNanos = scalar(in);
-                    case PERIOD -> t.period = scalar(in);
-                    case DEFAULT_SAMPLE_TYPE -> t.defaultSampleType = scalar(in);
-                    case DOC_URL -> t.docUrl = scalar(in);
-                    case COMMENT -> {
-                        t.scalarOff[COMMENT] = fieldOffset;
-                        if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
-                            t.comments.add(in.readInt64());
-                        } else {
-                            int limit = in.pushLimit(in.readRawVarint32());
-                            while (in.getBytesUntilLimit() > 0) {
-                                t.comments.add(in.readInt64());
-                            }
-                            in.popLimit(limit);
-                        }
-                    }
-                    default -> {
-                        t.unknownFields++;
-                        if (!in.skipField(tag)) {
-                            throw t.malformed(fieldOffset, "unexpected end-group tag");
-                        }
+                FieldDecoder d = field > 0 && field < decoders.length ? decoders[field] : null;
+                if (d != null) {
+                    d.decode(in, tag);
+                } else {
+                    t.unknownFields++;
+                    if (!in.skipField(tag)) {
+                        throw t.malformed(fieldOffset, "unexpected end-group tag");
                     }
                 }
+            }
+        }
+
+        /** Decodes one top-level field of pass 1 into {@link #t}; {@code tag} gives its wire type. */
+        private interface FieldDecoder {
+            void decode(CodedInputStream in, int tag) throws IOException, ParseException;
+        }
+
+        /** One decoder per profile.proto field number, as pprof's {@code profileDecoder}; null for unknown fields. */
+        private final FieldDecoder[] decoders = decoders();
+
+        private FieldDecoder[] decoders() {
+            FieldDecoder[] d = new FieldDecoder[DOC_URL + 1];
+            d[SAMPLE_TYPE] = (in, tag) -> {
+                ValueType vt = in.readMessage(ValueType.parser(), NO_EXTENSIONS);
+                t.sampleTypeIdx.add(vt.getType());
+                t.sampleTypeIdx.add(vt.getUnit());
+                t.sampleTypeOff.add(fieldOffset);
+            };
+            d[SAMPLE] = (in, tag) -> {
+                in.skipField(tag);
+                t.samples++;
+            };
+            d[MAPPING] = (in, tag) -> mapping(in.readMessage(Mapping.parser(), NO_EXTENSIONS));
+            d[LOCATION] = (in, tag) -> location(in.readMessage(Location.parser(), NO_EXTENSIONS));
+            d[FUNCTION] = (in, tag) -> function(in.readMessage(Function.parser(), NO_EXTENSIONS));
+            d[STRING_TABLE] = (in, tag) -> {
+                if (t.stringTableOffset < 0) {
+                    t.stringTableOffset = fieldOffset;
+                }
+                t.strings.add(in.readString());
+            };
+            d[PERIOD_TYPE] = (in, tag) -> {
+                ValueType vt = in.readMessage(ValueType.parser(), NO_EXTENSIONS);
+                t.periodTypeType = vt.getType();
+                t.periodTypeUnit = vt.getUnit();
+                t.periodTypeOff = fieldOffset;
+            };
+            d[DROP_FRAMES] = (in, tag) -> t.dropFrames = scalar(in);
+            d[KEEP_FRAMES] = (in, tag) -> t.keepFrames = scalar(in);
+            d[TIME_NANOS] = (in, tag) -> t.timeNanos = scalar(in);
+            d[DURATION_NANOS] = (in, tag) -> t.durationNanos = scalar(in);
+            d[PERIOD] = (in, tag) -> t.period = scalar(in);
+            d[DEFAULT_SAMPLE_TYPE] = (in, tag) -> t.defaultSampleType = scalar(in);
+            d[DOC_URL] = (in, tag) -> t.docUrl = scalar(in);
+            d[COMMENT] = this::comment;
+            return d;
+        }
+
+        private void mapping(Mapping m) {
+            t.mapId.add(m.getId());
+            t.mapFile.add(m.getFilename());
+            t.mapBuildId.add(m.getBuildId());
+            t.mapOff.add(fieldOffset);
+        }
+
+        private void location(Location l) {
+            t.locId.add(l.getId());
+            t.locMapping.add(l.getMappingId());
+            t.locOff.add(fieldOffset);
+            t.locLineStart.add(t.lineFnId.size());
+            for (int i = 0; i < l.getLineCount(); i++) {
+                Line line = l.getLine(i);
+                t.lineFnId.add(line.getFunctionId());
+                t.lineNo.add(line.getLine());
+            }
+        }
+
+        private void function(Function f) {
+            t.fnId.add(f.getId());
+            t.fnName.add(f.getName());
+            t.fnSystemName.add(f.getSystemName());
+            t.fnFile.add(f.getFilename());
+            t.fnOff.add(fieldOffset);
+        }
+
+        /** {@code comment}: one varint, or (as Go writes repeated int64) a packed run of them. */
+        private void comment(CodedInputStream in, int tag) throws IOException {
+            t.scalarOff[COMMENT] = fieldOffset;
+            if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
+                t.comments.add(in.readInt64());
+            } else {
+                int limit = in.pushLimit(in.readRawVarint32());
+                while (in.getBytesUntilLimit() > 0) {
+                    t.comments.add(in.readInt64());
+                }
+                in.popLimit(limit);
             }
         }
 

@@ -137,46 +137,9 @@ public final class PromTextParser implements InputParser {
         int i = m.end();
         Map<String, String> labels = new LinkedHashMap<>();
         if (i < line.length() && line.charAt(i) == '{') {
-            i++;
-            while (true) {
-                while (i < line.length() && line.charAt(i) == ' ') {
-                    i++;
-                }
-                if (i < line.length() && line.charAt(i) == '}') {
-                    i++;
-                    break;
-                }
-                Matcher lm = NAME.matcher(line).region(i, line.length());
-                if (!lm.lookingAt()) {
-                    return null;
-                }
-                String key = lm.group();
-                i = lm.end();
-                if (i + 1 >= line.length() || line.charAt(i) != '=' || line.charAt(i + 1) != '"') {
-                    return null;
-                }
-                i += 2;
-                StringBuilder v = new StringBuilder();
-                boolean closed = false;
-                while (i < line.length()) {
-                    char c = line.charAt(i++);
-                    if (c == '\\' && i < line.length()) {
-                        char e = line.charAt(i++);
-                        v.append(e == 'n' ? '\n' : e);
-                    } else if (c == '"') {
-                        closed = true;
-                        break;
-                    } else {
-                        v.append(c);
-                    }
-                }
-                if (!closed) {
-                    return null;
-                }
-                labels.put(key, v.toString());
-                if (i < line.length() && line.charAt(i) == ',') {
-                    i++;
-                }
+            i = labels(line, i + 1, labels);
+            if (i < 0) {
+                return null;
             }
         }
         String[] rest = line.substring(i).trim().split("\\s+");
@@ -184,20 +147,62 @@ public final class PromTextParser implements InputParser {
             return null;
         }
         double value;
+        long ts = -1;
         try {
             value = parseValue(rest[0]);
+            if (rest.length == 2) {
+                ts = Long.parseLong(rest[1]);
+            }
         } catch (NumberFormatException e) {
             return null;
         }
-        long ts = -1;
-        if (rest.length == 2) {
-            try {
-                ts = Long.parseLong(rest[1]);
-            } catch (NumberFormatException e) {
-                return null;
+        return new Object[]{name, labels, value, ts};
+    }
+
+    /** Reads the {@code key="value"} pairs from {@code i} (after the opening brace) into {@code out}; the index after the closing brace, or -1. */
+    private static int labels(String line, int i, Map<String, String> out) {
+        while (true) {
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < line.length() && line.charAt(i) == '}') {
+                return i + 1;
+            }
+            Matcher lm = NAME.matcher(line).region(i, line.length());
+            if (!lm.lookingAt()) {
+                return -1;
+            }
+            String key = lm.group();
+            i = lm.end();
+            if (i + 1 >= line.length() || line.charAt(i) != '=' || line.charAt(i + 1) != '"') {
+                return -1;
+            }
+            StringBuilder v = new StringBuilder();
+            i = quoted(line, i + 2, v);
+            if (i < 0) {
+                return -1;
+            }
+            out.put(key, v.toString());
+            if (i < line.length() && line.charAt(i) == ',') {
+                i++;
             }
         }
-        return new Object[]{name, labels, value, ts};
+    }
+
+    /** Unescapes a label value from {@code i} (after the opening quote) into {@code v}; the index after the closing quote, or -1. */
+    private static int quoted(String line, int i, StringBuilder v) {
+        while (i < line.length()) {
+            char c = line.charAt(i++);
+            if (c == '\\' && i < line.length()) {
+                char e = line.charAt(i++);
+                v.append(e == 'n' ? '\n' : e);
+            } else if (c == '"') {
+                return i;
+            } else {
+                v.append(c);
+            }
+        }
+        return -1;
     }
 
     static double parseValue(String s) {

@@ -426,7 +426,7 @@ public final class GoSourceIndex {
             }
         }
         int k = 0;
-        for (VarSpec v : initOrder(specs, funcsByName)) {
+        for (VarSpec v : InitOrder.of(specs, funcsByName)) {
             for (Lit l : v.lits) {
                 addLit(out.computeIfAbsent(v.file, f -> new ArrayList<>()), v.file, l, style.prefix + (++k));
             }
@@ -449,73 +449,6 @@ public final class GoSourceIndex {
                 names.push(n + "." + k);
             }
         }
-    }
-
-    /**
-     * The Go spec's package initialization order: repeatedly the earliest variable in declaration
-     * order whose initializer depends on no uninitialized variable (references through functions
-     * count).
-     */
-    static List<VarSpec> initOrder(List<VarSpec> specs, Map<String, Decl> funcs) {
-        Map<String, Integer> specOfName = new HashMap<>();
-        for (int i = 0; i < specs.size(); i++) {
-            for (String n : specs.get(i).names) {
-                specOfName.putIfAbsent(n, i);
-            }
-        }
-        Map<String, Set<String>> funcRefs = new HashMap<>();
-        List<Set<Integer>> deps = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            Set<Integer> d = new HashSet<>();
-            Set<String> seenFuncs = new HashSet<>();
-            Deque<String> todo = new ArrayDeque<>(specs.get(i).refs);
-            while (!todo.isEmpty()) {
-                String r = todo.pop();
-                Integer s = specOfName.get(r);
-                if (s != null) {
-                    if (s != i) {
-                        d.add(s);
-                    }
-                    continue;
-                }
-                Decl f = funcs.get(r);
-                if (f != null && seenFuncs.add(r)) {
-                    todo.addAll(f.refs);
-                }
-            }
-            deps.add(d);
-        }
-        List<VarSpec> order = new ArrayList<>(specs.size());
-        boolean[] done = new boolean[specs.size()];
-        for (int round = 0; round < specs.size(); round++) {
-            int pick = -1;
-            for (int i = 0; i < specs.size() && pick < 0; i++) {
-                if (done[i]) {
-                    continue;
-                }
-                boolean ready = true;
-                for (int d : deps.get(i)) {
-                    if (!done[d]) {
-                        ready = false;
-                        break;
-                    }
-                }
-                if (ready) {
-                    pick = i;
-                }
-            }
-            if (pick < 0) { // a cycle (invalid Go): fall back to declaration order
-                for (int i = 0; i < specs.size(); i++) {
-                    if (!done[i]) {
-                        pick = i;
-                        break;
-                    }
-                }
-            }
-            done[pick] = true;
-            order.add(specs.get(pick));
-        }
-        return order;
     }
 
     // -------------------------------------------------------------------------------------------

@@ -52,6 +52,7 @@ final class SsaHtmlReader {
         fn.flush(ctx);
     }
 
+    /** Acts on each tag of the line that matters (the columns' ids, headings, and the elements of the column). */
     private void scan(String line) {
         int p = 0;
         while (true) {
@@ -61,68 +62,88 @@ final class SsaHtmlReader {
             }
             p = k + 1;
             if (line.startsWith("<td id=\"", k)) {
-                int q = line.indexOf('"', k + 8);
-                if (q < 0) {
-                    continue;
-                }
-                String id = line.substring(k + 8, q);
-                if (id.endsWith("-exp")) {
-                    endColumn();
-                    column = id.substring(0, id.length() - 4);
-                }
-                p = q;
+                p = columnStart(line, k, p);
             } else if (line.startsWith("</tr>", k)) {
                 endColumn();
             } else if (line.startsWith("<h1>", k)) {
-                int e = line.indexOf("</h1>", k);
-                if (e > 0) {
-                    String name = text(line.substring(k + 4, e));
-                    int comma = name.lastIndexOf(',');
-                    h1 = comma > 0 ? name.substring(0, comma) : name; // 1.22+: "sum,1"
-                    p = e;
-                }
-            } else if (column.isEmpty()) {
-                continue;
-            } else if (line.startsWith("<h2>", k)) {
-                int e = line.indexOf("</h2>", k);
-                if (e < 0) {
-                    continue;
-                }
-                String inner = line.substring(k + 4, e);
-                int stats = inner.indexOf("<span class=\"stats\">");
-                String name = text(stats < 0 ? inner : inner.substring(0, stats)).strip();
-                long ns = -1;
-                if (stats >= 0) {
-                    String st = text(inner.substring(stats)).strip();
-                    if (st.startsWith("[") && st.endsWith(" ns]")) {
-                        ns = Long.parseLong(st.substring(1, st.length() - 4).strip());
-                    }
-                }
-                if (isPhaseColumn()) {
-                    columnPasses.add(new String[] {name, Long.toString(ns), Long.toString(n)});
-                    phase = name;
-                }
-                p = e;
-            } else if (column.equals("sources")) {
-                if (line.startsWith("<strong>", k) && fn.file.isEmpty()) {
-                    int e = line.indexOf("</strong>", k);
-                    if (e > 0) {
-                        fn.file = text(line.substring(k + 8, e)).strip();
-                        p = e;
-                    }
-                }
-            } else if (column.equals("genssa")) {
-                if (line.startsWith("<dd class=\"ssa-prog\">", k)) {
-                    int e = line.indexOf("</dd>", k);
-                    if (e > 0) {
-                        genssa(text(line.substring(k + 21, e)));
-                        p = e;
-                    }
-                }
-            } else if (isPhaseColumn()) {
-                p = phaseElement(line, k, p);
+                p = h1(line, k, p);
+            } else if (!column.isEmpty()) {
+                p = line.startsWith("<h2>", k) ? h2(line, k, p) : columnElement(line, k, p);
             }
         }
+    }
+
+    /** {@code <td id="NAME-exp">} starts a column; returns where the scan goes on. */
+    private int columnStart(String line, int k, int p) {
+        int q = line.indexOf('"', k + 8);
+        if (q < 0) {
+            return p;
+        }
+        String id = line.substring(k + 8, q);
+        if (id.endsWith("-exp")) {
+            endColumn();
+            column = id.substring(0, id.length() - 4);
+        }
+        return q;
+    }
+
+    /** {@code <h1>NAME</h1>}: the function (1.22+ print {@code sum,1}). */
+    private int h1(String line, int k, int p) {
+        int e = line.indexOf("</h1>", k);
+        if (e <= 0) {
+            return p;
+        }
+        String name = text(line.substring(k + 4, e));
+        int comma = name.lastIndexOf(',');
+        h1 = comma > 0 ? name.substring(0, comma) : name;
+        return e;
+    }
+
+    /** {@code <h2>PASS <span class="stats">[N ns]</span></h2>}: a pass of a phase column. */
+    private int h2(String line, int k, int p) {
+        int e = line.indexOf("</h2>", k);
+        if (e < 0) {
+            return p;
+        }
+        String inner = line.substring(k + 4, e);
+        int stats = inner.indexOf("<span class=\"stats\">");
+        String name = text(stats < 0 ? inner : inner.substring(0, stats)).strip();
+        long ns = -1;
+        if (stats >= 0) {
+            String st = text(inner.substring(stats)).strip();
+            if (st.startsWith("[") && st.endsWith(" ns]")) {
+                ns = Long.parseLong(st.substring(1, st.length() - 4).strip());
+            }
+        }
+        if (isPhaseColumn()) {
+            columnPasses.add(new String[] {name, Long.toString(ns), Long.toString(n)});
+            phase = name;
+        }
+        return e;
+    }
+
+    /** An element inside the current column: the source file, a genssa line, or a phase's block or value. */
+    private int columnElement(String line, int k, int p) {
+        if (column.equals("sources")) {
+            if (line.startsWith("<strong>", k) && fn.file.isEmpty()) {
+                int e = line.indexOf("</strong>", k);
+                if (e > 0) {
+                    fn.file = text(line.substring(k + 8, e)).strip();
+                    return e;
+                }
+            }
+        } else if (column.equals("genssa")) {
+            if (line.startsWith("<dd class=\"ssa-prog\">", k)) {
+                int e = line.indexOf("</dd>", k);
+                if (e > 0) {
+                    genssa(text(line.substring(k + 21, e)));
+                    return e;
+                }
+            }
+        } else if (isPhaseColumn()) {
+            return phaseElement(line, k, p);
+        }
+        return p;
     }
 
     private boolean isPhaseColumn() {
@@ -163,66 +184,74 @@ final class SsaHtmlReader {
         String cls = line.substring(k + 11, q);
         String inner = line.substring(gt + 1, e);
         if (cls.equals("ssa-start-block")) {
-            int button = inner.indexOf("<button");
-            String t = text(button < 0 ? inner : inner.substring(0, button)).strip();
-            Matcher m = BLOCK_HEADER.matcher(t);
-            if (!m.matches()) {
-                ctx.unparsed(n, "malformed block header in ssa.html", t);
-            } else {
-                blockId = Integer.parseInt(m.group("id"));
-                preds = spaced(m.group("preds"));
-                blockDead = ulDead || m.group("dead") != null;
-                blockValues = 0;
-                colBlocks++;
-            }
-            return e;
+            startBlock(inner);
+        } else if (cls.startsWith("ssa-long-value")) {
+            value(cls, inner);
+        } else if (cls.equals("ssa-end-block")) {
+            endBlock(inner);
+        } else {
+            return p; // ssa-value-list and other wrappers
         }
-        if (cls.startsWith("ssa-long-value")) {
-            String t = text(inner.replace("<s>", "-")).strip();
-            Matcher m = HTML_VALUE.matcher(t);
-            ValueTail tail = m.matches() ? parseTail(m.group("rest")) : null;
-            if (tail == null || blockId < 0) {
-                ctx.unparsed(n, "malformed SSA value in ssa.html", t);
-            } else {
-                int id = Integer.parseInt(m.group("id"));
-                String pos = m.group("pos");
-                int ln = posLine(pos);
-                String st = stmt(pos);
-                String ph = phase;
-                String block = "b" + blockId;
-                boolean dead = cls.contains("dead-value") || tail.dead();
-                Evidence ev = Evidence.of(InputKind.SSA, t, ctx.at(n));
-                fn.add((sym, file) -> new SsaValue(sym, file, ln, 0, ph, id, tail.op(), tail.type(), tail.aux(),
-                        tail.args(), tail.reg(), st, block, dead, ev));
-                blockValues++;
-                colValues++;
-            }
-            return e;
+        return e;
+    }
+
+    private void startBlock(String inner) {
+        int button = inner.indexOf("<button");
+        String t = text(button < 0 ? inner : inner.substring(0, button)).strip();
+        Matcher m = BLOCK_HEADER.matcher(t);
+        if (!m.matches()) {
+            ctx.unparsed(n, "malformed block header in ssa.html", t);
+            return;
         }
-        if (cls.equals("ssa-end-block")) {
-            String t = text(inner.replace("<s>", "-")).strip();
-            Matcher m = CONTROL.matcher(t);
-            if (!m.matches() || blockId < 0) {
-                ctx.unparsed(n, "malformed block control in ssa.html", t);
-            } else {
-                int id = blockId;
-                String ph = phase;
-                String pr = preds;
-                boolean dead = blockDead;
-                int values = blockValues;
-                int ln = m.group("pos") == null ? 0 : posLine(m.group("pos"));
-                String kind = m.group("kind");
-                String ctl = spaced(m.group("ctl"));
-                String succ = spaced(m.group("succ"));
-                String lk = likely(m.group("likely"));
-                Evidence ev = Evidence.of(InputKind.SSA, t, ctx.at(n));
-                fn.add((sym, file) -> new SsaBlock(sym, file, ln, 0, ph, id, kind, ctl, succ, pr, lk, values, dead,
-                        ev));
-                blockId = -1;
-            }
-            return e;
+        blockId = Integer.parseInt(m.group("id"));
+        preds = spaced(m.group("preds"));
+        blockDead = ulDead || m.group("dead") != null;
+        blockValues = 0;
+        colBlocks++;
+    }
+
+    private void value(String cls, String inner) {
+        String t = text(inner.replace("<s>", "-")).strip();
+        Matcher m = HTML_VALUE.matcher(t);
+        ValueTail tail = m.matches() ? parseTail(m.group("rest")) : null;
+        if (tail == null || blockId < 0) {
+            ctx.unparsed(n, "malformed SSA value in ssa.html", t);
+            return;
         }
-        return p; // ssa-value-list and other wrappers
+        int id = Integer.parseInt(m.group("id"));
+        String pos = m.group("pos");
+        int ln = posLine(pos);
+        String st = stmt(pos);
+        String ph = phase;
+        String block = "b" + blockId;
+        boolean dead = cls.contains("dead-value") || tail.dead();
+        Evidence ev = Evidence.of(InputKind.SSA, t, ctx.at(n));
+        fn.add((sym, file) -> new SsaValue(sym, file, ln, 0, ph, id, tail.op(), tail.type(), tail.aux(),
+                tail.args(), tail.reg(), st, block, dead, ev));
+        blockValues++;
+        colValues++;
+    }
+
+    private void endBlock(String inner) {
+        String t = text(inner.replace("<s>", "-")).strip();
+        Matcher m = CONTROL.matcher(t);
+        if (!m.matches() || blockId < 0) {
+            ctx.unparsed(n, "malformed block control in ssa.html", t);
+            return;
+        }
+        int id = blockId;
+        String ph = phase;
+        String pr = preds;
+        boolean dead = blockDead;
+        int values = blockValues;
+        int ln = m.group("pos") == null ? 0 : posLine(m.group("pos"));
+        String kind = m.group("kind");
+        String ctl = spaced(m.group("ctl"));
+        String succ = spaced(m.group("succ"));
+        String lk = likely(m.group("likely"));
+        Evidence ev = Evidence.of(InputKind.SSA, t, ctx.at(n));
+        fn.add((sym, file) -> new SsaBlock(sym, file, ln, 0, ph, id, kind, ctl, succ, pr, lk, values, dead, ev));
+        blockId = -1;
     }
 
     private void endColumn() {

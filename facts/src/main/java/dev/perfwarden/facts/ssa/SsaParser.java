@@ -204,11 +204,7 @@ public final class SsaParser implements InputParser {
         if (tEnd < 0) {
             return null;
         }
-        String type = s.substring(sp + 2, tEnd);
-        StringBuilder aux = new StringBuilder();
-        StringBuilder args = new StringBuilder();
-        String reg = "";
-        boolean dead = false;
+        Tail t = new Tail();
         int p = tEnd + 1;
         int len = s.length();
         while (p < len) {
@@ -219,46 +215,78 @@ public final class SsaParser implements InputParser {
             if (p >= len) {
                 break;
             }
-            char c = s.charAt(p);
-            if ((c == '[' || c == '{') && args.length() == 0 && reg.isEmpty()) {
-                int end = matching(s, p);
-                if (end < 0) {
-                    return null;
-                }
-                if (aux.length() > 0) {
-                    aux.append(' ');
-                }
-                aux.append(s, p, end + 1);
-                p = end + 1;
-            } else if (c == 'v' && p + 1 < len && Character.isDigit(s.charAt(p + 1)) && reg.isEmpty()) {
-                int end = p + 1;
-                while (end < len && Character.isDigit(s.charAt(end))) {
-                    end++;
-                }
-                if (args.length() > 0) {
-                    args.append(' ');
-                }
-                args.append(s, p, end);
-                p = end;
-            } else if (c == ':' && p + 2 < len && s.charAt(p + 1) == ' ') {
-                int end = s.indexOf(' ', p + 2);
-                end = end < 0 ? len : end;
-                reg = s.substring(p + 2, end);
-                p = end;
-            } else if (c == '(') {
-                int end = matching(s, p);
-                if (end < 0) {
-                    return null;
-                }
-                p = end + 1; // (names)
-            } else if (s.startsWith("DEAD", p) && p + 4 == len) {
-                dead = true;
-                p = len;
-            } else {
+            p = t.read(s, p);
+            if (p < 0) {
                 return null;
             }
         }
-        return new ValueTail(op, type, aux.toString(), args.toString(), reg, dead);
+        return new ValueTail(op, s.substring(sp + 2, tEnd), t.aux.toString(), t.args.toString(), t.reg, t.dead);
+    }
+
+    /** What the items of a value's tail read so far hold. */
+    private static final class Tail {
+        final StringBuilder aux = new StringBuilder();
+        final StringBuilder args = new StringBuilder();
+        String reg = "";
+        boolean dead;
+
+        /** Reads the item at {@code p} by the form its first character names; the index after it, or -1. */
+        int read(String s, int p) {
+            char c = s.charAt(p);
+            TailForm form = c < TAIL_FORMS.length ? TAIL_FORMS[c] : null;
+            return form == null ? -1 : form.read(this, s, p);
+        }
+    }
+
+    /** One form of item after a value's type: reads it into the tail; the index after it, or -1 when malformed. */
+    private interface TailForm {
+        int read(Tail t, String s, int p);
+    }
+
+    /** The items after {@code <type>}, by their first character. */
+    private static final TailForm[] TAIL_FORMS = new TailForm[128]; // ASCII
+
+    static {
+        TailForm aux = (t, s, p) -> { // [AuxInt] or {Aux}, before any argument or register
+            int end = t.args.length() == 0 && t.reg.isEmpty() ? matching(s, p) : -1;
+            if (end >= 0) {
+                t.aux.append(t.aux.length() > 0 ? " " : "").append(s, p, end + 1);
+            }
+            return end < 0 ? -1 : end + 1;
+        };
+        TAIL_FORMS['['] = aux;
+        TAIL_FORMS['{'] = aux;
+        TAIL_FORMS['v'] = (t, s, p) -> { // an argument vN, before the register
+            if (p + 1 >= s.length() || !Character.isDigit(s.charAt(p + 1)) || !t.reg.isEmpty()) {
+                return -1;
+            }
+            int end = p + 1;
+            while (end < s.length() && Character.isDigit(s.charAt(end))) {
+                end++;
+            }
+            t.args.append(t.args.length() > 0 ? " " : "").append(s, p, end);
+            return end;
+        };
+        TAIL_FORMS[':'] = (t, s, p) -> { // the register: ": REG"
+            if (p + 2 >= s.length() || s.charAt(p + 1) != ' ') {
+                return -1;
+            }
+            int end = s.indexOf(' ', p + 2);
+            end = end < 0 ? s.length() : end;
+            t.reg = s.substring(p + 2, end);
+            return end;
+        };
+        TAIL_FORMS['('] = (t, s, p) -> { // the names (x, y)
+            int end = matching(s, p);
+            return end < 0 ? -1 : end + 1;
+        };
+        TAIL_FORMS['D'] = (t, s, p) -> { // DEAD, last
+            if (!s.startsWith("DEAD", p) || p + 4 != s.length()) {
+                return -1;
+            }
+            t.dead = true;
+            return s.length();
+        };
     }
 
     /** Index of the bracket closing the one at {@code open} ({@code [ ] { } ( )} nest), or -1. */

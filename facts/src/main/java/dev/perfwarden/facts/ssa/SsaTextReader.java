@@ -8,7 +8,9 @@ import dev.perfwarden.facts.symbols.Symbols;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.perfwarden.facts.ssa.SsaParser.*;
 
@@ -57,103 +59,139 @@ final class SsaTextReader {
         endFunction();
     }
 
+    /** Reads one line by the first of {@link #forms} it has; returns the problem, or null. */
     private String classify(String line) {
         if (line.isBlank()) {
             return null;
         }
-        if (line.startsWith("    (")) {
-            return value(line);
-        }
-        if (line.startsWith("    ") && line.length() > 4 && Character.isLetter(line.charAt(4))) {
-            return control(line);
-        }
-        if (line.startsWith("  b")) {
-            Matcher m = BLOCK_HEADER.matcher(line.substring(2));
-            if (!m.matches()) {
-                return "malformed SSA block header";
-            }
-            closeBlock();
-            blockId = Integer.parseInt(m.group("id"));
-            preds = spaced(m.group("preds"));
-            blockDead = m.group("dead") != null;
-            blockValues = 0;
-            blockLine = n;
-            blockText = line;
-            blockEmitted = false;
-            dumpBlocks++;
-            return null;
-        }
-        if (line.startsWith("  pass ")) {
-            Matcher m = PASS.matcher(line);
-            if (!m.matches()) {
-                return "malformed SSA pass line";
-            }
-            endDump();
-            if (m.group("ns") != null) {
-                phase = m.group("name");
-                passName = phase;
-                passNanos = Long.parseLong(m.group("ns"));
-                passLine = n;
-                passText = line;
-            }
-            return null;
-        }
-        if (line.equals(".") || line.startsWith(". ")) {
-            return null; // IR dump of buildssa
-        }
-        if (line.startsWith("found induction variable ")) {
-            return null; // the prove pass's loop report under GOSSAFUNC
-        }
-        if (line.startsWith("# ")) {
-            if (inGenssa) {
-                String f = line.substring(2);
-                if (f.endsWith(".go") && fn.file.isEmpty()) {
-                    fn.file = f.startsWith("./") ? f.substring(2) : f;
+        for (LineForm form : forms) { // an array: no iterator per line
+            if (form.pattern != null) {
+                Matcher m = form.pattern.matcher(line);
+                if (m.matches()) {
+                    return form.read.read(line, m);
                 }
-            } else {
-                endFunction(); // package header
+            } else if (form.applies.test(line)) {
+                return form.read.read(line, null);
             }
-            return null;
-        }
-        if (line.startsWith("name ") && NAMES.matcher(line).matches()) {
-            return null;
-        }
-        if (MARKER.matcher(line).matches()) {
-            marker(line);
-            return null;
-        }
-        if (line.charAt(0) == ' ') {
-            Matcher g = GENSSA.matcher(line);
-            if (!g.matches()) {
-                return "not an SSA line";
-            }
-            if (inGenssa && g.group("op").equals("TEXT") && g.group("args") != null) {
-                int sb = g.group("args").indexOf("(SB)");
-                if (sb > 0) {
-                    fn.symbol = Symbols.normalize(g.group("args").substring(0, sb));
-                }
-            }
-            return null;
-        }
-        Matcher p = POSITIONAL.matcher(line);
-        if (p.matches()) {
-            return positional(p, line, n, ctx);
-        }
-        Matcher h = FUNC_HEADER.matcher(line);
-        if (h.matches()) {
-            if (dumpOpen) {
-                endDump(); // two dumps without a pass line between them
-            }
-            closeBlock();
-            dumpOpen = true;
-            dumpBlocks = 0;
-            dumpValues = 0;
-            if (fn.name.isEmpty()) {
-                fn.name = h.group("name");
-            }
-            return null;
         }
         return "not an SSA line";
+    }
+
+    /** Reads a line of one form (with its matcher when the form is a pattern); returns the problem, or null. */
+    private interface FormReader {
+        String read(String line, Matcher m);
+    }
+
+    /** One form of line: a test on its start, or a pattern the whole line matches; and how it is read. */
+    private record LineForm(String what, Predicate<String> applies, Pattern pattern, FormReader read) {
+        static LineForm starting(String what, Predicate<String> applies, FormReader read) {
+            return new LineForm(what, applies, null, read);
+        }
+
+        static LineForm matching(String what, Pattern pattern, FormReader read) {
+            return new LineForm(what, null, pattern, read);
+        }
+    }
+
+    private static final FormReader IGNORED = (line, m) -> null;
+
+    /** The line forms, tried in this order (a blank line is read first, as nothing). */
+    private final LineForm[] forms = {
+            LineForm.starting("value", line -> line.startsWith("    ("), (line, m) -> value(line)),
+            LineForm.starting("block control", line -> line.startsWith("    ") && line.length() > 4
+                    && Character.isLetter(line.charAt(4)), (line, m) -> control(line)),
+            LineForm.starting("block header", line -> line.startsWith("  b"), (line, m) -> blockHeader(line)),
+            LineForm.starting("pass", line -> line.startsWith("  pass "), (line, m) -> pass(line)),
+            LineForm.starting("IR dump of buildssa", line -> line.equals(".") || line.startsWith(". "), IGNORED),
+            LineForm.starting("the prove pass's loop report under GOSSAFUNC",
+                    line -> line.startsWith("found induction variable "), IGNORED),
+            LineForm.starting("genssa file, or a package header", line -> line.startsWith("# "),
+                    (line, m) -> hash(line)),
+            LineForm.starting("names", line -> line.startsWith("name ") && NAMES.matcher(line).matches(), IGNORED),
+            LineForm.matching("marker", MARKER, (line, m) -> {
+                marker(line);
+                return null;
+            }),
+            LineForm.starting("genssa instruction", line -> line.charAt(0) == ' ', (line, m) -> genssa(line)),
+            LineForm.matching("positional remark", POSITIONAL, this::positionalRemark),
+            LineForm.matching("function header", FUNC_HEADER, (line, m) -> functionHeader(m))};
+
+    private String blockHeader(String line) {
+        Matcher m = BLOCK_HEADER.matcher(line.substring(2));
+        if (!m.matches()) {
+            return "malformed SSA block header";
+        }
+        closeBlock();
+        blockId = Integer.parseInt(m.group("id"));
+        preds = spaced(m.group("preds"));
+        blockDead = m.group("dead") != null;
+        blockValues = 0;
+        blockLine = n;
+        blockText = line;
+        blockEmitted = false;
+        dumpBlocks++;
+        return null;
+    }
+
+    private String pass(String line) {
+        Matcher m = PASS.matcher(line);
+        if (!m.matches()) {
+            return "malformed SSA pass line";
+        }
+        endDump();
+        if (m.group("ns") != null) {
+            phase = m.group("name");
+            passName = phase;
+            passNanos = Long.parseLong(m.group("ns"));
+            passLine = n;
+            passText = line;
+        }
+        return null;
+    }
+
+    /** {@code # file.go} inside the genssa listing; elsewhere a package header. */
+    private String hash(String line) {
+        if (inGenssa) {
+            String f = line.substring(2);
+            if (f.endsWith(".go") && fn.file.isEmpty()) {
+                fn.file = f.startsWith("./") ? f.substring(2) : f;
+            }
+        } else {
+            endFunction();
+        }
+        return null;
+    }
+
+    private String genssa(String line) {
+        Matcher g = GENSSA.matcher(line);
+        if (!g.matches()) {
+            return "not an SSA line";
+        }
+        if (inGenssa && g.group("op").equals("TEXT") && g.group("args") != null) {
+            int sb = g.group("args").indexOf("(SB)");
+            if (sb > 0) {
+                fn.symbol = Symbols.normalize(g.group("args").substring(0, sb));
+            }
+        }
+        return null;
+    }
+
+    private String positionalRemark(String line, Matcher m) {
+        return positional(m, line, n, ctx);
+    }
+
+    private String functionHeader(Matcher h) {
+        if (dumpOpen) {
+            endDump(); // two dumps without a pass line between them
+        }
+        closeBlock();
+        dumpOpen = true;
+        dumpBlocks = 0;
+        dumpValues = 0;
+        if (fn.name.isEmpty()) {
+            fn.name = h.group("name");
+        }
+        return null;
     }
 
     private void marker(String line) {

@@ -89,16 +89,42 @@ class AsmListingParserTest {
                             .doesNotHaveDuplicates();
                     // objdump prints a call into the middle of Duff's device as CALL 0x46c0cb (no symbol)
                     Set<String> sc = Set.of("runtime.duffzero", "runtime.duffcopy");
-                    assertThat(keys(s.of(RuntimeCall.class).stream().filter(c -> !sc.contains(c.callee()))
-                            .collect(Collectors.toList()), common, c -> c.callee() + " " + c.inLoop()))
-                            .isEqualTo(keys(o.of(RuntimeCall.class).stream().filter(c -> !sc.contains(c.callee()))
-                                    .collect(Collectors.toList()), common, c -> c.callee() + " " + c.inLoop()));
+                    var sCalls = keys(s.of(RuntimeCall.class).stream().filter(c -> !sc.contains(c.callee()))
+                            .collect(Collectors.toList()), common, c -> c.callee() + " " + c.inLoop());
+                    var oCalls = keys(o.of(RuntimeCall.class).stream().filter(c -> !sc.contains(c.callee()))
+                            .collect(Collectors.toList()), common, c -> c.callee() + " " + c.inLoop());
+                    if (dropsGenericFunctions(f, f.resolveSibling("objdump.txt"))) {
+                        // the linker dropped instances -S compiled (testdata/go/shapes: the dictionary wrappers
+                        // Index[int], Index[string], Index[main.Named], whose every call was inlined); their calls share
+                        // the shape bodies' site key, so only which calls are made is compared, not how many
+                        sCalls = sCalls.stream().distinct().toList();
+                        oCalls = oCalls.stream().distinct().toList();
+                    }
+                    assertThat(sCalls).isEqualTo(oCalls);
                     assertThat(keys(s.of(IndirectCall.class), common, c -> c.kind() + " " + c.slot() + " " + c.inLoop()))
                             .isEqualTo(keys(o.of(IndirectCall.class), common, c -> c.kind() + " " + c.slot() + " " + c.inLoop()));
                     assertThat(keys(s.of(WriteBarrierCheck.class), common, c -> "" + c.inLoop()))
                             .isEqualTo(keys(o.of(WriteBarrierCheck.class), common, c -> "" + c.inLoop()));
                     assertThat(backEdges(s, common)).isEqualTo(backEdges(o, common));
                 }));
+    }
+
+    /** Whether -S printed an instance of a generic function ({@code NAME STEXT}) that objdump has no TEXT of. */
+    private static boolean dropsGenericFunctions(Path listing, Path objdump) throws java.io.IOException {
+        Set<String> text = new java.util.HashSet<>();
+        for (String l : Files.readAllLines(objdump)) {
+            if (l.startsWith("TEXT ") && l.indexOf("(SB)") > 0) {
+                text.add(l.substring(5, l.indexOf("(SB)")));
+            }
+        }
+        for (String l : Files.readAllLines(listing)) {
+            int at = l.indexOf(" STEXT");
+            if (at > 0 && !l.startsWith("\t") && l.indexOf('[') >= 0 && l.indexOf('[') < at
+                    && !text.contains(l.substring(0, at))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Located> List<String> keys(List<T> facts, Set<String> symbols,

@@ -138,14 +138,14 @@ class PprofTopTest {
             Set<String> got = new HashSet<>();
             for (int x = i; x < j; x++) {
                 want.add(expected.get(x).name());
-                got.add(table.rows().get(x).symbol());
+                got.add(asPprofPrints(table.rows().get(x).symbol()));
             }
             assertThat(got).as("functions at rows %d..%d (%s %s)", i + 1, j, c.cum() ? "cum" : "flat", key)
                     .isEqualTo(want);
             i = j;
         }
         Map<String, HotTable.Row> ours = table.rows().stream()
-                .collect(Collectors.toMap(HotTable.Row::symbol, r -> r, (a, b) -> a));
+                .collect(Collectors.toMap(r -> asPprofPrints(r.symbol()), r -> r, (a, b) -> a));
         for (PRow e : expected.subList(0, n)) {
             HotTable.Row r = ours.get(e.name());
             assertThat((double) r.flat()).as("flat of %s (%s, pprof prints %s)", e.name(), unit, e.flatText())
@@ -153,6 +153,15 @@ class PprofTopTest {
             assertThat((double) r.cum()).as("cum of %s (%s, pprof prints %s)", e.name(), unit, e.cumText())
                     .isCloseTo(e.cum(), within(e.cumTol()));
         }
+    }
+
+    /**
+     * A function name as {@code go tool pprof} prints it: without empty parameter lists. The profile holds
+     * {@code Index[go.shape.interface { Name() string }]} (objdump's TEXT symbol too); pprof's -top and -raw print
+     * {@code Index[go.shape.interface { Name string }]} (testdata/captured/go1.x/shapes).
+     */
+    private static String asPprofPrints(String name) {
+        return name.contains("go.shape.interface") ? name.replace("()", "") : name;
     }
 
     private static boolean hasProtobufProfile(Path dir) {

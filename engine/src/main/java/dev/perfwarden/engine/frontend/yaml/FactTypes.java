@@ -243,7 +243,7 @@ public final class FactTypes {
                 continue; // where an evidence line lies in its input: for the report, not a field for rules
             }
             if (rc.getType() == Origin.class && depth == 0) {
-                // the record's own delegate accessors (file(), line(), …) read the origin: its fields are the
+                // Attributable's default accessors (file(), line(), …) read the origin: its fields are the
                 // fact's, written as before (file == $f), so YAML policies and the reference do not change
                 addFields(type, Origin.class, "", depth + 1, cl, fields);
                 continue;

@@ -27,12 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accessor that is not a record component ({@code file == $f}, {@code file()} delegating to the origin) still
  * compile, match and get a hash-indexed beta node, like a join on a plain component, in both Drools builds
  * perfwarden uses (the interpreted DRL build of restricted packs and the executable model of precompiled ones)?
+ * And the same for accessors that are interface default methods ({@link FromPos}, as {@code Attributable}'s),
+ * written once instead of on each record.
  */
 class OriginIndexingTest {
     private static final String DRL = """
             package origin.probe;
             import dev.perfwarden.engine.kie.origin.Flat;
             import dev.perfwarden.engine.kie.origin.Nested;
+            import dev.perfwarden.engine.kie.origin.Defaulted;
             global java.util.List hits;
             rule "flat"
             when
@@ -54,6 +57,13 @@ class OriginIndexingTest {
                 Nested( file == $f, line == $l )
             then
                 hits.add("delegate");
+            end
+            rule "default"
+            when
+                Flat( $f : file, $l : line )
+                Defaulted( file == $f, line == $l )
+            then
+                hits.add("default");
             end
             """;
 
@@ -103,6 +113,8 @@ class OriginIndexingTest {
         assertThat(rightJoins(base, Flat.class)).as("plain components: file and line indexed").containsExactly(2);
         assertThat(rightJoins(base, Nested.class)).as("nested and delegate joins: file and line indexed")
                 .containsExactly(2, 2);
+        assertThat(rightJoins(base, Defaulted.class)).as("join on interface default accessors: file and line indexed")
+                .containsExactly(2);
 
         KieSession s = base.newKieSession();
         List<String> hits = new ArrayList<>();
@@ -111,8 +123,11 @@ class OriginIndexingTest {
         s.insert(new Flat("y", "main.f", "a.go", 3, 9));
         s.insert(new Nested("v", new Pos("main.g", "a.go", 3, 2)));
         s.insert(new Nested("w", new Pos("main.g", "a.go", 4, 2)));
+        s.insert(new Defaulted("v", new Pos("main.g", "a.go", 3, 2)));
+        s.insert(new Defaulted("w", new Pos("main.g", "a.go", 4, 2)));
         s.fireAllRules();
         s.dispose();
-        assertThat(hits).containsExactlyInAnyOrder("flat", "flat", "nested", "nested", "delegate", "delegate");
+        assertThat(hits).containsExactlyInAnyOrder("flat", "flat", "nested", "nested", "delegate", "delegate",
+                "default", "default");
     }
 }

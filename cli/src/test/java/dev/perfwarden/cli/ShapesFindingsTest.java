@@ -1,0 +1,112 @@
+package dev.perfwarden.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the report says per instance on testdata/go/shapes ({@code Index[T]} with int, string and {@code Named}, each
+ * called from {@code run}'s loop), captured with Go 1.26.8 and Go 1.23.5 (m2.txt, objdump.txt, cpu.pprof).
+ */
+class ShapesFindingsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] SHAPES = {"go.shape.int", "go.shape.string", "go.shape.interface"};
+    /** Index's calls in run: Index(a, …) at main.go:77 (int), 78 (string), 79 (Named). */
+    private static final int[] CALL_LINES = {77, 78, 79};
+
+    private static List<JsonNode> findings(Path cap, boolean profile) throws IOException {
+        List<String> args = new ArrayList<>(List.of("analyze", cap.resolve("m2.txt").toString(),
+                cap.resolve("objdump.txt").toString()));
+        if (profile) {
+            args.add(cap.resolve("cpu.pprof").toString());
+        }
+        args.addAll(List.of("--source", Cli.root().resolve("testdata/go/shapes").toString(), "--format", "json",
+                "--fail-on", "none", "--no-config", "--all"));
+        Cli.Run run = Cli.run(args.toArray(String[]::new));
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<JsonNode> out = new ArrayList<>();
+        JSON.readTree(run.out()).get("findings").forEach(out::add);
+        return out;
+    }
+
+    private static JsonNode at(List<JsonNode> fs, String rule, int line) {
+        return fs.stream().filter(f -> f.get("rule").asText().equals(rule) && f.get("line").asInt() == line)
+                .reduce((a, b) -> {
+                    throw new AssertionError("two " + rule + " findings at line " + line);
+                }).orElseThrow(() -> new AssertionError("no " + rule + " finding at line " + line));
+    }
+
+    /** The cum % of each Index shape in {@code go tool pprof -top} (pprof-top.txt), as a share. */
+    private static Map<String, Double> pprofCum(Path cap) throws IOException {
+        Map<String, Double> cum = new HashMap<>();
+        Pattern row = Pattern.compile("\\s([0-9.]+)%\\s+example\\.com/shapes\\.Index\\[(go\\.shape\\.[a-z]+)");
+        for (String l : Files.readAllLines(cap.resolve("pprof-top.txt"))) {
+            Matcher m = row.matcher(l);
+            if (m.find()) {
+                cum.put(m.group(2), Double.parseDouble(m.group(1)) / 100);
+            }
+        }
+        return cum;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"go1.26.8", "go1.23.5"})
+    void eachShapeIsCalledAndWeighedApartAndTheSiteIsOneFinding(String version) throws IOException {
+        Path cap = Cli.root().resolve("testdata/captured/" + version + "/shapes");
+        List<JsonNode> fs = findings(cap, true);
+        Map<String, Double> cum = pprofCum(cap);
+        double top = 0;
+        String topShape = "";
+        for (int i = 0; i < SHAPES.length; i++) {
+            JsonNode call = at(fs, "hot-call-not-inlined", CALL_LINES[i]);
+            assertThat(call.get("message").asText()).as(version).contains("main.run calls main.Index[" + SHAPES[i]);
+            double share = call.get("cost").get("cpuShare").asDouble();
+            if (cum.containsKey(SHAPES[i])) { // pprof -top lists the 40 costliest nodes only
+                assertThat(share).as("%s %s: the shape's own samples", version, SHAPES[i])
+                        .isCloseTo(cum.get(SHAPES[i]), org.assertj.core.data.Offset.offset(0.001));
+            }
+            if (share > top) {
+                top = share;
+                topShape = SHAPES[i];
+            }
+        }
+        // the three shapes' decisions are one site (main.go:29:6): the costliest shape leads, weighed by its samples
+        JsonNode decision = at(fs, "inline-budget", 29);
+        assertThat(decision.get("function").asText()).startsWith("main.Index[" + topShape);
+        assertThat(decision.get("cost").get("cpuShare").asDouble()).isEqualTo(top);
+        assertThat(decision.get("inlinedInto")).isEmpty();
+        // the boxing of x (main.go:36) is one finding with both boxing shapes' evidence: -m=2 prints it once per
+        // shape, and each shape's machine code boxes with its own runtime call (the interface shape boxes nothing)
+        JsonNode boxing = at(fs, "interface-escape", 36);
+        assertThat(boxing.get("evidence").toString()).contains("x escapes to heap")
+                .contains("CALL runtime.convT64(SB)").contains("CALL runtime.convTstring(SB)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"go1.26.8", "go1.23.5"})
+    void aProfileThatRanksTheShapesOtherwiseKeepsEveryFingerprint(String version) throws IOException {
+        Path cap = Cli.root().resolve("testdata/captured/" + version + "/shapes");
+        List<JsonNode> with = findings(cap, true);
+        List<JsonNode> without = findings(cap, false);
+        JsonNode ranked = at(with, "inline-budget", 29);
+        JsonNode unranked = at(without, "inline-budget", 29);
+        // with samples the interface shape leads the site; without, no cost tells the shapes apart
+        assertThat(ranked.get("function").asText()).isNotEqualTo(unranked.get("function").asText());
+        assertThat(ranked.get("fingerprint").asText()).isEqualTo(unranked.get("fingerprint").asText());
+        assertThat(at(with, "interface-escape", 36).get("fingerprint").asText())
+                .isEqualTo(at(without, "interface-escape", 36).get("fingerprint").asText());
+    }
+}

@@ -1,0 +1,174 @@
+package dev.perfwarden.engine.pack;
+
+import dev.perfwarden.engine.frontend.LineMap;
+import dev.perfwarden.engine.frontend.Nearest;
+import dev.perfwarden.engine.frontend.yaml.FactTypes;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AtomicExprDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.BindingDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RelationalExprDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlExprParser;
+import org.drools.drl.parser.DrlExprParserFactory;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fact kinds stay strings that rules write plainly ({@code EscapeFact(kind == "leaking-param")}), but a literal
+ * outside a field's closed vocabulary (the one {@link FactTypes} reads from the record's constants, and that YAML
+ * policies already check) is refused when the pack loads, as an enum would be at compile time: otherwise the
+ * rule loads and silently never matches. Each pattern's constraints are read with Drools' own expression parser;
+ * {@code field == "lit"}, {@code !=}, {@code in (…)} and {@code not in (…)} (either side of the operator) on a
+ * fact type's field with a closed vocabulary are checked. A field without one accepts anything.
+ */
+final class VocabularyCheck {
+    /** The closed vocabularies by fact class name, then field name. */
+    private static final Map<String, Map<String, List<String>>> CLOSED = closed();
+
+    private final PackReading r;
+    private final String file;
+    private final LineMap map;
+    private final Map<String, String> simpleNames = new HashMap<>();
+
+    private VocabularyCheck(PackReading r, String file, LineMap map, PackageDescr pd) {
+        this.r = r;
+        this.file = file;
+        this.map = map;
+        for (ImportDescr i : pd.getImports()) {
+            String t = i.getTarget();
+            if (t.endsWith(".*")) {
+                String pkg = t.substring(0, t.length() - 1);
+                CLOSED.keySet().stream().filter(c -> c.startsWith(pkg) && c.indexOf('.', pkg.length()) < 0)
+                        .forEach(c -> simpleNames.putIfAbsent(c.substring(pkg.length()), c));
+            } else {
+                simpleNames.put(t.substring(t.lastIndexOf('.') + 1), t);
+            }
+        }
+    }
+
+    /** Reports a problem (at the author's line and column) for each literal outside its field's vocabulary. */
+    static void check(PackReading r, String file, LineMap map, PackageDescr pd) {
+        VocabularyCheck c = new VocabularyCheck(r, file, map, pd);
+        for (RuleDescr rule : pd.getRules()) {
+            c.walk(rule.getLhs());
+        }
+    }
+
+    private void walk(BaseDescr d) {
+        if (d instanceof PatternDescr p) {
+            Map<String, List<String>> fields = p.getObjectType() == null ? null
+                    : CLOSED.get(simpleNames.getOrDefault(p.getObjectType(), p.getObjectType()));
+            if (fields != null) {
+                for (BaseDescr c : p.getDescrs()) {
+                    if (c instanceof ExprConstraintDescr e && e.getType() == ExprConstraintDescr.Type.NAMED
+                            && e.getExpression() != null) {
+                        constraint(p.getObjectType(), fields, e);
+                    }
+                }
+            }
+            if (p.getSource() instanceof AccumulateDescr a) {
+                walk(a.getInput());
+            } else if (p.getSource() instanceof CollectDescr c) {
+                walk(c.getInputPattern());
+            }
+        } else if (d instanceof ConditionalElementDescr ce) {
+            for (Object o : ce.getDescrs()) {
+                if (o instanceof BaseDescr b) {
+                    walk(b);
+                }
+            }
+        }
+    }
+
+    private void constraint(String type, Map<String, List<String>> fields, ExprConstraintDescr e) {
+        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+        ConstraintConnectiveDescr tree = parser.parse(e.getExpression());
+        if (tree != null && !parser.hasErrors()) {
+            relations(tree, type, fields, e);
+        }
+    }
+
+    /** {@code in (…)} reaches here as an "or" of {@code ==}, {@code not in (…)} as an "and" of {@code !=}. */
+    private void relations(BaseDescr d, String type, Map<String, List<String>> fields, ExprConstraintDescr e) {
+        if (d instanceof ConstraintConnectiveDescr cc) {
+            cc.getDescrs().forEach(x -> relations(x, type, fields, e));
+        } else if (d instanceof RelationalExprDescr rel
+                && (rel.getOperator().equals("==") || rel.getOperator().equals("!=")) && !rel.isNegated()) {
+            compare(rel.getLeft(), rel.getRight(), type, fields, e);
+            compare(rel.getRight(), rel.getLeft(), type, fields, e);
+        }
+    }
+
+    private void compare(BaseDescr field, BaseDescr value, String type, Map<String, List<String>> fields,
+                         ExprConstraintDescr e) {
+        String name = field instanceof BindingDescr b ? b.getExpression() : field instanceof AtomicExprDescr a
+                && !a.isLiteral() ? a.getExpression() : null;
+        if (name == null || !(value instanceof AtomicExprDescr lit) || !lit.isLiteral()) {
+            return;
+        }
+        String n = name.strip();
+        List<String> known = fields.get(n.startsWith("this.") ? n.substring(5) : n);
+        String raw = lit.getExpression().strip();
+        if (known == null || raw.length() < 2 || raw.charAt(0) != '"' && raw.charAt(0) != '\''
+                || raw.charAt(raw.length() - 1) != raw.charAt(0)) {
+            return;
+        }
+        String got = DrlInspector.unescape(raw.substring(1, raw.length() - 1));
+        if (known.contains(got)) {
+            return;
+        }
+        LineMap.Point at = position(e, raw);
+        r.problem(file, at.line(), at.column(), "\"" + got + "\" is not a value of " + type + "." + n
+                + " (the condition would silently never match, or always); known values, closest first: "
+                + String.join(", ", Nearest.to(got, known, known.size())));
+    }
+
+    /**
+     * Where the literal lies in the author's file: the constraint's DRL position advanced to the literal's first
+     * occurrence in the constraint's text (a position only; what is refused comes from the parser's tree).
+     */
+    private LineMap.Point position(ExprConstraintDescr e, String raw) {
+        String expr = e.getExpression();
+        int line = e.getLine();
+        int col = e.getColumn();
+        int i = expr.indexOf(raw);
+        if (line <= 0 || i < 0) {
+            return map.source(Math.max(line, 0), 0);
+        }
+        for (int k = 0; k < i; k++) {
+            if (expr.charAt(k) == '\n') {
+                line++;
+                col = 0;
+            } else {
+                col++;
+            }
+        }
+        return map.source(line, col + 1);
+    }
+
+    private static Map<String, Map<String, List<String>>> closed() {
+        Map<String, Map<String, List<String>>> m = new HashMap<>();
+        FactTypes types = FactTypes.get();
+        for (List<FactTypes.FactType> group : List.of(List.copyOf(types.all()), types.derived())) {
+            for (FactTypes.FactType t : group) {
+                for (FactTypes.FieldInfo f : t.fields().values()) {
+                    if (f.closedSet() && f.kind() == FactTypes.ValueKind.TEXT) {
+                        m.computeIfAbsent(t.type().getName(), k -> new HashMap<>()).put(f.name(), f.values());
+                    }
+                }
+            }
+        }
+        return m;
+    }
+}

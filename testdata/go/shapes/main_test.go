@@ -1,0 +1,9 @@
+package main
+
+import "testing"
+
+func BenchmarkIndex(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		run(1)
+	}
+}
