@@ -25,7 +25,11 @@ for d in examples/captured/*/ testdata/modules/*/ testdata/corpus/go*/t*/ testda
          testdata/captured/legacy-heap/go*/ testdata/hotasm/go*/ testdata/gcassert/; do
   [ -d "$d" ] || continue
   src=()
-  case "$d" in examples/captured/orders*) src=(--source examples/orders) ;; esac
+  case "$d" in
+    examples/captured/orders*) src=(--source examples/orders) ;;
+    # a real module's own sources, as RealModuleTest analyses it (without them its files are outside the module)
+    testdata/modules/*) src=(--source "${d}src") ;;
+  esac
   job "$(echo "${d%/}" | tr / _)" "$d" "${src[@]}"
 done
 for d in testdata/captured/go*/*/; do

@@ -4,7 +4,7 @@
 # the real-module tests (RealModuleTest) and the judged lists.
 #
 # Usage: testdata/modules/capture.sh NAME MODULE@VERSION [BENCHTIME [BENCH]]
-#   NAME            folder under testdata/modules/ (murmur3, bitset, chi, uuid, xsync)
+#   NAME            folder under testdata/modules/ (murmur3, bitset, chi, uuid, xsync, fastjson)
 #   MODULE@VERSION  a fixed version, fetched with `go mod download` (module proxy)
 #   BENCHTIME       -test.benchtime for the profiled runs (default 300ms)
 #   BENCH           -test.bench for the profiled runs (default ., every benchmark)
@@ -15,7 +15,7 @@
 # compiler really runs). Everything is the package's TEST build (`go test -c`), so facts about
 # *_test.go files exist and the scope filter is exercised. Files written to testdata/modules/NAME/:
 #
-#   src/            the package's .go files (tests included) and the module's LICENSE, go.mod
+#   src/            the root package's .go files (tests included) and the module's LICENSE, go.mod
 #   m2.txt          stderr of go test -c -gcflags='MODULE=-m=2'
 #   json/           the tree of go test -c -gcflags='MODULE=-json=0,file:///tmp/perfwarden-capture/json'
 #   bce.txt         stderr of go test -c -gcflags='MODULE=-d=ssa/check_bce/debug=1'
@@ -43,7 +43,9 @@ mkdir -p "$CAP/bin" "$CAP/gopath"
 rm -rf "$SRC" "$CACHE" "$OUT/src" "$OUT/json"
 rm -f "$OUT"/{m2.txt,bce.txt,objdump.txt,bench.txt,cpu.pprof,mem.pprof,capture.json} "$OUT"/LICENSE*
 mkdir -p "$SRC" "$CACHE" "$OUT/src"
-cp "$dir"/*.go "$SRC"/; [[ -f "$dir/go.sum" ]] && cp "$dir/go.sum" "$SRC"/
+# The whole module is built from (its subpackages, which the root package may import, and testdata/, which
+# benchmarks may read); only the root package's files are kept under testdata/modules/NAME/src.
+cp -r "$dir"/. "$SRC"/
 # A module published before modules (no go.mod) gets a minimal one, as `go mod init` would write.
 if [[ -f "$dir/go.mod" ]]; then cp "$dir/go.mod" "$SRC"/; else printf 'module %s\n\ngo 1.16\n' "$MOD" > "$SRC/go.mod"; fi
 chmod -R u+w "$SRC"

@@ -69,7 +69,7 @@ class DslVocabularyTest {
                 Arguments.of(pack.resolve("closure-capture-large"), "go1.26.8", Map.of("dsl-users:capture.minWidth", 64),
                         Map.of("captured-moved", List.of(18, 27))),
                 Arguments.of(pack.resolve("inline-budget"), "go1.26.8", Map.of(),
-                        Map.of("near-budget", List.of(53))),
+                        Map.of("near-budget", List.of(53, 76, 107))), // tagged (7 over), mixOver (5), remove (10)
                 Arguments.of(pack.resolve("inline-recursive"), "go1.26.8", Map.of(),
                         Map.of("recursion-cut", List.of(55))),
                 // corpus programs: sources and captures in one folder
