@@ -279,16 +279,10 @@ public final class LogoptJsonParser implements InputParser {
 
         /** One decoded record; {@code raw} gives its line's text for a reason it is unparsed. */
         void record(long n, Diagnostic d, Supplier<String> raw) {
-            int line = d.line();
-            int col = d.col();
-            if (line < 0 || col < 0) {
+            if (d.line() < 0 || d.col() < 0) {
                 ctx.unparsed(n, NOT_DIAGNOSTIC + ": negative position", raw.get());
                 return;
             }
-            int endLine = d.endLine();
-            int endCol = d.endCol();
-            String code = in.intern(d.code());
-            String message = d.message();
             Related rel;
             try {
                 if (d.related() == null) {
@@ -299,53 +293,54 @@ public final class LogoptJsonParser implements InputParser {
                 ctx.unparsed(n, NOT_DIAGNOSTIC + ": " + e.getMessage(), raw.get());
                 return;
             }
-            Evidence ev = Evidence.of(InputKind.LOGOPT_JSON, source.lineAt(lineOffset), ctx.at(n));
-            String file = fileRel;
-            switch (code) {
-                case "canInlineFunction": {
-                    int cost = InlineFact.ABSENT;
-                    if (message.startsWith("cost: ")) {
-                        try {
-                            cost = Integer.parseInt(message.substring(6).trim());
-                        } catch (NumberFormatException e) {
-                            cost = InlineFact.ABSENT;
-                        }
-                    }
-                    out.add(new InlineFact(InlineFact.KIND_CAN_INLINE, "", "", "", "", cost, InlineFact.ABSENT,
-                            InlineFact.NO_SCORE, rel.own, pkg, "", "", file, line, col, Attributable.NONE, ev));
-                    return;
-                }
-                case "cannotInlineFunction": {
-                    String reason = in.intern(message);
-                    int[] cb = InlineReasons.costAndBudget(reason);
-                    out.add(new InlineFact(InlineFact.KIND_CANNOT_INLINE, "", "", reason,
-                            InlineReasons.classify(reason), cb[0], cb[1], InlineFact.NO_SCORE, rel.own, pkg, "", "",
-                            file, line, col, Attributable.NONE, ev));
-                    return;
-                }
-                case "cannotInlineCall": {
-                    String reason = in.intern(message);
-                    int[] cb = InlineReasons.costAndBudget(reason);
-                    String callee = in.intern(InlineReasons.calleeOf(reason));
-                    out.add(new InlineFact(InlineFact.KIND_CANNOT_INLINE_CALL, canonicalCallee(callee), callee,
-                            reason, InlineReasons.classify(reason), cb[0], cb[1], InlineFact.NO_SCORE, rel.own, pkg,
-                            "", "", file, line, col, Attributable.NONE, ev));
-                    return;
-                }
-                case "escape":
-                case "escapes":
-                case "leak":
-                    escape(code, message, rel, file, line, col, ev, n, raw);
-                    return;
-                case "isInBounds":
-                case "isSliceInBounds":
-                    out.add(new BoundsCheck(code.equals("isInBounds") ? BoundsCheck.KIND_INDEX : BoundsCheck.KIND_SLICE,
-                            InputKind.LOGOPT_JSON.id(), rel.own, pkg, "", "", file, line, col, Attributable.NONE, ev));
-                    return;
-                default:
-                    out.add(new OptRemark(code, in.intern(message), OptRemark.KNOWN.contains(code), endLine, endCol,
-                            rel.own, pkg, "", "", file, line, col, Attributable.NONE, ev));
+            Rec r = new Rec(n, in.intern(d.code()), d.message(), rel, fileRel, d.line(), d.col(), d.endLine(),
+                    d.endCol(), Evidence.of(InputKind.LOGOPT_JSON, source.lineAt(lineOffset), ctx.at(n)), raw);
+            switch (r.code) {
+                case "canInlineFunction" -> canInline(r);
+                case "cannotInlineFunction" -> cannotInline(r);
+                case "cannotInlineCall" -> cannotInlineCall(r);
+                case "escape", "escapes", "leak" -> escape(r);
+                case "isInBounds", "isSliceInBounds" -> out.add(new BoundsCheck(r.code.equals("isInBounds")
+                        ? BoundsCheck.KIND_INDEX : BoundsCheck.KIND_SLICE, InputKind.LOGOPT_JSON.id(), r.rel.own, pkg,
+                        "", "", r.file, r.line, r.col, Attributable.NONE, r.ev));
+                default -> out.add(new OptRemark(r.code, in.intern(r.message), OptRemark.KNOWN.contains(r.code),
+                        r.endLine, r.endCol, r.rel.own, pkg, "", "", r.file, r.line, r.col, Attributable.NONE, r.ev));
             }
+        }
+
+        /** One record, decoded and placed: what each code's form reads. */
+        private record Rec(long n, String code, String message, Related rel, String file, int line, int col,
+                           int endLine, int endCol, Evidence ev, Supplier<String> raw) {
+        }
+
+        private void canInline(Rec r) {
+            int cost = InlineFact.ABSENT;
+            if (r.message.startsWith("cost: ")) {
+                try {
+                    cost = Integer.parseInt(r.message.substring(6).trim());
+                } catch (NumberFormatException e) {
+                    cost = InlineFact.ABSENT;
+                }
+            }
+            out.add(new InlineFact(InlineFact.KIND_CAN_INLINE, "", "", "", "", cost, InlineFact.ABSENT,
+                    InlineFact.NO_SCORE, r.rel.own, pkg, "", "", r.file, r.line, r.col, Attributable.NONE, r.ev));
+        }
+
+        private void cannotInline(Rec r) {
+            String reason = in.intern(r.message);
+            int[] cb = InlineReasons.costAndBudget(reason);
+            out.add(new InlineFact(InlineFact.KIND_CANNOT_INLINE, "", "", reason, InlineReasons.classify(reason),
+                    cb[0], cb[1], InlineFact.NO_SCORE, r.rel.own, pkg, "", "", r.file, r.line, r.col,
+                    Attributable.NONE, r.ev));
+        }
+
+        private void cannotInlineCall(Rec r) {
+            String reason = in.intern(r.message);
+            int[] cb = InlineReasons.costAndBudget(reason);
+            String callee = in.intern(InlineReasons.calleeOf(reason));
+            out.add(new InlineFact(InlineFact.KIND_CANNOT_INLINE_CALL, canonicalCallee(callee), callee, reason,
+                    InlineReasons.classify(reason), cb[0], cb[1], InlineFact.NO_SCORE, r.rel.own, pkg, "", "",
+                    r.file, r.line, r.col, Attributable.NONE, r.ev));
         }
 
         /** {@code pkgname.f} of this package as the symbol prefix spells it; other names kept. */
@@ -400,14 +395,14 @@ public final class LogoptJsonParser implements InputParser {
             }
         }
 
-        void escape(String code, String message, Related rel, String file, int line, int col, Evidence ev, long n,
-                    Supplier<String> raw) {
-            if (code.equals("leak")) {
+        void escape(Rec r) {
+            String message = r.message;
+            if (r.code.equals("leak")) {
                 // parameter p leaks to DST with derefs=N
                 if (!message.startsWith("parameter ") || !message.contains(" leaks to ")
                         || !message.contains(" with derefs=")) {
-                    ctx.unparsed(n, NOT_DIAGNOSTIC + ": leak record without \"parameter p leaks to D with derefs=N\"",
-                            raw.get());
+                    ctx.unparsed(r.n, NOT_DIAGNOSTIC + ": leak record without \"parameter p leaks to D with derefs=N\"",
+                            r.raw.get());
                     return;
                 }
                 int lt = message.indexOf(" leaks to ");
@@ -416,7 +411,7 @@ public final class LogoptJsonParser implements InputParser {
                 try {
                     derefs = Integer.parseInt(message.substring(wd + 13).trim());
                 } catch (NumberFormatException e) {
-                    ctx.unparsed(n, NOT_DIAGNOSTIC + ": leak record with a bad derefs number", raw.get());
+                    ctx.unparsed(r.n, NOT_DIAGNOSTIC + ": leak record with a bad derefs number", r.raw.get());
                     return;
                 }
                 String param = in.intern(message.substring(10, lt));
@@ -425,23 +420,23 @@ public final class LogoptJsonParser implements InputParser {
                 if (f > 0) {
                     dst = dst.substring(0, f); // a "for F" suffix, should a future log carry one
                 }
-                out.add(EscapeFact.of(EscapeFact.KIND_LEAK, param, in.intern(dst), derefs, false, rel.flow, rel.own,
-                        pkg, "", "", file, line, col, Attributable.NONE, ev));
+                out.add(EscapeFact.of(EscapeFact.KIND_LEAK, param, in.intern(dst), derefs, false, r.rel.flow,
+                        r.rel.own, pkg, "", "", r.file, r.line, r.col, Attributable.NONE, r.ev));
                 return;
             }
             String subject = "";
             if (!message.isEmpty()) {
                 int e = message.lastIndexOf(" escapes to heap");
                 if (e <= 0) {
-                    ctx.unparsed(n, NOT_DIAGNOSTIC + ": escape record without \"X escapes to heap\"", raw.get());
+                    ctx.unparsed(r.n, NOT_DIAGNOSTIC + ": escape record without \"X escapes to heap\"", r.raw.get());
                     return;
                 }
                 subject = in.intern(message.substring(0, e));
             }
             int slot = out.size();
             out.add(null); // filled when the file ends
-            Esc esc = new Esc(code, subject, "", -1, rel.flow, rel.own, file, line, col, ev, slot);
-            escapes.computeIfAbsent(file + ':' + line + ':' + col, k -> new ArrayList<>(2)).add(esc);
+            Esc esc = new Esc(r.code, subject, "", -1, r.rel.flow, r.rel.own, r.file, r.line, r.col, r.ev, slot);
+            escapes.computeIfAbsent(r.file + ':' + r.line + ':' + r.col, k -> new ArrayList<>(2)).add(esc);
         }
 
         void finish() {
@@ -526,15 +521,7 @@ public final class LogoptJsonParser implements InputParser {
                     if (steps.isEmpty()) {
                         throw new IllegalArgumentException("escflow note before any flow step");
                     }
-                    NoteB nb = new NoteB();
-                    String b = body.substring(5);
-                    int open = b.endsWith(")") ? b.lastIndexOf('(') : -1;
-                    if (open <= 0) {
-                        throw new IllegalArgumentException("escflow note without (why)");
-                    }
-                    nb.where = in.intern(b.substring(0, open).stripTrailing());
-                    nb.why = in.intern(b.substring(open + 1, b.length() - 1));
-                    nb.at = at;
+                    NoteB nb = note(body.substring(5), at);
                     steps.get(steps.size() - 1).notes.add(nb);
                     lastChain = nb.chain;
                 } else if (body.startsWith("warning: truncated explanation")) {
@@ -546,17 +533,34 @@ public final class LogoptJsonParser implements InputParser {
             }
             r.own = own;
             if (!steps.isEmpty()) {
-                List<FlowStep> flow = new ArrayList<>(steps.size());
-                for (StepB s : steps) {
-                    List<FlowNote> notes = new ArrayList<>(s.notes.size());
-                    for (NoteB nb : s.notes) {
-                        notes.add(new FlowNote(nb.where, nb.why, nb.at, nb.chain));
-                    }
-                    flow.add(new FlowStep(0, s.dst, s.ops, s.src, s.at, s.chain, notes));
-                }
-                r.flow = flow;
+                r.flow = flow(steps);
             }
             return r;
+        }
+
+        /** An escflow note, {@code WHERE (WHY)} after "from ". */
+        private NoteB note(String b, SourcePos at) {
+            int open = b.endsWith(")") ? b.lastIndexOf('(') : -1;
+            if (open <= 0) {
+                throw new IllegalArgumentException("escflow note without (why)");
+            }
+            NoteB nb = new NoteB();
+            nb.where = in.intern(b.substring(0, open).stripTrailing());
+            nb.why = in.intern(b.substring(open + 1, b.length() - 1));
+            nb.at = at;
+            return nb;
+        }
+
+        private static List<FlowStep> flow(List<StepB> steps) {
+            List<FlowStep> flow = new ArrayList<>(steps.size());
+            for (StepB s : steps) {
+                List<FlowNote> notes = new ArrayList<>(s.notes.size());
+                for (NoteB nb : s.notes) {
+                    notes.add(new FlowNote(nb.where, nb.why, nb.at, nb.chain));
+                }
+                flow.add(new FlowStep(0, s.dst, s.ops, s.src, s.at, s.chain, notes));
+            }
+            return flow;
         }
 
         private StepB flowStep(String body) {
