@@ -55,7 +55,7 @@ class RestrictedSyntaxTest {
     @ParameterizedTest(name = "allowed: {0} / {1}")
     @CsvSource(delimiter = '|', textBlock = """
             $e : EscapeFact(kind == EscapeFact.KIND_MOVED_TO_HEAP, !duplicate, line > 3 && < 90)  | insert(Hits.hit(drools, $e, "m", $e));
-            $e : EscapeFact(kind in ("escapes", "moved to heap"), subject not in ("x"))          | insert(Hits.hit(drools, $e, "m", $e));
+            $e : EscapeFact(kind in ("escapes", "moved-to-heap"), subject not in ("x"))          | insert(Hits.hit(drools, $e, "m", $e));
             $e : EscapeFact(Regex.matches(subject, "[a-z]+"), $s : subject, symbol != "")          | insert(Hits.hit(drools, Scope.FUNCTION, $e, $s + " moves", $e));
             $e : EscapeFact(flow.size() >= 1, $f : flow)                                          | for (Object o : $f) { for (Object q : $f) { if (o != q) { insert(Hits.hit(drools, $e, "x", $e)); } } }
             $e : EscapeFact() and not EscapeFact(this != $e, subject == $e.subject)                | List<String> l = new ArrayList<>(); l.add($e.subject()); insert(Hits.hit(drools, $e, String.join(",", l), $e));
