@@ -42,6 +42,9 @@ import java.util.jar.JarInputStream;
 public final class ExecutableModels {
     private static final String MODEL_LIST = "drools-model";
 
+    /** The folder of prelude.drl's package ({@code dev.perfwarden.engine.prelude}), where its generated classes go. */
+    static final String PRELUDE_PACKAGE_DIR = "dev/perfwarden/engine/prelude";
+
     private ExecutableModels() {
     }
 
@@ -151,6 +154,9 @@ public final class ExecutableModels {
             }
         }
         removeStaleClasses(outDir.resolve(Pack.drlPackageOf(pack.id()).replace('.', '/')), written);
+        // the prelude's classes are hash-named too (its DRL package, which holds no hand-written class): a build after
+        // a prelude or fact-class change left the old ones in the jar (1,700 entries where one build writes ~50)
+        removeStaleClasses(outDir.resolve(PRELUDE_PACKAGE_DIR), written);
         return c.models();
     }
 

@@ -66,8 +66,17 @@ class ExecutableModelsTest {
                     .as("the reused classes and the image written again make the KieBase").isPresent();
         }
 
+        Path prelude = classes.resolve(ExecutableModels.PRELUDE_PACKAGE_DIR);
+        assertThat(prelude).as("the prelude's generated classes").isDirectory();
+        Path stalePrelude = Files.writeString(Files.createDirectories(prelude.resolve("P00")).resolve("LambdaPredicate00.class"),
+                "an earlier prelude's");
         TestPacks.write(pack.resolve("leak-note/doc.md"), "# leak-note\n\nChanged text.\n");
         assertThat(precompile(classes, classpath)).as("a pack file changed").isTrue();
+        assertThat(stalePrelude).as("a class an earlier build generated for the prelude").doesNotExist();
+        try (Stream<Path> s = Files.walk(prelude)) {
+            assertThat(s.filter(f -> f.toString().endsWith(".class")).count()).as("this build's prelude classes")
+                    .isPositive();
+        }
         assertThat(descriptor(classes).getProperty("sha256")).isNotEqualTo(first.getProperty("sha256"));
         try (URLClassLoader cl = loader(classes)) {
             Pack image = PackLoader.loadBuiltin(cl, "testpack");
