@@ -80,13 +80,21 @@ final class DrlInspector {
         return new Result(pd.getName() == null ? "" : pd.getName(), rules, errors, pd);
     }
 
-    /** The value of a DRL string literal's body, as Drools reads it: {@code \"}, {@code \\}, {@code \n}, {@code \t}. */
+    /**
+     * The value of a DRL string literal's body, as Drools reads it: {@code \"}, {@code \\}, {@code \n}, {@code \t},
+     * and {@code \}{@code uXXXX}.
+     */
     static String unescape(String body) {
         StringBuilder sb = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (c == '\\' && i + 1 < body.length()) {
                 char n = body.charAt(++i);
+                if (n == 'u' && i + 4 < body.length() && body.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
+                    sb.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16)); // a unicode escape, as Java reads it
+                    i += 4;
+                    continue;
+                }
                 sb.append(switch (n) {
                     case 'n' -> '\n';
                     case 't' -> '\t';

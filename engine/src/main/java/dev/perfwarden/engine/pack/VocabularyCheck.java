@@ -93,9 +93,16 @@ final class VocabularyCheck {
 
     private void constraint(String type, Map<String, List<String>> fields, ExprConstraintDescr e) {
         DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
-        ConstraintConnectiveDescr tree = parser.parse(e.getExpression());
-        if (tree != null && !parser.hasErrors()) {
-            relations(tree, type, fields, e);
+        try {
+            ConstraintConnectiveDescr tree = parser.parse(e.getExpression());
+            if (tree != null && !parser.hasErrors()) {
+                relations(tree, type, fields, e);
+            }
+        } catch (StackOverflowError deep) {
+            // the file's parse fitted on the stack and this second parse of one constraint did not: refused as the
+            // file's parse refuses it (an error escaping here was an internal error, exit 70)
+            LineMap.Point at = position(e, "");
+            r.problem(file, at.line(), at.column(), DrlInspector.TOO_DEEP);
         }
     }
 
@@ -129,7 +136,8 @@ final class VocabularyCheck {
             return;
         }
         LineMap.Point at = position(e, raw);
-        r.problem(file, at.line(), at.column(), Nearest.notAValue(got, type + "." + n, known));
+        r.problem(file, at.line(), at.column(), Nearest.notAValue(got, type + "." + (n.startsWith("this.")
+                ? n.substring(5) : n), known));
     }
 
     /**

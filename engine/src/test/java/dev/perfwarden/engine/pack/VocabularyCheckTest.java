@@ -1,6 +1,7 @@
 package dev.perfwarden.engine.pack;
 
 import dev.perfwarden.engine.TestPacks;
+import dev.perfwarden.engine.frontend.LineMap;
 import dev.perfwarden.engine.model.RuleInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,49 @@ class VocabularyCheckTest {
                     InlineFact(kind != "can-inline", reasonKind == "too-expensive" || reasonKind == null)""");
         Pack pack = PackLoader.load(p);
         assertThat(pack.rules()).extracting(RuleInfo::id).contains("leak-note");
+    }
+
+    @Test
+    void aUnicodeEscapeInTheLiteralIsReadAsJavaReadsIt() throws Exception {
+        // "leaking\u002Dparam" is "leaking-param" to Java and Drools
+        Path p = packWhen("    $l : EscapeFact(kind == \"leaking\\u002Dparam\", this.kind != \"leak\")");
+        assertThat(PackLoader.load(p).rules()).extracting(RuleInfo::id).contains("leak-note");
+    }
+
+    @Test
+    void aFieldWrittenWithThisIsNamedAsRulesNameIt() {
+        Path bad = packWhen("    $l : EscapeFact(this.kind == \"lek\")");
+        assertThatThrownBy(() -> PackLoader.load(bad)).isInstanceOfSatisfying(PackException.class, e ->
+                assertThat(onlyProblem(e).message()).as("the field as rules name it, without this.")
+                        .startsWith("'lek' is not a value of EscapeFact.kind ("));
+    }
+
+    @Test
+    void aConstraintTooDeepForTheExpressionParserIsRefusedNotAnInternalError() throws Exception {
+        // the file's parse (on a large stack) fits; the check's second parse of the constraint, on a
+        // small stack, runs out: before, the StackOverflowError escaped the load (exit 70, "internal error")
+        String drl = "package p;\nimport dev.perfwarden.facts.escape.EscapeFact;\nrule \"r\"\nwhen\n    EscapeFact("
+                + "(".repeat(300) + "kind == \"leak\"" + ")".repeat(300) + ")\nthen\nend\n";
+        java.util.concurrent.atomic.AtomicReference<DrlInspector.Result> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread big = new Thread(null, () -> result.set(DrlInspector.inspect(drl)), "large-stack", 256L << 20);
+        big.start();
+        big.join();
+        DrlInspector.Result parsed = result.get();
+        assertThat(parsed.errors()).as("the file's parse, on a 256 MiB stack").isEmpty();
+        PackReading warm = new PackReading(new PackFiles("test", "p", new java.util.TreeMap<>()));
+        VocabularyCheck.check(warm, "r/rule.drl", LineMap.identity(), DrlInspector.inspect("package p;\n").descr());
+        PackReading r = new PackReading(new PackFiles("test", "p", new java.util.TreeMap<>()));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> VocabularyCheck.check(r, "r/rule.drl", LineMap.identity(), parsed.descr()),
+                "small-stack", 96 * 1024);
+        t.setUncaughtExceptionHandler((th, e) -> thrown.set(e));
+        t.start();
+        t.join();
+        assertThat(thrown.get()).as("what escaped the check").isNull();
+        assertThat(r.failure().problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.line()).isEqualTo(5);
+            assertThat(pr.message()).isEqualTo(DrlInspector.TOO_DEEP);
+        });
     }
 
     @Test
