@@ -3,12 +3,9 @@ package dev.perfwarden.engine.pack;
 import dev.perfwarden.engine.frontend.LineMap;
 import dev.perfwarden.engine.frontend.Nearest;
 import dev.perfwarden.engine.frontend.yaml.FactTypes;
-import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AtomicExprDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
-import org.drools.drl.ast.descr.CollectDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ImportDescr;
@@ -16,9 +13,6 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RelationalExprDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlExprParser;
-import org.drools.drl.parser.DrlExprParserFactory;
-import org.kie.internal.builder.conf.LanguageLevelOption;
 
 import java.util.HashMap;
 import java.util.List;
@@ -61,41 +55,28 @@ final class VocabularyCheck {
     static void check(PackReading r, String file, LineMap map, PackageDescr pd) {
         VocabularyCheck c = new VocabularyCheck(r, file, map, pd);
         for (RuleDescr rule : pd.getRules()) {
-            c.walk(rule.getLhs());
+            LhsPatterns.each(rule.getLhs(), c::pattern);
         }
     }
 
-    private void walk(BaseDescr d) {
-        if (d instanceof PatternDescr p) {
-            Map<String, List<String>> fields = p.getObjectType() == null ? null
-                    : CLOSED.get(simpleNames.getOrDefault(p.getObjectType(), p.getObjectType()));
-            if (fields != null) {
-                for (BaseDescr c : p.getDescrs()) {
-                    if (c instanceof ExprConstraintDescr e && e.getType() == ExprConstraintDescr.Type.NAMED
-                            && e.getExpression() != null) {
-                        constraint(p.getObjectType(), fields, e);
-                    }
-                }
-            }
-            if (p.getSource() instanceof AccumulateDescr a) {
-                walk(a.getInput());
-            } else if (p.getSource() instanceof CollectDescr c) {
-                walk(c.getInputPattern());
-            }
-        } else if (d instanceof ConditionalElementDescr ce) {
-            for (Object o : ce.getDescrs()) {
-                if (o instanceof BaseDescr b) {
-                    walk(b);
+    private boolean pattern(PatternDescr p) {
+        Map<String, List<String>> fields = p.getObjectType() == null ? null
+                : CLOSED.get(simpleNames.getOrDefault(p.getObjectType(), p.getObjectType()));
+        if (fields != null) {
+            for (BaseDescr c : p.getDescrs()) {
+                if (c instanceof ExprConstraintDescr e && e.getType() == ExprConstraintDescr.Type.NAMED
+                        && e.getExpression() != null) {
+                    constraint(p.getObjectType(), fields, e);
                 }
             }
         }
+        return true;
     }
 
     private void constraint(String type, Map<String, List<String>> fields, ExprConstraintDescr e) {
-        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
         try {
-            ConstraintConnectiveDescr tree = parser.parse(e.getExpression());
-            if (tree != null && !parser.hasErrors()) {
+            ConstraintConnectiveDescr tree = LhsPatterns.constraint(e.getExpression());
+            if (tree != null) {
                 relations(tree, type, fields, e);
             }
         } catch (StackOverflowError deep) {

@@ -1,17 +1,12 @@
 package dev.perfwarden.engine.restrict;
 
+import dev.perfwarden.engine.pack.LhsPatterns;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
-import org.drools.drl.ast.descr.CollectDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
-import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RelationalExprDescr;
-import org.drools.drl.parser.DrlExprParser;
-import org.drools.drl.parser.DrlExprParserFactory;
-import org.kie.internal.builder.conf.LanguageLevelOption;
 
 import java.util.Set;
 import java.util.function.Predicate;
@@ -23,10 +18,7 @@ final class LhsBindings {
 
     /** Names bound anywhere in the LHS: pattern identifiers, {@code $x : field}, accumulate results. */
     static void collect(BaseDescr d, Set<String> vars, Predicate<String> queryCall) {
-        if (d == null) {
-            return;
-        }
-        if (d instanceof PatternDescr p) {
+        LhsPatterns.each(d, p -> {
             if (p.getIdentifier() != null) {
                 vars.add(p.getIdentifier());
             }
@@ -39,11 +31,14 @@ final class LhsBindings {
                         vars.add(a);
                     }
                 }
-                return;
+                return false;
             }
             for (BaseDescr c : p.getDescrs()) {
                 if (c instanceof ExprConstraintDescr e) {
-                    bindings(e.getExpression(), vars);
+                    ConstraintConnectiveDescr tree = LhsPatterns.constraint(e.getExpression());
+                    if (tree != null) {
+                        bindingsOf(tree, vars);
+                    }
                 }
             }
             if (p.getSource() instanceof AccumulateDescr a) {
@@ -52,26 +47,9 @@ final class LhsBindings {
                         vars.add(f.getBind());
                     }
                 }
-                collect(a.getInput(), vars, queryCall);
-            } else if (p.getSource() instanceof CollectDescr c) {
-                collect(c.getInputPattern(), vars, queryCall);
             }
-        } else if (d instanceof ConditionalElementDescr ce) {
-            for (Object o : ce.getDescrs()) {
-                if (o instanceof BaseDescr b) {
-                    collect(b, vars, queryCall);
-                }
-            }
-        }
-    }
-
-    /** The variables a constraint binds ({@code $x : field}), from Drools' constraint parser. */
-    private static void bindings(String expr, Set<String> vars) {
-        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
-        ConstraintConnectiveDescr tree = parser.parse(expr);
-        if (tree != null && !parser.hasErrors()) {
-            bindingsOf(tree, vars);
-        }
+            return true;
+        });
     }
 
     private static void bindingsOf(BaseDescr d, Set<String> vars) {
