@@ -121,7 +121,7 @@ public final class Fingerprints {
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
-            int close = c == '[' ? matching(s, i) : -1;
+            int close = c == '[' ? Symbols.closingBracket(s, i) : -1;
             if (close > 0 && s.substring(i, close).contains(SHAPE)) {
                 out.append("[...]");
                 i = close + 1;
@@ -131,20 +131,6 @@ public final class Fingerprints {
             }
         }
         return out.toString();
-    }
-
-    /** The index of the {@code ]} closing the {@code [} at {@code open}, -1 when it is not closed. */
-    private static int matching(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '[') {
-                depth++;
-            } else if (c == ']' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Whether {@link #SPACE} would change {@code s}: a white space other than ' ', or two in a row. */

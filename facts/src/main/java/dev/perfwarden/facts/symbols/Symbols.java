@@ -69,19 +69,22 @@ public final class Symbols {
     /** The one top-level type-argument list of {@code name} with its brackets, or null when it has none or several. */
     static String typeArgs(String name) {
         int open = name.indexOf('[');
-        if (open < 0) {
-            return null;
-        }
+        int close = open < 0 ? -1 : closingBracket(name, open);
+        return close < 0 || name.indexOf('[', close) >= 0 ? null : name.substring(open, close + 1);
+    }
+
+    /** The index of the {@code ]} closing the {@code [} at {@code open} (only square brackets nest), or -1. */
+    public static int closingBracket(String s, int open) {
         int depth = 0;
-        for (int i = open; i < name.length(); i++) {
-            char c = name.charAt(i);
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (c == '[') {
                 depth++;
             } else if (c == ']' && --depth == 0) {
-                return name.indexOf('[', i) >= 0 ? null : name.substring(open, i + 1);
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     /**
