@@ -92,7 +92,9 @@ final class FlowAssembler {
         while (k < e && (msg.charAt(k) == '&' || msg.charAt(k) == '*')) {
             k++;
         }
-        Step s = new Step(in.intern(msg, b, sep), in.intern(msg, src, k), in.intern(msg, k, e));
+        keyStart();
+        Step s = new Step(keyed(in.intern(msg, b, sep)), keyed(in.intern(msg, src, k)), keyed(in.intern(msg, k, e)));
+        keyEnd(s);
         open.steps.add(s);
         openStep = s;
         return true;
@@ -118,9 +120,11 @@ final class FlowAssembler {
         while (whereEnd > b && Character.isWhitespace(msg.charAt(whereEnd - 1))) {
             whereEnd--;
         }
-        String where = in.intern(msg, b, whereEnd);
-        String why = in.intern(msg, openParen + 1, at - 1);
-        String atText = in.intern(msg, at + " at ".length(), msg.length());
+        keyHigh = openStep.keyHigh;
+        keyLow = openStep.keyLow;
+        String where = keyed(in.intern(msg, b, whereEnd));
+        String why = keyed(in.intern(msg, openParen + 1, at - 1));
+        String atText = keyed(in.intern(msg, at + " at ".length(), msg.length()));
         addNote(where, why, atText);
         return true;
     }
@@ -162,7 +166,9 @@ final class FlowAssembler {
         while (k < e && (line[k] == '&' || line[k] == '*')) {
             k++;
         }
-        Step s = new Step(in.intern(line, b, sep), in.intern(line, src, k), in.intern(line, k, e));
+        keyStart();
+        Step s = new Step(keyed(in.intern(line, b, sep)), keyed(in.intern(line, src, k)), keyed(in.intern(line, k, e)));
+        keyEnd(s);
         open.steps.add(s);
         openStep = s;
         return true;
@@ -192,9 +198,11 @@ final class FlowAssembler {
         if (whereEnd > b && line[whereEnd - 1] < 0) {
             return false; // a character beyond ASCII before the "(": Character.isWhitespace decides, on the String
         }
-        String where = in.intern(line, b, whereEnd);
-        String why = in.intern(line, openParen + 1, at - 1);
-        String atText = in.intern(line, at + AT.length, len);
+        keyHigh = openStep.keyHigh;
+        keyLow = openStep.keyLow;
+        String where = keyed(in.intern(line, b, whereEnd));
+        String why = keyed(in.intern(line, openParen + 1, at - 1));
+        String atText = keyed(in.intern(line, at + AT.length, len));
         addNote(where, why, atText);
         return true;
     }
@@ -208,6 +216,29 @@ final class FlowAssembler {
             }
         }
         openStep.notes.add(new FlowNote(where, why, pos, List.of()));
+        keyEnd(openStep);
+    }
+
+    // ---- the step's key for RepeatedSections: the interner's hashes of each string, folded in order
+
+    private long keyHigh;
+    private long keyLow;
+
+    private void keyStart() {
+        keyHigh = 0x243F6A8885A308D3L;
+        keyLow = 0x13198A2E03707344L;
+    }
+
+    /** Folds the hashes of {@code s}, which the interner has just returned, into the key being made. */
+    private String keyed(String s) {
+        keyHigh = RepeatedSections.mix(keyHigh ^ in.lastKeyHigh());
+        keyLow = RepeatedSections.mix(keyLow + in.lastKeyLow());
+        return s;
+    }
+
+    private void keyEnd(Step s) {
+        s.keyHigh = keyHigh;
+        s.keyLow = keyLow;
     }
 
     /** {@link Character#isWhitespace} of an ASCII byte. */

@@ -14,6 +14,9 @@ abstract class Item {
     final String file;
     final int line;
     final int col;
+    /** Two 64-bit hashes of the line's UTF-8 bytes, for {@link RepeatedSections}. */
+    final long rawHigh;
+    final long rawLow;
 
     Item(CompilerLine l) {
         this.lineNo = l.number();
@@ -21,6 +24,9 @@ abstract class Item {
         this.file = l.file();
         this.line = l.line();
         this.col = l.col();
+        byte[] b = raw.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        this.rawHigh = RepeatedSections.hashBytes(b, 0x9E3779B97F4A7C15L, 0xD6E8FEB86659FD93L);
+        this.rawLow = RepeatedSections.hashBytes(b, 0xC2B2AE3D27D4EB4FL, 0x9FB21C651E98DF25L);
     }
 
     /** Builds a fact once the section's naming is known. */
@@ -80,6 +86,9 @@ abstract class Item {
         final String ops;
         final String src;
         final List<FlowNote> notes = new ArrayList<>(2);
+        /** Two 64-bit hashes of every string of the step and of its notes, for {@link RepeatedSections}. */
+        long keyHigh;
+        long keyLow;
 
         Step(String dst, String ops, String src) {
             this.dst = dst;

@@ -1,6 +1,5 @@
 package dev.perfwarden.facts.escape;
 
-import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.escape.Item.Block;
 import dev.perfwarden.facts.escape.Item.Step;
 import dev.perfwarden.facts.escape.Item.Summary;
@@ -16,7 +15,8 @@ import java.util.Arrays;
  *
  * <p>Each fact is known by a 128-bit key over everything its fact is built from: the section's header, the line as
  * printed and, for an escape summary, its explanation blocks (their lines and every field of every flow step and
- * note). Every string is hashed whole into both halves of the key (two independent 64-bit lanes), so two different
+ * note: those strings come hashed from the {@link dev.perfwarden.facts.parse.Interner}, two lanes each, folded in order
+ * into each step's key by {@link FlowAssembler}). Every string is hashed whole into both halves of the key (two independent 64-bit lanes), so two different
  * facts share a key only by a 128-bit collision: below 2⁻⁸⁰ at {@link #MAX_KEYS} keys. Keys of a section join the set
  * when the section has been emitted. At most {@link #MAX_KEYS} keys are kept (past them every fact is emitted).
  */
@@ -59,7 +59,7 @@ final class RepeatedSections {
 
     /** The key of the fact {@code it} becomes in the section headed {@code header}. */
     static Key key(Key header, Item it) {
-        Lanes h = new Lanes(header).add(it.raw);
+        Lanes h = new Lanes(header).add(it.rawHigh, it.rawLow);
         if (it instanceof Summary s && s.blocks != null) {
             for (Block b : s.blocks) {
                 block(h, b);
@@ -76,15 +76,9 @@ final class RepeatedSections {
     }
 
     private static void block(Lanes h, Block b) {
-        h.add(b.raw);
+        h.add(b.rawHigh, b.rawLow);
         for (Step s : b.steps) {
-            h.add(s.dst).add(s.ops).add(s.src);
-            for (FlowNote n : s.notes) {
-                h.add(n.where()).add(n.why()).add(n.at());
-                for (SourcePos p : n.inlineChain()) {
-                    h.add(p);
-                }
-            }
+            h.add(s.keyHigh, s.keyLow);
         }
     }
 
@@ -128,11 +122,10 @@ final class RepeatedSections {
             return this;
         }
 
-        Lanes add(SourcePos p) {
-            long lc = (long) p.line() << 32 | p.col() & 0xffffffffL;
-            add(p.file());
-            a = mix(a ^ lc);
-            b = mix(b ^ lc * M2);
+        /** Two hashes of one part: a line's bytes, a step's strings ({@link FlowAssembler}: the step's and its notes'). */
+        Lanes add(long high, long low) {
+            a = mix(a ^ high);
+            b = mix(b ^ low * M2);
             return this;
         }
 
@@ -141,8 +134,25 @@ final class RepeatedSections {
         }
     }
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** A 64-bit hash of every byte of {@code b}, eight at a time, from {@code seed} with multiplier {@code mul}. */
+    static long hashBytes(byte[] b, long seed, long mul) {
+        long h = seed ^ b.length;
+        int i = 0;
+        for (; i + 8 <= b.length; i += 8) {
+            h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * mul, 31);
+        }
+        long w = 0;
+        for (int k = 0; i < b.length; i++, k += 8) {
+            w |= (b[i] & 0xffL) << k;
+        }
+        return mix((h ^ w) * mul);
+    }
+
     /** A finaliser that spreads every input bit over the whole word (splitmix64's). */
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
