@@ -387,6 +387,9 @@ public final class EscapeTextParser implements InputParser {
             }
             String raw = reader.decodeLine();
             CompilerLine l = CompilerLine.positioned(n, raw, file(raw, lexed[0]), lexed[1], lexed[2], end);
+            input.lineBytes = b;
+            input.lineLength = len;
+            input.bytesLine = n;
             return h.decode(section, l, b, end + 1, len);
         }
 

@@ -26,14 +26,12 @@ final class FlowAssembler {
     static final String TRUNCATED = "  warning: truncated explanation";
 
     private final Interner in;
-    /** Flow-note positions ({@code at ./x.go:3:4}) repeat: one SourcePos per distinct text. */
-    private final Map<String, SourcePos> positions;
     private Block open;
     private Step openStep;
 
-    FlowAssembler(Interner in, Map<String, SourcePos> positions) {
+    /** Flow-note positions ({@code at ./x.go:3:4}) repeat: each distinct text is parsed once (kept by the interner). */
+    FlowAssembler(Interner in) {
         this.in = in;
-        this.positions = positions;
     }
 
     /** The block whose explanation lines may follow, or null. */
@@ -207,13 +205,12 @@ final class FlowAssembler {
         return true;
     }
 
+    /** Adds a note; {@code atText} is the string the interner returned last (its parsed position is kept there). */
     private void addNote(String where, String why, String atText) {
-        SourcePos pos = positions.get(atText);
+        SourcePos pos = (SourcePos) in.lastAttachment();
         if (pos == null) {
             pos = PositionLexer.sourcePos(atText, in);
-            if (positions.size() < 1 << 18) {
-                positions.put(atText, pos);
-            }
+            in.attach(atText, pos);
         }
         openStep.notes.add(new FlowNote(where, why, pos, List.of()));
         keyEnd(openStep);

@@ -14,9 +14,9 @@ abstract class Item {
     final String file;
     final int line;
     final int col;
-    /** Two 64-bit hashes of the line's UTF-8 bytes, for {@link RepeatedSections}. */
-    final long rawHigh;
-    final long rawLow;
+    /** Two 64-bit hashes of the line's UTF-8 bytes, for {@link RepeatedSections} (set by {@link EscapeSection}). */
+    long rawHigh;
+    long rawLow;
 
     Item(CompilerLine l) {
         this.lineNo = l.number();
@@ -24,9 +24,6 @@ abstract class Item {
         this.file = l.file();
         this.line = l.line();
         this.col = l.col();
-        byte[] b = raw.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        this.rawHigh = RepeatedSections.hashBytes(b, 0x9E3779B97F4A7C15L, 0xD6E8FEB86659FD93L);
-        this.rawLow = RepeatedSections.hashBytes(b, 0xC2B2AE3D27D4EB4FL, 0x9FB21C651E98DF25L);
     }
 
     /** Builds a fact once the section's naming is known. */

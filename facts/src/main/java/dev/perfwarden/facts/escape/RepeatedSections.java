@@ -23,19 +23,31 @@ import java.util.Arrays;
 final class RepeatedSections {
     static final int MAX_KEYS = 1 << 22;
 
-    /** Pairs of longs (high, low); (0, 0) marks a free slot. */
-    private long[] table = new long[2 << 10];
+    /**
+     * The keys of each header's sections: a fact's key starts from its section's header, so only sections under the
+     * same header can share keys, and a section under a header seen for the first time needs no look-up at all.
+     */
+    private final java.util.Map<Key, Table> tables = new java.util.HashMap<>();
+    /** The table of the section being emitted; null until its header has one. */
+    private Table current;
+    private Key currentHeader;
     private int size;
     private long[] pending = new long[128];
     private int pendingSize;
 
-    /** A fact's key: two independent 64-bit hashes of the same content. */
+    /** A key of a fact: two independent 64-bit hashes of the same content. */
     record Key(long high, long low) {
+    }
+
+    /** The section headed {@code header} (its {@link #header} key) is about to be emitted. */
+    void sectionStarts(Key header) {
+        currentHeader = header;
+        current = tables.get(header);
     }
 
     /** Whether an earlier section emitted the fact of this key; the key joins the set when the section ends. */
     boolean repeated(Key key) {
-        if (slot(table, key.high, key.low) >= 0) {
+        if (current != null && current.has(key.high, key.low)) {
             return true;
         }
         if (pendingSize + 2 > pending.length) {
@@ -48,10 +60,19 @@ final class RepeatedSections {
 
     /** The section has been emitted: its keys now name facts of an earlier section. */
     void sectionEnded() {
-        for (int i = 0; i < pendingSize && size < MAX_KEYS; i += 2) {
-            add(pending[i], pending[i + 1]);
+        if (pendingSize > 0 && size < MAX_KEYS) {
+            if (current == null) {
+                current = new Table();
+                tables.put(currentHeader, current);
+            }
+            for (int i = 0; i < pendingSize && size < MAX_KEYS; i += 2) {
+                if (current.add(pending[i], pending[i + 1])) {
+                    size++;
+                }
+            }
         }
         pendingSize = 0;
+        current = null;
         if (pending.length > 1 << 13) {
             pending = new long[128];
         }
@@ -137,15 +158,21 @@ final class RepeatedSections {
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
-    /** A 64-bit hash of every byte of {@code b}, eight at a time, from {@code seed} with multiplier {@code mul}. */
-    static long hashBytes(byte[] b, long seed, long mul) {
-        long h = seed ^ b.length;
+    /** Sets the two hashes of {@code it}'s line from its UTF-8 bytes {@code b[0, len)}. */
+    static void hashLine(Item it, byte[] b, int len) {
+        it.rawHigh = hashBytes(b, len, 0x9E3779B97F4A7C15L, 0xD6E8FEB86659FD93L);
+        it.rawLow = hashBytes(b, len, 0xC2B2AE3D27D4EB4FL, 0x9FB21C651E98DF25L);
+    }
+
+    /** A 64-bit hash of the bytes {@code b[0, len)}, eight at a time, from {@code seed} with multiplier {@code mul}. */
+    private static long hashBytes(byte[] b, int len, long seed, long mul) {
+        long h = seed ^ len;
         int i = 0;
-        for (; i + 8 <= b.length; i += 8) {
+        for (; i + 8 <= len; i += 8) {
             h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * mul, 31);
         }
         long w = 0;
-        for (int k = 0; i < b.length; i++, k += 8) {
+        for (int k = 0; i < len; i++, k += 8) {
             w |= (b[i] & 0xffL) << k;
         }
         return mix((h ^ w) * mul);
@@ -156,6 +183,34 @@ final class RepeatedSections {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** An open-addressing set of (high, low) pairs; (0, 0) marks a free slot. */
+    private static final class Table {
+        private long[] t = new long[2 << 6];
+        private int size;
+
+        boolean has(long high, long low) {
+            return slot(t, high, low) >= 0;
+        }
+
+        /** Adds the pair; false when it was there. */
+        boolean add(long high, long low) {
+            if (slot(t, high, low) >= 0) {
+                return false;
+            }
+            put(t, high, low);
+            if (++size * 4 > t.length) { // load factor 1/2 over pairs
+                long[] old = t;
+                t = new long[old.length * 2];
+                for (int i = 0; i < old.length; i += 2) {
+                    if (old[i] != 0 || old[i + 1] != 0) {
+                        put(t, old[i], old[i + 1]);
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     /** The index of the pair in {@code t}, or -1 when absent. */
@@ -169,22 +224,6 @@ final class RepeatedSections {
             }
             if (h == high && l == low) {
                 return i;
-            }
-        }
-    }
-
-    private void add(long high, long low) {
-        if (slot(table, high, low) >= 0) {
-            return;
-        }
-        put(table, high, low);
-        if (++size * 4 > table.length) { // load factor 1/2 over pairs
-            long[] old = table;
-            table = new long[old.length * 2];
-            for (int i = 0; i < old.length; i += 2) {
-                if (old[i] != 0 || old[i + 1] != 0) {
-                    put(table, old[i], old[i + 1]);
-                }
             }
         }
     }

@@ -27,7 +27,11 @@ public final class Interner {
     private byte[][] utf8 = new byte[1 << 10][];
     /** Each pooled string's {@link #keyHash} lanes, by slot. */
     private long[] keys = new long[2 << 10];
+    /** What a caller attached to each pooled string ({@link #attach}), by slot. */
+    private Object[] attached = new Object[1 << 10];
     private int size;
+    /** The slot of the string the last {@code intern} returned, or -1 when it is not pooled. */
+    private int lastSlot = -1;
     private long lastHigh;
     private long lastLow;
 
@@ -64,7 +68,28 @@ public final class Interner {
         return lastLow;
     }
 
+    /**
+     * What {@link #attach} attached to the string the last {@code intern} returned (a value computed from it, such
+     * as a parsed position, so that a string seen before is not parsed again), or null.
+     */
+    public Object lastAttachment() {
+        return lastSlot < 0 ? null : attached[lastSlot];
+    }
+
+    /** Attaches {@code value} to {@code pooled}, a string this pool returned (nothing when it is not pooled). */
+    public void attach(String pooled, Object value) {
+        long high = lastHigh;
+        long low = lastLow;
+        intern(pooled);
+        if (lastSlot >= 0 && table[lastSlot] == pooled) {
+            attached[lastSlot] = value;
+        }
+        lastHigh = high;
+        lastLow = low;
+    }
+
     private String empty() {
+        lastSlot = -1;
         lastHigh = EMPTY_HIGH;
         lastLow = EMPTY_LOW;
         return "";
@@ -131,6 +156,7 @@ public final class Interner {
     }
 
     private String found(int slot) {
+        lastSlot = slot;
         lastHigh = keys[2 * slot];
         lastLow = keys[2 * slot + 1];
         return table[slot];
@@ -148,14 +174,16 @@ public final class Interner {
     private void add(int slot, String s, int h, byte[] key) {
         lastHigh = keyHash(s, SEED_HIGH, M1);
         lastLow = keyHash(s, SEED_LOW, M2);
+        lastSlot = -1;
         if (size < max) {
+            lastSlot = slot;
             table[slot] = s;
             hashes[slot] = h;
             utf8[slot] = key;
             keys[2 * slot] = lastHigh;
             keys[2 * slot + 1] = lastLow;
             if (++size * 2 > table.length) {
-                grow();
+                lastSlot = grow(slot);
             }
         }
     }
@@ -240,7 +268,10 @@ public final class Interner {
         return h ^ (h >>> 31);
     }
 
-    private void grow() {
+    /** Doubles the table; the new slot of old slot {@code watched}. */
+    private int grow(int watched) {
+        int moved = -1;
+        Object[] oldAttached = attached;
         String[] old = table;
         int[] oldHashes = hashes;
         byte[][] oldUtf8 = utf8;
@@ -249,6 +280,7 @@ public final class Interner {
         hashes = new int[table.length];
         utf8 = new byte[table.length][];
         keys = new long[2 * table.length];
+        attached = new Object[table.length];
         int mask = table.length - 1;
         for (int k = 0; k < old.length; k++) {
             if (old[k] != null) {
@@ -261,7 +293,13 @@ public final class Interner {
                 utf8[i] = oldUtf8[k];
                 keys[2 * i] = oldKeys[2 * k];
                 keys[2 * i + 1] = oldKeys[2 * k + 1];
+                attached[i] = oldAttached[k];
+                if (k == watched) {
+                    moved = i;
+                }
             }
         }
+        return moved;
     }
+
 }

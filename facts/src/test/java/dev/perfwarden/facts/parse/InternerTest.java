@@ -74,4 +74,26 @@ class InternerTest {
         assertThat(in.intern(bad, 0, 2)).isEqualTo(new String(bad, StandardCharsets.UTF_8));
         assertThat(in.intern(bad.clone(), 0, 2)).isSameAs(in.intern(bad, 0, 2));
     }
+
+    @Test
+    void whatIsAttachedToAStringComesBackWithItAfterTheTableGrows() {
+        Interner in = new Interner();
+        String a = in.intern(bytes("./a.go:3:4"), 0, 10);
+        assertThat(in.lastAttachment()).isNull();
+        in.attach(a, "pos a");
+        for (int i = 0; i < 5000; i++) {
+            String s = in.intern("name" + i);
+            if (i % 7 == 0) {
+                in.attach(s, i);
+            }
+        }
+        in.intern(bytes("./a.go:3:4"), 0, 10);
+        assertThat(in.lastAttachment()).isEqualTo("pos a");
+        in.intern(bytes("name21"), 0, 6);
+        assertThat(in.lastAttachment()).isEqualTo(21);
+        in.intern("name22");
+        assertThat(in.lastAttachment()).isNull();
+        in.intern("");
+        assertThat(in.lastAttachment()).isNull();
+    }
 }
