@@ -178,7 +178,7 @@ final class FlowAssembler {
             return false;
         }
         int b = m + FROM.length();
-        int at = ByteText.lastIndexOf(line, AT, m, len);
+        int at = lastAt(line, m, len);
         if (at <= b || line[at - 1] != ')') {
             return false;
         }
@@ -203,6 +203,22 @@ final class FlowAssembler {
         String atText = keyed(in.intern(line, at + AT.length, len));
         addNote(where, why, atText);
         return true;
+    }
+
+    /**
+     * {@code ByteText.lastIndexOf(line, " at ", m, len)}, found from the last space: a note's position holds no space,
+     * so the last space is most often the end of {@code " at "} (no later {@code " at "} can hold a space beyond it).
+     */
+    private static int lastAt(byte[] line, int m, int len) {
+        int sp = len - 1;
+        while (sp >= m && line[sp] != ' ') {
+            sp--;
+        }
+        int at = sp - 3;
+        if (at >= m && line[at] == ' ' && line[at + 1] == 'a' && line[at + 2] == 't') {
+            return at;
+        }
+        return ByteText.lastIndexOf(line, AT, m, len);
     }
 
     /** Adds a note; {@code atText} is the string the interner returned last (its parsed position is kept there). */
