@@ -199,7 +199,7 @@ public final class RuleSet {
         if (compilerFacts < partitionFacts || plan.packages().size() < 2) {
             List<Object> all = new ArrayList<>(plan.shared());
             plan.packages().forEach(all::addAll);
-            return Sites.merge(runSession(all, List.of(), params, limits), hidden);
+            return Sites.merge(runSession(all, List.of(), params, limits), hidden, Weighing.functionShares(facts));
         }
         // one session per package, as many at once as there are cores; findings that several sessions make
         // alike (from shared facts) merge in Sites.merge like any other copies of one site
@@ -218,7 +218,7 @@ public final class RuleSet {
             for (Future<List<Finding>> f : futures) {
                 raw.addAll(result(f, futures));
             }
-            return Sites.merge(raw, hidden);
+            return Sites.merge(raw, hidden, Weighing.functionShares(facts));
         } finally {
             pool.shutdownNow();
         }
