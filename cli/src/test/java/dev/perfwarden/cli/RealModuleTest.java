@@ -288,6 +288,14 @@ class RealModuleTest {
                 assertThat(f.get("message").asText()).contains("inside a loop of github.com/valyala/fastjson.(*Parser).Parse");
             });
         }
+        // every line rule, in one place (Sites.merge): xsync map.go:1212, a bounds check inlined into Stats, Store,
+        // doCompute and resize at one line cost, was named after Stats (the shortest name; no benchmark calls it)
+        Report x = Report.of(Cli.root().resolve("testdata/modules/xsync"));
+        assertThat(x.findings()).filteredOn(f -> key(f).equals("bounds-check-hot map.go:1212")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.get("function").asText()).isEqualTo("github.com/puzpuzpuz/xsync/v4.(*Map[...]).doCompute");
+                    assertThat(f.get("inlinedInto").toString()).contains("(*Map[...]).Stats");
+                });
     }
 
     /**
