@@ -23,8 +23,10 @@ import java.util.Map;
  * outside a field's closed vocabulary (the one {@link FactTypes} reads from the record's constants, and that YAML
  * policies already check) is refused when the pack loads, as an enum would be at compile time: otherwise the
  * rule loads and silently never matches. Each pattern's constraints are read with Drools' own expression parser;
- * {@code field == "lit"}, {@code !=}, {@code in (…)} and {@code not in (…)} (either side of the operator) on a
- * fact type's field with a closed vocabulary are checked. A field without one accepts anything.
+ * {@code field == "lit"}, {@code !=}, {@code in (…)}, {@code not in (…)} (either side of the operator) and
+ * {@code field.equals("lit")} on a fact type's field with a closed vocabulary are checked, the literal also when it
+ * is wrapped, cast or joined ({@link ConstantText}). A field without one accepts anything; so does a value the
+ * check cannot know at load (a bound variable, a parameter, a positional constraint).
  */
 final class VocabularyCheck {
     /** The closed vocabularies by fact class name, then field name. */
@@ -95,6 +97,9 @@ final class VocabularyCheck {
                 && (rel.getOperator().equals("==") || rel.getOperator().equals("!=")) && !rel.isNegated()) {
             compare(rel.getLeft(), rel.getRight(), type, fields, e);
             compare(rel.getRight(), rel.getLeft(), type, fields, e);
+        } else if (d instanceof AtomicExprDescr call && !call.isLiteral()) {
+            ConstantText.equalsCall(call.getExpression())
+                    .ifPresent(c -> check(c.field(), c.constant(), c.constantText(), type, fields, e));
         }
     }
 
@@ -102,23 +107,30 @@ final class VocabularyCheck {
                          ExprConstraintDescr e) {
         String name = field instanceof BindingDescr b ? b.getExpression() : field instanceof AtomicExprDescr a
                 && !a.isLiteral() ? a.getExpression() : null;
-        if (name == null || !(value instanceof AtomicExprDescr lit) || !lit.isLiteral()) {
+        if (name == null || !(value instanceof AtomicExprDescr operand)) {
             return;
         }
+        String raw = operand.getExpression().strip();
+        if (operand.isLiteral() && raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
+                && raw.charAt(raw.length() - 1) == raw.charAt(0)) {
+            // DRL's own literal: single quotes also delimit a string, which Java would not parse
+            check(name, DrlInspector.unescape(raw.substring(1, raw.length() - 1)), raw, type, fields, e);
+        } else if (!raw.isEmpty() && (raw.charAt(0) == '"' || raw.charAt(0) == '(')) {
+            // a literal wrapped ("x"), cast or joined ("a" + "b"): a field or other operand is not a constant
+            ConstantText.of(raw).ifPresent(got -> check(name, got, raw, type, fields, e));
+        }
+    }
+
+    private void check(String name, String got, String raw, String type, Map<String, List<String>> fields,
+                       ExprConstraintDescr e) {
         String n = name.strip();
-        List<String> known = fields.get(n.startsWith("this.") ? n.substring(5) : n);
-        String raw = lit.getExpression().strip();
-        if (known == null || raw.length() < 2 || raw.charAt(0) != '"' && raw.charAt(0) != '\''
-                || raw.charAt(raw.length() - 1) != raw.charAt(0)) {
-            return;
-        }
-        String got = DrlInspector.unescape(raw.substring(1, raw.length() - 1));
-        if (known.contains(got)) {
+        String field = n.startsWith("this.") ? n.substring(5) : n;
+        List<String> known = fields.get(field);
+        if (known == null || known.contains(got)) {
             return;
         }
         LineMap.Point at = position(e, raw);
-        r.problem(file, at.line(), at.column(), Nearest.notAValue(got, type + "." + (n.startsWith("this.")
-                ? n.substring(5) : n), known));
+        r.problem(file, at.line(), at.column(), Nearest.notAValue(got, type + "." + field, known));
     }
 
     /**

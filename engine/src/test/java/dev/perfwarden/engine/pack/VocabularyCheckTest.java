@@ -131,6 +131,30 @@ class VocabularyCheckTest {
     }
 
     @Test
+    void aLiteralWrappedCastJoinedOrComparedWithEqualsIsCheckedToo() {
+        Path p = packWhen("""
+                    $l : EscapeFact(kind == ("lek"), kind != (String) "mutates-parm", kind == "leak" + "ing")
+                    EscapeFact(kind.equals("escapez"), "calls-parm".equals(this.kind), kind == "moved".toString())""");
+        assertThatThrownBy(() -> PackLoader.load(p)).isInstanceOfSatisfying(PackException.class, e ->
+                assertThat(e.problems()).extracting(pr -> pr.line() + ":" + pr.column() + " " + pr.message()
+                                .replaceAll(" \\(did you mean .*|; known values.*", ""))
+                        .containsExactly("9:25 'lek' is not a value of EscapeFact.kind",
+                                "9:42 'mutates-parm' is not a value of EscapeFact.kind",
+                                "9:75 'leaking' is not a value of EscapeFact.kind",
+                                "10:24 'escapez' is not a value of EscapeFact.kind",
+                                "10:36 'calls-parm' is not a value of EscapeFact.kind",
+                                "10:76 'moved' is not a value of EscapeFact.kind"));
+    }
+
+    @Test
+    void wrappedKnownValuesLoad() throws Exception {
+        Path p = packWhen("""
+                    $l : EscapeFact(kind == ("leak"), kind != (String) "mutates-param", kind == "leaking" + "-param")
+                    EscapeFact(kind.equals("escapes"), "calls-param".equals(this.kind), kind.equals(kind))""");
+        assertThat(PackLoader.load(p).rules()).extracting(RuleInfo::id).contains("leak-note");
+    }
+
+    @Test
     void fieldsWithoutAClosedVocabularyAcceptAnything() throws Exception {
         // subject and pkg are free text; kind compared with a variable or a constant is not a literal
         Path p = packWhen("""

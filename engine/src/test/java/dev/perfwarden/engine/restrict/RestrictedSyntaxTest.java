@@ -1,8 +1,10 @@
 package dev.perfwarden.engine.restrict;
 
 import dev.perfwarden.engine.pack.Pack;
+import dev.perfwarden.engine.pack.PackException;
 import dev.perfwarden.engine.pack.PackLoader;
 import dev.perfwarden.engine.pack.Problem;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The syntax-tree allow-list, one construct per case: what a restricted rule may write (no problem) and
@@ -68,6 +71,77 @@ class RestrictedSyntaxTest {
         assertThat(check(when, then)).isEmpty();
     }
 
+    @Test
+    void aTextBlockAndAnInstanceofPatternAreAllowed() throws Exception {
+        assertThat(check("$e : EscapeFact()", "String s = \"\"\"\n        hi\n        \"\"\";"
+                + " if ($e instanceof EscapeFact f) { s = s + f.subject(); } insert(Hits.hit(drools, $e, s, $e));"))
+                .isEmpty();
+    }
+
+    /** What Drools' own DRL parser refuses never reaches the allow-list: the load names file, line and column. */
+    @ParameterizedTest(name = "parser: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            $e : EscapeFact(); $n : Number() from accumulate( EscapeFact( $l : line ), count( (Runnable) () -> System.exit(1) ) ) | 16:99 | no viable alternative at input ')'
+            $e : EscapeFact(); $n : Number() from accumulate( EscapeFact( $l : line ), sum( ((java.util.function.IntSupplier) System::nanoTime).getAsInt() ) ) | 16:119 | expected ',' between constraints, before 'System'
+            $e : EscapeFact( java.util.List.<String>of() != null )    | 16:36 | unexpected '.'
+            $e : EscapeFact( ((Runnable) () -> System.exit(1)) != null ) | 16:35 | no viable alternative at input ')'
+            $e : EscapeFact( switch (1) { default -> 1; } > 0 )       | 16:33 | unexpected '{'
+            $e : EscapeFact(); $x : Object() from $e.<Object>toString() | 16:45 | unexpected '.'
+            """)
+    void refusedByDroolsParser(String when, String where, String message) {
+        assertThatThrownBy(() -> check(when, "Hits.matched(drools);")).isInstanceOf(PackException.class)
+                .hasMessageContaining("r/rule.drl:" + where + ": error: ").hasMessageContaining(message);
+    }
+
+    /** A library function (lib/*.drl) is checked as a consequence is; its problems name the library file. */
+    @ParameterizedTest(name = "library: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            List<String> l = java.util.List.<String>of();            | explicit type arguments ('.[String]of') are not allowed
+            insert(subject);                                          | calling 'insert(...)' is not allowed
+            Runnable r = () -> System.exit(1);                        | type 'Runnable' is not allowed
+            int x = switch (subject.length()) { case 1 -> 2; default -> 3; }; | 'Switch' expressions are not allowed
+            int n = 0;                                                | ''
+            """)
+    void libraryFunctions(String body, String message) throws Exception {
+        Path pack = tmp.resolve("lib-pack");
+        Files.createDirectories(pack.resolve("r"));
+        Files.createDirectories(pack.resolve("lib"));
+        Files.writeString(pack.resolve("pack.yaml"), "id: p\nversion: 0.0.1\nperfwarden: \">=0.1.0\"\n");
+        Files.writeString(pack.resolve("r/doc.md"), "A rule.\n");
+        Files.writeString(pack.resolve("lib/util.drl"), """
+                package perfwarden.packs.p;
+
+                import java.util.List;
+
+                function String label(String subject) {
+                    %s
+                    return subject;
+                }
+                """.formatted(body));
+        Files.writeString(pack.resolve("r/rule.drl"), """
+                package perfwarden.packs.p;
+
+                import dev.perfwarden.engine.rule.Hits;
+                import dev.perfwarden.facts.escape.EscapeFact;
+
+                rule "r" @severity(warning) @summary("a rule")
+                when
+                    $e : EscapeFact()
+                then
+                    insert(Hits.hit(drools, $e, label($e.subject()), $e));
+                end
+                """);
+        List<Problem> problems = RestrictedMode.check(PackLoader.load(pack), RestrictedSyntaxTest.class.getClassLoader());
+        if (message.isEmpty()) {
+            assertThat(problems).isEmpty();
+            return;
+        }
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.file() + ":" + p.line()).endsWith("lib/util.drl:6");
+            assertThat(p.message()).contains(message).contains("(restricted mode, function \"label\"");
+        });
+    }
+
     @ParameterizedTest(name = "refused: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             $e : EscapeFact(subject matches "a.*")                     | insert(Hits.hit(drools, $e, "x", $e));          | 16 | the 'matches' operator is not allowed
@@ -92,6 +166,44 @@ class RestrictedSyntaxTest {
             $e : EscapeFact()                                          | Hits.matched(drools).clear();                    | 18 | '.clear' is not allowed
             $e : EscapeFact()                                          | String s = Fmt.class.getName();                  | 18 | '.class' is not allowed
             $e : EscapeFact()                                          | Object f = new Fmt();                           | 18 | 'new Fmt' is not allowed
+            $e : EscapeFact()                                          | int[] a = {1, 2};                               | 18 | 'ArrayInitializer' expressions are not allowed
+            $e : EscapeFact()                                          | Object[] a = new Object[]{ $e };                | 18 | 'ArrayCreation' expressions are not allowed
+            $e : EscapeFact()                                          | $e.file = null;                                 | 18 | only local variables may be assigned, not '$e.file'
+            $e : EscapeFact()                                          | $e.line++;                                      | 18 | only local variables may be assigned, not '$e.line'
+            $e : EscapeFact()                                          | Object o = String.class;                        | 18 | '.class' is not allowed
+            $e : EscapeFact()                                          | String n = "java.lang." + "System"; Object o = Class.forName(n); | 18 | 'Class' is not allowed here
+            $e : EscapeFact( (line = 3) > 0 )                          | Hits.matched(drools);                           | 16 | assignments are not allowed in a condition
+            $e : EscapeFact( class != null )                           | Hits.matched(drools);                           | 16 | 'class' is not a Java expression that can be checked
+            $e : EscapeFact( EscapeFact.this != null )                 | Hits.matched(drools);                           | 16 | 'this' is not allowed here
+            $e : EscapeFact()                                          | Object o = EscapeFact.this;                     | 18 | 'this' is not allowed here
+            $e : EscapeFact()                                          | Object o = drools;                              | 18 | 'drools' may only be passed to Hits.hit, Hits.at or Hits.matched
+            $e : EscapeFact()                                          | insert(drools);                                 | 18 | 'drools' may only be passed to Hits.hit, Hits.at or Hits.matched
+            $e : EscapeFact()                                          | Object o = kcontext.getKieRuntime();            | 18 | 'drools.getKieRuntime' is not allowed
+            $e : EscapeFact()                                          | java.lang.System.exit(1);                       | 18 | fully qualified name 'java.lang.System.exit' is not allowed
+            $e : EscapeFact(); $x : Object() from $e.getClass().getClassLoader() | Hits.matched(drools);                 | 16 | 'from $e.getClass().getClassLoader()' is not allowed
+            $e : EscapeFact()                                          | insert(Hits.<Object>hit(drools, $e, "x", $e));  | 18 | explicit type arguments ('.[Object]hit') are not allowed
+            $e : EscapeFact()                                          | Object o = $e.<Object>toString();               | 18 | explicit type arguments ('.[Object]toString') are not allowed
+            $e : EscapeFact()                                          | List<String> l = java.util.List.<String>of();   | 18 | explicit type arguments ('.[String]of') are not allowed
+            $e : EscapeFact()                                          | Object o = $e.getClass();                       | 18 | '.getClass' is not allowed
+            $e : EscapeFact()                                          | if ($e instanceof EscapeFact(var a, var b)) { } | 18 | this consequence is not Java that can be checked
+            $e : EscapeFact()                                          | l: for (Object o : new ArrayList<Object>()) { break l; } | 18 | 'Labeled' statements are not allowed
+            $e : EscapeFact()                                          | List<String> l = new ArrayList<>(); l.forEach(x -> System.exit(1)); | 18 | '.forEach' is not allowed
+            $e : EscapeFact()                                          | List<String> l = new ArrayList<>(); l.forEach(System.out::println); | 18 | '.forEach' is not allowed
+            $e : EscapeFact()                                          | Object o = true ? (Runnable) () -> System.exit(1) : null; | 18 | type 'Runnable' is not allowed
+            $e : EscapeFact()                                          | class X { }                                     | 18 | 'LocalClassDeclaration' statements are not allowed
+            $e : EscapeFact()                                          | Object o = new ArrayList<Object>() { };         | 18 | 'new ArrayList' is not allowed: anonymous classes are code the check cannot bound
+            $e : EscapeFact()                                          | Object o = $e.new Object();                     | 18 | qualified 'new' is not allowed
+            $e : EscapeFact()                                          | String re = "a"; boolean b = Regex.matches("a", re); | 18 | Regex.matches with a pattern that is not a string literal is not allowed
+            $e : EscapeFact()                                          | return 1;                                       | 18 | 'return' with a value is not allowed
+            $e : EscapeFact()                                          | String[] s = "a".split("a");                    | 18 | '.split' is not allowed
+            $e : EscapeFact()                                          | Object o = super.toString();                    | 18 | 'Super' expressions are not allowed
+            $e : EscapeFact()                                          | switch (1) { case 1 -> System.exit(1); default -> {} } | 18 | only classic 'case X:' switch entries are allowed
+            $e : EscapeFact()                                          | int x = switch (1) { case 1 -> 2; default -> 3; }; | 18 | 'Switch' expressions are not allowed
+            $e : EscapeFact()                                          | synchronized ($e) { }                           | 18 | 'Synchronized' statements are not allowed
+            $e : EscapeFact()                                          | List<Object> l = new ArrayList<>(); for (Object a : l) { for (Object b : l) { for (Object c : l) { } } } | 18 | more than 2 nested 'for' loops are not allowed
+            $e : EscapeFact()                                          | throw new RuntimeException();                   | 18 | 'Throw' statements are not allowed
+            $e : EscapeFact()                                          | java.util.Map<String, java.io.File> m = null;   | 18 | type 'java.io.File' is not allowed
+            $e : EscapeFact()                                          | List<? extends java.io.File> m = null;          | 18 | type 'java.io.File' is not allowed
             """)
     void refused(String when, String then, int line, String message) throws Exception {
         List<Problem> problems = check(when, then);

@@ -40,7 +40,9 @@ public record BenchResult(String pkg,
         Objects.requireNonNull(unit, "unit");
         samples = List.copyOf(samples);
         iterations = List.copyOf(iterations);
-        config = Map.copyOf(config);
+        // sorted, so that toString (fact dumps, ParseDigest) is the same in every JVM: Map.copyOf iterates in a
+        // per-JVM order
+        config = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(config));
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no samples");
         }

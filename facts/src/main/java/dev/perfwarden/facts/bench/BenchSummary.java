@@ -11,7 +11,9 @@ import java.util.Map;
  */
 public record BenchSummary(String input, Map<String, Long> lines, int results, boolean json) implements Fact {
     public BenchSummary {
-        lines = Map.copyOf(lines);
+        // sorted, so that toString (fact dumps, ParseDigest) is the same in every JVM: Map.copyOf iterates in a
+        // per-JVM order
+        lines = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(lines));
     }
 
     public long lines(BenchParser.LineClass c) {

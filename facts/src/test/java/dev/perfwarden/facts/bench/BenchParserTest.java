@@ -281,6 +281,26 @@ class BenchParserTest {
         assertThat(rs).allSatisfy(r -> assertThat(r.procs()).isEqualTo(8));
     }
 
+    /** Fact dumps and ParseDigest print facts: the config must print in one order in every JVM (Map.copyOf's is salted). */
+    @Test
+    void configPrintsItsKeysSorted() throws Exception {
+        Parsed p = parse("""
+                zeta: 1
+                goos: linux
+                mu: 2
+                goarch: amd64
+                pkg: example.com/a
+                cpu: some cpu
+                alpha: 3
+                omega: 4
+                BenchmarkX-8   	 100	  10.0 ns/op
+                """);
+        BenchResult r = p.all(BenchResult.class).get(0);
+        assertThat(r.config().keySet()).containsExactly("alpha", "cpu", "goarch", "goos", "mu", "omega", "pkg", "zeta");
+        assertThat(r.toString()).contains("config={alpha=3, cpu=some cpu, goarch=amd64, goos=linux, mu=2, omega=4,"
+                + " pkg=example.com/a, zeta=1}");
+    }
+
     @Test
     void brokenResultLinesAreUnparsedWithBenchfmtsReasons() throws Exception {
         Parsed p = parse("""
