@@ -209,6 +209,8 @@ public final class RuleSet {
                               Predicate<Finding> hidden, boolean release) {
         List<Param> params = parameters(paramOverrides == null ? Map.of() : paramOverrides);
         Partitions.Plan plan = Partitions.split(facts);
+        // read before the facts are released: which copy of a merged site leads among equal costs
+        java.util.function.ToDoubleFunction<String> weight = Weighing.functionShares(facts);
         if (release) {
             facts.clear();
         }
@@ -220,7 +222,7 @@ public final class RuleSet {
             List<Object> all = new ArrayList<>(shared);
             packages.forEach(all::addAll);
             packages.clear();
-            return Sites.merge(runSession(all, List.of(), params, limits), hidden);
+            return Sites.merge(runSession(all, List.of(), params, limits), hidden, weight);
         }
         // one session per package, as many at once as there are cores; findings that several sessions make
         // alike (from shared facts) merge in Sites.merge like any other copies of one site
@@ -241,7 +243,7 @@ public final class RuleSet {
             for (Future<List<Finding>> f : futures) {
                 raw.addAll(result(f, futures));
             }
-            return Sites.merge(raw, hidden);
+            return Sites.merge(raw, hidden, weight);
         } finally {
             pool.shutdownNow();
         }
