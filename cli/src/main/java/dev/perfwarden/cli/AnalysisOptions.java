@@ -67,7 +67,9 @@ public final class AnalysisOptions {
      */
     int analyse(Session session, InputReader.Result read, PrintWriter out, PrintWriter err) throws IOException {
         AnalysisRequest request = request(read.sourceRoots());
-        AnalysisResult result = session.analyze(read, request);
+        // only the HTML page shows the facts: other reports let each package's facts go after its rule session
+        AnalysisResult result = output.needsFacts() ? session.analyze(read, request)
+                : session.analyzeReleasing(read, request);
         boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
         output.write(result, read, out);
         return inputFailed ? ExitCodes.USAGE : result.exitCode();

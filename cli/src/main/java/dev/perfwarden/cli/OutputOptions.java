@@ -69,6 +69,11 @@ public final class OutputOptions {
         }
     }
 
+    /** Whether {@link #write} reads the facts (the HTML page shows them): if not, they may go before it. */
+    boolean needsFacts() {
+        return format() == Format.HTML;
+    }
+
     /** Writes the report; the HTML page also shows {@code read}'s facts and sources. */
     void write(AnalysisResult result, InputReader.Result read, PrintWriter stdout) throws IOException {
         Format f = format();

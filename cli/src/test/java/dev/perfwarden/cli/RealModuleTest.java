@@ -288,6 +288,37 @@ class RealModuleTest {
                 assertThat(f.get("message").asText()).contains("inside a loop of github.com/valyala/fastjson.(*Parser).Parse");
             });
         }
+        // every line rule, in one place (Sites.merge): xsync map.go:1212, a bounds check inlined into Stats, Store,
+        // doCompute and resize at one line cost, was named after Stats (the shortest name; no benchmark calls it)
+        Report x = Report.of(Cli.root().resolve("testdata/modules/xsync"));
+        assertThat(x.findings()).filteredOn(f -> key(f).equals("bounds-check-hot map.go:1212")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.get("function").asText()).isEqualTo("github.com/puzpuzpuz/xsync/v4.(*Map[...]).doCompute");
+                    assertThat(f.get("inlinedInto").toString()).contains("(*Map[...]).Stats");
+                });
+    }
+
+    /**
+     * fastjson's {@code skipWS} is 11 over the inlining budget only because {@code skipWSSlow} (cost 74) is inlined
+     * into it; {@code //go:noinline} on skipWSSlow makes skipWS inlinable at every call site. Before, the report's top
+     * 10 held that one fix six times (inline-budget and five hot call sites): one problem is one finding, the callee's,
+     * which lists the hot call sites; each call site is a note that points at it.
+     */
+    @org.junit.jupiter.api.Test
+    void theHotCallSitesOfANearMissCalleeAreFoldedIntoItsFinding() {
+        Report r = Report.of(Cli.root().resolve("testdata/modules/fastjson"));
+        assertThat(r.findings()).filteredOn(f -> key(f).equals("inline-budget parser.go:76")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.get("severity").asText()).isEqualTo("warning");
+                    assertThat(f.get("message").asText()).contains("call sites with CPU samples")
+                            .contains("parser.go:237 3.6 %").contains("validate.go:150");
+                });
+        List<JsonNode> calls = r.findings().stream().filter(f -> f.get("rule").asText().equals("hot-call-not-inlined")
+                && f.get("message").asText().contains("calls github.com/valyala/fastjson.skipWS (")).toList();
+        assertThat(calls).hasSizeGreaterThanOrEqualTo(8).allSatisfy(f -> {
+            assertThat(f.get("severity").asText()).isEqualTo("note");
+            assertThat(f.get("message").asText()).contains("inline-budget reports it at parser.go:76");
+        });
     }
 
     /**

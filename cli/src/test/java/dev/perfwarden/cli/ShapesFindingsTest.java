@@ -113,4 +113,31 @@ class ShapesFindingsTest {
         assertThat(at(with, "interface-escape", 36).get("fingerprint").asText())
                 .isEqualTo(at(without, "interface-escape", 36).get("fingerprint").asText());
     }
+
+    /**
+     * The text report's line for a hot call keeps the compiler's reason, however long the callee's name: the interface
+     * shape's {@code main.Index[go.shape.interface { Name() string }]} pushed the first sentence past the short form's
+     * 140 characters, and the cut at the last clause boundary dropped the reason ("..., which the compiler did not
+     * inline [hot-call-not-inlined]"). Index is 10 over the budget: its call sites are notes that point at its
+     * inline-budget finding, which lists them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"go1.26.8", "go1.23.5"})
+    void theTextLineOfAHotCallKeepsTheReasonAndPointsAtTheCalleesFinding(String version) throws IOException {
+        Path cap = Cli.root().resolve("testdata/captured/" + version + "/shapes");
+        Cli.Run run = Cli.run("analyze", cap.resolve("m2.txt").toString(), cap.resolve("objdump.txt").toString(),
+                cap.resolve("cpu.pprof").toString(), "--source", Cli.root().resolve("testdata/go/shapes").toString(),
+                "--fail-on", "none", "--no-config", "--all");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().lines().filter(l -> l.startsWith("main.go:79: ")).toList()).singleElement().asString()
+                .contains("note: hot call not inlined: main.run calls main.Index[go.shape.interface {")
+                .containsPattern("\\(function too complex: cost \\d+ exceeds budget 80, \\d+ over\\) \\[hot-call-not-inlined\\]");
+        List<JsonNode> fs = findings(cap, true);
+        for (int line : CALL_LINES) {
+            assertThat(at(fs, "hot-call-not-inlined", line).get("message").asText())
+                    .contains("inline-budget reports it at main.go:29");
+        }
+        assertThat(at(fs, "inline-budget", 29).get("message").asText()).containsPattern("call sites? with CPU samples")
+                .contains("main.go:79");
+    }
 }

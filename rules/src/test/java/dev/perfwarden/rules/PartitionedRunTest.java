@@ -65,7 +65,33 @@ class PartitionedRunTest {
             List<Finding> a = perPackage.run(read.facts(), Map.of());
             List<Finding> b = whole.run(read.facts(), Map.of());
             assertThat(a).isEqualTo(b);
+            List<Object> handedOver = new ArrayList<>(read.facts());
+            assertThat(perPackage.runReleasing(handedOver, Map.of(), f -> false)).isEqualTo(b);
+            assertThat(handedOver).as("the list handed over is emptied").isEmpty();
         }));
+    }
+
+    @Test
+    void factsHandedOverAreNotKeptByTheRuleSet() throws Exception {
+        // the caller's list is emptied and nothing of the run keeps a fact: once a package's session has ended, its
+        // facts are garbage (with one session per package, while the other packages still run)
+        RuleSet perPackage = RuleSet.build(List.of(PackLoader.loadBuiltin(CL, "go-perf")), CL).withPartitioning(0);
+        Path orders = GoPerfPack.root().resolve("examples/captured/orders");
+        InputReader.Result read = new InputReader().read(List.of(orders.toString()), InputStream.nullInputStream());
+        List<Object> facts = new ArrayList<>(read.facts());
+        read.facts().clear();
+        List<java.lang.ref.WeakReference<Object>> refs = facts.stream()
+                .filter(f -> f instanceof dev.perfwarden.facts.core.Attributable<?>)
+                .map(java.lang.ref.WeakReference::new).toList();
+        assertThat(refs).hasSizeGreaterThan(100);
+        List<Finding> findings = perPackage.runReleasing(facts, Map.of(), f -> false);
+        assertThat(findings).isNotEmpty();
+        assertThat(facts).isEmpty();
+        for (int i = 0; i < 20 && refs.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertThat(refs.stream().filter(r -> r.get() != null).count()).as("compiler facts still reachable").isZero();
     }
 
     @Test

@@ -35,7 +35,22 @@ public final class Analysis {
     public static AnalysisResult run(List<? extends Fact> facts, List<InputStats> inputs, RuleSet rules,
                                      Options options) {
         List<Finding> all = new ArrayList<>(rules.run(facts, options.params(), hiddenByPlace(options)));
-        List<Finding> profileChecks = ProfileChecks.findings(facts);
+        return finish(all, ProfileChecks.findings(facts), inputs, rules, options);
+    }
+
+    /**
+     * As {@link #run}, taking {@code facts} over: the list is emptied, and each package's facts can be collected
+     * once its rule session ends ({@link RuleSet#runReleasing}); the caller must hold no other reference to them.
+     */
+    public static AnalysisResult runReleasing(List<Fact> facts, List<InputStats> inputs, RuleSet rules,
+                                              Options options) {
+        List<Finding> profileChecks = ProfileChecks.findings(facts); // before the facts go
+        List<Finding> all = new ArrayList<>(rules.runReleasing(facts, options.params(), hiddenByPlace(options)));
+        return finish(all, profileChecks, inputs, rules, options);
+    }
+
+    private static AnalysisResult finish(List<Finding> all, List<Finding> profileChecks, List<InputStats> inputs,
+                                         RuleSet rules, Options options) {
         List<RuleInfo> catalogue = new ArrayList<>(rules.rules());
         if (!profileChecks.isEmpty()) {
             all.addAll(profileChecks);

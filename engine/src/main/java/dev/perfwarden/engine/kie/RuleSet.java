@@ -165,6 +165,15 @@ public final class RuleSet {
         return run(facts, paramOverrides, limits, hidden);
     }
 
+    /**
+     * As {@link #run(Collection, Map, Predicate)}, taking {@code facts} over: the list is emptied once its facts are
+     * split by package, and with one session per package each package's facts are dropped as soon as its session
+     * ends, so they can be collected while the other packages run (the caller must hold no other reference to them).
+     */
+    public List<Finding> runReleasing(List<?> facts, Map<String, Object> paramOverrides, Predicate<Finding> hidden) {
+        return run(facts, paramOverrides, limits, hidden, true);
+    }
+
     /** This rule set (same compiled KieBase) with {@code limits} for {@link #run(Collection, Map)}. */
     public RuleSet withLimits(SessionLimits l) {
         if (l.equals(limits)) {
@@ -193,17 +202,31 @@ public final class RuleSet {
 
     private List<Finding> run(Collection<?> facts, Map<String, Object> paramOverrides, SessionLimits limits,
                               Predicate<Finding> hidden) {
+        return run(facts, paramOverrides, limits, hidden, false);
+    }
+
+    private List<Finding> run(Collection<?> facts, Map<String, Object> paramOverrides, SessionLimits limits,
+                              Predicate<Finding> hidden, boolean release) {
         List<Param> params = parameters(paramOverrides == null ? Map.of() : paramOverrides);
         Partitions.Plan plan = Partitions.split(facts);
-        long compilerFacts = plan.packages().stream().mapToLong(List::size).sum();
-        if (compilerFacts < partitionFacts || plan.packages().size() < 2) {
-            List<Object> all = new ArrayList<>(plan.shared());
-            plan.packages().forEach(all::addAll);
-            return Sites.merge(runSession(all, List.of(), params, limits), hidden);
+        // read before the facts are released: which copy of a merged site leads among equal costs
+        java.util.function.ToDoubleFunction<String> weight = Weighing.functionShares(facts);
+        if (release) {
+            facts.clear();
+        }
+        List<Object> shared = plan.shared();
+        List<List<Object>> packages = new ArrayList<>(plan.packages());
+        plan = null; // from here on only packages holds a package's facts, and lets each go after its session
+        long compilerFacts = packages.stream().mapToLong(List::size).sum();
+        if (compilerFacts < partitionFacts || packages.size() < 2) {
+            List<Object> all = new ArrayList<>(shared);
+            packages.forEach(all::addAll);
+            packages.clear();
+            return Sites.merge(runSession(all, List.of(), params, limits), hidden, weight);
         }
         // one session per package, as many at once as there are cores; findings that several sessions make
         // alike (from shared facts) merge in Sites.merge like any other copies of one site
-        int threads = Math.min(plan.packages().size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.min(packages.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "perfwarden-package-session");
             t.setDaemon(true);
@@ -211,14 +234,16 @@ public final class RuleSet {
         });
         try {
             List<Future<List<Finding>>> futures = new ArrayList<>();
-            for (List<Object> own : plan.packages()) {
-                futures.add(pool.submit(() -> runSession(plan.shared(), own, params, limits)));
+            for (int i = 0; i < packages.size(); i++) {
+                // a finished task forgets its callable, and with it the package's facts (released: the only reference)
+                List<Object> own = release ? packages.set(i, null) : packages.get(i);
+                futures.add(pool.submit(() -> runSession(shared, own, params, limits)));
             }
             List<Finding> raw = new ArrayList<>();
             for (Future<List<Finding>> f : futures) {
                 raw.addAll(result(f, futures));
             }
-            return Sites.merge(raw, hidden);
+            return Sites.merge(raw, hidden, weight);
         } finally {
             pool.shutdownNow();
         }

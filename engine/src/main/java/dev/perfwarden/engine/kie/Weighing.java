@@ -117,6 +117,22 @@ public final class Weighing {
         return finding(h, pack, severity, ev, cost);
     }
 
+    /**
+     * Each function's (and generic instance's) share of the CPU samples, cum, 0 for a function the CPU profile never
+     * saw: which of a line's inlined copies runs ({@link Sites#merge(List, java.util.function.Predicate,
+     * java.util.function.ToDoubleFunction)} names that copy; the line's cost is the same for all).
+     */
+    public static java.util.function.ToDoubleFunction<String> functionShares(Collection<?> facts) {
+        java.util.Map<String, Double> shares = new java.util.HashMap<>();
+        for (Object o : facts) {
+            if (o instanceof HotFunction f && f.sampleType().equals(CPU)) {
+                shares.merge(f.symbol(), f.cumShare(), Math::max);
+                shares.merge(f.instance(), f.cumShare(), Math::max);
+            }
+        }
+        return symbol -> shares.getOrDefault(symbol, 0.0);
+    }
+
     /** What a hit's cost is measured on (see the class comment). */
     static Scope basis(Hit h, boolean profiled) {
         if (!profiled) {

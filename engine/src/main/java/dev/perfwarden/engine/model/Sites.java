@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One finding per site. The compiler reports a source site once per function its code ends up in: the
@@ -22,7 +23,9 @@ import java.util.function.Predicate;
  *       message, the evidence of all;</li>
  *   <li>then the functions holding a copy of one site (same rule, file, line, column, and the same generic
  *       site; instances of one generic function included) merge: the copy with the highest cost is the finding (ties: the highest
- *       severity, then the shortest function name, usually the declaring one), the others' functions are
+ *       severity, then the copy whose function the CPU profile saw most ({@code functionWeight}: copies of a line
+ *       weighed by the line all cost the same, and the copy that runs is the one to name), then the shortest
+ *       function name, usually the declaring one), the others' functions are
  *       listed in {@link Finding#inlinedInto()}, the evidence of all is kept (the chosen copy's first, then the
  *       others' in {@link #EVIDENCE} order), and the fingerprint stays the
  *       chosen copy's own, so that a new caller inlining the site does not change it.</li>
@@ -57,6 +60,17 @@ public final class Sites {
      * of a fingerprint it would have to compute (the caller hides it without reporting it).
      */
     public static List<Finding> merge(List<Finding> raw, Predicate<Finding> hidden) {
+        return merge(raw, hidden, symbol -> 0);
+    }
+
+    /**
+     * As {@link #merge(List, Predicate)}; among copies of one site at the same cost and severity, the one whose
+     * function has the highest {@code functionWeight} (its share of the CPU samples, 0 when the profile never saw
+     * it) leads, before the shortest name: a line inlined into a function no benchmark runs is not named after it
+     * because its name is short.
+     */
+    public static List<Finding> merge(List<Finding> raw, Predicate<Finding> hidden,
+                                      ToDoubleFunction<String> functionWeight) {
         // 1. same rule, function and position
         Map<List<Object>, List<Finding>> same = new LinkedHashMap<>();
         List<Finding> ordered = new ArrayList<>(raw);
@@ -89,7 +103,7 @@ public final class Sites {
             List<Finding> module = g.stream().filter(f -> !TestCode.isTestFunction(f.symbol())).toList();
             List<Finding> copies = module.isEmpty() ? g : new ArrayList<>(module);
             out.add(copies.size() == 1 ? fingerprinted(copies.get(0), copies.get(0), hidden)
-                    : mergeCopies(copies, hidden));
+                    : mergeCopies(copies, hidden, functionWeight));
         }
         out.sort(Finding.RANK);
         return List.copyOf(out);
@@ -133,9 +147,11 @@ public final class Sites {
                 merged.related());
     }
 
-    private static Finding mergeCopies(List<Finding> g, Predicate<Finding> hidden) {
+    private static Finding mergeCopies(List<Finding> g, Predicate<Finding> hidden,
+                                       ToDoubleFunction<String> functionWeight) {
         Comparator<Finding> rank = Comparator.comparingDouble((Finding f) -> -f.cost().weight())
                 .thenComparingInt(f -> f.severity().ordinal())
+                .thenComparingDouble(f -> -functionWeight.applyAsDouble(f.symbol()))
                 .thenComparingInt(f -> f.symbol().length())
                 .thenComparing(Finding::symbol)
                 .thenComparing(Finding::message)

@@ -116,6 +116,23 @@ public final class Session {
     }
 
     /**
+     * As {@link #analyze(InputReader.Result, AnalysisRequest)}, taking {@code read}'s facts over: {@code read.facts()}
+     * is emptied, and each package's facts can be collected as soon as its rule session ends, so a large input's
+     * facts do not all stay live to the end (for a caller that needs them no more, e.g. a report without them).
+     */
+    public AnalysisResult analyzeReleasing(InputReader.Result read, AnalysisRequest request) {
+        RuleSet rs = ruleSet();
+        Options o = options(rs, request, read.sourceRoots(), read.sourceTrees());
+        List<Fact> all = withRoots(read.facts(), read.sourceRoots());
+        read.facts().clear();
+        try {
+            return Analysis.runReleasing(all, read.inputs(), rs, o);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * Runs the rules over {@code facts} with the project's settings ({@link #options}) and returns the result.
      *
      * @param sourceRoots the Go source folders, scanned for {@code //perfwarden:ignore} comments

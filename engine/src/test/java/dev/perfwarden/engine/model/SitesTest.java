@@ -52,6 +52,28 @@ class SitesTest {
     }
 
     @Test
+    void amongCopiesAtOneCostTheOneWhoseFunctionTheProfileSawLeadsWhateverItsName() {
+        // fastjson parser.go:592, inlined into (*Arena).Reset (no benchmark calls it) and (*Parser).Parse: a line-scoped
+        // rule weighs every copy by the line, so all cost the same; the shortest name led, naming a function that never ran
+        Finding unrun = at("github.com/valyala/fastjson.(*Arena).Reset", "parser.go", 592, Severity.WARNING, 0.021);
+        Finding run = at("github.com/valyala/fastjson.(*Parser).Parse", "parser.go", 592, Severity.WARNING, 0.021);
+        java.util.Map<String, Double> cpu = java.util.Map.of("github.com/valyala/fastjson.(*Parser).Parse", 0.578);
+        for (List<Finding> order : List.of(List.of(unrun, run), List.of(run, unrun))) {
+            assertThat(Sites.merge(order, f -> false, s -> cpu.getOrDefault(s, 0.0))).singleElement().satisfies(f -> {
+                assertThat(f.symbol()).isEqualTo("github.com/valyala/fastjson.(*Parser).Parse");
+                assertThat(f.message()).isEqualTo("check in a loop of github.com/valyala/fastjson.(*Parser).Parse");
+                assertThat(f.inlinedInto()).containsExactly("github.com/valyala/fastjson.(*Arena).Reset");
+            });
+            // without a profile (or none of the copies sampled) the shortest name still leads
+            assertThat(Sites.merge(order)).singleElement().extracting(Finding::symbol)
+                    .isEqualTo("github.com/valyala/fastjson.(*Arena).Reset");
+        }
+        // the fingerprint is the site's, whatever copy leads
+        assertThat(Sites.merge(List.of(unrun, run), f -> false, s -> cpu.getOrDefault(s, 0.0)).get(0).fingerprint())
+                .isEqualTo(Sites.merge(List.of(unrun, run)).get(0).fingerprint());
+    }
+
+    @Test
     void mergedEvidenceDoesNotDependOnTheOrderCopiesAndTheirEvidenceCameIn() {
         // one site (order.go:29) inlined into three functions, at the same cost and severity; a session per package
         // and one over all facts may hand the copies, and each copy's evidence, in any order

@@ -47,12 +47,15 @@ final class EscapeSection {
     static final class Input {
         final ParseContext ctx;
         final Interner in = new Interner();
-        final Map<String, SourcePos> positions = new HashMap<>();
         /** Where each line starts, for evidence kept by reference. */
         final LineOffsets lines;
         /** Facts of earlier sections, so that a section printed again adds none (k copies, one fact). */
         final RepeatedSections repeats = new RepeatedSections();
         long recognised;
+        /** The bytes of line {@link #bytesLine} when the parser read it from its bytes (its key is hashed from them). */
+        byte[] lineBytes;
+        int lineLength;
+        long bytesLine = -1;
 
         Input(ParseContext ctx, InputSource source) {
             this.ctx = ctx;
@@ -81,7 +84,7 @@ final class EscapeSection {
         this.pkg = pkg;
         this.variant = variant;
         this.decl = decl;
-        this.flows = new FlowAssembler(input.in, input.positions);
+        this.flows = new FlowAssembler(input.in);
         localRoots.add("init");
     }
 
@@ -148,7 +151,7 @@ final class EscapeSection {
         flows.close();
         ok();
         vote(l.file());
-        items.add(new Simple(l, b));
+        items.add(keyed(new Simple(l, b)));
     }
 
     /** An escape summary that explanation blocks may join. */
@@ -156,7 +159,7 @@ final class EscapeSection {
         flows.close();
         ok();
         vote(l.file());
-        Summary s = new Summary(l, kind, subject, result, level, key);
+        Summary s = keyed(new Summary(l, kind, subject, result, level, key));
         items.add(s);
         summaries.computeIfAbsent(key, k -> new ArrayList<>(1)).add(s);
         if (kind.equals(EscapeFact.KIND_ESCAPES)) {
@@ -181,7 +184,7 @@ final class EscapeSection {
             local(fn);
         }
         SiteKey key = leak ? leakKey(l, subject) : escKey(l, subject);
-        Block b = new Block(l, leak, subject, dst, derefs, fn, key);
+        Block b = keyed(new Block(l, leak, subject, dst, derefs, fn, key));
         items.add(b);
         flows.open(b);
     }
@@ -257,6 +260,17 @@ final class EscapeSection {
         return new SiteKey(l.file(), l.line(), l.col(), true, param);
     }
 
+    /** Hashes the line of {@code it} for {@link RepeatedSections}: from the bytes read when it has them. */
+    private <T extends Item> T keyed(T it) {
+        if (input.bytesLine == it.lineNo) {
+            RepeatedSections.hashLine(it, input.lineBytes, input.lineLength);
+        } else {
+            byte[] b = it.raw.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            RepeatedSections.hashLine(it, b, b.length);
+        }
+        return it;
+    }
+
     // ---- resolution
 
     /** Emits the section's facts and unparsed lines, in input order. */
@@ -270,6 +284,7 @@ final class EscapeSection {
         escapesAt.clear();
         ParseContext ctx = input.ctx;
         RepeatedSections.Key header = RepeatedSections.header(pkg, variant);
+        input.repeats.sectionStarts(header);
         if (decl != null) {
             if (input.repeats.repeated(header)) {
                 ctx.repeated();

@@ -198,6 +198,25 @@ public final class EscapeTextParser implements InputParser {
         }
     }
 
+    /**
+     * Parses whole lines {@code [range.from(), range.to())} of {@code source} as {@link #parse(InputSource,
+     * ParseContext)} parses them within the whole input: the same facts, line numbers and evidence offsets, so
+     * that the {@code # pkg} sections of one input can be parsed apart (and at once, one context each). A range is
+     * read as an input of its own: a section printed again in another range is not recognised as a repeat here
+     * (the caller's to judge), and a range with no line this parser knows is {@code UNRECOGNIZED}.
+     *
+     * @throws IllegalArgumentException when the range does not start and end at line boundaries of the file
+     */
+    public void parseRange(InputSource source, dev.perfwarden.facts.parse.TextRange range, ParseContext ctx)
+            throws IOException, ParseException {
+        try (InputStream in = range.open(source); BoundedLineReader reader = new BoundedLineReader(in,
+                BoundedLineReader.MAX_LINE, range.from() - source.skip(), range.firstLine())) {
+            Run run = new Run(ctx, source);
+            run.firstLine = range.firstLine();
+            run.read(reader);
+        }
+    }
+
     private static final java.util.function.Predicate<String> NOTHING_FOREIGN = line -> false;
     private static final byte[] FLOW_BYTES = FlowAssembler.FLOW.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] FROM_BYTES = FlowAssembler.FROM.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -215,6 +234,7 @@ public final class EscapeTextParser implements InputParser {
         String prefixOf;
         byte[] prefixBytes;
         java.util.function.Predicate<String> foreign = NOTHING_FOREIGN;
+        long firstLine = 1;
 
         Run(ParseContext ctx, InputSource source) {
             this.ctx = ctx;
@@ -262,11 +282,11 @@ public final class EscapeTextParser implements InputParser {
             }
             section.flush();
             if (total > 0 && input.recognised == 0) {
-                throw ParseException.unrecognized(ctx.at(1),
+                throw ParseException.unrecognized(ctx.at(firstLine),
                         "no line of go build -gcflags=-m output found (" + total + " lines, all unknown)");
             }
             if (total == 0) {
-                throw ParseException.unrecognized(ctx.at(1),
+                throw ParseException.unrecognized(ctx.at(firstLine),
                         "empty input (a cached go build prints no -m output; rebuild with go build -a)");
             }
         }
@@ -367,6 +387,9 @@ public final class EscapeTextParser implements InputParser {
             }
             String raw = reader.decodeLine();
             CompilerLine l = CompilerLine.positioned(n, raw, file(raw, lexed[0]), lexed[1], lexed[2], end);
+            input.lineBytes = b;
+            input.lineLength = len;
+            input.bytesLine = n;
             return h.decode(section, l, b, end + 1, len);
         }
 

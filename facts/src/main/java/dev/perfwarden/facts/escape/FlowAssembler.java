@@ -26,14 +26,12 @@ final class FlowAssembler {
     static final String TRUNCATED = "  warning: truncated explanation";
 
     private final Interner in;
-    /** Flow-note positions ({@code at ./x.go:3:4}) repeat: one SourcePos per distinct text. */
-    private final Map<String, SourcePos> positions;
     private Block open;
     private Step openStep;
 
-    FlowAssembler(Interner in, Map<String, SourcePos> positions) {
+    /** Flow-note positions ({@code at ./x.go:3:4}) repeat: each distinct text is parsed once (kept by the interner). */
+    FlowAssembler(Interner in) {
         this.in = in;
-        this.positions = positions;
     }
 
     /** The block whose explanation lines may follow, or null. */
@@ -92,7 +90,9 @@ final class FlowAssembler {
         while (k < e && (msg.charAt(k) == '&' || msg.charAt(k) == '*')) {
             k++;
         }
-        Step s = new Step(in.intern(msg, b, sep), in.intern(msg, src, k), in.intern(msg, k, e));
+        keyStart();
+        Step s = new Step(keyed(in.intern(msg, b, sep)), keyed(in.intern(msg, src, k)), keyed(in.intern(msg, k, e)));
+        keyEnd(s);
         open.steps.add(s);
         openStep = s;
         return true;
@@ -118,9 +118,11 @@ final class FlowAssembler {
         while (whereEnd > b && Character.isWhitespace(msg.charAt(whereEnd - 1))) {
             whereEnd--;
         }
-        String where = in.intern(msg, b, whereEnd);
-        String why = in.intern(msg, openParen + 1, at - 1);
-        String atText = in.intern(msg, at + " at ".length(), msg.length());
+        keyHigh = openStep.keyHigh;
+        keyLow = openStep.keyLow;
+        String where = keyed(in.intern(msg, b, whereEnd));
+        String why = keyed(in.intern(msg, openParen + 1, at - 1));
+        String atText = keyed(in.intern(msg, at + " at ".length(), msg.length()));
         addNote(where, why, atText);
         return true;
     }
@@ -162,7 +164,9 @@ final class FlowAssembler {
         while (k < e && (line[k] == '&' || line[k] == '*')) {
             k++;
         }
-        Step s = new Step(in.intern(line, b, sep), in.intern(line, src, k), in.intern(line, k, e));
+        keyStart();
+        Step s = new Step(keyed(in.intern(line, b, sep)), keyed(in.intern(line, src, k)), keyed(in.intern(line, k, e)));
+        keyEnd(s);
         open.steps.add(s);
         openStep = s;
         return true;
@@ -174,7 +178,7 @@ final class FlowAssembler {
             return false;
         }
         int b = m + FROM.length();
-        int at = ByteText.lastIndexOf(line, AT, m, len);
+        int at = lastAt(line, m, len);
         if (at <= b || line[at - 1] != ')') {
             return false;
         }
@@ -192,22 +196,62 @@ final class FlowAssembler {
         if (whereEnd > b && line[whereEnd - 1] < 0) {
             return false; // a character beyond ASCII before the "(": Character.isWhitespace decides, on the String
         }
-        String where = in.intern(line, b, whereEnd);
-        String why = in.intern(line, openParen + 1, at - 1);
-        String atText = in.intern(line, at + AT.length, len);
+        keyHigh = openStep.keyHigh;
+        keyLow = openStep.keyLow;
+        String where = keyed(in.intern(line, b, whereEnd));
+        String why = keyed(in.intern(line, openParen + 1, at - 1));
+        String atText = keyed(in.intern(line, at + AT.length, len));
         addNote(where, why, atText);
         return true;
     }
 
+    /**
+     * {@code ByteText.lastIndexOf(line, " at ", m, len)}, found from the last space: a note's position holds no space,
+     * so the last space is most often the end of {@code " at "} (no later {@code " at "} can hold a space beyond it).
+     */
+    private static int lastAt(byte[] line, int m, int len) {
+        int sp = len - 1;
+        while (sp >= m && line[sp] != ' ') {
+            sp--;
+        }
+        int at = sp - 3;
+        if (at >= m && line[at] == ' ' && line[at + 1] == 'a' && line[at + 2] == 't') {
+            return at;
+        }
+        return ByteText.lastIndexOf(line, AT, m, len);
+    }
+
+    /** Adds a note; {@code atText} is the string the interner returned last (its parsed position is kept there). */
     private void addNote(String where, String why, String atText) {
-        SourcePos pos = positions.get(atText);
+        SourcePos pos = (SourcePos) in.lastAttachment();
         if (pos == null) {
             pos = PositionLexer.sourcePos(atText, in);
-            if (positions.size() < 1 << 18) {
-                positions.put(atText, pos);
-            }
+            in.attach(atText, pos);
         }
         openStep.notes.add(new FlowNote(where, why, pos, List.of()));
+        keyEnd(openStep);
+    }
+
+    // ---- the step's key for RepeatedSections: the interner's hashes of each string, folded in order
+
+    private long keyHigh;
+    private long keyLow;
+
+    private void keyStart() {
+        keyHigh = 0x243F6A8885A308D3L;
+        keyLow = 0x13198A2E03707344L;
+    }
+
+    /** Folds the hashes of {@code s}, which the interner has just returned, into the key being made. */
+    private String keyed(String s) {
+        keyHigh = RepeatedSections.mix(keyHigh ^ in.lastKeyHigh());
+        keyLow = RepeatedSections.mix(keyLow + in.lastKeyLow());
+        return s;
+    }
+
+    private void keyEnd(Step s) {
+        s.keyHigh = keyHigh;
+        s.keyLow = keyLow;
     }
 
     /** {@link Character#isWhitespace} of an ASCII byte. */

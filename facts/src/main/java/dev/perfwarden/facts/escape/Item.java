@@ -14,6 +14,9 @@ abstract class Item {
     final String file;
     final int line;
     final int col;
+    /** Two 64-bit hashes of the line's UTF-8 bytes, for {@link RepeatedSections} (set by {@link EscapeSection}). */
+    long rawHigh;
+    long rawLow;
 
     Item(CompilerLine l) {
         this.lineNo = l.number();
@@ -80,6 +83,9 @@ abstract class Item {
         final String ops;
         final String src;
         final List<FlowNote> notes = new ArrayList<>(2);
+        /** Two 64-bit hashes of every string of the step and of its notes, for {@link RepeatedSections}. */
+        long keyHigh;
+        long keyLow;
 
         Step(String dst, String ops, String src) {
             this.dst = dst;

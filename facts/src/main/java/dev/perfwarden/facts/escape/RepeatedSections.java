@@ -1,6 +1,5 @@
 package dev.perfwarden.facts.escape;
 
-import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.escape.Item.Block;
 import dev.perfwarden.facts.escape.Item.Step;
 import dev.perfwarden.facts.escape.Item.Summary;
@@ -16,26 +15,39 @@ import java.util.Arrays;
  *
  * <p>Each fact is known by a 128-bit key over everything its fact is built from: the section's header, the line as
  * printed and, for an escape summary, its explanation blocks (their lines and every field of every flow step and
- * note). Every string is hashed whole into both halves of the key (two independent 64-bit lanes), so two different
+ * note: those strings come hashed from the {@link dev.perfwarden.facts.parse.Interner}, two lanes each, folded in order
+ * into each step's key by {@link FlowAssembler}). Every string is hashed whole into both halves of the key (two independent 64-bit lanes), so two different
  * facts share a key only by a 128-bit collision: below 2⁻⁸⁰ at {@link #MAX_KEYS} keys. Keys of a section join the set
  * when the section has been emitted. At most {@link #MAX_KEYS} keys are kept (past them every fact is emitted).
  */
 final class RepeatedSections {
     static final int MAX_KEYS = 1 << 22;
 
-    /** Pairs of longs (high, low); (0, 0) marks a free slot. */
-    private long[] table = new long[2 << 10];
+    /**
+     * The keys of each header's sections: a fact's key starts from its section's header, so only sections under the
+     * same header can share keys, and a section under a header seen for the first time needs no look-up at all.
+     */
+    private final java.util.Map<Key, Table> tables = new java.util.HashMap<>();
+    /** The table of the section being emitted; null until its header has one. */
+    private Table current;
+    private Key currentHeader;
     private int size;
     private long[] pending = new long[128];
     private int pendingSize;
 
-    /** A fact's key: two independent 64-bit hashes of the same content. */
+    /** A key of a fact: two independent 64-bit hashes of the same content. */
     record Key(long high, long low) {
+    }
+
+    /** The section headed {@code header} (its {@link #header} key) is about to be emitted. */
+    void sectionStarts(Key header) {
+        currentHeader = header;
+        current = tables.get(header);
     }
 
     /** Whether an earlier section emitted the fact of this key; the key joins the set when the section ends. */
     boolean repeated(Key key) {
-        if (slot(table, key.high, key.low) >= 0) {
+        if (current != null && current.has(key.high, key.low)) {
             return true;
         }
         if (pendingSize + 2 > pending.length) {
@@ -48,10 +60,19 @@ final class RepeatedSections {
 
     /** The section has been emitted: its keys now name facts of an earlier section. */
     void sectionEnded() {
-        for (int i = 0; i < pendingSize && size < MAX_KEYS; i += 2) {
-            add(pending[i], pending[i + 1]);
+        if (pendingSize > 0 && size < MAX_KEYS) {
+            if (current == null) {
+                current = new Table();
+                tables.put(currentHeader, current);
+            }
+            for (int i = 0; i < pendingSize && size < MAX_KEYS; i += 2) {
+                if (current.add(pending[i], pending[i + 1])) {
+                    size++;
+                }
+            }
         }
         pendingSize = 0;
+        current = null;
         if (pending.length > 1 << 13) {
             pending = new long[128];
         }
@@ -59,7 +80,7 @@ final class RepeatedSections {
 
     /** The key of the fact {@code it} becomes in the section headed {@code header}. */
     static Key key(Key header, Item it) {
-        Lanes h = new Lanes(header).add(it.raw);
+        Lanes h = new Lanes(header).add(it.rawHigh, it.rawLow);
         if (it instanceof Summary s && s.blocks != null) {
             for (Block b : s.blocks) {
                 block(h, b);
@@ -76,15 +97,9 @@ final class RepeatedSections {
     }
 
     private static void block(Lanes h, Block b) {
-        h.add(b.raw);
+        h.add(b.rawHigh, b.rawLow);
         for (Step s : b.steps) {
-            h.add(s.dst).add(s.ops).add(s.src);
-            for (FlowNote n : s.notes) {
-                h.add(n.where()).add(n.why()).add(n.at());
-                for (SourcePos p : n.inlineChain()) {
-                    h.add(p);
-                }
-            }
+            h.add(s.keyHigh, s.keyLow);
         }
     }
 
@@ -128,11 +143,10 @@ final class RepeatedSections {
             return this;
         }
 
-        Lanes add(SourcePos p) {
-            long lc = (long) p.line() << 32 | p.col() & 0xffffffffL;
-            add(p.file());
-            a = mix(a ^ lc);
-            b = mix(b ^ lc * M2);
+        /** Two hashes of one part: a line's bytes, a step's strings ({@link FlowAssembler}: the step's and its notes'). */
+        Lanes add(long high, long low) {
+            a = mix(a ^ high);
+            b = mix(b ^ low * M2);
             return this;
         }
 
@@ -141,11 +155,62 @@ final class RepeatedSections {
         }
     }
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Sets the two hashes of {@code it}'s line from its UTF-8 bytes {@code b[0, len)}. */
+    static void hashLine(Item it, byte[] b, int len) {
+        it.rawHigh = hashBytes(b, len, 0x9E3779B97F4A7C15L, 0xD6E8FEB86659FD93L);
+        it.rawLow = hashBytes(b, len, 0xC2B2AE3D27D4EB4FL, 0x9FB21C651E98DF25L);
+    }
+
+    /** A 64-bit hash of the bytes {@code b[0, len)}, eight at a time, from {@code seed} with multiplier {@code mul}. */
+    private static long hashBytes(byte[] b, int len, long seed, long mul) {
+        long h = seed ^ len;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * mul, 31);
+        }
+        long w = 0;
+        for (int k = 0; i < len; i++, k += 8) {
+            w |= (b[i] & 0xffL) << k;
+        }
+        return mix((h ^ w) * mul);
+    }
+
     /** A finaliser that spreads every input bit over the whole word (splitmix64's). */
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** An open-addressing set of (high, low) pairs; (0, 0) marks a free slot. */
+    private static final class Table {
+        private long[] t = new long[2 << 6];
+        private int size;
+
+        boolean has(long high, long low) {
+            return slot(t, high, low) >= 0;
+        }
+
+        /** Adds the pair; false when it was there. */
+        boolean add(long high, long low) {
+            if (slot(t, high, low) >= 0) {
+                return false;
+            }
+            put(t, high, low);
+            if (++size * 4 > t.length) { // load factor 1/2 over pairs
+                long[] old = t;
+                t = new long[old.length * 2];
+                for (int i = 0; i < old.length; i += 2) {
+                    if (old[i] != 0 || old[i + 1] != 0) {
+                        put(t, old[i], old[i + 1]);
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     /** The index of the pair in {@code t}, or -1 when absent. */
@@ -159,22 +224,6 @@ final class RepeatedSections {
             }
             if (h == high && l == low) {
                 return i;
-            }
-        }
-    }
-
-    private void add(long high, long low) {
-        if (slot(table, high, low) >= 0) {
-            return;
-        }
-        put(table, high, low);
-        if (++size * 4 > table.length) { // load factor 1/2 over pairs
-            long[] old = table;
-            table = new long[old.length * 2];
-            for (int i = 0; i < old.length; i += 2) {
-                if (old[i] != 0 || old[i + 1] != 0) {
-                    put(table, old[i], old[i + 1]);
-                }
             }
         }
     }

@@ -62,8 +62,22 @@ public final class BoundedLineReader implements AutoCloseable {
     }
 
     public BoundedLineReader(InputStream in, int maxLine) {
+        this(in, maxLine, 0, 1);
+    }
+
+    /**
+     * A reader of a stream that starts inside a larger one, at a line start: {@link #lineOffset()} counts from
+     * {@code startOffset} and the first line read is numbered {@code firstLine}, as a reader of the whole stream
+     * would number them.
+     */
+    public BoundedLineReader(InputStream in, int maxLine, long startOffset, long firstLine) {
+        if (startOffset < 0 || firstLine < 1) {
+            throw new IllegalArgumentException("startOffset " + startOffset + ", firstLine " + firstLine);
+        }
         this.in = in;
         this.maxLine = maxLine;
+        this.base = startOffset;
+        this.lineNumber = firstLine - 1;
     }
 
     /** The byte offset, in the stream, where the line last returned by {@link #readLine()} starts. */

@@ -9,18 +9,31 @@ import java.util.Arrays;
 /**
  * A per-input string pool: file names, package paths, flow locations and "why" tags repeat
  * thousands of times in a large {@code -m=2} capture; keeping one copy of each keeps facts lean.
- * {@link #intern(String, int, int)} looks a part of a line up without cutting it out first, so a
- * part seen before costs no allocation. Bounded: past {@code max} distinct strings it stops pooling
+ * {@link #intern(String, int, int)} and {@link #intern(byte[], int, int)} look a part of a line up without cutting
+ * it out first, so a part seen before costs no allocation (UTF-8 bytes are hashed and compared as bytes, so a
+ * part beyond ASCII seen before is not decoded again). Bounded: past {@code max} distinct strings it stops pooling
  * (returns its argument, or a new copy of the part). Not thread-safe: one pool per input.
+ *
+ * <p>Each call also leaves the {@link #lastKeyHigh()}/{@link #lastKeyLow()} of the string it returned: two
+ * independent 64-bit hashes of its characters, computed once per pooled string, for callers that key a whole record
+ * by the strings it is made of.
  */
 public final class Interner {
     private final int max;
     private String[] table = new String[1 << 10];
     /** Each pooled string's hash, by slot (a probe compares it without reading the string). */
     private int[] hashes = new int[1 << 10];
-    /** Each pooled ASCII string's bytes, by slot, once a byte lookup has met it (compared as arrays). */
-    private byte[][] ascii = new byte[1 << 10][];
+    /** Each pooled string's UTF-8 bytes, by slot, once a byte lookup has met it (compared as arrays). */
+    private byte[][] utf8 = new byte[1 << 10][];
+    /** Each pooled string's {@link #keyHash} lanes, by slot. */
+    private long[] keys = new long[2 << 10];
+    /** What a caller attached to each pooled string ({@link #attach}), by slot. */
+    private Object[] attached = new Object[1 << 10];
     private int size;
+    /** The slot of the string the last {@code intern} returned, or -1 when it is not pooled. */
+    private int lastSlot = -1;
+    private long lastHigh;
+    private long lastLow;
 
     public Interner() {
         this(1 << 20);
@@ -32,7 +45,7 @@ public final class Interner {
 
     public String intern(String s) {
         if (s == null || s.isEmpty()) {
-            return "";
+            return empty();
         }
         return intern(s, 0, s.length(), s);
     }
@@ -40,9 +53,46 @@ public final class Interner {
     /** The pooled copy of {@code src.substring(from, to)}; the substring is made only when it is new. */
     public String intern(String src, int from, int to) {
         if (from >= to) {
-            return "";
+            return empty();
         }
         return intern(src, from, to, null);
+    }
+
+    /** The first 64-bit hash of the string the last {@code intern} returned. */
+    public long lastKeyHigh() {
+        return lastHigh;
+    }
+
+    /** The second, independent 64-bit hash of the string the last {@code intern} returned. */
+    public long lastKeyLow() {
+        return lastLow;
+    }
+
+    /**
+     * What {@link #attach} attached to the string the last {@code intern} returned (a value computed from it, such
+     * as a parsed position, so that a string seen before is not parsed again), or null.
+     */
+    public Object lastAttachment() {
+        return lastSlot < 0 ? null : attached[lastSlot];
+    }
+
+    /** Attaches {@code value} to {@code pooled}, a string this pool returned (nothing when it is not pooled). */
+    public void attach(String pooled, Object value) {
+        long high = lastHigh;
+        long low = lastLow;
+        intern(pooled);
+        if (lastSlot >= 0 && table[lastSlot] == pooled) {
+            attached[lastSlot] = value;
+        }
+        lastHigh = high;
+        lastLow = low;
+    }
+
+    private String empty() {
+        lastSlot = -1;
+        lastHigh = EMPTY_HIGH;
+        lastLow = EMPTY_LOW;
+        return "";
     }
 
     private String intern(String src, int from, int to, String whole) {
@@ -57,81 +107,105 @@ public final class Interner {
                 return s;
             }
             if (hashes[i] == h && had.length() == len && src.regionMatches(from, had, 0, len)) {
-                return had;
+                return found(i);
             }
         }
     }
 
     /**
-     * The pooled String of the UTF-8 bytes {@code src[from, to)}: ASCII parts are hashed and compared in
-     * place (a part seen before costs no allocation), others are decoded first.
+     * The pooled String of the UTF-8 bytes {@code src[from, to)} (decoded as {@code new String(…, UTF_8)} decodes
+     * them), hashed and compared in place: a part seen before costs no allocation.
      */
     public String intern(byte[] src, int from, int to) {
         if (from >= to) {
-            return "";
+            return empty();
         }
         int h = hash(src, from, to);
-        if (h == NOT_ASCII) {
-            return intern(new String(src, from, to - from, StandardCharsets.UTF_8));
-        }
         int mask = table.length - 1;
         int len = to - from;
         for (int i = slot(h) & mask; ; i = (i + 1) & mask) {
             String had = table[i];
             if (had == null) {
                 byte[] key = Arrays.copyOfRange(src, from, to);
-                String s = new String(key, StandardCharsets.ISO_8859_1);
+                String s = new String(key, ascii(key) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
                 add(i, s, h, key);
                 return s;
             }
-            if (hashes[i] == h && had.length() == len) {
-                byte[] key = ascii[i];
-                if (key == null && (key = asciiOf(had)) != null) {
-                    ascii[i] = key;
+            if (hashes[i] == h) {
+                byte[] key = utf8[i];
+                if (key == null) {
+                    key = bytesOf(had);
+                    utf8[i] = key;
                 }
-                if (key != null && Arrays.equals(key, 0, len, src, from, to)) {
-                    return had;
+                if (key.length == len && Arrays.equals(key, 0, len, src, from, to)) {
+                    return found(i);
                 }
             }
         }
     }
 
-    /** The bytes of an ASCII string, or null when it holds another character (no ASCII part equals it). */
-    private static byte[] asciiOf(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return null;
+    private static final byte[] NO_BYTES = {};
+
+    /**
+     * The UTF-8 bytes a pooled string was decoded from; none (no part matches) for a string no bytes decode to
+     * (an unpaired surrogate, which UTF-8 cannot hold).
+     */
+    private static byte[] bytesOf(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return new String(b, StandardCharsets.UTF_8).equals(s) ? b : NO_BYTES;
+    }
+
+    private String found(int slot) {
+        lastSlot = slot;
+        lastHigh = keys[2 * slot];
+        lastLow = keys[2 * slot + 1];
+        return table[slot];
+    }
+
+    private static boolean ascii(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return false;
             }
         }
-        return s.getBytes(StandardCharsets.ISO_8859_1);
+        return true;
     }
 
     private void add(int slot, String s, int h, byte[] key) {
+        lastHigh = keyHash(s, SEED_HIGH, M1);
+        lastLow = keyHash(s, SEED_LOW, M2);
+        lastSlot = -1;
         if (size < max) {
+            lastSlot = slot;
             table[slot] = s;
             hashes[slot] = h;
-            ascii[slot] = key;
+            utf8[slot] = key;
+            keys[2 * slot] = lastHigh;
+            keys[2 * slot + 1] = lastLow;
             if (++size * 2 > table.length) {
-                grow();
+                lastSlot = grow(slot);
             }
         }
     }
 
-    /** What {@link #hash(byte[], int, int)} returns for a part with a byte beyond ASCII (no pooled hash is it). */
-    private static final int NOT_ASCII = 0;
     private static final long M = 0x9E3779B97F4A7C15L;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
-     * The hash of a part: its characters taken eight at a time as the bytes of a little-endian long (so that an ASCII
-     * String and its bytes hash alike), never {@link #NOT_ASCII}.
+     * The hash of a part: the bytes of its UTF-8 form taken eight at a time as a little-endian long, so that a
+     * String and its bytes hash alike (an ASCII part is read in place, another is encoded first).
      */
     private static int hash(String s, int from, int to) {
         long h = (to - from) * M;
         long w = 0;
         int k = 0;
         for (int i = from; i < to; i++) {
-            w |= (long) s.charAt(i) << (k << 3);
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
+                return hash(b, 0, b.length);
+            }
+            w |= (long) c << (k << 3);
             if (++k == 8) {
                 h = step(h, w);
                 w = 0;
@@ -141,25 +215,21 @@ public final class Interner {
         return finish(k == 0 ? h : step(h, w));
     }
 
-    /** As {@link #hash(String, int, int)} of the ASCII bytes {@code b[from, to)}; {@link #NOT_ASCII} for others. */
+    /** As {@link #hash(String, int, int)} of the bytes {@code b[from, to)}. */
     private static int hash(byte[] b, int from, int to) {
         long h = (to - from) * M;
-        long high = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long w = (long) LONGS.get(b, i);
-            high |= w;
-            h = step(h, w);
+            h = step(h, (long) LONGS.get(b, i));
         }
         if (i < to) {
             long w = 0;
             for (int k = 0; i < to; i++, k++) {
                 w |= (b[i] & 0xffL) << (k << 3);
             }
-            high |= w;
             h = step(h, w);
         }
-        return (high & 0x8080808080808080L) != 0 ? NOT_ASCII : finish(h);
+        return finish(h);
     }
 
     private static long step(long h, long w) {
@@ -167,8 +237,7 @@ public final class Interner {
     }
 
     private static int finish(long h) {
-        int x = (int) (h ^ (h >>> 32));
-        return x == NOT_ASCII ? 1 : x;
+        return (int) (h ^ (h >>> 32));
     }
 
     /** Spreads a string hash's high bits into the low ones, which pick the slot. */
@@ -177,13 +246,41 @@ public final class Interner {
         return x ^ (x >>> 15);
     }
 
-    private void grow() {
+    private static final long M1 = 0x100000001B3L;
+    private static final long M2 = 0x9FB21C651E98DF25L;
+    private static final long SEED_HIGH = 0x9E3779B97F4A7C15L;
+    private static final long SEED_LOW = 0xC2B2AE3D27D4EB4FL;
+    private static final long EMPTY_HIGH = keyHash("", SEED_HIGH, M1);
+    private static final long EMPTY_LOW = keyHash("", SEED_LOW, M2);
+
+    /**
+     * A 64-bit hash of every character of {@code s} (multiply-xor over its characters from {@code seed}, then
+     * splitmix64's finaliser); the two lanes differ in seed and multiplier.
+     */
+    private static long keyHash(String s, long seed, long mul) {
+        int n = s.length();
+        long h = seed ^ n;
+        for (int i = 0; i < n; i++) {
+            h = (h ^ s.charAt(i)) * mul;
+        }
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        return h ^ (h >>> 31);
+    }
+
+    /** Doubles the table; the new slot of old slot {@code watched}. */
+    private int grow(int watched) {
+        int moved = -1;
+        Object[] oldAttached = attached;
         String[] old = table;
         int[] oldHashes = hashes;
-        byte[][] oldAscii = ascii;
+        byte[][] oldUtf8 = utf8;
+        long[] oldKeys = keys;
         table = new String[old.length * 2];
         hashes = new int[table.length];
-        ascii = new byte[table.length][];
+        utf8 = new byte[table.length][];
+        keys = new long[2 * table.length];
+        attached = new Object[table.length];
         int mask = table.length - 1;
         for (int k = 0; k < old.length; k++) {
             if (old[k] != null) {
@@ -193,8 +290,16 @@ public final class Interner {
                 }
                 table[i] = old[k];
                 hashes[i] = oldHashes[k];
-                ascii[i] = oldAscii[k];
+                utf8[i] = oldUtf8[k];
+                keys[2 * i] = oldKeys[2 * k];
+                keys[2 * i + 1] = oldKeys[2 * k + 1];
+                attached[i] = oldAttached[k];
+                if (k == watched) {
+                    moved = i;
+                }
             }
         }
+        return moved;
     }
+
 }

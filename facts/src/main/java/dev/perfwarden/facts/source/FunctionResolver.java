@@ -233,26 +233,26 @@ public final class FunctionResolver {
             }
         }
         build();
-        // 1. paths (each step replaces the facts in place: a replaced fact is garbage at once)
-        List<Fact> moved = facts;
-        relocateInPlace(moved, headers);
-        // 2. declarations the inputs themselves give, for files without source
+        Map<String, String> plain = new HashMap<>();
+        // 2. declarations the inputs themselves give, for files without source: from the declarations'
+        // module-relative copies (step 1 for them alone, made again below)
         Map<String, List<InlineFact>> decls = new HashMap<>();
-        for (Fact f : moved) {
-            if (f instanceof InlineFact i && i.atDeclaration() && !i.symbol().isEmpty() && i.line() > 0) {
+        for (Fact f : facts) {
+            if (f instanceof InlineFact d && d.atDeclaration()
+                    && relocated(d, headers, plain) instanceof InlineFact i && !i.symbol().isEmpty() && i.line() > 0) {
                 decls.computeIfAbsent(i.file(), k -> new ArrayList<>()).add(i);
             }
         }
         for (List<InlineFact> l : decls.values()) {
             l.sort(Comparator.comparingInt(InlineFact::line).thenComparingInt(InlineFact::col));
         }
-        // 3. symbols and targets
-        List<Fact> out = moved;
+        // 1. paths, then 3. symbols and targets, one fact at a time, in place: the module-relative copy is
+        // garbage as soon as its attributed copy is made (young), and the parsed fact once it is replaced
+        List<Fact> out = facts;
         outside.clear();
         for (int i = 0; i < out.size(); i++) {
-            if (out.get(i) instanceof Attributable<?> a) {
-                out.set(i, attribute(a, decls));
-            }
+            Fact r = relocated(out.get(i), headers, plain);
+            out.set(i, r instanceof Attributable<?> a ? attribute(a, decls) : r);
         }
         // 4. positions the compiler named, for facts outside every function of the source
         Map<String, Long> counts = nameCompilerPositions(out);
@@ -260,26 +260,22 @@ public final class FunctionResolver {
         return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
     }
 
-    /** Step 1 of {@link #resolveInPlace}: module-relative files (and main-package profile symbols), in place. */
-    private void relocateInPlace(List<Fact> moved, Map<String, LogoptHeader> headers) {
-        Map<String, String> plain = new HashMap<>();
-        for (int i = 0; i < moved.size(); i++) {
-            Fact f = moved.get(i);
-            if (f instanceof Attributable<?> a) {
-                LogoptHeader h = a.evidence() == null || a.evidence().at() == null ? null
-                        : headers.get(a.evidence().at().input());
-                String pkgDir = h == null ? "" : h.pkgDir();
-                Map<String, String> cache = new HashMap<>();
-                moved.set(i, a.relocate(file -> cache.computeIfAbsent(file, x -> normalise(x, pkgDir))));
-            } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine) {
-                // machine code, SSA and profile lines: same module-relative file as the compiler's facts
-                Fact r = RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath));
-                moved.set(i, r instanceof HotLine || r instanceof CallerLine || r instanceof HotInstruction
-                        ? mainSymbols(r) : r);
-            } else if (f instanceof HotFunction) {
-                moved.set(i, mainSymbols(f));
-            }
+    /** Step 1 of {@link #resolveInPlace} for one fact: module-relative files (and main-package profile symbols). */
+    private Fact relocated(Fact f, Map<String, LogoptHeader> headers, Map<String, String> plain) {
+        if (f instanceof Attributable<?> a) {
+            LogoptHeader h = a.evidence() == null || a.evidence().at() == null ? null
+                    : headers.get(a.evidence().at().input());
+            String pkgDir = h == null ? "" : h.pkgDir();
+            Map<String, String> cache = new HashMap<>();
+            return (Fact) a.relocate(file -> cache.computeIfAbsent(file, x -> normalise(x, pkgDir)));
+        } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine) {
+            // machine code, SSA and profile lines: same module-relative file as the compiler's facts
+            Fact r = RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath));
+            return r instanceof HotLine || r instanceof CallerLine || r instanceof HotInstruction ? mainSymbols(r) : r;
+        } else if (f instanceof HotFunction) {
+            return mainSymbols(f);
         }
+        return f;
     }
 
     /**

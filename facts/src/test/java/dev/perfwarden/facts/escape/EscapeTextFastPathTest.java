@@ -80,6 +80,8 @@ class EscapeTextFastPathTest {
                 "./odd.go:10:2:   flow: ~r0 = *p:",
                 "./odd.go:10:2:     from \"é\"\u2003(interface-converted) at ./odd.go:12:9",
                 "./odd.go:10:2:     from no parenthesis at ./odd.go:12:9",
+                "./odd.go:10:2:     from z (assign) at ./my dir/odd.go:13:2",
+                "./odd.go:10:2:     from w (at) at ./odd.go:14:2 at",
                 "./odd.go:10:2:   flow: no separator:",
                 "./odd.go:10:2:   flow: x ← y",
                 "./odd.go:10:2: x escapes to heap",

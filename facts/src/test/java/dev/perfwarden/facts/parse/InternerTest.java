@@ -43,4 +43,57 @@ class InternerTest {
         }
         assertThat(in.intern(bytes("x"), 0, 0)).isEmpty();
     }
+
+    @Test
+    void partsBeyondAsciiAreFoundAsBytesAndEveryCopyHasTheSameKey() {
+        Interner in = new Interner();
+        byte[] line = bytes("from y \u2190 &T{...} (assign) at ./a.go:3");
+        int to = "from y \u2190 &T{...}".getBytes(StandardCharsets.UTF_8).length;
+        String first = in.intern(line, 5, to);
+        long high = in.lastKeyHigh();
+        long low = in.lastKeyLow();
+        assertThat(first).isEqualTo("y \u2190 &T{...}");
+        assertThat(in.intern(line.clone(), 5, to)).isSameAs(first);
+        assertThat(in.intern(new String("y \u2190 &T{...}"))).isSameAs(first);
+        assertThat(in.lastKeyHigh()).isEqualTo(high);
+        assertThat(in.lastKeyLow()).isEqualTo(low);
+        Interner other = new Interner();
+        assertThat(other.intern("y \u2190 &T{...}")).isEqualTo(first);
+        assertThat(other.lastKeyHigh()).isEqualTo(high);
+        in.intern("y \u2190 &T{..}");
+        assertThat(in.lastKeyHigh()).isNotEqualTo(high);
+        assertThat(in.lastKeyLow()).isNotEqualTo(low);
+    }
+
+    @Test
+    void aStringNoBytesDecodeToIsNeverTheAnswerForBytes() {
+        Interner in = new Interner();
+        String lone = in.intern("\uD800");
+        assertThat(in.intern(bytes("?"), 0, 1)).isEqualTo("?").isNotSameAs(lone);
+        byte[] bad = {(byte) 0xff, 'x'};
+        assertThat(in.intern(bad, 0, 2)).isEqualTo(new String(bad, StandardCharsets.UTF_8));
+        assertThat(in.intern(bad.clone(), 0, 2)).isSameAs(in.intern(bad, 0, 2));
+    }
+
+    @Test
+    void whatIsAttachedToAStringComesBackWithItAfterTheTableGrows() {
+        Interner in = new Interner();
+        String a = in.intern(bytes("./a.go:3:4"), 0, 10);
+        assertThat(in.lastAttachment()).isNull();
+        in.attach(a, "pos a");
+        for (int i = 0; i < 5000; i++) {
+            String s = in.intern("name" + i);
+            if (i % 7 == 0) {
+                in.attach(s, i);
+            }
+        }
+        in.intern(bytes("./a.go:3:4"), 0, 10);
+        assertThat(in.lastAttachment()).isEqualTo("pos a");
+        in.intern(bytes("name21"), 0, 6);
+        assertThat(in.lastAttachment()).isEqualTo(21);
+        in.intern("name22");
+        assertThat(in.lastAttachment()).isNull();
+        in.intern("");
+        assertThat(in.lastAttachment()).isNull();
+    }
 }
