@@ -22,7 +22,8 @@ import java.util.Objects;
  * flat or cum value, one {@link HotLine} per (function, file, line) with a nonzero value, and one
  * {@link LineCost} per (file, line), summed over the functions that hold the line, and one {@link CallerLine}
  * per (function, file, line) outside the standard library that the standard-library work of a sample is
- * charged to.
+ * charged to, and one {@link RuntimeCallerLine} per such line and category of the runtime functions it calls that
+ * hold samples.
  *
  * <p>Each sample counts as one record. Symbols are the profile's function names passed through
  * {@link Symbols#normalize} (for Go's own profiles that changes nothing but the pre-1.20
@@ -129,6 +130,14 @@ public final class PprofParser implements InputParser {
                     sum[1] += data.lineCumOutsideTests(ln, t);
                     sum[2] += data.lineSelf(ln, t);
                     sum[3]++;
+                }
+            }
+            for (ProfileData.RuntimeCharge c : data.runtimeCharges()) {
+                long v = c.values()[t];
+                if (v != 0) {
+                    int lineNo = (int) Math.min(Integer.MAX_VALUE, Math.max(0, data.lineNumber(c.line())));
+                    ctx.emit(new RuntimeCallerLine(symbols[data.lineFunction(c.line())], data.lineFile(c.line()),
+                            lineNo, c.category(), st.type(), st.unit(), v, data.share(v, t)));
                 }
             }
             long total = Math.abs(data.total(t));
