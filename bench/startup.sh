@@ -7,7 +7,7 @@
 #   perfwarden explain interface-escape, packs list         (no yardstick: targets in README)
 #
 # Each command runs --runs times (default 7) under /usr/bin/time through the ./perfwarden launcher (so with
-# its JVM options and Class Data Sharing archive); prints the median wall time and the median CPU time
+# its JVM, JVM options and AOT cache or Class Data Sharing archive); prints the median wall time and the median CPU time
 # (user+sys; the fair figure on a shared machine: other processes stretch wall time, not CPU time),
 # peak RSS, and perfwarden / yardstick ratios. --jar FILE measures another build of the jar the same way
 # (e.g. one from before a change), with the launcher's options, and with the CDS archive FILE.jsa beside it
@@ -35,6 +35,7 @@ work=$(mktemp -d /tmp/perfwarden-bench-startup.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cd "$root"
 ./perfwarden --version >/dev/null   # builds the jar and the CDS archive if needed
+./perfwarden analyze examples/captured/orders/m2.txt --fail-on none >/dev/null || true   # analyze's AOT cache (JDK 25+)
 if [[ -n "$jar" ]]; then
   # the launcher's JVM options, read from it
   pw=(java $(sed -n 's/^opts=(\${PERFWARDEN_JAVA_OPTS:-\(.*\)})$/\1/p' perfwarden))
@@ -47,6 +48,7 @@ else
 fi
 if [[ -n "$against" ]]; then
   "$against" --version >/dev/null   # its jar and archive, if needed
+  "$against" analyze examples/captured/orders/m2.txt --fail-on none >/dev/null || true
 fi
 (cd examples/orders && go vet ./... >/dev/null 2>&1 || true)   # warm go's caches
 
@@ -79,7 +81,9 @@ measure pprof -- go tool pprof -top examples/captured/orders/cpu.pprof
 measure explain explain interface-escape
 measure packs packs list
 
-echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $(go version | cut -d' ' -f3), $(java -version 2>&1 | head -1)"
+launcher_jvm=$(cut -d' ' -f2- cli/target/perfwarden.java 2>/dev/null || echo java)   # the launcher's choice for analyze (JDK 25+ if any)
+echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $(go version | cut -d' ' -f3), java: $(java -version 2>&1 | head -1)"
+echo "launcher's JVM for analyze and scan: $("$launcher_jvm" -version 2>&1 | head -1) ($launcher_jvm); other commands: java"
 echo "runs:    $runs each; ${jar:-./perfwarden launcher}${against:+; against $against (interleaved)}"
 echo
 printf '%-52s %11s %11s %11s\n' "command" "med. wall" "med. CPU" "peak RSS"

@@ -81,16 +81,44 @@ public final class PerfwardenCommand implements Runnable {
             cl.addSubcommand(c);
         }
         applyExitCodes(cl, ExitCodes.descriptions());
-        cl.setExitCodeExceptionMapper(Failures::exitCode);
-        cl.setExecutionExceptionHandler((ex, line, parseResult) -> Failures.report(ex, line.getErr(), debug(cl)));
-        cl.setParameterExceptionHandler((ex, args) -> {
+        Handlers h = new Handlers(cl);
+        cl.setExitCodeExceptionMapper(h);
+        cl.setExecutionExceptionHandler(h);
+        cl.setParameterExceptionHandler(h);
+        return cl;
+    }
+
+    /**
+     * The exit-code policy's three picocli hooks in one class rather than three lambdas: picocli's interfaces are
+     * Java 5 class files, so the CDS archive cannot hold a lambda's class implementing them (its dump links them
+     * and then skips them, and the lambdas' classes with them) and every start spun all three.
+     */
+    private static final class Handlers implements CommandLine.IExitCodeExceptionMapper,
+            CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+        private final CommandLine root;
+
+        Handlers(CommandLine root) {
+            this.root = root;
+        }
+
+        @Override
+        public int getExitCode(Throwable t) {
+            return Failures.exitCode(t);
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parseResult) {
+            return Failures.report(ex, line.getErr(), debug(root));
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("perfwarden: " + ex.getMessage());
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             c.getErr().flush();
             return ExitCodes.USAGE;
-        });
-        return cl;
+        }
     }
 
     /**

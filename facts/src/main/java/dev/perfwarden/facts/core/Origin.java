@@ -29,6 +29,33 @@ public record Origin(String pkg, String compilerFunc, String symbol, String file
         Objects.requireNonNull(attribution, "attribution");
     }
 
+    /**
+     * The record's equality, written out: the generated one is bound at its first call through method handles
+     * ({@code ObjectMethods}), which spins 8 {@code LambdaForm} classes at every start (Drools hashes facts, and so
+     * their origins, in its join indexes). Same components, same order.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Origin other && line == other.line && col == other.col
+                && pkg.equals(other.pkg) && compilerFunc.equals(other.compilerFunc) && symbol.equals(other.symbol)
+                && file.equals(other.file) && attribution.equals(other.attribution);
+    }
+
+    /**
+     * The value the generated {@code hashCode} gives ({@code h = 31 * h + hash(component)} over the components in
+     * order, from 0), so that hash-ordered collections iterate as before; {@code OriginTest} compares the two.
+     */
+    @Override
+    public int hashCode() {
+        int h = pkg.hashCode();
+        h = 31 * h + compilerFunc.hashCode();
+        h = 31 * h + symbol.hashCode();
+        h = 31 * h + file.hashCode();
+        h = 31 * h + line;
+        h = 31 * h + col;
+        return 31 * h + attribution.hashCode();
+    }
+
     /** A copy with {@code symbol} and {@code attribution} replaced. */
     public Origin withAttribution(String symbol, String attribution) {
         return new Origin(pkg, compilerFunc, symbol, file, line, col, attribution);

@@ -22,7 +22,7 @@ import java.util.Locale;
  * <p><b>Same binary?</b> objdump text carries no build ID, so the join checks what it can see: every
  * sampled address of a function that objdump lists (by name: the outermost frame of the profile's
  * location) must lie inside that function's instructions there. When more sampled addresses lie
- * outside than inside, the profile was taken from another binary (the usual capture layout: objdump of the
+ * outside than inside in an objdump text, the profile was taken from another binary (the usual capture layout: objdump of the
  * {@code go build} binary, the profile of the {@code go test} binary) and nothing is joined; the
  * {@link Result#note()} says so with an example. {@code perfwarden hot --disasm --binary BIN} checks the
  * build IDs themselves.
@@ -82,18 +82,28 @@ public final class HotInstructionJoin {
             return new Part(samples, display);
         }
 
-        /** The facts of the parts (in their order), or none and a note when the profile is of another binary. */
+        /**
+         * The facts of the parts of this profile's binary (in their order). Each objdump text is judged on its own: a
+         * scan objdumps one test binary per package, and the package's functions are in several of them at other
+         * addresses, so summed over all texts the binary the profile was taken from lost the vote. None and a note
+         * when no text is of this profile's binary and one is of another.
+         */
         public Result finish(List<Part> parts) {
             List<HotInstruction> facts = new ArrayList<>();
-            SameBinaryCheck check = new SameBinaryCheck(samples);
-            List<String> names = new ArrayList<>();
+            SameBinaryCheck refused = new SameBinaryCheck(samples);
+            List<String> others = new ArrayList<>();
+            boolean matched = false;
             for (Part part : parts) {
-                check.add(part.check);
-                facts.addAll(part.facts);
-                names.add(part.display);
+                if (part.check.refused()) {
+                    refused.add(part.check);
+                    others.add(part.display);
+                } else {
+                    facts.addAll(part.facts);
+                    matched |= part.check.matched();
+                }
             }
-            if (check.refused()) {
-                return new Result(List.of(), "hot instructions not joined: " + check.problem(String.join(", ", names)));
+            if (!others.isEmpty() && !matched) {
+                return new Result(List.of(), "hot instructions not joined: " + refused.problem(String.join(", ", others)));
             }
             return new Result(facts, null);
         }

@@ -62,6 +62,11 @@ final class SameBinaryCheck {
         return outside > inside;
     }
 
+    /** Some sampled address lay inside its function here, and no more lay outside: this is the profile's binary. */
+    boolean matched() {
+        return inside > 0 && !refused();
+    }
+
     /** Why the check refused, naming the objdump inputs. */
     String problem(String objdumps) {
         return String.format(Locale.ROOT, "the profile %s is not of the binary %s shows: %d of %d sampled addresses of "

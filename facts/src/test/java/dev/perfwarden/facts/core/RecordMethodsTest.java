@@ -47,6 +47,12 @@ class RecordMethodsTest {
     }
 
     @Test
+    void origin() throws Exception {
+        check(new Origin("example.com/a", "f", "example.com/a.f", "a.go", 3, 7, Attributable.BY_COMPILER),
+                new Origin("example.com/b", "g", "", "b.go", 4, 0, Attributable.NONE));
+    }
+
+    @Test
     void flowNote() throws Exception {
         check(new FlowNote("x", "address-of", A, List.of()), new FlowNote("y", "spill", B, List.of(A)));
     }
