@@ -256,6 +256,28 @@ class RealModuleTest {
     }
 
     /**
+     * fastjson's write-barrier-hot lines: the CPU profile measures the barrier's runtime functions called from each
+     * (runtime-caller-line, as {@code go tool pprof -lines -peek 'memclrHasPointers|gcWriteBarrier'} counts them):
+     * {@code clear(o.kvs)} at parser.go:462 12 samples (1.7 %), {@code clear(v.a)} at 592 6 (0.8 %), the stores at 253,
+     * 241 and 595 none. All are under writeBarrier.line.share (2 %), so they are notes that say what was measured (they
+     * were warnings raised by the line's other work: five of the nine findings the default report showed).
+     */
+    @org.junit.jupiter.api.Test
+    void writeBarrierLinesAreRaisedOnlyByTheBarriersMeasuredSamples() {
+        Report r = Report.of(Cli.root().resolve("testdata/modules/fastjson"));
+        Map<Integer, String> measured = Map.of(462, "have 12 CPU samples (1.7 %)", 592, "have 6 CPU samples (0.8 %)",
+                253, "have 0 CPU samples (0.0 %)", 241, "have 0 CPU samples (0.0 %)", 595, "have 0 CPU samples (0.0 %)");
+        measured.forEach((line, text) -> assertThat(r.findings())
+                .filteredOn(f -> key(f).equals("write-barrier-hot parser.go:" + line)).isNotEmpty()
+                .allSatisfy(f -> {
+                    assertThat(f.get("severity").asText()).isEqualTo("note");
+                    assertThat(f.get("message").asText()).contains(text).contains("below writeBarrier.line.share");
+                }));
+        assertThat(r.findings()).filteredOn(f -> key(f).equals("write-barrier-hot parser.go:253")).first()
+                .satisfies(f -> assertThat(f.get("message").asText()).contains("the flag test itself costs a load and a branch"));
+    }
+
+    /**
      * xsync's {@code map.go:556}: the shape bodies of {@code LoadAndDelete} are 12 over the inlining budget and hold
      * 2.5 % of the CPU samples, all of them below the line that calls {@code doCompute} (cost 2238, not inlined),
      * which locks a bucket. Inlining {@code LoadAndDelete} would save one call of what each call does: a note that
@@ -276,14 +298,16 @@ class RealModuleTest {
     /**
      * fastjson's {@code parser.go:592}, {@code clear(v.a)} in {@code (*Value).reset}: inlined (through
      * {@code (*cache).reset}) into {@code (*Parser).Parse}, whose copy holds the line's CPU samples, and into
-     * {@code (*Arena).Reset}, which the parse benchmarks never call. The finding names the copy that runs.
+     * {@code (*Arena).Reset}, which the parse benchmarks never call. The finding names the copy that runs. It is a note:
+     * the barrier's runtime functions hold 0.8 % (592) and 1.7 % (462) of the CPU samples there, under
+     * writeBarrier.line.share (writeBarrierLinesAreRaisedOnlyByTheBarriersMeasuredSamples).
      */
     @org.junit.jupiter.api.Test
     void aLineInlinedIntoSeveralFunctionsNamesTheCopyTheProfileSaw() {
         Report r = Report.of(Cli.root().resolve("testdata/modules/fastjson"));
         for (String site : List.of("write-barrier-hot parser.go:592", "write-barrier-hot parser.go:462")) {
             assertThat(r.findings()).filteredOn(f -> key(f).equals(site)).singleElement().satisfies(f -> {
-                assertThat(f.get("severity").asText()).isEqualTo("warning");
+                assertThat(f.get("severity").asText()).isEqualTo("note");
                 assertThat(f.get("function").asText()).isEqualTo("github.com/valyala/fastjson.(*Parser).Parse");
                 assertThat(f.get("message").asText()).contains("inside a loop of github.com/valyala/fastjson.(*Parser).Parse");
             });

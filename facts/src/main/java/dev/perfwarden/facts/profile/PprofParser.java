@@ -22,7 +22,8 @@ import java.util.Objects;
  * flat or cum value, one {@link HotLine} per (function, file, line) with a nonzero value, and one
  * {@link LineCost} per (file, line), summed over the functions that hold the line, and one {@link CallerLine}
  * per (function, file, line) outside the standard library that the standard-library work of a sample is
- * charged to.
+ * charged to, and one {@link RuntimeCallerLine} per such line and category of the runtime functions it calls that
+ * hold samples.
  *
  * <p>Each sample counts as one record. Symbols are the profile's function names passed through
  * {@link Symbols#normalize} (for Go's own profiles that changes nothing but the pre-1.20
@@ -131,6 +132,7 @@ public final class PprofParser implements InputParser {
                     sum[3]++;
                 }
             }
+            emitRuntimeCallers(data, symbols, t, ctx);
             long total = Math.abs(data.total(t));
             for (Map.Entry<LineSite, long[]> e : sites.entrySet()) {
                 long[] sum = e.getValue();
@@ -142,6 +144,19 @@ public final class PprofParser implements InputParser {
                 ctx.emit(new LineCost(e.getKey().file(), e.getKey().line(), st.type(), st.unit(), sum[0],
                         data.share(sum[0], t), cum, Math.min(1.0, data.share(cum, t)), sum[2],
                         data.share(sum[2], t), (int) sum[3]));
+            }
+        }
+    }
+
+    /** One {@link RuntimeCallerLine} per (line, runtime category) with a nonzero value of sample type {@code t}. */
+    private static void emitRuntimeCallers(ProfileData data, String[] symbols, int t, ParseContext ctx) {
+        SampleType st = data.sampleTypes().get(t);
+        for (ProfileData.RuntimeCharge c : data.runtimeCharges()) {
+            long v = c.values()[t];
+            if (v != 0) {
+                int lineNo = (int) Math.min(Integer.MAX_VALUE, Math.max(0, data.lineNumber(c.line())));
+                ctx.emit(new RuntimeCallerLine(symbols[data.lineFunction(c.line())], data.lineFile(c.line()),
+                        lineNo, c.category(), st.type(), st.unit(), v, data.share(v, t)));
             }
         }
     }

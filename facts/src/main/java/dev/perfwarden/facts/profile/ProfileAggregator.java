@@ -36,6 +36,10 @@ final class ProfileAggregator {
     private final long[] lineCaller;
     /** Per function: its package is in the standard library (incl. the runtime). */
     private final boolean[] fnStd;
+    /** Per function: its index in {@link ProfileData#RUNTIME_CATEGORIES} when it is a runtime function, else -1. */
+    private final int[] fnCategory;
+    /** Per (line, runtime category): samples in runtime functions of that category called from the line. */
+    private final Map<Long, long[]> runtimeCaller = new LinkedHashMap<>();
     private final int[] fnStamp;
     private final int[] lineStamp;
     // ModuleLineCounters: outside test code, and the line's own cost
@@ -82,6 +86,10 @@ final class ProfileAggregator {
         fnStd = new boolean[nf];
         for (int i = 0; i < nf; i++) {
             fnStd[i] = Symbols.isStandardLibrary(r.names()[i]);
+        }
+        fnCategory = new int[nf];
+        for (int i = 0; i < nf; i++) {
+            fnCategory[i] = ProfileData.runtimeCategory(r.names()[i]);
         }
         fnStamp = new int[nf];
         lineStamp = new int[nl];
@@ -291,11 +299,28 @@ final class ProfileAggregator {
                 addTo(modFlat, frameLine[leaf]);
             }
         }
+        boolean caller = false;
+        int category = -1; // the category of the outermost runtime frame walked so far (the function a line called)
         for (int i = 0; i < n; i++) {
             int li = locs[i];
             for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
-                if (!fnStd[frameFn[f]] && frameLine[f] >= 0) {
+                int fn = frameFn[f];
+                if (category != Integer.MIN_VALUE) {
+                    if (fnCategory[fn] >= 0) {
+                        category = fnCategory[fn];
+                    } else {
+                        if (category >= 0 && frameLine[f] >= 0) {
+                            long key = (long) frameLine[f] * ProfileData.RUNTIME_CATEGORIES.size() + category;
+                            addTo(runtimeCaller.computeIfAbsent(key, x -> new long[k]), 0);
+                        }
+                        category = Integer.MIN_VALUE; // done: the first frame outside the runtime is found
+                    }
+                }
+                if (!caller && !fnStd[fn] && frameLine[f] >= 0) {
                     addTo(lineCaller, frameLine[f]);
+                    caller = true;
+                }
+                if (caller && category == Integer.MIN_VALUE) {
                     return;
                 }
             }
@@ -389,6 +414,6 @@ final class ProfileAggregator {
         });
         return new ProfileData(header, counts, r.names(), fnFlat, fnCum, inlineTypes, callTypes, lineFn, lineFile,
                 lineNo, lineFlat, lineCum, lineCaller, totals, buckets, labelTotals, droppedLabels,
-                new ModuleLineCounters(modFlat, modCum, self));
+                new ModuleLineCounters(modFlat, modCum, self), runtimeCaller);
     }
 }

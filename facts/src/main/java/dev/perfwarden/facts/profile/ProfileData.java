@@ -3,6 +3,8 @@ package dev.perfwarden.facts.profile;
 import dev.perfwarden.facts.runtime.RuntimeFunctions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -68,11 +70,12 @@ public final class ProfileData {
     private final List<LabelTotal> labels;
     private final long droppedLabelPairs;
     private final ModuleLineCounters moduleLines;
+    private final Map<Long, long[]> runtimeCaller;
 
     ProfileData(Header header, Counts counts, String[] fnNames, long[] fnFlat, long[] fnCum, long[] fnInlineTypes,
                 long[] fnCallTypes, int[] lineFn, String[] lineFile, long[] lineNo, long[] lineFlat, long[] lineCum,
                 long[] lineCaller, long[] totals, long[] buckets, List<LabelTotal> labels, long droppedLabelPairs,
-                ModuleLineCounters moduleLines) {
+                ModuleLineCounters moduleLines, Map<Long, long[]> runtimeCaller) {
         this.header = header;
         this.counts = counts;
         this.k = header.sampleTypes().size();
@@ -93,6 +96,7 @@ public final class ProfileData {
         this.labels = List.copyOf(labels);
         this.droppedLabelPairs = droppedLabelPairs;
         this.moduleLines = moduleLines;
+        this.runtimeCaller = runtimeCaller;
     }
 
     private static int defaultIndex(Header h) {
@@ -216,6 +220,44 @@ public final class ProfileData {
      */
     public long lineCaller(int ln, int t) {
         return lineCaller[ln * k + check(t)];
+    }
+
+    /** The runtime functions' categories a {@link RuntimeCallerLine} may name: the table's, and {@code other}. */
+    static final List<String> RUNTIME_CATEGORIES;
+
+    static {
+        TreeSet<String> c = new TreeSet<>(RuntimeFunctions.CATEGORIES);
+        c.add(RuntimeFunctions.OTHER);
+        RUNTIME_CATEGORIES = List.copyOf(c);
+    }
+
+    /**
+     * The index in {@link #RUNTIME_CATEGORIES} of a function as pprof names it when it is a runtime function, else
+     * -1. A name without a package ({@code gcWriteBarrier}: an assembly-local symbol of the runtime since 1.21) is
+     * one when the table has a category for {@code runtime.NAME}.
+     */
+    static int runtimeCategory(String name) {
+        if (RuntimeFunctions.isRuntime(name)) {
+            return RUNTIME_CATEGORIES.indexOf(RuntimeFunctions.category(name));
+        }
+        if (name.indexOf('.') < 0 && name.indexOf('/') < 0) {
+            String c = RuntimeFunctions.category("runtime." + name);
+            return c.equals(RuntimeFunctions.OTHER) ? -1 : RUNTIME_CATEGORIES.indexOf(c);
+        }
+        return -1;
+    }
+
+    /** What a {@link RuntimeCallerLine} counts: a line, a runtime category, one value per sample type. */
+    public record RuntimeCharge(int line, String category, long[] values) {
+    }
+
+    /** The samples in runtime functions charged to their calling line, by category (values by sample type). */
+    public List<RuntimeCharge> runtimeCharges() {
+        List<RuntimeCharge> out = new ArrayList<>(runtimeCaller.size());
+        int nc = RUNTIME_CATEGORIES.size();
+        runtimeCaller.forEach((key, v) -> out.add(new RuntimeCharge((int) (key / nc),
+                RUNTIME_CATEGORIES.get((int) (key % nc)), v)));
+        return out;
     }
 
     /**

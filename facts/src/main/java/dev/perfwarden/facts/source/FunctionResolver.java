@@ -10,6 +10,7 @@ import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.logopt.LogoptHeader;
 import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.CallerLine;
+import dev.perfwarden.facts.profile.RuntimeCallerLine;
 import dev.perfwarden.facts.disasm.HotInstruction;
 import dev.perfwarden.facts.profile.HotLine;
 import dev.perfwarden.facts.profile.LineCost;
@@ -268,10 +269,12 @@ public final class FunctionResolver {
             String pkgDir = h == null ? "" : h.pkgDir();
             Map<String, String> cache = new HashMap<>();
             return (Fact) a.relocate(file -> cache.computeIfAbsent(file, x -> normalise(x, pkgDir)));
-        } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine) {
+        } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine
+                || f instanceof RuntimeCallerLine) {
             // machine code, SSA and profile lines: same module-relative file as the compiler's facts
             Fact r = RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath));
-            return r instanceof HotLine || r instanceof CallerLine || r instanceof HotInstruction ? mainSymbols(r) : r;
+            return r instanceof HotLine || r instanceof CallerLine || r instanceof RuntimeCallerLine
+                    || r instanceof HotInstruction ? mainSymbols(r) : r;
         } else if (f instanceof HotFunction) {
             return mainSymbols(f);
         }

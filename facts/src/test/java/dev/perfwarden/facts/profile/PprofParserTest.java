@@ -290,6 +290,35 @@ class PprofParserTest {
     }
 
     /**
+     * fastjson v1.6.10's CPU profile (Go 1.26.8, testdata/modules/fastjson): the samples in the write barrier's
+     * runtime functions, by calling line, are those of {@code go tool pprof -lines -peek
+     * '^(gcWriteBarrier|runtime\.(gcWriteBarrier|wbMove|wbZero|typedmemmove|typedmemclr|typedslicecopy|bulkBarrierPreWrite|memclrHasPointers|atomicwb))'
+     * cpu.pprof}, summed over the callers in parser.go: 462 (clear(o.kvs)) 120ms, 592 (clear(v.a)) 60ms, 198 and
+     * 169 10ms each (gcWriteBarrier, the 1.21+ assembly-local name pprof prints without a package). The lines
+     * write-barrier-hot reported at 253, 241 and 595 have none. growslice's own bulkBarrierPreWriteSrcOnly counts
+     * under growslice, the function the line called.
+     */
+    @Test
+    void runtimeCallerLineChargesTheWriteBarriersRuntimeFunctionsToTheCallingLineAsPprofDoes() throws Exception {
+        List<Fact> facts = parse(parser, Repo.resolve("testdata/modules/fastjson/cpu.pprof"), null);
+        java.util.Map<Integer, Long> barrier = new java.util.TreeMap<>();
+        for (Fact f : facts) {
+            if (f instanceof RuntimeCallerLine r && r.sampleType().equals("cpu") && r.category().equals("write-barrier")) {
+                assertThat(r.file()).endsWith("valyala/fastjson/parser.go");
+                barrier.merge(r.line(), r.flat(), Long::sum);
+            }
+        }
+        assertThat(barrier).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of(
+                169, 10_000_000L, 198, 10_000_000L, 462, 120_000_000L, 592, 60_000_000L)));
+        RuntimeCallerLine l462 = facts.stream().filter(f -> f instanceof RuntimeCallerLine r && r.line() == 462
+                && r.sampleType().equals("cpu")).map(f -> (RuntimeCallerLine) f).findFirst().orElseThrow();
+        assertThat(l462.symbol()).isEqualTo("github.com/valyala/fastjson.(*Object).reset");
+        assertThat(l462.flatShare()).isCloseTo(0.12 / 7.16, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(facts).anyMatch(f -> f instanceof RuntimeCallerLine r && r.category().equals("growslice"));
+        assertThat(facts).noneMatch(f -> f instanceof RuntimeCallerLine r && dev.perfwarden.facts.runtime.RuntimeFunctions.isRuntime(r.symbol()));
+    }
+
+    /**
      * chi v5.2.2's heap profile (Go 1.26.8): 60 % of the bytes are allocated in net/http's
      * (*Request).WithContext, inlined into (*Mux).ServeHTTP at mux.go:87; CallerLine charges them to that
      * module line (the innermost frame outside the standard library), and a standard-library line gets none.

@@ -114,6 +114,7 @@ public final class FactTypes {
             F + "profile.HotLine",
             F + "profile.LineCost",
             F + "profile.CallerLine",
+            F + "profile.RuntimeCallerLine",
             F + "disasm.HotInstruction",
             F + "profile.ProfileSummary",
             F + "bench.BenchResult",
