@@ -323,6 +323,19 @@ class RealModuleTest {
     }
 
     /**
+     * {@code ~r0} is the compiler's name for the result of a call inlined at that position (fastjson parser.go:888:80,
+     * {@code fmt.Errorf("... %s", v.Type())}: -m=2 prints "inlining call to (*Value).Type" and "~r0 escapes to heap"
+     * there). The message names the call a reader wrote, not the compiler's temporary alone.
+     */
+    @org.junit.jupiter.api.Test
+    void anInlinedCallsResultIsNamedByItsCallee() {
+        Report r = Report.of(Cli.root().resolve("testdata/modules/fastjson"));
+        assertThat(r.findings()).filteredOn(f -> key(f).equals("interface-escape parser.go:888")).singleElement()
+                .satisfies(f -> assertThat(f.get("message").asText())
+                        .startsWith("fastjson.(*Value).Type's result (~r0, inlined here) escapes to heap: "));
+    }
+
+    /**
      * fastjson's {@code skipWS} is 11 over the inlining budget only because {@code skipWSSlow} (cost 74) is inlined
      * into it; {@code //go:noinline} on skipWSSlow makes skipWS inlinable at every call site. Before, the report's top
      * 10 held that one fix six times (inline-budget and five hot call sites): one problem is one finding, the callee's,
