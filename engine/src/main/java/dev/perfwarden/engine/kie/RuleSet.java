@@ -209,8 +209,9 @@ public final class RuleSet {
                               Predicate<Finding> hidden, boolean release) {
         List<Param> params = parameters(paramOverrides == null ? Map.of() : paramOverrides);
         Partitions.Plan plan = Partitions.split(facts);
-        // read before the facts are released: which copy of a merged site leads among equal costs
-        java.util.function.ToDoubleFunction<String> weight = Weighing.functionShares(facts);
+        // which copy of a merged site leads among equal costs: from the profile's HotFunctions, which are shared
+        // facts (not Attributable), so the shared list holds them all and the whole input is not walked again
+        java.util.function.ToDoubleFunction<String> weight = Weighing.functionShares(plan.shared());
         if (release) {
             facts.clear();
         }
