@@ -1,8 +1,6 @@
 package dev.perfwarden.engine.pack;
 
-import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -21,9 +19,6 @@ import java.util.Optional;
  * {@code "x".equals(kind)}). Used by {@link VocabularyCheck}; anything else is "not known" and left alone.
  */
 final class ConstantText {
-    private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
-
     private ConstantText() {
     }
 
@@ -58,7 +53,7 @@ final class ConstantText {
     }
 
     private static Optional<Expression> parse(String javaExpr) {
-        ParseResult<Expression> r = PARSER.parseExpression(javaExpr);
+        ParseResult<Expression> r = JavaSyntax.expression(javaExpr);
         return r.isSuccessful() ? r.getResult() : Optional.empty();
     }
 

@@ -1,8 +1,7 @@
 package dev.perfwarden.engine.restrict;
 
-import com.github.javaparser.JavaParser;
+import dev.perfwarden.engine.pack.JavaSyntax;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -107,9 +106,6 @@ final class JavaAllowList {
     static final int MAX_LOOP_DEPTH = 2;
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
-    private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
-
     private final Host host;
     private final FactModel model;
     private final Deque<Set<String>> scopes = new ArrayDeque<>();
@@ -162,9 +158,7 @@ final class JavaAllowList {
 
     private void body(String text, Set<String> vars, boolean inFunction, String unparsable) {
         ParseResult<BlockStmt> r;
-        synchronized (PARSER) {
-            r = PARSER.parseBlock("{\n" + text + "\n}");
-        }
+        r = JavaSyntax.block("{\n" + text + "\n}");
         lineShift = -1;
         if (!r.isSuccessful() || r.getResult().isEmpty()) {
             host.problem(firstProblemLine(r, -1), 0, unparsable + firstProblem(r));
@@ -185,9 +179,7 @@ final class JavaAllowList {
             return;
         }
         ParseResult<Type> pt;
-        synchronized (PARSER) {
-            pt = PARSER.parseType(text.strip());
-        }
+        pt = JavaSyntax.type(text.strip());
         lineShift = 0;
         if (pt.getResult().isEmpty()) {
             host.problem(1, 0, "type '" + text.strip() + "' cannot be checked");
@@ -252,9 +244,7 @@ final class JavaAllowList {
 
     private Optional<Expression> parseExpression(String text) {
         ParseResult<Expression> r;
-        synchronized (PARSER) {
-            r = PARSER.parseExpression(text);
-        }
+        r = JavaSyntax.expression(text);
         lineShift = 0;
         if (!r.isSuccessful() || r.getResult().isEmpty()) {
             host.problem(firstProblemLine(r, 0), 0, "'" + text.strip() + "' is not a Java expression that can be"

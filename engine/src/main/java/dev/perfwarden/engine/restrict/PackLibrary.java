@@ -1,8 +1,7 @@
 package dev.perfwarden.engine.restrict;
 
-import com.github.javaparser.JavaParser;
+import dev.perfwarden.engine.pack.JavaSyntax;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import dev.perfwarden.engine.pack.Pack;
@@ -28,9 +27,6 @@ import java.util.TreeSet;
  * could run without end (the session's time limit would still stop it).
  */
 final class PackLibrary {
-    private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
-
     private final Set<String> functions;
     private final Set<String> queries;
     /** Simple names of the types the pack's files declare ({@code declare NAME}; all files share one package). */
@@ -90,9 +86,7 @@ final class PackLibrary {
         }
         for (FunctionDescr f : fns) {
             ParseResult<BlockStmt> r;
-            synchronized (PARSER) {
-                r = PARSER.parseBlock("{\n" + (f.getBody() == null ? "" : f.getBody()) + "\n}");
-            }
+            r = JavaSyntax.block("{\n" + (f.getBody() == null ? "" : f.getBody()) + "\n}");
             r.getResult().ifPresent(b -> b.findAll(MethodCallExpr.class).stream()
                     .filter(m -> m.getScope().isEmpty() && calls.containsKey(m.getNameAsString()))
                     .forEach(m -> calls.get(f.getName()).add(m.getNameAsString())));
