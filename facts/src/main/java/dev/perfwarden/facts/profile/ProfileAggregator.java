@@ -42,12 +42,9 @@ final class ProfileAggregator {
     private final Map<Long, long[]> runtimeCaller = new LinkedHashMap<>();
     private final int[] fnStamp;
     private final int[] lineStamp;
-    // ModuleLineCounters: outside test code, and the line's own cost
-    private final long[] modFlat;
-    private final long[] modCum;
+    // ModuleLineCounters: the line's own cost, never given to a line of test code
     private final long[] self;
-    private final int[] modStamp;
-    private final boolean[] locTest;
+    private final boolean[] lineTest;
     private final boolean[] fnRuntime;
     private final long[] totals;
     private final long[] buckets;
@@ -93,10 +90,11 @@ final class ProfileAggregator {
         }
         fnStamp = new int[nf];
         lineStamp = new int[nl];
-        modFlat = new long[nl * k];
-        modCum = new long[nl * k];
         self = new long[nl * k];
-        modStamp = new int[nl];
+        lineTest = new boolean[nl];
+        for (int i = 0; i < nl; i++) {
+            lineTest[i] = ModuleLineCounters.testFile(r.lines().get(i).file());
+        }
         fnRuntime = new boolean[nf];
         for (int i = 0; i < nf; i++) {
             fnRuntime[i] = ModuleLineCounters.runtime(r.names()[i]);
@@ -122,11 +120,6 @@ final class ProfileAggregator {
         crossFrom = new int[nLoc];
         crossEdge = new int[nLoc];
         Arrays.fill(crossFrom, -1);
-        locTest = new boolean[nLoc];
-        for (int li = 0; li < nLoc; li++) {
-            int outerLine = r.frameLine()[frameStart[li + 1] - 1];
-            locTest[li] = outerLine >= 0 && ModuleLineCounters.testFile(r.lines().get(outerLine).file());
-        }
     }
 
     private int edge(int caller, int callee) {
@@ -161,7 +154,6 @@ final class ProfileAggregator {
         if (++stamp == Integer.MAX_VALUE) {
             Arrays.fill(fnStamp, 0);
             Arrays.fill(lineStamp, 0);
-            Arrays.fill(modStamp, 0);
             Arrays.fill(edgeStamp, 0);
             stamp = 1;
         }
@@ -224,7 +216,7 @@ final class ProfileAggregator {
     }
 
     /**
-     * Walks the stack from the root: cumulative counters of each function, line and module line once per sample,
+     * Walks the stack from the root: cumulative counters of each function and line once per sample,
      * and the caller → callee edges; returns the runtime buckets the stack's locations fall in.
      */
     private int cumulative(int n, long nonZero) {
@@ -248,10 +240,6 @@ final class ProfileAggregator {
                 if (ln >= 0 && lineStamp[ln] != stamp) {
                     lineStamp[ln] = stamp;
                     addTo(lineCum, ln);
-                }
-                if (ln >= 0 && !locTest[li] && modStamp[ln] != stamp) {
-                    modStamp[ln] = stamp;
-                    addTo(modCum, ln);
                 }
                 if (trackEdges && parent >= 0 && parent != fn) {
                     addEdge(f == outer ? crossEdge(li, parentLoc, parent, fn) : frameEdge[f], f == outer, nonZero);
@@ -286,7 +274,7 @@ final class ProfileAggregator {
         }
     }
 
-    /** Flat counters of the leaf's function, line and module line, and the innermost line outside the standard library. */
+    /** Flat counters of the leaf's function and line, and the innermost line outside the standard library. */
     private void flat(int n) {
         int[] frameStart = r.frameStart();
         int[] frameFn = r.frameFn();
@@ -295,9 +283,6 @@ final class ProfileAggregator {
         addTo(fnFlat, frameFn[leaf]);
         if (frameLine[leaf] >= 0) {
             addTo(lineFlat, frameLine[leaf]);
-            if (!locTest[locs[0]]) {
-                addTo(modFlat, frameLine[leaf]);
-            }
         }
         boolean caller = false;
         int category = -1; // the category of the outermost runtime frame walked so far (the function a line called)
@@ -327,7 +312,11 @@ final class ProfileAggregator {
         }
     }
 
-    /** Gives the sample to the innermost frame outside the runtime, unless that frame is in test code. */
+    /**
+     * Gives the sample to the innermost frame outside the runtime, unless that frame is a line of test code (a
+     * {@code *_test.go} file: the benchmark's own loop). A module line inlined into a test function counts: the
+     * benchmark calling {@code NewEncoder} is how the module's code runs.
+     */
     private void addSelf(int n) {
         int[] frameStart = r.frameStart();
         for (int i = 0; i < n; i++) {
@@ -335,7 +324,7 @@ final class ProfileAggregator {
             for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
                 if (!fnRuntime[r.frameFn()[f]]) {
                     int ln = r.frameLine()[f];
-                    if (ln >= 0 && !locTest[li]) {
+                    if (ln >= 0 && !lineTest[ln]) {
                         addTo(self, ln);
                     }
                     return;
@@ -414,6 +403,6 @@ final class ProfileAggregator {
         });
         return new ProfileData(header, counts, r.names(), fnFlat, fnCum, inlineTypes, callTypes, lineFn, lineFile,
                 lineNo, lineFlat, lineCum, lineCaller, totals, buckets, labelTotals, droppedLabels,
-                new ModuleLineCounters(modFlat, modCum, self), runtimeCaller);
+                new ModuleLineCounters(lineTest, self), runtimeCaller);
     }
 }
