@@ -38,6 +38,10 @@ final class ProfileAggregator {
     private final boolean[] fnStd;
     /** Per function: its index in {@link ProfileData#RUNTIME_CATEGORIES} when it is a runtime function, else -1. */
     private final int[] fnCategory;
+    /** Per function: a write-barrier function that also clears or copies ({@link RuntimeFunctions#barrierWithOperation}). */
+    private final boolean[] fnMixed;
+    private static final int WRITE_BARRIER = ProfileData.RUNTIME_CATEGORIES.indexOf("write-barrier");
+    private static final int OTHER = ProfileData.RUNTIME_CATEGORIES.indexOf(RuntimeFunctions.OTHER);
     /** Per (line, runtime category): samples in runtime functions of that category called from the line. */
     private final Map<Long, long[]> runtimeCaller = new LinkedHashMap<>();
     private final int[] fnStamp;
@@ -85,8 +89,10 @@ final class ProfileAggregator {
             fnStd[i] = Symbols.isStandardLibrary(r.names()[i]);
         }
         fnCategory = new int[nf];
+        fnMixed = new boolean[nf];
         for (int i = 0; i < nf; i++) {
             fnCategory[i] = ProfileData.runtimeCategory(r.names()[i]);
+            fnMixed[i] = RuntimeFunctions.barrierWithOperation(r.names()[i]);
         }
         fnStamp = new int[nf];
         lineStamp = new int[nl];
@@ -284,30 +290,48 @@ final class ProfileAggregator {
         if (frameLine[leaf] >= 0) {
             addTo(lineFlat, frameLine[leaf]);
         }
-        boolean caller = false;
+        chargeRuntime(n);
+        for (int i = 0; i < n; i++) {
+            int li = locs[i];
+            for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
+                if (!fnStd[frameFn[f]] && frameLine[f] >= 0) {
+                    addTo(lineCaller, frameLine[f]);
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Charges a sample whose innermost frames are runtime functions to the first frame outside the runtime (the line
+     * that called them), under the category of the outermost of those runtime frames (the function the line called).
+     * A write-barrier function that also clears or copies ({@link RuntimeFunctions#barrierWithOperation}:
+     * {@code memclrHasPointers}) is the barrier only in the pure barrier functions it calls ({@code
+     * bulkBarrierPreWrite}); its other samples (the clearing, its own instructions) are charged as {@code other}.
+     */
+    private void chargeRuntime(int n) {
+        int[] frameStart = r.frameStart();
+        int[] frameFn = r.frameFn();
+        int[] frameLine = r.frameLine();
         int category = -1; // the category of the outermost runtime frame walked so far (the function a line called)
+        boolean mixed = false; // that frame is a barrier function that also does the operation
+        boolean barrier = false; // a pure barrier function was walked
         for (int i = 0; i < n; i++) {
             int li = locs[i];
             for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
                 int fn = frameFn[f];
-                if (category != Integer.MIN_VALUE) {
-                    if (fnCategory[fn] >= 0) {
-                        category = fnCategory[fn];
-                    } else {
-                        if (category >= 0 && frameLine[f] >= 0) {
-                            long key = (long) frameLine[f] * ProfileData.RUNTIME_CATEGORIES.size() + category;
-                            addTo(runtimeCaller.computeIfAbsent(key, x -> new long[k]), 0);
-                        }
-                        category = Integer.MIN_VALUE; // done: the first frame outside the runtime is found
-                    }
+                if (fnCategory[fn] >= 0) {
+                    category = fnCategory[fn];
+                    mixed = fnMixed[fn];
+                    barrier |= category == WRITE_BARRIER && !mixed;
+                    continue;
                 }
-                if (!caller && !fnStd[fn] && frameLine[f] >= 0) {
-                    addTo(lineCaller, frameLine[f]);
-                    caller = true;
+                if (category >= 0 && frameLine[f] >= 0) {
+                    int c = category == WRITE_BARRIER && mixed && !barrier ? OTHER : category;
+                    long key = (long) frameLine[f] * ProfileData.RUNTIME_CATEGORIES.size() + c;
+                    addTo(runtimeCaller.computeIfAbsent(key, x -> new long[k]), 0);
                 }
-                if (caller && category == Integer.MIN_VALUE) {
-                    return;
-                }
+                return; // done: the first frame outside the runtime is found
             }
         }
     }
