@@ -7,9 +7,10 @@ import dev.perfwarden.facts.core.Fact;
 /**
  * What one source line costs the module in one sample type of a profile, whatever function it was
  * compiled into: summed over every function (an inlined copy, a generic instance) that holds
- * {@code file:line}, leaving out the copies compiled into test code (a function declared in a
- * {@code *_test.go} file: a module line inlined into {@code BenchmarkX} measures the benchmark). Three
- * measures, shares of the profile's total for that sample type, at most 1:
+ * {@code file:line}, its copies inlined into test functions included (a benchmark calling
+ * {@code NewEncoder} is how the module's code runs, inlined or not). Lines of test code (a
+ * {@code *_test.go} file) have none: they measure the test. Three measures, shares of the profile's
+ * total for that sample type, at most 1:
  * <ul>
  *   <li>{@code self}: samples whose innermost frame outside the Go runtime, inlined frames included, is this
  *       line: its own instructions and the runtime work they ask for (allocating, growing a slice, write

@@ -125,9 +125,12 @@ public final class PprofParser implements InputParser {
                     ctx.emit(new HotLine(symbols[data.lineFunction(ln)], data.lineFile(ln), lineNo, st.type(),
                             st.unit(), flat, data.share(flat, t), cum, data.share(cum, t),
                             instances[data.lineFunction(ln)]));
+                    if (data.lineInTests(ln)) {
+                        continue; // a line of test code costs the module nothing; module lines inlined there count
+                    }
                     long[] sum = sites.computeIfAbsent(new LineSite(data.lineFile(ln), lineNo), k -> new long[4]);
-                    sum[0] += data.lineFlatOutsideTests(ln, t);
-                    sum[1] += data.lineCumOutsideTests(ln, t);
+                    sum[0] += flat;
+                    sum[1] += cum;
                     sum[2] += data.lineSelf(ln, t);
                     sum[3]++;
                 }
@@ -136,9 +139,6 @@ public final class PprofParser implements InputParser {
             long total = Math.abs(data.total(t));
             for (Map.Entry<LineSite, long[]> e : sites.entrySet()) {
                 long[] sum = e.getValue();
-                if (sum[0] == 0 && sum[1] == 0 && sum[2] == 0) {
-                    continue; // only test code runs the line
-                }
                 // a stack holding the line in two functions (two instances of one generic) would count twice
                 long cum = total == 0 ? sum[1] : Math.max(-total, Math.min(total, sum[1]));
                 ctx.emit(new LineCost(e.getKey().file(), e.getKey().line(), st.type(), st.unit(), sum[0],

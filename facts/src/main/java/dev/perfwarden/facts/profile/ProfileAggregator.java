@@ -38,16 +38,17 @@ final class ProfileAggregator {
     private final boolean[] fnStd;
     /** Per function: its index in {@link ProfileData#RUNTIME_CATEGORIES} when it is a runtime function, else -1. */
     private final int[] fnCategory;
+    /** Per function: a write-barrier function that also clears or copies ({@link RuntimeFunctions#barrierWithOperation}). */
+    private final boolean[] fnMixed;
+    private static final int WRITE_BARRIER = ProfileData.RUNTIME_CATEGORIES.indexOf("write-barrier");
+    private static final int OTHER = ProfileData.RUNTIME_CATEGORIES.indexOf(RuntimeFunctions.OTHER);
     /** Per (line, runtime category): samples in runtime functions of that category called from the line. */
     private final Map<Long, long[]> runtimeCaller = new LinkedHashMap<>();
     private final int[] fnStamp;
     private final int[] lineStamp;
-    // ModuleLineCounters: outside test code, and the line's own cost
-    private final long[] modFlat;
-    private final long[] modCum;
+    // ModuleLineCounters: the line's own cost, never given to a line of test code
     private final long[] self;
-    private final int[] modStamp;
-    private final boolean[] locTest;
+    private final boolean[] lineTest;
     private final boolean[] fnRuntime;
     private final long[] totals;
     private final long[] buckets;
@@ -88,15 +89,18 @@ final class ProfileAggregator {
             fnStd[i] = Symbols.isStandardLibrary(r.names()[i]);
         }
         fnCategory = new int[nf];
+        fnMixed = new boolean[nf];
         for (int i = 0; i < nf; i++) {
             fnCategory[i] = ProfileData.runtimeCategory(r.names()[i]);
+            fnMixed[i] = RuntimeFunctions.barrierWithOperation(r.names()[i]);
         }
         fnStamp = new int[nf];
         lineStamp = new int[nl];
-        modFlat = new long[nl * k];
-        modCum = new long[nl * k];
         self = new long[nl * k];
-        modStamp = new int[nl];
+        lineTest = new boolean[nl];
+        for (int i = 0; i < nl; i++) {
+            lineTest[i] = ModuleLineCounters.testFile(r.lines().get(i).file());
+        }
         fnRuntime = new boolean[nf];
         for (int i = 0; i < nf; i++) {
             fnRuntime[i] = ModuleLineCounters.runtime(r.names()[i]);
@@ -122,11 +126,6 @@ final class ProfileAggregator {
         crossFrom = new int[nLoc];
         crossEdge = new int[nLoc];
         Arrays.fill(crossFrom, -1);
-        locTest = new boolean[nLoc];
-        for (int li = 0; li < nLoc; li++) {
-            int outerLine = r.frameLine()[frameStart[li + 1] - 1];
-            locTest[li] = outerLine >= 0 && ModuleLineCounters.testFile(r.lines().get(outerLine).file());
-        }
     }
 
     private int edge(int caller, int callee) {
@@ -161,7 +160,6 @@ final class ProfileAggregator {
         if (++stamp == Integer.MAX_VALUE) {
             Arrays.fill(fnStamp, 0);
             Arrays.fill(lineStamp, 0);
-            Arrays.fill(modStamp, 0);
             Arrays.fill(edgeStamp, 0);
             stamp = 1;
         }
@@ -224,7 +222,7 @@ final class ProfileAggregator {
     }
 
     /**
-     * Walks the stack from the root: cumulative counters of each function, line and module line once per sample,
+     * Walks the stack from the root: cumulative counters of each function and line once per sample,
      * and the caller → callee edges; returns the runtime buckets the stack's locations fall in.
      */
     private int cumulative(int n, long nonZero) {
@@ -248,10 +246,6 @@ final class ProfileAggregator {
                 if (ln >= 0 && lineStamp[ln] != stamp) {
                     lineStamp[ln] = stamp;
                     addTo(lineCum, ln);
-                }
-                if (ln >= 0 && !locTest[li] && modStamp[ln] != stamp) {
-                    modStamp[ln] = stamp;
-                    addTo(modCum, ln);
                 }
                 if (trackEdges && parent >= 0 && parent != fn) {
                     addEdge(f == outer ? crossEdge(li, parentLoc, parent, fn) : frameEdge[f], f == outer, nonZero);
@@ -286,7 +280,7 @@ final class ProfileAggregator {
         }
     }
 
-    /** Flat counters of the leaf's function, line and module line, and the innermost line outside the standard library. */
+    /** Flat counters of the leaf's function and line, and the innermost line outside the standard library. */
     private void flat(int n) {
         int[] frameStart = r.frameStart();
         int[] frameFn = r.frameFn();
@@ -295,39 +289,58 @@ final class ProfileAggregator {
         addTo(fnFlat, frameFn[leaf]);
         if (frameLine[leaf] >= 0) {
             addTo(lineFlat, frameLine[leaf]);
-            if (!locTest[locs[0]]) {
-                addTo(modFlat, frameLine[leaf]);
-            }
         }
-        boolean caller = false;
-        int category = -1; // the category of the outermost runtime frame walked so far (the function a line called)
+        chargeRuntime(n);
         for (int i = 0; i < n; i++) {
             int li = locs[i];
             for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
-                int fn = frameFn[f];
-                if (category != Integer.MIN_VALUE) {
-                    if (fnCategory[fn] >= 0) {
-                        category = fnCategory[fn];
-                    } else {
-                        if (category >= 0 && frameLine[f] >= 0) {
-                            long key = (long) frameLine[f] * ProfileData.RUNTIME_CATEGORIES.size() + category;
-                            addTo(runtimeCaller.computeIfAbsent(key, x -> new long[k]), 0);
-                        }
-                        category = Integer.MIN_VALUE; // done: the first frame outside the runtime is found
-                    }
-                }
-                if (!caller && !fnStd[fn] && frameLine[f] >= 0) {
+                if (!fnStd[frameFn[f]] && frameLine[f] >= 0) {
                     addTo(lineCaller, frameLine[f]);
-                    caller = true;
-                }
-                if (caller && category == Integer.MIN_VALUE) {
                     return;
                 }
             }
         }
     }
 
-    /** Gives the sample to the innermost frame outside the runtime, unless that frame is in test code. */
+    /**
+     * Charges a sample whose innermost frames are runtime functions to the first frame outside the runtime (the line
+     * that called them), under the category of the outermost of those runtime frames (the function the line called).
+     * A write-barrier function that also clears or copies ({@link RuntimeFunctions#barrierWithOperation}:
+     * {@code memclrHasPointers}) is the barrier only in the pure barrier functions it calls ({@code
+     * bulkBarrierPreWrite}); its other samples (the clearing, its own instructions) are charged as {@code other}.
+     */
+    private void chargeRuntime(int n) {
+        int[] frameStart = r.frameStart();
+        int[] frameFn = r.frameFn();
+        int[] frameLine = r.frameLine();
+        int category = -1; // the category of the outermost runtime frame walked so far (the function a line called)
+        boolean mixed = false; // that frame is a barrier function that also does the operation
+        boolean barrier = false; // a pure barrier function was walked
+        for (int i = 0; i < n; i++) {
+            int li = locs[i];
+            for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
+                int fn = frameFn[f];
+                if (fnCategory[fn] >= 0) {
+                    category = fnCategory[fn];
+                    mixed = fnMixed[fn];
+                    barrier |= category == WRITE_BARRIER && !mixed;
+                    continue;
+                }
+                if (category >= 0 && frameLine[f] >= 0) {
+                    int c = category == WRITE_BARRIER && mixed && !barrier ? OTHER : category;
+                    long key = (long) frameLine[f] * ProfileData.RUNTIME_CATEGORIES.size() + c;
+                    addTo(runtimeCaller.computeIfAbsent(key, x -> new long[k]), 0);
+                }
+                return; // done: the first frame outside the runtime is found
+            }
+        }
+    }
+
+    /**
+     * Gives the sample to the innermost frame outside the runtime, unless that frame is a line of test code (a
+     * {@code *_test.go} file: the benchmark's own loop). A module line inlined into a test function counts: the
+     * benchmark calling {@code NewEncoder} is how the module's code runs.
+     */
     private void addSelf(int n) {
         int[] frameStart = r.frameStart();
         for (int i = 0; i < n; i++) {
@@ -335,7 +348,7 @@ final class ProfileAggregator {
             for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
                 if (!fnRuntime[r.frameFn()[f]]) {
                     int ln = r.frameLine()[f];
-                    if (ln >= 0 && !locTest[li]) {
+                    if (ln >= 0 && !lineTest[ln]) {
                         addTo(self, ln);
                     }
                     return;
@@ -414,6 +427,6 @@ final class ProfileAggregator {
         });
         return new ProfileData(header, counts, r.names(), fnFlat, fnCum, inlineTypes, callTypes, lineFn, lineFile,
                 lineNo, lineFlat, lineCum, lineCaller, totals, buckets, labelTotals, droppedLabels,
-                new ModuleLineCounters(modFlat, modCum, self), runtimeCaller);
+                new ModuleLineCounters(lineTest, self), runtimeCaller);
     }
 }

@@ -260,22 +260,14 @@ public final class ProfileData {
         return out;
     }
 
-    /**
-     * The line's value outside test code: as {@link #lineFlat}, but only frames in a location whose physical
-     * (outermost, not inlined) function is not declared in a {@code *_test.go} file; see {@link ModuleLineCounters}.
-     */
-    public long lineFlatOutsideTests(int ln, int t) {
-        return moduleLines.flat()[ln * k + check(t)];
-    }
-
-    /** As {@link #lineCum}, outside test code (see {@link #lineFlatOutsideTests}). */
-    public long lineCumOutsideTests(int ln, int t) {
-        return moduleLines.cum()[ln * k + check(t)];
+    /** Whether the line is in test code (a {@code *_test.go} file); see {@link ModuleLineCounters}. */
+    public boolean lineInTests(int ln) {
+        return moduleLines.test()[ln];
     }
 
     /**
-     * The line's own cost outside test code: samples whose innermost frame outside the Go runtime (inlined
-     * frames included) is this line; see {@link ModuleLineCounters}.
+     * The line's own cost: samples whose innermost frame outside the Go runtime (inlined frames included) is
+     * this line; 0 for a line of test code; see {@link ModuleLineCounters}.
      */
     public long lineSelf(int ln, int t) {
         return moduleLines.self()[ln * k + check(t)];

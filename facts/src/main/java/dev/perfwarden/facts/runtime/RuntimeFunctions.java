@@ -121,6 +121,28 @@ public final class RuntimeFunctions {
         return OTHER;
     }
 
+    /**
+     * The write-barrier functions that also do the memory operation the store needs anyway (Go 1.26.8
+     * runtime/mbarrier.go): {@code memclrHasPointers} is {@code bulkBarrierPreWrite} then
+     * {@code memclrNoHeapPointers}; {@code typedmemmove}, {@code typedslicecopy} are the barrier then
+     * {@code memmove}; {@code typedmemclr} the barrier then {@code memclrNoHeapPointers};
+     * {@code reflect_typedmemmove} calls {@code typedmemmove}. Only the barrier functions they call
+     * ({@code bulkBarrierPreWrite}...) are the barrier's cost; {@code clear(s)} of a pointer slice clears memory
+     * with or without a barrier. The pure barrier functions ({@code gcWriteBarrier*}, {@code wbZero}, {@code wbMove},
+     * {@code bulkBarrierPreWrite*}, {@code atomicwb}) do nothing else.
+     */
+    private static final Set<String> BARRIER_WITH_OPERATION = Set.of("memclrHasPointers", "typedmemmove",
+            "typedmemclr", "typedslicecopy", "reflect_typedmemmove");
+
+    /**
+     * Whether {@code function} (a name as pprof prints it) is a write-barrier function that does the clearing or
+     * copying besides the barrier ({@link #BARRIER_WITH_OPERATION}): its samples outside the barrier functions it
+     * calls are the operation's, not the barrier's.
+     */
+    public static boolean barrierWithOperation(String function) {
+        return function.startsWith("runtime.") && BARRIER_WITH_OPERATION.contains(function.substring(8));
+    }
+
     /** The buckets of {@code function} (a name as pprof prints it, package {@code runtime} only), as bits. */
     public static int bucketMask(String function) {
         if (!function.startsWith("runtime.")) {
