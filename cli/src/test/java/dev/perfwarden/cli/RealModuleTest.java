@@ -279,6 +279,41 @@ class RealModuleTest {
     }
 
     /**
+     * fastjson's {@code parser.go:508}, {@code return &o.kvs[len(o.kvs)-1]} in getKV inlined into
+     * {@code (*cache).parseObject}: the check sits in the key loop, which calls skipWS, parseRawKey and parseValue out of
+     * line on every iteration (the error returns' fmt.errorf calls leave the loop; growslice and gcWriteBarrier2 run
+     * rarely). One compare next to three calls: a note that names them (it was a warning, one of the four the default
+     * report showed). The checks judged actionable, all in tight loops without calls, stay warnings.
+     */
+    @org.junit.jupiter.api.Test
+    void aBoundsCheckInALoopThatCallsOutOfLineIsANote() {
+        Report r = Report.of(Cli.root().resolve("testdata/modules/fastjson"));
+        assertThat(r.findings()).filteredOn(f -> key(f).equals("bounds-check-hot parser.go:508")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.get("severity").asText()).isEqualTo("note");
+                    assertThat(f.get("message").asText())
+                            .contains("inside a loop of github.com/valyala/fastjson.(*cache).parseObject that also makes calls:")
+                            .contains("The loop also calls github.com/valyala/fastjson.skipWS (parser.go:237, 245, 252, 257),"
+                                    + " github.com/valyala/fastjson.parseRawKey (parser.go:241),"
+                                    + " github.com/valyala/fastjson.(*cache).parseValue (parser.go:253) out of line")
+                            .doesNotContain("growslice").doesNotContain("gcWriteBarrier").doesNotContain("errorf");
+                });
+        Map<String, List<String>> tight = Map.of("murmur3", List.of("murmur128.go:67"), "bitset",
+                List.of("bitset.go:514", "bitset.go:965"), "chi", List.of("tree.go:827"), "uuid",
+                List.of("uuid.go:110", "uuid.go:155"));
+        tight.forEach((module, sites) -> {
+            Report m = Report.of(Cli.root().resolve("testdata/modules").resolve(module));
+            for (String site : sites) {
+                assertThat(m.findings()).as("%s %s", module, site)
+                        .filteredOn(f -> key(f).equals("bounds-check-hot " + site)).isNotEmpty().allSatisfy(f -> {
+                            assertThat(f.get("severity").asText()).isEqualTo("warning");
+                            assertThat(f.get("message").asText()).doesNotContain("that also makes calls");
+                        });
+            }
+        });
+    }
+
+    /**
      * xsync's {@code map.go:556}: the shape bodies of {@code LoadAndDelete} are 12 over the inlining budget and hold
      * 2.5 % of the CPU samples, all of them below the line that calls {@code doCompute} (cost 2238, not inlined),
      * which locks a bucket. Inlining {@code LoadAndDelete} would save one call of what each call does: a note that

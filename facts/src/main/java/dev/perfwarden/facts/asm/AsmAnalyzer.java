@@ -33,7 +33,8 @@ public final class AsmAnalyzer {
     /** Emits every fact of {@code body} into {@code ctx}. */
     public void finish(AsmBody body, ParseContext ctx) {
         List<Insn> in = body.insns;
-        int backEdges = markLoops(body);
+        LoopFinder loops = new LoopFinder(body);
+        int backEdges = loops.run();
         long size = body.declaredSize;
         int firstLine = in.isEmpty() ? 0 : in.get(0).line;
         if (size < 0) {
@@ -69,6 +70,35 @@ public final class AsmAnalyzer {
         for (Insn x : loopLines.values()) {
             ctx.emit(new LoopLine(body.symbol, x.file, x.line, 0, x.address, evidence(x, ctx)));
         }
+        loopCalls(body, loops, ctx);
+    }
+
+    /** One {@link LoopCall} per loop and call in it ({@link LoopFinder#loopCalls()}). */
+    private void loopCalls(AsmBody body, LoopFinder loops, ParseContext ctx) {
+        List<Insn> in = body.insns;
+        for (LoopFinder.LoopCalls l : loops.loopCalls()) {
+            long header = in.get(l.header()).address;
+            List<Long> checks = l.checks().stream().map(i -> in.get(i).address).toList();
+            for (int i : l.calls()) {
+                Insn x = in.get(i);
+                String callee;
+                String category;
+                if (!x.op.equals("CALL")) {
+                    callee = x.op.equals("DUFFZERO") ? "runtime.duffzero" : "runtime.duffcopy";
+                    category = RuntimeFunctions.category(callee);
+                } else if (x.args.endsWith("(SB)")) {
+                    callee = canonical(stripOffset(x.args.substring(0, x.args.length() - 4)));
+                    category = RuntimeFunctions.isRuntime(callee) ? RuntimeFunctions.category(callee) : LoopCall.DIRECT;
+                } else {
+                    // CALL 0x4a5b20 (into the middle of a symbol) is direct; a register or memory operand is not
+                    callee = x.args;
+                    category = x.args.startsWith("0x") && isHex(x.args, 2) || isDigits(x.args)
+                            ? LoopCall.DIRECT : LoopCall.INDIRECT;
+                }
+                ctx.emit(new LoopCall(body.symbol, x.file, x.line, 0, callee, category, header, checks, x.address,
+                        evidence(x, ctx)));
+            }
+        }
     }
 
     private Evidence evidence(Insn x, ParseContext ctx) {
@@ -76,11 +106,6 @@ public final class AsmAnalyzer {
     }
 
     // ---------------------------------------------------------------- loops
-
-    /** Marks {@link Insn#inLoop} and returns the number of loop back edges ({@link LoopFinder}). */
-    int markLoops(AsmBody body) {
-        return new LoopFinder(body).run();
-    }
 
     static boolean isBranch(String op) {
         return !op.isEmpty() && (op.charAt(0) == 'J' || op.startsWith("LOOP"));

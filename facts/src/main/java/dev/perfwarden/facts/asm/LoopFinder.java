@@ -4,7 +4,9 @@ import dev.perfwarden.facts.runtime.RuntimeFunctions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loop membership from the control-flow graph of one function's machine code: basic blocks from the
@@ -31,11 +33,17 @@ final class LoopFinder {
     /** Indices (into {@code in}) of real instructions. */
     private final int[] real;
     private int[] blockOf;      // per real index → block
+    private int[] insnBlock;    // per instruction (pseudo-ops too) → block
     private int[] blockStart;   // per block → first real index
     private int blocks;
     private List<int[]> succ;   // per block
     private List<List<Integer>> pred; // per reachable block
     private int backEdges;
+    /** Per natural loop (the back edges to one header merged): its header block and its blocks. */
+    private final List<Integer> headers = new ArrayList<>();
+    private final List<boolean[]> bodies = new ArrayList<>();
+    /** Per block ending in a call that never returns: the loop blocks its failing branch leaves from. */
+    private final Map<Integer, List<Integer>> guardEntries = new LinkedHashMap<>();
 
     LoopFinder(AsmBody body) {
         this.body = body;
@@ -66,6 +74,7 @@ final class LoopFinder {
         }
         buildBlocks();
         boolean[] loop = loops();
+        insnBlock = new int[in.size()];
         int r = -1;
         for (int i = 0; i < in.size(); i++) {
             Insn x = in.get(i);
@@ -73,7 +82,8 @@ final class LoopFinder {
                 r++;
             }
             // a pseudo-op belongs to the block of the real instruction before it (or the first block)
-            x.inLoop = loop[blockOf[Math.max(r, 0)]];
+            insnBlock[i] = blockOf[Math.max(r, 0)];
+            x.inLoop = loop[insnBlock[i]];
         }
         markGuards(loop);
         return backEdges;
@@ -237,6 +247,76 @@ final class LoopFinder {
         return false;
     }
 
+    // ---------------------------------------------------------------- the calls of each loop
+
+    /**
+     * One natural loop (the back edges to one header merged) that makes calls, as indices into the
+     * instructions: its header's first instruction, every call in its blocks (those of loops nested in it
+     * too), and every call that never returns whose failing branch leaves from this loop and from no loop
+     * nested in it (for a bounds check: this is the innermost loop that runs it).
+     */
+    record LoopCalls(int header, List<Integer> calls, List<Integer> checks) {
+    }
+
+    /** The loops that make calls, after {@link #run()}; loops without a call are left out. */
+    List<LoopCalls> loopCalls() {
+        List<LoopCalls> out = new ArrayList<>();
+        if (headers.isEmpty()) {
+            return out;
+        }
+        List<List<Integer>> checks = innermostChecks();
+        for (int k = 0; k < headers.size(); k++) {
+            boolean[] body = bodies.get(k);
+            List<Integer> calls = new ArrayList<>();
+            for (int i = 0; i < in.size(); i++) {
+                Insn x = in.get(i);
+                if (!x.pseudo && body[insnBlock[i]] && isCall(x.op)) {
+                    calls.add(i);
+                }
+            }
+            if (!calls.isEmpty()) {
+                out.add(new LoopCalls(real[blockStart[headers.get(k)]], List.copyOf(calls), List.copyOf(checks.get(k))));
+            }
+        }
+        return out;
+    }
+
+    /** A call instruction; {@code -S} writes the calls into Duff's device as {@code DUFFZERO}/{@code DUFFCOPY}. */
+    static boolean isCall(String op) {
+        return op.equals("CALL") || op.equals("DUFFZERO") || op.equals("DUFFCOPY");
+    }
+
+    /** Per loop, the never-returning calls whose failing branch leaves from it and from no loop nested in it. */
+    private List<List<Integer>> innermostChecks() {
+        int[] size = new int[headers.size()];
+        for (int k = 0; k < size.length; k++) {
+            for (boolean b : bodies.get(k)) {
+                size[k] += b ? 1 : 0;
+            }
+        }
+        List<List<Integer>> checks = new ArrayList<>(size.length);
+        for (int k = 0; k < size.length; k++) {
+            checks.add(new ArrayList<>(1));
+        }
+        for (Map.Entry<Integer, List<Integer>> e : guardEntries.entrySet()) {
+            int b = e.getKey();
+            int call = real[(b + 1 < blocks ? blockStart[b + 1] : real.length) - 1];
+            for (int p : e.getValue()) {
+                // natural loops with different headers are nested or disjoint: the smallest one holding p is innermost
+                int best = -1;
+                for (int k = 0; k < size.length; k++) {
+                    if (bodies.get(k)[p] && (best < 0 || size[k] < size[best])) {
+                        best = k;
+                    }
+                }
+                if (best >= 0 && !checks.get(best).contains(call)) {
+                    checks.get(best).add(call);
+                }
+            }
+        }
+        return checks;
+    }
+
     // ---------------------------------------------------------------- dominators and loops
 
     private boolean[] loops() {
@@ -282,8 +362,19 @@ final class LoopFinder {
             for (int h : succ.get(u)) {
                 if (dominates(h, u, idom)) {
                     backEdges++;
-                    markBody(h, u, pred, inLoop);
+                    int k = headers.indexOf(h);
+                    if (k < 0) {
+                        k = headers.size();
+                        headers.add(h);
+                        bodies.add(new boolean[blocks]);
+                    }
+                    markBody(h, u, pred, bodies.get(k));
                 }
+            }
+        }
+        for (boolean[] body : bodies) {
+            for (int b = 0; b < blocks; b++) {
+                inLoop[b] |= body[b];
             }
         }
         return inLoop;
@@ -302,31 +393,38 @@ final class LoopFinder {
             if (!x.op.equals("CALL") || !ends(x) || loop[b]) {
                 continue;
             }
-            x.guardsLoop = enteredFromLoop(b, loop);
+            List<Integer> from = enteredFromLoop(b, loop);
+            x.guardsLoop = !from.isEmpty();
+            if (x.guardsLoop) {
+                guardEntries.put(b, from);
+            }
         }
     }
 
     /**
-     * Whether a loop block leads to {@code b} through blocks outside the loop that lead nowhere else
+     * The loop blocks that lead to {@code b} through blocks outside the loop that lead nowhere else
      * (Go lays a check out as {@code Jcc ok} then {@code JMP fail}, or jumps straight to the failing block).
      */
-    private boolean enteredFromLoop(int b, boolean[] loop) {
+    private List<Integer> enteredFromLoop(int b, boolean[] loop) {
         boolean[] seen = new boolean[blocks];
+        List<Integer> from = new ArrayList<>(1);
         ArrayDeque<Integer> work = new ArrayDeque<>();
         work.push(b);
         seen[b] = true;
         while (!work.isEmpty()) {
             for (int p : pred.get(work.pop())) {
-                if (loop[p]) {
-                    return true;
+                if (seen[p]) {
+                    continue;
                 }
-                if (!seen[p] && succ.get(p).length == 1) {
-                    seen[p] = true;
+                seen[p] = true;
+                if (loop[p]) {
+                    from.add(p);
+                } else if (succ.get(p).length == 1) {
                     work.push(p);
                 }
             }
         }
-        return false;
+        return from;
     }
 
     private int[] reversePostOrder() {

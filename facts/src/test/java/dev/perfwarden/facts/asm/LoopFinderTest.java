@@ -112,6 +112,37 @@ class LoopFinderTest {
     }
 
     /**
+     * fastjson (*cache).parseObject, Go 1.26.8: the key loop (parser.go:234-262) runs getKV inlined, whose
+     * {@code &o.kvs[len(o.kvs)-1]} (line 508) keeps a check, and calls skipWS, parseRawKey and parseValue out of
+     * line on every iteration. The error returns inside the loop (fmt.errorf, errors.New's newobject) leave it:
+     * their calls are not the loop's. The check's panicBounds call names this loop as its innermost.
+     */
+    @Test
+    void theCallsOfALoopAreThoseOnItsIteratingPath() {
+        Parsed p = Captures.parse(objdump, Captures.root().resolve("testdata/modules/fastjson/objdump.txt"));
+        String f = "github.com/valyala/fastjson.(*cache).parseObject";
+        RuntimeCall check = p.of(RuntimeCall.class).stream()
+                .filter(c -> c.symbol().equals(f) && c.line() == 508 && c.category().equals(RuntimeCall.BOUNDS_PANIC))
+                .findFirst().orElseThrow();
+        assertThat(check.address()).isEqualTo(0x561d0cL);
+        List<LoopCall> calls = p.of(LoopCall.class).stream()
+                .filter(c -> c.symbol().equals(f) && c.checks().contains(check.address())).toList();
+        assertThat(calls).extracting(c -> c.callee().replace("github.com/valyala/fastjson.", "") + ":" + c.line())
+                .contains("skipWS:237", "parseRawKey:241", "skipWS:245", "skipWS:252", "(*cache).parseValue:253",
+                        "skipWS:257", "runtime.growslice:506", "runtime.gcWriteBarrier2:241")
+                .noneMatch(c -> c.startsWith("fmt.errorf") || c.startsWith("runtime.newobject")
+                        || c.startsWith("runtime.panicBounds") || c.startsWith("runtime.morestack"));
+        assertThat(calls).allSatisfy(c -> {
+            assertThat(c.loop()).isEqualTo(calls.get(0).loop());
+            assertThat(c.category()).isEqualTo(c.callee().startsWith("runtime.") ? c.category() : LoopCall.DIRECT);
+        });
+        assertThat(calls).filteredOn(c -> c.callee().equals("runtime.growslice")).allSatisfy(c ->
+                assertThat(c.category()).isEqualTo(RuntimeCall.GROWSLICE));
+        // the calls before the loop (skipWS at 217, the first key's growslice at parser.go:71) are in no loop
+        assertThat(p.of(LoopCall.class)).filteredOn(c -> c.symbol().equals(f)).noneMatch(c -> c.line() == 217 || c.line() == 71);
+    }
+
+    /**
      * The -S listing and objdump of the same fixture build agree on which lines of each function are in a
      * loop (the two syntaxes write branch targets differently: PCs versus addresses), up to an instruction
      * that -S prints without a line and objdump under the line before it.

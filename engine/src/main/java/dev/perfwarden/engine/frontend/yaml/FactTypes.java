@@ -107,6 +107,7 @@ public final class FactTypes {
             F + "asm.DirectCall",
             F + "asm.WriteBarrierCheck",
             F + "asm.LoopLine",
+            F + "asm.LoopCall",
             F + "asm.AsmFunction",
             F + "ssa.BceCheck",
             F + "ssa.SsaRemark",
