@@ -282,7 +282,7 @@ class RealModuleTest {
      * largest size: fastjson's getKV ({@code o.kvs = append(o.kvs, kv{})}, parser.go:506; Object.reset truncates it at
      * 463) and parseArray ({@code a.a = append(a.a, v)}, 198, after {@code a.a = a.a[:0]} at 188), whose benchmarks
      * allocate 0 B/op once warm; chi's findNode ({@code rctx.routeParams.Values}, tree.go:458, truncated in FindRoute
-     * at 376; the Context is pooled). Notes that name the reset, not "pre-size or reuse" (they were warnings).
+     * at 376; the Context is pooled). Notes that name the reset, not "pre-size or reuse" (fastjson's were warnings).
      */
     @org.junit.jupiter.api.Test
     void appendsToAReusedBufferAreNotesThatNameTheReset() {
