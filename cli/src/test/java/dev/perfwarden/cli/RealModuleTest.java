@@ -314,6 +314,32 @@ class RealModuleTest {
     }
 
     /**
+     * Appends that grow a buffer the module keeps and truncates to length 0 grow only until it first reaches its
+     * largest size: fastjson's getKV ({@code o.kvs = append(o.kvs, kv{})}, parser.go:506; Object.reset truncates it at
+     * 463) and parseArray ({@code a.a = append(a.a, v)}, 198, after {@code a.a = a.a[:0]} at 188), whose benchmarks
+     * allocate 0 B/op once warm; chi's findNode ({@code rctx.routeParams.Values}, tree.go:458, truncated in FindRoute
+     * at 376; the Context is pooled). Notes that name the reset, not "pre-size or reuse" (fastjson's were warnings).
+     */
+    @org.junit.jupiter.api.Test
+    void appendsToAReusedBufferAreNotesThatNameTheReset() {
+        Map<String, String> resets = Map.of("fastjson growslice-in-loop parser.go:506", "o.kvs, a reused buffer: it is"
+                        + " truncated to length 0 at parser.go:463",
+                "fastjson growslice-in-loop parser.go:198", "a.a, a reused buffer: it is truncated to length 0 at"
+                        + " parser.go:188",
+                "chi growslice-in-loop tree.go:458", "rctx.routeParams.Values, a reused buffer: it is truncated to"
+                        + " length 0 at tree.go:376");
+        resets.forEach((site, text) -> {
+            Report r = Report.of(Cli.root().resolve("testdata/modules").resolve(site.substring(0, site.indexOf(' '))));
+            assertThat(r.findings()).filteredOn(f -> key(f).equals(site.substring(site.indexOf(' ') + 1)))
+                    .as(site).singleElement().satisfies(f -> {
+                        assertThat(f.get("severity").asText()).isEqualTo("note");
+                        assertThat(f.get("message").asText()).contains(text)
+                                .contains("pre-size the reused buffer once").doesNotContain("s = s[:0]");
+                    });
+        });
+    }
+
+    /**
      * xsync's {@code map.go:556}: the shape bodies of {@code LoadAndDelete} are 12 over the inlining budget and hold
      * 2.5 % of the CPU samples, all of them below the line that calls {@code doCompute} (cost 2238, not inlined),
      * which locks a bucket. Inlining {@code LoadAndDelete} would save one call of what each call does: a note that

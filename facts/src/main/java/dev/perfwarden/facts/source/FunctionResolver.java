@@ -65,7 +65,8 @@ import java.util.regex.Pattern;
  * keep their symbol and get the same module-relative file ({@code -trimpath} and absolute forms alike).
  * Profile symbols ({@link HotLine}, {@link HotFunction}, {@link HotInstruction}) of a module package named {@code main},
  * which a test binary prints under the package's import path, are renamed {@code main.…} (their instance names too).
- * The result says how many facts were resolved which way ({@link Resolution#byAttribution()}).
+ * The result says how many facts were resolved which way ({@link Resolution#byAttribution()}), and ends with the
+ * {@link ReusedSlice} facts the sources give for the facts' {@code runtime.growslice} lines ({@link ReusedSlices}).
  */
 public final class FunctionResolver {
     /** The facts with symbols filled, and how many of them carry each attribution. */
@@ -258,6 +259,8 @@ public final class FunctionResolver {
         // 4. positions the compiler named, for facts outside every function of the source
         Map<String, Long> counts = nameCompilerPositions(out);
         outside.clear();
+        // 5. what the sources say about the lines the facts name: appends that grow a reused slice
+        out.addAll(ReusedSlices.of(out, indexes));
         return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
     }
 

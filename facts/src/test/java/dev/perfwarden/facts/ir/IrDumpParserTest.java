@@ -90,7 +90,7 @@ class IrDumpParserTest {
             long nonBlank = Files.readAllLines(f).stream().filter(l -> !l.isBlank()).count();
             assertThat(p.ctx().records()).as("records of %s (one per non-blank line)", f).isEqualTo(nonBlank);
             assertThat(p.of(EscapeStmt.class)).as("escape statements of %s", f).isNotEmpty();
-            // a program in which nothing is inlined has no trees at -m=3 (bounds-check-hot, growslice-in-loop)
+            // a program in which nothing is inlined has no trees at -m=3 (bounds-check-hot)
             boolean trees = Files.readAllLines(f).stream().anyMatch(l -> l.endsWith(": After inlining ")
                     || l.equals("escAnalyze"));
             assertThat(p.of(IrVariable.class).isEmpty()).as("no variables without trees in %s", f).isEqualTo(!trees);

@@ -103,6 +103,7 @@ public final class FactTypes {
             F + "logopt.BoundsCheck",
             F + "logopt.OptRemark",
             F + "asm.RuntimeCall",
+            F + "source.ReusedSlice",
             F + "asm.IndirectCall",
             F + "asm.DirectCall",
             F + "asm.WriteBarrierCheck",
