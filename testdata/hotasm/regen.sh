@@ -22,6 +22,11 @@
 # strings of the sampled addresses, where '^example' finds nothing). The binary itself stays in
 # /tmp/perfwarden-capture/bin/hotasm-go<ver>.test.
 #
+# PARTS "abi": the program in abi/ (module example.com/hotabi: an assembly function that Go also takes
+# as a func value, so the binary has the assembly body sumBytes.abi0 and the compiler-made ABIInternal
+# wrapper sumBytes, both named sumBytes in the profile, as lz4's decodeBlock) into abi-go<ver>/, the
+# same files as above with RE='example\.com/hotabi\.'.
+#
 # Usage: flock /tmp/perfwarden-capture.lock testdata/hotasm/regen.sh
 # Environment: GO_VERSIONS (default "1.26.8 1.23.5"), PARTS (default "hotasm rule")
 # Needs: go (other versions through GOTOOLCHAIN from the module proxy), objcopy, readelf, jq.
@@ -31,7 +36,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CAP=/tmp/perfwarden-capture
 RE='example\.com/hotasm\.'
 GO_VERSIONS=${GO_VERSIONS:-"1.26.8 1.23.5"}
-PARTS=${PARTS:-"hotasm rule"}   # which captures: hotasm (testdata/hotasm/go<ver>), rule (indirect-call-hot)
+PARTS=${PARTS:-"hotasm rule abi"}   # which captures: hotasm (testdata/hotasm/go<ver>), rule (indirect-call-hot), abi
 MACHINE=$(env GOTOOLCHAIN=local GOENV=off go env GOVERSION)
 
 die() { echo "hotasm/regen: $*" >&2; exit 1; }
@@ -78,5 +83,6 @@ RULE="$HERE/../../rules/packs/go-perf/indirect-call-hot"
 for ver in $GO_VERSIONS; do
   goroot=$(goroot_of "$ver") || die "Go $ver cannot be had"
   [[ " $PARTS " == *" hotasm "* ]] && capture "$ver" "$goroot" hotasm "$HERE/prog" "$HERE/go$ver" "$RE" 1
+  [[ " $PARTS " == *" abi "* ]] && capture "$ver" "$goroot" hotabi "$HERE/abi" "$HERE/abi-go$ver" 'example\.com/hotabi\.' 1
   [[ " $PARTS " == *" rule "* ]] && capture "$ver" "$goroot" indirect-call-hot "$RULE/fixture" "$RULE/captures/go$ver" 'indirect-call-hot\.' 0
 done

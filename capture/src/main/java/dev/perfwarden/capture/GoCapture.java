@@ -11,8 +11,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -23,15 +25,29 @@ import java.util.stream.Stream;
  * message form; {@code objdump-N.txt} per main package's binary (with benchmarks, or without a main package:
  * per test binary, and main packages without tests); with benchmarks
  * {@code bench-N.txt} and {@code cpu-N.pprof} from one run of that same test binary and {@code mem-N.pprof}
- * from a second run. {@code capture.json} records the Go version and every command.
+ * from a second run. N is the binary's number ({@code binN.test}, {@code binN} for a program), the same in every
+ * file made from it: a package whose benchmarks matched nothing leaves a gap, never a shifted number. With
+ * {@link Request#keepBinaries()} the binaries are built into the capture folder and kept there (the profiles
+ * name them as their main mapping: {@code go tool pprof}, {@code perfwarden hot --binary}). {@code capture.json}
+ * records the Go version and every command. Each step is announced to {@link Request#progress()} before it runs.
  */
 public final class GoCapture {
-    /** What to capture. {@code benchRegex} null: no benchmarks. */
+    /**
+     * What to capture. {@code benchRegex} null: no benchmarks. {@code keepBinaries}: build the binaries into
+     * {@code out} and keep them (else a temporary folder, deleted). {@code progress} is told each step (one
+     * line, no line end) before it runs.
+     */
     public record Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump,
-                          List<String> packages) {
+                          List<String> packages, boolean keepBinaries, Consumer<String> progress) {
         /** {@code packages}: the package patterns to capture (default {@code ./...}). */
         public Request {
             packages = packages == null || packages.isEmpty() ? List.of("./...") : List.copyOf(packages);
+            progress = progress == null ? step -> { } : progress;
+        }
+
+        public Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump,
+                       List<String> packages) {
+            this(module, out, benchRegex, benchtime, objdump, packages, false, null);
         }
 
         public Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump) {
@@ -75,24 +91,31 @@ public final class GoCapture {
         String version = goVersion(module);
         Path out = req.out().toAbsolutePath().normalize();
         Files.createDirectories(out);
-        Path work = Files.createTempDirectory("perfwarden-scan");
+        clearNumberedOutputs(out);
+        Path work = req.keepBinaries() ? out : Files.createTempDirectory("perfwarden-scan");
+        Progress progress = new Progress(req.progress());
         try {
             List<String> commands = new ArrayList<>();
             String modPath = run(module, commands, "go", "list", "-m").stdout.strip();
             List<Pkg> pkgs = packages(module, commands, req.packages());
+            progress.step("go build -gcflags='-m=2 -json=0,DIR -d=ssa/check_bce/debug=1' " + String.join(" ", req.packages())
+                    + " (" + pkgs.size() + (pkgs.size() == 1 ? " package)" : " packages)"));
             build(module, commands, modPath, req.packages(), out);
-            Map<Pkg, Path> bins = binaries(module, commands, pkgs, req, work);
+            Map<Pkg, Bin> bins = binaries(module, commands, pkgs, req, work, progress);
             if (req.objdump()) {
                 String symRe = "^(main\\.|" + Pattern.quote(modPath) + "[./])";
                 int i = 0;
-                for (Path bin : bins.values()) {
-                    Files.writeString(out.resolve("objdump-" + (++i) + ".txt"),
-                            run(module, commands, "go", "tool", "objdump", "-s", symRe, bin.toString()).stdout);
+                for (Bin bin : bins.values()) {
+                    progress.step(String.format(Locale.ROOT, "go tool objdump %s (%d/%d)", bin.path().getFileName(),
+                            ++i, bins.size()));
+                    Files.writeString(out.resolve("objdump-" + bin.n() + ".txt"),
+                            run(module, commands, "go", "tool", "objdump", "-s", symRe, bin.path().toString()).stdout);
                 }
             }
             if (req.benchRegex() != null) {
-                benchmarks(commands, bins, req, out);
+                benchmarks(commands, bins, req, out, progress);
             }
+            progress.step("captured");
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("go", version);
             meta.put("module", modPath);
@@ -102,7 +125,9 @@ public final class GoCapture {
                     out.resolve("capture.json").toFile(), meta);
             return new Result(out, version, modPath, commands);
         } finally {
-            deleteTree(work);
+            if (!req.keepBinaries()) {
+                deleteTree(work);
+            }
         }
     }
 
@@ -146,62 +171,106 @@ public final class GoCapture {
     /**
      * The binaries objdump reads. With benchmarks: one test binary per package with tests, which the benchmarks
      * then run too (built once), and main packages without tests. Without: the main packages' binaries only (no
-     * test dependencies to compile and link), or, in a module without a main package, the test binaries.
+     * test dependencies to compile and link), or, in a module without a main package, the test binaries. Each
+     * binary's number N ({@code binN.test}, {@code binN}) names every file made from it.
      */
-    private static Map<Pkg, Path> binaries(Path module, List<String> commands, List<Pkg> pkgs, Request req, Path work)
-            throws IOException, GoToolchainException {
+    private static Map<Pkg, Bin> binaries(Path module, List<String> commands, List<Pkg> pkgs, Request req, Path work,
+                                          Progress progress) throws IOException, GoToolchainException {
         boolean anyMain = pkgs.stream().anyMatch(Pkg::main);
         boolean testBinaries = req.benchRegex() != null || !anyMain;
-        Map<Pkg, Path> bins = new LinkedHashMap<>();
+        List<Pkg> built = pkgs.stream().filter(p -> testBinaries && p.tests() || p.main() && req.objdump()).toList();
+        Map<Pkg, Bin> bins = new LinkedHashMap<>();
         int n = 0;
-        for (Pkg p : pkgs) {
+        for (Pkg p : built) {
             boolean test = testBinaries && p.tests();
-            if (!test && !(p.main() && req.objdump())) {
-                continue;
-            }
             Path bin = work.resolve("bin" + (++n) + (test ? ".test" : ""));
+            progress.step(String.format(Locale.ROOT, "go %s %s (%d/%d)", test ? "test -c" : "build", p.importPath(), n,
+                    built.size()));
             if (test) {
                 run(module, commands, "go", "test", "-c", "-o", bin.toString(), p.importPath());
             } else {
                 run(module, commands, "go", "build", "-o", bin.toString(), p.importPath());
             }
             if (Files.isRegularFile(bin)) {
-                bins.put(p, bin);
+                bins.put(p, new Bin(n, bin, test));
             }
         }
         return bins;
     }
 
-    /** Runs each test binary's benchmarks twice: {@code bench-N.txt} and {@code cpu-N.pprof}, then {@code mem-N.pprof}. */
-    private static void benchmarks(List<String> commands, Map<Pkg, Path> bins, Request req, Path out)
-            throws IOException, GoToolchainException {
-        int i = 0;
-        for (Map.Entry<Pkg, Path> e : bins.entrySet()) {
-            if (!e.getValue().toString().endsWith(".test")) {
-                continue;
-            }
-            i++;
-            String bin = e.getValue().toString();
+    /**
+     * Runs each test binary's benchmarks twice: {@code bench-N.txt} and {@code cpu-N.pprof}, then {@code mem-N.pprof},
+     * N the binary's number (as in {@code objdump-N.txt}).
+     */
+    private static void benchmarks(List<String> commands, Map<Pkg, Bin> bins, Request req, Path out,
+                                   Progress progress) throws IOException, GoToolchainException {
+        List<Map.Entry<Pkg, Bin>> tests = bins.entrySet().stream().filter(e -> e.getValue().test()).toList();
+        int k = 0;
+        for (Map.Entry<Pkg, Bin> e : tests) {
+            int n = e.getValue().n();
+            String pkg = e.getKey().importPath();
+            String bin = e.getValue().path().toString();
             List<String> common = List.of(bin, "-test.run=^$", "-test.bench=" + req.benchRegex(),
                     "-test.benchmem", "-test.benchtime=" + req.benchtime(), "-test.count=1");
             // CPU and heap profiles in separate runs: a low -memprofilerate costs CPU (runtime.profilealloc
             // took 7-14 % of the CPU samples when both were taken in one run)
             List<String> cpu = new ArrayList<>(common);
-            Path cpuProfile = out.resolve("cpu-" + i + ".pprof");
+            Path cpuProfile = out.resolve("cpu-" + n + ".pprof");
             cpu.add("-test.cpuprofile=" + cpuProfile);
+            progress.step(String.format(Locale.ROOT, "benchmarks with a CPU profile: %s (%d/%d)", pkg, ++k, tests.size()));
             Proc r = run(e.getKey().dir(), commands, cpu.toArray(String[]::new));
             if (!BENCH_RESULT.matcher(r.stdout).find()) {
                 // no benchmark of this package matched: its output is a bare PASS and its profile empty,
                 // neither is a capture; no heap run either
                 Files.deleteIfExists(cpuProfile);
-                i--;
+                progress.step("no benchmark matched in " + pkg + ": no profiles of it");
                 continue;
             }
-            Files.writeString(out.resolve("bench-" + i + ".txt"), r.stdout);
+            Files.writeString(out.resolve("bench-" + n + ".txt"), r.stdout);
             List<String> mem = new ArrayList<>(common);
-            mem.add("-test.memprofile=" + out.resolve("mem-" + i + ".pprof"));
+            mem.add("-test.memprofile=" + out.resolve("mem-" + n + ".pprof"));
             mem.add("-test.memprofilerate=512");
+            progress.step(String.format(Locale.ROOT, "benchmarks with a heap profile: %s (%d/%d)", pkg, k, tests.size()));
             run(e.getKey().dir(), commands, mem.toArray(String[]::new));
+        }
+    }
+
+    /** A built binary: its number N, its path, whether it is a test binary. */
+    private record Bin(int n, Path path, boolean test) {
+    }
+
+    /** Announces steps with the time since the capture began ({@code 1m05s}). */
+    private static final class Progress {
+        private final Consumer<String> sink;
+        private final long start = System.nanoTime();
+
+        Progress(Consumer<String> sink) {
+            this.sink = sink;
+        }
+
+        void step(String what) {
+            sink.accept(elapsed() + " " + what);
+        }
+
+        private String elapsed() {
+            long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            return s < 60 ? s + "s" : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        }
+    }
+
+    /** The files a capture numbers by binary: {@code objdump-N.txt}, {@code bench-N.txt}, profiles, binaries. */
+    private static final Pattern NUMBERED = Pattern.compile("(objdump|bench)-\\d+\\.txt|(cpu|mem)-\\d+\\.pprof|bin\\d+(\\.test)?");
+
+    /**
+     * Deletes the numbered files of an earlier capture into the same folder: a package without matching benchmarks
+     * leaves a gap in the numbers, which an old {@code cpu-N.pprof} of another binary must not fill.
+     */
+    private static void clearNumberedOutputs(Path out) throws IOException {
+        try (Stream<Path> s = Files.list(out)) {
+            for (Path f : s.filter(f -> NUMBERED.matcher(f.getFileName().toString()).matches()
+                    && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                Files.delete(f);
+            }
         }
     }
 

@@ -95,11 +95,94 @@ class GoCaptureTest {
         List<String> runs = r.commands().stream().filter(c -> c.contains("-test.bench=")).toList();
         assertThat(runs).hasSize(3);
         assertThat(runs).filteredOn(c -> c.contains("memprofile")).hasSize(1);
+        // numbered by pricing's binary (bin2.test, objdump-2.txt), not by how many packages had benchmarks
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.matches("(bench|cpu|mem)-\\d+\\..*")))
-                    .containsExactlyInAnyOrder("bench-1.txt", "cpu-1.pprof", "mem-1.pprof");
+                    .containsExactlyInAnyOrder("bench-2.txt", "cpu-2.pprof", "mem-2.pprof");
         }
-        assertThat(Files.readString(out.resolve("bench-1.txt"))).contains("BenchmarkPrice");
+        assertThat(Files.readString(out.resolve("bench-2.txt"))).contains("BenchmarkPrice");
+        assertThat(Files.readString(out.resolve("objdump-2.txt"))).contains("TEXT example.com/orders/internal/pricing.BenchmarkPrice(");
+    }
+
+    /**
+     * lz4's layout: packages with benchmarks around one with tests but none (lz4stream). Every file made from a
+     * test binary carries that binary's number; none is shared, none shifted; the binaries are kept when asked,
+     * and each profile names its own binary; each step is announced.
+     */
+    @Test
+    void everyOutputOfATestBinaryCarriesItsNumber(@TempDir Path dir) throws Exception {
+        Path mod = threePackages(dir.resolve("m"));
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("cpu-2.pprof"), "stale profile of an earlier scan");
+        List<String> steps = new java.util.ArrayList<>();
+        GoCapture.Result r = GoCapture.capture(new GoCapture.Request(mod, out, ".", "3x", true, List.of(), true,
+                steps::add));
+        List<String> cmds = r.commands();
+        List<String> runs = cmds.stream().filter(c -> c.contains("-test.bench=")).toList();
+        // a: bin1, b: bin2 (tests, no benchmark: one run, no files), c: bin3
+        assertThat(runs).hasSize(5);
+        for (String run : runs) {
+            String bin = run.split(" ")[0];
+            String n = bin.replaceAll(".*/bin(\\d+)\\.test$", "$1");
+            assertThat(run).as(run).containsPattern("-test\\.(cpu|mem)profile=\\S*/(cpu|mem)-" + n + "\\.pprof( |$)");
+        }
+        assertThat(runs.stream().map(c -> c.replaceAll(".*-test\\.(cpu|mem)profile=(\\S+).*", "$2")))
+                .doesNotHaveDuplicates();
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.matches("(bench|cpu|mem|objdump)-\\d+\\..*|bin.*")))
+                    .containsExactlyInAnyOrder("objdump-1.txt", "objdump-2.txt", "objdump-3.txt", "bench-1.txt",
+                            "cpu-1.pprof", "mem-1.pprof", "bench-3.txt", "cpu-3.pprof", "mem-3.pprof",
+                            "bin1.test", "bin2.test", "bin3.test");
+        }
+        assertThat(Files.readString(out.resolve("objdump-3.txt"))).contains("TEXT example.com/m/c.BenchmarkC(");
+        assertThat(Files.readString(out.resolve("bench-3.txt"))).contains("BenchmarkC");
+        for (int n : new int[]{1, 3}) {
+            try (var in = new GZIPInputStream(Files.newInputStream(out.resolve("cpu-" + n + ".pprof")))) {
+                assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("cpu-%d.pprof's main mapping", n).contains(out.resolve("bin" + n + ".test").toString());
+            }
+        }
+        assertThat(steps).anyMatch(x -> x.matches("\\d+s go build -gcflags=.*\\(3 packages\\)"))
+                .anyMatch(x -> x.matches("\\d+s go test -c example.com/m/b \\(2/3\\)"))
+                .anyMatch(x -> x.matches("\\d+s go tool objdump bin3.test \\(3/3\\)"))
+                .anyMatch(x -> x.matches("\\d+s benchmarks with a CPU profile: example.com/m/c \\(3/3\\)"))
+                .anyMatch(x -> x.matches("\\d+s benchmarks with a heap profile: example.com/m/c \\(3/3\\)"))
+                .anyMatch(x -> x.matches("\\d+s no benchmark matched in example.com/m/b: no profiles of it"));
+        assertThat(steps.get(steps.size() - 1)).matches("\\d+s captured");
+    }
+
+    @Test
+    void withoutKeepingTheBinariesAreGone(@TempDir Path dir) throws Exception {
+        Path mod = threePackages(dir.resolve("m"));
+        Path out = dir.resolve("out");
+        GoCapture.Result r = GoCapture.capture(new GoCapture.Request(mod, out, "^BenchmarkC$", "2x", true));
+        String bin = r.commands().stream().filter(c -> c.startsWith("go test -c")).findFirst().orElseThrow()
+                .split(" ")[4];
+        assertThat(Path.of(bin)).doesNotExist();
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("bin"))
+                    .contains("cpu-3.pprof", "objdump-3.txt");
+        }
+    }
+
+    /** Packages a (a benchmark), b (a test, no benchmark) and c (a benchmark). */
+    private static Path threePackages(Path mod) throws IOException {
+        Files.createDirectories(mod.resolve("b"));
+        Files.createDirectories(mod.resolve("c"));
+        Files.writeString(mod.resolve("go.mod"), "module example.com/m\n\ngo 1.22\n");
+        Files.writeString(mod.resolve("a.go"), "package a\n\nfunc A(n int) int { s := 0; for i := 0; i < n; i++ "
+                + "{ s += i * i }; return s }\n");
+        Files.writeString(mod.resolve("a_test.go"), "package a\n\nimport \"testing\"\n\nvar sink int\n\n"
+                + "func BenchmarkA(b *testing.B) { for i := 0; i < b.N; i++ { sink += A(1 << 16) } }\n");
+        Files.writeString(mod.resolve("b/b.go"), "package b\n\nfunc B() int { return 2 }\n");
+        Files.writeString(mod.resolve("b/b_test.go"), "package b\n\nimport \"testing\"\n\n"
+                + "func TestB(t *testing.T) { if B() != 2 { t.Fatal(B()) } }\n");
+        Files.writeString(mod.resolve("c/c.go"), "package c\n\nfunc C(n int) int { s := 1; for i := 1; i < n; i++ "
+                + "{ s ^= s*31 + i }; return s }\n");
+        Files.writeString(mod.resolve("c/c_test.go"), "package c\n\nimport \"testing\"\n\nvar sink int\n\n"
+                + "func BenchmarkC(b *testing.B) { for i := 0; i < b.N; i++ { sink += C(1 << 16) } }\n");
+        return mod;
     }
 
     @Test

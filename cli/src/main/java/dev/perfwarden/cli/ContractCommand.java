@@ -29,7 +29,8 @@ public final class ContractCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Check a service's contract against measurements: k6 summaries (--summary-export or",
+            description = {"Check a service's contract against measurements.",
+                    "Check a service's contract against measurements: k6 summaries (--summary-export or",
                     "handleSummary JSON), /metrics scrapes (# scraped-at: first line), Prometheus query_range JSON,",
                     "GODEBUG=gctrace=1 output, go test -bench output (the head run; --base gives the base run).",
                     "Every limit gets a verdict under contract/<service>/<clause>: violated (error, fails the gate),",

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
  * {@link DebtService}; these commands only read options. See docs/debt.md.
  */
 @Command(name = "debt", mixinStandardHelpOptions = true,
-        description = {"Track performance debt over time: record each run's JSON report in a database (SQLite by",
+        description = {"Track performance debt over time in a database, with an HTML board.",
+                "Track performance debt over time: record each run's JSON report in a database (SQLite by",
                 "default, PostgreSQL by JDBC URL), show open, new and fixed findings and debt points per service",
                 "and rule, and write a self-contained HTML board."},
         subcommands = {DebtCommand.Record.class, DebtCommand.Show.class, DebtCommand.Board.class})
@@ -77,7 +78,8 @@ public final class DebtCommand implements Runnable {
     }
 
     @Command(name = "record", mixinStandardHelpOptions = true,
-            description = {"Store one run: the findings (fingerprint, rule, severity, package, file:line, measured cost)",
+            description = {"Store one run's findings and contract verdicts.",
+                    "Store one run: the findings (fingerprint, rule, severity, package, file:line, measured cost)",
                     "and contract verdicts of a report written by analyze/scan/contract check --format json.",
                     "One transaction: concurrent CI jobs recording at once lose nothing."})
     static final class Record implements Callable<Integer> {
@@ -125,7 +127,8 @@ public final class DebtCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"Per service and rule: open findings of the latest run, new and fixed ones since --since",
+            description = {"Show open, new and fixed findings and debt points per service and rule.",
+                    "Per service and rule: open findings of the latest run, new and fixed ones since --since",
                     "(default: the run before), and debt points weighted by severity and measured cost."})
     static final class Show implements Callable<Integer> {
         @Spec
@@ -160,7 +163,8 @@ public final class DebtCommand implements Runnable {
     }
 
     @Command(name = "board", mixinStandardHelpOptions = true,
-            description = {"Write the board: one self-contained HTML page (no network, opens from file://) with the",
+            description = {"Write the debt board: one self-contained HTML page.",
+                    "Write the board: one self-contained HTML page (no network, opens from file://) with the",
                     "debt trend of each service, a package × rule heat map and the top debts linked to their report."})
     static final class Board implements Callable<Integer> {
         @Spec

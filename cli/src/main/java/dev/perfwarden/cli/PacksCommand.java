@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
  * whether they pass restricted mode, match the lock file and compile; and writing the lock file.
  */
 @Command(name = "packs", mixinStandardHelpOptions = true,
-        description = {"List the rule packs that would run, show one pack's rules and parameters, verify them",
+        description = {"List, show, verify or lock the rule packs that would run.",
+                "List the rule packs that would run, show one pack's rules and parameters, verify them",
                 "(restricted mode, lock file, compilation) without running, or write the lock file that pins them.",
                 "The packs come from --pack/--rules, else .perfwarden.yaml, else go-perf."},
         subcommands = {PacksCommand.ListPacks.class, PacksCommand.ShowPack.class, PacksVerifyCommand.class,

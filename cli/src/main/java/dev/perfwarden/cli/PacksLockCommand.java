@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
  * {@code .perfwarden.yaml}, else in the current folder. YAML, or JSON for a {@code .json} name.
  */
 @Command(name = "lock", mixinStandardHelpOptions = true,
-        description = {"Write the lock file that pins the packs: id, version, origin, sha256 (whole pack and per",
+        description = {"Write the lock file that pins the packs.",
+                "Write the lock file that pins the packs: id, version, origin, sha256 (whole pack and per",
                 "file). Later runs refuse a pack that differs (exit 2). YAML, or JSON if the file name ends in .json."})
 public final class PacksLockCommand implements Callable<Integer> {
     @Spec

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
                 "-d=ssa/check_bce/debug=1', builds each test binary once (main packages: their binary) for",
                 "go tool objdump, and with --bench runs that test binary twice: once with a CPU profile,",
                 "once with a heap profile (-memprofilerate=512 would skew the CPU profile); then analyses it.",
-                "Needs go on the PATH."})
+                "Each step (package, step, time since the start) is one line on standard error, terminal or not",
+                "(CI logs too); standard output holds the report only. Needs go on the PATH."})
 public final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +35,11 @@ public final class ScanCommand implements Callable<Integer> {
     Path module;
 
     @Option(names = "--keep", paramLabel = "DIR",
-            description = "Keep the captured outputs in DIR (re-analyse later with 'perfwarden analyze DIR').")
+            description = {"Keep the captured outputs in DIR (re-analyse later with 'perfwarden analyze DIR'),",
+                    "with the binaries they were made from: binN.test (binN for a program) next to objdump-N.txt,",
+                    "bench-N.txt, cpu-N.pprof and mem-N.pprof of the same N, for 'perfwarden hot DIR/cpu-N.pprof",
+                    "--disasm RE --binary DIR/binN.test' and 'go tool pprof'. Numbered files of an earlier scan",
+                    "into DIR are deleted first."})
     Path keep;
 
     @Option(names = "--bench", paramLabel = "REGEX",
@@ -58,7 +63,11 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("perfwarden: building " + module + " with the Go toolchain...");
         err.flush();
-        GoCapture.Result cap = GoCapture.capture(new GoCapture.Request(module, dir, bench, benchtime, true));
+        GoCapture.Result cap = GoCapture.capture(new GoCapture.Request(module, dir, bench, benchtime, true, List.of(),
+                keep != null, step -> {
+                    err.println("perfwarden: " + step);
+                    err.flush();
+                }));
         InputReader.Result read = new InputReader().read(List.of(dir.toString()),
                 List.of(module.toAbsolutePath().normalize()), InputStream.nullInputStream());
         if (keep != null) {

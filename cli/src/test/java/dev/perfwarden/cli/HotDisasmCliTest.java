@@ -34,6 +34,23 @@ class HotDisasmCliTest {
         assertThat(ours).isEqualTo(pprof).hasSizeGreaterThan(20);
     }
 
+    /**
+     * An assembly function with an ABIInternal wrapper (testdata/hotasm/abi-go1.26.8, as lz4's decodeBlock): the
+     * right binary is accepted and the body, sumBytes.abi0 in objdump, is listed with pprof's values.
+     */
+    @Test
+    void anAssemblyBodyBesideItsAbiWrapperIsOfTheSameBinary() throws Exception {
+        Path dir = ROOT.resolve("testdata/hotasm/abi-go1.26.8");
+        Cli.Run r = Cli.run("hot", dir.resolve("cpu.pprof").toString(), "--disasm", "example\\.com/hotabi\\.",
+                "--binary", dir.resolve("notes.elf").toString(), "--objdump", dir.resolve("objdump.txt").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        List<String> pprof = Files.readString(dir.resolve("disasm.txt")).lines()
+                .filter(l -> !l.startsWith("         .          . ")).toList();
+        assertThat(r.out().lines().filter(l -> !l.startsWith("         .          . ")).toList()).isEqualTo(pprof)
+                .contains("ROUTINE ======================== example.com/hotabi.sumBytes.abi0");
+    }
+
     @Test
     void aBinaryWithAnotherBuildIdIsRefusedNamingBothFilesAndIds(@TempDir Path tmp) throws Exception {
         byte[] elf = Files.readAllBytes(cap("1.26.8", "notes.elf"));

@@ -8,6 +8,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.gate.FailOn;
+import dev.perfwarden.facts.input.InputStats;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -191,6 +192,27 @@ class ReportersTest {
                 "box.go:12:9: error: value of 16 bytes boxed [boxed-value] cpu 12.4 % (line)",
                 "box.go:20:2: error: slow call to runtime.mapassign_faststr [slow-call] cpu 12.4 % (function)",
                 "keep.go:3:7: note: leaking param: p [leak-note] cpu 0 % (line)");
+    }
+
+    /**
+     * An input's note (scan of lz4: cpu-2's hot instructions not joined to machine code) is said next to the counts,
+     * not only on its line among the inputs at the end.
+     */
+    @Test
+    void inputNotesAreShownWithTheCounts() throws Exception {
+        AnalysisResult plain = ReportFixtures.result(FailOn.ERROR);
+        List<InputStats> inputs = new java.util.ArrayList<>(plain.inputs());
+        inputs.add(new InputStats("keep/cpu-2.pprof", "pprof", 270, 0, List.of(), null,
+                "hot instructions not joined: the profile keep/cpu-2.pprof is not of the binary keep/objdump-2.txt shows"));
+        AnalysisResult r = new AnalysisResult(plain.tool(), plain.packs(), inputs, plain.findings(), plain.summary(),
+                plain.rules(), plain.suppressed());
+        String text = new TextReporter(false).render(r);
+        assertThat(text).contains("3 findings (2 errors, 1 note); gate: fail (fail on error)\n"
+                + "input notes:\n"
+                + "  keep/cpu-2.pprof: hot instructions not joined: the profile keep/cpu-2.pprof is not of the binary "
+                + "keep/objdump-2.txt shows\n"
+                + "rules (perfwarden explain RULE");
+        assertThat(new TextReporter(false).render(plain)).doesNotContain("input notes:");
     }
 
     @Test

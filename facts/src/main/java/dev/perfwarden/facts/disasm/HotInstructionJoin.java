@@ -11,6 +11,7 @@ import dev.perfwarden.facts.profile.PprofUnits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -90,22 +91,32 @@ public final class HotInstructionJoin {
          */
         public Result finish(List<Part> parts) {
             List<HotInstruction> facts = new ArrayList<>();
-            SameBinaryCheck refused = new SameBinaryCheck(samples);
-            List<String> others = new ArrayList<>();
+            List<Part> refused = new ArrayList<>();
             boolean matched = false;
             for (Part part : parts) {
                 if (part.check.refused()) {
-                    refused.add(part.check);
-                    others.add(part.display);
+                    refused.add(part);
                 } else {
                     facts.addAll(part.facts);
                     matched |= part.check.matched();
                 }
             }
-            if (!others.isEmpty() && !matched) {
-                return new Result(List.of(), "hot instructions not joined: " + refused.problem(String.join(", ", others)));
+            if (!refused.isEmpty() && !matched) {
+                return new Result(List.of(), "hot instructions not joined: " + problem(refused));
             }
             return new Result(facts, null);
+        }
+
+        /**
+         * Why no objdump text is of this profile's binary: the closest one (the most sampled addresses inside their
+         * functions, then the fewest outside), with its counts and an example, then the others refused.
+         */
+        private static String problem(List<Part> refused) {
+            Part closest = refused.stream().min(Comparator.comparingInt((Part p) -> -p.check.inside())
+                    .thenComparingInt(p -> p.check.outside())).orElseThrow();
+            String text = closest.check.problem(closest.display);
+            List<String> others = refused.stream().filter(p -> p != closest).map(p -> p.display).toList();
+            return others.isEmpty() ? text : text + "; nor is it of " + String.join(", ", others);
         }
     }
 

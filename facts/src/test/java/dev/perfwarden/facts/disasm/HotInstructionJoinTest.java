@@ -1,6 +1,7 @@
 package dev.perfwarden.facts.disasm;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -85,6 +86,54 @@ class HotInstructionJoinTest {
         assertThat(r.note()).isNull();
         assertThat(own.facts()).isNotEmpty();
         assertThat(r.facts()).containsExactlyElementsOf(own.facts());
+    }
+
+    /**
+     * testdata/hotasm/abi-go1.26.8: an assembly function with an ABIInternal wrapper. objdump prints the body
+     * sumBytes.abi0 and the wrapper sumBytes; the profile names the body's samples sumBytes (lz4's decodeBlock:
+     * 84 % of a profile dropped as "of another binary").
+     */
+    @Test
+    void anAssemblyBodyNamedAbi0InObjdumpIsTheProfilesFunction() throws Exception {
+        Path dir = capture("1.26.8").resolveSibling("abi-go1.26.8");
+        HotInstructionJoin.Result r = HotInstructionJoin.join(new HotInstructionJoin.Input(dir.resolve("cpu.pprof"),
+                "cpu.pprof"), List.of(new HotInstructionJoin.Input(dir.resolve("objdump.txt"), "objdump.txt")));
+        assertThat(r.note()).isNull();
+        List<HotInstruction> body = r.facts().stream().filter(h -> h.file().endsWith("sum_amd64.s")).toList();
+        assertThat(body).extracting(HotInstruction::text).contains("ADDQ DX, AX", "INCQ SI");
+        // pprof -disasm: 550ms + 420ms flat in sumBytes.abi0, 980ms total
+        assertThat(body.stream().mapToLong(HotInstruction::flat).sum()).isEqualTo(970_000_000L);
+        assertThat(body).allMatch(h -> h.frames().get(0).startsWith("example.com/hotabi.sumBytes sum_amd64.s:"));
+    }
+
+    /**
+     * When no objdump text is the profile's binary, the note cites the closest one (the most sampled addresses
+     * inside their functions) with its example, then names the others (lz4: cpu-2's note cited objdump-1, the
+     * root package's binary, not objdump-2 of its own package).
+     */
+    @Test
+    void aRefusedJoinCitesTheClosestObjdumpText(@TempDir Path tmp) throws Exception {
+        // the profile's own objdump text with sumAreas, gather and link moved 1 MiB up: the benchmarks' sampled
+        // calls still lie inside, the hot loops outside
+        List<String> lines = Files.readAllLines(capture("1.26.8").resolve("objdump.txt"));
+        for (int i = 0; i < lines.size(); i++) {
+            String[] f = lines.get(i).split("\t", -1);
+            boolean moved = i >= 9 && i < 105;
+            if (moved && f.length > 2 && f[2].startsWith("0x")) {
+                f[2] = String.format("%#x", Long.decode(f[2]) + 0x100000);
+                lines.set(i, String.join("\t", f));
+            }
+        }
+        Path near = tmp.resolve("near.txt");
+        Files.write(near, lines);
+        HotInstructionJoin.Result r = HotInstructionJoin.join(
+                new HotInstructionJoin.Input(capture("1.26.8").resolve("cpu.pprof"), "cpu.pprof"),
+                List.of(new HotInstructionJoin.Input(capture("1.23.5").resolve("objdump.txt"), "objdump-1.txt"),
+                        new HotInstructionJoin.Input(near, "objdump-2.txt")));
+        assertThat(r.facts()).isEmpty();
+        assertThat(r.note()).startsWith("hot instructions not joined: the profile cpu.pprof is not of the binary "
+                + "objdump-2.txt shows: ").contains(", objdump-2.txt has it at 0x")
+                .endsWith("; nor is it of objdump-1.txt");
     }
 
     @Test

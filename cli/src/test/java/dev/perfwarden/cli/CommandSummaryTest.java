@@ -1,0 +1,87 @@
+package dev.perfwarden.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command lists of {@code --help} (the top level and every command with subcommands): picocli shows the first
+ * line of each command's description there, so that line must be a whole, short sentence of its own (the reviewer
+ * read "baseline  Baselines: … matched by fingerprint (which survives" and "debt … (SQLite by").
+ */
+class CommandSummaryTest {
+    @Test
+    void everyCommandSummaryInHelpIsAWholeSentence() {
+        List<String> problems = new ArrayList<>();
+        int listed = 0;
+        for (List<String> path : commandsWithSubcommands(PerfwardenCommand.commandLine(), new ArrayList<>())) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            Cli.Run r = Cli.run(args.toArray(String[]::new));
+            assertThat(r.exit()).as(String.join(" ", args)).isZero();
+            Map<String, String> summaries = summaries(r.out());
+            assertThat(summaries).as(String.join(" ", args)).isNotEmpty();
+            for (Map.Entry<String, String> e : summaries.entrySet()) {
+                listed++;
+                String s = e.getValue();
+                String where = String.join(" ", path) + (path.isEmpty() ? "" : " ") + e.getKey() + ": '" + s + "'";
+                long open = s.chars().filter(c -> c == '(').count();
+                long close = s.chars().filter(c -> c == ')').count();
+                if (open != close) {
+                    problems.add(where + " ends inside parentheses");
+                } else if (!s.endsWith(".")) {
+                    problems.add(where + " does not end a sentence");
+                } else if (s.length() > 150) {
+                    problems.add(where + " is not short (" + s.length() + " characters)");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(listed).isGreaterThan(20);
+    }
+
+    /** The paths of the commands that have subcommands, the top level (empty path) first. */
+    private static List<List<String>> commandsWithSubcommands(CommandLine cl, List<String> path) {
+        List<List<String>> out = new ArrayList<>();
+        if (!cl.getSubcommands().isEmpty()) {
+            out.add(List.copyOf(path));
+        }
+        for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
+            if (!e.getKey().equals("help") && e.getValue().getCommandSpec().name().equals(e.getKey())) {
+                List<String> p = new ArrayList<>(path);
+                p.add(e.getKey());
+                out.addAll(commandsWithSubcommands(e.getValue(), p));
+            }
+        }
+        return out;
+    }
+
+    /** The "Commands:" section of a help text: name to summary, its wrapped lines joined. */
+    static Map<String, String> summaries(String help) {
+        Map<String, String> m = new LinkedHashMap<>();
+        boolean in = false;
+        String last = null;
+        for (String line : help.split("\n")) {
+            if (line.equals("Commands:")) {
+                in = true;
+            } else if (in && line.matches("  \\d+ +\\S.*")) {
+                break; // the exit codes, listed after the commands
+            } else if (in && line.matches("  \\S+ +\\S.*")) {
+                String name = line.strip().split(" +", 2)[0];
+                m.put(name, line.strip().split(" +", 2)[1].strip());
+                last = name;
+            } else if (in && last != null && line.startsWith("     ") && !line.isBlank()) {
+                m.put(last, m.get(last) + " " + line.strip());
+            } else if (in) {
+                break;
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/hotabi
+
+go 1.22
