@@ -7,7 +7,8 @@
 # 1. the yardstick: `go build -a -gcflags="all=-m=2 -json=0,file://WORKDIR/json" std` with an empty build
 #    cache, timed (wall, CPU, peak RSS); its stderr is the -m=2 text, WORKDIR/json the -json tree;
 #    REUSE=1 keeps an earlier capture and its timing (say so when you quote the figures);
-# 2. parse only: MB/s of the -m=2 text parser, per core (CPU time of the parsing thread) and wall;
+# 2. parse only: MB/s of the -m=2 text parser, per core (CPU time of the parsing thread) and wall, with the JVM's
+#    default JIT and with the launcher's options (C1 only: what the issue's target means);
 # 3. perfwarden analyze of the text alone, then of the text and the tree together, through the launcher
 #    (its default heap), timed the same way, and of a valid -m=2 file repeated to 160 MB (must not run out of memory);
 # 4. ratios perfwarden / build for wall and CPU, with the load average at the start and the end (the
@@ -43,8 +44,14 @@ size=$(stat -c %s "$work/std-m2.txt"); jsize=$(du -sb "$work/json" | cut -f1); j
 echo "input: -m=2 text $((size / 1000000)) MB; -json tree $jfiles files, $((jsize / 1000000)) MB"
 echo "build: wall ${bw} s, cpu ${bc_} s, peak RSS $(( $(field "$work/build-time.txt" 'Maximum resident') / 1024 )) MiB"
 
-echo "parse only (-m=2 text, one thread):"
+echo "parse only (-m=2 text, one thread, the JVM's default JIT):"
 java -Xmx768m -cp "$jar" dev.perfwarden.facts.input.ParseBench "$work/std-m2.txt" | sed 's/^/  /'
+# what the issue's target means: the parser as users run it, under the launcher's JVM options (C1 only); three
+# passes in one JVM: the first is cold, as in an analyze run, the later ones warm
+echo "parse only under the launcher's JVM options (first pass cold, then two warm):"
+# shellcheck disable=SC2046
+java $(sed -n 's/^opts=(${PERFWARDEN_JAVA_OPTS:-\(.*\)})$/\1/p' "$here/perfwarden") -cp "$jar" \
+  dev.perfwarden.facts.input.ParseBench "$work/std-m2.txt" "$work/std-m2.txt" "$work/std-m2.txt" | sed 's/^/  /'
 
 run() { # run NAME ARGS...: perfwarden through the launcher (LAUNCH: another command), timed
   local name="$1"; shift

@@ -402,4 +402,14 @@ class RuleSetTest {
                 .isInstanceOfSatisfying(PackException.class, e -> assertThat(e.problems()).extracting(Problem::message)
                         .contains("rule id 'boxed-value' is also defined by pack other; rule ids must be unique"));
     }
+
+    @Test
+    void packageSessionsStartLargestFirst() {
+        // the order the per-package sessions are submitted in: the largest package first (ties in package order),
+        // so that a large package late in the input does not run alone at the end
+        List<List<Integer>> packages = List.of(List.of(1), List.of(1, 2, 3), List.of(), List.of(1, 2, 3, 4, 5),
+                List.of(7, 8, 9));
+        assertThat(RuleSet.largestFirst(packages)).containsExactly(3, 1, 4, 0, 2);
+        assertThat(RuleSet.largestFirst(List.of())).isEmpty();
+    }
 }

@@ -152,6 +152,37 @@ public record EscapeFact(String kind,
                 inlineChain, origin.withAttribution(symbol, attribution), evidence);
     }
 
+    /**
+     * The record's equality, written out (the generated one is bound through method handles at its first call), with
+     * the cheap components compared first and the flow last.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof EscapeFact other && level == other.level && duplicate == other.duplicate
+                && viaInterface == other.viaInterface && capturedByClosure == other.capturedByClosure
+                && kind.equals(other.kind) && subject.equals(other.subject) && result.equals(other.result)
+                && origin.equals(other.origin) && evidence.equals(other.evidence)
+                && inlineChain.equals(other.inlineChain) && flow.equals(other.flow);
+    }
+
+    /**
+     * A hash of every component but the flow and the inline chain (equal facts still hash alike: {@link #equals}
+     * compares them all). Drools hashes facts in its join indexes ({@code not Superseded(fact == $e)}) at every
+     * propagation, and the generated hash walked every flow step, note and position: on Go's standard library that
+     * was a third of the rule sessions' CPU. Two facts differing only in their flows are rare (the same summary line
+     * of one input), so the collisions cost nothing.
+     */
+    @Override
+    public int hashCode() {
+        int h = kind.hashCode();
+        h = 31 * h + subject.hashCode();
+        h = 31 * h + result.hashCode();
+        h = 31 * h + level;
+        h = 31 * h + Boolean.hashCode(duplicate);
+        h = 31 * h + origin.hashCode();
+        return 31 * h + evidence.hashCode();
+    }
+
     @Override
     public EscapeFact relocate(UnaryOperator<String> files) {
         List<FlowStep> moved = new ArrayList<>(flow.size());

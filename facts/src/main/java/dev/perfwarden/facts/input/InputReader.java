@@ -129,7 +129,8 @@ public final class InputReader {
         List<Path> sourceRoots = List.copyOf(moduleRoots(roots));
         // Attribute compiler facts to their functions and make files module-relative.
         FunctionResolver resolver = FunctionResolver.of(sourceRoots, null);
-        List<Fact> resolved = resolver.resolveInPlace(facts).facts(); // facts is resolved's list now
+        // facts is resolved's list now; a large input's facts are resolved on every core
+        List<Fact> resolved = resolver.resolveInPlace(facts, threads).facts();
         return new Result(resolved, stats, sourceRoots, skipped, resolver.trees());
     }
 

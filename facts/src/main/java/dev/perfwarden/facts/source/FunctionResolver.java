@@ -81,9 +81,12 @@ public final class FunctionResolver {
     /** The source trees walked for {@link #indexes}, by root: handed on so that nobody walks them again. */
     private final Map<Path, GoTree> trees = new java.util.LinkedHashMap<>();
     private boolean built;
-    private final Map<String, Optional<Hit>> hits = new HashMap<>();
+    /** Concurrent: {@link #resolveInPlace(ArrayList, int)} resolves ranges of facts on several threads. */
+    private final Map<String, Optional<Hit>> hits = new java.util.concurrent.ConcurrentHashMap<>();
     /** Facts of the current {@link #resolveAll} placed outside every function of their source (by identity). */
-    private final Map<Object, Boolean> outside = new java.util.IdentityHashMap<>();
+    private final Map<Object, Boolean> outside = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    /** From how many facts {@link #resolveInPlace(ArrayList, int)} uses more than one thread. */
+    static final int PARALLEL_FACTS = 50_000;
 
     private BuildConstraints target;
 
@@ -218,6 +221,18 @@ public final class FunctionResolver {
      * place (docs/design/partition.md).
      */
     public Resolution resolveInPlace(ArrayList<Fact> facts) {
+        return resolveInPlace(facts, 1);
+    }
+
+    /**
+     * As {@link #resolveInPlace(ArrayList)}, resolving the facts on up to {@code threads} threads when there are
+     * {@link #PARALLEL_FACTS} or more (each thread a contiguous range of the list; the result is the same).
+     */
+    public Resolution resolveInPlace(ArrayList<Fact> facts, int threads) {
+        return resolveInPlace(facts, threads, PARALLEL_FACTS);
+    }
+
+    Resolution resolveInPlace(ArrayList<Fact> facts, int threads, int parallelFacts) {
         Map<String, LogoptHeader> headers = new HashMap<>();
         for (Fact f : facts) {
             if (f instanceof LogoptHeader h) {
@@ -252,9 +267,11 @@ public final class FunctionResolver {
         // garbage as soon as its attributed copy is made (young), and the parsed fact once it is replaced
         List<Fact> out = facts;
         outside.clear();
-        for (int i = 0; i < out.size(); i++) {
-            Fact r = relocated(out.get(i), headers, plain);
-            out.set(i, r instanceof Attributable<?> a ? attribute(a, decls) : r);
+        int n = facts.size() < parallelFacts ? 1 : Math.max(1, Math.min(threads, facts.size()));
+        if (n == 1) {
+            resolveRange(facts, 0, facts.size(), headers, decls);
+        } else {
+            inParallel(facts, n, headers, decls);
         }
         // 4. positions the compiler named, for facts outside every function of the source
         Map<String, Long> counts = nameCompilerPositions(out);
@@ -262,6 +279,52 @@ public final class FunctionResolver {
         // 5. what the sources say about the lines the facts name: appends that grow a reused slice
         out.addAll(ReusedSlices.of(out, indexes));
         return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
+    }
+
+    /** Steps 1 and 3 for the facts in [from, to) of {@code facts}, in place. */
+    private void resolveRange(List<Fact> facts, int from, int to, Map<String, LogoptHeader> headers,
+                              Map<String, List<InlineFact>> decls) {
+        Map<String, String> plain = new HashMap<>();
+        for (int i = from; i < to; i++) {
+            Fact r = relocated(facts.get(i), headers, plain);
+            facts.set(i, r instanceof Attributable<?> a ? attribute(a, decls) : r);
+        }
+    }
+
+    /**
+     * {@link #resolveRange} over {@code n} contiguous ranges at once, the calling thread taking the last: a fact's
+     * resolution reads only maps built before (headers, declarations, source indexes) and fills concurrent caches.
+     */
+    private void inParallel(ArrayList<Fact> facts, int n, Map<String, LogoptHeader> headers,
+                            Map<String, List<InlineFact>> decls) {
+        int size = facts.size();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n - 1, r -> {
+            Thread t = new Thread(r, "perfwarden-resolve");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+            for (int k = 0; k < n - 1; k++) {
+                int from = (int) ((long) size * k / n);
+                int to = (int) ((long) size * (k + 1) / n);
+                parts.add(pool.submit(() -> resolveRange(facts, from, to, headers, decls)));
+            }
+            resolveRange(facts, (int) ((long) size * (n - 1) / n), size, headers, decls);
+            for (java.util.concurrent.Future<?> f : parts) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err; // out of memory stays out of memory
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Step 1 of {@link #resolveInPlace} for one fact: module-relative files (and main-package profile symbols). */

@@ -123,6 +123,26 @@ class FunctionResolverTest {
     }
 
     @Test
+    void resolvingOnSeveralThreadsGivesWhatOneThreadGives() {
+        // each thread resolves a contiguous range of the list in place; forced here on a small input (from 1 fact)
+        Path t1 = ROOT.resolve("testdata/corpus/go1.23/t1");
+        List<Fact> input = new ArrayList<>(text(t1.resolve("m2.txt")));
+        input.addAll(json(t1.resolve("json")));
+        FunctionResolver.Resolution one = FunctionResolver.of(List.of(t1), null).resolveInPlace(new ArrayList<>(input));
+        assertThat(one.byAttribution()).containsKeys(Attributable.BY_SOURCE, Attributable.BY_COMPILER);
+        for (int threads : List.of(2, 3, 7, input.size() + 5)) {
+            ArrayList<Fact> owned = new ArrayList<>(input);
+            FunctionResolver.Resolution many = FunctionResolver.of(List.of(t1), null).resolveInPlace(owned, threads, 1);
+            assertThat(many.facts()).as("%d threads", threads).isSameAs(owned).containsExactlyElementsOf(one.facts());
+            assertThat(many.byAttribution()).as("%d threads", threads).isEqualTo(one.byAttribution());
+        }
+        // below the threshold one thread does it all, with the same result
+        ArrayList<Fact> small = new ArrayList<>(input);
+        assertThat(FunctionResolver.of(List.of(t1), null).resolveInPlace(small, 4).facts())
+                .containsExactlyElementsOf(one.facts());
+    }
+
+    @Test
     void resolvingInPlaceReplacesTheGivenListsFactsWithWhatResolveAllReturns() {
         Path t1 = ROOT.resolve("testdata/corpus/go1.23/t1");
         List<Fact> input = new ArrayList<>(text(t1.resolve("m2.txt")));
