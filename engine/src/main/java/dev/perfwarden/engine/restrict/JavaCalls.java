@@ -155,7 +155,7 @@ final class JavaCalls {
             }
             checker.report(m, "calling '" + name + "(...)' is not allowed" + (FACT_WRITES.contains(name)
                     ? ": a restricted pack may not change or remove facts (other packs' findings and parameters"
-                    + " among them); it may insert new ones" : checker.mode() == JavaAllowList.Mode.CONSEQUENCE
+                    + " among them); it may insert its own Hits and the types it declares" : checker.mode() == JavaAllowList.Mode.CONSEQUENCE
                     ? ": a restricted consequence may call insert, insertLogical, Hits.hit/at/matched, the"
                     + " functions of the pack's library (lib/*.drl) and methods of facts"
                     : ": only the functions of the pack's library (lib/*.drl) may be called without a receiver"));
