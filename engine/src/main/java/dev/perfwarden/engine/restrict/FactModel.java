@@ -63,8 +63,15 @@ final class FactModel {
      */
     static final Set<Class<?>> DERIVED_FACTS = Set.of(dev.perfwarden.facts.program.Superseded.class,
             dev.perfwarden.facts.program.ExternalFile.class, dev.perfwarden.facts.program.SourceRoots.class);
-    /** Never allowed after a dot or as a static member, even if a fact-model class declared it. */
-    static final Set<String> BANNED_MEMBERS = Set.of("getClass", "getDeclaringClass", "describeConstable", "wait",
+    /** Static methods that read system properties ({@code Integer.getInteger("x")}): never callable, however reached. */
+    static final Set<String> SYSTEM_PROPERTY_READERS = Set.of("getInteger", "getLong", "getBoolean");
+    /**
+     * Never allowed after a dot or as a static member, even if a fact-model class declared it; a declared field
+     * whose accessor would be one of them is refused too. Includes the names Drools rewrites
+     * ({@link DroolsNames}) and the system-property readers.
+     */
+    static final Set<String> BANNED_MEMBERS = union(DroolsNames.REWRITTEN_CALLS, DroolsNames.RESERVED_NAMES,
+            SYSTEM_PROPERTY_READERS, Set.of("getClass", "getDeclaringClass", "describeConstable", "wait",
             "notify", "notifyAll", "clone", "finalize", "forName", "getClassLoader", "newInstance", "invoke",
             "exec", "exit", "halt", "getRuntime", "setAccessible", "loadLibrary", "getProperty",
             "setProperty", "getProperties", "getenv", "start", "run", "interrupt", "lookup", "repeat", "class",
@@ -74,7 +81,7 @@ final class FactModel {
             "getResourceAsStream", "open", "parse", "relocate", "forEach", "stream", "iterator", "toArray",
             "replaceAll", "removeIf", "sort", "compute", "computeIfAbsent", "computeIfPresent", "merge",
             // MVEL reads x as getX(): the property names of the getters above
-            "declaringClass", "classLoader", "runtime", "properties", "module");
+            "declaringClass", "classLoader", "runtime", "properties", "module"));
 
     /** Instance methods of java types that rules commonly need; none reaches outside the values. */
     static final Set<String> JAVA_MEMBERS = Set.of(
@@ -132,8 +139,19 @@ final class FactModel {
     private final Set<String> factPackages;
     private final Set<String> members;
     private final Map<Class<?>, Set<String>> statics;
+    /** Every public static method of a type a value in restricted code can have: name → its parameter counts. */
+    private final Map<String, Set<Arity>> staticMethods;
 
-    private FactModel(Map<String, Class<?>> factTypes, Set<String> members, Map<Class<?>, Set<String>> statics) {
+    /** A static method's parameter count; a varargs method takes {@code count - 1} or more arguments. */
+    private record Arity(String owner, int count, boolean varargs) {
+        boolean fits(int args) {
+            return varargs ? args >= count - 1 : args == count;
+        }
+    }
+
+    private FactModel(Map<String, Class<?>> factTypes, Set<String> members, Map<Class<?>, Set<String>> statics,
+                      Map<String, Set<Arity>> staticMethods) {
+        this.staticMethods = Collections.unmodifiableMap(staticMethods);
         this.factTypes = Collections.unmodifiableMap(factTypes);
         Set<String> pk = new TreeSet<>();
         factTypes.values().forEach(c -> pk.add(c.getPackageName()));
@@ -177,6 +195,20 @@ final class FactModel {
         all.addAll(JAVA_MEMBERS);
         all.removeAll(BANNED_MEMBERS);
         return dev.perfwarden.engine.frontend.Nearest.typo(name, all);
+    }
+
+    /**
+     * The static method {@code name} with {@code args} arguments that a call on a value ({@code x.name(...)}) may
+     * resolve to, as {@code Type.name}, or null: Java lets a static method be called through any expression of
+     * its type, and the checker does not know the value's type, so it answers for every type a value can have.
+     */
+    String staticThroughValue(String name, int args) {
+        for (Arity a : staticMethods.getOrDefault(name, Set.of())) {
+            if (a.fits(args)) {
+                return a.owner() + "." + name;
+            }
+        }
+        return null;
     }
 
     /** Static members of an allowed class that a rule may use. */
@@ -232,7 +264,45 @@ final class FactModel {
             addMembers(c, members, new HashMap<>());
         }
         ENGINE_STATICS.forEach(statics::put);
-        return new FactModel(types, members, statics);
+        Set<Class<?>> valueTypes = new LinkedHashSet<>(seen);
+        valueTypes.addAll(VALUE_TYPES);
+        valueTypes.addAll(ENGINE_STATICS.keySet());
+        return new FactModel(types, members, statics, staticMethods(valueTypes));
+    }
+
+    /**
+     * Types a value in restricted code can have besides the fact model: the java.lang and java.util types a rule
+     * may name or that allowed members return (boxing included), and their supertypes.
+     */
+    private static final List<Class<?>> VALUE_TYPES = List.of(String.class, Integer.class, Long.class, Double.class,
+            Float.class, Short.class, Byte.class, Character.class, Boolean.class, Number.class, Object.class,
+            Math.class, CharSequence.class, Comparable.class, Iterable.class, Enum.class, Record.class,
+            List.class, Collection.class, Set.class, Map.class, Map.Entry.class, Optional.class,
+            java.util.Locale.class, java.util.ArrayList.class, java.util.LinkedList.class, java.util.HashSet.class,
+            java.util.LinkedHashSet.class, java.util.TreeSet.class, java.util.HashMap.class,
+            java.util.LinkedHashMap.class, java.util.TreeMap.class, java.util.SortedSet.class,
+            java.util.NavigableSet.class, java.util.SortedMap.class, java.util.NavigableMap.class);
+
+    private static Map<String, Set<Arity>> staticMethods(Set<Class<?>> types) {
+        Map<String, Set<Arity>> out = new HashMap<>();
+        for (Class<?> c : types) {
+            for (Method m : c.getMethods()) {
+                if (Modifier.isStatic(m.getModifiers())) {
+                    out.computeIfAbsent(m.getName(), k -> new LinkedHashSet<>()).add(new Arity(
+                            m.getDeclaringClass().getSimpleName(), m.getParameterCount(), m.isVarArgs()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new TreeSet<>();
+        for (Set<String> s : sets) {
+            all.addAll(s);
+        }
+        return Collections.unmodifiableSet(all);
     }
 
     private static void addMembers(Class<?> c, Set<String> members, Map<Class<?>, Set<String>> statics) {

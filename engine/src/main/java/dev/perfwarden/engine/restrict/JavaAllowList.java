@@ -48,8 +48,9 @@ import com.github.javaparser.ast.type.WildcardType;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -91,14 +92,9 @@ final class JavaAllowList {
          */
         void mistake(int line, int column, String message);
 
-        /** Whether {@code name} is a function of the pack's library ({@code lib/*.drl}), callable without a receiver. */
-        default boolean libraryFunction(String name) {
-            return false;
-        }
-
-        /** A getter or setter of a field of a type the pack declares ({@code getLine}, {@code isHot}, {@code setLine}). */
-        default boolean declaredAccessor(String name) {
-            return false;
+        /** The pack's library and declared types ({@code lib/*.drl}, {@code declare}), or null when there are none. */
+        default PackLibrary library() {
+            return null;
         }
     }
 
@@ -108,7 +104,8 @@ final class JavaAllowList {
 
     private final Host host;
     private final FactModel model;
-    private final Deque<Set<String>> scopes = new ArrayDeque<>();
+    /** Variables in scope, innermost last: name → the type written where it is declared (null when not written). */
+    private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
     private Mode mode = Mode.CONSEQUENCE;
     private Class<?> patternType;
     private int loopDepth;
@@ -153,6 +150,8 @@ final class JavaAllowList {
      * scope; {@link #signatureType} checks the types of its signature.
      */
     void function(String body, Set<String> names) {
+        names.stream().filter(DroolsNames.RESERVED_NAMES::contains)
+                .forEach(n -> host.problem(1, 0, DroolsNames.variable(n)));
         body(body, names, true, "this function body is not Java that can be checked: ");
     }
 
@@ -167,7 +166,7 @@ final class JavaAllowList {
         mode = Mode.CONSEQUENCE;
         function = inFunction;
         scopes.clear();
-        scopes.push(new HashSet<>(vars));
+        scopes.push(variables(vars));
         loopDepth = 0;
         statement(r.getResult().get());
         function = false;
@@ -197,7 +196,7 @@ final class JavaAllowList {
         mode = m;
         patternType = type;
         scopes.clear();
-        scopes.push(new HashSet<>(vars));
+        scopes.push(variables(vars));
         expr(e.get());
     }
 
@@ -211,7 +210,7 @@ final class JavaAllowList {
             return;
         }
         scopes.clear();
-        scopes.push(new HashSet<>(vars));
+        scopes.push(variables(vars));
         mode = Mode.ARGUMENT;
         if (!navigation(e.get())) {
             report(e.get(), "'from " + text.strip() + "' is not allowed: restricted rules may only iterate a bound"
@@ -272,7 +271,7 @@ final class JavaAllowList {
     /** Each allowed statement kind has its branch; any other kind is refused. */
     private void statement(Statement s) {
         if (s instanceof BlockStmt b) {
-            scopes.push(new HashSet<>());
+            scopes.push(new HashMap<>());
             b.getStatements().forEach(this::statement);
             scopes.pop();
         } else if (s instanceof ExpressionStmt e) {
@@ -312,7 +311,7 @@ final class JavaAllowList {
             return;
         }
         expr(f.getIterable());
-        scopes.push(new HashSet<>());
+        scopes.push(new HashMap<>());
         declare(f.getVariable());
         loopDepth++;
         statement(f.getBody());
@@ -333,7 +332,7 @@ final class JavaAllowList {
     /** A classic switch: literal or enum-constant labels, no guards, no arrows. */
     private void switchStatement(SwitchStmt sw) {
         expr(sw.getSelector());
-        scopes.push(new HashSet<>());
+        scopes.push(new HashMap<>());
         for (SwitchEntry e : sw.getEntries()) {
             for (Expression label : e.getLabels()) {
                 if (!(label instanceof LiteralExpr) && !(label instanceof NameExpr)) {
@@ -349,7 +348,7 @@ final class JavaAllowList {
     }
 
     private void scoped(Statement s) {
-        scopes.push(new HashSet<>());
+        scopes.push(new HashMap<>());
         statement(s);
         scopes.pop();
     }
@@ -361,7 +360,7 @@ final class JavaAllowList {
         for (VariableDeclarator d : v.getVariables()) {
             type(d.getType(), d);
             d.getInitializer().ifPresent(this::expr);
-            scopes.peek().add(d.getNameAsString());
+            bind(d.getNameAsString(), d.getType() instanceof ClassOrInterfaceType c ? c.getNameWithScope() : null, d);
         }
     }
 
@@ -441,7 +440,7 @@ final class JavaAllowList {
         type(i.getType(), i);
         if (i.getPattern().isPresent()) {
             if (i.getPattern().get() instanceof TypePatternExpr tp) {
-                scopes.peek().add(tp.getNameAsString());
+                bind(tp.getNameAsString(), tp.getType() instanceof ClassOrInterfaceType c ? c.getNameWithScope() : null, tp);
             } else {
                 report(i, "record patterns are not allowed");
             }
@@ -466,6 +465,9 @@ final class JavaAllowList {
     private void name(NameExpr n) {
         String s = n.getNameAsString();
         if (inScope(s)) {
+            if (DroolsNames.RESERVED_NAMES.contains(s)) {
+                report(n, DroolsNames.variable(s));
+            }
             return;
         }
         if (s.equals("drools") && mode == Mode.CONSEQUENCE) {
@@ -493,12 +495,36 @@ final class JavaAllowList {
     }
 
     boolean inScope(String name) {
-        for (Set<String> s : scopes) {
-            if (s.contains(name)) {
+        for (Map<String, String> s : scopes) {
+            if (s.containsKey(name)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The type written where variable {@code name} is declared ({@code Hit h = ...}), or null. */
+    String variableType(String name) {
+        for (Map<String, String> s : scopes) {
+            if (s.containsKey(name)) {
+                return s.get(name);
+            }
+        }
+        return null;
+    }
+
+    /** Declares a local, loop or pattern variable; a name Drools rewrites or binds itself is refused. */
+    private void bind(String name, String type, Node at) {
+        if (DroolsNames.RESERVED_NAMES.contains(name)) {
+            report(at, DroolsNames.variable(name));
+        }
+        scopes.peek().put(name, type);
+    }
+
+    private Map<String, String> variables(Set<String> names) {
+        Map<String, String> m = new HashMap<>();
+        names.forEach(n -> m.put(n, null));
+        return m;
     }
 
     /**

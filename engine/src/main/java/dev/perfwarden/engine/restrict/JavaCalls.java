@@ -3,6 +3,7 @@ package dev.perfwarden.engine.restrict;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -10,6 +11,10 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.perfwarden.engine.rule.Hit;
+import dev.perfwarden.engine.rule.Hits;
+import dev.perfwarden.facts.core.Fact;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,6 +33,9 @@ final class JavaCalls {
     /** Calls without a receiver that Drools offers and restricted mode refuses, with why. */
     private static final Set<String> FACT_WRITES = Set.of("delete", "retract", "modify", "update");
     private static final Set<String> HITS_METHODS = Set.of("hit", "at", "matched");
+    /** Methods of a Hit that return a Hit of the same rule. */
+    private static final Set<String> HIT_COPIES = Set.of("withSeverity", "notRaised", "at");
+    private static final String HIT = Hit.class.getName();
     /** Regex methods of String: Java's backtracking engine, unbounded in time. */
     static final Set<String> BACKTRACKING = Set.of("matches", "replaceAll", "replaceFirst", "split");
     /** Largest width or precision in a {@code String.format} pattern. */
@@ -59,7 +67,7 @@ final class JavaCalls {
             return;
         }
         checker.expr(f.getScope());
-        member(f, f.getNameAsString());
+        member(f, f.getNameAsString(), -1);
     }
 
     /** Whether a proper prefix of {@code chain} names a type ({@code Scope} in {@code Scope.LINE.x}). */
@@ -91,8 +99,25 @@ final class JavaCalls {
         }
     }
 
-    private void member(Node at, String name) {
-        if (checker.host().declaredAccessor(name)) {
+    /** {@code .name} after a value; {@code args} is the number of arguments of a call, -1 for a field. */
+    private void member(Node at, String name, int args) {
+        if (FactModel.SYSTEM_PROPERTY_READERS.contains(name)) {
+            checker.report(at, "'." + name + "' is not allowed: Integer.getInteger, Long.getLong and Boolean.getBoolean"
+                    + " read system properties, however they are reached");
+            return;
+        }
+        if (DroolsNames.REWRITTEN_CALLS.contains(name) || DroolsNames.RESERVED_NAMES.contains(name)) {
+            checker.report(at, DroolsNames.member(name));
+            return;
+        }
+        String st = args < 0 ? null : checker.model().staticThroughValue(name, args);
+        if (st != null) {
+            checker.report(at, "'." + name + "(...)' with " + args + (args == 1 ? " argument" : " arguments")
+                    + " is not allowed on a value: it is the static method " + st + " (Java calls a static method"
+                    + " through any value of its type); call an allowed static helper by its type");
+            return;
+        }
+        if (declaredAccessor(name)) {
             return;
         }
         String near = checker.model().member(name) || FactModel.BANNED_MEMBERS.contains(name) ? null : checker.model().typo(name);
@@ -120,14 +145,17 @@ final class JavaCalls {
             return;
         }
         if (m.getScope().isEmpty()) {
-            if (checker.mode() == JavaAllowList.Mode.CONSEQUENCE && !checker.inFunction() && CONSEQUENCE_CALLS.contains(name)
-                    || checker.host().libraryFunction(name)) {
+            if (checker.mode() == JavaAllowList.Mode.CONSEQUENCE && !checker.inFunction() && CONSEQUENCE_CALLS.contains(name)) {
+                insertion(m);
+                return;
+            }
+            if (libraryFunction(name)) {
                 args(m, false);
                 return;
             }
             checker.report(m, "calling '" + name + "(...)' is not allowed" + (FACT_WRITES.contains(name)
                     ? ": a restricted pack may not change or remove facts (other packs' findings and parameters"
-                    + " among them); it may insert new ones" : checker.mode() == JavaAllowList.Mode.CONSEQUENCE
+                    + " among them); it may insert its own Hits and the types it declares" : checker.mode() == JavaAllowList.Mode.CONSEQUENCE
                     ? ": a restricted consequence may call insert, insertLogical, Hits.hit/at/matched, the"
                     + " functions of the pack's library (lib/*.drl) and methods of facts"
                     : ": only the functions of the pack's library (lib/*.drl) may be called without a receiver"));
@@ -162,8 +190,88 @@ final class JavaCalls {
                     + " Regex.matches(value, \"re\") (linear time)");
             return;
         }
-        member(m, name);
+        member(m, name, m.getArguments().size());
         args(m, false);
+    }
+
+    /**
+     * {@code insert(x)} and {@code insertLogical(x)}: {@code x} must be of a type the pack may insert, known from
+     * the tree. Every other fact is a measurement that the engine (the prelude's weighing of profiles) and other
+     * packs' rules read: a pack that inserted one could raise, lower or hide their findings.
+     */
+    private void insertion(MethodCallExpr m) {
+        if (m.getArguments().size() != 1) {
+            checker.report(m, m.getNameAsString() + " takes one argument in restricted mode: the Hit or the object of a"
+                    + " declared type to insert");
+            args(m, false);
+            return;
+        }
+        checker.expr(m.getArgument(0));
+        if (!insertable(typeOf(m.getArgument(0)))) {
+            String text = m.toString().replaceAll("\\s+", " ");
+            checker.report(m, "'" + (text.length() > 80 ? text.substring(0, 77) + "..." : text) + "' is not allowed: a"
+                    + " restricted pack may insert only Hits and the types it declares (new T(...) of a declared type,"
+                    + " Hits.hit/Hits.at(...), or a variable or cast of type Hit or of a declared type); every other"
+                    + " fact is a measurement that the engine and other packs read");
+        }
+    }
+
+    private boolean insertable(String type) {
+        if (type == null) {
+            return false;
+        }
+        return isHit(type) || !type.contains(".") && declaredType(type);
+    }
+
+    /** The type of {@code e} when the tree alone says it is a Hit or a declared type; else null (unknown). */
+    private String typeOf(Expression e) {
+        if (e instanceof EnclosedExpr en) {
+            return typeOf(en.getInner());
+        }
+        if (e instanceof CastExpr c) {
+            return c.getType() instanceof ClassOrInterfaceType t ? t.getNameWithScope() : null;
+        }
+        if (e instanceof ObjectCreationExpr o) {
+            return o.getType().getNameWithScope();
+        }
+        if (e instanceof ConditionalExpr c) {
+            String a = typeOf(c.getThenExpr());
+            String b = typeOf(c.getElseExpr());
+            return a != null && b != null && (a.equals(b) || isHit(a) && isHit(b)) ? a : null;
+        }
+        if (e instanceof NameExpr n) {
+            return checker.inScope(n.getNameAsString()) ? checker.variableType(n.getNameAsString()) : null;
+        }
+        if (!(e instanceof MethodCallExpr m)) {
+            return null;
+        }
+        if (m.getScope().isEmpty()) {
+            return libraryFunction(m.getNameAsString()) ? checker.host().library().returnType(m.getNameAsString()) : null;
+        }
+        String chain = checker.typeChain(m.getScope().get());
+        TypeScope.TypeRef t = chain == null ? null : checker.host().resolve(chain);
+        if (t != null) {
+            return t.type() == Hits.class && (m.getNameAsString().equals("hit") || m.getNameAsString().equals("at"))
+                    ? HIT : null;
+        }
+        return HIT_COPIES.contains(m.getNameAsString()) && isHit(typeOf(m.getScope().get())) ? HIT : null;
+    }
+
+    private boolean isHit(String type) {
+        TypeScope.TypeRef t = type == null ? null : checker.host().resolve(type);
+        return t != null && t.type() == Hit.class;
+    }
+
+    private boolean libraryFunction(String name) {
+        return checker.host().library() != null && checker.host().library().function(name);
+    }
+
+    private boolean declaredAccessor(String name) {
+        return checker.host().library() != null && checker.host().library().declaredAccessor(name);
+    }
+
+    private boolean declaredType(String simpleName) {
+        return checker.host().library() != null && checker.host().library().declaredTypes().contains(simpleName);
     }
 
     private void args(MethodCallExpr m, boolean droolsFirst) {
@@ -236,6 +344,12 @@ final class JavaCalls {
         if (ref.type() != null && FactModel.DERIVED_FACTS.contains(ref.type())) {
             checker.report(o, "'new " + t + "' is not allowed: " + ref.type().getSimpleName() + " facts are derived by the engine from the"
                     + " input (one that a pack inserted would hide other packs' findings)");
+            return;
+        }
+        if (ref.type() != null && Fact.class.isAssignableFrom(ref.type())) {
+            checker.report(o, "'new " + t + "' is not allowed: " + ref.type().getSimpleName() + " is a fact, a"
+                    + " measurement of the input that the engine and other packs read; a restricted pack may create"
+                    + " the types it declares, java.util collections and value records (Evidence, InputPos, ...)");
             return;
         }
         o.getType().getTypeArguments().ifPresent(ts -> ts.forEach(x -> checker.type(x, o)));

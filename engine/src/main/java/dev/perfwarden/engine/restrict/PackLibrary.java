@@ -35,9 +35,12 @@ final class PackLibrary {
     private final Set<String> declaredAccessors;
     /** Function name → the cycle it is on ({@code f → g → f}), for recursive functions only. */
     private final Map<String, String> cycles;
+    /** Function name → its return type as written. */
+    private final Map<String, String> returnTypes;
 
     private PackLibrary(Set<String> functions, Set<String> queries, Set<String> declaredTypes,
-                        Set<String> declaredAccessors, Map<String, String> cycles) {
+                        Set<String> declaredAccessors, Map<String, String> cycles, Map<String, String> returnTypes) {
+        this.returnTypes = returnTypes;
         this.declaredAccessors = declaredAccessors;
         this.functions = functions;
         this.queries = queries;
@@ -81,8 +84,10 @@ final class PackLibrary {
                 }
             }
         }
+        Map<String, String> returns = new LinkedHashMap<>();
         for (FunctionDescr f : fns) {
             calls.put(f.getName(), new TreeSet<>());
+            returns.put(f.getName(), f.getReturnType() == null ? "void" : f.getReturnType().strip());
         }
         for (FunctionDescr f : fns) {
             ParseResult<BlockStmt> r;
@@ -99,7 +104,7 @@ final class PackLibrary {
             }
         }
         return new PackLibrary(Set.copyOf(calls.keySet()), Set.copyOf(queries), Set.copyOf(declared),
-                Set.copyOf(accessors), Map.copyOf(cycles));
+                Set.copyOf(accessors), Map.copyOf(cycles), Map.copyOf(returns));
     }
 
     /** A call path from {@code at} back to {@code start}, or null. */
@@ -123,8 +128,22 @@ final class PackLibrary {
         return null;
     }
 
+    /**
+     * Whether {@code name} is a function of the library that a rule may call: never a name Drools rewrites
+     * ({@code delete(...)} becomes {@code drools.delete(...)} whatever the library says).
+     */
     boolean function(String name) {
-        return functions.contains(name);
+        return functions.contains(name) && !DroolsNames.REWRITTEN_CALLS.contains(name);
+    }
+
+    /** The return type of library function {@code name} as written, or null. */
+    String returnType(String name) {
+        return function(name) ? returnTypes.get(name) : null;
+    }
+
+    /** Whether the accessor {@code name} belongs to a field of a declared type and may be called. */
+    boolean declaredAccessor(String name) {
+        return declaredAccessors.contains(name) && !FactModel.BANNED_MEMBERS.contains(name);
     }
 
     Set<String> queries() {

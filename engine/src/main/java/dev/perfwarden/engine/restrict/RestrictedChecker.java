@@ -222,6 +222,9 @@ final class RestrictedChecker {
             java(-1, line, t).signatureType(t);
         }
         java(-1, line, f.getReturnType()).signatureType(f.getReturnType());
+        if (DroolsNames.REWRITTEN_CALLS.contains(f.getName())) {
+            problemAtLine(line, 0, DroolsNames.functionName(f.getName()));
+        }
         String cycle = lib.cycle(f.getName());
         if (cycle != null) {
             problemAtLine(line, 0, "function '" + f.getName() + "' calls itself (" + cycle + "): recursion is not"
@@ -297,7 +300,8 @@ final class RestrictedChecker {
                 }
             }
         }
-        LhsBindings.collect(r.getLhs(), vars, t -> queryNames.contains(t) && resolve(t) == null);
+        LhsBindings.collect(r.getLhs(), vars, t -> queryNames.contains(t) && resolve(t) == null,
+                (name, at) -> problemAtLine(at > 0 ? at : line, 0, DroolsNames.variable(name)));
         lhs(r.getLhs(), vars);
         if (r.getConsequence() != null) {
             if (r.getConsequence() instanceof String c) {
@@ -554,13 +558,8 @@ final class RestrictedChecker {
             }
 
             @Override
-            public boolean libraryFunction(String name) {
-                return lib.function(name);
-            }
-
-            @Override
-            public boolean declaredAccessor(String name) {
-                return lib.declaredAccessors().contains(name) && !FactModel.BANNED_MEMBERS.contains(name);
+            public PackLibrary library() {
+                return lib;
             }
 
             private void at(int line, int column, String message, boolean refusal) {
