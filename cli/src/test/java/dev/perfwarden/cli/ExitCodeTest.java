@@ -67,6 +67,24 @@ class ExitCodeTest {
         assertThat(err.toString()).startsWith("perfwarden: internal error: out of memory");
     }
 
+    /**
+     * Attack probe 09: a pack's consequence throws, its exception's message carrying ESC, BEL and line breaks. The
+     * pack's fault: exit 2 (not 70, "a bug"), one line on stderr naming pack, rule and file:line, every control
+     * escaped.
+     */
+    @Test
+    void aConsequenceThatThrowsIsExitTwoWithOneEscapedLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path capture = tmp.resolve("m2.txt");
+        java.nio.file.Files.writeString(capture, "# example.com/m\n./main.go:1:6: moved to heap: x1\n");
+        Path pack = ROOT.resolve("engine/src/test/resources/faults/thrower");
+        Cli.Run r = Cli.run("analyze", "--no-config", "--rules", pack.toString(), capture.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
+        assertThat(r.err().chars().filter(c -> c < 0x20 && c != '\n')).as("raw controls on stderr").isEmpty();
+        assertThat(r.err()).startsWith("perfwarden: rule payload of pack thrower (payload/rule.drl:5) failed:").contains("its consequence threw java.lang.NumberFormatException")
+                .contains("\\x1b]0;pwned\\x07\\nperfwarden: 0 findings; gate: pass\\n").doesNotContain("internal error");
+    }
+
     @picocli.CommandLine.Command(name = "thrower")
     static final class Thrower implements Runnable {
         @Override

@@ -14,6 +14,7 @@ import dev.perfwarden.engine.pack.RuleSource;
 import dev.perfwarden.engine.pack.SemVer;
 import dev.perfwarden.engine.pack.VersionRange;
 import dev.perfwarden.engine.restrict.SessionGuard;
+import dev.perfwarden.engine.restrict.PackFaultException;
 import dev.perfwarden.engine.restrict.SessionLimitException;
 import dev.perfwarden.engine.restrict.SessionLimits;
 import dev.perfwarden.engine.rule.PackRef;
@@ -316,6 +317,8 @@ public final class RuleSet {
         } catch (SessionLimitException e) {
             abandoned = e.abandoned();
             throw e;
+        } catch (PackFaultException e) {
+            throw blame(e);
         } finally {
             try {
                 if (!abandoned) { // an abandoned session's consequence still runs: leave it alone
@@ -326,6 +329,20 @@ public final class RuleSet {
             }
         }
         return raw;
+    }
+
+    /**
+     * A consequence's exception: the fault of a pack loaded from a path or archive (its rule's file and line added);
+     * of a built-in pack (or of the engine's own rules) a bug in perfwarden, an internal error.
+     */
+    private RuntimeException blame(PackFaultException e) {
+        Pack p = packsById.get(e.pack());
+        RuleInfo r = rulesById.get(e.rule());
+        if (p == null || p.builtin() || r == null || !r.pack().equals(p.id())) {
+            return new IllegalStateException(e.getMessage(), e.getCause());
+        }
+        String where = r.file() == null || r.file().isEmpty() ? "" : r.file() + (r.line() > 0 ? ":" + r.line() : "");
+        return PackFaultException.consequence(p.id(), r.id(), where, e.getCause());
     }
 
     /** The parameters a run would see, after overrides (one {@link Param} per pack and name). */

@@ -6,6 +6,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.definition.rule.Rule;
 
 import java.lang.management.ManagementFactory;
@@ -42,7 +43,9 @@ import java.util.function.Function;
  *       compared, which restricted code can build) is a {@link #STACK} breach: the pack's fault, not an internal
  *       error.</li>
  * </ul>
- * Every breach is a {@link SessionLimitException} naming the pack and rule.
+ * Every breach is a {@link SessionLimitException} naming the pack and rule. A consequence that throws is a
+ * {@link PackFaultException} naming its rule and pack (exit 2: the pack's fault); the caller turns it back into an
+ * internal error when the pack is built in.
  */
 public final class SessionGuard {
     private static final long POLL_MILLIS = 20;
@@ -102,7 +105,7 @@ public final class SessionGuard {
         if (breach.get() != null) {
             throw breach.get();
         }
-        rethrow(failure.get());
+        rethrow(failure.get(), packOfRule);
     }
 
     /**
@@ -176,11 +179,21 @@ public final class SessionGuard {
         }
     }
 
-    /** Throws what the session's work threw (a limit broken inside it first), if anything. */
-    private static void rethrow(Throwable t) {
+    /**
+     * Throws what the session's work threw, if anything: a limit broken inside it first; what a rule's consequence
+     * threw as a {@link PackFaultException} naming the rule and its pack (the pack's fault, not perfwarden's);
+     * anything else as it is.
+     */
+    private static void rethrow(Throwable t, Function<String, String> packOfRule) {
         SessionLimitException inner = cause(t);
         if (inner != null) {
             throw inner;
+        }
+        ConsequenceException ce = find(t, ConsequenceException.class);
+        if (ce != null && ce.getRule() != null) {
+            Throwable thrown = ce.getCause() != null ? ce.getCause() : ce;
+            throw PackFaultException.consequence(packOfRule.apply(ce.getRule().getPackageName()),
+                    ce.getRule().getName(), "", thrown);
         }
         if (t instanceof RuntimeException re) {
             throw re;
@@ -302,9 +315,13 @@ public final class SessionGuard {
     }
 
     private static SessionLimitException cause(Throwable t) {
+        return find(t, SessionLimitException.class);
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SessionLimitException s) {
-                return s;
+            if (type.isInstance(c)) {
+                return type.cast(c);
             }
         }
         return null;
