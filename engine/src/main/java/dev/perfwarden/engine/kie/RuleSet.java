@@ -289,11 +289,13 @@ public final class RuleSet {
     private List<Finding> runSession(List<Object> shared, List<Object> own, List<Param> params, SessionLimits limits) {
         Map<String, String> packOfDrl = new HashMap<>();
         packs.forEach(p -> packOfDrl.put(p.drlPackage(), p.id()));
+        java.util.Set<String> bounded = new java.util.HashSet<>(); // packs from a path: their hits have a budget
+        packs.stream().filter(p -> !p.builtin()).forEach(p -> bounded.add(p.drlPackage()));
         KieSession session = kieBase.newKieSession();
         List<Finding> raw = new ArrayList<>();
         boolean abandoned = false;
         try {
-            SessionGuard.run(session, limits, drl -> packOfDrl.getOrDefault(drl, drl), s -> {
+            SessionGuard.run(session, limits, drl -> packOfDrl.getOrDefault(drl, drl), drl -> bounded.contains(drl), s -> {
                 for (PackRef r : packRefs) {
                     s.insert(r);
                 }

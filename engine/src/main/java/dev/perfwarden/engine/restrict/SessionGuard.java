@@ -8,6 +8,7 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.definition.rule.Rule;
+import dev.perfwarden.engine.rule.Hit;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -80,10 +81,20 @@ public final class SessionGuard {
      */
     public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
                            Consumer<KieSession> work) {
+        run(session, limits, packOfRule, pkg -> true, work);
+    }
+
+    /**
+     * As above; the hits of rules whose DRL package passes {@code bounded} (the packs loaded from a path or archive)
+     * are held to a {@link HitBudget}.
+     */
+    public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
+                           java.util.function.Predicate<String> bounded, Consumer<KieSession> work) {
         AtomicReference<Running> running = new AtomicReference<>(Running.NONE);
         AtomicReference<SessionLimitException> breach = new AtomicReference<>();
         Clock clock = Clock.start(limits);
         listen(session, limits, packOfRule, clock, running, breach);
+        budget(session, new HitBudget(bounded), running, breach);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
@@ -144,6 +155,24 @@ public final class SessionGuard {
                 if (event.getRule() != null && inserted.incrementAndGet() > limits.facts()) {
                     throw fail(breach, running.get(), SessionLimits.FACTS, "rules inserted more than "
                             + limits.facts() + " facts");
+                }
+            }
+        });
+    }
+
+    /** Holds the hits the rules insert to {@code budget}: a breach throws out of the inserting rule. */
+    private static void budget(KieSession session, HitBudget budget, AtomicReference<Running> running,
+                               AtomicReference<SessionLimitException> breach) {
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                String why = event.getRule() != null && event.getObject() instanceof Hit h ? budget.add(h) : null;
+                if (why != null) {
+                    Running r = running.get();
+                    breach.compareAndSet(null, new SessionLimitException(HitBudget.FINDINGS, r.pack(), r.rule(),
+                            "session limit '" + HitBudget.FINDINGS + "' exceeded in rule " + r.rule() + " of pack "
+                                    + r.pack() + ": " + why + "; the run was stopped (a report could not hold them)"));
+                    throw breach.get();
                 }
             }
         });

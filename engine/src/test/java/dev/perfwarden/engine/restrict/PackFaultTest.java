@@ -3,6 +3,8 @@ package dev.perfwarden.engine.restrict;
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackLoader;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.rule.Hit;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -38,5 +40,46 @@ class PackFaultTest {
                     assertThat(e.getMessage()).startsWith("rule payload of pack thrower (payload/rule.drl:5) failed:"
                             + " its consequence threw java.lang.NumberFormatException: For input string: \"\u001b]0;pwned");
                 });
+    }
+
+    /** Attack probe 05 (smaller): a message, evidence text and names far too long are cut, and say so. */
+    @Test
+    void aHugeMessageIsCutWithAMarker() throws Exception {
+        Pack pack = PackLoader.load(pack("huge-message"));
+        assertThat(RestrictedMode.check(pack, CL)).isEmpty();
+        List<Finding> found = RuleSet.build(List.of(pack), CL).run(SessionLimitsTest.escapes(1), Map.of());
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.message()).hasSizeLessThan(Hit.MAX_MESSAGE + 100)
+                    .contains(Hit.CUT + (65_537 - Hit.MAX_MESSAGE) + " more characters]");
+            assertThat(f.symbol()).hasSizeLessThan(Hit.MAX_NAME + 100).endsWith(" more characters]");
+            assertThat(f.file()).hasSizeLessThan(Hit.MAX_NAME + 100);
+            assertThat(f.evidence()).singleElement().satisfies(e -> {
+                assertThat(e.text()).hasSizeLessThan(Hit.MAX_EVIDENCE_TEXT + 100).endsWith(" more characters]");
+                assertThat(e.input()).hasSizeLessThan(Hit.MAX_NAME + 100);
+                assertThat(e.at().input()).hasSizeLessThan(Hit.MAX_NAME + 100);
+            });
+        });
+    }
+
+    @Test
+    void aRuleThatReportsTooManyFindingsIsStopped() throws Exception {
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(pack("many-hits"))), CL);
+        assertThatThrownBy(() -> rules.run(SessionLimitsTest.escapes(HitBudget.HITS_PER_RULE + 1), Map.of()))
+                .isInstanceOfSatisfying(SessionLimitException.class, e -> {
+                    assertThat(e.limit()).isEqualTo("findings");
+                    assertThat(e.pack()).isEqualTo("many-hits");
+                    assertThat(e.getMessage()).isEqualTo("session limit 'findings' exceeded in rule payload of pack"
+                            + " many-hits: rule payload reported more than 10000 findings; the run was stopped (a"
+                            + " report could not hold them)");
+                });
+        assertThat(rules.run(SessionLimitsTest.escapes(100), Map.of())).hasSize(100);
+    }
+
+    @Test
+    void findingsThatCarryTooMuchTextAreStopped() throws Exception {
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(pack("wordy-hits"))), CL);
+        assertThatThrownBy(() -> rules.run(SessionLimitsTest.escapes(1100), Map.of()))
+                .isInstanceOfSatisfying(SessionLimitException.class, e -> assertThat(e.getMessage())
+                        .contains("the findings of packs loaded from a path or archive carry more than 8 Mi characters"));
     }
 }
