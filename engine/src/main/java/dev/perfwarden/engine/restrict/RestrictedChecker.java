@@ -300,6 +300,7 @@ final class RestrictedChecker {
         }
         LhsBindings.collect(r.getLhs(), vars, t -> queryNames.contains(t) && resolve(t) == null);
         lhs(r.getLhs(), vars);
+        LhsAlternatives.check(this, r); // each 'or' multiplies the subrules Drools builds
         if (r.getConsequence() != null) {
             if (r.getConsequence() instanceof String c) {
                 consequence(c, r.getConsequenceLine(), vars);

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Restricted packs whose size, not their code, is the attack: a {@code declare} of 20,000 fields (probe 14, whose
- * check was quadratic). Refused with file and line, by checks whose work grows linearly with the text (counted,
- * not timed).
+ * check was quadratic), twenty conjoined {@code or} groups that Drools expands to 2^20 subrules (probe 06). Refused
+ * with file and line before anything is compiled, by checks whose work grows linearly with the text (counted, not
+ * timed).
  */
 class PackSizeBoundsTest {
     @TempDir
@@ -31,6 +32,10 @@ class PackSizeBoundsTest {
     }
 
     Pack pack(String libDrl) throws Exception {
+        return pack(libDrl, "EscapeFact(line == -1)");
+    }
+
+    Pack pack(String libDrl, String when) throws Exception {
         Path pack = tmp.resolve("p");
         Files.createDirectories(pack.resolve("r"));
         Files.createDirectories(pack.resolve("lib"));
@@ -43,10 +48,10 @@ class PackSizeBoundsTest {
 
                 rule "r" @severity(note) @summary("a rule")
                 when
-                    EscapeFact(line == -1)
+                    %s
                 then
                 end
-                """);
+                """.formatted(when));
         Files.writeString(pack.resolve("lib/lib.drl"), libDrl);
         return PackLoader.load(pack);
     }
@@ -89,5 +94,33 @@ class PackSizeBoundsTest {
             assertThat(DeclareCheck.fieldLine(index, 3, "f" + i, work)).isEqualTo(4 + i);
         }
         return work[0];
+    }
+
+    static String orGroups(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : "\n    ").append("( EscapeFact(line == ").append(i).append(") or EscapeFact(line == ")
+                    .append(1000 + i).append(") )");
+        }
+        return sb.toString();
+    }
+
+    /** Probe 06: 20 groups of 'or' are 2^20 subrules; refused at the group that passes 64 (the 7th, line 13). */
+    @Test
+    void conditionsThatExpandToTooManyAlternativesAreRefused() throws Exception {
+        String lib = "package perfwarden.packs.p;\n";
+        List<Problem> problems = RestrictedMode.check(pack(lib, orGroups(20)), PackSizeBoundsTest.class.getClassLoader());
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.file() + ":" + p.line()).isEqualTo("r/rule.drl:13");
+            assertThat(p.message()).startsWith("the conditions of rule r expand to 1048576 alternatives (each 'or'"
+                    + " splits the rule in two").contains("not allowed, at most 64");
+        });
+        assertThat(RestrictedMode.check(pack(lib, orGroups(6)), PackSizeBoundsTest.class.getClassLoader()))
+                .as("2^6 = 64 alternatives").isEmpty();
+        // nested: (a or (b or c)) and (d or e) ... counts 3 x 2 per pair of groups
+        String nested = "( EscapeFact(line == 1) or ( EscapeFact(line == 2) or EscapeFact(line == 3) ) )\n    ";
+        List<Problem> three = RestrictedMode.check(pack(lib, (nested.repeat(3) + orGroups(3)).strip()),
+                PackSizeBoundsTest.class.getClassLoader());
+        assertThat(three).singleElement().satisfies(p -> assertThat(p.message()).contains("expand to 216 alternatives"));
     }
 }
