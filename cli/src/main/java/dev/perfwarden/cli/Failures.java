@@ -31,8 +31,12 @@ final class Failures {
     /** Prints {@code t} on {@code err} as one line (plus the stack trace with {@code debug}); returns the exit code. */
     static int report(Throwable t, PrintWriter err, boolean debug) {
         try {
-            // the message may carry a pack's text (a consequence's exception): one line, escaped
-            err.println("perfwarden: " + dev.perfwarden.engine.report.TerminalText.escape(line(t)));
+            // a failing pack's message carries its own text (a consequence's exception): one line, every control
+            // escaped; other messages keep their line breaks (a refusal lists one problem per indented line)
+            String line = line(t);
+            err.println("perfwarden: " + (t instanceof dev.perfwarden.engine.restrict.PackFaultException
+                    || !user(t) ? dev.perfwarden.engine.report.TerminalText.escape(line)
+                    : dev.perfwarden.engine.report.TerminalText.escapeLines(line)));
             if (debug && !user(t)) {
                 t.printStackTrace(err);
             }

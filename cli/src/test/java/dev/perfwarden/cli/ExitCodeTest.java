@@ -52,6 +52,11 @@ class ExitCodeTest {
         StringWriter u = new StringWriter();
         assertThat(Failures.report(new UserException("x.txt: bad"), new PrintWriter(u), true)).isEqualTo(2);
         assertThat(u.toString()).isEqualTo("perfwarden: x.txt: bad" + System.lineSeparator());
+        // a refusal lists its problems one per line: kept, their controls escaped
+        StringWriter refusal = new StringWriter();
+        Failures.report(new UserException("rule pack refused:\n  p/r.drl:3: error: bad \u001b[2J"), new PrintWriter(refusal), false);
+        assertThat(refusal.toString().lines().toList())
+                .containsExactly("perfwarden: rule pack refused:", "  p/r.drl:3: error: bad \\x1b[2J");
     }
 
     @Test
