@@ -14,6 +14,7 @@ import dev.perfwarden.engine.pack.RuleSource;
 import dev.perfwarden.engine.pack.SemVer;
 import dev.perfwarden.engine.pack.VersionRange;
 import dev.perfwarden.engine.restrict.SessionGuard;
+import dev.perfwarden.engine.restrict.HitBudget;
 import dev.perfwarden.engine.restrict.PackFaultException;
 import dev.perfwarden.engine.restrict.SessionLimitException;
 import dev.perfwarden.engine.restrict.SessionLimits;
@@ -220,11 +221,15 @@ public final class RuleSet {
         List<List<Object>> packages = new ArrayList<>(plan.packages());
         plan = null; // from here on only packages holds a package's facts, and lets each go after its session
         long compilerFacts = packages.stream().mapToLong(List::size).sum();
+        // what the hits of packs from a path may carry, counted over all sessions of this run
+        java.util.Set<String> boundedPkgs = new java.util.HashSet<>();
+        packs.stream().filter(p -> !p.builtin()).forEach(p -> boundedPkgs.add(p.drlPackage()));
+        HitBudget budget = new HitBudget(boundedPkgs::contains);
         if (compilerFacts < partitionFacts || packages.size() < 2) {
             List<Object> all = new ArrayList<>(shared);
             packages.forEach(all::addAll);
             packages.clear();
-            return Sites.merge(runSession(all, List.of(), params, limits), hidden, weight);
+            return Sites.merge(runSession(all, List.of(), params, limits, budget), hidden, weight);
         }
         // one session per package, as many at once as there are cores; findings that several sessions make
         // alike (from shared facts) merge in Sites.merge like any other copies of one site
@@ -239,7 +244,7 @@ public final class RuleSet {
             for (int i = 0; i < packages.size(); i++) {
                 // a finished task forgets its callable, and with it the package's facts (released: the only reference)
                 List<Object> own = release ? packages.set(i, null) : packages.get(i);
-                futures.add(pool.submit(() -> runSession(shared, own, params, limits)));
+                futures.add(pool.submit(() -> runSession(shared, own, params, limits, budget)));
             }
             List<Finding> raw = new ArrayList<>();
             for (Future<List<Finding>> f : futures) {
@@ -286,16 +291,15 @@ public final class RuleSet {
         return r;
     }
 
-    private List<Finding> runSession(List<Object> shared, List<Object> own, List<Param> params, SessionLimits limits) {
+    private List<Finding> runSession(List<Object> shared, List<Object> own, List<Param> params, SessionLimits limits,
+                                     HitBudget budget) {
         Map<String, String> packOfDrl = new HashMap<>();
         packs.forEach(p -> packOfDrl.put(p.drlPackage(), p.id()));
-        java.util.Set<String> bounded = new java.util.HashSet<>(); // packs from a path: their hits have a budget
-        packs.stream().filter(p -> !p.builtin()).forEach(p -> bounded.add(p.drlPackage()));
         KieSession session = kieBase.newKieSession();
         List<Finding> raw = new ArrayList<>();
         boolean abandoned = false;
         try {
-            SessionGuard.run(session, limits, drl -> packOfDrl.getOrDefault(drl, drl), drl -> bounded.contains(drl), s -> {
+            SessionGuard.run(session, limits, drl -> packOfDrl.getOrDefault(drl, drl), budget, s -> {
                 for (PackRef r : packRefs) {
                     s.insert(r);
                 }

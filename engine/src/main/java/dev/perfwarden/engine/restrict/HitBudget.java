@@ -13,9 +13,10 @@ import java.util.function.Predicate;
  * and HTML reporters run out of memory outside the guarded session, exit 70). {@link Hit} cuts each message and
  * evidence text already; this bounds their number and their sum. Breaking it stops the session with a
  * {@link SessionLimitException} of limit {@link #FINDINGS} naming the pack and rule (exit 2). Built-in packs are not
- * counted. Not thread-safe: one per session, used on its thread.
+ * counted. One budget serves all the sessions of a run (a partitioned run has one per Go package), so it is
+ * thread-safe.
  */
-final class HitBudget {
+public final class HitBudget {
     /** The limit's name in the breach. */
     static final String FINDINGS = "findings";
     /** Hits one rule may report in a session. */
@@ -30,12 +31,12 @@ final class HitBudget {
     private long text;
 
     /** @param bounded whether a hit of this DRL package (a pack's) is counted */
-    HitBudget(Predicate<String> bounded) {
+    public HitBudget(Predicate<String> bounded) {
         this.bounded = bounded;
     }
 
     /** Counts {@code h}; what it broke, or null. */
-    String add(Hit h) {
+    synchronized String add(Hit h) {
         if (!bounded.test(h.pkg())) {
             return null;
         }
@@ -53,7 +54,7 @@ final class HitBudget {
         }
         if (text > TEXT) {
             return "the findings of packs loaded from a path or archive carry more than " + (TEXT >> 20)
-                    + " Mi characters of message and evidence text";
+                    + " Mi characters of message and evidence text in this run";
         }
         return null;
     }

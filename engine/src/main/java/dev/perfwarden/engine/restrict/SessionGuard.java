@@ -81,20 +81,17 @@ public final class SessionGuard {
      */
     public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
                            Consumer<KieSession> work) {
-        run(session, limits, packOfRule, pkg -> true, work);
+        run(session, limits, packOfRule, new HitBudget(pkg -> true), work);
     }
 
-    /**
-     * As above; the hits of rules whose DRL package passes {@code bounded} (the packs loaded from a path or archive)
-     * are held to a {@link HitBudget}.
-     */
+    /** As above; the hits the rules insert are held to {@code budget} (shared by the sessions of one run). */
     public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
-                           java.util.function.Predicate<String> bounded, Consumer<KieSession> work) {
+                           HitBudget budget, Consumer<KieSession> work) {
         AtomicReference<Running> running = new AtomicReference<>(Running.NONE);
         AtomicReference<SessionLimitException> breach = new AtomicReference<>();
         Clock clock = Clock.start(limits);
         listen(session, limits, packOfRule, clock, running, breach);
-        budget(session, new HitBudget(bounded), running, breach);
+        budget(session, budget, running, breach);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {

@@ -5,9 +5,14 @@ import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackLoader;
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.rule.Hit;
+import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.InputPos;
+import dev.perfwarden.facts.escape.EscapeFact;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -73,6 +78,22 @@ class PackFaultTest {
                             + " report could not hold them)");
                 });
         assertThat(rules.run(SessionLimitsTest.escapes(100), Map.of())).hasSize(100);
+    }
+
+    /** One session per Go package: the budget is the run's, not each session's (6,000 in each of two is too many). */
+    @Test
+    void theBudgetCountsAllSessionsOfAPartitionedRun() throws Exception {
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(pack("many-hits"))), CL).withPartitioning(0);
+        List<EscapeFact> facts = new ArrayList<>();
+        for (int i = 1; i <= 12_000; i++) {
+            String pkg = "example.com/p" + (i % 2);
+            facts.add(EscapeFact.of(EscapeFact.KIND_MOVED_TO_HEAP, "x" + i, "", -1, false, List.of(), List.of(), pkg,
+                    pkg + ".f", pkg + ".f" + i, "p" + (i % 2) + "/main.go", i, 6, Attributable.BY_COMPILER,
+                    new Evidence("escape-text", "./main.go:" + i + ":6: moved to heap: x" + i, InputPos.line("m.txt", i))));
+        }
+        assertThatThrownBy(() -> rules.run(facts, Map.of()))
+                .isInstanceOfSatisfying(SessionLimitException.class, e -> assertThat(e.getMessage())
+                        .contains("rule payload reported more than 10000 findings"));
     }
 
     @Test
