@@ -75,34 +75,38 @@ final class DeclareCheck {
             return;
         }
         for (TypeFieldDescr f : t.getFields().values()) {
-            int fl = fieldLine(line, f.getFieldName());
-            String type = f.getPattern() == null ? "" : f.getPattern().getObjectType();
-            String raw = type.contains("<") ? type.substring(0, type.indexOf('<')).strip() : type.strip();
-            TypeRef ref = RestrictedChecker.PRIMITIVES.contains(raw) || c.lib().declaredTypes().contains(raw) ? null : c.resolveType(raw);
-            if (!RestrictedChecker.PRIMITIVES.contains(raw) && !c.lib().declaredTypes().contains(raw)
-                    && (ref == null || !(ref.value() || ref.factType() || ref.container()))) {
-                c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has type '" + type + "', which"
-                        + " is not allowed: a declared type's fields may be primitives, String and the boxed numbers,"
-                        + " fact-model types, java.util collections or the pack's declared types");
-            } else if (type.contains("<")) {
-                c.javaCheck(-1, fl, type).signatureType(type);
+            field(f, fieldLine(line, f.getFieldName()), what);
+        }
+    }
+
+    /** One field of a declaration, at line {@code fl}. */
+    private void field(TypeFieldDescr f, int fl, String what) {
+        String type = f.getPattern() == null ? "" : f.getPattern().getObjectType();
+        String raw = type.contains("<") ? type.substring(0, type.indexOf('<')).strip() : type.strip();
+        TypeRef ref = RestrictedChecker.PRIMITIVES.contains(raw) || c.lib().declaredTypes().contains(raw) ? null : c.resolveType(raw);
+        if (!RestrictedChecker.PRIMITIVES.contains(raw) && !c.lib().declaredTypes().contains(raw)
+                && (ref == null || !(ref.value() || ref.factType() || ref.container()))) {
+            c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has type '" + type + "', which"
+                    + " is not allowed: a declared type's fields may be primitives, String and the boxed numbers,"
+                    + " fact-model types, java.util collections or the pack's declared types");
+        } else if (type.contains("<")) {
+            c.javaCheck(-1, fl, type).signatureType(type);
+        }
+        for (String a : PackLibrary.accessors(f.getFieldName())) {
+            if (FactModel.BANNED_MEMBERS.contains(a)) {
+                c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " is not allowed: its"
+                        + " accessor would be named '" + a + "', which restricted code may never call");
             }
-            for (String a : PackLibrary.accessors(f.getFieldName())) {
-                if (FactModel.BANNED_MEMBERS.contains(a)) {
-                    c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " is not allowed: its"
-                            + " accessor would be named '" + a + "', which restricted code may never call");
-                }
-            }
-            if (f.getInitExpr() != null && !f.getInitExpr().isBlank()) {
-                c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has a default value ("
-                        + f.getInitExpr().strip() + "): not allowed, a default is code that runs at every creation;"
-                        + " pass the value to the constructor");
-            }
-            for (AnnotationDescr a : f.getAnnotations()) {
-                if (!FIELD_ANNOTATIONS.contains(a.getName())) {
-                    c.problemAtLine(fl, 0, "annotation @" + a.getName() + " on field '" + f.getFieldName() + "' of "
-                            + what + " is not allowed (allowed: @key, @position)");
-                }
+        }
+        if (f.getInitExpr() != null && !f.getInitExpr().isBlank()) {
+            c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has a default value ("
+                    + f.getInitExpr().strip() + "): not allowed, a default is code that runs at every creation;"
+                    + " pass the value to the constructor");
+        }
+        for (AnnotationDescr a : f.getAnnotations()) {
+            if (!FIELD_ANNOTATIONS.contains(a.getName())) {
+                c.problemAtLine(fl, 0, "annotation @" + a.getName() + " on field '" + f.getFieldName() + "' of "
+                        + what + " is not allowed (allowed: @key, @position)");
             }
         }
     }
