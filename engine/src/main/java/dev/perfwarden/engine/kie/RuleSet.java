@@ -338,17 +338,18 @@ public final class RuleSet {
     }
 
     /**
-     * A consequence's exception: the fault of a pack loaded from a path or archive (its rule's file and line added);
-     * of a built-in pack (or of the engine's own rules) a bug in perfwarden, an internal error.
+     * A rule's exception (its consequence's, or a condition's, whose pack is found by the rule id): the fault of a
+     * pack loaded from a path or archive (its rule's file and line added); of a built-in pack (or of the engine's
+     * own rules) a bug in perfwarden, an internal error.
      */
     private RuntimeException blame(PackFaultException e) {
-        Pack p = packsById.get(e.pack());
         RuleInfo r = rulesById.get(e.rule());
+        Pack p = packsById.get(e.pack().isEmpty() && r != null ? r.pack() : e.pack());
         if (p == null || p.builtin() || r == null || !r.pack().equals(p.id())) {
             return new IllegalStateException(e.getMessage(), e.getCause());
         }
         String where = r.file() == null || r.file().isEmpty() ? "" : r.file() + (r.line() > 0 ? ":" + r.line() : "");
-        return PackFaultException.consequence(p.id(), r.id(), where, e.getCause());
+        return e.at(p.id(), where);
     }
 
     /** The parameters a run would see, after overrides (one {@link Param} per pack and name). */

@@ -221,6 +221,10 @@ public final class SessionGuard {
             throw PackFaultException.consequence(packOfRule.apply(ce.getRule().getPackageName()),
                     ce.getRule().getName(), "", thrown);
         }
+        PackFaultException constraint = constraintError(t);
+        if (constraint != null) {
+            throw constraint;
+        }
         if (t instanceof RuntimeException re) {
             throw re;
         }
@@ -339,6 +343,27 @@ public final class SessionGuard {
                 + ": the rules overflowed the session thread's stack (a collection that contains itself, hashed,"
                 + " compared or printed; or recursion too deep); the run was stopped");
     }
+
+    /**
+     * A constraint that threw while facts were matched (Drools' ConstraintEvaluationException, of the classic or
+     * the executable-model build: "Error evaluating constraint 'x' in [Rule \"r\" in path]"), as the fault of the
+     * rule it names; its pack is left to the caller, which knows the rule ids. Null when {@code t} is not one.
+     */
+    private static PackFaultException constraintError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getClass().getSimpleName().equals("ConstraintEvaluationException") && c.getMessage() != null) {
+                java.util.regex.Matcher m = CONSTRAINT_ERROR.matcher(c.getMessage());
+                if (m.find()) {
+                    return PackFaultException.threw("", m.group(2), "", "its condition '" + m.group(1) + "'",
+                            c.getCause() != null ? c.getCause() : c);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern CONSTRAINT_ERROR = java.util.regex.Pattern.compile(
+            "Error evaluating constraint '(.*)' in \\[Rule \"([^\"]*)\"", java.util.regex.Pattern.DOTALL);
 
     private static SessionLimitException cause(Throwable t) {
         return find(t, SessionLimitException.class);

@@ -47,6 +47,23 @@ class PackFaultTest {
                 });
     }
 
+    /** A constraint that throws while facts are matched (no rule fired yet): the fault of the rule it belongs to. */
+    @Test
+    void aConditionThatThrowsIsThePacksFaultNamingRuleAndLine() throws Exception {
+        Pack pack = PackLoader.load(pack("condition-thrower"));
+        assertThat(RestrictedMode.check(pack, CL)).as("the pack passes restricted mode").isEmpty();
+        RuleSet rules = RuleSet.build(List.of(pack), CL);
+        assertThatThrownBy(() -> rules.run(SessionLimitsTest.escapes(1), Map.of()))
+                .isInstanceOfSatisfying(PackFaultException.class, e -> {
+                    assertThat(e.pack()).isEqualTo("condition-thrower");
+                    assertThat(e.getCause()).isInstanceOf(NumberFormatException.class);
+                    assertThat(e.getMessage()).isEqualTo("rule payload of pack condition-thrower (payload/rule.drl:6)"
+                            + " failed: its condition 'Integer.parseInt(subject) > 0' threw"
+                            + " java.lang.NumberFormatException: For input string: \"x1\"; the run was stopped (fix the"
+                            + " rule, or run without the pack)");
+                });
+    }
+
     /** Attack probe 05 (smaller): a message, evidence text and names far too long are cut, and say so. */
     @Test
     void aHugeMessageIsCutWithAMarker() throws Exception {
