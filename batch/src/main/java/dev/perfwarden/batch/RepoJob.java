@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.report.Format;
-import dev.perfwarden.engine.restrict.SessionLimitException;
+import dev.perfwarden.engine.restrict.PackFaultException;
 import dev.perfwarden.engine.report.JsonReporter;
 
 import java.io.IOException;
@@ -103,7 +103,7 @@ public final class RepoJob {
             return row;
         } catch (Inputs.EntryException x) {
             return fail(e, x.getMessage(), t0, inputsHash, mayWrite);
-        } catch (SessionLimitException x) { // the pack's fault, named in the reason; the other entries go on
+        } catch (PackFaultException x) { // the pack's fault (a limit, a consequence that threw), named in the reason; the other entries go on
             return fail(e, x.getMessage(), t0, inputsHash, mayWrite);
         } catch (InterruptedException x) {
             Thread.currentThread().interrupt();

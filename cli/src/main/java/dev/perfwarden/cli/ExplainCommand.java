@@ -72,10 +72,10 @@ public final class ExplainCommand implements Callable<Integer> {
                             r.hotSeverity() != null && r.hotSeverity() != r.severity()
                                     ? ", " + r.hotSeverity().id() + " when hot" : "");
                     if (!r.tags().isEmpty()) {
-                        out.println("tags: " + String.join(", ", r.tags()));
+                        out.println("tags: " + dev.perfwarden.engine.report.TerminalText.escape(String.join(", ", r.tags())));
                     }
                     if (!r.inputs().isEmpty()) {
-                        out.println("inputs: " + String.join(", ", r.inputs()));
+                        out.println("inputs: " + dev.perfwarden.engine.report.TerminalText.escape(String.join(", ", r.inputs())));
                     }
                     out.println();
                     out.println(dev.perfwarden.engine.report.TerminalText.escapeLines(r.doc().strip()));

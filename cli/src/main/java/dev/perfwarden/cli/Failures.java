@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 
 /**
  * What a failed command prints and exits with. A problem the user can fix ({@link UserException},
- * a Go toolchain error) is one line and exit 2; anything else (a bug, out of memory, a stack
+ * a Go toolchain error, a rule pack that broke a limit or whose consequence threw: {@code PackFaultException}) is
+ * one line and exit 2; anything else (a bug, out of memory, a stack
  * overflow) is one line naming what failed and exit 70 — never 1, which only the gate returns. The
  * stack trace is printed only with {@code --debug}.
  */
@@ -20,7 +21,7 @@ final class Failures {
         return t instanceof UserException || t instanceof GoToolchainException
                 || t instanceof dev.perfwarden.engine.service.SetupException
                 || t instanceof dev.perfwarden.debt.DebtException
-                || t instanceof dev.perfwarden.engine.restrict.SessionLimitException;
+                || t instanceof dev.perfwarden.engine.restrict.PackFaultException;
     }
 
     static int exitCode(Throwable t) {
@@ -30,7 +31,12 @@ final class Failures {
     /** Prints {@code t} on {@code err} as one line (plus the stack trace with {@code debug}); returns the exit code. */
     static int report(Throwable t, PrintWriter err, boolean debug) {
         try {
-            err.println("perfwarden: " + line(t));
+            // a failing pack's message carries its own text (a consequence's exception): one line, every control
+            // escaped; other messages keep their line breaks (a refusal lists one problem per indented line)
+            String line = line(t);
+            err.println("perfwarden: " + (t instanceof dev.perfwarden.engine.restrict.PackFaultException
+                    || !user(t) ? dev.perfwarden.engine.report.TerminalText.escape(line)
+                    : dev.perfwarden.engine.report.TerminalText.escapeLines(line)));
             if (debug && !user(t)) {
                 t.printStackTrace(err);
             }

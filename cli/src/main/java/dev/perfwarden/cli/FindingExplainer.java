@@ -11,7 +11,6 @@ import dev.perfwarden.facts.core.SourcePos;
 import dev.perfwarden.facts.input.InputReader;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -85,19 +84,19 @@ final class FindingExplainer {
     }
 
     private static void print(Finding f, CompilerView v, PrintWriter out) {
-        out.printf("%s:%d:%d: %s [%s] %s%n", f.file(), f.line(), f.column(), f.severity().id(), f.rule(),
-                TerminalText.escapeLines(f.message()));
+        out.printf("%s:%d:%d: %s [%s] %s%n", TerminalText.escape(f.file()), f.line(), f.column(), f.severity().id(),
+                TerminalText.escape(f.rule()), TerminalText.escape(f.message()));
         out.println("  fingerprint " + f.fingerprint());
         out.println();
-        out.println("  -m=2 text of " + f.file() + ":" + f.line() + ":");
+        out.println("  -m=2 text of " + TerminalText.escape(f.file()) + ":" + f.line() + ":");
         if (v.text().isEmpty()) {
             out.println("    (none among the inputs)");
         }
         for (CompilerView.Line l : v.text()) {
-            out.println("    " + where(l) + TerminalText.escapeLines(l.evidence().text()));
+            out.println("    " + where(l) + TerminalText.escape(l.evidence().text()));
         }
         out.println();
-        out.println("  IR (-m=3/-m=4) of " + f.file() + ":" + f.line() + ":");
+        out.println("  IR (-m=3/-m=4) of " + TerminalText.escape(f.file()) + ":" + f.line() + ":");
         if (v.ir().isEmpty()) {
             out.println("    (none among the inputs)");
         }
@@ -105,8 +104,8 @@ final class FindingExplainer {
             SourcePos landed = l.at().get(0);
             String in = l.in().isEmpty() ? "" : " in " + l.in();
             String inlined = l.at().size() > 1 ? ", inlined at " + landed.file() + ":" + landed.line() + ":" + landed.col() : "";
-            out.println("    " + where(l) + "[" + l.dump() + in + inlined + "]");
-            out.println("      " + TerminalText.escapeLines(l.evidence().text()));
+            out.println("    " + TerminalText.escape(where(l) + "[" + l.dump() + in + inlined + "]"));
+            out.println("      " + TerminalText.escape(l.evidence().text()));
         }
         out.println();
     }
@@ -115,6 +114,7 @@ final class FindingExplainer {
         if (l.evidence().at() == null) {
             return "";
         }
-        return Path.of(l.evidence().at().input()).getFileName() + ":" + l.evidence().at().line() + "  ";
+        String in = l.evidence().at().input();
+        return TerminalText.escape(in.substring(in.lastIndexOf('/') + 1)) + ":" + l.evidence().at().line() + "  ";
     }
 }

@@ -47,7 +47,7 @@ public final class PacksCommand implements Runnable {
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             for (Pack p : project.open(packs, List.of(), SessionSpec.Checks.NONE).packs()) {
-                out.printf("%-24s %s  %d rules  %s%n", p.label(), p.sha256(), p.rules().size(), p.origin());
+                out.printf("%-24s %s  %d rules  %s%n", p.label(), p.sha256(), p.rules().size(), dev.perfwarden.engine.report.TerminalText.escape(p.origin()));
             }
             out.flush();
         }
@@ -69,14 +69,14 @@ public final class PacksCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Pack p = project.open(packs, List.of(), SessionSpec.Checks.NONE).packs().stream().filter(x -> x.id().equals(id)).findFirst()
                     .orElseThrow(() -> new UserException("pack '" + id + "' is not loaded (use --pack or --rules)"));
-            out.printf("%s  sha256 %s%n%s%n%nrules:%n", p.label(), p.sha256(), p.description() == null ? "" : p.description());
+            out.printf("%s  sha256 %s%n%s%n%nrules:%n", p.label(), p.sha256(), dev.perfwarden.engine.report.TerminalText.escape(p.description()));
             for (RuleInfo r : p.rules()) {
-                out.printf("  %-32s %-8s %s%n", r.id(), r.severity().id(), r.summary());
+                out.printf("  %-32s %-8s %s%n", r.id(), r.severity().id(), dev.perfwarden.engine.report.TerminalText.escape(r.summary()));
             }
             out.println("\nparameters:");
             for (PackParameter pp : p.parameters().values()) {
                 out.printf("  %-32s %-8s default %s  %s%n", pp.name(), pp.type().name().toLowerCase(java.util.Locale.ROOT),
-                        pp.defaultValue(), pp.description() == null ? "" : pp.description());
+                        dev.perfwarden.engine.report.TerminalText.escape(String.valueOf(pp.defaultValue())), dev.perfwarden.engine.report.TerminalText.escape(pp.description()));
             }
             out.flush();
         }

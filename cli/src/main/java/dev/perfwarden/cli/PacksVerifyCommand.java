@@ -41,7 +41,7 @@ public final class PacksVerifyCommand implements Callable<Integer> {
         boolean full = session.trust() == Trust.FULL;
         for (Pack pack : session.packs()) {
             out.printf("%-8s %-24s %s  %s%n", v.refused(pack) ? "REFUSED" : "ok", pack.label(), pack.sha256(),
-                    pack.builtin() ? "built-in" : pack.origin() + (full ? " (trusted fully)" : " (restricted)"));
+                    pack.builtin() ? "built-in" : dev.perfwarden.engine.report.TerminalText.escape(pack.origin()) + (full ? " (trusted fully)" : " (restricted)"));
         }
         if (v.lock() != null) {
             out.println("lock: " + v.lockFile() + (v.lockMatches() ? " (matches)" : " (does not match)"));

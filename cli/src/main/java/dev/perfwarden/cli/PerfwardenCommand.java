@@ -124,9 +124,12 @@ public final class PerfwardenCommand implements Runnable {
     /**
      * Runs {@code args} on {@code cl} (made by {@link #commandLine()}); whatever escapes picocli
      * (an {@link Error} such as OutOfMemoryError or StackOverflowError) becomes one line on stderr
-     * and exit code 70.
+     * and exit code 70. Standard error is filtered through {@code TerminalText.writer}.
      */
     public static int execute(CommandLine cl, String... args) {
+        // standard error carries messages built from packs and inputs (refusals, limits, warnings): one filter
+        // escapes their control characters, whichever writer forgot to
+        cl.setErr(new java.io.PrintWriter(dev.perfwarden.engine.report.TerminalText.writer(cl.getErr()), true));
         try {
             return cl.execute(args);
         } catch (Throwable t) {

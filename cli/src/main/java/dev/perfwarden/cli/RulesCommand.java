@@ -54,7 +54,7 @@ public final class RulesCommand implements Runnable {
             }
             PackLinter.Report r = PackLinter.lint(packDir, RulesCommand.class.getClassLoader(), trust);
             PrintWriter out = spec.commandLine().getOut();
-            r.issues().forEach(i -> out.println(i.format()));
+            r.issues().forEach(i -> out.println(dev.perfwarden.engine.report.TerminalText.escapeLines(i.format()))); // pack text, escaped
             // a pack that did not load is named by its folder ("rules lint ." names the folder, not ".")
             Path name = packDir.toAbsolutePath().normalize().getFileName();
             String what = r.pack() == null ? (name == null ? packDir.toString() : name.toString()) : r.pack().label() + " (" + r.pack().rules().size()

@@ -99,7 +99,7 @@ public final class TestCommand implements Callable<Integer> {
         List<String> mismatches = results.stream().flatMap(r -> r.mismatches().stream()).toList();
         if (!mismatches.isEmpty()) {
             out.println();
-            mismatches.forEach(out::println);
+            mismatches.forEach(m -> out.println(dev.perfwarden.engine.report.TerminalText.escapeLines(m))); // findings' text, escaped
         }
         out.printf("%n%d passed, %d failed%n", results.size() - failed, failed);
         out.flush();

@@ -52,6 +52,11 @@ class ExitCodeTest {
         StringWriter u = new StringWriter();
         assertThat(Failures.report(new UserException("x.txt: bad"), new PrintWriter(u), true)).isEqualTo(2);
         assertThat(u.toString()).isEqualTo("perfwarden: x.txt: bad" + System.lineSeparator());
+        // a refusal lists its problems one per line: kept, their controls escaped
+        StringWriter refusal = new StringWriter();
+        Failures.report(new UserException("rule pack refused:\n  p/r.drl:3: error: bad \u001b[2J"), new PrintWriter(refusal), false);
+        assertThat(refusal.toString().lines().toList())
+                .containsExactly("perfwarden: rule pack refused:", "  p/r.drl:3: error: bad \\x1b[2J");
     }
 
     @Test
@@ -65,6 +70,24 @@ class ExitCodeTest {
         cl.setErr(new PrintWriter(err));
         assertThat(PerfwardenCommand.execute(cl)).isEqualTo(70);
         assertThat(err.toString()).startsWith("perfwarden: internal error: out of memory");
+    }
+
+    /**
+     * Attack probe 09: a pack's consequence throws, its exception's message carrying ESC, BEL and line breaks. The
+     * pack's fault: exit 2 (not 70, "a bug"), one line on stderr naming pack, rule and file:line, every control
+     * escaped.
+     */
+    @Test
+    void aConsequenceThatThrowsIsExitTwoWithOneEscapedLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path capture = tmp.resolve("m2.txt");
+        java.nio.file.Files.writeString(capture, "# example.com/m\n./main.go:1:6: moved to heap: x1\n");
+        Path pack = ROOT.resolve("engine/src/test/resources/faults/thrower");
+        Cli.Run r = Cli.run("analyze", "--no-config", "--rules", pack.toString(), capture.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
+        assertThat(r.err().chars().filter(c -> c < 0x20 && c != '\n')).as("raw controls on stderr").isEmpty();
+        assertThat(r.err()).startsWith("perfwarden: rule payload of pack thrower (payload/rule.drl:5) failed:").contains("its consequence threw java.lang.NumberFormatException")
+                .contains("\\x1b]0;pwned\\x07\\nperfwarden: 0 findings; gate: pass\\n").doesNotContain("internal error");
     }
 
     @picocli.CommandLine.Command(name = "thrower")

@@ -14,6 +14,8 @@ import dev.perfwarden.engine.pack.RuleSource;
 import dev.perfwarden.engine.pack.SemVer;
 import dev.perfwarden.engine.pack.VersionRange;
 import dev.perfwarden.engine.restrict.SessionGuard;
+import dev.perfwarden.engine.restrict.HitBudget;
+import dev.perfwarden.engine.restrict.PackFaultException;
 import dev.perfwarden.engine.restrict.SessionLimitException;
 import dev.perfwarden.engine.restrict.SessionLimits;
 import dev.perfwarden.engine.rule.PackRef;
@@ -219,11 +221,15 @@ public final class RuleSet {
         List<List<Object>> packages = new ArrayList<>(plan.packages());
         plan = null; // from here on only packages holds a package's facts, and lets each go after its session
         long compilerFacts = packages.stream().mapToLong(List::size).sum();
+        // what the hits of packs from a path may carry, counted over all sessions of this run
+        java.util.Set<String> boundedPkgs = new java.util.HashSet<>();
+        packs.stream().filter(p -> !p.builtin()).forEach(p -> boundedPkgs.add(p.drlPackage()));
+        HitBudget budget = new HitBudget(boundedPkgs::contains);
         if (compilerFacts < partitionFacts || packages.size() < 2) {
             List<Object> all = new ArrayList<>(shared);
             packages.forEach(all::addAll);
             packages.clear();
-            return Sites.merge(runSession(all, List.of(), params, limits), hidden, weight);
+            return Sites.merge(runSession(all, List.of(), params, limits, budget), hidden, weight);
         }
         // one session per package, as many at once as there are cores; findings that several sessions make
         // alike (from shared facts) merge in Sites.merge like any other copies of one site
@@ -240,7 +246,7 @@ public final class RuleSet {
             for (int i : largestFirst(packages)) {
                 // a finished task forgets its callable, and with it the package's facts (released: the only reference)
                 List<Object> own = release ? packages.set(i, null) : packages.get(i);
-                futures.set(i, pool.submit(() -> runSession(shared, own, params, limits)));
+                futures.set(i, pool.submit(() -> runSession(shared, own, params, limits, budget)));
             }
             List<Finding> raw = new ArrayList<>();
             for (Future<List<Finding>> f : futures) {
@@ -297,14 +303,15 @@ public final class RuleSet {
         return r;
     }
 
-    private List<Finding> runSession(List<Object> shared, List<Object> own, List<Param> params, SessionLimits limits) {
+    private List<Finding> runSession(List<Object> shared, List<Object> own, List<Param> params, SessionLimits limits,
+                                     HitBudget budget) {
         Map<String, String> packOfDrl = new HashMap<>();
         packs.forEach(p -> packOfDrl.put(p.drlPackage(), p.id()));
         KieSession session = kieBase.newKieSession();
         List<Finding> raw = new ArrayList<>();
         boolean abandoned = false;
         try {
-            SessionGuard.run(session, limits, drl -> packOfDrl.getOrDefault(drl, drl), s -> {
+            SessionGuard.run(session, limits, drl -> packOfDrl.getOrDefault(drl, drl), budget, s -> {
                 for (PackRef r : packRefs) {
                     s.insert(r);
                 }
@@ -328,6 +335,8 @@ public final class RuleSet {
         } catch (SessionLimitException e) {
             abandoned = e.abandoned();
             throw e;
+        } catch (PackFaultException e) {
+            throw blame(e);
         } finally {
             try {
                 if (!abandoned) { // an abandoned session's consequence still runs: leave it alone
@@ -338,6 +347,21 @@ public final class RuleSet {
             }
         }
         return raw;
+    }
+
+    /**
+     * A rule's exception (its consequence's, or a condition's, whose pack is found by the rule id): the fault of a
+     * pack loaded from a path or archive (its rule's file and line added); of a built-in pack (or of the engine's
+     * own rules) a bug in perfwarden, an internal error.
+     */
+    private RuntimeException blame(PackFaultException e) {
+        RuleInfo r = rulesById.get(e.rule());
+        Pack p = packsById.get(e.pack().isEmpty() && r != null ? r.pack() : e.pack());
+        if (p == null || p.builtin() || r == null || !r.pack().equals(p.id())) {
+            return new IllegalStateException(e.getMessage(), e.getCause());
+        }
+        String where = r.file() == null || r.file().isEmpty() ? "" : r.file() + (r.line() > 0 ? ":" + r.line() : "");
+        return e.at(p.id(), where);
     }
 
     /** The parameters a run would see, after overrides (one {@link Param} per pack and name). */

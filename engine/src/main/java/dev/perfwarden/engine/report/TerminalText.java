@@ -5,7 +5,9 @@ package dev.perfwarden.engine.report;
  * newline and ESC, but not tab; DEL; C1 including the 8-bit CSI and OSC) and the bidirectional overrides that
  * reorder what a reader sees are written as {@code \n}, {@code \x1b}, {@code \u202e}. So a rule
  * message cannot forge report lines ("0 findings; gate: pass"), clear the screen or set the window title.
- * Only text output is escaped: JSON and SARIF keep the message as data (their encoders escape it).
+ * Only text output is escaped: JSON and SARIF keep the message as data (their encoders escape it), HTML escapes
+ * it as markup. The text report writes through {@link TerminalOut} (every string escaped, line breaks only its own);
+ * the command line's standard error goes through {@link #writer} (every control but line break and tab escaped).
  */
 public final class TerminalText {
     private TerminalText() {
@@ -36,6 +38,38 @@ public final class TerminalText {
             return "";
         }
         return String.join("\n", s.replace("\r\n", "\n").lines().map(TerminalText::escape).toList());
+    }
+
+    /**
+     * {@code out} behind a filter that escapes every character {@link #escape} would except line break and tab: for
+     * a stream of lines (standard error) whose writers cannot all be trusted to escape what they print.
+     */
+    public static java.io.Writer writer(java.io.Writer out) {
+        return new java.io.FilterWriter(out) {
+            @Override
+            public void write(int c) throws java.io.IOException {
+                String rep = c == '\n' ? null : replacement((char) c);
+                if (rep == null) {
+                    out.write(c);
+                } else {
+                    out.write(rep);
+                }
+            }
+
+            @Override
+            public void write(char[] buf, int off, int len) throws java.io.IOException {
+                for (int i = off; i < off + len; i++) {
+                    write(buf[i]);
+                }
+            }
+
+            @Override
+            public void write(String str, int off, int len) throws java.io.IOException {
+                for (int i = off; i < off + len; i++) {
+                    write(str.charAt(i));
+                }
+            }
+        };
     }
 
     private static String replacement(char c) {

@@ -50,7 +50,9 @@ public final class TextReporter implements Reporter {
     }
 
     @Override
-    public void write(AnalysisResult r, Appendable out) throws IOException {
+    public void write(AnalysisResult r, Appendable sink) throws IOException {
+        // every string below is escaped where it is written (TerminalOut); only append('\n') breaks a line
+        TerminalOut out = TerminalOut.of(sink);
         for (Finding f : r.findings()) {
             out.append(line(f)).append('\n');
             if (verbose) {
@@ -65,35 +67,35 @@ public final class TextReporter implements Reporter {
         inputNotes(r, out);
         rules(r, out);
         if (!r.packs().isEmpty()) {
-            out.append("packs: ").append(r.packs().stream().map(p -> TerminalText.escape(p.id() + "@" + p.version()))
+            out.append("packs: ").append(r.packs().stream().map(p -> p.id() + "@" + p.version())
                     .collect(Collectors.joining(", "))).append('\n');
         }
         inputs(r, out);
     }
 
     /** Under a finding ({@code verbose}): its function, the rest of its message, folded findings, evidence. */
-    private static void details(Finding f, Appendable out) throws IOException {
+    private static void details(Finding f, TerminalOut out) throws IOException {
         if (!f.symbol().isEmpty()) {
-            out.append("    in ").append(TerminalText.escape(f.symbol()));
+            out.append("    in ").append(f.symbol());
             if (!f.inlinedInto().isEmpty()) {
-                out.append(" (also inlined into ").append(TerminalText.escape(String.join(", ", f.inlinedInto()))).append(')');
+                out.append(" (also inlined into ").append(String.join(", ", f.inlinedInto())).append(')');
             }
             out.append('\n');
         }
         String rest = Messages.split(f.message())[1];
         if (!rest.isEmpty()) {
-            out.append("    ").append(TerminalText.escape(rest)).append('\n');
+            out.append("    ").append(rest).append('\n');
         }
         for (Finding.Related x : f.related()) {
-            out.append("    also ").append(x.severity().id()).append(" [").append(TerminalText.escape(x.rule()))
+            out.append("    also ").append(x.severity().id()).append(" [").append(x.rule())
                     .append("]").append(x.column() > 0 ? " at column " + x.column() : "").append(": ")
-                    .append(TerminalText.escape(Messages.split(x.message())[0])).append('\n');
+                    .append(Messages.split(x.message())[0]).append('\n');
         }
         for (Evidence e : f.evidence()) {
             List<String> lines = EvidenceText.lines(e, f.file());
             for (int i = 0; i < lines.size(); i++) {
-                out.append("    ").append(i == 0 ? TerminalText.escape(e.input()) + ": " : "  ")
-                        .append(TerminalText.escape(lines.get(i)));
+                out.append("    ").append(i == 0 ? e.input() + ": " : "  ")
+                        .append(lines.get(i));
                 if (i == 0 && e.at() != null) {
                     out.append("  (").append(e.at().format()).append(')');
                 }
@@ -102,19 +104,19 @@ public final class TextReporter implements Reporter {
         }
     }
 
-    private static void top(AnalysisResult r, Appendable out) throws IOException {
+    private static void top(AnalysisResult r, TerminalOut out) throws IOException {
         List<Finding> top = r.findings().stream().filter(f -> f.cost().weight() > 0).limit(TOP).toList();
         if (!top.isEmpty()) {
-            out.append("top findings by cost:\n");
+            out.append("top findings by cost:").append('\n');
             for (Finding f : top) {
-                out.append("  ").append(f.cost().format()).append("  ").append(TerminalText.escape(f.location()))
-                        .append(' ').append(TerminalText.escape(f.rule())).append('\n');
+                out.append("  ").append(f.cost().format()).append("  ").append(f.location())
+                        .append(' ').append(f.rule()).append('\n');
             }
         }
     }
 
     /** The counts by severity, the gate, and what was hidden and why. */
-    private static void counts(Summary s, Appendable out) throws IOException {
+    private static void counts(Summary s, TerminalOut out) throws IOException {
         out.append(plural(s.findings(), "finding"));
         if (s.findings() > 0) {
             List<String> parts = new ArrayList<>();
@@ -126,7 +128,7 @@ public final class TextReporter implements Reporter {
             }
             out.append(" (").append(String.join(", ", parts)).append(')');
         }
-        out.append("; gate: ").append(s.gate().id()).append(" (fail on ").append(s.failOn().id()).append(")\n");
+        out.append("; gate: ").append(s.gate().id()).append(" (fail on ").append(s.failOn().id()).append(")").append('\n');
         if (!s.hidden().isEmpty()) {
             out.append(Integer.toString(s.hiddenTotal())).append(" hidden: ")
                     .append(s.hidden().entrySet().stream().map(e -> e.getValue() + " " + hiddenReason(e.getKey()))
@@ -154,7 +156,7 @@ public final class TextReporter implements Reporter {
     }
 
     /** One line per rule shown (its own findings or folded ones), with its summary. */
-    private static void rules(AnalysisResult r, Appendable out) throws IOException {
+    private static void rules(AnalysisResult r, TerminalOut out) throws IOException {
         Set<String> shown = new LinkedHashSet<>();
         r.findings().forEach(f -> {
             shown.add(f.rule());
@@ -166,26 +168,26 @@ public final class TextReporter implements Reporter {
                     .ifPresent(explained::add);
         }
         if (!explained.isEmpty()) {
-            out.append("rules (perfwarden explain RULE for the details and the fix):\n");
+            out.append("rules (perfwarden explain RULE for the details and the fix):").append('\n');
             for (RuleInfo ri : explained) {
-                out.append("  [").append(TerminalText.escape(ri.id())).append("] ")
-                        .append(TerminalText.escape(ri.summary().strip())).append('\n');
+                out.append("  [").append(ri.id()).append("] ")
+                        .append(ri.summary().strip()).append('\n');
             }
         }
     }
 
     /** One line per input with what was read of it; {@code verbose} quotes its unparsed lines. */
-    private void inputs(AnalysisResult r, Appendable out) throws IOException {
+    private void inputs(AnalysisResult r, TerminalOut out) throws IOException {
         if (r.inputs().isEmpty()) {
             return;
         }
-        out.append("inputs:\n");
+        out.append("inputs:").append('\n');
         for (InputStats in : r.inputs()) {
             out.append("  ").append(in.path()).append(" (").append(in.kind()).append("): ");
             if (in.failed()) {
-                out.append("error: ").append(TerminalText.escape(in.error()));
+                out.append("error: ").append(in.error());
             } else if (in.skipped()) {
-                out.append("not read: ").append(TerminalText.escape(in.note()));
+                out.append("not read: ").append(in.note());
             } else {
                 out.append(plural(in.records(), "record")).append(", ").append(Long.toString(in.unparsed()))
                         .append(" unparsed");
@@ -196,7 +198,7 @@ public final class TextReporter implements Reporter {
             out.append('\n');
             if (verbose) {
                 for (Unparsed u : in.unparsedSamples()) {
-                    out.append("    ").append(TerminalText.escape(u.format())).append('\n');
+                    out.append("    ").append(u.format()).append('\n');
                 }
             }
         }

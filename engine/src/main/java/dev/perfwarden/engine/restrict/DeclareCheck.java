@@ -5,12 +5,30 @@ import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.TypeDeclarationDescr;
 import org.drools.drl.ast.descr.TypeFieldDescr;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The restricted check of one {@code declare} (RestrictedChecker's package level). */
+/**
+ * The restricted check of a DRL file's {@code declare}s (RestrictedChecker's package level). Its work is linear in
+ * the file: one pass indexes the lines that start like a field ({@code name :}), and a field's line is a binary
+ * search in its name's list (attack probe 14 made the old check split the whole file once per field: 20,000 fields,
+ * two minutes). A declaration with more than {@link #MAX_FIELDS} fields is refused before its fields are checked.
+ */
 final class DeclareCheck {
+    /** The most fields a declared type may have (a record of a few values; the built-in facts have at most 20). */
+    static final int MAX_FIELDS = 64;
+    private static final Pattern FIELD_START = Pattern.compile("^\\s*([A-Za-z_$][A-Za-z0-9_$]*)\\s*:");
+
     private final RestrictedChecker c;
+    /** Field-like name → the 1-based lines that start with it, ascending; built on first use. */
+    private Map<String, List<Integer>> fieldLines;
+    /** Lines indexed plus search steps: the work done (a test shows it grows linearly). */
+    private final long[] work = new long[1];
 
     DeclareCheck(RestrictedChecker c) {
         this.c = c;
@@ -51,49 +69,88 @@ final class DeclareCheck {
             c.problemAtLine(a.getLine() > 0 ? a.getLine() : line, 0, "annotation @" + a.getName() + " on " + what
                     + " is not allowed");
         }
+        if (t.getFields().size() > MAX_FIELDS) {
+            c.problemAtLine(line, 0, what + " has " + t.getFields().size() + " fields: not allowed, a declared type"
+                    + " may have at most " + MAX_FIELDS + " (a value of a few fields; split it)");
+            return;
+        }
         for (TypeFieldDescr f : t.getFields().values()) {
-            int fl = fieldLine(line, f.getFieldName());
-            String type = f.getPattern() == null ? "" : f.getPattern().getObjectType();
-            String raw = type.contains("<") ? type.substring(0, type.indexOf('<')).strip() : type.strip();
-            TypeRef ref = RestrictedChecker.PRIMITIVES.contains(raw) || c.lib().declaredTypes().contains(raw) ? null : c.resolveType(raw);
-            if (!RestrictedChecker.PRIMITIVES.contains(raw) && !c.lib().declaredTypes().contains(raw)
-                    && (ref == null || !(ref.value() || ref.factType() || ref.container()))) {
-                c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has type '" + type + "', which"
-                        + " is not allowed: a declared type's fields may be primitives, String and the boxed numbers,"
-                        + " fact-model types, java.util collections or the pack's declared types");
-            } else if (type.contains("<")) {
-                c.javaCheck(-1, fl, type).signatureType(type);
+            field(f, fieldLine(line, f.getFieldName()), what);
+        }
+    }
+
+    /** One field of a declaration, at line {@code fl}. */
+    private void field(TypeFieldDescr f, int fl, String what) {
+        String type = f.getPattern() == null ? "" : f.getPattern().getObjectType();
+        String raw = type.contains("<") ? type.substring(0, type.indexOf('<')).strip() : type.strip();
+        TypeRef ref = RestrictedChecker.PRIMITIVES.contains(raw) || c.lib().declaredTypes().contains(raw) ? null : c.resolveType(raw);
+        if (!RestrictedChecker.PRIMITIVES.contains(raw) && !c.lib().declaredTypes().contains(raw)
+                && (ref == null || !(ref.value() || ref.factType() || ref.container()))) {
+            c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has type '" + type + "', which"
+                    + " is not allowed: a declared type's fields may be primitives, String and the boxed numbers,"
+                    + " fact-model types, java.util collections or the pack's declared types");
+        } else if (type.contains("<")) {
+            c.javaCheck(-1, fl, type).signatureType(type);
+        }
+        for (String a : PackLibrary.accessors(f.getFieldName())) {
+            if (FactModel.BANNED_MEMBERS.contains(a)) {
+                c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " is not allowed: its"
+                        + " accessor would be named '" + a + "', which restricted code may never call");
             }
-            for (String a : PackLibrary.accessors(f.getFieldName())) {
-                if (FactModel.BANNED_MEMBERS.contains(a)) {
-                    c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " is not allowed: its"
-                            + " accessor would be named '" + a + "', which restricted code may never call");
-                }
-            }
-            if (f.getInitExpr() != null && !f.getInitExpr().isBlank()) {
-                c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has a default value ("
-                        + f.getInitExpr().strip() + "): not allowed, a default is code that runs at every creation;"
-                        + " pass the value to the constructor");
-            }
-            for (AnnotationDescr a : f.getAnnotations()) {
-                if (!FIELD_ANNOTATIONS.contains(a.getName())) {
-                    c.problemAtLine(fl, 0, "annotation @" + a.getName() + " on field '" + f.getFieldName() + "' of "
-                            + what + " is not allowed (allowed: @key, @position)");
-                }
+        }
+        if (f.getInitExpr() != null && !f.getInitExpr().isBlank()) {
+            c.problemAtLine(fl, 0, "field '" + f.getFieldName() + "' of " + what + " has a default value ("
+                    + f.getInitExpr().strip() + "): not allowed, a default is code that runs at every creation;"
+                    + " pass the value to the constructor");
+        }
+        for (AnnotationDescr a : f.getAnnotations()) {
+            if (!FIELD_ANNOTATIONS.contains(a.getName())) {
+                c.problemAtLine(fl, 0, "annotation @" + a.getName() + " on field '" + f.getFieldName() + "' of "
+                        + what + " is not allowed (allowed: @key, @position)");
             }
         }
     }
 
     /** The line of a declaration's field ({@code name :}) at or after the {@code declare} line. */
     private int fieldLine(int declareLine, String field) {
-        String[] lines = c.drl().split("\n", -1);
-        Pattern p = Pattern.compile("^\\s*" + Pattern.quote(field) + "\\s*:");
-        for (int i = Math.max(0, declareLine - 1); i < lines.length; i++) {
-            if (p.matcher(lines[i]).find()) {
-                return i + 1;
+        if (fieldLines == null) {
+            fieldLines = index(c.drl(), work);
+        }
+        return fieldLine(fieldLines, declareLine, field, work);
+    }
+
+    /** Field-like name → the 1-based lines of {@code drl} that start with it ({@code name :}), ascending. */
+    static Map<String, List<Integer>> index(String drl, long[] work) {
+        Map<String, List<Integer>> out = new HashMap<>();
+        Matcher m = FIELD_START.matcher(drl);
+        int n = 1;
+        for (int start = 0; start <= drl.length(); n++) {
+            int end = drl.indexOf('\n', start);
+            m.region(start, end < 0 ? drl.length() : end);
+            if (m.lookingAt()) {
+                out.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(n);
+            }
+            work[0]++;
+            start = end < 0 ? drl.length() + 1 : end + 1;
+        }
+        return out;
+    }
+
+    /** The first line of {@code field} at or after {@code declareLine} in {@code index}, else {@code declareLine}. */
+    static int fieldLine(Map<String, List<Integer>> index, int declareLine, String field, long[] work) {
+        List<Integer> at = index.getOrDefault(field, List.of());
+        int lo = 0;
+        int hi = at.size();
+        while (lo < hi) {
+            work[0]++;
+            int mid = (lo + hi) >>> 1;
+            if (at.get(mid) < declareLine) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return declareLine;
+        return lo < at.size() ? at.get(lo) : declareLine;
     }
 
     private static final Pattern DECLARED_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");

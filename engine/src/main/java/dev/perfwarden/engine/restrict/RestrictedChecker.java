@@ -189,8 +189,9 @@ final class RestrictedChecker {
                         + " the pack's library (lib/*.drl), where it is checked like a consequence");
             }
         }
+        DeclareCheck declares = new DeclareCheck(this); // one line index for all of the file's declarations
         for (TypeDeclarationDescr t : pd.getTypeDeclarations()) {
-            new DeclareCheck(this).declare(pd.getName(), t);
+            declares.declare(pd.getName(), t);
         }
         // the pack's declared types (this file's and every other file's, the library's among them): matched,
         // created and inserted like fact-model records, once each declaration passed its own check
@@ -303,6 +304,7 @@ final class RestrictedChecker {
         LhsBindings.collect(r.getLhs(), vars, t -> queryNames.contains(t) && resolve(t) == null,
                 (name, at) -> problemAtLine(at > 0 ? at : line, 0, DroolsNames.variable(name)));
         lhs(r.getLhs(), vars);
+        LhsAlternatives.check(this, r); // each 'or' multiplies the subrules Drools builds
         if (r.getConsequence() != null) {
             if (r.getConsequence() instanceof String c) {
                 consequence(c, r.getConsequenceLine(), vars);

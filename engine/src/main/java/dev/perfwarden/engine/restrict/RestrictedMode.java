@@ -33,7 +33,7 @@ public final class RestrictedMode {
     /** As {@link #check(Pack)}, with the class loader that holds the fact model. */
     public static List<Problem> check(Pack pack, ClassLoader classLoader) {
         FactModel model = FactModel.of(classLoader);
-        List<Problem> out = new ArrayList<>();
+        List<Problem> out = new ArrayList<>(idOfABuiltin(pack, classLoader));
         PackLibrary lib;
         try {
             lib = PackLibrary.of(pack);
@@ -82,6 +82,28 @@ public final class RestrictedMode {
         if (!problems.isEmpty()) {
             throw new PackException(problems);
         }
+    }
+
+    /**
+     * A pack from a path or archive that calls itself by a built-in pack's id (probe 12: a folder with {@code id:
+     * go-perf}, {@code version: 1.0.0} was reported as go-perf@1.0.0, the built-in's label): refused, so that a
+     * report's pack label names the built-in pack only when it is the built-in pack.
+     */
+    private static List<Problem> idOfABuiltin(Pack p, ClassLoader cl) {
+        if (!dev.perfwarden.engine.pack.PackLoader.isBuiltin(cl, p.id())) {
+            return List.of();
+        }
+        try {
+            if (dev.perfwarden.engine.pack.PackLoader.loadBuiltin(cl, p.id()).sha256().equals(p.sha256())) {
+                return List.of(); // the built-in pack's own files (its source tree): that pack
+            }
+        } catch (PackException e) {
+            // the built-in pack cannot be read: the id is still taken
+        }
+        return List.of(new Problem(p.id(), p.origin(), "pack.yaml", 0, 0, "id '" + p.id() + "' is the id of a"
+                + " built-in pack: a pack loaded from a path or archive may not take it (its findings would be reported"
+                + " as the built-in pack's); give the pack an id of its own in pack.yaml, or choose the built-in pack"
+                + " with --pack " + p.id() + " (restricted mode)"));
     }
 
     private static java.util.Set<String> builtinHashes(ClassLoader cl) {

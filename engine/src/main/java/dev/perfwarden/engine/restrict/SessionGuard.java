@@ -6,7 +6,9 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.definition.rule.Rule;
+import dev.perfwarden.engine.rule.Hit;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -42,7 +44,9 @@ import java.util.function.Function;
  *       compared, which restricted code can build) is a {@link #STACK} breach: the pack's fault, not an internal
  *       error.</li>
  * </ul>
- * Every breach is a {@link SessionLimitException} naming the pack and rule.
+ * Every breach is a {@link SessionLimitException} naming the pack and rule. A consequence that throws is a
+ * {@link PackFaultException} naming its rule and pack (exit 2: the pack's fault); the caller turns it back into an
+ * internal error when the pack is built in.
  */
 public final class SessionGuard {
     private static final long POLL_MILLIS = 20;
@@ -77,10 +81,17 @@ public final class SessionGuard {
      */
     public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
                            Consumer<KieSession> work) {
+        run(session, limits, packOfRule, new HitBudget(pkg -> true), work);
+    }
+
+    /** As above; the hits the rules insert are held to {@code budget} (shared by the sessions of one run). */
+    public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
+                           HitBudget budget, Consumer<KieSession> work) {
         AtomicReference<Running> running = new AtomicReference<>(Running.NONE);
         AtomicReference<SessionLimitException> breach = new AtomicReference<>();
         Clock clock = Clock.start(limits);
         listen(session, limits, packOfRule, clock, running, breach);
+        budget(session, budget, running, breach);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
@@ -102,7 +113,7 @@ public final class SessionGuard {
         if (breach.get() != null) {
             throw breach.get();
         }
-        rethrow(failure.get());
+        rethrow(failure.get(), packOfRule);
     }
 
     /**
@@ -146,6 +157,24 @@ public final class SessionGuard {
         });
     }
 
+    /** Holds the hits the rules insert to {@code budget}: a breach throws out of the inserting rule. */
+    private static void budget(KieSession session, HitBudget budget, AtomicReference<Running> running,
+                               AtomicReference<SessionLimitException> breach) {
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                String why = event.getRule() != null && event.getObject() instanceof Hit h ? budget.add(h) : null;
+                if (why != null) {
+                    Running r = running.get();
+                    breach.compareAndSet(null, new SessionLimitException(HitBudget.FINDINGS, r.pack(), r.rule(),
+                            "session limit '" + HitBudget.FINDINGS + "' exceeded in rule " + r.rule() + " of pack "
+                                    + r.pack() + ": " + why + "; the run was stopped (a report could not hold them)"));
+                    throw breach.get();
+                }
+            }
+        });
+    }
+
     /**
      * Waits for the session's thread, checking its CPU time and the heap every {@link #POLL_MILLIS}; on a breach
      * stops it, and counts and reports a thread that would not stop.
@@ -176,11 +205,25 @@ public final class SessionGuard {
         }
     }
 
-    /** Throws what the session's work threw (a limit broken inside it first), if anything. */
-    private static void rethrow(Throwable t) {
+    /**
+     * Throws what the session's work threw, if anything: a limit broken inside it first; what a rule's consequence
+     * threw as a {@link PackFaultException} naming the rule and its pack (the pack's fault, not perfwarden's);
+     * anything else as it is.
+     */
+    private static void rethrow(Throwable t, Function<String, String> packOfRule) {
         SessionLimitException inner = cause(t);
         if (inner != null) {
             throw inner;
+        }
+        ConsequenceException ce = find(t, ConsequenceException.class);
+        if (ce != null && ce.getRule() != null) {
+            Throwable thrown = ce.getCause() != null ? ce.getCause() : ce;
+            throw PackFaultException.consequence(packOfRule.apply(ce.getRule().getPackageName()),
+                    ce.getRule().getName(), "", thrown);
+        }
+        PackFaultException constraint = constraintError(t);
+        if (constraint != null) {
+            throw constraint;
         }
         if (t instanceof RuntimeException re) {
             throw re;
@@ -301,10 +344,35 @@ public final class SessionGuard {
                 + " compared or printed; or recursion too deep); the run was stopped");
     }
 
-    private static SessionLimitException cause(Throwable t) {
+    /**
+     * A constraint that threw while facts were matched (Drools' ConstraintEvaluationException, of the classic or
+     * the executable-model build: "Error evaluating constraint 'x' in [Rule \"r\" in path]"), as the fault of the
+     * rule it names; its pack is left to the caller, which knows the rule ids. Null when {@code t} is not one.
+     */
+    private static PackFaultException constraintError(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SessionLimitException s) {
-                return s;
+            if (c.getClass().getSimpleName().equals("ConstraintEvaluationException") && c.getMessage() != null) {
+                java.util.regex.Matcher m = CONSTRAINT_ERROR.matcher(c.getMessage());
+                if (m.find()) {
+                    return PackFaultException.threw("", m.group(2), "", "its condition '" + m.group(1) + "'",
+                            c.getCause() != null ? c.getCause() : c);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern CONSTRAINT_ERROR = java.util.regex.Pattern.compile(
+            "Error evaluating constraint '(.*)' in \\[Rule \"([^\"]*)\"", java.util.regex.Pattern.DOTALL);
+
+    private static SessionLimitException cause(Throwable t) {
+        return find(t, SessionLimitException.class);
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
             }
         }
         return null;

@@ -5,10 +5,8 @@ package dev.perfwarden.engine.restrict;
  * that was running (or last fired). The session was stopped; its findings are not reported. Exit code 2:
  * the pack, not the input or perfwarden, is at fault.
  */
-public final class SessionLimitException extends RuntimeException {
+public final class SessionLimitException extends PackFaultException {
     private final String limit;
-    private final String pack;
-    private final String rule;
     private final boolean abandoned;
 
     public SessionLimitException(String limit, String pack, String rule, String message) {
@@ -16,16 +14,14 @@ public final class SessionLimitException extends RuntimeException {
     }
 
     private SessionLimitException(String limit, String pack, String rule, String message, boolean abandoned) {
-        super(message);
+        super(pack, rule, message, null);
         this.limit = limit;
-        this.pack = pack;
-        this.rule = rule;
         this.abandoned = abandoned;
     }
 
     /** The same breach, saying that the rule's thread could not be stopped and was left running. */
     SessionLimitException abandonedThread(String why) {
-        return new SessionLimitException(limit, pack, rule, getMessage() + "; " + why, true);
+        return new SessionLimitException(limit, pack(), rule(), getMessage() + "; " + why, true);
     }
 
     /**
@@ -41,13 +37,4 @@ public final class SessionLimitException extends RuntimeException {
         return limit;
     }
 
-    /** The pack id of the rule, or empty when no rule was running (inserting the input facts). */
-    public String pack() {
-        return pack;
-    }
-
-    /** The rule id, or empty. */
-    public String rule() {
-        return rule;
-    }
 }

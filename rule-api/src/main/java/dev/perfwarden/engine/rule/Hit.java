@@ -4,7 +4,9 @@ import dev.perfwarden.engine.model.CostSpec;
 import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.InputPos;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,6 +30,19 @@ import java.util.Objects;
  */
 public record Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
                   String file, int line, int col, String message, List<Evidence> evidence, CostSpec cost) {
+    /**
+     * The longest message a hit keeps, in characters; a longer one is cut and ends with {@link #CUT} and how much was
+     * cut. A rule's message says what was found and why in a sentence or a few (the built-in rules: under 1,000); a
+     * pack's 64-million-character message (attack probe 05) made every reporter run out of memory.
+     */
+    public static final int MAX_MESSAGE = 8_192;
+    /** The longest evidence text a hit keeps (a toolchain line a rule wrote itself; quoted input lines are not cut). */
+    public static final int MAX_EVIDENCE_TEXT = 8_192;
+    /** The longest function symbol, file name, evidence input kind or evidence position's input name a hit keeps. */
+    public static final int MAX_NAME = 1_024;
+    /** What ends a cut text: {@code " [cut: 12345 more characters]"} follows it. */
+    public static final String CUT = " [cut: ";
+
     /** A hit weighed the default way ({@link CostSpec#DEFAULT}). */
     public Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
                String file, int line, int col, String message, List<Evidence> evidence) {
@@ -39,15 +54,45 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
         Objects.requireNonNull(pkg, "pkg");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(scope, "scope");
-        symbol = symbol == null ? "" : symbol;
-        file = file == null ? "" : file;
+        symbol = cut(symbol == null ? "" : symbol, MAX_NAME);
+        file = cut(file == null ? "" : file, MAX_NAME);
         line = Math.max(0, line);
         col = Math.max(0, col);
         if (message == null || message.isBlank()) {
             throw new IllegalArgumentException("rule " + rule + ": a hit needs a message");
         }
-        evidence = List.copyOf(evidence);
+        message = cut(message, MAX_MESSAGE);
+        evidence = capped(evidence);
         cost = cost == null ? CostSpec.DEFAULT : cost;
+    }
+
+    /** {@code s} when at most {@code max} characters long, else its first {@code max} and {@link #CUT}. */
+    static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + CUT + (s.length() - max) + " more characters]";
+    }
+
+    /** The evidence with every text the rule wrote and every name cut to its maximum (quoted input lines as they are). */
+    private static List<Evidence> capped(List<Evidence> evidence) {
+        List<Evidence> out = null;
+        for (int i = 0; i < evidence.size(); i++) {
+            Evidence e = evidence.get(i);
+            Evidence c = e;
+            if (e != null && (e.input().length() > MAX_NAME || e.at() != null && e.at().input().length() > MAX_NAME
+                    || e.ref() == null && e.text().length() > MAX_EVIDENCE_TEXT)) {
+                InputPos at = e.at() == null ? null : e.at().byteOffset()
+                        ? InputPos.offset(cut(e.at().input(), MAX_NAME), e.at().line())
+                        : InputPos.line(cut(e.at().input(), MAX_NAME), e.at().line());
+                c = e.ref() == null ? new Evidence(cut(e.input(), MAX_NAME), cut(e.text(), MAX_EVIDENCE_TEXT), at)
+                        : new Evidence(cut(e.input(), MAX_NAME), null, at, e.ref());
+            }
+            if (c != e && out == null) {
+                out = new ArrayList<>(evidence.subList(0, i));
+            }
+            if (out != null) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out != null ? out : evidence);
     }
 
     /**

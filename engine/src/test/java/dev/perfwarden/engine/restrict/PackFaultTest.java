@@ -1,0 +1,123 @@
+package dev.perfwarden.engine.restrict;
+
+import dev.perfwarden.engine.kie.RuleSet;
+import dev.perfwarden.engine.pack.Pack;
+import dev.perfwarden.engine.pack.PackLoader;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.rule.Hit;
+import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.core.InputPos;
+import dev.perfwarden.facts.escape.EscapeFact;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A pack that passes restricted mode and fails while it runs (attack probe 09: a consequence that throws): the
+ * pack's fault, a {@link PackFaultException} naming the pack, the rule and its file:line (exit 2), not an internal
+ * error (exit 70).
+ */
+class PackFaultTest {
+    static final ClassLoader CL = PackFaultTest.class.getClassLoader();
+
+    static Path pack(String name) throws Exception {
+        return Path.of(PackFaultTest.class.getResource("/faults/" + name + "/pack.yaml").toURI()).getParent();
+    }
+
+    @Test
+    void aConsequenceThatThrowsIsThePacksFaultNamingRuleAndLine() throws Exception {
+        Pack pack = PackLoader.load(pack("thrower"));
+        assertThat(RestrictedMode.check(pack, CL)).as("the pack passes restricted mode").isEmpty();
+        RuleSet rules = RuleSet.build(List.of(pack), CL);
+        assertThatThrownBy(() -> rules.run(SessionLimitsTest.escapes(1), Map.of()))
+                .isInstanceOfSatisfying(PackFaultException.class, e -> {
+                    assertThat(e).isNotInstanceOf(SessionLimitException.class);
+                    assertThat(e.pack()).isEqualTo("thrower");
+                    assertThat(e.rule()).isEqualTo("payload");
+                    assertThat(e.getCause()).isInstanceOf(NumberFormatException.class);
+                    assertThat(e.getMessage()).startsWith("rule payload of pack thrower (payload/rule.drl:5) failed:"
+                            + " its consequence threw java.lang.NumberFormatException: For input string: \"\u001b]0;pwned");
+                });
+    }
+
+    /** A constraint that throws while facts are matched (no rule fired yet): the fault of the rule it belongs to. */
+    @Test
+    void aConditionThatThrowsIsThePacksFaultNamingRuleAndLine() throws Exception {
+        Pack pack = PackLoader.load(pack("condition-thrower"));
+        assertThat(RestrictedMode.check(pack, CL)).as("the pack passes restricted mode").isEmpty();
+        RuleSet rules = RuleSet.build(List.of(pack), CL);
+        assertThatThrownBy(() -> rules.run(SessionLimitsTest.escapes(1), Map.of()))
+                .isInstanceOfSatisfying(PackFaultException.class, e -> {
+                    assertThat(e.pack()).isEqualTo("condition-thrower");
+                    assertThat(e.getCause()).isInstanceOf(NumberFormatException.class);
+                    assertThat(e.getMessage()).isEqualTo("rule payload of pack condition-thrower (payload/rule.drl:6)"
+                            + " failed: its condition 'Integer.parseInt(subject) > 0' threw"
+                            + " java.lang.NumberFormatException: For input string: \"x1\"; the run was stopped (fix the"
+                            + " rule, or run without the pack)");
+                });
+    }
+
+    /** Attack probe 05 (smaller): a message, evidence text and names far too long are cut, and say so. */
+    @Test
+    void aHugeMessageIsCutWithAMarker() throws Exception {
+        Pack pack = PackLoader.load(pack("huge-message"));
+        assertThat(RestrictedMode.check(pack, CL)).isEmpty();
+        List<Finding> found = RuleSet.build(List.of(pack), CL).run(SessionLimitsTest.escapes(1), Map.of());
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.message()).hasSizeLessThan(Hit.MAX_MESSAGE + 100)
+                    .contains(Hit.CUT + (65_537 - Hit.MAX_MESSAGE) + " more characters]");
+            assertThat(f.symbol()).hasSizeLessThan(Hit.MAX_NAME + 100).endsWith(" more characters]");
+            assertThat(f.file()).hasSizeLessThan(Hit.MAX_NAME + 100);
+            assertThat(f.evidence()).singleElement().satisfies(e -> {
+                assertThat(e.text()).hasSizeLessThan(Hit.MAX_EVIDENCE_TEXT + 100).endsWith(" more characters]");
+                assertThat(e.input()).hasSizeLessThan(Hit.MAX_NAME + 100);
+                assertThat(e.at().input()).hasSizeLessThan(Hit.MAX_NAME + 100);
+            });
+        });
+    }
+
+    @Test
+    void aRuleThatReportsTooManyFindingsIsStopped() throws Exception {
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(pack("many-hits"))), CL);
+        assertThatThrownBy(() -> rules.run(SessionLimitsTest.escapes(HitBudget.HITS_PER_RULE + 1), Map.of()))
+                .isInstanceOfSatisfying(SessionLimitException.class, e -> {
+                    assertThat(e.limit()).isEqualTo("findings");
+                    assertThat(e.pack()).isEqualTo("many-hits");
+                    assertThat(e.getMessage()).isEqualTo("session limit 'findings' exceeded in rule payload of pack"
+                            + " many-hits: rule payload reported more than 10000 findings; the run was stopped (a"
+                            + " report could not hold them)");
+                });
+        assertThat(rules.run(SessionLimitsTest.escapes(100), Map.of())).hasSize(100);
+    }
+
+    /** One session per Go package: the budget is the run's, not each session's (6,000 in each of two is too many). */
+    @Test
+    void theBudgetCountsAllSessionsOfAPartitionedRun() throws Exception {
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(pack("many-hits"))), CL).withPartitioning(0);
+        List<EscapeFact> facts = new ArrayList<>();
+        for (int i = 1; i <= 12_000; i++) {
+            String pkg = "example.com/p" + (i % 2);
+            facts.add(EscapeFact.of(EscapeFact.KIND_MOVED_TO_HEAP, "x" + i, "", -1, false, List.of(), List.of(), pkg,
+                    pkg + ".f", pkg + ".f" + i, "p" + (i % 2) + "/main.go", i, 6, Attributable.BY_COMPILER,
+                    new Evidence("escape-text", "./main.go:" + i + ":6: moved to heap: x" + i, InputPos.line("m.txt", i))));
+        }
+        assertThatThrownBy(() -> rules.run(facts, Map.of()))
+                .isInstanceOfSatisfying(SessionLimitException.class, e -> assertThat(e.getMessage())
+                        .contains("rule payload reported more than 10000 findings"));
+    }
+
+    @Test
+    void findingsThatCarryTooMuchTextAreStopped() throws Exception {
+        RuleSet rules = RuleSet.build(List.of(PackLoader.load(pack("wordy-hits"))), CL);
+        assertThatThrownBy(() -> rules.run(SessionLimitsTest.escapes(1100), Map.of()))
+                .isInstanceOfSatisfying(SessionLimitException.class, e -> assertThat(e.getMessage())
+                        .contains("the findings of packs loaded from a path or archive carry more than 8 Mi characters"));
+    }
+}
