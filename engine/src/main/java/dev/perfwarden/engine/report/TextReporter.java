@@ -42,8 +42,13 @@ public final class TextReporter implements Reporter {
      */
     public static String line(Finding f) {
         String cost = f.cost().measured() ? " " + f.cost().format() : "";
-        String rules = f.rule() + (f.related().isEmpty() ? ""
-                : "; also " + f.related().stream().map(Finding.Related::rule).collect(Collectors.joining(", ")));
+        // the same rule folded in at other columns of the line (SameLine): its columns, not its name again
+        String columns = f.related().stream().filter(x -> x.rule().equals(f.rule()) && x.column() > 0)
+                .map(x -> String.valueOf(x.column())).collect(Collectors.joining(", "));
+        List<String> others = f.related().stream().map(Finding.Related::rule).filter(x -> !x.equals(f.rule()))
+                .distinct().toList();
+        String rules = f.rule() + (columns.isEmpty() ? "" : ", also at column" + (columns.contains(",") ? "s " : " ")
+                + columns) + (others.isEmpty() ? "" : "; also " + String.join(", ", others));
         // pack and input text is escaped: a message must not forge report lines or drive the terminal
         return TerminalText.escape(f.location()) + ": " + f.severity().id() + ": "
                 + TerminalText.escape(Messages.split(f.message())[0]) + " [" + TerminalText.escape(rules) + "]" + cost;
@@ -148,7 +153,7 @@ public final class TextReporter implements Reporter {
         if (noted.isEmpty()) {
             return;
         }
-        out.append("input notes:\n");
+        out.append("input notes:").append('\n');
         for (InputStats in : noted) {
             out.append("  ").append(TerminalText.escape(in.path())).append(": ").append(TerminalText.escape(in.note()))
                     .append('\n');

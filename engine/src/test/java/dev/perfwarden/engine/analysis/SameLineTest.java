@@ -19,6 +19,12 @@ class SameLineTest {
                 .withCost(new Cost(cpu, null, Scope.LINE, "self"));
     }
 
+    /** A finding weighed by its function (a function-scoped rule such as a leaking parameter). */
+    static Finding fn(String rule, String file, int line, int col, Severity s) {
+        return Finding.of(rule, "p@1.0.0", s, "m.f", file, line, col, rule + " here. More text.", List.of())
+                .withCost(new Cost(0.0, null, Scope.FUNCTION, "cum"));
+    }
+
     static RuleInfo rule(String id, int precedence) {
         return new RuleInfo(id, "p", "1.0.0", Severity.NOTE, Severity.WARNING, Scope.LINE, "s", List.of(), List.of(),
                 "", id + "/rule.drl", 1, CostSpec.DEFAULT, precedence);
@@ -50,14 +56,14 @@ class SameLineTest {
             assertThat(x.severity()).isEqualTo(Severity.ERROR);
         });
         // two parameters of one signature (one rule, two columns) are two sites: not folded into each other
-        List<Finding> params = SameLine.fold(List.of(f("a-bounds", "m.go", 9, 7, Severity.NOTE, 0),
-                f("a-bounds", "m.go", 9, 20, Severity.NOTE, 0), f("a-wb", "m.go", 9, 30, Severity.NOTE, 0)), catalogue);
+        List<Finding> params = SameLine.fold(List.of(fn("a-bounds", "m.go", 9, 7, Severity.NOTE),
+                fn("a-bounds", "m.go", 9, 20, Severity.NOTE), fn("a-wb", "m.go", 9, 30, Severity.NOTE)), catalogue);
         assertThat(params).extracting(x -> x.location() + " " + x.related().size())
                 .containsExactly("m.go:9:7 1", "m.go:9:20 0");
         // murmur3 murmur.go:33 `func (d *digest) Write(p []byte)`: leaking d (col 7) and p (col 24), and p's
         // interface-call-arg-escape (col 24): p's leak is the one folded into it
-        List<Finding> write = SameLine.fold(List.of(f("a-wb", "murmur.go", 33, 7, Severity.NOTE, 0),
-                f("a-wb", "murmur.go", 33, 24, Severity.NOTE, 0), f("a-grow", "murmur.go", 33, 24, Severity.NOTE, 0)),
+        List<Finding> write = SameLine.fold(List.of(fn("a-wb", "murmur.go", 33, 7, Severity.NOTE),
+                fn("a-wb", "murmur.go", 33, 24, Severity.NOTE), fn("a-grow", "murmur.go", 33, 24, Severity.NOTE)),
                 catalogue);
         assertThat(write).extracting(x -> x.rule() + " " + x.location() + " " + x.related().stream()
                 .map(r -> r.rule() + ":" + r.column()).toList())
@@ -65,5 +71,25 @@ class SameLineTest {
         // precedence is the pack's: reversed, the other rule leads
         List<Finding> rev = SameLine.fold(in.subList(0, 2), List.of(rule("a-wb", 90), rule("a-grow", 10)));
         assertThat(rev).singleElement().satisfies(x -> assertThat(x.rule()).isEqualTo("a-wb"));
+    }
+
+    @Test
+    void findingsOfOneRuleWeighedByTheSameLineAreOneFindingThatNamesTheirColumns() {
+        // lz4 block.go:427 (matchLength): four bounds checks of one line, each weighed by the same line's samples;
+        // a reader saw one line counted four times in the top findings
+        List<RuleInfo> catalogue = List.of(rule("a-bounds", 50), rule("a-wb", 40));
+        List<Finding> out = SameLine.fold(List.of(f("a-bounds", "block.go", 427, 34, Severity.WARNING, 0.019),
+                f("a-bounds", "block.go", 427, 38, Severity.WARNING, 0.019),
+                f("a-bounds", "block.go", 427, 78, Severity.WARNING, 0.019),
+                f("a-wb", "block.go", 427, 5, Severity.NOTE, 0.019),
+                f("a-bounds", "block.go", 428, 9, Severity.WARNING, 0.01)), catalogue);
+        assertThat(out).extracting(Finding::location).containsExactly("block.go:427:34", "block.go:428:9");
+        assertThat(out.get(0).related()).extracting(r -> r.rule() + ":" + r.column())
+                .containsExactly("a-bounds:38", "a-bounds:78", "a-wb:5");
+        assertThat(TextReporter.line(out.get(0))).isEqualTo("block.go:427:34: warning: a-bounds here"
+                + " [a-bounds, also at columns 38, 78; also a-wb] cpu 1.9 % (line)");
+        assertThat(TextReporter.line(SameLine.fold(List.of(f("a-bounds", "b.go", 1, 10, Severity.WARNING, 0.2),
+                f("a-bounds", "b.go", 1, 28, Severity.WARNING, 0.2)), catalogue).get(0)))
+                .isEqualTo("b.go:1:10: warning: a-bounds here [a-bounds, also at column 28] cpu 20.0 % (line)");
     }
 }
