@@ -78,6 +78,13 @@ done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CAP=/tmp/perfwarden-capture
+# $CAP's paths end up in the captures, so it cannot be private to a run: two runs at once (two checkouts, two
+# people) would overwrite each other's binaries and profiles. The second waits for the first.
+if command -v flock >/dev/null 2>&1 && [ -z "${PERFWARDEN_CAPTURE_LOCKED:-}" ]; then
+  exec 9>"$CAP.lock"
+  flock -n 9 || { echo "waiting for $CAP.lock (another capture run)..." >&2; flock 9; }
+  export PERFWARDEN_CAPTURE_LOCKED=1
+fi
 GO_VERSIONS=${GO_VERSIONS:-"1.26.8 1.23.5"}
 PROFILE_MODE=${PROFILE_MODE:-split}
 

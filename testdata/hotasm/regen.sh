@@ -27,13 +27,20 @@
 # wrapper sumBytes, both named sumBytes in the profile, as lz4's decodeBlock) into abi-go<ver>/, the
 # same files as above with RE='example\.com/hotabi\.'.
 #
-# Usage: flock /tmp/perfwarden-capture.lock testdata/hotasm/regen.sh
+# Usage: testdata/hotasm/regen.sh   (it takes /tmp/perfwarden-capture.lock itself)
 # Environment: GO_VERSIONS (default "1.26.8 1.23.5"), PARTS (default "hotasm rule")
 # Needs: go (other versions through GOTOOLCHAIN from the module proxy), objcopy, readelf, jq.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CAP=/tmp/perfwarden-capture
+# $CAP's paths end up in the captures, so it cannot be private to a run: two runs at once (two checkouts, two
+# people) would overwrite each other's binaries and profiles. The second waits for the first.
+if command -v flock >/dev/null 2>&1 && [ -z "${PERFWARDEN_CAPTURE_LOCKED:-}" ]; then
+  exec 9>"$CAP.lock"
+  flock -n 9 || { echo "waiting for $CAP.lock (another capture run)..." >&2; flock 9; }
+  export PERFWARDEN_CAPTURE_LOCKED=1
+fi
 RE='example\.com/hotasm\.'
 GO_VERSIONS=${GO_VERSIONS:-"1.26.8 1.23.5"}
 PARTS=${PARTS:-"hotasm rule abi"}   # which captures: hotasm (testdata/hotasm/go<ver>), rule (indirect-call-hot), abi

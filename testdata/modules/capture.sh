@@ -35,6 +35,13 @@ MOD=${MODV%@*}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT="$ROOT/testdata/modules/$NAME"
 CAP=/tmp/perfwarden-capture
+# $CAP's paths end up in the captures, so it cannot be private to a run: two runs at once (two checkouts, two
+# people) would overwrite each other's binaries and profiles. The second waits for the first.
+if command -v flock >/dev/null 2>&1 && [ -z "${PERFWARDEN_CAPTURE_LOCKED:-}" ]; then
+  exec 9>"$CAP.lock"
+  flock -n 9 || { echo "waiting for $CAP.lock (another capture run)..." >&2; flock 9; }
+  export PERFWARDEN_CAPTURE_LOCKED=1
+fi
 SRC="$CAP/src/$NAME" CACHE="$CAP/cache/modules/$NAME" BIN="$CAP/bin/$NAME.test"
 dir=$(go mod download -json "$MODV" | jq -r .Dir)
 [[ -d "$dir" ]] || { echo "capture: go mod download $MODV failed" >&2; exit 1; }
