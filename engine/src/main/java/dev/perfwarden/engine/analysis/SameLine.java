@@ -19,9 +19,10 @@ import java.util.Map;
  * become one, led by the finding of the highest severity, then of the highest {@code @precedence} its pack
  * declares for the rule, then of the highest cost; the others are kept in {@link Finding#related()} with
  * their rule, severity, column, message and cost (one per rule: a second finding of a rule on the line, at
- * another column, is another site and stays a finding of its own, unless both are weighed by the line itself:
- * two bounds checks of one line carry the same line's samples, so they are one line to look at, and the second
- * is folded in with its column). The leading finding takes the highest severity of the group
+ * another column, is another site and stays a finding of its own when the two are weighed by their function;
+ * when both are weighed by the line itself they share one measured cost (two bounds checks of one line, two boxed
+ * arguments of one call, two leaking parameters of one signature), so they are one line to look at and the
+ * second is folded in with its column). The leading finding takes the highest severity of the group
  * (a folded error still fails the gate) and the ranking uses its cost once. Findings without a line, or
  * outside a {@code .go} file (a contract clause), are left as they are. Knows no rule id: the order comes
  * from the catalogue.
@@ -75,9 +76,9 @@ final class SameLine {
         java.util.Set<String> rules = new java.util.HashSet<>(List.of(first.rule()));
         List<Finding> own = new ArrayList<>();
         for (Finding f : g.subList(1, g.size())) {
-            // a second finding of a rule on the line is another site (two parameters of one signature), unless both
-            // are weighed by the line itself: then they share one measured cost (two bounds checks of one line carry
-            // the same line's samples) and are one line to look at, folded with its column
+            // a second finding of a rule on the line is another site when weighed by its function; when both are
+            // weighed by the line itself they share one measured cost (two bounds checks of one line carry the same
+            // line's samples) and are one line to look at, folded with its column
             boolean sameCost = f.rule().equals(first.rule()) && f.cost().basis() == Scope.LINE
                     && first.cost().basis() == Scope.LINE;
             if (!rules.add(f.rule()) && !sameCost) {

@@ -55,7 +55,7 @@ class SameLineTest {
             assertThat(x.rule()).isEqualTo("a-bounds");
             assertThat(x.severity()).isEqualTo(Severity.ERROR);
         });
-        // two parameters of one signature (one rule, two columns) are two sites: not folded into each other
+        // two findings of one rule weighed by their function (one rule, two columns) are two sites: not folded into each other
         List<Finding> params = SameLine.fold(List.of(fn("a-bounds", "m.go", 9, 7, Severity.NOTE),
                 fn("a-bounds", "m.go", 9, 20, Severity.NOTE), fn("a-wb", "m.go", 9, 30, Severity.NOTE)), catalogue);
         assertThat(params).extracting(x -> x.location() + " " + x.related().size())
