@@ -40,7 +40,8 @@ final class DeclareCheck {
      * java.util collections, other declared types); no default values (they are code run at every creation),
      * no supertype (its constructor would run), no trait, no annotation but {@code @key} and {@code @position}
      * on fields (an annotation is a class the generated type would load), and no name a rule can already
-     * see (a declaration of an existing name adds to that class).
+     * see (a declaration of an existing name adds to that class): not in this file, nor through another file's
+     * import (Drools shares one package's imports across its files), nor in java.lang.
      */
     void declare(String pkg, TypeDeclarationDescr t) {
         int line = t.getLine();
@@ -56,9 +57,11 @@ final class DeclareCheck {
                     + " in the pack's own package (" + pkg + ")");
             return;
         }
-        if (c.resolveType(name) != null || c.model().factType(pkg, name).isPresent()) {
-            c.problemAtLine(line, 0, what + " is not allowed: " + name + " is already a type rules can name; a"
-                    + " declaration of an existing type changes that type");
+        if (c.resolveType(name) != null || c.model().factType(pkg, name).isPresent()
+                || c.model().reservedSimpleName(name)) {
+            c.problemAtLine(line, 0, what + " is not allowed: " + name + " is already a type rules can name (here,"
+                    + " through another file's import, or in java.lang); a declaration of an existing type changes"
+                    + " that type");
             return;
         }
         if (!t.getSuperTypes().isEmpty()) {
