@@ -78,12 +78,22 @@ final class DeclareCheck {
             return;
         }
         for (TypeFieldDescr f : t.getFields().values()) {
-            field(f, fieldLine(line, f.getFieldName()), what);
+            field(f, fieldLine(line, f.getFieldName()), what, t.getFields().size());
         }
     }
 
-    /** One field of a declaration, at line {@code fl}. */
-    private void field(TypeFieldDescr f, int fl, String what) {
+    /** Whether {@code @key} has no value and {@code @position} one integer index below {@code fields}. */
+    private static boolean annotationValueFits(AnnotationDescr a, int fields) {
+        if (a.getName().equals("key")) {
+            return !a.hasValue();
+        }
+        String v = a.getValueMap().size() == 1 && a.getSingleValue() != null ? String.valueOf(a.getSingleValue()).strip()
+                : "";
+        return v.matches("\\d{1,2}") && Integer.parseInt(v) < fields;
+    }
+
+    /** One field of a declaration with {@code fields} fields, at line {@code fl}. */
+    private void field(TypeFieldDescr f, int fl, String what, int fields) {
         String type = f.getPattern() == null ? "" : f.getPattern().getObjectType();
         String raw = type.contains("<") ? type.substring(0, type.indexOf('<')).strip() : type.strip();
         TypeRef ref = RestrictedChecker.PRIMITIVES.contains(raw) || c.lib().declaredTypes().contains(raw) ? null : c.resolveType(raw);
@@ -110,6 +120,12 @@ final class DeclareCheck {
             if (!FIELD_ANNOTATIONS.contains(a.getName())) {
                 c.problemAtLine(fl, 0, "annotation @" + a.getName() + " on field '" + f.getFieldName() + "' of "
                         + what + " is not allowed (allowed: @key, @position)");
+            } else if (!annotationValueFits(a, fields)) {
+                // Drools reads @position's value with Integer.valueOf and uses it as a bit index (attack2 probe 09:
+                // @position(x), @position(-1) made it throw out of the build, an internal error)
+                c.problemAtLine(fl, 0, "@" + a.getName() + " on field '" + f.getFieldName() + "' of " + what
+                        + (a.getName().equals("key") ? " takes no value" : " must be a field index from 0 to "
+                        + (fields - 1) + ", not '" + a.getSingleValueAsString() + "'"));
             }
         }
     }
