@@ -13,12 +13,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code perfwarden test PACK_DIR}: runs each rule over its annotated fixture's captures. */
@@ -70,6 +72,7 @@ public final class TestCommand implements Callable<Integer> {
             throw new UserException(packDir + ": no rule folder with a fixture/ (expected <pack>/<rule-id>/fixture/)");
         }
         if (regen) {
+            refuseRunningUntrustedFixtures(pack, dirs);
             for (Path d : dirs) {
                 Path cap = dev.perfwarden.capture.GoCapture.captureFixture(d.resolve("fixture"),
                         d.resolve("captures"));
@@ -104,5 +107,31 @@ public final class TestCommand implements Callable<Integer> {
         out.printf("%n%d passed, %d failed%n", results.size() - failed, failed);
         out.flush();
         return failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * {@code --regen} builds each fixture's test binary and runs its benchmarks: the pack's own Go code (its
+     * {@code _test.go} files, their {@code init} functions included) runs on this machine (attack2 probe 17: a
+     * third-party pack's benchmark ran {@code exec.Command("id")}). Only for a pack that is trusted: built in, or run
+     * with {@code --trust=full}.
+     */
+    private void refuseRunningUntrustedFixtures(Pack pack, List<Path> dirs) throws IOException {
+        if (dev.perfwarden.engine.restrict.RestrictedMode.trusted(pack, trust, getClass().getClassLoader())) {
+            return;
+        }
+        for (Path d : dirs) {
+            Path fixture = d.resolve("fixture");
+            if (!Files.isDirectory(fixture)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = Files.list(fixture)) {
+                Optional<Path> test = files.filter(f -> f.getFileName().toString().endsWith("_test.go")).findFirst();
+                if (test.isPresent()) {
+                    throw new UserException(test.get() + ": --regen would run this test file's code (its benchmarks"
+                            + " and init functions) on this machine; pack " + pack.id() + " is not trusted: pass"
+                            + " --trust=full if you have reviewed it");
+                }
+            }
+        }
     }
 }

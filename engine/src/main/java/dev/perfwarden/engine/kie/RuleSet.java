@@ -352,9 +352,16 @@ public final class RuleSet {
     /**
      * A rule's exception (its consequence's, or a condition's, whose pack is found by the rule id): the fault of a
      * pack loaded from a path or archive (its rule's file and line added); of a built-in pack (or of the engine's
-     * own rules) a bug in perfwarden, an internal error.
+     * own rules) a bug in perfwarden, an internal error. A {@code from} or {@code accumulate} that threw names no
+     * rule: the fault of the packs loaded from a path, when there are any.
      */
     private RuntimeException blame(PackFaultException e) {
+        if (e.unattributed()) { // a from or accumulate threw; Drools named no rule: the packs from a path, if any
+            List<String> suspects = packs.stream().filter(p -> !p.builtin()).map(Pack::id).toList();
+            return suspects.isEmpty() ? new IllegalStateException("a 'from' or 'accumulate' condition of a built-in"
+                    + " rule threw", e.getCause())
+                    : PackFaultException.unattributed(String.join(", ", suspects), e.getCause());
+        }
         RuleInfo r = rulesById.get(e.rule());
         Pack p = packsById.get(e.pack().isEmpty() && r != null ? r.pack() : e.pack());
         if (p == null || p.builtin() || r == null || !r.pack().equals(p.id())) {

@@ -178,9 +178,13 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
 
     /**
      * The nearest {@code .perfwarden.yaml} at or above each start folder, in order: the first found wins.
-     * Start folders that are files count as their parent folder.
+     * Start folders that are files count as their parent folder. A file found in a folder that every user may write
+     * to ({@code /tmp}: anyone could have put it there, with packs to run, a lock or baseline to overwrite, rules to
+     * switch off) is refused, not applied: {@code --config} names it when it is meant.
+     *
+     * @throws ConfigException when the nearest file sits in such a folder
      */
-    public static Optional<Path> find(List<Path> starts) {
+    public static Optional<Path> find(List<Path> starts) throws ConfigException {
         for (Path s : starts) {
             if (s == null) {
                 continue;
@@ -192,11 +196,25 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
             for (Path p = d; p != null; p = p.getParent()) {
                 Path f = p.resolve(FILE_NAME);
                 if (Files.isRegularFile(f)) {
+                    if (everyoneMayWrite(p)) {
+                        throw new ConfigException(f.toString(), 0, 0, "not applied: every user may write to " + p
+                                + ", so this file may be anyone's (its packs would run, its lock or baseline path be"
+                                + " written); pass --config " + f + " to use it, or --no-config");
+                    }
                     return Optional.of(f);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code dir}'s POSIX permissions let every user write to it (false where the file system has none). */
+    static boolean everyoneMayWrite(Path dir) {
+        try {
+            return Files.getPosixFilePermissions(dir).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
+        }
     }
 
     public static ProjectConfig load(Path file) throws ConfigException {
@@ -255,8 +273,8 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
         List<ParamSetting> params = params(root.get("parameters"), packs, errors);
         PathFilter paths = pathFilter(root.get("paths"), errors);
         Map<String, RuleSetting> rules = rules(root.get("rules"), errors);
-        Path baseline = pathValue(root.get("baseline"), dir, errors);
-        Path lock = pathValue(root.get("lock"), dir, errors);
+        Path baseline = pathValue(root.get("baseline"), dir, errors, true);
+        Path lock = pathValue(root.get("lock"), dir, errors, true);
         FailOn failOn = failOn(root.get("failOn"), errors);
         dev.perfwarden.engine.restrict.SessionLimits limits = limits(root.get("limits"), errors);
         YamlNode contracts = root.get("contracts");
@@ -514,6 +532,16 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
     }
 
     private static Path pathValue(YamlNode n, Path dir, ConfigYaml.Errors errors) {
+        return pathValue(n, dir, errors, false);
+    }
+
+    /**
+     * A path of the file, relative to its folder. {@code written}: a file perfwarden writes ({@code lock:} by
+     * {@code packs lock}, {@code baseline:} by {@code baseline create}) must stay inside the project folder: a
+     * repository's {@code lock: /root/.bashrc} or {@code baseline: ../../../tmp/x} had those commands overwrite any
+     * file the user can write (attack2 probe 15).
+     */
+    private static Path pathValue(YamlNode n, Path dir, ConfigYaml.Errors errors, boolean written) {
         if (n == null || n.kind() == YamlNode.Kind.NULL) {
             return null;
         }
@@ -521,6 +549,12 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
             errors.at(n, n.path() + ": expected a file path, got " + n.describeValue());
             return null;
         }
-        return dir.resolve(n.text()).normalize();
+        Path p = dir.resolve(n.text()).normalize();
+        if (written && (Path.of(n.text()).isAbsolute() || !p.startsWith(dir) || p.equals(dir))) {
+            errors.at(n, n.path() + ": '" + n.text() + "' must be a file inside the project folder (" + dir
+                    + "): perfwarden writes it");
+            return null;
+        }
+        return p;
     }
 }

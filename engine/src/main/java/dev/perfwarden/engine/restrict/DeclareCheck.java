@@ -40,7 +40,8 @@ final class DeclareCheck {
      * java.util collections, other declared types); no default values (they are code run at every creation),
      * no supertype (its constructor would run), no trait, no annotation but {@code @key} and {@code @position}
      * on fields (an annotation is a class the generated type would load), and no name a rule can already
-     * see (a declaration of an existing name adds to that class).
+     * see (a declaration of an existing name adds to that class): not in this file, nor through another file's
+     * import (Drools shares one package's imports across its files), nor in java.lang.
      */
     void declare(String pkg, TypeDeclarationDescr t) {
         int line = t.getLine();
@@ -56,9 +57,11 @@ final class DeclareCheck {
                     + " in the pack's own package (" + pkg + ")");
             return;
         }
-        if (c.resolveType(name) != null || c.model().factType(pkg, name).isPresent()) {
-            c.problemAtLine(line, 0, what + " is not allowed: " + name + " is already a type rules can name; a"
-                    + " declaration of an existing type changes that type");
+        if (c.resolveType(name) != null || c.model().factType(pkg, name).isPresent()
+                || c.model().reservedSimpleName(name)) {
+            c.problemAtLine(line, 0, what + " is not allowed: " + name + " is already a type rules can name (here,"
+                    + " through another file's import, or in java.lang); a declaration of an existing type changes"
+                    + " that type");
             return;
         }
         if (!t.getSuperTypes().isEmpty()) {
@@ -75,12 +78,22 @@ final class DeclareCheck {
             return;
         }
         for (TypeFieldDescr f : t.getFields().values()) {
-            field(f, fieldLine(line, f.getFieldName()), what);
+            field(f, fieldLine(line, f.getFieldName()), what, t.getFields().size());
         }
     }
 
-    /** One field of a declaration, at line {@code fl}. */
-    private void field(TypeFieldDescr f, int fl, String what) {
+    /** Whether {@code @key} has no value and {@code @position} one integer index below {@code fields}. */
+    private static boolean annotationValueFits(AnnotationDescr a, int fields) {
+        if (a.getName().equals("key")) {
+            return !a.hasValue();
+        }
+        String v = a.getValueMap().size() == 1 && a.getSingleValue() != null ? String.valueOf(a.getSingleValue()).strip()
+                : "";
+        return v.matches("\\d{1,2}") && Integer.parseInt(v) < fields;
+    }
+
+    /** One field of a declaration with {@code fields} fields, at line {@code fl}. */
+    private void field(TypeFieldDescr f, int fl, String what, int fields) {
         String type = f.getPattern() == null ? "" : f.getPattern().getObjectType();
         String raw = type.contains("<") ? type.substring(0, type.indexOf('<')).strip() : type.strip();
         TypeRef ref = RestrictedChecker.PRIMITIVES.contains(raw) || c.lib().declaredTypes().contains(raw) ? null : c.resolveType(raw);
@@ -107,6 +120,12 @@ final class DeclareCheck {
             if (!FIELD_ANNOTATIONS.contains(a.getName())) {
                 c.problemAtLine(fl, 0, "annotation @" + a.getName() + " on field '" + f.getFieldName() + "' of "
                         + what + " is not allowed (allowed: @key, @position)");
+            } else if (!annotationValueFits(a, fields)) {
+                // Drools reads @position's value with Integer.valueOf and uses it as a bit index (attack2 probe 09:
+                // @position(x), @position(-1) made it throw out of the build, an internal error)
+                c.problemAtLine(fl, 0, "@" + a.getName() + " on field '" + f.getFieldName() + "' of " + what
+                        + (a.getName().equals("key") ? " takes no value" : " must be a field index from 0 to "
+                        + (fields - 1) + ", not '" + a.getSingleValueAsString() + "'"));
             }
         }
     }

@@ -176,6 +176,39 @@ final class FactModel {
         return factType(pkg + "." + simpleName);
     }
 
+    /**
+     * Whether {@code simpleName} names a type some file of a restricted pack can import or always sees: a fact-model
+     * class (any package), a type of the reporting API, an allowed java.util type, or a java.lang class. Drools
+     * shares imports across the files of a package, so a {@code declare} of such a name in one file re-declares the
+     * real class for all of them (attack2 probes 01, 02, 05).
+     */
+    boolean reservedSimpleName(String simpleName) {
+        String dotted = "." + simpleName;
+        for (String n : factTypes.keySet()) {
+            if (n.endsWith(dotted) || n.endsWith("$" + simpleName)) {
+                return true;
+            }
+        }
+        for (Class<?> c : ENGINE_STATICS.keySet()) {
+            if (c.getSimpleName().equals(simpleName)) {
+                return true;
+            }
+        }
+        for (Set<String> names : List.of(JAVA_UTIL_TYPES, JAVA_UTIL_STATICS.keySet(), JAVA_UTIL_COLLECTIONS)) {
+            for (String n : names) {
+                if (n.endsWith(dotted)) {
+                    return true;
+                }
+            }
+        }
+        // a class of java.lang, looked up as a resource of java.base (no class is loaded or initialised)
+        try (var in = Object.class.getModule().getResourceAsStream("java/lang/" + simpleName + ".class")) {
+            return in != null;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     boolean isFactPackage(String pkg) {
         return factPackages.contains(pkg);
     }

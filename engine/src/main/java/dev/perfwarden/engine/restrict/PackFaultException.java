@@ -61,6 +61,27 @@ public class PackFaultException extends RuntimeException {
                 + "; the run was stopped (fix the rule, or run without the pack)", t, part);
     }
 
+    /**
+     * A {@code from} or {@code accumulate} condition threw while facts were matched: Drools names no rule for it, so
+     * the fault is put on the packs that could have it ({@code packs}, comma-separated; the caller knows them).
+     */
+    public static PackFaultException unattributed(String packs, Throwable thrown) {
+        PackFaultException named = threw("", "", "", "", thrown);
+        Throwable t = named.getCause();
+        String what = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return new PackFaultException(packs, "", "pack " + packs + " failed: a 'from' or 'accumulate' condition of"
+                + " one of its rules threw " + what + " (Drools does not name the rule); the run was stopped (fix the"
+                + " rule, or run without the pack)", t, FROM_OR_ACCUMULATE);
+    }
+
+    /** The part of a failure that Drools reports without its rule. */
+    static final String FROM_OR_ACCUMULATE = "a 'from' or 'accumulate' condition";
+
+    /** Whether Drools named no rule for this failure (a from or accumulate node threw). */
+    public boolean unattributed() {
+        return part.equals(FROM_OR_ACCUMULATE);
+    }
+
     /** This failure of a rule that threw, naming its pack and the rule's file and line ({@code r/rule.drl:7}). */
     public PackFaultException at(String pack, String where) {
         return threw(pack, rule, where, part.isEmpty() ? "it" : part, getCause() != null ? getCause() : this);

@@ -70,7 +70,6 @@ import java.util.regex.Pattern;
 final class RestrictedChecker {
 
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u+[0-9A-Fa-f]{0,4}");
-    private static final Pattern INT = Pattern.compile("-?\\d+");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
     private static final Pattern META_WORD = Pattern.compile("[a-z][a-z0-9_-]*|-?\\d+(?:\\.\\d+)?|true|false");
     /** A query name: lower-case first, so it can never be read as a type (a query "Object" shadows java.lang.Object). */
@@ -84,8 +83,6 @@ final class RestrictedChecker {
     private static final Set<String> RELATIONAL = Set.of("==", "!=", "<", "<=", ">", ">=", "contains", "memberOf",
             "excludes", "str");
     private static final Set<String> STR_PARAMETERS = Set.of("startsWith", "endsWith", "length");
-    private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active",
-            "auto-focus", "enabled", "agenda-group", "activation-group");
 
     private final Pack pack;
     private final RuleSource src;
@@ -275,7 +272,7 @@ final class RestrictedChecker {
     private void rule(RuleDescr r) {
         int line = r.getLine();
         for (Map.Entry<String, AttributeDescr> e : r.getAttributes().entrySet()) {
-            attribute(e.getKey(), e.getValue(), line);
+            RuleAttributes.check(this, e.getKey(), e.getValue(), line);
         }
         for (AnnotationDescr a : r.getAnnotations()) {
             for (Map.Entry<String, Object> v : a.getValueMap().entrySet()) {
@@ -326,32 +323,6 @@ final class RestrictedChecker {
                 int off = at >= 0 ? drl.indexOf(text, at) : -1;
                 java(off, r.getConsequenceLine(), text).block(text, new HashSet<>(vars));
             }
-        }
-    }
-
-    private void attribute(String name, AttributeDescr a, int ruleLine) {
-        int line = a.getLine() > 0 ? a.getLine() : ruleLine;
-        String v = a.getValue() == null ? "" : a.getValue().strip();
-        if (!ALLOWED_ATTRIBUTES.contains(name)) {
-            problemAtLine(line, 0, "rule attribute '" + name + "' is not allowed (allowed: "
-                    + new TreeSet<>(ALLOWED_ATTRIBUTES) + ")");
-            return;
-        }
-        switch (name) {
-            case "salience":
-                if (!INT.matcher(v).matches()) {
-                    problemAtLine(line, 0, "salience must be an integer literal, not '" + v
-                            + "': Drools evaluates an expression here as code");
-                }
-                break;
-            case "no-loop", "lock-on-active", "auto-focus", "enabled":
-                if (!v.isEmpty() && !v.equals("true") && !v.equals("false")) {
-                    problemAtLine(line, 0, name + " must be true or false, not '" + v
-                            + "': Drools evaluates an expression here as code");
-                }
-                break;
-            default:
-                break;
         }
     }
 

@@ -85,6 +85,14 @@ public final class RestrictedMode {
     }
 
     /**
+     * Whether {@code p} runs without restricted mode's check under {@code trust}: fully trusted, built in, or a folder
+     * byte-identical to a built-in pack (its source tree).
+     */
+    public static boolean trusted(Pack p, Trust trust, ClassLoader classLoader) {
+        return trust == Trust.FULL || p.builtin() || builtinHashes(classLoader).contains(p.sha256());
+    }
+
+    /**
      * A pack from a path or archive that calls itself by a built-in pack's id (probe 12: a folder with {@code id:
      * go-perf}, {@code version: 1.0.0} was reported as go-perf@1.0.0, the built-in's label): refused, so that a
      * report's pack label names the built-in pack only when it is the built-in pack.

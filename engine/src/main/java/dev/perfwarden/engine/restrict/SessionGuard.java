@@ -225,6 +225,9 @@ public final class SessionGuard {
         if (constraint != null) {
             throw constraint;
         }
+        if (t != null && fromOrAccumulate(t)) {
+            throw PackFaultException.unattributed("", t);
+        }
         if (t instanceof RuntimeException re) {
             throw re;
         }
@@ -360,6 +363,24 @@ public final class SessionGuard {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code t} came out of a {@code from} or {@code accumulate} node of the rule network (its stack, or a
+     * cause's, passes through Drools' from or accumulate evaluation): a rule's condition, whose rule Drools does not
+     * name (attack2 probes 11, 12).
+     */
+    static boolean fromOrAccumulate(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            for (StackTraceElement e : c.getStackTrace()) {
+                String k = e.getClassName();
+                if (k.startsWith("org.drools.") && (k.endsWith("FromNode") || k.endsWith("AccumulateNode")
+                        || k.contains(".accumulate.") || k.contains("FromNode$"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static final java.util.regex.Pattern CONSTRAINT_ERROR = java.util.regex.Pattern.compile(

@@ -234,8 +234,36 @@ public final class Session {
 
     /** Where a new baseline goes: {@code out}, else the project file's baseline, else perfwarden.baseline.json. */
     public Path baselineTarget(Path out) {
-        return out != null ? out : config != null && config.baseline() != null
-                ? config.baseline() : Path.of("perfwarden.baseline.json");
+        if (out != null) {
+            return out;
+        }
+        return config != null && config.baseline() != null ? insideProject(config.baseline(), "baseline")
+                : Path.of("perfwarden.baseline.json");
+    }
+
+    /**
+     * {@code target}, a file the project file names for perfwarden to write, when it stays inside the project folder
+     * once symbolic links are followed: a repository's committed link {@code perfwarden.lock -> ~/.bashrc} had
+     * {@code packs lock} write through it (attack2 probe 15). Else a {@link SetupException}.
+     */
+    private Path insideProject(Path target, String what) {
+        Path dir = config.file().toAbsolutePath().normalize().getParent();
+        try {
+            Path realDir = dir.toRealPath();
+            Path t = target.toAbsolutePath().normalize();
+            Path real = Files.exists(t, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    ? (Files.isSymbolicLink(t) ? null : t.toRealPath())
+                    : t.getParent() != null && Files.isDirectory(t.getParent()) ? t.getParent().toRealPath().resolve(t.getFileName())
+                    : t;
+            if (real == null || !real.startsWith(realDir)) {
+                throw new SetupException(config.file() + ": " + what + " " + target + " is not a file inside the project"
+                        + " folder " + dir + (real == null ? " (it is a symbolic link)" : "") + "; perfwarden writes only"
+                        + " there for a project file (name another file with --out)");
+            }
+            return target;
+        } catch (IOException e) {
+            throw new SetupException(config.file() + ": " + what + " " + target + ": " + e.getMessage(), e);
+        }
     }
 
     /** A lock file written, and where. */
@@ -254,8 +282,8 @@ public final class Session {
             throw SetupException.of(e);
         }
         Path target = out != null ? out : spec.lock() != null ? spec.lock()
-                : config != null ? (config.lock() != null ? config.lock()
-                : config.file().resolveSibling(ProjectConfig.LOCK_NAME)) : Path.of(ProjectConfig.LOCK_NAME);
+                : config != null ? insideProject(config.lock() != null ? config.lock()
+                : config.file().resolveSibling(ProjectConfig.LOCK_NAME), "lock") : Path.of(ProjectConfig.LOCK_NAME);
         Path dir = target.toAbsolutePath().normalize().getParent();
         LockFile lock = LockFile.of(packs, dir, spec.trust());
         lock.write(target);

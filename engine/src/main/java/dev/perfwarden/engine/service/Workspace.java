@@ -126,11 +126,15 @@ public final class Workspace {
                     s.add(p);
                 }
             }
-            Optional<Path> found = ProjectConfig.find(s);
-            if (found.isEmpty()) {
-                found = ProjectConfig.find(List.of(Path.of("")));
+            try {
+                Optional<Path> found = ProjectConfig.find(s);
+                if (found.isEmpty()) {
+                    found = ProjectConfig.find(List.of(Path.of("")));
+                }
+                file = found.orElse(null);
+            } catch (ConfigException e) {
+                throw SetupException.of(e);
             }
-            file = found.orElse(null);
         } else if (!Files.isRegularFile(file)) {
             throw new SetupException("--config " + file + ": no such file");
         }

@@ -64,6 +64,27 @@ class PackFaultTest {
                 });
     }
 
+    /**
+     * attack2 probes 11 and 12: a {@code from} that navigates past a list's end, an {@code accumulate} that sums
+     * strings. Drools names no rule for an exception out of a from or accumulate node, so the fault is put on the packs
+     * loaded from a path (exit 2), not on perfwarden (exit 70).
+     */
+    @Test
+    void aFromOrAccumulateThatThrowsIsThePathPacksFault() throws Exception {
+        for (String name : List.of("from-thrower", "accumulate-thrower")) {
+            Pack pack = PackLoader.load(pack(name));
+            assertThat(RestrictedMode.check(pack, CL)).as("%s passes restricted mode", name).isEmpty();
+            RuleSet rules = RuleSet.build(List.of(pack), CL);
+            assertThatThrownBy(() -> rules.run(SessionLimitsTest.escapes(2), Map.of())).as(name)
+                    .isInstanceOfSatisfying(PackFaultException.class, e -> {
+                        assertThat(e).isNotInstanceOf(SessionLimitException.class);
+                        assertThat(e.pack()).isEqualTo(name);
+                        assertThat(e.getMessage()).startsWith("pack " + name + " failed: a 'from' or 'accumulate'"
+                                + " condition of one of its rules threw ").contains("Drools does not name the rule");
+                    });
+        }
+    }
+
     /** Attack probe 05 (smaller): a message, evidence text and names far too long are cut, and say so. */
     @Test
     void aHugeMessageIsCutWithAMarker() throws Exception {

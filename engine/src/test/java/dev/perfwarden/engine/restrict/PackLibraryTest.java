@@ -237,4 +237,32 @@ class PackLibraryTest {
                                 + " allowed: a declared type's fields may be primitives, String and the boxed numbers,"
                                 + " fact-model types, java.util collections or the pack's declared types");
     }
+
+    /**
+     * attack2 probe 09: Drools reads {@code @position}'s value with Integer.valueOf and uses it as a bit index, so
+     * {@code @position(x)} and {@code @position(-1)} threw out of the build (an internal error, exit 70).
+     */
+    @Test
+    void fieldAnnotationsTakeOnlyTheValuesDroolsCanUse() throws Exception {
+        String lib = LIB + """
+
+                declare Placed
+                    a : String @position(0)
+                    b : String @position(x)
+                    c : String @position(-1)
+                    d : String @position(3)
+                    e : String @key
+                    f : String @key(1)
+                end
+                """;
+        Pack p = PackLoader.load(pack(RULE, Map.of("util.drl", lib)));
+        assertThat(RestrictedMode.check(p, getClass().getClassLoader()))
+                .extracting(pr -> pr.file() + ":" + pr.line() + ": " + pr.message().replaceAll(" \\(restricted mode.*", ""))
+                .containsExactlyInAnyOrder(
+                        "lib/util.drl:21: @position on field 'b' of 'declare Placed' must be a field index from 0 to 5,"
+                                + " not 'x'",
+                        "lib/util.drl:22: @position on field 'c' of 'declare Placed' must be a field index from 0 to 5,"
+                                + " not '-1'",
+                        "lib/util.drl:25: @key on field 'f' of 'declare Placed' takes no value");
+    }
 }
