@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * message form; {@code objdump-N.txt} per main package's binary (with benchmarks, or without a main package:
  * per test binary, and main packages without tests); with benchmarks
  * {@code bench-N.txt} and {@code cpu-N.pprof} from one run of that same test binary and {@code mem-N.pprof}
- * from a second run. N is the binary's number ({@code binN.test}, {@code binN} for a program), the same in every
+ * from a second, by default half as long run ({@link #heapBenchtime(String)}). N is the binary's number ({@code binN.test}, {@code binN} for a program), the same in every
  * file made from it: a package whose benchmarks matched nothing leaves a gap, never a shifted number. With
  * {@link Request#keepBinaries()} the binaries are built into the capture folder and kept there (the profiles
  * name them as their main mapping: {@code go tool pprof}, {@code perfwarden hot --binary}). {@code capture.json}
@@ -35,14 +35,22 @@ public final class GoCapture {
     /**
      * What to capture. {@code benchRegex} null: no benchmarks. {@code keepBinaries}: build the binaries into
      * {@code out} and keep them (else a temporary folder, deleted). {@code progress} is told each step (one
-     * line, no line end) before it runs.
+     * line, no line end) before it runs. {@code heapBenchtime}: the heap profile's run's {@code -test.benchtime}
+     * (null: {@link #heapBenchtime(String) half of benchtime}).
      */
     public record Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump,
-                          List<String> packages, boolean keepBinaries, Consumer<String> progress) {
+                          List<String> packages, boolean keepBinaries, Consumer<String> progress,
+                          String heapBenchtime) {
         /** {@code packages}: the package patterns to capture (default {@code ./...}). */
         public Request {
             packages = packages == null || packages.isEmpty() ? List.of("./...") : List.copyOf(packages);
             progress = progress == null ? step -> { } : progress;
+            heapBenchtime = heapBenchtime == null && benchtime != null ? GoCapture.heapBenchtime(benchtime) : heapBenchtime;
+        }
+
+        public Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump,
+                       List<String> packages, boolean keepBinaries, Consumer<String> progress) {
+            this(module, out, benchRegex, benchtime, objdump, packages, keepBinaries, progress, null);
         }
 
         public Request(Path module, Path out, String benchRegex, String benchtime, boolean objdump,
@@ -55,8 +63,14 @@ public final class GoCapture {
         }
     }
 
-    /** A finished capture. */
-    public record Result(Path dir, String goVersion, String modulePath, List<String> commands) {
+    /**
+     * A finished capture. {@code binaries}: the binaries kept in {@code dir} ({@link Request#keepBinaries()}; else
+     * none), which are no capture: the profiles and {@code objdump-N.txt} were made from them.
+     */
+    public record Result(Path dir, String goVersion, String modulePath, List<String> commands, List<Path> binaries) {
+        public Result {
+            binaries = List.copyOf(binaries);
+        }
     }
 
     private static final long TIMEOUT_MINUTES = 30;
@@ -74,7 +88,9 @@ public final class GoCapture {
     public static Path captureFixture(Path fixture, Path capturesRoot) throws IOException, GoToolchainException {
         String version = goVersion(fixture);
         Path out = capturesRoot.resolve(version);
-        capture(new Request(fixture, out, hasBenchmarks(fixture) ? "." : null, "1s", true));
+        // a fixture's heap profile is made once and read by every test: the full second, not scan's half
+        capture(new Request(fixture, out, hasBenchmarks(fixture) ? "." : null, "1s", true, List.of(), false, null,
+                "1s"));
         return out;
     }
 
@@ -92,7 +108,7 @@ public final class GoCapture {
         Path out = req.out().toAbsolutePath().normalize();
         Files.createDirectories(out);
         clearNumberedOutputs(out);
-        Path work = req.keepBinaries() ? out : Files.createTempDirectory("perfwarden-scan");
+        Path work = req.keepBinaries() ? out : Files.createTempDirectory(tempRoot(), "perfwarden-scan");
         Progress progress = new Progress(req.progress());
         try {
             List<String> commands = new ArrayList<>();
@@ -123,7 +139,8 @@ public final class GoCapture {
             meta.put("commands", commands);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
                     out.resolve("capture.json").toFile(), meta);
-            return new Result(out, version, modPath, commands);
+            return new Result(out, version, modPath, commands, req.keepBinaries()
+                    ? bins.values().stream().map(Bin::path).toList() : List.of());
         } finally {
             if (!req.keepBinaries()) {
                 deleteTree(work);
@@ -199,8 +216,10 @@ public final class GoCapture {
     }
 
     /**
-     * Runs each test binary's benchmarks twice: {@code bench-N.txt} and {@code cpu-N.pprof}, then {@code mem-N.pprof},
-     * N the binary's number (as in {@code objdump-N.txt}).
+     * Runs each test binary's benchmarks twice: {@code bench-N.txt} (B/op and allocs/op included) and
+     * {@code cpu-N.pprof}, then {@code mem-N.pprof} in a run of {@link Request#heapBenchtime()}, N the binary's
+     * number (as in {@code objdump-N.txt}). The heap run's output is not kept: its iteration counts and ns/op are
+     * those of a shorter run slowed by the profiler's sampling rate.
      */
     private static void benchmarks(List<String> commands, Map<Pkg, Bin> bins, Request req, Path out,
                                    Progress progress) throws IOException, GoToolchainException {
@@ -210,12 +229,13 @@ public final class GoCapture {
             int n = e.getValue().n();
             String pkg = e.getKey().importPath();
             String bin = e.getValue().path().toString();
-            List<String> common = List.of(bin, "-test.run=^$", "-test.bench=" + req.benchRegex(),
-                    "-test.benchmem", "-test.benchtime=" + req.benchtime(), "-test.count=1");
+            List<String> common = List.of(bin, "-test.run=^$", "-test.bench=" + req.benchRegex(), "-test.benchmem",
+                    "-test.count=1");
             // CPU and heap profiles in separate runs: a low -memprofilerate costs CPU (runtime.profilealloc
             // took 7-14 % of the CPU samples when both were taken in one run)
             List<String> cpu = new ArrayList<>(common);
             Path cpuProfile = out.resolve("cpu-" + n + ".pprof");
+            cpu.add(3, "-test.benchtime=" + req.benchtime());
             cpu.add("-test.cpuprofile=" + cpuProfile);
             progress.step(String.format(Locale.ROOT, "benchmarks with a CPU profile: %s (%d/%d)", pkg, ++k, tests.size()));
             Proc r = run(e.getKey().dir(), commands, cpu.toArray(String[]::new));
@@ -228,11 +248,59 @@ public final class GoCapture {
             }
             Files.writeString(out.resolve("bench-" + n + ".txt"), r.stdout);
             List<String> mem = new ArrayList<>(common);
+            mem.add(3, "-test.benchtime=" + req.heapBenchtime());
             mem.add("-test.memprofile=" + out.resolve("mem-" + n + ".pprof"));
             mem.add("-test.memprofilerate=512");
-            progress.step(String.format(Locale.ROOT, "benchmarks with a heap profile: %s (%d/%d)", pkg, k, tests.size()));
+            progress.step(String.format(Locale.ROOT, "benchmarks with a heap profile (-test.benchtime=%s): %s (%d/%d)",
+                    req.heapBenchtime(), pkg, k, tests.size()));
             run(e.getKey().dir(), commands, mem.toArray(String[]::new));
         }
+    }
+
+    /** A Go duration's units, in nanoseconds (time.ParseDuration's; {@code µs} in both spellings). */
+    private static final Map<String, Long> UNITS = Map.of("ns", 1L, "us", 1_000L, "\u00b5s", 1_000L,
+            "\u03bcs", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)");
+
+    /**
+     * The heap profile's run's {@code -test.benchtime} by default: half the CPU run's ({@code 1s}: {@code 500ms};
+     * {@code 20x}: {@code 10x}, at least {@code 1x}); a value Go would not take as a duration or count is kept as it
+     * is (go test reports it). Half, not less: a benchmark's one-time allocations (setup, sync.Pool fills, the b.N=1
+     * round) weigh more the shorter the run: on lz4 v4.1.33 (ten of its benchmarks), a 200 ms heap run instead of 1 s
+     * moved 24 points of alloc_space (go tool pprof -top -lines) from reader.go:207 (per operation) to a pool's New
+     * (blocks.go:25), a 500 ms run 3.6 points; BurntSushi/toml's top lines moved at most 4.5 points at 500 ms, less
+     * than two 1 s runs differed on a loaded machine (16.8).
+     */
+    public static String heapBenchtime(String benchtime) {
+        String t = benchtime.strip();
+        if (t.matches("\\d+x")) {
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return Math.max(1, (n + 1) / 2) + "x";
+        }
+        java.util.regex.Matcher m = DURATION_PART.matcher(t);
+        java.math.BigDecimal ns = java.math.BigDecimal.ZERO;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            ns = ns.add(new java.math.BigDecimal(m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1))
+                    .multiply(java.math.BigDecimal.valueOf(UNITS.get(m.group(2)))));
+            end = m.end();
+        }
+        if (end == 0 || end != t.length() || ns.signum() <= 0) {
+            return benchtime;
+        }
+        long half = ns.divide(java.math.BigDecimal.valueOf(2), 0, java.math.RoundingMode.CEILING).longValueExact();
+        for (String u : List.of("h", "m", "s", "ms", "us")) {
+            long unit = UNITS.get(u);
+            if (half % unit == 0) {
+                return half / unit + u;
+            }
+        }
+        return half + "ns";
+    }
+
+    /** Where temporary folders go: {@code java.io.tmpdir} as it is now (a test may point it elsewhere). */
+    public static Path tempRoot() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** A built binary: its number N, its path, whether it is a test binary. */

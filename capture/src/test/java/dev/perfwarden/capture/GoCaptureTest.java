@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -73,10 +74,14 @@ class GoCaptureTest {
             String bin = testBins.get(i).split(" ")[4];
             assertThat(objdumps.get(i)).endsWith(" " + bin);
             assertThat(runs.get(2 * i)).startsWith(bin + " ").contains("-test.cpuprofile=").doesNotContain("memprofile");
-            assertThat(runs.get(2 * i + 1)).startsWith(bin + " ")
+            assertThat(runs.get(2 * i)).contains(" -test.benchtime=20x ");
+            // the heap run: half the iterations (the default), its output not kept
+            assertThat(runs.get(2 * i + 1)).startsWith(bin + " ").contains(" -test.benchtime=10x ")
                     .contains("-test.memprofile=", "-test.memprofilerate=512").doesNotContain("cpuprofile");
         }
-        assertThat(Files.readString(out.resolve("bench-1.txt"))).containsPattern("(?m)^Benchmark\\S+\\s+20\\s+");
+        // B/op and allocs/op from the CPU profile's run, the one of 20 iterations
+        assertThat(Files.readString(out.resolve("bench-1.txt"))).containsPattern("(?m)^Benchmark\\S+\\s+20\\s+.* B/op")
+                .doesNotContainPattern("(?m)^Benchmark\\S+\\s+10\\s+");
         for (String prof : List.of("cpu-1.pprof", "mem-1.pprof")) {
             try (var in = new GZIPInputStream(Files.newInputStream(out.resolve(prof)))) {
                 assertThat(in.readAllBytes().length).as(prof).isGreaterThan(100);
@@ -147,7 +152,7 @@ class GoCaptureTest {
                 .anyMatch(x -> x.matches("\\d+s go test -c example.com/m/b \\(2/3\\)"))
                 .anyMatch(x -> x.matches("\\d+s go tool objdump bin3.test \\(3/3\\)"))
                 .anyMatch(x -> x.matches("\\d+s benchmarks with a CPU profile: example.com/m/c \\(3/3\\)"))
-                .anyMatch(x -> x.matches("\\d+s benchmarks with a heap profile: example.com/m/c \\(3/3\\)"))
+                .anyMatch(x -> x.matches("\\d+s benchmarks with a heap profile \\(-test.benchtime=2x\\): example.com/m/c \\(3/3\\)"))
                 .anyMatch(x -> x.matches("\\d+s no benchmark matched in example.com/m/b: no profiles of it"));
         assertThat(steps.get(steps.size() - 1)).matches("\\d+s captured");
     }
@@ -164,6 +169,51 @@ class GoCaptureTest {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("bin"))
                     .contains("cpu-3.pprof", "objdump-3.txt");
         }
+    }
+
+    /** The temporary folder of the binaries is gone after a capture that failed too (here: the build). */
+    @Test
+    void withoutKeepingTheTemporaryFolderIsGoneAfterAFailure(@TempDir Path dir) throws Exception {
+        Path mod = threePackages(dir.resolve("m"));
+        Files.writeString(mod.resolve("c/c.go"), "package c\n\nfunc C( {\n");
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        String was = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        try {
+            assertThatThrownBy(() -> GoCapture.capture(new GoCapture.Request(mod, dir.resolve("out"), ".", "1x", true)))
+                    .isInstanceOf(GoToolchainException.class).hasMessageContaining("'go build' failed");
+        } finally {
+            System.setProperty("java.io.tmpdir", was);
+        }
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s).isEmpty();
+        }
+        try (Stream<Path> s = Files.list(dir.resolve("out"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".json-"));
+        }
+    }
+
+    /** Half the CPU run's -test.benchtime: a count (at least 1x) or a Go duration; anything else unchanged. */
+    @Test
+    void theHeapRunTakesHalfTheBenchtime() {
+        assertThat(GoCapture.heapBenchtime("1s")).isEqualTo("500ms");
+        assertThat(GoCapture.heapBenchtime("20x")).isEqualTo("10x");
+        assertThat(GoCapture.heapBenchtime("3x")).isEqualTo("2x");
+        assertThat(GoCapture.heapBenchtime("1x")).isEqualTo("1x");
+        assertThat(GoCapture.heapBenchtime("1.5s")).isEqualTo("750ms");
+        assertThat(GoCapture.heapBenchtime("1h30m")).isEqualTo("45m");
+        assertThat(GoCapture.heapBenchtime("2m")).isEqualTo("1m");
+        assertThat(GoCapture.heapBenchtime("1m")).isEqualTo("30s");
+        assertThat(GoCapture.heapBenchtime(".5s")).isEqualTo("250ms");
+        assertThat(GoCapture.heapBenchtime("3us")).isEqualTo("1500ns");
+        assertThat(GoCapture.heapBenchtime("1\u00b5s")).isEqualTo("500ns");
+        assertThat(GoCapture.heapBenchtime("200ms")).isEqualTo("100ms");
+        for (String odd : List.of("1sec", "x", "s", "", "0s", "-1s", "1s2")) {
+            assertThat(GoCapture.heapBenchtime(odd)).as(odd).isEqualTo(odd);
+        }
+        assertThat(new GoCapture.Request(Path.of("m"), Path.of("o"), ".", "2s", true).heapBenchtime()).isEqualTo("1s");
+        assertThat(new GoCapture.Request(Path.of("m"), Path.of("o"), ".", "2s", true, List.of(), false, null, "2s")
+                .heapBenchtime()).isEqualTo("2s");
     }
 
     /** Packages a (a benchmark), b (a test, no benchmark) and c (a benchmark). */
