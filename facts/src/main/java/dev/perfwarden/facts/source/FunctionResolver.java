@@ -323,13 +323,32 @@ public final class FunctionResolver {
      * it rather than to init. Returns how many facts carry each attribution.
      */
     private Map<String, Long> nameCompilerPositions(List<Fact> out, int n, int chunk) {
+        // the first symbol named at each position, in list order: each chunk's first, then the chunks in order
+        int chunks = n == 1 ? 1 : Math.max(1, (out.size() + chunk - 1) / chunk);
+        java.util.concurrent.atomic.AtomicReferenceArray<Map<String, String>> namedBy =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(chunks);
+        Chunks.Range names = (from, to) -> {
+            Map<String, String> mine = new HashMap<>();
+            for (int i = from; i < to; i++) {
+                // not an inlining decision: "can inline init.func1" at a literal's position names the literal, not
+                // the function the position is in
+                if (out.get(i) instanceof Attributable<?> a && !(a instanceof InlineFact)
+                        && a.attribution().equals(Attributable.BY_COMPILER) && !a.symbol().isEmpty() && a.line() > 0) {
+                    mine.putIfAbsent(a.file() + ":" + a.line() + ":" + a.col(), a.symbol());
+                }
+            }
+            namedBy.set(n == 1 ? 0 : from / chunk, mine);
+        };
+        if (n == 1) {
+            names.run(0, out.size());
+        } else {
+            Chunks.run(out.size(), n, chunk, names);
+        }
         Map<String, String> named = new HashMap<>();
-        for (Fact f : out) {
-            // not an inlining decision: "can inline init.func1" at a literal's position names the literal, not
-            // the function the position is in
-            if (f instanceof Attributable<?> a && !(f instanceof InlineFact)
-                    && a.attribution().equals(Attributable.BY_COMPILER) && !a.symbol().isEmpty() && a.line() > 0) {
-                named.putIfAbsent(a.file() + ":" + a.line() + ":" + a.col(), a.symbol());
+        for (int c = 0; c < chunks; c++) {
+            Map<String, String> m = namedBy.get(c);
+            if (m != null) {
+                m.forEach(named::putIfAbsent);
             }
         }
         Map<String, Long> counts = new TreeMap<>();
