@@ -66,7 +66,7 @@ public final class AsmListingParser implements InputParser {
             return false;
         }
         int seen = 0;
-        for (String line : head.text().split("\n", 400)) {
+        for (String line : head.lines(400)) {
             if (line.isBlank() || line.startsWith("# ")) {
                 continue;
             }

@@ -71,7 +71,7 @@ public final class ObjdumpParser implements InputParser {
         }
         boolean header = false;
         int seen = 0;
-        for (String line : head.text().split("\n", 400)) {
+        for (String line : head.lines(400)) {
             if (line.isBlank()) {
                 continue;
             }

@@ -233,6 +233,11 @@ public final class FunctionResolver {
     }
 
     Resolution resolveInPlace(ArrayList<Fact> facts, int threads, int parallelFacts) {
+        return resolveInPlace(facts, threads, parallelFacts, Chunks.CHUNK);
+    }
+
+    /** As above, the threads claiming {@code chunk} facts at a time (tests: small chunks on a small input). */
+    Resolution resolveInPlace(ArrayList<Fact> facts, int threads, int parallelFacts, int chunk) {
         Map<String, LogoptHeader> headers = new HashMap<>();
         for (Fact f : facts) {
             if (f instanceof LogoptHeader h) {
@@ -271,10 +276,10 @@ public final class FunctionResolver {
         if (n == 1) {
             resolveRange(facts, 0, facts.size(), headers, decls);
         } else {
-            inParallel(facts, n, headers, decls);
+            Chunks.run(facts.size(), n, chunk, (from, to) -> resolveRange(facts, from, to, headers, decls));
         }
         // 4. positions the compiler named, for facts outside every function of the source
-        Map<String, Long> counts = nameCompilerPositions(out);
+        Map<String, Long> counts = nameCompilerPositions(out, n, chunk);
         outside.clear();
         // 5. what the sources say about the lines the facts name: appends that grow a reused slice
         out.addAll(ReusedSlices.of(out, indexes));
@@ -288,42 +293,6 @@ public final class FunctionResolver {
         for (int i = from; i < to; i++) {
             Fact r = relocated(facts.get(i), headers, plain);
             facts.set(i, r instanceof Attributable<?> a ? attribute(a, decls) : r);
-        }
-    }
-
-    /**
-     * {@link #resolveRange} over {@code n} contiguous ranges at once, the calling thread taking the last: a fact's
-     * resolution reads only maps built before (headers, declarations, source indexes) and fills concurrent caches.
-     */
-    private void inParallel(ArrayList<Fact> facts, int n, Map<String, LogoptHeader> headers,
-                            Map<String, List<InlineFact>> decls) {
-        int size = facts.size();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n - 1, r -> {
-            Thread t = new Thread(r, "perfwarden-resolve");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
-            for (int k = 0; k < n - 1; k++) {
-                int from = (int) ((long) size * k / n);
-                int to = (int) ((long) size * (k + 1) / n);
-                parts.add(pool.submit(() -> resolveRange(facts, from, to, headers, decls)));
-            }
-            resolveRange(facts, (int) ((long) size * (n - 1) / n), size, headers, decls);
-            for (java.util.concurrent.Future<?> f : parts) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Error err) {
-                throw err; // out of memory stays out of memory
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -353,27 +322,57 @@ public final class FunctionResolver {
      * `Rule.Apply`, whose parameters are declared at the interface's method), attributed as the compiler printed
      * it rather than to init. Returns how many facts carry each attribution.
      */
-    private Map<String, Long> nameCompilerPositions(List<Fact> out) {
+    private Map<String, Long> nameCompilerPositions(List<Fact> out, int n, int chunk) {
+        // the first symbol named at each position, in list order: each chunk's first, then the chunks in order
+        int chunks = n == 1 ? 1 : Math.max(1, (out.size() + chunk - 1) / chunk);
+        java.util.concurrent.atomic.AtomicReferenceArray<Map<String, String>> namedBy =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(chunks);
+        Chunks.Range names = (from, to) -> {
+            Map<String, String> mine = new HashMap<>();
+            for (int i = from; i < to; i++) {
+                // not an inlining decision: "can inline init.func1" at a literal's position names the literal, not
+                // the function the position is in
+                if (out.get(i) instanceof Attributable<?> a && !(a instanceof InlineFact)
+                        && a.attribution().equals(Attributable.BY_COMPILER) && !a.symbol().isEmpty() && a.line() > 0) {
+                    mine.putIfAbsent(a.file() + ":" + a.line() + ":" + a.col(), a.symbol());
+                }
+            }
+            namedBy.set(n == 1 ? 0 : from / chunk, mine);
+        };
+        if (n == 1) {
+            names.run(0, out.size());
+        } else {
+            Chunks.run(out.size(), n, chunk, names);
+        }
         Map<String, String> named = new HashMap<>();
-        for (Fact f : out) {
-            // not an inlining decision: "can inline init.func1" at a literal's position names the literal, not
-            // the function the position is in
-            if (f instanceof Attributable<?> a && !(f instanceof InlineFact)
-                    && a.attribution().equals(Attributable.BY_COMPILER) && !a.symbol().isEmpty() && a.line() > 0) {
-                named.putIfAbsent(a.file() + ":" + a.line() + ":" + a.col(), a.symbol());
+        for (int c = 0; c < chunks; c++) {
+            Map<String, String> m = namedBy.get(c);
+            if (m != null) {
+                m.forEach(named::putIfAbsent);
             }
         }
         Map<String, Long> counts = new TreeMap<>();
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i) instanceof Attributable<?> a && outside.containsKey(a)) {
-                String sym = named.get(a.file() + ":" + a.line() + ":" + a.col());
-                if (sym != null) {
-                    out.set(i, (Fact) a.withAttribution(sym, Attributable.BY_COMPILER));
+        Chunks.Range step = (from, to) -> {
+            Map<String, Long> mine = new HashMap<>();
+            for (int i = from; i < to; i++) {
+                if (out.get(i) instanceof Attributable<?> a && outside.containsKey(a)) {
+                    String sym = named.get(a.file() + ":" + a.line() + ":" + a.col());
+                    if (sym != null) {
+                        out.set(i, (Fact) a.withAttribution(sym, Attributable.BY_COMPILER));
+                    }
+                }
+                if (out.get(i) instanceof Attributable<?> a) {
+                    mine.merge(a.attribution(), 1L, Long::sum);
                 }
             }
-            if (out.get(i) instanceof Attributable<?> a) {
-                counts.merge(a.attribution(), 1L, Long::sum);
+            synchronized (counts) {
+                mine.forEach((k, v) -> counts.merge(k, v, Long::sum));
             }
+        };
+        if (n == 1) {
+            step.run(0, out.size());
+        } else {
+            Chunks.run(out.size(), n, chunk, step);
         }
         return counts;
     }

@@ -81,7 +81,7 @@ public final class SsaParser implements InputParser {
         }
         boolean ssa = false;
         int seen = 0;
-        for (String line : text.split("\n", 2000)) {
+        for (String line : head.lines(2000)) {
             if (line.isBlank() || line.startsWith("# ")) {
                 continue;
             }

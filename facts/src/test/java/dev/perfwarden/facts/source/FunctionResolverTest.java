@@ -131,10 +131,16 @@ class FunctionResolverTest {
         FunctionResolver.Resolution one = FunctionResolver.of(List.of(t1), null).resolveInPlace(new ArrayList<>(input));
         assertThat(one.byAttribution()).containsKeys(Attributable.BY_SOURCE, Attributable.BY_COMPILER);
         for (int threads : List.of(2, 3, 7, input.size() + 5)) {
-            ArrayList<Fact> owned = new ArrayList<>(input);
-            FunctionResolver.Resolution many = FunctionResolver.of(List.of(t1), null).resolveInPlace(owned, threads, 1);
-            assertThat(many.facts()).as("%d threads", threads).isSameAs(owned).containsExactlyElementsOf(one.facts());
-            assertThat(many.byAttribution()).as("%d threads", threads).isEqualTo(one.byAttribution());
+            // the threads claim chunks of the list: one chunk (the default size), chunks of 1, 7 and 100 facts
+            for (int chunk : List.of(Chunks.CHUNK, 1, 7, 100)) {
+                ArrayList<Fact> owned = new ArrayList<>(input);
+                FunctionResolver.Resolution many = FunctionResolver.of(List.of(t1), null)
+                        .resolveInPlace(owned, threads, 1, chunk);
+                assertThat(many.facts()).as("%d threads, chunks of %d", threads, chunk).isSameAs(owned)
+                        .containsExactlyElementsOf(one.facts());
+                assertThat(many.byAttribution()).as("%d threads, chunks of %d", threads, chunk)
+                        .isEqualTo(one.byAttribution());
+            }
         }
         // below the threshold one thread does it all, with the same result
         ArrayList<Fact> small = new ArrayList<>(input);
