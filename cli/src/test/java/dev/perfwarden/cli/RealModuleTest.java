@@ -320,14 +320,10 @@ class RealModuleTest {
     }
 
     /**
-     * A bounds check is weighed by the flat CPU samples at its own machine code (its conditional branch and the
-     * instruction run next when it passes: cost basis {@code instruction}) when the profile is joined to objdump of the
-     * same binary, not by its line's. pierrec/lz4's {@code block.go:534} (the hash-chain walk of compressBlockHC) holds
-     * 18.7 % of the samples, but they are its loads' stalls, skidded onto the next instruction (300 ms on the
-     * {@code CMPQ} right after the {@code src[cand+mLen]} load) and runtime.asyncPreempt: 1 sample at its checks (it
-     * was a warning, ranked second by the review). bitset's {@code bitset.go:514} is 6 samples of asyncPreempt and none
-     * at the check; chi's {@code tree.go:827} the binary search's dependent loads. murmur3's block loop keeps 8 samples
-     * at its check's JA, 0.6 %: still a warning. The line stays in the evidence as context.
+     * A bounds check is weighed by the flat CPU samples at its branch and the instruction run after it (basis
+     * {@code instruction}), not its line's: lz4's {@code block.go:534} line holds 18.7 %, its loads' stalls skidded onto
+     * the next instruction and asyncPreempt, its checks 1 sample (it was a warning); bitset 514 is asyncPreempt; murmur3's
+     * block loop keeps 8 samples at its JA, 0.6 %: a warning. The line stays in the evidence as context.
      */
     @org.junit.jupiter.api.Test
     void aBoundsCheckIsWeighedByItsOwnInstructions() {
