@@ -3,11 +3,14 @@
 # testdata/modules/capture.sh — capture real Go toolchain output from a published Go module, for
 # the real-module tests (RealModuleTest) and the judged lists.
 #
-# Usage: testdata/modules/capture.sh NAME MODULE@VERSION [BENCHTIME [BENCH]]
+# Usage: testdata/modules/capture.sh NAME MODULE@VERSION [BENCHTIME [BENCH [PACKAGES]]]
 #   NAME            folder under testdata/modules/ (murmur3, bitset, chi, uuid, xsync, fastjson)
 #   MODULE@VERSION  a fixed version, fetched with `go mod download` (module proxy)
 #   BENCHTIME       -test.benchtime for the profiled runs (default 300ms)
 #   BENCH           -test.bench for the profiled runs (default ., every benchmark)
+#   PACKAGES        root (default): only the root package gets the diagnostic flags and is dumped; all: every
+#                   package of the module the test binary links (MODULE/...: lz4's hot code is in internal/lz4block),
+#                   whose .go files (not tests) are kept under src/ at their paths (src/internal/lz4block/block.go)
 #
 # Uses the machine's Go (the captures here were made with Go 1.26.8, linux/amd64). The module's
 # root package is copied from the module cache to /tmp/perfwarden-capture/src/NAME and built there
@@ -30,8 +33,10 @@
 # reads (Test*/Example* functions, test files without benchmarks; see there).
 set -euo pipefail
 [[ $# -ge 2 ]] || { sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 2; }
-NAME=$1 MODV=$2 BENCHTIME=${3:-300ms} BENCH=${4:-.}
+NAME=$1 MODV=$2 BENCHTIME=${3:-300ms} BENCH=${4:-.} PACKAGES=${5:-root}
 MOD=${MODV%@*}
+PAT=$MOD
+[[ $PACKAGES == all ]] && PAT="$MOD/..."
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT="$ROOT/testdata/modules/$NAME"
 CAP=/tmp/perfwarden-capture
@@ -61,13 +66,21 @@ declare -a CMDS=()
 run() { CMDS+=("$*"); (cd "$SRC" && env -i PATH="$(dirname "$(command -v go)"):/usr/bin:/bin" HOME="$CAP" TMPDIR=/tmp \
   GOPATH="$CAP/gopath" GOMODCACHE="$(go env GOMODCACHE)" GOCACHE="$CACHE" GOENV=off GOTOOLCHAIN=local \
   GOFLAGS='-mod=mod -buildvcs=false' GOPROXY=off GOSUMDB=off CGO_ENABLED=0 GOWORK=off GOAMD64=v1 "$@"); }
-run go test -c -gcflags="$MOD=-m=2" -o "$BIN" . 2> "$OUT/m2.txt"
+run go test -c -gcflags="$PAT=-m=2" -o "$BIN" . 2> "$OUT/m2.txt"
 rm -rf "$CAP/json"
-run go test -c -gcflags="$MOD=-json=0,file://$CAP/json" -o "$BIN" .
+run go test -c -gcflags="$PAT=-json=0,file://$CAP/json" -o "$BIN" .
 cp -a "$CAP/json" "$OUT/json"
-run go test -c -gcflags="$MOD=-d=ssa/check_bce/debug=1" -o "$BIN" . 2> "$OUT/bce.txt"
+run go test -c -gcflags="$PAT=-d=ssa/check_bce/debug=1" -o "$BIN" . 2> "$OUT/bce.txt"
 run go test -c -trimpath -o "$BIN" .
 re="^$(printf '%s' "$MOD" | sed 's/[.]/\\./g')\\."
+if [[ $PACKAGES == all ]]; then
+  re="^$(printf '%s' "$MOD" | sed 's/[.]/\\./g')[./]"
+  # the module's other packages that the test binary links: their non-test .go files, at their paths
+  for p in $(run go list -deps -f '{{.ImportPath}}' . | grep "^$MOD/"); do
+    rel=${p#"$MOD"/}; mkdir -p "$OUT/src/$rel"
+    for f in $(run go list -f '{{join .GoFiles " "}}' "$p"); do cp "$SRC/$rel/$f" "$OUT/src/$rel/"; done
+  done
+fi
 run go tool objdump -s "$re" "$BIN" > "$OUT/objdump.txt"
 run "$BIN" -test.run='^$' -test.bench="$BENCH" -test.benchmem -test.benchtime="$BENCHTIME" -test.cpuprofile "$CAP/$NAME-cpu.pprof" > "$OUT/bench.txt"
 run "$BIN" -test.run='^$' -test.bench="$BENCH" -test.benchtime="$BENCHTIME" -test.memprofile "$CAP/$NAME-mem.pprof" -test.memprofilerate=512 > /dev/null

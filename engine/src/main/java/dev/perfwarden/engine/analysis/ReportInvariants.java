@@ -83,7 +83,8 @@ public final class ReportInvariants {
         catalogue.forEach(ri -> scopes.put(ri.id(), ri.scope()));
         List<String> out = new ArrayList<>();
         for (Finding x : findings) {
-            boolean lineScoped = scopes.get(x.rule()) == Scope.LINE && x.cost().basis() == Scope.LINE;
+            boolean lineScoped = scopes.get(x.rule()) == Scope.LINE
+                    && (x.cost().basis() == Scope.LINE || x.cost().basis() == Scope.INSTRUCTION);
             Double cpu = x.cost().cpuShare();
             Double alloc = x.cost().allocShare();
             if (lineScoped && cpu != null && cpu == 0 && (alloc == null || alloc == 0)

@@ -79,8 +79,9 @@ final class SameLine {
             // a second finding of a rule on the line is another site when weighed by its function; when both are
             // weighed by the line itself they share one measured cost (two bounds checks of one line carry the same
             // line's samples) and are one line to look at, folded with its column
-            boolean sameCost = f.rule().equals(first.rule()) && f.cost().basis() == Scope.LINE
-                    && first.cost().basis() == Scope.LINE;
+            // (or by the same instructions: a rule names every check of the line, as it cannot tell the columns apart)
+            boolean sameCost = f.rule().equals(first.rule()) && f.cost().basis() == first.cost().basis()
+                    && (f.cost().basis() == Scope.LINE || f.cost().basis() == Scope.INSTRUCTION);
             if (!rules.add(f.rule()) && !sameCost) {
                 own.add(f);
                 continue;

@@ -10,6 +10,7 @@ import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.rule.Hit;
 import dev.perfwarden.engine.rule.PackRef;
 import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.disasm.HotInstruction;
 import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.LineCost;
 import dev.perfwarden.facts.profile.ProfileSummary;
@@ -32,7 +33,13 @@ import java.util.List;
  *   <li>scope {@code function} (or a line-scoped hit without a line): the function's cumulative share
  *       ({@link HotFunction});</li>
  *   <li>scope {@code none}: not weighed, but the cost is still measured on the finest place the hit names
- *       (line, else function) so that findings can be ranked.</li>
+ *       (line, else function) so that findings can be ranked;</li>
+ *   <li>a line-scoped hit that names machine instructions ({@link Hit#instructions()}, a bounds check's compare
+ *       and branch) when the CPU profile is joined to the machine code ({@link HotInstruction} facts exist): basis
+ *       {@code instruction}, the CPU share is the flat samples at those instructions of the hit's function (samples
+ *       whose leaf is there: the runtime's {@code asyncPreempt} entered from them is not theirs), and the line's
+ *       self share is named in the evidence as context. Bytes, for a rule weighed by them too, stay the line's.
+ *       Without the join it is weighed by its line.</li>
  * </ul>
  * Severity, for scopes line and function:
  * <ul>
@@ -74,6 +81,18 @@ public final class Weighing {
      */
     public static Finding weigh(Hit h, PackRef pack, Thresholds t, Collection<?> profiles, Collection<?> functions,
                                 Collection<?> lines) {
+        return weigh(h, pack, t, profiles, functions, lines, List.of(), false);
+    }
+
+    /**
+     * Weighs one hit that may name machine instructions.
+     *
+     * @param instructions the {@link HotInstruction}s at the hit's {@link Hit#instructions()} (others are ignored)
+     * @param joined       whether the CPU profile was joined to the machine code at all (any {@link HotInstruction}):
+     *                     only then does an instruction without samples cost 0 rather than unknown
+     */
+    public static Finding weigh(Hit h, PackRef pack, Thresholds t, Collection<?> profiles, Collection<?> functions,
+                                Collection<?> lines, Collection<?> instructions, boolean joined) {
         CostSpec spec = h.cost();
         boolean cpu = false;
         boolean heap = false;
@@ -92,6 +111,9 @@ public final class Weighing {
         boolean cum = !line || spec.cum();
         Measure c = best(line ? lines : functions, CPU, cum);
         Measure a = best(line ? lines : functions, ALLOC, cum);
+        if (line && cpu && joined && !cum && !h.instructions().isEmpty()) {
+            return weighInstructions(h, pack, t, ev, c, heap ? a : null, instructions);
+        }
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self");
         double cpuThreshold = !line ? t.functionCum() : cum ? t.lineCum() : t.lineFlat();
         // an allocation rule (weighed by both profiles) on a line where the heap profile saw no bytes, or fewer than
@@ -114,6 +136,48 @@ public final class Weighing {
         } else {
             severity = h.severity();
         }
+        return finding(h, pack, severity, ev, cost);
+    }
+
+    /**
+     * A line-scoped hit weighed by the flat CPU samples at the instructions it names (basis {@code instruction}); the
+     * line's self share ({@code lineCpu}) is context in the evidence, given whether hot or not: it says why a hot line
+     * holds a cold check. {@code alloc} (the line's bytes) is null when the rule is not weighed by a heap profile.
+     */
+    private static Finding weighInstructions(Hit h, PackRef pack, Thresholds t, List<Evidence> ev, Measure lineCpu,
+                                             Measure alloc, Collection<?> instructions) {
+        java.util.Map<Long, HotInstruction> at = new java.util.TreeMap<>();
+        for (Object o : instructions) {
+            if (o instanceof HotInstruction i && i.sampleType().equals(CPU) && i.symbol().equals(h.symbol())
+                    && h.instructions().contains(i.address())) {
+                at.putIfAbsent(i.address(), i);
+            }
+        }
+        double share = 0;
+        long samples = 0;
+        for (HotInstruction i : at.values()) {
+            share += i.flatShare();
+            samples += i.flatSamples();
+        }
+        boolean hot = share >= t.lineFlat() || alloc != null && alloc.share() >= t.alloc();
+        StringBuilder text = new StringBuilder(h.file()).append(':').append(h.line()).append(": its ")
+                .append(h.instructions().size()).append(" instructions hold ").append(Cost.pct(share))
+                .append(" of cpu samples (").append(samples).append(" flat");
+        String sep = ": ";
+        for (Long a : new java.util.TreeSet<>(h.instructions())) {
+            HotInstruction i = at.get(a);
+            text.append(sep).append(String.format(java.util.Locale.ROOT, "%#x", a)).append(' ')
+                    .append(i == null ? 0 : i.flatSamples());
+            sep = ", ";
+        }
+        text.append("); the whole line: self ").append(Cost.pct(lineCpu.share())).append(" of cpu samples");
+        if (alloc != null && alloc.found()) {
+            text.append("; self ").append(Cost.pct(alloc.share())).append(" of alloc_space");
+        }
+        ev.add(new Evidence("pprof", text.toString(), null));
+        Severity severity = h.scope() == Scope.NONE ? h.severity()
+                : hot ? (h.hotSeverity() != null ? h.hotSeverity() : h.severity().raise()) : Severity.NOTE;
+        Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, "self");
         return finding(h, pack, severity, ev, cost);
     }
 

@@ -101,7 +101,7 @@ public final class JsonReporter implements Reporter {
     }
 
     /**
-     * {@code {"cpuShare": 0.124|null, "allocShare": 0.03|null, "basis": "line|function|none", "measure": "self|cum"}}
+     * {@code {"cpuShare": 0.124|null, "allocShare": 0.03|null, "basis": "line|function|instruction|none", "measure": "self|cum"}}
      * ({@code measure} only when something was measured).
      */
     static ObjectNode cost(Cost c) {

@@ -7,6 +7,8 @@ import dev.perfwarden.engine.model.Scope;
 import dev.perfwarden.engine.model.Severity;
 import dev.perfwarden.engine.rule.Hit;
 import dev.perfwarden.engine.rule.PackRef;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.disasm.HotInstruction;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -105,6 +107,45 @@ class WeighingTest {
         List<Object> heavy = List.of(lineCost("a.go", 7, "alloc_space", 0.02, 0.02, 0.02));
         assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile(), heapProfile()), List.of(), heavy)
                 .severity()).isEqualTo(Severity.WARNING);
+    }
+
+    static HotInstruction at(String symbol, long address, long flat, long cum, double total) {
+        return new HotInstruction(symbol, "a.go", 7, 0, address, "JBE 0x5665e6", "JBE", "cpu", "nanoseconds",
+                flat * 10_000_000L, flat / total, cum * 10_000_000L, cum / total, flat, List.of(symbol + " a.go:7"),
+                new Evidence("objdump", "x", null));
+    }
+
+    @Test
+    void aHitThatNamesItsInstructionsIsWeighedByTheirFlatSamplesWhenTheProfileIsJoined() {
+        // bitset v1.14.3 bitset.go:514 (NextSetMany): the line holds 0.6 % of the CPU samples, but its check's branch
+        // (JBE at 0x5665ab) and the store after it (0x5665ad) have no sample whose leaf is there; the compare before
+        // them (0x5665a8) has 4 of runtime.asyncPreempt entered from it (cum, not flat) and is not named
+        List<Object> lines = List.of(lineCost("a.go", 7, "cpu", 0.006, 0.006, 0.006));
+        Hit check = hit(CostSpec.parse("cpu").orElseThrow()).weighedOn(List.of(0x5665abL, 0x5665adL));
+        List<Object> ins = List.of(at("m.f", 0x5665a8L, 0, 4, 1161), at("m.f", 0x5665a5L, 1, 3, 1161));
+        Finding cold = Weighing.weigh(check, PACK, T, List.of(cpuProfile()), List.of(), lines, ins, true);
+        assertThat(cold.severity()).isEqualTo(Severity.NOTE);
+        assertThat(cold.cost()).isEqualTo(new Cost(0.0, null, Scope.INSTRUCTION, "self"));
+        assertThat(cold.cost().format()).isEqualTo("cpu 0 % (instruction)");
+        assertThat(cold.evidence()).last().satisfies(e -> assertThat(e.text()).isEqualTo("a.go:7: its 2 instructions"
+                + " hold 0 % of cpu samples (0 flat: 0x5665ab 0, 0x5665ad 0); the whole line: self 0.6 % of cpu samples"));
+        // murmur3 murmur128.go:67: 8 flat samples of 1264 at its JA (0x52e923), 0 at the loop's first load after it,
+        // 0.6 %: hot; an instruction of another function at the same address does not count
+        Hit hot = hit(CostSpec.parse("cpu").orElseThrow()).weighedOn(List.of(0x52e923L, 0x52e89dL));
+        List<Object> sampled = List.of(at("m.f", 0x52e923L, 8, 11, 1264), at("m.g", 0x52e89dL, 50, 50, 1264));
+        Finding warm = Weighing.weigh(hot, PACK, T, List.of(cpuProfile()), List.of(), lines, sampled, true);
+        assertThat(warm.severity()).isEqualTo(Severity.WARNING);
+        assertThat(warm.cost().cpuShare()).isCloseTo(8 / 1264.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(warm.cost().basis()).isEqualTo(Scope.INSTRUCTION);
+        // without the join (the profile is of another binary, or no objdump): the line, as before
+        Finding unjoined = Weighing.weigh(check, PACK, T, List.of(cpuProfile()), List.of(), lines, List.of(), false);
+        assertThat(unjoined.severity()).isEqualTo(Severity.WARNING);
+        assertThat(unjoined.cost()).isEqualTo(new Cost(0.006, null, Scope.LINE, "self"));
+        // nor does a hit without instructions change
+        assertThat(Weighing.weigh(hit(CostSpec.parse("cpu").orElseThrow()), PACK, T, List.of(cpuProfile()), List.of(),
+                lines, ins, true).cost().basis()).isEqualTo(Scope.LINE);
+        // "instruction" is a cost basis, not a rule's @scope
+        assertThat(Scope.byId("instruction")).isEmpty();
     }
 
     @Test

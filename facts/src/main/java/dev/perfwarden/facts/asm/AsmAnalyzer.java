@@ -71,6 +71,12 @@ public final class AsmAnalyzer {
             ctx.emit(new LoopLine(body.symbol, x.file, x.line, 0, x.address, evidence(x, ctx)));
         }
         loopCalls(body, loops, ctx);
+        for (LoopFinder.Guard g : loops.guards()) {
+            Insn b = in.get(g.branch());
+            ctx.emit(new CheckBranch(body.symbol, b.file, b.line, 0, in.get(g.call()).address,
+                    g.compare() < 0 ? -1 : in.get(g.compare()).address, b.address,
+                    g.next() < 0 ? -1 : in.get(g.next()).address, evidence(b, ctx)));
+        }
     }
 
     /** One {@link LoopCall} per loop and call in it ({@link LoopFinder#loopCalls()}). */

@@ -317,6 +317,52 @@ final class LoopFinder {
         return checks;
     }
 
+    /**
+     * A kept check's branch, as indices into the instructions: the never-returning call, the loop block's
+     * conditional branch that leads there, the compare or test just before it (-1: none), and the instruction run
+     * when the check passes (-1: none).
+     */
+    record Guard(int call, int branch, int compare, int next) {
+    }
+
+    /** Per never-returning call entered from a loop ({@link #markGuards}), the loop blocks' branches that lead there. */
+    List<Guard> guards() {
+        List<Guard> out = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> e : guardEntries.entrySet()) {
+            int b = e.getKey();
+            int call = real[(b + 1 < blocks ? blockStart[b + 1] : real.length) - 1];
+            for (int p : e.getValue()) {
+                int last = (p + 1 < blocks ? blockStart[p + 1] : real.length) - 1;
+                Insn x = in.get(real[last]);
+                if (!AsmAnalyzer.isBranch(x.op) || x.op.equals("JMP")) {
+                    continue;
+                }
+                int t = indexOf(AsmAnalyzer.target(body, x.args, body.start()));
+                // JBE fail: the check passes by falling through; JA ok (then JMP fail): by jumping
+                int next = t >= 0 && leadsOnlyTo(blockOf[t], b) ? last + 1 : t;
+                Insn c = last > blockStart[p] ? in.get(real[last - 1]) : null;
+                boolean flags = c != null && (c.op.startsWith("CMP") || c.op.startsWith("TEST"));
+                out.add(new Guard(call, real[last], flags ? real[last - 1] : -1,
+                        next >= 0 && next < real.length ? real[next] : -1));
+            }
+        }
+        return out;
+    }
+
+    /** Whether block {@code t} is {@code b} or leads only there (blocks of one successor outside any loop). */
+    private boolean leadsOnlyTo(int t, int b) {
+        for (int seen = 0; seen < blocks; seen++) {
+            if (t == b) {
+                return true;
+            }
+            if (succ.get(t).length != 1) {
+                return false;
+            }
+            t = succ.get(t)[0];
+        }
+        return false;
+    }
+
     // ---------------------------------------------------------------- dominators and loops
 
     private boolean[] loops() {

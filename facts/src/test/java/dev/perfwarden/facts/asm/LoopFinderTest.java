@@ -96,6 +96,34 @@ class LoopFinderTest {
         assertThat(loopLines(p, f)).contains("github.com/bits-and-blooms/bitset/bitset.go:510");
     }
 
+    /**
+     * The check's own machine code ({@link CheckBranch}): NextSetMany's {@code myanswer[size]} checks jump to their
+     * panicBounds call when out of range ({@code CMPQ SI, R9} / {@code JBE 0x5665e6}, line 514), so the instruction
+     * run when the check passes is the fall-through (the store {@code MOVQ R12, 0(DI)(R9*8)}); murmur3's block loop
+     * jumps back into the loop when in range ({@code CMPQ R8, R9} / {@code JA 0x52e89d}, then {@code JMP} to the
+     * failure), so it is the branch's target. The range header's check of line 510, before the loop, has none.
+     */
+    @Test
+    void aCheckBranchNamesItsCompareAndTheInstructionRunWhenItPasses() {
+        Parsed p = Captures.parse(objdump, Captures.root().resolve("testdata/modules/bitset/objdump.txt"));
+        String f = "github.com/bits-and-blooms/bitset.(*BitSet).NextSetMany";
+        List<CheckBranch> b = p.of(CheckBranch.class).stream().filter(c -> c.symbol().equals(f)).toList();
+        assertThat(b).extracting(CheckBranch::line).containsExactlyInAnyOrder(502, 514);
+        assertThat(b).filteredOn(c -> c.line() == 514).singleElement().satisfies(c -> {
+            assertThat(c.call()).isEqualTo(0x5665e6L);
+            assertThat(c.compare()).isEqualTo(0x5665a8L);
+            assertThat(c.address()).isEqualTo(0x5665abL);
+            assertThat(c.next()).isEqualTo(0x5665adL);
+            assertThat(c.evidence().text()).contains("JBE 0x5665e6");
+        });
+        Parsed m = Captures.parse(objdump, Captures.root().resolve("testdata/modules/murmur3/objdump.txt"));
+        assertThat(m.of(CheckBranch.class)).filteredOn(c -> c.call() == 0x52e965L).singleElement().satisfies(c -> {
+            assertThat(c.compare()).isEqualTo(0x52e920L);
+            assertThat(c.address()).isEqualTo(0x52e923L);
+            assertThat(c.next()).isEqualTo(0x52e89dL);
+        });
+    }
+
     /** An error return inside a loop body leaves the loop: it runs once, not per iteration. */
     @Test
     void errorExitFromALoopBodyIsNotInTheLoop() {

@@ -27,9 +27,14 @@ import java.util.Objects;
  * @param message     what was found (the hotness note is appended by the prelude)
  * @param evidence    toolchain lines that support it
  * @param cost        the rule's {@code @cost}: how the hit is weighed ({@link CostSpec#DEFAULT} when not given)
+ * @param instructions the addresses of the machine instructions the hit is about, in {@code symbol}'s machine code
+ *                    (objdump): when the CPU profile is joined to that code ({@code HotInstruction}), a line-scoped
+ *                    hit is weighed by the samples at these instructions instead of its whole line's
+ *                    ({@link #weighedOn}); empty (the default) for a hit weighed by its line or function
  */
 public record Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
-                  String file, int line, int col, String message, List<Evidence> evidence, CostSpec cost) {
+                  String file, int line, int col, String message, List<Evidence> evidence, CostSpec cost,
+                  List<Long> instructions) {
     /**
      * The longest message a hit keeps, in characters; a longer one is cut and ends with {@link #CUT} and how much was
      * cut. A rule's message says what was found and why in a sentence or a few (the built-in rules: under 1,000); a
@@ -38,6 +43,8 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
     public static final int MAX_MESSAGE = 8_192;
     /** The longest evidence text a hit keeps (a toolchain line a rule wrote itself; quoted input lines are not cut). */
     public static final int MAX_EVIDENCE_TEXT = 8_192;
+    /** The most instruction addresses a hit names (a line's checks: a compare, a branch and the next instruction each). */
+    public static final int MAX_INSTRUCTIONS = 64;
     /** The longest function symbol, file name, evidence input kind or evidence position's input name a hit keeps. */
     public static final int MAX_NAME = 1_024;
     /** What ends a cut text: {@code " [cut: 12345 more characters]"} follows it. */
@@ -47,6 +54,12 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
     public Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
                String file, int line, int col, String message, List<Evidence> evidence) {
         this(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, CostSpec.DEFAULT);
+    }
+
+    /** A hit weighed by its line or function (no instructions named). */
+    public Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
+               String file, int line, int col, String message, List<Evidence> evidence, CostSpec cost) {
+        this(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost, List.of());
     }
 
     public Hit {
@@ -64,6 +77,8 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
         message = cut(message, MAX_MESSAGE);
         evidence = capped(evidence);
         cost = cost == null ? CostSpec.DEFAULT : cost;
+        instructions = instructions == null ? List.of()
+                : List.copyOf(instructions.subList(0, Math.min(instructions.size(), MAX_INSTRUCTIONS)));
     }
 
     /** {@code s} when at most {@code max} characters long, else its first {@code max} and {@link #CUT}. */
@@ -101,7 +116,7 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      * a rule cannot make a hit pass for another rule's.
      */
     public Hit withSeverity(Severity severity) {
-        return new Hit(rule, pkg, severity, null, scope, symbol, file, line, col, message, evidence, cost);
+        return new Hit(rule, pkg, severity, null, scope, symbol, file, line, col, message, evidence, cost, instructions);
     }
 
     /**
@@ -110,7 +125,19 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      * measures and ranks it, and without a hot profile it is weighed as before.
      */
     public Hit notRaised() {
-        return new Hit(rule, pkg, severity, severity, scope, symbol, file, line, col, message, evidence, cost);
+        return new Hit(rule, pkg, severity, severity, scope, symbol, file, line, col, message, evidence, cost,
+                instructions);
+    }
+
+    /**
+     * This hit weighed by the CPU samples at {@code addresses}, instructions of {@code symbol}'s machine code (a
+     * bounds check's compare and branch), when the CPU profile is joined to that machine code; the line's own share
+     * is then shown as context. Without the join (no objdump of the profiled binary) it is weighed by its line as
+     * before. Rule id, pack, position, message, evidence, severities and cost spec stay.
+     */
+    public Hit weighedOn(List<Long> addresses) {
+        return new Hit(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost,
+                addresses);
     }
 
     /**
@@ -120,6 +147,7 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      * Empty {@code symbol}/{@code file} and 0 {@code line}/{@code col} mean "unknown".
      */
     public Hit at(String symbol, String file, int line, int col, String message, List<Evidence> evidence) {
-        return new Hit(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost);
+        return new Hit(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost,
+                instructions);
     }
 }

@@ -109,6 +109,7 @@ public final class FactTypes {
             F + "asm.WriteBarrierCheck",
             F + "asm.LoopLine",
             F + "asm.LoopCall",
+            F + "asm.CheckBranch",
             F + "asm.AsmFunction",
             F + "ssa.BceCheck",
             F + "ssa.SsaRemark",

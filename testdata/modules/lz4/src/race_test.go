@@ -1,0 +1,5 @@
+//go:build race
+
+package lz4_test
+
+const raceEnabled = true
