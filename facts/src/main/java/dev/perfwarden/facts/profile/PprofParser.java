@@ -124,13 +124,13 @@ public final class PprofParser implements InputParser {
                 if (flat != 0 || cum != 0) {
                     ctx.emit(new HotLine(symbols[data.lineFunction(ln)], data.lineFile(ln), lineNo, st.type(),
                             st.unit(), flat, data.share(flat, t), cum, data.share(cum, t),
-                            instances[data.lineFunction(ln)]));
+                            instances[data.lineFunction(ln)], data.linePreempt(ln, t)));
                     if (data.lineInTests(ln)) {
                         continue; // a line of test code costs the module nothing; module lines inlined there count
                     }
                     long[] sum = sites.computeIfAbsent(new LineSite(data.lineFile(ln), lineNo), k -> new long[4]);
                     sum[0] += flat;
-                    sum[1] += cum;
+                    sum[1] += cum - data.linePreempt(ln, t); // preemption: no work the line or its calls asked for
                     sum[2] += data.lineSelf(ln, t);
                     sum[3]++;
                 }
