@@ -16,10 +16,12 @@ package dev.perfwarden.facts.profile;
  *       ({@link #preemption}) is nobody's self: the line was interrupted, it did not ask for that work;</li>
  *   <li>{@code preempt} (indexed like {@code self}): samples with the line on the stack (once per sample) whose
  *       innermost runtime frames are preemption machinery ({@link #preemption}). Part of pprof's cum of every line
- *       on the stack, and so of its cum minus flat ("what its calls cost"), though no call asked for it.</li>
+ *       on the stack, and so of its cum minus flat ("what its calls cost"), though no call asked for it;</li>
+ *   <li>{@code functionPreempt} (indexed {@code function * sampleTypes + type}): the same per function, once per
+ *       sample: the part of the function's cum that is preemption.</li>
  * </ul>
  */
-record ModuleLineCounters(boolean[] test, long[] self, long[] preempt) {
+record ModuleLineCounters(boolean[] test, long[] self, long[] preempt, long[] functionPreempt) {
     /**
      * A runtime function that is signal-driven preemption machinery, not work any line asked for: {@code
      * runtime.asyncPreempt} (the SIGURG handler makes the interrupted goroutine call it: it saves and restores every

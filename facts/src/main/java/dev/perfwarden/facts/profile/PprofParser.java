@@ -108,7 +108,7 @@ public final class PprofParser implements InputParser {
                 long cum = data.cum(fn, t);
                 if (flat != 0 || cum != 0) {
                     ctx.emit(new HotFunction(symbols[fn], st.type(), st.unit(), flat, data.share(flat, t), cum,
-                            data.share(cum, t), instances[fn]));
+                            data.share(cum, t), instances[fn], data.preempt(fn, t)));
                 }
             }
             Map<LineSite, long[]> sites = new LinkedHashMap<>();

@@ -49,6 +49,7 @@ final class ProfileAggregator {
     // ModuleLineCounters: the line's own cost, never given to a line of test code
     private final long[] self;
     private final long[] preempt;
+    private final long[] fnPreemptCum;
     private final boolean[] lineTest;
     private final boolean[] fnRuntime;
     /** Per function: preemption machinery ({@link ModuleLineCounters#preemption}). */
@@ -103,6 +104,7 @@ final class ProfileAggregator {
         lineStamp = new int[nl];
         self = new long[nl * k];
         preempt = new long[nl * k];
+        fnPreemptCum = new long[nf * k];
         lineTest = new boolean[nl];
         for (int i = 0; i < nl; i++) {
             lineTest[i] = ModuleLineCounters.testFile(r.lines().get(i).file());
@@ -250,6 +252,9 @@ final class ProfileAggregator {
                 if (fnStamp[fn] != stamp) {
                     fnStamp[fn] = stamp;
                     addTo(fnCum, fn);
+                    if (preempting && !fnPreempt[fn]) {
+                        addTo(fnPreemptCum, fn);
+                    }
                 }
                 int ln = frameLine[f];
                 if (ln >= 0 && lineStamp[ln] != stamp) {
@@ -461,6 +466,6 @@ final class ProfileAggregator {
         });
         return new ProfileData(header, counts, r.names(), fnFlat, fnCum, inlineTypes, callTypes, lineFn, lineFile,
                 lineNo, lineFlat, lineCum, lineCaller, totals, buckets, labelTotals, droppedLabels,
-                new ModuleLineCounters(lineTest, self, preempt), runtimeCaller);
+                new ModuleLineCounters(lineTest, self, preempt, fnPreemptCum), runtimeCaller);
     }
 }

@@ -103,7 +103,7 @@ public final class ProfileMerge {
         } else if (f instanceof HotLine h) {
             return new long[]{h.flat(), h.cum(), h.preempt()};
         } else if (f instanceof HotFunction h) {
-            return new long[]{h.flat(), h.cum()};
+            return new long[]{h.flat(), h.cum(), h.preempt()};
         } else if (f instanceof CallerLine c) {
             return new long[]{c.flat()};
         }
@@ -120,7 +120,7 @@ public final class ProfileMerge {
                     v[1], share(v[1], total), h.instance(), v[2]);
         } else if (f instanceof HotFunction h) {
             return new HotFunction(h.symbol(), h.sampleType(), h.unit(), v[0], share(v[0], total), v[1],
-                    share(v[1], total), h.instance());
+                    share(v[1], total), h.instance(), v[2]);
         } else if (f instanceof CallerLine c) {
             return new CallerLine(c.symbol(), c.file(), c.line(), c.sampleType(), c.unit(), v[0], share(v[0], total));
         }
