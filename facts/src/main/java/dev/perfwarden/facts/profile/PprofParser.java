@@ -98,11 +98,14 @@ public final class PprofParser implements InputParser {
         for (int t = 0; t < data.sampleTypes().size(); t++) {
             SampleType st = data.sampleTypes().get(t);
             ProfileData.Header h = data.header();
+            Map<String, Long> assembly = assembly(data, symbols, t);
             ctx.emit(new ProfileSummary(input, st.type(), st.unit(), data.total(t), h.durationNanos(), h.period(),
                     data.share(data.bucket(RuntimeFunctions.Bucket.ALLOCATOR, t), t),
                     data.share(data.bucket(RuntimeFunctions.Bucket.GC, t), t),
                     data.share(data.bucket(RuntimeFunctions.Bucket.SCHEDULER, t), t),
-                    data.share(data.bucket(RuntimeFunctions.Bucket.PROFILER, t), t)));
+                    data.share(data.bucket(RuntimeFunctions.Bucket.PROFILER, t), t),
+                    data.share(assembly.values().stream().mapToLong(Long::longValue).sum(), t),
+                    largest(assembly, data, t)));
             for (int fn = 0; fn < symbols.length; fn++) {
                 long flat = data.flat(fn, t);
                 long cum = data.cum(fn, t);
@@ -146,6 +149,27 @@ public final class PprofParser implements InputParser {
                         data.share(sum[2], t), (int) sum[3]));
             }
         }
+    }
+
+    /** Flat samples of type {@code t} per function outside the standard library whose lines are in a {@code .s} file. */
+    private static Map<String, Long> assembly(ProfileData data, String[] symbols, int t) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int ln = 0; ln < data.lineCount(); ln++) {
+            long flat = data.lineFlat(ln, t);
+            String fn = symbols[data.lineFunction(ln)];
+            if (flat != 0 && data.lineFile(ln).endsWith(".s") && !Symbols.isStandardLibrary(fn)) {
+                out.merge(fn, flat, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** The three largest of {@code flat} (by value, then name), each as {@code name (84.1 %)}. */
+    private static java.util.List<String> largest(Map<String, Long> flat, ProfileData data, int t) {
+        return flat.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(e -> e.getKey() + String.format(java.util.Locale.ROOT, " (%.1f %%)",
+                        data.share(e.getValue(), t) * 100)).toList();
     }
 
     /** One {@link RuntimeCallerLine} per (line, runtime category) with a nonzero value of sample type {@code t}. */
