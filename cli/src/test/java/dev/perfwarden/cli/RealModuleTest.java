@@ -298,9 +298,15 @@ class RealModuleTest {
                                     + " github.com/valyala/fastjson.(*cache).parseValue (parser.go:253) out of line")
                             .doesNotContain("growslice").doesNotContain("gcWriteBarrier").doesNotContain("errorf");
                 });
+        // bitset.go:514 (NextSetMany) is not among them since its self cost leaves runtime.asyncPreempt out: 6 of its 7
+        // self samples were preemption (pprof -lines -hide='^runtime\.' -sample_index=samples, with and without
+        // -ignore='^runtime\.asyncPreempt$'), 1 sample is no hot line
         Map<String, List<String>> tight = Map.of("murmur3", List.of("murmur128.go:67"), "bitset",
-                List.of("bitset.go:514", "bitset.go:965"), "chi", List.of("tree.go:827"), "uuid",
+                List.of("bitset.go:965"), "chi", List.of("tree.go:827"), "uuid",
                 List.of("uuid.go:110", "uuid.go:155"));
+        assertThat(Report.of(Cli.root().resolve("testdata/modules/bitset")).findings())
+                .filteredOn(f -> key(f).equals("bounds-check-hot bitset.go:514")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.get("severity").asText()).isEqualTo("note"));
         tight.forEach((module, sites) -> {
             Report m = Report.of(Cli.root().resolve("testdata/modules").resolve(module));
             for (String site : sites) {
@@ -410,7 +416,9 @@ class RealModuleTest {
                 .satisfies(f -> {
                     assertThat(f.get("severity").asText()).isEqualTo("warning");
                     assertThat(f.get("message").asText()).contains("call sites with CPU samples")
-                            .contains("parser.go:237 3.6 %").contains("validate.go:150");
+                            // each site's cum without runtime.asyncPreempt: parser.go:237 holds 0.26 s in pprof
+                            // -lines, of which 0.14 s are preemption (-ignore='^runtime\.asyncPreempt$': 0.12 s, 1.7 %)
+                            .contains("parser.go:237 1.7 %").contains("validate.go:150");
                 });
         List<JsonNode> calls = r.findings().stream().filter(f -> f.get("rule").asText().equals("hot-call-not-inlined")
                 && f.get("message").asText().contains("calls github.com/valyala/fastjson.skipWS (")).toList();

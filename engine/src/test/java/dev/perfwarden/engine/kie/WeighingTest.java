@@ -136,7 +136,7 @@ class WeighingTest {
         Finding noise = Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, profiles, List.of(), few);
         assertThat(noise.severity()).isEqualTo(Severity.NOTE);
         assertThat(noise.cost()).isEqualTo(new Cost(0.011, null, Scope.LINE, "self")); // still ranked by its share
-        // hot.minSamples (default 10) met on the very measure the rule is weighed by (self here)
+        // hot.minSamples (default 5) met on the very measure the rule is weighed by (self here)
         List<Object> enough = List.of(lineCost("a.go", 7, "cpu", 0.011, 0.011, 0.011), sampleCount(10, 40));
         assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, profiles, List.of(), enough).severity())
                 .isEqualTo(Severity.WARNING);
@@ -152,6 +152,6 @@ class WeighingTest {
         // a profile without a samples/count type (not Go's): nothing to count, the share alone decides
         assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile()), List.of(), few).severity())
                 .isEqualTo(Severity.WARNING);
-        assertThat(T.minSamples()).isEqualTo(10);
+        assertThat(T.minSamples()).isEqualTo(5);
     }
 }
