@@ -97,15 +97,7 @@ public final class PprofParser implements InputParser {
         }
         for (int t = 0; t < data.sampleTypes().size(); t++) {
             SampleType st = data.sampleTypes().get(t);
-            ProfileData.Header h = data.header();
-            Map<String, Long> assembly = assembly(data, symbols, t);
-            ctx.emit(new ProfileSummary(input, st.type(), st.unit(), data.total(t), h.durationNanos(), h.period(),
-                    data.share(data.bucket(RuntimeFunctions.Bucket.ALLOCATOR, t), t),
-                    data.share(data.bucket(RuntimeFunctions.Bucket.GC, t), t),
-                    data.share(data.bucket(RuntimeFunctions.Bucket.SCHEDULER, t), t),
-                    data.share(data.bucket(RuntimeFunctions.Bucket.PROFILER, t), t),
-                    data.share(assembly.values().stream().mapToLong(Long::longValue).sum(), t),
-                    largest(assembly, data, t)));
+            ctx.emit(summary(data, input, symbols, t));
             for (int fn = 0; fn < symbols.length; fn++) {
                 long flat = data.flat(fn, t);
                 long cum = data.cum(fn, t);
@@ -149,6 +141,20 @@ public final class PprofParser implements InputParser {
                         data.share(sum[2], t), (int) sum[3]));
             }
         }
+    }
+
+    /** The {@link ProfileSummary} of sample type {@code t}. */
+    private static ProfileSummary summary(ProfileData data, String input, String[] symbols, int t) {
+        SampleType st = data.sampleTypes().get(t);
+        ProfileData.Header h = data.header();
+        Map<String, Long> assembly = assembly(data, symbols, t);
+        return new ProfileSummary(input, st.type(), st.unit(), data.total(t), h.durationNanos(), h.period(),
+                data.share(data.bucket(RuntimeFunctions.Bucket.ALLOCATOR, t), t),
+                data.share(data.bucket(RuntimeFunctions.Bucket.GC, t), t),
+                data.share(data.bucket(RuntimeFunctions.Bucket.SCHEDULER, t), t),
+                data.share(data.bucket(RuntimeFunctions.Bucket.PROFILER, t), t),
+                data.share(assembly.values().stream().mapToLong(Long::longValue).sum(), t),
+                largest(assembly, data, t));
     }
 
     /** Flat samples of type {@code t} per function outside the standard library whose lines are in a {@code .s} file. */
