@@ -59,6 +59,8 @@ public final class Weighing {
     public static final String CPU = "cpu";
     /** The sample type of heap profiles that {@code allocShare} reads: bytes allocated. */
     public static final String ALLOC = "alloc_space";
+    /** The sample type of CPU profiles that counts samples ({@code samples/count}, beside {@code cpu/nanoseconds}). */
+    public static final String SAMPLES = "samples";
 
     private Weighing() {
     }
@@ -67,10 +69,20 @@ public final class Weighing {
      * The thresholds, read from the pack's (or the engine's default) parameters: {@code hot.function.cumShare},
      * {@code hot.line.flatShare}, {@code hot.line.cumShare}, {@code hot.alloc.share} and {@code hot.alloc.minShare}
      * ({@code allocFloor}: the share of the heap profile's bytes a line must hold for its CPU to make an allocation
-     * rule hot).
+     * rule hot) and {@code hot.minSamples} ({@code minSamples}: the CPU samples the measured site must hold for its
+     * share to make it hot; a share of a handful of samples is noise).
      */
-    public record Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor) {
+    public record Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor,
+                             double minSamples) {
+        /** The thresholds with the engine's default {@code hot.minSamples}. */
+        public Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor) {
+            this(functionCum, lineFlat, lineCum, alloc, allocFloor, DEFAULT_MIN_SAMPLES);
+        }
     }
+
+    /** The default of {@code hot.minSamples} (see docs/rules.md, weighing). */
+    public static final double DEFAULT_MIN_SAMPLES = dev.perfwarden.engine.pack.Pack.ENGINE_PARAMETERS
+            .get("hot.minSamples");
 
     /**
      * Weighs one hit.
@@ -96,10 +108,12 @@ public final class Weighing {
         CostSpec spec = h.cost();
         boolean cpu = false;
         boolean heap = false;
+        boolean counted = false; // the CPU profiles count samples (samples/count): hot.minSamples applies
         for (Object o : profiles) {
             if (o instanceof ProfileSummary s) {
                 cpu |= spec.cpu() && s.sampleType().equals(CPU);
                 heap |= spec.alloc() && s.sampleType().equals(ALLOC);
+                counted |= s.sampleType().equals(SAMPLES);
             }
         }
         Scope basis = basis(h, cpu || heap);
@@ -121,7 +135,10 @@ public final class Weighing {
         // static table, a zero-size value, an allocation on a rare branch of a hot line), so CPU alone does not make
         // it hot: the allocation's own measured cost, its bytes, must clear the bar a hot line's CPU clears
         boolean allocatesLittle = line && cpu && heap && a.share() < t.allocFloor();
-        boolean hot = cpu && !allocatesLittle && c.share() >= cpuThreshold || heap && a.share() >= t.alloc();
+        // a share of a handful of samples is noise: the CPU samples measured on the very site must clear hot.minSamples
+        boolean fewSamples = counted && samples(line ? lines : functions, cum) < t.minSamples();
+        boolean hot = cpu && !allocatesLittle && !fewSamples && c.share() >= cpuThreshold
+                || heap && a.share() >= t.alloc();
         String where = line ? h.file() + ":" + h.line() : h.symbol();
         Evidence measured = new Evidence("pprof", measuredText(where, cum ? "cum" : "self", cpu ? c : null,
                 heap ? a : null), null);
@@ -159,7 +176,8 @@ public final class Weighing {
             share += i.flatShare();
             samples += i.flatSamples();
         }
-        boolean hot = share >= t.lineFlat() || alloc != null && alloc.share() >= t.alloc();
+        // hot.minSamples applies here too: a share of a handful of samples at two instructions is noise
+        boolean hot = share >= t.lineFlat() && samples >= t.minSamples() || alloc != null && alloc.share() >= t.alloc();
         StringBuilder text = new StringBuilder(h.file()).append(':').append(h.line()).append(": its ")
                 .append(h.instructions().size()).append(" instructions hold ").append(Cost.pct(share))
                 .append(" of cpu samples (").append(samples).append(" flat");
@@ -228,6 +246,22 @@ public final class Weighing {
             }
             if (m != null && (!best.found() || m.share() > best.share())) {
                 best = m;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The CPU samples counted on the site: the {@code samples} sample type's value of its {@link LineCost} (self or
+     * cum) or {@link HotFunction} (cum), the highest when several match; 0 when the site has none.
+     */
+    private static long samples(Collection<?> facts, boolean cum) {
+        long best = 0;
+        for (Object o : facts) {
+            if (o instanceof LineCost l && l.sampleType().equals(SAMPLES)) {
+                best = Math.max(best, cum ? l.cum() : l.self());
+            } else if (o instanceof HotFunction f && f.sampleType().equals(SAMPLES)) {
+                best = Math.max(best, f.cum());
             }
         }
         return best;

@@ -157,4 +157,42 @@ class WeighingTest {
         assertThat(CostSpec.parse("self, cum")).isEmpty();
         assertThat(CostSpec.parse("flat")).isEmpty();
     }
+
+    /** The samples/count sample type of a Go CPU profile (100 samples), beside cpu/nanoseconds. */
+    static dev.perfwarden.facts.profile.ProfileSummary samplesProfile() {
+        return new dev.perfwarden.facts.profile.ProfileSummary("cpu.pprof", "samples", "count", 100, 2_000_000_000L,
+                10_000_000L, 0.1, 0.05, 0.01, 0);
+    }
+
+    static dev.perfwarden.facts.profile.LineCost sampleCount(long self, long cum) {
+        return new dev.perfwarden.facts.profile.LineCost("a.go", 7, "samples", "count", self, self / 100.0, cum,
+                cum / 100.0, self, self / 100.0, 1);
+    }
+
+    @Test
+    void aShareOfAHandfulOfSamplesIsNotHot() {
+        // lz4 v4.1.33 cpu-3 (xxh32's test binary, 190 samples): a line with 2 samples held 1.1 %, over the 0.5 % bar
+        List<Object> few = List.of(lineCost("a.go", 7, "cpu", 0.011, 0.011, 0.011), sampleCount(2, 2));
+        List<Object> profiles = List.of(cpuProfile(), samplesProfile());
+        Finding noise = Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, profiles, List.of(), few);
+        assertThat(noise.severity()).isEqualTo(Severity.NOTE);
+        assertThat(noise.cost()).isEqualTo(new Cost(0.011, null, Scope.LINE, "self")); // still ranked by its share
+        // hot.minSamples (default 5) met on the very measure the rule is weighed by (self here)
+        List<Object> enough = List.of(lineCost("a.go", 7, "cpu", 0.011, 0.011, 0.011), sampleCount(10, 40));
+        assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, profiles, List.of(), enough).severity())
+                .isEqualTo(Severity.WARNING);
+        List<Object> cumOnly = List.of(lineCost("a.go", 7, "cpu", 0.011, 0.011, 0.011), sampleCount(3, 40));
+        assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, profiles, List.of(), cumOnly).severity())
+                .isEqualTo(Severity.NOTE);
+        assertThat(Weighing.weigh(hit(CostSpec.parse("cum, cpu").orElseThrow()), PACK, T, profiles, List.of(),
+                cumOnly).severity()).isEqualTo(Severity.WARNING);
+        // a pack (or --param hot.minSamples=2) that lowers it
+        Weighing.Thresholds two = new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01, 0.005, 2);
+        assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, two, profiles, List.of(), few).severity())
+                .isEqualTo(Severity.WARNING);
+        // a profile without a samples/count type (not Go's): nothing to count, the share alone decides
+        assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile()), List.of(), few).severity())
+                .isEqualTo(Severity.WARNING);
+        assertThat(T.minSamples()).isEqualTo(5);
+    }
 }

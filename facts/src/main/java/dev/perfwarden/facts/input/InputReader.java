@@ -131,6 +131,9 @@ public final class InputReader {
         FunctionResolver resolver = FunctionResolver.of(sourceRoots, null);
         // facts is resolved's list now; a large input's facts are resolved on every core
         List<Fact> resolved = resolver.resolveInPlace(facts, threads).facts();
+        // several profiles of one sample type (scan --bench: one per test binary): shares of their merge, as pprof's
+        resolved = dev.perfwarden.facts.profile.ProfileMerge.merge(resolved);
+        ProfileInputNotes.add(resolved, stats); // a CPU profile mostly in assembly: no rule sees that code
         return new Result(resolved, stats, sourceRoots, skipped, resolver.trees());
     }
 

@@ -97,18 +97,13 @@ public final class PprofParser implements InputParser {
         }
         for (int t = 0; t < data.sampleTypes().size(); t++) {
             SampleType st = data.sampleTypes().get(t);
-            ProfileData.Header h = data.header();
-            ctx.emit(new ProfileSummary(input, st.type(), st.unit(), data.total(t), h.durationNanos(), h.period(),
-                    data.share(data.bucket(RuntimeFunctions.Bucket.ALLOCATOR, t), t),
-                    data.share(data.bucket(RuntimeFunctions.Bucket.GC, t), t),
-                    data.share(data.bucket(RuntimeFunctions.Bucket.SCHEDULER, t), t),
-                    data.share(data.bucket(RuntimeFunctions.Bucket.PROFILER, t), t)));
+            ctx.emit(summary(data, input, symbols, t));
             for (int fn = 0; fn < symbols.length; fn++) {
                 long flat = data.flat(fn, t);
                 long cum = data.cum(fn, t);
                 if (flat != 0 || cum != 0) {
                     ctx.emit(new HotFunction(symbols[fn], st.type(), st.unit(), flat, data.share(flat, t), cum,
-                            data.share(cum, t), instances[fn]));
+                            data.share(cum, t), instances[fn], data.preempt(fn, t)));
                 }
             }
             Map<LineSite, long[]> sites = new LinkedHashMap<>();
@@ -124,13 +119,13 @@ public final class PprofParser implements InputParser {
                 if (flat != 0 || cum != 0) {
                     ctx.emit(new HotLine(symbols[data.lineFunction(ln)], data.lineFile(ln), lineNo, st.type(),
                             st.unit(), flat, data.share(flat, t), cum, data.share(cum, t),
-                            instances[data.lineFunction(ln)]));
+                            instances[data.lineFunction(ln)], data.linePreempt(ln, t)));
                     if (data.lineInTests(ln)) {
                         continue; // a line of test code costs the module nothing; module lines inlined there count
                     }
                     long[] sum = sites.computeIfAbsent(new LineSite(data.lineFile(ln), lineNo), k -> new long[4]);
                     sum[0] += flat;
-                    sum[1] += cum;
+                    sum[1] += cum - data.linePreempt(ln, t); // preemption: no work the line or its calls asked for
                     sum[2] += data.lineSelf(ln, t);
                     sum[3]++;
                 }
@@ -146,6 +141,41 @@ public final class PprofParser implements InputParser {
                         data.share(sum[2], t), (int) sum[3]));
             }
         }
+    }
+
+    /** The {@link ProfileSummary} of sample type {@code t}. */
+    private static ProfileSummary summary(ProfileData data, String input, String[] symbols, int t) {
+        SampleType st = data.sampleTypes().get(t);
+        ProfileData.Header h = data.header();
+        Map<String, Long> assembly = assembly(data, symbols, t);
+        return new ProfileSummary(input, st.type(), st.unit(), data.total(t), h.durationNanos(), h.period(),
+                data.share(data.bucket(RuntimeFunctions.Bucket.ALLOCATOR, t), t),
+                data.share(data.bucket(RuntimeFunctions.Bucket.GC, t), t),
+                data.share(data.bucket(RuntimeFunctions.Bucket.SCHEDULER, t), t),
+                data.share(data.bucket(RuntimeFunctions.Bucket.PROFILER, t), t),
+                data.share(assembly.values().stream().mapToLong(Long::longValue).sum(), t),
+                largest(assembly, data, t));
+    }
+
+    /** Flat samples of type {@code t} per function outside the standard library whose lines are in a {@code .s} file. */
+    private static Map<String, Long> assembly(ProfileData data, String[] symbols, int t) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int ln = 0; ln < data.lineCount(); ln++) {
+            long flat = data.lineFlat(ln, t);
+            String fn = symbols[data.lineFunction(ln)];
+            if (flat != 0 && data.lineFile(ln).endsWith(".s") && !Symbols.isStandardLibrary(fn)) {
+                out.merge(fn, flat, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** The three largest of {@code flat} (by value, then name), each as {@code name (84.1 %)}. */
+    private static java.util.List<String> largest(Map<String, Long> flat, ProfileData data, int t) {
+        return flat.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(e -> e.getKey() + String.format(java.util.Locale.ROOT, " (%.1f %%)",
+                        data.share(e.getValue(), t) * 100)).toList();
     }
 
     /** One {@link RuntimeCallerLine} per (line, runtime category) with a nonzero value of sample type {@code t}. */

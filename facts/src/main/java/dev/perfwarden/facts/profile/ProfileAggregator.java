@@ -48,8 +48,14 @@ final class ProfileAggregator {
     private final int[] lineStamp;
     // ModuleLineCounters: the line's own cost, never given to a line of test code
     private final long[] self;
+    private final long[] preempt;
+    private final long[] fnPreemptCum;
     private final boolean[] lineTest;
     private final boolean[] fnRuntime;
+    /** Per function: preemption machinery ({@link ModuleLineCounters#preemption}). */
+    private final boolean[] fnPreempt;
+    /** The current sample's innermost runtime frames hold preemption machinery. */
+    private boolean preempting;
     private final long[] totals;
     private final long[] buckets;
     private final long[] values;
@@ -97,13 +103,17 @@ final class ProfileAggregator {
         fnStamp = new int[nf];
         lineStamp = new int[nl];
         self = new long[nl * k];
+        preempt = new long[nl * k];
+        fnPreemptCum = new long[nf * k];
         lineTest = new boolean[nl];
         for (int i = 0; i < nl; i++) {
             lineTest[i] = ModuleLineCounters.testFile(r.lines().get(i).file());
         }
         fnRuntime = new boolean[nf];
+        fnPreempt = new boolean[nf];
         for (int i = 0; i < nf; i++) {
             fnRuntime[i] = ModuleLineCounters.runtime(r.names()[i]);
+            fnPreempt[i] = ModuleLineCounters.preemption(r.names()[i]);
         }
         totals = new long[k];
         buckets = new long[RuntimeFunctions.Bucket.values().length * k];
@@ -163,6 +173,7 @@ final class ProfileAggregator {
             Arrays.fill(edgeStamp, 0);
             stamp = 1;
         }
+        preempting = preempting(n);
         int mask = cumulative(n, nonZero);
         if (n > 0) {
             flat(n);
@@ -241,11 +252,17 @@ final class ProfileAggregator {
                 if (fnStamp[fn] != stamp) {
                     fnStamp[fn] = stamp;
                     addTo(fnCum, fn);
+                    if (preempting && !fnPreempt[fn]) {
+                        addTo(fnPreemptCum, fn);
+                    }
                 }
                 int ln = frameLine[f];
                 if (ln >= 0 && lineStamp[ln] != stamp) {
                     lineStamp[ln] = stamp;
                     addTo(lineCum, ln);
+                    if (preempting && !fnPreempt[fn]) { // the preemption's own lines: that is what they are
+                        addTo(preempt, ln);
+                    }
                 }
                 if (trackEdges && parent >= 0 && parent != fn) {
                     addEdge(f == outer ? crossEdge(li, parentLoc, parent, fn) : frameEdge[f], f == outer, nonZero);
@@ -336,12 +353,34 @@ final class ProfileAggregator {
         }
     }
 
+    /** Whether the sample's innermost runtime frames (up to the first frame outside the runtime) hold preemption. */
+    private boolean preempting(int n) {
+        int[] frameStart = r.frameStart();
+        int[] frameFn = r.frameFn();
+        for (int i = 0; i < n; i++) {
+            int li = locs[i];
+            for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
+                int fn = frameFn[f];
+                if (!fnRuntime[fn]) {
+                    return false;
+                }
+                if (fnPreempt[fn]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * Gives the sample to the innermost frame outside the runtime, unless that frame is a line of test code (a
      * {@code *_test.go} file: the benchmark's own loop). A module line inlined into a test function counts: the
-     * benchmark calling {@code NewEncoder} is how the module's code runs.
+     * benchmark calling {@code NewEncoder} is how the module's code runs. A preemption sample is nobody's.
      */
     private void addSelf(int n) {
+        if (preempting) {
+            return;
+        }
         int[] frameStart = r.frameStart();
         for (int i = 0; i < n; i++) {
             int li = locs[i];
@@ -427,6 +466,6 @@ final class ProfileAggregator {
         });
         return new ProfileData(header, counts, r.names(), fnFlat, fnCum, inlineTypes, callTypes, lineFn, lineFile,
                 lineNo, lineFlat, lineCum, lineCaller, totals, buckets, labelTotals, droppedLabels,
-                new ModuleLineCounters(lineTest, self), runtimeCaller);
+                new ModuleLineCounters(lineTest, self, preempt, fnPreemptCum), runtimeCaller);
     }
 }

@@ -273,6 +273,19 @@ public final class ProfileData {
         return moduleLines.self()[ln * k + check(t)];
     }
 
+    /**
+     * Samples with the line on the stack whose innermost runtime frames are preemption machinery
+     * ({@code runtime.asyncPreempt}); part of {@link #lineCum}, never of {@link #lineSelf}; see {@link ModuleLineCounters}.
+     */
+    public long linePreempt(int ln, int t) {
+        return moduleLines.preempt()[ln * k + check(t)];
+    }
+
+    /** The part of {@link #cum} of function {@code fn} whose innermost runtime frames are preemption machinery. */
+    public long preempt(int fn, int t) {
+        return moduleLines.functionPreempt()[fn * k + check(t)];
+    }
+
     /** Value of the samples whose stack passes through {@code bucket}, each sample counted once. */
     public long bucket(RuntimeFunctions.Bucket bucket, int t) {
         return buckets[bucket.ordinal() * k + check(t)];

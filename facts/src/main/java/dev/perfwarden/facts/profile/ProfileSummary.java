@@ -11,6 +11,10 @@ import dev.perfwarden.facts.core.Fact;
  * {@code profilerShare}: the share of stacks in the memory profiler itself ({@code runtime.profilealloc},
  * {@code runtime.mProf_Malloc}, …); above {@link #SKEW_LIMIT} in a CPU profile, every share the profile
  * gives is skewed by the profiling (the profile was taken with a low {@code -memprofilerate}).
+ * {@code assemblyShare}: the flat share of the samples in functions outside the standard library compiled from
+ * assembly (their lines are in a {@code .s} file, as {@code go tool pprof -lines} prints them): code that no rule
+ * sees (no -m output, no SSA, no bounds checks); {@code assemblyFunctions} names the largest of them. Stays one
+ * fact per profile when several are given (the facts of the sites are merged, see {@link ProfileMerge}).
  */
 @FactDoc(name = "profile-summary", inputs = {"pprof"},
         value = "One sample type of one profile: its total and the shares of the allocator, GC and scheduler.")
@@ -20,7 +24,34 @@ public record ProfileSummary(
                              @FieldDoc("cumulative share of samples in the allocator") double allocatorShare,
                              @FieldDoc("share of samples in GC workers and assists") double gcShare,
                              @FieldDoc("share of samples in the scheduler") double schedulerShare,
-                             @FieldDoc("share of samples in the memory profiler itself (above 0.02 the profile is skewed)") double profilerShare) implements Fact {
+                             @FieldDoc("share of samples in the memory profiler itself (above 0.02 the profile is skewed)") double profilerShare,
+                             @FieldDoc("flat share of samples in functions outside the standard library written in assembly (.s files)") double assemblyShare,
+                             @FieldDoc("the largest of those functions, at most three, each as `name (84.1 %)`, largest first") java.util.List<String> assemblyFunctions) implements Fact {
+    /** Share of a CPU profile's flat samples in assembly above which the report notes it ({@link #assemblyNote}). */
+    public static final double ASSEMBLY_NOTE = 0.5;
+
+    public ProfileSummary {
+        assemblyFunctions = java.util.List.copyOf(assemblyFunctions);
+    }
+
+    /** A profile with no samples in assembly outside the standard library. */
+    public ProfileSummary(String input, String sampleType, String unit, long total, long durationNanos, long period,
+                          double allocatorShare, double gcShare, double schedulerShare, double profilerShare) {
+        this(input, sampleType, unit, total, durationNanos, period, allocatorShare, gcShare, schedulerShare,
+                profilerShare, 0, java.util.List.of());
+    }
+
+    /**
+     * The report's note on a CPU profile whose flat samples are mostly ({@link #ASSEMBLY_NOTE} or more) in assembly
+     * outside the standard library, naming the share and the functions; null for any other.
+     */
+    public String assemblyNote() {
+        if (!sampleType.equals("cpu") || assemblyShare < ASSEMBLY_NOTE) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %%", assemblyShare * 100) + " of its CPU samples (flat) are"
+                + " in assembly (.s files), which no rule sees: " + String.join(", ", assemblyFunctions);
+    }
     /** Profiling overhead above which a CPU profile is called skewed (2 %). */
     public static final double SKEW_LIMIT = 0.02;
 

@@ -144,8 +144,9 @@ class PprofParserTest {
 
         HotFunction work = facts.stream().filter(f -> f instanceof HotFunction h && h.sampleType().equals("cpu")
                 && h.symbol().equals("example.com/t3.Work")).map(f -> (HotFunction) f).findFirst().orElseThrow();
+        // of its 620ms cum, 40ms are runtime.asyncPreempt (-ignore='^runtime\.asyncPreempt$': cum 580ms)
         assertThat(work).isEqualTo(new HotFunction("example.com/t3.Work", "cpu", "nanoseconds", 580_000_000L,
-                580.0 / 850, 620_000_000L, 620.0 / 850));
+                580.0 / 850, 620_000_000L, 620.0 / 850, "example.com/t3.Work", 40_000_000L));
         assertThat(facts).filteredOn(f -> f instanceof HotFunction h && h.sampleType().equals("samples")
                 && h.symbol().equals("example.com/t3.Work")).hasSize(1);
 
@@ -215,11 +216,12 @@ class PprofParserTest {
         // main.key is inlined (go build -m: "inlining call to key"): its line is in the profile under
         // key's own name through the inlined frame, though no function main.key was ever called; every copy
         // is inlined (through lookupA/lookupB) into BenchmarkSites, test code, and counts there
-        // (go tool pprof -lines -top: sites.key main.go:37 (inline) flat 0, cum 80ms)
+        // (go tool pprof -lines -top: sites.key main.go:37 (inline) flat 0, cum 80ms; its LineCost leaves out the
+        // 10 ms in runtime.asyncPreempt: -ignore='^runtime\.asyncPreempt$' gives cum 70ms)
         assertThat(facts).anyMatch(f -> f instanceof HotLine h && h.symbol().endsWith("sites.key")
                 && h.file().endsWith("sites/main.go") && h.line() == 37 && h.cum() > 0);
         assertThat(costs).filteredOn(c -> c.file().endsWith("sites/main.go") && c.line() == 37).singleElement()
-                .satisfies(c -> assertThat(c.cum()).isEqualTo(80_000_000L));
+                .satisfies(c -> assertThat(c.cum()).isEqualTo(70_000_000L));
     }
 
     /** The LineCost of {@code file:line} of one sample type in a real module's profile, null when absent. */
@@ -231,19 +233,27 @@ class PprofParserTest {
     @Test
     void aLinesSelfCostLeavesOutTheFunctionsItCallsButKeepsTheRuntimeWorkItAsksFor() throws Exception {
         // bitset v1.14.3 (testdata/modules/bitset), Go 1.26.8. Yardsticks:
-        //   go tool pprof -lines -top cpu.pprof                                  (flat, cum)
-        //   go tool pprof -lines -top -hide='^(runtime\.|internal/runtime/)' cpu.pprof  (flat = self)
+        //   go tool pprof -lines -top cpu.pprof                                  (flat; pprof's cum)
+        //   go tool pprof -lines -top -ignore='^runtime\.asyncPreempt$' cpu.pprof   (cum without preemption)
+        //   go tool pprof -lines -top -ignore='^runtime\.asyncPreempt$' -hide='^(runtime\.|internal/runtime/)'
+        //       cpu.pprof                                                        (flat = self)
         List<Fact> facts = parse(parser, Repo.resolve("testdata/modules/bitset/cpu.pprof"), null);
-        // IsStrictSuperSet's return line calls Count and IsSuperSet: cum 2.95 s (25.4 %), its own work 0.20 s
+        // IsStrictSuperSet's return line calls Count and IsSuperSet: pprof's cum 2.95 s (25.4 %), of which 1.48 s
+        // were samples in runtime.asyncPreempt (the line or its callees interrupted): cum 1.47 s; its own work 0.12 s
+        // (0.20 s with its preemption samples)
         LineCost strict = lineCost(facts, "bitset.go", 974, "cpu");
-        assertThat(strict.cum()).isEqualTo(2_950_000_000L);
-        assertThat(strict.self()).isEqualTo(200_000_000L);
+        assertThat(strict.cum()).isEqualTo(1_470_000_000L);
+        assertThat(strict.self()).isEqualTo(120_000_000L);
         assertThat(strict.flat()).isEqualTo(120_000_000L);
         assertThat(strict.selfShare()).isLessThan(0.02);
-        // IsSuperSet's loop line: flat 0.87 s, the rest of its 1.72 s is runtime work under it (preemption): all self
+        // IsSuperSet's loop line: flat 0.87 s; the rest of pprof's 1.72 s cum is runtime.asyncPreempt under it (the
+        // loop interrupted), neither its self nor its calls' work
         LineCost superset = lineCost(facts, "bitset.go", 965, "cpu");
         assertThat(superset.flat()).isEqualTo(870_000_000L);
-        assertThat(superset.self()).isEqualTo(superset.cum()).isEqualTo(1_720_000_000L);
+        assertThat(superset.self()).isEqualTo(superset.cum()).isEqualTo(870_000_000L);
+        assertThat(facts).anyMatch(f -> f instanceof HotLine h && h.sampleType().equals("cpu")
+                && h.file().endsWith("/bitset.go") && h.line() == 965 && h.cum() == 1_720_000_000L
+                && h.preempt() == 850_000_000L);
         for (Fact f : facts) {
             if (f instanceof LineCost c) {
                 assertThat(c.self()).as("%s:%d", c.file(), c.line()).isBetween(0L, c.cum());
@@ -262,14 +272,15 @@ class PprofParserTest {
         // (go tool pprof -lines -traces: "bitset.go:197 (inline)" under "BenchmarkGetTest bitset_benchmark_test.go:34"):
         // the benchmark runs the module's line there, so it costs what pprof says. Yardsticks (-nodefraction=0):
         //   go tool pprof -lines -top cpu.pprof                                      flat 0.01 s, cum 0.02 s
-        //   go tool pprof -lines -top -hide='^(runtime\.|internal/runtime/)' cpu.pprof  flat (= self) 0.02 s
+        //   go tool pprof -lines -top -hide='^(runtime\.|internal/runtime/)' cpu.pprof  flat 0.02 s, of which
+        //   0.01 s is runtime.asyncPreempt (-ignore='^runtime\.asyncPreempt$': flat = self = cum 0.01 s)
         Path cpu = Repo.resolve("testdata/modules/bitset/cpu.pprof");
         List<Fact> facts = parse(parser, cpu, null);
         LineCost test = lineCost(facts, "bitset.go", 197, "cpu");
         assertThat(test).isNotNull();
         assertThat(test.flat()).isEqualTo(10_000_000L);
-        assertThat(test.cum()).isEqualTo(20_000_000L);
-        assertThat(test.self()).isEqualTo(20_000_000L);
+        assertThat(test.cum()).isEqualTo(10_000_000L);
+        assertThat(test.self()).isEqualTo(10_000_000L);
         // the benchmark's own lines are test code: no cost of the module
         assertThat(facts).anyMatch(f -> f instanceof HotLine h && h.file().endsWith("_test.go") && h.flat() > 0);
         assertThat(facts).noneMatch(f -> f instanceof LineCost c && c.file().endsWith("_test.go"));
