@@ -78,8 +78,7 @@ final class RestrictedChecker {
 
     private static final Set<String> ACC_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
             "collectList", "collectSet", "countDistinct");
-    static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte",
-            "char", "boolean");
+    static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte", "char", "boolean");
     /** Relational operators of constraints ({@code matches} is refused with a pointer to {@code Regex.matches}). */
     private static final Set<String> RELATIONAL = Set.of("==", "!=", "<", "<=", ">", ">=", "contains", "memberOf",
             "excludes", "str");
@@ -96,7 +95,7 @@ final class RestrictedChecker {
     /** The types the file may name (its imports). */
     private final TypeScope types;
     private final Set<String> queryNames = new HashSet<>();
-
+    private final Map<String, String> bindingTypes = new java.util.HashMap<>(); // rule bindings, function parameters → types
     private final PackLibrary lib;
 
     RestrictedChecker(Pack pack, RuleSource src, FactModel model, PackLibrary lib) {
@@ -181,6 +180,13 @@ final class RestrictedChecker {
             problemAtLine(g.getLine(), 0, "'global " + g.getType() + " " + g.getIdentifier()
                     + "' is not allowed: globals hand rules objects from outside the fact model");
         }
+        DeclareCheck declares = new DeclareCheck(this); // one line index for all of the file's declarations
+        for (TypeDeclarationDescr t : pd.getTypeDeclarations()) {
+            declares.declare(pd.getName(), t);
+        }
+        // the pack's declared types (this file's and every other file's, the library's among them): matched,
+        // created and inserted like fact-model records, and functions' types, once each declaration passed its check
+        lib.declaredTypes().forEach(types::declared);
         for (FunctionDescr f : pd.getFunctions()) {
             if (PackLibrary.isLibrary(src)) {
                 function(f);
@@ -189,13 +195,6 @@ final class RestrictedChecker {
                         + " the pack's library (lib/*.drl), where it is checked like a consequence");
             }
         }
-        DeclareCheck declares = new DeclareCheck(this); // one line index for all of the file's declarations
-        for (TypeDeclarationDescr t : pd.getTypeDeclarations()) {
-            declares.declare(pd.getName(), t);
-        }
-        // the pack's declared types (this file's and every other file's, the library's among them): matched,
-        // created and inserted like fact-model records, once each declaration passed its own check
-        lib.declaredTypes().forEach(types::declared);
         for (var e : pd.getEnumDeclarations()) {
             problemAtLine(e.getLine(), 0, "'declare enum " + e.getTypeName() + "' is not allowed");
         }
@@ -213,7 +212,6 @@ final class RestrictedChecker {
             problemAtLine(pd.getUnit().getLine(), 0, "'unit' is not allowed");
         }
     }
-
 
     /** A library function: its signature's types, no recursion, and its body as a consequence's. */
     private void function(FunctionDescr f) {
@@ -234,7 +232,9 @@ final class RestrictedChecker {
         String body = f.getBody() == null ? "" : f.getBody();
         int from = problems.lineStart(line);
         int at = body.isBlank() ? -1 : drl.indexOf(body, from);
+        bindingTypes.putAll(LhsBindings.parameterTypes(f.getParameterNames(), f.getParameterTypes()));
         java(at, line, body).function(body, new HashSet<>(f.getParameterNames()));
+        bindingTypes.clear();
         problems.unit(null);
     }
 
@@ -303,6 +303,7 @@ final class RestrictedChecker {
         }
         LhsBindings.collect(r.getLhs(), vars, t -> queryNames.contains(t) && resolve(t) == null,
                 (name, at) -> problemAtLine(at > 0 ? at : line, 0, DroolsNames.variable(name)));
+        LhsBindings.patternTypes(r.getLhs(), bindingTypes);
         lhs(r.getLhs(), vars);
         LhsAlternatives.check(this, r); // each 'or' multiplies the subrules Drools builds
         if (r.getConsequence() != null) {
@@ -564,6 +565,11 @@ final class RestrictedChecker {
                 return lib;
             }
 
+            @Override
+            public String bindingType(String name) {
+                return bindingTypes.get(name);
+            }
+
             private void at(int line, int column, String message, boolean refusal) {
                 if (base < 0 || line < 1 || line > starts.length) {
                     problemAtLine(fallbackLine, 0, message, refusal);
@@ -573,7 +579,6 @@ final class RestrictedChecker {
             }
         });
     }
-
 
     // ---------------------------------------------------------------- problems
 
