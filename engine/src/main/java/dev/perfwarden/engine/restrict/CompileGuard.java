@@ -33,6 +33,8 @@ public final class CompileGuard {
     private static final long POLL_MILLIS = 20;
     private static final long GRACE_MILLIS = 500;
     private static final int STOPS = 20;
+    /** The worker's stack: as the launcher's threads' (4 MiB), not the JVM's default 1 MiB for new threads. */
+    private static final long STACK_BYTES = 4L << 20;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private CompileGuard() {
@@ -62,13 +64,13 @@ public final class CompileGuard {
     public static <T> T run(String what, List<Pack> packs, Callable<T> work) throws PackException {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
+        Thread worker = new Thread(null, () -> {
             try {
                 result.set(work.call());
             } catch (Throwable t) {
                 failure.set(t);
             }
-        }, "perfwarden-bounded-compile");
+        }, "perfwarden-bounded-compile", STACK_BYTES);
         worker.setDaemon(true);
         worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         String over = watch(worker);
@@ -76,14 +78,21 @@ public final class CompileGuard {
             throw refused(what, packs, over);
         }
         Throwable t = failure.get();
-        if (t instanceof OutOfMemoryError) {
+        if (has(t, OutOfMemoryError.class)) {
             throw refused(what, packs, "ran out of memory");
         }
-        if (t instanceof StackOverflowError) {
+        if (has(t, StackOverflowError.class)) {
             throw refused(what, packs, "nests too deeply (it overflowed the thread's stack)");
         }
         if (t instanceof PackException pe) {
             throw pe;
+        }
+        if (t instanceof RuntimeException re && packs.stream().anyMatch(p -> !p.builtin())
+                && !(re instanceof IllegalStateException && String.valueOf(re.getMessage()).startsWith("perfwarden"))) {
+            // Drools failed on what a pack wrote (attack2 probe 09: @position(x) on a declared field threw
+            // NumberFormatException out of the build): the pack's fault, exit 2, not an internal error
+            throw refused(what, packs, "failed: Drools threw " + re.getClass().getName() + ": "
+                    + shorten(String.valueOf(re.getMessage())));
         }
         if (t instanceof RuntimeException re) {
             throw re;
@@ -126,6 +135,19 @@ public final class CompileGuard {
         return null;
     }
 
+    private static String shorten(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    private static boolean has(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean lowHeap(long headroom) {
         Runtime rt = Runtime.getRuntime();
         if (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) >= headroom) {
@@ -163,7 +185,8 @@ public final class CompileGuard {
         List<Problem> problems = new ArrayList<>();
         for (Pack p : blamed) {
             problems.add(new Problem(p.id(), p.origin(), "", 0, 0, "pack " + (blamed.size() == 1 ? ids
-                    : p.id() + " (with " + ids + ")") + ": " + what + " " + over + " and was stopped: refused (a pack"
+                    : p.id() + " (with " + ids + ")") + ": " + what + " " + over + (over.startsWith("failed") ? ""
+                    : " and was stopped") + ": refused (a pack"
                     + " may take at most " + seconds(time()) + " s of CPU time to " + verb(what)
                     + ", and must leave " + (headroom() >> 20) + " MiB of heap free; split it into smaller packs)"));
         }

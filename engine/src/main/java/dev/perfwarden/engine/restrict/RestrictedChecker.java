@@ -70,7 +70,6 @@ import java.util.regex.Pattern;
 final class RestrictedChecker {
 
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u+[0-9A-Fa-f]{0,4}");
-    private static final Pattern INT = Pattern.compile("-?\\d+");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
     private static final Pattern META_WORD = Pattern.compile("[a-z][a-z0-9_-]*|-?\\d+(?:\\.\\d+)?|true|false");
     /** A query name: lower-case first, so it can never be read as a type (a query "Object" shadows java.lang.Object). */
@@ -83,8 +82,6 @@ final class RestrictedChecker {
     private static final Set<String> RELATIONAL = Set.of("==", "!=", "<", "<=", ">", ">=", "contains", "memberOf",
             "excludes", "str");
     private static final Set<String> STR_PARAMETERS = Set.of("startsWith", "endsWith", "length");
-    private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active",
-            "auto-focus", "enabled", "agenda-group", "activation-group");
 
     private final Pack pack;
     private final RuleSource src;
@@ -111,6 +108,12 @@ final class RestrictedChecker {
 
     List<Problem> check() {
         rawChecks();
+        int deep = CodeTokens.tooDeep(CodeTokens.lex(drl));
+        if (deep >= 0) { // before any parser recurses into it
+            problemAt(deep, "brackets nest more than " + CodeTokens.MAX_NESTING + " levels deep here: not allowed (Drools'"
+                    + " parsers recurse once per level and run out of stack; write it with less nesting)");
+            return problems.sorted();
+        }
         DrlParser parser = new DrlParser();
         PackageDescr pd;
         try {
@@ -153,7 +156,11 @@ final class RestrictedChecker {
         }
     }
 
-    /** Lexical check of the whole DRL: non-ASCII characters outside literals and comments, unterminated text. */
+    /**
+     * Lexical check of the whole DRL: non-ASCII characters outside literals and comments, unterminated text. (Brackets
+     * nested deeper than {@link CodeTokens#MAX_NESTING} are refused before anything is parsed: attack2 probe 03's 1,500
+     * parentheses passed the parsers of this check and overflowed Drools' own at compile, exit 70.)
+     */
     private void backstop() {
         for (Token t : CodeTokens.lex(drl)) {
             if (t.kind() == Kind.BAD) {
@@ -275,7 +282,7 @@ final class RestrictedChecker {
     private void rule(RuleDescr r) {
         int line = r.getLine();
         for (Map.Entry<String, AttributeDescr> e : r.getAttributes().entrySet()) {
-            attribute(e.getKey(), e.getValue(), line);
+            RuleAttributes.check(this, e.getKey(), e.getValue(), line);
         }
         for (AnnotationDescr a : r.getAnnotations()) {
             for (Map.Entry<String, Object> v : a.getValueMap().entrySet()) {
@@ -327,32 +334,6 @@ final class RestrictedChecker {
                 int off = at >= 0 ? drl.indexOf(text, at) : -1;
                 java(off, r.getConsequenceLine(), text).block(text, new HashSet<>(vars));
             }
-        }
-    }
-
-    private void attribute(String name, AttributeDescr a, int ruleLine) {
-        int line = a.getLine() > 0 ? a.getLine() : ruleLine;
-        String v = a.getValue() == null ? "" : a.getValue().strip();
-        if (!ALLOWED_ATTRIBUTES.contains(name)) {
-            problemAtLine(line, 0, "rule attribute '" + name + "' is not allowed (allowed: "
-                    + new TreeSet<>(ALLOWED_ATTRIBUTES) + ")");
-            return;
-        }
-        switch (name) {
-            case "salience":
-                if (!INT.matcher(v).matches()) {
-                    problemAtLine(line, 0, "salience must be an integer literal, not '" + v
-                            + "': Drools evaluates an expression here as code");
-                }
-                break;
-            case "no-loop", "lock-on-active", "auto-focus", "enabled":
-                if (!v.isEmpty() && !v.equals("true") && !v.equals("false")) {
-                    problemAtLine(line, 0, name + " must be true or false, not '" + v
-                            + "': Drools evaluates an expression here as code");
-                }
-                break;
-            default:
-                break;
         }
     }
 

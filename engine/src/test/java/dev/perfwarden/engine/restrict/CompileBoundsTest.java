@@ -129,6 +129,11 @@ class CompileBoundsTest {
         assertThatThrownBy(() -> CompileGuard.run("compiling", List.of(small), () -> {
             throw new OutOfMemoryError("Java heap space");
         })).isInstanceOf(PackException.class).hasMessageContaining("pack big: compiling ran out of memory");
+        // Drools failing on what a pack wrote (attack2 probe 09: @position(x) threw NumberFormatException, exit 70)
+        assertThatThrownBy(() -> CompileGuard.run("compiling", List.of(small), () -> {
+            throw new NumberFormatException("For input string: \"x\"");
+        })).isInstanceOf(PackException.class).hasMessageContaining("pack big: compiling failed: Drools threw"
+                + " java.lang.NumberFormatException: For input string: \"x\": refused");
         assertThat(CompileGuard.run("compiling", List.of(small), () -> 42)).isEqualTo(42);
     }
 }
