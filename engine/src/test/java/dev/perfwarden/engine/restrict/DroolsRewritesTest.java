@@ -226,6 +226,30 @@ class DroolsRewritesTest {
     void declaredAccessorsApplyToDeclaredTypes(String then) throws Exception {
         assertThat(check("", "", "$e : EscapeFact()", then + " Hits.matched(drools);")).isEmpty();
         assertThat(check("", "function int count(Carrier c) {\n    return c.getN();\n}", "$c : Carrier()",
-                "int k = $c.getN() + count($c); Hits.matched(drools);")).isEmpty();
+                "int k = $c.getN() + count($c); $c.setN(k); insert($c); Hits.matched(drools);")).isEmpty();
+    }
+
+    /**
+     * The {@code modify} path (attack report item 3), in both builds: a {@code modify($x) { ... }} block is MVEL-style
+     * syntax that is not Java and is refused whatever it modifies (an escape, a parameter, the pack's own type);
+     * {@code modify(..)} and {@code update(..)} as calls are refused. What stays allowed is a setter on a value of a
+     * declared type (the pack's own facts, see declaredAccessorsApplyToDeclaredTypes): no fact-model or reporting-API
+     * type has setters. (Probed by hand as well: such a pack compiles classically and to the executable model.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            modify($c) { setN(1) }                   | Drools' modify { } blocks and MVEL syntax are not allowed
+            modify($c) { setN(1); }                  | Drools' modify { } blocks and MVEL syntax are not allowed
+            modify($e) { setLine(1) };               | Drools' modify { } blocks and MVEL syntax are not allowed
+            modify ($c) { n = 2 };                   | Drools' modify { } blocks and MVEL syntax are not allowed
+            modify($c);                              | calling 'modify(...)' is not allowed: a restricted pack may not change or remove facts
+            $c.setN(1); update($c);                  | calling 'update(...)' is not allowed: a restricted pack may not change or remove facts
+            """)
+    void modifyIsRefused(String then, String message) throws Exception {
+        assertThat(check("", "", "$c : Carrier()\n    $e : EscapeFact()", then)).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("r/rule.drl");
+            assertThat(p.line()).isBetween(22, 23);
+            assertThat(p.message()).contains(message).contains("restricted mode");
+        });
     }
 }
