@@ -184,11 +184,12 @@ public final class CompileGuard {
         String ids = String.join(", ", blamed.stream().map(Pack::id).toList());
         List<Problem> problems = new ArrayList<>();
         for (Pack p : blamed) {
+            boolean bound = over.startsWith("took") || over.startsWith("left");
             problems.add(new Problem(p.id(), p.origin(), "", 0, 0, "pack " + (blamed.size() == 1 ? ids
-                    : p.id() + " (with " + ids + ")") + ": " + what + " " + over + (over.startsWith("failed") ? ""
-                    : " and was stopped") + ": refused (a pack"
-                    + " may take at most " + seconds(time()) + " s of CPU time to " + verb(what)
-                    + ", and must leave " + (headroom() >> 20) + " MiB of heap free; split it into smaller packs)"));
+                    : p.id() + " (with " + ids + ")") + ": " + what + " " + over + (bound ? " and was stopped" : "")
+                    + ": refused (" + (bound ? "a pack may take at most " + seconds(time()) + " s of CPU time to "
+                    + verb(what) + ", and must leave " + (headroom() >> 20) + " MiB of heap free; split it into"
+                    + " smaller packs)" : "the pack's fault, not perfwarden's; write it differently)")));
         }
         return new PackException(problems);
     }

@@ -77,10 +77,7 @@ final class PackLibrary {
             } catch (DroolsParserException e) {
                 continue;
             }
-            pd.getImports().forEach(i -> {
-                String t = i.getTarget() == null ? "" : i.getTarget().strip();
-                imported.add(t.endsWith(".*") ? t : t.substring(t.lastIndexOf('.') + 1));
-            });
+            pd.getImports().forEach(i -> imported.add(importedName(i.getTarget())));
             pd.getTypeDeclarations().forEach(t -> {
                 declared.add(t.getTypeName());
                 t.getFields().keySet().forEach(f -> accessors.addAll(accessors(f)));
@@ -171,6 +168,11 @@ final class PackLibrary {
     static List<String> accessors(String field) {
         String cap = field.isEmpty() ? field : Character.toUpperCase(field.charAt(0)) + field.substring(1);
         return List.of("get" + cap, "is" + cap, "set" + cap);
+    }
+
+    private static String importedName(String target) {
+        String t = target == null ? "" : target.strip();
+        return t.endsWith(".*") ? t : t.substring(t.lastIndexOf('.') + 1);
     }
 
     /** The simple names and wildcards ({@code a.b.*}) that any file of the pack imports. */
