@@ -94,6 +94,8 @@ final class RestrictedChecker {
     private final Set<String> queryNames = new HashSet<>();
     private final Map<String, String> bindingTypes = new java.util.HashMap<>(); // rule bindings, function parameters → types
     private final PackLibrary lib;
+    /** The subrules this file's rules and queries expand to (summed over the pack by {@link RestrictedMode}). */
+    long alternatives;
 
     RestrictedChecker(Pack pack, RuleSource src, FactModel model, PackLibrary lib) {
         this.pack = pack;
@@ -312,7 +314,8 @@ final class RestrictedChecker {
                 (name, at) -> problemAtLine(at > 0 ? at : line, 0, DroolsNames.variable(name)));
         LhsBindings.patternTypes(r.getLhs(), bindingTypes);
         lhs(r.getLhs(), vars);
-        LhsAlternatives.check(this, r); // each 'or' multiplies the subrules Drools builds
+        // each 'or' multiplies the subrules Drools builds; a rule over the bound is refused, and counts as the bound
+        alternatives = LhsAlternatives.add(alternatives, Math.min(LhsAlternatives.MAX, LhsAlternatives.check(this, r)));
         if (r.getConsequence() != null) {
             if (r.getConsequence() instanceof String c) {
                 consequence(c, r.getConsequenceLine(), vars);
