@@ -13,6 +13,7 @@ import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.pack.RuleSource;
 import dev.perfwarden.engine.pack.SemVer;
 import dev.perfwarden.engine.pack.VersionRange;
+import dev.perfwarden.engine.restrict.CompileGuard;
 import dev.perfwarden.engine.restrict.SessionGuard;
 import dev.perfwarden.engine.restrict.HitBudget;
 import dev.perfwarden.engine.restrict.PackFaultException;
@@ -455,7 +456,19 @@ public final class RuleSet {
         return byPath;
     }
 
+    /**
+     * Compiles within {@link CompileGuard}'s bounds (CPU time, heap headroom) when a pack is not built in: a pack's
+     * text decides what building its rule base costs, and that runs before any session limit applies.
+     */
     private static RuleSet compile(List<Pack> packs, ClassLoader cl, String key, boolean precompiled)
+            throws PackException {
+        if (packs.stream().allMatch(Pack::builtin)) {
+            return compileUnbounded(packs, cl, key, precompiled);
+        }
+        return CompileGuard.run("compiling", packs, () -> compileUnbounded(packs, cl, key, precompiled));
+    }
+
+    private static RuleSet compileUnbounded(List<Pack> packs, ClassLoader cl, String key, boolean precompiled)
             throws PackException {
         List<Problem> problems = new ArrayList<>();
         check(packs, problems);

@@ -25,7 +25,25 @@ final class CodeTokens {
     private static final String[] OPS = {">>>=", "<<=", ">>=", ">>>", "->", "::", "==", "!=", "<=", ">=", "&&", "||",
             "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ":="};
 
+    /** The deepest nesting of brackets ({@code ( [ {}) restricted DRL may have. */
+    static final int MAX_NESTING = 100;
+
     private CodeTokens() {
+    }
+
+    /** The offset of the first bracket that opens level {@link #MAX_NESTING} + 1, or -1. */
+    static int tooDeep(List<Token> tokens) {
+        int depth = 0;
+        for (Token t : tokens) {
+            if (t.is("(") || t.is("[") || t.is("{")) {
+                if (++depth > MAX_NESTING) {
+                    return t.offset();
+                }
+            } else if (t.is(")") || t.is("]") || t.is("}")) {
+                depth--;
+            }
+        }
+        return -1;
     }
 
     /*

@@ -35,6 +35,26 @@ final class DeclareCheck {
     }
 
     /**
+     * Why {@code name} may not be declared though the declaring file cannot name it (attack2 probes 01, 02, 05:
+     * {@code declare ProfileSummary end} in a file that does not import it, while another file does, made {@code new
+     * ProfileSummary(..)} a forged fact; {@code declare Thread end} a java.lang.Thread), or null.
+     */
+    private String taken(String name) {
+        if (c.lib().imported().contains(name)) {
+            return "imported by a file of the pack";
+        }
+        if (c.model().typeSimpleName(name)) {
+            return "the name of a fact-model or reporting-API type";
+        }
+        try {
+            Class.forName("java.lang." + name, false, null);
+            return "the name of java.lang." + name;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /**
      * {@code declare NAME field : TYPE ... end}: a plain value type of the pack's own package. Its fields may
      * only have the types a rule may name (primitives, String and the boxed numbers, fact-model types,
      * java.util collections, other declared types); no default values (they are code run at every creation),
@@ -62,6 +82,13 @@ final class DeclareCheck {
             c.problemAtLine(line, 0, what + " is not allowed: " + name + " is already a type rules can name (here,"
                     + " through another file's import, or in java.lang); a declaration of an existing type changes"
                     + " that type");
+            return;
+        }
+        String taken = taken(name);
+        if (taken != null) {
+            c.problemAtLine(line, 0, what + " is not allowed: " + name + " is " + taken + ", and Drools' imports hold for"
+                    + " every file of a package (java.lang's everywhere): the declaration would re-declare that class,"
+                    + " and 'new " + name + "(...)' in any file would create it; name the type otherwise");
             return;
         }
         if (!t.getSuperTypes().isEmpty()) {

@@ -213,6 +213,23 @@ final class FactModel {
         return factPackages.contains(pkg);
     }
 
+    /**
+     * Whether {@code simple} is the simple name of a fact-model type, a type of the reporting API or an allowed
+     * java.util type: a pack may not declare a type of that name, in any file (Drools' imports are package-wide).
+     */
+    boolean typeSimpleName(String simple) {
+        for (Class<?> c : factTypes.values()) {
+            if (c.getSimpleName().equals(simple)) {
+                return true;
+            }
+        }
+        String dotted = "." + simple;
+        return ENGINE_STATICS.keySet().stream().anyMatch(c -> c.getSimpleName().equals(simple))
+                || simple.equals("Scope") || simple.equals("Severity") || simple.equals("Locale")
+                || JAVA_UTIL_TYPES.stream().anyMatch(t -> t.endsWith(dotted))
+                || JAVA_UTIL_COLLECTIONS.stream().anyMatch(t -> t.endsWith(dotted));
+    }
+
     boolean isFactType(Class<?> c) {
         return factTypes.containsValue(c);
     }

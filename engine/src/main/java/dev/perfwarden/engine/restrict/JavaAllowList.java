@@ -96,6 +96,11 @@ final class JavaAllowList {
         default PackLibrary library() {
             return null;
         }
+
+        /** The type of rule binding or function parameter {@code name} ({@code $c : Carrier()}), or null. */
+        default String bindingType(String name) {
+            return null;
+        }
     }
 
     /** Nested enhanced-for loops a consequence may have (the work is the product of the collections' sizes). */
@@ -523,7 +528,7 @@ final class JavaAllowList {
 
     private Map<String, String> variables(Set<String> names) {
         Map<String, String> m = new HashMap<>();
-        names.forEach(n -> m.put(n, null));
+        names.forEach(n -> m.put(n, host.bindingType(n)));
         return m;
     }
 

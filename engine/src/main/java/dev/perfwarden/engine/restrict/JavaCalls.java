@@ -67,7 +67,7 @@ final class JavaCalls {
             return;
         }
         checker.expr(f.getScope());
-        member(f, f.getNameAsString(), -1);
+        member(f, f.getNameAsString(), -1, ReceiverTypes.of(f.getScope(), checker));
     }
 
     /** Whether a proper prefix of {@code chain} names a type ({@code Scope} in {@code Scope.LINE.x}). */
@@ -99,8 +99,11 @@ final class JavaCalls {
         }
     }
 
-    /** {@code .name} after a value; {@code args} is the number of arguments of a call, -1 for a field. */
-    private void member(Node at, String name, int args) {
+    /**
+     * {@code .name} after a value of type {@code r} (known from the tree, or not); {@code args} is the number of
+     * arguments of a call, -1 for a field.
+     */
+    private void member(Node at, String name, int args, ReceiverTypes.Receiver r) {
         if (FactModel.SYSTEM_PROPERTY_READERS.contains(name)) {
             checker.report(at, "'." + name + "' is not allowed: Integer.getInteger, Long.getLong and Boolean.getBoolean"
                     + " read system properties, however they are reached");
@@ -110,14 +113,15 @@ final class JavaCalls {
             checker.report(at, DroolsNames.member(name));
             return;
         }
-        String st = args < 0 ? null : checker.model().staticThroughValue(name, args);
+        String st = args < 0 ? null : staticThrough(r, name, args);
         if (st != null) {
             checker.report(at, "'." + name + "(...)' with " + args + (args == 1 ? " argument" : " arguments")
                     + " is not allowed on a value: it is the static method " + st + " (Java calls a static method"
                     + " through any value of its type); call an allowed static helper by its type");
             return;
         }
-        if (declaredAccessor(name)) {
+        if (declaredAccessor(name) && !checker.model().member(name)) {
+            declaredMember(at, name, r);
             return;
         }
         String near = checker.model().member(name) || FactModel.BANNED_MEMBERS.contains(name) ? null : checker.model().typo(name);
@@ -127,6 +131,35 @@ final class JavaCalls {
             checker.report(at, "'." + name + "' is not allowed: only accessors and constants of the fact model and a few"
                     + " String, collection and number methods may be called");
         }
+    }
+
+    /**
+     * The static method a call {@code x.name(args)} on a value of type {@code r} is, as {@code Type.name}, or null:
+     * the receiver's own method when its type is known, else any allowed type's (the value could be of any).
+     */
+    private String staticThrough(ReceiverTypes.Receiver r, String name, int args) {
+        if (r.type() != null && ReceiverTypes.isStatic(r.type(), name, args)) {
+            return r.type().getSimpleName() + "." + name;
+        }
+        if (r.type() != null && ReceiverTypes.isInstance(r.type(), name, args)) {
+            return null;
+        }
+        return checker.model().staticThroughValue(name, args);
+    }
+
+    /**
+     * An accessor that only a declared field gives ({@code getCount} of {@code declare Carrier count : int}): allowed on
+     * a value the tree shows to be of a declared type, not on any other (a declared field {@code integer} made
+     * {@code zero.getInteger(..)} allowed), nor on a value of unknown type.
+     */
+    private void declaredMember(Node at, String name, ReceiverTypes.Receiver r) {
+        if (r.declared() != null) {
+            return;
+        }
+        checker.report(at, "'." + name + "' is the accessor of a declared field, and " + (r.known() ? "this value is of type "
+                + r.name() + ", not of a type the pack declares" : "the type of the value before it cannot be told from"
+                + " the rule: bind the pattern ($c : Carrier(...)), declare the variable with its type or cast it"
+                + " ((Carrier) x)") + "; the accessors of declared fields apply to the pack's declared types only");
     }
 
     private static boolean isDrools(Expression e) {
@@ -190,7 +223,7 @@ final class JavaCalls {
                     + " Regex.matches(value, \"re\") (linear time)");
             return;
         }
-        member(m, name, m.getArguments().size());
+        member(m, name, m.getArguments().size(), ReceiverTypes.of(scope, checker));
         args(m, false);
     }
 

@@ -78,4 +78,27 @@ final class LhsBindings {
         }
     }
 
+    /**
+     * The type of every pattern bound by name ({@code $c : Carrier()} → {@code Carrier}), for {@link ReceiverTypes}:
+     * a binding whose type is not here (a field binding, an accumulate result) is of unknown type.
+     */
+    static void patternTypes(BaseDescr d, java.util.Map<String, String> types) {
+        types.clear();
+        LhsPatterns.each(d, p -> {
+            if (p.getIdentifier() != null && p.getObjectType() != null && !p.isQuery()) {
+                types.merge(p.getIdentifier(), p.getObjectType(), (a, b) -> a.equals(b) ? a : "?");
+            }
+            return true;
+        });
+        types.values().removeIf("?"::equals);
+    }
+
+    /** A function's parameter names → their types as written. */
+    static java.util.Map<String, String> parameterTypes(java.util.List<String> names, java.util.List<String> types) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < names.size() && i < types.size(); i++) {
+            m.put(names.get(i), types.get(i).strip());
+        }
+        return m;
+    }
 }

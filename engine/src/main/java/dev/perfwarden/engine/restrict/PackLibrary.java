@@ -33,6 +33,12 @@ final class PackLibrary {
     private final Set<String> declaredTypes;
     /** The getters and setters Drools generates for the declared types' fields. */
     private final Set<String> declaredAccessors;
+    /**
+     * What the pack's files import, as simple names ({@code ProfileSummary}) and wildcards ({@code a.b.*}): Drools'
+     * imports are package-wide (one TypeResolver for all files of a package), so a {@code declare} of one of these
+     * names in any file re-declares the imported class (attack2 probe 01).
+     */
+    private Set<String> imported = Set.of();
     /** Function name → the cycle it is on ({@code f → g → f}), for recursive functions only. */
     private final Map<String, String> cycles;
     /** Function name → its return type as written. */
@@ -59,6 +65,7 @@ final class PackLibrary {
         List<FunctionDescr> fns = new ArrayList<>();
         Set<String> declared = new TreeSet<>();
         Set<String> accessors = new TreeSet<>();
+        Set<String> imported = new TreeSet<>(Set.of("Param")); // pack-queries.drl imports Param into every pack
         for (RuleSource s : pack.sources()) {
             PackageDescr pd;
             try {
@@ -70,6 +77,7 @@ final class PackLibrary {
             } catch (DroolsParserException e) {
                 continue;
             }
+            pd.getImports().forEach(i -> imported.add(importedName(i.getTarget())));
             pd.getTypeDeclarations().forEach(t -> {
                 declared.add(t.getTypeName());
                 t.getFields().keySet().forEach(f -> accessors.addAll(accessors(f)));
@@ -103,8 +111,10 @@ final class PackLibrary {
                 cycles.put(f, String.join(" -> ", path));
             }
         }
-        return new PackLibrary(Set.copyOf(calls.keySet()), Set.copyOf(queries), Set.copyOf(declared),
+        PackLibrary lib = new PackLibrary(Set.copyOf(calls.keySet()), Set.copyOf(queries), Set.copyOf(declared),
                 Set.copyOf(accessors), Map.copyOf(cycles), Map.copyOf(returns));
+        lib.imported = Set.copyOf(imported);
+        return lib;
     }
 
     /** A call path from {@code at} back to {@code start}, or null. */
@@ -158,6 +168,16 @@ final class PackLibrary {
     static List<String> accessors(String field) {
         String cap = field.isEmpty() ? field : Character.toUpperCase(field.charAt(0)) + field.substring(1);
         return List.of("get" + cap, "is" + cap, "set" + cap);
+    }
+
+    private static String importedName(String target) {
+        String t = target == null ? "" : target.strip();
+        return t.endsWith(".*") ? t : t.substring(t.lastIndexOf('.') + 1);
+    }
+
+    /** The simple names and wildcards ({@code a.b.*}) that any file of the pack imports. */
+    Set<String> imported() {
+        return imported;
     }
 
     /** Simple names of the types declared in any file of the pack. */

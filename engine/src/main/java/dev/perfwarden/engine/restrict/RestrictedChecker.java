@@ -77,8 +77,7 @@ final class RestrictedChecker {
 
     private static final Set<String> ACC_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
             "collectList", "collectSet", "countDistinct");
-    static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte",
-            "char", "boolean");
+    static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte", "char", "boolean");
     /** Relational operators of constraints ({@code matches} is refused with a pointer to {@code Regex.matches}). */
     private static final Set<String> RELATIONAL = Set.of("==", "!=", "<", "<=", ">", ">=", "contains", "memberOf",
             "excludes", "str");
@@ -93,8 +92,10 @@ final class RestrictedChecker {
     /** The types the file may name (its imports). */
     private final TypeScope types;
     private final Set<String> queryNames = new HashSet<>();
-
+    private final Map<String, String> bindingTypes = new java.util.HashMap<>(); // rule bindings, function parameters → types
     private final PackLibrary lib;
+    /** The subrules this file's rules and queries expand to (summed over the pack by {@link RestrictedMode}). */
+    long alternatives;
 
     RestrictedChecker(Pack pack, RuleSource src, FactModel model, PackLibrary lib) {
         this.pack = pack;
@@ -109,6 +110,12 @@ final class RestrictedChecker {
 
     List<Problem> check() {
         rawChecks();
+        int deep = CodeTokens.tooDeep(CodeTokens.lex(drl));
+        if (deep >= 0) { // before any parser recurses into it
+            problemAt(deep, "brackets nest more than " + CodeTokens.MAX_NESTING + " levels deep here: not allowed (Drools'"
+                    + " parsers recurse once per level and run out of stack; write it with less nesting)");
+            return problems.sorted();
+        }
         DrlParser parser = new DrlParser();
         PackageDescr pd;
         try {
@@ -151,7 +158,11 @@ final class RestrictedChecker {
         }
     }
 
-    /** Lexical check of the whole DRL: non-ASCII characters outside literals and comments, unterminated text. */
+    /**
+     * Lexical check of the whole DRL: non-ASCII characters outside literals and comments, unterminated text. (Brackets
+     * nested deeper than {@link CodeTokens#MAX_NESTING} are refused before anything is parsed: attack2 probe 03's 1,500
+     * parentheses passed the parsers of this check and overflowed Drools' own at compile, exit 70.)
+     */
     private void backstop() {
         for (Token t : CodeTokens.lex(drl)) {
             if (t.kind() == Kind.BAD) {
@@ -178,6 +189,13 @@ final class RestrictedChecker {
             problemAtLine(g.getLine(), 0, "'global " + g.getType() + " " + g.getIdentifier()
                     + "' is not allowed: globals hand rules objects from outside the fact model");
         }
+        DeclareCheck declares = new DeclareCheck(this); // one line index for all of the file's declarations
+        for (TypeDeclarationDescr t : pd.getTypeDeclarations()) {
+            declares.declare(pd.getName(), t);
+        }
+        // the pack's declared types (this file's and every other file's, the library's among them): matched,
+        // created and inserted like fact-model records, and functions' types, once each declaration passed its check
+        lib.declaredTypes().forEach(types::declared);
         for (FunctionDescr f : pd.getFunctions()) {
             if (PackLibrary.isLibrary(src)) {
                 function(f);
@@ -186,13 +204,6 @@ final class RestrictedChecker {
                         + " the pack's library (lib/*.drl), where it is checked like a consequence");
             }
         }
-        DeclareCheck declares = new DeclareCheck(this); // one line index for all of the file's declarations
-        for (TypeDeclarationDescr t : pd.getTypeDeclarations()) {
-            declares.declare(pd.getName(), t);
-        }
-        // the pack's declared types (this file's and every other file's, the library's among them): matched,
-        // created and inserted like fact-model records, once each declaration passed its own check
-        lib.declaredTypes().forEach(types::declared);
         for (var e : pd.getEnumDeclarations()) {
             problemAtLine(e.getLine(), 0, "'declare enum " + e.getTypeName() + "' is not allowed");
         }
@@ -210,7 +221,6 @@ final class RestrictedChecker {
             problemAtLine(pd.getUnit().getLine(), 0, "'unit' is not allowed");
         }
     }
-
 
     /** A library function: its signature's types, no recursion, and its body as a consequence's. */
     private void function(FunctionDescr f) {
@@ -231,7 +241,9 @@ final class RestrictedChecker {
         String body = f.getBody() == null ? "" : f.getBody();
         int from = problems.lineStart(line);
         int at = body.isBlank() ? -1 : drl.indexOf(body, from);
+        bindingTypes.putAll(LhsBindings.parameterTypes(f.getParameterNames(), f.getParameterTypes()));
         java(at, line, body).function(body, new HashSet<>(f.getParameterNames()));
+        bindingTypes.clear();
         problems.unit(null);
     }
 
@@ -300,8 +312,10 @@ final class RestrictedChecker {
         }
         LhsBindings.collect(r.getLhs(), vars, t -> queryNames.contains(t) && resolve(t) == null,
                 (name, at) -> problemAtLine(at > 0 ? at : line, 0, DroolsNames.variable(name)));
+        LhsBindings.patternTypes(r.getLhs(), bindingTypes);
         lhs(r.getLhs(), vars);
-        LhsAlternatives.check(this, r); // each 'or' multiplies the subrules Drools builds
+        // each 'or' multiplies the subrules Drools builds; a rule over the bound is refused, and counts as the bound
+        alternatives = LhsAlternatives.add(alternatives, Math.min(LhsAlternatives.MAX, LhsAlternatives.check(this, r)));
         if (r.getConsequence() != null) {
             if (r.getConsequence() instanceof String c) {
                 consequence(c, r.getConsequenceLine(), vars);
@@ -535,6 +549,11 @@ final class RestrictedChecker {
                 return lib;
             }
 
+            @Override
+            public String bindingType(String name) {
+                return bindingTypes.get(name);
+            }
+
             private void at(int line, int column, String message, boolean refusal) {
                 if (base < 0 || line < 1 || line > starts.length) {
                     problemAtLine(fallbackLine, 0, message, refusal);
@@ -544,7 +563,6 @@ final class RestrictedChecker {
             }
         });
     }
-
 
     // ---------------------------------------------------------------- problems
 

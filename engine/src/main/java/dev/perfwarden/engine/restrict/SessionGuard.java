@@ -163,7 +163,8 @@ public final class SessionGuard {
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
-                String why = event.getRule() != null && event.getObject() instanceof Hit h ? budget.add(h) : null;
+                String why = event.getRule() != null && event.getObject() instanceof Hit h
+                        ? budget.add(h, event.getRule().getPackageName()) : null;
                 if (why != null) {
                     Running r = running.get();
                     breach.compareAndSet(null, new SessionLimitException(HitBudget.FINDINGS, r.pack(), r.rule(),

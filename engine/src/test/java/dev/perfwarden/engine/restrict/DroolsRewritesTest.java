@@ -196,4 +196,60 @@ class DroolsRewritesTest {
     void ownHitsAndDeclaredTypesMayBeInserted(String then) throws Exception {
         assertThat(check("", "", "$e : EscapeFact()", then)).isEmpty();
     }
+
+    /**
+     * Members are decided by the receiver's type where the tree tells it (attack report item 2): the accessor of a
+     * declared field applies to values of the declared types only, not to an Integer (a declared field {@code integer}
+     * made {@code zero.getInteger(..)} — the static Integer.getInteger — allowed), to an Object, or to a value whose
+     * type the tree does not tell; a static method reached through a value of a known type is named by that type.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Integer z = 0; int k = z.getN();                            | '.getN' is the accessor of a declared field, and this value is of type Integer
+            Object o = new Carrier(1); int k = o.getN();                | '.getN' is the accessor of a declared field, and this value is of type Object
+            int k = "x".getN();                                         | this value is of type String, not of a type the pack declares
+            int k = $e.evidence().getN();                               | this value is of type Evidence, not of a type the pack declares
+            int k = $e.flow().get(0).getN();                            | this value is of type Object, not of a type the pack declares
+            int k = $s.getN();                                          | the type of the value before it cannot be told from the rule
+            dev.perfwarden.engine.model.Severity v = dev.perfwarden.engine.model.Severity.NOTE; Object o = v.byId("x"); | it is the static method Severity.byId
+            """)
+    void membersAreDecidedByTheReceiversType(String then, String message) throws Exception {
+        refusedAt(check("", "", "$e : EscapeFact($s : subject)", then), "r/rule.drl", 22, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Carrier c = new Carrier(1); int k = c.getN(); c.setN(k + 1);
+            Object o = new Carrier(1); int k = ((Carrier) o).getN();
+            int k = new Carrier(1).getN();
+            """)
+    void declaredAccessorsApplyToDeclaredTypes(String then) throws Exception {
+        assertThat(check("", "", "$e : EscapeFact()", then + " Hits.matched(drools);")).isEmpty();
+        assertThat(check("", "function int count(Carrier c) {\n    return c.getN();\n}", "$c : Carrier()",
+                "int k = $c.getN() + count($c); $c.setN(k); insert($c); Hits.matched(drools);")).isEmpty();
+    }
+
+    /**
+     * The {@code modify} path (attack report item 3), in both builds: a {@code modify($x) { ... }} block is MVEL-style
+     * syntax that is not Java and is refused whatever it modifies (an escape, a parameter, the pack's own type);
+     * {@code modify(..)} and {@code update(..)} as calls are refused. What stays allowed is a setter on a value of a
+     * declared type (the pack's own facts, see declaredAccessorsApplyToDeclaredTypes): no fact-model or reporting-API
+     * type has setters. (Probed by hand as well: such a pack compiles classically and to the executable model.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            modify($c) { setN(1) }                   | Drools' modify { } blocks and MVEL syntax are not allowed
+            modify($c) { setN(1); }                  | Drools' modify { } blocks and MVEL syntax are not allowed
+            modify($e) { setLine(1) };               | Drools' modify { } blocks and MVEL syntax are not allowed
+            modify ($c) { n = 2 };                   | Drools' modify { } blocks and MVEL syntax are not allowed
+            modify($c);                              | calling 'modify(...)' is not allowed: a restricted pack may not change or remove facts
+            $c.setN(1); update($c);                  | calling 'update(...)' is not allowed: a restricted pack may not change or remove facts
+            """)
+    void modifyIsRefused(String then, String message) throws Exception {
+        assertThat(check("", "", "$c : Carrier()\n    $e : EscapeFact()", then)).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("r/rule.drl");
+            assertThat(p.line()).isBetween(22, 23);
+            assertThat(p.message()).contains(message).contains("restricted mode");
+        });
+    }
 }

@@ -141,4 +141,26 @@ class PackFaultTest {
                 .isInstanceOfSatisfying(SessionLimitException.class, e -> assertThat(e.getMessage())
                         .contains("the findings of packs loaded from a path or archive carry more than 8 Mi characters"));
     }
+
+    /**
+     * A hit is counted by the package of the rule that inserts it too, not only by the package it names (attack2 probe
+     * 07: hits naming go-perf's package, forged through a declared Hit, were not counted).
+     */
+    @Test
+    void theBudgetCountsHitsByTheInsertingRulesPackage() {
+        HitBudget budget = new HitBudget(pkg -> pkg.equals("perfwarden.packs.evil"));
+        dev.perfwarden.engine.rule.Hit forged = new dev.perfwarden.engine.rule.Hit("interface-escape",
+                "perfwarden.packs.go_perf", dev.perfwarden.engine.model.Severity.ERROR,
+                dev.perfwarden.engine.model.Severity.ERROR, dev.perfwarden.engine.model.Scope.LINE, "main.f", "a.go", 1, 1,
+                "forged", List.of());
+        String why = null;
+        for (int i = 0; i <= HitBudget.HITS_PER_RULE && why == null; i++) {
+            why = budget.add(forged, "perfwarden.packs.evil");
+        }
+        assertThat(why).isEqualTo("rule interface-escape reported more than 10000 findings");
+        HitBudget builtinOnly = new HitBudget(pkg -> pkg.equals("perfwarden.packs.evil"));
+        for (int i = 0; i <= HitBudget.HITS_PER_RULE; i++) {
+            assertThat(builtinOnly.add(forged, "perfwarden.packs.go_perf")).as("a built-in rule's own hits").isNull();
+        }
+    }
 }

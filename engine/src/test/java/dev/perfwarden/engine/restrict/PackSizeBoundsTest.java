@@ -123,4 +123,22 @@ class PackSizeBoundsTest {
                 PackSizeBoundsTest.class.getClassLoader());
         assertThat(three).singleElement().satisfies(p -> assertThat(p.message()).contains("expand to 216 alternatives"));
     }
+
+    /** Attack2 probe 06: many queries, each at the per-rule bound of 64 alternatives; the pack's sum is bounded too. */
+    @Test
+    void aPackWhoseRulesExpandToTooManyAlternativesInAllIsRefused() throws Exception {
+        StringBuilder lib = new StringBuilder("package perfwarden.packs.p;\n\nimport dev.perfwarden.facts.escape.EscapeFact;\n");
+        for (int q = 0; q < 64; q++) {
+            lib.append("\nquery q").append(q).append("()\n    ").append(orGroups(6)).append("\nend\n");
+        }
+        // 63 queries of 64 alternatives and the rule's 1: 4,033, within 4,096
+        String within = lib.substring(0, lib.lastIndexOf("\nquery q63"));
+        assertThat(RestrictedMode.check(pack(within), PackSizeBoundsTest.class.getClassLoader())).isEmpty();
+        List<Problem> problems = RestrictedMode.check(pack(lib.toString()), PackSizeBoundsTest.class.getClassLoader());
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("lib/lib.drl");
+            assertThat(p.message()).startsWith("the rules and queries of the pack expand to 4097 alternatives in all"
+                    + " (4096 in this file;").contains("not allowed, at most 4096 per pack (restricted mode)");
+        });
+    }
 }
