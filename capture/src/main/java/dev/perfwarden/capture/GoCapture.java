@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,10 @@ import java.util.stream.Stream;
 /**
  * Runs the real Go toolchain on a module and writes what it prints into a capture folder that
  * {@code perfwarden analyze} reads: {@code m2.txt} ({@code -m=2}), {@code json/} ({@code -json=0,DIR}) and
- * {@code bce.txt} ({@code -d=ssa/check_bce/debug=1}), all from one {@code go build} whose stderr is split by
- * message form; {@code objdump-N.txt} per main package's binary (with benchmarks, or without a main package:
+ * {@code bce.txt} ({@code -d=ssa/check_bce/debug=1}), all from the builds of the binaries below, each built once
+ * with those flags (so instances that only tests make have facts too), and one {@code go build} with them of the
+ * packages no binary compiled; stderr split by message form ({@link CompilerOutput} puts the builds together);
+ * {@code objdump-N.txt} per main package's binary (with benchmarks, or without a main package:
  * per test binary, and main packages without tests); with benchmarks
  * {@code bench-N.txt} and {@code cpu-N.pprof} from one run of that same test binary and {@code mem-N.pprof}
  * from a second, by default half as long run ({@link #heapBenchtime(String)}). N is the binary's number ({@code binN.test}, {@code binN} for a program), the same in every
@@ -94,7 +95,7 @@ public final class GoCapture {
         return out;
     }
 
-    /** The -gcflags value of the one build: -m=2, -json and check_bce together, for the module's packages only. */
+    /** The -gcflags value of every build: -m=2, -json and check_bce together, for the module's packages only. */
     static String gcflags(String modulePath, Path jsonDir) {
         return modulePath + "/...=-m=2 -json=0," + jsonDir.toUri() + " -d=ssa/check_bce/debug=1";
     }
@@ -114,10 +115,7 @@ public final class GoCapture {
             List<String> commands = new ArrayList<>();
             String modPath = run(module, commands, "go", "list", "-m").stdout.strip();
             List<Pkg> pkgs = packages(module, commands, req.packages());
-            progress.step("go build -gcflags='-m=2 -json=0,DIR -d=ssa/check_bce/debug=1' " + String.join(" ", req.packages())
-                    + " (" + pkgs.size() + (pkgs.size() == 1 ? " package)" : " packages)"));
-            build(module, commands, modPath, req.packages(), out);
-            Map<Pkg, Bin> bins = binaries(module, commands, pkgs, req, work, progress);
+            Map<Pkg, Bin> bins = compile(module, commands, modPath, pkgs, req, work, out, progress);
             if (req.objdump()) {
                 String symRe = "^(main\\.|" + Pattern.quote(modPath) + "[./])";
                 int i = 0;
@@ -160,39 +158,114 @@ public final class GoCapture {
                 // holds a test and a //go:build ignore file: `go build` of it fails)
                 String[] f = line.strip().split("\\|", 6);
                 pkgs.add(new Pkg(f[0], f[1].equals("main") && Integer.parseInt(f[2]) > 0,
-                        Integer.parseInt(f[3]) + Integer.parseInt(f[4]) > 0, Path.of(f[5])));
+                        Integer.parseInt(f[3]) + Integer.parseInt(f[4]) > 0, Integer.parseInt(f[2]) > 0, Path.of(f[5])));
             }
         }
         return pkgs;
     }
 
     /**
-     * One build prints -m=2 and check_bce on stderr and writes -json: a fresh folder (so the build cache, keyed by
-     * the flags, never skips the compile that writes it), renamed to json/ afterwards.
+     * Builds the binaries and writes {@code m2.txt}, {@code bce.txt} and {@code json/} from those same builds: each
+     * test binary and program is built once, with the diagnostic flags ({@link #gcflags}: they change no code;
+     * objdump of both is the same instructions at the same addresses, only the build info that records the flags
+     * is longer), so a generic instance that only tests or benchmarks make has its facts. The packages none of the
+     * binaries compiled get one {@code go build} with the flags; none when the binaries cover every package.
      */
-    private static void build(Path module, List<String> commands, String modPath, List<String> patterns, Path out)
+    private static Map<Pkg, Bin> compile(Path module, List<String> commands, String modPath, List<Pkg> pkgs,
+                                         Request req, Path work, Path out, Progress progress)
             throws IOException, GoToolchainException {
-        Path jsonTmp = Files.createTempDirectory(out, ".json-");
-        Proc b = exec(module, commands, cat(List.of("go", "build", "-gcflags=" + gcflags(modPath, jsonTmp)),
-                patterns));
-        if (b.exit != 0) {
-            deleteTree(jsonTmp);
-            throw new GoToolchainException("'go build' failed in " + module + ":\n" + tail(b.stderr));
+        CompilerOutput cc = new CompilerOutput(out);
+        try {
+            String flags = gcflags(modPath, cc.jsonDir());
+            Map<Pkg, Bin> bins = binaries(module, commands, pkgs, req, work, progress, flags, cc);
+            build(module, commands, pkgs, bins, req.packages(), flags, cc, progress);
+            cc.write(out);
+            return bins;
+        } finally {
+            cc.delete();
         }
-        splitDiagnostics(b.stderr, out.resolve("m2.txt"), out.resolve("bce.txt"));
-        Path json = out.resolve("json");
-        deleteTree(json);
-        Files.move(jsonTmp, json, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * One {@code go build} with the diagnostic flags of the packages no binary compiled (without binaries: of the
+     * patterns, as one build of everything). The -json folder is the binaries' own, so the build cache is shared.
+     */
+    private static void build(Path module, List<String> commands, List<Pkg> pkgs, Map<Pkg, Bin> bins,
+                              List<String> patterns, String flags, CompilerOutput cc, Progress progress)
+            throws IOException, GoToolchainException {
+        List<String> args = patterns;
+        int n = pkgs.size();
+        if (!bins.isEmpty()) {
+            java.util.Set<String> covered = compiledBy(module, commands, bins);
+            List<Pkg> rest = pkgs.stream().filter(p -> p.compiles() && !covered.contains(p.importPath())).toList();
+            if (rest.isEmpty()) {
+                return;
+            }
+            args = rest.stream().map(Pkg::importPath).toList();
+            n = rest.size();
+        }
+        progress.step("go build -gcflags='-m=2 -json=0,DIR -d=ssa/check_bce/debug=1' " + String.join(" ", args)
+                + " (" + n + (n == 1 ? " package)" : " packages)"));
+        List<String> cmd = new ArrayList<>(List.of("go", "build"));
+        String only = args.size() == 1 ? args.get(0) : null;
+        if (pkgs.stream().anyMatch(p -> p.main() && p.importPath().equals(only))) {
+            cmd.addAll(List.of("-o", java.io.File.separatorChar == '/' ? "/dev/null" : "NUL")); // no program in the module
+        }
+        cc.add(flagged(module, commands, cmd, flags, args));
+    }
+
+    /** The packages the binaries' builds compiled: {@code go list -deps} (test binaries: {@code -test}). */
+    private static java.util.Set<String> compiledBy(Path module, List<String> commands, Map<Pkg, Bin> bins)
+            throws IOException, GoToolchainException {
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        for (boolean test : new boolean[]{true, false}) {
+            List<String> of = bins.entrySet().stream().filter(e -> e.getValue().test() == test)
+                    .map(e -> e.getKey().importPath()).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            List<String> cmd = new ArrayList<>(List.of("go", "list", "-deps"));
+            if (test) {
+                cmd.add("-test");
+            }
+            cmd.addAll(List.of("-f", "{{.ImportPath}}"));
+            for (String line : run(module, commands, cat(cmd, of)).stdout.split("\n")) {
+                // "P [X.test]": P compiled for X's test binary
+                covered.add(line.strip().split(" ", 2)[0]);
+            }
+        }
+        return covered;
+    }
+
+    /**
+     * Runs {@code cmd -gcflags=flags args} and returns its stderr. On failure that stderr is mostly diagnostics,
+     * so the same command without the flags is run to say why.
+     */
+    private static String flagged(Path module, List<String> commands, List<String> cmd, String flags,
+                                  List<String> args) throws IOException, GoToolchainException {
+        List<String> withFlags = new ArrayList<>(cmd);
+        withFlags.add("-gcflags=" + flags);
+        Proc p = exec(module, commands, cat(withFlags, args));
+        if (p.exit != 0) {
+            String[] plain = cat(cmd, args);
+            Proc q = exec(module, commands, plain);
+            String why = q.exit != 0 ? (q.stderr.isBlank() ? q.stdout : q.stderr) : p.stderr;
+            throw new GoToolchainException("'" + String.join(" ", plain) + "' failed in " + module + ":\n"
+                    + tail(why));
+        }
+        return p.stderr;
     }
 
     /**
      * The binaries objdump reads. With benchmarks: one test binary per package with tests, which the benchmarks
      * then run too (built once), and main packages without tests. Without: the main packages' binaries only (no
      * test dependencies to compile and link), or, in a module without a main package, the test binaries. Each
-     * binary's number N ({@code binN.test}, {@code binN}) names every file made from it.
+     * binary's number N ({@code binN.test}, {@code binN}) names every file made from it. Each is built with the
+     * diagnostic flags; its stderr and -json files go to {@code cc}.
      */
     private static Map<Pkg, Bin> binaries(Path module, List<String> commands, List<Pkg> pkgs, Request req, Path work,
-                                          Progress progress) throws IOException, GoToolchainException {
+                                          Progress progress, String flags, CompilerOutput cc)
+            throws IOException, GoToolchainException {
         boolean anyMain = pkgs.stream().anyMatch(Pkg::main);
         boolean testBinaries = req.benchRegex() != null || !anyMain;
         List<Pkg> built = pkgs.stream().filter(p -> testBinaries && p.tests() || p.main() && req.objdump()).toList();
@@ -203,11 +276,8 @@ public final class GoCapture {
             Path bin = work.resolve("bin" + (++n) + (test ? ".test" : ""));
             progress.step(String.format(Locale.ROOT, "go %s %s (%d/%d)", test ? "test -c" : "build", p.importPath(), n,
                     built.size()));
-            if (test) {
-                run(module, commands, "go", "test", "-c", "-o", bin.toString(), p.importPath());
-            } else {
-                run(module, commands, "go", "build", "-o", bin.toString(), p.importPath());
-            }
+            cc.add(flagged(module, commands, test ? List.of("go", "test", "-c", "-o", bin.toString())
+                    : List.of("go", "build", "-o", bin.toString()), flags, List.of(p.importPath())));
             if (Files.isRegularFile(bin)) {
                 bins.put(p, new Bin(n, bin, test));
             }
@@ -345,7 +415,8 @@ public final class GoCapture {
     /** A result line of {@code go test -bench} (name, iterations, ns/op). */
     private static final Pattern BENCH_RESULT = Pattern.compile("(?m)^Benchmark\\S*\\s+\\d+\\s+\\S+ ns/op");
 
-    private record Pkg(String importPath, boolean main, boolean tests, Path dir) {
+    /** {@code compiles}: the package has non-test files for this platform (a plain build compiles something). */
+    private record Pkg(String importPath, boolean main, boolean tests, boolean compiles, Path dir) {
     }
 
     /**

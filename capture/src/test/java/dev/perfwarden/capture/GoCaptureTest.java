@@ -41,14 +41,13 @@ class GoCaptureTest {
         GoCapture.Result r = GoCapture.capture(new GoCapture.Request(orders, out, ".", "20x", true));
         List<String> cmds = r.commands();
 
-        // one compile of the module with -m=2, -json and check_bce in one -gcflags value
-        List<String> builds = cmds.stream().filter(c -> c.startsWith("go build -gcflags")).toList();
-        assertThat(cmds.stream().filter(c -> c.startsWith("go build"))).hasSize(1);
-        assertThat(builds).hasSize(1);
-        assertThat(builds.get(0)).contains("-m=2", "-json=0,file:", "-d=ssa/check_bce/debug=1");
-        // one test binary per package with tests (orders has two), each built once
+        // one test binary per package with tests (orders has two), each built once, with -m=2, -json and
+        // check_bce in one -gcflags value; they compile every package, so there is no go build
         List<String> testBins = cmds.stream().filter(c -> c.startsWith("go test -c")).toList();
-        assertThat(testBins).hasSize(2).doesNotHaveDuplicates();
+        assertThat(testBins).hasSize(2).doesNotHaveDuplicates()
+                .allMatch(c -> c.contains("-gcflags=example.com/orders/...=-m=2 -json=0,file:")
+                        && c.contains(" -d=ssa/check_bce/debug=1"));
+        assertThat(cmds).noneMatch(c -> c.startsWith("go build"));
 
         String m2 = Files.readString(out.resolve("m2.txt"));
         assertThat(m2).contains("# example.com/orders", ": can inline ", " escapes to heap")
@@ -148,7 +147,7 @@ class GoCaptureTest {
                         .as("cpu-%d.pprof's main mapping", n).contains(out.resolve("bin" + n + ".test").toString());
             }
         }
-        assertThat(steps).anyMatch(x -> x.matches("\\d+s go build -gcflags=.*\\(3 packages\\)"))
+        assertThat(steps).noneMatch(x -> x.contains("go build"))
                 .anyMatch(x -> x.matches("\\d+s go test -c example.com/m/b \\(2/3\\)"))
                 .anyMatch(x -> x.matches("\\d+s go tool objdump bin3.test \\(3/3\\)"))
                 .anyMatch(x -> x.matches("\\d+s benchmarks with a CPU profile: example.com/m/c \\(3/3\\)"))
@@ -240,13 +239,65 @@ class GoCaptureTest {
         GoCapture.Result r = GoCapture.capture(new GoCapture.Request(orders, out, null, "1s", true));
         List<String> cmds = r.commands();
         assertThat(cmds).noneMatch(c -> c.startsWith("go test")).noneMatch(c -> c.contains("-test.bench"));
-        assertThat(cmds.stream().filter(c -> c.startsWith("go build -o"))).hasSize(1);
+        // built once, with the diagnostic flags: it compiles internal/pricing too, so no other build
+        assertThat(cmds.stream().filter(c -> c.startsWith("go build"))).singleElement().asString()
+                .startsWith("go build -o ").contains("-m=2 -json=0,file:");
         // the main binary holds the module's other package too
         assertThat(Files.readString(out.resolve("objdump-1.txt")))
                 .contains("TEXT example.com/orders/internal/pricing.", "TEXT main.");
         assertThat(out.resolve("objdump-2.txt")).doesNotExist();
         assertThat(out.resolve("m2.txt")).isNotEmptyFile();
         assertThat(out.resolve("bce.txt")).isNotEmptyFile();
+    }
+
+    /**
+     * tidwall/btree's defect: a generic function that only a benchmark instantiates is compiled in the test build
+     * alone, so its -m=2, check_bce and -json facts come from there. A package compiled both as its test variant and
+     * plainly (for a program) keeps one section, the test variant's, and its -json files; a package that no binary
+     * compiles gets the one go build.
+     */
+    @Test
+    void compilerOutputComesFromTheTestBuildsOncePerPackage(@TempDir Path dir) throws Exception {
+        Path mod = dir.resolve("m");
+        Files.createDirectories(mod.resolve("cmd/tool"));
+        Files.createDirectories(mod.resolve("extra"));
+        Files.writeString(mod.resolve("go.mod"), "module example.com/g\n\ngo 1.22\n");
+        Files.writeString(mod.resolve("g.go"), "package g\n\n// Pick sums xs[i] of every index in idx.\n"
+                + "func Pick[T int | float64](xs []T, idx []int) T {\n\tvar s T\n\tfor _, i := range idx {\n"
+                + "\t\ts += xs[i]\n\t}\n\treturn s\n}\n\nfunc Twice(n int) int { return 2 * n }\n");
+        Files.writeString(mod.resolve("g_test.go"), "package g\n\nimport \"testing\"\n\nvar sink float64\n\n"
+                + "func BenchmarkPick(b *testing.B) {\n\txs := []float64{1, 2, 3}\n\tidx := []int{2, 0, 1}\n"
+                + "\tfor i := 0; i < b.N; i++ {\n\t\tsink += Pick(xs, idx)\n\t}\n}\n");
+        Files.writeString(mod.resolve("cmd/tool/main.go"), "package main\n\nimport \"example.com/g\"\n\n"
+                + "func main() { println(g.Twice(len(\"ab\"))) }\n");
+        Files.writeString(mod.resolve("extra/extra.go"), "package extra\n\nfunc Thrice(n int) int { return 3 * n }\n");
+        Path out = dir.resolve("out");
+        GoCapture.Result r = GoCapture.capture(new GoCapture.Request(mod, out, ".", "2x", true));
+
+        String m2 = Files.readString(out.resolve("m2.txt"));
+        assertThat(m2).contains("./g.go:4:6: can inline Pick[go.shape.float64] with cost ",
+                "./g_test.go:11:15: inlining call to Pick[go.shape.float64]",
+                "# example.com/g/extra\nextra/extra.go:3:6: can inline Thrice");
+        assertThat(Files.readString(out.resolve("bce.txt"))).contains("./g.go:7:10: Found IsInBounds");
+        // cmd/tool's build compiled example.com/g plainly: its section and -json files are not kept
+        assertThat(m2.lines().filter(l -> l.startsWith("# example.com/g"))).containsExactly(
+                "# example.com/g [example.com/g.test]", "# example.com/g.test", "# example.com/g/cmd/tool",
+                "# example.com/g/extra");
+        assertThat(m2.lines().filter(l -> l.startsWith("./g.go:12:6: can inline Twice"))).hasSize(1);
+        assertThat(out.resolve("json/example.com%2Fg/g_test.json")).isRegularFile();
+        assertThat(Files.readString(out.resolve("json/example.com%2Fg/g.json"))).contains("\"line\":4,");
+        assertThat(out.resolve("json/example.com%2Fg%2Fextra/extra.json")).isRegularFile();
+
+        List<String> builds = r.commands().stream().filter(c -> c.startsWith("go build") || c.startsWith("go test"))
+                .toList();
+        assertThat(builds).hasSize(3);
+        assertThat(builds.get(0)).startsWith("go test -c -o ").endsWith(" example.com/g");
+        assertThat(builds.get(1)).startsWith("go build -o ").endsWith(" example.com/g/cmd/tool");
+        assertThat(builds.get(2)).startsWith("go build -gcflags=").endsWith(" example.com/g/extra");
+        assertThat(builds).allMatch(c -> c.contains("-gcflags=example.com/g/...=-m=2 -json=0,file:"));
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".json-"));
+        }
     }
 
     @Test

@@ -27,11 +27,12 @@ import java.util.stream.Stream;
 /** {@code perfwarden scan [MODULE_DIR]}: runs the real Go toolchain on a module, then analyses what it printed. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Build a Go module with the real toolchain and analyse its output.",
-                "Runs one go build of the module's packages with -gcflags='-m=2 -json=0,DIR",
-                "-d=ssa/check_bce/debug=1', builds each test binary once (main packages: their binary) for",
-                "go tool objdump, and with --bench runs that test binary twice: once with a CPU profile,",
-                "once, half as long by default, with a heap profile (-memprofilerate=512 would skew the CPU",
-                "profile); then analyses it. Without --keep the captures go to a temporary folder, deleted at the end.",
+                "Builds each test binary once (main packages: their binary) with -gcflags='-m=2 -json=0,DIR",
+                "-d=ssa/check_bce/debug=1' (so generic instances only tests make have facts; packages no binary",
+                "compiles get one go build with those flags), reads it with go tool objdump, and with --bench",
+                "runs that test binary twice: once with a CPU profile, once, half as long by default, with a",
+                "heap profile (-memprofilerate=512 would skew the CPU profile); then analyses it. Without --keep",
+                "the captures go to a temporary folder, deleted at the end.",
                 "Each step (package, step, time since the start) is one line on standard error, terminal or not",
                 "(CI logs too); standard output holds the report only. Needs go on the PATH."})
 public final class ScanCommand implements Callable<Integer> {
