@@ -77,14 +77,15 @@ final class DeclareCheck {
                     + " in the pack's own package (" + pkg + ")");
             return;
         }
-        if (c.resolveType(name) != null || c.model().factType(pkg, name).isPresent()
-                || c.model().reservedSimpleName(name)) {
-            c.problemAtLine(line, 0, what + " is not allowed: " + name + " is already a type rules can name (here,"
-                    + " through another file's import, or in java.lang); a declaration of an existing type changes"
-                    + " that type");
+        if (c.resolveType(name) != null || c.model().factType(pkg, name).isPresent()) {
+            c.problemAtLine(line, 0, what + " is not allowed: " + name + " is already a type rules can name; a"
+                    + " declaration of an existing type changes that type");
             return;
         }
         String taken = taken(name);
+        if (taken == null && c.model().reservedSimpleName(name)) {
+            taken = "the name of a type a restricted pack can import";
+        }
         if (taken != null) {
             c.problemAtLine(line, 0, what + " is not allowed: " + name + " is " + taken + ", and Drools' imports hold for"
                     + " every file of a package (java.lang's everywhere): the declaration would re-declare that class,"
