@@ -28,11 +28,19 @@ class PerCallWeightTest {
             JsonNode f = finding(m[0], "inline-budget", m[1]);
             assertThat(f.get("severity").asText()).as(m[1]).isEqualTo("note");
             assertThat(f.get("message").asText()).as(m[1]).contains("of its CPU samples are inside its loops");
-            assertThat(f.get("cost").get("cpuShare").asDouble()).as(m[1]).isGreaterThanOrEqualTo(0.02);
+            // hot by hot.function.cumShare (2 %), yet a note; murmur32.go:50 holds 1.5 % since the samples taken in
+            // preemption are left out (28 % of murmur3's profile), under the bar itself: its note needs no loop
+            if (!m[0].equals("murmur3")) {
+                assertThat(f.get("cost").get("cpuShare").asDouble()).as(m[1]).isGreaterThanOrEqualTo(0.02);
+            }
         }
-        // NextSet: most samples on its first-word fast path, the word scan is the exception: a call per bit found
+        // NextSet: most samples on its first-word fast path, the word scan is the exception: a call per bit found. Its
+        // message says so; since the samples taken in preemption are left out it is a note: 0.18 s of its 0.55 s cum
+        // were its own (go tool pprof -top -cum with and without -ignore='^runtime\\.asyncPreempt$'), 1.55 % of the
+        // bitset capture's samples, under hot.function.cumShare (2 %)
         JsonNode next = finding("bitset", "inline-budget", "bitset.go:442");
-        assertThat(next.get("severity").asText()).isEqualTo("warning");
+        assertThat(next.get("severity").asText()).isEqualTo("note");
+        assertThat(next.get("cost").get("cpuShare").asDouble()).isCloseTo(0.0155, org.assertj.core.data.Offset.offset(0.001));
         assertThat(next.get("message").asText()).doesNotContain("inside its loops").contains("Every call of it pays a full call");
     }
 

@@ -328,15 +328,17 @@ class RealModuleTest {
      */
     @org.junit.jupiter.api.Test
     void aBoundsCheckIsWeighedByItsOwnInstructions() {
+        // the line's own share is context in the same evidence ("; the whole line: self N % of cpu samples"), measured
+        // without runtime.asyncPreempt since profiles are merged (ProfileMergeTest); here: what the check's instructions hold
         Map<String, String> demoted = Map.of(
                 "lz4 internal/lz4block/block.go:534", "hold <0.1 % of cpu samples (1 flat: 0x5b8f93 0, 0x5b8f99 0,"
                         + " 0x5b8fc3 0, 0x5b8fc9 0, 0x5b9ccc 0, 0x5b9cd2 0, 0x5b9cf5 1, 0x5b9cfb 0); the whole line:"
-                        + " self 18.7 % of cpu samples",
+                        + " self ",
                 "lz4 writer.go:109", "hold 0 % of cpu samples",
                 "bitset bitset.go:514", "its 2 instructions hold 0 % of cpu samples (0 flat: 0x5665ab 0, 0x5665ad 0);"
-                        + " the whole line: self 0.6 % of cpu samples",
-                "bitset bitset.go:965", "(1 flat: 0x567a99 1, 0x567a9f 0); the whole line: self 14.8 % of cpu samples",
-                "chi tree.go:827", "(1 flat: 0x6c0ce3 1, 0x6c0ce9 0); the whole line: self 1.7 % of cpu samples");
+                        + " the whole line: self ",
+                "bitset bitset.go:965", "(1 flat: 0x567a99 1, 0x567a9f 0); the whole line: self ",
+                "chi tree.go:827", "(1 flat: 0x6c0ce3 1, 0x6c0ce9 0); the whole line: self ");
         demoted.forEach((site, text) -> {
             Report r = Report.of(Cli.root().resolve("testdata/modules").resolve(site.substring(0, site.indexOf(' '))));
             assertThat(r.findings()).filteredOn(f -> key(f).equals("bounds-check-hot " + site.substring(site.indexOf(' ') + 1)))
@@ -354,7 +356,7 @@ class RealModuleTest {
                     assertThat(f.get("cost").get("cpuShare").asDouble()).isCloseTo(8 / 1264.0,
                             org.assertj.core.data.Offset.offset(1e-9));
                     assertThat(f.get("evidence").toString()).contains("(8 flat: 0x52e89d 0, 0x52e923 8); the whole"
-                            + " line: self 1.3 % of cpu samples");
+                            + " line: self 0.9 % of cpu samples");
                 });
     }
 
@@ -386,7 +388,8 @@ class RealModuleTest {
 
     /**
      * xsync's {@code map.go:556}: the shape bodies of {@code LoadAndDelete} are 12 over the inlining budget and hold
-     * 2.5 % of the CPU samples, all of them below the line that calls {@code doCompute} (cost 2238, not inlined),
+     * 2.5 % of the CPU samples (1.1 % without those taken in preemption, since session 11: under
+     * hot.function.cumShare itself), all of them below the line that calls {@code doCompute} (cost 2238, not inlined),
      * which locks a bucket. Inlining {@code LoadAndDelete} would save one call of what each call does: a note that
      * keeps its measured cost and says where the samples are (it was a warning, the only one the report showed).
      */
@@ -398,7 +401,7 @@ class RealModuleTest {
                     assertThat(f.get("severity").asText()).isEqualTo("note");
                     assertThat(f.get("function").asText()).contains("LoadAndDelete");
                     assertThat(f.get("message").asText()).contains("of its CPU samples are in the functions it calls out of line");
-                    assertThat(f.get("cost").get("cpuShare").asDouble()).isGreaterThan(0.02);
+                    assertThat(f.get("cost").get("cpuShare").asDouble()).isGreaterThan(0.01);
                 });
     }
 
@@ -490,7 +493,8 @@ class RealModuleTest {
     @org.junit.jupiter.api.Test
     void withJsonAloneAGenericRefusalNamesNoInstanceAndStaysANote() throws IOException {
         // -json prints map.go:546's decision as (*Map[...]).Compute: it cannot say that cost 93 is the dictionary
-        // wrapper's, so the shape body's 6.6 % of the CPU is its cost but does not raise it
+        // wrapper's, so the shape body's 4.3 % of the CPU (6.6 % with the samples taken in preemption) is its cost but
+        // does not raise it
         Path d = Cli.root().resolve("testdata/modules/xsync");
         Cli.Run run = Cli.run("analyze", d.resolve("json").toString(), d.resolve("cpu.pprof").toString(), "--source",
                 d.resolve("src").toString(), "--format", "json", "--fail-on", "none", "--no-config");
@@ -499,7 +503,7 @@ class RealModuleTest {
         JSON.readTree(run.out()).get("findings").forEach(fs::add);
         assertThat(fs).filteredOn(f -> key(f).equals("inline-budget map.go:546")).singleElement().satisfies(f -> {
             assertThat(f.get("function").asText()).endsWith(".(*Map[...]).Compute");
-            assertThat(f.get("cost").get("cpuShare").asDouble()).isGreaterThan(0.05);
+            assertThat(f.get("cost").get("cpuShare").asDouble()).isGreaterThan(0.04);
             assertThat(f.get("severity").asText()).isEqualTo("note");
         });
     }

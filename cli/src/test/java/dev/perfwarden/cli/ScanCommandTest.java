@@ -49,7 +49,7 @@ class ScanCommandTest {
             Files.writeString(mod.resolve("m.go"), "package m\n\nfunc F( {\n");
             Cli.Run failed = Cli.run("scan", mod.toString());
             assertThat(failed.exit()).isNotIn(0, 1);
-            assertThat(failed.err()).contains("'go build' failed");
+            assertThat(failed.err()).contains("'go build ./...' failed in ");
             assertThat(leftIn(temp)).isEmpty();
         } finally {
             System.setProperty("java.io.tmpdir", was);

@@ -242,7 +242,8 @@ public final class Weighing {
             if (o instanceof LineCost l && l.sampleType().equals(sampleType)) {
                 m = new Measure(true, cum ? l.cumShare() : l.selfShare());
             } else if (o instanceof HotFunction f && f.sampleType().equals(sampleType)) {
-                m = new Measure(true, f.cumShare());
+                // without the samples taken in preemption (runtime.asyncPreempt), as a line's cost is measured
+                m = new Measure(true, f.cum() > 0 ? f.cumShare() * (f.cum() - f.preempt()) / f.cum() : f.cumShare());
             }
             if (m != null && (!best.found() || m.share() > best.share())) {
                 best = m;
@@ -261,7 +262,7 @@ public final class Weighing {
             if (o instanceof LineCost l && l.sampleType().equals(SAMPLES)) {
                 best = Math.max(best, cum ? l.cum() : l.self());
             } else if (o instanceof HotFunction f && f.sampleType().equals(SAMPLES)) {
-                best = Math.max(best, f.cum());
+                best = Math.max(best, f.cum() - f.preempt());
             }
         }
         return best;
