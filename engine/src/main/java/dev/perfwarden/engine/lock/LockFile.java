@@ -179,12 +179,8 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
     // ---------------------------------------------------------------- reading and writing
 
     public static LockFile read(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, 0, "cannot read the lock file: " + e.getMessage());
-        }
+        String text = dev.perfwarden.engine.project.ProjectFiles.read(file,
+                dev.perfwarden.engine.project.ProjectFiles.LOCK_MAX, "lock file");
         return parse(text, file.toString());
     }
 

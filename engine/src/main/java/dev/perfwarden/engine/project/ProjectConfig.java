@@ -218,12 +218,7 @@ public record ProjectConfig(Path file, List<PackSpec> packs, List<ParamSetting> 
     }
 
     public static ProjectConfig load(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, 0, "cannot read: " + e.getMessage());
-        }
+        String text = ProjectFiles.read(file, ProjectFiles.PROJECT_FILE_MAX, "project file");
         return parse(text, file.toAbsolutePath().normalize());
     }
 

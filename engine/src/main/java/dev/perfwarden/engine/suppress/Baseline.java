@@ -74,12 +74,8 @@ public record Baseline(String origin, List<Entry> entries) implements Suppressor
     // ---------------------------------------------------------------- file
 
     public static Baseline read(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, 0, "cannot read the baseline: " + e.getMessage());
-        }
+        String text = dev.perfwarden.engine.project.ProjectFiles.read(file,
+                dev.perfwarden.engine.project.ProjectFiles.BASELINE_MAX, "baseline");
         return parse(text, file.toString());
     }
 
