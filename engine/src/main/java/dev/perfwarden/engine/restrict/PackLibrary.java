@@ -104,38 +104,11 @@ final class PackLibrary {
                     .filter(m -> m.getScope().isEmpty() && calls.containsKey(m.getNameAsString()))
                     .forEach(m -> calls.get(f.getName()).add(m.getNameAsString())));
         }
-        Map<String, String> cycles = new LinkedHashMap<>();
-        for (String f : calls.keySet()) {
-            List<String> path = cycle(f, f, calls, new ArrayList<>(List.of(f)), new TreeSet<>());
-            if (path != null) {
-                cycles.put(f, String.join(" -> ", path));
-            }
-        }
+        Map<String, String> cycles = CallCycles.of(calls, new long[1]);
         PackLibrary lib = new PackLibrary(Set.copyOf(calls.keySet()), Set.copyOf(queries), Set.copyOf(declared),
                 Set.copyOf(accessors), Map.copyOf(cycles), Map.copyOf(returns));
         lib.imported = Set.copyOf(imported);
         return lib;
-    }
-
-    /** A call path from {@code at} back to {@code start}, or null. */
-    private static List<String> cycle(String start, String at, Map<String, Set<String>> calls, List<String> path,
-                                      Set<String> seen) {
-        for (String next : calls.getOrDefault(at, Set.of())) {
-            if (next.equals(start)) {
-                List<String> p = new ArrayList<>(path);
-                p.add(start);
-                return p;
-            }
-            if (seen.add(next)) {
-                path.add(next);
-                List<String> found = cycle(start, next, calls, path, seen);
-                if (found != null) {
-                    return found;
-                }
-                path.remove(path.size() - 1);
-            }
-        }
-        return null;
     }
 
     /**
