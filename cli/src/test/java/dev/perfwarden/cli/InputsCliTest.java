@@ -30,7 +30,8 @@ class InputsCliTest {
         assertThat(in.path("records").asLong()).isZero();
         assertThat(in.path("note").asText()).isEqualTo("empty input");
         Cli.Run text = Cli.run("analyze", bce.toString());
-        assertThat(text.out()).contains(bce + " (empty): 0 records, 0 unparsed (empty input)");
+        assertThat(text.out()).contains("input notes:\n  " + bce + ": empty input\n")
+                .contains(bce + " (empty): 0 records, 0 unparsed (see input notes)");
     }
 
     @Test

@@ -144,7 +144,7 @@ public final class TextReporter implements Reporter {
 
     /**
      * The notes of inputs that were read, next to the counts where a reader looks (the inputs list at the end
-     * repeats them): a CPU profile whose hot instructions could not be joined to machine code was otherwise only
+     * points here instead of repeating them): a CPU profile whose hot instructions could not be joined to machine code was otherwise only
      * a remark on one of many input lines (lz4: 84 % of cpu-2's time, in assembly, left out unseen).
      */
     private static void inputNotes(AnalysisResult r, Appendable out) throws IOException {
@@ -197,7 +197,8 @@ public final class TextReporter implements Reporter {
                 out.append(plural(in.records(), "record")).append(", ").append(Long.toString(in.unparsed()))
                         .append(" unparsed");
                 if (in.note() != null) {
-                    out.append(" (").append(in.note()).append(')');
+                    // said in full under "input notes" with the counts; a second copy here only made the report longer
+                    out.append(" (see input notes)");
                 }
             }
             out.append('\n');

@@ -212,6 +212,8 @@ class ReportersTest {
                 + "  keep/cpu-2.pprof: hot instructions not joined: the profile keep/cpu-2.pprof is not of the binary "
                 + "keep/objdump-2.txt shows\n"
                 + "rules (perfwarden explain RULE");
+        assertThat(text).contains("  keep/cpu-2.pprof (pprof): 270 records, 0 unparsed (see input notes)\n")
+                .containsOnlyOnce("hot instructions not joined");
         assertThat(new TextReporter(false).render(plain)).doesNotContain("input notes:");
     }
 
