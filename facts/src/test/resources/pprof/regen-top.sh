@@ -63,10 +63,11 @@ for v in go1.19 go1.23; do
   mkdir -p "$here/corpus/$v/t3"
   tables "$here/corpus/$v/t3" "$root/testdata/corpus/$v/t3"
 done
-# merge/: three CPU profiles of different test binaries read together (ProfileMergeTest)
+# merge/: three CPU profiles of different test binaries read together (ProfileMergeTest, HotTableTest)
 merged=("$root/testdata/captured/go1.26.8/sites/cpu.pprof" "$root/testdata/captured/go1.26.8/shapes/cpu.pprof"
         "$root/testdata/modules/uuid/cpu.pprof")
 mkdir -p "$here/merge"
 go tool pprof -top -nodecount=20 "${merged[@]}" > "$here/merge/pprof-top.txt" 2>/dev/null
 go tool pprof -top -lines -nodecount=20 "${merged[@]}" > "$here/merge/pprof-top-lines.txt" 2>/dev/null
+go tool pprof -top -cum -nodecount=20 "${merged[@]}" > "$here/merge/pprof-top-cum.txt" 2>/dev/null
 echo "ground truth written with $(go version)"

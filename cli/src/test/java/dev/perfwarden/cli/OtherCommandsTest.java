@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,26 @@ class OtherCommandsTest {
         Matcher m = Pattern.compile("(?m)^[ \\t]+\\S+[ \\t]+\\S+%[ \\t]+\\S+%[ \\t]+\\S+[ \\t]+\\S+%[ \\t]+(.+?)(?: \\(inline\\))?$").matcher(top);
         assertThat(m.find()).isTrue();
         assertThat(t.path("functions").get(0).path("function").asText()).isEqualTo(m.group(1));
+    }
+
+    /** Several profiles (scan's cpu-N.pprof) make one table, merged as pprof merges them and as analyze weighs them. */
+    @Test
+    void hotMergesSeveralProfilesAndTakesOneForDisasm() throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("hot", "--top", "20"));
+        for (String p : List.of("testdata/captured/go1.26.8/sites/cpu.pprof", "testdata/captured/go1.26.8/shapes/cpu.pprof",
+                "testdata/modules/uuid/cpu.pprof")) {
+            args.add(ROOT.resolve(p).toString());
+        }
+        Cli.Run r = Cli.run(args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        // the real go tool pprof -top of the three (facts/src/test/resources/pprof/regen-top.sh), labels aside
+        String pprof = Files.readString(ROOT.resolve("facts/src/test/resources/pprof/merge/pprof-top.txt"));
+        assertThat(r.out().replaceAll(" \\((partial-)?inline\\)\n", "\n"))
+                .isEqualTo(pprof.replaceAll(" \\((partial-)?inline\\)\n", "\n"));
+        args.addAll(List.of("--disasm", "Parse", "--objdump", "x.txt"));
+        Cli.Run disasm = Cli.run(args.toArray(String[]::new));
+        assertThat(disasm.exit()).isEqualTo(2);
+        assertThat(disasm.err()).contains("--disasm, --binary and --objdump take one profile (of that binary), not 3");
     }
 
     @Test

@@ -38,18 +38,20 @@ public final class HotTable {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    private final ProfileData data;
-    private final int index;
+    private final ProfileData.Header header;
+    private final SampleType sampleType;
+    private final long total;
     private final boolean byCum;
     private final List<Row> rows;
     private final int nodeCount;
     private final int dropped;
     private final long cutoff;
 
-    private HotTable(ProfileData data, int index, boolean byCum, List<Row> rows, int nodeCount, int dropped,
-                     long cutoff) {
-        this.data = data;
-        this.index = index;
+    private HotTable(ProfileData.Header header, SampleType sampleType, long total, boolean byCum, List<Row> rows,
+                     int nodeCount, int dropped, long cutoff) {
+        this.header = header;
+        this.sampleType = sampleType;
+        this.total = total;
         this.byCum = byCum;
         this.rows = List.copyOf(rows);
         this.nodeCount = nodeCount;
@@ -105,7 +107,90 @@ public final class HotTable {
             rows.add(new Row(data.functionName(fn), flat, data.share(flat, t), c, data.share(c, t),
                     data.inlineLabel(fn, t)));
         }
-        return new HotTable(data, t, cum, rows, nodes.size(), dropped, cutoff);
+        return new HotTable(data.header(), data.sampleTypes().get(t), data.total(t), cum, rows, nodes.size(), dropped,
+                cutoff);
+    }
+
+    /**
+     * The table of several profiles merged as {@code go tool pprof -top a.pprof b.pprof} merges them (google/pprof
+     * {@code profile.Merge}): the values of each function summed over the profiles (samples are never scaled), its
+     * shares of the summed total; the header of the first profile with the earliest time and the summed duration.
+     * One profile gives {@link #of(ProfileData, String, boolean, int, double)}'s table.
+     *
+     * @param names the profiles' names, for errors
+     * @throws IllegalArgumentException when a profile lacks the sample type or its unit differs (pprof: "profiles
+     *                                  have empty common sample type list")
+     */
+    public static HotTable merged(List<ProfileData> profiles, List<String> names, String sampleIndex, boolean cum,
+                                  int top, double nodeFraction) {
+        if (profiles.size() == 1) {
+            return of(profiles.get(0), sampleIndex, cum, top, nodeFraction);
+        }
+        ProfileData first = profiles.get(0);
+        SampleType type = first.sampleTypes().get(first.sampleIndex(sampleIndex));
+        java.util.Map<String, long[]> byName = new java.util.LinkedHashMap<>(); // flat, cum, inline bit, call bit
+        long total = 0;
+        long time = 0;
+        long duration = 0;
+        for (int p = 0; p < profiles.size(); p++) {
+            ProfileData data = profiles.get(p);
+            int t = index(data, type, names.get(p));
+            total += data.total(t);
+            time = time == 0 || data.header().timeNanos() != 0 && data.header().timeNanos() < time
+                    ? data.header().timeNanos() : time;
+            duration += data.header().durationNanos();
+            for (int fn = 0; fn < data.functionCount(); fn++) {
+                if (data.flat(fn, t) == 0 && data.cum(fn, t) == 0) {
+                    continue;
+                }
+                long[] v = byName.computeIfAbsent(data.functionName(fn), k -> new long[4]);
+                v[0] += data.flat(fn, t);
+                v[1] += data.cum(fn, t);
+                v[2] |= data.inlinedInto(fn, t) ? 1 : 0;
+                v[3] |= data.calledInto(fn, t) ? 1 : 0;
+            }
+        }
+        long cutoff = Math.abs((long) (total * nodeFraction));
+        List<Row> nodes = new ArrayList<>();
+        int dropped = 0;
+        for (java.util.Map.Entry<String, long[]> e : byName.entrySet()) {
+            long[] v = e.getValue();
+            if (Math.abs(v[1]) < cutoff) {
+                dropped++;
+            } else {
+                String label = v[2] != 0 ? (v[3] != 0 ? "(partial-inline)" : "(inline)") : "";
+                nodes.add(new Row(e.getKey(), v[0], share(v[0], total), v[1], share(v[1], total), label));
+            }
+        }
+        Comparator<Row> byFlat = Comparator.comparingLong(r -> -Math.abs(r.flat()));
+        Comparator<Row> byCumValue = Comparator.comparingLong(r -> -Math.abs(r.cum()));
+        Comparator<Row> byName2 = (a, b) -> compareCodePoints(a.symbol(), b.symbol());
+        nodes.sort(cum ? byCumValue.thenComparing(byName2).thenComparing(byFlat)
+                : byFlat.thenComparing(byName2).thenComparing(byCumValue));
+        int n = top > 0 ? Math.min(top, nodes.size()) : nodes.size();
+        ProfileData.Header h = first.header();
+        ProfileData.Header header = new ProfileData.Header(h.sampleTypes(), h.defaultSampleType(), h.periodType(),
+                h.period(), time, duration, h.dropFrames(), h.keepFrames(), h.comments(), h.docUrl(), h.mainBinary(),
+                h.mainBuildId(), h.gzipped());
+        return new HotTable(header, type, total, cum, nodes.subList(0, n), nodes.size(), dropped, cutoff);
+    }
+
+    /** The index of {@code type} (name and unit) in {@code data}; an error naming the profile when it has none. */
+    private static int index(ProfileData data, SampleType type, String name) {
+        List<SampleType> types = data.sampleTypes();
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).type().equals(type.type()) && types.get(i).unit().equals(type.unit())) {
+                return i;
+            }
+        }
+        List<String> have = new ArrayList<>();
+        types.forEach(x -> have.add(x.type() + "/" + x.unit()));
+        throw new IllegalArgumentException(name + " has no sample type " + type.type() + "/" + type.unit()
+                + " to merge with the first profile's (it has " + String.join(", ", have) + ")");
+    }
+
+    private static double share(long value, long total) {
+        return total == 0 ? 0 : (double) value / total;
     }
 
     /** Go compares strings bytewise (UTF-8), which is code-point order; Java's compareTo is UTF-16 order. */
@@ -125,11 +210,11 @@ public final class HotTable {
     }
 
     public SampleType sampleType() {
-        return data.sampleTypes().get(index);
+        return sampleType;
     }
 
     public long total() {
-        return data.total(index);
+        return total;
     }
 
     public boolean byCum() {
@@ -150,10 +235,6 @@ public final class HotTable {
         return nodeCount;
     }
 
-    public ProfileData data() {
-        return data;
-    }
-
     /** The table as {@code go tool pprof -top} prints it (header lines, then one row per function). */
     public String toText() {
         String unit = sampleType().unit();
@@ -169,7 +250,7 @@ public final class HotTable {
         }
         String out = PprofUnits.outputUnit(min, total, unit);
         StringBuilder sb = new StringBuilder();
-        ProfileData.Header h = data.header();
+        ProfileData.Header h = header;
         if (!h.mainBinary().isEmpty()) {
             sb.append("File: ").append(h.mainBinary().substring(h.mainBinary().lastIndexOf('/') + 1)).append('\n');
         }

@@ -190,6 +190,16 @@ public final class ProfileData {
         return inline ? (call ? "(partial-inline)" : "(inline)") : "";
     }
 
+    /** Whether a call into the function that carries a value of sample type {@code t} was inlined (pprof's label). */
+    boolean inlinedInto(int fn, int t) {
+        return t < 64 && (fnInlineTypes[fn] & 1L << t) != 0;
+    }
+
+    /** Whether a call into the function that carries a value of sample type {@code t} was a real call. */
+    boolean calledInto(int fn, int t) {
+        return t < 64 && (fnCallTypes[fn] & 1L << t) != 0;
+    }
+
     public int lineCount() {
         return lineFn.length;
     }

@@ -51,6 +51,39 @@ class HotTableTest {
                 """);
     }
 
+    /**
+     * Three CPU profiles of three test binaries (the ones ProfileMergeTest merges) read together give the real
+     * {@code go tool pprof -top [-cum] -nodecount=20 A B C} table (merge/pprof-top*.txt, regen-top.sh), text for text:
+     * values summed, shares of the summed total, the first profile's binary, the earliest time, the summed duration
+     * (labels aside, see below).
+     */
+    @Test
+    void severalProfilesAreMergedAsPprofMergesThem() throws Exception {
+        List<ProfileData> data = new java.util.ArrayList<>();
+        for (String p : ProfileMergeTest.PROFILES) {
+            data.add(new ProfileReader().read(Repo.resolve(p)));
+        }
+        for (boolean cum : new boolean[] {false, true}) {
+            String want = java.nio.file.Files.readString(Repo.resolve("facts/src/test/resources/pprof/merge/"
+                    + (cum ? "pprof-top-cum.txt" : "pprof-top.txt")));
+            String got = HotTable.merged(data, ProfileMergeTest.PROFILES, null, cum, 20, HotTable.NODE_FRACTION)
+                    .toText();
+            // the (inline) labels aside: pprof decides them on the edges left after its trimming, HotTable on all
+            // (ProfileData.inlineLabel; encoding/hex.Encode is "(inline)" here, unlabelled in pprof's table)
+            assertThat(got.replaceAll(" \\((partial-)?inline\\)\n", "\n")).as(cum ? "-cum" : "flat")
+                    .isEqualTo(want.replaceAll(" \\((partial-)?inline\\)\n", "\n"));
+        }
+    }
+
+    @Test
+    void profilesWithoutACommonSampleTypeAreNotMerged() throws Exception {
+        List<ProfileData> data = List.of(new ProfileReader().read(CPU), new ProfileReader().read(MEM));
+        assertThatThrownBy(() -> HotTable.merged(data, List.of("cpu.pprof", "mem.pprof"), null, false, 5, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("mem.pprof has no sample type cpu/nanoseconds to merge with the first profile's (it has "
+                        + "alloc_objects/count, alloc_space/bytes, inuse_objects/count, inuse_space/bytes)");
+    }
+
     @Test
     void sampleIndexByNameNumberOrDefault() throws Exception {
         assertThat(HotTable.from(MEM, null, false, 1).sampleType().type()).isEqualTo("alloc_space");
