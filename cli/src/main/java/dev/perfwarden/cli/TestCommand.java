@@ -48,7 +48,7 @@ public final class TestCommand implements Callable<Integer> {
                     + "full: anything (only for packs you have reviewed). A copy of a built-in pack is trusted.")
     dev.perfwarden.engine.restrict.Trust trust;
 
-    @Option(names = "--regen", description = "Run the machine's Go on each fixture first and rewrite captures/go<version>/ (go build with -m=2 and -json, SSA bounds checks, objdump; fixtures with benchmarks also run them with CPU and memory profiles).")
+    @Option(names = "--regen", description = "Run the machine's Go on each fixture first and rewrite captures/go<version>/ (one build of the test binary with -m=2, -json and SSA bounds checks, objdump of it; fixtures with benchmarks also run them, with a CPU and then a memory profile).")
     boolean regen;
 
     @Override
