@@ -3,9 +3,9 @@ package dev.perfwarden.engine.restrict;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackException;
 import dev.perfwarden.engine.pack.Problem;
+import dev.perfwarden.engine.frontend.Watched;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +33,8 @@ public final class CompileGuard {
     static final int WALL_FACTOR = 5;
     private static final long POLL_MILLIS = 20;
     private static final long GRACE_MILLIS = 500;
-    private static final int STOPS = 20;
     /** The worker's stack: as the launcher's threads' (4 MiB), not the JVM's default 1 MiB for new threads. */
     private static final long STACK_BYTES = 4L << 20;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private CompileGuard() {
     }
@@ -111,27 +109,27 @@ public final class CompileGuard {
     private static String watch(Thread worker) {
         Duration cpu = time();
         long headroom = headroom();
-        boolean cpuClock = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+        boolean cpuClock = Watched.cpuClock();
         long wallDeadline = System.nanoTime() + WALL_FACTOR * cpu.toNanos();
         long gc0 = gcNanos();
         worker.start();
         try {
             while (worker.isAlive()) {
                 worker.join(POLL_MILLIS);
-                String over = cpuClock && THREADS.getThreadCpuTime(worker.getId()) + gcNanos() - gc0 > cpu.toNanos()
-                        ? "took more than " + seconds(cpu) + " s of CPU time"
+                String over = cpuClock && Watched.cpuNanos(worker) + gcNanos() - gc0 > cpu.toNanos()
+                        ? "took more than " + Watched.seconds(cpu) + " s of CPU time"
                         : System.nanoTime() - wallDeadline > 0
-                        ? "took more than " + seconds(cpu.multipliedBy(WALL_FACTOR)) + " s of wall-clock time ("
+                        ? "took more than " + Watched.seconds(cpu.multipliedBy(WALL_FACTOR)) + " s of wall-clock time ("
                         + WALL_FACTOR + " x its CPU budget)"
-                        : lowHeap(headroom) ? "left less than " + (headroom >> 20) + " MiB of heap free" : null;
+                        : Watched.lowHeap(headroom) ? "left less than " + (headroom >> 20) + " MiB of heap free" : null;
                 if (over != null && worker.isAlive()) {
-                    stop(worker);
+                    Watched.stop(worker, GRACE_MILLIS);
                     return over;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop(worker);
+            Watched.stop(worker, GRACE_MILLIS);
             return "was interrupted";
         }
         return null;
@@ -163,34 +161,6 @@ public final class CompileGuard {
         return ms * 1_000_000;
     }
 
-    private static boolean lowHeap(long headroom) {
-        Runtime rt = Runtime.getRuntime();
-        if (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) >= headroom) {
-            return false;
-        }
-        System.gc(); // garbage is not a breach: measure what is live
-        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) < headroom;
-    }
-
-    /** Interrupts {@code worker}, then stops it again while it lives (a caught {@code ThreadDeath} leaves it running). */
-    @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread worker) {
-        worker.interrupt();
-        try {
-            worker.join(GRACE_MILLIS);
-            for (int i = 0; i < STOPS && worker.isAlive(); i++) {
-                try {
-                    worker.stop();
-                } catch (UnsupportedOperationException e) {
-                    return; // Java 20+: the daemon thread runs on until the process exits; the pack is refused
-                }
-                worker.join(100);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static PackException refused(String what, List<Pack> packs, String over) {
         List<Pack> blamed = packs.stream().filter(p -> !p.builtin()).toList();
         if (blamed.isEmpty()) {
@@ -202,7 +172,7 @@ public final class CompileGuard {
             boolean bound = over.startsWith("took") || over.startsWith("left");
             problems.add(new Problem(p.id(), p.origin(), "", 0, 0, "pack " + (blamed.size() == 1 ? ids
                     : p.id() + " (with " + ids + ")") + ": " + what + " " + over + (bound ? " and was stopped" : "")
-                    + ": refused (" + (bound ? "a pack may take at most " + seconds(time()) + " s of CPU time to "
+                    + ": refused (" + (bound ? "a pack may take at most " + Watched.seconds(time()) + " s of CPU time to "
                     + verb(what) + ", and must leave " + (headroom() >> 20) + " MiB of heap free; split it into"
                     + " smaller packs)" : "the pack's fault, not perfwarden's; write it differently)")));
         }
@@ -212,9 +182,5 @@ public final class CompileGuard {
     private static String verb(String what) {
         return what.endsWith("ing") ? what.substring(0, what.length() - 3).replace("compil", "compile")
                 .toLowerCase(Locale.ROOT) : what;
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
     }
 }

@@ -8,10 +8,9 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.definition.rule.Rule;
+import dev.perfwarden.engine.frontend.Watched;
 import dev.perfwarden.engine.rule.Hit;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,7 +56,6 @@ public final class SessionGuard {
     private static final int CPU_CHECK_EVERY = 256;
     /** The breach of a session whose rules overflowed its thread's stack (not a tunable limit). */
     public static final String STACK = "stack";
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final java.util.concurrent.atomic.AtomicInteger ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -243,18 +241,18 @@ public final class SessionGuard {
     /** The session's clocks: its thread's CPU time against the limit, wall time against the backstop. */
     private record Clock(long limitNanos, long wallDeadline, boolean cpu) {
         static Clock start(SessionLimits limits) {
-            boolean cpu = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+            boolean cpu = Watched.cpuClock();
             long limit = limits.time().toNanos();
             long wall = !cpu ? limit : limit > Long.MAX_VALUE / (4L * WALL_FACTOR) ? Long.MAX_VALUE / 4 : limit * WALL_FACTOR;
             return new Clock(limit, System.nanoTime() + wall, cpu);
         }
 
         long cpuOfCurrentThread() {
-            return cpu ? THREADS.getCurrentThreadCpuTime() : -1;
+            return cpu ? Watched.cpuNanosOfCurrentThread() : -1;
         }
 
         long cpuOf(Thread t) {
-            return cpu ? THREADS.getThreadCpuTime(t.getId()) : -1;
+            return cpu ? Watched.cpuNanos(t) : -1;
         }
     }
 
@@ -272,15 +270,9 @@ public final class SessionGuard {
                     : "the rules ran longer than " + limit);
             return;
         }
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (free < limits.heapHeadroom()) {
-            System.gc(); // garbage is not a breach: measure what is live
-            free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-            if (free < limits.heapHeadroom()) {
-                fail(breach, r, SessionLimits.HEAP_HEADROOM, "the rules left less than "
-                        + limits.describe().get(SessionLimits.HEAP_HEADROOM) + " of heap free");
-            }
+        if (Watched.lowHeap(limits.heapHeadroom())) {
+            fail(breach, r, SessionLimits.HEAP_HEADROOM, "the rules left less than "
+                    + limits.describe().get(SessionLimits.HEAP_HEADROOM) + " of heap free");
         }
     }
 
@@ -296,39 +288,17 @@ public final class SessionGuard {
     }
 
     /**
-     * Ends the session's run: halt, interrupt, and after a grace period {@code Thread.stop}. Returns null when the
-     * thread ended, else why it is still running.
+     * Ends the session's run: halt, then {@link Watched#stop} (interrupt, and after a grace period {@code Thread.stop}
+     * while it lives: a consequence that does not return, or that catches the stop). Returns null when the thread
+     * ended, else why it is still running.
      */
-    @SuppressWarnings({"deprecation", "removal"})
     private static String stop(KieSession session, Thread worker) {
         try {
             session.halt();
         } catch (RuntimeException e) {
             // the session may be in any state; ending the thread is what counts
         }
-        worker.interrupt();
-        String why = null;
-        try {
-            worker.join(GRACE_MILLIS);
-            if (worker.isAlive()) {
-                // a consequence that does not return (a loop inside one firing)
-                try {
-                    worker.stop();
-                } catch (UnsupportedOperationException e) {
-                    why = "its thread could not be stopped (this Java runtime, " + Runtime.version()
-                            + ", has no Thread.stop; perfwarden is built for Java 17) and was left running until"
-                            + " the process exits";
-                }
-                worker.join(GRACE_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (worker.isAlive()) {
-            return why != null ? why : "its thread did not end when stopped (the consequence caught the stop) and"
-                    + " was left running until the process exits";
-        }
-        return null;
+        return Watched.stop(worker, GRACE_MILLIS);
     }
 
     private static boolean stackOverflow(Throwable t) {
