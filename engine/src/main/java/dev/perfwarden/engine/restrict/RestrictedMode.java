@@ -88,20 +88,9 @@ public final class RestrictedMode {
      * @throws PackException with every problem of every refused pack
      */
     public static void enforce(List<Pack> packs, Trust trust, ClassLoader classLoader) throws PackException {
-        if (trust == Trust.FULL) {
-            return;
-        }
         List<Problem> problems = new ArrayList<>();
-        java.util.Set<String> builtinHashes = null;
         for (Pack p : packs) {
-            if (p.builtin()) {
-                continue;
-            }
-            if (builtinHashes == null) {
-                builtinHashes = builtinHashes(classLoader);
-            }
-            // a folder byte-identical to a built-in pack (e.g. its source tree) is that built-in pack
-            if (!builtinHashes.contains(p.sha256())) {
+            if (!trusted(p, trust, classLoader)) {
                 problems.addAll(check(p, classLoader));
             }
         }
@@ -112,7 +101,8 @@ public final class RestrictedMode {
 
     /**
      * Whether {@code p} runs without restricted mode's check under {@code trust}: fully trusted, built in, or a folder
-     * byte-identical to a built-in pack (its source tree).
+     * byte-identical to a built-in pack (its source tree: that built-in pack). The one test of trust: {@link #enforce}
+     * and {@code perfwarden test --regen} both ask it.
      */
     public static boolean trusted(Pack p, Trust trust, ClassLoader classLoader) {
         return trust == Trust.FULL || p.builtin() || builtinHashes(classLoader).contains(p.sha256());
