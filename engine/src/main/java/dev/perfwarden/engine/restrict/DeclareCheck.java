@@ -43,15 +43,14 @@ final class DeclareCheck {
         if (c.lib().imported().contains(name)) {
             return "imported by a file of the pack";
         }
-        if (c.model().typeSimpleName(name)) {
-            return "the name of a fact-model or reporting-API type";
-        }
         try {
             Class.forName("java.lang." + name, false, null);
             return "the name of java.lang." + name;
         } catch (ClassNotFoundException | LinkageError e) {
-            return null;
+            // not java.lang's
         }
+        return c.model().reservedSimpleName(name) ? "the name of a fact-model or reporting-API type, or of an allowed"
+                + " java.util type" : null;
     }
 
     /**
@@ -83,9 +82,6 @@ final class DeclareCheck {
             return;
         }
         String taken = taken(name);
-        if (taken == null && c.model().reservedSimpleName(name)) {
-            taken = "the name of a type a restricted pack can import";
-        }
         if (taken != null) {
             c.problemAtLine(line, 0, what + " is not allowed: " + name + " is " + taken + ", and Drools' imports hold for"
                     + " every file of a package (java.lang's everywhere): the declaration would re-declare that class,"

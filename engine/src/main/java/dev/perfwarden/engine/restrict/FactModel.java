@@ -194,6 +194,9 @@ final class FactModel {
                 return true;
             }
         }
+        if (simpleName.equals("Scope") || simpleName.equals("Severity") || simpleName.equals("Locale")) {
+            return true; // the reporting API's enums and java.util.Locale, which rules may name
+        }
         for (Set<String> names : List.of(JAVA_UTIL_TYPES, JAVA_UTIL_STATICS.keySet(), JAVA_UTIL_COLLECTIONS)) {
             for (String n : names) {
                 if (n.endsWith(dotted)) {
@@ -211,23 +214,6 @@ final class FactModel {
 
     boolean isFactPackage(String pkg) {
         return factPackages.contains(pkg);
-    }
-
-    /**
-     * Whether {@code simple} is the simple name of a fact-model type, a type of the reporting API or an allowed
-     * java.util type: a pack may not declare a type of that name, in any file (Drools' imports are package-wide).
-     */
-    boolean typeSimpleName(String simple) {
-        for (Class<?> c : factTypes.values()) {
-            if (c.getSimpleName().equals(simple)) {
-                return true;
-            }
-        }
-        String dotted = "." + simple;
-        return ENGINE_STATICS.keySet().stream().anyMatch(c -> c.getSimpleName().equals(simple))
-                || simple.equals("Scope") || simple.equals("Severity") || simple.equals("Locale")
-                || JAVA_UTIL_TYPES.stream().anyMatch(t -> t.endsWith(dotted))
-                || JAVA_UTIL_COLLECTIONS.stream().anyMatch(t -> t.endsWith(dotted));
     }
 
     boolean isFactType(Class<?> c) {
