@@ -205,7 +205,10 @@ public final class Weighing {
         if (alloc != null && alloc.found()) {
             text.append("; self ").append(Cost.pct(alloc.share())).append(" of alloc_space");
         }
-        ev.add(new Evidence("pprof", text.toString(), null));
+        // a function the profile never saw (a generic function's other instances, merged into one finding) says nothing
+        if (!function || share > 0 || lineCpu.share() > 0) {
+            ev.add(new Evidence("pprof", text.toString(), null));
+        }
         Severity severity = h.scope() == Scope.NONE ? h.severity()
                 : hot ? (h.hotSeverity() != null ? h.hotSeverity() : h.severity().raise()) : Severity.NOTE;
         Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, "self");
