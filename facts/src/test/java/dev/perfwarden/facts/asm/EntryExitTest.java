@@ -14,7 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Entry and exit instructions ({@link EntryExit}) on real amd64 objdump of Go 1.26.8 (testdata/modules), one
+ * Entry and exit instructions ({@link EntryExit}) on real amd64 objdump of Go 1.26.8 (testdata/modules) and 1.23.5, one
  * function's block cut out of the module's capture, and on a real arm64 objdump (go1.26.8 GOARCH=arm64 of
  * src/test/resources/asm/arm64-main.go.txt), which gives none.
  */
@@ -81,9 +81,22 @@ class EntryExitTest {
         assertThat(p.of(EntryExit.class)).isEmpty();
     }
 
-    /** The one EntryExit of the function whose TEXT header contains {@code header}, parsed from its block alone. */
+    /** Go 1.23.5 (inline-budget's fixture capture): the same forms, remove's two returns after CALL main.scrub. */
+    @Test
+    void go123EmitsTheSameForms() {
+        EntryExit e = only(Captures.root().resolve("rules/packs/go-perf/inline-budget/captures/go1.23.5/objdump.txt"),
+                "TEXT main.remove(SB)");
+        assertThat(e.entry()).containsExactly(0x476700L, 0x476704L, 0x476706L, 0x476707L, 0x47670aL);
+        assertThat(e.exits()).containsExactly(0x476750L, 0x476754L, 0x476755L, 0x476758L, 0x47675cL, 0x47675dL);
+        assertThat(e.frame()).isEqualTo(0x28);
+    }
+
     private EntryExit only(String module, String header) {
-        Path file = Captures.root().resolve("testdata/modules").resolve(module).resolve("objdump.txt");
+        return only(Captures.root().resolve("testdata/modules").resolve(module).resolve("objdump.txt"), header);
+    }
+
+    /** The one EntryExit of the function whose TEXT header contains {@code header}, parsed from its block alone. */
+    private EntryExit only(Path file, String header) {
         List<String> block = new ArrayList<>();
         try (var lines = Files.lines(file)) {
             boolean[] on = {false};
