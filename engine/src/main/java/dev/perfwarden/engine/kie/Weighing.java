@@ -40,6 +40,11 @@ import java.util.List;
  *       whose leaf is there: the runtime's {@code asyncPreempt} entered from them is not theirs), and the line's
  *       self share is named in the evidence as context. Bytes, for a rule weighed by them too, stay the line's.
  *       Without the join it is weighed by its line.</li>
+ *   <li>a function-scoped hit that names machine instructions (a function's entry and exit, what inlining it would
+ *       remove; a call-site refusal names its callee's) when the CPU profile is joined to the machine code: basis
+ *       {@code instruction} as above, with {@code hot.line.flatShare} and {@code hot.minSamples} as for a line's
+ *       check, and the function's cum named in the evidence as context. Without the join it is weighed by the
+ *       function's cum.</li>
  * </ul>
  * Severity, for scopes line and function:
  * <ul>
@@ -125,7 +130,7 @@ public final class Weighing {
         boolean cum = !line || spec.cum();
         Measure c = best(line ? lines : functions, CPU, cum);
         Measure a = best(line ? lines : functions, ALLOC, cum);
-        if (line && cpu && joined && !cum && !h.instructions().isEmpty()) {
+        if (cpu && joined && !h.instructions().isEmpty() && (line ? !cum : h.scope() == Scope.FUNCTION)) {
             return weighInstructions(h, pack, t, ev, c, heap ? a : null, instructions);
         }
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self");
@@ -157,17 +162,23 @@ public final class Weighing {
     }
 
     /**
-     * A line-scoped hit weighed by the flat CPU samples at the instructions it names (basis {@code instruction}); the
-     * line's self share ({@code lineCpu}) is context in the evidence, given whether hot or not: it says why a hot line
-     * holds a cold check. {@code alloc} (the line's bytes) is null when the rule is not weighed by a heap profile.
+     * A line- or function-scoped hit weighed by the flat CPU samples at the instructions it names (basis
+     * {@code instruction}); the line's self share or the function's cum ({@code lineCpu}) is context in the evidence,
+     * given whether hot or not: it says why a hot line holds a cold check, or a hot function a cold call. {@code alloc} (the line's bytes) is null when the rule is not weighed by a heap profile.
      */
     private static Finding weighInstructions(Hit h, PackRef pack, Thresholds t, List<Evidence> ev, Measure lineCpu,
                                              Measure alloc, Collection<?> instructions) {
         java.util.Map<Long, HotInstruction> at = new java.util.TreeMap<>();
-        for (Object o : instructions) {
-            if (o instanceof HotInstruction i && i.sampleType().equals(CPU) && i.symbol().equals(h.symbol())
-                    && h.instructions().contains(i.address())) {
-                at.putIfAbsent(i.address(), i);
+        // the hit's function's instructions (objdump names a generic instance by its site key); a function-scoped hit's
+        // address outside it (a call-site refusal names its callee's entry and exit) counts the instruction there
+        String key = dev.perfwarden.facts.symbols.Symbols.collapseTypeArgs(h.symbol());
+        boolean function = h.scope() == Scope.FUNCTION;
+        for (boolean own : new boolean[] {true, false}) {
+            for (Object o : instructions) {
+                if (o instanceof HotInstruction i && i.sampleType().equals(CPU) && i.symbol().equals(key) == own
+                        && (own || function) && h.instructions().contains(i.address())) {
+                    at.putIfAbsent(i.address(), i);
+                }
             }
         }
         double share = 0;
@@ -178,7 +189,8 @@ public final class Weighing {
         }
         // hot.minSamples applies here too: a share of a handful of samples at two instructions is noise
         boolean hot = share >= t.lineFlat() && samples >= t.minSamples() || alloc != null && alloc.share() >= t.alloc();
-        StringBuilder text = new StringBuilder(h.file()).append(':').append(h.line()).append(": its ")
+        StringBuilder text = new StringBuilder(function ? h.symbol() : h.file() + ":" + h.line())
+                .append(function ? ": the " : ": its ")
                 .append(h.instructions().size()).append(" instructions hold ").append(Cost.pct(share))
                 .append(" of cpu samples (").append(samples).append(" flat");
         String sep = ": ";
@@ -188,11 +200,15 @@ public final class Weighing {
                     .append(i == null ? 0 : i.flatSamples());
             sep = ", ";
         }
-        text.append("); the whole line: self ").append(Cost.pct(lineCpu.share())).append(" of cpu samples");
+        text.append(function ? "); the whole function " + h.symbol() + ": cum " : "); the whole line: self ")
+                .append(Cost.pct(lineCpu.share())).append(" of cpu samples");
         if (alloc != null && alloc.found()) {
             text.append("; self ").append(Cost.pct(alloc.share())).append(" of alloc_space");
         }
-        ev.add(new Evidence("pprof", text.toString(), null));
+        // a function the profile never saw (a generic function's other instances, merged into one finding) says nothing
+        if (!function || share > 0 || lineCpu.share() > 0) {
+            ev.add(new Evidence("pprof", text.toString(), null));
+        }
         Severity severity = h.scope() == Scope.NONE ? h.severity()
                 : hot ? (h.hotSeverity() != null ? h.hotSeverity() : h.severity().raise()) : Severity.NOTE;
         Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, "self");

@@ -148,6 +148,53 @@ class WeighingTest {
         assertThat(Scope.byId("instruction")).isEmpty();
     }
 
+    /** A function-scoped hit ({@code @scope(function)}, as inline-budget's) of {@code symbol}. */
+    static Hit functionHit(String symbol) {
+        return new Hit("r", "p", Severity.NOTE, Severity.WARNING, Scope.FUNCTION, symbol, "a.go", 7, 6, "msg",
+                List.of(), CostSpec.parse("cpu").orElseThrow());
+    }
+
+    @Test
+    void aFunctionHitThatNamesInstructionsIsWeighedByTheirFlatSamplesNotTheFunctionsCum() {
+        // tidwall/btree (*IterG[shape]).Release: 14.1 % cum (14 of 99 samples), of which 1 flat sample is on its entry
+        // and exit instructions (ADDQ $0x28, SP at 0x565442); the rest is its body and tr.unlock
+        String shape = "m.(*IterG[go.shape.int]).Release";
+        List<Object> fns = List.of(new dev.perfwarden.facts.profile.HotFunction("m.(*IterG[...]).Release", "cpu",
+                "nanoseconds", 0, 0, 140_000_000L, 14 / 99.0, shape));
+        List<Long> entryExit = List.of(0x565380L, 0x565384L, 0x56538aL, 0x56538bL, 0x56538eL, 0x565442L, 0x565446L,
+                0x565447L);
+        // objdump names the instance's machine code by its site key
+        List<Object> ins = List.of(at("m.(*IterG[...]).Release", 0x565442L, 1, 1, 99),
+                at("m.(*IterG[...]).Release", 0x565412L, 6, 6, 99));
+        Finding cold = Weighing.weigh(functionHit(shape).weighedOn(entryExit), PACK, T, List.of(cpuProfile()), fns,
+                List.of(), ins, true);
+        // 1.0 % is over hot.line.flatShare, but 1 sample is under hot.minSamples
+        assertThat(cold.severity()).isEqualTo(Severity.NOTE);
+        assertThat(cold.cost().basis()).isEqualTo(Scope.INSTRUCTION);
+        assertThat(cold.cost().cpuShare()).isCloseTo(1 / 99.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(cold.evidence()).last().satisfies(e -> assertThat(e.text()).isEqualTo(shape + ": the 8 instructions"
+                + " hold 1.0 % of cpu samples (1 flat: 0x565380 0, 0x565384 0, 0x56538a 0, 0x56538b 0, 0x56538e 0,"
+                + " 0x565442 1, 0x565446 0, 0x565447 0); the whole function " + shape + ": cum 14.1 % of cpu samples"));
+        // by the function's cum it was hot
+        assertThat(Weighing.weigh(functionHit(shape), PACK, T, List.of(cpuProfile()), fns, List.of(), ins, true)
+                .severity()).isEqualTo(Severity.WARNING);
+        // 8 flat samples of 1264 on the entry: the call itself is hot
+        List<Object> hotEntry = List.of(at("m.(*IterG[...]).Release", 0x565380L, 8, 8, 1264));
+        Finding warm = Weighing.weigh(functionHit(shape).weighedOn(entryExit), PACK, T, List.of(cpuProfile()), fns,
+                List.of(), hotEntry, true);
+        assertThat(warm.severity()).isEqualTo(Severity.WARNING);
+        assertThat(warm.cost().cpuShare()).isCloseTo(8 / 1264.0, org.assertj.core.data.Offset.offset(1e-12));
+        // a call-site refusal reported in the caller names its callee's entry and exit: they count
+        Finding callee = Weighing.weigh(functionHit("m.big").weighedOn(entryExit), PACK, T, List.of(cpuProfile()),
+                List.of(), List.of(), hotEntry, true);
+        assertThat(callee.severity()).isEqualTo(Severity.WARNING);
+        // without the join: the function's cum, as before
+        Finding unjoined = Weighing.weigh(functionHit(shape).weighedOn(entryExit), PACK, T, List.of(cpuProfile()), fns,
+                List.of(), List.of(), false);
+        assertThat(unjoined.severity()).isEqualTo(Severity.WARNING);
+        assertThat(unjoined.cost().basis()).isEqualTo(Scope.FUNCTION);
+    }
+
     @Test
     void costMetadataIsReadStrictly() {
         assertThat(CostSpec.parse(null)).contains(CostSpec.DEFAULT);

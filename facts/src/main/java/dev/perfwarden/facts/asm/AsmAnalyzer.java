@@ -71,6 +71,7 @@ public final class AsmAnalyzer {
             ctx.emit(new LoopLine(body.symbol, x.file, x.line, 0, x.address, evidence(x, ctx)));
         }
         loopCalls(body, loops, ctx);
+        entryExit(body, ctx);
         for (LoopFinder.Guard g : loops.guards()) {
             Insn b = in.get(g.branch());
             ctx.emit(new CheckBranch(body.symbol, b.file, b.line, 0, in.get(g.call()).address,
@@ -104,6 +105,16 @@ public final class AsmAnalyzer {
                 ctx.emit(new LoopCall(body.symbol, x.file, x.line, 0, callee, category, header, checks, x.address,
                         evidence(x, ctx)));
             }
+        }
+    }
+
+    /** The {@link EntryExit} of an objdump function whose amd64 entry and exits {@link EntryExitFinder} recognises. */
+    private void entryExit(AsmBody body, ParseContext ctx) {
+        EntryExitFinder.Found f = body.targets == AsmBody.Targets.HEX_ADDRESS ? EntryExitFinder.find(body.insns) : null;
+        if (f != null) {
+            Insn first = body.insns.get(0);
+            ctx.emit(new EntryExit(body.symbol, body.file, first.line, 0, instance(body.printedName, body.symbol),
+                    f.entry(), f.exits(), f.frame(), evidence(first, ctx)));
         }
     }
 

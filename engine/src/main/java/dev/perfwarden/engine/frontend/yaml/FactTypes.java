@@ -108,6 +108,7 @@ public final class FactTypes {
             F + "asm.DirectCall",
             F + "asm.WriteBarrierCheck",
             F + "asm.LoopLine",
+            F + "asm.EntryExit",
             F + "asm.LoopCall",
             F + "asm.CheckBranch",
             F + "asm.AsmFunction",
