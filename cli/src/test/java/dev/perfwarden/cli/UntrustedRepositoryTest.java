@@ -62,6 +62,36 @@ class UntrustedRepositoryTest {
         assertThat(proj.resolve("perfwarden.lock")).isRegularFile();
     }
 
+    /**
+     * attack3 probe 01: a committed link to a folder ({@code out -> ~}) above the named file: {@code lock:
+     * out/new/perfwarden.lock} made folders and a file outside the project, and {@code baseline: out/passwd} read
+     * whatever it led to. Neither is followed, for writing or reading.
+     */
+    @Test
+    void noLinkedFolderAboveTheLockOrBaselineLeadsOutOfTheProject() throws Exception {
+        Path outside = tmp.resolve("outside");
+        Files.createDirectories(outside);
+        Files.writeString(outside.resolve("passwd"), "root:x:0:0\n");
+        Path proj = project("lock: out/newdir/perfwarden.lock\nbaseline: out/passwd\n");
+        Files.createSymbolicLink(proj.resolve("out"), outside);
+        String config = proj.resolve(".perfwarden.yaml").toString();
+        Cli.Run lock = Cli.run("packs", "lock", "--config", config);
+        assertThat(lock.exit()).as(lock.out() + lock.err()).isEqualTo(2);
+        assertThat(lock.err()).contains("lock " + proj.resolve("out/newdir/perfwarden.lock") + " is not a file inside"
+                + " the project folder " + proj + " (it leads to " + outside.toRealPath().resolve("newdir/perfwarden.lock")
+                + ")");
+        assertThat(outside.resolve("newdir")).doesNotExist();
+        // the lock is refused first when both are named; with the baseline alone, writing and reading it are refused
+        Files.writeString(proj.resolve(".perfwarden.yaml"), "packs:\n  - path: tools/userpack\nbaseline: out/passwd\n");
+        Cli.Run create = Cli.run("baseline", "create", PinnedPacksCliTest.ORDERS_M2.toString(), "--config", config);
+        assertThat(create.exit()).as(create.out() + create.err()).isEqualTo(2);
+        assertThat(create.err()).contains("baseline " + proj.resolve("out/passwd") + " is not a file inside the project");
+        Cli.Run read = Cli.run("analyze", PinnedPacksCliTest.ORDERS_M2.toString(), "--config", config);
+        assertThat(read.exit()).as(read.out() + read.err()).isEqualTo(2);
+        assertThat(read.err()).contains("baseline " + proj.resolve("out/passwd") + " is not a file inside the project");
+        assertThat(Files.readString(outside.resolve("passwd"))).isEqualTo("root:x:0:0\n");
+    }
+
     /** attack2 hole 9: a {@code .perfwarden.yaml} in a folder every user may write to ({@code /tmp}) is not applied. */
     @Test
     void aProjectFileInAFolderEveryoneMayWriteToIsRefused() throws Exception {

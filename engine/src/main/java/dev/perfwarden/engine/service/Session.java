@@ -208,7 +208,9 @@ public final class Session {
         o = o.withFailOn(gate);
         o = o.withSuppressor(SourceSuppressions.scan(sourceRoots, walked));
         if (request.useBaseline()) {
-            Path b = request.baseline() != null ? request.baseline() : config != null ? config.baseline() : null;
+            Path b = request.baseline() != null ? request.baseline()
+                    : config != null && config.baseline() != null
+                    ? insideProject(config, config.baseline(), "baseline") : null;
             if (b != null) {
                 if (!Files.isRegularFile(b)) {
                     throw new SetupException((request.baseline() != null ? "--baseline " : config.file()
@@ -237,33 +239,53 @@ public final class Session {
         if (out != null) {
             return out;
         }
-        return config != null && config.baseline() != null ? insideProject(config.baseline(), "baseline")
+        return config != null && config.baseline() != null ? insideProject(config, config.baseline(), "baseline")
                 : Path.of("perfwarden.baseline.json");
     }
 
     /**
-     * {@code target}, a file the project file names for perfwarden to write, when it stays inside the project folder
-     * once symbolic links are followed: a repository's committed link {@code perfwarden.lock -> ~/.bashrc} had
-     * {@code packs lock} write through it (attack2 probe 15). Else a {@link SetupException}.
+     * {@code target}, a file the project file names for perfwarden to read or write, when it stays inside the project
+     * folder once symbolic links are followed, in the file's own name and in every folder above it: a repository's
+     * committed link {@code perfwarden.lock -> ~/.bashrc} had {@code packs lock} write through it (attack2 probe 15),
+     * and {@code lock: out/new/perfwarden.lock} with a committed link {@code out -> ~} had it create folders and a file
+     * in the home folder (attack3 probe 01); {@code baseline: out/passwd} with {@code out -> /etc} read /etc/passwd.
+     * The longest part of the path that exists is resolved, the rest must not leave it. Else a {@link SetupException}.
      */
-    private Path insideProject(Path target, String what) {
+    private static Path insideProject(ProjectConfig config, Path target, String what) {
         Path dir = config.file().toAbsolutePath().normalize().getParent();
         try {
             Path realDir = dir.toRealPath();
             Path t = target.toAbsolutePath().normalize();
-            Path real = Files.exists(t, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    ? (Files.isSymbolicLink(t) ? null : t.toRealPath())
-                    : t.getParent() != null && Files.isDirectory(t.getParent()) ? t.getParent().toRealPath().resolve(t.getFileName())
-                    : t;
+            boolean link = Files.isSymbolicLink(t);
+            Path real = link ? null : realOfLongestExisting(t);
             if (real == null || !real.startsWith(realDir)) {
                 throw new SetupException(config.file() + ": " + what + " " + target + " is not a file inside the project"
-                        + " folder " + dir + (real == null ? " (it is a symbolic link)" : "") + "; perfwarden writes only"
-                        + " there for a project file (name another file with --out)");
+                        + " folder " + dir + (link ? " (it is a symbolic link)" : real == null ? "" : " (it leads to "
+                        + real + ")") + "; perfwarden reads and writes only there for a project file (name another file"
+                        + " with --out, --baseline or --lock)");
             }
             return target;
         } catch (IOException e) {
             throw new SetupException(config.file() + ": " + what + " " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code t} with its longest existing prefix resolved to the real path (links followed), the rest appended. */
+    private static Path realOfLongestExisting(Path t) throws IOException {
+        Path existing = t;
+        java.util.Deque<Path> rest = new java.util.ArrayDeque<>();
+        while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            rest.push(existing.getFileName());
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return t;
+        }
+        Path real = existing.toRealPath();
+        while (!rest.isEmpty()) {
+            real = real.resolve(rest.pop());
+        }
+        return real.normalize();
     }
 
     /** A lock file written, and where. */
@@ -282,7 +304,7 @@ public final class Session {
             throw SetupException.of(e);
         }
         Path target = out != null ? out : spec.lock() != null ? spec.lock()
-                : config != null ? insideProject(config.lock() != null ? config.lock()
+                : config != null ? insideProject(config, config.lock() != null ? config.lock()
                 : config.file().resolveSibling(ProjectConfig.LOCK_NAME), "lock") : Path.of(ProjectConfig.LOCK_NAME);
         Path dir = target.toAbsolutePath().normalize().getParent();
         LockFile lock = LockFile.of(packs, dir, spec.trust());
@@ -349,6 +371,9 @@ public final class Session {
         }
         if (config == null) {
             return null;
+        }
+        if (config.lock() != null) {
+            insideProject(config, config.lock(), "lock");
         }
         if (config.lock() != null && !Files.isRegularFile(config.lock())) {
             throw new SetupException(config.file() + ": lock " + config.lock()
