@@ -105,6 +105,13 @@ class PartitionedRunTest {
             if (plan.packages().size() > 1) {
                 split++;
             }
+            // split over several ranges at once (as from 50,000 facts): the same lists in the same order
+            Partitions.Plan one = Partitions.split(read.facts(), 1);
+            for (int parts : new int[] {2, 3, 7, read.facts().size() + 5}) {
+                Partitions.Plan many = Partitions.split(read.facts(), parts);
+                assertThat(many.shared()).as(dir + " in " + parts).containsExactlyElementsOf(one.shared());
+                assertThat(many.packages()).as(dir + " in " + parts).containsExactlyElementsOf(one.packages());
+            }
         }
         assertThat(split).isGreaterThanOrEqualTo(3);
     }

@@ -42,40 +42,102 @@ public final class Partitions {
     private Partitions() {
     }
 
+    /** Facts from which on {@link #split} runs on every core (below it, one thread does it as fast). */
+    static final int PARALLEL_FROM = 50_000;
+
     public static Plan split(Collection<?> facts) {
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return split(facts, facts.size() < PARALLEL_FROM ? 1 : cores);
+    }
+
+    /**
+     * As {@link #split(Collection)}, over {@code parts} contiguous ranges of the facts at once (the list's order is
+     * kept: each range's shared facts and package lists are joined in range order, so every list holds its facts in
+     * input order and the packages are in order of first appearance, as one pass gives them).
+     */
+    public static Plan split(Collection<?> facts, int parts) {
+        List<?> all = facts instanceof List<?> l && facts instanceof java.util.RandomAccess ? l : new ArrayList<>(facts);
+        int n = Math.max(1, Math.min(parts, all.size()));
+        List<List<?>> ranges = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            ranges.add(all.subList((int) ((long) all.size() * k / n), (int) ((long) all.size() * (k + 1) / n)));
+        }
+        List<Scan> scans = each(ranges, Scan::of);
         ProgramSummary summary = null;
+        long checks = 0;
         Set<String> jsonPackages = new HashSet<>();
         Set<String> allocLines = new HashSet<>();
-        for (Object o : facts) {
-            if (o instanceof ProgramSummary s) {
-                summary = s;
-            } else if (o instanceof HotLine h && h.sampleType().equals("alloc_space") && h.flat() > 0) {
-                allocLines.add(h.line() + ":" + h.file());
-            } else if (o instanceof CallerLine c && c.sampleType().equals("alloc_space") && c.flat() > 0) {
-                allocLines.add(c.line() + ":" + c.file());
-            } else if (o instanceof Attributable<?> a && a.evidence().input().equals("logopt-json")) {
-                jsonPackages.add(a.pkg());
-            }
+        for (Scan sc : scans) {
+            summary = sc.summary != null ? sc.summary : summary; // the last one, as one pass takes it
+            checks += sc.checks;
+            jsonPackages.addAll(sc.jsonPackages);
+            allocLines.addAll(sc.allocLines);
         }
         boolean mainInJson = jsonPackages.contains("main");
         List<Object> shared = new ArrayList<>();
-        shared.add(summary != null ? summary : ProgramSummary.of(facts));
+        shared.add(summary != null ? summary : new ProgramSummary(checks));
         Map<String, List<Object>> byPackage = new LinkedHashMap<>();
-        for (Object o : facts) {
-            if (o == null || o instanceof ProgramSummary) {
-                continue;
-            }
-            if (!(o instanceof Attributable<?> a) || a.pkg().isEmpty()
-                    || !allocLines.isEmpty() && allocLines.contains(a.line() + ":" + a.file())) {
-                shared.add(o);
-                continue;
-            }
-            String key = a.pkg();
-            if (mainInJson && !jsonPackages.contains(key)) {
-                key = "main";
-            }
-            byPackage.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
+        for (Part part : each(ranges, r -> Part.of(r, allocLines, jsonPackages, mainInJson))) {
+            shared.addAll(part.shared);
+            part.byPackage.forEach((k, v) -> byPackage.merge(k, v, (a, b) -> {
+                a.addAll(b);
+                return a;
+            }));
         }
         return new Plan(shared, List.copyOf(byPackage.values()));
+    }
+
+    /** {@code work} over each range, on the common pool when there are several; the results in range order. */
+    private static <T> List<T> each(List<List<?>> ranges, java.util.function.Function<List<?>, T> work) {
+        if (ranges.size() == 1) {
+            return List.of(work.apply(ranges.get(0)));
+        }
+        return java.util.stream.IntStream.range(0, ranges.size()).parallel()
+                .mapToObj(k -> work.apply(ranges.get(k))).toList();
+    }
+
+    /** What the split must know of all facts before it places any: found per range, then joined. */
+    private record Scan(ProgramSummary summary, long checks, Set<String> jsonPackages, Set<String> allocLines) {
+        static Scan of(List<?> facts) {
+            ProgramSummary summary = null;
+            Set<String> jsonPackages = new HashSet<>();
+            Set<String> allocLines = new HashSet<>();
+            for (Object o : facts) {
+                if (o instanceof ProgramSummary s) {
+                    summary = s;
+                } else if (o instanceof HotLine h && h.sampleType().equals("alloc_space") && h.flat() > 0) {
+                    allocLines.add(h.line() + ":" + h.file());
+                } else if (o instanceof CallerLine c && c.sampleType().equals("alloc_space") && c.flat() > 0) {
+                    allocLines.add(c.line() + ":" + c.file());
+                } else if (o instanceof Attributable<?> a && a.evidence().input().equals("logopt-json")) {
+                    jsonPackages.add(a.pkg());
+                }
+            }
+            return new Scan(summary, ProgramSummary.of(facts).boundsChecks(), jsonPackages, allocLines);
+        }
+    }
+
+    /** One range's facts placed: the shared ones and each package's, in the range's order. */
+    private record Part(List<Object> shared, Map<String, List<Object>> byPackage) {
+        static Part of(List<?> facts, Set<String> allocLines, Set<String> jsonPackages, boolean mainInJson) {
+            List<Object> shared = new ArrayList<>();
+            Map<String, List<Object>> byPackage = new LinkedHashMap<>();
+            for (Object o : facts) {
+                if (o == null || o instanceof ProgramSummary) {
+                    continue;
+                }
+                if (!(o instanceof Attributable<?> a) || a.pkg().isEmpty()
+                        || !allocLines.isEmpty() && allocLines.contains(a.line() + ":" + a.file())) {
+                    shared.add(o);
+                    continue;
+                }
+                String key = a.pkg();
+                if (mainInJson && !jsonPackages.contains(key)) {
+                    key = "main";
+                }
+                byPackage.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
+            }
+            return new Part(shared, byPackage);
+        }
     }
 }

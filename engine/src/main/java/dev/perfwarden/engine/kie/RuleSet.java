@@ -304,6 +304,14 @@ public final class RuleSet {
         return r;
     }
 
+    /** The fact types the rule base reads, found once (every copy of this rule set has the same KieBase). */
+    private ReadTypes readTypes() {
+        ReadTypes r = readTypes;
+        return r != null ? r : (readTypes = ReadTypes.of(kieBase));
+    }
+
+    private volatile ReadTypes readTypes;
+
     private List<Finding> runSession(List<Object> shared, List<Object> own, List<Param> params, SessionLimits limits,
                                      HitBudget budget) {
         Map<String, String> packOfDrl = new HashMap<>();
@@ -319,15 +327,11 @@ public final class RuleSet {
                 for (Param p : params) {
                     s.insert(p);
                 }
-                for (Object o : shared) {
-                    s.insert(o);
-                }
-                for (Object o : own) {
-                    s.insert(o);
-                }
-                for (Object o : DerivedFacts.of(shared, own)) {
-                    s.insert(o);
-                }
+                // a fact no pattern of the rule base can match changes nothing: not inserted (ReadTypes)
+                ReadTypes reads = readTypes();
+                reads.insert(s, shared);
+                reads.insert(s, own);
+                reads.insert(s, DerivedFacts.of(shared, own));
                 s.fireAllRules();
             });
             for (Object o : session.getObjects(o -> o instanceof Finding)) {
