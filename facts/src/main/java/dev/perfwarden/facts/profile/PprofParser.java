@@ -131,13 +131,13 @@ public final class PprofParser implements InputParser {
         long all = Math.abs(data.total(t)) + data.leftOut().stream().mapToLong(l -> Math.abs(l.value(type))).sum();
         List<ProfileData.LeftOut> parts = data.leftOut().stream()
                 .sorted(Comparator.comparingLong((ProfileData.LeftOut l) -> -Math.abs(l.value(type)))).toList();
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%,d samples (%.1f %% of %s) of benchmark"
-                + " setup left out: ", samples, data.leftOutShare(t) * 100, data.sampleTypes().get(t).type()));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%,d samples (%s of %s) of benchmark"
+                + " setup left out: ", samples, percent(data.leftOutShare(t)), data.sampleTypes().get(t).type()));
         for (int i = 0; i < Math.min(NOTE_PARTS, parts.size()); i++) {
             ProfileData.LeftOut l = parts.get(i);
             out.append(i == 0 ? "" : ", ").append(l.part().describe());
             if (parts.size() > 1) {
-                out.append(String.format(Locale.ROOT, " (%.1f %%)", all == 0 ? 0.0 : Math.abs(l.value(t)) * 100.0 / all));
+                out.append(" (").append(percent(all == 0 ? 0.0 : Math.abs((double) l.value(t)) / all)).append(')');
             }
         }
         if (parts.size() > NOTE_PARTS) {
@@ -208,6 +208,11 @@ public final class PprofParser implements InputParser {
                         data.share(sum[2], t), (int) sum[3]));
             }
         }
+    }
+
+    /** {@code 19.9 %}; {@code <0.1 %} for a share above 0 that would print as 0.0. */
+    private static String percent(double share) {
+        return share > 0 && share < 0.0005 ? "<0.1 %" : String.format(Locale.ROOT, "%.1f %%", share * 100);
     }
 
     /** The {@link ProfileSummary} of sample type {@code t}. */
