@@ -10,6 +10,9 @@ import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.objdump.ObjdumpParser;
 import dev.perfwarden.facts.core.ParseException;
 
+import dev.perfwarden.facts.profile.PprofParser;
+import dev.perfwarden.facts.profile.UntimedLines;
+import dev.perfwarden.facts.source.BenchmarkTimers;
 import dev.perfwarden.facts.source.FunctionResolver;
 import dev.perfwarden.facts.source.GoTree;
 
@@ -112,7 +115,9 @@ public final class InputReader {
         ArrayList<Fact> facts = new ArrayList<>();
         HotInstructionInputs hot = new HotInstructionInputs(); // CPU profile x objdump of the same binary
         List<InputStats> bySlot = new ArrayList<>();
-        List<Parsed> all = parseAll(sources, skipped, hot);
+        List<Path> sourceRoots = List.copyOf(moduleRoots(roots));
+        // profiles leave out the samples of benchmarks' untimed setup, known from the sources (read when asked)
+        List<Parsed> all = withUntimed(BenchmarkTimers.of(sourceRoots)).parseAll(sources, skipped, hot);
         for (int i = 0; i < all.size(); i++) {
             Parsed parsed = all.set(i, null); // this list holds no fact once read: resolving replaces them in place
             bySlot.add(parsed == null ? null : parsed.stats);
@@ -126,7 +131,6 @@ public final class InputReader {
             stats.add(InputStats.skipped(s.path(), s.reason())); // listed in the report: nothing is dropped silently
         }
         hot.finish(bySlot, stats, facts);
-        List<Path> sourceRoots = List.copyOf(moduleRoots(roots));
         // Attribute compiler facts to their functions and make files module-relative.
         FunctionResolver resolver = FunctionResolver.of(sourceRoots, null);
         // facts is resolved's list now; a large input's facts are resolved on every core
@@ -135,6 +139,12 @@ public final class InputReader {
         resolved = dev.perfwarden.facts.profile.ProfileMerge.merge(resolved);
         ProfileInputNotes.add(resolved, stats); // a CPU profile mostly in assembly: no rule sees that code
         return new Result(resolved, stats, sourceRoots, skipped, resolver.trees());
+    }
+
+    /** A reader whose profile parser leaves out the samples of the {@code untimed} lines. */
+    private InputReader withUntimed(UntimedLines untimed) {
+        return new InputReader(parsers.stream().map(p -> p instanceof PprofParser pp ? pp.withUntimed(untimed) : p)
+                .toList(), threads);
     }
 
     /** Standard input: its head is sniffed before spooling, so junk is refused without copying it to disk. */
@@ -358,9 +368,12 @@ public final class InputReader {
         } catch (IOException | UncheckedIOException e) {
             error = src.displayPath() + ": cannot read: " + e.getMessage();
         }
-        String note = ctx.repeatedCount() == 0 ? null : ctx.repeatedCount()
-                + " facts repeat a package's output printed earlier in this input (same # header, same lines):"
-                + " merged into their first copy";
+        List<String> notes = new ArrayList<>(ctx.notes());
+        if (ctx.repeatedCount() > 0) {
+            notes.add(0, ctx.repeatedCount() + " facts repeat a package's output printed earlier in this input"
+                    + " (same # header, same lines): merged into their first copy");
+        }
+        String note = notes.isEmpty() ? null : String.join("; ", notes);
         return new ParsedInput(new InputStats(src.displayPath(), parser.kind().id(), ctx.records(),
                 ctx.unparsedCount(), ctx.unparsedSamples(), error, note), facts);
     }

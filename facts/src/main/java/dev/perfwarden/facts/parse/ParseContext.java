@@ -24,6 +24,7 @@ public final class ParseContext {
     private long records;
     private long unparsedCount;
     private long repeatedCount;
+    private final List<String> notes = new ArrayList<>();
     private final List<Unparsed> unparsed = new ArrayList<>();
 
     public ParseContext(String input, InputKind kind, Consumer<Fact> sink) {
@@ -67,6 +68,16 @@ public final class ParseContext {
 
     public long repeatedCount() {
         return repeatedCount;
+    }
+
+    /** A note on the input for the report (its input notes, JSON {@code inputs[].note}): what the facts leave out. */
+    public void note(String text) {
+        notes.add(Objects.requireNonNull(text, "text"));
+    }
+
+    /** The notes given, in order. */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     public InputPos at(long line) {

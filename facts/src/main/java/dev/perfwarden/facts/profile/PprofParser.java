@@ -10,7 +10,10 @@ import dev.perfwarden.facts.parse.ParseContext;
 import dev.perfwarden.facts.symbols.Symbols;
 
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,13 +35,27 @@ import java.util.Objects;
  */
 public final class PprofParser implements InputParser {
     private final FileNormalizer files;
+    private final UntimedLines untimed;
 
     public PprofParser() {
         this(FileNormalizer.identity());
     }
 
     public PprofParser(FileNormalizer files) {
+        this(files, UntimedLines.NONE);
+    }
+
+    private PprofParser(FileNormalizer files, UntimedLines untimed) {
         this.files = Objects.requireNonNull(files, "files");
+        this.untimed = Objects.requireNonNull(untimed, "untimed");
+    }
+
+    /**
+     * This parser leaving out the samples of benchmarks' untimed parts ({@link UntimedLines}, known from the sources),
+     * with a note on the input saying how many and whose ({@link #leftOutNote}).
+     */
+    public PprofParser withUntimed(UntimedLines lines) {
+        return new PprofParser(files, lines);
     }
 
     @Override
@@ -66,9 +83,14 @@ public final class PprofParser implements InputParser {
 
     @Override
     public void parse(InputSource source, ParseContext ctx) throws IOException, ParseException {
-        ProfileData data = new ProfileReader(files).withoutInlineLabels().read(source.path(), ctx.input());
+        ProfileData data = new ProfileReader(files).withoutInlineLabels().withUntimed(untimed)
+                .read(source.path(), ctx.input());
         for (long i = 0; i < data.counts().samples(); i++) {
             ctx.record();
+        }
+        String leftOut = leftOutNote(data);
+        if (leftOut != null) {
+            ctx.note(leftOut);
         }
         if (data.counts().unknownFields() > 0) {
             ctx.unparsed(0, "fields unknown to profile.proto skipped", data.counts().unknownFields() + " fields");
@@ -77,6 +99,51 @@ public final class PprofParser implements InputParser {
     }
 
     private record LineSite(String file, int line) {
+    }
+
+    /** Most untimed parts a note names (the largest); the others are counted. */
+    static final int NOTE_PARTS = 3;
+
+    /**
+     * The input's note on the samples of benchmarks' untimed parts left out, or null when none were:
+     * {@code 1,234 samples (19.9 % of alloc_space) of benchmark setup left out: Benchmark_DivideNew before
+     * b.ResetTimer at decimal_bench_test.go:95}; samples are a CPU profile's {@code samples/count}, else the
+     * profile's sample records (a heap profile's sampled stacks); the share is of {@code alloc_space} when the profile has it (what
+     * the rules weigh allocations by), else of its default sample type, and each part gets its own share when there
+     * are several (the largest {@link #NOTE_PARTS}, then how many more).
+     */
+    static String leftOutNote(ProfileData data) {
+        if (data.leftOut().isEmpty()) {
+            return null;
+        }
+        int t = data.defaultSampleIndex();
+        for (int i = 0; i < data.sampleTypes().size(); i++) {
+            t = data.sampleTypes().get(i).type().equals("alloc_space") ? i : t;
+        }
+        int type = t;
+        int count = -1; // a CPU profile's samples/count: its samples, each stack record holding several
+        for (int i = 0; i < data.sampleTypes().size(); i++) {
+            SampleType st = data.sampleTypes().get(i);
+            count = st.type().equals("samples") && st.unit().equals("count") ? i : count;
+        }
+        int c = count;
+        long samples = data.leftOut().stream().mapToLong(l -> c < 0 ? l.samples() : Math.abs(l.value(c))).sum();
+        long all = Math.abs(data.total(t)) + data.leftOut().stream().mapToLong(l -> Math.abs(l.value(type))).sum();
+        List<ProfileData.LeftOut> parts = data.leftOut().stream()
+                .sorted(Comparator.comparingLong((ProfileData.LeftOut l) -> -Math.abs(l.value(type)))).toList();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%,d samples (%s of %s) of benchmark"
+                + " setup left out: ", samples, percent(data.leftOutShare(t)), data.sampleTypes().get(t).type()));
+        for (int i = 0; i < Math.min(NOTE_PARTS, parts.size()); i++) {
+            ProfileData.LeftOut l = parts.get(i);
+            out.append(i == 0 ? "" : ", ").append(l.part().describe());
+            if (parts.size() > 1) {
+                out.append(" (").append(percent(all == 0 ? 0.0 : Math.abs((double) l.value(t)) / all)).append(')');
+            }
+        }
+        if (parts.size() > NOTE_PARTS) {
+            out.append(" and ").append(parts.size() - NOTE_PARTS).append(" more");
+        }
+        return out.toString();
     }
 
     /** Each function's instance name ({@link Symbols#normalizeInstance}), by function index. */
@@ -141,6 +208,11 @@ public final class PprofParser implements InputParser {
                         data.share(sum[2], t), (int) sum[3]));
             }
         }
+    }
+
+    /** {@code 19.9 %}; {@code <0.1 %} for a share above 0 that would print as 0.0. */
+    private static String percent(double share) {
+        return share > 0 && share < 0.0005 ? "<0.1 %" : String.format(Locale.ROOT, "%.1f %%", share * 100);
     }
 
     /** The {@link ProfileSummary} of sample type {@code t}. */

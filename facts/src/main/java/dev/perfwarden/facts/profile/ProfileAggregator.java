@@ -65,6 +65,12 @@ final class ProfileAggregator {
     private int stamp;
     private final Map<String, long[]> labels = new LinkedHashMap<>();
     private long droppedLabels;
+    /** Per location: the index in {@link #parts} of the untimed benchmark part one of its frames is in, else -1. */
+    private final int[] locUntimed;
+    /** The untimed parts met ({@link UntimedLines}), their samples left out and their values per sample type. */
+    private final List<UntimedLines.Part> parts = new ArrayList<>();
+    private final List<long[]> partValues = new ArrayList<>();
+    private final List<long[]> partSamples = new ArrayList<>();
 
     // edges: caller -> callee, dense indices
     private final LongIntMap edgeIndex;
@@ -79,6 +85,10 @@ final class ProfileAggregator {
     private final int[] crossEdge;
 
     ProfileAggregator(Resolved r, ProfileTables run, boolean trackEdges) {
+        this(r, run, trackEdges, UntimedLines.NONE);
+    }
+
+    ProfileAggregator(Resolved r, ProfileTables run, boolean trackEdges, UntimedLines untimed) {
         this.r = r;
         this.run = run;
         this.trackEdges = trackEdges;
@@ -136,6 +146,38 @@ final class ProfileAggregator {
         crossFrom = new int[nLoc];
         crossEdge = new int[nLoc];
         Arrays.fill(crossFrom, -1);
+        locUntimed = untimed(untimed);
+    }
+
+    /** {@link #locUntimed}: asks {@code untimed} about each line of a function named like a benchmark. */
+    private int[] untimed(UntimedLines untimed) {
+        int[] frameStart = r.frameStart();
+        int[] out = new int[frameStart.length - 1];
+        Arrays.fill(out, -1);
+        if (untimed == UntimedLines.NONE) {
+            return out;
+        }
+        List<LineKey> keys = r.lines();
+        int[] lineUntimed = new int[keys.size()];
+        Map<UntimedLines.Part, Integer> index = new java.util.HashMap<>();
+        for (int ln = 0; ln < keys.size(); ln++) {
+            LineKey key = keys.get(ln);
+            String fn = r.names()[key.fn()];
+            UntimedLines.Part p = fn.contains("Benchmark") ? untimed.at(fn, key.file(), key.line()) : null;
+            lineUntimed[ln] = p == null ? -1 : index.computeIfAbsent(p, x -> {
+                parts.add(x);
+                partValues.add(new long[k]);
+                partSamples.add(new long[1]);
+                return parts.size() - 1;
+            });
+        }
+        for (int li = 0; li < out.length && !parts.isEmpty(); li++) {
+            for (int f = frameStart[li]; f < frameStart[li + 1] && out[li] < 0; f++) {
+                int ln = r.frameLine()[f];
+                out[li] = ln < 0 ? -1 : lineUntimed[ln];
+            }
+        }
+        return out;
     }
 
     private int edge(int caller, int callee) {
@@ -161,6 +203,15 @@ final class ProfileAggregator {
     void add(Sample s, long off) throws ParseException {
         long nonZero = values(s, off);
         int n = locations(s, off);
+        int part = parts.isEmpty() ? -1 : untimedPart(n);
+        if (part >= 0) { // a benchmark's untimed part: counted apart, in nothing else (not even the totals)
+            partSamples.get(part)[0]++;
+            for (int t = 0; t < k; t++) {
+                totals[t] -= Math.abs(values[t]);
+                partValues.get(part)[t] += values[t];
+            }
+            return;
+        }
         for (int i = 0; i < s.getLabelCount(); i++) {
             label(s.getLabel(i), off);
         }
@@ -212,6 +263,16 @@ final class ProfileAggregator {
             }
         }
         return nonZero;
+    }
+
+    /** The untimed part of the innermost location of the sample's stack that is in one, or -1. */
+    private int untimedPart(int n) {
+        for (int i = 0; i < n; i++) {
+            if (locUntimed[locs[i]] >= 0) {
+                return locUntimed[locs[i]];
+            }
+        }
+        return -1;
     }
 
     /** Reads the sample's location indices into {@code locs}, leaf first; returns how many. */
@@ -464,8 +525,15 @@ final class ProfileAggregator {
             }
             labelTotals.add(new ProfileData.LabelTotal(pair.substring(0, cut), pair.substring(cut + 1), v));
         });
+        List<ProfileData.LeftOut> leftOut = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            if (partSamples.get(p)[0] > 0) {
+                leftOut.add(new ProfileData.LeftOut(parts.get(p), partSamples.get(p)[0], partValues.get(p)));
+            }
+        }
         return new ProfileData(header, counts, r.names(), fnFlat, fnCum, inlineTypes, callTypes, lineFn, lineFile,
                 lineNo, lineFlat, lineCum, lineCaller, totals, buckets, labelTotals, droppedLabels,
-                new ModuleLineCounters(lineTest, self, preempt, fnPreemptCum), runtimeCaller);
+                new ModuleLineCounters(lineTest, self, preempt, fnPreemptCum), runtimeCaller)
+                .withLeftOut(leftOut);
     }
 }

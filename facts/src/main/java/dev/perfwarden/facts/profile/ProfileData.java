@@ -47,6 +47,20 @@ public final class ProfileData {
                          long unknownFields) {
     }
 
+    /**
+     * The samples of one untimed part of a benchmark ({@link UntimedLines}) that were left out: how many, and their
+     * values per sample type (in no other value and no {@link #total}).
+     */
+    public record LeftOut(UntimedLines.Part part, long samples, long[] values) {
+        public LeftOut {
+            values = values.clone();
+        }
+
+        public long value(int t) {
+            return values[t];
+        }
+    }
+
     static final int INLINE_IN = 1;
     static final int CALL_IN = 2;
 
@@ -71,6 +85,7 @@ public final class ProfileData {
     private final long droppedLabelPairs;
     private final ModuleLineCounters moduleLines;
     private final Map<Long, long[]> runtimeCaller;
+    private List<LeftOut> leftOut = List.of();
 
     ProfileData(Header header, Counts counts, String[] fnNames, long[] fnFlat, long[] fnCum, long[] fnInlineTypes,
                 long[] fnCallTypes, int[] lineFn, String[] lineFile, long[] lineNo, long[] lineFlat, long[] lineCum,
@@ -97,6 +112,27 @@ public final class ProfileData {
         this.droppedLabelPairs = droppedLabelPairs;
         this.moduleLines = moduleLines;
         this.runtimeCaller = runtimeCaller;
+    }
+
+    /** Sets what the reader left out (once, before the data is handed on). */
+    ProfileData withLeftOut(List<LeftOut> parts) {
+        this.leftOut = List.copyOf(parts);
+        return this;
+    }
+
+    /** The samples of benchmarks' untimed parts left out, per part in order of first appearance; empty when none. */
+    public List<LeftOut> leftOut() {
+        return leftOut;
+    }
+
+    /** The share of sample type {@code t} left out: its left-out values over those and {@link #total}'s. */
+    public double leftOutShare(int t) {
+        long out = 0;
+        for (LeftOut l : leftOut) {
+            out += Math.abs(l.value(t));
+        }
+        long all = Math.abs(total(t)) + out;
+        return all == 0 ? 0 : (double) out / all;
     }
 
     private static int defaultIndex(Header h) {

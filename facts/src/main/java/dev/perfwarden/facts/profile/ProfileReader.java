@@ -91,6 +91,7 @@ public final class ProfileReader {
     private final FileNormalizer files;
     private final int memoryLimit;
     private final boolean edges;
+    private final UntimedLines untimed;
 
     public ProfileReader() {
         this(FileNormalizer.identity());
@@ -106,14 +107,27 @@ public final class ProfileReader {
      * {@link ProfileData#inlineLabel} (costs about a third of the aggregation time).
      */
     ProfileReader(FileNormalizer files, int memoryLimit, boolean edges) {
+        this(files, memoryLimit, edges, UntimedLines.NONE);
+    }
+
+    private ProfileReader(FileNormalizer files, int memoryLimit, boolean edges, UntimedLines untimed) {
         this.files = Objects.requireNonNull(files, "files");
         this.memoryLimit = memoryLimit;
         this.edges = edges;
+        this.untimed = Objects.requireNonNull(untimed, "untimed");
     }
 
     /** A reader that skips what only the text table's {@code (inline)} labels need. */
     public ProfileReader withoutInlineLabels() {
-        return new ProfileReader(files, memoryLimit, false);
+        return new ProfileReader(files, memoryLimit, false, untimed);
+    }
+
+    /**
+     * A reader that leaves out the samples of benchmarks' untimed parts ({@link UntimedLines}): they count in no
+     * value and no total of the {@link ProfileData}, which says what was left out ({@link ProfileData#leftOut()}).
+     */
+    public ProfileReader withUntimed(UntimedLines lines) {
+        return new ProfileReader(files, memoryLimit, edges, lines);
     }
 
     /** The wire type profile.proto gives a top-level field, or -1 for an unknown field. */
@@ -235,7 +249,7 @@ public final class ProfileReader {
                 capture = null;
             }
             Resolved r = ProfileResolver.resolve(t, files);
-            ProfileAggregator agg = new ProfileAggregator(r, t, edges);
+            ProfileAggregator agg = new ProfileAggregator(r, t, edges, untimed);
             base = 0;
             counting = null;
             if (plain != null) {

@@ -1,0 +1,3 @@
+module example.com/benchsetup
+
+go 1.22
