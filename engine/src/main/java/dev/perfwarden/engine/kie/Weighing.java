@@ -35,11 +35,13 @@ import java.util.List;
  *   <li>scope {@code none}: not weighed, but the cost is still measured on the finest place the hit names
  *       (line, else function) so that findings can be ranked;</li>
  *   <li>a line-scoped hit that names machine instructions ({@link Hit#instructions()}, a bounds check's compare
- *       and branch) when the CPU profile is joined to the machine code ({@link HotInstruction} facts exist): basis
- *       {@code instruction}, the CPU share is the flat samples at those instructions of the hit's function (samples
- *       whose leaf is there: the runtime's {@code asyncPreempt} entered from them is not theirs), and the line's
- *       self share is named in the evidence as context. Bytes, for a rule weighed by them too, stay the line's.
- *       Without the join it is weighed by its line.</li>
+ *       and branch, a call's {@code CALL} and the load of its code pointer) when the CPU profile is joined to the
+ *       machine code ({@link HotInstruction} facts exist): basis {@code instruction}, the CPU share is the flat
+ *       samples at those instructions of the hit's function (samples whose leaf is there: the runtime's
+ *       {@code asyncPreempt} entered from them is not theirs); for a {@code @cost(cum)} rule a {@code CALL}'s cum
+ *       instead (the time the call reached, not what the rest of its line calls), against
+ *       {@code hot.line.cumShare}. The line's self (or cum) share is named in the evidence as context. Bytes, for a
+ *       rule weighed by them too, stay the line's. Without the join it is weighed by its line.</li>
  * </ul>
  * Severity, for scopes line and function:
  * <ul>
@@ -109,11 +111,15 @@ public final class Weighing {
         boolean cpu = false;
         boolean heap = false;
         boolean counted = false; // the CPU profiles count samples (samples/count): hot.minSamples applies
+        double cpuTotal = 0;
+        double samplesTotal = 0;
         for (Object o : profiles) {
             if (o instanceof ProfileSummary s) {
                 cpu |= spec.cpu() && s.sampleType().equals(CPU);
                 heap |= spec.alloc() && s.sampleType().equals(ALLOC);
                 counted |= s.sampleType().equals(SAMPLES);
+                cpuTotal += s.sampleType().equals(CPU) ? s.total() : 0;
+                samplesTotal += s.sampleType().equals(SAMPLES) ? s.total() : 0;
             }
         }
         Scope basis = basis(h, cpu || heap);
@@ -125,8 +131,10 @@ public final class Weighing {
         boolean cum = !line || spec.cum();
         Measure c = best(line ? lines : functions, CPU, cum);
         Measure a = best(line ? lines : functions, ALLOC, cum);
-        if (line && cpu && joined && !cum && !h.instructions().isEmpty()) {
-            return weighInstructions(h, pack, t, ev, c, heap ? a : null, instructions);
+        if (line && cpu && joined && !h.instructions().isEmpty()) {
+            // samples per unit of cpu time, to count a CALL's cum in samples (Go: one per period)
+            double perUnit = cpuTotal > 0 && samplesTotal > 0 ? samplesTotal / cpuTotal : 1;
+            return weighInstructions(h, pack, t, ev, c, heap ? a : null, instructions, cum ? perUnit : -1);
         }
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self");
         double cpuThreshold = !line ? t.functionCum() : cum ? t.lineCum() : t.lineFlat();
@@ -157,12 +165,16 @@ public final class Weighing {
     }
 
     /**
-     * A line-scoped hit weighed by the flat CPU samples at the instructions it names (basis {@code instruction}); the
-     * line's self share ({@code lineCpu}) is context in the evidence, given whether hot or not: it says why a hot line
-     * holds a cold check. {@code alloc} (the line's bytes) is null when the rule is not weighed by a heap profile.
+     * A line-scoped hit weighed by the CPU samples at the instructions it names (basis {@code instruction}): their flat
+     * samples; for a {@code @cost(cum)} rule ({@code cumPerUnit >= 0}: samples per unit of cpu time) a {@code CALL}'s
+     * cum instead, the time the call reached, against {@code hot.line.cumShare}. The line's share ({@code lineCpu},
+     * self or cum as the rule is weighed) is context in the evidence, given whether hot or not: it says why a hot
+     * line holds a cold check or call. {@code alloc} (the line's bytes) is null when the rule is not weighed by a
+     * heap profile.
      */
     private static Finding weighInstructions(Hit h, PackRef pack, Thresholds t, List<Evidence> ev, Measure lineCpu,
-                                             Measure alloc, Collection<?> instructions) {
+                                             Measure alloc, Collection<?> instructions, double cumPerUnit) {
+        boolean cum = cumPerUnit >= 0;
         java.util.Map<Long, HotInstruction> at = new java.util.TreeMap<>();
         for (Object o : instructions) {
             if (o instanceof HotInstruction i && i.sampleType().equals(CPU) && i.symbol().equals(h.symbol())
@@ -172,30 +184,39 @@ public final class Weighing {
         }
         double share = 0;
         long samples = 0;
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
         for (HotInstruction i : at.values()) {
-            share += i.flatShare();
-            samples += i.flatSamples();
+            boolean call = cum && i.op().equals("CALL");
+            long n = call ? Math.round(i.cum() * cumPerUnit) : i.flatSamples();
+            share += call ? i.cumShare() : i.flatShare();
+            samples += n;
+            counts.put(i.address(), n);
         }
         // hot.minSamples applies here too: a share of a handful of samples at two instructions is noise
-        boolean hot = share >= t.lineFlat() && samples >= t.minSamples() || alloc != null && alloc.share() >= t.alloc();
+        boolean hot = share >= (cum ? t.lineCum() : t.lineFlat()) && samples >= t.minSamples()
+                || alloc != null && alloc.share() >= t.alloc();
         StringBuilder text = new StringBuilder(h.file()).append(':').append(h.line()).append(": its ")
                 .append(h.instructions().size()).append(" instructions hold ").append(Cost.pct(share))
-                .append(" of cpu samples (").append(samples).append(" flat");
+                .append(" of cpu samples (").append(samples).append(cum ? " samples" : " flat");
         String sep = ": ";
         for (Long a : new java.util.TreeSet<>(h.instructions())) {
             HotInstruction i = at.get(a);
-            text.append(sep).append(String.format(java.util.Locale.ROOT, "%#x", a)).append(' ')
-                    .append(i == null ? 0 : i.flatSamples());
+            // a cum rule's figures say what each is: the cum below a CALL, the flat at any other instruction
+            String what = !cum || i == null ? "" : i.op().equals("CALL") ? i.text() + " cum " : i.op() + " flat ";
+            text.append(sep).append(String.format(java.util.Locale.ROOT, "%#x", a)).append(' ').append(what)
+                    .append(counts.getOrDefault(a, 0L));
             sep = ", ";
         }
-        text.append("); the whole line: self ").append(Cost.pct(lineCpu.share())).append(" of cpu samples");
+        String measure = cum ? "cum" : "self";
+        text.append("); the whole line: ").append(measure).append(' ').append(Cost.pct(lineCpu.share()))
+                .append(" of cpu samples");
         if (alloc != null && alloc.found()) {
-            text.append("; self ").append(Cost.pct(alloc.share())).append(" of alloc_space");
+            text.append("; ").append(measure).append(' ').append(Cost.pct(alloc.share())).append(" of alloc_space");
         }
         ev.add(new Evidence("pprof", text.toString(), null));
         Severity severity = h.scope() == Scope.NONE ? h.severity()
                 : hot ? (h.hotSeverity() != null ? h.hotSeverity() : h.severity().raise()) : Severity.NOTE;
-        Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, "self");
+        Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, measure);
         return finding(h, pack, severity, ev, cost);
     }
 
