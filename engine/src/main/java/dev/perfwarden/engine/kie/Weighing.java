@@ -177,7 +177,7 @@ public final class Weighing {
         boolean cum = cumPerUnit >= 0;
         java.util.Map<Long, HotInstruction> at = new java.util.TreeMap<>();
         for (Object o : instructions) {
-            if (o instanceof HotInstruction i && i.sampleType().equals(CPU) && i.symbol().equals(h.symbol())
+            if (o instanceof HotInstruction i && i.sampleType().equals(CPU) && sameFunction(i.symbol(), h.symbol())
                     && h.instructions().contains(i.address())) {
                 at.putIfAbsent(i.address(), i);
             }
@@ -218,6 +218,21 @@ public final class Weighing {
                 : hot ? (h.hotSeverity() != null ? h.hotSeverity() : h.severity().raise()) : Severity.NOTE;
         Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, measure);
         return finding(h, pack, severity, ev, cost);
+    }
+
+    /**
+     * Whether a {@link HotInstruction}'s function is the hit's: the same symbol, or {@code main.f} for a hit's
+     * {@code example.com/m.f}. Profile facts of a module package named {@code main} are renamed {@code main.…}
+     * (FunctionResolver, to meet {@code -m}'s names), but the machine-code facts read from the same objdump of a test
+     * binary keep the import path it prints; the address ties the two together.
+     */
+    static boolean sameFunction(String instruction, String hit) {
+        if (instruction.equals(hit)) {
+            return true;
+        }
+        int pkg = dev.perfwarden.facts.symbols.Symbols.packageOf(hit).length();
+        return instruction.startsWith("main.") && pkg < hit.length() && instruction.length() - 4 == hit.length() - pkg
+                && instruction.regionMatches(4, hit, pkg, hit.length() - pkg);
     }
 
     /**

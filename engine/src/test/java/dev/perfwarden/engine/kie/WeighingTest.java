@@ -195,6 +195,17 @@ class WeighingTest {
         List<Object> five = List.of(insn(0x14L, "CALL SI", 0, 5, 100));
         assertThat(Weighing.weigh(less, PACK, T, profiles, List.of(), lines, five, true).severity())
                 .isEqualTo(Severity.WARNING);
+        // a main package's test binary: objdump (and so the hit) says example.com/m.f, its profile facts main.f
+        Hit inMain = new Hit("r", "p", Severity.NOTE, Severity.WARNING, Scope.LINE, "example.com/fixture/ich.total",
+                "a.go", 7, 3, "msg", List.of(), cum).weighedOn(List.of(0x14L));
+        HotInstruction renamed = new HotInstruction("main.total", "a.go", 7, 0, 0x14L, "CALL SI", "CALL", "cpu",
+                "nanoseconds", 0, 0, 50_000_000L, 0.05, 0, List.of("main.total a.go:7"), new Evidence("objdump", "x", null));
+        assertThat(Weighing.weigh(inMain, PACK, T, profiles, List.of(), lines, List.of(renamed), true).cost().cpuShare())
+                .isEqualTo(0.05);
+        assertThat(Weighing.sameFunction("main.total", "example.com/m.total")).isTrue();
+        assertThat(Weighing.sameFunction("main.total", "example.com/m.totals")).isFalse();
+        assertThat(Weighing.sameFunction("main.(*T).f", "example.com/m.(*T).f")).isTrue();
+        assertThat(Weighing.sameFunction("example.com/n.total", "example.com/m.total")).isFalse();
         // a self rule naming the same CALL counts its flat samples only
         Finding self = Weighing.weigh(hit(CostSpec.parse("cpu").orElseThrow()).weighedOn(List.of(0x14L)), PACK, T,
                 profiles, List.of(), lines, five, true);
