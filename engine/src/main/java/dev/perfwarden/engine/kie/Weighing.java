@@ -134,7 +134,8 @@ public final class Weighing {
         if (line && cpu && joined && !h.instructions().isEmpty()) {
             // samples per unit of cpu time, to count a CALL's cum in samples (Go: one per period)
             double perUnit = cpuTotal > 0 && samplesTotal > 0 ? samplesTotal / cpuTotal : 1;
-            return weighInstructions(h, pack, t, ev, c, heap ? a : null, instructions, cum ? perUnit : -1);
+            return weighInstructions(h, pack, t, ev, c, heap ? a : null, instructions, cum ? perUnit : -1,
+                    counted ? samples(lines, true) : Long.MAX_VALUE);
         }
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self");
         double cpuThreshold = !line ? t.functionCum() : cum ? t.lineCum() : t.lineFlat();
@@ -170,10 +171,13 @@ public final class Weighing {
      * cum instead, the time the call reached, against {@code hot.line.cumShare}. The line's share ({@code lineCpu},
      * self or cum as the rule is weighed) is context in the evidence, given whether hot or not: it says why a hot
      * line holds a cold check or call. {@code alloc} (the line's bytes) is null when the rule is not weighed by a
-     * heap profile.
+     * heap profile. A {@code CALL}'s cum counts the samples of {@code runtime.asyncPreempt} below it, which the
+     * line's cum leaves out: a cum rule's share and samples are at most the line's ({@code lineSamples}: its cum
+     * samples, {@code Long.MAX_VALUE} when not counted).
      */
     private static Finding weighInstructions(Hit h, PackRef pack, Thresholds t, List<Evidence> ev, Measure lineCpu,
-                                             Measure alloc, Collection<?> instructions, double cumPerUnit) {
+                                             Measure alloc, Collection<?> instructions, double cumPerUnit,
+                                             long lineSamples) {
         boolean cum = cumPerUnit >= 0;
         java.util.Map<Long, HotInstruction> at = new java.util.TreeMap<>();
         for (Object o : instructions) {
@@ -192,6 +196,11 @@ public final class Weighing {
             samples += n;
             counts.put(i.address(), n);
         }
+        boolean capped = cum && lineCpu.found() && share > lineCpu.share();
+        if (cum && lineCpu.found()) {
+            share = Math.min(share, lineCpu.share());
+            samples = Math.min(samples, lineSamples);
+        }
         // hot.minSamples applies here too: a share of a handful of samples at two instructions is noise
         boolean hot = share >= (cum ? t.lineCum() : t.lineFlat()) && samples >= t.minSamples()
                 || alloc != null && alloc.share() >= t.alloc();
@@ -209,7 +218,7 @@ public final class Weighing {
         }
         String measure = cum ? "cum" : "self";
         text.append("); the whole line: ").append(measure).append(' ').append(Cost.pct(lineCpu.share()))
-                .append(" of cpu samples");
+                .append(" of cpu samples").append(capped ? " without preemption, which bounds the call's" : "");
         if (alloc != null && alloc.found()) {
             text.append("; ").append(measure).append(' ').append(Cost.pct(alloc.share())).append(" of alloc_space");
         }
