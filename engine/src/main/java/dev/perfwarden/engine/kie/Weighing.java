@@ -205,7 +205,8 @@ public final class Weighing {
         boolean hot = share >= (cum ? t.lineCum() : t.lineFlat()) && samples >= t.minSamples()
                 || alloc != null && alloc.share() >= t.alloc();
         StringBuilder text = new StringBuilder(h.file()).append(':').append(h.line()).append(": its ")
-                .append(h.instructions().size()).append(" instructions hold ").append(Cost.pct(share))
+                .append(h.instructions().size()).append(h.instructions().size() == 1 ? " instruction holds "
+                        : " instructions hold ").append(Cost.pct(share))
                 .append(" of cpu samples (").append(samples).append(cum ? " samples" : " flat");
         String sep = ": ";
         for (Long a : new java.util.TreeSet<>(h.instructions())) {
