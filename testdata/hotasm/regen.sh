@@ -28,7 +28,8 @@
 # same files as above with RE='example\.com/hotabi\.'.
 #
 # Usage: testdata/hotasm/regen.sh   (it takes /tmp/perfwarden-capture.lock itself)
-# Environment: GO_VERSIONS (default "1.26.8 1.23.5"), PARTS (default "hotasm rule")
+# Environment: GO_VERSIONS (default "1.26.8 1.23.5"), PARTS (default "hotasm rule"), BENCHTIME (default 2s: each
+#              benchmark's -test.benchtime; on a loaded host 2s gave the rule's profile 49 samples)
 # Needs: go (other versions through GOTOOLCHAIN from the module proxy), objcopy, readelf, jq.
 set -euo pipefail
 
@@ -44,6 +45,7 @@ fi
 RE='example\.com/hotasm\.'
 GO_VERSIONS=${GO_VERSIONS:-"1.26.8 1.23.5"}
 PARTS=${PARTS:-"hotasm rule abi"}   # which captures: hotasm (testdata/hotasm/go<ver>), rule (indirect-call-hot), abi
+BENCHTIME=${BENCHTIME:-2s}
 MACHINE=$(env GOTOOLCHAIN=local GOENV=off go env GOVERSION)
 
 die() { echo "hotasm/regen: $*" >&2; exit 1; }
@@ -70,9 +72,9 @@ capture() {
         GOCACHE="$CAP/cache/$name-go$ver" GOPATH="$CAP/gopath" "$@")
   }
   run go test -c -trimpath -o "$bin" .
-  run "$bin" -test.run '^$' -test.bench . -test.benchtime 2s -test.cpuprofile "$out/cpu.pprof" >/dev/null
+  run "$bin" -test.run '^$' -test.bench . -test.benchtime "$BENCHTIME" -test.cpuprofile "$out/cpu.pprof" >/dev/null
   run go tool objdump -s "$re" "$bin" > "$out/objdump.txt"
-  local cmds=("go test -c -trimpath -o $bin ." "$bin -test.run ^$ -test.bench . -test.benchtime 2s -test.cpuprofile cpu.pprof"
+  local cmds=("go test -c -trimpath -o $bin ." "$bin -test.run ^$ -test.bench . -test.benchtime $BENCHTIME -test.cpuprofile cpu.pprof"
               "go tool objdump -s $re $bin > objdump.txt")
   if [[ $full == 1 ]]; then
     run go tool pprof -disasm "$re" "$bin" "$out/cpu.pprof" > "$out/disasm.txt"

@@ -35,11 +35,13 @@ import java.util.List;
  *   <li>scope {@code none}: not weighed, but the cost is still measured on the finest place the hit names
  *       (line, else function) so that findings can be ranked;</li>
  *   <li>a line-scoped hit that names machine instructions ({@link Hit#instructions()}, a bounds check's compare
- *       and branch) when the CPU profile is joined to the machine code ({@link HotInstruction} facts exist): basis
- *       {@code instruction}, the CPU share is the flat samples at those instructions of the hit's function (samples
- *       whose leaf is there: the runtime's {@code asyncPreempt} entered from them is not theirs), and the line's
- *       self share is named in the evidence as context. Bytes, for a rule weighed by them too, stay the line's.
- *       Without the join it is weighed by its line.</li>
+ *       and branch, a call's {@code CALL} and the load of its code pointer) when the CPU profile is joined to the
+ *       machine code ({@link HotInstruction} facts exist): basis {@code instruction}, the CPU share is the flat
+ *       samples at those instructions of the hit's function (samples whose leaf is there: the runtime's
+ *       {@code asyncPreempt} entered from them is not theirs); for a {@code @cost(cum)} rule a {@code CALL}'s cum
+ *       instead (the time the call reached, not what the rest of its line calls), against
+ *       {@code hot.line.cumShare}. The line's self (or cum) share is named in the evidence as context. Bytes, for a
+ *       rule weighed by them too, stay the line's. Without the join it is weighed by its line.</li>
  *   <li>a function-scoped hit that names machine instructions (a function's entry and exit, what inlining it would
  *       remove; a call-site refusal names its callee's) when the CPU profile is joined to the machine code: basis
  *       {@code instruction} as above, with {@code hot.line.flatShare} and {@code hot.minSamples} as for a line's
@@ -114,11 +116,15 @@ public final class Weighing {
         boolean cpu = false;
         boolean heap = false;
         boolean counted = false; // the CPU profiles count samples (samples/count): hot.minSamples applies
+        double cpuTotal = 0;
+        double samplesTotal = 0;
         for (Object o : profiles) {
             if (o instanceof ProfileSummary s) {
                 cpu |= spec.cpu() && s.sampleType().equals(CPU);
                 heap |= spec.alloc() && s.sampleType().equals(ALLOC);
                 counted |= s.sampleType().equals(SAMPLES);
+                cpuTotal += s.sampleType().equals(CPU) ? s.total() : 0;
+                samplesTotal += s.sampleType().equals(SAMPLES) ? s.total() : 0;
             }
         }
         Scope basis = basis(h, cpu || heap);
@@ -130,8 +136,13 @@ public final class Weighing {
         boolean cum = !line || spec.cum();
         Measure c = best(line ? lines : functions, CPU, cum);
         Measure a = best(line ? lines : functions, ALLOC, cum);
-        if (cpu && joined && !h.instructions().isEmpty() && (line ? !cum : h.scope() == Scope.FUNCTION)) {
-            return weighInstructions(h, pack, t, ev, c, heap ? a : null, instructions);
+        if (cpu && joined && !h.instructions().isEmpty() && (line || h.scope() == Scope.FUNCTION)) {
+            // a line's @cost(cum) rule counts a CALL's cum, in samples per unit of cpu time (Go: one per period);
+            // a function-scoped hit (its entry and exit) and a line's self rule count flat samples
+            boolean lineCum = line && spec.cum();
+            double perUnit = cpuTotal > 0 && samplesTotal > 0 ? samplesTotal / cpuTotal : 1;
+            return weighInstructions(h, pack, t, ev, c, heap ? a : null, instructions, lineCum ? perUnit : -1,
+                    counted && lineCum ? samples(lines, true) : Long.MAX_VALUE);
         }
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self");
         double cpuThreshold = !line ? t.functionCum() : cum ? t.lineCum() : t.lineFlat();
@@ -162,20 +173,30 @@ public final class Weighing {
     }
 
     /**
-     * A line- or function-scoped hit weighed by the flat CPU samples at the instructions it names (basis
-     * {@code instruction}); the line's self share or the function's cum ({@code lineCpu}) is context in the evidence,
-     * given whether hot or not: it says why a hot line holds a cold check, or a hot function a cold call. {@code alloc} (the line's bytes) is null when the rule is not weighed by a heap profile.
+     * A line- or function-scoped hit weighed by the CPU samples at the instructions it names (basis
+     * {@code instruction}): their flat samples; for a line's {@code @cost(cum)} rule ({@code cumPerUnit >= 0}: samples
+     * per unit of cpu time) a {@code CALL}'s cum instead, the time the call reached, against {@code hot.line.cumShare}.
+     * The line's share ({@code lineCpu}, self or cum as the rule is weighed), or the function's cum for a
+     * function-scoped hit, is context in the evidence, given whether hot or not: it says why a hot line holds a cold
+     * check or call, or a hot function a cold entry. {@code alloc} (the line's bytes) is null when the rule is not
+     * weighed by a heap profile. A {@code CALL}'s cum counts the samples of {@code runtime.asyncPreempt} below it,
+     * which the line's cum leaves out: a cum rule's share and samples are at most the line's ({@code lineSamples}: its
+     * cum samples, {@code Long.MAX_VALUE} when not counted).
      */
     private static Finding weighInstructions(Hit h, PackRef pack, Thresholds t, List<Evidence> ev, Measure lineCpu,
-                                             Measure alloc, Collection<?> instructions) {
+                                             Measure alloc, Collection<?> instructions, double cumPerUnit,
+                                             long lineSamples) {
+        boolean cum = cumPerUnit >= 0;
         java.util.Map<Long, HotInstruction> at = new java.util.TreeMap<>();
-        // the hit's function's instructions (objdump names a generic instance by its site key); a function-scoped hit's
-        // address outside it (a call-site refusal names its callee's entry and exit) counts the instruction there
+        // the hit's function's instructions (objdump names a generic instance by its site key; a main package's
+        // profile facts say main.f: sameFunction); a function-scoped hit's address outside it (a call-site refusal
+        // names its callee's entry and exit) counts the instruction there
         String key = dev.perfwarden.facts.symbols.Symbols.collapseTypeArgs(h.symbol());
         boolean function = h.scope() == Scope.FUNCTION;
         for (boolean own : new boolean[] {true, false}) {
             for (Object o : instructions) {
-                if (o instanceof HotInstruction i && i.sampleType().equals(CPU) && i.symbol().equals(key) == own
+                if (o instanceof HotInstruction i && i.sampleType().equals(CPU)
+                        && (sameFunction(i.symbol(), key) || sameFunction(i.symbol(), h.symbol())) == own
                         && (own || function) && h.instructions().contains(i.address())) {
                     at.putIfAbsent(i.address(), i);
                 }
@@ -183,27 +204,42 @@ public final class Weighing {
         }
         double share = 0;
         long samples = 0;
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
         for (HotInstruction i : at.values()) {
-            share += i.flatShare();
-            samples += i.flatSamples();
+            boolean call = cum && i.op().equals("CALL");
+            long n = call ? Math.round(i.cum() * cumPerUnit) : i.flatSamples();
+            share += call ? i.cumShare() : i.flatShare();
+            samples += n;
+            counts.put(i.address(), n);
+        }
+        boolean capped = cum && lineCpu.found() && share > lineCpu.share();
+        if (cum && lineCpu.found()) {
+            share = Math.min(share, lineCpu.share());
+            samples = Math.min(samples, lineSamples);
         }
         // hot.minSamples applies here too: a share of a handful of samples at two instructions is noise
-        boolean hot = share >= t.lineFlat() && samples >= t.minSamples() || alloc != null && alloc.share() >= t.alloc();
+        boolean hot = share >= (cum ? t.lineCum() : t.lineFlat()) && samples >= t.minSamples()
+                || alloc != null && alloc.share() >= t.alloc();
         StringBuilder text = new StringBuilder(function ? h.symbol() : h.file() + ":" + h.line())
                 .append(function ? ": the " : ": its ")
-                .append(h.instructions().size()).append(" instructions hold ").append(Cost.pct(share))
-                .append(" of cpu samples (").append(samples).append(" flat");
+                .append(h.instructions().size()).append(h.instructions().size() == 1 ? " instruction holds "
+                        : " instructions hold ").append(Cost.pct(share))
+                .append(" of cpu samples (").append(samples).append(cum ? " samples" : " flat");
         String sep = ": ";
         for (Long a : new java.util.TreeSet<>(h.instructions())) {
             HotInstruction i = at.get(a);
-            text.append(sep).append(String.format(java.util.Locale.ROOT, "%#x", a)).append(' ')
-                    .append(i == null ? 0 : i.flatSamples());
+            // a cum rule's figures say what each is: the cum below a CALL, the flat at any other instruction
+            String what = !cum || i == null ? "" : i.op().equals("CALL") ? i.text() + " cum " : i.op() + " flat ";
+            text.append(sep).append(String.format(java.util.Locale.ROOT, "%#x", a)).append(' ').append(what)
+                    .append(counts.getOrDefault(a, 0L));
             sep = ", ";
         }
-        text.append(function ? "); the whole function " + h.symbol() + ": cum " : "); the whole line: self ")
-                .append(Cost.pct(lineCpu.share())).append(" of cpu samples");
+        String measure = cum ? "cum" : "self";
+        text.append(function ? "); the whole function " + h.symbol() + ": cum " : "); the whole line: " + measure + " ")
+                .append(Cost.pct(lineCpu.share())).append(" of cpu samples")
+                .append(capped ? " without preemption, which bounds the call's" : "");
         if (alloc != null && alloc.found()) {
-            text.append("; self ").append(Cost.pct(alloc.share())).append(" of alloc_space");
+            text.append("; ").append(measure).append(' ').append(Cost.pct(alloc.share())).append(" of alloc_space");
         }
         // a function the profile never saw (a generic function's other instances, merged into one finding) says nothing
         if (!function || share > 0 || lineCpu.share() > 0) {
@@ -211,8 +247,23 @@ public final class Weighing {
         }
         Severity severity = h.scope() == Scope.NONE ? h.severity()
                 : hot ? (h.hotSeverity() != null ? h.hotSeverity() : h.severity().raise()) : Severity.NOTE;
-        Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, "self");
+        Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, measure);
         return finding(h, pack, severity, ev, cost);
+    }
+
+    /**
+     * Whether a {@link HotInstruction}'s function is the hit's: the same symbol, or {@code main.f} for a hit's
+     * {@code example.com/m.f}. Profile facts of a module package named {@code main} are renamed {@code main.…}
+     * (FunctionResolver, to meet {@code -m}'s names), but the machine-code facts read from the same objdump of a test
+     * binary keep the import path it prints; the address ties the two together.
+     */
+    static boolean sameFunction(String instruction, String hit) {
+        if (instruction.equals(hit)) {
+            return true;
+        }
+        int pkg = dev.perfwarden.facts.symbols.Symbols.packageOf(hit).length();
+        return instruction.startsWith("main.") && pkg < hit.length() && instruction.length() - 4 == hit.length() - pkg
+                && instruction.regionMatches(4, hit, pkg, hit.length() - pkg);
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param allocShare bytes allocated (heap profile {@code alloc_space}) measured on the site
  * @param basis      what was measured: {@link Scope#LINE} the finding's own line, {@link Scope#FUNCTION} its
  *                   function, {@link Scope#INSTRUCTION} the machine instructions the finding names (their flat
- *                   CPU samples; bytes stay the line's), {@link Scope#NONE} nothing (no position, or no profile given)
+ *                   CPU samples, a {@code CALL}'s cum for a {@code cum} measure; bytes stay the line's),
+ *                   {@link Scope#NONE} nothing (no position, or no profile given)
  * @param measure    {@code self}: the line's own work (samples whose innermost frame outside the Go runtime is
  *                   the line; bytes it allocates itself); {@code cum}: the line or function and everything it
  *                   calls; {@code ""} when nothing was measured
@@ -56,7 +57,7 @@ public record Cost(Double cpuShare, Double allocShare, Scope basis, String measu
 
     /**
      * How the text report prints it: {@code cpu 12.4 %, alloc 3.0 % (line)}, {@code cpu 30.1 % (line, cum)},
-     * {@code cpu 0 % (function)}, {@code cpu 0.6 % (instruction)}, {@code (no profile)}. A line's own cost is the default and is not named.
+     * {@code cpu 0 % (function)}, {@code cpu 0.6 % (instruction)}, {@code cpu 3.9 % (instruction, cum)}, {@code (no profile)}. A line's own cost is the default and is not named.
      */
     public String format() {
         if (!measured()) {
@@ -70,7 +71,7 @@ public record Cost(Double cpuShare, Double allocShare, Scope basis, String measu
             sb.append(sb.length() > 0 ? ", " : "").append("alloc ").append(pct(allocShare));
         }
         sb.append(" (").append(basis.id());
-        if (basis == Scope.LINE && measure.equals("cum")) {
+        if ((basis == Scope.LINE || basis == Scope.INSTRUCTION) && measure.equals("cum")) {
             sb.append(", cum");
         }
         return sb.append(')').toString();

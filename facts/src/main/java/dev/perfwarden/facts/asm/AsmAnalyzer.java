@@ -173,9 +173,10 @@ public final class AsmAnalyzer {
             }
             return;
         }
-        Load load = isRegister(args) ? registerLoad(body.insns, i, args) : Load.of("", classifyLoad(args, body.insns, i));
+        Load load = isRegister(args) ? registerLoad(body.insns, i, args)
+                : Load.of("", classifyLoad(args, body.insns, i), -1);
         ctx.emit(new IndirectCall(body.symbol, x.file, x.line, 0, load.kind, isRegister(args) ? args : "", load.slot,
-                x.inLoop, x.address, load.text, evidence(x, ctx)));
+                x.inLoop, x.address, load.text, load.address, evidence(x, ctx)));
     }
 
     /** {@code CALL name(SB)}: a runtime call, or a direct call when asked for. */
@@ -191,12 +192,15 @@ public final class AsmAnalyzer {
         }
     }
 
-    /** Where an indirect call's code pointer came from: its kind, itab slot and the loading instruction's text. */
-    private record Load(String kind, int slot, String text) {
-        static final Load UNKNOWN = new Load(IndirectCall.UNKNOWN, -1, "");
+    /**
+     * Where an indirect call's code pointer came from: its kind, itab slot, the loading instruction's text and address
+     * (-1 when none was found, or the call's own memory operand).
+     */
+    private record Load(String kind, int slot, String text, long address) {
+        static final Load UNKNOWN = new Load(IndirectCall.UNKNOWN, -1, "", -1);
 
-        static Load of(String text, long[] kindSlot) {
-            return new Load(KINDS[(int) kindSlot[0]], (int) kindSlot[1], text);
+        static Load of(String text, long[] kindSlot, long address) {
+            return new Load(KINDS[(int) kindSlot[0]], (int) kindSlot[1], text, address);
         }
     }
 
@@ -226,7 +230,8 @@ public final class AsmAnalyzer {
                 r = src;
                 continue;
             }
-            return p.op.equals("MOVQ") ? Load.of(p.text, classifyLoad(src, in, j)) : new Load(IndirectCall.UNKNOWN, -1, p.text);
+            return p.op.equals("MOVQ") ? Load.of(p.text, classifyLoad(src, in, j), p.address)
+                    : new Load(IndirectCall.UNKNOWN, -1, p.text, p.address);
         }
         return Load.UNKNOWN;
     }

@@ -26,18 +26,30 @@ import java.util.Objects;
  * @param kind     {@code itab}, {@code closure} or {@code unknown}
  * @param register the register called ({@code CX}); empty for a memory operand
  * @param slot     itab method slot {@code k} for {@code itab}, else -1
- * @param load     the load instruction's text (evidence of the classification), empty when none was found
+ * @param address     the {@code CALL} instruction's address (objdump: absolute; {@code -S}: offset in the function)
+ * @param load        the load instruction's text (evidence of the classification), empty when none was found
+ * @param loadAddress the load instruction's address, as {@code address}; -1 when none was found, and for a call
+ *                    through a memory operand (the {@code CALL} loads the pointer itself)
  */
 @FactDoc(name = "indirect-call", inputs = {"objdump", "asm-listing"},
         value = "A call through a register, classified by the load before it (itab dispatch, closure, unknown).")
 public record IndirectCall(String symbol, String file, int line, int col, String kind,
                            @FieldDoc("the register called; empty for a memory operand") String register,
                            @FieldDoc("itab method slot for `itab`, else -1") int slot,
-                           boolean inLoop, long address,
-                           @FieldDoc("the load instruction's text") String load, Evidence evidence) implements Located {
+                           boolean inLoop,
+                           @FieldDoc("the `CALL` instruction's address (objdump: absolute; -S: offset in the function)") long address,
+                           @FieldDoc("the load instruction's text") String load,
+                           @FieldDoc("the load instruction's address, as `address`; -1 when none was found or the call is through a memory operand") long loadAddress,
+                           Evidence evidence) implements Located {
     public static final String ITAB = "itab";
     public static final String CLOSURE = "closure";
     public static final String UNKNOWN = "unknown";
+
+    /** An indirect call whose load's address is not known. */
+    public IndirectCall(String symbol, String file, int line, int col, String kind, String register, int slot,
+                        boolean inLoop, long address, String load, Evidence evidence) {
+        this(symbol, file, line, col, kind, register, slot, inLoop, address, load, -1, evidence);
+    }
 
     public IndirectCall {
         FactChecks.located(symbol, file, line, col);

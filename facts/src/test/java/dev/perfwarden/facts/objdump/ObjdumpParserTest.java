@@ -155,11 +155,17 @@ class ObjdumpParserTest {
         assertThat(iface.slot()).isZero();
         assertThat(iface.register()).isEqualTo("CX");
         assertThat(iface.load()).contains("MOVQ 0x18(CX), CX");
+        // Go 1.26.8: loops.go:54  0x49e396  MOVQ 0x18(CX), CX / 0x49e39a  CALL CX: the call's and the load's addresses
+        assertThat(iface.address()).isEqualTo(0x49e39aL);
+        assertThat(iface.loadAddress()).isEqualTo(0x49e396L);
         assertThat(iface.line()).isEqualTo(54);
         assertThat(iface.inLoop()).isTrue();
         IndirectCall closure = only(t5.of(IndirectCall.class), "main.closureLoop");
         assertThat(closure.kind()).isEqualTo(IndirectCall.CLOSURE);
         assertThat(closure.load()).contains("MOVQ 0(DX), BX");
+        // MOVQ 0(DX), BX at 0x49e42c, then MOVQ CX, AX (not a write of BX) and CALL BX
+        assertThat(closure.address()).isEqualTo(0x49e432L);
+        assertThat(closure.loadAddress()).isEqualTo(0x49e42cL);
         assertThat(closure.inLoop()).isTrue();
         IndirectCall old = only(Captures.parse(parser, corpus("go1.19/t2/objdump.txt")).of(IndirectCall.class),
                 "main.callIface");

@@ -131,8 +131,9 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
 
     /**
      * This hit weighed by the CPU samples at {@code addresses}, instructions of {@code symbol}'s machine code (a
-     * bounds check's compare and branch), when the CPU profile is joined to that machine code; the line's own share
-     * is then shown as context. Without the join (no objdump of the profiled binary) it is weighed by its line as
+     * bounds check's compare and branch; a call's {@code CALL} and the load of its code pointer), when the CPU profile
+     * is joined to that machine code: their flat samples, and for a {@code @cost(cum)} rule a {@code CALL}'s cum (what
+     * the call reached); the line's own share (self or cum) is then shown as context. Without the join (no objdump of the profiled binary) it is weighed by its line as
      * before. Rule id, pack, position, message, evidence, severities and cost spec stay.
      */
     public Hit weighedOn(List<Long> addresses) {
