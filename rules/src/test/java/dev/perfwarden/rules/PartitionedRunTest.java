@@ -113,7 +113,8 @@ class PartitionedRunTest {
                 assertThat(many.packages()).as(dir + " in " + parts).containsExactlyElementsOf(one.packages());
             }
         }
-        assertThat(split).isGreaterThanOrEqualTo(3);
+        // (a package with its tests is one session since session 12: the captures of several real packages remain)
+        assertThat(split).isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -117,6 +117,19 @@ public final class Partitions {
         }
     }
 
+    /**
+     * The package a compiler fact's session is: a package's external test package ({@code P_test}) and the test main
+     * go test generates for it ({@code P.test}) run with {@code P}. Their machine code is in one test binary, whose
+     * objdump facts are shared, and -m=2 prints code of P inlined into them in their own sections: in a session of
+     * their own, a rule whose condition asks that P's facts be absent ("no make with a capacity in this function")
+     * held there though it does not in one session (decimal's BenchmarkDecimal_NewFromString, growslice-in-loop, once
+     * the benchmark's setup bytes no longer shared the make's line; pierrec/lz4's options.go closures inlined into
+     * v4_test).
+     */
+    static String underTest(String pkg) {
+        return pkg.endsWith(".test") || pkg.endsWith("_test") ? pkg.substring(0, pkg.length() - 5) : pkg;
+    }
+
     /** One range's facts placed: the shared ones and each package's, in the range's order. */
     private record Part(List<Object> shared, Map<String, List<Object>> byPackage) {
         static Part of(List<?> facts, Set<String> allocLines, Set<String> jsonPackages, boolean mainInJson) {
@@ -131,8 +144,8 @@ public final class Partitions {
                     shared.add(o);
                     continue;
                 }
-                String key = a.pkg();
-                if (mainInJson && !jsonPackages.contains(key)) {
+                String key = underTest(a.pkg());
+                if (mainInJson && !jsonPackages.contains(a.pkg())) {
                     key = "main";
                 }
                 byPackage.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
