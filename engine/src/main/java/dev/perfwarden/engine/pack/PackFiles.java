@@ -14,7 +14,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * The files of a pack, read into memory (packs are small) from a folder or from a jar: paths relative
@@ -33,48 +32,72 @@ record PackFiles(String origin, String folderName, SortedMap<String, byte[]> fil
         }
         SortedMap<String, byte[]> files = new TreeMap<>();
         PackArchive.Limits limits = PackArchive.Limits.defaults();
-        long total = 0;
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                String rel = root.relativize(p).toString().replace('\\', '/');
-                if (ignored(rel)) {
-                    continue;
-                }
-                if (Files.isSymbolicLink(p)) {
-                    // a link could point anywhere (a doc.md linked to ~/.ssh/id_rsa would be printed by explain
-                    // and copied into SARIF); a pack is plain files
-                    throw new IOException("symbolic link " + rel + " is not allowed in a pack (it could point outside"
-                            + " the pack); copy the file instead");
-                }
-                if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    continue;
-                }
-                // the limits of a pack archive, from the size on disk before anything is read: a 300 MB doc.md
-                // ran the loader out of memory (an internal error) instead of refusing the pack
-                long size = Files.size(p);
-                total += size;
-                if (size > limits.maxEntryBytes() || total > limits.maxTotalBytes()
-                        || files.size() >= limits.maxEntries()) {
-                    throw new IOException(size > limits.maxEntryBytes()
-                            ? "file " + rel + " has " + size + " bytes; a pack file may have at most "
-                            + limits.maxEntryBytes() + " (the limit of pack archives)"
-                            : "the pack's files pass " + (files.size() >= limits.maxEntries() ? limits.maxEntries()
-                            + " files" : limits.maxTotalBytes() + " bytes in total") + " at " + rel
-                            + " (the limit of pack archives)");
-                }
-                byte[] bytes;
-                try (InputStream in = Files.newInputStream(p)) {
-                    bytes = in.readNBytes((int) limits.maxEntryBytes() + 1);
-                }
-                if (bytes.length > limits.maxEntryBytes()) {
-                    throw new IOException("file " + rel + " grew past " + limits.maxEntryBytes() + " bytes while it"
-                            + " was read");
-                }
-                files.put(rel, bytes);
+        long[] total = {0};
+        // the folders that are not read are not walked either: a fixture/ path longer than the system allows (attack3
+        // probe 02) made Files.walk throw an UncheckedIOException, an internal error, from a folder never read
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                return ignored(rel(root, d)) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                        : java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a)
+                    throws IOException {
+                String rel = rel(root, p);
+                if (!ignored(rel)) {
+                    read(p, rel, a, limits, files, total);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                throw new IOException(rel(root, p) + ": cannot be read (" + e.getMessage() + ")", e);
+            }
+        });
         Path name = root.getFileName();
         return new PackFiles(dir.toString(), name == null ? "" : name.toString(), files);
+    }
+
+    private static String rel(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    /** Reads one file of a pack folder into {@code files}, within the limits of pack archives. */
+    private static void read(Path p, String rel, java.nio.file.attribute.BasicFileAttributes a,
+                             PackArchive.Limits limits, SortedMap<String, byte[]> files, long[] total) throws IOException {
+        if (a.isSymbolicLink()) {
+            // a link could point anywhere (a doc.md linked to ~/.ssh/id_rsa would be printed by explain
+            // and copied into SARIF); a pack is plain files
+            throw new IOException("symbolic link " + rel + " is not allowed in a pack (it could point outside"
+                    + " the pack); copy the file instead");
+        }
+        if (!a.isRegularFile()) {
+            return;
+        }
+        // the limits of a pack archive, from the size on disk before anything is read: a 300 MB doc.md
+        // ran the loader out of memory (an internal error) instead of refusing the pack
+        long size = a.size();
+        total[0] += size;
+        if (size > limits.maxEntryBytes() || total[0] > limits.maxTotalBytes() || files.size() >= limits.maxEntries()) {
+            throw new IOException(size > limits.maxEntryBytes()
+                    ? "file " + rel + " has " + size + " bytes; a pack file may have at most "
+                    + limits.maxEntryBytes() + " (the limit of pack archives)"
+                    : "the pack's files pass " + (files.size() >= limits.maxEntries() ? limits.maxEntries()
+                    + " files" : limits.maxTotalBytes() + " bytes in total") + " at " + rel
+                    + " (the limit of pack archives)");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes((int) limits.maxEntryBytes() + 1);
+        }
+        if (bytes.length > limits.maxEntryBytes()) {
+            throw new IOException("file " + rel + " grew past " + limits.maxEntryBytes() + " bytes while it"
+                    + " was read");
+        }
+        files.put(rel, bytes);
     }
 
     /**

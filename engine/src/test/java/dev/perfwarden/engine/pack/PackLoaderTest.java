@@ -97,6 +97,36 @@ class PackLoaderTest {
         assertThat(PackLoader.load(copy).sha256()).isNotEqualTo(fromDir.sha256());
     }
 
+    /**
+     * attack3 probe 02: a fixture/ tree deeper than the system's path limit (250 folders of 23 characters, as an
+     * extracted archive has it) is not read, so it is not walked either (Files.walk threw an UncheckedIOException
+     * from it: exit 70); the same tree where files are read is the pack's fault, named.
+     */
+    @Test
+    void aTreeTooDeepForThePathLimitIsNotWalkedWhereNothingIsRead() throws Exception {
+        Pack plain = PackLoader.load(TestPacks.testpack());
+        Path p = TestPacks.copy(tmp);
+        for (String where : List.of("boxed-value/fixture", "boxed-value/deep")) {
+            Files.createDirectories(p.resolve(where));
+            Process mk = new ProcessBuilder("bash", "-c", "for i in $(seq 1 250); do mkdir aaaaaaaaaaaaaaaaaaaaaaa && cd"
+                    + " aaaaaaaaaaaaaaaaaaaaaaa || exit 1; done; touch x.go").directory(p.resolve(where).toFile())
+                    .inheritIO().start();
+            assertThat(mk.waitFor()).isZero();
+            try {
+                if (where.endsWith("fixture")) {
+                    assertThat(PackLoader.load(p).sha256()).isEqualTo(plain.sha256());
+                } else {
+                    assertThatThrownBy(() -> PackLoader.load(p)).isInstanceOf(PackException.class)
+                            .hasMessageContaining("boxed-value/deep/aaaaaaaaaaaaaaaaaaaaaaa/")
+                            .hasMessageContaining("cannot be read");
+                }
+            } finally {
+                // rm walks what Java's delete cannot reach (the TempDir clean-up would fail on it)
+                assertThat(new ProcessBuilder("rm", "-rf", p.resolve(where).toString()).start().waitFor()).isZero();
+            }
+        }
+    }
+
     @Test
     void twinsInARuleFolderAreNeitherLoadedNorHashed() throws Exception {
         Pack plain = PackLoader.load(TestPacks.testpack());
