@@ -357,17 +357,20 @@ public final class RuleSet {
     /**
      * A rule's exception (its consequence's, or a condition's, whose pack is found by the rule id): the fault of a
      * pack loaded from a path or archive (its rule's file and line added); of a built-in pack (or of the engine's
-     * own rules) a bug in perfwarden, an internal error. A {@code from} or {@code accumulate} that threw names no
-     * rule: the fault of the packs loaded from a path, when there are any.
+     * own rules) a bug in perfwarden, an internal error. A {@code from} or {@code accumulate} that threw, a condition
+     * Drools names no rule for, or a name that is no rule (a query) is the fault of the packs loaded from a path, when
+     * there are any.
      */
     private RuntimeException blame(PackFaultException e) {
-        if (e.unattributed()) { // a from or accumulate threw; Drools named no rule: the packs from a path, if any
-            List<String> suspects = packs.stream().filter(p -> !p.builtin()).map(Pack::id).toList();
-            return suspects.isEmpty() ? new IllegalStateException("a 'from' or 'accumulate' condition of a built-in"
-                    + " rule threw", e.getCause())
-                    : PackFaultException.unattributed(String.join(", ", suspects), e.getCause());
-        }
         RuleInfo r = rulesById.get(e.rule());
+        if (e.unattributed() || r == null && !e.rule().isEmpty() && e.pack().isEmpty()) {
+            // a from or accumulate threw, or a condition Drools named no rule for, or a name that is no rule (a
+            // pack library's query, attack3 probe 03): the packs from a path, if any
+            String part = e.unattributed() ? e.unattributedPart() : "query or rule '" + e.rule() + "'";
+            List<String> suspects = packs.stream().filter(p -> !p.builtin()).map(Pack::id).toList();
+            return suspects.isEmpty() ? new IllegalStateException(part + " of a built-in rule threw", e.getCause())
+                    : PackFaultException.unattributed(String.join(", ", suspects), part, e.getCause());
+        }
         Pack p = packsById.get(e.pack().isEmpty() && r != null ? r.pack() : e.pack());
         if (p == null || p.builtin() || r == null || !r.pack().equals(p.id())) {
             return new IllegalStateException(e.getMessage(), e.getCause());

@@ -66,20 +66,37 @@ public class PackFaultException extends RuntimeException {
      * the fault is put on the packs that could have it ({@code packs}, comma-separated; the caller knows them).
      */
     public static PackFaultException unattributed(String packs, Throwable thrown) {
+        return unattributed(packs, FROM_OR_ACCUMULATE, thrown);
+    }
+
+    /**
+     * What {@code part} of some rule or query ({@link #FROM_OR_ACCUMULATE}, {@link #SOME_CONDITION}, {@code "query
+     * 'boom'"}) threw, where Drools names no rule of a pack: the fault of {@code packs} (comma-separated), or of none
+     * yet (empty: the caller names them, {@link #unattributed()}).
+     */
+    public static PackFaultException unattributed(String packs, String part, Throwable thrown) {
         PackFaultException named = threw("", "", "", "", thrown);
         Throwable t = named.getCause();
         String what = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        return new PackFaultException(packs, "", "pack " + packs + " failed: a 'from' or 'accumulate' condition of"
-                + " one of its rules threw " + what + " (Drools does not name the rule); the run was stopped (fix the"
-                + " rule, or run without the pack)", t, FROM_OR_ACCUMULATE);
+        return new PackFaultException(packs, "", "pack " + packs + " failed: " + part + " of one of its rules threw "
+                + what + " (Drools does not name the rule); the run was stopped (fix the rule, or run without the"
+                + " pack)", t, UNATTRIBUTED + part);
     }
 
     /** The part of a failure that Drools reports without its rule. */
     static final String FROM_OR_ACCUMULATE = "a 'from' or 'accumulate' condition";
+    /** A condition whose error Drools reports without its rule (the executable model: "in  and in more rules"). */
+    public static final String SOME_CONDITION = "a condition";
+    private static final String UNATTRIBUTED = "unattributed: ";
 
-    /** Whether Drools named no rule for this failure (a from or accumulate node threw). */
+    /** Whether Drools named no rule of a pack for this failure (a from or accumulate node threw, a query, ...). */
     public boolean unattributed() {
-        return part.equals(FROM_OR_ACCUMULATE);
+        return part.startsWith(UNATTRIBUTED);
+    }
+
+    /** What threw, for a failure Drools named no rule of a pack for ({@link #unattributed()}); else empty. */
+    public String unattributedPart() {
+        return unattributed() ? part.substring(UNATTRIBUTED.length()) : "";
     }
 
     /** This failure of a rule that threw, naming its pack and the rule's file and line ({@code r/rule.drl:7}). */

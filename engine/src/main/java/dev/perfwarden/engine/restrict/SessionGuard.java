@@ -331,6 +331,10 @@ public final class SessionGuard {
                     return PackFaultException.threw("", m.group(2), "", "its condition '" + m.group(1) + "'",
                             c.getCause() != null ? c.getCause() : c);
                 }
+                // the executable model's "Error evaluating constraint '' in  and in more rules" names none (attack3
+                // probe 05, a forall): the packs from a path are blamed, as for a from or accumulate
+                return PackFaultException.unattributed("", PackFaultException.SOME_CONDITION,
+                        c.getCause() != null ? c.getCause() : c);
             }
         }
         return null;

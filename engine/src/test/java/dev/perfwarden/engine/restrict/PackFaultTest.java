@@ -85,6 +85,43 @@ class PackFaultTest {
         }
     }
 
+    /**
+     * attack3 probes 03 and 05: a query of the pack's library whose constraint throws (Drools names the query, which is
+     * no rule), and a forall whose constraint throws, compiled to the executable model as from the pack cache (whose
+     * error names no rule: "in  and in more rules"). Both are the path packs' fault (exit 2), never an internal error;
+     * built three times so that the last build comes from the cache.
+     */
+    @Test
+    void aQueryOrAConditionDroolsNamesNoRuleForIsThePathPacksFault(@org.junit.jupiter.api.io.TempDir Path cache)
+            throws Exception {
+        String before = System.getProperty("perfwarden.cache");
+        System.setProperty("perfwarden.cache", cache.toString());
+        try {
+            for (String name : List.of("query-thrower", "forall-thrower")) {
+                Pack pack = PackLoader.load(pack(name));
+                assertThat(RestrictedMode.check(pack, CL)).as("%s passes restricted mode", name).isEmpty();
+                List<String> how = new java.util.ArrayList<>();
+                for (int build = 0; build < 3; build++) {
+                    RuleSet rules = RuleSet.build(List.of(pack), CL);
+                    how.add(rules.compiledBy());
+                    assertThatThrownBy(() -> rules.run(SessionLimitsTest.escapes(2), Map.of()))
+                            .as(name + " " + rules.compiledBy())
+                            .isInstanceOfSatisfying(PackFaultException.class, e -> {
+                                assertThat(e.pack()).isEqualTo(name);
+                                assertThat(e.getMessage()).contains("NumberFormatException");
+                            });
+                }
+                assertThat(how).as(name).contains("drl", "pack-cache");
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("perfwarden.cache");
+            } else {
+                System.setProperty("perfwarden.cache", before);
+            }
+        }
+    }
+
     /** Attack probe 05 (smaller): a message, evidence text and names far too long are cut, and say so. */
     @Test
     void aHugeMessageIsCutWithAMarker() throws Exception {
