@@ -97,6 +97,11 @@ final class RestrictedChecker {
     /** The subrules this file's rules and queries expand to (summed over the pack by {@link RestrictedMode}). */
     long alternatives;
 
+    /** The id of the pack being checked. */
+    String packId() {
+        return pack.id();
+    }
+
     RestrictedChecker(Pack pack, RuleSource src, FactModel model, PackLibrary lib) {
         this.pack = pack;
         this.src = src;

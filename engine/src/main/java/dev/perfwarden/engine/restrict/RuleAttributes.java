@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * code: {@code salience} and {@code enabled} may be expressions it compiles, and the executable model (the pack
  * cache's build) pastes a group's name between quotes into generated Java without escaping it, after the DRL parser
  * has unescaped it: a quote in {@code activation-group "g\" + code + \""} ends the literal and the rest runs at every
- * rule-base build. So each value is a literal of one plain form.
+ * rule-base build. So each value is a literal of one plain form. A group's name begins with the pack's own id and a
+ * dot: Drools' agenda and activation groups are shared by every pack of a run.
  */
 final class RuleAttributes {
     static final Set<String> ALLOWED = Set.of("salience", "no-loop", "lock-on-active", "auto-focus", "enabled",
@@ -54,6 +55,13 @@ final class RuleAttributes {
                     c.problemAtLine(line, 0, name + " must be a plain name (a letter, then letters, digits, '_', '.' or"
                             + " '-', at most 64 characters), not '" + shortened(v) + "': Drools pastes it into generated Java"
                             + " unescaped");
+                } else if (!v.startsWith(c.packId() + ".")) {
+                    // groups are one namespace for every pack of a run: a rule of salience 1000 in another pack's
+                    // activation group fired first and cancelled that pack's rules (attack3 probe 04: its error finding
+                    // gone, the gate passed)
+                    c.problemAtLine(line, 0, name + " '" + shortened(v) + "' must begin with the pack's id and a dot ('"
+                            + c.packId() + ".'): every pack of a run shares one set of groups, so a group of another"
+                            + " pack's name would let this pack cancel or hold back that pack's rules");
                 }
             }
         }
