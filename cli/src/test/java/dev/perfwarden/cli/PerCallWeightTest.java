@@ -56,11 +56,11 @@ class PerCallWeightTest {
         assertThat(write.get("severity").asText()).isEqualTo("note");
         assertThat(write.get("message").asText()).contains("also passed to writer.Write(buffer) at line 1031");
         // readUint64Array's other keeping callee (io.ReadFull into io.ReadAtLeast) is a static call: not named, so
-        // the finding keeps its weight: its 1.4 % of the bytes, under go-perf's hot.alloc.share (5 % since session 12),
-        // make it a note by weighing, with no word of another call
+        // the finding keeps its weight: its 4.7 % of the timed bytes (1.4 % with the benchmarks' setup), under go-perf's
+        // hot.alloc.share (5 % since session 12), make it a note by weighing, with no word of another call
         JsonNode read = finding("bitset", "interface-call-arg-escape", "bitset.go:1000");
         assertThat(read.get("severity").asText()).isEqualTo("note");
-        assertThat(read.get("cost").get("allocShare").asDouble()).isCloseTo(0.014, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(read.get("cost").get("allocShare").asDouble()).isCloseTo(0.047, org.assertj.core.data.Offset.offset(0.001));
         assertThat(read.get("message").asText()).doesNotContain("also passed to");
     }
 }

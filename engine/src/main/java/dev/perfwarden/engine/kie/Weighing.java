@@ -113,20 +113,10 @@ public final class Weighing {
     public static Finding weigh(Hit h, PackRef pack, Thresholds t, Collection<?> profiles, Collection<?> functions,
                                 Collection<?> lines, Collection<?> instructions, boolean joined) {
         CostSpec spec = h.cost();
-        boolean cpu = false;
-        boolean heap = false;
-        boolean counted = false; // the CPU profiles count samples (samples/count): hot.minSamples applies
-        double cpuTotal = 0;
-        double samplesTotal = 0;
-        for (Object o : profiles) {
-            if (o instanceof ProfileSummary s) {
-                cpu |= spec.cpu() && s.sampleType().equals(CPU);
-                heap |= spec.alloc() && s.sampleType().equals(ALLOC);
-                counted |= s.sampleType().equals(SAMPLES);
-                cpuTotal += s.sampleType().equals(CPU) ? s.total() : 0;
-                samplesTotal += s.sampleType().equals(SAMPLES) ? s.total() : 0;
-            }
-        }
+        Given given = Given.of(profiles);
+        boolean cpu = spec.cpu() && given.cpu();
+        boolean heap = spec.alloc() && given.heap();
+        boolean counted = given.counted(); // the CPU profiles count samples (samples/count): hot.minSamples applies
         Scope basis = basis(h, cpu || heap);
         List<Evidence> ev = new ArrayList<>(h.evidence());
         if (basis == Scope.NONE) {
@@ -140,8 +130,7 @@ public final class Weighing {
             // a line's @cost(cum) rule counts a CALL's cum, in samples per unit of cpu time (Go: one per period);
             // a function-scoped hit (its entry and exit) and a line's self rule count flat samples
             boolean lineCum = line && spec.cum();
-            double perUnit = cpuTotal > 0 && samplesTotal > 0 ? samplesTotal / cpuTotal : 1;
-            return weighInstructions(h, pack, t, ev, c, heap ? a : null, instructions, lineCum ? perUnit : -1,
+            return weighInstructions(h, pack, t, ev, c, heap ? a : null, instructions, lineCum ? given.perUnit() : -1,
                     counted && lineCum ? samples(lines, true) : Long.MAX_VALUE);
         }
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self");
@@ -173,6 +162,30 @@ public final class Weighing {
     }
 
     /**
+     * Which profiles were given: a CPU profile, a heap profile ({@code alloc_space}), a count of samples
+     * ({@code samples/count}); {@code perUnit}: samples per unit of cpu time (Go: one per period), 1 when unknown.
+     */
+    private record Given(boolean cpu, boolean heap, boolean counted, double perUnit) {
+        static Given of(Collection<?> profiles) {
+            boolean cpu = false;
+            boolean heap = false;
+            boolean counted = false;
+            double cpuTotal = 0;
+            double samplesTotal = 0;
+            for (Object o : profiles) {
+                if (o instanceof ProfileSummary s) {
+                    cpu |= s.sampleType().equals(CPU);
+                    heap |= s.sampleType().equals(ALLOC);
+                    counted |= s.sampleType().equals(SAMPLES);
+                    cpuTotal += s.sampleType().equals(CPU) ? s.total() : 0;
+                    samplesTotal += s.sampleType().equals(SAMPLES) ? s.total() : 0;
+                }
+            }
+            return new Given(cpu, heap, counted, cpuTotal > 0 && samplesTotal > 0 ? samplesTotal / cpuTotal : 1);
+        }
+    }
+
+    /**
      * A line- or function-scoped hit weighed by the CPU samples at the instructions it names (basis
      * {@code instruction}): their flat samples; for a line's {@code @cost(cum)} rule ({@code cumPerUnit >= 0}: samples
      * per unit of cpu time) a {@code CALL}'s cum instead, the time the call reached, against {@code hot.line.cumShare}.
@@ -187,21 +200,8 @@ public final class Weighing {
                                              Measure alloc, Collection<?> instructions, double cumPerUnit,
                                              long lineSamples) {
         boolean cum = cumPerUnit >= 0;
-        java.util.Map<Long, HotInstruction> at = new java.util.TreeMap<>();
-        // the hit's function's instructions (objdump names a generic instance by its site key; a main package's
-        // profile facts say main.f: sameFunction); a function-scoped hit's address outside it (a call-site refusal
-        // names its callee's entry and exit) counts the instruction there
-        String key = dev.perfwarden.facts.symbols.Symbols.collapseTypeArgs(h.symbol());
         boolean function = h.scope() == Scope.FUNCTION;
-        for (boolean own : new boolean[] {true, false}) {
-            for (Object o : instructions) {
-                if (o instanceof HotInstruction i && i.sampleType().equals(CPU)
-                        && (sameFunction(i.symbol(), key) || sameFunction(i.symbol(), h.symbol())) == own
-                        && (own || function) && h.instructions().contains(i.address())) {
-                    at.putIfAbsent(i.address(), i);
-                }
-            }
-        }
+        java.util.Map<Long, HotInstruction> at = named(h, instructions);
         double share = 0;
         long samples = 0;
         java.util.Map<Long, Long> counts = new java.util.HashMap<>();
@@ -249,6 +249,28 @@ public final class Weighing {
                 : hot ? (h.hotSeverity() != null ? h.hotSeverity() : h.severity().raise()) : Severity.NOTE;
         Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, measure);
         return finding(h, pack, severity, ev, cost);
+    }
+
+    /**
+     * The {@link HotInstruction}s at the addresses {@code h} names, by address: the hit's function's instructions
+     * (objdump names a generic instance by its site key; a main package's profile facts say main.f: {@link
+     * #sameFunction}); a function-scoped hit's address outside it (a call-site refusal names its callee's entry and
+     * exit) counts the instruction there.
+     */
+    private static java.util.Map<Long, HotInstruction> named(Hit h, Collection<?> instructions) {
+        java.util.Map<Long, HotInstruction> at = new java.util.TreeMap<>();
+        boolean function = h.scope() == Scope.FUNCTION;
+        String key = dev.perfwarden.facts.symbols.Symbols.collapseTypeArgs(h.symbol());
+        for (boolean own : new boolean[] {true, false}) {
+            for (Object o : instructions) {
+                if (o instanceof HotInstruction i && i.sampleType().equals(CPU)
+                        && (sameFunction(i.symbol(), key) || sameFunction(i.symbol(), h.symbol())) == own
+                        && (own || function) && h.instructions().contains(i.address())) {
+                    at.putIfAbsent(i.address(), i);
+                }
+            }
+        }
+        return at;
     }
 
     /**
