@@ -30,13 +30,24 @@ public final class CpuBound {
      * rethrown as they are.
      */
     public static <T> T run(Duration cpu, Supplier<T> work) throws Exceeded {
+        return run(cpu, work, used -> { });
+    }
+
+    /**
+     * As {@link #run(Duration, Supplier)}, telling {@code used} how much CPU time the work took (all of {@code cpu}
+     * when it was stopped), so that several pieces of work can share one budget.
+     */
+    public static <T> T run(Duration cpu, Supplier<T> work, java.util.function.LongConsumer used) throws Exceeded {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong spent = new java.util.concurrent.atomic.AtomicLong(-1);
         Thread worker = new Thread(() -> {
             try {
                 result.set(work.get());
             } catch (Throwable t) {
                 failure.set(t);
+            } finally {
+                spent.set(Watched.cpuNanosOfCurrentThread());
             }
         }, "perfwarden-bounded-load");
         worker.setDaemon(true);
@@ -50,6 +61,7 @@ public final class CpuBound {
                 boolean overWall = System.nanoTime() - wallDeadline > 0;
                 if ((overCpu || overWall) && worker.isAlive()) {
                     Watched.stop(worker, GRACE_MILLIS);
+                    used.accept(cpu.toNanos());
                     throw new Exceeded("took more than " + (overCpu ? Watched.seconds(cpu) + " s of CPU time"
                             : Watched.seconds(cpu.multipliedBy(3)) + " s of wall-clock time (3 x its CPU budget)")
                             + " and was stopped");
@@ -60,6 +72,7 @@ public final class CpuBound {
             worker.interrupt();
             throw new Exceeded("was interrupted");
         }
+        used.accept(spent.get() >= 0 ? spent.get() : 0);
         Throwable t = failure.get();
         if (t instanceof RuntimeException re) {
             throw re;

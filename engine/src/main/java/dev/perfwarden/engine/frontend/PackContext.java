@@ -14,13 +14,41 @@ import java.util.Objects;
  * @param parameters every parameter a rule of this pack can read, with its type: the pack's own
  *                   ({@code pack.yaml}) and the engine's hotness thresholds
  * @param dsl        the pack's DSL files at its root, parsed: file name → mapping
+ * @param expansion  the CPU time left for expanding all of the pack's DSLR files (one budget per pack, not per file:
+ *                   a pack of 12 files that each took the whole budget loaded for 6 minutes, attack3 probe 06)
  */
 public record PackContext(String packId, String drlPackage, Map<String, ParamType> parameters,
-                          Map<String, DSLMapping> dsl) {
+                          Map<String, DSLMapping> dsl, CpuBudget expansion) {
     public PackContext {
         Objects.requireNonNull(packId, "packId");
         Objects.requireNonNull(drlPackage, "drlPackage");
         parameters = Map.copyOf(parameters);
         dsl = Map.copyOf(dsl);
+        Objects.requireNonNull(expansion, "expansion");
+    }
+
+    /** A context with a fresh expansion budget of {@link DslrFrontend#EXPANSION_BUDGET}. */
+    public PackContext(String packId, String drlPackage, Map<String, ParamType> parameters,
+                       Map<String, DSLMapping> dsl) {
+        this(packId, drlPackage, parameters, dsl, new CpuBudget(DslrFrontend.EXPANSION_BUDGET));
+    }
+
+    /** CPU time that several pieces of work share: each takes what is left and gives back what it did not use. */
+    public static final class CpuBudget {
+        private final java.util.concurrent.atomic.AtomicLong leftNanos;
+
+        public CpuBudget(java.time.Duration total) {
+            this.leftNanos = new java.util.concurrent.atomic.AtomicLong(total.toNanos());
+        }
+
+        /** What is left, zero or more. */
+        public java.time.Duration left() {
+            return java.time.Duration.ofNanos(Math.max(0, leftNanos.get()));
+        }
+
+        /** Takes {@code nanos} of CPU time off what is left. */
+        public void spend(long nanos) {
+            leftNanos.addAndGet(-Math.max(0, nanos));
+        }
     }
 }

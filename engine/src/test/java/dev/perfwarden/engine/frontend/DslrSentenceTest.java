@@ -104,4 +104,27 @@ class DslrSentenceTest {
         worker[0].join(5_000);
         assertThat(worker[0].isAlive()).as("the stopped expansion's thread").isFalse();
     }
+    /**
+     * attack3 probe 06: the expansion budget is the pack's, not each file's: what one file uses is gone for the next,
+     * and a file that finds none left is refused, named, without being expanded (12 files of 10 s each loaded for
+     * 6 minutes).
+     */
+    @Test
+    void thePacksDslrFilesShareOneCpuBudget() throws Exception {
+        DSLTokenizedMappingFile f = new DSLTokenizedMappingFile();
+        assertThat(f.parseAndLoad(new StringReader(DSL))).as("%s", f.getErrors()).isTrue();
+        PackContext.CpuBudget budget = new PackContext.CpuBudget(Duration.ofSeconds(10));
+        PackContext ctx = new PackContext("p", "p", java.util.Map.of(), java.util.Map.of("v.dsl", f.getMapping()), budget);
+        String dslr = "package p;\n\nrule \"r\"\nwhen\n    a variable is moved to the heap\nthen\n    report \"m\"\nend\n";
+        Translation one = new DslrFrontend().translate(new SourceFile("a/rule.dslr", dslr), ctx);
+        assertThat(one.problems()).isEmpty();
+        assertThat(budget.left()).isLessThan(Duration.ofSeconds(10)).isPositive();
+        budget.spend(budget.left().toNanos());
+        Translation two = new DslrFrontend().translate(new SourceFile("b/rule.dslr", dslr), ctx);
+        assertThat(two.problems()).singleElement().satisfies(d -> {
+            assertThat(d.file()).isEqualTo("b/rule.dslr");
+            assertThat(d.message()).isEqualTo("not expanded: the pack's DSLR files took all of the 10 s of CPU time"
+                    + " their expansion may take together before this one");
+        });
+    }
 }
