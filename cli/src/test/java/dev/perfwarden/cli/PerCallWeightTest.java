@@ -40,8 +40,9 @@ class PerCallWeightTest {
         JsonNode superSet = finding("bitset", "inline-budget", "bitset.go:959");
         assertThat(superSet.get("severity").asText()).isEqualTo("warning");
         assertThat(superSet.get("message").asText()).contains("Its 11 entry and exit instructions")
-                .contains("hold 0.5 % of the CPU samples (6 flat)");
-        assertThat(superSet.get("cost").get("cpuShare").asDouble()).isCloseTo(6 / 1161.0,
+                .contains("hold 0.7 % of the CPU samples (6 flat)");
+        // of the 895 timed samples: the join to machine code leaves the benchmarks' untimed setup out too (266 of 1161)
+        assertThat(superSet.get("cost").get("cpuShare").asDouble()).isCloseTo(6 / 895.0,
                 org.assertj.core.data.Offset.offset(1e-9));
         // NextSet: a leaf without a frame, called per bit found; its 4 RETs hold no sample: a note
         JsonNode next = finding("bitset", "inline-budget", "bitset.go:442");

@@ -61,9 +61,15 @@ public final class HotInstructionJoin {
      * block profile) or no sample.
      */
     public static Profile profile(Input profile) throws IOException, ParseException {
+        return profile(profile, dev.perfwarden.facts.profile.UntimedLines.NONE);
+    }
+
+    /** As {@link #profile(Input)}, leaving out the samples of benchmarks' {@code untimed} lines. */
+    public static Profile profile(Input profile, dev.perfwarden.facts.profile.UntimedLines untimed)
+            throws IOException, ParseException {
         SampledAddresses samples;
         try {
-            samples = SampledAddresses.read(profile.path(), profile.display(), "cpu");
+            samples = SampledAddresses.read(profile.path(), profile.display(), "cpu", untimed);
         } catch (IllegalArgumentException e) {
             return null; // no cpu sample type
         }

@@ -11,6 +11,7 @@ import dev.perfwarden.facts.profile.PprofSamples;
 import dev.perfwarden.facts.profile.ProfileData;
 import dev.perfwarden.facts.profile.ProfileReader;
 import dev.perfwarden.facts.profile.SampleType;
+import dev.perfwarden.facts.profile.UntimedLines;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -89,6 +90,16 @@ public final class SampledAddresses {
      */
     public static SampledAddresses read(Path profile, String display, String sampleIndex)
             throws IOException, ParseException {
+        return read(profile, display, sampleIndex, UntimedLines.NONE);
+    }
+
+    /**
+     * As {@link #read(Path, String, String)}, leaving out every sample whose stack holds a frame at one of a
+     * benchmark's {@code untimed} lines (as {@link ProfileReader#withUntimed} leaves them out of the profile facts):
+     * no value, no total; {@link UntimedLines#NONE} for pprof's own figures ({@code perfwarden hot --disasm}).
+     */
+    public static SampledAddresses read(Path profile, String display, String sampleIndex, UntimedLines untimed)
+            throws IOException, ParseException {
         ProfileReader.Read read = new ProfileReader().withoutInlineLabels().readKeepingBytes(profile, display);
         ProfileData data = read.data();
         int t = data.sampleIndex(sampleIndex);
@@ -106,7 +117,7 @@ public final class SampledAddresses {
             throw ParseException.malformed(InputPos.offset(display, 0),
                     "the profile records no addresses (a legacy or symbolized-only profile): nothing to join to machine code", null);
         }
-        return build(display, data, p, t, count);
+        return build(display, data, p, t, count, untimed);
     }
 
     /** The index of the {@code samples/count} type, for flat sample counts; {@code t} itself when there is none. */
@@ -138,6 +149,17 @@ public final class SampledAddresses {
         }
     }
 
+    /** Whether a frame of location {@code l} (an inlined one too) is at one of a benchmark's untimed lines. */
+    private static boolean untimed(Location l, PprofSamples p, UntimedLines untimed) {
+        for (Line line : l.getLineList()) {
+            Function f = p.function(line.getFunctionId());
+            if (f != null && untimed.at(p.string(f.getName()), p.string(f.getFilename()), line.getLine()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A location's node: its address and its frames, innermost first (the last one is the outermost). */
     private static Node node(Location l, PprofSamples p) {
         List<String> chain = new ArrayList<>(l.getLineCount());
@@ -154,12 +176,17 @@ public final class SampledAddresses {
         return new Node(l.getAddress(), chain, function, file, lineNo);
     }
 
-    private static SampledAddresses build(String display, ProfileData data, PprofSamples samples, int t, int count) {
+    private static SampledAddresses build(String display, ProfileData data, PprofSamples samples, int t, int count,
+                                          UntimedLines untimed) {
         Profile p = samples.profile();
         long mainMapping = p.getMappingCount() == 0 ? 0 : p.getMapping(0).getId();
         Map<Long, Node> byLocation = new HashMap<>();
         Map<Long, Node> byAddress = new HashMap<>();
+        Set<Long> untimedLocations = new HashSet<>();
         for (Location l : p.getLocationList()) {
+            if (untimed != UntimedLines.NONE && untimed(l, samples, untimed)) {
+                untimedLocations.add(l.getId());
+            }
             if (l.getMappingId() != mainMapping || l.getAddress() == 0) {
                 continue;
             }
@@ -168,6 +195,13 @@ public final class SampledAddresses {
         long[] total = {0};
         Set<Node> seen = new HashSet<>();
         samples.forEachSample(t, (s, v) -> {
+            if (!untimedLocations.isEmpty()) {
+                for (int i = 0; i < s.getLocationIdCount(); i++) {
+                    if (untimedLocations.contains(s.getLocationId(i))) {
+                        return; // a benchmark's untimed setup: no value, no total
+                    }
+                }
+            }
             long c = count < s.getValueCount() ? s.getValue(count) : v;
             total[0] += Math.abs(v);
             seen.clear();

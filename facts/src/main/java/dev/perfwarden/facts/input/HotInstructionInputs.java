@@ -30,6 +30,16 @@ final class HotInstructionInputs {
     }
 
     private final List<Profile> profiles = new ArrayList<>();
+    /** The benchmarks' untimed lines, whose samples the join leaves out as the profile facts do. */
+    private final dev.perfwarden.facts.profile.UntimedLines untimed;
+
+    HotInstructionInputs(dev.perfwarden.facts.profile.UntimedLines untimed) {
+        this.untimed = untimed;
+    }
+
+    HotInstructionInputs() {
+        this(dev.perfwarden.facts.profile.UntimedLines.NONE);
+    }
     /** Each objdump input's parts (one per profile), by its slot in the reader's output. */
     private final Map<Integer, List<HotInstructionJoin.Part>> parts = new ConcurrentHashMap<>();
 
@@ -46,7 +56,7 @@ final class HotInstructionInputs {
     /** A profile input that parsed: reads its CPU samples for the join (in input order). */
     void profile(InputSource src, String display) {
         try {
-            profiles.add(new Profile(display, HotInstructionJoin.profile(new HotInstructionJoin.Input(src.path(), display)),
+            profiles.add(new Profile(display, HotInstructionJoin.profile(new HotInstructionJoin.Input(src.path(), display), untimed),
                     null));
         } catch (IOException | ParseException e) {
             profiles.add(new Profile(display, null, "hot instructions not joined: " + e.getMessage()));

@@ -113,11 +113,13 @@ public final class InputReader {
         }
         List<InputStats> stats = new ArrayList<>(missing);
         ArrayList<Fact> facts = new ArrayList<>();
-        HotInstructionInputs hot = new HotInstructionInputs(); // CPU profile x objdump of the same binary
         List<InputStats> bySlot = new ArrayList<>();
         List<Path> sourceRoots = List.copyOf(moduleRoots(roots));
-        // profiles leave out the samples of benchmarks' untimed setup, known from the sources (read when asked)
-        List<Parsed> all = withUntimed(BenchmarkTimers.of(sourceRoots)).parseAll(sources, skipped, hot);
+        // profiles leave out the samples of benchmarks' untimed setup, known from the sources (read when asked), in
+        // their facts and in the hot instructions alike (the shares of both are of the timed samples)
+        BenchmarkTimers untimed = BenchmarkTimers.of(sourceRoots);
+        HotInstructionInputs hot = new HotInstructionInputs(untimed); // CPU profile x objdump of the same binary
+        List<Parsed> all = withUntimed(untimed).parseAll(sources, skipped, hot);
         for (int i = 0; i < all.size(); i++) {
             Parsed parsed = all.set(i, null); // this list holds no fact once read: resolving replaces them in place
             bySlot.add(parsed == null ? null : parsed.stats);

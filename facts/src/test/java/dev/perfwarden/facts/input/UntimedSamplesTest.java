@@ -138,4 +138,21 @@ class UntimedSamplesTest {
                         + pct(stopped, all) + "), BenchmarkSum before bb.ResetTimer at rows_test.go:10 ("
                         + pct(reset, all) + ")"));
     }
+    /**
+     * The join of the CPU profile to machine code (HotInstruction: the instruction weighing of bounds checks, calls and
+     * entries) leaves the same samples out as the profile facts, so that an instruction's share is of the timed
+     * samples too; without sources it counts pprof's.
+     */
+    @Test
+    void theInstructionJoinLeavesTheSameSetupOut() throws Exception {
+        Map<String, Long> t = truth("untimed-cpu.txt");
+        Path cpu = CAPTURE.resolve("cpu.pprof");
+        dev.perfwarden.facts.disasm.SampledAddresses all = dev.perfwarden.facts.disasm.SampledAddresses.read(cpu,
+                "cpu.pprof", "cpu");
+        dev.perfwarden.facts.disasm.SampledAddresses timed = dev.perfwarden.facts.disasm.SampledAddresses.read(cpu,
+                "cpu.pprof", "cpu", dev.perfwarden.facts.source.BenchmarkTimers.of(List.of(DIR.resolve("src"))));
+        assertThat(all.total()).isEqualTo(t.get("cpu total"));
+        assertThat(timed.total()).isEqualTo(t.get("cpu total") - t.get("cpu untimed"))
+                .isEqualTo(summary(read(true, "cpu.pprof"), "cpu").total());
+    }
 }
