@@ -113,13 +113,12 @@ public final class InputReader {
         }
         List<InputStats> stats = new ArrayList<>(missing);
         ArrayList<Fact> facts = new ArrayList<>();
+        HotInstructionInputs hot; // CPU profile x objdump of the same binary
         List<InputStats> bySlot = new ArrayList<>();
         List<Path> sourceRoots = List.copyOf(moduleRoots(roots));
-        // profiles leave out the samples of benchmarks' untimed setup, known from the sources (read when asked), in
-        // their facts and in the hot instructions alike (the shares of both are of the timed samples)
+        // profiles leave out benchmarks' untimed setup (from the sources), in facts and hot instructions alike
         BenchmarkTimers untimed = BenchmarkTimers.of(sourceRoots);
-        HotInstructionInputs hot = new HotInstructionInputs(untimed); // CPU profile x objdump of the same binary
-        List<Parsed> all = withUntimed(untimed).parseAll(sources, skipped, hot);
+        List<Parsed> all = withUntimed(untimed).parseAll(sources, skipped, hot = new HotInstructionInputs(untimed));
         for (int i = 0; i < all.size(); i++) {
             Parsed parsed = all.set(i, null); // this list holds no fact once read: resolving replaces them in place
             bySlot.add(parsed == null ? null : parsed.stats);
@@ -129,9 +128,8 @@ public final class InputReader {
             stats.add(parsed.stats);
             facts.addAll(parsed.facts);
         }
-        for (Skipped s : skipped) {
-            stats.add(InputStats.skipped(s.path(), s.reason())); // listed in the report: nothing is dropped silently
-        }
+        // skipped files are listed in the report: nothing is dropped silently
+        skipped.forEach(s -> stats.add(InputStats.skipped(s.path(), s.reason())));
         hot.finish(bySlot, stats, facts);
         // Attribute compiler facts to their functions and make files module-relative.
         FunctionResolver resolver = FunctionResolver.of(sourceRoots, null);
