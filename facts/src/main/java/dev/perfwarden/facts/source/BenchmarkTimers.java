@@ -63,12 +63,30 @@ public final class BenchmarkTimers implements UntimedLines {
             return null;
         }
         for (Span s : parts.get().spans()) {
-            if (s.part().benchmark().equals(name) && line >= s.from() && line <= s.to()) {
+            if (named(s.part().benchmark(), name) && line >= s.from() && line <= s.to()) {
                 return s.part();
             }
         }
         return null;
     }
+
+    /**
+     * Whether a profile's function {@code name} is the span's: the benchmark itself, or for a span of a closure
+     * ({@code BenchmarkX.func}, a {@code b.Run} body) one of its first-level closures ({@code BenchmarkX.func1}; the
+     * lines tell which).
+     */
+    static boolean named(String benchmark, String name) {
+        if (!benchmark.endsWith(CLOSURE)) {
+            return benchmark.equals(name);
+        }
+        if (!name.startsWith(benchmark) || name.length() == benchmark.length()) {
+            return false;
+        }
+        return name.substring(benchmark.length()).chars().allMatch(Character::isDigit);
+    }
+
+    /** What a closure's span adds to its benchmark's name: the profile names it {@code BenchmarkX.func1}. */
+    static final String CLOSURE = ".func";
 
     /** {@code example.com/m.BenchmarkX} → {@code BenchmarkX}; a closure keeps its suffix ({@code BenchmarkX.func1}). */
     static String shortName(String function) {
@@ -185,7 +203,11 @@ public final class BenchmarkTimers implements UntimedLines {
         return match;
     }
 
-    /** One benchmark function's body: its timer calls, outside function literals. */
+    /**
+     * One benchmark function's body: its timer calls and its {@code for b.Loop()} loop, outside function literals; a
+     * function literal of a {@code *testing.B} in the benchmark itself (a {@code b.Run} body) is read as a body of its
+     * own, once (its closures are not).
+     */
     private record Body(String rel, String name, String recv, int funcLine, List<Token> t, int[] match) {
         void read(int open, int close, List<Span> out) {
             int lastReset = -1;
@@ -195,8 +217,22 @@ public final class BenchmarkTimers implements UntimedLines {
             for (int j = open + 1; j < close; j++) {
                 Token k = t.get(j);
                 if (k.is("func") && t.get(j + 1).is("(")) {
-                    j = literalEnd(j + 1, close) - 1;
+                    int end = literalEnd(j + 1, close);
+                    closure(j, end, out);
+                    j = end - 1;
                     continue;
+                }
+                if (depth == 0 && k.is("for") && loop(j + 1) && match[j + 6] > j + 6) {
+                    // for b.Loop() { ... } (Go 1.24+): the timer runs inside the loop only
+                    int end = t.get(match[j + 6]).line();
+                    if (k.line() > funcLine) {
+                        out.add(new Span(funcLine, k.line() - 1, new Part(name, "before " + recv + ".Loop", rel,
+                                k.line(), k.line())));
+                    }
+                    if (t.get(close).line() > end) {
+                        out.add(new Span(end + 1, t.get(close).line(), new Part(name, "after " + recv + ".Loop", rel,
+                                end, end)));
+                    }
                 }
                 if (k.is("{")) {
                     depth++;
@@ -222,6 +258,24 @@ public final class BenchmarkTimers implements UntimedLines {
                         : "between " + recv + ".StopTimer and " + recv + ".StartTimer";
                 int end = start == null ? t.get(close).line() : start[0];
                 out.add(new Span(stop[0], end, new Part(name, what, rel, stop[0], start == null ? stop[0] : end)));
+            }
+        }
+
+        /** Whether tokens at {@code j} are {@code recv . Loop ( ) {}. */
+        private boolean loop(int j) {
+            return j + 4 < t.size() && "Loop".equals(call(j)) && t.get(j + 4).is(")") && t.get(j + 5).is("{");
+        }
+
+        /** A function literal at {@code func} (ending before {@code end}) of a {@code *testing.B}: read as a body. */
+        private void closure(int func, int end, List<Span> out) {
+            int params = func + 1;
+            if (name.endsWith(CLOSURE) || match[params] < 0 || match[params] + 1 >= end) {
+                return;
+            }
+            int body = match[params] + 1;
+            String inner = receiver(t, params + 1, match[params]);
+            if (inner != null && t.get(body).is("{") && match[body] > body) {
+                new Body(rel, name + CLOSURE, inner, t.get(func).line(), t, match).read(body, match[body], out);
             }
         }
 

@@ -49,8 +49,13 @@ class BenchmarkTimersTest {
                 """)).containsExactly("3-8 BenchmarkA before t.ResetTimer at x_test.go:8");
     }
 
+    /**
+     * A {@code b.Run} body (a function literal of a {@code *testing.B} in the benchmark) is read as a benchmark of its
+     * own, once: its setup before its own ResetTimer is untimed (the profile names it {@code BenchmarkRun.func1}); a
+     * literal of anything else, and a closure inside the b.Run body, are not read.
+     */
     @Test
-    void closuresMethodsAndOtherFunctionsAreNotRead() {
+    void aBRunBodyIsReadMethodsAndOtherFunctionsAreNot() {
         assertThat(spans("""
                 package x
 
@@ -80,7 +85,35 @@ class BenchmarkTimersTest {
 
                 func BenchmarkBlank(_ *testing.B) {
                 }
-                """)).isEmpty();
+                """)).containsExactly("4-6 BenchmarkRun.func before b.ResetTimer at x_test.go:6");
+    }
+
+    /** for b.Loop() (Go 1.24+): the timer runs inside the loop only, so what comes before and after it is untimed. */
+    @Test
+    void aBLoopLoopIsTheTimedPart() {
+        assertThat(spans("""
+                package x
+
+                func BenchmarkLoop(b *testing.B) {
+                	in := setup()
+                	for b.Loop() {
+                		use(in)
+                	}
+                	check(in)
+                }
+
+                func BenchmarkSub(b *testing.B) {
+                	b.Run("x", func(sub *testing.B) {
+                		in := setup()
+                		for sub.Loop() {
+                			use(in)
+                		}
+                	})
+                }
+                """)).containsExactly("3-4 BenchmarkLoop before b.Loop at x_test.go:5",
+                "8-9 BenchmarkLoop after b.Loop at x_test.go:7",
+                "12-13 BenchmarkSub.func before sub.Loop at x_test.go:14",
+                "17-17 BenchmarkSub.func after sub.Loop at x_test.go:16");
     }
 
     @Test
@@ -120,7 +153,16 @@ class BenchmarkTimersTest {
         assertThat(t.at("example.com/benchsetup.BenchmarkSum", "example.com/benchsetup/rows_test.go", 11)).isNull();
         assertThat(t.at("example.com/benchsetup.BenchmarkSum.func1", "example.com/benchsetup/rows_test.go", 9))
                 .isNull();
+        // a b.Run body's lines answer to its first-level closure's name only
+        assertThat(BenchmarkTimersTest.named("BenchmarkRun.func", "BenchmarkRun.func1")).isTrue();
+        assertThat(BenchmarkTimersTest.named("BenchmarkRun.func", "BenchmarkRun.func1.1")).isFalse();
+        assertThat(BenchmarkTimersTest.named("BenchmarkRun.func", "BenchmarkRun")).isFalse();
+        assertThat(BenchmarkTimersTest.named("BenchmarkRun", "BenchmarkRun.func1")).isFalse();
         assertThat(t.at("example.com/benchsetup.BenchmarkTimed", "example.com/benchsetup/rows_test.go", 28)).isNull();
         assertThat(t.at("example.com/benchsetup.BenchmarkSum", "example.com/benchsetup/other_test.go", 9)).isNull();
+    }
+
+    static boolean named(String benchmark, String name) {
+        return BenchmarkTimers.named(benchmark, name);
     }
 }
