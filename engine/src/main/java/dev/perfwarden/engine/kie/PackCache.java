@@ -27,6 +27,9 @@ import java.util.Optional;
  * perfwarden build never reads it. Entries are written to a temporary file and renamed into place, so
  * concurrent runs never read half a file.
  *
+ * <p>The cache stays bounded ({@link #prune}): entries of other perfwarden builds are deleted, and of this build's at
+ * most {@link #MAX_ENTRIES} compiled rule sets are kept, the least recently used going first.
+ *
  * <p>Compiling to the executable model costs 2–3× the classic compile, so an entry is made the second
  * time a rule set is seen (a marker file records the first): a pack being edited never pays for it, a
  * pinned pack in CI or batch jobs pays once.
@@ -62,6 +65,8 @@ final class PackCache {
             if (Files.isRegularFile(jar)) {
                 Optional<KieBase> kb = load(jar, cl);
                 if (kb.isPresent()) {
+                    // its last use, for pruning (the least recently used entries go first)
+                    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
                     return kb;
                 }
                 Files.deleteIfExists(jar);
@@ -89,9 +94,48 @@ final class PackCache {
                 Files.deleteIfExists(tmp);
             }
             Files.deleteIfExists(seen);
+            prune(dir.get(), buildId().substring(0, 16));
             return load(jar, cl);
         } catch (IOException | RuntimeException | LinkageError e) {
             return Optional.empty(); // a cache that cannot be used is no cache: compile the classic way
+        }
+    }
+
+    /** The most compiled rule sets of one perfwarden build the cache keeps (batch jobs over many repositories). */
+    static final int MAX_ENTRIES = 64;
+    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile(
+            "[0-9a-f]+-([0-9a-f]{16})\\.(jar|seen|classic)");
+
+    /**
+     * Keeps the cache bounded: deletes every entry another perfwarden build made (no run of this build reads it again),
+     * and of this build's compiled rule sets all but the {@link #MAX_ENTRIES} most recently used. A run that is
+     * reading an entry deleted here keeps its open file; one about to read it compiles the classic way.
+     */
+    static void prune(Path dir, String build) throws IOException {
+        List<Path> jars = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                java.util.regex.Matcher m = ENTRY.matcher(f.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                if (!m.group(1).equals(build)) {
+                    Files.deleteIfExists(f);
+                } else if (m.group(2).equals("jar")) {
+                    jars.add(f);
+                }
+            }
+        }
+        if (jars.size() <= MAX_ENTRIES) {
+            return;
+        }
+        java.util.Map<Path, Long> used = new java.util.HashMap<>();
+        for (Path j : jars) {
+            used.put(j, Files.getLastModifiedTime(j).toMillis());
+        }
+        jars.sort(java.util.Comparator.comparing(used::get));
+        for (Path old : jars.subList(0, jars.size() - MAX_ENTRIES)) {
+            Files.deleteIfExists(old);
         }
     }
 

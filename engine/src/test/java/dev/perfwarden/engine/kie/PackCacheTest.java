@@ -79,4 +79,30 @@ class PackCacheTest {
             return s.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(suffix)).toList();
         }
     }
+    /**
+     * attack3's note: the cache grew without bound (batch jobs over many repositories, each with packs of its own,
+     * and every perfwarden build's entries). Entries of other builds go; of this build's, the least recently used
+     * beyond MAX_ENTRIES; files that are no entries are left alone.
+     */
+    @Test
+    void theCacheKeepsThisBuildsMostRecentlyUsedEntriesOnly() throws Exception {
+        String build = "0123456789abcdef";
+        Path other = java.nio.file.Files.writeString(cache.resolve("aa11-fedcba9876543210.jar"), "x");
+        Path otherSeen = java.nio.file.Files.writeString(cache.resolve("aa12-fedcba9876543210.seen"), "");
+        Path notOurs = java.nio.file.Files.writeString(cache.resolve("README"), "mine");
+        List<Path> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < PackCache.MAX_ENTRIES + 3; i++) {
+            Path j = java.nio.file.Files.writeString(cache.resolve(String.format("%04x", i) + "-" + build + ".jar"), "x");
+            java.nio.file.Files.setLastModifiedTime(j, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+            mine.add(j);
+        }
+        Path seen = java.nio.file.Files.writeString(cache.resolve("bb00-" + build + ".seen"), "");
+        PackCache.prune(cache, build);
+        assertThat(other).doesNotExist();
+        assertThat(otherSeen).doesNotExist();
+        assertThat(notOurs).exists();
+        assertThat(seen).exists();
+        assertThat(mine.subList(0, 3)).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(mine.subList(3, mine.size())).allSatisfy(p -> assertThat(p).exists());
+    }
 }
