@@ -81,41 +81,14 @@ public final class HotTable {
     /** Builds the table, dropping functions whose |cum| is under {@code nodeFraction} of the total. */
     public static HotTable of(ProfileData data, String sampleIndex, boolean cum, int top, double nodeFraction) {
         Objects.requireNonNull(data, "data");
-        int t = data.sampleIndex(sampleIndex);
-        long cutoff = Math.abs((long) (data.total(t) * nodeFraction));
-        List<Integer> nodes = new ArrayList<>();
-        int dropped = 0;
-        for (int fn = 0; fn < data.functionCount(); fn++) {
-            if (data.flat(fn, t) != 0 || data.cum(fn, t) != 0) {
-                if (Math.abs(data.cum(fn, t)) < cutoff) {
-                    dropped++;
-                } else {
-                    nodes.add(fn);
-                }
-            }
-        }
-        Comparator<Integer> byFlat = Comparator.comparingLong((Integer fn) -> -Math.abs(data.flat(fn, t)));
-        Comparator<Integer> byCumValue = Comparator.comparingLong((Integer fn) -> -Math.abs(data.cum(fn, t)));
-        Comparator<Integer> byName = (a, b) -> compareCodePoints(data.functionName(a), data.functionName(b));
-        nodes.sort(cum ? byCumValue.thenComparing(byName).thenComparing(byFlat)
-                : byFlat.thenComparing(byName).thenComparing(byCumValue));
-        int n = top > 0 ? Math.min(top, nodes.size()) : nodes.size();
-        List<Row> rows = new ArrayList<>(n);
-        for (int fn : nodes.subList(0, n)) {
-            long flat = data.flat(fn, t);
-            long c = data.cum(fn, t);
-            rows.add(new Row(data.functionName(fn), flat, data.share(flat, t), c, data.share(c, t),
-                    data.inlineLabel(fn, t)));
-        }
-        return new HotTable(data.header(), data.sampleTypes().get(t), data.total(t), cum, rows, nodes.size(), dropped,
-                cutoff);
+        return merged(List.of(data), List.of("the profile"), sampleIndex, cum, top, nodeFraction);
     }
 
     /**
      * The table of several profiles merged as {@code go tool pprof -top a.pprof b.pprof} merges them (google/pprof
      * {@code profile.Merge}): the values of each function summed over the profiles (samples are never scaled), its
      * shares of the summed total; the header of the first profile with the earliest time and the summed duration.
-     * One profile gives {@link #of(ProfileData, String, boolean, int, double)}'s table.
+     * One profile gives its own table ({@link #of(ProfileData, String, boolean, int, double)}).
      *
      * @param names the profiles' names, for errors
      * @throws IllegalArgumentException when a profile lacks the sample type or its unit differs (pprof: "profiles
@@ -123,9 +96,6 @@ public final class HotTable {
      */
     public static HotTable merged(List<ProfileData> profiles, List<String> names, String sampleIndex, boolean cum,
                                   int top, double nodeFraction) {
-        if (profiles.size() == 1) {
-            return of(profiles.get(0), sampleIndex, cum, top, nodeFraction);
-        }
         ProfileData first = profiles.get(0);
         SampleType type = first.sampleTypes().get(first.sampleIndex(sampleIndex));
         java.util.Map<String, long[]> byName = new java.util.LinkedHashMap<>(); // flat, cum, inline bit, call bit
@@ -190,7 +160,7 @@ public final class HotTable {
     }
 
     private static double share(long value, long total) {
-        return total == 0 ? 0 : (double) value / total;
+        return total == 0 ? 0 : Math.abs((double) value / total); // of absolute values, as pprof's shares
     }
 
     /** Go compares strings bytewise (UTF-8), which is code-point order; Java's compareTo is UTF-16 order. */

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,7 +133,7 @@ public final class BenchmarkTimers implements UntimedLines {
     /** The untimed spans of the benchmark functions of one Go file ({@code rel}: its module-relative path). */
     static List<Span> spans(String rel, byte[] src) {
         List<Token> t = GoScanner.scan(src);
-        int[] match = brackets(t);
+        int[] match = GoScanner.brackets(t);
         List<Span> out = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
             Token k = t.get(i);
@@ -184,23 +182,6 @@ public final class BenchmarkTimers implements UntimedLines {
 
     private static boolean open(Token k) {
         return k.kind() == Kind.OP && (k.is("(") || k.is("[") || k.is("{"));
-    }
-
-    private static int[] brackets(List<Token> t) {
-        int[] match = new int[t.size()];
-        java.util.Arrays.fill(match, -1);
-        Deque<Integer> stack = new ArrayDeque<>();
-        for (int i = 0; i < t.size(); i++) {
-            Token k = t.get(i);
-            if (open(k)) {
-                stack.push(i);
-            } else if (k.kind() == Kind.OP && (k.is(")") || k.is("]") || k.is("}")) && !stack.isEmpty()) {
-                int o = stack.pop();
-                match[o] = i;
-                match[i] = o;
-            }
-        }
-        return match;
     }
 
     /**

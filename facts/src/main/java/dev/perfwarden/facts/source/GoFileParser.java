@@ -27,33 +27,7 @@ final class GoFileParser {
     GoFileParser(String path, List<Token> tokens) {
         this.t = tokens;
         this.out = new Parsed(path);
-        this.match = new int[tokens.size()];
-        java.util.Arrays.fill(match, -1);
-        Deque<Integer> stack = new ArrayDeque<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            Token k = tokens.get(i);
-            if (k.kind() != Kind.OP) {
-                continue;
-            }
-            switch (k.text()) {
-                case "(":
-                case "[":
-                case "{":
-                    stack.push(i);
-                    break;
-                case ")":
-                case "]":
-                case "}":
-                    if (!stack.isEmpty()) {
-                        int o = stack.pop();
-                        match[o] = i;
-                        match[i] = o;
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
+        this.match = GoScanner.brackets(tokens);
     }
 
     private Token tok(int i) {

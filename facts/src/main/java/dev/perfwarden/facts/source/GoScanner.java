@@ -69,6 +69,30 @@ public final class GoScanner {
         return s.out;
     }
 
+    /**
+     * For each bracket token ({@code ( [ {} and their closers), the index of its partner; -1 for any other token and
+     * for an unbalanced bracket. The parsers of the source index and of benchmark timers walk bracket groups with it.
+     */
+    static int[] brackets(List<Token> t) {
+        int[] match = new int[t.size()];
+        java.util.Arrays.fill(match, -1);
+        java.util.Deque<Integer> stack = new java.util.ArrayDeque<>();
+        for (int i = 0; i < t.size(); i++) {
+            Token k = t.get(i);
+            if (k.kind() != Kind.OP) {
+                continue;
+            }
+            if (k.is("(") || k.is("[") || k.is("{")) {
+                stack.push(i);
+            } else if ((k.is(")") || k.is("]") || k.is("}")) && !stack.isEmpty()) {
+                int o = stack.pop();
+                match[o] = i;
+                match[i] = o;
+            }
+        }
+        return match;
+    }
+
     /** The comments of a Go file, in order (the comments-only mode: no token is kept). */
     public static List<Comment> comments(byte[] src) {
         GoScanner s = new GoScanner(src, true);
