@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One finding per source line: the compiler's view of one line often trips several rules at once (an
+ * One finding per source line and pack: the compiler's view of one line often trips several rules at once (an
  * {@code append} in a loop that grows the slice, stores a pointer behind a write barrier and indexes with a
- * bounds check). They are one place to look at, so the visible findings of one Go source {@code file:line}
- * become one, led by the finding of the highest severity, then of the highest {@code @precedence} its pack
+ * bounds check). They are one place to look at, so the visible findings of one pack on one Go source
+ * {@code file:line} become one, led by the finding of the highest severity, then of the highest {@code @precedence} its pack
  * declares for the rule, then of the highest cost; the others are kept in {@link Finding#related()} with
  * their rule, severity, column, message and cost (one per rule: a second finding of a rule on the line, at
  * another column, is another site and stays a finding of its own when the two are weighed by their function;
@@ -26,6 +26,11 @@ import java.util.Map;
  * (a folded error still fails the gate) and the ranking uses its cost once. Findings without a line, or
  * outside a {@code .go} file (a contract clause), are left as they are. Knows no rule id: the order comes
  * from the catalogue.
+ *
+ * <p>Findings of different packs are never folded into each other: {@code @precedence} is a number each pack
+ * chooses for its own rules, so a pack loaded from a path that declared a huge one (and reported on every line)
+ * led the groups of the built-in pack's findings and hid them in its own results' {@code related} (SARIF, JSON
+ * and text named only its rule and message). Precedence is looked up by pack and rule id.
  */
 final class SameLine {
     private SameLine() {
@@ -33,21 +38,21 @@ final class SameLine {
 
     static List<Finding> fold(List<Finding> findings, List<RuleInfo> catalogue) {
         Map<String, Integer> precedence = new HashMap<>();
-        catalogue.forEach(r -> precedence.merge(r.id(), r.precedence(), Math::max));
+        catalogue.forEach(r -> precedence.merge(r.packLabel() + " " + r.id(), r.precedence(), Math::max));
         Comparator<Finding> lead = Comparator.comparingInt((Finding f) -> f.severity().ordinal())
-                .thenComparingInt(f -> -precedence.getOrDefault(f.rule(), 0))
+                .thenComparingInt(f -> -precedence.getOrDefault(f.pack() + " " + f.rule(), 0))
                 .thenComparingDouble(f -> -f.cost().weight())
                 .thenComparing(Finding.ORDER);
         Map<List<Object>, List<Finding>> lines = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (!f.file().isEmpty() && f.line() > 0 && f.file().endsWith(".go")) {
-                lines.computeIfAbsent(List.of(f.file(), f.line()), k -> new ArrayList<>()).add(f);
+                lines.computeIfAbsent(key(f), k -> new ArrayList<>()).add(f);
             }
         }
         // each line's group takes the place of its first finding: the order given (by cost) is kept
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings) {
-            List<Finding> g = f.file().isEmpty() || f.line() == 0 ? null : lines.get(List.of(f.file(), f.line()));
+            List<Finding> g = f.file().isEmpty() || f.line() == 0 ? null : lines.get(key(f));
             if (g == null || g.size() == 1) {
                 out.add(f);
             } else if (g.get(0) == f) {
@@ -55,6 +60,11 @@ final class SameLine {
             }
         }
         return out;
+    }
+
+    /** The group a finding belongs to: its pack's findings of its line. */
+    private static List<Object> key(Finding f) {
+        return List.of(f.pack(), f.file(), f.line());
     }
 
     /**

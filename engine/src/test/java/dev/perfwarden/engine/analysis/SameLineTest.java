@@ -73,6 +73,31 @@ class SameLineTest {
         assertThat(rev).singleElement().satisfies(x -> assertThat(x.rule()).isEqualTo("a-wb"));
     }
 
+    /**
+     * attack4 probe 01: a pack loaded from a path reported a warning with {@code @precedence(2000000000)} on every
+     * line the built-in pack reported on, led each group, and the built-in findings were only its {@code related}
+     * (gone from SARIF's results). Findings of two packs are never one; precedence is each pack's own.
+     */
+    @Test
+    void findingsOfDifferentPacksOnOneLineAreNeverFoldedIntoEachOther() {
+        Finding builtin = Finding.of("a-grow", "go-perf@1.0.0", Severity.WARNING, "m.f", "r.go", 41, 7, "moved.",
+                List.of()).withCost(new Cost(0.01, null, Scope.LINE, "self"));
+        Finding shadow = Finding.of("a-grow", "shadow@0.0.1", Severity.WARNING, "m.f", "r.go", 41, 7, "fine.",
+                List.of()).withCost(new Cost(0.01, null, Scope.LINE, "self"));
+        RuleInfo shadowRule = new RuleInfo("a-grow", "shadow", "0.0.1", Severity.NOTE, Severity.WARNING, Scope.LINE,
+                "s", List.of(), List.of(), "", "a-grow/rule.drl", 1, CostSpec.DEFAULT, 2_000_000_000);
+        RuleInfo builtinRule = new RuleInfo("a-grow", "go-perf", "1.0.0", Severity.NOTE, Severity.WARNING, Scope.LINE,
+                "s", List.of(), List.of(), "", "a-grow/rule.drl", 1, CostSpec.DEFAULT, 10);
+        List<Finding> out = SameLine.fold(List.of(builtin, shadow), List.of(shadowRule, builtinRule));
+        assertThat(out).extracting(x -> x.pack() + " " + x.message() + " " + x.related().size())
+                .containsExactly("go-perf@1.0.0 moved. 0", "shadow@0.0.1 fine. 0");
+        // within one pack the precedence it gives its own rules still orders the group
+        Finding other = Finding.of("a-wb", "shadow@0.0.1", Severity.WARNING, "m.f", "r.go", 41, 9, "wb.", List.of())
+                .withCost(new Cost(0.5, null, Scope.LINE, "self"));
+        assertThat(SameLine.fold(List.of(other, shadow), List.of(shadowRule, builtinRule)))
+                .singleElement().satisfies(x -> assertThat(x.rule() + " " + x.related().size()).isEqualTo("a-grow 1"));
+    }
+
     @Test
     void findingsOfOneRuleWeighedByTheSameLineAreOneFindingThatNamesTheirColumns() {
         // lz4 block.go:427 (matchLength): four bounds checks of one line, each weighed by the same line's samples;
