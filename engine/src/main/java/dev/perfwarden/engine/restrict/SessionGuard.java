@@ -89,7 +89,7 @@ public final class SessionGuard {
         AtomicReference<SessionLimitException> breach = new AtomicReference<>();
         Clock clock = Clock.start(limits);
         listen(session, limits, packOfRule, clock, running, breach);
-        budget(session, budget, running, breach);
+        budget(session, budget, packOfRule, breach);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
@@ -123,6 +123,8 @@ public final class SessionGuard {
                                AtomicReference<SessionLimitException> breach) {
         AtomicLong firings = new AtomicLong();
         AtomicLong inserted = new AtomicLong();
+        RuleCounts fired = new RuleCounts();
+        RuleCounts inserts = new RuleCounts();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -132,9 +134,11 @@ public final class SessionGuard {
 
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule());
                 if (firings.incrementAndGet() > limits.firings()) {
-                    fail(breach, running.get(), SessionLimits.FIRINGS, "rules fired more than " + limits.firings()
-                            + " times (a rule loops, or the pack matches far more than it should)");
+                    fail(breach, mostUsed(fired, packOfRule, running.get()), SessionLimits.FIRINGS,
+                            "rules fired more than " + limits.firings() + " times" + share(fired, packOfRule, "fired")
+                                    + " (a rule loops, or the pack matches far more than it should)");
                 }
                 if (firings.get() % CPU_CHECK_EVERY == 0) {
                     checkClockAndHeap(limits, clock, clock.cpuOfCurrentThread(), breach, running.get());
@@ -147,27 +151,48 @@ public final class SessionGuard {
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
-                if (event.getRule() != null && inserted.incrementAndGet() > limits.facts()) {
-                    throw fail(breach, running.get(), SessionLimits.FACTS, "rules inserted more than "
-                            + limits.facts() + " facts");
+                if (event.getRule() == null) {
+                    return;
+                }
+                inserts.add(event.getRule());
+                if (inserted.incrementAndGet() > limits.facts()) {
+                    throw fail(breach, mostUsed(inserts, packOfRule, running.get()), SessionLimits.FACTS,
+                            "rules inserted more than " + limits.facts() + " facts"
+                                    + share(inserts, packOfRule, "inserted"));
                 }
             }
         });
     }
 
+    /**
+     * The rule a count's breach is blamed on: the one that used the most of it (which may not be the one running,
+     * attack4 probe 05), else the one running.
+     */
+    private static Running mostUsed(RuleCounts counts, Function<String, String> packOfRule, Running running) {
+        String[] top = counts.top(packOfRule);
+        return top == null ? running : new Running(top[0], top[1]);
+    }
+
+    /** {@code " (rule R of pack P fired N of them)"}, naming the rule that used the most. */
+    private static String share(RuleCounts counts, Function<String, String> packOfRule, String verb) {
+        String[] top = counts.top(packOfRule);
+        return top == null ? "" : " (rule " + top[1] + " of pack " + top[0] + " " + verb + " " + top[2] + " of them)";
+    }
+
     /** Holds the hits the rules insert to {@code budget}: a breach throws out of the inserting rule. */
-    private static void budget(KieSession session, HitBudget budget, AtomicReference<Running> running,
+    private static void budget(KieSession session, HitBudget budget, Function<String, String> packOfRule,
                                AtomicReference<SessionLimitException> breach) {
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
-                String why = event.getRule() != null && event.getObject() instanceof Hit h
+                HitBudget.Breach why = event.getRule() != null && event.getObject() instanceof Hit h
                         ? budget.add(h, event.getRule().getPackageName()) : null;
                 if (why != null) {
-                    Running r = running.get();
+                    Running r = new Running(packOfRule.apply(why.pkg()), why.rule());
                     breach.compareAndSet(null, new SessionLimitException(HitBudget.FINDINGS, r.pack(), r.rule(),
                             "session limit '" + HitBudget.FINDINGS + "' exceeded in rule " + r.rule() + " of pack "
-                                    + r.pack() + ": " + why + "; the run was stopped (a report could not hold them)"));
+                                    + r.pack() + ": " + why.why()
+                                    + "; the run was stopped (a report could not hold them)"));
                     throw breach.get();
                 }
             }

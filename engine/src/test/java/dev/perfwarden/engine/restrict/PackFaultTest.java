@@ -180,6 +180,30 @@ class PackFaultTest {
     }
 
     /**
+     * The text budget is the run's, but its breach names the rule that carried the most of it (attack4 probe 04: a
+     * pack filled it to the last character and the next finding of another pack, which the breach named, lost its
+     * gate result).
+     */
+    @Test
+    void theTextBudgetsBreachBlamesTheRuleThatCarriedTheMost() {
+        HitBudget budget = new HitBudget(pkg -> true);
+        String kib = "x".repeat(8192);
+        for (int i = 0; i < 1024; i++) {
+            assertThat(budget.add(hit("fill", "perfwarden.packs.budget", kib), "perfwarden.packs.budget")).isNull();
+        }
+        assertThat(budget.add(hit("victim-rule", "perfwarden.packs.victim", "v"), "perfwarden.packs.victim"))
+                .isEqualTo(new HitBudget.Breach("perfwarden.packs.budget", "fill", "the findings of packs loaded from a"
+                        + " path or archive carry more than 8 Mi characters of message and evidence text in this run"
+                        + " (rule fill carried 8388608 of them)"));
+    }
+
+    static dev.perfwarden.engine.rule.Hit hit(String rule, String pkg, String message) {
+        return new dev.perfwarden.engine.rule.Hit(rule, pkg, dev.perfwarden.engine.model.Severity.NOTE,
+                dev.perfwarden.engine.model.Severity.NOTE, dev.perfwarden.engine.model.Scope.LINE, "main.f", "a.go", 1,
+                1, message, List.of());
+    }
+
+    /**
      * A hit is counted by the package of the rule that inserts it too, not only by the package it names (attack2 probe
      * 07: hits naming go-perf's package, forged through a declared Hit, were not counted).
      */
@@ -190,11 +214,12 @@ class PackFaultTest {
                 "perfwarden.packs.go_perf", dev.perfwarden.engine.model.Severity.ERROR,
                 dev.perfwarden.engine.model.Severity.ERROR, dev.perfwarden.engine.model.Scope.LINE, "main.f", "a.go", 1, 1,
                 "forged", List.of());
-        String why = null;
+        HitBudget.Breach why = null;
         for (int i = 0; i <= HitBudget.HITS_PER_RULE && why == null; i++) {
             why = budget.add(forged, "perfwarden.packs.evil");
         }
-        assertThat(why).isEqualTo("rule interface-escape reported more than 10000 findings");
+        assertThat(why).isEqualTo(new HitBudget.Breach("perfwarden.packs.evil", "interface-escape",
+                "rule interface-escape reported more than 10000 findings"));
         HitBudget builtinOnly = new HitBudget(pkg -> pkg.equals("perfwarden.packs.evil"));
         for (int i = 0; i <= HitBudget.HITS_PER_RULE; i++) {
             assertThat(builtinOnly.add(forged, "perfwarden.packs.go_perf")).as("a built-in rule's own hits").isNull();
