@@ -21,6 +21,7 @@ final class Failures {
         return t instanceof UserException || t instanceof GoToolchainException
                 || t instanceof dev.perfwarden.engine.service.SetupException
                 || t instanceof dev.perfwarden.debt.DebtException
+                || t instanceof dev.perfwarden.engine.ruletest.FixtureException
                 || t instanceof dev.perfwarden.engine.restrict.PackFaultException;
     }
 

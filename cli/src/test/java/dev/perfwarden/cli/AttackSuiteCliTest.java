@@ -178,6 +178,81 @@ class AttackSuiteCliTest {
         assertThat(r.err()).contains("is locked as built-in in " + lock + ", but this run loads it from " + pack);
     }
 
+    /**
+     * attack4 probes 02 and 03: a pack's fixture is read by {@code test} and {@code rules lint}; a malformed one is
+     * the pack's problem (exit 2, naming the file), never an internal error (exit 70) or a hang: a link to
+     * {@code /dev/zero} (which git can carry) ran the heap out, a FIFO blocked forever, a 50,000-character annotation
+     * overflowed the stack, a bad rule id and a capture folder {@code go99999999999.1.1} threw.
+     */
+    @Test
+    void aMalformedFixtureIsThePacksProblemInTestAndLint() throws Exception {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("link", "main.go|not a regular file (a symbolic link)");
+        cases.put("fifo", "main.go|not a regular file (a device, pipe or folder)");
+        cases.put("long", "main.go:3|an annotation line of 50039 characters (at most 4096)");
+        cases.put("bad-id", "main.go:3|'// want \"Bad Id\"': not a rule id");
+        cases.put("version", "");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path pack = tmp.resolve("fixture-" + c.getKey());
+            PinnedPacksCliTest.copyTree(USERPACK, pack, Map.of());
+            Path fixture = Files.createDirectories(pack.resolve("escape-flow/fixture"));
+            Path main = fixture.resolve("main.go");
+            switch (c.getKey()) {
+                case "link" -> Files.createSymbolicLink(main, Path.of("/dev/zero"));
+                case "fifo" -> assertThat(new ProcessBuilder("mkfifo", main.toString()).start().waitFor()).isZero();
+                case "long" -> Files.writeString(main, "package main\n\nfunc main() {} // want \"escape-flow\" \""
+                        + "a".repeat(50_000) + "\"\n");
+                case "bad-id" -> Files.writeString(main, "package main\n\nfunc main() {} // want \"Bad Id\"\n");
+                default -> {
+                    Files.writeString(main, "package main\n\nfunc main() {} // ok \"escape-flow\"\n");
+                    Files.createDirectories(pack.resolve("escape-flow/captures/go99999999999.1.1"));
+                }
+            }
+            for (String[] cmd : List.of(new String[] {"test", pack.toString()},
+                    new String[] {"rules", "lint", pack.toString()})) {
+                Cli.Run r = bounded(cmd);
+                String all = r.out() + r.err();
+                assertThat(all).as(c.getKey() + ": " + String.join(" ", cmd)).doesNotContain("internal error");
+                if (c.getValue().isEmpty()) { // not a Go version: not a capture folder, so nothing to test
+                    continue;
+                }
+                assertThat(r.exit()).as(c.getKey() + ": " + String.join(" ", cmd) + "\n" + all).isEqualTo(2);
+                String[] where = c.getValue().split("\\|"); // test: "FILE: DETAIL"; lint: "FILE: error: DETAIL"
+                assertThat(all).as(c.getKey()).contains("escape-flow/fixture/" + where[0] + ": ").contains(where[1]);
+            }
+        }
+    }
+
+    /**
+     * attack4 probe 06: numbers too large for the engine in pack.yaml (a version range, a requirement, an infinite
+     * parameter default) are problems at their line, not internal errors.
+     */
+    @Test
+    void hugeNumbersInPackYamlAreProblemsAtTheirLine() throws IOException {
+        Map<String, String> yaml = Map.of(
+                "range", "perfwarden: \">=0.1.0 <99999999999999999999.0.0\"\n",
+                "requires", "perfwarden: \">=0.1.0\"\nrequires:\n  go-perf: \"^99999999999999999999\"\n",
+                "param", "perfwarden: \">=0.1.0\"\nparameters:\n  x.y:\n    type: number\n    default: 1e999\n"
+                        + "    description: d\n");
+        for (Map.Entry<String, String> c : new java.util.TreeMap<>(yaml).entrySet()) {
+            Path pack = tmp.resolve("yaml-" + c.getKey());
+            PinnedPacksCliTest.copyTree(USERPACK, pack, Map.of());
+            Files.writeString(pack.resolve("pack.yaml"), "id: userpack\nversion: 0.0.1\n" + c.getValue());
+            for (String[] cmd : List.of(new String[] {"analyze", "--no-config", "--rules", pack.toString(),
+                    capture(1).toString()}, new String[] {"packs", "verify", "--no-config", "--rules", pack.toString()})) {
+                Cli.Run r = bounded(cmd);
+                String all = r.out() + r.err();
+                assertThat(r.exit()).as(c.getKey() + ": " + String.join(" ", cmd) + "\n" + all).isEqualTo(2);
+                assertThat(all).as(c.getKey()).doesNotContain("internal error").contains("pack.yaml:");
+            }
+        }
+        Path config = tmp.resolve(".perfwarden.yaml"); // the same range in a project file
+        Files.writeString(config, "packs:\n  - id: go-perf\n    version: \"^99999999999999999999\"\n");
+        Cli.Run r = bounded("analyze", "--config", config.toString(), capture(1).toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).doesNotContain("internal error").contains(".perfwarden.yaml");
+    }
+
     @Test
     void aSymlinkInsideAPackFolderIsRefused() throws IOException {
         Path secret = tmp.resolve("secret.txt");

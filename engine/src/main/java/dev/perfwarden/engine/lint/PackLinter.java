@@ -7,6 +7,7 @@ import dev.perfwarden.engine.pack.PackException;
 import dev.perfwarden.engine.pack.PackLoader;
 import dev.perfwarden.engine.pack.Problem;
 import dev.perfwarden.engine.ruletest.Annotations;
+import dev.perfwarden.engine.ruletest.FixtureException;
 import dev.perfwarden.engine.ruletest.Expectation;
 import dev.perfwarden.engine.ruletest.GoVersion;
 
@@ -164,19 +165,8 @@ public final class PackLinter {
         List<Expectation> ex;
         try {
             ex = Annotations.read(fixture);
-        } catch (IllegalArgumentException e) {
-            // "file:line: message", file relative to the fixture
-            String m = e.getMessage();
-            int c1 = m.indexOf(':');
-            int c2 = c1 < 0 ? -1 : m.indexOf(':', c1 + 1);
-            int line = 0;
-            try {
-                line = c2 < 0 ? 0 : Integer.parseInt(m.substring(c1 + 1, c2));
-            } catch (NumberFormatException nfe) {
-                c2 = -1;
-            }
-            issue(Level.ERROR, c2 < 0 ? id + "/fixture/" : id + "/fixture/" + m.substring(0, c1), line, 0,
-                    c2 < 0 ? m : m.substring(c2 + 1).strip());
+        } catch (FixtureException e) {
+            issue(Level.ERROR, id + "/fixture/" + (e.file().equals(".") ? "" : e.file()), e.line(), 0, e.detail());
             return;
         } catch (IOException e) {
             issue(Level.ERROR, id + "/fixture/", 0, 0, "cannot read the fixture: " + e.getMessage());

@@ -117,6 +117,11 @@ final class ManifestChecks {
                 || d instanceof Number && type != ParamType.NUMBER || d instanceof Map || d instanceof Collection) {
             return "parameter '" + name + "': default " + d + " is not a " + type.id();
         }
+        try {
+            type.coerce(d);
+        } catch (IllegalArgumentException e) { // 1e999: infinite (attack4 probe 06 threw out of the checks)
+            return "parameter '" + name + "': default " + d + " is " + e.getMessage();
+        }
         return null;
     }
 

@@ -69,7 +69,8 @@ public record SemVer(int major, int minor, int patch, String pre, String build) 
             boolean ny = y[i].chars().allMatch(Character::isDigit);
             int c;
             if (nx && ny) {
-                c = Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i]));
+                c = x[i].length() != y[i].length() ? Integer.compare(x[i].length(), y[i].length()) // no leading zeros: any length
+                        : x[i].compareTo(y[i]);
             } else if (nx) {
                 c = -1;
             } else if (ny) {

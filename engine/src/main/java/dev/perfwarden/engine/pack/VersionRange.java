@@ -156,7 +156,7 @@ public final class VersionRange implements java.io.Serializable {
             if (p[i].equals("x") || p[i].equals("X") || p[i].equals("*")) {
                 break;
             }
-            if (!p[i].matches("0|[1-9]\\d*")) {
+            if (!p[i].matches("0|[1-9]\\d{0,8}")) { // at most 9 digits: an int (attack4: 20 digits threw)
                 return -1;
             }
             parts[i] = Integer.parseInt(p[i]);

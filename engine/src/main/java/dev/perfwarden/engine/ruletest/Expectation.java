@@ -34,7 +34,7 @@ public record Expectation(Kind kind, String rule, String file, int line, String 
         return new Expectation(kind, rule, file, line, constraint, message, id);
     }
 
-    private static final Pattern CONSTRAINT = Pattern.compile("go(<=|>=|<|>|==)?(\\d+\\.\\d+(?:\\.\\d+)?)");
+    private static final Pattern CONSTRAINT = Pattern.compile("go(<=|>=|<|>|==)?(\\d{1,9}\\.\\d{1,9}(?:\\.\\d{1,9})?)");
 
     /** Whether the annotation applies to captures of {@code version}. */
     public boolean appliesTo(GoVersion version) {

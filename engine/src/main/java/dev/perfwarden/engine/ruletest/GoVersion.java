@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 
 /** A Go release number such as 1.23.5, parsed from {@code go1.23.5} or {@code 1.23}. */
 public record GoVersion(int major, int minor, int patch) implements Comparable<GoVersion> {
-    private static final Pattern V = Pattern.compile("(?:go)?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+    /** At most 9 digits a part, so every part fits an {@code int} (attack4: {@code go99999999999.1.1} threw). */
+    private static final Pattern V = Pattern.compile("(?:go)?(\\d{1,9})\\.(\\d{1,9})(?:\\.(\\d{1,9}))?");
 
+    /** The version {@code s} names; empty if it names none (also when a part has more than 9 digits). */
     public static Optional<GoVersion> parse(String s) {
         Matcher m = V.matcher(s.strip());
         if (!m.matches()) {

@@ -63,7 +63,12 @@ public final class RuleTestRunner {
     public List<RuleTestResult> test(Path ruleDir) throws IOException {
         String ruleId = ruleDir.getFileName().toString();
         Path fixture = ruleDir.resolve("fixture");
-        List<Expectation> expectations = Annotations.read(fixture);
+        List<Expectation> expectations;
+        try {
+            expectations = Annotations.read(fixture);
+        } catch (FixtureException e) { // named from the pack's folder, as rules lint names it
+            throw e.under(ruleDir.getParent().getFileName() + "/" + ruleId + "/fixture");
+        }
         List<RuleTestResult> out = new ArrayList<>();
         for (Path cap : captureDirs(ruleDir)) {
             out.addAll(test(ruleId, fixture, expectations, cap));
