@@ -36,6 +36,11 @@ import java.util.Objects;
  * @param flatSamples flat as a number of samples ({@code samples/count}); equals {@code flat} when the profile has no count type
  * @param frames      the profile's frames at the instruction, innermost (an inlined callee) first, each
  *                    {@code function file:line}; one frame when nothing is inlined there
+ * @param callees     what the samples below the instruction called, each {@code function file:line} (the outermost frame
+ *                    of the next location inward: its function, base file name and the line where the function is
+ *                    declared, which names a function literal whatever name inlining gave its copies), the largest cum first: on a {@code CALL}, the
+ *                    functions it reached (for a call through a func value or an interface, the ones it dispatched
+ *                    to, as {@code go tool pprof -peek} lists a caller's callees); empty where no sample went deeper
  */
 @FactDoc(name = "hot-instruction", inputs = {"pprof", "objdump"},
         value = "One machine instruction with the CPU samples at it: a CPU profile's addresses joined to objdump of the same binary, as `go tool pprof -disasm` counts them.")
@@ -50,7 +55,17 @@ public record HotInstruction(
                              @FieldDoc("CPU time with the instruction anywhere on the stack (on a CALL: what the call reached)") long cum,
                              @FieldDoc("cum as a share of the total") double cumShare,
                              @FieldDoc("flat as a number of samples") long flatSamples,
-                             @FieldDoc("the profile's frames at the address, innermost first (`pkg.square hot.go:28`); more than one where code is inlined") List<String> frames, Evidence evidence) implements Located {
+                             @FieldDoc("the profile's frames at the address, innermost first (`pkg.square hot.go:28`); more than one where code is inlined") List<String> frames,
+                             @FieldDoc("what the samples below it called, `function file:line` (the line declaring the function), the largest cum first (on a `CALL`: the functions it reached, e.g. `example.com/m.byKey.func1 m.go:12`); empty where no sample went deeper") List<String> callees,
+                             Evidence evidence) implements Located {
+    /** An instruction whose callees are not known. */
+    public HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
+                          String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
+                          long flatSamples, List<String> frames, Evidence evidence) {
+        this(symbol, file, line, col, address, text, op, sampleType, unit, flat, flatShare, cum, cumShare, flatSamples,
+                frames, List.of(), evidence);
+    }
+
     public HotInstruction {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(file, "file");
@@ -59,6 +74,7 @@ public record HotInstruction(
         Objects.requireNonNull(sampleType, "sampleType");
         Objects.requireNonNull(unit, "unit");
         frames = List.copyOf(frames);
+        callees = List.copyOf(callees);
         Objects.requireNonNull(evidence, "evidence");
     }
 

@@ -150,9 +150,16 @@ public final class HotInstructionJoin {
 
     private static void add(AsmBody body, SampledAddresses samples, String display, List<HotInstruction> facts) {
         String unit = samples.sampleType().unit();
-        for (InstructionJoin.Row r : InstructionJoin.rows(body, samples)) {
+        List<InstructionJoin.Row> rows = InstructionJoin.rows(body, samples);
+        for (int j = 0; j < rows.size(); j++) {
+            InstructionJoin.Row r = rows.get(j);
             if (r.flat() == 0 && r.cum() == 0) {
                 continue;
+            }
+            long next = j + 1 < rows.size() ? rows.get(j + 1).insn().address : InstructionJoin.end(body);
+            int to = r.node();
+            while (to < samples.size() && Long.compareUnsigned(samples.address(to), next) < 0) {
+                to++;
             }
             double total = samples.total();
             String text = String.format(Locale.ROOT, "flat %s, cum %s: %#x %s (%s)",
@@ -161,7 +168,7 @@ public final class HotInstructionJoin {
             facts.add(new HotInstruction(body.symbol, r.insn().file, r.insn().line, 0, r.insn().address, r.text(),
                     r.insn().op, samples.sampleType().type(), unit, r.flat(), total == 0 ? 0 : r.flat() / total,
                     r.cum(), total == 0 ? 0 : r.cum() / total, r.flatCount(), samples.frames(r.node()),
-                    Evidence.of(InputKind.OBJDUMP, text, InputPos.line(display, r.insn().inputLine))));
+                    samples.callees(r.node(), to), Evidence.of(InputKind.OBJDUMP, text, InputPos.line(display, r.insn().inputLine))));
         }
     }
 }

@@ -38,6 +38,8 @@ import java.util.Set;
 public final class SampledAddresses {
     /** Largest decompressed profile read for addresses. */
     static final int MAX_BYTES = 512 << 20;
+    /** The frame an asynchronous preemption pushes at the interrupted instruction: no callee of the code there. */
+    private static final String PREEMPT = "runtime.asyncPreempt ";
 
     private final String display;
     private final SampleType sampleType;
@@ -49,6 +51,7 @@ public final class SampledAddresses {
     private final long[] cum;
     private final long[] flatCount;
     private final List<List<String>> frames;
+    private final List<Map<String, Long>> callees;
     private final String[] outerFunction;
     private final String[] outerFile;
     private final int[] outerLine;
@@ -66,6 +69,7 @@ public final class SampledAddresses {
         cum = new long[n];
         flatCount = new long[n];
         frames = new ArrayList<>(n);
+        callees = new ArrayList<>(n);
         outerFunction = new String[n];
         outerFile = new String[n];
         outerLine = new int[n];
@@ -76,6 +80,7 @@ public final class SampledAddresses {
             cum[i] = node.cum;
             flatCount[i] = node.flatCount;
             frames.add(List.copyOf(node.frames));
+            callees.add(node.callees());
             outerFunction[i] = node.function;
             outerFile[i] = node.file;
             outerLine[i] = node.line;
@@ -139,6 +144,8 @@ public final class SampledAddresses {
         long flat;
         long cum;
         long flatCount;
+        /** What the samples below this node called (the next inner location's outermost function), by value; null when none. */
+        Map<String, Long> callees;
 
         Node(long address, List<String> frames, String function, String file, int line) {
             this.address = address;
@@ -147,6 +154,34 @@ public final class SampledAddresses {
             this.file = file;
             this.line = line;
         }
+
+        void called(String callee, long v) {
+            if (callees == null) {
+                callees = new HashMap<>(4);
+            }
+            callees.merge(callee, v, Long::sum);
+        }
+
+        Map<String, Long> callees() {
+            return callees == null ? Map.of() : Map.copyOf(callees);
+        }
+    }
+
+    /**
+     * A location's outermost frame as {@code function file:startLine} (base file name; the line of the function's
+     * declaration, 0 when the profile has none): what a call into it called. The start line names a function literal
+     * whatever name inlining gave its copies ({@code BenchmarkX.NewG[...].Less[...].func2}).
+     */
+    private static String callee(Location l, PprofSamples p) {
+        if (l == null || l.getLineCount() == 0) {
+            return "";
+        }
+        Function f = p.function(l.getLine(l.getLineCount() - 1).getFunctionId());
+        if (f == null) {
+            return "";
+        }
+        String file = p.string(f.getFilename());
+        return p.string(f.getName()) + " " + file.substring(file.lastIndexOf('/') + 1) + ":" + f.getStartLine();
     }
 
     /** Whether a frame of location {@code l} (an inlined one too) is at one of a benchmark's untimed lines. */
@@ -182,8 +217,10 @@ public final class SampledAddresses {
         long mainMapping = p.getMappingCount() == 0 ? 0 : p.getMapping(0).getId();
         Map<Long, Node> byLocation = new HashMap<>();
         Map<Long, Node> byAddress = new HashMap<>();
+        Map<Long, String> calleeOf = new HashMap<>();
         Set<Long> untimedLocations = new HashSet<>();
         for (Location l : p.getLocationList()) {
+            calleeOf.put(l.getId(), callee(l, samples));
             if (untimed != UntimedLines.NONE && untimed(l, samples, untimed)) {
                 untimedLocations.add(l.getId());
             }
@@ -216,6 +253,10 @@ public final class SampledAddresses {
                 }
                 if (seen.add(node)) {
                     node.cum += v;
+                    String callee = i == 0 ? "" : calleeOf.getOrDefault(s.getLocationId(i - 1), "");
+                    if (!callee.isEmpty() && !callee.startsWith(PREEMPT)) {
+                        node.called(callee, v);
+                    }
                 }
             }
         });
@@ -273,6 +314,23 @@ public final class SampledAddresses {
     /** The location's frames, innermost first, each {@code function file:line} (base name). */
     public List<String> frames(int i) {
         return frames.get(i);
+    }
+
+    /**
+     * What the samples below node {@code i} called, each {@code function file:startLine} (the next inner location's outermost
+     * frame, base file name), the largest value first; counted at the node's innermost occurrence on each stack.
+     * For a {@code CALL}'s return address: the functions the call reached; empty for a leaf. Merged over the nodes
+     * {@code [from, to)} (one instruction: the return address of its call, and the instruction's own address where a
+     * sample was preempted there); {@code runtime.asyncPreempt}, which preemption pushes, is no callee.
+     */
+    public List<String> callees(int from, int to) {
+        Map<String, Long> all = new HashMap<>();
+        for (int i = from; i < to; i++) {
+            callees.get(i).forEach((k, v) -> all.merge(k, v, Long::sum));
+        }
+        List<Map.Entry<String, Long>> l = new ArrayList<>(all.entrySet());
+        l.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return l.stream().map(Map.Entry::getKey).toList();
     }
 
     /** The outermost frame's function: the name pprof shows for the address. */

@@ -38,6 +38,21 @@ class HotInstructionJoinTest {
         assertThat(call.evidence().text()).contains(String.format("%#x %s", call.address(), call.text()));
     }
 
+    /**
+     * What the interface call reached, as pprof -peek lists sumAreas' callees: (*Rect).Area 0.03s; runtime.asyncPreempt
+     * (0.50s, preemption at the call's own instructions) is no callee.
+     */
+    @Test
+    void aCallNamesTheFunctionsItReachedWithoutPreemption() throws Exception {
+        HotInstruction call = join("1.26.8", "1.26.8").facts().stream()
+                .filter(h -> h.symbol().equals("example.com/hotasm.sumAreas") && h.op().equals("CALL") && h.cum() > 0)
+                .findFirst().orElseThrow();
+        assertThat(call.callees()).containsExactly("example.com/hotasm.(*Rect).Area hotasm.go:14");
+        HotInstruction leaf = join("1.26.8", "1.26.8").facts().stream()
+                .filter(h -> h.symbol().equals("example.com/hotasm.gather") && h.line() == 28).findFirst().orElseThrow();
+        assertThat(leaf.callees()).isEmpty();
+    }
+
     @Test
     void anInlinedCalleeShowsInTheFrames() throws Exception {
         HotInstruction square = join("1.26.8", "1.26.8").facts().stream()

@@ -1,0 +1,4 @@
+#!/bin/sh
+# Re-capture this module (Go 1.26.8, linux/amd64 made the committed files): see ../capture.sh. google/btree's
+# own benchmarks (btree_test.go: BTree over the Item interface; btree_generic_test.go: BTreeG[int]), 300ms each.
+exec "$(dirname "$0")/../capture.sh" gbtree github.com/google/btree@v1.1.3 300ms
