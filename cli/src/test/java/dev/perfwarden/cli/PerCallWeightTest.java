@@ -22,28 +22,32 @@ class PerCallWeightTest {
 
     /**
      * Since session 12 a refusal is weighed by what inlining removes, the function's entry and exit instructions
-     * (EntryExit), where the profile is joined to the machine code, as on every real module here: the loop proxy (a
-     * function whose samples are inside its loops runs a loop per call) is only the fallback without them (the
-     * fixture's scrub). (*digest32).bmix hashes every block and setPathValue sets every URL parameter: 1 of 1264 and
-     * 0 samples on their call instructions, notes. IsSuperSet compares every word, but 6 of 1161 samples (0.52 %) are
-     * on its stack check, its JBE and its RETs: the call itself is measured over hot.line.flatShare, a warning.
+     * (EntryExit), where the profile is joined to the machine code, as on every real module here. The loop proxy (a
+     * function whose samples are inside its loops runs a loop per call, so each call's fixed cost is a small part of
+     * it) still keeps such a function a note, weighed by those instructions: (*digest32).bmix hashes every block and
+     * setPathValue sets every URL parameter (1 of 1264 and 0 samples on their entry and exits); IsSuperSet compares
+     * every word, and the 6 of 895 timed samples (0.7 %) on its stack check, its JBE and its RETs, over
+     * hot.line.flatShare, are all inlining could save: a note since session 13 (a warning in session 12, judged
+     * unimportant: 89 % of its samples are inside its word loop).
      */
     @Test
     void aFunctionThatRunsALoopPerCallIsWeighedByItsCallInstructions() {
         for (String[] m : new String[][] {{"murmur3", "murmur32.go:50"}, {"chi", "path_value.go:15"}}) {
             JsonNode f = finding(m[0], "inline-budget", m[1]);
             assertThat(f.get("severity").asText()).as(m[1]).isEqualTo("note");
-            assertThat(f.get("message").asText()).as(m[1]).contains("entry and exit instructions")
-                    .doesNotContain("inside its loops");
+            assertThat(f.get("message").asText()).as(m[1]).contains("entry and exit instructions");
             assertThat(f.get("cost").get("basis").asText()).as(m[1]).isEqualTo("instruction");
         }
+        assertThat(finding("murmur3", "inline-budget", "murmur32.go:50").get("message").asText())
+                .contains("91.9 % of its CPU samples are inside its loops");
         JsonNode superSet = finding("bitset", "inline-budget", "bitset.go:959");
-        assertThat(superSet.get("severity").asText()).isEqualTo("warning");
-        assertThat(superSet.get("message").asText()).contains("Its 11 entry and exit instructions")
-                .contains("hold 0.7 % of the CPU samples (6 flat)");
+        assertThat(superSet.get("severity").asText()).isEqualTo("note");
+        assertThat(superSet.get("message").asText()).contains("of its CPU samples are inside its loops")
+                .contains("Its 11 entry and exit instructions").contains("hold 0.7 % of the CPU samples (6 flat)");
         // of the 895 timed samples: the join to machine code leaves the benchmarks' untimed setup out too (266 of 1161)
         assertThat(superSet.get("cost").get("cpuShare").asDouble()).isCloseTo(6 / 895.0,
                 org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(superSet.get("cost").get("basis").asText()).isEqualTo("instruction");
         // NextSet: a leaf without a frame, called per bit found; its 4 RETs hold no sample: a note
         JsonNode next = finding("bitset", "inline-budget", "bitset.go:442");
         assertThat(next.get("severity").asText()).isEqualTo("note");
