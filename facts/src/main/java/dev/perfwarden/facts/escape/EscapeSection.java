@@ -373,7 +373,7 @@ final class EscapeSection {
             }
         }
         String sym = fn.isEmpty() ? "" : nm.declared(fn, s.file);
-        return EscapeFact.of(s.kind, s.subject, s.result, s.level, false, FlowAssembler.steps(s.blocks), List.of(),
+        return EscapeFact.of(s.kind, s.subject, s.result, s.level, false, flows.steps(s.blocks), List.of(),
                 nm.pkg, fn, sym, s.file, s.line, s.col, sym.isEmpty() ? Attributable.NONE : Attributable.BY_COMPILER,
                 evidence(s));
     }
@@ -382,7 +382,7 @@ final class EscapeSection {
         String sym = b.fn.isEmpty() ? "" : nm.declared(b.fn, b.file);
         String kind = b.leak ? EscapeFact.KIND_LEAK : EscapeFact.KIND_ESCAPES;
         return EscapeFact.of(kind, b.subject, b.leak ? b.dst : "", b.leak ? b.derefs : -1, true,
-                FlowAssembler.steps(List.of(b)), List.of(), nm.pkg, b.fn, sym, b.file, b.line, b.col,
+                flows.steps(List.of(b)), List.of(), nm.pkg, b.fn, sym, b.file, b.line, b.col,
                 sym.isEmpty() ? Attributable.NONE : Attributable.BY_COMPILER, evidence(b));
     }
 }

@@ -15,6 +15,7 @@ import dev.perfwarden.facts.escape.EscapeFact;
 import dev.perfwarden.facts.escape.FlowNote;
 import dev.perfwarden.facts.escape.FlowStep;
 import dev.perfwarden.facts.parse.Interner;
+import dev.perfwarden.facts.parse.Shared;
 import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.inline.InlineReasons;
 import dev.perfwarden.facts.parse.InputHead;
