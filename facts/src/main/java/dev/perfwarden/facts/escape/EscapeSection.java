@@ -46,7 +46,7 @@ final class EscapeSection {
     /** State of the whole input that sections share. */
     static final class Input {
         final ParseContext ctx;
-        final Interner in = new Interner();
+        final Interner in;
         /** Where each line starts, for evidence kept by reference. */
         final LineOffsets lines;
         /** Facts of earlier sections, so that a section printed again adds none (k copies, one fact). */
@@ -57,9 +57,21 @@ final class EscapeSection {
         int lineLength;
         long bytesLine = -1;
 
+        /** The bytes of {@code source} (0 when unknown). */
+        private static long size(InputSource source) {
+            try {
+                return source == null || source.path() == null ? 0 : java.nio.file.Files.size(source.path());
+            } catch (java.io.IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
         Input(ParseContext ctx, InputSource source) {
             this.ctx = ctx;
             this.lines = new LineOffsets(source);
+            // sized for one distinct string per KiB of -m=2 text: std's 151 MB pool 131-262 thousand, in the 512 Ki slots
+            // the table grew to
+            this.in = Interner.expecting((int) Math.min(1 << 21, size(source) / 1024));
         }
     }
 
@@ -373,7 +385,7 @@ final class EscapeSection {
             }
         }
         String sym = fn.isEmpty() ? "" : nm.declared(fn, s.file);
-        return EscapeFact.of(s.kind, s.subject, s.result, s.level, false, flows.steps(s.blocks), List.of(),
+        return EscapeFact.of(s.kind, s.subject, s.result, s.level, false, FlowAssembler.steps(s.blocks), List.of(),
                 nm.pkg, fn, sym, s.file, s.line, s.col, sym.isEmpty() ? Attributable.NONE : Attributable.BY_COMPILER,
                 evidence(s));
     }
@@ -382,7 +394,7 @@ final class EscapeSection {
         String sym = b.fn.isEmpty() ? "" : nm.declared(b.fn, b.file);
         String kind = b.leak ? EscapeFact.KIND_LEAK : EscapeFact.KIND_ESCAPES;
         return EscapeFact.of(kind, b.subject, b.leak ? b.dst : "", b.leak ? b.derefs : -1, true,
-                flows.steps(List.of(b)), List.of(), nm.pkg, b.fn, sym, b.file, b.line, b.col,
+                FlowAssembler.steps(List.of(b)), List.of(), nm.pkg, b.fn, sym, b.file, b.line, b.col,
                 sym.isEmpty() ? Attributable.NONE : Attributable.BY_COMPILER, evidence(b));
     }
 }

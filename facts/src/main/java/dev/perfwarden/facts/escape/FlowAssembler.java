@@ -8,7 +8,6 @@ import dev.perfwarden.facts.escape.Item.Summary;
 import dev.perfwarden.facts.parse.ByteText;
 import dev.perfwarden.facts.parse.CompilerLine;
 import dev.perfwarden.facts.parse.Interner;
-import dev.perfwarden.facts.parse.Shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,9 +30,6 @@ final class FlowAssembler {
     private Step openStep;
 
     /** Flow-note positions ({@code at ./x.go:3:4}) repeat: each distinct text is parsed once (kept by the interner). */
-    /** One copy of each equal note and flow step of this section. */
-    private final Shared shared = new Shared();
-
     FlowAssembler(Interner in) {
         this.in = in;
     }
@@ -232,7 +228,7 @@ final class FlowAssembler {
             pos = PositionLexer.sourcePos(atText, in);
             in.attach(atText, pos);
         }
-        openStep.notes.add(shared.of(new FlowNote(where, why, pos, List.of())));
+        openStep.notes.add(new FlowNote(where, why, pos, List.of()));
         keyEnd(openStep);
     }
 
@@ -339,7 +335,7 @@ final class FlowAssembler {
     }
 
     /** The flow steps of {@code blocks}, one path per block. */
-    List<FlowStep> steps(List<Block> blocks) {
+    static List<FlowStep> steps(List<Block> blocks) {
         if (blocks == null || blocks.isEmpty()) {
             return List.of();
         }
@@ -347,7 +343,7 @@ final class FlowAssembler {
         int path = 0;
         for (Block b : blocks) {
             for (Step s : b.steps) {
-                out.add(shared.of(new FlowStep(path, s.dst, s.ops, s.src, SourcePos.UNKNOWN, List.of(), s.notes)));
+                out.add(new FlowStep(path, s.dst, s.ops, s.src, SourcePos.UNKNOWN, List.of(), s.notes));
             }
             path++;
         }

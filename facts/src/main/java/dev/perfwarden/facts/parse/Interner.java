@@ -43,6 +43,21 @@ public final class Interner {
         this.max = max;
     }
 
+    /**
+     * A pool sized at once for about {@code expected} distinct strings (a large input's: no doubling and rehashing of
+     * a table of hundreds of thousands of strings while it is read).
+     */
+    public static Interner expecting(int expected) {
+        Interner in = new Interner();
+        int slots = Integer.highestOneBit(Math.max(1 << 10, Math.min(1 << 21, expected)) * 2 - 1) * 2;
+        in.table = new String[slots];
+        in.hashes = new int[slots];
+        in.utf8 = new byte[slots][];
+        in.keys = new long[2 * slots];
+        in.attached = new Object[slots];
+        return in;
+    }
+
     public String intern(String s) {
         if (s == null || s.isEmpty()) {
             return empty();
