@@ -117,10 +117,12 @@ public final class Sites {
         if (g.size() == 1) {
             return g.get(0);
         }
+        // the evidence's text (a tie-break) made once per finding, not at every comparison that reaches it
+        Map<Finding, String> evidenceText = new java.util.IdentityHashMap<>();
         Comparator<Finding> rank = Comparator.comparingInt((Finding f) -> f.severity().ordinal())
-                .thenComparing(f -> -f.cost().weight())
+                .thenComparingDouble(f -> -f.cost().weight())
                 .thenComparing(Finding::message)
-                .thenComparing(f -> f.evidence().toString());
+                .thenComparing(f -> evidenceText.computeIfAbsent(f, x -> x.evidence().toString()));
         g.sort(rank);
         LinkedHashSet<Evidence> ev = new LinkedHashSet<>();
         g.forEach(f -> ev.addAll(f.evidence()));

@@ -61,8 +61,9 @@ public record Origin(String pkg, String compilerFunc, String symbol, String file
         return new Origin(pkg, compilerFunc, symbol, file, line, col, attribution);
     }
 
-    /** A copy with {@code file} mapped. */
+    /** A copy with {@code file} mapped; this one when the mapped file is the same. */
     public Origin relocate(UnaryOperator<String> files) {
-        return new Origin(pkg, compilerFunc, symbol, files.apply(file), line, col, attribution);
+        String f = files.apply(file);
+        return f.equals(file) ? this : new Origin(pkg, compilerFunc, symbol, f, line, col, attribution);
     }
 }

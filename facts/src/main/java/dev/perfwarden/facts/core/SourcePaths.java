@@ -91,20 +91,31 @@ public final class SourcePaths {
         return slash < 0 ? path : path.substring(slash + 1);
     }
 
-    /** {@code p} with its file mapped (unknown positions stay as they are). */
+    /**
+     * {@code p} with its file mapped (unknown positions stay as they are); {@code p} itself when the mapped file is
+     * the same (an absolute path outside every module: most of a large input's positions, no copy made).
+     */
     public static SourcePos relocate(SourcePos p, UnaryOperator<String> files) {
-        return p.file().isEmpty() ? p : new SourcePos(files.apply(p.file()), p.line(), p.col());
+        if (p.file().isEmpty()) {
+            return p;
+        }
+        String f = files.apply(p.file());
+        return f.equals(p.file()) ? p : new SourcePos(f, p.line(), p.col());
     }
 
-    /** Every position of {@code ps} with its file mapped. */
+    /** Every position of {@code ps} with its file mapped; {@code ps} itself when none changes. */
     public static List<SourcePos> relocate(List<SourcePos> ps, UnaryOperator<String> files) {
-        if (ps.isEmpty()) {
-            return ps;
+        List<SourcePos> out = null;
+        for (int i = 0; i < ps.size(); i++) {
+            SourcePos p = ps.get(i);
+            SourcePos q = relocate(p, files);
+            if (q != p && out == null) {
+                out = new ArrayList<>(ps.subList(0, i));
+            }
+            if (out != null) {
+                out.add(q);
+            }
         }
-        List<SourcePos> out = new ArrayList<>(ps.size());
-        for (SourcePos p : ps) {
-            out.add(relocate(p, files));
-        }
-        return out;
+        return out == null ? ps : out;
     }
 }

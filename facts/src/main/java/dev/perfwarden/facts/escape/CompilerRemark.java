@@ -65,7 +65,7 @@ public record CompilerRemark(String kind,
 
     @Override
     public CompilerRemark relocate(UnaryOperator<String> files) {
-        return new CompilerRemark(kind, text, origin.relocate(files),
-                evidence);
+        Origin o = origin.relocate(files);
+        return o == origin ? this : new CompilerRemark(kind, text, o, evidence);
     }
 }

@@ -185,13 +185,24 @@ public record EscapeFact(String kind,
 
     @Override
     public EscapeFact relocate(UnaryOperator<String> files) {
-        List<FlowStep> moved = new ArrayList<>(flow.size());
-        for (FlowStep s : flow) {
-            moved.add(s.relocate(files));
+        List<FlowStep> moved = null; // a copy only once a step changes
+        for (int i = 0; i < flow.size(); i++) {
+            FlowStep s = flow.get(i);
+            FlowStep m = s.relocate(files);
+            if (m != s && moved == null) {
+                moved = new ArrayList<>(flow.subList(0, i));
+            }
+            if (moved != null) {
+                moved.add(m);
+            }
         }
-        return new EscapeFact(kind, subject, result, level, duplicate, viaInterface, capturedByClosure, moved,
-                move(inlineChain, files), origin.relocate(files),
-                evidence);
+        List<SourcePos> chain = move(inlineChain, files);
+        Origin o = origin.relocate(files);
+        if (moved == null && chain == inlineChain && o == origin) {
+            return this;
+        }
+        return new EscapeFact(kind, subject, result, level, duplicate, viaInterface, capturedByClosure,
+                moved == null ? flow : moved, chain, o, evidence);
     }
 
     static SourcePos move(SourcePos p, UnaryOperator<String> files) {

@@ -243,42 +243,12 @@ public final class EscapeTextParser implements InputParser {
         }
 
         void read(BoundedLineReader reader) throws IOException, ParseException {
-            String raw;
             boolean fast = foreign == NOTHING_FOREIGN;
-            while (true) {
-                int len;
-                try {
-                    len = reader.readLineBytes();
-                } catch (BoundedLineReader.LineTooLongException e) {
-                    ctx.record();
-                    section.flush();
-                    throw ParseException.malformed(ctx.at(e.lineNumber()),
-                            "line longer than " + BoundedLineReader.MAX_LINE + " bytes, not compiler output",
-                            e.head());
-                }
-                if (len < 0) {
-                    break;
-                }
-                long n = reader.lineNumber();
-                input.lines.put(n, reader.lineOffset());
-                if (fast && len > 0 && !reader.lastLineHadControl()
-                        && (explanationOfOpenBlock(reader.lineBytes(), len)
-                        || !reader.lastLineNonAscii() && summaryOfBytes(n, reader, len))) {
-                    ctx.record();
-                    total++;
-                    continue;
-                }
-                raw = reader.decodeLine();
-                if (raw.isEmpty() || raw.isBlank() || foreign.test(raw)) {
-                    continue;
-                }
-                ctx.record();
-                total++;
-                if (reader.lastLineHadControl()) {
-                    section.flush();
-                    throw ParseException.malformed(ctx.at(n), "binary data, not compiler output", raw);
-                }
-                line(n, raw);
+            // one line per call: this loop runs interpreted until the JIT replaces it on the stack (with the launcher's
+            // C1-only options, after some hundreds of thousands of lines: most of a cold parse of std's text when its
+            // body was the whole line's work), while line() is compiled after some hundreds of calls
+            while (line(reader, fast)) {
+                // the work is in line(reader, fast)
             }
             section.flush();
             if (total > 0 && input.recognised == 0) {
@@ -289,6 +259,43 @@ public final class EscapeTextParser implements InputParser {
                 throw ParseException.unrecognized(ctx.at(firstLine),
                         "empty input (a cached go build prints no -m output; rebuild with go build -a)");
             }
+        }
+
+        /** Reads and takes one line; false at the end of the input. */
+        private boolean line(BoundedLineReader reader, boolean fast) throws IOException, ParseException {
+            int len;
+            try {
+                len = reader.readLineBytes();
+            } catch (BoundedLineReader.LineTooLongException e) {
+                ctx.record();
+                section.flush();
+                throw ParseException.malformed(ctx.at(e.lineNumber()),
+                        "line longer than " + BoundedLineReader.MAX_LINE + " bytes, not compiler output", e.head());
+            }
+            if (len < 0) {
+                return false;
+            }
+            long n = reader.lineNumber();
+            input.lines.put(n, reader.lineOffset());
+            if (fast && len > 0 && !reader.lastLineHadControl()
+                    && (explanationOfOpenBlock(reader.lineBytes(), len)
+                    || !reader.lastLineNonAscii() && summaryOfBytes(n, reader, len))) {
+                ctx.record();
+                total++;
+                return true;
+            }
+            String raw = reader.decodeLine();
+            if (raw.isEmpty() || raw.isBlank() || foreign.test(raw)) {
+                return true;
+            }
+            ctx.record();
+            total++;
+            if (reader.lastLineHadControl()) {
+                section.flush();
+                throw ParseException.malformed(ctx.at(n), "binary data, not compiler output", raw);
+            }
+            line(n, raw);
+            return true;
         }
 
         void line(long n, String raw) {

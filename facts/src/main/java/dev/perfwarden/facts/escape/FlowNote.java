@@ -25,7 +25,9 @@ public record FlowNote(String where, String why, SourcePos at, List<SourcePos> i
     }
 
     FlowNote relocate(UnaryOperator<String> files) {
-        return new FlowNote(where, why, EscapeFact.move(at, files), EscapeFact.move(inlineChain, files));
+        SourcePos a = EscapeFact.move(at, files);
+        List<SourcePos> chain = EscapeFact.move(inlineChain, files);
+        return a == at && chain == inlineChain ? this : new FlowNote(where, why, a, chain);
     }
 
     // written out, as the record's own would be: see SourcePos

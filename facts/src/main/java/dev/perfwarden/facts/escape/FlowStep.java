@@ -32,12 +32,23 @@ public record FlowStep(int path, String dst, String ops, String src, SourcePos a
     }
 
     FlowStep relocate(UnaryOperator<String> files) {
-        List<FlowNote> moved = new ArrayList<>(notes.size());
-        for (FlowNote n : notes) {
-            moved.add(n.relocate(files));
+        List<FlowNote> moved = null; // a copy only once a note changes
+        for (int i = 0; i < notes.size(); i++) {
+            FlowNote n = notes.get(i);
+            FlowNote m = n.relocate(files);
+            if (m != n && moved == null) {
+                moved = new ArrayList<>(notes.subList(0, i));
+            }
+            if (moved != null) {
+                moved.add(m);
+            }
         }
-        return new FlowStep(path, dst, ops, src, EscapeFact.move(at, files), EscapeFact.move(inlineChain, files),
-                moved);
+        SourcePos a = EscapeFact.move(at, files);
+        List<SourcePos> chain = EscapeFact.move(inlineChain, files);
+        if (moved == null && a == at && chain == inlineChain) {
+            return this;
+        }
+        return new FlowStep(path, dst, ops, src, a, chain, moved == null ? notes : moved);
     }
 
     // written out, as the record's own would be: see SourcePos

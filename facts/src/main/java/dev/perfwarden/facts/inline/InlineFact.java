@@ -113,7 +113,9 @@ public record InlineFact(String kind,
 
     @Override
     public InlineFact relocate(UnaryOperator<String> files) {
-        return new InlineFact(kind, target, targetName, reason, reasonKind, cost, budget, score,
-                SourcePaths.relocate(inlineChain, files), origin.relocate(files), evidence);
+        List<SourcePos> chain = SourcePaths.relocate(inlineChain, files);
+        Origin o = origin.relocate(files);
+        return chain == inlineChain && o == origin ? this
+                : new InlineFact(kind, target, targetName, reason, reasonKind, cost, budget, score, chain, o, evidence);
     }
 }

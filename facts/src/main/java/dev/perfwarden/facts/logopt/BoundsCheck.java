@@ -49,6 +49,8 @@ public record BoundsCheck(String kind,
 
     @Override
     public BoundsCheck relocate(UnaryOperator<String> files) {
-        return new BoundsCheck(kind, input, SourcePaths.relocate(inlineChain, files), origin.relocate(files), evidence);
+        List<SourcePos> chain = SourcePaths.relocate(inlineChain, files);
+        Origin o = origin.relocate(files);
+        return chain == inlineChain && o == origin ? this : new BoundsCheck(kind, input, chain, o, evidence);
     }
 }

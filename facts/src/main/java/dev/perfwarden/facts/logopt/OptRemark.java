@@ -63,7 +63,9 @@ public record OptRemark(
 
     @Override
     public OptRemark relocate(UnaryOperator<String> files) {
-        return new OptRemark(code, message, knownCode, endLine, endCol, SourcePaths.relocate(inlineChain, files),
-                origin.relocate(files), evidence);
+        List<SourcePos> chain = SourcePaths.relocate(inlineChain, files);
+        Origin o = origin.relocate(files);
+        return chain == inlineChain && o == origin ? this
+                : new OptRemark(code, message, knownCode, endLine, endCol, chain, o, evidence);
     }
 }

@@ -43,6 +43,21 @@ public final class Interner {
         this.max = max;
     }
 
+    /**
+     * A pool sized at once for about {@code expected} distinct strings (a large input's: no doubling and rehashing of
+     * a table of hundreds of thousands of strings while it is read).
+     */
+    public static Interner expecting(int expected) {
+        Interner in = new Interner();
+        int slots = Integer.highestOneBit(Math.max(1 << 10, Math.min(1 << 21, expected)) * 2 - 1) * 2;
+        in.table = new String[slots];
+        in.hashes = new int[slots];
+        in.utf8 = new byte[slots][];
+        in.keys = new long[2 * slots];
+        in.attached = new Object[slots];
+        return in;
+    }
+
     public String intern(String s) {
         if (s == null || s.isEmpty()) {
             return empty();
@@ -134,6 +149,10 @@ public final class Interner {
             if (hashes[i] == h) {
                 byte[] key = utf8[i];
                 if (key == null) {
+                    if (had.length() == len && sameAscii(had, src, from, len)) {
+                        utf8[i] = Arrays.copyOfRange(src, from, to); // ASCII: its UTF-8 bytes are these
+                        return found(i);
+                    }
                     key = bytesOf(had);
                     utf8[i] = key;
                 }
@@ -145,6 +164,20 @@ public final class Interner {
     }
 
     private static final byte[] NO_BYTES = {};
+
+    /**
+     * True when {@code src[from, from + len)} is ASCII and holds the characters of {@code s} (then those bytes are
+     * its UTF-8 form): a pooled String met by bytes for the first time is matched without encoding it.
+     */
+    private static boolean sameAscii(String s, byte[] src, int from, int len) {
+        for (int k = 0; k < len; k++) {
+            byte x = src[from + k];
+            if (x < 0 || s.charAt(k) != x) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * The UTF-8 bytes a pooled string was decoded from; none (no part matches) for a string no bytes decode to
@@ -172,8 +205,7 @@ public final class Interner {
     }
 
     private void add(int slot, String s, int h, byte[] key) {
-        lastHigh = keyHash(s, SEED_HIGH, M1);
-        lastLow = keyHash(s, SEED_LOW, M2);
+        keyHashes(s);
         lastSlot = -1;
         if (size < max) {
             lastSlot = slot;
@@ -263,6 +295,25 @@ public final class Interner {
         for (int i = 0; i < n; i++) {
             h = (h ^ s.charAt(i)) * mul;
         }
+        return mix(h);
+    }
+
+    /** Both lanes of {@link #keyHash} of {@code s} into {@link #lastHigh} and {@link #lastLow}, in one pass. */
+    private void keyHashes(String s) {
+        int n = s.length();
+        long hi = SEED_HIGH ^ n;
+        long lo = SEED_LOW ^ n;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            hi = (hi ^ c) * M1;
+            lo = (lo ^ c) * M2;
+        }
+        lastHigh = mix(hi);
+        lastLow = mix(lo);
+    }
+
+    /** splitmix64's finaliser. */
+    private static long mix(long h) {
         h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
         h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
         return h ^ (h >>> 31);

@@ -302,8 +302,9 @@ public final class FunctionResolver {
             LogoptHeader h = a.evidence() == null || a.evidence().at() == null ? null
                     : headers.get(a.evidence().at().input());
             String pkgDir = h == null ? "" : h.pkgDir();
-            Map<String, String> cache = new HashMap<>();
-            return (Fact) a.relocate(file -> cache.computeIfAbsent(file, x -> normalise(x, pkgDir)));
+            // one cache of module-relative paths for the range's facts (was a map per fact): the path a fact's file
+            // names, its package folder joined to a relative one, maps as every fact's does
+            return (Fact) a.relocate(file -> plain.computeIfAbsent(joined(pkgDir, file), this::relativePath));
         } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine
                 || f instanceof RuntimeCallerLine) {
             // machine code, SSA and profile lines: same module-relative file as the compiler's facts
@@ -403,15 +404,10 @@ public final class FunctionResolver {
         return symbol;
     }
 
-    private String normalise(String file, String pkgDir) {
-        if (file.isEmpty() || SourcePaths.pseudo(file)) {
-            return file;
-        }
-        String p = file;
-        if (!pkgDir.isEmpty() && !SourcePaths.isAbsolute(p)) {
-            p = pkgDir + "/" + p;
-        }
-        return relativePath(p);
+    /** {@code file} in the package folder {@code pkgDir} (as the -json logs name files relative to it). */
+    private static String joined(String pkgDir, String file) {
+        return pkgDir.isEmpty() || file.isEmpty() || SourcePaths.pseudo(file) || SourcePaths.isAbsolute(file) ? file
+                : pkgDir + "/" + file;
     }
 
     private Fact attribute(Attributable<?> a, Map<String, List<InlineFact>> decls) {

@@ -47,8 +47,15 @@ record Diagnostic(int line, int col, int endLine, int endCol, String code, Strin
                 d.get("code").asText(), d.path("message").asText(""), related);
     }
 
-    /** A record read from {@code bytes[0, len)} (UTF-8), or null: read it through the tree. */
+    /**
+     * A record read from {@code bytes[0, len)} (well-formed UTF-8), or null: read it through the tree. The compiler's
+     * own layout is read without Jackson ({@link CompilerRecord}).
+     */
     static Diagnostic read(byte[] bytes, int len) {
+        Diagnostic d = CompilerRecord.read(bytes, len);
+        if (d != null) {
+            return d;
+        }
         try (JsonParser p = factory().createParser(bytes, 0, len)) {
             return read(p);
         } catch (IOException | RuntimeException e) {

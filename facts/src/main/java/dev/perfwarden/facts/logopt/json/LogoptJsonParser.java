@@ -15,6 +15,7 @@ import dev.perfwarden.facts.escape.EscapeFact;
 import dev.perfwarden.facts.escape.FlowNote;
 import dev.perfwarden.facts.escape.FlowStep;
 import dev.perfwarden.facts.parse.Interner;
+import dev.perfwarden.facts.parse.Shared;
 import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.inline.InlineReasons;
 import dev.perfwarden.facts.parse.InputHead;
@@ -132,6 +133,7 @@ public final class LogoptJsonParser implements InputParser {
     private static final class Run {
         final ParseContext ctx;
         final Interner in = new Interner();
+        final Shared shared = new Shared();
         String pkg = "";
         String headerFile = "";
         String pkgDir = "";
@@ -502,7 +504,7 @@ public final class LogoptJsonParser implements InputParser {
             List<SourcePos> lastChain = own;
             for (Diagnostic.Entry e : entries) {
                 String msg = e.message();
-                SourcePos at = new SourcePos(path(e.uri()), Math.max(0, e.line()), Math.max(0, e.col()));
+                SourcePos at = shared.of(new SourcePos(path(e.uri()), Math.max(0, e.line()), Math.max(0, e.col())));
                 if (msg.equals("inlineLoc")) {
                     lastChain.add(at);
                     continue;
@@ -551,14 +553,14 @@ public final class LogoptJsonParser implements InputParser {
             return nb;
         }
 
-        private static List<FlowStep> flow(List<StepB> steps) {
+        private List<FlowStep> flow(List<StepB> steps) {
             List<FlowStep> flow = new ArrayList<>(steps.size());
             for (StepB s : steps) {
                 List<FlowNote> notes = new ArrayList<>(s.notes.size());
                 for (NoteB nb : s.notes) {
-                    notes.add(new FlowNote(nb.where, nb.why, nb.at, nb.chain));
+                    notes.add(shared.of(new FlowNote(nb.where, nb.why, nb.at, nb.chain)));
                 }
-                flow.add(new FlowStep(0, s.dst, s.ops, s.src, s.at, s.chain, notes));
+                flow.add(shared.of(new FlowStep(0, s.dst, s.ops, s.src, s.at, s.chain, notes)));
             }
             return flow;
         }
