@@ -55,6 +55,24 @@ class PerCallWeightTest {
         assertThat(next.get("message").asText()).contains("Its 4 return instructions (it has no frame and no stack check)");
     }
 
+    /**
+     * A function refused for its defer that calls two or more functions out of line would cost at least 2 x 57 (the
+     * inliner's cost of a call it does not inline) without the defer, over the budget of 80: removing the defer would
+     * not inline it, so it is a note that says so (golang-lru's expirable Add and Get were warnings judged wrong for
+     * that, review3). lz4's (*Reader).Read calls 9 (Reset, init, read, ...); recoverBlock calls none.
+     */
+    @Test
+    void aDeferredFunctionThatCallsTwoFunctionsOutOfLineWouldNotInlineWithoutItsDefer() {
+        JsonNode read = finding("lz4", "inline-defer-recover", "reader.go:103");
+        assertThat(read.get("severity").asText()).isEqualTo("note");
+        assertThat(read.get("message").asText()).contains("Removing it would not make it inlinable: its machine code"
+                + " calls 9 different functions out of line (github.com/pierrec/lz4/v4.(*Reader).Reset,")
+                .contains("without it the function would cost at least 513, over the budget of 80")
+                .contains("Fix: none by removing the defer alone");
+        assertThat(finding("lz4", "inline-defer-recover", "internal/lz4block/block.go:29").get("message").asText())
+                .doesNotContain("Removing it would not");
+    }
+
     @Test
     void aBufferAlsoPassedToAnotherDynamicCallStaysANote() {
         JsonNode write = finding("bitset", "interface-call-arg-escape", "bitset.go:1020");
