@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -317,6 +318,11 @@ public final class GoCapture {
                 continue;
             }
             Files.writeString(out.resolve("bench-" + n + ".txt"), r.stdout);
+            String quiet = unreported(listed(e.getKey().dir(), commands, bin, req.benchRegex()), r.stdout);
+            if (!quiet.isEmpty()) {
+                progress.step(quiet + " in " + pkg + " reported no result (b.Skip, e.g. for missing test data, or"
+                        + " a failure): their code is not in the profiles");
+            }
             List<String> mem = new ArrayList<>(common);
             mem.add(3, "-test.benchtime=" + req.heapBenchtime());
             mem.add("-test.memprofile=" + out.resolve("mem-" + n + ".pprof"));
@@ -326,6 +332,48 @@ public final class GoCapture {
             run(e.getKey().dir(), commands, mem.toArray(String[]::new));
         }
     }
+
+    /**
+     * The top-level benchmarks of a test binary that match {@code regex} ({@code -test.list}: names of tests,
+     * benchmarks, examples and fuzz targets, one per line; of a {@code -test.bench} regex with sub-benchmark parts,
+     * the top-level part before its first {@code /}); empty when the binary cannot list them.
+     */
+    private static List<String> listed(Path dir, List<String> commands, String bin, String regex) throws IOException {
+        String top = regex.contains("/") ? regex.substring(0, regex.indexOf('/')) : regex;
+        try {
+            Proc p = exec(dir, commands, bin, "-test.list=" + (top.isEmpty() ? "." : top));
+            return p.exit() != 0 ? List.of() : p.stdout().lines().map(String::strip)
+                    .filter(l -> l.startsWith("Benchmark")).toList();
+        } catch (GoToolchainException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Of the {@code listed} benchmarks, those without a result line in {@code benchOutput} (a benchmark that called
+     * {@code b.Skip} prints nothing without {@code -test.v}: golang/snappy's 24 data benchmarks, skipped when
+     * {@code testdata/bench} is missing, left a report of 2 benchmarks that said nothing of the others), as
+     * {@code "24 of 26 benchmarks (BenchmarkA, BenchmarkB, BenchmarkC and 21 more)"}; empty when all reported.
+     */
+    static String unreported(List<String> listed, String benchOutput) {
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (String l : benchOutput.split("\n")) {
+            Matcher m = RESULT_NAME.matcher(l);
+            if (m.lookingAt()) {
+                reported.add(m.group(1));
+            }
+        }
+        List<String> quiet = listed.stream().filter(b -> !reported.contains(b)).toList();
+        if (quiet.isEmpty()) {
+            return "";
+        }
+        return quiet.size() + " of " + listed.size() + " benchmarks (" + String.join(", ",
+                quiet.subList(0, Math.min(3, quiet.size()))) + (quiet.size() > 3 ? " and " + (quiet.size() - 3)
+                + " more" : "") + ")";
+    }
+
+    /** A result line's top-level benchmark: the name before a sub-benchmark's {@code /} or the {@code -GOMAXPROCS}. */
+    private static final Pattern RESULT_NAME = Pattern.compile("(Benchmark[^\\s/]*?)(?:-\\d+)?(?:/\\S*)?\\s+\\d+\\s");
 
     /** A Go duration's units, in nanoseconds (time.ParseDuration's; {@code µs} in both spellings). */
     private static final Map<String, Long> UNITS = Map.of("ns", 1L, "us", 1_000L, "\u00b5s", 1_000L,

@@ -195,6 +195,20 @@ class GoCaptureTest {
     }
 
     /** Half the CPU run's -test.benchtime: a count (at least 1x) or a Go duration; anything else unchanged. */
+    /** golang/snappy v1.0.0 without testdata/bench: 2 of its 26 benchmarks ran, the others called b.Skip (no line). */
+    @Test
+    void benchmarksThatReportedNoResultAreNamed() {
+        String out = "goos: linux\ngoarch: amd64\npkg: github.com/golang/snappy\ncpu: AMD EPYC\n"
+                + "BenchmarkRandomEncode-2     \t    9091\t     41544 ns/op\t25239.99 MB/s\t       0 B/op\t       0 allocs/op\n"
+                + "BenchmarkExtendMatch-2      \t   54909\t      5857 ns/op\t       0 B/op\t       0 allocs/op\n"
+                + "BenchmarkSub/small-2 \t 10\t 5 ns/op\nBenchmarkDash-Name-8 \t 10\t 5 ns/op\nPASS\n";
+        assertThat(GoCapture.unreported(List.of("BenchmarkRandomEncode", "BenchmarkExtendMatch", "BenchmarkSub",
+                "BenchmarkDash-Name"), out)).isEmpty();
+        assertThat(GoCapture.unreported(List.of("BenchmarkWordsDecode1e1", "BenchmarkRandomEncode",
+                "BenchmarkUFlat0", "BenchmarkUFlat1", "BenchmarkExtendMatch", "BenchmarkZFlat0"), out))
+                .isEqualTo("4 of 6 benchmarks (BenchmarkWordsDecode1e1, BenchmarkUFlat0, BenchmarkUFlat1 and 1 more)");
+    }
+
     @Test
     void theHeapRunTakesHalfTheBenchtime() {
         assertThat(GoCapture.heapBenchtime("1s")).isEqualTo("500ms");
