@@ -149,7 +149,7 @@ final class ProfileAggregator {
         locUntimed = untimed(untimed);
     }
 
-    /** {@link #locUntimed}: asks {@code untimed} about each line of a function named like a benchmark. */
+    /** {@link #locUntimed}: asks {@code untimed} about each line of a test file (benchmarks and their helpers). */
     private int[] untimed(UntimedLines untimed) {
         int[] frameStart = r.frameStart();
         int[] out = new int[frameStart.length - 1];
@@ -163,7 +163,7 @@ final class ProfileAggregator {
         for (int ln = 0; ln < keys.size(); ln++) {
             LineKey key = keys.get(ln);
             String fn = r.names()[key.fn()];
-            UntimedLines.Part p = fn.contains("Benchmark") ? untimed.at(fn, key.file(), key.line()) : null;
+            UntimedLines.Part p = key.file().endsWith("_test.go") ? untimed.at(fn, key.file(), key.line()) : null;
             lineUntimed[ln] = p == null ? -1 : index.computeIfAbsent(p, x -> {
                 parts.add(x);
                 partValues.add(new long[k]);

@@ -52,10 +52,12 @@ class BenchmarkTimersTest {
     /**
      * A {@code b.Run} body (a function literal of a {@code *testing.B} in the benchmark) is read as a benchmark of its
      * own, once: its setup before its own ResetTimer is untimed (the profile names it {@code BenchmarkRun.func1}); a
-     * literal of anything else, and a closure inside the b.Run body, are not read.
+     * literal of anything else, and a closure inside the b.Run body, are not read. Methods are not read; any other
+     * top-level function with a {@code *testing.B} is (a helper, {@code Benchmarkfoo} too: it is no benchmark but a
+     * function a benchmark may call).
      */
     @Test
-    void aBRunBodyIsReadMethodsAndOtherFunctionsAreNot() {
+    void aBRunBodyIsReadMethodsAreNot() {
         assertThat(spans("""
                 package x
 
@@ -85,7 +87,9 @@ class BenchmarkTimersTest {
 
                 func BenchmarkBlank(_ *testing.B) {
                 }
-                """)).containsExactly("4-6 BenchmarkRun.func before b.ResetTimer at x_test.go:6");
+                """)).containsExactly("4-6 BenchmarkRun.func before b.ResetTimer at x_test.go:6",
+                "17-19 Benchmarkfoo before b.ResetTimer at x_test.go:19",
+                "22-24 helper before b.ResetTimer at x_test.go:24");
     }
 
     /** for b.Loop() (Go 1.24+): the timer runs inside the loop only, so what comes before and after it is untimed. */
