@@ -28,7 +28,7 @@ class MultiBinaryReportTest {
                 .findFirst().orElseThrow();
         String m = list92.get("message").asText();
         assertThat(m).startsWith("this line allocates 93.7 % of the bytes in mem-1.pprof after benchmark setup"
-                + " (go tool pprof, which counts the setup: 32.5 % in internal.(*LruList[go.shape.int64,go.shape.int64])"
+                + " (of all its bytes, setup included, the total go tool pprof shows: 32.5 % in internal.(*LruList[go.shape.int64,go.shape.int64])"
                 + ".insertValue + 5.1 % in internal.(*LruList[go.shape.int64,go.shape.struct {}]).insertValue)");
         assertThat(m).doesNotContain("standard-library code it calls");
         assertThat(m).contains("(heap allocations here: &internal.Entry[go.shape.int64,go.shape.int64]{...})");
