@@ -3,6 +3,7 @@ package dev.perfwarden.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,5 +34,33 @@ class MultiBinaryReportTest {
         assertThat(m).doesNotContain("standard-library code it calls");
         assertThat(m).contains("(heap allocations here: &internal.Entry[go.shape.int64,go.shape.int64]{...})");
         assertThat(m).contains("The allocator takes 10.6 % of cpu-1.pprof's CPU samples (threshold 10.0 %)");
+    }
+
+    /**
+     * alloc-heavy-line weighs a line by LineCost, which stays merged over the heap profiles: its message says so and
+     * names each CPU profile's allocator share (10.6 % of cpu-1, 7.3 % of cpu-2) instead of the last one's. With
+     * profile.malloc.share at 50 % neither CPU profile reaches malloc-hot, so alloc-heavy-line speaks for list.go:92:
+     * 130.4 MB of mem-1 + 63.3 MB of mem-2 after setup, of 139.2 + 92.8 MB.
+     */
+    @Test
+    void allocHeavyLineSaysItsShareIsOfTheHeapProfilesSummed() throws Exception {
+        Path d = Cli.root().resolve("testdata/modules/lru");
+        List<String> args = new java.util.ArrayList<>(List.of("analyze"));
+        args.addAll(RealModuleTest.captures(d, List.of("m2.txt", "json", "objdump.txt", "cpu.pprof", "mem.pprof")));
+        args.addAll(List.of("--source", d.resolve("src").toString(), "--format", "json", "--fail-on", "none",
+                "--no-config", "--all", "--param", "profile.malloc.share=0.5"));
+        Cli.Run run = Cli.run(args.toArray(String[]::new));
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> msgs = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("findings").forEach(f -> {
+            if (RealModuleTest.key(f).equals("alloc-heavy-line internal/list.go:92")) {
+                msgs.add(f.get("message").asText());
+            }
+        });
+        assertThat(msgs).singleElement().satisfies(m -> assertThat(m)
+                .startsWith("this line allocates 83.5 % of all the bytes in the 2 heap profiles summed (mem-1.pprof,"
+                        + " mem-2.pprof) (194 MB of 232 MB).")
+                .contains("(the allocator holds 10.6 % of cpu-1.pprof's CPU samples, the GC 2.2 %; the allocator holds"
+                        + " 7.3 % of cpu-2.pprof's CPU samples, the GC 3.7 %)"));
     }
 }
