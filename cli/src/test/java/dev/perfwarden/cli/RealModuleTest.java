@@ -58,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RealModuleTest {
     private static final List<String> MODULES = List.of("murmur3", "bitset", "chi", "uuid", "xsync", "fastjson", "btree",
-            "lz4", "decimal", "gbtree");
+            "lz4", "decimal", "gbtree", "lru");
     private static final Pattern JUDGED = Pattern.compile("^(\\S+)\\s+(\\S+):(\\d+)\\s+(actionable|unimportant|wrong)\\s+--\\s+(.+)$");
     /** {@code shown N -- why}: how many findings the default text report shows (required when it shows none). */
     private static final Pattern SHOWN = Pattern.compile("^shown\\s+(\\d+)\\s+--\\s+(.+)$");
@@ -126,9 +126,8 @@ class RealModuleTest {
         static Report of(Path dir) {
             return CACHE.computeIfAbsent(dir, d -> {
                 List<String> args = new ArrayList<>(List.of("analyze"));
-                for (String f : List.of("m2.txt", "json", "bce.txt", "objdump.txt", "cpu.pprof", "mem.pprof", "bench.txt")) {
-                    args.add(d.resolve(f).toString());
-                }
+                args.addAll(captures(d, List.of("m2.txt", "json", "bce.txt", "objdump.txt", "cpu.pprof", "mem.pprof",
+                        "bench.txt")));
                 args.addAll(List.of("--source", d.resolve("src").toString(), "--format", "json", "--fail-on", "none",
                         "--no-config"));
                 Cli.Run run = Cli.run(args.toArray(String[]::new));
@@ -143,6 +142,27 @@ class RealModuleTest {
                 }
             });
         }
+    }
+
+    /**
+     * The capture files of {@code names} in {@code dir}: each as it is, or, for a module captured as {@code scan
+     * --bench} captures one (lru: one test binary per package), its numbered files ({@code cpu.pprof}: {@code
+     * cpu-1.pprof}, {@code cpu-2.pprof}, ...), in order.
+     */
+    static List<String> captures(Path dir, List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            if (Files.exists(dir.resolve(n))) {
+                out.add(dir.resolve(n).toString());
+                continue;
+            }
+            String stem = n.substring(0, n.lastIndexOf('.'));
+            String ext = n.substring(n.lastIndexOf('.'));
+            for (int i = 1; Files.exists(dir.resolve(stem + "-" + i + ext)); i++) {
+                out.add(dir.resolve(stem + "-" + i + ext).toString());
+            }
+        }
+        return out;
     }
 
     static String key(JsonNode f) {
@@ -186,9 +206,9 @@ class RealModuleTest {
         // a line is measured when CPU samples pass through it, or when it allocates bytes itself (heap profile flat)
         Set<String> sampled = new HashSet<>();
         List<Fact> facts = new ArrayList<>();
-        for (String p : List.of("cpu.pprof", "mem.pprof")) {
+        for (String p : captures(dir, List.of("cpu.pprof", "mem.pprof"))) {
             ParseContext ctx = new ParseContext(p, new PprofParser().kind(), facts::add);
-            new PprofParser().parse(InputSource.of(dir.resolve(p)), ctx);
+            new PprofParser().parse(InputSource.of(Path.of(p)), ctx);
         }
         for (Fact x : facts) {
             if (x instanceof HotLine l && (l.sampleType().equals("cpu") && (l.flat() > 0 || l.cum() > 0)
@@ -568,10 +588,7 @@ class RealModuleTest {
             return;
         }
         String module = JSON.readTree(dir.resolve("capture.json").toFile()).get("module").asText().replaceAll("@.*$", "");
-        List<String> args = new ArrayList<>();
-        for (String f : List.of("m2.txt", "json", "objdump.txt", "cpu.pprof")) {
-            args.add(dir.resolve(f).toString());
-        }
+        List<String> args = new ArrayList<>(captures(dir, List.of("m2.txt", "json", "objdump.txt", "cpu.pprof")));
         List<Fact> facts = new dev.perfwarden.facts.input.InputReader()
                 .read(args, List.of(dir.resolve("src")), java.io.InputStream.nullInputStream()).facts();
         int pairs = 0;
@@ -597,7 +614,7 @@ class RealModuleTest {
     void wrappersWithoutM2(Path dir) {
         java.util.function.Function<List<String>, Set<String>> inInit = files -> {
             List<String> args = new ArrayList<>(List.of("analyze"));
-            files.forEach(f -> args.add(dir.resolve(f).toString()));
+            args.addAll(captures(dir, files));
             args.addAll(List.of("--source", dir.resolve("src").toString(), "--format", "json", "--fail-on", "none",
                     "--no-config", "--all", "--include-tests"));
             Cli.Run run = Cli.run(args.toArray(String[]::new));

@@ -181,7 +181,7 @@ public final class PprofParser implements InputParser {
                 int lineNo = (int) Math.min(Integer.MAX_VALUE, Math.max(0, data.lineNumber(ln)));
                 if (caller != 0) {
                     ctx.emit(new CallerLine(symbols[data.lineFunction(ln)], data.lineFile(ln), lineNo, st.type(),
-                            st.unit(), caller, data.share(caller, t)));
+                            st.unit(), caller, data.share(caller, t), instances[data.lineFunction(ln)], flat, input));
                 }
                 if (flat != 0 || cum != 0) {
                     ctx.emit(new HotLine(symbols[data.lineFunction(ln)], data.lineFile(ln), lineNo, st.type(),
@@ -226,7 +226,8 @@ public final class PprofParser implements InputParser {
                 data.share(data.bucket(RuntimeFunctions.Bucket.SCHEDULER, t), t),
                 data.share(data.bucket(RuntimeFunctions.Bucket.PROFILER, t), t),
                 data.share(assembly.values().stream().mapToLong(Long::longValue).sum(), t),
-                largest(assembly, data, t));
+                largest(assembly, data, t), h.mainBuildId(),
+                Math.abs(data.leftOut().stream().mapToLong(l -> l.value(t)).sum()));
     }
 
     /** Flat samples of type {@code t} per function outside the standard library whose lines are in a {@code .s} file. */

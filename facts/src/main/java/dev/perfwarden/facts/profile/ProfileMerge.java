@@ -12,11 +12,13 @@ import java.util.Map;
  * Merges the per-profile facts of several profiles of one sample type as {@code go tool pprof a.pprof b.pprof}
  * merges the profiles (google/pprof {@code profile.Merge}: the values of identical samples are summed, never
  * scaled; the period is the largest, which changes no value): one {@link LineCost}, {@link HotLine},
- * {@link HotFunction}, {@link CallerLine} and {@link RuntimeCallerLine} per site and sample type, its values the
+ * {@link HotFunction} and {@link RuntimeCallerLine} per site and sample type, its values the
  * sums over the profiles and its shares of the summed totals. {@code scan --bench} writes one CPU profile per test
  * binary: without this a line holding 30 % of a small package's 40 samples outranks 10 % of the main package's
  * 9,000. {@link ProfileSummary} facts stay one per profile (each names its input: the skewed-profile check is per
- * profile). A sample type given in only one profile is left as it is.
+ * profile). A sample type given in only one profile is left as it is. {@link CallerLine} facts stay one per
+ * profile too (each names its input): the heap lines of malloc-hot and gc-pressure are judged and shown per profile,
+ * by the CPU profile of the same binary ({@link ProfileSummary#binary}), as {@code go tool pprof -list} shows them.
  */
 public final class ProfileMerge {
     private ProfileMerge() {
@@ -72,8 +74,6 @@ public final class ProfileMerge {
             return List.of("hot-line", h.symbol(), h.instance(), h.file(), h.line(), h.sampleType(), h.unit());
         } else if (f instanceof HotFunction h) {
             return List.of("hot-function", h.symbol(), h.instance(), h.sampleType(), h.unit());
-        } else if (f instanceof CallerLine c) {
-            return List.of("caller-line", c.symbol(), c.file(), c.line(), c.sampleType(), c.unit());
         } else if (f instanceof RuntimeCallerLine c) {
             return List.of("runtime-caller-line", c.symbol(), c.file(), c.line(), c.category(), c.sampleType(),
                     c.unit());
@@ -88,8 +88,6 @@ public final class ProfileMerge {
             return h.sampleType() + '\u0000' + h.unit();
         } else if (f instanceof HotFunction h) {
             return h.sampleType() + '\u0000' + h.unit();
-        } else if (f instanceof CallerLine c) {
-            return c.sampleType() + '\u0000' + c.unit();
         } else if (f instanceof RuntimeCallerLine c) {
             return c.sampleType() + '\u0000' + c.unit();
         }
@@ -104,8 +102,6 @@ public final class ProfileMerge {
             return new long[]{h.flat(), h.cum(), h.preempt()};
         } else if (f instanceof HotFunction h) {
             return new long[]{h.flat(), h.cum(), h.preempt()};
-        } else if (f instanceof CallerLine c) {
-            return new long[]{c.flat()};
         }
         return new long[]{((RuntimeCallerLine) f).flat()};
     }
@@ -121,8 +117,6 @@ public final class ProfileMerge {
         } else if (f instanceof HotFunction h) {
             return new HotFunction(h.symbol(), h.sampleType(), h.unit(), v[0], share(v[0], total), v[1],
                     share(v[1], total), h.instance(), v[2]);
-        } else if (f instanceof CallerLine c) {
-            return new CallerLine(c.symbol(), c.file(), c.line(), c.sampleType(), c.unit(), v[0], share(v[0], total));
         }
         RuntimeCallerLine c = (RuntimeCallerLine) f;
         return new RuntimeCallerLine(c.symbol(), c.file(), c.line(), c.category(), c.sampleType(), c.unit(), v[0],
