@@ -61,20 +61,57 @@ public final class CompileGuard {
      * @throws PackException the work's own, or a bound broken (one problem per pack that is not built in)
      */
     public static <T> T run(String what, List<Pack> packs, Callable<T> work) throws PackException {
+        return run(what, packs, work, null);
+    }
+
+    /**
+     * The CPU time that several checks of one run may take together: each check of a pack is bounded by
+     * {@link #time()}, and all of them by this, so that a project file listing many packs, each tuned to stay just
+     * under the bound, cannot make a run take that bound times the number of packs (attack4 left it untried). Used
+     * by one thread at a time (a session's checks run one after another).
+     */
+    public static final class Budget {
+        private final long total;
+        private long used;
+
+        public Budget() {
+            this(time());
+        }
+
+        Budget(Duration total) {
+            this.total = total.toNanos();
+        }
+
+        long remaining() {
+            return Math.max(0, total - used);
+        }
+    }
+
+    /** As {@link #run(String, List, Callable)}, the work's CPU time also counted in {@code budget} (null: none). */
+    public static <T> T run(String what, List<Pack> packs, Callable<T> work, Budget budget) throws PackException {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong spent = new java.util.concurrent.atomic.AtomicLong();
         Thread worker = new Thread(null, () -> {
             try {
                 result.set(work.call());
             } catch (Throwable t) {
                 failure.set(t);
+            } finally {
+                spent.set(Math.max(0, Watched.cpuNanosOfCurrentThread()));
             }
         }, "perfwarden-bounded-compile", STACK_BYTES);
         worker.setDaemon(true);
         worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        String over = watch(worker);
+        Duration cpu = budget == null ? time() : Duration.ofNanos(Math.min(time().toNanos(), budget.remaining()));
+        String over = watch(worker, cpu);
+        if (budget != null) {
+            budget.used += over != null ? cpu.toNanos() : spent.get();
+        }
         if (over != null) {
-            throw refused(what, packs, over);
+            throw refused(what, packs, over + (budget != null && cpu.compareTo(time()) < 0 ? " (what was left of the "
+                    + Watched.seconds(Duration.ofNanos(budget.total)) + " s all the packs of a run may take to " + verb(what)
+                    + " together)" : ""));
         }
         Throwable t = failure.get();
         if (has(t, OutOfMemoryError.class)) {
@@ -106,8 +143,7 @@ public final class CompileGuard {
     }
 
     /** Starts {@code worker} and waits for it; null when it ended within the bounds, else which bound it broke. */
-    private static String watch(Thread worker) {
-        Duration cpu = time();
+    private static String watch(Thread worker, Duration cpu) {
         long headroom = headroom();
         boolean cpuClock = Watched.cpuClock();
         long wallDeadline = System.nanoTime() + WALL_FACTOR * cpu.toNanos();
@@ -174,7 +210,7 @@ public final class CompileGuard {
                     : p.id() + " (with " + ids + ")") + ": " + what + " " + over + (bound ? " and was stopped" : "")
                     + ": refused (" + (bound ? "a pack may take at most " + Watched.seconds(time()) + " s of CPU time to "
                     + verb(what) + ", and must leave " + (headroom() >> 20) + " MiB of heap free; split it into"
-                    + " smaller packs)" : "the pack's fault, not perfwarden's; write it differently)")));
+                    + " smaller packs" + (over.contains("all the packs of a run") ? ", or list fewer" : "") + ")" : "the pack's fault, not perfwarden's; write it differently)")));
         }
         return new PackException(problems);
     }

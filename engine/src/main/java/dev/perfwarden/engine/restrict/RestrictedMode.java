@@ -35,8 +35,13 @@ public final class RestrictedMode {
      * (its cost grows with the pack's text: 200 queries of 10 joined patterns took 7 s), over which the pack is refused.
      */
     public static List<Problem> check(Pack pack, ClassLoader classLoader) {
+        return check(pack, classLoader, null);
+    }
+
+    /** As {@link #check(Pack, ClassLoader)}, its CPU time also counted in the run's {@code budget} (null: none). */
+    public static List<Problem> check(Pack pack, ClassLoader classLoader, CompileGuard.Budget budget) {
         try {
-            return CompileGuard.run("checking", List.of(pack), () -> checkUnbounded(pack, classLoader));
+            return CompileGuard.run("checking", List.of(pack), () -> checkUnbounded(pack, classLoader), budget);
         } catch (PackException e) {
             return e.problems();
         }

@@ -331,9 +331,11 @@ public final class Session {
     public Verification verify() {
         List<Problem> problems = new ArrayList<>();
         if (spec.trust() == Trust.RESTRICTED) {
+            // all the packs' checks together within one check's bound (CompileGuard.Budget)
+            dev.perfwarden.engine.restrict.CompileGuard.Budget budget = new dev.perfwarden.engine.restrict.CompileGuard.Budget();
             for (Pack pack : packs) {
                 if (!pack.builtin()) {
-                    problems.addAll(RestrictedMode.check(pack, workspace.classLoader()));
+                    problems.addAll(RestrictedMode.check(pack, workspace.classLoader(), budget));
                 }
             }
         }
