@@ -30,6 +30,11 @@ final class GoFileParser {
         this.match = GoScanner.brackets(tokens);
     }
 
+    /** The matching bracket of each token of the file ({@link GoScanner#brackets}), as the parse used it. */
+    int[] brackets() {
+        return match;
+    }
+
     private Token tok(int i) {
         return i < t.size() ? t.get(i) : t.get(t.size() - 1);
     }
@@ -153,6 +158,7 @@ final class GoFileParser {
         if (!tok(j).is("(")) {
             return skipStatement(j);
         }
+        d.paramsOpen = j;
         j = after(j);
         if (!tok(j).is("{")) {
             if (tok(j).is("(")) {
@@ -167,6 +173,7 @@ final class GoFileParser {
         if (tok(j).is("{") && match[j] > j) {
             int close = match[j];
             d.hasBody = true;
+            d.bodyOpen = j;
             d.endLine = tok(close).line();
             d.endCol = tok(close).col();
             d.lits = lits(j + 1, close);

@@ -478,6 +478,9 @@ public final class GoSourceIndex {
         int endLine;
         int endCol;
         boolean hasBody;
+        /** Token indices (in the parsed file's tokens) of the parameters' and the body's opening bracket; -1 if none. */
+        int paramsOpen = -1;
+        int bodyOpen = -1;
         List<Lit> lits = List.of();
         Set<String> refs = Set.of();
     }

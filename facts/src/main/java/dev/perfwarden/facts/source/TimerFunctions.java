@@ -38,9 +38,10 @@ final class TimerFunctions {
         Map<String, List<Func>> byPackage = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             List<Token> t = GoScanner.scan(e.getValue());
-            int[] match = GoScanner.brackets(t);
-            String pkg = t.size() > 1 && t.get(0).is("package") ? t.get(1).text() : "";
-            byPackage.computeIfAbsent(pkg, p -> new ArrayList<>()).addAll(funcs(e.getKey(), t, match));
+            GoFileParser parser = new GoFileParser(e.getKey(), t);
+            GoSourceIndex.Parsed parsed = parser.parse();
+            byPackage.computeIfAbsent(parsed.pkgName, p -> new ArrayList<>())
+                    .addAll(funcs(e.getKey(), t, parser.brackets(), parsed));
         }
         List<Read> out = new ArrayList<>();
         for (List<Func> fs : byPackage.values()) {
@@ -68,49 +69,22 @@ final class TimerFunctions {
         return out;
     }
 
-    /** The top-level functions (no methods) of one file with a named {@code *testing.B} parameter and a body. */
-    private static List<Func> funcs(String rel, List<Token> t, int[] match) {
+    /**
+     * The top-level functions (no methods) of one file with a named {@code *testing.B} parameter and a body, from the
+     * source index's own reading of the file's declarations ({@link GoFileParser}).
+     */
+    private static List<Func> funcs(String rel, List<Token> t, int[] match, GoSourceIndex.Parsed parsed) {
         List<Func> out = new ArrayList<>();
-        for (int i = 0; i < t.size(); i++) {
-            Token k = t.get(i);
-            if (k.kind() == Kind.OP && (k.is("(") || k.is("[") || k.is("{")) && match[i] > i) {
-                i = match[i];
+        for (GoSourceIndex.Decl d : parsed.decls) {
+            if (!d.recv.isEmpty() || !d.hasBody || d.paramsOpen < 0 || match[d.paramsOpen] < 0) {
                 continue;
             }
-            if (!k.is("func") || i + 2 >= t.size() || !t.get(i + 1).isIdent()) {
-                continue;
-            }
-            int params = i + 2;
-            if (t.get(params).is("[") && match[params] > params) {
-                params = match[params] + 1; // type parameters
-            }
-            if (params >= t.size() || !t.get(params).is("(") || match[params] < 0) {
-                continue;
-            }
-            int body = bodyOpen(t, match, match[params] + 1);
-            String[] b = body < 0 ? null : bParam(t, match, params, match[params]);
+            String[] b = bParam(t, match, d.paramsOpen, match[d.paramsOpen]);
             if (b != null) {
-                out.add(new Func(rel, t.get(i + 1).text(), b[0], Integer.parseInt(b[1]), k.line(), t, match, body));
+                out.add(new Func(rel, d.name, b[0], Integer.parseInt(b[1]), d.line, t, match, d.bodyOpen));
             }
-            i = body < 0 ? match[params] : match[body];
         }
         return out;
-    }
-
-    /** The body's opening brace after the parameters (past any results), or -1 for a declaration without one. */
-    private static int bodyOpen(List<Token> t, int[] match, int m) {
-        while (m < t.size()) {
-            Token k = t.get(m);
-            if (k.is("{") && !t.get(m - 1).is("struct") && !t.get(m - 1).is("interface")) {
-                return match[m] > m ? m : -1;
-            }
-            if (k.kind() == Kind.SEMI || k.kind() == Kind.EOF || match[m] < 0 && k.kind() == Kind.OP
-                    && (k.is("(") || k.is("[") || k.is("{"))) {
-                return -1;
-            }
-            m = k.kind() == Kind.OP && (k.is("(") || k.is("[") || k.is("{")) ? match[m] + 1 : m + 1;
-        }
-        return -1;
     }
 
     /**
