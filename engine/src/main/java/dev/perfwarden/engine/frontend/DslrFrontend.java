@@ -13,7 +13,7 @@ import java.util.List;
  * above by the expander).
  */
 public final class DslrFrontend implements PolicyFrontend {
-    /** CPU time the expansion of all of one pack's DSLR files may take (go-perf's largest file takes milliseconds). */
+    /** CPU time the expansion of all the DSLR files of a run's packs may take (go-perf's largest file takes milliseconds). */
     static final Duration EXPANSION_BUDGET = Duration.ofSeconds(10);
 
     @Override
@@ -50,16 +50,16 @@ public final class DslrFrontend implements PolicyFrontend {
         DslrExpander.Result r;
         Duration left = ctx.expansion().left();
         if (left.isZero()) {
-            return Translation.failed(List.of(new Diagnostic(src.path(), 1, 0, "not expanded: the pack's DSLR files"
-                    + " took all of the " + Watched.seconds(EXPANSION_BUDGET) + " s of CPU time their expansion may"
+            return Translation.failed(List.of(new Diagnostic(src.path(), 1, 0, "not expanded: the DSLR files of this run's"
+                    + " packs took all of the " + Watched.seconds(EXPANSION_BUDGET) + " s of CPU time their expansion may"
                     + " take together before this one")));
         }
         try {
             r = CpuBound.run(left, () -> DslrExpander.expand(text, mappings), ctx.expansion()::spend);
         } catch (CpuBound.Exceeded e) {
             return Translation.failed(List.of(new Diagnostic(src.path(), 1, 0, "expanding this file's sentences "
-                    + e.getMessage() + " (the " + Watched.seconds(EXPANSION_BUDGET) + " s of CPU time all of the"
-                    + " pack's DSLR files may take together): a DSL entry's sentence backtracks on it (Drools matches"
+                    + e.getMessage() + " (the " + Watched.seconds(EXPANSION_BUDGET) + " s of CPU time all the DSLR"
+                    + " files of a run's packs may take together): a DSL entry's sentence backtracks on it (Drools matches"
                     + " sentences as regular expressions; each {slot} is a lazy '.*?'); use fewer slots per sentence,"
                     + " or shorter sentences")));
         }

@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param parameters every parameter a rule of this pack can read, with its type: the pack's own
  *                   ({@code pack.yaml}) and the engine's hotness thresholds
  * @param dsl        the pack's DSL files at its root, parsed: file name → mapping
- * @param expansion  the CPU time left for expanding all of the pack's DSLR files (one budget per pack, not per file:
- *                   a pack of 12 files that each took the whole budget loaded for 6 minutes, attack3 probe 06)
+ * @param expansion  the CPU time left for expanding the DSLR files: one budget for all the packs of a run, not per
+ *                   file (a pack of 12 files that each took the whole budget loaded for 6 minutes, attack3 probe 06)
+ *                   nor per pack (many packs, each just under it)
  */
 public record PackContext(String packId, String drlPackage, Map<String, ParamType> parameters,
                           Map<String, DSLMapping> dsl, CpuBudget expansion) {
@@ -30,7 +31,12 @@ public record PackContext(String packId, String drlPackage, Map<String, ParamTyp
     /** A context with a fresh expansion budget of {@link DslrFrontend#EXPANSION_BUDGET}. */
     public PackContext(String packId, String drlPackage, Map<String, ParamType> parameters,
                        Map<String, DSLMapping> dsl) {
-        this(packId, drlPackage, parameters, dsl, new CpuBudget(DslrFrontend.EXPANSION_BUDGET));
+        this(packId, drlPackage, parameters, dsl, freshExpansionBudget());
+    }
+
+    /** A budget of {@link DslrFrontend#EXPANSION_BUDGET}: what all the DSLR files of a run may take to expand. */
+    public static CpuBudget freshExpansionBudget() {
+        return new CpuBudget(DslrFrontend.EXPANSION_BUDGET);
     }
 
     /** CPU time that several pieces of work share: each takes what is left and gives back what it did not use. */

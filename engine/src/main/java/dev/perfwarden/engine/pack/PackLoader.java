@@ -56,8 +56,16 @@ public final class PackLoader {
 
     /** Loads the pack in folder {@code dir}, or in a {@code .zip}/{@code .jar} archive (see {@link PackArchive}). */
     public static Pack load(Path dir) throws PackException {
+        return load(dir, PackContext.freshExpansionBudget());
+    }
+
+    /**
+     * As {@link #load(Path)}, its DSLR files expanded within what is left of {@code expansion}: the packs of one run
+     * share one budget (a project file listing many packs, each just under a pack's budget, took it times their number).
+     */
+    public static Pack load(Path dir, PackContext.CpuBudget expansion) throws PackException {
         if (PackArchive.isArchive(dir)) {
-            return PackArchive.load(dir);
+            return load(PackArchive.read(dir, PackArchive.Limits.defaults()), expansion);
         }
         PackFiles files;
         try {
@@ -66,7 +74,7 @@ public final class PackLoader {
             throw new PackException(new Problem(String.valueOf(dir.getFileName()), dir.toString(), "", 0, 0,
                     "cannot read pack: " + e.getMessage()));
         }
-        return load(files);
+        return load(files, expansion);
     }
 
     /** Loads built-in pack {@code id} from {@code packs/<id>/} on the class path of {@code cl}. */
@@ -114,6 +122,10 @@ public final class PackLoader {
      * each rule's metadata read ({@link RuleMetadata}); every problem found is collected before the pack is refused.
      */
     static Pack load(PackFiles pf) throws PackException {
+        return load(pf, PackContext.freshExpansionBudget());
+    }
+
+    static Pack load(PackFiles pf, PackContext.CpuBudget expansion) throws PackException {
         PackReading r = new PackReading(pf);
         if (!r.has("pack.yaml")) {
             r.problem("", 0, 0, "no pack.yaml in the pack folder");
@@ -134,7 +146,7 @@ public final class PackLoader {
 
         List<RuleInfo> rules = new ArrayList<>();
         List<RuleSource> sources = new ArrayList<>();
-        PackContext ctx = context(r.packId(), params, dsls);
+        PackContext ctx = context(r.packId(), params, dsls, expansion);
         new RuleFolders(r, new RuleTranslator(r, ctx, version == null ? "" : version, rules, sources))
                 .load(ctx.drlPackage(), sources);
         checks.ruleList(rules);
@@ -146,10 +158,11 @@ public final class PackLoader {
     }
 
     /** What a front-end may know of pack {@code packId}: its DRL package, its parameters plus the engine's, its DSLs. */
-    private static PackContext context(String packId, Map<String, PackParameter> params, Map<String, DSLMapping> dsl) {
+    private static PackContext context(String packId, Map<String, PackParameter> params, Map<String, DSLMapping> dsl,
+                                       PackContext.CpuBudget expansion) {
         Map<String, ParamType> types = new TreeMap<>();
         Pack.ENGINE_PARAMETERS.keySet().forEach(n -> types.put(n, ParamType.NUMBER));
         params.values().forEach(p -> types.put(p.name(), p.type()));
-        return new PackContext(packId, Pack.drlPackageOf(packId), types, dsl);
+        return new PackContext(packId, Pack.drlPackageOf(packId), types, dsl, expansion);
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfwarden.engine.service;
 
+import dev.perfwarden.engine.frontend.PackContext;
 import dev.perfwarden.engine.pack.Pack;
 import dev.perfwarden.engine.pack.PackArchive;
 import dev.perfwarden.engine.pack.PackException;
@@ -17,9 +18,16 @@ import java.util.List;
 /** Which packs a session runs: those asked for, else the project file's, else go-perf. */
 final class PackSelection {
     private final ClassLoader cl;
+    /** What the DSLR files of all the packs this selection loads may take to expand, together. */
+    private final PackContext.CpuBudget expansion;
 
     PackSelection(ClassLoader cl) {
+        this(cl, PackContext.freshExpansionBudget());
+    }
+
+    PackSelection(ClassLoader cl, PackContext.CpuBudget expansion) {
         this.cl = cl;
+        this.expansion = expansion;
     }
 
     List<Pack> select(SessionSpec spec, ProjectConfig config) {
@@ -41,7 +49,7 @@ final class PackSelection {
                         throw new SetupException(config.file() + ":" + s.line() + ": pack " + s.path()
                                 + " does not exist");
                     }
-                    p = PackLoader.load(s.path());
+                    p = PackLoader.load(s.path(), expansion);
                 }
             } catch (PackException e) {
                 throw SetupException.of(e);
@@ -67,7 +75,7 @@ final class PackSelection {
                 throw new SetupException("--rules " + dir + ": not a pack folder or a .zip/.jar archive");
             }
             try {
-                out.add(PackLoader.load(dir));
+                out.add(PackLoader.load(dir, expansion));
             } catch (PackException e) {
                 throw SetupException.of(e);
             }

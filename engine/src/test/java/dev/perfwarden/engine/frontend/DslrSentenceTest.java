@@ -123,8 +123,8 @@ class DslrSentenceTest {
         Translation two = new DslrFrontend().translate(new SourceFile("b/rule.dslr", dslr), ctx);
         assertThat(two.problems()).singleElement().satisfies(d -> {
             assertThat(d.file()).isEqualTo("b/rule.dslr");
-            assertThat(d.message()).isEqualTo("not expanded: the pack's DSLR files took all of the 10 s of CPU time"
-                    + " their expansion may take together before this one");
+            assertThat(d.message()).isEqualTo("not expanded: the DSLR files of this run's packs took all of the 10 s of"
+                    + " CPU time their expansion may take together before this one");
         });
     }
 }
