@@ -442,7 +442,7 @@ public final class InputReader {
             }
             if (name.equals("capture.json")) {
                 captureSource(f).ifPresentOrElse(roots::add,
-                        () -> skipped.add(new Skipped(f.toString(), "capture metadata (its source folder was not found)")));
+                        () -> skipped.add(new Skipped(f.toString(), "capture metadata (its source folder was not found, or holds no go.mod)")));
                 continue;
             }
             sources.add(new InputSource(f.toString(), f, true));
@@ -466,17 +466,39 @@ public final class InputReader {
         if (src == null || src.isBlank()) {
             return Optional.empty();
         }
-        Path s = Path.of(src);
+        Path s;
+        try {
+            s = Path.of(src);
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
         if (s.isAbsolute()) {
-            return Files.isDirectory(s) ? Optional.of(s.normalize()) : Optional.empty();
+            return module(s.normalize());
         }
         for (Path a = captureJson.toAbsolutePath().getParent(); a != null; a = a.getParent()) {
-            Path c = a.resolve(s).normalize();
-            if (Files.isRegularFile(c.resolve("go.mod"))) {
-                return Optional.of(c);
+            Optional<Path> c = module(a.resolve(s).normalize());
+            if (c.isPresent()) {
+                return c;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code dir} when it is a Go module's folder (it holds a {@code go.mod}) and not under {@code /proc}, {@code /sys}
+     * or {@code /dev}: a capture folder's {@code capture.json} comes from the repository under analysis
+     * ({@code "source": "/proc/self"} made the HTML report show the process environment, attack5 probe 01).
+     */
+    private static Optional<Path> module(Path dir) {
+        try {
+            if (!Files.isRegularFile(dir.resolve("go.mod"))
+                    || dev.perfwarden.facts.source.GoFiles.special(dir.toRealPath())) {
+                return Optional.empty();
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.of(dir);
     }
 
     /** The module roots (folders holding go.mod) above each root, plus the roots themselves. */

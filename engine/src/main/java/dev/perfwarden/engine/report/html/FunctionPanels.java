@@ -5,6 +5,7 @@ import dev.perfwarden.facts.asm.AsmInstruction;
 import dev.perfwarden.facts.disasm.HotInstruction;
 import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.HotLine;
+import dev.perfwarden.facts.source.GoFiles;
 import dev.perfwarden.facts.source.GoSourceIndex;
 import dev.perfwarden.facts.symbols.Symbols;
 import org.jsoup.nodes.Element;
@@ -113,12 +114,12 @@ public final class FunctionPanels {
     /** A panel for {@code symbol} around {@code file:line}, when the source file is found. */
     private Optional<Panel> panel(int n, String symbol, String file, int line) {
         for (Path root : roots) {
-            Path src = root.resolve(file).normalize();
-            if (!src.startsWith(root) || !Files.isRegularFile(src)) {
+            Optional<Path> src = GoFiles.readable(root, file);
+            if (src.isEmpty()) {
                 continue;
             }
             int[] span = span(root, symbol, file, line);
-            return Optional.of(new Panel("p" + (n + 1), symbol, file, src, span[0], span[1], new ArrayList<>()));
+            return Optional.of(new Panel("p" + (n + 1), symbol, file, src.get(), span[0], span[1], new ArrayList<>()));
         }
         return Optional.empty();
     }
@@ -312,7 +313,11 @@ public final class FunctionPanels {
         try {
             var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            return dec.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p))).toString().lines().toList();
+            byte[] bytes;
+            try (var in = Files.newInputStream(p)) {
+                bytes = in.readNBytes((int) GoFiles.MAX_FILE); // the file may have grown since it was checked
+            }
+            return dec.decode(java.nio.ByteBuffer.wrap(bytes)).toString().lines().toList();
         } catch (IOException e) {
             return List.of();
         }
