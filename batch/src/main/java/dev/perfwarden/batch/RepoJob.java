@@ -10,8 +10,8 @@ import dev.perfwarden.engine.report.JsonReporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -138,15 +138,26 @@ public final class RepoJob {
         return sb.toString();
     }
 
+    /**
+     * Deletes {@code p} and all below it, links included but not what they point at: a folder is made writable
+     * (a read-only module cache folder cannot be emptied) only when it is a real folder, never through a link (a
+     * repository's committed {@code link.txt -> /home/auditor/file} made the link's target writable, attack5 probe 06).
+     */
     static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        List<Path> all;
         try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+            all = s.sorted().toList();
+        }
+        for (Path x : all) {
+            if (Files.isDirectory(x, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 x.toFile().setWritable(true);
-                Files.deleteIfExists(x);
             }
+        }
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Files.deleteIfExists(all.get(i));
         }
     }
 }
