@@ -1,5 +1,6 @@
 package dev.perfwarden.batch;
 
+import dev.perfwarden.engine.report.TerminalText;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -109,7 +110,7 @@ public interface Progress extends AutoCloseable {
             done++;
             if (!row.ok()) {
                 failed++;
-                err.println("batch: " + row.repo() + " failed: " + SummaryTable.firstLine(row.reason()));
+                err.println("batch: " + TerminalText.escape(row.repo()) + " failed: " + SummaryTable.firstLine(row.reason()));
             }
             long now = System.nanoTime();
             if (now - last >= intervalNanos) {

@@ -1,5 +1,7 @@
 package dev.perfwarden.batch;
 
+import dev.perfwarden.engine.report.TerminalText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,7 @@ public final class SummaryTable {
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[]{"REPO", "ERROR", "WARNING", "NOTE", "GATE", "TIME", "STATUS"});
         for (RepoRow r : rows) {
-            cells.add(new String[]{r.repo(), n(r, "error"), n(r, "warning"), n(r, "note"),
+            cells.add(new String[]{TerminalText.escape(r.repo()), n(r, "error"), n(r, "warning"), n(r, "note"),
                     r.gate() == null ? "-" : r.gate(), seconds(r.millis()),
                     r.ok() ? "ok" : "failed: " + firstLine(r.reason())});
         }
@@ -52,11 +54,16 @@ public final class SummaryTable {
         return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
     }
 
+    /**
+     * The first line of {@code s} (a failure's reason) as a terminal or CI log may show it: its control characters
+     * escaped, since a reason quotes input file names from the repository (an ESC/CR in one redrew a failed row as
+     * {@code ok} and drew forged totals, attack5 probe 07).
+     */
     static String firstLine(String s) {
         if (s == null) {
             return "";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl) + " …";
+        return TerminalText.escape(nl < 0 ? s : s.substring(0, nl)) + (nl < 0 ? "" : " …");
     }
 }
