@@ -90,6 +90,8 @@ public final class Manifest {
         String id = string(e, "id", errors, true);
         if (id != null && !RepoEntry.ID.matcher(id).matches()) {
             errors.at(e.get("id"), "id '" + id + "' must be letters, digits, '.', '_' or '-' (it names output files)");
+        } else if (id != null && RepoEntry.reserved(id)) {
+            errors.at(e.get("id"), "id '" + id + "' names the batch's own summary.json or findings.jsonl: choose another");
         }
         List<String> kinds = new ArrayList<>();
         for (String k : List.of("captures", "module", "git")) {
@@ -147,6 +149,10 @@ public final class Manifest {
             if (!RepoEntry.ID.matcher(id).matches()) {
                 throw new IllegalArgumentException(d + ": folder name '" + id
                         + "' cannot be an id (letters, digits, '.', '_' or '-'); use a manifest");
+            }
+            if (RepoEntry.reserved(id)) {
+                throw new IllegalArgumentException(d + ": folder name '" + id + "' would name the batch's own"
+                        + " summary.json or findings.jsonl; use a manifest to give it another id");
             }
             Path before = seen.putIfAbsent(id, abs);
             if (before != null) {

@@ -35,6 +35,14 @@ public record RepoEntry(String id, Kind kind, String path, String url, String re
     /** Ids name files in the output folder: letters, digits, '.', '_' and '-', not starting with '.'. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
+    /**
+     * Ids that would name the batch's own files ({@code summary.json}, {@code findings.jsonl}), in any case (a file
+     * system may ignore it): a repository {@code summary} had its report overwritten by the totals (attack5 probe 02).
+     */
+    public static boolean reserved(String id) {
+        return id.equalsIgnoreCase("summary") || id.equalsIgnoreCase("findings");
+    }
+
     public RepoEntry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");

@@ -79,4 +79,14 @@ class ManifestTest {
         assertThatThrownBy(() -> Manifest.ofDirs(List.of(Path.of("/x/orders"), Path.of("/y/orders"))))
                 .hasMessageContaining("have the same name 'orders'");
     }
+
+    /** attack5 probe 02: a repository named summary had its report overwritten by the batch's totals. */
+    @Test
+    void idsThatNameTheBatchsOwnFilesAreRefused() {
+        assertThatThrownBy(() -> Manifest.parse("repos:\n  - id: Summary\n    captures: x\n", "m.yaml", DIR))
+                .hasMessageContaining("m.yaml:2:").hasMessageContaining("id 'Summary' names the batch's own summary.json");
+        assertThatThrownBy(() -> Manifest.ofDirs(List.of(Path.of("/x/summary"))))
+                .hasMessageContaining("/x/summary: folder name 'summary' would name the batch's own summary.json");
+        assertThat(Manifest.ofDirs(List.of(Path.of("/x/summary-2")))).extracting(RepoEntry::id).containsExactly("summary-2");
+    }
 }
