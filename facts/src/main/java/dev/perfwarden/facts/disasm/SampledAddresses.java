@@ -36,8 +36,12 @@ import java.util.Set;
  * addresses of the vDSO and other mappings are never in the binary's objdump.
  */
 public final class SampledAddresses {
-    /** Largest decompressed profile read for addresses. */
-    static final int MAX_BYTES = 512 << 20;
+    /**
+     * Largest decompressed profile read for addresses: 512 MiB, or an eighth of the maximum heap when that is less
+     * (the decoded messages take several times their bytes: a small gzipped profile that inflates past the heap must
+     * be refused as too large, not run the JVM out of memory).
+     */
+    static final int MAX_BYTES = (int) Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 8);
     /** The frame an asynchronous preemption pushes at the interrupted instruction: no callee of the code there. */
     private static final String PREEMPT = "runtime.asyncPreempt ";
 

@@ -89,16 +89,34 @@ public final class FlameGraph {
      * empty when the profile has no such type, no samples, or is too large or not a profile.proto.
      */
     public static Optional<FlameGraph> read(Path path, String type) throws IOException {
+        return read(path, type, decodedLimit());
+    }
+
+    /** As {@link #read(Path, String)}, decoding at most {@code limit} decompressed bytes. */
+    static Optional<FlameGraph> read(Path path, String type, int limit) throws IOException {
         if (!Files.isRegularFile(path) || Files.size(path) > MAX_BYTES) {
             return Optional.empty();
         }
         PprofSamples p;
         try {
-            p = PprofSamples.read(path, Integer.MAX_VALUE);
+            p = PprofSamples.read(path, limit);
         } catch (com.google.protobuf.InvalidProtocolBufferException | java.util.zip.ZipException e) {
+            if (String.valueOf(e.getMessage()).contains("too large")) {
+                throw new IOException("the profile holds more than " + (limit >> 20) + " MiB once decompressed, more"
+                        + " than a flame graph is drawn from with this heap (PERFWARDEN_JAVA_OPTS=-Xmx… gives more)");
+            }
             return Optional.empty(); // not a profile.proto (the legacy text heap profile): no graph
         }
         return of(p, type);
+    }
+
+    /**
+     * The most decompressed bytes a profile's flame graph is decoded from: 256 MiB, or an eighth of the maximum heap
+     * when that is less (the decoded messages take several times their bytes; a 1.4 MB gzipped profile that inflated
+     * to 720 MB ran the HTML report out of memory, exit 70, attack5 probe 08). {@link #MAX_BYTES} bounds only the file.
+     */
+    static int decodedLimit() {
+        return (int) Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** The flame graph of {@code p}'s sample type {@code type}, or empty. */

@@ -76,6 +76,28 @@ class FlameGraphTest {
         Files.delete(tmp);
     }
 
+    /** attack5 probe 08: a small gzipped profile that inflates past the bound is refused, named, not decoded. */
+    @Test
+    void aProfileThatInflatesPastTheBoundIsRefusedWithoutDecodingIt() throws Exception {
+        com.google.perftools.profiles.ProfileProto.Profile.Builder b = com.google.perftools.profiles.ProfileProto.Profile
+                .newBuilder().addStringTable("");
+        String big = "a".repeat(1 << 16);
+        for (int i = 0; i < 64; i++) {
+            b.addStringTable(big); // 4 MiB of strings, a few KiB gzipped
+        }
+        Path bomb = Files.createTempFile("bomb", ".pprof");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+            b.build().writeTo(out);
+        }
+        assertThat(Files.size(bomb)).isLessThan(64 << 10);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FlameGraph.read(bomb, "cpu", 1 << 20))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("the profile holds more than 1 MiB once decompressed, more than a flame graph is drawn from"
+                        + " with this heap (PERFWARDEN_JAVA_OPTS=-Xmx… gives more)");
+        assertThat(FlameGraph.read(bomb, "cpu", 8 << 20)).isEmpty(); // within the bound: decoded, no cpu samples
+        Files.delete(bomb);
+    }
+
     @Test
     void namesAreCutToTheirBoxes() {
         assertThat(FlameGraph.fit("example.com/orders.ParseOrder", 1200)).isEqualTo("example.com/orders.ParseOrder");
