@@ -37,11 +37,11 @@ import java.util.Set;
  */
 public final class SampledAddresses {
     /**
-     * Largest decompressed profile read for addresses: 512 MiB, or an eighth of the maximum heap when that is less
-     * (the decoded messages take several times their bytes: a small gzipped profile that inflates past the heap must
-     * be refused as too large, not run the JVM out of memory).
+     * Largest decompressed profile read for addresses: 512 MiB, or a 32nd of the maximum heap when that is less
+     * (the decoded messages take some 15 times their bytes: a small gzipped profile that inflates past the heap must
+     * be refused as too large, not run the JVM out of memory; see the HTML report's FlameGraph).
      */
-    static final int MAX_BYTES = (int) Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 8);
+    static final int MAX_BYTES = (int) Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 32);
     /** The frame an asynchronous preemption pushes at the interrupted instruction: no callee of the code there. */
     private static final String PREEMPT = "runtime.asyncPreempt ";
 

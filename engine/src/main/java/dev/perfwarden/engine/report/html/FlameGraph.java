@@ -111,12 +111,14 @@ public final class FlameGraph {
     }
 
     /**
-     * The most decompressed bytes a profile's flame graph is decoded from: 256 MiB, or an eighth of the maximum heap
-     * when that is less (the decoded messages take several times their bytes; a 1.4 MB gzipped profile that inflated
-     * to 720 MB ran the HTML report out of memory, exit 70, attack5 probe 08). {@link #MAX_BYTES} bounds only the file.
+     * The most decompressed bytes a profile's flame graph is decoded from: 256 MiB, or a 32nd of the maximum heap
+     * when that is less (23 MiB at the launcher's default heap). The decoded messages take some 15 times their bytes
+     * (a sample of 12 bytes is a message with two lists): a 1.4 MB gzipped profile that inflated to 720 MB ran the
+     * HTML report out of memory, exit 70 (attack5 probe 08), and an eighth of the heap still did. {@link #MAX_BYTES}
+     * bounds only the file.
      */
     static int decodedLimit() {
-        return (int) Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
+        return (int) Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 32);
     }
 
     /** The flame graph of {@code p}'s sample type {@code type}, or empty. */
