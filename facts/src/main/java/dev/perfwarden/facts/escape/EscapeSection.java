@@ -323,14 +323,29 @@ final class EscapeSection {
             }
         }
         String lastUnknownReason = UNKNOWN_MESSAGE;
-        // one call per item: a section's loop runs interpreted until the JIT replaces it on the stack (a few hundred
-        // sections, each flushed once, never reach the call count that compiles flush itself), emit is compiled soon
-        for (Item it : items) {
-            lastUnknownReason = emit(it, header, naming, ctx, lastUnknownReason);
+        // one call per run of RUN items: a loop over a whole section runs interpreted until the JIT replaces it on the
+        // stack (a few hundred sections, each flushed once, never reach the call count that compiles flush itself:
+        // std's first 180 thousand items ran so under the launcher's options); emitRun is compiled after some hundreds
+        for (int from = 0; from < items.size(); from += RUN) {
+            lastUnknownReason = emitRun(from, Math.min(items.size(), from + RUN), header, naming, ctx,
+                    lastUnknownReason);
         }
         input.repeats.sectionEnded();
         items.clear();
         summaries.clear();
+    }
+
+    /** Items per call of {@link #emitRun} (and of {@link FlowAssembler#join}'s first pass). */
+    static final int RUN = 16;
+
+    /** {@link #emit} of items {@code [from, to)}; the reason of the last unknown line. */
+    private String emitRun(int from, int to, RepeatedSections.Key header, SectionNaming naming, ParseContext ctx,
+                           String lastUnknownReason) {
+        String reason = lastUnknownReason;
+        for (int i = from; i < to; i++) {
+            reason = emit(items.get(i), header, naming, ctx, reason);
+        }
+        return reason;
     }
 
     /** Emits one item of the section (a fact, a repeat or an unparsed line); the reason of the last unknown line. */

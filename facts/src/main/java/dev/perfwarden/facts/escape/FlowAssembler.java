@@ -363,8 +363,8 @@ final class FlowAssembler {
     static void join(List<Item> items, Map<EscapeSection.SiteKey, List<Summary>> summaries,
                      Map<EscapeSection.SiteKey, List<Summary>> escapesAt) {
         List<Block> unmatched = new ArrayList<>();
-        for (Item it : items) { // one call per item: compiled long before this loop is (see EscapeSection.flush)
-            joinOne(it, summaries, unmatched);
+        for (int from = 0; from < items.size(); from += EscapeSection.RUN) { // in runs: see EscapeSection.flush
+            joinRun(items, from, Math.min(items.size(), from + EscapeSection.RUN), summaries, unmatched);
         }
         for (Block b : unmatched) {
             List<Summary> at = escapesAt.get(EscapeSection.SiteKey.at(b.file, b.line, b.col));
@@ -383,11 +383,11 @@ final class FlowAssembler {
         }
     }
 
-    /** {@link #join}'s first pass for one item: a block attached to its summary, else noted as unmatched. */
-    private static void joinOne(Item it, Map<EscapeSection.SiteKey, List<Summary>> summaries, List<Block> unmatched) {
-        if (it instanceof Block) {
-            Block b = (Block) it;
-            if (!attach(b, summaries.get(b.key)) && !b.leak) {
+    /** {@link #join}'s first pass for items {@code [from, to)}: each block attached to its summary, else unmatched. */
+    private static void joinRun(List<Item> items, int from, int to, Map<EscapeSection.SiteKey, List<Summary>> summaries,
+                                List<Block> unmatched) {
+        for (int i = from; i < to; i++) {
+            if (items.get(i) instanceof Block b && !attach(b, summaries.get(b.key)) && !b.leak) {
                 unmatched.add(b);
             }
         }
