@@ -51,6 +51,8 @@ final class EscapeSection {
         final LineOffsets lines;
         /** Facts of earlier sections, so that a section printed again adds none (k copies, one fact). */
         final RepeatedSections repeats = new RepeatedSections();
+        /** What the explanation messages read from their bytes gave, by message: shared by the input's sections. */
+        final MessageCache messages;
         long recognised;
         /** The bytes of line {@link #bytesLine} when the parser read it from its bytes (its key is hashed from them). */
         byte[] lineBytes;
@@ -71,7 +73,10 @@ final class EscapeSection {
             this.lines = new LineOffsets(source);
             // sized for one distinct string per KiB of -m=2 text: std's 151 MB pool 131-262 thousand, in the 512 Ki slots
             // the table grew to
-            this.in = Interner.expecting((int) Math.min(1 << 21, size(source) / 1024));
+            int expected = (int) Math.min(1 << 21, size(source) / 1024);
+            this.in = Interner.expecting(expected);
+            // std's 151 MB: 136 thousand distinct explanation messages, about one per KiB as the interner's strings
+            this.messages = new MessageCache(1 << 19, expected);
         }
     }
 
@@ -96,7 +101,7 @@ final class EscapeSection {
         this.pkg = pkg;
         this.variant = variant;
         this.decl = decl;
-        this.flows = new FlowAssembler(input.in);
+        this.flows = new FlowAssembler(input.in, input.messages);
         localRoots.add("init");
     }
 
@@ -261,6 +266,19 @@ final class EscapeSection {
         static SiteKey at(String file, int line, int col) {
             return new SiteKey(file, line, col, false, "");
         }
+
+        // written out: the record's own are bound through method handles, slow before the JIT has compiled them
+        // (a key per summary line and block of a std parse, looked up in a HashMap); only looked up, never iterated
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SiteKey k && line == k.line && col == k.col && leak == k.leak && file.equals(k.file)
+                    && subject.equals(k.subject);
+        }
+
+        @Override
+        public int hashCode() {
+            return (((file.hashCode() * 31 + line) * 31 + col) * 31 + (leak ? 1 : 0)) * 31 + subject.hashCode();
+        }
     }
 
     static SiteKey escKey(CompilerLine l, String subject) {
@@ -305,28 +323,54 @@ final class EscapeSection {
             }
         }
         String lastUnknownReason = UNKNOWN_MESSAGE;
-        for (Item it : items) {
-            if (it instanceof Unknown) {
-                Unknown u = (Unknown) it;
-                String reason = reason(u, lastUnknownReason);
-                lastUnknownReason = reason;
-                ctx.unparsed(u.lineNo, reason, u.raw);
-            } else if (it instanceof Block && ((Block) it).claimed) {
-                continue; // part of its summary's fact
-            } else if (input.repeats.repeated(RepeatedSections.key(header, it))) {
-                ctx.repeated();
-            } else if (it instanceof Simple) {
-                Simple s = (Simple) it;
-                ctx.emit(s.builder.build(naming, evidence(s)));
-            } else if (it instanceof Summary) {
-                ctx.emit(summaryFact((Summary) it, naming));
-            } else if (it instanceof Block) {
-                ctx.emit(orphanFact((Block) it, naming));
-            }
+        // one call per run of RUN items: a loop over a whole section runs interpreted until the JIT replaces it on the
+        // stack (a few hundred sections, each flushed once, never reach the call count that compiles flush itself:
+        // std's first 180 thousand items ran so under the launcher's options); emitRun is compiled after some hundreds
+        for (int from = 0; from < items.size(); from += RUN) {
+            lastUnknownReason = emitRun(from, Math.min(items.size(), from + RUN), header, naming, ctx,
+                    lastUnknownReason);
         }
         input.repeats.sectionEnded();
         items.clear();
         summaries.clear();
+    }
+
+    /** Items per call of {@link #emitRun} (and of {@link FlowAssembler#join}'s first pass). */
+    static final int RUN = 16;
+
+    /** {@link #emit} of items {@code [from, to)}; the reason of the last unknown line. */
+    private String emitRun(int from, int to, RepeatedSections.Key header, SectionNaming naming, ParseContext ctx,
+                           String lastUnknownReason) {
+        String reason = lastUnknownReason;
+        for (int i = from; i < to; i++) {
+            reason = emit(items.get(i), header, naming, ctx, reason);
+        }
+        return reason;
+    }
+
+    /** Emits one item of the section (a fact, a repeat or an unparsed line); the reason of the last unknown line. */
+    private String emit(Item it, RepeatedSections.Key header, SectionNaming naming, ParseContext ctx,
+                        String lastUnknownReason) {
+        if (it instanceof Unknown) {
+            Unknown u = (Unknown) it;
+            String reason = reason(u, lastUnknownReason);
+            ctx.unparsed(u.lineNo, reason, u.raw);
+            return reason;
+        }
+        if (it instanceof Block && ((Block) it).claimed) {
+            return lastUnknownReason; // part of its summary's fact
+        }
+        if (input.repeats.repeated(RepeatedSections.key(header, it))) {
+            ctx.repeated();
+        } else if (it instanceof Simple) {
+            Simple s = (Simple) it;
+            ctx.emit(s.builder.build(naming, evidence(s)));
+        } else if (it instanceof Summary) {
+            ctx.emit(summaryFact((Summary) it, naming));
+        } else if (it instanceof Block) {
+            ctx.emit(orphanFact((Block) it, naming));
+        }
+        return lastUnknownReason;
     }
 
     /** The package's own directory is the one most lines name; its functions' roots are local. */

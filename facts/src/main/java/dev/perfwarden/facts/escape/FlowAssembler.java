@@ -26,12 +26,20 @@ final class FlowAssembler {
     static final String TRUNCATED = "  warning: truncated explanation";
 
     private final Interner in;
+    /** The byte path's parts of each message seen before (null: none kept). */
+    private final MessageCache messages;
     private Block open;
     private Step openStep;
 
     /** Flow-note positions ({@code at ./x.go:3:4}) repeat: each distinct text is parsed once (kept by the interner). */
     FlowAssembler(Interner in) {
+        this(in, null);
+    }
+
+    /** As above, with the input's cache of the messages read from bytes. */
+    FlowAssembler(Interner in, MessageCache messages) {
         this.in = in;
+        this.messages = messages;
     }
 
     /** The block whose explanation lines may follow, or null. */
@@ -144,6 +152,27 @@ final class FlowAssembler {
         if (open == null || line[len - 1] != ':') {
             return false;
         }
+        Parts p = messages == null ? null : (Parts) messages.get(line, m, len);
+        if (p == null) {
+            p = flowParts(line, m, len);
+            if (p == null) {
+                return false;
+            }
+            if (messages != null) {
+                messages.put(line, m, len, p);
+            }
+        }
+        keyStart();
+        fold(p);
+        Step s = new Step(p.a, p.b, p.c);
+        keyEnd(s);
+        open.steps.add(s);
+        openStep = s;
+        return true;
+    }
+
+    /** The three interned parts of a flow message {@code line[m, len)} and their hashes, or null when not taken. */
+    private Parts flowParts(byte[] line, int m, int len) {
         int b = m + FLOW.length();
         int e = len - 1;
         int from = b;
@@ -158,18 +187,51 @@ final class FlowAssembler {
             src = sep + EQUALS.length;
         }
         if (sep <= b) {
-            return false;
+            return null;
         }
         int k = src;
         while (k < e && (line[k] == '&' || line[k] == '*')) {
             k++;
         }
-        keyStart();
-        Step s = new Step(keyed(in.intern(line, b, sep)), keyed(in.intern(line, src, k)), keyed(in.intern(line, k, e)));
-        keyEnd(s);
-        open.steps.add(s);
-        openStep = s;
-        return true;
+        Parts p = new Parts();
+        p.a = in.intern(line, b, sep);
+        p.ah = in.lastKeyHigh();
+        p.al = in.lastKeyLow();
+        p.b = in.intern(line, src, k);
+        p.bh = in.lastKeyHigh();
+        p.bl = in.lastKeyLow();
+        p.c = in.intern(line, k, e);
+        p.ch = in.lastKeyHigh();
+        p.cl = in.lastKeyLow();
+        return p;
+    }
+
+    /**
+     * The strings a message is read into (a flow's destination, operators and source; a note's where, why and
+     * position text), the interner's hashes of each, and a note's {@link FlowNote} (immutable: shared by every
+     * line of the same message).
+     */
+    private static final class Parts {
+        String a;
+        String b;
+        String c;
+        long ah;
+        long al;
+        long bh;
+        long bl;
+        long ch;
+        long cl;
+        FlowNote note;
+    }
+
+    /** {@link #keyed} of a message's three parts, in order. */
+    private void fold(Parts p) {
+        keyHigh = RepeatedSections.mix(keyHigh ^ p.ah);
+        keyLow = RepeatedSections.mix(keyLow + p.al);
+        keyHigh = RepeatedSections.mix(keyHigh ^ p.bh);
+        keyLow = RepeatedSections.mix(keyLow + p.bl);
+        keyHigh = RepeatedSections.mix(keyHigh ^ p.ch);
+        keyLow = RepeatedSections.mix(keyLow + p.cl);
     }
 
     /** As {@link #note(CompilerLine)} for a line of the open block whose message starts with {@link #FROM}. */
@@ -177,32 +239,57 @@ final class FlowAssembler {
         if (openStep == null) {
             return false;
         }
+        Parts p = messages == null ? null : (Parts) messages.get(line, m, len);
+        if (p == null) {
+            p = noteParts(line, m, len);
+            if (p == null) {
+                return false;
+            }
+            if (messages != null) {
+                messages.put(line, m, len, p);
+            }
+        }
+        keyHigh = openStep.keyHigh;
+        keyLow = openStep.keyLow;
+        fold(p);
+        openStep.notes.add(p.note);
+        keyEnd(openStep);
+        return true;
+    }
+
+    /** The parts of a note message {@code line[m, len)} and its {@link FlowNote}, or null when not taken. */
+    private Parts noteParts(byte[] line, int m, int len) {
         int b = m + FROM.length();
         int at = lastAt(line, m, len);
         if (at <= b || line[at - 1] != ')') {
-            return false;
+            return null;
         }
         int openParen = at - 1;
         while (openParen >= m && line[openParen] != '(') {
             openParen--;
         }
         if (openParen <= b) {
-            return false;
+            return null;
         }
         int whereEnd = openParen;
         while (whereEnd > b && asciiWhitespace(line[whereEnd - 1])) {
             whereEnd--;
         }
         if (whereEnd > b && line[whereEnd - 1] < 0) {
-            return false; // a character beyond ASCII before the "(": Character.isWhitespace decides, on the String
+            return null; // a character beyond ASCII before the "(": Character.isWhitespace decides, on the String
         }
-        keyHigh = openStep.keyHigh;
-        keyLow = openStep.keyLow;
-        String where = keyed(in.intern(line, b, whereEnd));
-        String why = keyed(in.intern(line, openParen + 1, at - 1));
-        String atText = keyed(in.intern(line, at + AT.length, len));
-        addNote(where, why, atText);
-        return true;
+        Parts p = new Parts();
+        p.a = in.intern(line, b, whereEnd);
+        p.ah = in.lastKeyHigh();
+        p.al = in.lastKeyLow();
+        p.b = in.intern(line, openParen + 1, at - 1);
+        p.bh = in.lastKeyHigh();
+        p.bl = in.lastKeyLow();
+        p.c = in.intern(line, at + AT.length, len);
+        p.ch = in.lastKeyHigh();
+        p.cl = in.lastKeyLow();
+        p.note = new FlowNote(p.a, p.b, position(p.c), List.of());
+        return p;
     }
 
     /**
@@ -223,13 +310,18 @@ final class FlowAssembler {
 
     /** Adds a note; {@code atText} is the string the interner returned last (its parsed position is kept there). */
     private void addNote(String where, String why, String atText) {
+        openStep.notes.add(new FlowNote(where, why, position(atText), List.of()));
+        keyEnd(openStep);
+    }
+
+    /** The position of a note's text {@code atText}, the string the interner returned last (parsed once, kept there). */
+    private SourcePos position(String atText) {
         SourcePos pos = (SourcePos) in.lastAttachment();
         if (pos == null) {
             pos = PositionLexer.sourcePos(atText, in);
             in.attach(atText, pos);
         }
-        openStep.notes.add(new FlowNote(where, why, pos, List.of()));
-        keyEnd(openStep);
+        return pos;
     }
 
     // ---- the step's key for RepeatedSections: the interner's hashes of each string, folded in order
@@ -271,13 +363,8 @@ final class FlowAssembler {
     static void join(List<Item> items, Map<EscapeSection.SiteKey, List<Summary>> summaries,
                      Map<EscapeSection.SiteKey, List<Summary>> escapesAt) {
         List<Block> unmatched = new ArrayList<>();
-        for (Item it : items) {
-            if (it instanceof Block) {
-                Block b = (Block) it;
-                if (!attach(b, summaries.get(b.key)) && !b.leak) {
-                    unmatched.add(b);
-                }
-            }
+        for (int from = 0; from < items.size(); from += EscapeSection.RUN) { // in runs: see EscapeSection.flush
+            joinRun(items, from, Math.min(items.size(), from + EscapeSection.RUN), summaries, unmatched);
         }
         for (Block b : unmatched) {
             List<Summary> at = escapesAt.get(EscapeSection.SiteKey.at(b.file, b.line, b.col));
@@ -292,6 +379,16 @@ final class FlowAssembler {
             }
             if (free.size() == 1) {
                 attach(b, free);
+            }
+        }
+    }
+
+    /** {@link #join}'s first pass for items {@code [from, to)}: each block attached to its summary, else unmatched. */
+    private static void joinRun(List<Item> items, int from, int to, Map<EscapeSection.SiteKey, List<Summary>> summaries,
+                                List<Block> unmatched) {
+        for (int i = from; i < to; i++) {
+            if (items.get(i) instanceof Block b && !attach(b, summaries.get(b.key)) && !b.leak) {
+                unmatched.add(b);
             }
         }
     }

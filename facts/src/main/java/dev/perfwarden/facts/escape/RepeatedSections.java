@@ -65,16 +65,24 @@ final class RepeatedSections {
                 current = new Table();
                 tables.put(currentHeader, current);
             }
-            for (int i = 0; i < pendingSize && size < MAX_KEYS; i += 2) {
-                if (current.add(pending[i], pending[i + 1])) {
-                    size++;
-                }
+            // in runs of EscapeSection.RUN keys, one call each (compiled early: see EscapeSection.flush)
+            for (int i = 0; i < pendingSize && size < MAX_KEYS; i += 2 * EscapeSection.RUN) {
+                addRun(i, Math.min(pendingSize, i + 2 * EscapeSection.RUN));
             }
         }
         pendingSize = 0;
         current = null;
         if (pending.length > 1 << 13) {
             pending = new long[128];
+        }
+    }
+
+    /** Adds the pending pairs {@code [from, to)} to the current section's table while under {@link #MAX_KEYS}. */
+    private void addRun(int from, int to) {
+        for (int i = from; i < to && size < MAX_KEYS; i += 2) {
+            if (current.add(pending[i], pending[i + 1])) {
+                size++;
+            }
         }
     }
 

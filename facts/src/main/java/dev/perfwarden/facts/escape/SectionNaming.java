@@ -45,7 +45,13 @@ final class SectionNaming {
         if (name.isEmpty()) {
             return "";
         }
-        return declaredMemo.computeIfAbsent(new NameInFile(name, file), k -> declaredNow(name, file));
+        NameInFile k = new NameInFile(name, file);
+        String d = declaredMemo.get(k);
+        if (d == null) {
+            d = declaredNow(name, file);
+            declaredMemo.put(k, d);
+        }
+        return d;
     }
 
     /** Names repeat over a section's lines: each (name, file) is qualified once. */
@@ -53,6 +59,16 @@ final class SectionNaming {
     private final Map<String, String> calledMemo = new HashMap<>();
 
     private record NameInFile(String name, String file) {
+        // written out: the record's own are bound through method handles (see EscapeSection.SiteKey); only looked up
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NameInFile n && name.equals(n.name) && file.equals(n.file);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode() * 31 + file.hashCode();
+        }
     }
 
     private String declaredNow(String name, String file) {

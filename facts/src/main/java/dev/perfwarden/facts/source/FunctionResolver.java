@@ -255,7 +255,7 @@ public final class FunctionResolver {
             }
         }
         build();
-        Map<String, String> plain = new HashMap<>();
+        PathCache plain = new PathCache(this::relativePath);
         // 2. declarations the inputs themselves give, for files without source: from the declarations'
         // module-relative copies (step 1 for them alone, made again below)
         Map<String, List<InlineFact>> decls = new HashMap<>();
@@ -289,7 +289,7 @@ public final class FunctionResolver {
     /** Steps 1 and 3 for the facts in [from, to) of {@code facts}, in place. */
     private void resolveRange(List<Fact> facts, int from, int to, Map<String, LogoptHeader> headers,
                               Map<String, List<InlineFact>> decls) {
-        Map<String, String> plain = new HashMap<>();
+        PathCache plain = new PathCache(this::relativePath);
         for (int i = from; i < to; i++) {
             Fact r = relocated(facts.get(i), headers, plain);
             facts.set(i, r instanceof Attributable<?> a ? attribute(a, decls) : r);
@@ -297,18 +297,18 @@ public final class FunctionResolver {
     }
 
     /** Step 1 of {@link #resolveInPlace} for one fact: module-relative files (and main-package profile symbols). */
-    private Fact relocated(Fact f, Map<String, LogoptHeader> headers, Map<String, String> plain) {
+    private Fact relocated(Fact f, Map<String, LogoptHeader> headers, PathCache plain) {
         if (f instanceof Attributable<?> a) {
             LogoptHeader h = a.evidence() == null || a.evidence().at() == null ? null
                     : headers.get(a.evidence().at().input());
             String pkgDir = h == null ? "" : h.pkgDir();
             // one cache of module-relative paths for the range's facts (was a map per fact): the path a fact's file
             // names, its package folder joined to a relative one, maps as every fact's does
-            return (Fact) a.relocate(file -> plain.computeIfAbsent(joined(pkgDir, file), this::relativePath));
+            return (Fact) a.relocate(file -> plain.inDir(pkgDir, file));
         } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine
                 || f instanceof RuntimeCallerLine) {
             // machine code, SSA and profile lines: same module-relative file as the compiler's facts
-            Fact r = RecordFiles.relocate(f, file -> plain.computeIfAbsent(file, this::relativePath));
+            Fact r = RecordFiles.relocate(f, plain::of);
             return r instanceof HotLine || r instanceof CallerLine || r instanceof RuntimeCallerLine
                     || r instanceof HotInstruction ? mainSymbols(r) : r;
         } else if (f instanceof HotFunction) {
@@ -405,7 +405,7 @@ public final class FunctionResolver {
     }
 
     /** {@code file} in the package folder {@code pkgDir} (as the -json logs name files relative to it). */
-    private static String joined(String pkgDir, String file) {
+    static String joined(String pkgDir, String file) {
         return pkgDir.isEmpty() || file.isEmpty() || SourcePaths.pseudo(file) || SourcePaths.isAbsolute(file) ? file
                 : pkgDir + "/" + file;
     }
