@@ -23,7 +23,8 @@ import java.util.Locale;
  */
 public record ContractLimit(String service, String clause, String kind, String metric, String selector, double limit,
                             String unit, String written, String writtenUnit, double scale, double forSeconds,
-                            String series, String source, String file, int line, int col) implements Fact {
+                            String series, String source, String file, int line, int col)
+        implements Fact, ContractClause {
 
     public String ruleId() {
         return "contract/" + service + "/" + clause;
@@ -41,14 +42,14 @@ public record ContractLimit(String service, String clause, String kind, String m
             return false;
         }
         if (kind.equals("bench")) {
-            return selector.isEmpty() || ContractRegex.find(selector, m.selector());
+            return selector.isEmpty() || ContractRegex.find(selector, m.selector(), this);
         }
         return selector.equals(m.selector());
     }
 
     /** Whether query_range series {@code r} is one this {@code for:} limit watches: file name glob and labels. */
     public boolean watches(PromRange r) {
-        if (series == null || !ContractRegex.glob(series, r.file())) {
+        if (series == null || !ContractRegex.glob(series, r.file(), this)) {
             return false;
         }
         if (selector.isEmpty()) {

@@ -12,7 +12,7 @@ import java.util.List;
  * they are counted). The counted findings are {@link ReportedFinding}s.
  */
 public record FindingsLimit(String service, String clause, List<String> rules, String packages, int max,
-                            boolean noneNew, String file, int line, int col) implements Fact {
+                            boolean noneNew, String file, int line, int col) implements Fact, ContractClause {
     public FindingsLimit {
         rules = List.copyOf(rules);
     }
@@ -28,7 +28,7 @@ public record FindingsLimit(String service, String clause, List<String> rules, S
         if (!rules.isEmpty() && !rules.contains(rule)) {
             return false;
         }
-        return packages.isEmpty() || ContractRegex.find(packages, symbol == null ? "" : symbol);
+        return packages.isEmpty() || ContractRegex.find(packages, symbol == null ? "" : symbol, this);
     }
 
     public String where() {

@@ -22,7 +22,7 @@ import dev.perfwarden.facts.core.Fact;
  */
 public record FunctionLimit(String service, String clause, String symbol, String property, String origin,
                             String sourceFile, int sourceLine, int sourceCol, String file, int line, int col)
-        implements Fact {
+        implements Fact, ContractClause {
     /** The property of a {@code //gcassert:NAME} directive whose NAME gcassert does not know. */
     public static final String UNKNOWN = "unknown-directive";
     public String ruleId() {
@@ -35,7 +35,7 @@ public record FunctionLimit(String service, String clause, String symbol, String
     }
 
     public boolean selects(String sym) {
-        return !directive() && sym != null && !sym.isEmpty() && ContractRegex.find(symbol, sym);
+        return !directive() && sym != null && !sym.isEmpty() && ContractRegex.find(symbol, sym, this);
     }
 
     /** Whether a fact at {@code f}:{@code l} is on the directive's line (never for a contract clause). */

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code minDelta} (a fraction: 0.05 = 5 %) with a Mann-Whitney U p-value below {@code alpha}.
  */
 public record RegressionLimit(String service, String clause, String benchmark, List<String> units, double alpha,
-                              double minDelta, String file, int line, int col) implements Fact {
+                              double minDelta, String file, int line, int col)
+        implements Fact, ContractClause {
     public RegressionLimit {
         units = List.copyOf(units);
     }
@@ -22,7 +23,7 @@ public record RegressionLimit(String service, String clause, String benchmark, L
 
     public boolean selects(BenchComparison c) {
         return (units.isEmpty() || units.contains(c.unit()))
-                && (benchmark.isEmpty() || ContractRegex.find(benchmark, c.name()));
+                && (benchmark.isEmpty() || ContractRegex.find(benchmark, c.name(), this));
     }
 
     public String where() {
