@@ -77,9 +77,10 @@ public final class BaselineCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             boolean inputFailed = ScopeOptions.reportInputs(read.inputs(), err);
             Path target = session.baselineTarget(out);
-            Baseline.of(result.findings(), target.toString()).write(target);
+            Baseline written = Baseline.of(result.findings(), target.toString());
+            written.write(target);
             PrintWriter o = spec.commandLine().getOut();
-            o.println("wrote " + result.findings().size() + " finding(s) to " + target
+            o.println("wrote " + written.entries().size() + " finding(s) to " + target
                     + (result.summary().hiddenTotal() > 0 ? " (" + result.summary().hiddenTotal()
                     + " hidden ones are not included)" : ""));
             o.flush();

@@ -113,7 +113,7 @@ final class ContractRun {
         Options o = session.options(rules, analysis.request(read.sourceRoots())
                 .withBase(analysis.output.severityFloor(scoped)), read.sourceRoots(), read.sourceTrees());
         if (onlyContracts) {
-            o = o.withFilter(f -> f.rule().startsWith("contract/") ? null : "not-contract");
+            o = o.withFilter(new ContractCheck.OnlyVerdicts());
         }
         AnalysisResult result;
         try {

@@ -133,4 +133,26 @@ class ContractCliTest {
         assertThat(text.out()).contains("+34.29% (p=0.000 n=10)");
         assertThat(Cli.run("bench", "compare", BASE, "nope.txt").exit()).isEqualTo(2);
     }
+
+    /**
+     * attack5 probe 12: a findings clause gives one verdict in contract check and in analyze --contract, with and without
+     * --all: it counts every leaking-param finding of orders (15, 6 of them folded into another rule's on their line),
+     * not the 9 a report shows, nor the 0 contract check counted.
+     */
+    @Test
+    void aFindingsClauseCountsTheSameWhateverTheCommandAndTheReportShow(@TempDir Path tmp) throws Exception {
+        Path c = tmp.resolve("lp.yaml");
+        Files.writeString(c, "service: orders\nclauses:\n  - name: lp0\n    findings: {rules: [leaking-param], max: 0}\n");
+        String m2 = ROOT.resolve("examples/captured/orders/m2.txt").toString();
+        String verdict = "contract contract/orders/lp0 violated: 15 finding(s), limit 0 (leaking-param)";
+        for (String[] args : new String[][]{{"contract", "check", "--contract", c.toString(), m2},
+                {"contract", "check", "--contract", c.toString(), m2, "--all"},
+                {"analyze", "--no-config", "--contract", c.toString(), m2},
+                {"analyze", "--no-config", "--contract", c.toString(), m2, "--all"},
+                {"analyze", "--no-config", "--contract", c.toString(), m2, "--min-severity", "error"}}) {
+            Cli.Run r = Cli.run(args);
+            assertThat(r.exit()).as("%s: %s", String.join(" ", args), r.out() + r.err()).isEqualTo(1);
+            assertThat(r.out()).as(String.join(" ", args)).contains(verdict);
+        }
+    }
 }

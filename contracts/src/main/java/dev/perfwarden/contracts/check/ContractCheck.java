@@ -5,6 +5,8 @@ import dev.perfwarden.contracts.measure.Measurements;
 import dev.perfwarden.contracts.spec.Contract;
 import dev.perfwarden.engine.analysis.Analysis;
 import dev.perfwarden.engine.analysis.AnalysisResult;
+import dev.perfwarden.engine.analysis.FindingFilter;
+import dev.perfwarden.engine.analysis.NoteFilter;
 import dev.perfwarden.engine.analysis.Options;
 import dev.perfwarden.engine.analysis.PackInfo;
 import dev.perfwarden.engine.kie.RuleSet;
@@ -121,17 +123,36 @@ public final class ContractCheck {
         if (counting.isEmpty()) {
             return Analysis.filter(findings, inputs, packs, catalogue, options);
         }
-        // findings clauses count what the analysis reports (after filters, suppressions and the baseline),
-        // so they run in a second session over the first one's visible findings
-        AnalysisResult first = Analysis.filter(findings, inputs, packs, catalogue, options);
+        // findings clauses count what is left after scope filters, suppressions and the baseline, so they run in a
+        // second session over the first one's findings: every one (also those a report folds into another rule's
+        // finding on the same line), whatever the report shows (--all, --min-severity, contract check's hiding)
         List<Object> second = new ArrayList<>(counting);
         second.add(new FindingsRun((int) inputs.stream().filter(i -> i.error() == null).count(),
                 options.suppressors().stream().anyMatch(s -> s instanceof Baseline)));
-        first.findings().stream().filter(f -> !f.rule().startsWith("contract/")).forEach(f -> second.add(
-                new ReportedFinding(f.rule(), f.symbol(), f.file(), f.line(), f.column(), f.severity().id(), f.message())));
+        Analysis.kept(findings, inputs, catalogue, counted(options)).stream()
+                .filter(f -> !f.rule().startsWith("contract/")).forEach(f -> second.add(new ReportedFinding(
+                        f.rule(), f.symbol(), f.file(), f.line(), f.column(), f.severity().id(), f.message())));
         List<Finding> all2 = new ArrayList<>(findings);
         all2.addAll(rules.run(second, options.params()));
         return Analysis.filter(all2, inputs, packs, catalogue, options);
+    }
+
+    /**
+     * Hides every finding but the contracts' verdicts ({@code contract check}): a display choice, so findings clauses
+     * still count the findings it hides.
+     */
+    public record OnlyVerdicts() implements FindingFilter {
+        @Override
+        public String hide(Finding f) {
+            return f.rule().startsWith("contract/") ? null : "not-contract";
+        }
+    }
+
+    /** {@code options} without its display choices: the severity floor, {@link NoteFilter}, {@link OnlyVerdicts}. */
+    static Options counted(Options o) {
+        List<FindingFilter> filters = o.filters().stream()
+                .filter(f -> !(f instanceof NoteFilter) && !(f instanceof OnlyVerdicts)).toList();
+        return new Options(o.failOn(), o.params(), null, filters, o.tool(), o.severities(), o.suppressors());
     }
 
     /** One catalogue entry per clause, so SARIF and explain know {@code contract/<service>/<clause>}. */

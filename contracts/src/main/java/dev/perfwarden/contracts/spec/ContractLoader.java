@@ -1,9 +1,11 @@
 package dev.perfwarden.contracts.spec;
 
 import dev.perfwarden.engine.project.ConfigException;
+import dev.perfwarden.engine.rule.Regex;
 import dev.perfwarden.engine.project.ConfigYaml;
 import dev.perfwarden.engine.yaml.YamlNode;
 import dev.perfwarden.facts.contract.ContractLimit;
+import dev.perfwarden.facts.contract.ContractRegex;
 import dev.perfwarden.facts.contract.FindingsLimit;
 import dev.perfwarden.facts.contract.FunctionLimit;
 import dev.perfwarden.facts.contract.RegressionLimit;
@@ -20,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads contract files ({@code contracts/<service>.yaml}, or the {@code contracts:} list of
@@ -405,12 +406,17 @@ public final class ContractLoader {
         return q;
     }
 
+    /**
+     * Checks a pattern as RE2 (the contract facts match with {@link ContractRegex}, in linear time: a repository's
+     * contract must not be able to backtrack for minutes) and compiles it once, now.
+     */
     private static void regex(YamlNode n, String re, ConfigYaml.Errors errors) {
-        try {
-            Pattern.compile(re);
-        } catch (PatternSyntaxException e) {
-            errors.at(n, n.path() + " is not a valid regular expression: " + e.getDescription());
+        Optional<String> problem = Regex.problem(re);
+        if (problem.isPresent()) {
+            errors.at(n, n.path() + " is not a valid regular expression (RE2 syntax): " + problem.get());
+            return;
         }
+        ContractRegex.compile(re);
     }
 
     private static String string(YamlNode map, String key, ConfigYaml.Errors errors, boolean required) {

@@ -3,12 +3,20 @@ package dev.perfwarden.contracts.check;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.facts.contract.BenchComparison;
+import dev.perfwarden.facts.contract.FindingsLimit;
+import dev.perfwarden.facts.contract.FunctionLimit;
+import dev.perfwarden.facts.contract.RegressionLimit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The functions clause on the real compiler output of examples/orders (examples/captured/orders: -m=2,
@@ -61,6 +69,26 @@ class FunctionsClauseTest {
         assertThat(r.findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.message()).contains("unverified");
+        });
+    }
+
+    /**
+     * attack5 probe 03: a repository's contract pattern that backtracks ({@code (.|.){1,200}!}: with Java's engine
+     * seconds on a 26-character symbol, minutes on 30) is matched in linear time by every clause kind, and the
+     * clause over the real orders output is judged at once (unverified: no function matches).
+     */
+    @Test
+    void backtrackingPatternsRunInLinearTime() throws Exception {
+        String evil = "(.|.){1,200}!";
+        String symbol = "dev.perfwarden/examples/orders/pricing.(*Engine).PriceAll.func1";
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertThat(new FunctionLimit("s", "c", evil, "inline", "contract", "", 0, 0, "f", 1, 1).selects(symbol))
+                    .isFalse();
+            assertThat(new FindingsLimit("s", "c", List.of(), evil, 0, false, "f", 1, 1).counts("r", symbol)).isFalse();
+            assertThat(new RegressionLimit("s", "c", evil, List.of(), 0.05, 0, "f", 1, 1).selects(
+                    new BenchComparison("p", "X-2", symbol, "sec/op", 1, 1, 0, 1, 1, 5, 5, false, true, List.of()))).isFalse();
+            AnalysisResult r = check("{symbol: '" + evil + "', inline: required}", ORDERS.resolve("m2.txt"));
+            assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("unverified"));
         });
     }
 }

@@ -79,6 +79,13 @@ class ContractLoaderTest {
                 .isEqualTo("contracts/x.yaml:4:41: error: clauses[0].functions.escapes must be 'none', not the string 'some'");
         assertThat(errors("service: orders\nclauses:\n  - name: f\n    functions: {symbol: \"(\", inline: required}\n"))
                 .contains("clauses[0].functions.symbol is not a valid regular expression");
+        // RE2 (linear time), as the facts match: no lookaround, no backreferences, no million-copy repeats
+        assertThat(errors("service: orders\nclauses:\n  - name: f\n    functions: {symbol: '(?=Price)', inline: required}\n"))
+                .startsWith("contracts/x.yaml:4:25: error: clauses[0].functions.symbol is not a valid regular expression (RE2 syntax):");
+        assertThat(errors("service: orders\nclauses:\n  - name: f\n    findings: {package: '(a)\\1', max: 0}\n"))
+                .startsWith("contracts/x.yaml:4:25: error: clauses[0].findings.package is not a valid regular expression (RE2 syntax):");
+        assertThat(errors("service: orders\nclauses:\n  - name: b\n    bench: {benchmark: '((a{100}){100}){100}', no-regression: true}\n"))
+                .contains("clauses[0].bench.benchmark is not a valid regular expression (RE2 syntax): its repetitions multiply");
         assertThat(errors("service: orders\nclauses:\n  - name: f\n    findings: {rules: [malloc-hot], max: 0, new: none}\n"))
                 .contains("needs exactly one of max (a number of findings) and new: none");
         assertThat(errors("service: orders\nclauses:\n  - name: f\n    findings: {max: 1.5}\n"))

@@ -101,6 +101,30 @@ public final class Analysis {
     }
 
     /**
+     * The findings that {@code options}' filters and suppressors leave (scope filters, source comments, a baseline),
+     * each one on its own: not folded ({@link SameLine}), so the findings another rule's finding on the same line
+     * would lead are in the list too. Notes a {@link NoteFilter} hides are kept (it only decides what a text report
+     * shows). What a findings clause of a contract counts; the caller leaves display choices (a severity floor) out
+     * of {@code options}. In {@link Finding#ORDER}.
+     */
+    public static List<Finding> kept(List<Finding> findings, List<InputStats> inputs, List<RuleInfo> catalogue,
+                                     Options options) {
+        Run run = new Run(options, catalogue, inputs);
+        for (Finding f : findings) {
+            run.process(override(f, options), 0);
+        }
+        for (int i = 0; i < run.matchers.size(); i++) {
+            for (Finding extra : run.matchers.get(i).finish()) {
+                run.process(override(extra, options), i + 1);
+            }
+        }
+        List<Finding> out = new ArrayList<>(run.visible);
+        out.addAll(run.notes);
+        out.sort(Finding.ORDER);
+        return out;
+    }
+
+    /**
      * The notes hidden ({@link NoteFilter}) are counted as the findings {@code --all} would show in addition: the
      * notes of a line fold ({@link SameLine}) into one finding, or into the line's warning, so counting each note
      * promised more than {@code --all} shows (toml v1.6.0: 566 counted, 513 shown).

@@ -10,7 +10,8 @@ import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.definition.rule.Rule;
 import dev.perfwarden.engine.frontend.Watched;
 import dev.perfwarden.engine.rule.Hit;
-
+import dev.perfwarden.facts.contract.ContractClause;
+import dev.perfwarden.facts.contract.ContractRegex;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -67,9 +68,25 @@ public final class SessionGuard {
         return ABANDONED.get();
     }
 
-    /** What was running when a limit broke: {@code [pack, rule]}. */
-    private record Running(String pack, String rule) {
+    /**
+     * What was running when a limit broke: {@code [pack, rule]}; {@code clause} the contract clause whose pattern the
+     * session's thread was matching then (null when none).
+     */
+    private record Running(String pack, String rule, ContractClause clause) {
         static final Running NONE = new Running("", "");
+
+        Running(String pack, String rule) {
+            this(pack, rule, null);
+        }
+
+        /**
+         * {@code r}, or the contract clause whose pattern {@code worker} is matching now, or whose patterns took most of
+         * its {@code nanos} (attack5 probe 03: a backtracking pattern blamed the rule that fired last).
+         */
+        static Running in(Thread worker, long nanos, Running r) {
+            ContractClause c = ContractRegex.blame(worker, nanos).orElse(null);
+            return c == null ? r : new Running("contracts", c.ruleId(), c);
+        }
     }
 
     /**
@@ -107,7 +124,11 @@ public final class SessionGuard {
         }, "perfwarden-session");
         worker.setDaemon(true);
         worker.start();
-        watch(session, worker, limits, clock, running, breach);
+        try {
+            watch(session, worker, limits, clock, running, breach);
+        } finally {
+            ContractRegex.forget(worker);
+        }
         if (breach.get() != null) {
             throw breach.get();
         }
@@ -209,7 +230,8 @@ public final class SessionGuard {
             while (worker.isAlive()) {
                 worker.join(POLL_MILLIS);
                 if (breach.get() == null) {
-                    checkClockAndHeap(limits, clock, clock.cpuOf(worker), breach, running.get());
+                    long cpu = clock.cpuOf(worker);
+                    checkClockAndHeap(limits, clock, cpu, breach, Running.in(worker, cpu, running.get()));
                 }
                 if (breach.get() != null && worker.isAlive()) {
                     String left = stop(session, worker);
@@ -303,6 +325,12 @@ public final class SessionGuard {
 
     private static SessionLimitException fail(AtomicReference<SessionLimitException> breach, Running r, String limit,
                                               String what) {
+        if (r.clause() != null) {
+            breach.compareAndSet(null, new SessionLimitException(limit, r.pack(), r.rule(), "session limit '" + limit
+                    + "' exceeded while matching the pattern of contract clause " + r.rule() + " (" + r.clause().where()
+                    + "): " + what + "; the run was stopped (simplify the clause's pattern)"));
+            return breach.get();
+        }
         String who = r.rule().isEmpty() ? "before any rule fired (while the facts were inserted and matched)"
                 : "in rule " + r.rule() + " of pack " + r.pack();
         SessionLimitException e = new SessionLimitException(limit, r.pack(), r.rule(), "session limit '" + limit

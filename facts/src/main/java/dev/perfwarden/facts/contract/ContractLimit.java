@@ -4,7 +4,6 @@ import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.prom.PromRange;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * One upper bound of a contract clause, as the contracts pack sees it:
@@ -12,7 +11,8 @@ import java.util.regex.Pattern;
  * (latency, memory, gc, bench), {@code metric} what is bounded (latency: p50/p90/p95/p99/avg/max;
  * memory: growth, live-max; gc: cycles, cpu, pause-max; bench: a benchstat unit such as
  * {@code sec/op}, {@code B/op}, {@code allocs/op}), {@code selector} the operation (a k6 tag or
- * scenario such as {@code route:/orders}, a histogram label; a benchmark regular expression for
+ * scenario such as {@code route:/orders}, a histogram label; a benchmark regular expression (RE2,
+ * {@link ContractRegex}) for
  * bench; "" for all). {@code limit} is in the canonical unit {@code unit} (ms, B, B/min, /min, %,
  * the bench unit); {@code written} is the limit as the file wrote it and {@code scale} the canonical
  * amount of one written unit, so messages speak the file's units. {@code forSeconds} &gt; 0: the limit
@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 public record ContractLimit(String service, String clause, String kind, String metric, String selector, double limit,
                             String unit, String written, String writtenUnit, double scale, double forSeconds,
-                            String series, String source, String file, int line, int col) implements Fact {
+                            String series, String source, String file, int line, int col)
+        implements Fact, ContractClause {
 
     public String ruleId() {
         return "contract/" + service + "/" + clause;
@@ -41,14 +42,14 @@ public record ContractLimit(String service, String clause, String kind, String m
             return false;
         }
         if (kind.equals("bench")) {
-            return selector.isEmpty() || Pattern.compile(selector).matcher(m.selector()).find();
+            return selector.isEmpty() || ContractRegex.find(selector, m.selector(), this);
         }
         return selector.equals(m.selector());
     }
 
     /** Whether query_range series {@code r} is one this {@code for:} limit watches: file name glob and labels. */
     public boolean watches(PromRange r) {
-        if (series == null || !globMatches(series, r.file())) {
+        if (series == null || !ContractRegex.glob(series, r.file(), this)) {
             return false;
         }
         if (selector.isEmpty()) {
@@ -85,13 +86,5 @@ public record ContractLimit(String service, String clause, String kind, String m
 
     public String where() {
         return file + ":" + line + ":" + col;
-    }
-
-    static boolean globMatches(String glob, String name) {
-        StringBuilder re = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            re.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return name.matches(re.toString());
     }
 }

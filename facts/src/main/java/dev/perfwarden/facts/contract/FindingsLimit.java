@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * A findings clause: at most {@code max} findings of {@code rules} (empty: any rule that is not a
  * contract's own) whose function is in a package matching {@code packages} (a regular expression
- * found in the function symbol; "" for all), or, with {@code noneNew}, no finding that is not in
+ * found in the function symbol, RE2: {@link ContractRegex}; "" for all), or, with {@code noneNew}, no finding that is not in
  * the baseline given with {@code --baseline} or the project file (baselined findings are hidden before
  * they are counted). The counted findings are {@link ReportedFinding}s.
  */
 public record FindingsLimit(String service, String clause, List<String> rules, String packages, int max,
-                            boolean noneNew, String file, int line, int col) implements Fact {
+                            boolean noneNew, String file, int line, int col) implements Fact, ContractClause {
     public FindingsLimit {
         rules = List.copyOf(rules);
     }
@@ -28,7 +28,7 @@ public record FindingsLimit(String service, String clause, List<String> rules, S
         if (!rules.isEmpty() && !rules.contains(rule)) {
             return false;
         }
-        return packages.isEmpty() || java.util.regex.Pattern.compile(packages).matcher(symbol == null ? "" : symbol).find();
+        return packages.isEmpty() || ContractRegex.find(packages, symbol == null ? "" : symbol, this);
     }
 
     public String where() {

@@ -2,15 +2,13 @@ package dev.perfwarden.facts.contract;
 
 import dev.perfwarden.facts.core.Fact;
 
-import java.util.regex.Pattern;
-
 /**
  * A functions clause's requirement, as the contracts pack sees it. {@code property} is {@code inline},
  * {@code escapes} (nothing escapes to the heap), {@code bounds-checks} (no bounds check left) or
  * {@code allocs} (no allocating runtime call in the machine code).
  * <ul>
  *   <li>From a contract file ({@code origin} {@code contract}, {@code sourceLine} 0): the requirement
- *       holds for every function whose symbol matches {@code symbol}, a regular expression found in the
+ *       holds for every function whose symbol matches {@code symbol}, a regular expression (RE2: {@link ContractRegex}) found in the
  *       symbol ({@code pricing\.\(\*Engine\)\.Price$}); {@code inline} means the function can be inlined.</li>
  *   <li>From a gcassert directive ({@code origin} {@code //gcassert:inline}, {@code //gcassert:bce},
  *       {@code //gcassert:noescape}; {@code symbol} ""): the requirement holds on line {@code sourceLine}
@@ -24,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public record FunctionLimit(String service, String clause, String symbol, String property, String origin,
                             String sourceFile, int sourceLine, int sourceCol, String file, int line, int col)
-        implements Fact {
+        implements Fact, ContractClause {
     /** The property of a {@code //gcassert:NAME} directive whose NAME gcassert does not know. */
     public static final String UNKNOWN = "unknown-directive";
     public String ruleId() {
@@ -37,7 +35,7 @@ public record FunctionLimit(String service, String clause, String symbol, String
     }
 
     public boolean selects(String sym) {
-        return !directive() && sym != null && !sym.isEmpty() && Pattern.compile(symbol).matcher(sym).find();
+        return !directive() && sym != null && !sym.isEmpty() && ContractRegex.find(symbol, sym, this);
     }
 
     /** Whether a fact at {@code f}:{@code l} is on the directive's line (never for a contract clause). */
