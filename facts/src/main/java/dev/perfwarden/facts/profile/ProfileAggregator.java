@@ -48,7 +48,8 @@ final class ProfileAggregator {
      * frame. Kept only for profiles with an {@code alloc_space} sample type.
      */
     private final Map<Peek, long[]> peeks = new LinkedHashMap<>();
-    private final boolean trackPeeks;
+    /** Whether {@link #peeks} are kept: 1 yes, 0 no, -1 not known yet (the first sample asks the sample types). */
+    private int trackPeeks = -1;
 
     /** A {@link #peeks} key: the line, and each of the two frames out from it as its line (-1: none) and function (-1: none). */
     record Peek(int line, int caller, int callerFn, int outer, int outerFn) {
@@ -123,7 +124,6 @@ final class ProfileAggregator {
         lineFlat = new long[nl * k];
         lineCum = new long[nl * k];
         lineCaller = new long[nl * k];
-        trackPeeks = hasType(run, k, "alloc_space");
         fnStd = new boolean[nf];
         for (int i = 0; i < nf; i++) {
             fnStd[i] = Symbols.isStandardLibrary(r.names()[i]);
@@ -398,7 +398,10 @@ final class ProfileAggregator {
             for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
                 if (!fnStd[frameFn[f]] && frameLine[f] >= 0) {
                     addTo(lineCaller, frameLine[f]);
-                    if (trackPeeks) {
+                    if (trackPeeks < 0) {
+                        trackPeeks = hasType(run, k, "alloc_space") ? 1 : 0;
+                    }
+                    if (trackPeeks == 1) {
                         peek(n, i, f);
                     }
                     return;
