@@ -26,7 +26,7 @@ import java.util.Objects;
  * {@link LineCost} per (file, line), summed over the functions that hold the line, and one {@link CallerLine}
  * per (function, file, line) outside the standard library that the standard-library work of a sample is
  * charged to, and one {@link RuntimeCallerLine} per such line and category of the runtime functions it calls that
- * hold samples.
+ * hold samples, and for {@code alloc_space} one {@link LineCaller} per such line and the two frames that called it.
  *
  * <p>Each sample counts as one record. Symbols are the profile's function names passed through
  * {@link Symbols#normalize} (for Go's own profiles that changes nothing but the pre-1.20
@@ -198,6 +198,9 @@ public final class PprofParser implements InputParser {
                 }
             }
             emitRuntimeCallers(data, symbols, t, ctx);
+            if (st.type().equals("alloc_space")) {
+                emitLineCallers(data, symbols, instances, t, input, ctx);
+            }
             long total = Math.abs(data.total(t));
             for (Map.Entry<LineSite, long[]> e : sites.entrySet()) {
                 long[] sum = e.getValue();
@@ -249,6 +252,28 @@ public final class PprofParser implements InputParser {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(3).map(e -> e.getKey() + String.format(java.util.Locale.ROOT, " (%.1f %%)",
                         data.share(e.getValue(), t) * 100)).toList();
+    }
+
+    /** One {@link LineCaller} per (line, caller frame, outer frame) with a nonzero value of sample type {@code t}. */
+    private static void emitLineCallers(ProfileData data, String[] symbols, String[] instances, int t, String input,
+                                        ParseContext ctx) {
+        SampleType st = data.sampleTypes().get(t);
+        for (ProfileData.LinePeek p : data.linePeeks()) {
+            long v = p.values()[t];
+            if (v == 0) {
+                continue;
+            }
+            int fn = data.lineFunction(p.line());
+            ctx.emit(new LineCaller(symbols[fn], data.lineFile(p.line()), lineNo(data, p.line()), instances[fn],
+                    p.callerFn() < 0 ? "" : symbols[p.callerFn()], p.caller() < 0 ? "" : data.lineFile(p.caller()),
+                    p.caller() < 0 ? 0 : lineNo(data, p.caller()),
+                    p.outerFn() < 0 ? "" : symbols[p.outerFn()], p.outer() < 0 ? "" : data.lineFile(p.outer()),
+                    p.outer() < 0 ? 0 : lineNo(data, p.outer()), st.type(), st.unit(), v, data.share(v, t), input));
+        }
+    }
+
+    private static int lineNo(ProfileData data, int ln) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, data.lineNumber(ln)));
     }
 
     /** One {@link RuntimeCallerLine} per (line, runtime category) with a nonzero value of sample type {@code t}. */

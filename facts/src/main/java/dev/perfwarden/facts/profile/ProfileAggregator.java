@@ -42,6 +42,30 @@ final class ProfileAggregator {
     private final boolean[] fnMixed;
     private static final int WRITE_BARRIER = ProfileData.RUNTIME_CATEGORIES.indexOf("write-barrier");
     private static final int OTHER = ProfileData.RUNTIME_CATEGORIES.indexOf(RuntimeFunctions.OTHER);
+    /**
+     * Per (line, caller frame's line, outer frame's line) of the innermost frame outside the standard library (the
+     * line {@link #lineCaller} counts): its samples, by the two frames that called it ({@link LineCaller}); -1: no
+     * frame. Kept only for profiles with an {@code alloc_space} sample type.
+     */
+    private final Map<Peek, long[]> peeks = new LinkedHashMap<>();
+    /** Whether {@link #peeks} are kept: 1 yes, 0 no, -1 not known yet (the first sample asks the sample types). */
+    private int trackPeeks = -1;
+
+    /** A {@link #peeks} key: the line, and each of the two frames out from it as its line (-1: none) and function (-1: none). */
+    record Peek(int line, int caller, int callerFn, int outer, int outerFn) {
+    }
+
+    /** Whether one of the profile's {@code k} sample types is {@code type}. */
+    private static boolean hasType(ProfileTables t, int k, String type) {
+        for (int i = 0; i < k && 2 * i < t.sampleTypeIdx.size(); i++) {
+            long idx = t.sampleTypeIdx.get(2 * i);
+            if (idx >= 0 && idx < t.strings.size() && type.equals(t.strings.get((int) idx))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Per (line, runtime category): samples in runtime functions of that category called from the line. */
     private final Map<Long, long[]> runtimeCaller = new LinkedHashMap<>();
     private final int[] fnStamp;
@@ -374,9 +398,44 @@ final class ProfileAggregator {
             for (int f = frameStart[li]; f < frameStart[li + 1]; f++) {
                 if (!fnStd[frameFn[f]] && frameLine[f] >= 0) {
                     addTo(lineCaller, frameLine[f]);
+                    if (trackPeeks < 0) {
+                        trackPeeks = hasType(run, k, "alloc_space") ? 1 : 0;
+                    }
+                    if (trackPeeks == 1) {
+                        peek(n, i, f);
+                    }
                     return;
                 }
             }
+        }
+    }
+
+    /** Counts the sample for frame {@code f} (of location {@code i}) under the two frames out from it ({@link #peeks}). */
+    private void peek(int n, int i, int f) {
+        int[] frameStart = r.frameStart();
+        int[] frameLine = r.frameLine();
+        int[] frameFn = r.frameFn();
+        int[] out = {-1, -1, -1, -1};
+        int found = 0;
+        int li = i;
+        int g = f + 1;
+        while (found < 2 && li < n) {
+            if (g >= frameStart[locs[li] + 1]) {
+                li++;
+                g = li < n ? frameStart[locs[li]] : g;
+                continue;
+            }
+            out[2 * found] = frameLine[g];
+            out[2 * found + 1] = frameFn[g];
+            found++;
+            g++;
+        }
+        if (found == 0) {
+            return; // the line's function is the stack's root
+        }
+        long[] v = peeks.computeIfAbsent(new Peek(frameLine[f], out[0], out[1], out[2], out[3]), x -> new long[k]);
+        for (int j = 0; j < nzCount; j++) {
+            v[nz[j]] += values[nz[j]];
         }
     }
 
@@ -534,6 +593,6 @@ final class ProfileAggregator {
         return new ProfileData(header, counts, r.names(), fnFlat, fnCum, inlineTypes, callTypes, lineFn, lineFile,
                 lineNo, lineFlat, lineCum, lineCaller, totals, buckets, labelTotals, droppedLabels,
                 new ModuleLineCounters(lineTest, self, preempt, fnPreemptCum), runtimeCaller)
-                .withLeftOut(leftOut);
+                .withLeftOut(leftOut).withPeeks(peeks);
     }
 }

@@ -86,6 +86,7 @@ public final class ProfileData {
     private final ModuleLineCounters moduleLines;
     private final Map<Long, long[]> runtimeCaller;
     private List<LeftOut> leftOut = List.of();
+    private Map<ProfileAggregator.Peek, long[]> peeks = Map.of();
 
     ProfileData(Header header, Counts counts, String[] fnNames, long[] fnFlat, long[] fnCum, long[] fnInlineTypes,
                 long[] fnCallTypes, int[] lineFn, String[] lineFile, long[] lineNo, long[] lineFlat, long[] lineCum,
@@ -112,6 +113,27 @@ public final class ProfileData {
         this.droppedLabelPairs = droppedLabelPairs;
         this.moduleLines = moduleLines;
         this.runtimeCaller = runtimeCaller;
+    }
+
+    /** Sets the callers of the lines {@link #lineCaller} counts (once, before the data is handed on). */
+    ProfileData withPeeks(Map<ProfileAggregator.Peek, long[]> callers) {
+        this.peeks = callers;
+        return this;
+    }
+
+    /**
+     * One line {@link #lineCaller} counts and the two frames out from it (the call that called its function and the
+     * frame after that): line indices ({@code -1}: no frame, or a frame without line information) and function indices
+     * ({@code -1}: no frame), with the samples' values per sample type.
+     */
+    public record LinePeek(int line, int caller, int callerFn, int outer, int outerFn, long[] values) {
+    }
+
+    /** The {@link LinePeek}s, kept only for a profile with an {@code alloc_space} sample type (else empty). */
+    public List<LinePeek> linePeeks() {
+        List<LinePeek> out = new ArrayList<>(peeks.size());
+        peeks.forEach((p, v) -> out.add(new LinePeek(p.line(), p.caller(), p.callerFn(), p.outer(), p.outerFn(), v)));
+        return out;
     }
 
     /** Sets what the reader left out (once, before the data is handed on). */

@@ -10,6 +10,7 @@ import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.logopt.LogoptHeader;
 import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.CallerLine;
+import dev.perfwarden.facts.profile.LineCaller;
 import dev.perfwarden.facts.profile.RuntimeCallerLine;
 import dev.perfwarden.facts.disasm.HotInstruction;
 import dev.perfwarden.facts.profile.HotLine;
@@ -281,8 +282,9 @@ public final class FunctionResolver {
         // 4. positions the compiler named, for facts outside every function of the source
         Map<String, Long> counts = nameCompilerPositions(out, n, chunk);
         outside.clear();
-        // 5. what the sources say about the lines the facts name: appends that grow a reused slice
+        // 5. what the sources say about the facts' lines: appends growing a reused slice, named results of escapes
         out.addAll(ReusedSlices.of(out, indexes));
+        out.addAll(NamedResults.of(out, indexes));
         return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
     }
 
@@ -306,11 +308,11 @@ public final class FunctionResolver {
             // names, its package folder joined to a relative one, maps as every fact's does
             return (Fact) a.relocate(file -> plain.inDir(pkgDir, file));
         } else if (f instanceof Located || f instanceof HotLine || f instanceof LineCost || f instanceof CallerLine
-                || f instanceof RuntimeCallerLine) {
+                || f instanceof RuntimeCallerLine || f instanceof LineCaller) {
             // machine code, SSA and profile lines: same module-relative file as the compiler's facts
             Fact r = RecordFiles.relocate(f, plain::of);
             return r instanceof HotLine || r instanceof CallerLine || r instanceof RuntimeCallerLine
-                    || r instanceof HotInstruction ? mainSymbols(r) : r;
+                    || r instanceof HotInstruction || r instanceof LineCaller ? mainSymbols(r) : r;
         } else if (f instanceof HotFunction) {
             return mainSymbols(f);
         }
@@ -381,7 +383,7 @@ public final class FunctionResolver {
     /** A profile fact with {@link #mainSymbol} applied to its symbol and, where it has one, its instance name. */
     private Fact mainSymbols(Fact f) {
         // the instance name equals the symbol of a non-generic function, and joins on it must still see that
-        return RecordFiles.map(RecordFiles.map(f, "symbol", this::mainSymbol), "instance", this::mainSymbol);
+        return RecordFiles.map(f, this::mainSymbol, "symbol", "instance", "callerSymbol", "outerSymbol");
     }
 
     /**

@@ -162,6 +162,7 @@ final class GoFileParser {
         j = after(j);
         if (!tok(j).is("{")) {
             if (tok(j).is("(")) {
+                d.results = resultNames(j + 1, match[j] < 0 ? j + 1 : match[j]);
                 j = after(j);
             } else if (typeStart(tok(j))) {
                 j = skipType(j);
@@ -185,6 +186,42 @@ final class GoFileParser {
         }
         out.decls.add(d);
         return j;
+    }
+
+    /**
+     * The names of a parenthesized result list between tokens {@code from} and {@code to} (the closing bracket):
+     * {@code (ret string)}, {@code (n int, err error)}, {@code (a, b int)} name their results; {@code (int, error)},
+     * {@code (*T, error)}, {@code (pkg.T, List[int])} do not (empty). Go names either every result or none: the list
+     * is named when one entry is a name followed by a type ({@code x T}, {@code x *T}, {@code x []T}, {@code x [4]T},
+     * {@code x pkg.T}; not {@code pkg.T}, nor {@code List[int]} with nothing after the bracket). Blank names are kept.
+     */
+    private List<String> resultNames(int from, int to) {
+        List<List<Token>> entries = new ArrayList<>();
+        List<Token> cur = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            Token k = tok(i);
+            if (k.is(",")) {
+                entries.add(cur);
+                cur = new ArrayList<>();
+                i++;
+                continue;
+            }
+            cur.add(k);
+            i = k.kind() == Kind.OP && (k.is("(") || k.is("[") || k.is("{")) ? Math.min(after(i), to) : i + 1;
+        }
+        entries.add(cur);
+        boolean named = false;
+        for (List<Token> e : entries) {
+            named |= e.size() >= 2 && e.get(0).isIdent() && !e.get(1).is(".") && !(e.get(1).is("[") && e.size() == 2);
+        }
+        List<String> names = new ArrayList<>();
+        for (List<Token> e : entries) {
+            if (named && !e.isEmpty() && e.get(0).isIdent()) {
+                names.add(e.get(0).text());
+            }
+        }
+        return names;
     }
 
     /** {@code (t *T)}, {@code (*T)}, {@code (t T[K, V])} → {@code (*T)}, {@code (*T[...])}, {@code T[...]}. */

@@ -60,10 +60,21 @@ public final class GoSourceIndex {
      * One function or function literal. {@code name} is the compiler's name without package
      * ({@code (*T).M}, {@code outer.func1}); {@code line}/{@code col} the {@code func} keyword,
      * {@code endLine}/{@code endCol} the closing brace (the keyword's line for a body-less
-     * declaration); {@code nameLine}/{@code nameCol} the declared name (the keyword for literals).
+     * declaration); {@code nameLine}/{@code nameCol} the declared name (the keyword for literals);
+     * {@code results} the names of a declaration's named results ({@code (ret string)}), else empty.
      */
     public record Func(String name, String file, int line, int col, int endLine, int endCol, int nameLine,
-                       int nameCol, boolean literal, boolean hasBody) {
+                       int nameCol, boolean literal, boolean hasBody, List<String> results) {
+        public Func {
+            results = results == null ? List.of() : List.copyOf(results);
+        }
+
+        /** A function without named results (a literal: its result names are not read). */
+        public Func(String name, String file, int line, int col, int endLine, int endCol, int nameLine, int nameCol,
+                    boolean literal, boolean hasBody) {
+            this(name, file, line, col, endLine, endCol, nameLine, nameCol, literal, hasBody, List.of());
+        }
+
         /** Whether ({@code l}, {@code c}) lies inside; {@code c == 0} compares lines only. */
         public boolean contains(int l, int c) {
             if (l < line || l > endLine) {
@@ -407,7 +418,7 @@ public final class GoSourceIndex {
                     n = n + "[...]";
                 }
                 fs.add(new Func(n, p.path, d.line, d.col, d.endLine, d.endCol, d.nameLine, d.nameCol, false,
-                        d.hasBody));
+                        d.hasBody, d.results));
                 int k = 0;
                 for (Lit l : d.lits) {
                     addLit(fs, p.path, l, n + ".func" + (++k));
@@ -478,6 +489,8 @@ public final class GoSourceIndex {
         int endLine;
         int endCol;
         boolean hasBody;
+        /** The names of its results when they are named ({@code (ret string)}), else empty. */
+        List<String> results = List.of();
         /** Token indices (in the parsed file's tokens) of the parameters' and the body's opening bracket; -1 if none. */
         int paramsOpen = -1;
         int bodyOpen = -1;

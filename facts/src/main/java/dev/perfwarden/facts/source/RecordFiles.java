@@ -55,9 +55,21 @@ final class RecordFiles {
         }
     };
 
-    /** {@code f} with its {@code file} mapped; {@code f} itself when it has none or the file stays the same. */
+    /**
+     * {@code f} with its {@code file} mapped (and the files of the frames a {@code LineCaller} names, {@code callerFile}
+     * and {@code outerFile}); {@code f} itself when it has none or the files stay the same.
+     */
     static Fact relocate(Fact f, UnaryOperator<String> files) {
-        return map(f, "file", files);
+        return map(f, files, "file", "callerFile", "outerFile");
+    }
+
+    /** {@code f} with each of its {@code String} components {@code names} it has mapped by {@code op}. */
+    static Fact map(Fact f, UnaryOperator<String> op, String... names) {
+        Fact r = f;
+        for (String n : names) {
+            r = map(r, n, op);
+        }
+        return r;
     }
 
     /**

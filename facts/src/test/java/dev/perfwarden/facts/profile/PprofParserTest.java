@@ -389,6 +389,32 @@ class PprofParserTest {
         assertThat(facts).noneMatch(f -> f instanceof CallerLine c && c.symbol().startsWith("runtime."));
     }
 
+    /**
+     * LineCaller names the frames that called a CallerLine's line, as go tool pprof -lines -peek 'mux.go:87' shows them
+     * for chi's heap profile: all 1082937.51kB of (*Mux).ServeHTTP's line 87 through BenchmarkMux.func8 at
+     * mux_test.go:1929 (the line's CallerLine flat: net/http's WithContext and context.WithValue below it). Only
+     * alloc_space has such facts.
+     */
+    @Test
+    void lineCallerNamesTheFramesThatCalledTheLineAsPprofPeekDoes() throws Exception {
+        List<Fact> facts = parse(parser, Repo.resolve("testdata/modules/chi/mem.pprof"), null);
+        List<LineCaller> mux87 = facts.stream().filter(f -> f instanceof LineCaller c && c.file().endsWith("/mux.go")
+                && c.line() == 87).map(f -> (LineCaller) f).toList();
+        long flat = facts.stream().filter(f -> f instanceof CallerLine c && c.sampleType().equals("alloc_space")
+                && c.file().endsWith("/mux.go") && c.line() == 87).mapToLong(f -> ((CallerLine) f).flat()).sum();
+        assertThat(mux87).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.sampleType()).isEqualTo("alloc_space");
+            assertThat(c.symbol()).isEqualTo("github.com/go-chi/chi/v5.(*Mux).ServeHTTP");
+            assertThat(c.callerSymbol()).isEqualTo("github.com/go-chi/chi/v5.BenchmarkMux.func8");
+            assertThat(c.callerFile()).endsWith("/mux_test.go");
+            assertThat(c.callerLine()).isEqualTo(1929);
+            assertThat(c.outerSymbol()).isNotEmpty();
+        });
+        assertThat(mux87.stream().mapToLong(LineCaller::value).sum()).isEqualTo(flat)
+                .isCloseTo(1_108_928_010L, org.assertj.core.data.Offset.offset(2_000L)); // 1082937.51kB
+        assertThat(facts).noneMatch(f -> f instanceof LineCaller c && !c.sampleType().equals("alloc_space"));
+    }
+
     @Test
     void heapProfileFactsCarryEverySampleType() throws Exception {
         Path mem = Repo.resolve("facts/src/test/resources/pprof/go1.26.8/prof/mem.pprof");

@@ -27,6 +27,39 @@ class GoSourceIndexTest {
                 .collect(Collectors.toList());
     }
 
+    /** A declaration's named results (heap-lines' heapResult: a result returned bare); unnamed lists and literals give none. */
+    @Test
+    void namedResultsOfDeclarations() {
+        GoSourceIndex idx = index(GoSourceIndex.GlobalClosures.INIT, "r.go", String.join("\n",
+                "package main",
+                "",
+                "import \"io\"",
+                "",
+                "type List[T any] struct{ v T }",
+                "",
+                "func (it *Iterator) ReadString() (ret string) { return }",
+                "func two() (n int, err error) { return }",
+                "func grouped() (a, b int) { return }",
+                "func arr() (x [4]int, m map[string]int) { return }",
+                "func qual() (r io.Reader) { return }",
+                "func unnamed() (int, error) { return 0, nil }",
+                "func ptrs() (*List[int], io.Reader) { return nil, nil }",
+                "func gen() (List[int]) { return List[int]{} }",
+                "func single() int { f := func() (x int) { return }; return f() }",
+                "func blank() (_ int, err error) { return }",
+                "type Iterator struct{}"));
+        Map<String, List<String>> results = new TreeMap<>();
+        for (GoSourceIndex.Func f : idx.file("r.go").orElseThrow().funcs()) {
+            results.put(f.name(), f.results());
+        }
+        assertThat(results).containsEntry("(*Iterator).ReadString", List.of("ret"))
+                .containsEntry("two", List.of("n", "err")).containsEntry("grouped", List.of("a", "b"))
+                .containsEntry("arr", List.of("x", "m")).containsEntry("qual", List.of("r"))
+                .containsEntry("unnamed", List.of()).containsEntry("ptrs", List.of()).containsEntry("gen", List.of())
+                .containsEntry("single", List.of()).containsEntry("single.func1", List.of())
+                .containsEntry("blank", List.of("_", "err"));
+    }
+
     @Test
     void declarationsMethodsGenericsAndNestedLiterals() {
         GoSourceIndex idx = index(GoSourceIndex.GlobalClosures.INIT, "a.go", String.join("\n",
