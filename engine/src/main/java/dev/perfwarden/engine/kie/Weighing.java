@@ -138,21 +138,13 @@ public final class Weighing {
         boolean line = basis == Scope.LINE;
         boolean cum = !line || spec.cum();
         Collection<?> site = line ? lines : functions;
-        Pick c = new Pick(best(site, CPU, cum), samples(site, cum), "");
-        Pick a = new Pick(best(site, ALLOC, cum), 0, "");
-        // several test binaries (scan --bench): the share of one binary's profile, not of their merge
-        if (given.cpuInputs().size() > 1) {
-            c = pick(sites, line, CPU, cum, h.profiles(), given.cpuInputs(), counted ? t.minSamples() : 0);
-        }
-        if (given.heapInputs().size() > 1) {
-            a = pick(sites, line, ALLOC, cum, h.profiles(), given.heapInputs(), 0);
-        }
+        Pick c = measured(site, sites, given.cpuInputs(), line, CPU, cum, h.profiles(), counted ? t.minSamples() : 0);
+        Pick a = measured(site, sites, given.heapInputs(), line, ALLOC, cum, h.profiles(), 0);
         List<String> of = new ArrayList<>();
-        if (cpu && !c.input().isEmpty()) {
-            of.add(c.input());
-        }
-        if (heap && !a.input().isEmpty()) {
-            of.add(a.input());
+        for (Pick p : cpu && heap ? List.of(c, a) : cpu ? List.of(c) : heap ? List.of(a) : List.<Pick>of()) {
+            if (!p.input().isEmpty()) {
+                of.add(p.input());
+            }
         }
         if (cpu && joined && !h.instructions().isEmpty() && (line || h.scope() == Scope.FUNCTION)) {
             // a line's @cost(cum) rule counts a CALL's cum, in samples per unit of cpu time (Go: one per period);
@@ -427,6 +419,18 @@ public final class Weighing {
         double share() {
             return measure.share();
         }
+    }
+
+    /**
+     * The site's share of {@code type}: in its merged facts ({@code site}) when one profile of the type was given, else
+     * in one test binary's profile ({@link #pick}), not in their merge.
+     */
+    private static Pick measured(Collection<?> site, Collection<?> sites, java.util.Set<String> inputs, boolean line,
+                                 String type, boolean cum, List<String> named, double minSamples) {
+        if (inputs.size() > 1) {
+            return pick(sites, line, type, cum, named, inputs, minSamples);
+        }
+        return new Pick(best(site, type, cum), type.equals(CPU) ? samples(site, cum) : 0, "");
     }
 
     /**
