@@ -13,6 +13,7 @@ import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.disasm.HotInstruction;
 import dev.perfwarden.facts.profile.HotFunction;
 import dev.perfwarden.facts.profile.LineCost;
+import dev.perfwarden.facts.profile.ProfileSite;
 import dev.perfwarden.facts.profile.ProfileSummary;
 
 import java.util.ArrayList;
@@ -112,6 +113,18 @@ public final class Weighing {
      */
     public static Finding weigh(Hit h, PackRef pack, Thresholds t, Collection<?> profiles, Collection<?> functions,
                                 Collection<?> lines, Collection<?> instructions, boolean joined) {
+        return weigh(h, pack, t, profiles, functions, lines, instructions, joined, List.of());
+    }
+
+    /**
+     * Weighs one hit when several profiles of a sample type may have been given.
+     *
+     * @param sites the {@link ProfileSite}s of the hit's line and function (each profile's own figures, kept when
+     *              the profiles of a sample type were merged): with several profiles of a type, the site's share is
+     *              measured in one of them ({@link #pick}), not in their merge
+     */
+    public static Finding weigh(Hit h, PackRef pack, Thresholds t, Collection<?> profiles, Collection<?> functions,
+                                Collection<?> lines, Collection<?> instructions, boolean joined, Collection<?> sites) {
         CostSpec spec = h.cost();
         Given given = Given.of(profiles);
         boolean cpu = spec.cpu() && given.cpu();
@@ -124,16 +137,23 @@ public final class Weighing {
         }
         boolean line = basis == Scope.LINE;
         boolean cum = !line || spec.cum();
-        Measure c = best(line ? lines : functions, CPU, cum);
-        Measure a = best(line ? lines : functions, ALLOC, cum);
+        Collection<?> site = line ? lines : functions;
+        Pick c = measured(site, sites, given.cpuInputs(), line, CPU, cum, h.profiles(), counted ? t.minSamples() : 0);
+        Pick a = measured(site, sites, given.heapInputs(), line, ALLOC, cum, h.profiles(), 0);
+        List<String> of = new ArrayList<>();
+        for (Pick p : cpu && heap ? List.of(c, a) : cpu ? List.of(c) : heap ? List.of(a) : List.<Pick>of()) {
+            if (!p.input().isEmpty()) {
+                of.add(p.input());
+            }
+        }
         if (cpu && joined && !h.instructions().isEmpty() && (line || h.scope() == Scope.FUNCTION)) {
             // a line's @cost(cum) rule counts a CALL's cum, in samples per unit of cpu time (Go: one per period);
             // a function-scoped hit (its entry and exit) and a line's self rule count flat samples
             boolean lineCum = line && spec.cum();
-            return weighInstructions(h, pack, t, ev, c, heap ? a : null, instructions, lineCum ? given.perUnit() : -1,
-                    counted && lineCum ? samples(lines, true) : Long.MAX_VALUE);
+            return weighInstructions(h, pack, t, ev, c.measure(), heap ? a : null, instructions,
+                    lineCum ? given.perUnit() : -1, counted && lineCum ? c.samples() : Long.MAX_VALUE);
         }
-        Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self");
+        Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self", of);
         double cpuThreshold = !line ? t.functionCum() : cum ? t.lineCum() : t.lineFlat();
         // an allocation rule (weighed by both profiles) on a line where the heap profile saw no bytes, or fewer than
         // hot.alloc.minShare of them: the line's CPU is not the allocation's (a small integer boxed from the runtime's
@@ -141,7 +161,7 @@ public final class Weighing {
         // it hot: the allocation's own measured cost, its bytes, must clear the bar a hot line's CPU clears
         boolean allocatesLittle = line && cpu && heap && a.share() < t.allocFloor();
         // a share of a handful of samples is noise: the CPU samples measured on the very site must clear hot.minSamples
-        boolean fewSamples = counted && samples(line ? lines : functions, cum) < t.minSamples();
+        boolean fewSamples = counted && c.samples() < t.minSamples();
         boolean hot = cpu && !allocatesLittle && !fewSamples && c.share() >= cpuThreshold
                 || heap && a.share() >= t.alloc();
         String where = line ? h.file() + ":" + h.line() : h.symbol();
@@ -165,23 +185,32 @@ public final class Weighing {
      * Which profiles were given: a CPU profile, a heap profile ({@code alloc_space}), a count of samples
      * ({@code samples/count}); {@code perUnit}: samples per unit of cpu time (Go: one per period), 1 when unknown.
      */
-    private record Given(boolean cpu, boolean heap, boolean counted, double perUnit) {
+    private record Given(boolean cpu, boolean heap, boolean counted, double perUnit, java.util.Set<String> cpuInputs,
+                         java.util.Set<String> heapInputs) {
         static Given of(Collection<?> profiles) {
             boolean cpu = false;
             boolean heap = false;
             boolean counted = false;
             double cpuTotal = 0;
             double samplesTotal = 0;
+            java.util.Set<String> cpuInputs = new java.util.HashSet<>();
+            java.util.Set<String> heapInputs = new java.util.HashSet<>();
             for (Object o : profiles) {
                 if (o instanceof ProfileSummary s) {
                     cpu |= s.sampleType().equals(CPU);
                     heap |= s.sampleType().equals(ALLOC);
+                    if (s.sampleType().equals(CPU)) {
+                        cpuInputs.add(s.input());
+                    } else if (s.sampleType().equals(ALLOC)) {
+                        heapInputs.add(s.input());
+                    }
                     counted |= s.sampleType().equals(SAMPLES);
                     cpuTotal += s.sampleType().equals(CPU) ? s.total() : 0;
                     samplesTotal += s.sampleType().equals(SAMPLES) ? s.total() : 0;
                 }
             }
-            return new Given(cpu, heap, counted, cpuTotal > 0 && samplesTotal > 0 ? samplesTotal / cpuTotal : 1);
+            return new Given(cpu, heap, counted, cpuTotal > 0 && samplesTotal > 0 ? samplesTotal / cpuTotal : 1,
+                    cpuInputs, heapInputs);
         }
     }
 
@@ -197,7 +226,7 @@ public final class Weighing {
      * cum samples, {@code Long.MAX_VALUE} when not counted).
      */
     private static Finding weighInstructions(Hit h, PackRef pack, Thresholds t, List<Evidence> ev, Measure lineCpu,
-                                             Measure alloc, Collection<?> instructions, double cumPerUnit,
+                                             Pick alloc, Collection<?> instructions, double cumPerUnit,
                                              long lineSamples) {
         boolean cum = cumPerUnit >= 0;
         boolean function = h.scope() == Scope.FUNCTION;
@@ -238,8 +267,9 @@ public final class Weighing {
         text.append(function ? "); the whole function " + h.symbol() + ": cum " : "); the whole line: " + measure + " ")
                 .append(Cost.pct(lineCpu.share())).append(" of cpu samples")
                 .append(capped ? " without preemption, which bounds the call's" : "");
-        if (alloc != null && alloc.found()) {
-            text.append("; ").append(measure).append(' ').append(Cost.pct(alloc.share())).append(" of alloc_space");
+        if (alloc != null && alloc.measure().found()) {
+            text.append("; ").append(measure).append(' ').append(Cost.pct(alloc.share())).append(" of alloc_space")
+                    .append(alloc.input().isEmpty() ? "" : " (" + alloc.input() + ")");
         }
         // a function the profile never saw (a generic function's other instances, merged into one finding) says nothing
         if (!function || share > 0 || lineCpu.share() > 0) {
@@ -247,7 +277,8 @@ public final class Weighing {
         }
         Severity severity = h.scope() == Scope.NONE ? h.severity()
                 : hot ? (h.hotSeverity() != null ? h.hotSeverity() : h.severity().raise()) : Severity.NOTE;
-        Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, measure);
+        Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, measure,
+                alloc == null || alloc.input().isEmpty() ? List.of() : List.of(alloc.input()));
         return finding(h, pack, severity, ev, cost);
     }
 
@@ -364,15 +395,77 @@ public final class Weighing {
     }
 
     /** {@code where: self 1.0 % of cpu samples; self 3.0 % of alloc_space} (the profiles measured and found). */
-    private static String measuredText(String where, String measure, Measure c, Measure a) {
+    private static String measuredText(String where, String measure, Pick c, Pick a) {
         StringBuilder sb = new StringBuilder(where).append(':');
-        if (c != null && c.found()) {
-            sb.append(' ').append(measure).append(' ').append(Cost.pct(c.share())).append(" of cpu samples");
+        boolean cpu = c != null && c.measure().found();
+        if (cpu) {
+            sb.append(' ').append(measure).append(' ').append(Cost.pct(c.share())).append(" of cpu samples")
+                    .append(c.input().isEmpty() ? "" : " (" + c.input() + ")");
         }
-        if (a != null && a.found()) {
-            sb.append(c != null && c.found() ? ";" : "").append(' ').append(measure).append(' ')
-                    .append(Cost.pct(a.share())).append(" of alloc_space");
+        if (a != null && a.measure().found()) {
+            sb.append(cpu ? ";" : "").append(' ').append(measure).append(' ')
+                    .append(Cost.pct(a.share())).append(" of alloc_space")
+                    .append(a.input().isEmpty() ? "" : " (" + a.input() + ")");
         }
         return sb.toString();
+    }
+
+    /**
+     * A site's share in one profile: {@code samples} its CPU samples there (the {@code samples} type of the same
+     * file; 0 for a heap profile), {@code input} the profile's file name ("" when the share is of the only profile of
+     * its type).
+     */
+    private record Pick(Measure measure, long samples, String input) {
+        double share() {
+            return measure.share();
+        }
+    }
+
+    /**
+     * The site's share of {@code type}: in its merged facts ({@code site}) when one profile of the type was given, else
+     * in one test binary's profile ({@link #pick}), not in their merge.
+     */
+    private static Pick measured(Collection<?> site, Collection<?> sites, java.util.Set<String> inputs, boolean line,
+                                 String type, boolean cum, List<String> named, double minSamples) {
+        if (inputs.size() > 1) {
+            return pick(sites, line, type, cum, named, inputs, minSamples);
+        }
+        return new Pick(best(site, type, cum), type.equals(CPU) ? samples(site, cum) : 0, "");
+    }
+
+    /**
+     * With several profiles of {@code type} (one per test binary): the site's share in one of them, the profile where
+     * it weighs most among those where it holds at least {@code minSamples} CPU samples (a share of a handful of
+     * samples of a small binary is noise), else among all. A hit that names profiles ({@link Hit#profiles}: the rule
+     * judged it by them) is measured in those it names of that type only. Not found (share 0) when the site is in none.
+     */
+    private static Pick pick(Collection<?> sites, boolean line, String type, boolean cum, List<String> named,
+                             java.util.Set<String> inputs, double minSamples) {
+        boolean restrict = named.stream().anyMatch(inputs::contains);
+        java.util.Map<String, List<Object>> byInput = new java.util.LinkedHashMap<>();
+        for (Object o : sites) {
+            if (o instanceof ProfileSite s && (line ? s.lineCost() != null : s.function() != null)
+                    && inputs.contains(s.input()) && (!restrict || named.contains(s.input()))) {
+                byInput.computeIfAbsent(s.input(), k -> new ArrayList<>()).add(line ? s.lineCost() : s.function());
+            }
+        }
+        Pick best = new Pick(new Measure(false, 0), 0, "");
+        boolean bestEnough = false;
+        for (java.util.Map.Entry<String, List<Object>> e : byInput.entrySet()) {
+            Measure m = best(e.getValue(), type, cum);
+            long n = type.equals(CPU) ? samples(e.getValue(), cum) : 0;
+            boolean enough = !type.equals(CPU) || n >= minSamples;
+            if (m.found() && (!best.measure().found() || enough && !bestEnough
+                    || enough == bestEnough && m.share() > best.share())) {
+                best = new Pick(m, n, fileName(e.getKey()));
+                bestEnough = enough;
+            }
+        }
+        return best;
+    }
+
+    /** A profile's file name without its folder ({@code cpu-1.pprof}). */
+    private static String fileName(String input) {
+        return input.substring(Math.max(input.lastIndexOf('/'), input.lastIndexOf('\\')) + 1);
     }
 }

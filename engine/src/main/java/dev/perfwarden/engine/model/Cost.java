@@ -17,10 +17,18 @@ import java.util.Objects;
  * @param measure    {@code self}: the line's own work (samples whose innermost frame outside the Go runtime is
  *                   the line; bytes it allocates itself); {@code cum}: the line or function and everything it
  *                   calls; {@code ""} when nothing was measured
+ * @param profiles   the profile files the shares are of, when several profiles of their sample type were given
+ *                   (one test binary's, see docs/rules.md "Several test binaries"): the CPU profile's, then the heap
+ *                   profile's; empty when each share is of the only profile of its type
  */
-public record Cost(Double cpuShare, Double allocShare, Scope basis, String measure) {
+public record Cost(Double cpuShare, Double allocShare, Scope basis, String measure, java.util.List<String> profiles) {
     /** Nothing measured. */
     public static final Cost NONE = new Cost(null, null, Scope.NONE, "");
+
+    /** A cost whose shares are of the only profile of their type. */
+    public Cost(Double cpuShare, Double allocShare, Scope basis, String measure) {
+        this(cpuShare, allocShare, basis, measure, java.util.List.of());
+    }
 
     /** A cost measured as {@code cum} (a function's share), or nothing. */
     public Cost(Double cpuShare, Double allocShare, Scope basis) {
@@ -30,6 +38,7 @@ public record Cost(Double cpuShare, Double allocShare, Scope basis, String measu
     public Cost {
         Objects.requireNonNull(basis, "basis");
         measure = measure == null ? "" : measure;
+        profiles = profiles == null ? java.util.List.of() : java.util.List.copyOf(profiles);
         if (basis == Scope.NONE && (cpuShare != null || allocShare != null)) {
             throw new IllegalArgumentException("a cost measured on nothing has no shares");
         }
@@ -58,6 +67,7 @@ public record Cost(Double cpuShare, Double allocShare, Scope basis, String measu
     /**
      * How the text report prints it: {@code cpu 12.4 %, alloc 3.0 % (line)}, {@code cpu 30.1 % (line, cum)},
      * {@code cpu 0 % (function)}, {@code cpu 0.6 % (instruction)}, {@code cpu 3.9 % (instruction, cum)}, {@code (no profile)}. A line's own cost is the default and is not named.
+     * With several profiles of a type, the ones the shares are of follow: {@code alloc 94.2 % (line, cum, mem-1.pprof)}.
      */
     public String format() {
         if (!measured()) {
@@ -73,6 +83,9 @@ public record Cost(Double cpuShare, Double allocShare, Scope basis, String measu
         sb.append(" (").append(basis.id());
         if ((basis == Scope.LINE || basis == Scope.INSTRUCTION) && measure.equals("cum")) {
             sb.append(", cum");
+        }
+        for (String p : profiles) {
+            sb.append(", ").append(p.substring(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1));
         }
         return sb.append(')').toString();
     }

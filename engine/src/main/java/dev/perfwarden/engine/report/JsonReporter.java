@@ -102,7 +102,8 @@ public final class JsonReporter implements Reporter {
 
     /**
      * {@code {"cpuShare": 0.124|null, "allocShare": 0.03|null, "basis": "line|function|instruction|none", "measure": "self|cum"}}
-     * ({@code measure} only when something was measured).
+     * ({@code measure} only when something was measured; {@code "profiles": ["cpu-1.pprof", "mem-1.pprof"]}, the
+     * profile files the shares are of, only when several profiles of a type were given).
      */
     static ObjectNode cost(Cost c) {
         ObjectNode o = Json.object();
@@ -119,6 +120,10 @@ public final class JsonReporter implements Reporter {
         o.put("basis", c.basis().id());
         if (!c.measure().isEmpty()) {
             o.put("measure", c.measure());
+        }
+        if (!c.profiles().isEmpty()) {
+            ArrayNode a = o.putArray("profiles");
+            c.profiles().forEach(a::add);
         }
         return o;
     }

@@ -9,6 +9,9 @@ import dev.perfwarden.engine.rule.Hit;
 import dev.perfwarden.engine.rule.PackRef;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.disasm.HotInstruction;
+import dev.perfwarden.facts.profile.LineCost;
+import dev.perfwarden.facts.profile.ProfileSite;
+import dev.perfwarden.facts.profile.ProfileSummary;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -315,5 +318,62 @@ class WeighingTest {
         assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile()), List.of(), few).severity())
                 .isEqualTo(Severity.WARNING);
         assertThat(T.minSamples()).isEqualTo(5);
+    }
+
+    /** One profile's summary of a sample type, of a named binary. */
+    private static ProfileSummary summary(String input, String type, long total) {
+        return new ProfileSummary(input, type, type.equals("samples") ? "count" : type.equals("cpu") ? "nanoseconds"
+                : "bytes", total, 0, 1, 0, 0, 0, 0, 0, List.of(), "id-" + input, 0);
+    }
+
+    /** One profile's own line a.go:7 (a ProfileSite), {@code value} of its {@code total}, self and cum alike. */
+    private static ProfileSite own(String input, String type, long value, long total) {
+        double share = (double) value / total;
+        return ProfileSite.of(new LineCost("a.go", 7, type, "", value, share, value, share, value, share, 1, input),
+                "id-" + input);
+    }
+
+    /**
+     * scan --bench's several test binaries: a line's cost is its share of one binary's profile, not of their merge;
+     * of the binary where it weighs most among those where it holds hot.minSamples samples (30 % of a small binary's
+     * 10 samples is 3 samples, noise; 2 % of the main binary's 1,000 is 20), and the cost names that profile.
+     */
+    @Test
+    void withSeveralBinariesALineIsWeighedByTheProfileOfOneBinary() {
+        List<Object> profiles = List.of(summary("/c/cpu-1.pprof", "cpu", 1000), summary("/c/cpu-1.pprof", "samples", 1000),
+                summary("/c/cpu-2.pprof", "cpu", 10), summary("/c/cpu-2.pprof", "samples", 10));
+        List<Object> merged = List.of(new LineCost("a.go", 7, "cpu", "nanoseconds", 23, 23 / 1010.0, 23, 23 / 1010.0,
+                23, 23 / 1010.0, 2));
+        List<Object> sites = List.of(own("/c/cpu-1.pprof", "cpu", 20, 1000), own("/c/cpu-1.pprof", "samples", 20, 1000),
+                own("/c/cpu-2.pprof", "cpu", 3, 10), own("/c/cpu-2.pprof", "samples", 3, 10));
+        Finding f = Weighing.weigh(hit(CostSpec.parse("cpu").orElseThrow()), PACK, T, profiles, List.of(), merged,
+                List.of(), false, sites);
+        assertThat(f.cost()).isEqualTo(new Cost(0.02, null, Scope.LINE, "self", List.of("cpu-1.pprof")));
+        assertThat(f.cost().format()).isEqualTo("cpu 2.0 % (line, cpu-1.pprof)");
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.evidence()).last().extracting(e -> e.text())
+                .isEqualTo("a.go:7: self 2.0 % of cpu samples (cpu-1.pprof)");
+        // the small binary alone: its 30 % of 10 samples is the cost, and too few samples to make it hot
+        Finding small = Weighing.weigh(hit(CostSpec.parse("cpu").orElseThrow()), PACK, T, profiles, List.of(), merged,
+                List.of(), false, sites.subList(2, 4));
+        assertThat(small.cost()).isEqualTo(new Cost(0.3, null, Scope.LINE, "self", List.of("cpu-2.pprof")));
+        assertThat(small.severity()).isEqualTo(Severity.NOTE);
+    }
+
+    /**
+     * A hit whose rule judged it by one heap profile (malloc-hot: the bytes of its CPU profile's binary) is measured
+     * in that profile, as its message says, even where another binary's profile holds more of the line's bytes.
+     */
+    @Test
+    void aHitWeighedByANamedProfileIsMeasuredInIt() {
+        List<Object> profiles = List.of(summary("/c/mem-1.pprof", "alloc_space", 100), summary("/c/mem-2.pprof",
+                "alloc_space", 100));
+        List<Object> sites = List.of(own("/c/mem-1.pprof", "alloc_space", 50, 100),
+                own("/c/mem-2.pprof", "alloc_space", 94, 100));
+        Hit h = hit(CostSpec.parse("cum, alloc").orElseThrow());
+        assertThat(Weighing.weigh(h, PACK, T, profiles, List.of(), List.of(), List.of(), false, sites).cost())
+                .isEqualTo(new Cost(null, 0.94, Scope.LINE, "cum", List.of("mem-2.pprof")));
+        assertThat(Weighing.weigh(h.weighedBy(List.of("/c/mem-1.pprof")), PACK, T, profiles, List.of(), List.of(),
+                List.of(), false, sites).cost()).isEqualTo(new Cost(null, 0.5, Scope.LINE, "cum", List.of("mem-1.pprof")));
     }
 }

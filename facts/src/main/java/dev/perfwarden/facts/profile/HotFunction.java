@@ -13,7 +13,8 @@ import dev.perfwarden.facts.core.Fact;
  * dictionary wrapper) is its own fact, named by {@code instance}. {@code preempt}: the part of {@code cum} taken in
  * preemption machinery ({@code runtime.asyncPreempt}: the function, or a function it called, interrupted there). With
  * several profiles of one sample type there is one fact per function: values summed, shares of the summed totals, as
- * {@code go tool pprof a.pprof b.pprof} merges them.
+ * {@code go tool pprof a.pprof b.pprof} merges them (each profile's own fact is kept for the findings' cost:
+ * {@link ProfileSite}).
  */
 @FactDoc(name = "hot-function", inputs = {"pprof"},
         value = "How hot one function is in one sample type, over every profile of that type.")
@@ -24,8 +25,15 @@ public record HotFunction(String symbol,
                           @FieldDoc("samples with the function anywhere on the stack") long cum,
                           @FieldDoc("cum as a share of the total") double cumShare,
                           @FieldDoc("the instance name as pprof prints it (`(*Map[go.shape.int,go.shape.int]).Store`); `symbol` is its site key (`(*Map[...]).Store`), the same for a non-generic function") String instance,
-                          @FieldDoc("the part of cum whose innermost runtime frames are preemption machinery (runtime.asyncPreempt)") long preempt)
+                          @FieldDoc("the part of cum whose innermost runtime frames are preemption machinery (runtime.asyncPreempt)") long preempt,
+                          @FieldDoc("the profile file; \"\" when merged over several profiles (see ProfileSite)") String input)
         implements Fact {
+    /** A function of no named profile (merged, or built by hand). */
+    public HotFunction(String symbol, String sampleType, String unit, long flat, double flatShare, long cum,
+                       double cumShare, String instance, long preempt) {
+        this(symbol, sampleType, unit, flat, flatShare, cum, cumShare, instance, preempt, "");
+    }
+
     /** A function without preemption samples. */
     public HotFunction(String symbol, String sampleType, String unit, long flat, double flatShare, long cum,
                        double cumShare, String instance) {

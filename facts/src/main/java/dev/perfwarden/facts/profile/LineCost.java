@@ -13,7 +13,7 @@ import dev.perfwarden.facts.core.Fact;
  * profiles were given: the profiles of one sample type are merged as {@code go tool pprof a.pprof b.pprof}
  * merges them (google/pprof {@code profile.Merge}: the values of the samples are summed, never scaled), so a share
  * is of the summed total of all of them (a line holding 30 % of a small test binary's 40 samples holds 0.1 % of
- * 9,000). Three measures, shares of that total, at most 1:
+ * 9,000; what one profile says of the line is kept for the findings' cost: {@link ProfileSite}). Three measures, shares of that total, at most 1:
  * <ul>
  *   <li>{@code self}: samples whose innermost frame outside the Go runtime, inlined frames included, is this
  *       line: its own instructions and the runtime work they ask for (allocating, growing a slice, write
@@ -40,5 +40,12 @@ public record LineCost(String file, int line, String sampleType, String unit, lo
                        @FieldDoc("samples whose innermost frame (inlined frames included) is the line, as a share") double flatShare,
                        long cum,
                        @FieldDoc("samples with the line anywhere on the stack (preemption left out), as a share") double cumShare, long self, double selfShare,
-                       @FieldDoc("how many profile functions hold the line") int functions) implements Fact {
+                       @FieldDoc("how many profile functions hold the line") int functions,
+                       @FieldDoc("the profile file; \"\" when merged over several profiles (see ProfileSite)") String input)
+        implements Fact {
+    /** A line of no named profile (merged, or built by hand). */
+    public LineCost(String file, int line, String sampleType, String unit, long flat, double flatShare, long cum,
+                    double cumShare, long self, double selfShare, int functions) {
+        this(file, line, sampleType, unit, flat, flatShare, cum, cumShare, self, selfShare, functions, "");
+    }
 }

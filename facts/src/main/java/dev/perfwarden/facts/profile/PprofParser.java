@@ -170,7 +170,7 @@ public final class PprofParser implements InputParser {
                 long cum = data.cum(fn, t);
                 if (flat != 0 || cum != 0) {
                     ctx.emit(new HotFunction(symbols[fn], st.type(), st.unit(), flat, data.share(flat, t), cum,
-                            data.share(cum, t), instances[fn], data.preempt(fn, t)));
+                            data.share(cum, t), instances[fn], data.preempt(fn, t), input));
                 }
             }
             Map<LineSite, long[]> sites = new LinkedHashMap<>();
@@ -208,7 +208,7 @@ public final class PprofParser implements InputParser {
                 long cum = total == 0 ? sum[1] : Math.max(-total, Math.min(total, sum[1]));
                 ctx.emit(new LineCost(e.getKey().file(), e.getKey().line(), st.type(), st.unit(), sum[0],
                         data.share(sum[0], t), cum, Math.min(1.0, data.share(cum, t)), sum[2],
-                        data.share(sum[2], t), (int) sum[3]));
+                        data.share(sum[2], t), (int) sum[3], input));
             }
         }
     }

@@ -19,6 +19,8 @@ import java.util.Map;
  * profile). A sample type given in only one profile is left as it is. {@link CallerLine} facts stay one per
  * profile too (each names its input): the heap lines of malloc-hot and gc-pressure are judged and shown per profile,
  * by the CPU profile of the same binary ({@link ProfileSummary#binary}), as {@code go tool pprof -list} shows them.
+ * Each merged {@link LineCost} and {@link HotFunction} of the sample types a finding's cost reads keeps its profile's
+ * own figures as a {@link ProfileSite}: a finding's cost is a share of one binary's profile (docs/rules.md).
  */
 public final class ProfileMerge {
     private ProfileMerge() {
@@ -28,8 +30,10 @@ public final class ProfileMerge {
     public static List<Fact> merge(List<Fact> facts) {
         Map<String, Long> totals = new HashMap<>();
         Map<String, Integer> profiles = new HashMap<>();
+        Map<String, String> binaries = new HashMap<>();
         for (Fact f : facts) {
             if (f instanceof ProfileSummary s) {
+                binaries.merge(s.input(), s.binary(), (a, b) -> a.isEmpty() ? b : a); // each sample type names it
                 String key = s.sampleType() + '\u0000' + s.unit();
                 totals.merge(key, Math.abs(s.total()), Long::sum);
                 profiles.merge(key, 1, Integer::sum);
@@ -47,6 +51,10 @@ public final class ProfileMerge {
                 out.add(f);
                 continue;
             }
+            ProfileSite own = site(f, binaries);
+            if (own != null) {
+                out.add(own);
+            }
             long[] v = values(f);
             long[] sum = sums.get(key);
             if (sum == null) {
@@ -60,6 +68,22 @@ public final class ProfileMerge {
         }
         sums.forEach((key, v) -> out.add(merged(first.get(key), v, totals.get(typeOf(first.get(key))))));
         return out;
+    }
+
+    /**
+     * The sample types whose sites are kept per profile too ({@link ProfileSite}): those a finding's cost reads, and
+     * alloc_objects (a line's count of allocations in the heap profile whose bytes a rule states: alloc-heavy-line).
+     */
+    static final java.util.Set<String> PER_PROFILE = java.util.Set.of("cpu", "samples", "alloc_space", "alloc_objects");
+
+    /** A line's or function's figures in its own profile (a merged sample type's), or null. */
+    private static ProfileSite site(Fact f, Map<String, String> binaries) {
+        if (f instanceof LineCost l && PER_PROFILE.contains(l.sampleType())) {
+            return ProfileSite.of(l, binaries.getOrDefault(l.input(), ""));
+        } else if (f instanceof HotFunction h && PER_PROFILE.contains(h.sampleType())) {
+            return ProfileSite.of(h, binaries.getOrDefault(h.input(), ""));
+        }
+        return null;
     }
 
     private static double share(long value, long total) {

@@ -146,7 +146,7 @@ class PprofParserTest {
                 && h.symbol().equals("example.com/t3.Work")).map(f -> (HotFunction) f).findFirst().orElseThrow();
         // of its 620ms cum, 40ms are runtime.asyncPreempt (-ignore='^runtime\.asyncPreempt$': cum 580ms)
         assertThat(work).isEqualTo(new HotFunction("example.com/t3.Work", "cpu", "nanoseconds", 580_000_000L,
-                580.0 / 850, 620_000_000L, 620.0 / 850, "example.com/t3.Work", 40_000_000L));
+                580.0 / 850, 620_000_000L, 620.0 / 850, "example.com/t3.Work", 40_000_000L, "cpu.pprof"));
         assertThat(facts).filteredOn(f -> f instanceof HotFunction h && h.sampleType().equals("samples")
                 && h.symbol().equals("example.com/t3.Work")).hasSize(1);
 

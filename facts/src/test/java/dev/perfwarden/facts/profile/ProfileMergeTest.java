@@ -126,4 +126,28 @@ class ProfileMergeTest {
                 new LineCost("main.go", 7, "cpu", "nanoseconds", 904, 904 / 9040.0, 904, 904 / 9040.0, 904,
                         904 / 9040.0, 2));
     }
+
+    /**
+     * Each merged site keeps what its own profile says of it ({@link ProfileSite}, with the profile's binary): a
+     * finding's cost is a share of one test binary's profile. Only for the sample types a cost reads (a heap
+     * profile's inuse_space is merged, not kept per profile).
+     */
+    @Test
+    void eachProfileKeepsItsOwnFiguresOfAMergedSite() {
+        List<Fact> facts = List.of(
+                new ProfileSummary("a", "cpu", "nanoseconds", 40, 0, 10, 0, 0, 0, 0, 0, List.of(), "id-a", 0),
+                new ProfileSummary("b", "cpu", "nanoseconds", 9000, 0, 10, 0, 0, 0, 0, 0, List.of(), "id-b", 0),
+                new ProfileSummary("a", "inuse_space", "bytes", 40, 0, 10, 0, 0, 0, 0),
+                new ProfileSummary("b", "inuse_space", "bytes", 40, 0, 10, 0, 0, 0, 0),
+                new LineCost("small.go", 1, "cpu", "nanoseconds", 12, 0.3, 12, 0.3, 12, 0.3, 1, "a"),
+                new HotFunction("m.F", "cpu", "nanoseconds", 900, 0.1, 900, 0.1, "m.F", 0, "b"),
+                new LineCost("x.go", 2, "inuse_space", "bytes", 4, 0.1, 4, 0.1, 4, 0.1, 1, "b"));
+        List<Fact> out = ProfileMerge.merge(facts);
+        assertThat(out).filteredOn(f -> f instanceof ProfileSite).containsExactly(
+                new ProfileSite("a", "id-a", "cpu", "small.go", 1, "", "", (LineCost) facts.get(4), null),
+                new ProfileSite("b", "id-b", "cpu", "", 0, "m.F", "m.F", null, (HotFunction) facts.get(5)));
+        assertThat(out).filteredOn(f -> f instanceof LineCost l && l.file().equals("small.go"))
+                .containsExactly(new LineCost("small.go", 1, "cpu", "nanoseconds", 12, 12 / 9040.0, 12, 12 / 9040.0,
+                        12, 12 / 9040.0, 1));
+    }
 }

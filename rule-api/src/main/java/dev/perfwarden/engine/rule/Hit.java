@@ -31,10 +31,13 @@ import java.util.Objects;
  *                    (objdump): when the CPU profile is joined to that code ({@code HotInstruction}), a line-scoped
  *                    hit is weighed by the samples at these instructions instead of its whole line's
  *                    ({@link #weighedOn}); empty (the default) for a hit weighed by its line or function
+ * @param profiles    the profile files ({@code ProfileSummary.input}) the rule judged the hit by ({@link #weighedBy}):
+ *                    with several profiles of a sample type, its cost is measured in those of them it names; empty
+ *                    (the default): in the profile where its site weighs most
  */
 public record Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
                   String file, int line, int col, String message, List<Evidence> evidence, CostSpec cost,
-                  List<Long> instructions) {
+                  List<Long> instructions, List<String> profiles) {
     /**
      * The longest message a hit keeps, in characters; a longer one is cut and ends with {@link #CUT} and how much was
      * cut. A rule's message says what was found and why in a sentence or a few (the built-in rules: under 1,000); a
@@ -62,6 +65,14 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
         this(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost, List.of());
     }
 
+    /** A hit weighed in any profile ({@link #profiles} empty). */
+    public Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
+               String file, int line, int col, String message, List<Evidence> evidence, CostSpec cost,
+               List<Long> instructions) {
+        this(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost, instructions,
+                List.of());
+    }
+
     public Hit {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(pkg, "pkg");
@@ -79,6 +90,8 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
         cost = cost == null ? CostSpec.DEFAULT : cost;
         instructions = instructions == null ? List.of()
                 : List.copyOf(instructions.subList(0, Math.min(instructions.size(), MAX_INSTRUCTIONS)));
+        profiles = profiles == null ? List.of()
+                : profiles.stream().limit(MAX_INSTRUCTIONS).map(p -> cut(p == null ? "" : p, MAX_NAME)).toList();
     }
 
     /** {@code s} when at most {@code max} characters long, else its first {@code max} and {@link #CUT}. */
@@ -116,7 +129,8 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      * a rule cannot make a hit pass for another rule's.
      */
     public Hit withSeverity(Severity severity) {
-        return new Hit(rule, pkg, severity, null, scope, symbol, file, line, col, message, evidence, cost, instructions);
+        return new Hit(rule, pkg, severity, null, scope, symbol, file, line, col, message, evidence, cost, instructions,
+                profiles);
     }
 
     /**
@@ -126,7 +140,7 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      */
     public Hit notRaised() {
         return new Hit(rule, pkg, severity, severity, scope, symbol, file, line, col, message, evidence, cost,
-                instructions);
+                instructions, profiles);
     }
 
     /**
@@ -138,7 +152,7 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      */
     public Hit weighedOn(List<Long> addresses) {
         return new Hit(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost,
-                addresses);
+                addresses, profiles);
     }
 
     /**
@@ -149,6 +163,17 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      */
     public Hit at(String symbol, String file, int line, int col, String message, List<Evidence> evidence) {
         return new Hit(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost,
-                instructions);
+                instructions, profiles);
+    }
+
+    /**
+     * This hit measured, for its cost, in the profiles named ({@code ProfileSummary.input}: the heap profile whose
+     * bytes its message states, the CPU profile it was judged by) when several profiles of their sample type were
+     * given: its cost is then the share of its site in them, as its message says, not in the profile where the site
+     * weighs most. Everything else stays.
+     */
+    public Hit weighedBy(List<String> inputs) {
+        return new Hit(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost,
+                instructions, inputs);
     }
 }

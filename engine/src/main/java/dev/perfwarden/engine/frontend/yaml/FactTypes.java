@@ -123,6 +123,7 @@ public final class FactTypes {
             F + "profile.RuntimeCallerLine",
             F + "disasm.HotInstruction",
             F + "profile.ProfileSummary",
+            F + "profile.ProfileSite",
             F + "bench.BenchResult",
             F + "bench.BenchFailure");
 
