@@ -55,8 +55,8 @@ public final class Analyser {
         return spec;
     }
 
-    /** What one bundle gave: the result, or the reading's problems. */
-    public record Outcome(AnalysisResult result, List<String> inputErrors) {
+    /** What one bundle gave: the result, or the reading's problems; and the Go source folders the read used. */
+    public record Outcome(AnalysisResult result, List<String> inputErrors, List<Path> sourceRoots) {
     }
 
     /**
@@ -70,6 +70,6 @@ public final class Analyser {
         AnalysisResult result = session.analyze(read, spec.request(read.sourceRoots()));
         watcher.accept(result);
         List<String> errors = read.inputs().stream().filter(s -> s.failed()).map(s -> s.error()).toList();
-        return new Outcome(result, errors);
+        return new Outcome(result, errors, read.sourceRoots());
     }
 }

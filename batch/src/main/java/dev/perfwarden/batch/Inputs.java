@@ -58,6 +58,49 @@ final class Inputs {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /**
+     * The hash {@code --resume} compares: {@code entryHash} ({@link #hash(RepoEntry)}) and the {@code .go} files and
+     * {@code go.mod} of {@code roots}, the source folders the read used besides the entry's own (attack5 probe 11: a
+     * captures folder's {@code capture.json} named {@code ../src}, whose {@code //perfwarden:ignore} comments decide
+     * the gate, and a change there kept a stale "pass").
+     */
+    static String hash(String entryHash, List<String> roots) throws IOException {
+        MessageDigest md = Sha256.digest();
+        update(md, "inputs 2\n" + entryHash + "\n");
+        for (String r : roots) {
+            update(md, "root " + r + "\n");
+            Path dir = Path.of(r);
+            if (Files.isDirectory(dir)) {
+                tree(md, dir, f -> f.getFileName().toString().endsWith(".go") || f.getFileName().toString().equals("go.mod"));
+            } else {
+                update(md, "missing\n");
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** {@link #hash(String, List)} of the entry now, with the roots its stored row names. */
+    static String hash(RepoEntry e, List<String> roots) throws EntryException, IOException {
+        return hash(hash(e), roots);
+    }
+
+    /**
+     * Of the source folders a read of a captures entry used, those outside the folders {@link #hash(RepoEntry)}
+     * covers (the captures folder and its manifest {@code source:} folders), sorted; none for a module or git entry,
+     * whose read uses its own module.
+     */
+    static List<String> extraRoots(RepoEntry e, List<Path> used) {
+        if (e.kind() != RepoEntry.Kind.CAPTURES) {
+            return List.of();
+        }
+        List<Path> covered = new ArrayList<>();
+        covered.add(Path.of(e.path()).toAbsolutePath().normalize());
+        e.sources().forEach(s -> covered.add(Path.of(s).toAbsolutePath().normalize()));
+        return used.stream().map(p -> p.toAbsolutePath().normalize())
+                .filter(p -> covered.stream().noneMatch(p::startsWith)).map(Path::toString).distinct().sorted()
+                .toList();
+    }
+
     /** Makes the captures of {@code e}, using {@code work} (its own folder) for clones and builds. */
     static Ready prepare(RepoEntry e, Path work) throws EntryException, IOException, InterruptedException {
         switch (e.kind()) {
@@ -143,10 +186,14 @@ final class Inputs {
     }
 
     private static void tree(MessageDigest md, Path dir) throws IOException {
+        tree(md, dir, f -> true);
+    }
+
+    private static void tree(MessageDigest md, Path dir, java.util.function.Predicate<Path> which) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(Files::isRegularFile).filter(f -> !dir.relativize(f).toString().startsWith(".git"))
-                    .sorted().toList();
+                    .filter(which).sorted().toList();
         }
         byte[] buf = new byte[1 << 16];
         for (Path f : files) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfwarden.engine.analysis.AnalysisResult;
+import dev.perfwarden.engine.report.Format;
+import dev.perfwarden.engine.report.ReportFile;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -60,17 +63,21 @@ public final class OutputDir {
         return state.resolve(id + ".row.json");
     }
 
-    /** Writes one repository's results; the row goes last. Absent json/sarif delete stale ones. */
-    public void writeRepo(RepoRow row, String json, String sarif, String findingLines) throws IOException {
+    /**
+     * Writes one repository's results, streamed from {@code r}: its JSON and SARIF reports and its finding lines; the
+     * row goes last. A null {@code r} (no result) deletes stale reports and leaves no finding lines.
+     */
+    public void writeRepo(RepoRow row, AnalysisResult r) throws IOException {
         String id = row.repo();
-        if (json != null) {
-            write(json(id), json);
-            write(sarif(id), sarif);
+        if (r != null) {
+            write(json(id), w -> Format.JSON.reporter().write(r, w));
+            write(sarif(id), w -> Format.SARIF.reporter().write(r, w));
+            write(findingLines(id), w -> RepoJob.findingLines(id, r, w));
         } else {
             Files.deleteIfExists(json(id));
             Files.deleteIfExists(sarif(id));
+            write(findingLines(id), "");
         }
-        write(findingLines(id), findingLines == null ? "" : findingLines);
         write(row(id), MAPPER.writeValueAsString(row) + "\n");
     }
 
@@ -137,10 +144,15 @@ public final class OutputDir {
 
     /** Writes {@code text} to {@code target} through a temporary file in the same folder and a rename. */
     public static void write(Path target, String text) throws IOException {
+        write(target, w -> w.write(text));
+    }
+
+    /** Writes what {@code content} writes to {@code target}, through a temporary file in the same folder and a rename. */
+    static void write(Path target, ReportFile.Content content) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(text);
+                content.write(w);
             }
             move(tmp, target);
         } finally {

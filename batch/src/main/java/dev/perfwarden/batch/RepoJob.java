@@ -1,9 +1,7 @@
 package dev.perfwarden.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfwarden.engine.analysis.AnalysisResult;
-import dev.perfwarden.engine.report.Format;
 import dev.perfwarden.engine.restrict.PackFaultException;
 import dev.perfwarden.engine.report.JsonReporter;
 
@@ -41,7 +39,8 @@ public final class RepoJob {
             return java.util.Optional.empty();
         }
         try {
-            return Inputs.hash(e).equals(row.get().inputsHash()) ? row : java.util.Optional.empty();
+            return Inputs.hash(e, row.get().sourceRoots()).equals(row.get().inputsHash()) ? row
+                    : java.util.Optional.empty();
         } catch (Inputs.EntryException | IOException x) {
             return java.util.Optional.empty();
         }
@@ -71,7 +70,8 @@ public final class RepoJob {
         String inputsHash = null;
         Path work = workRoot.resolve(e.id());
         try {
-            inputsHash = Inputs.hash(e);
+            String entryHash = Inputs.hash(e); // before reading: a change while it is read is seen next time
+            inputsHash = Inputs.hash(entryHash, List.of());
             if (e.kind() != RepoEntry.Kind.CAPTURES) {
                 deleteTree(work);
                 Files.createDirectories(work);
@@ -79,15 +79,13 @@ public final class RepoJob {
             Inputs.Ready ready = Inputs.prepare(e, work);
             Analyser.Outcome o = analyser.analyse(ready.captures(), ready.sources());
             AnalysisResult r = o.result();
-            String json = Format.JSON.reporter().render(r);
-            String sarif = Format.SARIF.reporter().render(r);
-            String lines = findingLines(e.id(), r);
+            List<String> roots = Inputs.extraRoots(e, o.sourceRoots());
+            inputsHash = Inputs.hash(entryHash, roots);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             RepoRow row;
             if (r.inputs().isEmpty()) {
                 row = RepoRow.failed(e, "no capture files found in " + e.location(), ms, inputsHash, engineHash);
-                json = null;
-                lines = null;
+                r = null;
             } else if (!o.inputErrors().isEmpty()) {
                 row = RepoRow.failed(e, "unreadable input: " + String.join("; ", o.inputErrors()), ms, inputsHash,
                         engineHash);
@@ -95,10 +93,10 @@ public final class RepoJob {
                 Map<String, Integer> by = new LinkedHashMap<>();
                 r.summary().bySeverity().forEach((k, v) -> by.put(k.id(), v));
                 row = new RepoRow(e.id(), e.kind().id(), e.location(), RepoRow.OK, null, r.summary().findings(), by,
-                        r.summary().gate().id(), ms, inputsHash, engineHash);
+                        r.summary().gate().id(), ms, inputsHash, engineHash, roots);
             }
             if (mayWrite.getAsBoolean()) {
-                out.writeRepo(row, json, sarif, lines);
+                out.writeRepo(row, r);
             }
             return row;
         } catch (Inputs.EntryException x) {
@@ -121,21 +119,19 @@ public final class RepoJob {
             throws IOException {
         RepoRow row = RepoRow.failed(e, reason, (System.nanoTime() - t0) / 1_000_000, inputsHash, engineHash);
         if (mayWrite.getAsBoolean()) {
-            out.writeRepo(row, null, null, null);
+            out.writeRepo(row, null);
         }
         return row;
     }
 
-    /** Each visible finding's JSON object as in the report, with {@code "repo"} first; one a line. */
-    static String findingLines(String repo, AnalysisResult r) throws IOException {
-        ObjectNode report = new JsonReporter().toJson(r);
-        StringBuilder sb = new StringBuilder();
-        for (JsonNode f : report.withArray("findings")) {
+    /** Writes each visible finding's JSON object as in the report, with {@code "repo"} first; one a line. */
+    static void findingLines(String repo, AnalysisResult r, java.io.Writer w) throws IOException {
+        for (dev.perfwarden.engine.model.Finding f : r.findings()) {
             ObjectNode line = OutputDir.MAPPER.createObjectNode().put("repo", repo);
-            line.setAll((ObjectNode) f);
-            sb.append(OutputDir.MAPPER.writeValueAsString(line)).append('\n');
+            line.setAll(JsonReporter.finding(f));
+            w.write(OutputDir.MAPPER.writeValueAsString(line));
+            w.write('\n');
         }
-        return sb.toString();
     }
 
     /**

@@ -14,20 +14,24 @@ import java.util.TreeMap;
  * @param millis      wall-clock time spent on the entry (clone, build and analysis)
  * @param inputsHash  sha256 of the entry's inputs (see {@link Inputs#hash})
  * @param engineHash  {@link EngineSpec#hash()} of the run that produced it
+ * @param sourceRoots the Go source folders the read used besides the entry's own (a captures folder's
+ *                    {@code capture.json} {@code source}, the module above it), absolute; their {@code .go} files
+ *                    and {@code go.mod} are in {@code inputsHash}
  */
 public record RepoRow(String repo, String kind, String location, String status, String reason, int findings,
                       Map<String, Integer> bySeverity, String gate, long millis, String inputsHash,
-                      String engineHash) implements Serializable {
+                      String engineHash, java.util.List<String> sourceRoots) implements Serializable {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 
     public RepoRow {
         bySeverity = bySeverity == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(bySeverity));
+        sourceRoots = sourceRoots == null ? java.util.List.of() : java.util.List.copyOf(sourceRoots);
     }
 
     public static RepoRow failed(RepoEntry e, String reason, long millis, String inputsHash, String engineHash) {
         return new RepoRow(e.id(), e.kind().id(), e.location(), FAILED, reason, 0, Map.of(), null, millis,
-                inputsHash, engineHash);
+                inputsHash, engineHash, java.util.List.of());
     }
 
     public boolean ok() {

@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs one {@link RepoJob} under a timeout. Whoever settles first — the job, about to write its results, or
  * the timeout — owns the entry's row; a timed-out job is interrupted and whatever it produces later is
- * dropped. A bug while analysing one repository becomes that entry's failure ("internal error: ..."); an
- * {@link Error} (out of memory) is thrown.
+ * dropped. A bug while analysing one repository becomes that entry's failure ("internal error: ..."), and so does
+ * running out of memory ("out of memory ..."): the repository's objects are unreachable once its job has ended, so
+ * the batch goes on (attack5 probe 09: one repository's huge report killed the whole batch, exit 70). Any other
+ * {@link Error} is thrown.
  */
 final class TimedJob {
     private TimedJob() {
@@ -30,7 +32,7 @@ final class TimedJob {
                 f.cancel(true);
                 RepoRow row = RepoRow.failed(e, "exceeded --timeout " + BatchRequest.format(timeout),
                         timeout.toMillis(), null, null);
-                out.writeRepo(row, null, null, null);
+                out.writeRepo(row, null);
                 return row;
             }
             return result(f, e, settled, out); // it was already writing its results: let it finish
@@ -50,6 +52,14 @@ final class TimedJob {
 
     private static RepoRow failure(Throwable cause, RepoEntry e, AtomicBoolean settled, OutputDir out)
             throws IOException {
+        if (cause instanceof OutOfMemoryError) {
+            RepoRow row = RepoRow.failed(e, "out of memory while analysing it (maximum heap "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; give more with PERFWARDEN_JAVA_OPTS=-Xmx4g)",
+                    0, null, null);
+            settled.set(true);
+            out.writeRepo(row, null);
+            return row;
+        }
         if (cause instanceof Error err) {
             throw err;
         }
@@ -60,7 +70,7 @@ final class TimedJob {
         cause.printStackTrace();
         RepoRow row = RepoRow.failed(e, "internal error: " + cause, 0, null, null);
         settled.set(true);
-        out.writeRepo(row, null, null, null);
+        out.writeRepo(row, null);
         return row;
     }
 }

@@ -272,6 +272,29 @@ class AttackSuiteCliTest {
         }
     }
 
+    /**
+     * A capture of more go-perf findings than a run may report stops with the 'findings' limit, exit 2, naming the
+     * rule; no report is written (attack5 probe 09: 120,000 leaking-param findings were counted by no budget, and
+     * {@code --format sarif} of them ran out of memory, exit 70).
+     */
+    @Test
+    void moreFindingsThanARunMayReportStopAtTheFindingsLimitWithExit2() throws IOException {
+        Path c = tmp.resolve("m2.txt");
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(c)) {
+            w.write("# example.com/m\n");
+            for (int i = 1; i <= 100_001; i++) {
+                w.write("./a.go:" + i + ":6: leaking param: p" + i + "\n");
+            }
+        }
+        Path sarif = tmp.resolve("r.sarif");
+        Cli.Run r = bounded("analyze", "--no-config", "--format", "sarif", "--out", sarif.toString(), c.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("perfwarden: session limit 'findings' exceeded in rule leaking-param of pack"
+                + " go-perf: the rules of this run reported more than 100000 findings (rule leaking-param reported"
+                + " 100001 of them); the run was stopped (a report could not hold them)");
+        assertThat(sarif).doesNotExist();
+    }
+
     @Test
     void controlCharactersInMessagesAreEscapedInTextAndKeptInJson() throws IOException {
         Path pack = onePack("forger", "forge/rule.drl", """

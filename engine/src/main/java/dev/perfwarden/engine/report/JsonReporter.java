@@ -24,10 +24,23 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public void write(AnalysisResult r, Appendable out) throws IOException {
-        Json.write(toJson(r), out);
+        ObjectNode root = skeleton(r);
+        Json.stream(root, (ArrayNode) root.get("findings"), r.findings().stream().map(JsonReporter::finding).iterator(),
+                out);
     }
 
+    /** The whole report as one tree: for a small result (a large one's tree would not fit; {@link #write} streams). */
     public ObjectNode toJson(AnalysisResult r) {
+        ObjectNode root = skeleton(r);
+        ArrayNode findings = (ArrayNode) root.get("findings");
+        for (Finding f : r.findings()) {
+            findings.add(finding(f));
+        }
+        return root;
+    }
+
+    /** The report with an empty {@code findings} array. */
+    private static ObjectNode skeleton(AnalysisResult r) {
         ObjectNode root = Json.object();
         root.putObject("tool").put("name", r.tool().name()).put("version", r.tool().version());
         ArrayNode packs = root.putArray("packs");
@@ -38,10 +51,7 @@ public final class JsonReporter implements Reporter {
         for (InputStats in : r.inputs()) {
             inputs.add(input(in));
         }
-        ArrayNode findings = root.putArray("findings");
-        for (Finding f : r.findings()) {
-            findings.add(finding(f));
-        }
+        root.putArray("findings");
         root.set("summary", summary(r.summary()));
         return root;
     }
@@ -81,7 +91,8 @@ public final class JsonReporter implements Reporter {
         return rel;
     }
 
-    static ObjectNode finding(Finding f) {
+    /** One finding's object, as in the report's {@code findings} (a batch writes each as a JSON line). */
+    public static ObjectNode finding(Finding f) {
         ObjectNode o = Json.object();
         o.put("rule", f.rule()).put("pack", f.pack()).put("severity", f.severity().id())
                 .put("function", f.symbol());

@@ -38,10 +38,22 @@ public final class SarifReporter implements Reporter {
 
     @Override
     public void write(AnalysisResult r, Appendable out) throws IOException {
-        Json.write(toSarif(r), out);
+        Skeleton s = skeleton(r);
+        Json.stream(s.root(), s.results(), results(r, s.ruleIndex()).iterator(), out);
     }
 
+    /** The whole report as one tree: for a small result (a large one's tree would not fit; {@link #write} streams). */
     public ObjectNode toSarif(AnalysisResult r) {
+        Skeleton s = skeleton(r);
+        results(r, s.ruleIndex()).forEach(s.results()::add);
+        return s.root();
+    }
+
+    /** The report with an empty {@code results} array, and each rule's index in {@code tool.driver.rules}. */
+    private record Skeleton(ObjectNode root, ArrayNode results, Map<String, Integer> ruleIndex) {
+    }
+
+    private static Skeleton skeleton(AnalysisResult r) {
         ObjectNode root = Json.object();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -71,19 +83,19 @@ public final class SarifReporter implements Reporter {
         }
 
         invocation(run.putArray("invocations").addObject(), r.inputs());
-
         ArrayNode results = run.putArray("results");
-        for (Finding f : r.findings()) {
-            results.add(result(f, ruleIndex.get(f.rule())));
-        }
-        for (SuppressedFinding sf : r.suppressed()) {
-            ObjectNode res = result(sf.finding(), ruleIndex.get(sf.finding().rule()));
-            res.set("suppressions", Json.MAPPER.createArrayNode().add(suppression(sf.suppression())));
-            results.add(res);
-        }
-
         properties(run.putObject("properties"), r);
-        return root;
+        return new Skeleton(root, results, ruleIndex);
+    }
+
+    /** The visible findings' results, then the suppressed ones' (with {@code suppressions}), each made when asked for. */
+    private static java.util.stream.Stream<ObjectNode> results(AnalysisResult r, Map<String, Integer> ruleIndex) {
+        return java.util.stream.Stream.concat(r.findings().stream().map(f -> result(f, ruleIndex.get(f.rule()))),
+                r.suppressed().stream().map(sf -> {
+                    ObjectNode res = result(sf.finding(), ruleIndex.get(sf.finding().rule()));
+                    res.set("suppressions", Json.MAPPER.createArrayNode().add(suppression(sf.suppression())));
+                    return res;
+                }));
     }
 
     /** The run's invocation: successful, with one error notification per input that could not be read. */

@@ -13,8 +13,10 @@ import java.util.function.Predicate;
  * and HTML reporters run out of memory outside the guarded session, exit 70). {@link Hit} cuts each message and
  * evidence text already; this bounds their number and their sum. Breaking it stops the session with a
  * {@link SessionLimitException} of limit {@link #FINDINGS} naming the pack and rule (exit 2). Built-in packs are not
- * counted. One budget serves all the sessions of a run (a partitioned run has one per Go package), so it is
- * thread-safe.
+ * counted by those bounds, but the number of hits of all packs, built-in ones included, is bounded by {@link #TOTAL}
+ * (attack5 probe 09: a capture of 120,000 {@code leaking param} lines made 120,000 go-perf findings, and their report
+ * ran a batch out of memory, exit 70). One budget serves all the sessions of a run (a partitioned run has one per Go
+ * package), so it is thread-safe.
  */
 public final class HitBudget {
     /** The limit's name in the breach. */
@@ -25,12 +27,20 @@ public final class HitBudget {
     static final int EVIDENCE_PER_HIT = 100;
     /** Characters of message and evidence text (that the rules wrote) all bounded hits of a session may carry. */
     static final long TEXT = 8L << 20;
+    /**
+     * Hits all the packs of a run may report, built-in ones included: far above a real module's (Go's whole standard
+     * library gives about 19,000 before filters), and low enough that a report of them can be written.
+     */
+    static final int TOTAL = 100_000;
 
     private final Predicate<String> bounded;
     private final Map<String, Integer> perRule = new HashMap<>();
     /** Text per rule ({@code package + " " + rule}) of the packs counted. */
     private final Map<String, Long> textPerRule = new HashMap<>();
     private long text;
+    /** Hits of every pack, per rule ({@code package + " " + rule}), and their sum. */
+    private final Map<String, Integer> allPerRule = new HashMap<>();
+    private int total;
 
     /** What broke the budget, blamed on the rule ({@code pkg}, {@code rule}) that used the most of it. */
     record Breach(String pkg, String rule, String why) {
@@ -56,6 +66,10 @@ public final class HitBudget {
      */
     synchronized Breach add(Hit h, String firing) {
         boolean byFiring = firing != null && bounded.test(firing);
+        Breach all = total(firing != null ? firing : h.pkg(), h.rule());
+        if (all != null) {
+            return all;
+        }
         if (!bounded.test(h.pkg()) && !byFiring) {
             return null;
         }
@@ -87,5 +101,24 @@ public final class HitBudget {
                             + top.getKey().substring(sp + 1) + " carried " + top.getValue() + " of them)");
         }
         return null;
+    }
+
+    /**
+     * Counts a hit of any pack against {@link #TOTAL}, booked to the inserting rule's package ({@code pkg}); over it,
+     * the breach blames the rule that reported the most hits.
+     */
+    private Breach total(String pkg, String rule) {
+        allPerRule.merge(pkg + " " + rule, 1, Integer::sum);
+        if (++total <= TOTAL) {
+            return null;
+        }
+        Map.Entry<String, Integer> top = allPerRule.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+                        java.util.Comparator.reverseOrder())))
+                .orElseThrow();
+        int sp = top.getKey().indexOf(' ');
+        return new Breach(top.getKey().substring(0, sp), top.getKey().substring(sp + 1),
+                "the rules of this run reported more than " + TOTAL + " findings (rule " + top.getKey().substring(sp + 1)
+                        + " reported " + top.getValue() + " of them)");
     }
 }
