@@ -66,7 +66,8 @@ import java.util.regex.Pattern;
  * Profile symbols ({@link HotLine}, {@link HotFunction}, {@link HotInstruction}) of a module package named {@code main},
  * which a test binary prints under the package's import path, are renamed {@code main.…} (their instance names too).
  * The result says how many facts were resolved which way ({@link Resolution#byAttribution()}), and ends with the
- * {@link ReusedSlice} facts the sources give for the facts' {@code runtime.growslice} lines ({@link ReusedSlices}).
+ * {@link ReusedSlice} facts the sources give for the facts' {@code runtime.growslice} lines ({@link ReusedSlices}), and
+ * the {@link FieldAppend}s of their in-loop ones ({@link FieldAppends}).
  */
 public final class FunctionResolver {
     /** The facts with symbols filled, and how many of them carry each attribution. */
@@ -283,6 +284,8 @@ public final class FunctionResolver {
         outside.clear();
         // 5. what the sources say about the lines the facts name: appends that grow a reused slice
         out.addAll(ReusedSlices.of(out, indexes));
+        // and appends in loops to a slice held in memory (a field or a package variable: E = append(E, …))
+        out.addAll(FieldAppends.of(out, indexes));
         return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
     }
 

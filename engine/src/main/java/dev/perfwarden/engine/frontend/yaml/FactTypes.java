@@ -104,6 +104,8 @@ public final class FactTypes {
             F + "logopt.OptRemark",
             F + "asm.RuntimeCall",
             F + "source.ReusedSlice",
+            F + "source.FieldAppend",
+            F + "asm.AppendInstruction",
             F + "asm.IndirectCall",
             F + "asm.DirectCall",
             F + "asm.WriteBarrierCheck",
