@@ -71,6 +71,7 @@ public final class AsmAnalyzer {
             ctx.emit(new LoopLine(body.symbol, x.file, x.line, 0, x.address, evidence(x, ctx)));
         }
         loopCalls(body, loops, ctx);
+        AppendLines.emit(body, kind, ctx);
         entryExit(body, ctx);
         for (LoopFinder.Guard g : loops.guards()) {
             Insn b = in.get(g.branch());

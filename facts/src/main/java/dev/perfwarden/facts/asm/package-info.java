@@ -19,6 +19,7 @@
  *   <li>{@link IndirectCall} — {@code CALL reg}: {@code itab} / {@code closure} / {@code unknown};
  *   <li>{@link WriteBarrierCheck} — the test of {@code runtime.writeBarrier} before a pointer store;
  *   <li>{@link LoopLine} — a source line with at least one instruction inside a loop;
+ *   <li>{@link AppendInstruction} — the in-loop instructions of a line where the loop calls {@code runtime.growslice};
  *   <li>{@link EntryExit} — a function's entry and exit instructions (stack check, frame, returns), what
  *       inlining it removes (amd64 objdump only);
  *   <li>{@link AsmInstruction} — one per instruction, <b>only</b> when {@link AsmOptions#instructions()}

@@ -67,7 +67,8 @@ import java.util.regex.Pattern;
  * Profile symbols ({@link HotLine}, {@link HotFunction}, {@link HotInstruction}) of a module package named {@code main},
  * which a test binary prints under the package's import path, are renamed {@code main.…} (their instance names too).
  * The result says how many facts were resolved which way ({@link Resolution#byAttribution()}), and ends with the
- * {@link ReusedSlice} facts the sources give for the facts' {@code runtime.growslice} lines ({@link ReusedSlices}).
+ * {@link ReusedSlice} facts the sources give for the facts' {@code runtime.growslice} lines ({@link ReusedSlices}), and
+ * the {@link FieldAppend}s of their in-loop ones ({@link FieldAppends}).
  */
 public final class FunctionResolver {
     /** The facts with symbols filled, and how many of them carry each attribution. */
@@ -282,9 +283,11 @@ public final class FunctionResolver {
         // 4. positions the compiler named, for facts outside every function of the source
         Map<String, Long> counts = nameCompilerPositions(out, n, chunk);
         outside.clear();
-        // 5. what the sources say about the facts' lines: appends growing a reused slice, named results of escapes
+        // 5. what the sources say about the facts' lines: appends growing a reused slice, named results of escapes,
+        // appends in loops to a slice held in memory (a field or a package variable: E = append(E, …))
         out.addAll(ReusedSlices.of(out, indexes));
         out.addAll(NamedResults.of(out, indexes));
+        out.addAll(FieldAppends.of(out, indexes));
         return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
     }
 

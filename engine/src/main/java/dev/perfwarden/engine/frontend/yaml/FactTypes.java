@@ -105,6 +105,8 @@ public final class FactTypes {
             F + "asm.RuntimeCall",
             F + "source.ReusedSlice",
             F + "source.NamedResult",
+            F + "source.FieldAppend",
+            F + "asm.AppendInstruction",
             F + "asm.IndirectCall",
             F + "asm.DirectCall",
             F + "asm.WriteBarrierCheck",
