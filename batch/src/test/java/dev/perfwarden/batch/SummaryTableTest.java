@@ -19,7 +19,7 @@ class SummaryTableTest {
             + " 0 failed\u001b[8m.json";
 
     private static RepoRow failed(String repo, String reason) {
-        return new RepoRow(repo, "dir", "/r/" + repo, RepoRow.FAILED, reason, 0, Map.of(), null, 500, "h", "e");
+        return new RepoRow(repo, "dir", "/r/" + repo, RepoRow.FAILED, reason, 0, Map.of(), null, 500, "h", "e", List.of());
     }
 
     @Test
