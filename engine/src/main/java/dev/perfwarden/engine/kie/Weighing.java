@@ -239,7 +239,8 @@ public final class Weighing {
         String measure = cum ? "cum" : "self";
         text.append(function ? "); the whole function " + h.symbol() + ": cum " : "); the whole line: " + measure + " ")
                 .append(Cost.pct(lineCpu.share())).append(" of cpu samples")
-                .append(capped ? " without preemption, which bounds the call's" : "");
+                .append(capped ? " without preemption, which bounds the call's: its share is capped at the line's"
+                        : "");
         if (alloc != null && alloc.found()) {
             text.append("; ").append(measure).append(' ').append(Cost.pct(alloc.share())).append(" of alloc_space");
         }

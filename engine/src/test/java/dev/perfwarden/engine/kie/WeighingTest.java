@@ -284,7 +284,7 @@ class WeighingTest {
         assertThat(bounded.cost().cpuShare()).isEqualTo(0.254);
         assertThat(bounded.evidence()).last().satisfies(e -> assertThat(e.text()).isEqualTo("a.go:7: its 2 instructions"
                 + " hold 25.4 % of cpu samples (25 samples: 0x10 0, 0x14 CALL SI cum 45); the whole line: cum 25.4 % of"
-                + " cpu samples without preemption, which bounds the call's"));
+                + " cpu samples without preemption, which bounds the call's: its share is capped at the line's"));
         // hot.minSamples on the samples the call reached: 4 of 100 (4 %) is a handful
         List<Object> few = List.of(insn(0x14L, "CALL SI", 0, 4, 100));
         assertThat(Weighing.weigh(less, PACK, T, profiles, List.of(), lines, few, true).severity())
