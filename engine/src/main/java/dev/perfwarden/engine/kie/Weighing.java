@@ -230,16 +230,18 @@ public final class Weighing {
                                              long lineSamples) {
         boolean cum = cumPerUnit >= 0;
         boolean function = h.scope() == Scope.FUNCTION;
-        java.util.Map<Long, HotInstruction> at = named(h, instructions);
+        java.util.Map<Long, List<HotInstruction>> at = named(h, instructions);
         double share = 0;
         long samples = 0;
         java.util.Map<Long, Long> counts = new java.util.HashMap<>();
-        for (HotInstruction i : at.values()) {
-            boolean call = cum && i.op().equals("CALL");
-            long n = call ? Math.round(i.cum() * cumPerUnit) : i.flatSamples();
-            share += call ? i.cumShare() : i.flatShare();
-            samples += n;
-            counts.put(i.address(), n);
+        for (List<HotInstruction> copies : at.values()) {
+            for (HotInstruction i : copies) { // one per binary the address was named in
+                boolean call = cum && i.op().equals("CALL");
+                long n = call ? Math.round(i.cum() * cumPerUnit) : i.flatSamples();
+                share += call ? i.cumShare() : i.flatShare();
+                samples += n;
+                counts.merge(i.address(), n, Long::sum);
+            }
         }
         boolean capped = cum && lineCpu.found() && share > lineCpu.share();
         if (cum && lineCpu.found()) {
@@ -256,7 +258,7 @@ public final class Weighing {
                 .append(" of cpu samples (").append(samples).append(cum ? " samples" : " flat");
         String sep = ": ";
         for (Long a : new java.util.TreeSet<>(h.instructions())) {
-            HotInstruction i = at.get(a);
+            HotInstruction i = at.containsKey(a) ? at.get(a).get(0) : null;
             // a cum rule's figures say what each is: the cum below a CALL, the flat at any other instruction
             String what = !cum || i == null ? "" : i.op().equals("CALL") ? i.text() + " cum " : i.op() + " flat ";
             text.append(sep).append(String.format(java.util.Locale.ROOT, "%#x", a)).append(' ').append(what)
@@ -266,7 +268,8 @@ public final class Weighing {
         String measure = cum ? "cum" : "self";
         text.append(function ? "); the whole function " + h.symbol() + ": cum " : "); the whole line: " + measure + " ")
                 .append(Cost.pct(lineCpu.share())).append(" of cpu samples")
-                .append(capped ? " without preemption, which bounds the call's" : "");
+                .append(capped ? " without preemption, which bounds the call's: its share is capped at the line's"
+                        : "");
         if (alloc != null && alloc.measure().found()) {
             text.append("; ").append(measure).append(' ').append(Cost.pct(alloc.share())).append(" of alloc_space")
                     .append(alloc.input().isEmpty() ? "" : " (" + alloc.input() + ")");
@@ -286,21 +289,27 @@ public final class Weighing {
      * The {@link HotInstruction}s at the addresses {@code h} names, by address: the hit's function's instructions
      * (objdump names a generic instance by its site key; a main package's profile facts say main.f: {@link
      * #sameFunction}); a function-scoped hit's address outside it (a call-site refusal names its callee's entry and
-     * exit) counts the instruction there.
+     * exit) counts the instruction there. Only in the binary the hit named the address in ({@link Hit#binaries}): a
+     * module's test binaries share addresses, and one binary's samples there are another function's (review4: bin4's
+     * WriteInt64 RET at an address of ToFloat64's exit in bin10). One instruction per binary and address (a hit whose
+     * binaries are not known: one per address, as before).
      */
-    private static java.util.Map<Long, HotInstruction> named(Hit h, Collection<?> instructions) {
-        java.util.Map<Long, HotInstruction> at = new java.util.TreeMap<>();
+    private static java.util.Map<Long, List<HotInstruction>> named(Hit h, Collection<?> instructions) {
+        java.util.Map<String, HotInstruction> one = new java.util.LinkedHashMap<>();
         boolean function = h.scope() == Scope.FUNCTION;
+        boolean perBinary = !h.binaries().isEmpty();
         String key = dev.perfwarden.facts.symbols.Symbols.collapseTypeArgs(h.symbol());
         for (boolean own : new boolean[] {true, false}) {
             for (Object o : instructions) {
                 if (o instanceof HotInstruction i && i.sampleType().equals(CPU)
                         && (sameFunction(i.symbol(), key) || sameFunction(i.symbol(), h.symbol())) == own
-                        && (own || function) && h.instructions().contains(i.address())) {
-                    at.putIfAbsent(i.address(), i);
+                        && (own || function) && h.namesInstruction(i.address(), i.binary())) {
+                    one.putIfAbsent((perBinary ? i.binary() : "") + '\u0000' + i.address(), i);
                 }
             }
         }
+        java.util.Map<Long, List<HotInstruction>> at = new java.util.TreeMap<>();
+        one.values().forEach(i -> at.computeIfAbsent(i.address(), a -> new ArrayList<>()).add(i));
         return at;
     }
 

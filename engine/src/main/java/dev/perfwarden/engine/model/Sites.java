@@ -20,7 +20,10 @@ import java.util.function.ToDoubleFunction;
  * fix, so they become one finding:
  * <ol>
  *   <li>findings of one rule at one site and in one function merge first: the highest severity and its
- *       message, the evidence of all;</li>
+ *       message, the evidence of all (but of a copy in another test binary than the leading copy's, by the objdump
+ *       input its evidence quotes, weighed on its machine instructions that hold no CPU sample: the same code linked
+ *       into a binary never profiled says nothing more; of several copies with samples, the one with the highest cost
+ *       leads: a site's cost is its hottest binary's);</li>
  *   <li>then the functions holding a copy of one site (same rule, file, line, column, and the same generic
  *       site; instances of one generic function included) merge: the copy with the highest cost is the finding (ties: the highest
  *       severity, then the copy whose function the CPU profile saw most ({@code functionWeight}: copies of a line
@@ -125,14 +128,37 @@ public final class Sites {
                 .thenComparing(f -> evidenceText.computeIfAbsent(f, x -> x.evidence().toString()));
         g.sort(rank);
         LinkedHashSet<Evidence> ev = new LinkedHashSet<>();
-        g.forEach(f -> ev.addAll(f.evidence()));
         Finding first = g.get(0);
+        // the same code in several test binaries (scan: one per package) is one site: a copy in another binary than
+        // the leading copy's (both quoting objdump), weighed on its own machine instructions that hold no CPU sample (a binary never profiled,
+        // or whose profile never ran it), adds nothing but its address, so it gives no evidence (generic instances in
+        // the leading copy's binary keep theirs)
+        java.util.Set<String> leading = binaries(first);
+        g.stream().filter(f -> f == first || !noSamplesAtItsInstructions(f) || leading.isEmpty()
+                || binaries(f).isEmpty() || binaries(f).stream().anyMatch(leading::contains))
+                .forEach(f -> ev.addAll(f.evidence()));
         if (first.fingerprint().equals(Fingerprints.LATER)) { // made after step 2, and only when shown
             return new Finding(first.rule(), first.pack(), first.severity(), first.symbol(), first.file(), first.line(),
                     first.column(), first.message(), List.copyOf(ev), Fingerprints.LATER, first.cost(),
                     first.inlinedInto(), first.related());
         }
         return first.withEvidence(List.copyOf(ev));
+    }
+
+    /** The objdump inputs a finding's evidence quotes: the test binaries its copy is in. */
+    private static java.util.Set<String> binaries(Finding f) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Evidence e : f.evidence()) {
+            if (e.input().equals("objdump") && e.at() != null) {
+                out.add(e.at().input());
+            }
+        }
+        return out;
+    }
+
+    /** A finding weighed on its machine instructions ({@link Scope#INSTRUCTION}) that hold no CPU sample. */
+    private static boolean noSamplesAtItsInstructions(Finding f) {
+        return f.cost().basis() == Scope.INSTRUCTION && (f.cost().cpuShare() == null || f.cost().cpuShare() == 0);
     }
 
     /**

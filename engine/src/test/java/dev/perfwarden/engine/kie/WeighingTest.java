@@ -198,6 +198,46 @@ class WeighingTest {
         assertThat(unjoined.cost().basis()).isEqualTo(Scope.FUNCTION);
     }
 
+    /** An instruction of {@code symbol} read from the objdump input {@code binary}, with {@code flat} of 154 samples. */
+    static HotInstruction of(String binary, String symbol, long address, String op, long flat) {
+        return new HotInstruction(symbol, "a.go", 7, 0, address, op, op, "cpu", "nanoseconds", flat * 10_000_000L,
+                flat / 154.0, flat * 10_000_000L, flat / 154.0, flat, List.of(symbol + " a.go:7"), List.of(), binary,
+                new Evidence("objdump", "x", dev.perfwarden.facts.core.InputPos.line(binary, 1)));
+    }
+
+    @Test
+    void anAddressCountsTheSamplesOfTheBinaryItWasNamedInOnly() {
+        // review4, json-iterator: ToFloat64's exit POPQ BP is at 0x597517 in bin10 (objdump-10.txt, never profiled);
+        // in bin4 (cpu-4.pprof, objdump-4.txt) 0x597517 is WriteInt64's RET, with 1 flat sample. inline-defer-recover
+        // names ToFloat64's entry and exit: that sample is not its
+        String toFloat = "github.com/json-iterator/go.(*numberLazyAny).ToFloat64";
+        Hit frame = functionHit(toFloat).weighedOn(List.of(0x597400L, 0x597517L), "objdump-10.txt");
+        assertThat(frame.binaries()).containsExactly("objdump-10.txt", "objdump-10.txt");
+        List<Object> ins = List.of(of("objdump-4.txt", "github.com/json-iterator/go.(*Stream).WriteInt64", 0x597517L,
+                "RET", 1));
+        Finding f = Weighing.weigh(frame, PACK, T, List.of(cpuProfile()), List.of(), List.of(), ins, true);
+        assertThat(f.cost()).isEqualTo(new Cost(0.0, null, Scope.INSTRUCTION, "self"));
+        assertThat(f.evidence()).noneMatch(e -> e.text().contains("0x597517 1"));
+        // the same instruction of bin10 counts; a hit whose binaries are not known counts any (as before)
+        List<Object> own = List.of(of("objdump-10.txt", toFloat, 0x597517L, "POPQ", 1));
+        assertThat(Weighing.weigh(frame, PACK, T, List.of(cpuProfile()), List.of(), List.of(), own, true).cost()
+                .cpuShare()).isCloseTo(1 / 154.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Weighing.weigh(functionHit(toFloat).weighedOn(List.of(0x597400L, 0x597517L)), PACK, T,
+                List.of(cpuProfile()), List.of(), List.of(), ins, true).cost().cpuShare()).isGreaterThan(0);
+        // one address named in two binaries, with samples in both (two profiles): both count
+        Hit both = functionHit(toFloat).weighedOn(List.of(0x597517L, 0x597517L), List.of("objdump-4.txt",
+                "objdump-10.txt"));
+        List<Object> two = List.of(of("objdump-4.txt", toFloat, 0x597517L, "POPQ", 2), of("objdump-10.txt", toFloat,
+                0x597517L, "POPQ", 3), of("objdump-7.txt", toFloat, 0x597517L, "POPQ", 5));
+        Finding summed = Weighing.weigh(both, PACK, T, List.of(cpuProfile()), List.of(), List.of(), two, true);
+        assertThat(summed.cost().cpuShare()).isCloseTo(5 / 154.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(summed.evidence()).last().satisfies(e -> assertThat(e.text()).contains("(5 flat: 0x597517 5)"));
+        // one binary per address, or none
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> functionHit(toFloat).weighedOn(List.of(1L, 2L),
+                List.of("objdump-4.txt"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 binaries for 2 instruction addresses");
+    }
+
     static HotInstruction insn(long address, String text, long flat, long cum, double total) {
         return new HotInstruction("m.f", "a.go", 7, 0, address, text, text.substring(0, text.indexOf(' ')), "cpu",
                 "nanoseconds", flat * 10_000_000L, flat / total, cum * 10_000_000L, cum / total, flat,
@@ -247,7 +287,7 @@ class WeighingTest {
         assertThat(bounded.cost().cpuShare()).isEqualTo(0.254);
         assertThat(bounded.evidence()).last().satisfies(e -> assertThat(e.text()).isEqualTo("a.go:7: its 2 instructions"
                 + " hold 25.4 % of cpu samples (25 samples: 0x10 0, 0x14 CALL SI cum 45); the whole line: cum 25.4 % of"
-                + " cpu samples without preemption, which bounds the call's"));
+                + " cpu samples without preemption, which bounds the call's: its share is capped at the line's"));
         // hot.minSamples on the samples the call reached: 4 of 100 (4 %) is a handful
         List<Object> few = List.of(insn(0x14L, "CALL SI", 0, 4, 100));
         assertThat(Weighing.weigh(less, PACK, T, profiles, List.of(), lines, few, true).severity())

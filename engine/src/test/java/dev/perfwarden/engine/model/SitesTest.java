@@ -32,6 +32,37 @@ class SitesTest {
         assertThat(TestCode.isTestFunction("")).isFalse();
     }
 
+    /** hot-call-not-inlined's copy of one CALL in the test binary {@code objdump}, weighed on it: {@code samples} of 605. */
+    static Finding call(String objdump, long address, int samples) {
+        String symbol = "github.com/json-iterator/go.(*Iterator).ReadObjectCB";
+        return Finding.of("hot-call-not-inlined", "go-perf@1.0.0", Severity.NOTE, symbol, "iter_object.go", 132, 0,
+                "hot call not inlined", List.of(new Evidence("objdump", String.format(java.util.Locale.ROOT,
+                        "iter_object.go:132 %#x CALL ReadString", address), InputPos.line(objdump, 7349)),
+                        new Evidence("pprof", String.format(java.util.Locale.ROOT, "its 1 instruction holds %d samples"
+                                + " (%#x)", samples, address), null)))
+                .withCost(new Cost(samples / 605.0, null, Scope.INSTRUCTION, "cum"));
+    }
+
+    @Test
+    void copiesOfOneCallInTestBinariesWithoutSamplesAddNoEvidence() {
+        // review4, json-iterator iter_object.go:132: the CALL of ReadString in 9 test binaries, 2 of them profiled (bin4
+        // 7 samples, bin8 13); the 7 others (0 samples) gave 14 of the finding's 18 evidence lines
+        List<Finding> copies = new java.util.ArrayList<>(List.of(call("objdump-4.txt", 0x57b098L, 7),
+                call("objdump-8.txt", 0x597938L, 13)));
+        for (int n : new int[] {1, 2, 3, 5, 6, 7, 9}) {
+            copies.add(call("objdump-" + n + ".txt", 0x572178L + n, 0));
+        }
+        assertThat(Sites.merge(copies)).singleElement().satisfies(f -> {
+            // the hottest binary's copy leads (its cost is the site's), the other copy with samples adds its lines
+            assertThat(f.cost().cpuShare()).isEqualTo(13 / 605.0);
+            assertThat(f.evidence()).extracting(e -> e.at() == null ? "pprof" : e.at().input()).containsExactly(
+                    "objdump-8.txt", "pprof", "objdump-4.txt", "pprof");
+        });
+        // no copy with samples: the leading copy's evidence only
+        assertThat(Sites.merge(copies.subList(2, copies.size()))).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).hasSize(2));
+    }
+
     @Test
     void aCopyInlinedIntoTestCodeNeitherShowsNorRaisesTheSite() {
         // snappy decode.go:81 ((*Reader).Reset) inlined into TestWriterReset: the test's copy is left out

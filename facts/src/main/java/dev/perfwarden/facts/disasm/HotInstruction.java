@@ -41,6 +41,11 @@ import java.util.Objects;
  *                    declared, which names a function literal whatever name inlining gave its copies), the largest cum first: on a {@code CALL}, the
  *                    functions it reached (for a call through a func value or an interface, the ones it dispatched
  *                    to, as {@code go tool pprof -peek} lists a caller's callees); empty where no sample went deeper
+ * @param binary      the objdump input the instruction was read from, as its evidence names it ({@code objdump-4.txt}):
+ *                    which binary the address is of. A module's test binaries share addresses (scan objdumps one per
+ *                    package), so an address names an instruction only together with its binary: a rule joining a
+ *                    machine-code fact ({@code IndirectCall}, {@code EntryExit}, …) to this one by address joins on
+ *                    {@code binary == evidence.at.input} of that fact too; "" when not known
  */
 @FactDoc(name = "hot-instruction", inputs = {"pprof", "objdump"},
         value = "One machine instruction with the CPU samples at it: a CPU profile's addresses joined to objdump of the same binary, as `go tool pprof -disasm` counts them.")
@@ -57,6 +62,7 @@ public record HotInstruction(
                              @FieldDoc("flat as a number of samples") long flatSamples,
                              @FieldDoc("the profile's frames at the address, innermost first (`pkg.square hot.go:28`); more than one where code is inlined") List<String> frames,
                              @FieldDoc("what the samples below it called, `function file:line` (the line declaring the function), the largest cum first (on a `CALL`: the functions it reached, e.g. `example.com/m.byKey.func1 m.go:12`); empty where no sample went deeper") List<String> callees,
+                             @FieldDoc("the objdump input the instruction was read from (`objdump-4.txt`): the binary its address is of; a machine-code fact meets it only where `binary == evidence.at.input` of that fact; \"\" when not known") String binary,
                              Evidence evidence) implements Located {
     /** An instruction whose callees are not known. */
     public HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
@@ -64,6 +70,22 @@ public record HotInstruction(
                           long flatSamples, List<String> frames, Evidence evidence) {
         this(symbol, file, line, col, address, text, op, sampleType, unit, flat, flatShare, cum, cumShare, flatSamples,
                 frames, List.of(), evidence);
+    }
+
+    /** An instruction of the binary its evidence's input names ({@link #binaryOf}). */
+    public HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
+                          String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
+                          long flatSamples, List<String> frames, List<String> callees, Evidence evidence) {
+        this(symbol, file, line, col, address, text, op, sampleType, unit, flat, flatShare, cum, cumShare, flatSamples,
+                frames, callees, binaryOf(evidence), evidence);
+    }
+
+    /**
+     * The binary a machine-code fact's address is of: the objdump input its evidence is positioned in
+     * ({@code objdump-4.txt}); "" when its evidence has no position.
+     */
+    public static String binaryOf(Evidence evidence) {
+        return evidence == null || evidence.at() == null ? "" : evidence.at().input();
     }
 
     public HotInstruction {
@@ -75,6 +97,7 @@ public record HotInstruction(
         Objects.requireNonNull(unit, "unit");
         frames = List.copyOf(frames);
         callees = List.copyOf(callees);
+        binary = binary == null ? "" : binary;
         Objects.requireNonNull(evidence, "evidence");
     }
 

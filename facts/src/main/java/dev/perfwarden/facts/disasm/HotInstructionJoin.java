@@ -26,7 +26,11 @@ import java.util.Locale;
  * outside than inside in an objdump text, the profile was taken from another binary (the usual capture layout: objdump of the
  * {@code go build} binary, the profile of the {@code go test} binary) and nothing is joined; the
  * {@link Result#note()} says so with an example. {@code perfwarden hot --disasm --binary BIN} checks the
- * build IDs themselves.
+ * build IDs themselves. Before that check, scan's numbering of its files ({@link ScanNumbering}: {@code bin4.test},
+ * {@code cpu-4.pprof}, {@code objdump-4.txt}) pairs a profile with the objdump text of its own binary only: the
+ * test binaries of one module share many addresses, and the address check alone let a profile's samples land on
+ * another binary's code (review4: a sample of WriteInt64's RET in bin4 counted at ToFloat64 in bin10). Inputs named
+ * otherwise (one profile and one objdump text given by hand) are joined by the address check alone.
  */
 public final class HotInstructionJoin {
     /** An input file and the name reports give it. */
@@ -49,7 +53,9 @@ public final class HotInstructionJoin {
         List<Part> parts = new ArrayList<>();
         for (Input objdump : objdumps) {
             Part part = p.part(objdump.display());
-            ObjdumpParser.readFunctions(objdump.path(), objdump.display(), part::function);
+            if (part != null) {
+                ObjdumpParser.readFunctions(objdump.path(), objdump.display(), part::function);
+            }
             parts.add(part);
         }
         return p.finish(parts);
@@ -79,27 +85,42 @@ public final class HotInstructionJoin {
     /** One CPU profile's samples, joined to any number of objdump texts, each in its own {@link Part}. */
     public static final class Profile {
         private final SampledAddresses samples;
+        /** The profile's binary by scan's numbering ({@link ScanNumbering}); -1 when its names do not tell. */
+        private final int number;
 
         private Profile(SampledAddresses samples) {
             this.samples = samples;
+            this.number = ScanNumbering.ofProfile(samples.binary(), samples.display());
         }
 
-        /** A join to the objdump text {@code display}: hand it every function as it is parsed. Parts are independent (one per thread). */
+        /**
+         * A join to the objdump text {@code display}: hand it every function as it is parsed. Parts are independent (one
+         * per thread). Null when scan's numbering says the text is of another binary ({@code objdump-7.txt} for
+         * {@code cpu-4.pprof} of {@code bin4.test}): its addresses are never joined to this profile's.
+         */
         public Part part(String display) {
-            return new Part(samples, display);
+            return ScanNumbering.apart(number, ScanNumbering.ofObjdump(display)) ? null : new Part(samples, display);
         }
 
         /**
          * The facts of the parts of this profile's binary (in their order). Each objdump text is judged on its own: a
          * scan objdumps one test binary per package, and the package's functions are in several of them at other
          * addresses, so summed over all texts the binary the profile was taken from lost the vote. None and a note
-         * when no text is of this profile's binary and one is of another.
+         * when no text is of this profile's binary and one is of another. A null part is an objdump text of another
+         * binary by scan's numbering ({@link #part}).
          */
         public Result finish(List<Part> parts) {
             List<HotInstruction> facts = new ArrayList<>();
             List<Part> refused = new ArrayList<>();
             boolean matched = false;
+            if (!parts.isEmpty() && parts.stream().allMatch(java.util.Objects::isNull)) {
+                return new Result(List.of(), String.format(Locale.ROOT, "hot instructions not joined: no objdump text of"
+                        + " its binary (binary %d by scan's numbering: objdump-%d.txt)", number, number));
+            }
             for (Part part : parts) {
+                if (part == null) {
+                    continue;
+                }
                 if (part.check.refused()) {
                     refused.add(part);
                 } else {

@@ -31,13 +31,18 @@ import java.util.Objects;
  *                    (objdump): when the CPU profile is joined to that code ({@code HotInstruction}), a line-scoped
  *                    hit is weighed by the samples at these instructions instead of its whole line's
  *                    ({@link #weighedOn}); empty (the default) for a hit weighed by its line or function
+ * @param binaries    the binary of each address in {@code instructions}, in the same order: the objdump input the
+ *                    machine-code fact that gave it was read from ({@code HotInstruction.binaryOf} of its evidence,
+ *                    {@code objdump-4.txt}), as {@code HotInstruction.binary} names it. A module's test binaries share
+ *                    addresses, so the samples at an address count only in the binary it was named in. Empty: not
+ *                    known, and the samples at the address count whatever binary they are of (one binary's inputs)
  * @param profiles    the profile files ({@code ProfileSummary.input}) the rule judged the hit by ({@link #weighedBy}):
  *                    with several profiles of a sample type, its cost is measured in those of them it names; empty
  *                    (the default): in the profile where its site weighs most
  */
 public record Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
                   String file, int line, int col, String message, List<Evidence> evidence, CostSpec cost,
-                  List<Long> instructions, List<String> profiles) {
+                  List<Long> instructions, List<String> binaries, List<String> profiles) {
     /**
      * The longest message a hit keeps, in characters; a longer one is cut and ends with {@link #CUT} and how much was
      * cut. A rule's message says what was found and why in a sentence or a few (the built-in rules: under 1,000); a
@@ -65,12 +70,15 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
         this(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost, List.of());
     }
 
-    /** A hit weighed in any profile ({@link #profiles} empty). */
+    /**
+     * A hit whose instructions' binary is not known (any binary's samples at the addresses count), weighed in any
+     * profile ({@link #profiles} empty).
+     */
     public Hit(String rule, String pkg, Severity severity, Severity hotSeverity, Scope scope, String symbol,
                String file, int line, int col, String message, List<Evidence> evidence, CostSpec cost,
                List<Long> instructions) {
         this(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost, instructions,
-                List.of());
+                List.of(), List.of());
     }
 
     public Hit {
@@ -88,10 +96,32 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
         message = cut(message, MAX_MESSAGE);
         evidence = capped(evidence);
         cost = cost == null ? CostSpec.DEFAULT : cost;
+        binaries = binaries == null ? List.of() : binaries;
+        if (!binaries.isEmpty() && (instructions == null || binaries.size() != instructions.size())) {
+            throw new IllegalArgumentException("rule " + rule + ": a hit names " + binaries.size() + " binaries for "
+                    + (instructions == null ? 0 : instructions.size()) + " instruction addresses (one per address)");
+        }
         instructions = instructions == null ? List.of()
                 : List.copyOf(instructions.subList(0, Math.min(instructions.size(), MAX_INSTRUCTIONS)));
+        binaries = List.copyOf(binaries.subList(0, Math.min(binaries.size(), MAX_INSTRUCTIONS)).stream()
+                .map(b -> cut(b == null ? "" : b, MAX_NAME)).toList());
         profiles = profiles == null ? List.of()
                 : profiles.stream().limit(MAX_INSTRUCTIONS).map(p -> cut(p == null ? "" : p, MAX_NAME)).toList();
+    }
+
+    /**
+     * Whether this hit names the instruction at {@code address} of {@code binary} (a {@code HotInstruction}'s): the
+     * address is among {@link #instructions()}, named in that binary (or in an unknown one, or the instruction's
+     * binary is not known).
+     */
+    public boolean namesInstruction(long address, String binary) {
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i) == address && (binaries.isEmpty() || binary == null || binary.isEmpty()
+                    || binaries.get(i).isEmpty() || binaries.get(i).equals(binary))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code s} when at most {@code max} characters long, else its first {@code max} and {@link #CUT}. */
@@ -130,7 +160,7 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      */
     public Hit withSeverity(Severity severity) {
         return new Hit(rule, pkg, severity, null, scope, symbol, file, line, col, message, evidence, cost, instructions,
-                profiles);
+                binaries, profiles);
     }
 
     /**
@@ -140,7 +170,7 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      */
     public Hit notRaised() {
         return new Hit(rule, pkg, severity, severity, scope, symbol, file, line, col, message, evidence, cost,
-                instructions, profiles);
+                instructions, binaries, profiles);
     }
 
     /**
@@ -152,7 +182,21 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      */
     public Hit weighedOn(List<Long> addresses) {
         return new Hit(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost,
-                addresses, profiles);
+                addresses, List.of(), profiles);
+    }
+
+    /**
+     * As {@link #weighedOn(List)}, all the addresses of one binary: the objdump input of the machine-code fact they
+     * come from ({@code HotInstruction.binaryOf(fact.evidence())}). Only that binary's samples at them count.
+     */
+    public Hit weighedOn(List<Long> addresses, String binary) {
+        return weighedOn(addresses, java.util.Collections.nCopies(addresses.size(), binary == null ? "" : binary));
+    }
+
+    /** As {@link #weighedOn(List)}, each address of the binary at the same place in {@code binaries}. */
+    public Hit weighedOn(List<Long> addresses, List<String> binaries) {
+        return new Hit(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost,
+                addresses, binaries, profiles);
     }
 
     /**
@@ -163,7 +207,7 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      */
     public Hit at(String symbol, String file, int line, int col, String message, List<Evidence> evidence) {
         return new Hit(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost,
-                instructions, profiles);
+                instructions, binaries, profiles);
     }
 
     /**
@@ -174,6 +218,6 @@ public record Hit(String rule, String pkg, Severity severity, Severity hotSeveri
      */
     public Hit weighedBy(List<String> inputs) {
         return new Hit(rule, pkg, severity, hotSeverity, scope, symbol, file, line, col, message, evidence, cost,
-                instructions, inputs);
+                instructions, binaries, inputs);
     }
 }

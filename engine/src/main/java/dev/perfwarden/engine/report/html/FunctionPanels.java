@@ -289,7 +289,7 @@ public final class FunctionPanels {
             }
             r.appendElement("td").addClass("addr").text(String.format(Locale.ROOT, "%#x", i.address()));
             if (sampled) {
-                HotInstruction s = facts.samples(i.symbol(), i.address());
+                HotInstruction s = facts.samples(i);
                 heat(r, s == null ? 0 : s.flatShare(), 0.05, "cpu");
                 cell(r, s == null || !i.op().startsWith("CALL") ? 0 : s.cumShare());
             }
@@ -303,7 +303,7 @@ public final class FunctionPanels {
     private double flat(List<AsmInstruction> at) {
         double sum = 0;
         for (AsmInstruction i : at) {
-            HotInstruction s = facts.samples(i.symbol(), i.address());
+            HotInstruction s = facts.samples(i);
             sum += s == null ? 0 : s.flatShare();
         }
         return sum;

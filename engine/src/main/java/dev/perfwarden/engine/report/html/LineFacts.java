@@ -81,7 +81,9 @@ public final class LineFacts {
             instructions.add(i);
         } else if (f instanceof HotInstruction h) {
             if (h.sampleType().equals("cpu")) {
-                hotInstructions.merge(h.symbol() + "\u0000" + h.address(), h, (a, b) -> a.flat() >= b.flat() ? a : b);
+                // by binary too: a module's test binaries share addresses (HotInstruction.binary)
+                hotInstructions.merge(h.binary() + "\u0000" + h.symbol() + "\u0000" + h.address(), h,
+                        (a, b) -> a.flat() >= b.flat() ? a : b);
             }
         } else {
             decision(f);
@@ -196,9 +198,10 @@ public final class LineFacts {
         return !hotInstructions.isEmpty();
     }
 
-    /** The CPU profile's samples at {@code symbol}'s instruction at {@code address}, or null. */
-    HotInstruction samples(String symbol, long address) {
-        return hotInstructions.get(symbol + "\u0000" + address);
+    /** The CPU profile's samples at the machine instruction {@code i} (of its binary), or null. */
+    HotInstruction samples(AsmInstruction i) {
+        return hotInstructions.get(HotInstruction.binaryOf(i.evidence()) + "\u0000" + i.symbol() + "\u0000"
+                + i.address());
     }
 
     /** The machine instructions the facts carry (only when the parsers were asked for them). */
