@@ -60,11 +60,12 @@ class CrossInputJoinTest {
     void inlinedLinesUnderTheTextHeaderPathAndProfilesJoinTheCompilerOutput() throws Exception {
         for (String v : List.of("go1.23.5", "go1.26.8")) {
             List<Fact> facts = read("malloc-hot", v);
-            // objdump of main.main: tokenize's line 19 inlined, printed under the -trimpath TEXT header path
+            // objdump of main.main: tokenize's line 19 inlined, printed under the -trimpath TEXT header path (and
+            // maps.go's line 19, inlined there too), each named by its module-relative file
             assertThat(of(facts, RuntimeCall.class)).as(v)
                     .filteredOn(c -> c.symbol().equals("main.main") && c.line() == 19)
                     .isNotEmpty()
-                    .extracting(RuntimeCall::file).containsOnly("main.go");
+                    .extracting(RuntimeCall::file).contains("main.go").containsOnly("main.go", "maps.go");
             // the heap profile of the test binary: absolute file, package main under its import path
             List<HotLine> sites = of(facts, HotLine.class).stream()
                     .filter(l -> l.sampleType().equals("alloc_space") && l.line() == 19 && l.flat() > 0)
