@@ -65,15 +65,7 @@ public final class Analysis {
      */
     public static AnalysisResult filter(List<Finding> findings, List<InputStats> inputs, List<PackInfo> packs,
                                         List<RuleInfo> catalogue, Options options) {
-        Run run = new Run(options, catalogue, inputs);
-        for (Finding f : findings) {
-            run.process(override(f, options), 0);
-        }
-        for (int i = 0; i < run.matchers.size(); i++) {
-            for (Finding extra : run.matchers.get(i).finish()) {
-                run.process(override(extra, options), i + 1);
-            }
-        }
+        Run run = processed(findings, inputs, catalogue, options);
         List<RuleInfo> rules = new ArrayList<>(catalogue);
         for (Suppressor s : options.suppressors()) {
             for (RuleInfo r : s.rules()) {
@@ -100,15 +92,9 @@ public final class Analysis {
                 run.suppressed);
     }
 
-    /**
-     * The findings that {@code options}' filters and suppressors leave (scope filters, source comments, a baseline),
-     * each one on its own: not folded ({@link SameLine}), so the findings another rule's finding on the same line
-     * would lead are in the list too. Notes a {@link NoteFilter} hides are kept (it only decides what a text report
-     * shows). What a findings clause of a contract counts; the caller leaves display choices (a severity floor) out
-     * of {@code options}. In {@link Finding#ORDER}.
-     */
-    public static List<Finding> kept(List<Finding> findings, List<InputStats> inputs, List<RuleInfo> catalogue,
-                                     Options options) {
+    /** Every finding and what the matchers add at the end, put through {@code options}' filters and suppressors. */
+    private static Run processed(List<Finding> findings, List<InputStats> inputs, List<RuleInfo> catalogue,
+                                 Options options) {
         Run run = new Run(options, catalogue, inputs);
         for (Finding f : findings) {
             run.process(override(f, options), 0);
@@ -118,6 +104,19 @@ public final class Analysis {
                 run.process(override(extra, options), i + 1);
             }
         }
+        return run;
+    }
+
+    /**
+     * The findings that {@code options}' filters and suppressors leave (scope filters, source comments, a baseline),
+     * each one on its own: not folded ({@link SameLine}), so the findings another rule's finding on the same line
+     * would lead are in the list too. Notes a {@link NoteFilter} hides are kept (it only decides what a text report
+     * shows). What a findings clause of a contract counts; the caller leaves display choices (a severity floor) out
+     * of {@code options}. In {@link Finding#ORDER}.
+     */
+    public static List<Finding> kept(List<Finding> findings, List<InputStats> inputs, List<RuleInfo> catalogue,
+                                     Options options) {
+        Run run = processed(findings, inputs, catalogue, options);
         List<Finding> out = new ArrayList<>(run.visible);
         out.addAll(run.notes);
         out.sort(Finding.ORDER);

@@ -28,7 +28,10 @@ public final class ContractRegex {
     private ContractRegex() {
     }
 
-    /** Compiles {@code regex} (throws RE2/J's PatternSyntaxException when it is not valid) and keeps it. */
+    /**
+     * Compiles {@code regex} (throws RE2/J's PatternSyntaxException when it is not valid) and keeps it: the one cache
+     * of RE2/J patterns, which the packs' {@code Regex.matches}/{@code find} use too.
+     */
     public static Pattern compile(String regex) {
         Pattern p = CACHE.get(regex);
         if (p == null) {

@@ -4,7 +4,6 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Regular expressions for rule packs, in linear time: RE2 syntax and semantics (RE2/J), so no pattern can
@@ -17,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * RE2 has no backreferences and no lookaround; a pattern using them is an error when the pack is checked.
  */
 public final class Regex {
-    private static final int CACHE_LIMIT = 4096;
-    private static final ConcurrentHashMap<String, Pattern> CACHE = new ConcurrentHashMap<>();
 
     private Regex() {
     }
@@ -114,14 +111,8 @@ public final class Regex {
     /** The largest {@link #size} of a pattern a pack may use: far above any real rule's, far below a heap's worth. */
     static final long MAX_SIZE = 20_000;
 
+    /** The compiled pattern, from the one cache of RE2/J patterns that contracts use too. */
     private static Pattern compile(String regex) {
-        Pattern p = CACHE.get(regex);
-        if (p == null) {
-            p = Pattern.compile(regex);
-            if (CACHE.size() < CACHE_LIMIT) {
-                CACHE.putIfAbsent(regex, p);
-            }
-        }
-        return p;
+        return dev.perfwarden.facts.contract.ContractRegex.compile(regex);
     }
 }
