@@ -91,7 +91,7 @@ public final class FieldAppends {
     }
 
     /** The first token of the chain {@code a.b.c} ending at token {@code last}, or -1. */
-    private static int chainStart(List<GoScanner.Token> t, int last) {
+    static int chainStart(List<GoScanner.Token> t, int last) {
         if (last < 0 || !t.get(last).isIdent()) {
             return -1;
         }

@@ -257,14 +257,7 @@ public final class ReusedSlices {
 
         /** The first token of the name chain {@code a.b.c} ending at token {@code last}, or -1. */
         private int chainStart(int last) {
-            if (last < 0 || !t.get(last).isIdent()) {
-                return -1;
-            }
-            int j = last;
-            while (j >= 2 && t.get(j - 1).is(".") && t.get(j - 2).isIdent()) {
-                j -= 2;
-            }
-            return j;
+            return FieldAppends.chainStart(t, last);
         }
 
         /** The chain from {@code start} to {@code last} as a field path or a variable name. */
