@@ -156,7 +156,7 @@ public final class SarifReporter implements Reporter {
         d.putObject("shortDescription").put("text", ri.summary());
         d.putObject("fullDescription").put("text", ri.docFirstParagraph());
         if (!ri.doc().isBlank()) {
-            d.putObject("help").put("text", ri.doc().strip()).put("markdown", ri.doc().strip());
+            d.putObject("help").put("text", ri.doc().strip()).put("markdown", SafeMarkdown.of(ri.doc()));
         }
         d.putObject("defaultConfiguration").put("level", ri.severity().id());
         ObjectNode p = d.putObject("properties");
