@@ -231,18 +231,10 @@ public final class Weighing {
         boolean cum = cumPerUnit >= 0;
         boolean function = h.scope() == Scope.FUNCTION;
         java.util.Map<Long, List<HotInstruction>> at = named(h, instructions);
-        double share = 0;
-        long samples = 0;
-        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
-        for (List<HotInstruction> copies : at.values()) {
-            for (HotInstruction i : copies) { // one per binary the address was named in
-                boolean call = cum && i.op().equals("CALL");
-                long n = call ? Math.round(i.cum() * cumPerUnit) : i.flatSamples();
-                share += call ? i.cumShare() : i.flatShare();
-                samples += n;
-                counts.merge(i.address(), n, Long::sum);
-            }
-        }
+        BinaryShare top = BinaryShare.largest(at, cum, cumPerUnit);
+        double share = top.share();
+        long samples = top.samples();
+        java.util.Map<Long, Long> counts = top.counts();
         boolean capped = cum && lineCpu.found() && share > lineCpu.share();
         if (cum && lineCpu.found()) {
             share = Math.min(share, lineCpu.share());
@@ -283,6 +275,29 @@ public final class Weighing {
         Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, measure,
                 alloc == null || alloc.input().isEmpty() ? List.of() : List.of(alloc.input()));
         return finding(h, pack, severity, ev, cost);
+    }
+
+    /**
+     * One binary's share of a hit's instructions: the sum over the addresses it names in that binary; of several
+     * binaries (one address named in two test binaries, each with its own CPU profile) the largest, never their sum,
+     * since each share is of its own profile (docs/output.md "Several test binaries").
+     */
+    private record BinaryShare(double share, long samples, java.util.Map<Long, Long> counts) {
+        static BinaryShare largest(java.util.Map<Long, List<HotInstruction>> at, boolean cum, double cumPerUnit) {
+            java.util.Map<String, BinaryShare> by = new java.util.LinkedHashMap<>();
+            for (List<HotInstruction> copies : at.values()) {
+                for (HotInstruction i : copies) { // one per binary the address was named in
+                    boolean call = cum && i.op().equals("CALL");
+                    long n = call ? Math.round(i.cum() * cumPerUnit) : i.flatSamples();
+                    BinaryShare b = by.computeIfAbsent(i.binary(), k -> new BinaryShare(0, 0, new java.util.HashMap<>()));
+                    b.counts.merge(i.address(), n, Long::sum);
+                    by.put(i.binary(), new BinaryShare(b.share + (call ? i.cumShare() : i.flatShare()), b.samples + n,
+                            b.counts));
+                }
+            }
+            return by.values().stream().reduce((a, b) -> b.share > a.share ? b : a)
+                    .orElse(new BinaryShare(0, 0, java.util.Map.of()));
+        }
     }
 
     /**
