@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code perfwarden batch --engine local}: one rule set for the JVM, {@code jobs} workers, one session per
  * repository. At most {@code jobs} repositories are in flight; each one's results go to the output folder
- * as soon as it is done, so memory does not grow with the number of repositories. Timeouts: {@link TimedJob}.
+ * as soon as it is done, so memory does not grow with the number of repositories. Timeouts: {@link TimedJob}. With
+ * more than one job, a repository that ran out of memory is analysed again after the others, alone: the jobs share one
+ * heap, so it may have run out of a neighbour's memory; its row is the second run's.
  */
 public final class LocalBatch implements BatchEngine {
     private final java.util.function.Consumer<Object> watcher;
@@ -56,16 +58,27 @@ public final class LocalBatch implements BatchEngine {
         ExecutorService workers = Executors.newFixedThreadPool(req.jobs(), threads("perfwarden-batch-"));
         ExecutorService jobsPool = Executors.newCachedThreadPool(threads("perfwarden-job-"));
         List<Future<?>> futures = new ArrayList<>();
+        List<Integer> alone = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             for (int i : todo) {
                 futures.add(workers.submit(() -> {
                     rows[i] = job.runTimed(entries.get(i), req.timeout(), jobsPool);
-                    progress.done(rows[i]);
+                    if (req.jobs() > 1 && TimedJob.outOfMemory(rows[i])) {
+                        alone.add(i); // perhaps a neighbour's memory: tried again with nothing beside it
+                    } else {
+                        progress.done(rows[i]);
+                    }
                     return null;
                 }));
             }
             for (Future<?> f : futures) {
                 f.get();
+            }
+            // a repository that ran out of memory while others were analysed beside it may have run out of theirs
+            // (one heap for all jobs): it fails only if it runs out alone too
+            for (int i : new java.util.TreeSet<>(alone)) {
+                rows[i] = job.runTimed(entries.get(i), req.timeout(), jobsPool);
+                progress.done(rows[i]);
             }
         } catch (InterruptedException x) {
             Thread.currentThread().interrupt();

@@ -18,7 +18,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Error} is thrown.
  */
 final class TimedJob {
+    /** How the reason of a repository that ran out of memory starts. */
+    static final String OUT_OF_MEMORY = "out of memory while analysing it";
+
     private TimedJob() {
+    }
+
+    /** Whether {@code row} failed because the heap ran out while it was analysed. */
+    static boolean outOfMemory(RepoRow row) {
+        return !row.ok() && row.reason() != null && row.reason().startsWith(OUT_OF_MEMORY);
     }
 
     static RepoRow run(RepoJob job, RepoEntry e, Duration timeout, ExecutorService exec, OutputDir out)
@@ -53,7 +61,7 @@ final class TimedJob {
     private static RepoRow failure(Throwable cause, RepoEntry e, AtomicBoolean settled, OutputDir out)
             throws IOException {
         if (cause instanceof OutOfMemoryError) {
-            RepoRow row = RepoRow.failed(e, "out of memory while analysing it (maximum heap "
+            RepoRow row = RepoRow.failed(e, OUT_OF_MEMORY + " (maximum heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; give more with PERFWARDEN_JAVA_OPTS=-Xmx4g)",
                     0, null, null);
             settled.set(true);

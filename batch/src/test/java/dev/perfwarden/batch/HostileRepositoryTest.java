@@ -24,8 +24,49 @@ class HostileRepositoryTest {
 
     private BatchResult run(Consumer<Object> watcher, List<RepoEntry> entries, Path out, boolean resume,
                             FailOn failOn) throws Exception {
-        return new LocalBatch(watcher).run(new BatchRequest(entries, out, tmp.resolve("work"), 1, null, resume,
+        return run(watcher, entries, out, resume, failOn, 1);
+    }
+
+    private BatchResult run(Consumer<Object> watcher, List<RepoEntry> entries, Path out, boolean resume,
+                            FailOn failOn, int jobs) throws Exception {
+        return new LocalBatch(watcher).run(new BatchRequest(entries, out, tmp.resolve("work"), jobs, null, resume,
                 Bundles.goPerf(failOn), List.of()), Progress.NONE);
+    }
+
+    /**
+     * With two jobs the repositories share one heap: a repository that ran out of memory beside a greedy neighbour
+     * is analysed again alone and keeps its results; the greedy one, out of memory alone too, fails. Here "a" runs
+     * out the first time only (its neighbour's fault), "evil" every time.
+     */
+    @Test
+    void withSeveralJobsARepositoryOutOfMemoryIsTriedAgainAloneBeforeItFails() throws Exception {
+        Path evil = Bundles.copy(Bundles.NAMING, tmp.resolve("evil"));
+        Path a = Bundles.copy(Bundles.NAMING, tmp.resolve("a"));
+        java.util.concurrent.atomic.AtomicInteger aRuns = new java.util.concurrent.atomic.AtomicInteger();
+        Consumer<Object> oom = x -> {
+            if (x instanceof InputReader.Result read) {
+                if (read.inputs().stream().anyMatch(s -> s.path().contains("/evil/"))
+                        || read.inputs().stream().anyMatch(s -> s.path().contains("/a/")) && aRuns.incrementAndGet() == 1) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+            }
+        };
+        Path out = tmp.resolve("out");
+        BatchResult r = run(oom, List.of(RepoEntry.captures("a", a.toString(), List.of()),
+                RepoEntry.captures("evil", evil.toString(), List.of()),
+                RepoEntry.captures("c", Bundles.NAMING.toString(), List.of())), out, false, FailOn.ERROR, 2);
+
+        assertThat(r.rows()).extracting(RepoRow::status).containsExactly("ok", "failed", "ok");
+        assertThat(aRuns).hasValue(2);
+        assertThat(r.rows().get(1).reason()).startsWith("out of memory while analysing it (maximum heap ");
+        assertThat(out.resolve("a.json")).exists();
+        assertThat(M.readTree(out.resolve("summary.json").toFile()).get("failed").asInt()).isEqualTo(1);
+        // with one job nothing ran beside it: its first run's failure stands
+        aRuns.set(0);
+        BatchResult one = run(oom, List.of(RepoEntry.captures("a", a.toString(), List.of())), tmp.resolve("out1"),
+                false, FailOn.ERROR, 1);
+        assertThat(one.rows()).extracting(RepoRow::status).containsExactly("failed");
+        assertThat(aRuns).hasValue(1);
     }
 
     /**
