@@ -63,7 +63,7 @@ class DslVocabularyTest {
                 Arguments.of(pack.resolve("leaking-param"), "go1.26.8", Map.of(),
                         Map.of("content-leak", List.of(42), "leak-to-result", List.of(37))),
                 Arguments.of(pack.resolve("pointer-receiver-iface-escape"), "go1.26.8", Map.of(),
-                        Map.of("iface-moved", List.of(27, 36), "boxing-call", List.of(45))),
+                        Map.of("iface-moved", List.of(27, 36), "boxing-call", List.of(63))),
                 Arguments.of(pack.resolve("closure-capture-large"), "go1.26.8", Map.of(),
                         Map.of("captured-moved", List.of(18, 27, 56))),
                 Arguments.of(pack.resolve("closure-capture-large"), "go1.26.8", Map.of("dsl-users:capture.minWidth", 64),
