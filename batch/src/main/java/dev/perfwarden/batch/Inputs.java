@@ -119,7 +119,8 @@ final class Inputs {
                 Path src = work.resolve("src");
                 clone(e.url(), e.rev(), src);
                 Path module = src.resolve(e.subdir()).normalize();
-                if (!module.startsWith(src) || !Files.isDirectory(module)) {
+                if (!module.startsWith(src) || !Files.isDirectory(module, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        || !module.toRealPath().startsWith(src.toRealPath())) {
                     throw new EntryException("subdir '" + e.subdir() + "' is not a folder of " + e.url() + "@" + e.rev());
                 }
                 return scan(e, module, work);
@@ -140,12 +141,19 @@ final class Inputs {
         return new Ready(List.of(out), List.of(module));
     }
 
-    /** {@code git init; git fetch --depth 1 URL REV; git checkout FETCH_HEAD}: works for tags, branches and commits. */
+    /**
+     * {@code git init; git fetch --depth 1 -- URL REV; git checkout FETCH_HEAD}: works for tags, branches and commits.
+     * URL and REV come after {@code --} (never options: {@link GitRef} refuses them in the manifest too), the
+     * {@code ext} transport is off whatever the host's git config says, and links are checked out as small files
+     * holding their target ({@code core.symlinks=false}): a repository's committed link {@code go.mod -> ~/.pgpass}
+     * or {@code subdir -> /a/private/module} must not make the batch read the host's files (attack6 probe 06).
+     */
     static void clone(String url, String rev, Path dir) throws EntryException, IOException, InterruptedException {
         Files.createDirectories(dir);
         git(dir, "git", "init", "-q");
-        git(dir, "git", "fetch", "-q", "--depth", "1", url, rev);
-        git(dir, "git", "-c", "advice.detachedHead=false", "checkout", "-q", "FETCH_HEAD");
+        git(dir, "git", "config", "core.symlinks", "false");
+        git(dir, "git", "-c", "protocol.ext.allow=never", "fetch", "-q", "--depth", "1", "--", url, rev);
+        git(dir, "git", "-c", "core.symlinks=false", "-c", "advice.detachedHead=false", "checkout", "-q", "FETCH_HEAD");
     }
 
     private static void git(Path dir, String... cmd) throws EntryException, IOException, InterruptedException {

@@ -128,6 +128,7 @@ public final class Manifest {
                 }
             }
         }
+        arguments(e, kind, value, rev, subdir, packages, errors);
         if (errors.count > before || id == null || value == null) {
             return null;
         }
@@ -137,6 +138,30 @@ public final class Manifest {
             case "module" -> RepoEntry.module(id, resolve(dir, value), packages, bench);
             default -> RepoEntry.git(id, value, rev, subdir, packages, bench);
         };
+    }
+
+    /** The values that become arguments of git and go commands (see {@link GitRef}). */
+    private static void arguments(YamlNode e, String kind, String value, String rev, String subdir, List<String> packages,
+                                  Problems errors) {
+        if (kind.equals("git") && value != null) {
+            String p = GitRef.urlProblem(value);
+            if (p != null) {
+                errors.at(e.get("git"), p);
+            }
+        }
+        if (rev != null && GitRef.revProblem(rev) != null) {
+            errors.at(e.get("rev"), GitRef.revProblem(rev));
+        }
+        if (subdir != null && GitRef.argumentProblem("subdir", subdir) != null) {
+            errors.at(e.get("subdir"), GitRef.argumentProblem("subdir", subdir));
+        }
+        YamlNode pk = e.get("packages");
+        for (int i = 0; i < packages.size(); i++) {
+            String p = GitRef.argumentProblem("packages", packages.get(i));
+            if (p != null) {
+                errors.at(pk.isList() ? pk.list().get(i) : pk, p);
+            }
+        }
     }
 
     /** {@code --dirs}: each folder one repository of captures, its id the folder's name. */

@@ -85,7 +85,7 @@ class LocalBatchTest {
         assertThat(r.rows().get(2).reason()).startsWith("unreadable input: ").contains("cpu.pprof")
                 .contains("truncated gzip data");
         assertThat(r.rows().get(3).reason()).startsWith("the module does not build: ").contains("undefined");
-        assertThat(r.rows().get(4).reason()).startsWith("clone failed: 'git fetch");
+        assertThat(r.rows().get(4).reason()).startsWith("clone failed: 'git -c protocol.ext.allow=never fetch -q --depth 1 -- file:");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BATCH_INCOMPLETE);
         assertThat(out.resolve("naming.json")).exists();
         assertThat(out.resolve("missing.json")).doesNotExist();
@@ -133,6 +133,35 @@ class LocalBatchTest {
         assertThat(report.get("inputs").toString()).doesNotContain("\"error\"");
         assertThat(r.rows().get(1).reason()).startsWith("the module does not build: ").contains("good.go");
         assertThat(r.rows().get(2).reason()).startsWith("the module does not build: ").contains("bad.go");
+    }
+
+    /**
+     * attack6 probe 06: a repository's committed links must not make the batch read the host's files. {@code go.mod}
+     * linked to a credentials file put its lines in summary.json ("unknown directive: AWS_SECRET_ACCESS_KEY=..."), and
+     * a {@code subdir:} that is a link to a private module of the host built and reported that module. Links are
+     * checked out as files holding their target now: neither is read.
+     */
+    @Test
+    void aClonedRepositorysLinksAreNotFollowedToTheHostsFiles() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("dotenv"), "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI-FAKE\n");
+        Path privateMod = Files.createDirectories(tmp.resolve("private"));
+        Files.writeString(privateMod.resolve("go.mod"), "module corp.example/private\n\ngo 1.22\n");
+        Files.writeString(privateMod.resolve("p.go"), "package private\n\nfunc PrivateLeakSecret() *int { x := 1; return &x }\n");
+        Path repo = Files.createDirectories(tmp.resolve("linked"));
+        Files.createSymbolicLink(repo.resolve("go.mod"), secret);
+        Files.createSymbolicLink(repo.resolve("cmd"), privateMod);
+        git(repo, "init", "-q", "-b", "main");
+        git(repo, "add", ".");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "links");
+        Path out = tmp.resolve("out");
+        BatchResult r = run(List.of(RepoEntry.git("creds", repo.toUri().toString(), "main", "", List.of(), null),
+                RepoEntry.git("sub", repo.toUri().toString(), "main", "cmd", List.of(), null)), out, 1, null, false,
+                FailOn.ERROR);
+        assertThat(r.rows()).extracting(RepoRow::status).containsExactly("failed", "failed");
+        assertThat(r.rows().get(1).reason()).startsWith("subdir 'cmd' is not a folder of ");
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertThat(summary).doesNotContain("AWS_SECRET").doesNotContain("PrivateLeakSecret");
+        assertThat(out.resolve("sub.json")).doesNotExist();
     }
 
     private static void git(Path dir, String... args) throws Exception {

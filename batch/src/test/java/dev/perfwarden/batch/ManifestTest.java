@@ -64,6 +64,62 @@ class ManifestTest {
                 .hasMessageContaining("repos.yaml:15:").hasMessageContaining("unknown key 'colour'");
     }
 
+    /**
+     * attack6 probe 01: values that git or go would read as options ran a command from each of these entries (uid=0
+     * written by --upload-pack from git: and rev:, by -toolexec from packages:, whose row still said ok); an ext::
+     * URL runs one where the host's git allows it. Each is refused at its line and column, before anything runs.
+     */
+    @Test
+    void refusesValuesThatGitOrGoWouldReadAsOptions() throws Exception {
+        assertThatThrownBy(() -> Manifest.parse("""
+                repos:
+                  - id: a-url
+                    git: "--upload-pack=sh -c 'id > /tmp/pwned-a; exit 1' #"
+                    rev: v1
+                  - id: b-rev
+                    git: https://example.com/r
+                    rev: "--upload-pack=sh -c 'id > /tmp/pwned-b; exit 1' #"
+                  - id: c-packages
+                    git: file:///srv/r
+                    rev: v1
+                    packages: ["-export", "-toolexec=sh -c 'id'", "./..."]
+                  - id: d-ext
+                    git: "ext::sh -c id"
+                    rev: main
+                  - id: e-subdir
+                    git: git@github.com:o/r.git
+                    rev: 0123abcd
+                    subdir: "-C/etc"
+                  - id: f-module
+                    module: ../kit
+                    packages: -toolexec=x
+                """, "repos.yaml", DIR))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("repos.yaml:3:").hasMessageContaining("git: '--upload-pack=sh -c 'id > /tmp/pwned-a;"
+                        + " exit 1' #' is not a repository URL")
+                .hasMessageContaining("repos.yaml:7:").hasMessageContaining("rev: '--upload-pack=sh")
+                .hasMessageContaining("repos.yaml:11:").hasMessageContaining("packages: '-export' starts with '-'")
+                .hasMessageContaining("packages: '-toolexec=sh -c 'id'' starts with '-'")
+                .hasMessageContaining("repos.yaml:13:").hasMessageContaining("git: 'ext::sh -c id' is not a repository URL")
+                .hasMessageContaining("repos.yaml:18:").hasMessageContaining("subdir: '-C/etc' starts with '-'")
+                .hasMessageContaining("repos.yaml:21:").hasMessageContaining("packages: '-toolexec=x' starts with '-'")
+                .satisfies(x -> assertThat(x.getMessage()).doesNotContain("repos.yaml:16:").doesNotContain("repos.yaml:17:"));
+        // what a batch normally lists is still read
+        assertThat(Manifest.parse("""
+                repos:
+                  - id: a
+                    git: git@github.com:uber-go/zap.git
+                    rev: release/v1.27
+                  - id: b
+                    git: ssh://git@example.com/r
+                    rev: 3f2a9c1e8d7b6a5f4e3d2c1b0a9f8e7d6c5b4a39
+                  - id: c
+                    git: https://github.com/uber-go/zap
+                    rev: v1.27.0+incompatible
+                    packages: [./..., ./zapcore]
+                """, "repos.yaml", DIR)).hasSize(3);
+    }
+
     @Test
     void refusesAnEmptyManifestAndOptionsOfTheWrongKind() {
         assertThatThrownBy(() -> Manifest.parse("repos: []\n", "m.yaml", DIR))

@@ -46,6 +46,11 @@ public final class GoCapture {
         /** {@code packages}: the package patterns to capture (default {@code ./...}). */
         public Request {
             packages = packages == null || packages.isEmpty() ? List.of("./...") : List.copyOf(packages);
+            for (String p : packages) {
+                if (p.startsWith("-")) { // a pattern is never an option of the go commands it is passed to
+                    throw new IllegalArgumentException("package pattern '" + p + "' starts with '-'");
+                }
+            }
             progress = progress == null ? step -> { } : progress;
             heapBenchtime = heapBenchtime == null && benchtime != null ? GoCapture.heapBenchtime(benchtime) : heapBenchtime;
         }
