@@ -72,11 +72,64 @@ class HostileCaptureSourceTest {
         assertThat(html(cap)).doesNotContain("OUTSIDE-CANARY");
     }
 
+    /** A copy of the orders module at {@code dir}, each line of its .go files followed by a {@code // CANARY} comment. */
+    private static Path copyOfOrders(Path dir, String canary) throws Exception {
+        Files.createDirectories(dir);
+        try (var files = Files.list(ORDERS)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(f);
+                Files.writeString(dir.resolve(f.getFileName()), f.toString().endsWith(".go")
+                        ? text.replace("\n", " // " + canary + "\n") : text);
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * attack6 probe 05: the capture folder of a pull request names, in its capture.json, another Go module of the
+     * machine (a second checkout, the module cache) whose file names its positions use: the HTML report showed 171
+     * lines of that module. A capture's source must lie inside the repository holding the capture.
+     */
+    @Test
+    void aCaptureJsonNamingAModuleOutsideItsRepositoryIsNotRead() throws Exception {
+        Path priv = copyOfOrders(tmp.resolve("private/svc"), "CORP-SECRET");
+        Path pr = Files.createDirectories(tmp.resolve("pr"));
+        Files.createDirectories(pr.resolve(".git"));
+        Path cap = Files.createDirectories(pr.resolve("capture"));
+        Files.copy(M2, cap.resolve("m2.txt"));
+        Files.writeString(cap.resolve("capture.json"), "{\"source\": \"" + priv + "\"}\n");
+        Path out = tmp.resolve("pr.html");
+        Cli.Run r = Cli.run("analyze", "--no-config", cap.toString(), "--format", "html", "-o", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(out)).doesNotContain("CORP-SECRET").contains("lies outside the repository that holds"
+                + " the capture, so it is not read (give it with --source if it is yours)");
+        // a relative path climbing out of it is refused the same way
+        Files.writeString(cap.resolve("capture.json"), "{\"source\": \"../../private/svc\"}\n");
+        assertThat(html(cap)).doesNotContain("CORP-SECRET");
+        // named on the command line, it is the user's choice
+        Cli.Run given = Cli.run("analyze", "--no-config", cap.toString(), "--source", priv.toString(), "--format", "html",
+                "-o", out.toString());
+        assertThat(given.exit()).as(given.err()).isZero();
+        assertThat(Files.readString(out)).contains("CORP-SECRET");
+    }
+
     @Test
     void theModulesOwnSourcesAreStillShown() throws Exception {
-        Path cap = Files.createDirectories(tmp.resolve("plain"));
+        // in its repository (a .git folder above the capture), by absolute or relative path
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.createDirectories(repo.resolve(".git"));
+        Path src = copyOfOrders(repo.resolve("src"), "OWN-SOURCE");
+        Path cap = Files.createDirectories(repo.resolve("captures/orders"));
         Files.copy(M2, cap.resolve("m2.txt"));
-        Files.writeString(cap.resolve("capture.json"), "{\"source\": \"" + ORDERS + "\"}\n");
-        assertThat(html(cap)).contains("func ");
+        Files.writeString(cap.resolve("capture.json"), "{\"source\": \"" + src + "\"}\n");
+        assertThat(html(cap)).contains("OWN-SOURCE");
+        Files.writeString(cap.resolve("capture.json"), "{\"source\": \"src\"}\n");
+        assertThat(html(cap)).contains("OWN-SOURCE");
+        // without a repository: a capture kept beside its module (scan --keep DIR)
+        Path kept = Files.createDirectories(tmp.resolve("work/orders-keep"));
+        Path beside = copyOfOrders(tmp.resolve("work/orders"), "BESIDE");
+        Files.copy(M2, kept.resolve("m2.txt"));
+        Files.writeString(kept.resolve("capture.json"), "{\"source\": \"" + beside + "\"}\n");
+        assertThat(html(kept)).contains("BESIDE");
     }
 }

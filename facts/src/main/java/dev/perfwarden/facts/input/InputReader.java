@@ -441,8 +441,17 @@ public final class InputReader {
                 continue;
             }
             if (name.equals("capture.json")) {
-                captureSource(f).ifPresentOrElse(roots::add,
-                        () -> skipped.add(new Skipped(f.toString(), "capture metadata (its source folder was not found, or holds no go.mod)")));
+                Optional<Path> named = captureSource(f);
+                Optional<Path> inside = named.filter(d -> withinRepository(f, d));
+                if (inside.isPresent()) {
+                    roots.add(inside.get());
+                } else if (named.isPresent() && !roots.contains(named.get())) {
+                    skipped.add(new Skipped(f.toString(), "capture metadata: its source folder " + named.get()
+                            + " lies outside the repository that holds the capture, so it is not read (give it with"
+                            + " --source if it is yours)"));
+                } else if (named.isEmpty()) {
+                    skipped.add(new Skipped(f.toString(), "capture metadata (its source folder was not found, or holds no go.mod)"));
+                }
                 continue;
             }
             sources.add(new InputSource(f.toString(), f, true));
@@ -482,6 +491,30 @@ public final class InputReader {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code source}, the folder a capture folder's {@code capture.json} names, lies inside the repository
+     * holding that capture folder: the nearest ancestor of the capture folder with {@code .git} or
+     * {@code .perfwarden.yaml}, else the capture folder's parent (a {@code scan --keep DIR} beside its module), compared
+     * as real paths. A capture comes from the repository under analysis: naming another module on the machine (a
+     * second checkout, the module cache) put that module's sources in the HTML report (attack6 probe 05).
+     */
+    static boolean withinRepository(Path captureJson, Path source) {
+        try {
+            Path cap = captureJson.toAbsolutePath().getParent();
+            Path repo = cap.getParent() == null ? cap : cap.getParent();
+            for (Path a = cap; a != null; a = a.getParent()) {
+                if (Files.exists(a.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        || Files.exists(a.resolve(".perfwarden.yaml"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    repo = a;
+                    break;
+                }
+            }
+            return source.toRealPath().startsWith(repo.toRealPath());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
