@@ -272,10 +272,9 @@ public record LockFile(String perfwarden, List<LockedPack> packs) {
     /** Writes YAML, or JSON when {@code file} ends in {@code .json}. */
     public void write(Path file) throws IOException {
         String text = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".json") ? toJson() : toYaml();
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        // written to a temporary file and renamed: a run reading the lock while it is rewritten (two CI steps, a
+        // batch) sees the old lock or the new one, never half of one (attack6: a reader mid-write failed, exit 2)
+        dev.perfwarden.engine.report.ReportFile.writeString(file, text);
     }
 
     public String toYaml() {
