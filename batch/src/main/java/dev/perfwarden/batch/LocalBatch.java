@@ -74,12 +74,7 @@ public final class LocalBatch implements BatchEngine {
             for (Future<?> f : futures) {
                 f.get();
             }
-            // a repository that ran out of memory while others were analysed beside it may have run out of theirs
-            // (one heap for all jobs): it fails only if it runs out alone too
-            for (int i : new java.util.TreeSet<>(alone)) {
-                rows[i] = job.runTimed(entries.get(i), req.timeout(), jobsPool);
-                progress.done(rows[i]);
-            }
+            runAlone(alone, rows, job, req, jobsPool, progress);
         } catch (InterruptedException x) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", x);
@@ -99,6 +94,18 @@ public final class LocalBatch implements BatchEngine {
         List<RepoRow> list = Arrays.asList(rows);
         BatchStats stats = BatchStats.of(list, resumed, (System.nanoTime() - t0) / 1_000_000, id());
         return new BatchResult(list, stats, out.finish(list, stats));
+    }
+
+    /**
+     * The repositories that ran out of memory while others were analysed beside them, again one at a time: they may
+     * have run out of their neighbours' memory (one heap for all jobs), so each fails only if it runs out alone too.
+     */
+    private static void runAlone(List<Integer> alone, RepoRow[] rows, RepoJob job, BatchRequest req,
+                                 ExecutorService pool, Progress progress) throws IOException, InterruptedException {
+        for (int i : new java.util.TreeSet<>(alone)) {
+            rows[i] = job.runTimed(req.entries().get(i), req.timeout(), pool);
+            progress.done(rows[i]);
+        }
     }
 
     static ThreadFactory threads(String prefix) {

@@ -560,25 +560,12 @@ public final class GoCapture {
             throw new GoToolchainException("interrupted while running " + cmd[0]);
         }
         try {
-            return new Proc(proc.exitValue(), bounded(outFile, MAX_OUTPUT, "standard output", cmd),
-                    bounded(errFile, MAX_OUTPUT, "standard error", cmd));
+            return new Proc(proc.exitValue(), CommandOutput.read(outFile, CommandOutput.MAX, "standard output", cmd),
+                    CommandOutput.read(errFile, CommandOutput.MAX, "standard error", cmd));
         } finally {
             Files.deleteIfExists(errFile);
             Files.deleteIfExists(outFile);
         }
-    }
-
-    /** Most a command may write to one stream: a module's benchmarks printing gigabytes are its fault, not ours. */
-    static final long MAX_OUTPUT = 256L << 20;
-
-    /** The text of {@code file}, which {@code cmd} wrote to {@code stream}, unless it is larger than {@code max}. */
-    static String bounded(Path file, long max, String stream, String... cmd) throws IOException, GoToolchainException {
-        long size = Files.size(file);
-        if (size > max) {
-            throw new GoToolchainException("'" + String.join(" ", cmd) + "' wrote " + size + " bytes to its " + stream
-                    + ", more than the " + max + " perfwarden reads from one command");
-        }
-        return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     private static String tail(String s) {

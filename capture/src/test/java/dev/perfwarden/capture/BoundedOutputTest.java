@@ -20,11 +20,11 @@ class BoundedOutputTest {
     @Test
     void outputOverTheBoundIsTheCommandsFailureNamed() throws Exception {
         Path f = Files.writeString(tmp.resolve("out"), "BenchmarkX 1 1 ns/op\n".repeat(100));
-        assertThatThrownBy(() -> GoCapture.bounded(f, 1000, "standard output", "./bin1.test", "-test.bench=."))
+        assertThatThrownBy(() -> CommandOutput.read(f, 1000, "standard output", "./bin1.test", "-test.bench=."))
                 .isInstanceOf(GoToolchainException.class)
                 .hasMessage("'./bin1.test -test.bench=.' wrote 2100 bytes to its standard output, more than the 1000"
                         + " perfwarden reads from one command");
-        assertThat(GoCapture.bounded(f, 2100, "standard output", "x")).startsWith("BenchmarkX 1 1 ns/op\n");
-        assertThat(GoCapture.MAX_OUTPUT).isEqualTo(256L << 20);
+        assertThat(CommandOutput.read(f, 2100, "standard output", "x")).startsWith("BenchmarkX 1 1 ns/op\n");
+        assertThat(CommandOutput.MAX).isEqualTo(256L << 20);
     }
 }
