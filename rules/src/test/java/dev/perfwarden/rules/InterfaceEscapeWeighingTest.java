@@ -41,6 +41,10 @@ class InterfaceEscapeWeighingTest {
     }
 
     static Finding at(String file, int line, Map<String, Object> params) {
+        return at(facts, file, line, params);
+    }
+
+    static Finding at(List<?> facts, String file, int line, Map<String, Object> params) {
         return rules.run(facts, params).stream()
                 .filter(f -> f.rule().equals("interface-escape") && f.file().equals(file) && f.line() == line)
                 .findFirst().orElseThrow(() -> new AssertionError("no interface-escape finding at " + file + ":" + line));
@@ -74,5 +78,22 @@ class InterfaceEscapeWeighingTest {
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.message()).contains("allocates 3.8 % of the heap profile's bytes itself, at least hot.alloc.share (3.0 %)");
         assertThat(at("bigbytes.go", 124, Map.of("hot.alloc.share", 0.03)).severity()).isEqualTo(Severity.NOTE);
+    }
+
+    /**
+     * google/uuid v1.6.0's {@code invalidLengthError{len(s)}} (uuid.go:96, BenchmarkParseBadLength): 15 CPU samples
+     * (3.1 %) in the convT64 calls from the line, over boxing.line.share, but the heap profile sees no byte there: a
+     * length below 256 is boxed from the runtime's static table. A note that says so.
+     */
+    @Test
+    void boxingCallsThatAllocateNothingKeepTheFindingANote() throws Exception {
+        Path uuid = GoPerfPack.root().resolve("testdata/modules/uuid");
+        List<?> read = new InputReader().read(List.of("m2.txt", "objdump.txt", "cpu.pprof", "mem.pprof").stream()
+                .map(f -> uuid.resolve(f).toString()).toList(), List.of(uuid.resolve("src")),
+                InputStream.nullInputStream()).facts();
+        Finding f = at(read, "uuid.go", 96, Map.of());
+        assertThat(f.severity()).isEqualTo(Severity.NOTE);
+        assertThat(f.message()).contains("hold 15 CPU samples (3.1 %) and the line allocates 0.0 % of the heap profile's"
+                + " bytes itself: the calls reach boxing.line.share (2.0 %) but allocate under hot.alloc.minShare (0.5 %)");
     }
 }
