@@ -53,7 +53,7 @@ class IndirectCallHotBinariesTest {
         assertThat(found).filteredOn(f -> f.rule().equals("indirect-call-hot") && f.line() == 76).singleElement()
                 .satisfies(f -> {
                     assertThat(f.message()).contains("at 1 more site (example.com/fixture/indirect-call-hot/main.go:87"
-                            + " in indirect-call-hot.(*sorted).above 0.7 % of the CPU samples below each)");
+                            + " in indirect-call-hot.(*sorted).above 0.9 % of the CPU samples below each)");
                     assertThat(f.message()).doesNotContain("main.go:76 in");
                 });
     }
