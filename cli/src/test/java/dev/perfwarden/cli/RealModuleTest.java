@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * perfwarden on nine real, well-known Go modules (testdata/modules/NAME: Go 1.26.8 captures of the
+ * perfwarden on thirteen real, well-known Go modules (testdata/modules/NAME: Go 1.26.8 captures of the
  * package's test build with CPU and heap profiles from separate runs; see capture.sh), with the default
  * options a new user would use: {@code analyze CAPTURES --source src --format json}. Per module:
  * <ul>
