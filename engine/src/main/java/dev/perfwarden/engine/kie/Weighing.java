@@ -151,7 +151,8 @@ public final class Weighing {
             // a function-scoped hit (its entry and exit) and a line's self rule count flat samples
             boolean lineCum = line && spec.cum();
             return weighInstructions(h, pack, t, ev, c.measure(), heap ? a : null, instructions,
-                    lineCum ? given.perUnit() : -1, counted && lineCum ? c.samples() : Long.MAX_VALUE);
+                    lineCum ? given.perUnit() : -1, counted && lineCum ? c.samples() : Long.MAX_VALUE,
+                    heap && BytesCost.matter(profiles, a.input(), t.lineFlat()));
         }
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self", of);
         double cpuThreshold = !line ? t.functionCum() : cum ? t.lineCum() : t.lineFlat();
@@ -163,7 +164,7 @@ public final class Weighing {
         // a share of a handful of samples is noise: the CPU samples measured on the very site must clear hot.minSamples
         boolean fewSamples = counted && c.samples() < t.minSamples();
         boolean hot = cpu && !allocatesLittle && !fewSamples && c.share() >= cpuThreshold
-                || heap && a.share() >= t.alloc();
+                || heap && a.share() >= t.alloc() && BytesCost.matter(profiles, a.input(), t.lineFlat());
         String where = line ? h.file() + ":" + h.line() : h.symbol();
         Evidence measured = new Evidence("pprof", measuredText(where, cum ? "cum" : "self", cpu ? c : null,
                 heap ? a : null), null);
@@ -227,7 +228,7 @@ public final class Weighing {
      */
     private static Finding weighInstructions(Hit h, PackRef pack, Thresholds t, List<Evidence> ev, Measure lineCpu,
                                              Pick alloc, Collection<?> instructions, double cumPerUnit,
-                                             long lineSamples) {
+                                             long lineSamples, boolean bytesMatter) {
         boolean cum = cumPerUnit >= 0;
         boolean function = h.scope() == Scope.FUNCTION;
         java.util.Map<Long, List<HotInstruction>> at = named(h, instructions);
@@ -242,7 +243,7 @@ public final class Weighing {
         }
         // hot.minSamples applies here too: a share of a handful of samples at two instructions is noise
         boolean hot = share >= (cum ? t.lineCum() : t.lineFlat()) && samples >= t.minSamples()
-                || alloc != null && alloc.share() >= t.alloc();
+                || alloc != null && alloc.share() >= t.alloc() && bytesMatter;
         StringBuilder text = new StringBuilder(function ? h.symbol() : h.file() + ":" + h.line())
                 .append(function ? ": the " : ": its ")
                 .append(h.instructions().size()).append(h.instructions().size() == 1 ? " instruction holds "
