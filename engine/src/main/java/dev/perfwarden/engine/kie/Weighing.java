@@ -152,7 +152,7 @@ public final class Weighing {
             boolean lineCum = line && spec.cum();
             return weighInstructions(h, pack, t, ev, c.measure(), heap ? a : null, instructions,
                     lineCum ? given.perUnit() : -1, counted && lineCum ? c.samples() : Long.MAX_VALUE,
-                    heap && BytesCost.matter(profiles, a.input(), t.lineFlat()));
+                    heap && BytesCost.matter(profiles, a.input(), t.lineFlat(), t.minSamples()));
         }
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self", of);
         double cpuThreshold = !line ? t.functionCum() : cum ? t.lineCum() : t.lineFlat();
@@ -164,7 +164,7 @@ public final class Weighing {
         // a share of a handful of samples is noise: the CPU samples measured on the very site must clear hot.minSamples
         boolean fewSamples = counted && c.samples() < t.minSamples();
         boolean hot = cpu && !allocatesLittle && !fewSamples && c.share() >= cpuThreshold
-                || heap && a.share() >= t.alloc() && BytesCost.matter(profiles, a.input(), t.lineFlat());
+                || heap && a.share() >= t.alloc() && BytesCost.matter(profiles, a.input(), t.lineFlat(), t.minSamples());
         String where = line ? h.file() + ":" + h.line() : h.symbol();
         Evidence measured = new Evidence("pprof", measuredText(where, cum ? "cum" : "self", cpu ? c : null,
                 heap ? a : null), null);

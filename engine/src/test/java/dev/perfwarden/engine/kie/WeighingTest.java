@@ -63,6 +63,11 @@ class WeighingTest {
                 10_000_000L, 0.15, 0.03, 0.01, 0);
         assertThat(Weighing.weigh(hit(CostSpec.parse("cum").orElseThrow()), PACK, T, List.of(busy, heapProfile()),
                 List.of(), lines).severity()).isEqualTo(Severity.WARNING);
+        // 0.77 % of the samples, but 4 of 522 (ksuid's capture): under hot.minSamples, noise
+        ProfileSummary few = new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 5_220_000_000L, 13_000_000_000L,
+                10_000_000L, 0.0, 0.0077, 0.01, 0);
+        assertThat(Weighing.weigh(hit(CostSpec.parse("cum").orElseThrow()), PACK, T, List.of(few, heapProfile()),
+                List.of(), lines).severity()).isEqualTo(Severity.NOTE);
         // no CPU profile: nothing tells that the bytes cost nothing
         assertThat(Weighing.weigh(hit(CostSpec.parse("cum").orElseThrow()), PACK, T, List.of(heapProfile()),
                 List.of(), lines).severity()).isEqualTo(Severity.WARNING);
