@@ -8,8 +8,8 @@ import org.kie.api.KieBase;
 
 import java.io.IOException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -55,15 +55,17 @@ final class PackCache {
      * model (the caller then compiles the classic way, which also reports errors with pack lines).
      */
     static Optional<KieBase> kieBase(List<Pack> packs, ClassLoader cl, String key) {
-        Optional<Path> dir = dir();
-        if (dir.isEmpty()) {
+        Optional<Path> configured = dir();
+        if (configured.isEmpty()) {
             return Optional.empty();
         }
         String name = key + "-" + buildId().substring(0, 16);
-        Path jar = dir.get().resolve(name + ".jar");
         try {
-            if (Files.isRegularFile(jar)) {
-                Optional<KieBase> kb = load(jar, cl);
+            Path dir = CacheTrust.privateFolder(configured.get());
+            byte[] signing = CacheTrust.key();
+            Path jar = dir.resolve(name + ".jar");
+            if (Files.exists(jar, LinkOption.NOFOLLOW_LINKS)) {
+                Optional<KieBase> kb = load(jar, signing, cl);
                 if (kb.isPresent()) {
                     // its last use, for pruning (the least recently used entries go first)
                     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
@@ -71,33 +73,53 @@ final class PackCache {
                 }
                 Files.deleteIfExists(jar);
             }
-            Files.createDirectories(dir.get());
-            Path seen = dir.get().resolve(name + ".seen");
-            Path failed = dir.get().resolve(name + ".classic");
-            if (Files.exists(failed)) {
-                return Optional.empty();
-            }
-            if (!Files.exists(seen)) {
-                Files.writeString(seen, "");
-                return Optional.empty();
-            }
-            ExecutableModels.Compiled c = ExecutableModels.compile(packs, cl);
-            if (!c.errors().isEmpty()) {
-                Files.writeString(failed, String.join("\n", c.errors()) + "\n");
-                return Optional.empty();
-            }
-            Path tmp = Files.createTempFile(dir.get(), name, ".tmp");
-            try {
-                Files.write(tmp, c.kjar());
-                Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            Files.deleteIfExists(seen);
-            prune(dir.get(), buildId().substring(0, 16));
-            return load(jar, cl);
+            return compileInto(dir, name, signing, packs, cl);
+        } catch (CacheTrust.Refused r) {
+            refused("pack cache " + configured.get() + " not used: " + r.getMessage()
+                    + "; packs are compiled the classic way (docs/packs.md#compiled-packs-and-the-pack-cache)");
+            return Optional.empty();
         } catch (IOException | RuntimeException | LinkageError e) {
             return Optional.empty(); // a cache that cannot be used is no cache: compile the classic way
+        }
+    }
+
+    /** First sight: a marker; second: the executable model, signed and stored, then loaded from the bytes stored. */
+    private static Optional<KieBase> compileInto(Path dir, String name, byte[] signing, List<Pack> packs, ClassLoader cl)
+            throws IOException, CacheTrust.Refused {
+        Path seen = dir.resolve(name + ".seen");
+        Path failed = dir.resolve(name + ".classic");
+        if (Files.exists(failed, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        if (!Files.exists(seen, LinkOption.NOFOLLOW_LINKS)) {
+            CacheTrust.createMarker(seen, "");
+            return Optional.empty();
+        }
+        ExecutableModels.Compiled c = ExecutableModels.compile(packs, cl);
+        if (!c.errors().isEmpty()) {
+            CacheTrust.createMarker(failed, String.join("\n", c.errors()) + "\n");
+            return Optional.empty();
+        }
+        Path jar = dir.resolve(name + ".jar");
+        Path tmp = Files.createTempFile(dir, name, ".tmp"); // a new file, 0600
+        try {
+            Files.write(tmp, CacheTrust.sign(signing, c.kjar()));
+            Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        Files.deleteIfExists(seen);
+        prune(dir, buildId().substring(0, 16));
+        return kieBase(c.kjar(), cl);
+    }
+
+    private static volatile boolean told;
+
+    /** Says once per process, on stderr, why the cache is not used (the run goes on with the classic compile). */
+    private static void refused(String line) {
+        if (!told) {
+            told = true;
+            System.err.println("perfwarden: warning: " + line);
         }
     }
 
@@ -139,16 +161,31 @@ final class PackCache {
         }
     }
 
-    private static Optional<KieBase> load(Path jar, ClassLoader cl) {
+    /**
+     * The KieBase of a stored entry: read once, without following a link, from a file this user owns, and used only
+     * when its signature under this user's key matches; its classes are defined from those very bytes.
+     */
+    private static Optional<KieBase> load(Path jar, byte[] signing, ClassLoader cl) {
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(jar);
-            List<String> models = ExecutableModels.modelsIn(bytes);
+            bytes = CacheTrust.verify(signing, CacheTrust.readOwnFile(jar), jar);
+        } catch (CacheTrust.Refused r) {
+            refused("pack cache entry refused: " + r.getMessage() + "; it is deleted and the packs compiled again");
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return kieBase(bytes, cl);
+    }
+
+    private static Optional<KieBase> kieBase(byte[] kjar, ClassLoader cl) {
+        try {
+            List<String> models = ExecutableModels.modelsIn(kjar);
             if (models.isEmpty()) {
                 return Optional.empty();
             }
-            // the loader stays open: the KieBase's classes come from it for the life of the rule set
-            URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, cl);
-            return Optional.of(ExecutableModels.kieBase(models, loader));
+            // the loader stays reachable: the KieBase's classes come from it for the life of the rule set
+            return Optional.of(ExecutableModels.kieBase(models, new KjarClassLoader(kjar, cl)));
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }

@@ -25,9 +25,19 @@ class PackCacheTest {
     @TempDir
     Path cache;
 
+    @TempDir
+    Path state;
+
+    @org.junit.jupiter.api.BeforeEach
+    void ownKey() {
+        System.setProperty("perfwarden.cacheKey", state.resolve("perfwarden/cache.key").toString());
+    }
+
     @AfterEach
     void off() {
         System.setProperty("perfwarden.cache", "off");
+        System.clearProperty("perfwarden.cacheKey");
+        System.clearProperty("perfwarden.test.pwned");
     }
 
     @Test
@@ -104,5 +114,87 @@ class PackCacheTest {
         assertThat(seen).exists();
         assertThat(mine.subList(0, 3)).allSatisfy(p -> assertThat(p).doesNotExist());
         assertThat(mine.subList(3, mine.size())).allSatisfy(p -> assertThat(p).exists());
+    }
+
+    /**
+     * attack6 #4: whoever can write the cache folder swapped the victim's entry for classes compiled from their own
+     * pack (same id, version and rules; a consequence that runs their code), compiled in their own cache: the victim's
+     * run loaded them. An entry is now used only when signed with this user's key (kept outside the cache), so the
+     * swapped entry is refused and deleted, the victim compiles their own pack, and the attacker's code never runs.
+     */
+    @Test
+    void aSwappedEntryIsRefusedAndTheVictimsOwnPackRuns(@TempDir Path attacker) throws Exception {
+        Path evil = TestPacks.copy(attacker.resolve("src"));
+        Path drl = evil.resolve("boxed-value/rule.drl");
+        TestPacks.write(drl, TestPacks.read(drl).replace("insert(Hits.hit(drools, $b, \"value of \" + $b.width() + \" bytes boxed\", $b));",
+                "System.setProperty(\"perfwarden.test.pwned\", \"ran\");"));
+        assertThat(TestPacks.read(drl)).contains("pwned");
+        System.setProperty("perfwarden.cache", attacker.resolve("cache").toString());
+        System.setProperty("perfwarden.cacheKey", attacker.resolve("state/cache.key").toString());
+        for (int i = 0; i < 2; i++) {
+            RuleSet.build(List.of(PackLoader.load(evil)));
+        }
+        Path evilJar;
+        try (Stream<Path> s = Files.list(attacker.resolve("cache"))) {
+            evilJar = s.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+
+        ownKey();
+        System.setProperty("perfwarden.cache", cache.toString());
+        Pack pack = PackLoader.load(TestPacks.testpack());
+        List<Object> facts = List.of(TestPacks.boxed(RuleSetTest.F, "box.go", 12, 9, 16));
+        List<Finding> honest = RuleSet.build(List.of(pack)).run(facts, Map.of());
+        Path seen = files(".seen").get(0);
+        String name = seen.getFileName().toString().replace(".seen", ".jar");
+        Files.copy(evilJar, cache.resolve(name));
+
+        RuleSet victim = RuleSet.build(List.of(pack));
+        List<Finding> found = victim.run(facts, Map.of());
+        assertThat(System.getProperty("perfwarden.test.pwned")).as("the attacker's consequence ran").isNull();
+        assertThat(found).hasSize(1).isEqualTo(honest);
+        // the victim's own entry replaced it, and is used from then on
+        assertThat(RuleSet.build(List.of(pack)).compiledBy()).isEqualTo("pack-cache");
+        assertThat(RuleSet.build(List.of(pack)).run(facts, Map.of())).isEqualTo(honest);
+        assertThat(System.getProperty("perfwarden.test.pwned")).isNull();
+    }
+
+    /** attack6 #4: a folder every user may write to (mode 1777, as the probe's) is not used at all, and nothing is written. */
+    @Test
+    void aFolderOthersMayWriteIsNotUsed() throws Exception {
+        Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        System.setProperty("perfwarden.cache", cache.toString());
+        for (int i = 0; i < 3; i++) {
+            assertThat(RuleSet.build(List.of(PackLoader.load(TestPacks.testpack()))).compiledBy()).isEqualTo("drl");
+        }
+        assertThat(files("")).isEmpty();
+        Path sub = cache.resolve("mine");
+        Files.createDirectory(sub, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        System.setProperty("perfwarden.cache", sub.toString());
+        assertThat(CacheTrust.refusal(sub.toRealPath(), CacheTrust.currentUid())).hasValueSatisfying(
+                why -> assertThat(why).contains("writable by other users without the sticky bit"));
+    }
+
+    /** attack6 #4 (b): a dangling link planted under the next marker's name made the victim's run create its target. */
+    @Test
+    void aPlantedLinkIsNeverFollowed(@TempDir Path elsewhere) throws Exception {
+        System.setProperty("perfwarden.cache", elsewhere.resolve("c").toString());
+        RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        String name;
+        try (Stream<Path> s = Files.list(elsewhere.resolve("c"))) {
+            name = s.findFirst().orElseThrow().getFileName().toString();
+        }
+        Path target = elsewhere.resolve("created-by-victim");
+        Files.createSymbolicLink(cache.resolve(name), target);
+        System.setProperty("perfwarden.cache", cache.toString());
+        RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        assertThat(target).doesNotExist();
+        // a new folder is made private (0700)
+        Path made = elsewhere.resolve("new/rules");
+        System.setProperty("perfwarden.cache", made.toString());
+        RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(made)))
+                .isEqualTo("rwx------");
     }
 }
