@@ -30,9 +30,12 @@ import java.util.Optional;
  * <p>The cache stays bounded ({@link #prune}): entries of other perfwarden builds are deleted, and of this build's at
  * most {@link #MAX_ENTRIES} compiled rule sets are kept, the least recently used going first.
  *
- * <p>Compiling to the executable model costs 2–3× the classic compile, so an entry is made the second
- * time a rule set is seen (a marker file records the first): a pack being edited never pays for it, a
- * pinned pack in CI or batch jobs pays once.
+ * <p>Compiling to the executable model costs 2–3× the classic compile. It is paid on a rule set's first sight all the
+ * same (until attack6 #5 the first sight compiled the classic way and only the second the executable model): the two
+ * compilers do not agree on every constraint ({@code (level * 2147483647) * 2}: MVEL's arithmetic widens, Java's int
+ * overflows), so a user pack's findings and the gate flipped between a cold and a warm cache. With the cache on, a
+ * rule set is always run as its executable model (or, if it does not compile so, always the classic way);
+ * {@code PERFWARDEN_CACHE=off} and a cache refused by {@link CacheTrust} run the classic build.
  */
 final class PackCache {
     private PackCache() {
@@ -50,8 +53,8 @@ final class PackCache {
     }
 
     /**
-     * The KieBase of {@code packs} from the cache, or compiled into it when this rule set was seen before;
-     * empty when the cache is off, this is the first sight, or the packs do not compile to the executable
+     * The KieBase of {@code packs} from the cache, or compiled to the executable model and stored there;
+     * empty when the cache is off or refused, or the packs do not compile to the executable
      * model (the caller then compiles the classic way, which also reports errors with pack lines).
      */
     static Optional<KieBase> kieBase(List<Pack> packs, ClassLoader cl, String key) {
@@ -83,16 +86,15 @@ final class PackCache {
         }
     }
 
-    /** First sight: a marker; second: the executable model, signed and stored, then loaded from the bytes stored. */
+    /**
+     * A rule set not in the cache: compiled to the executable model at once (its first sight too: a rule set is built
+     * by one compiler, whatever the cache holds; attack6 #5), signed and stored, and built from the bytes stored; a
+     * rule set that does not compile so is remembered ({@code .classic}) and keeps the classic build.
+     */
     private static Optional<KieBase> compileInto(Path dir, String name, byte[] signing, List<Pack> packs, ClassLoader cl)
-            throws IOException, CacheTrust.Refused {
-        Path seen = dir.resolve(name + ".seen");
+            throws IOException {
         Path failed = dir.resolve(name + ".classic");
         if (Files.exists(failed, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        if (!Files.exists(seen, LinkOption.NOFOLLOW_LINKS)) {
-            CacheTrust.createMarker(seen, "");
             return Optional.empty();
         }
         ExecutableModels.Compiled c = ExecutableModels.compile(packs, cl);
@@ -108,7 +110,6 @@ final class PackCache {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        Files.deleteIfExists(seen);
         prune(dir, buildId().substring(0, 16));
         return kieBase(c.kjar(), cl);
     }
