@@ -109,7 +109,7 @@ public final class HotCommand implements Callable<Integer> {
                     + e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? table.toJson() + "\n" : table.toText());
+        out.print(format.equals("json") ? table.toJson() + "\n" : table.toText(dev.perfwarden.engine.report.TerminalText::escape));
         out.flush();
         return 0;
     }

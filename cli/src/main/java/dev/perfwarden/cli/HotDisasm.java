@@ -66,7 +66,7 @@ final class HotDisasm {
                 GoCapture.objdump(binary, regex, tmp);
                 code = tmp;
             }
-            String text = DisasmListing.of(samples, pattern, code, codeName).toText();
+            String text = DisasmListing.of(samples, pattern, code, codeName).toText(dev.perfwarden.engine.report.TerminalText::escape);
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);
             out.flush();

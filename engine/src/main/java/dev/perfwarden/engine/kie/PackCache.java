@@ -8,8 +8,8 @@ import org.kie.api.KieBase;
 
 import java.io.IOException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -30,9 +30,12 @@ import java.util.Optional;
  * <p>The cache stays bounded ({@link #prune}): entries of other perfwarden builds are deleted, and of this build's at
  * most {@link #MAX_ENTRIES} compiled rule sets are kept, the least recently used going first.
  *
- * <p>Compiling to the executable model costs 2–3× the classic compile, so an entry is made the second
- * time a rule set is seen (a marker file records the first): a pack being edited never pays for it, a
- * pinned pack in CI or batch jobs pays once.
+ * <p>Compiling to the executable model costs 2–3× the classic compile. It is paid on a rule set's first sight all the
+ * same (until attack6 #5 the first sight compiled the classic way and only the second the executable model): the two
+ * compilers do not agree on every constraint ({@code (level * 2147483647) * 2}: MVEL's arithmetic widens, Java's int
+ * overflows), so a user pack's findings and the gate flipped between a cold and a warm cache. With the cache on, a
+ * rule set is always run as its executable model (or, if it does not compile so, always the classic way);
+ * {@code PERFWARDEN_CACHE=off} and a cache refused by {@link CacheTrust} run the classic build.
  */
 final class PackCache {
     private PackCache() {
@@ -50,20 +53,22 @@ final class PackCache {
     }
 
     /**
-     * The KieBase of {@code packs} from the cache, or compiled into it when this rule set was seen before;
-     * empty when the cache is off, this is the first sight, or the packs do not compile to the executable
+     * The KieBase of {@code packs} from the cache, or compiled to the executable model and stored there;
+     * empty when the cache is off or refused, or the packs do not compile to the executable
      * model (the caller then compiles the classic way, which also reports errors with pack lines).
      */
     static Optional<KieBase> kieBase(List<Pack> packs, ClassLoader cl, String key) {
-        Optional<Path> dir = dir();
-        if (dir.isEmpty()) {
+        Optional<Path> configured = dir();
+        if (configured.isEmpty()) {
             return Optional.empty();
         }
         String name = key + "-" + buildId().substring(0, 16);
-        Path jar = dir.get().resolve(name + ".jar");
         try {
-            if (Files.isRegularFile(jar)) {
-                Optional<KieBase> kb = load(jar, cl);
+            Path dir = CacheTrust.privateFolder(configured.get());
+            byte[] signing = CacheTrust.key();
+            Path jar = dir.resolve(name + ".jar");
+            if (Files.exists(jar, LinkOption.NOFOLLOW_LINKS)) {
+                Optional<KieBase> kb = load(jar, signing, cl);
                 if (kb.isPresent()) {
                     // its last use, for pruning (the least recently used entries go first)
                     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
@@ -71,33 +76,51 @@ final class PackCache {
                 }
                 Files.deleteIfExists(jar);
             }
-            Files.createDirectories(dir.get());
-            Path seen = dir.get().resolve(name + ".seen");
-            Path failed = dir.get().resolve(name + ".classic");
-            if (Files.exists(failed)) {
-                return Optional.empty();
-            }
-            if (!Files.exists(seen)) {
-                Files.writeString(seen, "");
-                return Optional.empty();
-            }
-            ExecutableModels.Compiled c = ExecutableModels.compile(packs, cl);
-            if (!c.errors().isEmpty()) {
-                Files.writeString(failed, String.join("\n", c.errors()) + "\n");
-                return Optional.empty();
-            }
-            Path tmp = Files.createTempFile(dir.get(), name, ".tmp");
-            try {
-                Files.write(tmp, c.kjar());
-                Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            Files.deleteIfExists(seen);
-            prune(dir.get(), buildId().substring(0, 16));
-            return load(jar, cl);
+            return compileInto(dir, name, signing, packs, cl);
+        } catch (CacheTrust.Refused r) {
+            refused("pack cache " + configured.get() + " not used: " + r.getMessage()
+                    + "; packs are compiled the classic way (docs/packs.md#compiled-packs-and-the-pack-cache)");
+            return Optional.empty();
         } catch (IOException | RuntimeException | LinkageError e) {
             return Optional.empty(); // a cache that cannot be used is no cache: compile the classic way
+        }
+    }
+
+    /**
+     * A rule set not in the cache: compiled to the executable model at once (its first sight too: a rule set is built
+     * by one compiler, whatever the cache holds; attack6 #5), signed and stored, and built from the bytes stored; a
+     * rule set that does not compile so is remembered ({@code .classic}) and keeps the classic build.
+     */
+    private static Optional<KieBase> compileInto(Path dir, String name, byte[] signing, List<Pack> packs, ClassLoader cl)
+            throws IOException {
+        Path failed = dir.resolve(name + ".classic");
+        if (Files.exists(failed, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        ExecutableModels.Compiled c = ExecutableModels.compile(packs, cl);
+        if (!c.errors().isEmpty()) {
+            CacheTrust.createMarker(failed, String.join("\n", c.errors()) + "\n");
+            return Optional.empty();
+        }
+        Path jar = dir.resolve(name + ".jar");
+        Path tmp = Files.createTempFile(dir, name, ".tmp"); // a new file, 0600
+        try {
+            Files.write(tmp, CacheTrust.sign(signing, c.kjar()));
+            Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        prune(dir, buildId().substring(0, 16));
+        return kieBase(c.kjar(), cl);
+    }
+
+    private static volatile boolean told;
+
+    /** Says once per process, on stderr, why the cache is not used (the run goes on with the classic compile). */
+    private static void refused(String line) {
+        if (!told) {
+            told = true;
+            System.err.println("perfwarden: warning: " + line);
         }
     }
 
@@ -139,16 +162,31 @@ final class PackCache {
         }
     }
 
-    private static Optional<KieBase> load(Path jar, ClassLoader cl) {
+    /**
+     * The KieBase of a stored entry: read once, without following a link, from a file this user owns, and used only
+     * when its signature under this user's key matches; its classes are defined from those very bytes.
+     */
+    private static Optional<KieBase> load(Path jar, byte[] signing, ClassLoader cl) {
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(jar);
-            List<String> models = ExecutableModels.modelsIn(bytes);
+            bytes = CacheTrust.verify(signing, CacheTrust.readOwnFile(jar), jar);
+        } catch (CacheTrust.Refused r) {
+            refused("pack cache entry refused: " + r.getMessage() + "; it is deleted and the packs compiled again");
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return kieBase(bytes, cl);
+    }
+
+    private static Optional<KieBase> kieBase(byte[] kjar, ClassLoader cl) {
+        try {
+            List<String> models = ExecutableModels.modelsIn(kjar);
             if (models.isEmpty()) {
                 return Optional.empty();
             }
-            // the loader stays open: the KieBase's classes come from it for the life of the rule set
-            URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, cl);
-            return Optional.of(ExecutableModels.kieBase(models, loader));
+            // the loader stays reachable: the KieBase's classes come from it for the life of the rule set
+            return Optional.of(ExecutableModels.kieBase(models, new KjarClassLoader(kjar, cl)));
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }

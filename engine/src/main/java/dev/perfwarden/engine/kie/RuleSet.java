@@ -320,7 +320,8 @@ public final class RuleSet {
         List<Finding> raw = new ArrayList<>();
         boolean abandoned = false;
         try {
-            SessionGuard.run(session, limits, drl -> packOfDrl.getOrDefault(drl, drl), budget, s -> {
+            List<String> fromPaths = packs.stream().filter(p -> !p.builtin()).map(Pack::id).toList();
+            SessionGuard.run(session, limits, drl -> packOfDrl.getOrDefault(drl, drl), fromPaths, budget, s -> {
                 for (PackRef r : packRefs) {
                     s.insert(r);
                 }

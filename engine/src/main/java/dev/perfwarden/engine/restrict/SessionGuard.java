@@ -16,6 +16,7 @@ import dev.perfwarden.facts.contract.ContractRegex;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -74,6 +75,12 @@ public final class SessionGuard {
      */
     private record Running(String pack, String rule, ContractClause clause) {
         static final Running NONE = new Running("", "");
+        /**
+         * Between two firings: Drools matches the conditions of every pack lazily while it works the agenda, so time
+         * spent then is no consequence's (attack6 probe 07 blamed the built-in rule that had fired last). Compared by
+         * identity.
+         */
+        static final Running MATCHING = new Running("", "");
 
         Running(String pack, String rule) {
             this(pack, rule, null);
@@ -102,8 +109,17 @@ public final class SessionGuard {
     /** As above; the hits the rules insert are held to {@code budget} (shared by the sessions of one run). */
     public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
                            HitBudget budget, Consumer<KieSession> work) {
+        run(session, limits, packOfRule, List.of(), budget, work);
+    }
+
+    /**
+     * As above; {@code fromPaths} are the ids of the session's packs that are not built in: what a breach outside
+     * any consequence (while matching) names as the suspects, and the only packs its advice may raise a limit for.
+     */
+    public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
+                           List<String> fromPaths, HitBudget budget, Consumer<KieSession> work) {
         AtomicReference<Running> running = new AtomicReference<>(Running.NONE);
-        AtomicReference<SessionLimitException> breach = new AtomicReference<>();
+        AtomicReference<SessionLimitException> breach = new Breach(fromPaths);
         Clock clock = Clock.start(limits);
         listen(session, limits, packOfRule, clock, running, breach);
         budget(session, budget, packOfRule, breach);
@@ -116,7 +132,7 @@ public final class SessionGuard {
                         + e.getMessage() + ")");
             } catch (Throwable t) {
                 if (stackOverflow(t)) {
-                    breach.compareAndSet(null, stackBreach(running.get()));
+                    breach.compareAndSet(null, stackBreach(running.get(), fromPaths));
                 } else {
                     failure.set(t);
                 }
@@ -167,6 +183,7 @@ public final class SessionGuard {
                 if (breach.get() != null) {
                     throw breach.get();
                 }
+                running.set(Running.MATCHING); // its consequence is over: what runs now is matching
             }
         });
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
@@ -331,11 +348,9 @@ public final class SessionGuard {
                     + "): " + what + "; the run was stopped (simplify the clause's pattern)"));
             return breach.get();
         }
-        String who = r.rule().isEmpty() ? "before any rule fired (while the facts were inserted and matched)"
-                : "in rule " + r.rule() + " of pack " + r.pack();
+        List<String> fromPaths = breach instanceof Breach b ? b.fromPaths : List.of();
         SessionLimitException e = new SessionLimitException(limit, r.pack(), r.rule(), "session limit '" + limit
-                + "' exceeded " + who + ": " + what + "; the run was stopped (raise it with --limit " + limit
-                + "=VALUE or limits: in .perfwarden.yaml only for packs you trust)");
+                + "' exceeded " + who(r) + ": " + what + "; the run was stopped (" + advice(limit, r, fromPaths) + ")");
         breach.compareAndSet(null, e);
         return breach.get();
     }
@@ -363,12 +378,54 @@ public final class SessionGuard {
         return false;
     }
 
-    private static SessionLimitException stackBreach(Running r) {
-        String who = r.rule().isEmpty() ? "before any rule fired (while the facts were inserted and matched)"
-                : "in rule " + r.rule() + " of pack " + r.pack();
-        return new SessionLimitException(STACK, r.pack(), r.rule(), "session limit '" + STACK + "' exceeded " + who
+    private static SessionLimitException stackBreach(Running r, List<String> fromPaths) {
+        String suspects = r.rule().isEmpty() && !fromPaths.isEmpty()
+                ? " (packs loaded from a path: " + String.join(", ", fromPaths) + ")" : "";
+        return new SessionLimitException(STACK, r.pack(), r.rule(), "session limit '" + STACK + "' exceeded " + who(r)
                 + ": the rules overflowed the session thread's stack (a collection that contains itself, hashed,"
-                + " compared or printed; or recursion too deep); the run was stopped");
+                + " compared or printed; or recursion too deep); the run was stopped" + suspects);
+    }
+
+    /** Where a limit broke: in a rule's consequence, or while the conditions were matched (before or between firings). */
+    private static String who(Running r) {
+        if (r == Running.MATCHING) {
+            return "while the rules' conditions were matched, in no consequence (after rules had fired; Drools matches"
+                    + " every pack's conditions between firings)";
+        }
+        return r.rule().isEmpty() ? "before any rule fired (while the facts were inserted and matched)"
+                : "in rule " + r.rule() + " of pack " + r.pack();
+    }
+
+    /**
+     * What to do about a breach. A limit may be raised only on behalf of packs one trusts: the pack blamed when it was
+     * loaded from a path; when the time or heap ran out outside any consequence, or in a built-in rule while packs
+     * from a path were loaded (CPU time and heap are not booked per rule), those packs, named; with built-in packs
+     * only, the input's size.
+     */
+    private static String advice(String limit, Running r, List<String> fromPaths) {
+        String raise = "raise it with --limit " + limit + "=VALUE or limits: in .perfwarden.yaml";
+        if (fromPaths.isEmpty()) {
+            return raise + " if the input is that large (only built-in packs ran)";
+        }
+        if (!r.rule().isEmpty() && fromPaths.contains(r.pack())) {
+            return raise + " only if you trust pack " + r.pack();
+        }
+        boolean booked = limit.equals(SessionLimits.FIRINGS) || limit.equals(SessionLimits.FACTS);
+        if (booked && !r.rule().isEmpty()) {
+            return raise + " if the input is that large (a built-in rule used it)";
+        }
+        String list = String.join(", ", fromPaths);
+        return "packs loaded from a path: " + list + "; their conditions are matched between any rules' firings, so run"
+                + " without them to see what costs the time; " + raise + " only if you trust " + list;
+    }
+
+    /** The breach of one session, with the ids of its packs that are not built in. */
+    private static final class Breach extends AtomicReference<SessionLimitException> {
+        private final List<String> fromPaths;
+
+        Breach(List<String> fromPaths) {
+            this.fromPaths = List.copyOf(fromPaths);
+        }
     }
 
     /**

@@ -25,28 +25,38 @@ class PackCacheTest {
     @TempDir
     Path cache;
 
+    @TempDir
+    Path state;
+
+    @org.junit.jupiter.api.BeforeEach
+    void ownKey() {
+        System.setProperty("perfwarden.cacheKey", state.resolve("perfwarden/cache.key").toString());
+    }
+
     @AfterEach
     void off() {
         System.setProperty("perfwarden.cache", "off");
+        System.clearProperty("perfwarden.cacheKey");
+        System.clearProperty("perfwarden.test.pwned");
     }
 
     @Test
-    void aPackSeenTwiceIsCompiledOnceToTheCacheThenLoadedFromIt() throws Exception {
+    void aPackIsCompiledOnceToTheCacheThenLoadedFromIt() throws Exception {
         System.setProperty("perfwarden.cache", cache.toString());
         Pack pack = PackLoader.load(TestPacks.testpack());
         List<Object> facts = List.of(TestPacks.boxed(RuleSetTest.F, "box.go", 12, 9, 16));
 
+        // first sight: compiled to the executable model and stored (one compiler per rule set: attack6 #5)
         RuleSet one = RuleSet.build(List.of(pack));
-        assertThat(one.compiledBy()).isEqualTo("drl");
+        assertThat(one.compiledBy()).isEqualTo("pack-cache");
         List<Finding> first = one.run(facts, Map.of());
-        assertThat(files(".seen")).hasSize(1);
-        assertThat(files(".jar")).isEmpty();
+        assertThat(files(".jar")).hasSize(1);
+        assertThat(files(".seen")).isEmpty();
 
         RuleSet two = RuleSet.build(List.of(pack));
         assertThat(two.compiledBy()).isEqualTo("pack-cache");
         List<Finding> second = two.run(facts, Map.of());
         assertThat(files(".jar")).hasSize(1);
-        assertThat(files(".seen")).isEmpty();
 
         RuleSet third = RuleSet.build(List.of(pack));
         assertThat(third.compiledBy()).isEqualTo("pack-cache");
@@ -55,11 +65,11 @@ class PackCacheTest {
         assertThat(second).isEqualTo(first);
         assertThat(third.run(facts, Map.of())).isEqualTo(first);
 
-        // another content is another entry: first sight again
+        // another content is another entry
         Path copy = TestPacks.copy(cache.resolve("edited"));
         TestPacks.write(copy.resolve("leak-note/doc.md"), "# leak-note\n\nChanged text.\n");
-        assertThat(RuleSet.build(List.of(PackLoader.load(copy))).compiledBy()).isEqualTo("drl");
-        assertThat(files(".seen")).hasSize(1);
+        assertThat(RuleSet.build(List.of(PackLoader.load(copy))).compiledBy()).isEqualTo("pack-cache");
+        assertThat(files(".jar")).hasSize(2);
     }
 
     @Test
@@ -104,5 +114,118 @@ class PackCacheTest {
         assertThat(seen).exists();
         assertThat(mine.subList(0, 3)).allSatisfy(p -> assertThat(p).doesNotExist());
         assertThat(mine.subList(3, mine.size())).allSatisfy(p -> assertThat(p).exists());
+    }
+
+    /**
+     * attack6 #4: whoever can write the cache folder swapped the victim's entry for classes compiled from their own
+     * pack (same id, version and rules; a consequence that runs their code), compiled in their own cache: the victim's
+     * run loaded them. An entry is now used only when signed with this user's key (kept outside the cache), so the
+     * swapped entry is refused and deleted, the victim compiles their own pack, and the attacker's code never runs.
+     */
+    @Test
+    void aSwappedEntryIsRefusedAndTheVictimsOwnPackRuns(@TempDir Path attacker) throws Exception {
+        Path evil = TestPacks.copy(attacker.resolve("src"));
+        Path drl = evil.resolve("boxed-value/rule.drl");
+        TestPacks.write(drl, TestPacks.read(drl).replace("insert(Hits.hit(drools, $b, \"value of \" + $b.width() + \" bytes boxed\", $b));",
+                "System.setProperty(\"perfwarden.test.pwned\", \"ran\");"));
+        assertThat(TestPacks.read(drl)).contains("pwned");
+        System.setProperty("perfwarden.cache", attacker.resolve("cache").toString());
+        System.setProperty("perfwarden.cacheKey", attacker.resolve("state/cache.key").toString());
+        RuleSet.build(List.of(PackLoader.load(evil)));
+        Path evilJar;
+        try (Stream<Path> s = Files.list(attacker.resolve("cache"))) {
+            evilJar = s.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+
+        ownKey();
+        System.setProperty("perfwarden.cache", cache.toString());
+        Pack pack = PackLoader.load(TestPacks.testpack());
+        List<Object> facts = List.of(TestPacks.boxed(RuleSetTest.F, "box.go", 12, 9, 16));
+        List<Finding> honest = RuleSet.build(List.of(pack)).run(facts, Map.of());
+        Path own = files(".jar").get(0);
+        Files.copy(evilJar, own, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        RuleSet victim = RuleSet.build(List.of(pack));
+        List<Finding> found = victim.run(facts, Map.of());
+        assertThat(System.getProperty("perfwarden.test.pwned")).as("the attacker's consequence ran").isNull();
+        assertThat(found).hasSize(1).isEqualTo(honest);
+        // the victim's own entry replaced it, and is used from then on
+        assertThat(RuleSet.build(List.of(pack)).compiledBy()).isEqualTo("pack-cache");
+        assertThat(RuleSet.build(List.of(pack)).run(facts, Map.of())).isEqualTo(honest);
+        assertThat(System.getProperty("perfwarden.test.pwned")).isNull();
+    }
+
+    /** attack6 #4: a folder every user may write to (mode 1777, as the probe's) is not used at all, and nothing is written. */
+    @Test
+    void aFolderOthersMayWriteIsNotUsed() throws Exception {
+        Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        System.setProperty("perfwarden.cache", cache.toString());
+        for (int i = 0; i < 2; i++) {
+            assertThat(RuleSet.build(List.of(PackLoader.load(TestPacks.testpack()))).compiledBy()).isEqualTo("drl");
+        }
+        assertThat(files("")).isEmpty();
+        Path sub = cache.resolve("mine");
+        Files.createDirectory(sub, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        System.setProperty("perfwarden.cache", sub.toString());
+        assertThat(CacheTrust.refusal(sub.toRealPath(), CacheTrust.currentUid())).hasValueSatisfying(
+                why -> assertThat(why).contains("writable by other users without the sticky bit"));
+    }
+
+    /** attack6 #4 (b): a dangling link planted under the next marker's name made the victim's run create its target. */
+    @Test
+    void aPlantedLinkIsNeverFollowed(@TempDir Path elsewhere) throws Exception {
+        System.setProperty("perfwarden.cache", elsewhere.resolve("c").toString());
+        RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        Path signed;
+        try (Stream<Path> s = Files.list(elsewhere.resolve("c"))) {
+            signed = s.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        String name = signed.getFileName().toString();
+        // a link under the entry's name to an entry this user signed elsewhere: not a regular file, refused
+        Files.createSymbolicLink(cache.resolve(name), signed);
+        System.setProperty("perfwarden.cache", cache.toString());
+        assertThat(RuleSet.build(List.of(PackLoader.load(TestPacks.testpack()))).compiledBy()).isEqualTo("pack-cache");
+        assertThat(Files.isRegularFile(cache.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("the link was replaced by an entry").isTrue();
+        // dangling links under the names of the markers (.seen of earlier versions, .classic) are never written through
+        Path target = elsewhere.resolve("created-by-victim");
+        Files.delete(cache.resolve(name));
+        Files.createSymbolicLink(cache.resolve(name.replace(".jar", ".seen")), target);
+        RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        assertThat(target).doesNotExist();
+        // a new folder is made private (0700)
+        Path made = elsewhere.resolve("new/rules");
+        System.setProperty("perfwarden.cache", made.toString());
+        RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(made)))
+                .isEqualTo("rwx------");
+    }
+
+    /**
+     * attack6 #5 (probe 04): the classic build (MVEL: {@code (level * 2147483647) * 2} widens to -4294967294) and the
+     * executable model (Java int: 2) disagree for level -1. The first sight compiled the classic way, the second
+     * the executable model, so a pack's findings and the gate flipped between a cold and a warm cache. With the
+     * cache on, every build of a rule set is now the executable model's, the first too.
+     */
+    @Test
+    void aRuleSetIsBuiltByOneCompilerColdOrWarm() throws Exception {
+        System.setProperty("perfwarden.cache", cache.toString());
+        Path flip = Path.of(PackCacheTest.class.getResource("/models/flip/pack.yaml").toURI()).getParent();
+        List<Object> facts = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            facts.add(dev.perfwarden.facts.escape.EscapeFact.of(dev.perfwarden.facts.escape.EscapeFact.KIND_MOVED_TO_HEAP,
+                    "x" + i, "", -1, false, List.of(), List.of(), "main", "main.f", "main.f" + i, "main.go", i, 6,
+                    dev.perfwarden.facts.core.Attributable.BY_COMPILER, new dev.perfwarden.facts.core.Evidence("escape-text",
+                            "./main.go:" + i + ":6: moved to heap: x" + i, dev.perfwarden.facts.core.InputPos.line("m.txt", i))));
+        }
+        List<List<String>> rules = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rules.add(RuleSet.build(List.of(PackLoader.load(flip))).run(facts, Map.of()).stream()
+                    .map(Finding::rule).distinct().toList());
+        }
+        assertThat(rules).as("cold, then warm, then loaded from the cache").containsOnly(List.of("audit-clean"));
+        // the classic build really disagrees: what PERFWARDEN_CACHE=off runs (documented)
+        assertThat(RuleSet.buildClassic(List.of(PackLoader.load(flip)), PackCacheTest.class.getClassLoader())
+                .run(facts, Map.of()).stream().map(Finding::rule).distinct().toList()).containsExactly("overflow-neg");
     }
 }

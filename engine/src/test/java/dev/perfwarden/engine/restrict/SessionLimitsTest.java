@@ -129,6 +129,34 @@ class SessionLimitsTest {
                         }));
     }
 
+    /**
+     * attack6 #6 (probe 07): a pack's four-way join costs its time while the network is matched, between the firings
+     * of a built-in pack's cheap rule; the breach blamed the built-in rule that fired last ("in rule
+     * closure-capture-large of pack go-perf") and advised raising the limit "only for packs you trust". It must say
+     * the time ran out while matching, in no consequence, and name the packs loaded from a path, never the built-in
+     * rule nor advice on its behalf.
+     */
+    @Test
+    void aBreachWhileMatchingBlamesNoBuiltInRuleButThePacksFromAPath() throws Exception {
+        Path root = Path.of(SessionLimitsTest.class.getResource("/matching/busy/pack.yaml").toURI()).getParent()
+                .getParent();
+        Pack b = PackLoader.load(root.resolve("busy"));
+        Pack builtin = new Pack(b.id(), b.version(), b.engineRange(), b.requires(), b.description(), b.origin(),
+                b.sha256(), b.parameters(), b.rules(), b.sources(), b.dsl(), b.files(), true);
+        RuleSet rules = RuleSet.build(List.of(builtin, PackLoader.load(root.resolve("heavy"))), CL);
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+                assertThatThrownBy(() -> rules.run(escapes(300), Map.of(),
+                        SessionLimits.defaults().with(SessionLimits.TIME, "1s")))
+                        .isInstanceOfSatisfying(SessionLimitException.class, e -> {
+                            assertThat(e.limit()).isEqualTo(SessionLimits.TIME);
+                            assertThat(e.pack()).isNotEqualTo("busy");
+                            assertThat(e.getMessage()).doesNotContain("rule each").doesNotContain("pack busy")
+                                    .contains("exceeded while the rules' conditions were matched, in no consequence")
+                                    .contains("packs loaded from a path: heavy")
+                                    .contains("only if you trust heavy");
+                        }));
+    }
+
     @Test
     void theFiringLimitStopsARunAndTheDefaultsLetANormalRunThrough() throws Exception {
         Path dir = cases().stream().filter(p -> p.getFileName().toString().equals("runaway-inserts")).findFirst()

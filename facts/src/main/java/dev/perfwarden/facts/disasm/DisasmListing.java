@@ -75,6 +75,14 @@ public final class DisasmListing {
     }
 
     public String toText() {
+        return toText(java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #toText()}, with the names and instruction text that come from the profile and the objdump listing
+     * passed through {@code esc} (the command line's terminal-text escaper: attack6 #7).
+     */
+    public String toText(java.util.function.UnaryOperator<String> esc) {
         String unit = samples.sampleType().unit();
         StringBuilder out = new StringBuilder();
         out.append("Total: ").append(PprofUnits.label(samples.total(), unit, "minimum")).append('\n');
@@ -86,7 +94,7 @@ public final class DisasmListing {
                 flatSum += r.flat();
                 cumSum += r.cum();
             }
-            out.append("ROUTINE ======================== ").append(body.printedName).append('\n');
+            out.append("ROUTINE ======================== ").append(esc.apply(body.printedName)).append('\n');
             out.append(String.format(Locale.ROOT, "%10s %10s (flat, cum) %s of Total\n",
                     PprofUnits.label(flatSum, unit, "minimum"), PprofUnits.label(cumSum, unit, "minimum"),
                     PprofUnits.percentage(cumSum, samples.total())));
@@ -108,18 +116,19 @@ public final class DisasmListing {
                     function = f;
                     file = fl;
                     line = ln;
-                    loc = (f.isEmpty() ? "" : f + " ") + (fl.isEmpty() ? "" : ln != 0 ? fl + ":" + ln : fl);
+                    loc = esc.apply((f.isEmpty() ? "" : f + " ") + (fl.isEmpty() ? "" : ln != 0 ? fl + ":" + ln : fl));
                 }
                 String flat = dot(r.flat(), unit);
                 String cum = dot(r.cum(), unit);
                 String addr = Long.toHexString(r.insn().address);
+                String text = esc.apply(r.text());
                 if (loc.isEmpty()) {
-                    out.append(String.format(Locale.ROOT, "%10s %10s %10s: %s\n", flat, cum, addr, r.text()));
-                } else if (r.text().length() < 40) {
-                    out.append(String.format(Locale.ROOT, "%10s %10s %10s: %-40s;%s\n", flat, cum, addr, r.text(), loc));
+                    out.append(String.format(Locale.ROOT, "%10s %10s %10s: %s\n", flat, cum, addr, text));
+                } else if (text.length() < 40) {
+                    out.append(String.format(Locale.ROOT, "%10s %10s %10s: %-40s;%s\n", flat, cum, addr, text, loc));
                 } else {
                     out.append(String.format(Locale.ROOT, "%74s;%s\n", "", loc));
-                    out.append(String.format(Locale.ROOT, "%10s %10s %10s: %s\n", flat, cum, addr, r.text()));
+                    out.append(String.format(Locale.ROOT, "%10s %10s %10s: %s\n", flat, cum, addr, text));
                 }
             }
         }

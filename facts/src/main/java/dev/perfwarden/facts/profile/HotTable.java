@@ -207,6 +207,15 @@ public final class HotTable {
 
     /** The table as {@code go tool pprof -top} prints it (header lines, then one row per function). */
     public String toText() {
+        return toText(java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #toText()}, with every string that comes from the profile (the mapping's file name and build ID, the
+     * sample type, function names) passed through {@code esc}: the command line gives its terminal-text escaper, so
+     * a function name cannot drive the terminal (attack6 #7).
+     */
+    public String toText(java.util.function.UnaryOperator<String> esc) {
         String unit = sampleType().unit();
         long total = total();
         long min = 0;
@@ -222,12 +231,12 @@ public final class HotTable {
         StringBuilder sb = new StringBuilder();
         ProfileData.Header h = header;
         if (!h.mainBinary().isEmpty()) {
-            sb.append("File: ").append(h.mainBinary().substring(h.mainBinary().lastIndexOf('/') + 1)).append('\n');
+            sb.append("File: ").append(esc.apply(h.mainBinary().substring(h.mainBinary().lastIndexOf('/') + 1))).append('\n');
         }
         if (!h.mainBuildId().isEmpty()) {
-            sb.append("Build ID: ").append(h.mainBuildId()).append('\n');
+            sb.append("Build ID: ").append(esc.apply(h.mainBuildId())).append('\n');
         }
-        sb.append("Type: ").append(sampleType().type()).append('\n');
+        sb.append("Type: ").append(esc.apply(sampleType().type())).append('\n');
         if (h.timeNanos() != 0) {
             Instant at = Instant.ofEpochSecond(0, h.timeNanos());
             sb.append("Time: ").append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -258,7 +267,8 @@ public final class HotTable {
             sb.append(String.format("%10s %s %s %10s %s  %s%s%n",
                     PprofUnits.label(r.flat(), unit, out), PprofUnits.percentage(r.flat(), total),
                     PprofUnits.percentage(sum, total), PprofUnits.label(r.cum(), unit, out),
-                    PprofUnits.percentage(r.cum(), total), r.symbol(), r.inline().isEmpty() ? "" : " " + r.inline()));
+                    PprofUnits.percentage(r.cum(), total), esc.apply(r.symbol()),
+                    r.inline().isEmpty() ? "" : " " + esc.apply(r.inline())));
         }
         return sb.toString();
     }
