@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * perfwarden on thirteen real, well-known Go modules (testdata/modules/NAME: Go 1.26.8 captures of the
+ * perfwarden on fourteen real, well-known Go modules (testdata/modules/NAME: Go 1.26.8 captures of the
  * package's test build with CPU and heap profiles from separate runs; see capture.sh), with the default
  * options a new user would use: {@code analyze CAPTURES --source src --format json}. Per module:
  * <ul>
@@ -58,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RealModuleTest {
     private static final List<String> MODULES = List.of("murmur3", "bitset", "chi", "uuid", "xsync", "fastjson", "btree",
-            "lz4", "decimal", "gbtree", "lru", "humanize", "jsoniter");
+            "lz4", "decimal", "gbtree", "lru", "humanize", "jsoniter", "ksuid");
     private static final Pattern JUDGED = Pattern.compile("^(\\S+)\\s+(\\S+):(\\d+)\\s+(actionable|unimportant|wrong)\\s+--\\s+(.+)$");
     /** {@code shown N -- why}: how many findings the default text report shows (required when it shows none). */
     private static final Pattern SHOWN = Pattern.compile("^shown\\s+(\\d+)\\s+--\\s+(.+)$");
