@@ -8,7 +8,8 @@
 #    cache, timed (wall, CPU, peak RSS); its stderr is the -m=2 text, WORKDIR/json the -json tree;
 #    REUSE=1 keeps an earlier capture and its timing (say so when you quote the figures);
 # 2. parse only: MB/s of the -m=2 text parser, per core (CPU time of the parsing thread) and wall, with the JVM's
-#    default JIT and with the launcher's options (C1 only: what the issue's target means);
+#    default JIT, with the launcher's options (C1 only) on `java`, and as `analyze` runs it: the launcher's options on
+#    the Java it chose for analyze, with its class archive (JDK 25: the AOT cache; what the issue's target means);
 # 3. perfwarden analyze of the text alone, then of the text and the tree together, through the launcher
 #    (its default heap), timed the same way, and of a valid -m=2 file repeated to 160 MB (must not run out of memory);
 # 4. ratios perfwarden / build for wall and CPU, with the load average at the start and the end (the
@@ -55,6 +56,25 @@ echo "parse only under the launcher's JVM options (first pass cold, then two war
 # shellcheck disable=SC2046
 java $(sed -n 's/^opts=(${PERFWARDEN_JAVA_OPTS:-\(.*\)})$/\1/p' "$here/perfwarden") -cp "$jar" \
   dev.perfwarden.facts.input.ParseBench "$work/std-m2.txt" "$work/std-m2.txt" "$work/std-m2.txt" | sed 's/^/  /'
+# and as `analyze` really runs it: the Java the launcher chose for analyze (cli/target/perfwarden.java: a JDK 25 when
+# the machine has one) with its class archive (JDK 25: the AOT cache of a training run, whose loaded and linked
+# classes and resolved lambda and record call sites a cold parse otherwise makes itself; JDK 17: the CDS archive)
+read -r amajor ajava < "$here/cli/target/perfwarden.java" 2>/dev/null || { amajor=0; ajava=java; }
+# shellcheck disable=SC2046
+aopts=($(sed -n 's/^opts=(${PERFWARDEN_JAVA_OPTS:-\(.*\)})$/\1/p' "$here/perfwarden"))
+if [ "${amajor:-0}" -ge 25 ] && [ -f "$here/cli/target/perfwarden.aot" ]; then
+  aopts+=(-XX:AOTCache="$here/cli/target/perfwarden.aot" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
+          -Xlog:aot*=off -Xlog:cds*=off --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+elif [ -f "$here/cli/target/perfwarden.jsa" ]; then
+  ajava=java
+  aopts+=(-XX:SharedArchiveFile="$here/cli/target/perfwarden.jsa" -XX:+UnlockDiagnosticVMOptions
+          -XX:ArchiveRelocationMode=0 -Xlog:cds=off)
+else
+  ajava=java
+fi
+echo "parse only as analyze runs it ($ajava, its class archive; first pass cold, then two warm):"
+"$ajava" "${aopts[@]}" -cp "$jar" dev.perfwarden.facts.input.ParseBench "$work/std-m2.txt" "$work/std-m2.txt" \
+  "$work/std-m2.txt" | sed 's/^/  /'
 
 run() { # run NAME ARGS...: perfwarden through the launcher (LAUNCH: another command), timed
   local name="$1"; shift
