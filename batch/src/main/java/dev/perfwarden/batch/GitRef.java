@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * revisions as git names a branch, tag or commit; no value that starts with {@code -}.
  */
 final class GitRef {
-    private static final Pattern URL = Pattern.compile("(?:https?|ssh|git|file)://[^\\s]+");
-    private static final Pattern SCP = Pattern.compile("[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\\s-][^\\s]*");
+    /** A URL whose authority starts with a letter, digit, '_', '[' (IPv6) or is empty (file:///path). */
+    private static final Pattern URL = Pattern.compile("(?:https?|ssh|git|file)://(?:[A-Za-z0-9_\\[/][^\\s]*)?");
+    /** scp-like {@code user@host:path}: user and host start with a letter or digit (ssh reads a leading '-' as an option). */
+    private static final Pattern SCP = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*@[A-Za-z0-9][A-Za-z0-9.-]*:[^\\s-][^\\s]*");
     private static final Pattern REV = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._/+-]*");
 
     private GitRef() {

@@ -93,6 +93,12 @@ class ManifestTest {
                   - id: f-module
                     module: ../kit
                     packages: -toolexec=x
+                  - id: g-ssh-host
+                    git: "ssh://-oProxyCommand=id/r"
+                    rev: main
+                  - id: h-scp-user
+                    git: "-v@example.com:o/r"
+                    rev: main
                 """, "repos.yaml", DIR))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("repos.yaml:3:").hasMessageContaining("git: '--upload-pack=sh -c 'id > /tmp/pwned-a;"
@@ -103,6 +109,8 @@ class ManifestTest {
                 .hasMessageContaining("repos.yaml:13:").hasMessageContaining("git: 'ext::sh -c id' is not a repository URL")
                 .hasMessageContaining("repos.yaml:18:").hasMessageContaining("subdir: '-C/etc' starts with '-'")
                 .hasMessageContaining("repos.yaml:21:").hasMessageContaining("packages: '-toolexec=x' starts with '-'")
+                .hasMessageContaining("repos.yaml:23:").hasMessageContaining("git: 'ssh://-oProxyCommand=id/r' is not a repository URL")
+                .hasMessageContaining("repos.yaml:26:").hasMessageContaining("git: '-v@example.com:o/r' is not a repository URL")
                 .satisfies(x -> assertThat(x.getMessage()).doesNotContain("repos.yaml:16:").doesNotContain("repos.yaml:17:"));
         // what a batch normally lists is still read
         assertThat(Manifest.parse("""
