@@ -31,6 +31,14 @@ public final class SafeMarkdown {
 
     /** {@code markdown} parsed and written back with its raw HTML, images and unsafe link targets defused. */
     public static String of(String markdown) {
+        return RENDERER.render(defused(markdown)).strip();
+    }
+
+    /**
+     * {@code markdown}'s syntax tree with its raw HTML as text, its images as their text and its links only to safe
+     * targets: what SARIF's {@code help.markdown} is written from and the HTML report's rule docs are rendered from.
+     */
+    public static Node defused(String markdown) {
         Node doc = PARSER.parse(markdown == null ? "" : markdown);
         List<Runnable> edits = new ArrayList<>();
         doc.accept(new AbstractVisitor() {
@@ -63,7 +71,7 @@ public final class SafeMarkdown {
             }
         });
         edits.forEach(Runnable::run);
-        return RENDERER.render(doc).strip();
+        return doc;
     }
 
     private static boolean safe(String target) {

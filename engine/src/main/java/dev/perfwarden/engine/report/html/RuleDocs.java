@@ -1,7 +1,7 @@
 package dev.perfwarden.engine.report.html;
 
 import dev.perfwarden.engine.model.RuleInfo;
-import org.commonmark.parser.Parser;
+import dev.perfwarden.engine.report.SafeMarkdown;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.nodes.Element;
 
@@ -10,12 +10,11 @@ import java.util.Map;
 
 /**
  * The doc pages ({@code perfwarden explain RULE}) of the rules that have findings, rendered from markdown with
- * commonmark. Packs may be untrusted: raw HTML in a doc page is escaped, link targets are sanitised, and
- * images (which would need the network) are replaced by their text.
+ * commonmark. Packs may be untrusted: the page is defused by {@link SafeMarkdown} (raw HTML shown as text, images, which
+ * would need the network, replaced by their text, links only to safe targets) before it is rendered.
  */
 public final class RuleDocs {
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).build();
 
     private RuleDocs() {
     }
@@ -39,13 +38,13 @@ public final class RuleDocs {
         return section;
     }
 
-    /** {@code markdown} as HTML: raw HTML escaped, unsafe link targets dropped, images replaced by their text. */
+    /**
+     * {@code markdown} as HTML, from {@link SafeMarkdown#defused}'s tree (raw HTML as text, images as their text, links
+     * only to http(s), mailto and in-page targets: one policy for SARIF's help.markdown and this report); links that
+     * leave the page open in a new tab without a referrer.
+     */
     static String html(String markdown) {
-        String rendered = RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));
-        Element div = new Element("div").html(rendered);
-        for (Element img : div.select("img")) {
-            img.replaceWith(new Element("span").addClass("img-alt").text("[image: " + img.attr("alt") + "]"));
-        }
+        Element div = new Element("div").html(RENDERER.render(SafeMarkdown.defused(markdown)));
         for (Element a : div.select("a[href]")) {
             String href = a.attr("href");
             if (!href.startsWith("#")) {
