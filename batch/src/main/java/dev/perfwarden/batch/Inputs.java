@@ -153,7 +153,7 @@ final class Inputs {
         git(dir, "git", "init", "-q");
         git(dir, "git", "config", "core.symlinks", "false");
         git(dir, "git", "-c", "protocol.ext.allow=never", "fetch", "-q", "--depth", "1", "--", url, rev);
-        git(dir, "git", "-c", "core.symlinks=false", "-c", "advice.detachedHead=false", "checkout", "-q", "FETCH_HEAD");
+        git(dir, "git", "-c", "advice.detachedHead=false", "checkout", "-q", "FETCH_HEAD");
     }
 
     private static void git(Path dir, String... cmd) throws EntryException, IOException, InterruptedException {
