@@ -2,6 +2,7 @@ package dev.perfwarden.engine.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfwarden.engine.report.html.SafeMarkdown;
 import dev.perfwarden.engine.analysis.AnalysisResult;
 import dev.perfwarden.engine.analysis.PackInfo;
 import dev.perfwarden.engine.analysis.SuppressedFinding;

@@ -1,7 +1,6 @@
 package dev.perfwarden.engine.report.html;
 
 import dev.perfwarden.engine.model.RuleInfo;
-import dev.perfwarden.engine.report.SafeMarkdown;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.nodes.Element;
 

@@ -1,4 +1,4 @@
-package dev.perfwarden.engine.report;
+package dev.perfwarden.engine.report.html;
 
 import org.junit.jupiter.api.Test;
 
