@@ -357,7 +357,7 @@ class RealModuleTest {
                 "lz4 writer.go:109", "hold 0 % of cpu samples",
                 "bitset bitset.go:514", "its 2 instructions hold 0 % of cpu samples (0 flat: 0x5665ab 0, 0x5665ad 0);"
                         + " the whole line: self ",
-                "bitset bitset.go:965", "(1 flat: 0x567a99 1, 0x567a9f 0); the whole line: self ",
+                "bitset bitset.go:965", "(3 flat: 0x567a99 3, 0x567a9f 0); the whole line: self ",
                 "chi tree.go:827", "(1 flat: 0x6c0ce3 1, 0x6c0ce9 0); the whole line: self ");
         demoted.forEach((site, text) -> {
             Report r = Report.of(Cli.root().resolve("testdata/modules").resolve(site.substring(0, site.indexOf(' '))));
