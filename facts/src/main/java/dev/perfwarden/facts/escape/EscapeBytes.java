@@ -62,11 +62,18 @@ final class EscapeBytes {
 
     static {
         for (Row r : ROWS) {
-            MessageForm<EscapeSection> form = EscapeMessages.TABLE.forms().stream()
-                    .filter(f -> f.shape() == r.shape && (f.head().isEmpty() ? f.tail() : f.head()).equals(r.text))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no form " + r.shape + " " + r.text));
-            BY_FORM.put(form, r.handler);
+            BY_FORM.put(formOf(r), r.handler);
         }
+    }
+
+    /** The table's form of row {@code r} (a loop, not a stream: nothing to link at the first parse). */
+    private static MessageForm<EscapeSection> formOf(Row r) {
+        for (MessageForm<EscapeSection> f : EscapeMessages.TABLE.forms()) {
+            if (f.shape() == r.shape && (f.head().isEmpty() ? f.tail() : f.head()).equals(r.text)) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("no form " + r.shape + " " + r.text);
     }
 
     /** The handler of the form {@code b[m, len)} has in the String table, or null when it has none here. */

@@ -37,6 +37,17 @@ final class RepeatedSections {
 
     /** A key of a fact: two independent 64-bit hashes of the same content. */
     record Key(long high, long low) {
+        // written out: the record's own are bound through method handles at their first call (java.lang.runtime's
+        // ObjectMethods: some 30 spun classes in a cold parse, which keys its per-header tables by this record)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && high == k.high && low == k.low;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(high) * 31 + Long.hashCode(low);
+        }
     }
 
     /** The section headed {@code header} (its {@link #header} key) is about to be emitted. */

@@ -129,7 +129,20 @@ public record MessageForm<S>(Shape shape, String head, String tail, Predicate<St
     }
 
     private static <S> Handler<S> body(BodyHandler<S> h) {
-        Objects.requireNonNull(h, "handler");
-        return (sink, line, body, after) -> h.decode(sink, line, body);
+        return new Body<>(Objects.requireNonNull(h, "handler"));
+    }
+
+    /** A {@link BodyHandler} as a {@link Handler} (a class, not a lambda: nothing to link at a table's first use). */
+    private static final class Body<S> implements Handler<S> {
+        private final BodyHandler<S> h;
+
+        Body(BodyHandler<S> h) {
+            this.h = h;
+        }
+
+        @Override
+        public boolean decode(S sink, CompilerLine line, String body, String after) {
+            return h.decode(sink, line, body);
+        }
     }
 }
