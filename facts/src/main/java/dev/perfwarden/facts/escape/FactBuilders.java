@@ -3,7 +3,11 @@ package dev.perfwarden.facts.escape;
 import dev.perfwarden.facts.core.Attributable;
 import dev.perfwarden.facts.core.Evidence;
 import dev.perfwarden.facts.core.Fact;
+import dev.perfwarden.facts.core.InputKind;
+import dev.perfwarden.facts.core.Origin;
+import dev.perfwarden.facts.inline.Devirtualization;
 import dev.perfwarden.facts.inline.InlineFact;
+import dev.perfwarden.facts.logopt.BoundsCheck;
 
 import java.util.List;
 
@@ -105,6 +109,85 @@ final class FactBuilders {
             String sym = fn.isEmpty() ? "" : (declared ? t : nm.declared(fn, file));
             return new InlineFact(kind, t, target, reason, reasonKind, cost, budget, score, List.of(), nm.pkg, fn,
                     sym, file, line, col, sym.isEmpty() ? Attributable.NONE : Attributable.BY_COMPILER, ev);
+        }
+    }
+
+    /** A {@link Devirtualization}. */
+    static final class Devirt implements Item.Builder {
+        private final String kind;
+        private final String call;
+        private final String type;
+        private final String reason;
+        private final String file;
+        private final int line;
+        private final int col;
+
+        Devirt(String kind, String call, String type, String reason, String file, int line, int col) {
+            this.kind = kind;
+            this.call = call;
+            this.type = type;
+            this.reason = reason;
+            this.file = file;
+            this.line = line;
+            this.col = col;
+        }
+
+        @Override
+        public Fact build(SectionNaming nm, Evidence ev) {
+            return new Devirtualization(kind, call, type, reason, nm.pkg, "", "", file, line, col, Attributable.NONE, ev);
+        }
+    }
+
+    /** A {@link ClosureCapture} of variable {@code v} by function {@code fn}. */
+    static final class Capture implements Item.Builder {
+        private final String v;
+        private final boolean byRef;
+        private final boolean addr;
+        private final boolean assign;
+        private final long width;
+        private final String fn;
+        private final String file;
+        private final int line;
+        private final int col;
+
+        Capture(String v, boolean byRef, boolean addr, boolean assign, long width, String fn, String file, int line,
+                int col) {
+            this.v = v;
+            this.byRef = byRef;
+            this.addr = addr;
+            this.assign = assign;
+            this.width = width;
+            this.fn = fn;
+            this.file = file;
+            this.line = line;
+            this.col = col;
+        }
+
+        @Override
+        public Fact build(SectionNaming nm, Evidence ev) {
+            return new ClosureCapture(v, byRef, addr, assign, width,
+                    new Origin(nm.pkg, fn, nm.declared(fn, file), file, line, col, Attributable.BY_COMPILER), ev);
+        }
+    }
+
+    /** A {@link BoundsCheck} ({@code Found IsInBounds}, {@code Found IsSliceInBounds}). */
+    static final class Bounds implements Item.Builder {
+        private final String kind;
+        private final String file;
+        private final int line;
+        private final int col;
+
+        Bounds(String kind, String file, int line, int col) {
+            this.kind = kind;
+            this.file = file;
+            this.line = line;
+            this.col = col;
+        }
+
+        @Override
+        public Fact build(SectionNaming nm, Evidence ev) {
+            return new BoundsCheck(kind, InputKind.ESCAPE_TEXT.id(), List.of(), nm.pkg, "", "", file, line, col,
+                    Attributable.NONE, ev);
         }
     }
 }

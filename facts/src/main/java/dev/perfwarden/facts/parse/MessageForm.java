@@ -80,6 +80,24 @@ public record MessageForm<S>(Shape shape, String head, String tail, Predicate<St
         return new MessageForm<>(Shape.LAST_INFIX, "", separator, null, h);
     }
 
+    /** The guard of messages that contain {@code text} (a class, not a lambda: nothing to link at a table's first use). */
+    public static Predicate<String> containing(String text) {
+        return new Containing(Objects.requireNonNull(text, "text"));
+    }
+
+    private static final class Containing implements Predicate<String> {
+        private final String text;
+
+        Containing(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public boolean test(String msg) {
+            return msg.contains(text);
+        }
+    }
+
     /** This form, matching only messages that also pass {@code test}. */
     public MessageForm<S> where(Predicate<String> test) {
         return new MessageForm<>(shape, head, tail, guard == null ? test : guard.and(test), handler);
