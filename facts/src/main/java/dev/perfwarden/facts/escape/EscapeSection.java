@@ -242,16 +242,29 @@ final class EscapeSection {
     private void vote(String file) {
         if (!file.isEmpty() && !SourcePaths.pseudo(file)) {
             if (!file.equals(lastVoteFile)) { // files are interned and mostly repeat: cut the folder out once
+                String dir = SourcePaths.dir(file);
                 lastVoteFile = file;
-                lastVoteDir = SourcePaths.dir(file);
+                if (!dir.equals(lastVoteDir)) {
+                    countVotes();
+                    lastVoteDir = dir;
+                }
             }
-            Integer votes = dirVotes.get(lastVoteDir); // not merge(…, Integer::sum): nothing to link in a cold parse
-            dirVotes.put(lastVoteDir, votes == null ? 1 : votes + 1);
+            pendingVotes++; // counted into dirVotes when the folder changes (lines of one folder mostly follow each other)
+        }
+    }
+
+    /** Adds the pending votes of {@link #lastVoteDir} to {@link #dirVotes}. */
+    private void countVotes() {
+        if (pendingVotes > 0) {
+            Integer votes = dirVotes.get(lastVoteDir);
+            dirVotes.put(lastVoteDir, votes == null ? pendingVotes : votes + pendingVotes);
+            pendingVotes = 0;
         }
     }
 
     private String lastVoteFile;
     private String lastVoteDir;
+    private int pendingVotes;
 
     /**
      * What joins an explanation block to its summary: the position, escape or leak, and the subject (every
@@ -370,6 +383,7 @@ final class EscapeSection {
 
     /** The package's own directory is the one most lines name; its functions' roots are local. */
     private SectionNaming naming() {
+        countVotes();
         String mainDir = "";
         int best = -1;
         for (Map.Entry<String, Integer> e : dirVotes.entrySet()) {
