@@ -49,24 +49,52 @@ final class EscapeBytes {
     private static final byte[] SPACE = ascii(" ");
 
     private static final List<Row> ROWS = List.of(
-            new Row(MessageForm.Shape.PREFIX, "inlining call to ", EscapeBytes::inlinedCall),
-            new Row(MessageForm.Shape.ENCLOSED, "parameter ", EscapeBytes::leakHeader),
-            new Row(MessageForm.Shape.LAST_INFIX, " escapes to heap", EscapeBytes::escapes),
-            new Row(MessageForm.Shape.SUFFIX, " does not escape", EscapeBytes::doesNotEscape),
-            new Row(MessageForm.Shape.PREFIX, "can inline ", EscapeBytes::canInline),
-            new Row(MessageForm.Shape.PREFIX, "cannot inline ", EscapeBytes::cannotInline),
-            new Row(MessageForm.Shape.PREFIX, "leaking param: ", EscapeBytes::leakingParam));
+            new Row(MessageForm.Shape.PREFIX, "inlining call to ", By.INLINED_CALL),
+            new Row(MessageForm.Shape.ENCLOSED, "parameter ", By.LEAK_HEADER),
+            new Row(MessageForm.Shape.LAST_INFIX, " escapes to heap", By.ESCAPES),
+            new Row(MessageForm.Shape.SUFFIX, " does not escape", By.DOES_NOT_ESCAPE),
+            new Row(MessageForm.Shape.PREFIX, "can inline ", By.CAN_INLINE),
+            new Row(MessageForm.Shape.PREFIX, "cannot inline ", By.CANNOT_INLINE),
+            new Row(MessageForm.Shape.PREFIX, "leaking param: ", By.LEAKING_PARAM));
+
+    /**
+     * The rows' handlers, dispatched by a switch (a method reference per row was linked at its first use, a class
+     * spun by the lambda metafactory, in every cold parse).
+     */
+    private enum By implements Handler {
+        INLINED_CALL, LEAK_HEADER, ESCAPES, DOES_NOT_ESCAPE, CAN_INLINE, CANNOT_INLINE, LEAKING_PARAM;
+
+        @Override
+        public boolean decode(EscapeSection s, CompilerLine l, byte[] b, int m, int len) {
+            switch (this) {
+                case INLINED_CALL: return inlinedCall(s, l, b, m, len);
+                case LEAK_HEADER: return leakHeader(s, l, b, m, len);
+                case ESCAPES: return escapes(s, l, b, m, len);
+                case DOES_NOT_ESCAPE: return doesNotEscape(s, l, b, m, len);
+                case CAN_INLINE: return canInline(s, l, b, m, len);
+                case CANNOT_INLINE: return cannotInline(s, l, b, m, len);
+                default: return leakingParam(s, l, b, m, len);
+            }
+        }
+    }
 
     /** The handlers by the table's own form objects (a row that names no form of the table is a bug). */
     private static final Map<MessageForm<EscapeSection>, Handler> BY_FORM = new IdentityHashMap<>();
 
     static {
         for (Row r : ROWS) {
-            MessageForm<EscapeSection> form = EscapeMessages.TABLE.forms().stream()
-                    .filter(f -> f.shape() == r.shape && (f.head().isEmpty() ? f.tail() : f.head()).equals(r.text))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no form " + r.shape + " " + r.text));
-            BY_FORM.put(form, r.handler);
+            BY_FORM.put(formOf(r), r.handler);
         }
+    }
+
+    /** The table's form of row {@code r} (a loop, not a stream: nothing to link at the first parse). */
+    private static MessageForm<EscapeSection> formOf(Row r) {
+        for (MessageForm<EscapeSection> f : EscapeMessages.TABLE.forms()) {
+            if (f.shape() == r.shape && (f.head().isEmpty() ? f.tail() : f.head()).equals(r.text)) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("no form " + r.shape + " " + r.text);
     }
 
     /** The handler of the form {@code b[m, len)} has in the String table, or null when it has none here. */

@@ -1,9 +1,6 @@
 package dev.perfwarden.facts.escape;
 
-import dev.perfwarden.facts.core.Attributable;
-import dev.perfwarden.facts.core.Origin;
 import dev.perfwarden.facts.core.CompilerNames;
-import dev.perfwarden.facts.core.InputKind;
 import dev.perfwarden.facts.inline.Devirtualization;
 import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.inline.InlineReasons;
@@ -49,84 +46,159 @@ final class EscapeMessages {
     /** The forms, anchored ones first by their first character as the compiler's wording groups them. */
     static final MessageTable<EscapeSection> TABLE = new MessageTable<EscapeSection>(List.of(
             // inlining
-            prefix("can inline ", EscapeMessages::canInline),
-            prefix("cannot inline ", EscapeMessages::cannotInline),
-            prefix("inlining call to ", EscapeMessages::inlinedCall),
-            enclosed("function ", BIG, (s, l, name) -> {
-                String n = s.in(name);
-                s.inline(l, InlineFact.KIND_BIG_FUNCTION, n, "", "", -1, -1, InlineFact.NO_SCORE, n, true);
-                return true;
-            }),
-            prefix("skip inlining within testing.B.loop for ", (s, l, name) -> {
-                s.inline(l, InlineFact.KIND_SKIP_INLINE, s.in(name), "", "", -1, -1, InlineFact.NO_SCORE, "", false);
-                return true;
-            }),
+            prefix("can inline ", On.CAN_INLINE),
+            prefix("cannot inline ", On.CANNOT_INLINE),
+            prefix("inlining call to ", On.INLINED_CALL),
+            enclosed("function ", BIG, On.BIG_FUNCTION),
+            prefix("skip inlining within testing.B.loop for ", On.SKIP_INLINE),
             // devirtualization
-            prefix("cannot devirtualize ", EscapeMessages::cannotDevirtualize),
-            prefix("devirtualizing ", devirtualizing(Devirtualization.KIND_STATIC)),
-            prefix("partially devirtualizing ", devirtualizing(Devirtualization.KIND_PARTIAL)),
-            prefix("PGO devirtualizing interface call ", devirtualizing(Devirtualization.KIND_PGO_INTERFACE)),
-            prefix("PGO devirtualizing function call ", devirtualizing(Devirtualization.KIND_PGO_FUNCTION)),
-            prefix("PGO devirtualizing ", devirtualizing(Devirtualization.KIND_PGO)),
-            prefix("failed to devirtualize ", EscapeMessages::failedToDevirtualize),
+            prefix("cannot devirtualize ", On.CANNOT_DEVIRTUALIZE),
+            prefix("devirtualizing ", On.DEVIRTUALIZING),
+            prefix("partially devirtualizing ", On.PARTIALLY_DEVIRTUALIZING),
+            prefix("PGO devirtualizing interface call ", On.PGO_DEVIRTUALIZING_INTERFACE),
+            prefix("PGO devirtualizing function call ", On.PGO_DEVIRTUALIZING_FUNCTION),
+            prefix("PGO devirtualizing ", On.PGO_DEVIRTUALIZING),
+            prefix("failed to devirtualize ", On.FAILED_TO_DEVIRTUALIZE),
             // escape analysis: summaries, explanation headers, parameter tags
-            prefix("moved to heap: ", (s, l, name) -> {
-                String n = s.in(name);
-                s.summary(l, EscapeFact.KIND_MOVED_TO_HEAP, n, "", -1, EscapeSection.escKey(l, n));
-                return true;
-            }),
-            prefix("leaking param content: ", (s, l, param) -> {
-                String p = s.in(param);
-                s.summary(l, EscapeFact.KIND_LEAKING_PARAM_CONTENT, p, "", -1, EscapeSection.leakKey(l, p));
-                return true;
-            }),
-            prefix("leaking param: ", EscapeMessages::leakingParam),
-            enclosed("parameter ", ":", EscapeMessages::leakHeader).where(m -> m.contains(LEAKS_TO)),
-            prefix("calls param: ", paramDerefs(EscapeFact.KIND_CALLS_PARAM)),
-            prefix("mutates param: ", paramDerefs(EscapeFact.KIND_MUTATES_PARAM)),
-            enclosed("marking ", "uintptr", EscapeMessages::marking),
-            enclosed("assuming ", " is unsafe uintptr", (s, l, p) -> {
-                s.escSimple(l, EscapeFact.KIND_UNSAFE_UINTPTR, s.in(p), "", -1);
-                return true;
-            }),
+            prefix("moved to heap: ", On.MOVED_TO_HEAP),
+            prefix("leaking param content: ", On.LEAKING_PARAM_CONTENT),
+            prefix("leaking param: ", On.LEAKING_PARAM),
+            enclosed("parameter ", ":", On.LEAK_HEADER).where(MessageForm.containing(LEAKS_TO)),
+            prefix("calls param: ", On.CALLS_PARAM),
+            prefix("mutates param: ", On.MUTATES_PARAM),
+            enclosed("marking ", "uintptr", On.MARKING),
+            enclosed("assuming ", " is unsafe uintptr", On.UNSAFE_UINTPTR),
             // remarks
-            exact("index bounds check elided", remark(CompilerRemark.KIND_BOUNDS_CHECK_ELIDED)),
-            exact("imprecise interface call", remark(CompilerRemark.KIND_IMPRECISE_INTERFACE_CALL)),
-            exact("zero-copy string->[]byte conversion", remark(CompilerRemark.KIND_ZERO_COPY)),
-            exact("Found IsInBounds", boundsCheck(BoundsCheck.KIND_INDEX)),
-            exact("Found IsSliceInBounds", boundsCheck(BoundsCheck.KIND_SLICE)),
+            exact("index bounds check elided", On.BOUNDS_CHECK_ELIDED),
+            exact("imprecise interface call", On.IMPRECISE_INTERFACE_CALL),
+            exact("zero-copy string->[]byte conversion", On.ZERO_COPY),
+            exact("Found IsInBounds", On.FOUND_IS_IN_BOUNDS),
+            exact("Found IsSliceInBounds", On.FOUND_IS_SLICE_IN_BOUNDS),
             // -d=ssa/prove/debug, -d=nil and similar debug output
-            prefix("Proved ", remark(CompilerRemark.KIND_SSA_DEBUG)),
-            prefix("Disproved ", remark(CompilerRemark.KIND_SSA_DEBUG)),
-            prefix("Induction variable", remark(CompilerRemark.KIND_SSA_DEBUG)),
-            exact("Inverted loop iteration", remark(CompilerRemark.KIND_SSA_DEBUG)),
-            prefix("removed nil check", remark(CompilerRemark.KIND_SSA_DEBUG)),
-            prefix("generated nil check", remark(CompilerRemark.KIND_SSA_DEBUG)),
-            enclosed("D", NIL_CHECK, remark(CompilerRemark.KIND_SSA_DEBUG)),
-            enclosed("I", NIL_CHECK, remark(CompilerRemark.KIND_SSA_DEBUG)),
-            enclosed("r", NIL_CHECK, remark(CompilerRemark.KIND_SSA_DEBUG)),
-            enclosed("g", NIL_CHECK, remark(CompilerRemark.KIND_SSA_DEBUG)),
+            prefix("Proved ", On.SSA_DEBUG),
+            prefix("Disproved ", On.SSA_DEBUG),
+            prefix("Induction variable", On.SSA_DEBUG),
+            exact("Inverted loop iteration", On.SSA_DEBUG),
+            prefix("removed nil check", On.SSA_DEBUG),
+            prefix("generated nil check", On.SSA_DEBUG),
+            enclosed("D", NIL_CHECK, On.SSA_DEBUG),
+            enclosed("I", NIL_CHECK, On.SSA_DEBUG),
+            enclosed("r", NIL_CHECK, On.SSA_DEBUG),
+            enclosed("g", NIL_CHECK, On.SSA_DEBUG),
             // Go 1.26's bloop pass (what a b.Loop() body keeps alive)
-            exact("expr is unknown to bloop pass", remark(CompilerRemark.KIND_BLOOP)),
-            exact("unrecognized shape for assign list stmt for blank assignment", remark(CompilerRemark.KIND_BLOOP)),
+            exact("expr is unknown to bloop pass", On.BLOOP),
+            exact("unrecognized shape for assign list stmt for blank assignment", On.BLOOP),
             // messages that start with an expression or a name: recognised by their ending or a separator
-            suffix(" does not escape", (s, l, subject) -> {
-                s.escSimple(l, EscapeFact.KIND_DOES_NOT_ESCAPE, s.in(subject), "", -1);
-                return true;
-            }),
-            suffix(" does not escape, mutate, or call", (s, l, subject) -> {
-                s.escSimple(l, EscapeFact.KIND_NO_ESCAPE_MUTATE_CALL, s.in(subject), "", -1);
-                return true;
-            }),
-            suffix(" will be kept alive", remark(CompilerRemark.KIND_BLOOP)),
-            lastInfix(" escapes to heap", EscapeMessages::escapes),
-            firstInfix(" capturing by ", EscapeMessages::capturing),
-            firstInfix(SELF_ASSIGNMENT, (s, l, fn, after) -> {
-                String f = s.in(fn);
-                s.local(f);
-                s.remark(l, CompilerRemark.KIND_SELF_ASSIGNMENT, SELF_ASSIGNMENT.substring(1) + after, f);
-                return true;
-            })));
+            suffix(" does not escape", On.DOES_NOT_ESCAPE),
+            suffix(" does not escape, mutate, or call", On.NO_ESCAPE_MUTATE_CALL),
+            suffix(" will be kept alive", On.BLOOP),
+            lastInfix(" escapes to heap", On.ESCAPES),
+            firstInfix(" capturing by ", On.CAPTURING),
+            firstInfix(SELF_ASSIGNMENT, On.SELF_ASSIGNMENT)));
+
+    /**
+     * The handlers of the table's forms, one constant per message (with the kind of fact it makes, where several
+     * messages share a handler), dispatched by a switch: a lambda per form was linked at its first use, a class spun
+     * by the lambda metafactory and run interpreted, in every cold parse.
+     */
+    private enum On implements MessageForm.BodyHandler<EscapeSection>, MessageForm.Handler<EscapeSection> {
+        CAN_INLINE(""), CANNOT_INLINE(""), INLINED_CALL(""), BIG_FUNCTION(InlineFact.KIND_BIG_FUNCTION),
+        SKIP_INLINE(InlineFact.KIND_SKIP_INLINE), CANNOT_DEVIRTUALIZE(""),
+        DEVIRTUALIZING(Devirtualization.KIND_STATIC), PARTIALLY_DEVIRTUALIZING(Devirtualization.KIND_PARTIAL),
+        PGO_DEVIRTUALIZING_INTERFACE(Devirtualization.KIND_PGO_INTERFACE),
+        PGO_DEVIRTUALIZING_FUNCTION(Devirtualization.KIND_PGO_FUNCTION), PGO_DEVIRTUALIZING(Devirtualization.KIND_PGO),
+        FAILED_TO_DEVIRTUALIZE(""), MOVED_TO_HEAP(EscapeFact.KIND_MOVED_TO_HEAP),
+        LEAKING_PARAM_CONTENT(EscapeFact.KIND_LEAKING_PARAM_CONTENT), LEAKING_PARAM(""), LEAK_HEADER(""),
+        CALLS_PARAM(EscapeFact.KIND_CALLS_PARAM), MUTATES_PARAM(EscapeFact.KIND_MUTATES_PARAM), MARKING(""),
+        UNSAFE_UINTPTR(EscapeFact.KIND_UNSAFE_UINTPTR), BOUNDS_CHECK_ELIDED(CompilerRemark.KIND_BOUNDS_CHECK_ELIDED),
+        IMPRECISE_INTERFACE_CALL(CompilerRemark.KIND_IMPRECISE_INTERFACE_CALL), ZERO_COPY(CompilerRemark.KIND_ZERO_COPY),
+        FOUND_IS_IN_BOUNDS(BoundsCheck.KIND_INDEX), FOUND_IS_SLICE_IN_BOUNDS(BoundsCheck.KIND_SLICE),
+        SSA_DEBUG(CompilerRemark.KIND_SSA_DEBUG), BLOOP(CompilerRemark.KIND_BLOOP),
+        DOES_NOT_ESCAPE(EscapeFact.KIND_DOES_NOT_ESCAPE), NO_ESCAPE_MUTATE_CALL(EscapeFact.KIND_NO_ESCAPE_MUTATE_CALL),
+        ESCAPES(""), CAPTURING(""), SELF_ASSIGNMENT(CompilerRemark.KIND_SELF_ASSIGNMENT);
+
+        /** The kind of fact the message makes, for a handler several messages share. */
+        private final String kind;
+
+        On(String kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public boolean decode(EscapeSection s, CompilerLine l, String body) {
+            switch (this) {
+                case CAN_INLINE: return canInline(s, l, body);
+                case CANNOT_INLINE: return cannotInline(s, l, body);
+                case INLINED_CALL: return inlinedCall(s, l, body);
+                case BIG_FUNCTION: return declaredInline(s, l, kind, body);
+                case SKIP_INLINE: return skipInline(s, l, body);
+                case CANNOT_DEVIRTUALIZE: return cannotDevirtualize(s, l, body);
+                case DEVIRTUALIZING: case PARTIALLY_DEVIRTUALIZING: case PGO_DEVIRTUALIZING_INTERFACE:
+                case PGO_DEVIRTUALIZING_FUNCTION: case PGO_DEVIRTUALIZING: return devirtualizing(s, l, kind, body);
+                case FAILED_TO_DEVIRTUALIZE: return failedToDevirtualize(s, l, body);
+                case MOVED_TO_HEAP: return escapeSummary(s, l, kind, body);
+                case LEAKING_PARAM_CONTENT: return leakSummary(s, l, kind, body);
+                case LEAKING_PARAM: return leakingParam(s, l, body);
+                case LEAK_HEADER: return leakHeader(s, l, body);
+                case CALLS_PARAM: case MUTATES_PARAM: return paramDerefs(s, l, kind, body);
+                case MARKING: return marking(s, l, body);
+                case UNSAFE_UINTPTR: case DOES_NOT_ESCAPE: case NO_ESCAPE_MUTATE_CALL: return escSimple(s, l, kind, body);
+                case FOUND_IS_IN_BOUNDS: case FOUND_IS_SLICE_IN_BOUNDS: return boundsCheck(s, l, kind);
+                default: return remark(s, l, kind);
+            }
+        }
+
+        @Override
+        public boolean decode(EscapeSection s, CompilerLine l, String body, String after) {
+            switch (this) {
+                case ESCAPES: return escapes(s, l, body, after);
+                case CAPTURING: return capturing(s, l, body, after);
+                case SELF_ASSIGNMENT: return selfAssignment(s, l, kind, body, after);
+                default: return decode(s, l, body);
+            }
+        }
+    }
+
+    /** {@code function F considered 'big'; …}: a fact of the function declared here. */
+    private static boolean declaredInline(EscapeSection s, CompilerLine l, String kind, String name) {
+        String n = s.in(name);
+        s.inline(l, kind, n, "", "", -1, -1, InlineFact.NO_SCORE, n, true);
+        return true;
+    }
+
+    /** {@code skip inlining within testing.B.loop for F}. */
+    private static boolean skipInline(EscapeSection s, CompilerLine l, String name) {
+        s.inline(l, InlineFact.KIND_SKIP_INLINE, s.in(name), "", "", -1, -1, InlineFact.NO_SCORE, "", false);
+        return true;
+    }
+
+    /** {@code moved to heap: X}. */
+    private static boolean escapeSummary(EscapeSection s, CompilerLine l, String kind, String name) {
+        String n = s.in(name);
+        s.summary(l, kind, n, "", -1, EscapeSection.escKey(l, n));
+        return true;
+    }
+
+    /** {@code leaking param content: P}. */
+    private static boolean leakSummary(EscapeSection s, CompilerLine l, String kind, String param) {
+        String p = s.in(param);
+        s.summary(l, kind, p, "", -1, EscapeSection.leakKey(l, p));
+        return true;
+    }
+
+    /** {@code assuming P is unsafe uintptr}, {@code X does not escape[, mutate, or call]}. */
+    private static boolean escSimple(EscapeSection s, CompilerLine l, String kind, String subject) {
+        s.escSimple(l, kind, s.in(subject), "", -1);
+        return true;
+    }
+
+    /** {@code F ignoring self-assignment in …}. */
+    private static boolean selfAssignment(EscapeSection s, CompilerLine l, String kind, String fn, String after) {
+        String f = s.in(fn);
+        s.local(f);
+        s.remark(l, kind, SELF_ASSIGNMENT.substring(1) + after, f);
+        return true;
+    }
 
     // ---- inlining
 
@@ -211,15 +283,13 @@ final class EscapeMessages {
     // ---- devirtualization
 
     /** {@code [partially |PGO ]devirtualizing CALL to TYPE}. */
-    private static MessageForm.BodyHandler<EscapeSection> devirtualizing(String kind) {
-        return (s, l, rest) -> {
-            int to = rest.lastIndexOf(TO);
-            if (to <= 0) {
-                return false;
-            }
-            devirt(s, l, kind, s.in(rest.substring(0, to)), s.in(rest.substring(to + TO.length())), "");
-            return true;
-        };
+    private static boolean devirtualizing(EscapeSection s, CompilerLine l, String kind, String rest) {
+        int to = rest.lastIndexOf(TO);
+        if (to <= 0) {
+            return false;
+        }
+        devirt(s, l, kind, s.in(rest.substring(0, to)), s.in(rest.substring(to + TO.length())), "");
+        return true;
     }
 
     /** {@code cannot devirtualize CALL: shaped receiver TYPE}. */
@@ -246,11 +316,7 @@ final class EscapeMessages {
 
     private static void devirt(EscapeSection s, CompilerLine l, String kind, String call, String type,
                                String reason) {
-        String file = l.file();
-        int line = l.line();
-        int col = l.col();
-        s.simple(l, (nm, ev) -> new Devirtualization(kind, call, type, reason, nm.pkg, "", "", file, line, col,
-                Attributable.NONE, ev));
+        s.simple(l, new FactBuilders.Devirt(kind, call, type, reason, l.file(), l.line(), l.col()));
     }
 
     // ---- escape analysis
@@ -344,20 +410,18 @@ final class EscapeMessages {
     }
 
     /** {@code calls param: P derefs=N}, {@code mutates param: P derefs=N} (Go 1.22+ parameter tags). */
-    private static MessageForm.BodyHandler<EscapeSection> paramDerefs(String kind) {
-        return (s, l, rest) -> {
-            int d = rest.lastIndexOf(DEREFS);
-            if (d <= 0) {
-                return false;
-            }
-            try {
-                int derefs = Integer.parseInt(rest.substring(d + DEREFS.length()));
-                s.escSimple(l, kind, s.in(rest.substring(0, d)), "", derefs);
-                return true;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        };
+    private static boolean paramDerefs(EscapeSection s, CompilerLine l, String kind, String rest) {
+        int d = rest.lastIndexOf(DEREFS);
+        if (d <= 0) {
+            return false;
+        }
+        try {
+            int derefs = Integer.parseInt(rest.substring(d + DEREFS.length()));
+            s.escSimple(l, kind, s.in(rest.substring(0, d)), "", derefs);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** {@code marking X as escaping uintptr} / {@code … as escaping ...uintptr}; body is without {@code uintptr}. */
@@ -407,31 +471,19 @@ final class EscapeMessages {
         String f = s.in(fn);
         String v = s.in(var);
         s.local(f);
-        String file = l.file();
-        int line = l.line();
-        int col = l.col();
-        s.simple(l, (nm, ev) -> new ClosureCapture(v, byRef, addr, assign, width,
-                new Origin(nm.pkg, f, nm.declared(f, file), file, line, col, Attributable.BY_COMPILER), ev));
+        s.simple(l, new FactBuilders.Capture(v, byRef, addr, assign, width, f, l.file(), l.line(), l.col()));
         return true;
     }
 
     // ---- remarks
 
-    private static MessageForm.BodyHandler<EscapeSection> remark(String kind) {
-        return (s, l, body) -> {
-            s.remark(l, kind, l.message(), "");
-            return true;
-        };
+    private static boolean remark(EscapeSection s, CompilerLine l, String kind) {
+        s.remark(l, kind, l.message(), "");
+        return true;
     }
 
-    private static MessageForm.BodyHandler<EscapeSection> boundsCheck(String kind) {
-        return (s, l, body) -> {
-            String file = l.file();
-            int line = l.line();
-            int col = l.col();
-            s.simple(l, (nm, ev) -> new BoundsCheck(kind, InputKind.ESCAPE_TEXT.id(), List.of(), nm.pkg, "", "",
-                    file, line, col, Attributable.NONE, ev));
-            return true;
-        };
+    private static boolean boundsCheck(EscapeSection s, CompilerLine l, String kind) {
+        s.simple(l, new FactBuilders.Bounds(kind, l.file(), l.line(), l.col()));
+        return true;
     }
 }

@@ -156,12 +156,7 @@ final class EscapeSection {
     }
 
     void remark(CompilerLine l, String kind, String text, String fn) {
-        String file = l.file();
-        int line = l.line();
-        int col = l.col();
-        simple(l, (nm, ev) -> new CompilerRemark(kind, text, nm.pkg, fn,
-                fn.isEmpty() ? "" : nm.declared(fn, file), file, line, col,
-                fn.isEmpty() ? Attributable.NONE : Attributable.BY_COMPILER, ev));
+        simple(l, new FactBuilders.Remark(kind, text, fn, l.file(), l.line(), l.col()));
     }
 
     void simple(CompilerLine l, Item.Builder b) {
@@ -178,19 +173,25 @@ final class EscapeSection {
         vote(l.file());
         Summary s = keyed(new Summary(l, kind, subject, result, level, key));
         items.add(s);
-        summaries.computeIfAbsent(key, k -> new ArrayList<>(1)).add(s);
+        add(summaries, key, s);
         if (kind.equals(EscapeFact.KIND_ESCAPES)) {
-            escapesAt.computeIfAbsent(SiteKey.at(l.file(), l.line(), l.col()), k -> new ArrayList<>(1)).add(s);
+            add(escapesAt, SiteKey.at(l.file(), l.line(), l.col()), s);
         }
+    }
+
+    /** {@code map.computeIfAbsent(key, k -> new ArrayList<>(1)).add(s)} without a lambda to link in a cold parse. */
+    private static void add(Map<SiteKey, List<Summary>> map, SiteKey key, Summary s) {
+        List<Summary> l = map.get(key);
+        if (l == null) {
+            l = new ArrayList<>(1);
+            map.put(key, l);
+        }
+        l.add(s);
     }
 
     /** An escape line no block explains ({@code does not escape}, {@code assuming … unsafe uintptr} …). */
     void escSimple(CompilerLine l, String kind, String subject, String result, int level) {
-        String file = l.file();
-        int line = l.line();
-        int col = l.col();
-        simple(l, (nm, ev) -> EscapeFact.of(kind, subject, result, level, false, List.of(),
-                List.of(), nm.pkg, "", "", file, line, col, Attributable.NONE, ev));
+        simple(l, new FactBuilders.EscSimple(kind, subject, result, level, l.file(), l.line(), l.col()));
     }
 
     /** Opens an explanation block ({@code X escapes to heap[ in F]:} or {@code parameter P leaks to …:}). */
@@ -214,15 +215,8 @@ final class EscapeSection {
      */
     void inline(CompilerLine l, String kind, String target, String reason, String reasonKind, int cost, int budget,
                 int score, String fn, boolean declared) {
-        String file = l.file();
-        int line = l.line();
-        int col = l.col();
-        simple(l, (nm, ev) -> {
-            String t = declared ? nm.declared(target, file) : nm.called(target);
-            String sym = fn.isEmpty() ? "" : (declared ? t : nm.declared(fn, file));
-            return new InlineFact(kind, t, target, reason, reasonKind, cost, budget, score, List.of(), nm.pkg, fn,
-                    sym, file, line, col, sym.isEmpty() ? Attributable.NONE : Attributable.BY_COMPILER, ev);
-        });
+        simple(l, new FactBuilders.Inline(kind, target, reason, reasonKind, cost, budget, score, fn, declared, l.file(),
+                l.line(), l.col()));
     }
 
     /** A function compiled in this package's own directory names a local root. */
@@ -248,15 +242,29 @@ final class EscapeSection {
     private void vote(String file) {
         if (!file.isEmpty() && !SourcePaths.pseudo(file)) {
             if (!file.equals(lastVoteFile)) { // files are interned and mostly repeat: cut the folder out once
+                String dir = SourcePaths.dir(file);
                 lastVoteFile = file;
-                lastVoteDir = SourcePaths.dir(file);
+                if (!dir.equals(lastVoteDir)) {
+                    countVotes();
+                    lastVoteDir = dir;
+                }
             }
-            dirVotes.merge(lastVoteDir, 1, Integer::sum);
+            pendingVotes++; // counted into dirVotes when the folder changes (lines of one folder mostly follow each other)
+        }
+    }
+
+    /** Adds the pending votes of {@link #lastVoteDir} to {@link #dirVotes}. */
+    private void countVotes() {
+        if (pendingVotes > 0) {
+            Integer votes = dirVotes.get(lastVoteDir);
+            dirVotes.put(lastVoteDir, votes == null ? pendingVotes : votes + pendingVotes);
+            pendingVotes = 0;
         }
     }
 
     private String lastVoteFile;
     private String lastVoteDir;
+    private int pendingVotes;
 
     /**
      * What joins an explanation block to its summary: the position, escape or leak, and the subject (every
@@ -375,6 +383,7 @@ final class EscapeSection {
 
     /** The package's own directory is the one most lines name; its functions' roots are local. */
     private SectionNaming naming() {
+        countVotes();
         String mainDir = "";
         int best = -1;
         for (Map.Entry<String, Integer> e : dirVotes.entrySet()) {

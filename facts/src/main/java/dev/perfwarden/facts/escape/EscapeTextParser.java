@@ -393,11 +393,19 @@ public final class EscapeTextParser implements InputParser {
                 return false;
             }
             String raw = reader.decodeLine();
-            CompilerLine l = CompilerLine.positioned(n, raw, file(raw, lexed[0]), lexed[1], lexed[2], end);
+            CompilerLine l = CompilerLine.positioned(n, raw, file(raw, b, lexed[0]), lexed[1], lexed[2], end);
             input.lineBytes = b;
             input.lineLength = len;
             input.bytesLine = n;
-            return h.decode(section, l, b, end + 1, len);
+            if (!h.decode(section, l, b, end + 1, len)) {
+                return false;
+            }
+            Item.Block open = section.flows.open();
+            if (open != null && open.lineNo == n) { // this line opened a block: its position's bytes are b[0, end)
+                prefixOf = open.prefix;
+                prefixBytes = java.util.Arrays.copyOf(b, end);
+            }
+            return true;
         }
 
         /** The file's end, line and column {@link PositionLexer#lex(byte[], int, int[])} found. */
@@ -467,10 +475,25 @@ public final class EscapeTextParser implements InputParser {
             }
             if (lastPrinted == null || lastPrinted.length() != end || !raw.startsWith(lastPrinted)) {
                 lastPrinted = raw.substring(0, end);
+                lastPrintedBytes = null;
                 lastFile = input.in.intern(SourcePaths.clean(lastPrinted));
             }
             return lastFile;
         }
+
+        /** As {@link #file(String, int)} for an ASCII line {@code raw} read from its bytes {@code b}: compared as bytes. */
+        private String file(String raw, byte[] b, int end) {
+            byte[] last = lastPrintedBytes;
+            if (last == null || last.length != end || !java.util.Arrays.equals(b, 0, end, last, 0, end)) {
+                String f = file(raw, end);
+                lastPrintedBytes = java.util.Arrays.copyOf(b, end);
+                return f;
+            }
+            return lastFile;
+        }
+
+        /** The bytes of {@link #lastPrinted} when the line that set it was read from its bytes, else null. */
+        private byte[] lastPrintedBytes;
 
         /** The position prefix of {@code raw}: the previous line's when it repeats (a block's lines share it). */
         private String prefix(String raw, int end) {

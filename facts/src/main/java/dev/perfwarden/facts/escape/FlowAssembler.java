@@ -288,7 +288,7 @@ final class FlowAssembler {
         p.c = in.intern(line, at + AT.length, len);
         p.ch = in.lastKeyHigh();
         p.cl = in.lastKeyLow();
-        p.note = new FlowNote(p.a, p.b, position(p.c), List.of());
+        p.note = new FlowNote(p.a, p.b, position(p.c, line, at + AT.length, len), List.of());
         return p;
     }
 
@@ -318,11 +318,29 @@ final class FlowAssembler {
     private SourcePos position(String atText) {
         SourcePos pos = (SourcePos) in.lastAttachment();
         if (pos == null) {
+            int handle = in.lastHandle();
             pos = PositionLexer.sourcePos(atText, in);
-            in.attach(atText, pos);
+            in.attach(handle, atText, pos);
         }
         return pos;
     }
+
+    /** As {@link #position(String)}, {@code atText} being the bytes {@code line[from, to)}: read from them when new. */
+    private SourcePos position(String atText, byte[] line, int from, int to) {
+        SourcePos pos = (SourcePos) in.lastAttachment();
+        if (pos == null) {
+            int handle = in.lastHandle();
+            pos = PositionLexer.sourcePos(line, from, to, in, lexed);
+            if (pos == null) {
+                pos = PositionLexer.sourcePos(atText, in);
+            }
+            in.attach(handle, atText, pos);
+        }
+        return pos;
+    }
+
+    /** The file's end, line and column {@link PositionLexer#sourcePos(byte[], int, int, Interner, int[])} found. */
+    private final int[] lexed = new int[3];
 
     // ---- the step's key for RepeatedSections: the interner's hashes of each string, folded in order
 

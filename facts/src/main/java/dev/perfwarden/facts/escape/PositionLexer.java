@@ -122,6 +122,68 @@ final class PositionLexer {
         return new SourcePos(in.intern(SourcePaths.clean(p.file())), p.line(), p.col());
     }
 
+    /**
+     * As {@link #sourcePos(String, Interner)} of the ASCII bytes {@code b[from, to)}, for the common case only: a
+     * position ({@code FILE:LINE[:COL]}) spanning them all whose file {@link SourcePaths#clean} leaves as printed;
+     * null for any other text (the caller then reads the String).
+     */
+    static SourcePos sourcePos(byte[] b, int from, int to, Interner in, int[] out) {
+        if (from >= to || b[from] == ' ' || b[from] == '\t' || b[from] == '#' || b[from] == '<'
+                || !lexWhole(b, from, to, out)) {
+            return null;
+        }
+        int fileEnd = out[0];
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                return null;
+            }
+        }
+        if (fileEnd - from >= 2 && b[from] == '.' && b[from + 1] == '/') {
+            return null; // clean() drops a leading "./"
+        }
+        for (int i = from; i < fileEnd; i++) { // and changes "//", "/./" and "file://…"
+            if (b[i] == ':' || b[i] == '/' && i + 1 < fileEnd && (b[i + 1] == '/'
+                    || b[i + 1] == '.' && i + 2 < fileEnd && b[i + 2] == '/')) {
+                return null;
+            }
+        }
+        return new SourcePos(in.intern(b, from, fileEnd), out[1], out[2]);
+    }
+
+    /**
+     * As {@code lex(s + ":")} of the ASCII bytes {@code s = b[from, to)} with a position ending where {@code s} ends:
+     * true, with the file's end, the line and the column in {@code out}; false when {@code s} is not all one position.
+     */
+    private static boolean lexWhole(byte[] b, int from, int to, int[] out) {
+        int start = from + 1;
+        for (int tries = 0; tries < 8; tries++) {
+            int colon = start;
+            while (colon < to && b[colon] != ':') {
+                colon++;
+            }
+            if (colon >= to) {
+                return false; // only the appended colon is left: no position
+            }
+            int lineEnd = digits(b, colon + 1, to);
+            if (lineEnd > colon + 1 && (lineEnd == to || b[lineEnd] == ':')) {
+                out[0] = colon;
+                out[1] = number(b, colon + 1, lineEnd);
+                if (lineEnd == to) {
+                    out[2] = 0;
+                    return true;
+                }
+                int colEnd = digits(b, lineEnd + 1, to);
+                if (colEnd > lineEnd + 1 && (colEnd == to || b[colEnd] == ':')) {
+                    out[2] = number(b, lineEnd + 1, colEnd);
+                    return colEnd == to;
+                }
+                return false; // FILE:LINE: followed by more text: not a position spanning s
+            }
+            start = colon + 1;
+        }
+        return false;
+    }
+
     /** The end of the run of at most ten digits starting at {@code from}. */
     private static int digits(String s, int from) {
         int i = from;

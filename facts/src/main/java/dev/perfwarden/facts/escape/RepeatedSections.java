@@ -37,6 +37,17 @@ final class RepeatedSections {
 
     /** A key of a fact: two independent 64-bit hashes of the same content. */
     record Key(long high, long low) {
+        // written out: the record's own are bound through method handles at their first call (java.lang.runtime's
+        // ObjectMethods: some 30 spun classes in a cold parse, which keys its per-header tables by this record)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && high == k.high && low == k.low;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(high) * 31 + Long.hashCode(low);
+        }
     }
 
     /** The section headed {@code header} (its {@link #header} key) is about to be emitted. */
@@ -168,22 +179,24 @@ final class RepeatedSections {
 
     /** Sets the two hashes of {@code it}'s line from its UTF-8 bytes {@code b[0, len)}. */
     static void hashLine(Item it, byte[] b, int len) {
-        it.rawHigh = hashBytes(b, len, 0x9E3779B97F4A7C15L, 0xD6E8FEB86659FD93L);
-        it.rawLow = hashBytes(b, len, 0xC2B2AE3D27D4EB4FL, 0x9FB21C651E98DF25L);
-    }
-
-    /** A 64-bit hash of the bytes {@code b[0, len)}, eight at a time, from {@code seed} with multiplier {@code mul}. */
-    private static long hashBytes(byte[] b, int len, long seed, long mul) {
-        long h = seed ^ len;
+        // both lanes in one pass over the bytes: per lane, from its seed with its multiplier, eight bytes at a time
+        // as little-endian longs, h = rotl((h ^ word) * mul, 31), then the tail's bytes as one word and the finaliser
+        long mulHigh = 0xD6E8FEB86659FD93L;
+        long mulLow = 0x9FB21C651E98DF25L;
+        long high = 0x9E3779B97F4A7C15L ^ len;
+        long low = 0xC2B2AE3D27D4EB4FL ^ len;
         int i = 0;
         for (; i + 8 <= len; i += 8) {
-            h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * mul, 31);
+            long word = (long) LONGS.get(b, i);
+            high = Long.rotateLeft((high ^ word) * mulHigh, 31);
+            low = Long.rotateLeft((low ^ word) * mulLow, 31);
         }
         long w = 0;
         for (int k = 0; i < len; i++, k += 8) {
             w |= (b[i] & 0xffL) << k;
         }
-        return mix((h ^ w) * mul);
+        it.rawHigh = mix((high ^ w) * mulHigh);
+        it.rawLow = mix((low ^ w) * mulLow);
     }
 
     /** A finaliser that spreads every input bit over the whole word (splitmix64's). */

@@ -87,7 +87,12 @@ final class SectionNaming {
         if (name.isEmpty()) {
             return "";
         }
-        return calledMemo.computeIfAbsent(name, this::calledNow);
+        String c = calledMemo.get(name); // not computeIfAbsent(name, this::calledNow): no call site to link in a cold parse
+        if (c == null) {
+            c = calledNow(name);
+            calledMemo.put(name, c);
+        }
+        return c;
     }
 
     private String calledNow(String name) {

@@ -68,22 +68,13 @@ public final class InlineReasons {
     /** The reason classes as message forms; a form's handler stores its class in the one-element sink. */
     private static final MessageTable<String[]> FORMS = new MessageTable<String[]>(List.of(
             prefix("function too complex", is(TOO_COMPLEX)),
-            prefix("unhandled op ", (out, l, op) -> {
-                out[0] = switch (op) {
-                    case "DEFER" -> DEFER;
-                    case "GO" -> GO;
-                    case "TAILCALL" -> TAILCALL;
-                    case "DCLTYPE" -> LOCAL_TYPE;
-                    default -> UNHANDLED_OP;
-                };
-                return true;
-            }),
+            prefix("unhandled op ", new Is(UNHANDLED_OP, true)),
             exact("call to recover", is(RECOVER)),
             prefix("call to getcaller", is(CALLER_PC)),
             prefix("call to GetCaller", is(CALLER_PC)),
             prefix("call to runtime function ", is(INSTRUMENTED)),
             prefix("call to into ", is(INSTRUMENTED)),
-            prefix("cost ", is(CALLER_BUDGET)).where(r -> r.contains(" exceeds max ")),
+            prefix("cost ", is(CALLER_BUDGET)).where(MessageForm.containing(" exceeds max ")),
             exact("recursive", is(RECURSIVE)),
             prefix("repeated recursive cycle", is(RECURSIVE_CYCLE)),
             prefix("recursive call to ", is(RECURSIVE_CALL)),
@@ -94,14 +85,38 @@ public final class InlineReasons {
             exact("not inlining functions with closures", is(CLOSURES)),
             exact("too expensive", is(TOO_EXPENSIVE)),
             exact("type eq/hash function", is(TYPE_EQ)),
-            prefix("inlining function ", is(SHAPE_MISMATCH)).where(r -> r.contains("shape")),
+            prefix("inlining function ", is(SHAPE_MISMATCH)).where(MessageForm.containing("shape")),
             suffix(" cannot be inlined", is(CALLEE_NOT_INLINABLE))));
 
     private static MessageForm.BodyHandler<String[]> is(String reasonClass) {
-        return (out, line, body) -> {
-            out[0] = reasonClass;
+        return new Is(reasonClass, false);
+    }
+
+    /**
+     * Stores its reason class (a class, not a lambda: a lambda call site is linked at its first use, in every cold
+     * parse); for {@code unhandled op OP}, the class of the op.
+     */
+    private static final class Is implements MessageForm.BodyHandler<String[]> {
+        private final String reasonClass;
+        /** Whether the body is an op with a class of its own ({@code unhandled op DEFER}). */
+        private final boolean op;
+
+        Is(String reasonClass, boolean op) {
+            this.reasonClass = reasonClass;
+            this.op = op;
+        }
+
+        @Override
+        public boolean decode(String[] out, CompilerLine line, String body) {
+            out[0] = !op ? reasonClass : switch (body) {
+                case "DEFER" -> DEFER;
+                case "GO" -> GO;
+                case "TAILCALL" -> TAILCALL;
+                case "DCLTYPE" -> LOCAL_TYPE;
+                default -> UNHANDLED_OP;
+            };
             return true;
-        };
+        }
     }
 
     /** The class of a function-level or call-site reason text. */

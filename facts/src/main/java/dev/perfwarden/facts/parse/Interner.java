@@ -91,6 +91,26 @@ public final class Interner {
         return lastSlot < 0 ? null : attached[lastSlot];
     }
 
+    /**
+     * A handle on the string the last {@code intern} returned, for {@link #attach(int, String, Object)} after other
+     * calls: -1 when it is not pooled.
+     */
+    public int lastHandle() {
+        return lastSlot;
+    }
+
+    /**
+     * As {@link #attach(String, Object)}, for {@code pooled} that the call which gave {@code handle} returned: found by
+     * the handle without hashing it again (looked up as before when the table has grown since).
+     */
+    public void attach(int handle, String pooled, Object value) {
+        if (handle >= 0 && handle < table.length && table[handle] == pooled) {
+            attached[handle] = value;
+        } else {
+            attach(pooled, value);
+        }
+    }
+
     /** Attaches {@code value} to {@code pooled}, a string this pool returned (nothing when it is not pooled). */
     public void attach(String pooled, Object value) {
         long high = lastHigh;

@@ -80,6 +80,24 @@ public record MessageForm<S>(Shape shape, String head, String tail, Predicate<St
         return new MessageForm<>(Shape.LAST_INFIX, "", separator, null, h);
     }
 
+    /** The guard of messages that contain {@code text} (a class, not a lambda: nothing to link at a table's first use). */
+    public static Predicate<String> containing(String text) {
+        return new Containing(Objects.requireNonNull(text, "text"));
+    }
+
+    private static final class Containing implements Predicate<String> {
+        private final String text;
+
+        Containing(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public boolean test(String msg) {
+            return msg.contains(text);
+        }
+    }
+
     /** This form, matching only messages that also pass {@code test}. */
     public MessageForm<S> where(Predicate<String> test) {
         return new MessageForm<>(shape, head, tail, guard == null ? test : guard.and(test), handler);
@@ -129,7 +147,20 @@ public record MessageForm<S>(Shape shape, String head, String tail, Predicate<St
     }
 
     private static <S> Handler<S> body(BodyHandler<S> h) {
-        Objects.requireNonNull(h, "handler");
-        return (sink, line, body, after) -> h.decode(sink, line, body);
+        return new Body<>(Objects.requireNonNull(h, "handler"));
+    }
+
+    /** A {@link BodyHandler} as a {@link Handler} (a class, not a lambda: nothing to link at a table's first use). */
+    private static final class Body<S> implements Handler<S> {
+        private final BodyHandler<S> h;
+
+        Body(BodyHandler<S> h) {
+            this.h = h;
+        }
+
+        @Override
+        public boolean decode(S sink, CompilerLine line, String body, String after) {
+            return h.decode(sink, line, body);
+        }
     }
 }
