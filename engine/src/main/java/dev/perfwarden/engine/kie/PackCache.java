@@ -52,76 +52,108 @@ final class PackCache {
         return Optional.of(base.resolve("perfwarden").resolve("rules"));
     }
 
+    /** A rule set's KieBase and where it came from: {@code "pack-cache"} or {@code "model"} (compiled in memory). */
+    record Built(KieBase kieBase, String by) {
+    }
+
     /**
-     * The KieBase of {@code packs} from the cache, or compiled to the executable model and stored there;
-     * empty when the cache is off or refused, or the packs do not compile to the executable
-     * model (the caller then compiles the classic way, which also reports errors with pack lines).
+     * The KieBase of {@code packs} as their executable model: from the cache, or compiled and stored there; with the
+     * cache off or refused ({@link CacheTrust}), compiled in memory for this run (attack6 #5: one compiler per rule
+     * set in every setup). Empty when the packs do not compile to the executable model (the caller then compiles the
+     * classic way, in every setup alike, which also reports errors with pack lines).
      */
-    static Optional<KieBase> kieBase(List<Pack> packs, ClassLoader cl, String key) {
+    static Optional<Built> kieBase(List<Pack> packs, ClassLoader cl, String key) {
         Optional<Path> configured = dir();
         if (configured.isEmpty()) {
-            return Optional.empty();
+            return inMemory(packs, cl);
+        }
+        Path dir;
+        byte[] signing;
+        try {
+            dir = CacheTrust.privateFolder(configured.get());
+            signing = CacheTrust.key();
+        } catch (CacheTrust.Refused r) {
+            CacheWarnings.refused(configured.get(), r.getMessage());
+            return inMemory(packs, cl);
         }
         String name = key + "-" + buildId().substring(0, 16);
+        Path jar = dir.resolve(name + ".jar");
         try {
-            Path dir = CacheTrust.privateFolder(configured.get());
-            byte[] signing = CacheTrust.key();
-            Path jar = dir.resolve(name + ".jar");
             if (Files.exists(jar, LinkOption.NOFOLLOW_LINKS)) {
                 Optional<KieBase> kb = load(jar, signing, cl);
                 if (kb.isPresent()) {
                     // its last use, for pruning (the least recently used entries go first)
                     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
-                    return kb;
+                    return Optional.of(new Built(kb.get(), "pack-cache"));
                 }
                 Files.deleteIfExists(jar);
             }
-            return compileInto(dir, name, signing, packs, cl);
-        } catch (CacheTrust.Refused r) {
-            refused("pack cache " + configured.get() + " not used: " + r.getMessage()
-                    + "; packs are compiled the classic way (docs/packs.md#compiled-packs-and-the-pack-cache)");
+            if (Files.exists(dir.resolve(name + ".classic"), LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+        } catch (IOException | RuntimeException e) {
+            return inMemory(packs, cl); // a cache that cannot be read is no cache
+        }
+        return compileInto(dir, name, signing, packs, cl);
+    }
+
+    /**
+     * The rule set's executable model compiled for this run only (the cache off or refused): its classes are defined
+     * from the bytes just built, nothing is written or read from disk.
+     */
+    private static Optional<Built> inMemory(List<Pack> packs, ClassLoader cl) {
+        if (packs.stream().allMatch(Pack::builtin)) {
+            return Optional.empty(); // built-in packs without their prebuilt model (a development build): both
+                                     // compilers agree on them (PrecompiledPackTest), the classic one is cheaper
+        }
+        Optional<ExecutableModels.Compiled> c = compile(packs, cl);
+        return c.flatMap(m -> kieBase(m.kjar(), cl)).map(kb -> new Built(kb, "model"));
+    }
+
+    /**
+     * The packs' executable model, or empty when Drools reports errors for it or fails on it (then the classic compile
+     * runs and reports what it can). A compile interrupted by {@link dev.perfwarden.engine.restrict.CompileGuard}
+     * is not a failure of the packs: its exception goes on.
+     */
+    private static Optional<ExecutableModels.Compiled> compile(List<Pack> packs, ClassLoader cl) {
+        try {
+            ExecutableModels.Compiled c = ExecutableModels.compile(packs, cl);
+            return c.errors().isEmpty() ? Optional.of(c) : Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
             return Optional.empty();
-        } catch (IOException | RuntimeException | LinkageError e) {
-            return Optional.empty(); // a cache that cannot be used is no cache: compile the classic way
         }
     }
 
     /**
      * A rule set not in the cache: compiled to the executable model at once (its first sight too: a rule set is built
-     * by one compiler, whatever the cache holds; attack6 #5), signed and stored, and built from the bytes stored; a
-     * rule set that does not compile so is remembered ({@code .classic}) and keeps the classic build.
+     * by one compiler, whatever the cache holds; attack6 #5), signed and stored, and built from the bytes just compiled
+     * (those stored); a rule set that does not compile so is remembered ({@code .classic}) and keeps the classic build.
      */
-    private static Optional<KieBase> compileInto(Path dir, String name, byte[] signing, List<Pack> packs, ClassLoader cl)
-            throws IOException {
-        Path failed = dir.resolve(name + ".classic");
-        if (Files.exists(failed, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        ExecutableModels.Compiled c = ExecutableModels.compile(packs, cl);
-        if (!c.errors().isEmpty()) {
-            CacheTrust.createMarker(failed, String.join("\n", c.errors()) + "\n");
-            return Optional.empty();
-        }
-        Path jar = dir.resolve(name + ".jar");
-        Path tmp = Files.createTempFile(dir, name, ".tmp"); // a new file, 0600
+    private static Optional<Built> compileInto(Path dir, String name, byte[] signing, List<Pack> packs, ClassLoader cl) {
+        Optional<ExecutableModels.Compiled> c = compile(packs, cl);
         try {
-            Files.write(tmp, CacheTrust.sign(signing, c.kjar()));
-            Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+            if (c.isEmpty()) {
+                if (!Thread.currentThread().isInterrupted()) {
+                    CacheTrust.createMarker(dir.resolve(name + ".classic"), "no executable model\n");
+                }
+                return Optional.empty();
+            }
+            Path jar = dir.resolve(name + ".jar");
+            Path tmp = Files.createTempFile(dir, name, ".tmp"); // a new file, 0600
+            try {
+                Files.write(tmp, CacheTrust.sign(signing, c.get().kjar()));
+                Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            prune(dir, buildId().substring(0, 16));
+        } catch (IOException | RuntimeException e) {
+            // not stored (disk full, a marker another run made): this run still uses the model just compiled
         }
-        prune(dir, buildId().substring(0, 16));
-        return kieBase(c.kjar(), cl);
-    }
-
-    private static volatile boolean told;
-
-    /** Says once per process, on stderr, why the cache is not used (the run goes on with the classic compile). */
-    private static void refused(String line) {
-        if (!told) {
-            told = true;
-            System.err.println("perfwarden: warning: " + line);
-        }
+        return c.flatMap(m -> kieBase(m.kjar(), cl)).map(kb -> new Built(kb, "pack-cache"));
     }
 
     /** The most compiled rule sets of one perfwarden build the cache keeps (batch jobs over many repositories). */
@@ -171,7 +203,7 @@ final class PackCache {
         try {
             bytes = CacheTrust.verify(signing, CacheTrust.readOwnFile(jar), jar);
         } catch (CacheTrust.Refused r) {
-            refused("pack cache entry refused: " + r.getMessage() + "; it is deleted and the packs compiled again");
+            CacheWarnings.once("pack cache entry refused: " + r.getMessage() + "; it is deleted and the packs compiled again");
             return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
