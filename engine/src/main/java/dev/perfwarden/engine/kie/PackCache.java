@@ -27,15 +27,15 @@ import java.util.Optional;
  * perfwarden build never reads it. Entries are written to a temporary file and renamed into place, so
  * concurrent runs never read half a file.
  *
- * <p>The cache stays bounded ({@link #prune}): entries of other perfwarden builds are deleted, and of this build's at
- * most {@link #MAX_ENTRIES} compiled rule sets are kept, the least recently used going first.
+ * <p>The cache stays bounded ({@link #prune}): entries of other perfwarden builds unused for a week are deleted, and
+ * at most {@link #MAX_ENTRIES} compiled rule sets are kept, the least recently used going first.
  *
  * <p>Compiling to the executable model costs 2–3× the classic compile. It is paid on a rule set's first sight all the
  * same (until attack6 #5 the first sight compiled the classic way and only the second the executable model): the two
  * compilers do not agree on every constraint ({@code (level * 2147483647) * 2}: MVEL's arithmetic widens, Java's int
- * overflows), so a user pack's findings and the gate flipped between a cold and a warm cache. With the cache on, a
- * rule set is always run as its executable model (or, if it does not compile so, always the classic way);
- * {@code PERFWARDEN_CACHE=off} and a cache refused by {@link CacheTrust} run the classic build.
+ * overflows), so a user pack's findings and the gate flipped between a cold and a warm cache. A rule set with a pack
+ * that is not built in is always run as its executable model (or, if it does not compile so, always the classic way):
+ * with {@code PERFWARDEN_CACHE=off} or a cache refused by {@link CacheTrust} it is compiled in memory on every run.
  */
 final class PackCache {
     private PackCache() {
@@ -156,37 +156,45 @@ final class PackCache {
         return c.flatMap(m -> kieBase(m.kjar(), cl)).map(kb -> new Built(kb, "pack-cache"));
     }
 
-    /** The most compiled rule sets of one perfwarden build the cache keeps (batch jobs over many repositories). */
+    /** The most compiled rule sets the cache keeps, of all perfwarden builds together (batch jobs over many repositories). */
     static final int MAX_ENTRIES = 64;
+    /** An entry of another perfwarden build unused this long is deleted (an older version no one runs any more). */
+    static final long OTHER_BUILD_MILLIS = 7L * 24 * 3600 * 1000;
     private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile(
             "[0-9a-f]+-([0-9a-f]{16})\\.(jar|seen|classic)");
 
     /**
-     * Keeps the cache bounded: deletes every entry another perfwarden build made (no run of this build reads it again),
-     * and of this build's compiled rule sets all but the {@link #MAX_ENTRIES} most recently used. A run that is
-     * reading an entry deleted here keeps its open file; one about to read it compiles the classic way.
+     * Keeps the cache bounded: deletes the entries of other perfwarden builds not used for {@link #OTHER_BUILD_MILLIS}
+     * (no run reads them again), and of the compiled rule sets left, of every build, all but the {@link #MAX_ENTRIES}
+     * most recently used. Until session 16 every entry of another build was deleted at once, so two perfwarden builds
+     * used by turns (a release and a checkout, two versions in one CI) deleted each other's entries and compiled their
+     * packs again on every run. A run that is reading an entry deleted here keeps its open file; one about to read it
+     * compiles it again.
      */
     static void prune(Path dir, String build) throws IOException {
+        prune(dir, build, System.currentTimeMillis());
+    }
+
+    static void prune(Path dir, String build, long now) throws IOException {
         List<Path> jars = new java.util.ArrayList<>();
+        java.util.Map<Path, Long> used = new java.util.HashMap<>();
         try (java.util.stream.Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 java.util.regex.Matcher m = ENTRY.matcher(f.getFileName().toString());
                 if (!m.matches()) {
                     continue;
                 }
-                if (!m.group(1).equals(build)) {
-                    Files.deleteIfExists(f);
+                long last = Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toMillis();
+                if (!m.group(1).equals(build) && (now - last > OTHER_BUILD_MILLIS || m.group(2).equals("seen"))) {
+                    Files.deleteIfExists(f); // .seen: a marker of versions before attack6 #5, never read
                 } else if (m.group(2).equals("jar")) {
                     jars.add(f);
+                    used.put(f, last);
                 }
             }
         }
         if (jars.size() <= MAX_ENTRIES) {
             return;
-        }
-        java.util.Map<Path, Long> used = new java.util.HashMap<>();
-        for (Path j : jars) {
-            used.put(j, Files.getLastModifiedTime(j).toMillis());
         }
         jars.sort(java.util.Comparator.comparing(used::get));
         for (Path old : jars.subList(0, jars.size() - MAX_ENTRIES)) {

@@ -92,29 +92,41 @@ class PackCacheTest {
     }
     /**
      * attack3's note: the cache grew without bound (batch jobs over many repositories, each with packs of its own,
-     * and every perfwarden build's entries). Entries of other builds go; of this build's, the least recently used
-     * beyond MAX_ENTRIES; files that are no entries are left alone.
+     * and every perfwarden build's entries). Entries of other builds unused for a week go (and .seen markers of
+     * versions before attack6 #5); of all builds' compiled rule sets, the least recently used beyond MAX_ENTRIES; files
+     * that are no entries are left alone. Another build's entry used lately stays: two builds used by turns (a release
+     * and a checkout) deleted each other's entries on every new entry and compiled again on every run.
      */
     @Test
-    void theCacheKeepsThisBuildsMostRecentlyUsedEntriesOnly() throws Exception {
+    void theCacheKeepsTheMostRecentlyUsedEntriesOfEveryBuild() throws Exception {
         String build = "0123456789abcdef";
-        Path other = java.nio.file.Files.writeString(cache.resolve("aa11-fedcba9876543210.jar"), "x");
-        Path otherSeen = java.nio.file.Files.writeString(cache.resolve("aa12-fedcba9876543210.seen"), "");
-        Path notOurs = java.nio.file.Files.writeString(cache.resolve("README"), "mine");
+        long now = 1_000_000_000_000L;
+        Path stale = entry("aa11-fedcba9876543210.jar", now - PackCache.OTHER_BUILD_MILLIS - 1);
+        Path staleMarker = entry("aa13-fedcba9876543210.classic", now - PackCache.OTHER_BUILD_MILLIS - 1);
+        Path otherSeen = entry("aa12-fedcba9876543210.seen", now);
+        Path otherInUse = entry("aa14-fedcba9876543210.jar", now - 1000);
+        Path notOurs = Files.writeString(cache.resolve("README"), "mine");
         List<Path> mine = new java.util.ArrayList<>();
         for (int i = 0; i < PackCache.MAX_ENTRIES + 3; i++) {
-            Path j = java.nio.file.Files.writeString(cache.resolve(String.format("%04x", i) + "-" + build + ".jar"), "x");
-            java.nio.file.Files.setLastModifiedTime(j, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
-            mine.add(j);
+            mine.add(entry(String.format("%04x", i) + "-" + build + ".jar", now - 1_000_000L * (PackCache.MAX_ENTRIES + 3 - i)));
         }
-        Path seen = java.nio.file.Files.writeString(cache.resolve("bb00-" + build + ".seen"), "");
-        PackCache.prune(cache, build);
-        assertThat(other).doesNotExist();
+        Path classic = entry("bb00-" + build + ".classic", now - PackCache.OTHER_BUILD_MILLIS - 1);
+        PackCache.prune(cache, build, now);
+        assertThat(stale).doesNotExist();
+        assertThat(staleMarker).doesNotExist();
         assertThat(otherSeen).doesNotExist();
+        assertThat(otherInUse).as("another build's entry used a second ago").exists();
         assertThat(notOurs).exists();
-        assertThat(seen).exists();
-        assertThat(mine.subList(0, 3)).allSatisfy(p -> assertThat(p).doesNotExist());
-        assertThat(mine.subList(3, mine.size())).allSatisfy(p -> assertThat(p).exists());
+        assertThat(classic).exists();
+        // 64 kept of 68 jars: this build's 4 least recently used go, the other build's newer one stays
+        assertThat(mine.subList(0, 4)).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(mine.subList(4, mine.size())).allSatisfy(p -> assertThat(p).exists());
+    }
+
+    private Path entry(String name, long modified) throws Exception {
+        Path f = Files.writeString(cache.resolve(name), "x");
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(modified));
+        return f;
     }
 
     /**
