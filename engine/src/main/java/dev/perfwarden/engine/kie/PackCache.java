@@ -103,8 +103,8 @@ final class PackCache {
      */
     private static Optional<Built> inMemory(List<Pack> packs, ClassLoader cl) {
         if (packs.stream().allMatch(Pack::builtin)) {
-            return Optional.empty(); // built-in packs without their prebuilt model (a development build): both
-                                     // compilers agree on them (PrecompiledPackTest), the classic one is cheaper
+            return Optional.empty(); // built-in packs without their prebuilt model (a development build): the
+                                     // classic compile is cheaper, and go-perf's two builds are compared (PrecompiledPackTest)
         }
         Optional<ExecutableModels.Compiled> c = compile(packs, cl);
         return c.flatMap(m -> kieBase(m.kjar(), cl)).map(kb -> new Built(kb, "model"));
