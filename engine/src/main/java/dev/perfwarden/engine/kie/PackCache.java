@@ -65,7 +65,7 @@ final class PackCache {
     static Optional<Built> kieBase(List<Pack> packs, ClassLoader cl, String key) {
         Optional<Path> configured = dir();
         if (configured.isEmpty()) {
-            return inMemory(packs, cl);
+            return inMemory(packs, cl, key);
         }
         Path dir;
         byte[] signing;
@@ -74,7 +74,7 @@ final class PackCache {
             signing = CacheTrust.key();
         } catch (CacheTrust.Refused r) {
             CacheWarnings.refused(configured.get(), r.getMessage());
-            return inMemory(packs, cl);
+            return inMemory(packs, cl, key);
         }
         String name = key + "-" + buildId().substring(0, 16);
         Path jar = dir.resolve(name + ".jar");
@@ -92,23 +92,46 @@ final class PackCache {
                 return Optional.empty();
             }
         } catch (IOException | RuntimeException e) {
-            return inMemory(packs, cl); // a cache that cannot be read is no cache
+            return inMemory(packs, cl, key); // a cache that cannot be read is no cache
         }
         return compileInto(dir, name, signing, packs, cl);
     }
 
     /**
-     * The rule set's executable model compiled for this run only (the cache off or refused): its classes are defined
-     * from the bytes just built, nothing is written or read from disk.
+     * The rule set's executable model compiled for this process only (the cache off or refused): its classes are
+     * defined from the bytes just built, nothing is written or read from disk. The last {@link #IN_MEMORY} kjars are
+     * kept in memory, so that building the same rule set again in one process (tests, a batch worker without a
+     * {@link RuleSetCache}) does not compile it again; a rule set without a model is remembered too.
      */
-    private static Optional<Built> inMemory(List<Pack> packs, ClassLoader cl) {
+    private static Optional<Built> inMemory(List<Pack> packs, ClassLoader cl, String key) {
         if (packs.stream().allMatch(Pack::builtin)) {
             return Optional.empty(); // built-in packs without their prebuilt model (a development build): the
                                      // classic compile is cheaper, and go-perf's two builds are compared (PrecompiledPackTest)
         }
-        Optional<ExecutableModels.Compiled> c = compile(packs, cl);
-        return c.flatMap(m -> kieBase(m.kjar(), cl)).map(kb -> new Built(kb, "model"));
+        String k = key + "@" + Integer.toHexString(System.identityHashCode(cl));
+        byte[] kjar;
+        synchronized (COMPILED) {
+            kjar = COMPILED.get(k);
+        }
+        if (kjar == null) {
+            Optional<ExecutableModels.Compiled> c = compile(packs, cl);
+            kjar = c.map(ExecutableModels.Compiled::kjar).orElse(NO_MODEL);
+            synchronized (COMPILED) {
+                COMPILED.put(k, kjar);
+            }
+        }
+        return kjar == NO_MODEL ? Optional.empty() : kieBase(kjar, cl).map(kb -> new Built(kb, "model"));
     }
+
+    /** How many rule sets' kjars {@link #inMemory} keeps (the least recently used go first). */
+    static final int IN_MEMORY = 8;
+    private static final byte[] NO_MODEL = new byte[0];
+    private static final java.util.Map<String, byte[]> COMPILED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+            return size() > IN_MEMORY;
+        }
+    };
 
     /**
      * The packs' executable model, or empty when Drools reports errors for it or fails on it (then the classic compile
