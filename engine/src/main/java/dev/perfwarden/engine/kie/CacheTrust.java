@@ -31,7 +31,8 @@ import java.util.Set;
  *   who does not hold the key, fails the check. The bytes checked are the bytes whose classes are defined (the
  *   caller never reopens the file), and files are opened without following links.</li>
  * </ul>
- * When any of this fails the caller compiles the classic way and says why once on stderr; nothing fails the run.
+ * When any of this fails the caller compiles the executable model again (in memory when the folder is refused) and
+ * says why on stderr ({@link CacheWarnings}); nothing fails the run.
  */
 final class CacheTrust {
     static final int MAC_LENGTH = 32;

@@ -38,7 +38,8 @@ import java.util.jar.JarInputStream;
  *   <li>other packs, compiled on first use and kept in the on-disk {@link PackCache}.</li>
  * </ul>
  * A pack's descriptor is used only when the pack's sha256 and the engine version and prelude it was
- * compiled with are those of this run; otherwise the caller compiles the classic way.
+ * compiled with are those of this run; otherwise the caller goes on to the {@link PackCache} (and, failing that,
+ * the classic compile).
  */
 public final class ExecutableModels {
     private static final String MODEL_LIST = "drools-model";

@@ -27,15 +27,15 @@ import java.util.Optional;
  * perfwarden build never reads it. Entries are written to a temporary file and renamed into place, so
  * concurrent runs never read half a file.
  *
- * <p>The cache stays bounded ({@link #prune}): entries of other perfwarden builds are deleted, and of this build's at
- * most {@link #MAX_ENTRIES} compiled rule sets are kept, the least recently used going first.
+ * <p>The cache stays bounded ({@link #prune}): entries of other perfwarden builds unused for a week are deleted, and
+ * at most {@link #MAX_ENTRIES} compiled rule sets are kept, the least recently used going first.
  *
  * <p>Compiling to the executable model costs 2–3× the classic compile. It is paid on a rule set's first sight all the
  * same (until attack6 #5 the first sight compiled the classic way and only the second the executable model): the two
  * compilers do not agree on every constraint ({@code (level * 2147483647) * 2}: MVEL's arithmetic widens, Java's int
- * overflows), so a user pack's findings and the gate flipped between a cold and a warm cache. With the cache on, a
- * rule set is always run as its executable model (or, if it does not compile so, always the classic way);
- * {@code PERFWARDEN_CACHE=off} and a cache refused by {@link CacheTrust} run the classic build.
+ * overflows), so a user pack's findings and the gate flipped between a cold and a warm cache. A rule set with a pack
+ * that is not built in is always run as its executable model (or, if it does not compile so, always the classic way):
+ * with {@code PERFWARDEN_CACHE=off} or a cache refused by {@link CacheTrust} it is compiled in memory on every run.
  */
 final class PackCache {
     private PackCache() {
@@ -52,109 +52,172 @@ final class PackCache {
         return Optional.of(base.resolve("perfwarden").resolve("rules"));
     }
 
+    /** A rule set's KieBase and where it came from: {@code "pack-cache"} or {@code "model"} (compiled in memory). */
+    record Built(KieBase kieBase, String by) {
+    }
+
     /**
-     * The KieBase of {@code packs} from the cache, or compiled to the executable model and stored there;
-     * empty when the cache is off or refused, or the packs do not compile to the executable
-     * model (the caller then compiles the classic way, which also reports errors with pack lines).
+     * The KieBase of {@code packs} as their executable model: from the cache, or compiled and stored there; with the
+     * cache off or refused ({@link CacheTrust}), compiled in memory for this run (attack6 #5: one compiler per rule
+     * set in every setup). Empty when the packs do not compile to the executable model (the caller then compiles the
+     * classic way, in every setup alike, which also reports errors with pack lines).
      */
-    static Optional<KieBase> kieBase(List<Pack> packs, ClassLoader cl, String key) {
+    static Optional<Built> kieBase(List<Pack> packs, ClassLoader cl, String key) {
         Optional<Path> configured = dir();
         if (configured.isEmpty()) {
-            return Optional.empty();
+            return inMemory(packs, cl, key);
+        }
+        Path dir;
+        byte[] signing;
+        try {
+            dir = CacheTrust.privateFolder(configured.get());
+            signing = CacheTrust.key();
+        } catch (CacheTrust.Refused r) {
+            CacheWarnings.refused(configured.get(), r.getMessage());
+            return inMemory(packs, cl, key);
         }
         String name = key + "-" + buildId().substring(0, 16);
+        Path jar = dir.resolve(name + ".jar");
         try {
-            Path dir = CacheTrust.privateFolder(configured.get());
-            byte[] signing = CacheTrust.key();
-            Path jar = dir.resolve(name + ".jar");
             if (Files.exists(jar, LinkOption.NOFOLLOW_LINKS)) {
                 Optional<KieBase> kb = load(jar, signing, cl);
                 if (kb.isPresent()) {
                     // its last use, for pruning (the least recently used entries go first)
                     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
-                    return kb;
+                    return Optional.of(new Built(kb.get(), "pack-cache"));
                 }
                 Files.deleteIfExists(jar);
             }
-            return compileInto(dir, name, signing, packs, cl);
-        } catch (CacheTrust.Refused r) {
-            refused("pack cache " + configured.get() + " not used: " + r.getMessage()
-                    + "; packs are compiled the classic way (docs/packs.md#compiled-packs-and-the-pack-cache)");
+            if (Files.exists(dir.resolve(name + ".classic"), LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+        } catch (IOException | RuntimeException e) {
+            return inMemory(packs, cl, key); // a cache that cannot be read is no cache
+        }
+        return compileInto(dir, name, signing, packs, cl);
+    }
+
+    /**
+     * The rule set's executable model compiled for this process only (the cache off or refused): its classes are
+     * defined from the bytes just built, nothing is written or read from disk. The last {@link #IN_MEMORY} kjars are
+     * kept in memory, so that building the same rule set again in one process (tests, a batch worker without a
+     * {@link RuleSetCache}) does not compile it again; a rule set without a model is remembered too.
+     */
+    private static Optional<Built> inMemory(List<Pack> packs, ClassLoader cl, String key) {
+        if (packs.stream().allMatch(Pack::builtin)) {
+            return Optional.empty(); // built-in packs without their prebuilt model (a development build): the
+                                     // classic compile is cheaper, and go-perf's two builds are compared (PrecompiledPackTest)
+        }
+        String k = key + "@" + Integer.toHexString(System.identityHashCode(cl));
+        byte[] kjar;
+        synchronized (COMPILED) {
+            kjar = COMPILED.get(k);
+        }
+        if (kjar == null) {
+            Optional<ExecutableModels.Compiled> c = compile(packs, cl);
+            kjar = c.map(ExecutableModels.Compiled::kjar).orElse(NO_MODEL);
+            synchronized (COMPILED) {
+                COMPILED.put(k, kjar);
+            }
+        }
+        return kjar == NO_MODEL ? Optional.empty() : kieBase(kjar, cl).map(kb -> new Built(kb, "model"));
+    }
+
+    /** How many rule sets' kjars {@link #inMemory} keeps (the least recently used go first). */
+    static final int IN_MEMORY = 8;
+    private static final byte[] NO_MODEL = new byte[0];
+    private static final java.util.Map<String, byte[]> COMPILED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+            return size() > IN_MEMORY;
+        }
+    };
+
+    /**
+     * The packs' executable model, or empty when Drools reports errors for it or fails on it (then the classic compile
+     * runs and reports what it can). A compile interrupted by {@link dev.perfwarden.engine.restrict.CompileGuard}
+     * is not a failure of the packs: its exception goes on.
+     */
+    private static Optional<ExecutableModels.Compiled> compile(List<Pack> packs, ClassLoader cl) {
+        try {
+            ExecutableModels.Compiled c = ExecutableModels.compile(packs, cl);
+            return c.errors().isEmpty() ? Optional.of(c) : Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
             return Optional.empty();
-        } catch (IOException | RuntimeException | LinkageError e) {
-            return Optional.empty(); // a cache that cannot be used is no cache: compile the classic way
         }
     }
 
     /**
      * A rule set not in the cache: compiled to the executable model at once (its first sight too: a rule set is built
-     * by one compiler, whatever the cache holds; attack6 #5), signed and stored, and built from the bytes stored; a
-     * rule set that does not compile so is remembered ({@code .classic}) and keeps the classic build.
+     * by one compiler, whatever the cache holds; attack6 #5), signed and stored, and built from the bytes just compiled
+     * (those stored); a rule set that does not compile so is remembered ({@code .classic}) and keeps the classic build.
      */
-    private static Optional<KieBase> compileInto(Path dir, String name, byte[] signing, List<Pack> packs, ClassLoader cl)
-            throws IOException {
-        Path failed = dir.resolve(name + ".classic");
-        if (Files.exists(failed, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        ExecutableModels.Compiled c = ExecutableModels.compile(packs, cl);
-        if (!c.errors().isEmpty()) {
-            CacheTrust.createMarker(failed, String.join("\n", c.errors()) + "\n");
-            return Optional.empty();
-        }
-        Path jar = dir.resolve(name + ".jar");
-        Path tmp = Files.createTempFile(dir, name, ".tmp"); // a new file, 0600
+    private static Optional<Built> compileInto(Path dir, String name, byte[] signing, List<Pack> packs, ClassLoader cl) {
+        Optional<ExecutableModels.Compiled> c = compile(packs, cl);
         try {
-            Files.write(tmp, CacheTrust.sign(signing, c.kjar()));
-            Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+            if (c.isEmpty()) {
+                if (!Thread.currentThread().isInterrupted()) {
+                    CacheTrust.createMarker(dir.resolve(name + ".classic"), "no executable model\n");
+                }
+                return Optional.empty();
+            }
+            Path jar = dir.resolve(name + ".jar");
+            Path tmp = Files.createTempFile(dir, name, ".tmp"); // a new file, 0600
+            try {
+                Files.write(tmp, CacheTrust.sign(signing, c.get().kjar()));
+                Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            prune(dir, buildId().substring(0, 16));
+        } catch (IOException | RuntimeException e) {
+            // not stored (disk full, a marker another run made): this run still uses the model just compiled
         }
-        prune(dir, buildId().substring(0, 16));
-        return kieBase(c.kjar(), cl);
+        return c.flatMap(m -> kieBase(m.kjar(), cl)).map(kb -> new Built(kb, "pack-cache"));
     }
 
-    private static volatile boolean told;
-
-    /** Says once per process, on stderr, why the cache is not used (the run goes on with the classic compile). */
-    private static void refused(String line) {
-        if (!told) {
-            told = true;
-            System.err.println("perfwarden: warning: " + line);
-        }
-    }
-
-    /** The most compiled rule sets of one perfwarden build the cache keeps (batch jobs over many repositories). */
+    /** The most compiled rule sets the cache keeps, of all perfwarden builds together (batch jobs over many repositories). */
     static final int MAX_ENTRIES = 64;
+    /** An entry of another perfwarden build unused this long is deleted (an older version no one runs any more). */
+    static final long OTHER_BUILD_MILLIS = 7L * 24 * 3600 * 1000;
     private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile(
             "[0-9a-f]+-([0-9a-f]{16})\\.(jar|seen|classic)");
 
     /**
-     * Keeps the cache bounded: deletes every entry another perfwarden build made (no run of this build reads it again),
-     * and of this build's compiled rule sets all but the {@link #MAX_ENTRIES} most recently used. A run that is
-     * reading an entry deleted here keeps its open file; one about to read it compiles the classic way.
+     * Keeps the cache bounded: deletes the entries of other perfwarden builds not used for {@link #OTHER_BUILD_MILLIS}
+     * (no run reads them again), and of the compiled rule sets left, of every build, all but the {@link #MAX_ENTRIES}
+     * most recently used. Until session 16 every entry of another build was deleted at once, so two perfwarden builds
+     * used by turns (a release and a checkout, two versions in one CI) deleted each other's entries and compiled their
+     * packs again on every run. A run that is reading an entry deleted here keeps its open file; one about to read it
+     * compiles it again.
      */
     static void prune(Path dir, String build) throws IOException {
+        prune(dir, build, System.currentTimeMillis());
+    }
+
+    static void prune(Path dir, String build, long now) throws IOException {
         List<Path> jars = new java.util.ArrayList<>();
+        java.util.Map<Path, Long> used = new java.util.HashMap<>();
         try (java.util.stream.Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 java.util.regex.Matcher m = ENTRY.matcher(f.getFileName().toString());
                 if (!m.matches()) {
                     continue;
                 }
-                if (!m.group(1).equals(build)) {
-                    Files.deleteIfExists(f);
+                long last = Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toMillis();
+                if (!m.group(1).equals(build) && (now - last > OTHER_BUILD_MILLIS || m.group(2).equals("seen"))) {
+                    Files.deleteIfExists(f); // .seen: a marker of versions before attack6 #5, never read
                 } else if (m.group(2).equals("jar")) {
                     jars.add(f);
+                    used.put(f, last);
                 }
             }
         }
         if (jars.size() <= MAX_ENTRIES) {
             return;
-        }
-        java.util.Map<Path, Long> used = new java.util.HashMap<>();
-        for (Path j : jars) {
-            used.put(j, Files.getLastModifiedTime(j).toMillis());
         }
         jars.sort(java.util.Comparator.comparing(used::get));
         for (Path old : jars.subList(0, jars.size() - MAX_ENTRIES)) {
@@ -171,7 +234,7 @@ final class PackCache {
         try {
             bytes = CacheTrust.verify(signing, CacheTrust.readOwnFile(jar), jar);
         } catch (CacheTrust.Refused r) {
-            refused("pack cache entry refused: " + r.getMessage() + "; it is deleted and the packs compiled again");
+            CacheWarnings.once("pack cache entry refused: " + r.getMessage() + "; it is deleted and the packs compiled again");
             return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

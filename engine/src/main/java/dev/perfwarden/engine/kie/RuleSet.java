@@ -139,7 +139,9 @@ public final class RuleSet {
 
     /**
      * How the KieBase was made: {@code "drl"} (Drools' classic compiler, this run), {@code "prebuilt"} (the
-     * executable model compiled when perfwarden was built) or {@code "pack-cache"} (the on-disk pack cache).
+     * executable model compiled when perfwarden was built), {@code "pack-cache"} (the executable model, from the
+     * on-disk pack cache or compiled into it) or {@code "model"} (the executable model compiled in memory for this
+     * run: the pack cache off or refused).
      */
     public String compiledBy() {
         return compiledBy;
@@ -498,15 +500,17 @@ public final class RuleSet {
     }
 
     /**
-     * The rule set from classes compiled before: built-in packs' when perfwarden was built, other packs' from the
-     * on-disk pack cache; empty when there are none or their rules' metadata is not what the packs say.
+     * The rule set as its executable model: built-in packs' compiled when perfwarden was built, other packs' from the
+     * on-disk pack cache or compiled now ({@link PackCache#kieBase}); empty when there is none or its rules' metadata
+     * is not what the packs say.
      */
     private static Optional<RuleSet> precompiled(List<Pack> packs, ClassLoader cl, String key) {
         Optional<KieBase> prebuilt = ExecutableModels.prebuilt(packs, cl);
         String by = "prebuilt";
         if (prebuilt.isEmpty()) {
-            prebuilt = PackCache.kieBase(packs, cl, key);
-            by = "pack-cache";
+            Optional<PackCache.Built> built = PackCache.kieBase(packs, cl, key);
+            prebuilt = built.map(PackCache.Built::kieBase);
+            by = built.map(PackCache.Built::by).orElse("");
         }
         if (prebuilt.isEmpty()) {
             return Optional.empty();

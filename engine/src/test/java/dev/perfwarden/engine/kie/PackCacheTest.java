@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The on-disk pack cache: first sight compiles the classic way and only remembers the rule set; the second
- * compiles it to the executable model and stores it; later runs build the KieBase from the stored classes,
- * with the same findings; an edited pack is another entry.
+ * The on-disk pack cache: first sight compiles the rule set to the executable model and stores it; later runs build
+ * the KieBase from the stored classes, with the same findings; an edited pack is another entry. With the cache off or
+ * refused the executable model is compiled in memory, so every setup runs the same compiler's rule set.
  */
 class PackCacheTest {
     @TempDir
@@ -77,7 +77,8 @@ class PackCacheTest {
         System.setProperty("perfwarden.cache", "off");
         assertThat(PackCache.dir()).isEmpty();
         RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
-        assertThat(RuleSet.build(List.of(PackLoader.load(TestPacks.testpack()))).compiledBy()).isEqualTo("drl");
+        // the executable model all the same, compiled in memory (attack6 #5)
+        assertThat(RuleSet.build(List.of(PackLoader.load(TestPacks.testpack()))).compiledBy()).isEqualTo("model");
         assertThat(files("")).isEmpty();
     }
 
@@ -91,29 +92,41 @@ class PackCacheTest {
     }
     /**
      * attack3's note: the cache grew without bound (batch jobs over many repositories, each with packs of its own,
-     * and every perfwarden build's entries). Entries of other builds go; of this build's, the least recently used
-     * beyond MAX_ENTRIES; files that are no entries are left alone.
+     * and every perfwarden build's entries). Entries of other builds unused for a week go (and .seen markers of
+     * versions before attack6 #5); of all builds' compiled rule sets, the least recently used beyond MAX_ENTRIES; files
+     * that are no entries are left alone. Another build's entry used lately stays: two builds used by turns (a release
+     * and a checkout) deleted each other's entries on every new entry and compiled again on every run.
      */
     @Test
-    void theCacheKeepsThisBuildsMostRecentlyUsedEntriesOnly() throws Exception {
+    void theCacheKeepsTheMostRecentlyUsedEntriesOfEveryBuild() throws Exception {
         String build = "0123456789abcdef";
-        Path other = java.nio.file.Files.writeString(cache.resolve("aa11-fedcba9876543210.jar"), "x");
-        Path otherSeen = java.nio.file.Files.writeString(cache.resolve("aa12-fedcba9876543210.seen"), "");
-        Path notOurs = java.nio.file.Files.writeString(cache.resolve("README"), "mine");
+        long now = 1_000_000_000_000L;
+        Path stale = entry("aa11-fedcba9876543210.jar", now - PackCache.OTHER_BUILD_MILLIS - 1);
+        Path staleMarker = entry("aa13-fedcba9876543210.classic", now - PackCache.OTHER_BUILD_MILLIS - 1);
+        Path otherSeen = entry("aa12-fedcba9876543210.seen", now);
+        Path otherInUse = entry("aa14-fedcba9876543210.jar", now - 1000);
+        Path notOurs = Files.writeString(cache.resolve("README"), "mine");
         List<Path> mine = new java.util.ArrayList<>();
         for (int i = 0; i < PackCache.MAX_ENTRIES + 3; i++) {
-            Path j = java.nio.file.Files.writeString(cache.resolve(String.format("%04x", i) + "-" + build + ".jar"), "x");
-            java.nio.file.Files.setLastModifiedTime(j, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
-            mine.add(j);
+            mine.add(entry(String.format("%04x", i) + "-" + build + ".jar", now - 1_000_000L * (PackCache.MAX_ENTRIES + 3 - i)));
         }
-        Path seen = java.nio.file.Files.writeString(cache.resolve("bb00-" + build + ".seen"), "");
-        PackCache.prune(cache, build);
-        assertThat(other).doesNotExist();
+        Path classic = entry("bb00-" + build + ".classic", now - PackCache.OTHER_BUILD_MILLIS - 1);
+        PackCache.prune(cache, build, now);
+        assertThat(stale).doesNotExist();
+        assertThat(staleMarker).doesNotExist();
         assertThat(otherSeen).doesNotExist();
+        assertThat(otherInUse).as("another build's entry used a second ago").exists();
         assertThat(notOurs).exists();
-        assertThat(seen).exists();
-        assertThat(mine.subList(0, 3)).allSatisfy(p -> assertThat(p).doesNotExist());
-        assertThat(mine.subList(3, mine.size())).allSatisfy(p -> assertThat(p).exists());
+        assertThat(classic).exists();
+        // 64 kept of 68 jars: this build's 4 least recently used go, the other build's newer one stays
+        assertThat(mine.subList(0, 4)).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(mine.subList(4, mine.size())).allSatisfy(p -> assertThat(p).exists());
+    }
+
+    private Path entry(String name, long modified) throws Exception {
+        Path f = Files.writeString(cache.resolve(name), "x");
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(modified));
+        return f;
     }
 
     /**
@@ -161,7 +174,7 @@ class PackCacheTest {
         Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         System.setProperty("perfwarden.cache", cache.toString());
         for (int i = 0; i < 2; i++) {
-            assertThat(RuleSet.build(List.of(PackLoader.load(TestPacks.testpack()))).compiledBy()).isEqualTo("drl");
+            assertThat(RuleSet.build(List.of(PackLoader.load(TestPacks.testpack()))).compiledBy()).isEqualTo("model");
         }
         assertThat(files("")).isEmpty();
         Path sub = cache.resolve("mine");
@@ -204,13 +217,44 @@ class PackCacheTest {
     /**
      * attack6 #5 (probe 04): the classic build (MVEL: {@code (level * 2147483647) * 2} widens to -4294967294) and the
      * executable model (Java int: 2) disagree for level -1. The first sight compiled the classic way, the second
-     * the executable model, so a pack's findings and the gate flipped between a cold and a warm cache. With the
-     * cache on, every build of a rule set is now the executable model's, the first too.
+     * the executable model, so a pack's findings and the gate flipped between a cold and a warm cache; then the cache
+     * off ({@code PERFWARDEN_CACHE=off}) or refused (not private) still ran the classic build. Every setup now builds
+     * the executable model: the same findings, with the same severities (the gate), cache off, refused, cold, warm.
      */
     @Test
-    void aRuleSetIsBuiltByOneCompilerColdOrWarm() throws Exception {
-        System.setProperty("perfwarden.cache", cache.toString());
+    void aRuleSetIsBuiltByOneCompilerInEverySetup() throws Exception {
         Path flip = Path.of(PackCacheTest.class.getResource("/models/flip/pack.yaml").toURI()).getParent();
+        List<Object> facts = flipFacts();
+        Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        System.setProperty("perfwarden.cache", "off");
+        found.put("off", flipRun(RuleSet.build(List.of(PackLoader.load(flip))), facts, "model"));
+        Path shared = cache.resolve("shared");
+        Files.createDirectory(shared, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx")));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        System.setProperty("perfwarden.cache", shared.toString());
+        found.put("refused", flipRun(RuleSet.build(List.of(PackLoader.load(flip))), facts, "model"));
+        assertThat(Files.list(shared).toList()).as("nothing written to a refused folder").isEmpty();
+        System.setProperty("perfwarden.cache", cache.resolve("own").toString());
+        found.put("cold", flipRun(RuleSet.build(List.of(PackLoader.load(flip))), facts, "pack-cache"));
+        found.put("warm", flipRun(RuleSet.build(List.of(PackLoader.load(flip))), facts, "pack-cache"));
+        assertThat(found.values()).as(found.toString()).containsOnly(List.of("audit-clean warning 3"));
+        // the classic build really disagrees (perfwarden test PACK compares the two: TestCommandModelsTest)
+        assertThat(flipRun(RuleSet.buildClassic(List.of(PackLoader.load(flip)), PackCacheTest.class.getClassLoader()),
+                facts, "drl")).containsExactly("overflow-neg warning 3");
+    }
+
+    /** The rules, severities (what the gate reads) and counts of a run of the flip pack, built by {@code by}. */
+    private static List<String> flipRun(RuleSet rules, List<Object> facts, String by) {
+        assertThat(rules.compiledBy()).isEqualTo(by);
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Finding f : rules.run(facts, Map.of())) {
+            counts.merge(f.rule() + " " + f.severity().id(), 1L, Long::sum);
+        }
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+    }
+
+    private static List<Object> flipFacts() {
         List<Object> facts = new java.util.ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             facts.add(dev.perfwarden.facts.escape.EscapeFact.of(dev.perfwarden.facts.escape.EscapeFact.KIND_MOVED_TO_HEAP,
@@ -218,14 +262,6 @@ class PackCacheTest {
                     dev.perfwarden.facts.core.Attributable.BY_COMPILER, new dev.perfwarden.facts.core.Evidence("escape-text",
                             "./main.go:" + i + ":6: moved to heap: x" + i, dev.perfwarden.facts.core.InputPos.line("m.txt", i))));
         }
-        List<List<String>> rules = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            rules.add(RuleSet.build(List.of(PackLoader.load(flip))).run(facts, Map.of()).stream()
-                    .map(Finding::rule).distinct().toList());
-        }
-        assertThat(rules).as("cold, then warm, then loaded from the cache").containsOnly(List.of("audit-clean"));
-        // the classic build really disagrees: what PERFWARDEN_CACHE=off runs (documented)
-        assertThat(RuleSet.buildClassic(List.of(PackLoader.load(flip)), PackCacheTest.class.getClassLoader())
-                .run(facts, Map.of()).stream().map(Finding::rule).distinct().toList()).containsExactly("overflow-neg");
+        return facts;
     }
 }

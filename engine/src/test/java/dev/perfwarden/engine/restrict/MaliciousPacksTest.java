@@ -135,17 +135,27 @@ class MaliciousPacksTest {
             if (want.get("control").equals("yes")) {
                 // fully trusted, the same pack does what it says: the check is what stopped it
                 RestrictedMode.enforce(List.of(pack), Trust.FULL, MaliciousPacksTest.class.getClassLoader());
-                try {
-                    RuleSet rules = RuleSet.build(List.of(pack), MaliciousPacksTest.class.getClassLoader());
-                    rules.run(List.of(escape()), Map.of());
-                } catch (PackException | RuntimeException e) {
-                    // a payload may also break the run; what counts is whether it got out
-                }
-                for (int i = 0; i < 50 && !Files.exists(marker); i++) {
-                    Thread.sleep(100);
+                runTrusted(pack, false, marker);
+                if (!Files.exists(marker)) {
+                    // the executable model (what a run builds) left query-named-object's MVEL.eval inert: the classic
+                    // build, which runs a pack that does not compile to the model, runs it
+                    runTrusted(pack, true, marker);
                 }
                 assertThat(marker).as("the payload of %s works when fully trusted", dir.getFileName()).exists();
             }
         }));
+    }
+
+    private static void runTrusted(Pack pack, boolean classic, Path marker) throws InterruptedException {
+        try {
+            ClassLoader cl = MaliciousPacksTest.class.getClassLoader();
+            RuleSet rules = classic ? RuleSet.buildClassic(List.of(pack), cl) : RuleSet.build(List.of(pack), cl);
+            rules.run(List.of(escape()), Map.of());
+        } catch (PackException | RuntimeException e) {
+            // a payload may also break the run; what counts is whether it got out
+        }
+        for (int i = 0; i < 50 && !Files.exists(marker); i++) {
+            Thread.sleep(100);
+        }
     }
 }
