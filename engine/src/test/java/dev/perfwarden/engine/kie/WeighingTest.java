@@ -86,7 +86,7 @@ class WeighingTest {
      * heap profile's binary is given: its share of the bytes times the allocator's and the collector's share, against
      * that share and hot.minSamples. segmentio/ksuid v1.0.4 as committed (testdata/modules/ksuid): AppendCompressed's
      * append holds 14.1 % of 825 kB, the allocator 0.0 % and the collector 5 of 522 samples (0.96 %): enough for the
-     * engine's default, which looks at all the bytes, but the line's part is 0.14 % of the CPU, 0.7 samples.
+     * engine's default, which looks at all the bytes, but the line's part is 0.14 % of the CPU.
      */
     @Test
     void withACpuProfileOfItsBinaryALinesBytesAreWeighedByTheCpuTheyCost() {
@@ -100,8 +100,8 @@ class WeighingTest {
         assertThat(cheap.severity()).isEqualTo(Severity.NOTE);
         assertThat(cheap.cost().allocShare()).isEqualTo(0.141); // still measured and ranked
         assertThat(cheap.evidence()).last().extracting(Evidence::text).isEqualTo("a.go:7: cum 14.1 % of alloc_space,"
-                + " which cost about 0.14 % of the cpu samples (0.7 samples), its share of the allocator's 0.00 % and the"
-                + " collector's 0.96 %: under hot.alloc.cpuShare (0.50 %)");
+                + " which cost about 0.14 % of the cpu samples, its share of the allocator's 0.00 % and the collector's"
+                + " 0.96 % (5 samples): under hot.alloc.cpuShare (0.50 %)");
         // a hit whose severity weighing does not decide (alloc-heavy-line's warning: @hotSeverity its @severity, weighed
         // by bytes only) keeps it, and no word on what its bytes cost: the rule says why it reports them
         Hit fixed = new Hit("r", "p", Severity.WARNING, Severity.WARNING, Scope.LINE, "m.f", "a.go", 7, 3, "msg",
@@ -125,15 +125,22 @@ class WeighingTest {
             assertThat(Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(tenth, heapProfile()), List.of(), l).severity())
                     .as("bytes %s", bytes).isEqualTo(bytes < 0.05 ? Severity.NOTE : Severity.WARNING);
         }
-        // 0.5 % of the CPU, but of 100 samples: 0.5 samples, under hot.minSamples
+        // 0.5 % of the CPU of 100 samples: 0.5 samples' worth, but as sure as the allocator's and the collector's 10
+        // samples (hot.minSamples is asked of those) and the heap profile's share: hot
         ProfileSummary small = new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 1_000_000_000L, 2_000_000_000L,
                 10_000_000L, 0.06, 0.04, 0.01, 0);
         List<Object> half = List.of(lineCost("a.go", 7, "alloc_space", 0, 0.05, 0));
-        Finding few = Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(small, heapProfile()), List.of(), half);
-        assertThat(few.severity()).isEqualTo(Severity.NOTE);
-        assertThat(few.evidence()).last().extracting(Evidence::text).isEqualTo("a.go:7: cum 5.0 % of alloc_space,"
-                + " which cost about 0.50 % of the cpu samples (0.5 samples), its share of the allocator's 6.00 % and the"
-                + " collector's 4.00 %: under hot.minSamples (5)");
+        assertThat(Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(small, heapProfile()), List.of(), half).severity())
+                .isEqualTo(Severity.WARNING);
+        // the two on 4 samples (4 %): noise, whatever the line's share of the bytes
+        ProfileSummary four = new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 1_000_000_000L, 2_000_000_000L,
+                10_000_000L, 0.02, 0.02, 0.01, 0);
+        List<Object> most = List.of(lineCost("a.go", 7, "alloc_space", 0, 0.9, 0));
+        Finding noise = Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(four, heapProfile()), List.of(), most);
+        assertThat(noise.severity()).isEqualTo(Severity.NOTE);
+        assertThat(noise.evidence()).last().extracting(Evidence::text).isEqualTo("a.go:7: cum 90.0 % of alloc_space,"
+                + " but the allocator and the collector hold 4.00 % of the cpu samples (4 samples), under"
+                + " hot.minSamples (5): bytes that cost no CPU worth measuring");
         // no CPU profile, or only one of another binary: the share of the bytes decides, as without the parameter
         assertThat(Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(heapProfile()), List.of(), lines).severity())
                 .isEqualTo(Severity.WARNING);
