@@ -53,8 +53,11 @@ import java.util.List;
  * <ul>
  *   <li>hot (a line's self CPU share ≥ {@code hot.line.flatShare}, its cum share ≥ {@code hot.line.cumShare}
  *       for {@code @cost(cum)}, a function's cum ≥ {@code hot.function.cumShare}; or, with a heap profile the
- *       rule is weighed by, bytes ≥ {@code hot.alloc.share}): the rule's {@code @hotSeverity}, default one level
- *       up, and the profile line as evidence. A line-scoped rule weighed by both profiles (an allocation rule) is
+ *       rule is weighed by, bytes ≥ {@code hot.alloc.share} that cost CPU: with a CPU profile of the heap profile's
+ *       binary, its allocator and collector at {@code hot.line.flatShare}, and, when {@code hot.alloc.cpuShare} is
+ *       above 0, the line's part of them, its share of the bytes times theirs, at {@code hot.alloc.cpuShare}
+ *       ({@link BytesCost})): the rule's {@code @hotSeverity}, default one level up, and the profile line as
+ *       evidence. A line-scoped rule weighed by both profiles (an allocation rule) is
  *       not hot by CPU on a line where the given heap profile saw fewer bytes than {@code hot.alloc.minShare}
  *       (default 0.5 %, the bar a hot line's CPU clears): that CPU is not the allocation's;</li>
  *   <li>not hot, with a CPU profile the rule is weighed by: {@code note};</li>
@@ -77,20 +80,32 @@ public final class Weighing {
      * The thresholds, read from the pack's (or the engine's default) parameters: {@code hot.function.cumShare},
      * {@code hot.line.flatShare}, {@code hot.line.cumShare}, {@code hot.alloc.share} and {@code hot.alloc.minShare}
      * ({@code allocFloor}: the share of the heap profile's bytes a line must hold for its CPU to make an allocation
-     * rule hot) and {@code hot.minSamples} ({@code minSamples}: the CPU samples the measured site must hold for its
-     * share to make it hot; a share of a handful of samples is noise).
+     * rule hot), {@code hot.minSamples} ({@code minSamples}: the CPU samples the measured site must hold for its
+     * share to make it hot; a share of a handful of samples is noise) and {@code hot.alloc.cpuShare} ({@code allocCpu}:
+     * with a CPU profile of the heap profile's binary, the share of the CPU a line's bytes must cost, its share of the
+     * bytes times the allocator's and the collector's share, to make it hot by its bytes; 0: the share of the bytes
+     * alone, {@link BytesCost}).
      */
     public record Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor,
-                             double minSamples) {
-        /** The thresholds with the engine's default {@code hot.minSamples}. */
+                             double minSamples, double allocCpu) {
+        /** The thresholds with the engine's default {@code hot.minSamples} and {@code hot.alloc.cpuShare}. */
         public Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor) {
             this(functionCum, lineFlat, lineCum, alloc, allocFloor, DEFAULT_MIN_SAMPLES);
+        }
+
+        /** The thresholds with the engine's default {@code hot.alloc.cpuShare}. */
+        public Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor,
+                          double minSamples) {
+            this(functionCum, lineFlat, lineCum, alloc, allocFloor, minSamples, DEFAULT_ALLOC_CPU);
         }
     }
 
     /** The default of {@code hot.minSamples} (see docs/rules.md, weighing). */
     public static final double DEFAULT_MIN_SAMPLES = dev.perfwarden.engine.pack.Pack.ENGINE_PARAMETERS
             .get("hot.minSamples");
+    /** The engine's default of {@code hot.alloc.cpuShare}: 0, bytes are weighed by their share (see docs/rules.md). */
+    public static final double DEFAULT_ALLOC_CPU = dev.perfwarden.engine.pack.Pack.ENGINE_PARAMETERS
+            .get("hot.alloc.cpuShare");
 
     /**
      * Weighs one hit.
@@ -138,21 +153,19 @@ public final class Weighing {
         boolean line = basis == Scope.LINE;
         boolean cum = !line || spec.cum();
         Collection<?> site = line ? lines : functions;
+        String where = line ? h.file() + ":" + h.line() : h.symbol();
         Pick c = measured(site, sites, given.cpuInputs(), line, CPU, cum, h.profiles(), counted ? t.minSamples() : 0);
         Pick a = measured(site, sites, given.heapInputs(), line, ALLOC, cum, h.profiles(), 0);
-        List<String> of = new ArrayList<>();
-        for (Pick p : cpu && heap ? List.of(c, a) : cpu ? List.of(c) : heap ? List.of(a) : List.<Pick>of()) {
-            if (!p.input().isEmpty()) {
-                of.add(p.input());
-            }
-        }
+        List<String> of = (cpu && heap ? List.of(c, a) : cpu ? List.of(c) : heap ? List.of(a) : List.<Pick>of())
+                .stream().map(Pick::input).filter(i -> !i.isEmpty()).toList();
         if (cpu && joined && !h.instructions().isEmpty() && (line || h.scope() == Scope.FUNCTION)) {
             // a line's @cost(cum) rule counts a CALL's cum, in samples per unit of cpu time (Go: one per period);
             // a function-scoped hit (its entry and exit) and a line's self rule count flat samples
             boolean lineCum = line && spec.cum();
             return weighInstructions(h, pack, t, ev, c.measure(), heap ? a : null, instructions,
                     lineCum ? given.perUnit() : -1, counted && lineCum ? c.samples() : Long.MAX_VALUE,
-                    heap && BytesCost.matter(profiles, a.input(), t.lineFlat(), t.minSamples()));
+                    heap && BytesCost.hot(profiles, a.input(), a.share(), t, decides(h, true) ? ev : null,
+                            measuredText(where, cum ? "cum" : "self", null, a)));
         }
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self", of);
         double cpuThreshold = !line ? t.functionCum() : cum ? t.lineCum() : t.lineFlat();
@@ -163,9 +176,10 @@ public final class Weighing {
         boolean allocatesLittle = line && cpu && heap && a.share() < t.allocFloor();
         // a share of a handful of samples is noise: the CPU samples measured on the very site must clear hot.minSamples
         boolean fewSamples = counted && c.samples() < t.minSamples();
-        boolean hot = cpu && !allocatesLittle && !fewSamples && c.share() >= cpuThreshold
-                || heap && a.share() >= t.alloc() && BytesCost.matter(profiles, a.input(), t.lineFlat(), t.minSamples());
-        String where = line ? h.file() + ":" + h.line() : h.symbol();
+        // not hot by CPU, with hot.alloc.share of the bytes that cost too little CPU: the evidence says so
+        boolean hot = cpu && !allocatesLittle && !fewSamples && c.share() >= cpuThreshold || heap && BytesCost.hot(
+                profiles, a.input(), a.share(), t, decides(h, cpu) ? ev : null, measuredText(where,
+                        cum ? "cum" : "self", null, a));
         Evidence measured = new Evidence("pprof", measuredText(where, cum ? "cum" : "self", cpu ? c : null,
                 heap ? a : null), null);
         Severity severity;
@@ -180,6 +194,16 @@ public final class Weighing {
             severity = h.severity();
         }
         return finding(h, pack, severity, ev, cost);
+    }
+
+    /**
+     * Whether weighing decides {@code h}'s severity: hot and not hot give it different ones (not for a rule of scope
+     * {@code none}, nor for alloc-heavy-line's warning, {@code @hotSeverity} its {@code @severity} and not weighed by
+     * CPU, nor a hit not to be raised); {@code cpu}: a CPU profile weighs it, so not hot is a note.
+     */
+    private static boolean decides(Hit h, boolean cpu) {
+        Severity hot = h.hotSeverity() != null ? h.hotSeverity() : h.severity().raise();
+        return h.scope() != Scope.NONE && hot != (cpu ? Severity.NOTE : h.severity());
     }
 
     /**
@@ -224,11 +248,12 @@ public final class Weighing {
      * check or call, or a hot function a cold entry. {@code alloc} (the line's bytes) is null when the rule is not
      * weighed by a heap profile. A {@code CALL}'s cum counts the samples of {@code runtime.asyncPreempt} below it,
      * which the line's cum leaves out: a cum rule's share and samples are at most the line's ({@code lineSamples}: its
-     * cum samples, {@code Long.MAX_VALUE} when not counted).
+     * cum samples, {@code Long.MAX_VALUE} when not counted). {@code bytesHot}: whether the line's bytes make it hot
+     * ({@link BytesCost#hot}).
      */
     private static Finding weighInstructions(Hit h, PackRef pack, Thresholds t, List<Evidence> ev, Measure lineCpu,
                                              Pick alloc, Collection<?> instructions, double cumPerUnit,
-                                             long lineSamples, boolean bytesMatter) {
+                                             long lineSamples, boolean bytesHot) {
         boolean cum = cumPerUnit >= 0;
         boolean function = h.scope() == Scope.FUNCTION;
         java.util.Map<Long, List<HotInstruction>> at = named(h, instructions);
@@ -242,8 +267,7 @@ public final class Weighing {
             samples = Math.min(samples, lineSamples);
         }
         // hot.minSamples applies here too: a share of a handful of samples at two instructions is noise
-        boolean hot = share >= (cum ? t.lineCum() : t.lineFlat()) && samples >= t.minSamples()
-                || alloc != null && alloc.share() >= t.alloc() && bytesMatter;
+        boolean hot = share >= (cum ? t.lineCum() : t.lineFlat()) && samples >= t.minSamples() || bytesHot;
         StringBuilder text = new StringBuilder(function ? h.symbol() : h.file() + ":" + h.line())
                 .append(function ? ": the " : ": its ")
                 .append(h.instructions().size()).append(h.instructions().size() == 1 ? " instruction holds "

@@ -45,10 +45,14 @@ class WeighingTest {
         assertThat(own.cost()).isEqualTo(new Cost(0.001, null, Scope.LINE, "self"));
     }
 
+    /** The engine's default thresholds with go-perf's {@code hot.alloc.cpuShare} (0.005): bytes weighed by their CPU. */
+    static final Weighing.Thresholds BY_CPU = new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01, 0.005, 5, 0.005);
+
     /**
-     * segmentio/ksuid v1.0.4: AppendCompressed's append held 13.6 % of the heap profile's bytes, a warning, but the
-     * benchmarks allocate 882 kB in all and the CPU profile shows the allocator and the collector under 0.5 %: a share
-     * of bytes that cost nothing is no cost. The same line where the allocator holds 15 % of the CPU is hot.
+     * A fresh scan of segmentio/ksuid v1.0.4: AppendCompressed's append held 13.6 % of the heap profile's bytes, a
+     * warning, but the benchmarks allocate 882 kB in all and the CPU profile shows the allocator and the collector
+     * under 0.5 %: a share of bytes that cost nothing is no cost, whatever {@code hot.alloc.cpuShare} says. The same
+     * line where the allocator holds 15 % of the CPU is hot.
      */
     @Test
     void aShareOfBytesThatCostNoCpuIsNotHot() {
@@ -59,6 +63,9 @@ class WeighingTest {
                 List.of(), lines);
         assertThat(cheap.severity()).isEqualTo(Severity.NOTE);
         assertThat(cheap.cost().allocShare()).isEqualTo(0.136); // still measured and ranked
+        assertThat(cheap.evidence()).last().extracting(Evidence::text).isEqualTo("a.go:7: cum 13.6 % of alloc_space,"
+                + " but the allocator and the collector hold 0.40 % of the cpu samples (0.4 samples), under"
+                + " hot.line.flatShare (0.50 %): bytes that cost no CPU worth measuring");
         ProfileSummary busy = new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 1_000_000_000L, 2_000_000_000L,
                 10_000_000L, 0.15, 0.03, 0.01, 0);
         assertThat(Weighing.weigh(hit(CostSpec.parse("cum").orElseThrow()), PACK, T, List.of(busy, heapProfile()),
@@ -71,6 +78,93 @@ class WeighingTest {
         // no CPU profile: nothing tells that the bytes cost nothing
         assertThat(Weighing.weigh(hit(CostSpec.parse("cum").orElseThrow()), PACK, T, List.of(heapProfile()),
                 List.of(), lines).severity()).isEqualTo(Severity.WARNING);
+        assertThat(T.allocCpu()).isZero(); // the engine's default: the share of the bytes, demoted only as above
+    }
+
+    /**
+     * {@code hot.alloc.cpuShare} (go-perf: 0.005) weighs a line's bytes by the CPU they cost when a CPU profile of the
+     * heap profile's binary is given: its share of the bytes times the allocator's and the collector's share, against
+     * that share and hot.minSamples. segmentio/ksuid v1.0.4 as committed (testdata/modules/ksuid): AppendCompressed's
+     * append holds 14.1 % of 825 kB, the allocator 0.0 % and the collector 5 of 522 samples (0.96 %): enough for the
+     * engine's default, which looks at all the bytes, but the line's part is 0.14 % of the CPU.
+     */
+    @Test
+    void withACpuProfileOfItsBinaryALinesBytesAreWeighedByTheCpuTheyCost() {
+        CostSpec cum = CostSpec.parse("cum").orElseThrow();
+        List<Object> lines = List.of(lineCost("a.go", 7, "alloc_space", 0, 0.141, 0));
+        ProfileSummary ksuid = new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 5_220_000_000L, 13_000_000_000L,
+                10_000_000L, 0.0, 0.0096, 0.01, 0);
+        assertThat(Weighing.weigh(hit(cum), PACK, T, List.of(ksuid, heapProfile()), List.of(), lines).severity())
+                .isEqualTo(Severity.WARNING);
+        Finding cheap = Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(ksuid, heapProfile()), List.of(), lines);
+        assertThat(cheap.severity()).isEqualTo(Severity.NOTE);
+        assertThat(cheap.cost().allocShare()).isEqualTo(0.141); // still measured and ranked
+        assertThat(cheap.evidence()).last().extracting(Evidence::text).isEqualTo("a.go:7: cum 14.1 % of alloc_space,"
+                + " which cost about 0.14 % of the cpu samples, its share of the allocator's 0.00 % and the collector's"
+                + " 0.96 % (5 samples): under hot.alloc.cpuShare (0.50 %)");
+        // a hit whose severity weighing does not decide (alloc-heavy-line's warning: @hotSeverity its @severity, weighed
+        // by bytes only) keeps it, and no word on what its bytes cost: the rule says why it reports them
+        Hit fixed = new Hit("r", "p", Severity.WARNING, Severity.WARNING, Scope.LINE, "m.f", "a.go", 7, 3, "msg",
+                List.of(), CostSpec.parse("self, alloc").orElseThrow());
+        List<Object> ownBytes = List.of(lineCost("a.go", 7, "alloc_space", 0.141, 0.141, 0.141));
+        Finding kept = Weighing.weigh(fixed, PACK, BY_CPU, List.of(ksuid, heapProfile()), List.of(), ownBytes);
+        assertThat(kept.severity()).isEqualTo(Severity.WARNING);
+        assertThat(kept.evidence()).isEmpty();
+        // tidwall/btree btreeg.go:1588 (iter moved to heap): 99.9 % of the bytes where the allocator holds 7.1 % and
+        // the collector 9.1 % of 1,000 samples: 16.2 % of the CPU, hot
+        List<Object> iter = List.of(lineCost("a.go", 7, "alloc_space", 0, 0.999, 0));
+        ProfileSummary btree = new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 10_000_000_000L, 20_000_000_000L,
+                10_000_000L, 0.071, 0.091, 0.01, 0);
+        assertThat(Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(btree, heapProfile()), List.of(), iter).severity())
+                .isEqualTo(Severity.WARNING);
+        // at the bar: 5 % of the bytes where the two hold 10 % of 1,000 samples is 0.5 %, 5 samples; 4.9 % is not
+        ProfileSummary tenth = new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 10_000_000_000L, 20_000_000_000L,
+                10_000_000L, 0.06, 0.04, 0.01, 0);
+        for (double bytes : new double[] {0.049, 0.05}) {
+            List<Object> l = List.of(lineCost("a.go", 7, "alloc_space", 0, bytes, 0));
+            assertThat(Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(tenth, heapProfile()), List.of(), l).severity())
+                    .as("bytes %s", bytes).isEqualTo(bytes < 0.05 ? Severity.NOTE : Severity.WARNING);
+        }
+        // 0.5 % of the CPU of 100 samples: 0.5 samples' worth, but as sure as the allocator's and the collector's 10
+        // samples (hot.minSamples is asked of those) and the heap profile's share: hot
+        ProfileSummary small = new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 1_000_000_000L, 2_000_000_000L,
+                10_000_000L, 0.06, 0.04, 0.01, 0);
+        List<Object> half = List.of(lineCost("a.go", 7, "alloc_space", 0, 0.05, 0));
+        assertThat(Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(small, heapProfile()), List.of(), half).severity())
+                .isEqualTo(Severity.WARNING);
+        // the two on 4 samples (4 %): noise, whatever the line's share of the bytes
+        ProfileSummary four = new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 1_000_000_000L, 2_000_000_000L,
+                10_000_000L, 0.02, 0.02, 0.01, 0);
+        List<Object> most = List.of(lineCost("a.go", 7, "alloc_space", 0, 0.9, 0));
+        Finding noise = Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(four, heapProfile()), List.of(), most);
+        assertThat(noise.severity()).isEqualTo(Severity.NOTE);
+        assertThat(noise.evidence()).last().extracting(Evidence::text).isEqualTo("a.go:7: cum 90.0 % of alloc_space,"
+                + " but the allocator and the collector hold 4.00 % of the cpu samples (4 samples), under"
+                + " hot.minSamples (5): bytes that cost no CPU worth measuring");
+        // no CPU profile, or only one of another binary: the share of the bytes decides, as without the parameter
+        assertThat(Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(heapProfile()), List.of(), lines).severity())
+                .isEqualTo(Severity.WARNING);
+        ProfileSummary otherCpu = new ProfileSummary("cpu.pprof", "cpu", "nanoseconds", 5_220_000_000L, 0, 10_000_000L,
+                0.0, 0.0096, 0.01, 0, 0, List.of(), "id-a", 0);
+        ProfileSummary heapB = new ProfileSummary("mem.pprof", "alloc_space", "bytes", 1_000_000, 0, 512, 1, 0, 0, 0, 0,
+                List.of(), "id-b", 0);
+        assertThat(Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(otherCpu, heapB), List.of(), lines).severity())
+                .isEqualTo(Severity.WARNING);
+        ProfileSummary heapA = new ProfileSummary("mem.pprof", "alloc_space", "bytes", 1_000_000, 0, 512, 1, 0, 0, 0, 0,
+                List.of(), "id-a", 0);
+        assertThat(Weighing.weigh(hit(cum), PACK, BY_CPU, List.of(otherCpu, heapA), List.of(), lines).severity())
+                .isEqualTo(Severity.NOTE);
+        // a hit weighed by its instructions (and its line's own bytes) is hot by them on the same terms
+        Hit check = hit(CostSpec.DEFAULT).weighedOn(List.of(0x10L));
+        List<Object> ins = List.of(at("m.f", 0x10L, 0, 0, 522));
+        List<Object> own = List.of(lineCost("a.go", 7, "alloc_space", 0.141, 0.141, 0.141));
+        List<Object> ownIter = List.of(lineCost("a.go", 7, "alloc_space", 0.999, 0.999, 0.999));
+        assertThat(Weighing.weigh(check, PACK, T, List.of(ksuid, heapProfile()), List.of(), own, ins, true)
+                .severity()).isEqualTo(Severity.WARNING);
+        assertThat(Weighing.weigh(check, PACK, BY_CPU, List.of(ksuid, heapProfile()), List.of(), own, ins, true)
+                .severity()).isEqualTo(Severity.NOTE);
+        assertThat(Weighing.weigh(check, PACK, BY_CPU, List.of(btree, heapProfile()), List.of(), ownIter, ins, true)
+                .severity()).isEqualTo(Severity.WARNING);
     }
 
     @Test
@@ -85,6 +179,12 @@ class WeighingTest {
                 List.of(cpuProfile(), heapProfile()), List.of(), lines);
         assertThat(both.severity()).isEqualTo(Severity.WARNING);
         assertThat(both.cost().allocShare()).isEqualTo(0.0101);
+        // weighed by the CPU the bytes cost (hot.alloc.cpuShare): 1.01 % of the bytes where the allocator and the
+        // collector hold 15 % is 0.15 % of the CPU, a note, still ranked by its bytes
+        Finding byCpu = Weighing.weigh(hit(CostSpec.parse("cum").orElseThrow()), PACK, BY_CPU,
+                List.of(cpuProfile(), heapProfile()), List.of(), lines);
+        assertThat(byCpu.severity()).isEqualTo(Severity.NOTE);
+        assertThat(byCpu.cost()).isEqualTo(both.cost());
         // a heap profile alone for a CPU-only rule: nothing measured, the rule's own severity
         Finding heapOnly = Weighing.weigh(hit(CostSpec.parse("cpu").orElseThrow()), PACK, T,
                 List.of(heapProfile()), List.of(), lines);
@@ -134,9 +234,15 @@ class WeighingTest {
             assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile(), heapProfile()), List.of(), l)
                     .severity()).as("bytes %s", bytes).isEqualTo(bytes < 0.005 ? Severity.NOTE : Severity.WARNING);
         }
-        // bytes alone at hot.alloc.share make it hot whatever the CPU
+        // bytes alone at hot.alloc.share make it hot whatever the line's CPU, by the engine's default
         List<Object> heavy = List.of(lineCost("a.go", 7, "alloc_space", 0.02, 0.02, 0.02));
         assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, T, List.of(cpuProfile(), heapProfile()), List.of(), heavy)
+                .severity()).isEqualTo(Severity.WARNING);
+        // weighed by the CPU they cost (hot.alloc.cpuShare 0.5 %): 2 % of the bytes where the allocator and the
+        // collector hold 15 % of the CPU is 0.3 %, a note; with a heap profile alone, the share of the bytes decides
+        assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, BY_CPU, List.of(cpuProfile(), heapProfile()), List.of(),
+                heavy).severity()).isEqualTo(Severity.NOTE);
+        assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, BY_CPU, List.of(heapProfile()), List.of(), heavy)
                 .severity()).isEqualTo(Severity.WARNING);
     }
 
