@@ -58,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RealModuleTest {
     private static final List<String> MODULES = List.of("murmur3", "bitset", "chi", "uuid", "xsync", "fastjson", "btree",
-            "lz4", "decimal", "gbtree", "lru", "humanize", "jsoniter", "ksuid");
+            "lz4", "decimal", "gbtree", "lru", "humanize", "jsoniter", "ksuid", "glob");
     private static final Pattern JUDGED = Pattern.compile("^(\\S+)\\s+(\\S+):(\\d+)\\s+(actionable|unimportant|wrong)\\s+--\\s+(.+)$");
     /** {@code shown N -- why}: how many findings the default text report shows (required when it shows none). */
     private static final Pattern SHOWN = Pattern.compile("^shown\\s+(\\d+)\\s+--\\s+(.+)$");
