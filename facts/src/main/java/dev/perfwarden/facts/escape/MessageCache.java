@@ -18,9 +18,17 @@ final class MessageCache {
     private static final long M = 0x9E3779B97F4A7C15L;
 
     private final int max;
-    private int[] hashes;
-    private byte[][] keys;
+    /**
+     * The open-addressing table, two longs per slot so that a probe reads one place: the message's hash and its entry
+     * ({@code hash << 32 | entry + 1}, 0 for a free slot), and where its bytes lie in {@link #arena} ({@code offset <<
+     * 32 | length}). The bytes are compared only when the hash matches.
+     */
+    private long[] slots;
+    /** What was put for each message, by entry (in the order they came: an entry never moves). */
     private Object[] values;
+    /** The messages' bytes, one after the other. */
+    private byte[] arena;
+    private int arenaSize;
     private int size;
     /** The hash and slot of the last {@link #get} that missed, for the {@link #put} that follows it. */
     private int missHash;
@@ -29,64 +37,77 @@ final class MessageCache {
     /** A cache of at most {@code max} messages, sized at once for about {@code expected} (no rehashing while read). */
     MessageCache(int max, int expected) {
         this.max = max;
-        int slots = Integer.highestOneBit(Math.max(1 << 10, Math.min(max, expected)) * 2 - 1) * 2;
-        hashes = new int[slots];
-        keys = new byte[slots][];
-        values = new Object[slots];
+        int n = Integer.highestOneBit(Math.max(1 << 10, Math.min(max, expected)) * 2 - 1) * 2;
+        slots = new long[2 * n];
+        values = new Object[n / 2];
+        arena = new byte[16 * n];
     }
 
     /** What was put for the bytes {@code b[from, to)}, or null. */
     Object get(byte[] b, int from, int to) {
         int h = hash(b, from, to);
         int len = to - from;
-        int mask = keys.length - 1;
+        long[] t = slots;
+        int mask = t.length / 2 - 1;
         for (int i = slot(h) & mask; ; i = (i + 1) & mask) {
-            byte[] k = keys[i];
-            if (k == null) {
+            long head = t[2 * i];
+            if (head == 0) {
                 missHash = h;
                 missSlot = i;
                 return null;
             }
-            if (hashes[i] == h && k.length == len && Arrays.equals(k, 0, len, b, from, to)) {
-                return values[i];
+            if ((int) (head >>> 32) == h) {
+                long at = t[2 * i + 1];
+                int off = (int) (at >>> 32);
+                if ((int) at == len && Arrays.equals(arena, off, off + len, b, from, to)) {
+                    return values[(int) head - 1];
+                }
             }
         }
     }
 
     /** Keeps {@code value} for {@code b[from, to)}, which the {@link #get} just before missed (nothing else between). */
     void put(byte[] b, int from, int to, Object value) {
-        if (missSlot < 0 || size >= max) {
+        int len = to - from;
+        if (missSlot < 0 || size >= max || arenaSize + len < 0 || arenaSize + len > Integer.MAX_VALUE - 16) {
             return;
         }
         int i = missSlot;
         missSlot = -1;
-        keys[i] = Arrays.copyOfRange(b, from, to);
-        hashes[i] = missHash;
-        values[i] = value;
-        if (++size * 2 > keys.length) {
+        if (arenaSize + len > arena.length) {
+            arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(arenaSize + len,
+                    2L * arena.length)));
+        }
+        System.arraycopy(b, from, arena, arenaSize, len);
+        int entry = size++;
+        if (entry == values.length) {
+            values = Arrays.copyOf(values, Math.max(16, 2 * entry));
+        }
+        values[entry] = value;
+        slots[2 * i] = (long) missHash << 32 | (entry + 1);
+        slots[2 * i + 1] = (long) arenaSize << 32 | len;
+        arenaSize += len;
+        if (size * 2 > slots.length / 2) {
             grow();
         }
     }
 
+    /** Doubles the table (the entries stay where they are). */
     private void grow() {
-        byte[][] oldKeys = keys;
-        int[] oldHashes = hashes;
-        Object[] oldValues = values;
-        keys = new byte[oldKeys.length * 2][];
-        hashes = new int[keys.length];
-        values = new Object[keys.length];
-        int mask = keys.length - 1;
-        for (int k = 0; k < oldKeys.length; k++) {
-            if (oldKeys[k] != null) {
-                int i = slot(oldHashes[k]) & mask;
-                while (keys[i] != null) {
+        long[] old = slots;
+        long[] t = new long[2 * old.length];
+        int mask = t.length / 2 - 1;
+        for (int k = 0; k < old.length; k += 2) {
+            if (old[k] != 0) {
+                int i = slot((int) (old[k] >>> 32)) & mask;
+                while (t[2 * i] != 0) {
                     i = (i + 1) & mask;
                 }
-                keys[i] = oldKeys[k];
-                hashes[i] = oldHashes[k];
-                values[i] = oldValues[k];
+                t[2 * i] = old[k];
+                t[2 * i + 1] = old[k + 1];
             }
         }
+        slots = t;
     }
 
     /** The bytes eight at a time, as little-endian longs. */

@@ -19,19 +19,26 @@ import java.util.Arrays;
  * by the strings it is made of.
  */
 public final class Interner {
+    /**
+     * The open-addressing table, {@link #W} longs per slot so that a lookup reads one slot's data together: the
+     * string's hash and its entry ({@code hash << 32 | entry + 1}, 0 for a free slot), where its UTF-8 bytes lie in
+     * {@link #arena} ({@code offset << 32 | length}, {@link #NO_BYTES_YET} until a byte lookup has met it), and its
+     * two {@link #keyHash} lanes. The bytes are read only when the hash matches.
+     */
+    private long[] slots;
+    private static final int W = 4;
+    private static final long NO_BYTES_YET = -1L;
     private final int max;
-    private String[] table = new String[1 << 10];
-    /** Each pooled string's hash, by slot (a probe compares it without reading the string). */
-    private int[] hashes = new int[1 << 10];
-    /** Each pooled string's UTF-8 bytes, by slot, once a byte lookup has met it (compared as arrays). */
-    private byte[][] utf8 = new byte[1 << 10][];
-    /** Each pooled string's {@link #keyHash} lanes, by slot. */
-    private long[] keys = new long[2 << 10];
-    /** What a caller attached to each pooled string ({@link #attach}), by slot. */
-    private Object[] attached = new Object[1 << 10];
+    /** The pooled strings in the order they came, by entry (an entry never moves when the table grows). */
+    private String[] strings;
+    /** What a caller attached to each pooled string ({@link #attach}), by entry. */
+    private Object[] attached;
+    /** The UTF-8 bytes of the pooled strings byte lookups have met, one after the other. */
+    private byte[] arena;
+    private int arenaSize;
     private int size;
-    /** The slot of the string the last {@code intern} returned, or -1 when it is not pooled. */
-    private int lastSlot = -1;
+    /** The entry of the string the last {@code intern} returned, or -1 when it is not pooled. */
+    private int lastEntry = -1;
     private long lastHigh;
     private long lastLow;
 
@@ -40,7 +47,15 @@ public final class Interner {
     }
 
     public Interner(int max) {
+        this(max, 1 << 10);
+    }
+
+    private Interner(int max, int tableSlots) {
         this.max = max;
+        slots = new long[W * tableSlots];
+        strings = new String[tableSlots / 2];
+        attached = new Object[tableSlots / 2];
+        arena = new byte[16 * tableSlots];
     }
 
     /**
@@ -48,14 +63,8 @@ public final class Interner {
      * a table of hundreds of thousands of strings while it is read).
      */
     public static Interner expecting(int expected) {
-        Interner in = new Interner();
-        int slots = Integer.highestOneBit(Math.max(1 << 10, Math.min(1 << 21, expected)) * 2 - 1) * 2;
-        in.table = new String[slots];
-        in.hashes = new int[slots];
-        in.utf8 = new byte[slots][];
-        in.keys = new long[2 * slots];
-        in.attached = new Object[slots];
-        return in;
+        int tableSlots = Integer.highestOneBit(Math.max(1 << 10, Math.min(1 << 21, expected)) * 2 - 1) * 2;
+        return new Interner(1 << 20, tableSlots);
     }
 
     public String intern(String s) {
@@ -88,7 +97,7 @@ public final class Interner {
      * as a parsed position, so that a string seen before is not parsed again), or null.
      */
     public Object lastAttachment() {
-        return lastSlot < 0 ? null : attached[lastSlot];
+        return lastEntry < 0 ? null : attached[lastEntry];
     }
 
     /**
@@ -96,15 +105,15 @@ public final class Interner {
      * calls: -1 when it is not pooled.
      */
     public int lastHandle() {
-        return lastSlot;
+        return lastEntry;
     }
 
     /**
      * As {@link #attach(String, Object)}, for {@code pooled} that the call which gave {@code handle} returned: found by
-     * the handle without hashing it again (looked up as before when the table has grown since).
+     * the handle without hashing it again.
      */
     public void attach(int handle, String pooled, Object value) {
-        if (handle >= 0 && handle < table.length && table[handle] == pooled) {
+        if (handle >= 0 && handle < size && strings[handle] == pooled) {
             attached[handle] = value;
         } else {
             attach(pooled, value);
@@ -116,15 +125,15 @@ public final class Interner {
         long high = lastHigh;
         long low = lastLow;
         intern(pooled);
-        if (lastSlot >= 0 && table[lastSlot] == pooled) {
-            attached[lastSlot] = value;
+        if (lastEntry >= 0 && strings[lastEntry] == pooled) {
+            attached[lastEntry] = value;
         }
         lastHigh = high;
         lastLow = low;
     }
 
     private String empty() {
-        lastSlot = -1;
+        lastEntry = -1;
         lastHigh = EMPTY_HIGH;
         lastLow = EMPTY_LOW;
         return "";
@@ -132,17 +141,21 @@ public final class Interner {
 
     private String intern(String src, int from, int to, String whole) {
         int h = hash(src, from, to);
-        int mask = table.length - 1;
+        long[] t = slots;
+        int mask = t.length / W - 1;
         int len = to - from;
         for (int i = slot(h) & mask; ; i = (i + 1) & mask) {
-            String had = table[i];
-            if (had == null) {
+            long head = t[W * i];
+            if (head == 0) {
                 String s = whole != null ? whole : src.substring(from, to);
-                add(i, s, h, null);
+                add(i, s, h, NO_BYTES_YET);
                 return s;
             }
-            if (hashes[i] == h && had.length() == len && src.regionMatches(from, had, 0, len)) {
-                return found(i);
+            if ((int) (head >>> 32) == h) {
+                String had = strings[(int) head - 1];
+                if (had.length() == len && src.regionMatches(from, had, 0, len)) {
+                    return found(i);
+                }
             }
         }
     }
@@ -156,31 +169,59 @@ public final class Interner {
             return empty();
         }
         int h = hash(src, from, to);
-        int mask = table.length - 1;
+        long[] t = slots;
+        int mask = t.length / W - 1;
         int len = to - from;
         for (int i = slot(h) & mask; ; i = (i + 1) & mask) {
-            String had = table[i];
-            if (had == null) {
-                byte[] key = Arrays.copyOfRange(src, from, to);
-                String s = new String(key, ascii(key) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-                add(i, s, h, key);
+            long head = t[W * i];
+            if (head == 0) {
+                String s = new String(src, from, len, ascii(src, from, to) ? StandardCharsets.ISO_8859_1
+                        : StandardCharsets.UTF_8);
+                add(i, s, h, size < max ? store(src, from, len) : NO_BYTES_YET);
                 return s;
             }
-            if (hashes[i] == h) {
-                byte[] key = utf8[i];
-                if (key == null) {
-                    if (had.length() == len && sameAscii(had, src, from, len)) {
-                        utf8[i] = Arrays.copyOfRange(src, from, to); // ASCII: its UTF-8 bytes are these
-                        return found(i);
-                    }
-                    key = bytesOf(had);
-                    utf8[i] = key;
-                }
-                if (key.length == len && Arrays.equals(key, 0, len, src, from, to)) {
+            if ((int) (head >>> 32) == h) {
+                long at = t[W * i + 1];
+                if (at == NO_BYTES_YET ? firstMet(i, (int) head - 1, src, from, len)
+                        : (int) at == len && Arrays.equals(arena, (int) (at >>> 32), (int) (at >>> 32) + len, src,
+                                from, to)) {
                     return found(i);
                 }
             }
         }
+    }
+
+    /**
+     * Whether the pooled string of slot {@code i}, met by bytes for the first time, is the part {@code src[from, from +
+     * len)}; its UTF-8 bytes are kept for the lookups after.
+     */
+    private boolean firstMet(int i, int entry, byte[] src, int from, int len) {
+        String had = strings[entry];
+        if (had.length() == len && sameAscii(had, src, from, len)) {
+            slots[W * i + 1] = store(src, from, len); // ASCII: its UTF-8 bytes are these
+            return true;
+        }
+        byte[] key = bytesOf(had);
+        slots[W * i + 1] = store(key, 0, key.length);
+        return key.length == len && Arrays.equals(key, 0, len, src, from, from + len);
+    }
+
+    /**
+     * Copies {@code src[from, from + len)} into the arena: where it lies there ({@link #NO_BYTES_YET} when the arena
+     * cannot grow so far: the bytes are then made again at each meeting).
+     */
+    private long store(byte[] src, int from, int len) {
+        int need = arenaSize + len;
+        if (need < 0 || need > Integer.MAX_VALUE - 16) {
+            return NO_BYTES_YET;
+        }
+        if (need > arena.length) {
+            arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(need, 2L * arena.length)));
+        }
+        System.arraycopy(src, from, arena, arenaSize, len);
+        long at = (long) arenaSize << 32 | len;
+        arenaSize = need;
+        return at;
     }
 
     private static final byte[] NO_BYTES = {};
@@ -208,34 +249,43 @@ public final class Interner {
         return new String(b, StandardCharsets.UTF_8).equals(s) ? b : NO_BYTES;
     }
 
-    private String found(int slot) {
-        lastSlot = slot;
-        lastHigh = keys[2 * slot];
-        lastLow = keys[2 * slot + 1];
-        return table[slot];
+    private String found(int i) {
+        long[] t = slots;
+        int entry = (int) t[W * i] - 1;
+        lastEntry = entry;
+        lastHigh = t[W * i + 2];
+        lastLow = t[W * i + 3];
+        return strings[entry];
     }
 
-    private static boolean ascii(byte[] b) {
-        for (byte x : b) {
-            if (x < 0) {
+    private static boolean ascii(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
                 return false;
             }
         }
         return true;
     }
 
-    private void add(int slot, String s, int h, byte[] key) {
+    /** Pools {@code s} in the free slot {@code i} (nothing past {@code max} strings), its bytes {@code at}. */
+    private void add(int i, String s, int h, long at) {
         keyHashes(s);
-        lastSlot = -1;
+        lastEntry = -1;
         if (size < max) {
-            lastSlot = slot;
-            table[slot] = s;
-            hashes[slot] = h;
-            utf8[slot] = key;
-            keys[2 * slot] = lastHigh;
-            keys[2 * slot + 1] = lastLow;
-            if (++size * 2 > table.length) {
-                lastSlot = grow(slot);
+            int entry = size++;
+            if (entry == strings.length) {
+                strings = Arrays.copyOf(strings, Math.max(16, 2 * entry));
+                attached = Arrays.copyOf(attached, strings.length);
+            }
+            strings[entry] = s;
+            lastEntry = entry;
+            long[] t = slots;
+            t[W * i] = (long) h << 32 | (entry + 1);
+            t[W * i + 1] = at;
+            t[W * i + 2] = lastHigh;
+            t[W * i + 3] = lastLow;
+            if (size * 2 > t.length / W) {
+                grow();
             }
         }
     }
@@ -339,38 +389,20 @@ public final class Interner {
         return h ^ (h >>> 31);
     }
 
-    /** Doubles the table; the new slot of old slot {@code watched}. */
-    private int grow(int watched) {
-        int moved = -1;
-        Object[] oldAttached = attached;
-        String[] old = table;
-        int[] oldHashes = hashes;
-        byte[][] oldUtf8 = utf8;
-        long[] oldKeys = keys;
-        table = new String[old.length * 2];
-        hashes = new int[table.length];
-        utf8 = new byte[table.length][];
-        keys = new long[2 * table.length];
-        attached = new Object[table.length];
-        int mask = table.length - 1;
-        for (int k = 0; k < old.length; k++) {
-            if (old[k] != null) {
-                int i = slot(oldHashes[k]) & mask;
-                while (table[i] != null) {
+    /** Doubles the table (the entries stay where they are). */
+    private void grow() {
+        long[] old = slots;
+        long[] t = new long[2 * old.length];
+        int mask = t.length / W - 1;
+        for (int k = 0; k < old.length; k += W) {
+            if (old[k] != 0) {
+                int i = slot((int) (old[k] >>> 32)) & mask;
+                while (t[W * i] != 0) {
                     i = (i + 1) & mask;
                 }
-                table[i] = old[k];
-                hashes[i] = oldHashes[k];
-                utf8[i] = oldUtf8[k];
-                keys[2 * i] = oldKeys[2 * k];
-                keys[2 * i + 1] = oldKeys[2 * k + 1];
-                attached[i] = oldAttached[k];
-                if (k == watched) {
-                    moved = i;
-                }
+                System.arraycopy(old, k, t, W * i, W);
             }
         }
-        return moved;
+        slots = t;
     }
-
 }
