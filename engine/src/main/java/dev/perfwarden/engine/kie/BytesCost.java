@@ -108,14 +108,12 @@ final class BytesCost {
         return cpus;
     }
 
-    /** The allocator's and the collector's share of a CPU profile's samples. */
     private static double share(ProfileSummary cpu) {
-        return cpu.allocatorShare() + cpu.gcShare();
+        return cpu.heapCostShare();
     }
 
-    /** Their samples (the profile's total over its period; unbounded when the period is unknown). */
     private static double samples(ProfileSummary cpu) {
-        return cpu.period() > 0 ? share(cpu) * Math.abs(cpu.total()) / cpu.period() : Double.MAX_VALUE;
+        return cpu.heapCostSamples();
     }
 
     private static String name(ProfileSummary p) {

@@ -55,6 +55,19 @@ public record ProfileSummary(
         return binary.isEmpty() || other.binary.isEmpty() || binary.equals(other.binary);
     }
 
+    /**
+     * The allocator's and the collector's share of a CPU profile's samples: what all the bytes of a heap profile of
+     * the same program cost (the engine's weighing of a line's bytes and interface-escape's both read it).
+     */
+    public double heapCostShare() {
+        return allocatorShare + gcShare;
+    }
+
+    /** {@link #heapCostShare()} as a number of samples (the total over the period); unbounded when no period is known. */
+    public double heapCostSamples() {
+        return period > 0 ? heapCostShare() * Math.abs(total) / period : Double.MAX_VALUE;
+    }
+
     /** The share of {@code value} in everything the profile holds, setup left out included ({@code go tool pprof}'s). */
     public double shareOfAll(long value) {
         long all = Math.abs(total) + Math.abs(leftOut);
