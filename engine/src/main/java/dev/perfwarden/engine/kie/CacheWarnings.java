@@ -32,8 +32,9 @@ final class CacheWarnings {
 
     /**
      * The cache folder {@code folder} is refused ({@code why}, which names the folder and its owner or mode): said
-     * once per process and, when the per-user state folder can remember it, once for as long as the folder stays as
-     * it is (a run that finds it otherwise, or the folder accepted again and then refused, says it again).
+     * once per process and, when the per-user state folder can remember it, once for as long as the line stays the
+     * same (another folder, mode or owner changes it and it is said again; a folder accepted in between and then
+     * refused for the same reason is not said again).
      */
     static void refused(Path folder, String why) {
         String line = "pack cache " + folder + " not used: " + why + "; each run compiles its packs to the executable"
