@@ -92,7 +92,8 @@ class LauncherExitTest {
         assertThat(run(d, fakeJava(d, "kill -TERM $$"), null, "").exit()).isEqualTo(143);
         d = Files.createDirectory(dir.resolve("nostatus"));
         assertThat(run(d, fakeJava(d, "exit 1"), null, "").exit()).isEqualTo(70);
-        try (var s = Files.list(dir)) {
+        // each run's TMPDIR is its own folder under dir: no status file is left in any of them
+        try (var s = Files.walk(dir)) {
             assertThat(s.filter(p -> p.getFileName().toString().startsWith("perfwarden-status"))).isEmpty();
         }
     }

@@ -164,7 +164,7 @@ public final class Weighing {
             boolean lineCum = line && spec.cum();
             return weighInstructions(h, pack, t, ev, c.measure(), heap ? a : null, instructions,
                     lineCum ? given.perUnit() : -1, counted && lineCum ? c.samples() : Long.MAX_VALUE,
-                    heap && BytesCost.hot(profiles, a.input(), a.share(), t, decides(h, true) ? ev : null,
+                    () -> heap && BytesCost.hot(profiles, a.input(), a.share(), t, decides(h, true) ? ev : null,
                             measuredText(where, cum ? "cum" : "self", null, a)));
         }
         Cost cost = new Cost(cpu ? c.share() : null, heap ? a.share() : null, basis, cum ? "cum" : "self", of);
@@ -249,11 +249,11 @@ public final class Weighing {
      * weighed by a heap profile. A {@code CALL}'s cum counts the samples of {@code runtime.asyncPreempt} below it,
      * which the line's cum leaves out: a cum rule's share and samples are at most the line's ({@code lineSamples}: its
      * cum samples, {@code Long.MAX_VALUE} when not counted). {@code bytesHot}: whether the line's bytes make it hot
-     * ({@link BytesCost#hot}).
+     * ({@link BytesCost#hot}), asked only when its instructions do not (so a hot hit gets no cheap-bytes evidence).
      */
     private static Finding weighInstructions(Hit h, PackRef pack, Thresholds t, List<Evidence> ev, Measure lineCpu,
                                              Pick alloc, Collection<?> instructions, double cumPerUnit,
-                                             long lineSamples, boolean bytesHot) {
+                                             long lineSamples, java.util.function.BooleanSupplier bytesHot) {
         boolean cum = cumPerUnit >= 0;
         boolean function = h.scope() == Scope.FUNCTION;
         java.util.Map<Long, List<HotInstruction>> at = named(h, instructions);
@@ -267,7 +267,8 @@ public final class Weighing {
             samples = Math.min(samples, lineSamples);
         }
         // hot.minSamples applies here too: a share of a handful of samples at two instructions is noise
-        boolean hot = share >= (cum ? t.lineCum() : t.lineFlat()) && samples >= t.minSamples() || bytesHot;
+        boolean hot = share >= (cum ? t.lineCum() : t.lineFlat()) && samples >= t.minSamples()
+                || bytesHot.getAsBoolean();
         StringBuilder text = new StringBuilder(function ? h.symbol() : h.file() + ":" + h.line())
                 .append(function ? ": the " : ": its ")
                 .append(h.instructions().size()).append(h.instructions().size() == 1 ? " instruction holds "

@@ -97,24 +97,12 @@ public final class SessionGuard {
     }
 
     /**
-     * Runs {@code work} (insert the facts, fire the rules) on {@code session} within {@code limits}.
+     * Runs {@code work} (insert the facts, fire the rules) on {@code session} within {@code limits}; the hits the
+     * rules insert are held to {@code budget} (shared by the sessions of one run).
      *
      * @param packOfRule maps a rule's DRL package to its pack id
-     */
-    public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
-                           Consumer<KieSession> work) {
-        run(session, limits, packOfRule, new HitBudget(pkg -> true), work);
-    }
-
-    /** As above; the hits the rules insert are held to {@code budget} (shared by the sessions of one run). */
-    public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
-                           HitBudget budget, Consumer<KieSession> work) {
-        run(session, limits, packOfRule, List.of(), budget, work);
-    }
-
-    /**
-     * As above; {@code fromPaths} are the ids of the session's packs that are not built in: what a breach outside
-     * any consequence (while matching) names as the suspects, and the only packs its advice may raise a limit for.
+     * @param fromPaths  the ids of the session's packs that are not built in: what a breach outside any consequence
+     *                   (while matching) names as the suspects, and the only packs its advice may raise a limit for
      */
     public static void run(KieSession session, SessionLimits limits, Function<String, String> packOfRule,
                            List<String> fromPaths, HitBudget budget, Consumer<KieSession> work) {

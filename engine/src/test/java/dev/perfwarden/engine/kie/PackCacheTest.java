@@ -51,7 +51,6 @@ class PackCacheTest {
         assertThat(one.compiledBy()).isEqualTo("pack-cache");
         List<Finding> first = one.run(facts, Map.of());
         assertThat(files(".jar")).hasSize(1);
-        assertThat(files(".seen")).isEmpty();
 
         RuleSet two = RuleSet.build(List.of(pack));
         assertThat(two.compiledBy()).isEqualTo("pack-cache");
@@ -200,12 +199,6 @@ class PackCacheTest {
         System.setProperty("perfwarden.cache", cache.toString());
         assertThat(RuleSet.build(List.of(PackLoader.load(TestPacks.testpack()))).compiledBy()).isEqualTo("pack-cache");
         assertThat(Files.isRegularFile(cache.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("the link was replaced by an entry").isTrue();
-        // dangling links under the names of the markers (.seen of earlier versions, .classic) are never written through
-        Path target = elsewhere.resolve("created-by-victim");
-        Files.delete(cache.resolve(name));
-        Files.createSymbolicLink(cache.resolve(name.replace(".jar", ".seen")), target);
-        RuleSet.build(List.of(PackLoader.load(TestPacks.testpack())));
-        assertThat(target).doesNotExist();
         // a new folder is made private (0700)
         Path made = elsewhere.resolve("new/rules");
         System.setProperty("perfwarden.cache", made.toString());
