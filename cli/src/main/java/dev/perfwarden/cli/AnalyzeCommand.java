@@ -17,10 +17,10 @@ import java.util.concurrent.Callable;
 /** {@code perfwarden analyze PATH...|-}: captured toolchain output in, findings out. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Analyse captured Go toolchain output (files, directories, or - for stdin).",
-                "Formats are recognised by content: -m/-m=2 text, the -json=0,DIR tree, -S listings,",
-                "objdump, SSA dumps, pprof profiles, go test -bench output. Go sources found in a",
-                "directory argument (or given with --source) attribute facts to their functions.",
-                "Settings come from .perfwarden.yaml (found upward from the module); a lock file pins the",
+                "Formats are recognised by content: -m/-m=2 text, the -json=0,DIR tree, -S listings, " +
+                "objdump, SSA dumps, pprof profiles, go test -bench output. Go sources found in a " +
+                "directory argument (or given with --source) attribute facts to their functions. " +
+                "Settings come from .perfwarden.yaml (found upward from the module); a lock file pins the " +
                 "packs; //perfwarden:ignore RULE -- reason comments and --baseline hide accepted findings."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec

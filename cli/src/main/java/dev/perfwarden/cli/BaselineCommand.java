@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 /** {@code perfwarden baseline create}: accept today's findings, so that later runs report only new ones. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = {"Record the findings a project has accepted: later runs report only new ones.",
-                "Baselines: the findings a project has accepted, matched by fingerprint (which survives",
+                "Baselines: the findings a project has accepted, matched by fingerprint (which survives " +
                 "line shifts). 'analyze --baseline FILE' then reports only findings that are not in it."},
         subcommands = {BaselineCommand.Create.class})
 public final class BaselineCommand implements Runnable {
@@ -39,7 +39,7 @@ public final class BaselineCommand implements Runnable {
     /** {@code perfwarden baseline create [--out FILE] PATH...}: the same inputs and options as analyze. */
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Write every finding of PATH... to a baseline file.",
-                    "Analyse PATH... as 'perfwarden analyze' does and write every finding it would report",
+                    "Analyse PATH... as 'perfwarden analyze' does and write every finding it would report " +
                     "(after source suppressions, without any existing baseline) to a baseline file."})
     static final class Create implements Callable<Integer> {
         @Spec

@@ -31,10 +31,10 @@ import java.util.concurrent.Callable;
 /** {@code perfwarden batch}: one pinned set of packs over many repositories; the work is in module batch. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Analyse many repositories with one set of packs.",
-                "Analyse many repositories with one set of packs: a manifest (repos.yaml) of capture",
-                "folders, Go modules to scan and git repositories to clone, or --dirs of capture folders.",
-                "Writes per repository <id>.json and <id>.sarif, and findings.jsonl, summary.json and",
-                "summary.txt to --out-dir. Exit 3 when any repository could not be analysed, else 1 when any",
+                "Analyse many repositories with one set of packs: a manifest (repos.yaml) of capture " +
+                "folders, Go modules to scan and git repositories to clone, or --dirs of capture folders. " +
+                "Writes per repository <id>.json and <id>.sarif, and findings.jsonl, summary.json and " +
+                "summary.txt to --out-dir. Exit 3 when any repository could not be analysed, else 1 when any " +
                 "gate failed. See docs/batch.md."})
 public final class BatchCommand implements Callable<Integer> {
     @Spec

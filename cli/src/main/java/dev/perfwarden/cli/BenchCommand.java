@@ -33,9 +33,9 @@ public final class BenchCommand implements Runnable {
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
             description = {"Compare a base and a head go test -bench output as benchstat does.",
-                    "Compare a base and a head go test -bench output as benchstat does: per benchmark and unit,",
-                    "medians with 95%% confidence intervals, the Mann-Whitney U p-value and the delta (~ when p > alpha).",
-                    "Run each side with -count 10 (at least 6 runs give an interval, 4 a test at alpha 0.05).",
+                    "Compare a base and a head go test -bench output as benchstat does: per benchmark and unit, " +
+                    "medians with 95%% confidence intervals, the Mann-Whitney U p-value and the delta (~ when p > alpha). " +
+                    "Run each side with -count 10 (at least 6 runs give an interval, 4 a test at alpha 0.05). " +
                     "Exit code 0 whatever the result: the gate is 'perfwarden contract check' (bench clauses)."})
     public static final class Compare implements Callable<Integer> {
         @Spec

@@ -30,17 +30,17 @@ public final class ContractCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Check a service's contract against measurements.",
-                    "Check a service's contract against measurements: k6 summaries (--summary-export or",
-                    "handleSummary JSON), /metrics scrapes (# scraped-at: first line), Prometheus query_range JSON,",
-                    "GODEBUG=gctrace=1 output, go test -bench output (the head run; --base gives the base run).",
-                    "Every limit gets a verdict under contract/<service>/<clause>: violated (error, fails the gate),",
+                    "Check a service's contract against measurements: k6 summaries (--summary-export or " +
+                    "handleSummary JSON), /metrics scrapes (# scraped-at: first line), Prometheus query_range JSON, " +
+                    "GODEBUG=gctrace=1 output, go test -bench output (the head run; --base gives the base run). " +
+                    "Every limit gets a verdict under contract/<service>/<clause>: violated (error, fails the gate), " +
                     "unverified (warning: nothing measured it), met (note). Other rules' findings are hidden and counted."})
     public static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Option(names = "--contract", paramLabel = "FILE",
-                description = {"A contract file (contracts/<service>.yaml). Repeatable. Without it: the contracts: list",
+                description = {"A contract file (contracts/<service>.yaml). Repeatable. Without it: the contracts: list " +
                         "of .perfwarden.yaml; //gcassert: directives under --source are checked in any case."})
         List<Path> contractFiles = new ArrayList<>();
 

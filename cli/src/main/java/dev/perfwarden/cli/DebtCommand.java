@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "debt", mixinStandardHelpOptions = true,
         description = {"Track performance debt over time in a database, with an HTML board.",
-                "Track performance debt over time: record each run's JSON report in a database (SQLite by",
-                "default, PostgreSQL by JDBC URL), show open, new and fixed findings and debt points per service",
+                "Track performance debt over time: record each run's JSON report in a database (SQLite by " +
+                "default, PostgreSQL by JDBC URL), show open, new and fixed findings and debt points per service " +
                 "and rule, and write a self-contained HTML board."},
         subcommands = {DebtCommand.Record.class, DebtCommand.Show.class, DebtCommand.Board.class})
 public final class DebtCommand implements Runnable {
@@ -41,9 +41,9 @@ public final class DebtCommand implements Runnable {
     /** {@code --db}, shared by the three subcommands. */
     static final class Db {
         @Option(names = "--db", paramLabel = "FILE|JDBC-URL",
-                description = {"The database: an SQLite file, jdbc:sqlite:FILE, or jdbc:postgresql://HOST/DB (user and",
-                        "password in the URL or in PERFWARDEN_DB_USER / PERFWARDEN_DB_PASSWORD). Default:",
-                        "$XDG_DATA_HOME/perfwarden/debt.db, else ~/.local/share/perfwarden/debt.db. Created and",
+                description = {"The database: an SQLite file, jdbc:sqlite:FILE, or jdbc:postgresql://HOST/DB (user and " +
+                        "password in the URL or in PERFWARDEN_DB_USER / PERFWARDEN_DB_PASSWORD). Default: " +
+                        "$XDG_DATA_HOME/perfwarden/debt.db, else ~/.local/share/perfwarden/debt.db. Created and " +
                         "migrated on first use."})
         String db;
     }
@@ -79,8 +79,8 @@ public final class DebtCommand implements Runnable {
 
     @Command(name = "record", mixinStandardHelpOptions = true,
             description = {"Store one run's findings and contract verdicts.",
-                    "Store one run: the findings (fingerprint, rule, severity, package, file:line, measured cost)",
-                    "and contract verdicts of a report written by analyze/scan/contract check --format json.",
+                    "Store one run: the findings (fingerprint, rule, severity, package, file:line, measured cost) " +
+                    "and contract verdicts of a report written by analyze/scan/contract check --format json. " +
                     "One transaction: concurrent CI jobs recording at once lose nothing."})
     static final class Record implements Callable<Integer> {
         @Spec
@@ -128,7 +128,7 @@ public final class DebtCommand implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Show open, new and fixed findings and debt points per service and rule.",
-                    "Per service and rule: open findings of the latest run, new and fixed ones since --since",
+                    "Per service and rule: open findings of the latest run, new and fixed ones since --since " +
                     "(default: the run before), and debt points weighted by severity and measured cost."})
     static final class Show implements Callable<Integer> {
         @Spec
@@ -164,7 +164,7 @@ public final class DebtCommand implements Runnable {
 
     @Command(name = "board", mixinStandardHelpOptions = true,
             description = {"Write the debt board: one self-contained HTML page.",
-                    "Write the board: one self-contained HTML page (no network, opens from file://) with the",
+                    "Write the board: one self-contained HTML page (no network, opens from file://) with the " +
                     "debt trend of each service, a package × rule heat map and the top debts linked to their report."})
     static final class Board implements Callable<Integer> {
         @Spec

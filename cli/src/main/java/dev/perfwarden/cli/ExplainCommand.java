@@ -17,9 +17,9 @@ import java.util.concurrent.Callable;
 /** {@code perfwarden explain RULE}: prints a rule's doc page with its metadata. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Print a rule's documentation: what the compiler really does, the evidence, how to fix.",
-                "Looks in the built-in packs, --pack/--rules, and the packs of the project's .perfwarden.yaml.",
-                "With --finding: analyse PATH... and print that finding with what the compiler printed about its "
-                        + "line: the -m=2 text next to the -m=3/-m=4 IR (give m3.txt or m4.txt among the inputs)."})
+                "Looks in the built-in packs, --pack/--rules, and the packs of the project's .perfwarden.yaml. " +
+                "With --finding: analyse PATH... and print that finding with what the compiler printed about its " +
+                "line: the -m=2 text next to the -m=3/-m=4 IR (give m3.txt or m4.txt among the inputs)."})
 public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,11 +25,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "hot", mixinStandardHelpOptions = true,
         description = {"Print the hot-function table of a pprof profile, as the rules see it.",
-                "Values are in the profile's own unit; function names as go tool pprof prints them.",
-                "Several profiles (scan's cpu-N.pprof, one per test binary) are merged as go tool pprof a b merges "
-                        + "them and as analyze weighs them: values summed, shares of the summed total.",
-                "With --disasm REGEX: the machine code of the sampled functions whose names REGEX finds, with "
-                        + "per-instruction flat and cum values, as go tool pprof -disasm prints them."})
+                "Values are in the profile's own unit; function names as go tool pprof prints them. " +
+                "Several profiles (scan's cpu-N.pprof, one per test binary) are merged as go tool pprof a b merges " +
+                "them and as analyze weighs them: values summed, shares of the summed total. " +
+                "With --disasm REGEX: the machine code of the sampled functions whose names REGEX finds, with " +
+                "per-instruction flat and cum values, as go tool pprof -disasm prints them."})
 public final class HotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

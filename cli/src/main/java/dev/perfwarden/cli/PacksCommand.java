@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "packs", mixinStandardHelpOptions = true,
         description = {"List, show, verify or lock the rule packs that would run.",
-                "List the rule packs that would run, show one pack's rules and parameters, verify them",
-                "(restricted mode, lock file, compilation) without running, or write the lock file that pins them.",
+                "List the rule packs that would run, show one pack's rules and parameters, verify them " +
+                "(restricted mode, lock file, compilation) without running, or write the lock file that pins them. " +
                 "The packs come from --pack/--rules, else .perfwarden.yaml, else go-perf."},
         subcommands = {PacksCommand.ListPacks.class, PacksCommand.ShowPack.class, PacksVerifyCommand.class,
                 PacksLockCommand.class})

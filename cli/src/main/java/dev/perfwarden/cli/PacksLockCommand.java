@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "lock", mixinStandardHelpOptions = true,
         description = {"Write the lock file that pins the packs.",
-                "Write the lock file that pins the packs: id, version, origin, sha256 (whole pack and per",
+                "Write the lock file that pins the packs: id, version, origin, sha256 (whole pack and per " +
                 "file). Later runs refuse a pack that differs (exit 2). YAML, or JSON if the file name ends in .json."})
 public final class PacksLockCommand implements Callable<Integer> {
     @Spec

@@ -13,7 +13,7 @@ import java.util.Map;
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
         description = {"Rules-engine static analyzer for Go performance.",
-                "Reads real Go toolchain output (-m=2, -json, -S, objdump, SSA, pprof, go test -bench),",
+                "Reads real Go toolchain output (-m=2, -json, -S, objdump, SSA, pprof, go test -bench), " +
                 "turns it into facts per function and line, and runs versioned rule packs over them."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})

@@ -28,9 +28,9 @@ public final class RulesCommand implements Runnable {
 
     @Command(name = "lint", mixinStandardHelpOptions = true,
             description = {"Check a rule pack without running it.",
-                    "Check a rule pack without running it: it loads (pack.yaml, ids, metadata, doc.md,",
-                    "DRL, DSLR and YAML rule sources) and compiles, and every rule has a fixture with",
-                    "// want \"<id>\" (and, as warnings, a // ok near miss and captures/go<version>/).",
+                    "Check a rule pack without running it: it loads (pack.yaml, ids, metadata, doc.md, " +
+                    "DRL, DSLR and YAML rule sources) and compiles, and every rule has a fixture with " +
+                    "// want \"<id>\" (and, as warnings, a // ok near miss and captures/go<version>/). " +
                     "Prints each problem as file:line: error|warning: message; exits 2 on errors, 0 when clean."})
     static final class Lint implements Callable<Integer> {
         @Spec

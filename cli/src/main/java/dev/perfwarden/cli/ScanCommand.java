@@ -27,13 +27,13 @@ import java.util.stream.Stream;
 /** {@code perfwarden scan [MODULE_DIR]}: runs the real Go toolchain on a module, then analyses what it printed. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Build a Go module with the real toolchain and analyse its output.",
-                "Builds each test binary once (main packages: their binary) with -gcflags='-m=2 -json=0,DIR",
-                "-d=ssa/check_bce/debug=1' (so generic instances only tests make have facts; packages no binary",
-                "compiles get one go build with those flags), reads it with go tool objdump, and with --bench",
-                "runs that test binary twice: once with a CPU profile, once, half as long by default, with a",
-                "heap profile (-memprofilerate=512 would skew the CPU profile); then analyses it. Without --keep",
-                "the captures go to a temporary folder, deleted at the end.",
-                "Each step (package, step, time since the start) is one line on standard error, terminal or not",
+                "Builds each test binary once (main packages: their binary) with -gcflags='-m=2 -json=0,DIR " +
+                "-d=ssa/check_bce/debug=1' (so generic instances only tests make have facts; packages no binary " +
+                "compiles get one go build with those flags), reads it with go tool objdump, and with --bench " +
+                "runs that test binary twice: once with a CPU profile, once, half as long by default, with a " +
+                "heap profile (-memprofilerate=512 would skew the CPU profile); then analyses it. Without --keep " +
+                "the captures go to a temporary folder, deleted at the end. " +
+                "Each step (package, step, time since the start) is one line on standard error, terminal or not " +
                 "(CI logs too); standard output holds the report only. Needs go on the PATH."})
 public final class ScanCommand implements Callable<Integer> {
     @Spec
@@ -44,10 +44,10 @@ public final class ScanCommand implements Callable<Integer> {
     Path module;
 
     @Option(names = "--keep", paramLabel = "DIR",
-            description = {"Keep the captured outputs in DIR (re-analyse later with 'perfwarden analyze DIR'),",
-                    "with the binaries they were made from: binN.test (binN for a program) next to objdump-N.txt,",
-                    "bench-N.txt, cpu-N.pprof and mem-N.pprof of the same N, for 'perfwarden hot DIR/cpu-N.pprof",
-                    "--disasm RE --binary DIR/binN.test' and 'go tool pprof'. Numbered files of an earlier scan",
+            description = {"Keep the captured outputs in DIR (re-analyse later with 'perfwarden analyze DIR'), " +
+                    "with the binaries they were made from: binN.test (binN for a program) next to objdump-N.txt, " +
+                    "bench-N.txt, cpu-N.pprof and mem-N.pprof of the same N, for 'perfwarden hot DIR/cpu-N.pprof " +
+                    "--disasm RE --binary DIR/binN.test' and 'go tool pprof'. Numbered files of an earlier scan " +
                     "into DIR are deleted first."})
     Path keep;
 
@@ -59,8 +59,8 @@ public final class ScanCommand implements Callable<Integer> {
     String benchtime;
 
     @Option(names = "--heap-benchtime", paramLabel = "T",
-            description = {"go test -benchtime of the heap profile's run (default: half of --benchtime: 1s gives",
-                    "500ms, 20x gives 10x). B/op and allocs/op come from the CPU profile's run (bench-N.txt)",
+            description = {"go test -benchtime of the heap profile's run (default: half of --benchtime: 1s gives " +
+                    "500ms, 20x gives 10x). B/op and allocs/op come from the CPU profile's run (bench-N.txt) " +
                     "either way. A shorter heap run weighs one-time allocations (setup, sync.Pool fills) more."})
     String heapBenchtime;
 

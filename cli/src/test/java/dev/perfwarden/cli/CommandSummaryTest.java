@@ -46,6 +46,43 @@ class CommandSummaryTest {
         assertThat(listed).isGreaterThan(20);
     }
 
+    /**
+     * picocli prints each element of a description array on a line of its own and wraps only within it, so prose
+     * split over several elements (as the source is wrapped) came out ragged: a full line, then three words, then a
+     * full line. A command's description is its summary and one paragraph; an option's or parameter's is one
+     * paragraph.
+     */
+    @Test
+    void descriptionsAreParagraphsThatPicocliWraps() {
+        List<String> problems = new ArrayList<>();
+        int specs = 0;
+        for (CommandLine cl : allCommands(PerfwardenCommand.commandLine(), new ArrayList<>())) {
+            CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+            specs++;
+            if (spec.usageMessage().description().length > 2) {
+                problems.add(spec.qualifiedName() + ": " + spec.usageMessage().description().length + " description lines");
+            }
+            for (CommandLine.Model.ArgSpec a : spec.args()) {
+                if (a.description().length > 1) {
+                    problems.add(spec.qualifiedName() + " " + (a.isOption() ? ((CommandLine.Model.OptionSpec) a).longestName()
+                            : a.paramLabel()) + ": " + a.description().length + " description lines");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(specs).isGreaterThan(20);
+    }
+
+    private static List<CommandLine> allCommands(CommandLine cl, List<CommandLine> out) {
+        out.add(cl);
+        for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
+            if (!e.getKey().equals("help") && e.getValue().getCommandSpec().name().equals(e.getKey())) {
+                allCommands(e.getValue(), out);
+            }
+        }
+        return out;
+    }
+
     /** The paths of the commands that have subcommands, the top level (empty path) first. */
     private static List<List<String>> commandsWithSubcommands(CommandLine cl, List<String> path) {
         List<List<String>> out = new ArrayList<>();
