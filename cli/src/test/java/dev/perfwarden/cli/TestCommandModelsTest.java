@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * passed: {@code perfwarden test} now also runs them under the classic build and fails, naming the disagreement.
  */
 class TestCommandModelsTest {
+    /** The test pack, one copy for the engine's tests too (PackCacheTest). */
+    static final Path FLIP = Cli.root().resolve("engine/src/test/resources/models/flip");
     @TempDir
     Path cache;
     @TempDir
@@ -30,7 +32,7 @@ class TestCommandModelsTest {
     void aPackWhoseFindingsDependOnTheCompilerFailsItsTest() throws Exception {
         System.setProperty("perfwarden.cache", cache.toString());
         System.setProperty("perfwarden.cacheKey", state.resolve("k/cache.key").toString());
-        Path pack = Path.of(TestCommandModelsTest.class.getResource("/flip-pack/pack.yaml").toURI()).getParent();
+        Path pack = FLIP;
         Cli.Run r = Cli.run("test", pack.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("audit-clean: the executable model (what runs) and Drools' classic build"
@@ -46,7 +48,7 @@ class TestCommandModelsTest {
     @Test
     void theCacheOffIsComparedToo(@TempDir Path copy) throws Exception {
         System.setProperty("perfwarden.cache", "off");
-        Path pack = Path.of(TestCommandModelsTest.class.getResource("/flip-pack/pack.yaml").toURI()).getParent();
+        Path pack = FLIP;
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(pack)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Path to = copy.resolve(pack.relativize(f).toString());

@@ -152,10 +152,7 @@ final class CacheTrust {
                     Files.deleteIfExists(tmp);
                 }
             }
-            Map<String, Object> a = Files.readAttributes(key, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
-            int uid = currentUid();
-            if (!Files.isRegularFile(key, LinkOption.NOFOLLOW_LINKS) || uid >= 0 && (Integer) a.get("uid") != uid
-                    || ((Integer) a.get("mode") & 077) != 0) {
+            if (notOwn(key, 077).isPresent()) {
                 throw new Refused("the cache key " + key + " is not a file only this user can read and write");
             }
             byte[] k = read(key);
@@ -202,15 +199,28 @@ final class CacheTrust {
      * throws {@link Refused} otherwise.
      */
     static byte[] readOwnFile(Path file) throws Refused, IOException {
+        Optional<String> why = notOwn(file, GROUP_OR_OTHER_WRITE);
+        if (why.isPresent()) {
+            throw new Refused(file + why.get());
+        }
+        return read(file);
+    }
+
+    /**
+     * Why {@code file} (not followed when a link) is not a regular file owned by this user with none of the mode bits
+     * {@code forbidden} (the tail of a sentence naming the file; the key's {@code 077} also forbids reading), or empty
+     * when it is.
+     */
+    private static Optional<String> notOwn(Path file, int forbidden) throws IOException {
         Map<String, Object> a = Files.readAttributes(file, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
         int uid = currentUid();
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new Refused(file + " is not a regular file");
+            return Optional.of(" is not a regular file");
         }
-        if (uid >= 0 && (Integer) a.get("uid") != uid || ((Integer) a.get("mode") & GROUP_OR_OTHER_WRITE) != 0) {
-            throw new Refused(file + " is not owned by this user or is writable by others");
+        if (uid >= 0 && (Integer) a.get("uid") != uid || ((Integer) a.get("mode") & forbidden) != 0) {
+            return Optional.of(" is not owned by this user or is writable by others");
         }
-        return read(file);
+        return Optional.empty();
     }
 
     private static byte[] read(Path file) throws IOException {

@@ -145,6 +145,7 @@ public final class ExecutableModels {
                     + String.join("\n  ", c.errors()));
         }
         java.util.Set<java.nio.file.Path> written = new java.util.HashSet<>();
+        List<String> models = new ArrayList<>();
         try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(c.kjar()))) {
             for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
                 if (e.getName().endsWith(".class")) {
@@ -152,6 +153,8 @@ public final class ExecutableModels {
                     java.nio.file.Files.createDirectories(target.getParent());
                     java.nio.file.Files.write(target, jar.readAllBytes());
                     written.add(target);
+                } else if (isModelList(e.getName())) {
+                    addModels(jar.readAllBytes(), models);
                 }
             }
         }
@@ -159,11 +162,11 @@ public final class ExecutableModels {
         // the prelude's classes are hash-named too (its DRL package, which holds no hand-written class): a build after
         // a prelude or fact-class change left the old ones in the jar (1,700 entries where one build writes ~50)
         removeStaleClasses(outDir.resolve(PRELUDE_PACKAGE_DIR), written);
-        return c.models();
+        return models;
     }
 
-    /** The result of compiling packs to the executable model: a kjar, its model classes, or errors. */
-    record Compiled(byte[] kjar, List<String> models, List<String> errors) {
+    /** The result of compiling packs to the executable model: a kjar, or errors. */
+    record Compiled(byte[] kjar, List<String> errors) {
     }
 
     /** Compiles the prelude and {@code packs} to the executable model (slower than the classic build: ×2–3). */
@@ -180,28 +183,23 @@ public final class ExecutableModels {
         }
         if (!errors.isEmpty()) {
             ks.getRepository().removeKieModule(rid);
-            return new Compiled(null, List.of(), errors);
+            return new Compiled(null, errors);
         }
         InternalKieModule km = (InternalKieModule) kb.getKieModule();
         byte[] bytes = km.getBytes();
         ks.getRepository().removeKieModule(rid);
-        return new Compiled(bytes, modelsIn(bytes), List.of());
+        return new Compiled(bytes, List.of());
     }
 
-    /** The model class names a kjar lists ({@code META-INF/kie/…/drools-model}). */
-    static List<String> modelsIn(byte[] kjar) {
-        List<String> out = new ArrayList<>();
-        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(kjar))) {
-            for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
-                if (e.getName().endsWith("/" + MODEL_LIST)) {
-                    new String(jar.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                            .filter(l -> !l.isEmpty() && !l.contains(":")).forEach(out::add);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the kjar just built", e);
-        }
-        return out;
+    /** Whether a kjar's entry {@code name} lists its model classes ({@code META-INF/kie/…/drools-model}). */
+    static boolean isModelList(String name) {
+        return name.endsWith("/" + MODEL_LIST);
+    }
+
+    /** Adds the model class names of a kjar's {@linkplain #isModelList model list} {@code list} to {@code out}. */
+    static void addModels(byte[] list, List<String> out) {
+        new String(list, StandardCharsets.UTF_8).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.contains(":")).forEach(out::add);
     }
 
     /**

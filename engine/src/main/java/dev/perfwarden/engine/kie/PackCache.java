@@ -244,12 +244,12 @@ final class PackCache {
 
     private static Optional<KieBase> kieBase(byte[] kjar, ClassLoader cl) {
         try {
-            List<String> models = ExecutableModels.modelsIn(kjar);
-            if (models.isEmpty()) {
+            KjarClassLoader loader = new KjarClassLoader(kjar, cl); // the kjar's one unzip: classes and model list
+            if (loader.models().isEmpty()) {
                 return Optional.empty();
             }
             // the loader stays reachable: the KieBase's classes come from it for the life of the rule set
-            return Optional.of(ExecutableModels.kieBase(models, new KjarClassLoader(kjar, cl)));
+            return Optional.of(ExecutableModels.kieBase(loader.models(), loader));
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }

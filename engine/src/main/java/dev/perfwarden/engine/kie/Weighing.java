@@ -90,13 +90,7 @@ public final class Weighing {
                              double minSamples, double allocCpu) {
         /** The thresholds with the engine's default {@code hot.minSamples} and {@code hot.alloc.cpuShare}. */
         public Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor) {
-            this(functionCum, lineFlat, lineCum, alloc, allocFloor, DEFAULT_MIN_SAMPLES);
-        }
-
-        /** The thresholds with the engine's default {@code hot.alloc.cpuShare}. */
-        public Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor,
-                          double minSamples) {
-            this(functionCum, lineFlat, lineCum, alloc, allocFloor, minSamples, DEFAULT_ALLOC_CPU);
+            this(functionCum, lineFlat, lineCum, alloc, allocFloor, DEFAULT_MIN_SAMPLES, DEFAULT_ALLOC_CPU);
         }
     }
 

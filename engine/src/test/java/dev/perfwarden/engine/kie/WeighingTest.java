@@ -486,7 +486,8 @@ class WeighingTest {
         assertThat(Weighing.weigh(hit(CostSpec.parse("cum, cpu").orElseThrow()), PACK, T, profiles, List.of(),
                 cumOnly).severity()).isEqualTo(Severity.WARNING);
         // a pack (or --param hot.minSamples=2) that lowers it
-        Weighing.Thresholds two = new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01, 0.005, 2);
+        Weighing.Thresholds two = new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01, 0.005, 2,
+                Weighing.DEFAULT_ALLOC_CPU);
         assertThat(Weighing.weigh(hit(CostSpec.DEFAULT), PACK, two, profiles, List.of(), few).severity())
                 .isEqualTo(Severity.WARNING);
         // a profile without a samples/count type (not Go's): nothing to count, the share alone decides

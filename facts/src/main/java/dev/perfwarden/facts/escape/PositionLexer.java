@@ -65,33 +65,46 @@ final class PositionLexer {
      * line has none; {@code out} gets the file's end, the line and the column.
      */
     static int lex(byte[] b, int len, int[] out) {
-        int from = 1;
+        return lex(b, 0, len, false, out);
+    }
+
+    /**
+     * As {@link #lex(byte[], int, int[])} on the bytes {@code b[from, to)}, followed by a colon when {@code colonAtEnd}
+     * (at index {@code to}: a position ending there ends at {@code to + 1}).
+     */
+    private static int lex(byte[] b, int from, int to, boolean colonAtEnd, int[] out) {
+        int start = from + 1;
         for (int tries = 0; tries < 8; tries++) {
-            int colon = from;
-            while (colon < len && b[colon] != ':') {
+            int colon = start;
+            while (colon < to && b[colon] != ':') {
                 colon++;
             }
-            if (colon >= len) {
-                return -1;
+            if (colon >= to) {
+                return -1; // with colonAtEnd, only the appended colon is left: no position either
             }
-            int lineEnd = digits(b, colon + 1, len);
-            if (lineEnd > colon + 1 && lineEnd < len && b[lineEnd] == ':') {
+            int lineEnd = digits(b, colon + 1, to);
+            if (lineEnd > colon + 1 && colonAt(b, lineEnd, to, colonAtEnd)) {
                 out[0] = colon;
                 out[1] = number(b, colon + 1, lineEnd);
-                int colEnd = digits(b, lineEnd + 1, len);
-                if (colEnd > lineEnd + 1 && colEnd < len && b[colEnd] == ':') {
+                int colEnd = digits(b, lineEnd + 1, to);
+                if (colEnd > lineEnd + 1 && colonAt(b, colEnd, to, colonAtEnd)) {
                     out[2] = number(b, lineEnd + 1, colEnd);
                     return colEnd + 1;
                 }
                 out[2] = 0;
                 return lineEnd + 1;
             }
-            if (lineEnd > colon + 1 && lineEnd == len) {
+            if (lineEnd > colon + 1 && lineEnd == to) {
                 return -1;
             }
-            from = colon + 1;
+            start = colon + 1;
         }
         return -1;
+    }
+
+    /** Whether a colon is at {@code i} of {@code b[.., to)}, followed by one when {@code colonAtEnd}. */
+    private static boolean colonAt(byte[] b, int i, int to, boolean colonAtEnd) {
+        return i < to ? b[i] == ':' : colonAtEnd && i == to;
     }
 
     private static int digits(byte[] b, int from, int len) {
@@ -155,33 +168,7 @@ final class PositionLexer {
      * true, with the file's end, the line and the column in {@code out}; false when {@code s} is not all one position.
      */
     private static boolean lexWhole(byte[] b, int from, int to, int[] out) {
-        int start = from + 1;
-        for (int tries = 0; tries < 8; tries++) {
-            int colon = start;
-            while (colon < to && b[colon] != ':') {
-                colon++;
-            }
-            if (colon >= to) {
-                return false; // only the appended colon is left: no position
-            }
-            int lineEnd = digits(b, colon + 1, to);
-            if (lineEnd > colon + 1 && (lineEnd == to || b[lineEnd] == ':')) {
-                out[0] = colon;
-                out[1] = number(b, colon + 1, lineEnd);
-                if (lineEnd == to) {
-                    out[2] = 0;
-                    return true;
-                }
-                int colEnd = digits(b, lineEnd + 1, to);
-                if (colEnd > lineEnd + 1 && (colEnd == to || b[colEnd] == ':')) {
-                    out[2] = number(b, lineEnd + 1, colEnd);
-                    return colEnd == to;
-                }
-                return false; // FILE:LINE: followed by more text: not a position spanning s
-            }
-            start = colon + 1;
-        }
-        return false;
+        return lex(b, from, to, true, out) == to + 1;
     }
 
     /** The end of the run of at most ten digits starting at {@code from}. */

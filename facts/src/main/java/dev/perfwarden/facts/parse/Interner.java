@@ -1,8 +1,5 @@
 package dev.perfwarden.facts.parse;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -20,22 +17,16 @@ import java.util.Arrays;
  */
 public final class Interner {
     /**
-     * The open-addressing table, {@link #W} longs per slot so that a lookup reads one slot's data together: the
-     * string's hash and its entry ({@code hash << 32 | entry + 1}, 0 for a free slot), where its UTF-8 bytes lie in
-     * {@link #arena} ({@code offset << 32 | length}, {@link #NO_BYTES_YET} until a byte lookup has met it), and its
-     * two {@link #keyHash} lanes. The bytes are read only when the hash matches.
+     * The open-addressing table, four longs per slot: the string's hash and its entry, where its UTF-8 bytes lie
+     * ({@link ByteArenaTable#NO_BYTES} until a byte lookup has met it), and its two {@link #keyHash} lanes.
      */
-    private long[] slots;
-    private static final int W = 4;
-    private static final long NO_BYTES_YET = -1L;
+    private final Table table;
+    private static final long NO_BYTES_YET = ByteArenaTable.NO_BYTES;
     private final int max;
     /** The pooled strings in the order they came, by entry (an entry never moves when the table grows). */
     private String[] strings;
     /** What a caller attached to each pooled string ({@link #attach}), by entry. */
     private Object[] attached;
-    /** The UTF-8 bytes of the pooled strings byte lookups have met, one after the other. */
-    private byte[] arena;
-    private int arenaSize;
     private int size;
     /** The entry of the string the last {@code intern} returned, or -1 when it is not pooled. */
     private int lastEntry = -1;
@@ -52,10 +43,9 @@ public final class Interner {
 
     private Interner(int max, int tableSlots) {
         this.max = max;
-        slots = new long[W * tableSlots];
+        table = new Table(tableSlots);
         strings = new String[tableSlots / 2];
         attached = new Object[tableSlots / 2];
-        arena = new byte[16 * tableSlots];
     }
 
     /**
@@ -140,19 +130,17 @@ public final class Interner {
     }
 
     private String intern(String src, int from, int to, String whole) {
-        int h = hash(src, from, to);
-        long[] t = slots;
-        int mask = t.length / W - 1;
+        int h = ByteArenaTable.hash(src, from, to);
+        Table t = table;
         int len = to - from;
-        for (int i = slot(h) & mask; ; i = (i + 1) & mask) {
-            long head = t[W * i];
-            if (head == 0) {
+        for (int i = t.first(h); ; i = t.next(i)) {
+            if (t.free(i)) {
                 String s = whole != null ? whole : src.substring(from, to);
                 add(i, s, h, NO_BYTES_YET);
                 return s;
             }
-            if ((int) (head >>> 32) == h) {
-                String had = strings[(int) head - 1];
+            if (t.hashAt(i) == h) {
+                String had = strings[t.entry(i)];
                 if (had.length() == len && src.regionMatches(from, had, 0, len)) {
                     return found(i);
                 }
@@ -168,26 +156,27 @@ public final class Interner {
         if (from >= to) {
             return empty();
         }
-        int h = hash(src, from, to);
-        long[] t = slots;
-        int mask = t.length / W - 1;
+        int h = ByteArenaTable.hash(src, from, to);
+        int i = table.find(h, src, from, to);
+        if (i >= 0) {
+            return found(i);
+        }
         int len = to - from;
-        for (int i = slot(h) & mask; ; i = (i + 1) & mask) {
-            long head = t[W * i];
-            if (head == 0) {
-                String s = new String(src, from, len, ascii(src, from, to) ? StandardCharsets.ISO_8859_1
-                        : StandardCharsets.UTF_8);
-                add(i, s, h, size < max ? store(src, from, len) : NO_BYTES_YET);
-                return s;
-            }
-            if ((int) (head >>> 32) == h) {
-                long at = t[W * i + 1];
-                if (at == NO_BYTES_YET ? firstMet(i, (int) head - 1, src, from, len)
-                        : (int) at == len && Arrays.equals(arena, (int) (at >>> 32), (int) (at >>> 32) + len, src,
-                                from, to)) {
-                    return found(i);
-                }
-            }
+        String s = new String(src, from, len, ascii(src, from, to) ? StandardCharsets.ISO_8859_1
+                : StandardCharsets.UTF_8);
+        add(~i, s, h, size < max ? table.store(src, from, len) : NO_BYTES_YET);
+        return s;
+    }
+
+    /** The table, whose slots a byte lookup has not met yet are matched by their String ({@link #firstMet}). */
+    private final class Table extends ByteArenaTable {
+        Table(int tableSlots) {
+            super(4, tableSlots);
+        }
+
+        @Override
+        protected boolean unstored(int i, int entry, byte[] b, int from, int len) {
+            return firstMet(i, entry, b, from, len);
         }
     }
 
@@ -198,30 +187,12 @@ public final class Interner {
     private boolean firstMet(int i, int entry, byte[] src, int from, int len) {
         String had = strings[entry];
         if (had.length() == len && sameAscii(had, src, from, len)) {
-            slots[W * i + 1] = store(src, from, len); // ASCII: its UTF-8 bytes are these
+            table.set(i, 1, table.store(src, from, len)); // ASCII: its UTF-8 bytes are these
             return true;
         }
         byte[] key = bytesOf(had);
-        slots[W * i + 1] = store(key, 0, key.length);
+        table.set(i, 1, table.store(key, 0, key.length));
         return key.length == len && Arrays.equals(key, 0, len, src, from, from + len);
-    }
-
-    /**
-     * Copies {@code src[from, from + len)} into the arena: where it lies there ({@link #NO_BYTES_YET} when the arena
-     * cannot grow so far: the bytes are then made again at each meeting).
-     */
-    private long store(byte[] src, int from, int len) {
-        int need = arenaSize + len;
-        if (need < 0 || need > Integer.MAX_VALUE - 16) {
-            return NO_BYTES_YET;
-        }
-        if (need > arena.length) {
-            arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(need, 2L * arena.length)));
-        }
-        System.arraycopy(src, from, arena, arenaSize, len);
-        long at = (long) arenaSize << 32 | len;
-        arenaSize = need;
-        return at;
     }
 
     private static final byte[] NO_BYTES = {};
@@ -250,11 +221,11 @@ public final class Interner {
     }
 
     private String found(int i) {
-        long[] t = slots;
-        int entry = (int) t[W * i] - 1;
+        Table t = table;
+        int entry = t.entry(i);
         lastEntry = entry;
-        lastHigh = t[W * i + 2];
-        lastLow = t[W * i + 3];
+        lastHigh = t.get(i, 2);
+        lastLow = t.get(i, 3);
         return strings[entry];
     }
 
@@ -279,73 +250,10 @@ public final class Interner {
             }
             strings[entry] = s;
             lastEntry = entry;
-            long[] t = slots;
-            t[W * i] = (long) h << 32 | (entry + 1);
-            t[W * i + 1] = at;
-            t[W * i + 2] = lastHigh;
-            t[W * i + 3] = lastLow;
-            if (size * 2 > t.length / W) {
-                grow();
-            }
+            table.set(i, 2, lastHigh);
+            table.set(i, 3, lastLow);
+            table.put(i, h, entry, at);
         }
-    }
-
-    private static final long M = 0x9E3779B97F4A7C15L;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /**
-     * The hash of a part: the bytes of its UTF-8 form taken eight at a time as a little-endian long, so that a
-     * String and its bytes hash alike (an ASCII part is read in place, another is encoded first).
-     */
-    private static int hash(String s, int from, int to) {
-        long h = (to - from) * M;
-        long w = 0;
-        int k = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
-                return hash(b, 0, b.length);
-            }
-            w |= (long) c << (k << 3);
-            if (++k == 8) {
-                h = step(h, w);
-                w = 0;
-                k = 0;
-            }
-        }
-        return finish(k == 0 ? h : step(h, w));
-    }
-
-    /** As {@link #hash(String, int, int)} of the bytes {@code b[from, to)}. */
-    private static int hash(byte[] b, int from, int to) {
-        long h = (to - from) * M;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            h = step(h, (long) LONGS.get(b, i));
-        }
-        if (i < to) {
-            long w = 0;
-            for (int k = 0; i < to; i++, k++) {
-                w |= (b[i] & 0xffL) << (k << 3);
-            }
-            h = step(h, w);
-        }
-        return finish(h);
-    }
-
-    private static long step(long h, long w) {
-        return Long.rotateLeft((h ^ w) * M, 29);
-    }
-
-    private static int finish(long h) {
-        return (int) (h ^ (h >>> 32));
-    }
-
-    /** Spreads a string hash's high bits into the low ones, which pick the slot. */
-    private static int slot(int h) {
-        int x = h * 0x9E3779B9;
-        return x ^ (x >>> 15);
     }
 
     private static final long M1 = 0x100000001B3L;
@@ -387,22 +295,5 @@ public final class Interner {
         h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
         h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
         return h ^ (h >>> 31);
-    }
-
-    /** Doubles the table (the entries stay where they are). */
-    private void grow() {
-        long[] old = slots;
-        long[] t = new long[2 * old.length];
-        int mask = t.length / W - 1;
-        for (int k = 0; k < old.length; k += W) {
-            if (old[k] != 0) {
-                int i = slot((int) (old[k] >>> 32)) & mask;
-                while (t[W * i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                System.arraycopy(old, k, t, W * i, W);
-            }
-        }
-        slots = t;
     }
 }
