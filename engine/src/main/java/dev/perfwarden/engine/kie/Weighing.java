@@ -261,6 +261,7 @@ public final class Weighing {
         double share = top.share();
         long samples = top.samples();
         java.util.Map<Long, Long> counts = top.counts();
+        dev.perfwarden.engine.model.BenchmarkShare bench = BenchmarkWeight.largest(at.values(), cum);
         boolean capped = cum && lineCpu.found() && share > lineCpu.share();
         if (cum && lineCpu.found()) {
             share = Math.min(share, lineCpu.share());
@@ -288,6 +289,9 @@ public final class Weighing {
                 .append(Cost.pct(lineCpu.share())).append(" of cpu samples")
                 .append(capped ? " without preemption, which bounds the call's: its share is capped at the line's"
                         : "");
+        if (bench != null) {
+            text.append("; in one benchmark at most, ").append(bench.format());
+        }
         if (alloc != null && alloc.measure().found()) {
             text.append("; ").append(measure).append(' ').append(Cost.pct(alloc.share())).append(" of alloc_space")
                     .append(alloc.input().isEmpty() ? "" : " (" + alloc.input() + ")");
@@ -299,7 +303,7 @@ public final class Weighing {
         Severity severity = h.scope() == Scope.NONE ? h.severity()
                 : hot ? (h.hotSeverity() != null ? h.hotSeverity() : h.severity().raise()) : Severity.NOTE;
         Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, measure,
-                alloc == null || alloc.input().isEmpty() ? List.of() : List.of(alloc.input()));
+                alloc == null || alloc.input().isEmpty() ? List.of() : List.of(alloc.input()), bench);
         return finding(h, pack, severity, ev, cost);
     }
 

@@ -1,0 +1,71 @@
+package dev.perfwarden.engine.kie;
+
+import dev.perfwarden.engine.model.BenchmarkShare;
+import dev.perfwarden.engine.model.Finding;
+import dev.perfwarden.engine.model.Severity;
+import dev.perfwarden.engine.rule.Hit;
+import dev.perfwarden.facts.core.Evidence;
+import dev.perfwarden.facts.disasm.BenchmarkSamples;
+import dev.perfwarden.facts.disasm.HotInstruction;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.perfwarden.engine.kie.RuleSetTest.cpuProfile;
+import static dev.perfwarden.engine.kie.WeighingTest.PACK;
+import static dev.perfwarden.engine.kie.WeighingTest.T;
+import static dev.perfwarden.engine.kie.WeighingTest.functionHit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A hit weighed on its instructions knows its largest share within one benchmark. bits-and-blooms/bitset v1.14.3
+ * (testdata/modules/bitset, 2 s per benchmark, 13340 timed samples): (*BitSet).Set's 8 entry and exit instructions
+ * hold 16 flat samples, 15 of them run by BenchmarkLemireCreate (465 timed samples), 1 by BenchmarkSet (87).
+ */
+class BenchmarkWeighingTest {
+    static final String SET = "m.(*BitSet).Set";
+    static final List<Long> ENTRY_EXIT = List.of(0x10L, 0x14L, 0x16L, 0x1aL, 0x40L, 0x44L, 0x45L, 0x46L);
+
+    static HotInstruction at(long address, String op, long flat, List<BenchmarkSamples> benchmarks) {
+        return new HotInstruction(SET, "a.go", 206, 0, address, op, op, "cpu", "nanoseconds", flat * 10_000_000L,
+                flat / 13340.0, flat * 10_000_000L, flat / 13340.0, flat, List.of(SET + " a.go:206"), List.of(), "",
+                benchmarks, new Evidence("objdump", "x", null));
+    }
+
+    static List<Object> set() {
+        return List.of(
+                at(0x10L, "CMPQ", 3, List.of(new BenchmarkSamples("BenchmarkLemireCreate", 3, 3, 465))),
+                at(0x14L, "JBE", 12, List.of(new BenchmarkSamples("BenchmarkLemireCreate", 11, 11, 465),
+                        new BenchmarkSamples("BenchmarkSet", 1, 1, 87))),
+                at(0x1aL, "ADDQ", 1, List.of(new BenchmarkSamples("BenchmarkLemireCreate", 1, 1, 465))));
+    }
+
+    @Test
+    void aWeighedHitNamesTheBenchmarkWhereItWeighsMost() {
+        Hit h = functionHit(SET).weighedOn(ENTRY_EXIT);
+        Finding f = Weighing.weigh(h, PACK, T, List.of(cpuProfile()), List.of(), List.of(), set(), true);
+        // 16 of 13340: 0.12 %, under hot.line.flatShare: a note, as before
+        assertThat(f.severity()).isEqualTo(Severity.NOTE);
+        assertThat(f.cost().cpuShare()).isCloseTo(16 / 13340.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(f.cost().benchmark()).isEqualTo(new BenchmarkShare("BenchmarkLemireCreate", 15 / 465.0, 465, 15));
+        assertThat(f.evidence()).last().satisfies(e -> assertThat(e.text()).endsWith(
+                "; in one benchmark at most, BenchmarkLemireCreate: 15 of its 465 samples (3.2 %)"));
+        // no benchmark known (a program's profile): none named
+        List<Object> plain = List.of(at(0x14L, "JBE", 12, List.of()));
+        Finding p = Weighing.weigh(h, PACK, T, List.of(cpuProfile()), List.of(), List.of(), plain, true);
+        assertThat(p.cost().benchmark()).isNull();
+        assertThat(p.evidence()).last().satisfies(e -> assertThat(e.text()).doesNotContain("benchmark"));
+    }
+
+    @Test
+    void theLargestShareWinsNotTheMostSamples() {
+        // 6 of BenchmarkSet's 87 (6.9 %) outweighs 15 of LemireCreate's 465 (3.2 %)
+        List<Object> ins = List.of(at(0x14L, "JBE", 21, List.of(new BenchmarkSamples("BenchmarkLemireCreate", 15, 15,
+                465), new BenchmarkSamples("BenchmarkSet", 6, 6, 87))));
+        Finding f = Weighing.weigh(functionHit(SET).weighedOn(ENTRY_EXIT), PACK, T, List.of(cpuProfile()), List.of(),
+                List.of(), ins, true);
+        assertThat(f.cost().benchmark().name()).isEqualTo("BenchmarkSet");
+        assertThat(f.cost().benchmark().siteSamples()).isEqualTo(6);
+        assertThat(f.cost().benchmark().samples()).isEqualTo(87);
+    }
+}
