@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A hit weighed on its instructions knows its largest share within one benchmark. bits-and-blooms/bitset v1.14.3
  * (testdata/modules/bitset, 2 s per benchmark, 13340 timed samples): (*BitSet).Set's 8 entry and exit instructions
- * hold 16 flat samples, 15 of them run by BenchmarkLemireCreate (465 timed samples), 1 by BenchmarkSet (87).
+ * hold 16 flat samples, 15 of them run by BenchmarkLemireCreate (465 timed samples), 1 by BenchmarkSetExpand (204)
+ * (facts' BenchmarkSamplesTest reads them from the capture).
  */
 class BenchmarkWeighingTest {
     static final String SET = "m.(*BitSet).Set";
@@ -36,7 +37,7 @@ class BenchmarkWeighingTest {
         return List.of(
                 at(0x10L, "CMPQ", 3, List.of(new BenchmarkSamples("BenchmarkLemireCreate", 3, 3, 465))),
                 at(0x14L, "JBE", 12, List.of(new BenchmarkSamples("BenchmarkLemireCreate", 11, 11, 465),
-                        new BenchmarkSamples("BenchmarkSet", 1, 1, 87))),
+                        new BenchmarkSamples("BenchmarkSetExpand", 1, 1, 204))),
                 at(0x1aL, "ADDQ", 1, List.of(new BenchmarkSamples("BenchmarkLemireCreate", 1, 1, 465))));
     }
 
@@ -67,5 +68,34 @@ class BenchmarkWeighingTest {
         assertThat(f.cost().benchmark().name()).isEqualTo("BenchmarkSet");
         assertThat(f.cost().benchmark().siteSamples()).isEqualTo(6);
         assertThat(f.cost().benchmark().samples()).isEqualTo(87);
+    }
+
+    /** The engine's default thresholds with {@code hot.benchmark.share} 2 % and {@code hot.benchmark.minSamples} 5. */
+    static final Weighing.Thresholds BY_BENCHMARK = new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01, 0.005, 5, 0,
+            0.02, 5);
+
+    @Test
+    void aHitIsHotWhenItsSamplesInOneBenchmarkReachThePerBenchmarkBar() {
+        Hit h = functionHit(SET).weighedOn(ENTRY_EXIT);
+        // off by default: 0.12 % of the suite is a note, whatever one benchmark says
+        assertThat(Weighing.weigh(h, PACK, T, List.of(cpuProfile()), List.of(), List.of(), set(), true).severity())
+                .isEqualTo(Severity.NOTE);
+        assertThat(Weighing.DEFAULT_BENCHMARK).isZero();
+        // 15 of LemireCreate's 465 samples, 3.2 %: over 2 %, on 5 samples or more
+        Finding f = Weighing.weigh(h, PACK, BY_BENCHMARK, List.of(cpuProfile()), List.of(), List.of(), set(), true);
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.evidence()).last().satisfies(e -> assertThat(e.text()).endsWith(
+                "; in one benchmark at most, BenchmarkLemireCreate: 15 of its 465 samples (3.2 %), over"
+                        + " hot.benchmark.share 2.0 %"));
+        // under the bar (4 %), or on fewer samples than hot.benchmark.minSamples (20): a note
+        Weighing.Thresholds higher = new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01, 0.005, 5, 0, 0.04, 5);
+        Weighing.Thresholds surer = new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01, 0.005, 5, 0, 0.02, 20);
+        for (Weighing.Thresholds t : List.of(higher, surer)) {
+            assertThat(Weighing.weigh(h, PACK, t, List.of(cpuProfile()), List.of(), List.of(), set(), true).severity())
+                    .as("%s", t).isEqualTo(Severity.NOTE);
+        }
+        // a hit its rule keeps a note (inline-budget's callee proxy: Set's samples are mostly extendSet's) stays one
+        assertThat(Weighing.weigh(h.notRaised(), PACK, BY_BENCHMARK, List.of(cpuProfile()), List.of(), List.of(), set(),
+                true).severity()).isEqualTo(Severity.NOTE);
     }
 }
