@@ -49,6 +49,20 @@ class BenchmarkSamplesTest {
         assertThat(inBenchmarks).isLessThan(13790L).isGreaterThan(13790L * 9 / 10);
     }
 
+    /**
+     * A b.RunParallel body counts for its benchmark: gobwas/glob v0.2.3 (testdata/modules/glob), {@code go tool pprof
+     * -sample_index=samples -peek='BenchmarkAllGlobMatchParallel' cpu.pprof}: its body, BenchmarkAllGlobMatchParallel.func1,
+     * 97 samples, all from testing.(*B).RunParallel.func1 (the benchmark function itself, which only compiles the
+     * pattern and starts the goroutines, none).
+     */
+    @Test
+    void aParallelBodyCountsForItsBenchmark() throws Exception {
+        Map<String, Long> totals = SampledAddresses.read(root().resolve("testdata/modules/glob/cpu.pprof"), "cpu.pprof",
+                "cpu", UntimedLines.NONE).benchmarkTotals();
+        assertThat(totals).containsEntry("BenchmarkAllGlobMatchParallel", 97L);
+        assertThat(totals.keySet()).noneMatch(k -> k.startsWith("BenchmarkAllGlobMatchParallel."));
+    }
+
     @Test
     void anInstructionKnowsTheBenchmarksThatRanIt() throws Exception {
         List<Fact> facts = new InputReader().read(List.of(BITSET.resolve("cpu.pprof").toString(),
