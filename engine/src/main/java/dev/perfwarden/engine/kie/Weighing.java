@@ -84,15 +84,32 @@ public final class Weighing {
      * share to make it hot; a share of a handful of samples is noise) and {@code hot.alloc.cpuShare} ({@code allocCpu}:
      * with a CPU profile of the heap profile's binary, the share of the CPU a line's bytes must cost, its share of the
      * bytes times the allocator's and the collector's share, to make it hot by its bytes; 0: the share of the bytes
-     * alone, {@link BytesCost}).
+     * alone, {@link BytesCost}); {@code hot.benchmark.share} ({@code benchmark}: a hit weighed on its instructions
+     * is hot, too, when their samples in one benchmark are this share of that benchmark's timed samples, {@link
+     * dev.perfwarden.engine.model.BenchmarkShare}; 0, the engine's default: off) with at least
+     * {@code hot.benchmark.minSamples} of them ({@code benchmarkMinSamples}).
      */
     public record Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor,
-                             double minSamples, double allocCpu) {
+                             double minSamples, double allocCpu, double benchmark, double benchmarkMinSamples) {
+        /** The thresholds with the engine's default {@code hot.benchmark.share} (off). */
+        public Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor,
+                          double minSamples, double allocCpu) {
+            this(functionCum, lineFlat, lineCum, alloc, allocFloor, minSamples, allocCpu, DEFAULT_BENCHMARK,
+                    DEFAULT_BENCHMARK_MIN_SAMPLES);
+        }
+
         /** The thresholds with the engine's default {@code hot.minSamples} and {@code hot.alloc.cpuShare}. */
         public Thresholds(double functionCum, double lineFlat, double lineCum, double alloc, double allocFloor) {
             this(functionCum, lineFlat, lineCum, alloc, allocFloor, DEFAULT_MIN_SAMPLES, DEFAULT_ALLOC_CPU);
         }
     }
+
+    /** The engine's default of {@code hot.benchmark.share}: 0, off (see docs/rules.md, weighing). */
+    public static final double DEFAULT_BENCHMARK = dev.perfwarden.engine.pack.Pack.ENGINE_PARAMETERS
+            .get("hot.benchmark.share");
+    /** The engine's default of {@code hot.benchmark.minSamples}. */
+    public static final double DEFAULT_BENCHMARK_MIN_SAMPLES = dev.perfwarden.engine.pack.Pack.ENGINE_PARAMETERS
+            .get("hot.benchmark.minSamples");
 
     /** The default of {@code hot.minSamples} (see docs/rules.md, weighing). */
     public static final double DEFAULT_MIN_SAMPLES = dev.perfwarden.engine.pack.Pack.ENGINE_PARAMETERS
@@ -255,14 +272,19 @@ public final class Weighing {
         double share = top.share();
         long samples = top.samples();
         java.util.Map<Long, Long> counts = top.counts();
+        dev.perfwarden.engine.model.BenchmarkShare bench = BenchmarkWeight.largest(at.values(), cum);
         boolean capped = cum && lineCpu.found() && share > lineCpu.share();
         if (cum && lineCpu.found()) {
             share = Math.min(share, lineCpu.share());
             samples = Math.min(samples, lineSamples);
         }
         // hot.minSamples applies here too: a share of a handful of samples at two instructions is noise
-        boolean hot = share >= (cum ? t.lineCum() : t.lineFlat()) && samples >= t.minSamples()
-                || bytesHot.getAsBoolean();
+        boolean suiteHot = share >= (cum ? t.lineCum() : t.lineFlat()) && samples >= t.minSamples();
+        // or hot within one benchmark (hot.benchmark.share, off by default): the profile's share is about the mean of
+        // the benchmarks' shares, and a change is judged per benchmark
+        boolean benchHot = !suiteHot && t.benchmark() > 0 && bench != null && bench.share() >= t.benchmark()
+                && bench.siteSamples() >= t.benchmarkMinSamples();
+        boolean hot = suiteHot || benchHot || bytesHot.getAsBoolean();
         StringBuilder text = new StringBuilder(function ? h.symbol() : h.file() + ":" + h.line())
                 .append(function ? ": the " : ": its ")
                 .append(h.instructions().size()).append(h.instructions().size() == 1 ? " instruction holds "
@@ -282,6 +304,10 @@ public final class Weighing {
                 .append(Cost.pct(lineCpu.share())).append(" of cpu samples")
                 .append(capped ? " without preemption, which bounds the call's: its share is capped at the line's"
                         : "");
+        if (bench != null) {
+            text.append("; in one benchmark at most, ").append(bench.format())
+                    .append(benchHot ? ", over hot.benchmark.share " + Cost.pct(t.benchmark()) : "");
+        }
         if (alloc != null && alloc.measure().found()) {
             text.append("; ").append(measure).append(' ').append(Cost.pct(alloc.share())).append(" of alloc_space")
                     .append(alloc.input().isEmpty() ? "" : " (" + alloc.input() + ")");
@@ -293,7 +319,7 @@ public final class Weighing {
         Severity severity = h.scope() == Scope.NONE ? h.severity()
                 : hot ? (h.hotSeverity() != null ? h.hotSeverity() : h.severity().raise()) : Severity.NOTE;
         Cost cost = new Cost(share, alloc == null ? null : alloc.share(), Scope.INSTRUCTION, measure,
-                alloc == null || alloc.input().isEmpty() ? List.of() : List.of(alloc.input()));
+                alloc == null || alloc.input().isEmpty() ? List.of() : List.of(alloc.input()), bench);
         return finding(h, pack, severity, ev, cost);
     }
 

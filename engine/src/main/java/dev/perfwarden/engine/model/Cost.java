@@ -20,10 +20,18 @@ import java.util.Objects;
  * @param profiles   the profile files the shares are of, when several profiles of their sample type were given
  *                   (one test binary's, see docs/rules.md "Several test binaries"): the CPU profile's, then the heap
  *                   profile's; empty when each share is of the only profile of its type
+ * @param benchmark  the site's largest CPU share within one benchmark of a {@code go test -bench} profile, measured on
+ *                   the same samples as {@code cpuShare} (basis {@code instruction} only); null when not known
  */
-public record Cost(Double cpuShare, Double allocShare, Scope basis, String measure, java.util.List<String> profiles) {
+public record Cost(Double cpuShare, Double allocShare, Scope basis, String measure, java.util.List<String> profiles,
+                   BenchmarkShare benchmark) {
     /** Nothing measured. */
     public static final Cost NONE = new Cost(null, null, Scope.NONE, "");
+
+    /** A cost with no share known by benchmark. */
+    public Cost(Double cpuShare, Double allocShare, Scope basis, String measure, java.util.List<String> profiles) {
+        this(cpuShare, allocShare, basis, measure, profiles, null);
+    }
 
     /** A cost whose shares are of the only profile of their type. */
     public Cost(Double cpuShare, Double allocShare, Scope basis, String measure) {

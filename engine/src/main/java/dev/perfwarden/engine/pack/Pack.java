@@ -79,7 +79,9 @@ public record Pack(String id, String version, VersionRange engineRange, Map<Stri
             "hot.alloc.share", 0.01,
             "hot.alloc.minShare", 0.005,
             "hot.minSamples", 5.0,
-            "hot.alloc.cpuShare", 0.0);
+            "hot.alloc.cpuShare", 0.0,
+            "hot.benchmark.share", 0.0,
+            "hot.benchmark.minSamples", 10.0);
 
     public static String drlPackageOf(String packId) {
         return "perfwarden.packs." + packId.replace('-', '_').replace('.', '_');

@@ -114,7 +114,9 @@ public final class JsonReporter implements Reporter {
     /**
      * {@code {"cpuShare": 0.124|null, "allocShare": 0.03|null, "basis": "line|function|instruction|none", "measure": "self|cum"}}
      * ({@code measure} only when something was measured; {@code "profiles": ["cpu-1.pprof", "mem-1.pprof"]}, the
-     * profile files the shares are of, only when several profiles of a type were given).
+     * profile files the shares are of, only when several profiles of a type were given; {@code "benchmark": {"name":
+     * "BenchmarkSet", "share": 0.23, "samples": 87, "siteSamples": 20}}, the site's largest share within one
+     * benchmark, only when known: {@link dev.perfwarden.engine.model.BenchmarkShare}).
      */
     static ObjectNode cost(Cost c) {
         ObjectNode o = Json.object();
@@ -135,6 +137,10 @@ public final class JsonReporter implements Reporter {
         if (!c.profiles().isEmpty()) {
             ArrayNode a = o.putArray("profiles");
             c.profiles().forEach(a::add);
+        }
+        if (c.benchmark() != null) {
+            o.putObject("benchmark").put("name", c.benchmark().name()).put("share", c.benchmark().share())
+                    .put("samples", c.benchmark().samples()).put("siteSamples", c.benchmark().siteSamples());
         }
         return o;
     }

@@ -239,7 +239,8 @@ class RuleSetTest {
                 .containsExactlyInAnyOrder("testpack:box.minWidth=8", "testpack:hot.function.cumShare=0.02",
                         "testpack:hot.line.flatShare=0.005", "testpack:hot.line.cumShare=0.005",
                         "testpack:hot.alloc.share=0.01", "testpack:hot.alloc.minShare=0.005",
-                        "testpack:hot.minSamples=5", "testpack:hot.alloc.cpuShare=0");
+                        "testpack:hot.minSamples=5", "testpack:hot.alloc.cpuShare=0",
+                        "testpack:hot.benchmark.share=0", "testpack:hot.benchmark.minSamples=10");
         assertThatThrownBy(() -> rules.run(List.of(boxed), Map.of("box.maxWidth", 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown parameter(s) [box.maxWidth]");
         assertThatThrownBy(() -> rules.run(List.of(boxed), Map.of("box.minWidth", "wide")))

@@ -46,6 +46,10 @@ import java.util.Objects;
  *                    package), so an address names an instruction only together with its binary: a rule joining a
  *                    machine-code fact ({@code IndirectCall}, {@code EntryExit}, …) to this one by address joins on
  *                    {@code binary == evidence.at.input} of that fact too; "" when not known
+ * @param benchmarks  the samples at the instruction by the benchmark that ran them ({@link BenchmarkSamples}: a
+ *                    {@code go test -bench} profile merges its binary's benchmarks, so a site that is a third of one
+ *                    benchmark is a small share of the profile), the most flat samples first; each with that
+ *                    benchmark's timed samples; empty when no benchmark ran them (or none is known)
  */
 @FactDoc(name = "hot-instruction", inputs = {"pprof", "objdump"},
         value = "One machine instruction with the CPU samples at it: a CPU profile's addresses joined to objdump of the same binary, as `go tool pprof -disasm` counts them.")
@@ -63,7 +67,17 @@ public record HotInstruction(
                              @FieldDoc("the profile's frames at the address, innermost first (`pkg.square hot.go:28`); more than one where code is inlined") List<String> frames,
                              @FieldDoc("what the samples below it called, `function file:line` (the line declaring the function), the largest cum first (on a `CALL`: the functions it reached, e.g. `example.com/m.byKey.func1 m.go:12`); empty where no sample went deeper") List<String> callees,
                              @FieldDoc("the objdump input the instruction was read from (`objdump-4.txt`): the binary its address is of; a machine-code fact meets it only where `binary == evidence.at.input` of that fact; \"\" when not known") String binary,
+                             @FieldDoc("the samples at it by the benchmark that ran them (`benchmark` BenchmarkSet, its `flat` and `cum` samples here, the benchmark's `total` timed samples), the most flat first; empty when no benchmark ran them") List<BenchmarkSamples> benchmarks,
                              Evidence evidence) implements Located {
+    /** An instruction whose samples are not known by benchmark. */
+    public HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
+                          String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
+                          long flatSamples, List<String> frames, List<String> callees, String binary,
+                          Evidence evidence) {
+        this(symbol, file, line, col, address, text, op, sampleType, unit, flat, flatShare, cum, cumShare, flatSamples,
+                frames, callees, binary, List.of(), evidence);
+    }
+
     /** An instruction whose callees are not known. */
     public HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
                           String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
@@ -98,6 +112,7 @@ public record HotInstruction(
         frames = List.copyOf(frames);
         callees = List.copyOf(callees);
         binary = binary == null ? "" : binary;
+        benchmarks = benchmarks == null ? List.of() : List.copyOf(benchmarks);
         Objects.requireNonNull(evidence, "evidence");
     }
 

@@ -186,10 +186,11 @@ public final class HotInstructionJoin {
             String text = String.format(Locale.ROOT, "flat %s, cum %s: %#x %s (%s)",
                     PprofUnits.label(r.flat(), unit, "minimum"), PprofUnits.label(r.cum(), unit, "minimum"),
                     r.insn().address, r.text(), String.join(" < ", samples.frames(r.node())));
+            Evidence at = Evidence.of(InputKind.OBJDUMP, text, InputPos.line(display, r.insn().inputLine));
             facts.add(new HotInstruction(body.symbol, r.insn().file, r.insn().line, 0, r.insn().address, r.text(),
                     r.insn().op, samples.sampleType().type(), unit, r.flat(), total == 0 ? 0 : r.flat() / total,
                     r.cum(), total == 0 ? 0 : r.cum() / total, r.flatCount(), samples.frames(r.node()),
-                    samples.callees(r.node(), to), Evidence.of(InputKind.OBJDUMP, text, InputPos.line(display, r.insn().inputLine))));
+                    samples.callees(r.node(), to), HotInstruction.binaryOf(at), samples.benchmarks(r.node(), to), at));
         }
     }
 }

@@ -56,12 +56,16 @@ public final class SampledAddresses {
     private final long[] flatCount;
     private final List<List<String>> frames;
     private final List<Map<String, Long>> callees;
+    /** Per node: the samples of each benchmark ({flat, cum}), null when none. */
+    private final List<Map<String, long[]>> benchmarks;
+    /** Each benchmark's timed samples ({@link BenchmarkSamples#total()}). */
+    private final Map<String, Long> benchmarkTotals;
     private final String[] outerFunction;
     private final String[] outerFile;
     private final int[] outerLine;
 
     private SampledAddresses(String display, SampleType sampleType, long total, String binary, String buildId,
-                             List<Node> nodes) {
+                             List<Node> nodes, Map<String, Long> benchmarkTotals) {
         this.display = display;
         this.sampleType = sampleType;
         this.total = total;
@@ -74,6 +78,8 @@ public final class SampledAddresses {
         flatCount = new long[n];
         frames = new ArrayList<>(n);
         callees = new ArrayList<>(n);
+        benchmarks = new ArrayList<>(n);
+        this.benchmarkTotals = Map.copyOf(benchmarkTotals);
         outerFunction = new String[n];
         outerFile = new String[n];
         outerLine = new int[n];
@@ -85,6 +91,7 @@ public final class SampledAddresses {
             flatCount[i] = node.flatCount;
             frames.add(List.copyOf(node.frames));
             callees.add(node.callees());
+            benchmarks.add(node.benchmarks);
             outerFunction[i] = node.function;
             outerFile[i] = node.file;
             outerLine[i] = node.line;
@@ -150,6 +157,8 @@ public final class SampledAddresses {
         long flatCount;
         /** What the samples below this node called (the next inner location's outermost function), by value; null when none. */
         Map<String, Long> callees;
+        /** The samples of each benchmark at this node, {flat, cum} ({@code samples/count}); null when none. */
+        Map<String, long[]> benchmarks;
 
         Node(long address, List<String> frames, String function, String file, int line) {
             this.address = address;
@@ -164,6 +173,19 @@ public final class SampledAddresses {
                 callees = new HashMap<>(4);
             }
             callees.merge(callee, v, Long::sum);
+        }
+
+        /** Counts a sample of {@code benchmark} here (none: null). */
+        void ranBy(String benchmark, long flatCount, long cumCount) {
+            if (benchmark == null) {
+                return;
+            }
+            if (benchmarks == null) {
+                benchmarks = new HashMap<>(4);
+            }
+            long[] fc = benchmarks.computeIfAbsent(benchmark, k -> new long[2]);
+            fc[0] += flatCount;
+            fc[1] += cumCount;
         }
 
         Map<String, Long> callees() {
@@ -215,6 +237,18 @@ public final class SampledAddresses {
         return new Node(l.getAddress(), chain, function, file, lineNo);
     }
 
+    /** Whether a frame of sample {@code s} is at one of {@code locations}. */
+    private static boolean anyAt(com.google.perftools.profiles.ProfileProto.Sample s, Set<Long> locations) {
+        if (!locations.isEmpty()) {
+            for (int i = 0; i < s.getLocationIdCount(); i++) {
+                if (locations.contains(s.getLocationId(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static SampledAddresses build(String display, ProfileData data, PprofSamples samples, int t, int count,
                                           UntimedLines untimed) {
         Profile p = samples.profile();
@@ -223,8 +257,10 @@ public final class SampledAddresses {
         Map<Long, Node> byAddress = new HashMap<>();
         Map<Long, String> calleeOf = new HashMap<>();
         Set<Long> untimedLocations = new HashSet<>();
+        Map<Long, String[]> functionsOf = new HashMap<>();
         for (Location l : p.getLocationList()) {
             calleeOf.put(l.getId(), callee(l, samples));
+            functionsOf.put(l.getId(), Benchmarks.functions(l, samples));
             if (untimed != UntimedLines.NONE && untimed(l, samples, untimed)) {
                 untimedLocations.add(l.getId());
             }
@@ -234,17 +270,18 @@ public final class SampledAddresses {
             byLocation.put(l.getId(), byAddress.computeIfAbsent(l.getAddress(), a -> node(l, samples)));
         }
         long[] total = {0};
+        Map<String, Long> benchmarkTotals = new HashMap<>();
         Set<Node> seen = new HashSet<>();
         samples.forEachSample(t, (s, v) -> {
-            if (!untimedLocations.isEmpty()) {
-                for (int i = 0; i < s.getLocationIdCount(); i++) {
-                    if (untimedLocations.contains(s.getLocationId(i))) {
-                        return; // a benchmark's untimed setup: no value, no total
-                    }
-                }
+            if (anyAt(s, untimedLocations)) {
+                return; // a benchmark's untimed setup: no value, no total
             }
             long c = count < s.getValueCount() ? s.getValue(count) : v;
             total[0] += Math.abs(v);
+            String benchmark = Benchmarks.of(s, functionsOf);
+            if (benchmark != null) {
+                benchmarkTotals.merge(benchmark, c, Long::sum);
+            }
             seen.clear();
             for (int i = 0; i < s.getLocationIdCount(); i++) {
                 Node node = byLocation.get(s.getLocationId(i));
@@ -257,6 +294,7 @@ public final class SampledAddresses {
                 }
                 if (seen.add(node)) {
                     node.cum += v;
+                    node.ranBy(benchmark, i == 0 ? c : 0, c);
                     String callee = i == 0 ? "" : calleeOf.getOrDefault(s.getLocationId(i - 1), "");
                     if (!callee.isEmpty() && !callee.startsWith(PREEMPT)) {
                         node.called(callee, v);
@@ -268,7 +306,8 @@ public final class SampledAddresses {
         nodes.removeIf(n -> n.flat == 0 && n.cum == 0);
         nodes.sort((a, b) -> Long.compareUnsigned(a.address, b.address));
         ProfileData.Header h = data.header();
-        return new SampledAddresses(display, data.sampleTypes().get(t), total[0], h.mainBinary(), h.mainBuildId(), nodes);
+        return new SampledAddresses(display, data.sampleTypes().get(t), total[0], h.mainBinary(), h.mainBuildId(), nodes,
+                benchmarkTotals);
     }
 
     public String display() {
@@ -335,6 +374,36 @@ public final class SampledAddresses {
         List<Map.Entry<String, Long>> l = new ArrayList<>(all.entrySet());
         l.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         return l.stream().map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * The samples each benchmark ran at the nodes {@code [from, to)} (one instruction, as {@link #callees(int, int)}),
+     * with each benchmark's timed samples, the most flat samples first (then cum, then name); empty when no benchmark
+     * ran them ({@link BenchmarkSamples}).
+     */
+    public List<BenchmarkSamples> benchmarks(int from, int to) {
+        Map<String, long[]> all = new HashMap<>();
+        for (int i = from; i < to; i++) {
+            Map<String, long[]> b = benchmarks.get(i);
+            if (b != null) {
+                b.forEach((k, v) -> {
+                    long[] fc = all.computeIfAbsent(k, x -> new long[2]);
+                    fc[0] += v[0];
+                    fc[1] += v[1];
+                });
+            }
+        }
+        List<BenchmarkSamples> l = new ArrayList<>(all.size());
+        all.forEach((k, v) -> l.add(new BenchmarkSamples(k, v[0], v[1], benchmarkTotals.getOrDefault(k, 0L))));
+        l.sort(java.util.Comparator.comparingLong(BenchmarkSamples::flat).reversed()
+                .thenComparing(java.util.Comparator.comparingLong(BenchmarkSamples::cum).reversed())
+                .thenComparing(BenchmarkSamples::benchmark));
+        return l;
+    }
+
+    /** Each benchmark's timed samples ({@code samples/count}), by name ({@link BenchmarkSamples}). */
+    public Map<String, Long> benchmarkTotals() {
+        return benchmarkTotals;
     }
 
     /** The outermost frame's function: the name pprof shows for the address. */
