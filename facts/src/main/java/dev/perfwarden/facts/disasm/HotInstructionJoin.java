@@ -189,7 +189,7 @@ public final class HotInstructionJoin {
             facts.add(new HotInstruction(body.symbol, r.insn().file, r.insn().line, 0, r.insn().address, r.text(),
                     r.insn().op, samples.sampleType().type(), unit, r.flat(), total == 0 ? 0 : r.flat() / total,
                     r.cum(), total == 0 ? 0 : r.cum() / total, r.flatCount(), samples.frames(r.node()),
-                    samples.callees(r.node(), to), Evidence.of(InputKind.OBJDUMP, text, InputPos.line(display, r.insn().inputLine))));
+                    samples.reached(r.node(), to), Evidence.of(InputKind.OBJDUMP, text, InputPos.line(display, r.insn().inputLine))));
         }
     }
 }
