@@ -18,6 +18,9 @@
 #                    ~2 MB and stays in /tmp)
 #   buildid.txt      the GNU build ID (readelf -n) and Go build ID (go tool buildid) of the binary
 #   capture.json     go version and the commands
+#   m2.txt           (indirect-call-hot only) stderr of go test -c -gcflags='<module>=-m=2' -o /dev/null .:
+#                    the compiler's inlining decisions for the same package and test files, which the rule reads to
+#                    tell whether a direct call would inline the call's dominant target
 # with RE='example\.com/hotasm\.' (unanchored: pprof matches the regex against "ADDRESS NAME"
 # strings of the sampled addresses, where '^example' finds nothing). The binary itself stays in
 # /tmp/perfwarden-capture/bin/hotasm-go<ver>.test.
@@ -60,10 +63,10 @@ goroot_of() {
   cp -a "$root" "$dest.tmp" && chmod -R u+w "$dest.tmp" && mv "$dest.tmp" "$dest" && echo "$dest"
 }
 
-# capture VER GOROOT NAME SRC OUT RE FULL: build NAME's test binary, profile its benchmarks, objdump it;
-# FULL=1 adds the pprof -disasm yardstick and the build-ID files.
+# capture VER GOROOT NAME SRC OUT RE FULL [M2PKG]: build NAME's test binary, profile its benchmarks, objdump it;
+# FULL=1 adds the pprof -disasm yardstick and the build-ID files; M2PKG, the -m=2 decisions of that package (m2.txt).
 capture() {
-  local ver=$1 goroot=$2 name=$3 srcdir=$4 out=$5 re=$6 full=$7
+  local ver=$1 goroot=$2 name=$3 srcdir=$4 out=$5 re=$6 full=$7 m2pkg=${8:-}
   local src="$CAP/src/$name" bin="$CAP/bin/$name-go$ver.test"
   rm -rf "$src" "$out" && mkdir -p "$src" "$out" "$CAP/bin" && cp "$srcdir"/* "$src/"
   run() {
@@ -76,6 +79,10 @@ capture() {
   run go tool objdump -s "$re" "$bin" > "$out/objdump.txt"
   local cmds=("go test -c -trimpath -o $bin ." "$bin -test.run ^$ -test.bench . -test.benchtime $BENCHTIME -test.cpuprofile cpu.pprof"
               "go tool objdump -s $re $bin > objdump.txt")
+  if [[ -n $m2pkg ]]; then
+    run go test -c -gcflags="$m2pkg=-m=2" -o /dev/null . 2> "$out/m2.txt"
+    cmds+=("go test -c -gcflags=$m2pkg=-m=2 -o /dev/null . 2> m2.txt")
+  fi
   if [[ $full == 1 ]]; then
     run go tool pprof -disasm "$re" "$bin" "$out/cpu.pprof" > "$out/disasm.txt"
     objcopy --only-section=.note.gnu.build-id --only-section=.note.go.buildid "$bin" "$out/notes.elf"
@@ -93,5 +100,6 @@ for ver in $GO_VERSIONS; do
   goroot=$(goroot_of "$ver") || die "Go $ver cannot be had"
   [[ " $PARTS " == *" hotasm "* ]] && capture "$ver" "$goroot" hotasm "$HERE/prog" "$HERE/go$ver" "$RE" 1
   [[ " $PARTS " == *" abi "* ]] && capture "$ver" "$goroot" hotabi "$HERE/abi" "$HERE/abi-go$ver" 'example\.com/hotabi\.' 1
-  [[ " $PARTS " == *" rule "* ]] && capture "$ver" "$goroot" indirect-call-hot "$RULE/fixture" "$RULE/captures/go$ver" 'indirect-call-hot\.' 0
+  [[ " $PARTS " == *" rule "* ]] && capture "$ver" "$goroot" indirect-call-hot "$RULE/fixture" "$RULE/captures/go$ver" 'indirect-call-hot\.' 0 \
+      example.com/fixture/indirect-call-hot
 done

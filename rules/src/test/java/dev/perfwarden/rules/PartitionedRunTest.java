@@ -117,6 +117,28 @@ class PartitionedRunTest {
         assertThat(split).isGreaterThanOrEqualTo(2);
     }
 
+    /**
+     * gobwas/glob's benchmarks (package glob) call match.BTree.Match through the Matcher interface: indirect-call-hot
+     * asks the decision about the target (-m=2 "cannot inline BTree.Match: ... cost 627" at match/btree.go:58), a fact of
+     * package match. Every session gets it (the glob session said "no inlining decision" before, sameFindingsAsOneSession
+     * [glob]); a decision about a function no CALL reached most (BTree.String, btree.go:131) stays in its package.
+     */
+    @Test
+    void theInliningDecisionsAboutATargetACallReachedMostAreShared() throws Exception {
+        Path glob = GoPerfPack.root().resolve("testdata/modules/glob");
+        InputReader.Result read = new InputReader().read(List.of(glob.toString()), InputStream.nullInputStream());
+        Partitions.Plan plan = Partitions.split(read.facts());
+        java.util.function.Predicate<Object> btreeMatch = o -> o instanceof dev.perfwarden.facts.inline.InlineFact i
+                && i.file().endsWith("match/btree.go") && i.line() == 58 && i.kind().equals("cannot-inline");
+        java.util.function.Predicate<Object> btreeString = o -> o instanceof dev.perfwarden.facts.inline.InlineFact i
+                && i.file().endsWith("match/btree.go") && i.line() == 131 && i.kind().startsWith("can");
+        assertThat(plan.packages()).hasSizeGreaterThan(1);
+        assertThat(plan.shared()).anyMatch(btreeMatch);
+        assertThat(plan.packages()).allSatisfy(p -> assertThat(p).noneMatch(btreeMatch));
+        assertThat(plan.shared()).noneMatch(btreeString);
+        assertThat(plan.packages()).anySatisfy(p -> assertThat(p).anyMatch(btreeString));
+    }
+
     @Test
     void everySessionGetsTheSummaryOfTheWholeProgram() throws Exception {
         Path orders = GoPerfPack.root().resolve("examples/captured/orders");

@@ -1,6 +1,8 @@
 package dev.perfwarden.engine.kie;
 
 import dev.perfwarden.facts.core.Attributable;
+import dev.perfwarden.facts.disasm.HotInstruction;
+import dev.perfwarden.facts.inline.InlineFact;
 import dev.perfwarden.facts.profile.CallerLine;
 import dev.perfwarden.facts.profile.HotLine;
 import dev.perfwarden.facts.program.ProgramSummary;
@@ -27,6 +29,11 @@ import java.util.Set;
  *   <li>Compiler facts on a line that has heap-profile samples (its own, {@link HotLine}, or charged to it as
  *       the module's calling line, {@link CallerLine}) are shared too: the profile joins them across packages
  *       (the garbage-collector rule names the allocating lines of the whole program).</li>
+ *   <li>The inlining decisions ({@link InlineFact} can-inline, cannot-inline) at the declaration of a function that a
+ *       profiled {@code CALL} reached most ({@link HotInstruction#reached()}'s first: its base file name and start
+ *       line) are shared too: an indirect call in one package dispatches to methods of another (gobwas/glob's
+ *       benchmarks call match.BTree.Match), and indirect-call-hot asks whether a direct call would inline the
+ *       target.</li>
  *   <li>Every session gets the same {@link ProgramSummary}, computed over all facts.</li>
  * </ul>
  * A rule that joins facts within one package fires in that package's session exactly as in one session over
@@ -67,17 +74,19 @@ public final class Partitions {
         long checks = 0;
         Set<String> jsonPackages = new HashSet<>();
         Set<String> allocLines = new HashSet<>();
+        Set<String> calleeDecls = new HashSet<>();
         for (Scan sc : scans) {
             summary = sc.summary != null ? sc.summary : summary; // the last one, as one pass takes it
             checks += sc.checks;
             jsonPackages.addAll(sc.jsonPackages);
             allocLines.addAll(sc.allocLines);
+            calleeDecls.addAll(sc.calleeDecls);
         }
         boolean mainInJson = jsonPackages.contains("main");
         List<Object> shared = new ArrayList<>();
         shared.add(summary != null ? summary : new ProgramSummary(checks));
         Map<String, List<Object>> byPackage = new LinkedHashMap<>();
-        for (Part part : each(ranges, r -> Part.of(r, allocLines, jsonPackages, mainInJson))) {
+        for (Part part : each(ranges, r -> Part.of(r, allocLines, calleeDecls, jsonPackages, mainInJson))) {
             shared.addAll(part.shared);
             part.byPackage.forEach((k, v) -> byPackage.merge(k, v, (a, b) -> {
                 a.addAll(b);
@@ -97,13 +106,17 @@ public final class Partitions {
     }
 
     /** What the split must know of all facts before it places any: found per range, then joined. */
-    private record Scan(ProgramSummary summary, long checks, Set<String> jsonPackages, Set<String> allocLines) {
+    private record Scan(ProgramSummary summary, long checks, Set<String> jsonPackages, Set<String> allocLines,
+                        Set<String> calleeDecls) {
         static Scan of(List<?> facts) {
             ProgramSummary summary = null;
             Set<String> jsonPackages = new HashSet<>();
             Set<String> allocLines = new HashSet<>();
+            Set<String> calleeDecls = new HashSet<>();
             for (Object o : facts) {
-                if (o instanceof ProgramSummary s) {
+                if (o instanceof HotInstruction h && !h.reached().isEmpty() && h.reached().get(0).line() > 0) {
+                    calleeDecls.add(h.reached().get(0).line() + ":" + h.reached().get(0).file());
+                } else if (o instanceof ProgramSummary s) {
                     summary = s;
                 } else if (o instanceof HotLine h && h.sampleType().equals("alloc_space") && h.flat() > 0) {
                     allocLines.add(h.line() + ":" + h.file());
@@ -113,7 +126,7 @@ public final class Partitions {
                     jsonPackages.add(a.pkg());
                 }
             }
-            return new Scan(summary, ProgramSummary.of(facts).boundsChecks(), jsonPackages, allocLines);
+            return new Scan(summary, ProgramSummary.of(facts).boundsChecks(), jsonPackages, allocLines, calleeDecls);
         }
     }
 
@@ -132,7 +145,8 @@ public final class Partitions {
 
     /** One range's facts placed: the shared ones and each package's, in the range's order. */
     private record Part(List<Object> shared, Map<String, List<Object>> byPackage) {
-        static Part of(List<?> facts, Set<String> allocLines, Set<String> jsonPackages, boolean mainInJson) {
+        static Part of(List<?> facts, Set<String> allocLines, Set<String> calleeDecls, Set<String> jsonPackages,
+                       boolean mainInJson) {
             List<Object> shared = new ArrayList<>();
             Map<String, List<Object>> byPackage = new LinkedHashMap<>();
             for (Object o : facts) {
@@ -140,7 +154,8 @@ public final class Partitions {
                     continue;
                 }
                 if (!(o instanceof Attributable<?> a) || a.pkg().isEmpty()
-                        || !allocLines.isEmpty() && allocLines.contains(a.line() + ":" + a.file())) {
+                        || !allocLines.isEmpty() && allocLines.contains(a.line() + ":" + a.file())
+                        || !calleeDecls.isEmpty() && o instanceof InlineFact i && decision(i, calleeDecls)) {
                     shared.add(o);
                     continue;
                 }
@@ -151,6 +166,12 @@ public final class Partitions {
                 byPackage.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
             }
             return new Part(shared, byPackage);
+        }
+
+        /** Whether {@code i} decides whether a function some CALL reached most can be inlined (at its declaration). */
+        static boolean decision(InlineFact i, Set<String> calleeDecls) {
+            return (i.kind().equals(InlineFact.KIND_CAN_INLINE) || i.kind().equals(InlineFact.KIND_CANNOT_INLINE))
+                    && calleeDecls.contains(i.line() + ":" + i.file().substring(i.file().lastIndexOf('/') + 1));
         }
     }
 }

@@ -29,7 +29,7 @@ class BenchmarkWeighingTest {
 
     static HotInstruction at(long address, String op, long flat, List<BenchmarkSamples> benchmarks) {
         return new HotInstruction(SET, "a.go", 206, 0, address, op, op, "cpu", "nanoseconds", flat * 10_000_000L,
-                flat / 13340.0, flat * 10_000_000L, flat / 13340.0, flat, List.of(SET + " a.go:206"), List.of(), "",
+                flat / 13340.0, flat * 10_000_000L, flat / 13340.0, flat, List.of(SET + " a.go:206"), List.of(), List.of(), "",
                 benchmarks, new Evidence("objdump", "x", null));
     }
 

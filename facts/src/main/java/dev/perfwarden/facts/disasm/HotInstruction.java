@@ -41,6 +41,8 @@ import java.util.Objects;
  *                    declared, which names a function literal whatever name inlining gave its copies), the largest cum first: on a {@code CALL}, the
  *                    functions it reached (for a call through a func value or an interface, the ones it dispatched
  *                    to, as {@code go tool pprof -peek} lists a caller's callees); empty where no sample went deeper
+ * @param reached     the same callees, in the same order, each with its value and its share of what went below the
+ *                    instruction ({@link ReachedCallee}): on an indirect {@code CALL}, whether one target dominates
  * @param binary      the objdump input the instruction was read from, as its evidence names it ({@code objdump-4.txt}):
  *                    which binary the address is of. A module's test binaries share addresses (scan objdumps one per
  *                    package), so an address names an instruction only together with its binary: a rule joining a
@@ -66,16 +68,17 @@ public record HotInstruction(
                              @FieldDoc("flat as a number of samples") long flatSamples,
                              @FieldDoc("the profile's frames at the address, innermost first (`pkg.square hot.go:28`); more than one where code is inlined") List<String> frames,
                              @FieldDoc("what the samples below it called, `function file:line` (the line declaring the function), the largest cum first (on a `CALL`: the functions it reached, e.g. `example.com/m.byKey.func1 m.go:12`); empty where no sample went deeper") List<String> callees,
+                             @FieldDoc("the callees in the same order, each with its value and share of the samples below the instruction (`ReachedCallee`: `function`, `file`, `line` declaring it, `value`, `share`): on a CALL through an interface or func value, how the samples split over its targets") List<ReachedCallee> reached,
                              @FieldDoc("the objdump input the instruction was read from (`objdump-4.txt`): the binary its address is of; a machine-code fact meets it only where `binary == evidence.at.input` of that fact; \"\" when not known") String binary,
                              @FieldDoc("the samples at it by the benchmark that ran them (`benchmark` BenchmarkSet, its `flat` and `cum` samples here, the benchmark's `total` timed samples), the most flat first; empty when no benchmark ran them") List<BenchmarkSamples> benchmarks,
                              Evidence evidence) implements Located {
     /** An instruction whose samples are not known by benchmark. */
     public HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
                           String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
-                          long flatSamples, List<String> frames, List<String> callees, String binary,
-                          Evidence evidence) {
+                          long flatSamples, List<String> frames, List<String> callees, List<ReachedCallee> reached,
+                          String binary, Evidence evidence) {
         this(symbol, file, line, col, address, text, op, sampleType, unit, flat, flatShare, cum, cumShare, flatSamples,
-                frames, callees, binary, List.of(), evidence);
+                frames, callees, reached, binary, List.of(), evidence);
     }
 
     /** An instruction whose callees are not known. */
@@ -86,12 +89,15 @@ public record HotInstruction(
                 frames, List.of(), evidence);
     }
 
-    /** An instruction of the binary its evidence's input names ({@link #binaryOf}). */
+    /**
+     * An instruction of the binary its evidence's input names ({@link #binaryOf}), whose samples below it reached
+     * {@code reached} (the largest value first); {@link #callees()} lists their {@code callee}s.
+     */
     public HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
                           String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
-                          long flatSamples, List<String> frames, List<String> callees, Evidence evidence) {
+                          long flatSamples, List<String> frames, List<ReachedCallee> reached, Evidence evidence) {
         this(symbol, file, line, col, address, text, op, sampleType, unit, flat, flatShare, cum, cumShare, flatSamples,
-                frames, callees, binaryOf(evidence), evidence);
+                frames, reached.stream().map(ReachedCallee::callee).toList(), reached, binaryOf(evidence), evidence);
     }
 
     /**
@@ -111,6 +117,7 @@ public record HotInstruction(
         Objects.requireNonNull(unit, "unit");
         frames = List.copyOf(frames);
         callees = List.copyOf(callees);
+        reached = List.copyOf(reached);
         binary = binary == null ? "" : binary;
         benchmarks = benchmarks == null ? List.of() : List.copyOf(benchmarks);
         Objects.requireNonNull(evidence, "evidence");

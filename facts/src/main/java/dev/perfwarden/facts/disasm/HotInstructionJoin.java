@@ -187,10 +187,12 @@ public final class HotInstructionJoin {
                     PprofUnits.label(r.flat(), unit, "minimum"), PprofUnits.label(r.cum(), unit, "minimum"),
                     r.insn().address, r.text(), String.join(" < ", samples.frames(r.node())));
             Evidence at = Evidence.of(InputKind.OBJDUMP, text, InputPos.line(display, r.insn().inputLine));
+            List<ReachedCallee> reached = samples.reached(r.node(), to);
             facts.add(new HotInstruction(body.symbol, r.insn().file, r.insn().line, 0, r.insn().address, r.text(),
                     r.insn().op, samples.sampleType().type(), unit, r.flat(), total == 0 ? 0 : r.flat() / total,
                     r.cum(), total == 0 ? 0 : r.cum() / total, r.flatCount(), samples.frames(r.node()),
-                    samples.callees(r.node(), to), HotInstruction.binaryOf(at), samples.benchmarks(r.node(), to), at));
+                    reached.stream().map(ReachedCallee::callee).toList(), reached, HotInstruction.binaryOf(at),
+                    samples.benchmarks(r.node(), to), at));
         }
     }
 }

@@ -367,13 +367,29 @@ public final class SampledAddresses {
      * sample was preempted there); {@code runtime.asyncPreempt}, which preemption pushes, is no callee.
      */
     public List<String> callees(int from, int to) {
+        return reached(from, to).stream().map(ReachedCallee::callee).toList();
+    }
+
+    /**
+     * The callees of {@link #callees(int, int)}, in the same order, each with its value and its share of all their
+     * values (what went below the nodes {@code [from, to)}).
+     */
+    public List<ReachedCallee> reached(int from, int to) {
         Map<String, Long> all = new HashMap<>();
         for (int i = from; i < to; i++) {
             callees.get(i).forEach((k, v) -> all.merge(k, v, Long::sum));
         }
         List<Map.Entry<String, Long>> l = new ArrayList<>(all.entrySet());
         l.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        return l.stream().map(Map.Entry::getKey).toList();
+        long sum = 0;
+        for (Map.Entry<String, Long> e : l) {
+            sum += e.getValue();
+        }
+        List<ReachedCallee> out = new ArrayList<>(l.size());
+        for (Map.Entry<String, Long> e : l) {
+            out.add(ReachedCallee.of(e.getKey(), e.getValue(), sum == 0 ? 0 : (double) e.getValue() / sum));
+        }
+        return out;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.perfwarden.facts.disasm;
 
+import dev.perfwarden.facts.asm.Captures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,9 +49,38 @@ class HotInstructionJoinTest {
                 .filter(h -> h.symbol().equals("example.com/hotasm.sumAreas") && h.op().equals("CALL") && h.cum() > 0)
                 .findFirst().orElseThrow();
         assertThat(call.callees()).containsExactly("example.com/hotasm.(*Rect).Area hotasm.go:14");
+        assertThat(call.reached()).singleElement().satisfies(c -> {
+            assertThat(c.share()).isEqualTo(1.0);
+            assertThat(c.value()).isEqualTo(30_000_000L);
+        });
         HotInstruction leaf = join("1.26.8", "1.26.8").facts().stream()
                 .filter(h -> h.symbol().equals("example.com/hotasm.gather") && h.line() == 28).findFirst().orElseThrow();
         assertThat(leaf.callees()).isEmpty();
+    }
+
+    /**
+     * How an interface call's samples split over its targets (HotInstruction.reached), as {@code go tool pprof -peek
+     * 'match\.BTree\.Match$'} lists BTree.Match's callees on gobwas/glob's capture (testdata/modules/glob): the CALL DI at
+     * btree.go:82 (self.Value.Index) reached Text.Index 0.91s, Row.Index 0.57s and Range.Index 0.01s, the three Index
+     * callees pprof lists (its other callees are reached from other lines); Text.Index holds 61.1 % of them.
+     */
+    @Test
+    void aCallsTargetsCarryTheirShareOfTheSamplesBelowIt() throws Exception {
+        Path glob = Captures.root().resolve("testdata/modules/glob");
+        HotInstructionJoin.Result r = HotInstructionJoin.join(
+                new HotInstructionJoin.Input(glob.resolve("cpu.pprof"), "cpu.pprof"),
+                List.of(new HotInstructionJoin.Input(glob.resolve("objdump.txt"), "objdump.txt")));
+        HotInstruction call = r.facts().stream()
+                .filter(h -> h.op().equals("CALL") && h.file().endsWith("match/btree.go") && h.line() == 82 && h.cum() > 0)
+                .max(java.util.Comparator.comparingLong(HotInstruction::cum)).orElseThrow();
+        assertThat(call.reached()).extracting(ReachedCallee::function).containsExactly(
+                "github.com/gobwas/glob/match.Text.Index", "github.com/gobwas/glob/match.Row.Index",
+                "github.com/gobwas/glob/match.Range.Index");
+        assertThat(call.reached()).extracting(ReachedCallee::value).containsExactly(910_000_000L, 570_000_000L, 10_000_000L);
+        assertThat(call.reached().get(0).share()).isCloseTo(0.91 / 1.49, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(call.reached().get(0).file()).isEqualTo("text.go");
+        assertThat(call.reached().get(0).line()).isEqualTo(34);
+        assertThat(call.callees()).containsExactlyElementsOf(call.reached().stream().map(ReachedCallee::callee).toList());
     }
 
     @Test
