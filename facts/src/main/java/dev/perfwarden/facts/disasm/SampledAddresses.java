@@ -360,19 +360,12 @@ public final class SampledAddresses {
     }
 
     /**
-     * What the samples below node {@code i} called, each {@code function file:startLine} (the next inner location's outermost
-     * frame, base file name), the largest value first; counted at the node's innermost occurrence on each stack.
-     * For a {@code CALL}'s return address: the functions the call reached; empty for a leaf. Merged over the nodes
-     * {@code [from, to)} (one instruction: the return address of its call, and the instruction's own address where a
-     * sample was preempted there); {@code runtime.asyncPreempt}, which preemption pushes, is no callee.
-     */
-    public List<String> callees(int from, int to) {
-        return reached(from, to).stream().map(ReachedCallee::callee).toList();
-    }
-
-    /**
-     * The callees of {@link #callees(int, int)}, in the same order, each with its value and its share of all their
-     * values (what went below the nodes {@code [from, to)}).
+     * What the samples below the nodes {@code [from, to)} called (one instruction: the return address of its call,
+     * and the instruction's own address where a sample was preempted there), each a {@link ReachedCallee}: the next
+     * inner location's outermost frame ({@code function file:startLine}, base file name) with its value and its share
+     * of all their values, the largest value first, counted at the node's innermost occurrence on each stack. For a
+     * {@code CALL}'s return address: the functions the call reached; empty for a leaf. {@code runtime.asyncPreempt},
+     * which preemption pushes, is no callee.
      */
     public List<ReachedCallee> reached(int from, int to) {
         Map<String, Long> all = new HashMap<>();
@@ -393,7 +386,7 @@ public final class SampledAddresses {
     }
 
     /**
-     * The samples each benchmark ran at the nodes {@code [from, to)} (one instruction, as {@link #callees(int, int)}),
+     * The samples each benchmark ran at the nodes {@code [from, to)} (one instruction, as {@link #reached(int, int)}),
      * with each benchmark's timed samples, the most flat samples first (then cum, then name); empty when no benchmark
      * ran them ({@link BenchmarkSamples}).
      */
