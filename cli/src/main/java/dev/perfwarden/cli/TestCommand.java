@@ -27,10 +27,10 @@ import java.util.concurrent.Callable;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Test a rule pack against its annotated Go fixtures.",
                 "Each rule folder <pack>/<rule-id>/ has fixture/ (Go sources with // want \"rule-id\", optionally " +
-                " followed by a text the message must contain and a [severity]; // ok \"rule-id\" for near " +
-                " misses; // todo \"rule-id\" for known gaps; a version constraint such as " +
-                " // want go<1.25 \"rule-id\" is allowed) and captures/go<version>/ made by the real toolchain " +
-                " (perfwarden test --regen, or testdata/regen.sh). " +
+                "followed by a text the message must contain and a [severity]; // ok \"rule-id\" for near " +
+                "misses; // todo \"rule-id\" for known gaps; a version constraint such as " +
+                "// want go<1.25 \"rule-id\" is allowed) and captures/go<version>/ made by the real toolchain " +
+                "(perfwarden test --regen, or testdata/regen.sh). " +
                 "Prints a table per rule and every mismatch as file:line; exits 1 on any mismatch."})
 public final class TestCommand implements Callable<Integer> {
     @Spec

@@ -50,7 +50,7 @@ class CommandSummaryTest {
      * picocli prints each element of a description array on a line of its own and wraps only within it, so prose
      * split over several elements (as the source is wrapped) came out ragged: a full line, then three words, then a
      * full line. A command's description is its summary and one paragraph; an option's or parameter's is one
-     * paragraph.
+     * paragraph; no two spaces in a row (pieces of a paragraph joined with a space at both ends).
      */
     @Test
     void descriptionsAreParagraphsThatPicocliWraps() {
@@ -59,10 +59,20 @@ class CommandSummaryTest {
         for (CommandLine cl : allCommands(PerfwardenCommand.commandLine(), new ArrayList<>())) {
             CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
             specs++;
+            for (String d : spec.usageMessage().description()) {
+                if (d.contains("  ")) {
+                    problems.add(spec.qualifiedName() + ": two spaces in '" + d + "'");
+                }
+            }
             if (spec.usageMessage().description().length > 2) {
                 problems.add(spec.qualifiedName() + ": " + spec.usageMessage().description().length + " description lines");
             }
             for (CommandLine.Model.ArgSpec a : spec.args()) {
+                for (String d : a.description()) {
+                    if (d.contains("  ")) {
+                        problems.add(spec.qualifiedName() + " " + a.paramLabel() + ": two spaces in '" + d + "'");
+                    }
+                }
                 if (a.description().length > 1) {
                     problems.add(spec.qualifiedName() + " " + (a.isOption() ? ((CommandLine.Model.OptionSpec) a).longestName()
                             : a.paramLabel()) + ": " + a.description().length + " description lines");
