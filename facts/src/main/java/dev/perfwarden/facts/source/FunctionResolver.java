@@ -284,10 +284,9 @@ public final class FunctionResolver {
         Map<String, Long> counts = nameCompilerPositions(out, n, chunk);
         outside.clear();
         // 5. what the sources say about the facts' lines: appends growing a reused slice, named results of escapes,
-        // appends in loops to a slice held in memory (a field or a package variable: E = append(E, …))
-        out.addAll(ReusedSlices.of(out, indexes));
-        out.addAll(NamedResults.of(out, indexes));
-        out.addAll(FieldAppends.of(out, indexes));
+        // appends in loops to a slice in memory (E = append(E, …)), blocks in loops that leave them (allocator lines)
+        List.of(ReusedSlices.of(out, indexes), NamedResults.of(out, indexes), FieldAppends.of(out, indexes),
+                LoopExits.of(out, indexes)).forEach(out::addAll);
         return new Resolution(out, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
     }
 

@@ -485,7 +485,7 @@ final class GoFileParser {
     }
 
     /** The index of a literal's opening brace if {@code func} at {@code i} starts a function literal, else -1. */
-    private int literalBody(int i) {
+    int literalBody(int i) {
         int j = i + 1;
         if (!tok(j).is("(")) {
             return -1;

@@ -106,6 +106,7 @@ public final class FactTypes {
             F + "source.ReusedSlice",
             F + "source.NamedResult",
             F + "source.FieldAppend",
+            F + "source.LoopExit",
             F + "asm.AppendInstruction",
             F + "asm.IndirectCall",
             F + "asm.DirectCall",
