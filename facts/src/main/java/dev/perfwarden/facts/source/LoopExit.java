@@ -19,12 +19,13 @@ import java.util.Objects;
  * @param exitLine   the first line of that statement
  * @param exit       how it leaves: {@code return}, {@code break}, {@code goto}, {@code panic} or {@code flag}
  * @param loopLine   the line of the {@code for} keyword of the loop it leaves
- * @param outerLoops how many {@code for} loops of the same function enclose the loop it leaves
+ * @param outerLoops how many {@code for} loops of the same function enclose the loop it leaves, plus one when a
+ *                   {@code goto} after the loop's {@code for} jumps back to a label before it
  */
 @FactDoc(name = "loop-exit", inputs = {"objdump", "asm-listing"},
         value = "A block of statements inside a `for` loop whose last statement leaves the loop: `return`, `panic(…)`,"
                 + " `break` of that loop (unlabelled with no `switch`/`select` between, or naming its label), `goto`"
-                + " a label outside it, or the flag idiom (`for loop {` … `loop = false`, `for !done {` … `done ="
+                + " a label after it, or the flag idiom (`for loop {` … `loop = false`, `for !done {` … `done ="
                 + " true`, where the loop body assigns the flag nothing else, never takes its address or redeclares"
                 + " it). The block holds no `continue`, `goto`, label or stray `break` before it. What the block"
                 + " runs runs at most once per run of the loop, not per iteration. Read from the Go sources (syntax"
@@ -38,8 +39,9 @@ public record LoopExit(@FieldDoc("the block's file, relative to the module root"
                        @FieldDoc("the first line of that statement") int exitLine,
                        @FieldDoc("how it leaves: `return`, `break`, `goto`, `panic` or `flag`") String exit,
                        @FieldDoc("the line of the `for` keyword of the loop it leaves") int loopLine,
-                       @FieldDoc("how many `for` loops of the same function enclose the loop it leaves (0: what the"
-                               + " block runs runs at most once per call)") int outerLoops) implements Fact {
+                       @FieldDoc("how many `for` loops of the same function enclose the loop it leaves, plus one when"
+                               + " a `goto` after its `for` jumps back to a label before it (0: what the block runs runs"
+                               + " at most once per call)") int outerLoops) implements Fact {
     public static final String RETURN = "return";
     public static final String BREAK = "break";
     public static final String GOTO = "goto";

@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * a statement; any other brace is a composite literal. Recognised exits: {@code return …}; {@code panic(…)} (the
  * name, not the builtin: a function or variable named {@code panic} counts too); {@code break} whose innermost
  * {@code for}/{@code switch}/{@code select} is a loop, or {@code break L} naming an enclosing loop's label;
- * {@code goto L} to a label outside a loop; {@code X = false} in {@code for X {} and {@code X = true} in
+ * {@code goto L} to a label after a loop (a label before it is a jump back, not out; a {@code goto} back to a label
+ * before the loop counts as an enclosing loop); {@code X = false} in {@code for X {} and {@code X = true} in
  * {@code for !X {} when every other use of {@code X} in the loop body is a read or the same assignment (no
  * {@code X :=}, {@code &X}, {@code var X}, no {@code X} in a list of several). A list is left out when, before
  * its last statement, it holds a {@code goto}, a label, a labelled {@code break}/{@code continue}, or a
@@ -286,7 +287,7 @@ public final class LoopExits {
             int first = firstToken(s.from(), a);
             int from = t.get(first).line() == t.get(s.opener()).line() ? t.get(first).line() + 1 : t.get(first).line();
             int end = t.get(e - 1).line();
-            int outer = 0;
+            int outer = jumpedBackOver(enclosing[chain.get(chain.size() - 1)], forKeyword.get(loop)) ? 1 : 0;
             for (int g : chain.subList(chain.indexOf(loop) + 1, chain.size())) {
                 outer += kind[g] == FOR ? 1 : 0;
             }
@@ -321,21 +322,39 @@ public final class LoopExits {
         private int gotoLeaves(List<Integer> chain, String name) {
             int top = chain.isEmpty() ? -1 : chain.get(chain.size() - 1);
             int fn = top < 0 ? -1 : enclosing[top];
-            int from = fn < 0 ? 0 : fn;
-            int to = fn < 0 ? t.size() : match[fn];
-            int at = -1;
-            for (int j = from; j < to && at < 0; j++) {
-                if (t.get(j).isIdent() && t.get(j).text().equals(name) && tok(j + 1).is(":") && statementStart(j)) {
-                    at = j;
-                }
-            }
+            int at = label(fn, name);
             int loop = -1;
             for (int g : chain) {
-                if (kind[g] == FOR && at >= 0 && (at < g || at > match[g])) {
-                    loop = g;
+                if (kind[g] == FOR && at > match[g]) {
+                    loop = g; // a label after the loop: a jump back before it would make a loop of its own
                 }
             }
             return loop;
+        }
+
+        /** The token of label {@code name}'s statement in the function whose body is {@code fn}, or -1. */
+        private int label(int fn, String name) {
+            int to = fn < 0 ? t.size() : match[fn];
+            for (int j = Math.max(fn, 0); j < to; j++) {
+                if (t.get(j).isIdent() && t.get(j).text().equals(name) && tok(j + 1).is(":") && statementStart(j)) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether a {@code goto} after token {@code kw} jumps back to a label before it (a loop around it). */
+        private boolean jumpedBackOver(int fn, int kw) {
+            int to = fn < 0 ? t.size() : match[fn];
+            for (int j = kw; j < to; j++) {
+                if (t.get(j).is("goto") && tok(j + 1).isIdent()) {
+                    int at = label(fn, tok(j + 1).text());
+                    if (at >= 0 && at < kw) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** The innermost loop of {@code chain} when its condition is the flag and its body only sets it to leave. */

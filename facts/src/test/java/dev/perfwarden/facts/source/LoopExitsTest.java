@@ -140,4 +140,25 @@ class LoopExitsTest {
                 }
                 """, 5, 13, 18)).isEmpty();
     }
+
+    @Test
+    void aGotoBackBeforeTheLoopIsALoopAroundIt() {
+        String src = """
+                package p
+                func f(xs []int) {
+                restart:
+                \tfor _, x := range xs {
+                \t\tif x > 0 {
+                \t\t\tkeep = &T{x}
+                \t\t\tgoto restart
+                \t\t}
+                \t\tif x < 0 {
+                \t\t\tkeep = &T{x}
+                \t\t\treturn
+                \t\t}
+                \t}
+                }
+                """;
+        assertThat(scan(src, 6, 10)).containsExactly("10-11 return@11 for@4 outer=1");
+    }
 }
