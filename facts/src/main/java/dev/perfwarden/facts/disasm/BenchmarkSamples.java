@@ -22,9 +22,4 @@ public record BenchmarkSamples(String benchmark, long flat, long cum, long total
     public BenchmarkSamples {
         Objects.requireNonNull(benchmark, "benchmark");
     }
-
-    /** The flat samples as a share of the benchmark's. */
-    public double flatShare() {
-        return total == 0 ? 0 : (double) flat / total;
-    }
 }

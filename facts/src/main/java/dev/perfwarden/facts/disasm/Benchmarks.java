@@ -63,7 +63,7 @@ public final class Benchmarks {
     }
 
     /** A function's name without its package path and package ({@code BenchmarkSet}). */
-    public static String name(String function) {
+    private static String name(String function) {
         String local = function.substring(function.lastIndexOf('/') + 1);
         int dot = local.indexOf('.');
         return dot < 0 ? local : local.substring(dot + 1);

@@ -72,15 +72,6 @@ public record HotInstruction(
                              @FieldDoc("the objdump input the instruction was read from (`objdump-4.txt`): the binary its address is of; a machine-code fact meets it only where `binary == evidence.at.input` of that fact; \"\" when not known") String binary,
                              @FieldDoc("the samples at it by the benchmark that ran them (`benchmark` BenchmarkSet, its `flat` and `cum` samples here, the benchmark's `total` timed samples), the most flat first; empty when no benchmark ran them") List<BenchmarkSamples> benchmarks,
                              Evidence evidence) implements Located {
-    /** An instruction whose samples are not known by benchmark. */
-    public HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
-                          String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
-                          long flatSamples, List<String> frames, List<String> callees, List<ReachedCallee> reached,
-                          String binary, Evidence evidence) {
-        this(symbol, file, line, col, address, text, op, sampleType, unit, flat, flatShare, cum, cumShare, flatSamples,
-                frames, callees, reached, binary, List.of(), evidence);
-    }
-
     /** An instruction whose callees are not known. */
     public HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
                           String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
@@ -97,7 +88,8 @@ public record HotInstruction(
                           String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
                           long flatSamples, List<String> frames, List<ReachedCallee> reached, Evidence evidence) {
         this(symbol, file, line, col, address, text, op, sampleType, unit, flat, flatShare, cum, cumShare, flatSamples,
-                frames, reached.stream().map(ReachedCallee::callee).toList(), reached, binaryOf(evidence), evidence);
+                frames, reached.stream().map(ReachedCallee::callee).toList(), reached, binaryOf(evidence), List.of(),
+                evidence);
     }
 
     /**

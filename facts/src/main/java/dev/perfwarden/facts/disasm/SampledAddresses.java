@@ -411,7 +411,7 @@ public final class SampledAddresses {
     }
 
     /** Each benchmark's timed samples ({@code samples/count}), by name ({@link BenchmarkSamples}). */
-    public Map<String, Long> benchmarkTotals() {
+    Map<String, Long> benchmarkTotals() {
         return benchmarkTotals;
     }
 
