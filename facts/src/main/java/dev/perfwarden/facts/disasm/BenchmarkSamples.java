@@ -15,7 +15,10 @@ import java.util.Objects;
  *
  * @param benchmark the benchmark, without its package ({@code BenchmarkSet}, {@code BenchmarkX.func1})
  * @param flat      the samples whose leaf is at the instruction, of that benchmark ({@code samples/count})
- * @param cum       the samples with the instruction anywhere on the stack, of that benchmark
+ * @param cum       the samples with the instruction anywhere on the stack, of that benchmark, those taken in
+ *                  preemption ({@code runtime.asyncPreempt}) left out, as a line's cum leaves them out
+ *                  ({@code LineCost}): on a {@code CALL}, what the call reached (so a benchmark's cum at a call is at
+ *                  most its cum at the call's line)
  * @param total     that benchmark's timed samples in the profile (its stacks', setup left out)
  */
 public record BenchmarkSamples(String benchmark, long flat, long cum, long total) {

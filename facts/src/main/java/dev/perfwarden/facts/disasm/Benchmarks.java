@@ -57,6 +57,30 @@ public final class Benchmarks {
         return null;
     }
 
+    /**
+     * Whether sample {@code s} was taken in preemption machinery: its innermost runtime frames (up to the first frame
+     * outside the runtime) hold {@code runtime.asyncPreempt} or {@code runtime.asyncPreempt2}, as the profile facts
+     * tell it (ProfileAggregator: a line's cum leaves such samples out).
+     */
+    static boolean preempted(Sample s, Map<Long, String[]> functionsOf) {
+        for (int i = 0; i < s.getLocationIdCount(); i++) {
+            String[] names = functionsOf.get(s.getLocationId(i));
+            if (names == null) {
+                continue;
+            }
+            for (String name : names) {
+                if (!(name.startsWith("runtime.") || name.startsWith("internal/runtime/")
+                        || name.startsWith("runtime/internal/"))) {
+                    return false;
+                }
+                if (name.equals("runtime.asyncPreempt") || name.equals("runtime.asyncPreempt2")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether a function runN calls is the testing harness's or the runtime's, not a benchmark. */
     private static boolean harness(String function) {
         return function.startsWith("testing.") || function.startsWith("runtime.") || function.isEmpty();

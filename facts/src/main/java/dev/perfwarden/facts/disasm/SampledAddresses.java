@@ -282,6 +282,8 @@ public final class SampledAddresses {
             if (benchmark != null) {
                 benchmarkTotals.merge(benchmark, c, Long::sum);
             }
+            // a benchmark's cum leaves preemption out, as a line's cum does (LineCost): no call asked for it
+            long benchCum = benchmark != null && Benchmarks.preempted(s, functionsOf) ? 0 : c;
             seen.clear();
             for (int i = 0; i < s.getLocationIdCount(); i++) {
                 Node node = byLocation.get(s.getLocationId(i));
@@ -294,7 +296,7 @@ public final class SampledAddresses {
                 }
                 if (seen.add(node)) {
                     node.cum += v;
-                    node.ranBy(benchmark, i == 0 ? c : 0, c);
+                    node.ranBy(benchmark, i == 0 ? c : 0, benchCum);
                     String callee = i == 0 ? "" : calleeOf.getOrDefault(s.getLocationId(i - 1), "");
                     if (!callee.isEmpty() && !callee.startsWith(PREEMPT)) {
                         node.called(callee, v);

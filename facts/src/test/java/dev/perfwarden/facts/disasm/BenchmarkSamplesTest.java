@@ -98,4 +98,23 @@ class BenchmarkSamplesTest {
         }
         assertThat(atEntryExit).isEqualTo(Map.of("BenchmarkLemireCreate", 15L, "BenchmarkSetExpand", 1L));
     }
+
+    /**
+     * A benchmark's cum at a CALL leaves out the samples of preemption below it, as a line's cum does: BenchmarkSet's
+     * CALL math/rand.(*Rand).Int31n (0x5695e7, return address 0x5695ec) and CALL (*BitSet).Set (0x5695f4, returns to
+     * 0x5695f9). {@code go tool pprof -sample_index=samples -top -addresses -noinlines -focus='BenchmarkSet$'
+     * [-ignore=runtime.asyncPreempt] cpu.pprof}: 0x5695eb cum 47 (31 without preemption), 0x5695f8 cum 30 (20).
+     */
+    @Test
+    void aBenchmarksCumAtACallLeavesPreemptionOut() throws Exception {
+        SampledAddresses all = SampledAddresses.read(BITSET.resolve("cpu.pprof"), "cpu.pprof", "cpu",
+                UntimedLines.NONE);
+        assertThat(cumIn(all, "BenchmarkSet", 0x5695e7L, 0x5695ecL)).isEqualTo(31L);
+        assertThat(cumIn(all, "BenchmarkSet", 0x5695f4L, 0x5695f9L)).isEqualTo(20L);
+    }
+
+    private static long cumIn(SampledAddresses s, String benchmark, long from, long to) {
+        return s.benchmarks(s.firstAtOrAbove(from), s.firstAtOrAbove(to)).stream()
+                .filter(b -> b.benchmark().equals(benchmark)).mapToLong(BenchmarkSamples::cum).sum();
+    }
 }
