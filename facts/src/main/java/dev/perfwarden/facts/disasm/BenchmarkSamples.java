@@ -9,8 +9,9 @@ import java.util.Objects;
  * in the benchmarks: a third of one benchmark's time in a suite of 73 is 0.5 %. A sample's benchmark is the function
  * its stack entered from {@code testing.(*B).runN} ({@code BenchmarkSet}, a sub-benchmark's
  * {@code BenchmarkX.func1}), or, for a {@code b.RunParallel} body (called from {@code testing.(*B).RunParallel.func1}),
- * the function the body is a literal of ({@code BenchmarkX} for {@code BenchmarkX.func1}); named without its
- * package. Samples of no benchmark (GC workers, the runtime's background work, package init) count in the profile's
+ * the function the body is a literal of ({@code BenchmarkX} for {@code BenchmarkX.func1}; a helper's, when the body is
+ * declared in one: {@link Benchmarks#enclosing}); named without its package; the harness's own work is none
+ * ({@link Benchmarks}). Samples of no benchmark (GC workers, the runtime's background work, package init) count in the profile's
  * total and in no benchmark's; a benchmark's untimed setup is left out of both, as of the profile's facts.
  *
  * @param benchmark the benchmark, without its package ({@code BenchmarkSet}, {@code BenchmarkX.func1})

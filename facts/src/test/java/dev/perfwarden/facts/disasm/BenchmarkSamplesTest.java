@@ -63,6 +63,22 @@ class BenchmarkSamplesTest {
         assertThat(totals.keySet()).noneMatch(k -> k.startsWith("BenchmarkAllGlobMatchParallel."));
     }
 
+    /**
+     * A b.RunParallel body declared in a helper inlined into a sub-benchmark's literal counts for that literal:
+     * puzpuzpuz/xsync v4 (testdata/modules/xsync), {@code go tool pprof -sample_index=samples -top cpu.pprof}:
+     * BenchmarkMap_WarmUp.func1.benchmarkMapStringKeys.5 (benchmarkMapStringKeys's body, inlined into the
+     * sub-benchmark's literal BenchmarkMap_WarmUp.func1, which itself holds no sample) cum 116, all from
+     * testing.(*B).RunParallel.func1; BenchmarkMap_NoWarmUp.func1.benchmarkMapStringKeys.4 cum 68.
+     */
+    @Test
+    void aParallelBodyOfAnInlinedHelperCountsForTheLiteralItWasInlinedInto() throws Exception {
+        Map<String, Long> totals = SampledAddresses.read(root().resolve("testdata/modules/xsync/cpu.pprof"), "cpu.pprof",
+                "cpu", UntimedLines.NONE).benchmarkTotals();
+        assertThat(totals).containsEntry("BenchmarkMap_WarmUp.func1", 116L)
+                .containsEntry("BenchmarkMap_NoWarmUp.func1", 68L);
+        assertThat(totals.keySet()).noneMatch(k -> k.contains("benchmarkMapStringKeys"));
+    }
+
     @Test
     void anInstructionKnowsTheBenchmarksThatRanIt() throws Exception {
         List<Fact> facts = new InputReader().read(List.of(BITSET.resolve("cpu.pprof").toString(),
