@@ -271,9 +271,7 @@ public final class Weighing {
         BinaryShare top = BinaryShare.largest(at, cum, cumPerUnit);
         double share = top.share();
         long samples = top.samples();
-        java.util.Map<Long, Long> counts = top.counts();
-        // of the same binary as the share, and bounded by the line's cum samples as the share is by the line's
-        dev.perfwarden.engine.model.BenchmarkShare bench = BenchmarkWeight.largest(at.values(), cum, top.binary(),
+        var bench = BenchmarkWeight.largest(at.values(), cum, top.binary(), // the share's binary, bounded as it is
                 cum && lineCpu.found() ? lineSamples : Long.MAX_VALUE);
         boolean capped = cum && lineCpu.found() && share > lineCpu.share();
         if (cum && lineCpu.found()) {
@@ -298,7 +296,7 @@ public final class Weighing {
             // a cum rule's figures say what each is: the cum below a CALL, the flat at any other instruction
             String what = !cum || i == null ? "" : i.op().equals("CALL") ? i.text() + " cum " : i.op() + " flat ";
             text.append(sep).append(String.format(java.util.Locale.ROOT, "%#x", a)).append(' ').append(what)
-                    .append(counts.getOrDefault(a, 0L));
+                    .append(top.counts().getOrDefault(a, 0L));
             sep = ", ";
         }
         String measure = cum ? "cum" : "self";

@@ -92,6 +92,19 @@ public final class Benchmarks {
             java.util.regex.Pattern.compile("(.*\\.(?:func)?[0-9]+)\\.[^.()\\[\\]/]+");
 
     /**
+     * Counts sample {@code s} ({@code c} samples) in its benchmark's total ({@code totals}) and returns what it adds to
+     * that benchmark's cum on its stack: {@code c}, or 0 when it was taken in preemption ({@link #preempted}: a
+     * benchmark's cum leaves it out, as a line's cum does, LineCost); {@code c} when it is of no benchmark.
+     */
+    static long count(String benchmark, Sample s, long c, Map<Long, String[]> functionsOf, Map<String, Long> totals) {
+        if (benchmark == null) {
+            return c;
+        }
+        totals.merge(benchmark, c, Long::sum);
+        return preempted(s, functionsOf) ? 0 : c;
+    }
+
+    /**
      * Whether sample {@code s} was taken in preemption machinery: its innermost runtime frames (up to the first frame
      * outside the runtime) hold {@code runtime.asyncPreempt} or {@code runtime.asyncPreempt2}, as the profile facts
      * tell it (ProfileAggregator: a line's cum leaves such samples out).

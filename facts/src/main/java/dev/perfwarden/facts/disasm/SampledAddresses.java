@@ -279,11 +279,7 @@ public final class SampledAddresses {
             long c = count < s.getValueCount() ? s.getValue(count) : v;
             total[0] += Math.abs(v);
             String benchmark = Benchmarks.of(s, functionsOf);
-            if (benchmark != null) {
-                benchmarkTotals.merge(benchmark, c, Long::sum);
-            }
-            // a benchmark's cum leaves preemption out, as a line's cum does (LineCost): no call asked for it
-            long benchCum = benchmark != null && Benchmarks.preempted(s, functionsOf) ? 0 : c;
+            long benchCum = Benchmarks.count(benchmark, s, c, functionsOf, benchmarkTotals);
             seen.clear();
             for (int i = 0; i < s.getLocationIdCount(); i++) {
                 Node node = byLocation.get(s.getLocationId(i));
