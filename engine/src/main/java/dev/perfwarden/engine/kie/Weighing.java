@@ -271,8 +271,8 @@ public final class Weighing {
         BinaryShare top = BinaryShare.largest(at, cum, cumPerUnit);
         double share = top.share();
         long samples = top.samples();
-        java.util.Map<Long, Long> counts = top.counts();
-        dev.perfwarden.engine.model.BenchmarkShare bench = BenchmarkWeight.largest(at.values(), cum);
+        var bench = BenchmarkWeight.largest(at.values(), cum, top.binary(), // the share's binary, bounded as it is
+                cum && lineCpu.found() ? lineSamples : Long.MAX_VALUE);
         boolean capped = cum && lineCpu.found() && share > lineCpu.share();
         if (cum && lineCpu.found()) {
             share = Math.min(share, lineCpu.share());
@@ -296,7 +296,7 @@ public final class Weighing {
             // a cum rule's figures say what each is: the cum below a CALL, the flat at any other instruction
             String what = !cum || i == null ? "" : i.op().equals("CALL") ? i.text() + " cum " : i.op() + " flat ";
             text.append(sep).append(String.format(java.util.Locale.ROOT, "%#x", a)).append(' ').append(what)
-                    .append(counts.getOrDefault(a, 0L));
+                    .append(top.counts().getOrDefault(a, 0L));
             sep = ", ";
         }
         String measure = cum ? "cum" : "self";
@@ -326,23 +326,25 @@ public final class Weighing {
     /**
      * One binary's share of a hit's instructions: the sum over the addresses it names in that binary; of several
      * binaries (one address named in two test binaries, each with its own CPU profile) the largest, never their sum,
-     * since each share is of its own profile (docs/output.md "Several test binaries").
+     * since each share is of its own profile (docs/output.md "Several test binaries"). {@code binary}: the objdump
+     * input of that binary ("" when not known).
      */
-    private record BinaryShare(double share, long samples, java.util.Map<Long, Long> counts) {
+    private record BinaryShare(String binary, double share, long samples, java.util.Map<Long, Long> counts) {
         static BinaryShare largest(java.util.Map<Long, List<HotInstruction>> at, boolean cum, double cumPerUnit) {
             java.util.Map<String, BinaryShare> by = new java.util.LinkedHashMap<>();
             for (List<HotInstruction> copies : at.values()) {
                 for (HotInstruction i : copies) { // one per binary the address was named in
                     boolean call = cum && i.op().equals("CALL");
                     long n = call ? Math.round(i.cum() * cumPerUnit) : i.flatSamples();
-                    BinaryShare b = by.computeIfAbsent(i.binary(), k -> new BinaryShare(0, 0, new java.util.HashMap<>()));
+                    BinaryShare b = by.computeIfAbsent(i.binary(),
+                            k -> new BinaryShare(k, 0, 0, new java.util.HashMap<>()));
                     b.counts.merge(i.address(), n, Long::sum);
-                    by.put(i.binary(), new BinaryShare(b.share + (call ? i.cumShare() : i.flatShare()), b.samples + n,
-                            b.counts));
+                    by.put(i.binary(), new BinaryShare(b.binary, b.share + (call ? i.cumShare() : i.flatShare()),
+                            b.samples + n, b.counts));
                 }
             }
             return by.values().stream().reduce((a, b) -> b.share > a.share ? b : a)
-                    .orElse(new BinaryShare(0, 0, java.util.Map.of()));
+                    .orElse(new BinaryShare("", 0, 0, java.util.Map.of()));
         }
     }
 

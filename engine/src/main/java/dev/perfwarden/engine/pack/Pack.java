@@ -71,17 +71,26 @@ public record Pack(String id, String version, VersionRange engineRange, Map<Stri
         return drlPackageOf(id);
     }
 
-    /** Engine-level parameters every pack has; a pack may declare them to change the default. */
-    public static final java.util.Map<String, Double> ENGINE_PARAMETERS = java.util.Map.of(
-            "hot.function.cumShare", 0.02,
-            "hot.line.flatShare", 0.005,
-            "hot.line.cumShare", 0.005,
-            "hot.alloc.share", 0.01,
-            "hot.alloc.minShare", 0.005,
-            "hot.minSamples", 5.0,
-            "hot.alloc.cpuShare", 0.0,
-            "hot.benchmark.share", 0.0,
-            "hot.benchmark.minSamples", 10.0);
+    /**
+     * Engine-level parameters every pack has; a pack may declare them to change the default. In declaration order
+     * (a {@link java.util.LinkedHashMap}: {@code Map.of} takes at most 10 pairs and iterates in no fixed order, and
+     * the parameter tables built from this one list them in its order).
+     */
+    public static final java.util.Map<String, Double> ENGINE_PARAMETERS = engineParameters();
+
+    private static java.util.Map<String, Double> engineParameters() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("hot.function.cumShare", 0.02);
+        m.put("hot.line.flatShare", 0.005);
+        m.put("hot.line.cumShare", 0.005);
+        m.put("hot.alloc.share", 0.01);
+        m.put("hot.alloc.minShare", 0.005);
+        m.put("hot.minSamples", 5.0);
+        m.put("hot.alloc.cpuShare", 0.0);
+        m.put("hot.benchmark.share", 0.0);
+        m.put("hot.benchmark.minSamples", 10.0);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     public static String drlPackageOf(String packId) {
         return "perfwarden.packs." + packId.replace('-', '_').replace('.', '_');

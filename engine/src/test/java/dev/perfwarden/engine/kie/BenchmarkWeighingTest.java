@@ -33,6 +33,13 @@ class BenchmarkWeighingTest {
                 benchmarks, new Evidence("objdump", "x", null));
     }
 
+    /** An instruction of {@code SET} read from objdump input {@code binary}, {@code flat} of that binary's 13340. */
+    static HotInstruction in(String binary, long address, long flat, List<BenchmarkSamples> benchmarks) {
+        return new HotInstruction(SET, "a.go", 206, 0, address, "JBE", "JBE", "cpu", "nanoseconds", flat * 10_000_000L,
+                flat / 13340.0, flat * 10_000_000L, flat / 13340.0, flat, List.of(SET + " a.go:206"), List.of(), List.of(),
+                binary, benchmarks, new Evidence("objdump", "x", dev.perfwarden.facts.core.InputPos.line(binary, 1)));
+    }
+
     static List<Object> set() {
         return List.of(
                 at(0x10L, "CMPQ", 3, List.of(new BenchmarkSamples("BenchmarkLemireCreate", 3, 3, 465))),
@@ -97,5 +104,73 @@ class BenchmarkWeighingTest {
         // a hit its rule keeps a note (inline-budget's callee proxy: Set's samples are mostly extendSet's) stays one
         assertThat(Weighing.weigh(h.notRaised(), PACK, BY_BENCHMARK, List.of(cpuProfile()), List.of(), List.of(), set(),
                 true).severity()).isEqualTo(Severity.NOTE);
+    }
+
+    @Test
+    void theBenchmarkIsOfTheBinaryWhoseProfileTheShareIsOf() {
+        // one address named in two test binaries: bin1's share (12 flat) is the cost's, so is bin1's benchmark, though
+        // bin2's BenchmarkTiny holds a larger share of its own (3 of 10): a cost's figures are of one profile
+        Hit both = functionHit(SET).weighedOn(List.of(0x14L, 0x14L), List.of("objdump-1.txt", "objdump-2.txt"));
+        List<Object> ins = List.of(
+                in("objdump-1.txt", 0x14L, 12, List.of(new BenchmarkSamples("BenchmarkLemireCreate", 12, 12, 465))),
+                in("objdump-2.txt", 0x14L, 3, List.of(new BenchmarkSamples("BenchmarkTiny", 3, 3, 10))));
+        Finding f = Weighing.weigh(both, PACK, T, List.of(cpuProfile()), List.of(), List.of(), ins, true);
+        assertThat(f.cost().cpuShare()).isCloseTo(12 / 13340.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(f.cost().benchmark()).isEqualTo(new BenchmarkShare("BenchmarkLemireCreate", 12 / 465.0, 465, 12));
+        // bin2's figures when bin2 holds the larger share
+        List<Object> swapped = List.of(
+                in("objdump-1.txt", 0x14L, 2, List.of(new BenchmarkSamples("BenchmarkLemireCreate", 2, 2, 465))),
+                in("objdump-2.txt", 0x14L, 3, List.of(new BenchmarkSamples("BenchmarkTiny", 3, 3, 10))));
+        assertThat(Weighing.weigh(both, PACK, T, List.of(cpuProfile()), List.of(), List.of(), swapped, true).cost()
+                .benchmark().name()).isEqualTo("BenchmarkTiny");
+    }
+
+    @Test
+    void equalSharesAndSamplesNameTheFirstBenchmarkInNameOrder() {
+        List<Object> ins = List.of(at(0x14L, "JBE", 10, List.of(new BenchmarkSamples("BenchmarkZ", 5, 5, 100),
+                new BenchmarkSamples("BenchmarkA", 5, 5, 100))));
+        Finding f = Weighing.weigh(functionHit(SET).weighedOn(ENTRY_EXIT), PACK, T, List.of(cpuProfile()), List.of(),
+                List.of(), ins, true);
+        assertThat(f.cost().benchmark().name()).isEqualTo("BenchmarkA");
+    }
+
+    /** A CALL of {@code m.f} at a.go:7 with {@code cum} of 1000 samples and its benchmarks' figures. */
+    static HotInstruction call(long cum, List<BenchmarkSamples> benchmarks) {
+        return new HotInstruction("m.f", "a.go", 7, 0, 0x14L, "CALL SI", "CALL", "cpu", "nanoseconds", 0, 0,
+                cum * 10_000_000L, cum / 1000.0, 0, List.of("m.f a.go:7"), List.of(), List.of(), "", benchmarks,
+                new Evidence("objdump", "x", null));
+    }
+
+    @Test
+    void aCallRulesBenchmarkCountsTheCallsCumBoundedByTheLinesAsTheShareIs() {
+        // 1000 samples; the CALL's cum 30 (3 %), 30 of BenchmarkA's 100 (with runtime.asyncPreempt below the call, as
+        // facts before they left it out counted it), but the line's cum without preemption is 4 samples (0.4 %): the
+        // share is capped at the line's, and so is the benchmark's, 4 of 100, under hot.benchmark.minSamples (5)
+        List<Object> thousand = List.of(new dev.perfwarden.facts.profile.ProfileSummary("cpu.pprof", "samples", "count",
+                1000, 20_000_000_000L, 10_000_000L, 0.1, 0.05, 0.01, 0), new dev.perfwarden.facts.profile.ProfileSummary(
+                "cpu.pprof", "cpu", "nanoseconds", 10_000_000_000L, 20_000_000_000L, 10_000_000L, 0.1, 0.05, 0.01, 0));
+        List<Object> line = List.of(RuleSetTest.lineCost("a.go", 7, "cpu", 0.001, 0.004, 0.001),
+                WeighingTest.sampleCount(1, 4));
+        Hit h = WeighingTest.hit(dev.perfwarden.engine.model.CostSpec.parse("cum, cpu").orElseThrow())
+                .weighedOn(List.of(0x14L));
+        List<Object> ins = List.of(call(30, List.of(new BenchmarkSamples("BenchmarkA", 0, 30, 100),
+                new BenchmarkSamples("BenchmarkB", 0, 2, 400))));
+        Finding f = Weighing.weigh(h, PACK, BY_BENCHMARK, thousand, List.of(), line, ins, true);
+        assertThat(f.cost().cpuShare()).isEqualTo(0.004);
+        assertThat(f.cost().benchmark()).isEqualTo(new BenchmarkShare("BenchmarkA", 0.04, 100, 4));
+        assertThat(f.severity()).isEqualTo(Severity.NOTE);
+        // under the line's bound, the call's cum in the benchmark counts (its flat, 0, does not): 3 of 100, hot by it
+        List<Object> line10 = List.of(RuleSetTest.lineCost("a.go", 7, "cpu", 0.001, 0.004, 0.001),
+                WeighingTest.sampleCount(1, 40));
+        List<Object> within = List.of(call(4, List.of(new BenchmarkSamples("BenchmarkA", 0, 3, 100))));
+        Finding w = Weighing.weigh(h, PACK, new Weighing.Thresholds(0.02, 0.005, 0.005, 0.01, 0.005, 1, 0, 0.02, 2),
+                thousand, List.of(), line10, within, true);
+        assertThat(w.cost().benchmark()).isEqualTo(new BenchmarkShare("BenchmarkA", 0.03, 100, 3));
+        assertThat(w.severity()).isEqualTo(Severity.WARNING);
+        // a self rule on the same CALL counts the benchmark's flat samples there: none
+        Hit self = WeighingTest.hit(dev.perfwarden.engine.model.CostSpec.parse("cpu").orElseThrow())
+                .weighedOn(List.of(0x14L));
+        assertThat(Weighing.weigh(self, PACK, BY_BENCHMARK, thousand, List.of(), line, ins, true).cost().benchmark())
+                .isNull();
     }
 }

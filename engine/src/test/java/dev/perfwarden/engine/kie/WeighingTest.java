@@ -336,7 +336,7 @@ class WeighingTest {
     static HotInstruction of(String binary, String symbol, long address, String op, long flat) {
         return new HotInstruction(symbol, "a.go", 7, 0, address, op, op, "cpu", "nanoseconds", flat * 10_000_000L,
                 flat / 154.0, flat * 10_000_000L, flat / 154.0, flat, List.of(symbol + " a.go:7"), List.of(), List.of(), binary,
-                new Evidence("objdump", "x", dev.perfwarden.facts.core.InputPos.line(binary, 1)));
+                List.of(), new Evidence("objdump", "x", dev.perfwarden.facts.core.InputPos.line(binary, 1)));
     }
 
     @Test

@@ -317,4 +317,13 @@ class PackLoaderTest {
         assertThat(List.of(SemVer.parse("01.0.0"), SemVer.parse("1.0"))).allMatch(java.util.Optional::isEmpty);
     }
 
+
+    @Test
+    void theEngineParametersKeepTheirDeclarationOrderAndTakeMoreThanTenPairs() {
+        // Map.of iterated them in an order that changed from one JVM to the next, and takes at most 10 pairs
+        assertThat(Pack.ENGINE_PARAMETERS.keySet()).containsExactly("hot.function.cumShare", "hot.line.flatShare",
+                "hot.line.cumShare", "hot.alloc.share", "hot.alloc.minShare", "hot.minSamples", "hot.alloc.cpuShare",
+                "hot.benchmark.share", "hot.benchmark.minSamples");
+        assertThatThrownBy(() -> Pack.ENGINE_PARAMETERS.put("x", 1.0)).isInstanceOf(UnsupportedOperationException.class);
+    }
 }

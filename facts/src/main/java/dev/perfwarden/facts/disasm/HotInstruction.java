@@ -50,7 +50,8 @@ import java.util.Objects;
  *                    {@code binary == evidence.at.input} of that fact too; "" when not known
  * @param benchmarks  the samples at the instruction by the benchmark that ran them ({@link BenchmarkSamples}: a
  *                    {@code go test -bench} profile merges its binary's benchmarks, so a site that is a third of one
- *                    benchmark is a small share of the profile), the most flat samples first; each with that
+ *                    benchmark is a small share of the profile; cum without the samples of preemption), the most
+ *                    flat samples first; each with that
  *                    benchmark's timed samples; empty when no benchmark ran them (or none is known)
  */
 @FactDoc(name = "hot-instruction", inputs = {"pprof", "objdump"},
@@ -70,17 +71,8 @@ public record HotInstruction(
                              @FieldDoc("what the samples below it called, `function file:line` (the line declaring the function), the largest cum first (on a `CALL`: the functions it reached, e.g. `example.com/m.byKey.func1 m.go:12`); empty where no sample went deeper") List<String> callees,
                              @FieldDoc("the callees in the same order, each with its value and share of the samples below the instruction (`ReachedCallee`: `function`, `file`, `line` declaring it, `value`, `share`): on a CALL through an interface or func value, how the samples split over its targets") List<ReachedCallee> reached,
                              @FieldDoc("the objdump input the instruction was read from (`objdump-4.txt`): the binary its address is of; a machine-code fact meets it only where `binary == evidence.at.input` of that fact; \"\" when not known") String binary,
-                             @FieldDoc("the samples at it by the benchmark that ran them (`benchmark` BenchmarkSet, its `flat` and `cum` samples here, the benchmark's `total` timed samples), the most flat first; empty when no benchmark ran them") List<BenchmarkSamples> benchmarks,
+                             @FieldDoc("the samples at it by the benchmark that ran them (`benchmark` BenchmarkSet, its `flat` and `cum` samples here, cum without preemption as a line's, the benchmark's `total` timed samples), the most flat first; empty when no benchmark ran them") List<BenchmarkSamples> benchmarks,
                              Evidence evidence) implements Located {
-    /** An instruction whose samples are not known by benchmark. */
-    public HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
-                          String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
-                          long flatSamples, List<String> frames, List<String> callees, List<ReachedCallee> reached,
-                          String binary, Evidence evidence) {
-        this(symbol, file, line, col, address, text, op, sampleType, unit, flat, flatShare, cum, cumShare, flatSamples,
-                frames, callees, reached, binary, List.of(), evidence);
-    }
-
     /** An instruction whose callees are not known. */
     public HotInstruction(String symbol, String file, int line, int col, long address, String text, String op,
                           String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
@@ -97,7 +89,8 @@ public record HotInstruction(
                           String sampleType, String unit, long flat, double flatShare, long cum, double cumShare,
                           long flatSamples, List<String> frames, List<ReachedCallee> reached, Evidence evidence) {
         this(symbol, file, line, col, address, text, op, sampleType, unit, flat, flatShare, cum, cumShare, flatSamples,
-                frames, reached.stream().map(ReachedCallee::callee).toList(), reached, binaryOf(evidence), evidence);
+                frames, reached.stream().map(ReachedCallee::callee).toList(), reached, binaryOf(evidence), List.of(),
+                evidence);
     }
 
     /**

@@ -279,9 +279,7 @@ public final class SampledAddresses {
             long c = count < s.getValueCount() ? s.getValue(count) : v;
             total[0] += Math.abs(v);
             String benchmark = Benchmarks.of(s, functionsOf);
-            if (benchmark != null) {
-                benchmarkTotals.merge(benchmark, c, Long::sum);
-            }
+            long benchCum = Benchmarks.count(benchmark, s, c, functionsOf, benchmarkTotals);
             seen.clear();
             for (int i = 0; i < s.getLocationIdCount(); i++) {
                 Node node = byLocation.get(s.getLocationId(i));
@@ -294,7 +292,7 @@ public final class SampledAddresses {
                 }
                 if (seen.add(node)) {
                     node.cum += v;
-                    node.ranBy(benchmark, i == 0 ? c : 0, c);
+                    node.ranBy(benchmark, i == 0 ? c : 0, benchCum);
                     String callee = i == 0 ? "" : calleeOf.getOrDefault(s.getLocationId(i - 1), "");
                     if (!callee.isEmpty() && !callee.startsWith(PREEMPT)) {
                         node.called(callee, v);
@@ -411,7 +409,7 @@ public final class SampledAddresses {
     }
 
     /** Each benchmark's timed samples ({@code samples/count}), by name ({@link BenchmarkSamples}). */
-    public Map<String, Long> benchmarkTotals() {
+    Map<String, Long> benchmarkTotals() {
         return benchmarkTotals;
     }
 

@@ -63,6 +63,22 @@ class BenchmarkSamplesTest {
         assertThat(totals.keySet()).noneMatch(k -> k.startsWith("BenchmarkAllGlobMatchParallel."));
     }
 
+    /**
+     * A b.RunParallel body declared in a helper inlined into a sub-benchmark's literal counts for that literal:
+     * puzpuzpuz/xsync v4 (testdata/modules/xsync), {@code go tool pprof -sample_index=samples -top cpu.pprof}:
+     * BenchmarkMap_WarmUp.func1.benchmarkMapStringKeys.5 (benchmarkMapStringKeys's body, inlined into the
+     * sub-benchmark's literal BenchmarkMap_WarmUp.func1, which itself holds no sample) cum 116, all from
+     * testing.(*B).RunParallel.func1; BenchmarkMap_NoWarmUp.func1.benchmarkMapStringKeys.4 cum 68.
+     */
+    @Test
+    void aParallelBodyOfAnInlinedHelperCountsForTheLiteralItWasInlinedInto() throws Exception {
+        Map<String, Long> totals = SampledAddresses.read(root().resolve("testdata/modules/xsync/cpu.pprof"), "cpu.pprof",
+                "cpu", UntimedLines.NONE).benchmarkTotals();
+        assertThat(totals).containsEntry("BenchmarkMap_WarmUp.func1", 116L)
+                .containsEntry("BenchmarkMap_NoWarmUp.func1", 68L);
+        assertThat(totals.keySet()).noneMatch(k -> k.contains("benchmarkMapStringKeys"));
+    }
+
     @Test
     void anInstructionKnowsTheBenchmarksThatRanIt() throws Exception {
         List<Fact> facts = new InputReader().read(List.of(BITSET.resolve("cpu.pprof").toString(),
@@ -97,5 +113,24 @@ class BenchmarkSamplesTest {
             }
         }
         assertThat(atEntryExit).isEqualTo(Map.of("BenchmarkLemireCreate", 15L, "BenchmarkSetExpand", 1L));
+    }
+
+    /**
+     * A benchmark's cum at a CALL leaves out the samples of preemption below it, as a line's cum does: BenchmarkSet's
+     * CALL math/rand.(*Rand).Int31n (0x5695e7, return address 0x5695ec) and CALL (*BitSet).Set (0x5695f4, returns to
+     * 0x5695f9). {@code go tool pprof -sample_index=samples -top -addresses -noinlines -focus='BenchmarkSet$'
+     * [-ignore=runtime.asyncPreempt] cpu.pprof}: 0x5695eb cum 47 (31 without preemption), 0x5695f8 cum 30 (20).
+     */
+    @Test
+    void aBenchmarksCumAtACallLeavesPreemptionOut() throws Exception {
+        SampledAddresses all = SampledAddresses.read(BITSET.resolve("cpu.pprof"), "cpu.pprof", "cpu",
+                UntimedLines.NONE);
+        assertThat(cumIn(all, "BenchmarkSet", 0x5695e7L, 0x5695ecL)).isEqualTo(31L);
+        assertThat(cumIn(all, "BenchmarkSet", 0x5695f4L, 0x5695f9L)).isEqualTo(20L);
+    }
+
+    private static long cumIn(SampledAddresses s, String benchmark, long from, long to) {
+        return s.benchmarks(s.firstAtOrAbove(from), s.firstAtOrAbove(to)).stream()
+                .filter(b -> b.benchmark().equals(benchmark)).mapToLong(BenchmarkSamples::cum).sum();
     }
 }
