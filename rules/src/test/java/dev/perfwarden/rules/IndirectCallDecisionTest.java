@@ -3,6 +3,7 @@ package dev.perfwarden.rules;
 import dev.perfwarden.engine.kie.RuleSet;
 import dev.perfwarden.engine.model.Finding;
 import dev.perfwarden.engine.pack.PackLoader;
+import dev.perfwarden.facts.disasm.HotInstruction;
 import dev.perfwarden.facts.input.InputReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,32 @@ class IndirectCallDecisionTest {
             assertThat(f.message()).contains("is not inlinable (").doesNotContain("can be inlined");
         }
         assertThat(at(found, "indirect-call-hot", 21).severity().name()).isEqualToIgnoringCase("warning");
+    }
+
+    /**
+     * A CALL whose samples went no deeper (all at the CALL, or only runtime.asyncPreempt: HotInstruction.reached
+     * empty) has no dominant target: a note that says so, not a warning. The capture's main.go:21 CALL (sq.area, a
+     * warning) with its reached emptied, as the join leaves it for such samples.
+     */
+    @Test
+    void aCallWithNoSampleBelowItIsANote(@TempDir Path tmp) throws Exception {
+        Files.copy(CAP.resolve("m2.txt"), tmp.resolve("m2.txt"));
+        InputReader.Result read = new InputReader().read(List.of(capture(tmp, null).toString()), List.of(),
+                InputStream.nullInputStream());
+        List<Object> facts = new java.util.ArrayList<>();
+        for (Object o : read.facts()) {
+            if (o instanceof HotInstruction h && h.line() == 21 && h.op().equals("CALL") && h.file().endsWith("main.go")) {
+                o = new HotInstruction(h.symbol(), h.file(), h.line(), h.col(), h.address(), h.text(), h.op(),
+                        h.sampleType(), h.unit(), h.flat(), h.flatShare(), h.cum(), h.cumShare(), h.flatSamples(),
+                        h.frames(), List.of(), List.of(), h.binary(), h.benchmarks(), h.evidence());
+            }
+            facts.add(o);
+        }
+        List<Finding> found = rules.run(facts, Map.of());
+        for (String rule : List.of("indirect-call-hot", "itab-dispatch-hot")) {
+            Finding f = at(found, rule, 21);
+            assertThat(f.severity().name()).as(rule).isEqualToIgnoringCase("note");
+            assertThat(f.message()).as(rule).contains("no sample went below the call");
+        }
     }
 }
