@@ -95,4 +95,19 @@ class IndirectCallDecisionTest {
             assertThat(f.message()).as(rule).contains("no sample went below the call");
         }
     }
+
+    /**
+     * Without an inlining decision about the dominant target (no -m=2 of its package: scan compiles the module's own
+     * packages with -m=2, not its dependencies) the note names the package that lacks it.
+     */
+    @Test
+    void withoutTheTargetsDecisionTheNoteNamesItsPackage(@TempDir Path tmp) throws Exception {
+        List<Finding> found = run(capture(tmp, null), Map.of());
+        for (String rule : List.of("indirect-call-hot", "itab-dispatch-hot")) {
+            Finding f = at(found, rule, 21);
+            assertThat(f.severity().name()).as(rule).isEqualToIgnoringCase("note");
+            assertThat(f.message()).as(rule).contains("has no inlining decision among the inputs: its package"
+                    + " example.com/fixture/indirect-call-hot was not compiled with -m=2 or -json");
+        }
+    }
 }
