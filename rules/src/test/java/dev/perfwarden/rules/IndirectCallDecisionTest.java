@@ -110,4 +110,29 @@ class IndirectCallDecisionTest {
                     + " example.com/fixture/indirect-call-hot was not compiled with -m=2 or -json");
         }
     }
+
+    /**
+     * indirect.dominantShare is a bar the top target's share must reach (share >= dominantShare dominates): at exactly
+     * main.go:21's share (sq.area's, 79 %) the call is a warning, just above it a note "no target dominates"; the
+     * parameter is overridden as --param does (RuleSet's overrides).
+     */
+    @Test
+    void theDominantShareIsABarReachedAtExactlyItsValueAndCanBeOverridden(@TempDir Path tmp) throws Exception {
+        Files.copy(CAP.resolve("m2.txt"), tmp.resolve("m2.txt"));
+        InputReader.Result read = new InputReader().read(List.of(capture(tmp, null).toString()), List.of(),
+                InputStream.nullInputStream());
+        double share = read.facts().stream()
+                .filter(o -> o instanceof HotInstruction h && h.line() == 21 && h.op().equals("CALL")
+                        && h.file().endsWith("main.go") && !h.reached().isEmpty())
+                .mapToDouble(o -> ((HotInstruction) o).reached().get(0).share()).findFirst().orElseThrow();
+        assertThat(share).isBetween(0.6, 0.9);
+        List<Finding> at = rules.run(read.facts(), Map.of("indirect.dominantShare", share));
+        List<Finding> above = rules.run(read.facts(), Map.of("indirect.dominantShare", Math.nextUp(share)));
+        for (String rule : List.of("indirect-call-hot", "itab-dispatch-hot")) {
+            assertThat(at(at, rule, 21).severity().name()).as(rule).isEqualToIgnoringCase("warning");
+            Finding f = at(above, rule, 21);
+            assertThat(f.severity().name()).as(rule).isEqualToIgnoringCase("note");
+            assertThat(f.message()).as(rule).contains("no target dominates: sq.area");
+        }
+    }
 }
