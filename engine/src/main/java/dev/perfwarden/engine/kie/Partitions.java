@@ -33,7 +33,9 @@ import java.util.Set;
  *       profiled {@code CALL} reached most ({@link HotInstruction#reached()}'s first: its base file name and start
  *       line) are shared too: an indirect call in one package dispatches to methods of another (gobwas/glob's
  *       benchmarks call match.BTree.Match), and indirect-call-hot asks whether a direct call would inline the
- *       target.</li>
+ *       target. The key is the position only, a superset: which decision is the target's (the same function, the
+ *       path's suffix) is the pack's test (lib/indirect-call.drl, indirectCallDecides), not copied here; a decision
+ *       shared needlessly costs a fact, never a finding.</li>
  *   <li>Every session gets the same {@link ProgramSummary}, computed over all facts.</li>
  * </ul>
  * A rule that joins facts within one package fires in that package's session exactly as in one session over

@@ -10,7 +10,8 @@ import java.util.Objects;
  * below the call, as {@code go tool pprof -peek} lists a caller's callees with their values. Counted per sample at the
  * instruction's innermost occurrence on the stack: the outermost frame of the next location inward (the function the
  * call entered; inlined frames there fold into it), {@code runtime.asyncPreempt} left out (preemption pushes it at the
- * interrupted instruction: no callee).
+ * interrupted instruction: no callee). Callees declared at one {@code file:line} are one (a func literal's inlined
+ * copies, whatever their names), named by the copy with the most samples.
  *
  * @param callee   {@code function file:line}, as {@link HotInstruction#callees()} lists it
  * @param function the function's symbol as the profile names it ({@code github.com/gobwas/glob/match.Text.Index})

@@ -363,12 +363,34 @@ public final class SampledAddresses {
      * inner location's outermost frame ({@code function file:startLine}, base file name) with its value and its share
      * of all their values, the largest value first, counted at the node's innermost occurrence on each stack. For a
      * {@code CALL}'s return address: the functions the call reached; empty for a leaf. {@code runtime.asyncPreempt},
-     * which preemption pushes, is no callee.
+     * which preemption pushes, is no callee. Callees declared at one {@code file:line} are one callee
+     * ({@link #byDeclaration}).
      */
     public List<ReachedCallee> reached(int from, int to) {
         Map<String, Long> all = new HashMap<>();
         for (int i = from; i < to; i++) {
             callees.get(i).forEach((k, v) -> all.merge(k, v, Long::sum));
+        }
+        return byDeclaration(all);
+    }
+
+    /**
+     * Callees ({@code function file:line} with their values) as {@link ReachedCallee}s, those declared at one
+     * {@code file:line} (line > 0) summed into one, named by its largest part: a func literal's inlined copies
+     * ({@code BenchmarkA.NewG[...].func2}, {@code BenchmarkB.NewG[...].func2}) are one function, whose share decides
+     * whether it dominates a call. Done here, where the shares are computed, so that every reader of
+     * {@link HotInstruction#reached()} sees one target per declaration. The largest value first (ties: by name).
+     */
+    static List<ReachedCallee> byDeclaration(Map<String, Long> callees) {
+        List<Map.Entry<String, Long>> parts = new ArrayList<>(callees.entrySet());
+        parts.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, String> name = new HashMap<>();
+        Map<String, Long> all = new HashMap<>();
+        for (Map.Entry<String, Long> e : parts) {
+            String k = e.getKey();
+            String pos = k.substring(k.lastIndexOf(' ') + 1);
+            String decl = pos.endsWith(":0") || pos.indexOf(':') < 0 ? k : pos;
+            all.merge(name.computeIfAbsent(decl, d -> k), e.getValue(), Long::sum);
         }
         List<Map.Entry<String, Long>> l = new ArrayList<>(all.entrySet());
         l.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
