@@ -3,14 +3,8 @@ package dev.perfwarden.facts.source;
 import dev.perfwarden.facts.asm.RuntimeCall;
 import dev.perfwarden.facts.core.Fact;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Finds the {@link FieldAppend}s of a run: on every line where a loop of the machine code calls
@@ -26,32 +20,14 @@ public final class FieldAppends {
 
     /** The facts for the in-loop growslice lines among {@code facts} (module-relative files), from {@code indexes}. */
     public static List<FieldAppend> of(List<? extends Fact> facts, List<GoSourceIndex> indexes) {
-        Map<String, Set<Integer>> lines = new TreeMap<>();
-        for (Fact f : facts) {
-            if (f instanceof RuntimeCall c && c.category().equals(RuntimeCall.GROWSLICE) && c.inLoop()
-                    && c.line() > 0) {
-                lines.computeIfAbsent(c.file(), k -> new TreeSet<>()).add(c.line());
-            }
-        }
         List<FieldAppend> out = new ArrayList<>();
-        for (GoSourceIndex idx : lines.isEmpty() ? List.<GoSourceIndex>of() : indexes) {
-            for (Map.Entry<String, Set<Integer>> e : lines.entrySet()) {
-                if (idx.file(e.getKey()).isEmpty()) {
-                    continue;
-                }
-                byte[] src;
-                try {
-                    src = Files.readAllBytes(idx.moduleRoot().resolve(e.getKey()));
-                } catch (IOException | RuntimeException x) {
-                    continue; // the fact is an addition: no source, no fact
-                }
-                for (FieldAppend a : scan(e.getKey(), src)) {
-                    if (e.getValue().contains(a.line())) {
-                        out.add(a);
-                    }
+        RuntimeCallLines.read(RuntimeCallLines.of(facts, RuntimeCall.GROWSLICE, true), indexes, (file, idx, src, lines) -> {
+            for (FieldAppend a : scan(file, src)) {
+                if (lines.contains(a.line())) {
+                    out.add(a);
                 }
             }
-        }
+        });
         return out;
     }
 

@@ -5,15 +5,12 @@ import dev.perfwarden.facts.core.Fact;
 import dev.perfwarden.facts.source.GoScanner.Kind;
 import dev.perfwarden.facts.source.GoScanner.Token;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -49,27 +46,9 @@ public final class LoopExits {
 
     /** The facts for the in-loop allocator lines among {@code facts} (module-relative files), from {@code indexes}. */
     public static List<LoopExit> of(List<? extends Fact> facts, List<GoSourceIndex> indexes) {
-        Map<String, Set<Integer>> lines = new TreeMap<>();
-        for (Fact f : facts) {
-            if (f instanceof RuntimeCall c && c.category().equals(RuntimeCall.ALLOC) && c.inLoop() && c.line() > 0) {
-                lines.computeIfAbsent(c.file(), k -> new TreeSet<>()).add(c.line());
-            }
-        }
         List<LoopExit> out = new ArrayList<>();
-        for (GoSourceIndex idx : lines.isEmpty() ? List.<GoSourceIndex>of() : indexes) {
-            for (Map.Entry<String, Set<Integer>> e : lines.entrySet()) {
-                if (idx.file(e.getKey()).isEmpty()) {
-                    continue;
-                }
-                byte[] src;
-                try {
-                    src = Files.readAllBytes(idx.moduleRoot().resolve(e.getKey()));
-                } catch (IOException | RuntimeException x) {
-                    continue; // the fact is an addition: no source, no fact
-                }
-                out.addAll(scan(e.getKey(), src, e.getValue()));
-            }
-        }
+        RuntimeCallLines.read(RuntimeCallLines.of(facts, RuntimeCall.ALLOC, true), indexes,
+                (file, idx, src, lines) -> out.addAll(scan(file, src, lines)));
         return out;
     }
 

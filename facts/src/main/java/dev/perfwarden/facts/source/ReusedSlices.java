@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Finds the {@link ReusedSlice}s of a run: for every line where the machine code calls {@code runtime.growslice}
@@ -43,12 +41,7 @@ public final class ReusedSlices {
 
     /** The facts for the growslice lines among {@code facts} (module-relative files), from {@code indexes}. */
     public static List<ReusedSlice> of(List<? extends Fact> facts, List<GoSourceIndex> indexes) {
-        Map<String, Set<Integer>> lines = new TreeMap<>();
-        for (Fact f : facts) {
-            if (f instanceof RuntimeCall c && c.category().equals(RuntimeCall.GROWSLICE) && c.line() > 0) {
-                lines.computeIfAbsent(c.file(), k -> new TreeSet<>()).add(c.line());
-            }
-        }
+        Map<String, Set<Integer>> lines = RuntimeCallLines.of(facts, RuntimeCall.GROWSLICE, false);
         List<ReusedSlice> out = new ArrayList<>();
         for (GoSourceIndex idx : lines.isEmpty() ? List.<GoSourceIndex>of() : indexes) {
             Map<String, Optional<Scanned>> scanned = new HashMap<>();
