@@ -21,6 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * be rewritten to. If this test fails, Drools changed and enum kinds can be reconsidered.
  */
 public class EnumLiteralCoercionTest {
+    /**
+     * Drools as perfwarden starts it: RuleSet's initialisation gives Drools its settings before any operator class
+     * loads (DroolsSettings); a test that builds with Drools directly and runs first would otherwise load the
+     * {@code matches} operator without them for the whole test JVM (DroolsSettingsTest then failed, by test order).
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void droolsAsPerfwardenStartsIt() throws ClassNotFoundException {
+        Class.forName("dev.perfwarden.engine.kie.RuleSet");
+    }
+
     public enum Kind { MOVED_TO_HEAP, LEAK }
 
     public record Esc(Kind kind, String name) {

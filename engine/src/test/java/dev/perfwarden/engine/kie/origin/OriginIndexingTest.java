@@ -31,6 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written once instead of on each record.
  */
 class OriginIndexingTest {
+    /**
+     * Drools as perfwarden starts it: RuleSet's initialisation gives Drools its settings before any operator class
+     * loads (DroolsSettings); a test that builds with Drools directly and runs first would otherwise load the
+     * {@code matches} operator without them for the whole test JVM (DroolsSettingsTest then failed, by test order).
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void droolsAsPerfwardenStartsIt() throws ClassNotFoundException {
+        Class.forName("dev.perfwarden.engine.kie.RuleSet");
+    }
+
     private static final String DRL = """
             package origin.probe;
             import dev.perfwarden.engine.kie.origin.Flat;
